@@ -1,0 +1,344 @@
+// Package codebook holds a study's codebook: success factors, their codes (facilitator or
+// barrier), the partners and respondent roles it recognises, and the survey scales. It
+// loads and saves the codebook and maps the code names that coding tools export onto it.
+package codebook
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text is a text in several languages, keyed "nl" and "en".
+type Text map[string]string
+
+// In returns the text in lang, falling back to Dutch, then English, then any.
+func (t Text) In(lang string) string {
+	if s := t[lang]; s != "" {
+		return s
+	}
+	if s := t["nl"]; s != "" {
+		return s
+	}
+	if s := t["en"]; s != "" {
+		return s
+	}
+	for _, s := range t {
+		return s
+	}
+	return ""
+}
+
+// Valence says whether a code speaks of a factor as helping or hindering collaboration.
+type Valence string
+
+const (
+	Facilitator Valence = "facilitator"
+	Barrier     Valence = "barrier"
+)
+
+// Codebook is a study's codebook.
+type Codebook struct {
+	Name     string    `yaml:"name"`
+	Version  string    `yaml:"version"`
+	Factors  []Factor  `yaml:"factors"`
+	Partners []Partner `yaml:"partners,omitempty"`
+	Roles    []Role    `yaml:"roles,omitempty"`
+	Scales   []Scale   `yaml:"scales,omitempty"`
+
+	index map[string]string // normalised name -> code id
+}
+
+// Factor is a success factor such as "Elkaar bereiken".
+type Factor struct {
+	ID          string `yaml:"id"`
+	Label       Text   `yaml:"label"`
+	Description Text   `yaml:"description,omitempty"`
+	Codes       []Code `yaml:"codes"`
+}
+
+// Code is a code under a factor.
+type Code struct {
+	ID         string   `yaml:"id"`
+	Label      Text     `yaml:"label"`
+	Valence    Valence  `yaml:"valence"`
+	Definition Text     `yaml:"definition,omitempty"`
+	Include    Text     `yaml:"include,omitempty"`
+	Exclude    Text     `yaml:"exclude,omitempty"`
+	Example    Text     `yaml:"example,omitempty"`
+	Aliases    []string `yaml:"aliases,omitempty"`
+	Patterns   []string `yaml:"patterns,omitempty"`
+	Factor     string   `yaml:"-"` // the factor id, filled on load
+}
+
+// Partner is a collaboration partner that respondents mention, with its synonyms.
+type Partner struct {
+	ID       string   `yaml:"id"`
+	Label    Text     `yaml:"label"`
+	Synonyms []string `yaml:"synonyms,omitempty"`
+}
+
+// Role is a respondent role with the abbreviation used in pseudonyms (e.g. JW for
+// jongerenwerker) and the names it goes by in inputs.
+type Role struct {
+	ID       string   `yaml:"id"`
+	Abbrev   string   `yaml:"abbrev"`
+	Label    Text     `yaml:"label"`
+	Synonyms []string `yaml:"synonyms,omitempty"`
+}
+
+// Scale is a survey scale: Likert items that measure one factor.
+type Scale struct {
+	ID        string   `yaml:"id"`
+	Factor    string   `yaml:"factor,omitempty"`
+	Label     Text     `yaml:"label"`
+	Answers   Answers  `yaml:"answers"`
+	Missing   []string `yaml:"missing,omitempty"`
+	AgreeFrom float64  `yaml:"agree_from,omitempty"`
+	Items     []Item   `yaml:"items"`
+}
+
+// AnswerLabel ties an answer value to its labels (Dutch, English, and further synonyms).
+type AnswerLabel struct {
+	Value  float64  `yaml:"value"`
+	Labels []string `yaml:"labels"`
+}
+
+// Item is a survey item of a scale.
+type Item struct {
+	ID      string `yaml:"id"`
+	Text    Text   `yaml:"text"`
+	Reverse bool   `yaml:"reverse,omitempty"`
+}
+
+// Fold normalises a name for matching: lower case, accents removed, runs of white space
+// and underscores made one space, trimmed.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.ToLower(out)
+	return strings.Join(strings.FieldsFunc(out, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '_'
+	}), " ")
+}
+
+// pathSeparators are the ways coding tools write a code path: MAXQDA "Parent > Child",
+// ATLAS.ti "Parent::Child", Taguette "parent\child", NVivo and others "Parent/Child".
+var pathSeparators = []string{"::", ">", "\\", "/"}
+
+// SplitPath splits a code path as a coding tool writes it into its parts.
+func SplitPath(name string) []string {
+	for _, sep := range pathSeparators {
+		if strings.Contains(name, sep) {
+			parts := strings.Split(name, sep)
+			out := parts[:0]
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+	}
+	return []string{strings.TrimSpace(name)}
+}
+
+// Prepare fills derived fields (each code's factor) and builds the name index. Load calls
+// it; call it again after changing a codebook in code.
+func (cb *Codebook) Prepare() {
+	cb.index = map[string]string{}
+	add := func(name, id string) {
+		k := Fold(name)
+		if k == "" {
+			return
+		}
+		if _, ok := cb.index[k]; !ok {
+			cb.index[k] = id
+		}
+	}
+	for fi := range cb.Factors {
+		f := &cb.Factors[fi]
+		for ci := range f.Codes {
+			c := &f.Codes[ci]
+			c.Factor = f.ID
+			add(c.ID, c.ID)
+			for _, a := range c.Aliases {
+				add(a, c.ID)
+			}
+			for _, l := range c.Label {
+				add(l, c.ID)
+				for _, fl := range f.Label {
+					add(fl+" > "+l, c.ID)
+				}
+			}
+		}
+	}
+	// Paths as the tools write them, normalised to "a > b".
+	for k, id := range cb.index {
+		if parts := SplitPath(k); len(parts) > 1 {
+			add(strings.Join(parts, " > "), id)
+		}
+	}
+}
+
+// Resolve maps a code name as an export wrote it onto a code id: by id, alias or label,
+// and for a path ("Bereiken > Korte lijnen", "Bereiken::Korte lijnen", "bereiken\korte
+// lijnen") by the whole path or else by its last part. ok is false for a name the codebook
+// does not know.
+func (cb *Codebook) Resolve(name string) (id string, ok bool) {
+	if cb.index == nil {
+		cb.Prepare()
+	}
+	k := Fold(name)
+	if k == "" {
+		return "", false
+	}
+	if id, ok := cb.index[k]; ok {
+		return id, true
+	}
+	parts := SplitPath(k)
+	if len(parts) > 1 {
+		if id, ok := cb.index[strings.Join(parts, " > ")]; ok {
+			return id, true
+		}
+		if id, ok := cb.index[parts[len(parts)-1]]; ok {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// Code returns the code with the given id.
+func (cb *Codebook) Code(id string) (Code, bool) {
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			if c.ID == id {
+				return c, true
+			}
+		}
+	}
+	return Code{}, false
+}
+
+// Factor returns the factor with the given id.
+func (cb *Codebook) Factor(id string) (Factor, bool) {
+	for _, f := range cb.Factors {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return Factor{}, false
+}
+
+// Role maps a role as an input wrote it ("Jongerenwerker", "youth worker") onto a role id
+// by id, label or synonym, case- and accent-insensitively.
+func (cb *Codebook) Role(name string) (Role, bool) {
+	k := Fold(name)
+	if k == "" {
+		return Role{}, false
+	}
+	for _, r := range cb.Roles {
+		if Fold(r.ID) == k {
+			return r, true
+		}
+		for _, l := range r.Label {
+			if Fold(l) == k {
+				return r, true
+			}
+		}
+		for _, s := range r.Synonyms {
+			if Fold(s) == k {
+				return r, true
+			}
+		}
+	}
+	return Role{}, false
+}
+
+// Item finds a survey item by id (case-insensitive) and returns it with its scale.
+func (cb *Codebook) Item(id string) (Item, Scale, bool) {
+	k := Fold(id)
+	for _, s := range cb.Scales {
+		for _, it := range s.Items {
+			if Fold(it.ID) == k {
+				return it, s, true
+			}
+		}
+	}
+	return Item{}, Scale{}, false
+}
+
+// ItemByText finds a survey item by its question text in any language (accent- and
+// case-insensitive, ignoring surrounding punctuation), for exports that head columns with
+// the full question.
+func (cb *Codebook) ItemByText(text string) (Item, Scale, bool) {
+	k := strings.Trim(Fold(text), " .?!:")
+	if k == "" {
+		return Item{}, Scale{}, false
+	}
+	for _, s := range cb.Scales {
+		for _, it := range s.Items {
+			for _, t := range it.Text {
+				if strings.Trim(Fold(t), " .?!:") == k {
+					return it, s, true
+				}
+			}
+		}
+	}
+	return Item{}, Scale{}, false
+}
+
+// Min and Max return the lowest and highest answer value of the scale.
+func (s Scale) Min() float64 {
+	m := 0.0
+	for i, a := range s.Answers {
+		if i == 0 || a.Value < m {
+			m = a.Value
+		}
+	}
+	return m
+}
+
+// Max returns the highest answer value of the scale.
+func (s Scale) Max() float64 {
+	m := 0.0
+	for i, a := range s.Answers {
+		if i == 0 || a.Value > m {
+			m = a.Value
+		}
+	}
+	return m
+}
+
+// Value maps an answer label ("Mee eens", "Strongly agree", "4") onto the scale: value and
+// missing=false for a known label or a number on the scale; missing=true for an empty
+// answer or a label listed under missing ("Weet niet", "N.v.t."); ok=false for anything
+// else.
+func (s Scale) Value(label string) (value float64, missing, ok bool) {
+	k := Fold(label)
+	if k == "" {
+		return 0, true, true
+	}
+	for _, m := range s.Missing {
+		if Fold(m) == k {
+			return 0, true, true
+		}
+	}
+	for _, a := range s.Answers {
+		for _, l := range a.Labels {
+			if Fold(l) == k {
+				return a.Value, false, true
+			}
+		}
+	}
+	return 0, false, false
+}
+
+// Reversed returns the value of a reverse-keyed item mirrored on the scale (min+max-v).
+func (s Scale) Reversed(v float64) float64 { return s.Min() + s.Max() - v }

@@ -1,0 +1,46 @@
+package codebook
+
+import "testing"
+
+func TestDefaultCodebookLoads(t *testing.T) {
+	cb, err := Load("../data/codebooks/samenwerking.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cb.Factors) != 3 {
+		t.Fatalf("factors = %d, want 3", len(cb.Factors))
+	}
+	for _, tc := range []struct{ name, want string }{
+		{"bereiken.korte_lijnen", "bereiken.korte_lijnen"},
+		{"Bereiken > Korte lijnen", "bereiken.korte_lijnen"},
+		{"Bereiken::Korte lijnen", "bereiken.korte_lijnen"},
+		{`elkaar bereiken\korte lijnen`, "bereiken.korte_lijnen"},
+		{"Korte Lijnen", "bereiken.korte_lijnen"},
+		{"Short lines", "bereiken.korte_lijnen"},
+		{"Regelmatig casuistiekoverleg", "bereiken.overleg"},
+	} {
+		got, ok := cb.Resolve(tc.name)
+		if !ok || got != tc.want {
+			t.Errorf("Resolve(%q) = %q, %v; want %q", tc.name, got, ok, tc.want)
+		}
+	}
+	if _, ok := cb.Resolve("Iets anders"); ok {
+		t.Error("unknown name resolved")
+	}
+	_, s, ok := cb.Item("b4")
+	if !ok || s.ID != "bereiken" {
+		t.Fatalf("item b4: %v %v", s.ID, ok)
+	}
+	if v, m, ok := s.Value("helemaal MEE eens"); !ok || m || v != 5 {
+		t.Errorf("Value = %v %v %v", v, m, ok)
+	}
+	if _, m, ok := s.Value("Weet niet"); !ok || !m {
+		t.Error("Weet niet should be missing")
+	}
+	if s.Reversed(2) != 4 {
+		t.Error("reverse of 2 on 1..5 should be 4")
+	}
+	if r, ok := cb.Role("Jeugdhulpverlener"); !ok || r.Abbrev != "JZ" {
+		t.Errorf("role: %+v %v", r, ok)
+	}
+}

@@ -1,0 +1,42 @@
+package ingest
+
+import (
+	"errors"
+
+	"github.com/samenspel/samenspel/codebook"
+)
+
+// Options tell a reader what the study knows about a file.
+type Options struct {
+	// Format is "auto" (or empty) to recognise the format from the header signature or
+	// file type, or a format name: generic, maxqda, atlasti, qualcoder, taguette, qdpx,
+	// transcript for interviews; generic, limesurvey, qualtrics, forms, spss for surveys.
+	Format string
+	// Columns maps a field (respondent, segment, text, code, coder, document,
+	// municipality, role, name, ...) to the header of the column that holds it, where the
+	// headers are unusual.
+	Columns map[string]string
+	// Sheet names the worksheet to read; the first when empty.
+	Sheet string
+	// Codebook maps survey answers and item columns onto scales.
+	Codebook *codebook.Codebook
+	// Respondent is the respondent a transcript belongs to, where study.yaml names it.
+	Respondent string
+	// Known, when not nil, holds the respondent ids of the respondents table: rows of
+	// another respondent are rejected.
+	Known map[string]bool
+	// IncludeIncomplete keeps survey responses without a submit date.
+	IncludeIncomplete bool
+}
+
+// Sentinel errors that rejects and errors wrap, for errors.Is.
+var (
+	ErrUnknownFormat     = errors.New("format not recognised")
+	ErrMissingColumn     = errors.New("required column missing")
+	ErrUnknownRespondent = errors.New("unknown respondent")
+	ErrEmptySegment      = errors.New("empty segment")
+	ErrOutOfScale        = errors.New("answer outside the scale")
+	ErrUnknownLabel      = errors.New("unknown answer label")
+	ErrDuplicate         = errors.New("duplicate respondent")
+	ErrTooLarge          = errors.New("archive too large")
+)

@@ -1,0 +1,12 @@
+package ingest
+
+import (
+	"fmt"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// ReadRespondents reads a respondents table.
+func ReadRespondents(path string, opt Options) (model.Dataset, error) {
+	return model.Dataset{}, fmt.Errorf("%s: %w", path, ErrUnknownFormat)
+}

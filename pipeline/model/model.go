@@ -1,0 +1,184 @@
+// Package model holds the Dataset that every reader produces and every stage passes on:
+// respondents, segments, codings, survey answers, and the rejects that account for every
+// input row that could not be used.
+package model
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Respondent is a person interviewed or surveyed. ID is the id as it appears in the inputs;
+// it never reaches an output (outputs carry Pseudonym).
+type Respondent struct {
+	ID           string
+	Pseudonym    string // set by the protect stage
+	Municipality string
+	Role         string            // a codebook role id where it could be mapped, else as read
+	Attributes   map[string]string // further attributes, keys lower-case
+	Name         string            // a real name where an input gave one; used only for redaction
+	Source       string            // the file that first named this respondent
+}
+
+// Segment is a unit of text: a coded quotation, a speaker turn, or an open survey answer.
+// Start and End are character (Unicode code point) offsets in the document, end exclusive;
+// both are -1 where unknown.
+type Segment struct {
+	ID         string
+	Respondent string // Respondent.ID
+	Document   string
+	Text       string
+	Start, End int
+	// Interviewer marks a turn by the interviewer: kept for context, never counted as the
+	// respondent's words and never auto-coded.
+	Interviewer bool
+	Source      string // file the segment came from
+}
+
+// Coding says that a coder applied a code to a segment.
+//
+// Raw is the code name as the export wrote it (for example "Bereiken > Korte lijnen").
+// Code is the codebook code id it maps onto; it is empty for an unmapped name and for a
+// row with an empty code, which means "reviewed, nothing applies": the coder still counts
+// as having coded the segment.
+type Coding struct {
+	Segment string // Segment.ID
+	Code    string
+	Raw     string
+	Coder   string
+	// Rule and Span are set for codings by the auto-coder (coder "auto"): the pattern that
+	// fired and the matched text, with its code point offsets in the segment text.
+	Rule               string
+	Span               string
+	SpanStart, SpanEnd int
+	Source             string
+}
+
+// Unmapped reports whether the coding names a code the codebook does not know.
+func (c Coding) Unmapped() bool { return c.Code == "" && c.Raw != "" }
+
+// Answer is one respondent's answer to one survey item. Value is the answer's numeric value
+// on the scale as asked (before any reversal); Missing is true for an empty answer or a
+// "don't know" label. Raw keeps the text as read where it was not a plain number.
+type Answer struct {
+	Respondent string
+	Item       string
+	Value      float64
+	Missing    bool
+	Raw        string
+}
+
+// Reject records an input row or cell that could not be used.
+// Location names sheet, row (as the tool numbers it) and column header where they apply,
+// for example `sheet "Codes", row 14, column "Code"`.
+type Reject struct {
+	File     string
+	Location string
+	Value    string
+	Reason   string
+}
+
+// FileCount accounts for one input file: Read = Accepted + Rejected, always.
+type FileCount struct {
+	Path     string
+	Format   string
+	SHA256   string
+	Read     int
+	Accepted int
+	Rejected int
+}
+
+// Dataset is what the readers produce and the stages pass on.
+type Dataset struct {
+	Respondents []Respondent
+	Segments    []Segment
+	Codings     []Coding
+	Answers     []Answer
+	Rejects     []Reject
+	Files       []FileCount
+}
+
+// Location formats a reject location the way a researcher finds it back in the file:
+// sheet (if any), row as the tool numbers it (1-based, header row included), column header.
+func Location(sheet string, row int, column string) string {
+	s := ""
+	if sheet != "" {
+		s = fmt.Sprintf("sheet %q, ", sheet)
+	}
+	s += fmt.Sprintf("row %d", row)
+	if column != "" {
+		s += fmt.Sprintf(", column %q", column)
+	}
+	return s
+}
+
+// Merge appends other's contents to d. Respondents with an id already present are merged:
+// empty fields are filled from other, attributes are added.
+func (d *Dataset) Merge(other Dataset) {
+	idx := make(map[string]int, len(d.Respondents))
+	for i, r := range d.Respondents {
+		idx[r.ID] = i
+	}
+	for _, r := range other.Respondents {
+		if i, ok := idx[r.ID]; ok {
+			d.Respondents[i] = MergeRespondent(d.Respondents[i], r)
+			continue
+		}
+		idx[r.ID] = len(d.Respondents)
+		d.Respondents = append(d.Respondents, r)
+	}
+	d.Segments = append(d.Segments, other.Segments...)
+	d.Codings = append(d.Codings, other.Codings...)
+	d.Answers = append(d.Answers, other.Answers...)
+	d.Rejects = append(d.Rejects, other.Rejects...)
+	d.Files = append(d.Files, other.Files...)
+}
+
+// MergeRespondent fills a's empty fields from b and adds b's attributes that a lacks.
+func MergeRespondent(a, b Respondent) Respondent {
+	if a.Municipality == "" {
+		a.Municipality = b.Municipality
+	}
+	if a.Role == "" {
+		a.Role = b.Role
+	}
+	if a.Name == "" {
+		a.Name = b.Name
+	}
+	if a.Source == "" {
+		a.Source = b.Source
+	}
+	if len(b.Attributes) > 0 {
+		if a.Attributes == nil {
+			a.Attributes = map[string]string{}
+		}
+		for k, v := range b.Attributes {
+			if _, ok := a.Attributes[k]; !ok || a.Attributes[k] == "" {
+				a.Attributes[k] = v
+			}
+		}
+	}
+	return a
+}
+
+// Attribute returns a respondent's value for a grouping attribute: "role",
+// "municipality", or a key of Attributes.
+func (r Respondent) Attribute(key string) string {
+	switch key {
+	case "role":
+		return r.Role
+	case "municipality":
+		return r.Municipality
+	}
+	return r.Attributes[key]
+}
+
+// SortedKeys returns the keys of m in sorted order.
+func SortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,194 @@
+// Package results holds what the analysis stage hands to the report writers: named tidy
+// tables with typed columns, notes, and the facts about the run that a report cites.
+// Report writers only format these values; they never compute statistics.
+package results
+
+import (
+	"math"
+	"strconv"
+)
+
+// Kind says how a column's values are written.
+type Kind int
+
+const (
+	Text  Kind = iota // string
+	Int               // int
+	Float             // float64, a statistic (two decimals in people's tables)
+	Share             // float64 in [0,1], shown as a percentage in people's tables
+	P                 // float64, a p-value
+	Bool              // bool
+)
+
+// Column is a table column.
+type Column struct {
+	Name string
+	Kind Kind
+}
+
+// Table is a tidy table: one row per observation, one value per column. A cell is nil
+// (empty: not applicable or suppressed), string, int, float64 or bool. A float that is NaN
+// or infinite is written as an empty cell, never as NaN or Inf.
+type Table struct {
+	Name    string
+	Title   map[string]string // by language, for people's tables
+	Columns []Column
+	Rows    [][]any
+}
+
+// NewTable returns an empty table with the given columns.
+func NewTable(name string, cols ...Column) *Table {
+	return &Table{Name: name, Columns: cols}
+}
+
+// Add appends a row; it panics if the row length does not match the columns, which is a
+// programming error.
+func (t *Table) Add(row ...any) {
+	if len(row) != len(t.Columns) {
+		panic("results: row of " + strconv.Itoa(len(row)) + " cells for table " + t.Name + " with " + strconv.Itoa(len(t.Columns)) + " columns")
+	}
+	t.Rows = append(t.Rows, row)
+}
+
+// Col returns the index of the named column, or -1.
+func (t *Table) Col(name string) int {
+	for i, c := range t.Columns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Num returns a float for a number or nil; ok is false for an empty or non-finite cell.
+func Num(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int:
+		return float64(x), true
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return 0, false
+		}
+		return x, true
+	}
+	return 0, false
+}
+
+// Opt returns x, or nil when x is NaN or infinite: the way to put a statistic that may
+// be undefined into a table.
+func Opt(x float64) any {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return x
+}
+
+// FormatCell writes a cell as text for CSV: empty for nil and non-finite floats, floats in
+// the shortest form that reads back to the same value.
+func FormatCell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return ""
+		}
+		if x == 0 {
+			return "0"
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	}
+	return ""
+}
+
+// Note is a sentence for the report, in Dutch and English: a suppressed group, a test left
+// out, a warning about an expected count.
+type Note struct {
+	Topic string // the table or figure it belongs to, e.g. "scales"
+	NL    string
+	EN    string
+}
+
+// Input describes one input file for the manifest and the report.
+type Input struct {
+	Path     string `json:"path"`
+	SHA256   string `json:"sha256"`
+	Format   string `json:"format"`
+	Read     int    `json:"rows_read"`
+	Accepted int    `json:"rows_accepted"`
+	Rejected int    `json:"rows_rejected"`
+}
+
+// Results is everything the report writers get.
+type Results struct {
+	Title    string
+	Language string // nl | en
+	Tool     string // tool name and version
+	Codebook struct {
+		Name    string
+		Version string
+		File    string
+		SHA256  string
+		// Factors and codes in codebook order, with labels in the study's language,
+		// so figures and tables keep the codebook's order.
+		Factors []Factor
+	}
+	Inputs  []Input
+	Tables  []*Table
+	Notes   []Note
+	MinCell int
+	// Counts for the sample paragraph.
+	Respondents, Segments, Codings, Answers, Rejected int
+	Coders                                            []string
+	// Outputs selects the writers: csv, xlsx, png, svg, html, md (all when empty).
+	Outputs []string
+}
+
+// Factor is a codebook factor as the report shows it.
+type Factor struct {
+	ID    string
+	Label string
+	Codes []Code
+}
+
+// Code is a codebook code as the report shows it.
+type Code struct {
+	ID      string
+	Label   string
+	Valence string // facilitator | barrier
+}
+
+// Table returns the named table, or nil.
+func (r *Results) Table(name string) *Table {
+	for _, t := range r.Tables {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// Add appends a table.
+func (r *Results) Add(t *Table) { r.Tables = append(r.Tables, t) }
+
+// Note adds a note in both languages.
+func (r *Results) Note(topic, nl, en string) {
+	r.Notes = append(r.Notes, Note{Topic: topic, NL: nl, EN: en})
+}
+
+// Text picks the Dutch or English text for the study's language.
+func (r *Results) Text(nl, en string) string {
+	if r.Language == "en" {
+		return en
+	}
+	return nl
+}
