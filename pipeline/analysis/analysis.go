@@ -1,0 +1,117 @@
+// Package analysis is the analyse stage: it turns a coded, pseudonymised Dataset into the
+// named tidy tables of the output contract (code frequencies, agreement, scales,
+// reliability, comparisons, co-occurrence, partners, quotes). Statistics come from
+// pipeline/stats; this package only groups, counts, suppresses and fills tables.
+package analysis
+
+import (
+	"math"
+	"sort"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// AutoCoder is the coder name of the auto-coder's codings.
+const AutoCoder = "auto"
+
+// Input is what the analysis works on.
+type Input struct {
+	Data     model.Dataset // coded and pseudonymised
+	Codebook *codebook.Codebook
+	Language string   // nl | en
+	Groups   []string // grouping attributes besides "all", e.g. role, municipality
+	MinCell  int      // groups smaller than this are suppressed
+	// PrimaryCoder, when set, is the only human coder whose codings count in frequencies.
+	PrimaryCoder string
+	// CountAuto makes the auto-coder's codings count in frequencies.
+	CountAuto bool
+	// Seed drives every random choice (bootstrap), so outputs are reproducible.
+	Seed uint64
+
+	respondents map[string]*model.Respondent
+	segments    map[string]*model.Segment
+}
+
+// Prepare builds the indexes; Run calls it.
+func (in *Input) Prepare() {
+	in.respondents = make(map[string]*model.Respondent, len(in.Data.Respondents))
+	for i := range in.Data.Respondents {
+		in.respondents[in.Data.Respondents[i].ID] = &in.Data.Respondents[i]
+	}
+	in.segments = make(map[string]*model.Segment, len(in.Data.Segments))
+	for i := range in.Data.Segments {
+		in.segments[in.Data.Segments[i].ID] = &in.Data.Segments[i]
+	}
+	if in.MinCell <= 0 {
+		in.MinCell = 5
+	}
+}
+
+// Respondent returns the respondent with the given id (nil if unknown).
+func (in *Input) Respondent(id string) *model.Respondent { return in.respondents[id] }
+
+// Segment returns the segment with the given id (nil if unknown).
+func (in *Input) Segment(id string) *model.Segment { return in.segments[id] }
+
+// Suppressed reports whether a group of n respondents is too small to show.
+func (in *Input) Suppressed(n int) bool { return n < in.MinCell }
+
+// GroupBys returns "all" followed by the study's grouping attributes.
+func (in *Input) GroupBys() []string {
+	return append([]string{"all"}, in.Groups...)
+}
+
+// GroupOf returns the group a respondent belongs to for a grouping attribute ("all" for
+// "all"); empty when the respondent has no value for it.
+func GroupOf(r *model.Respondent, by string) string {
+	if by == "all" {
+		return "all"
+	}
+	return r.Attribute(by)
+}
+
+// Counted reports whether a coding counts in frequencies: human coders (or only the
+// primary coder when one is named), and the auto-coder only when the study asks.
+func (in *Input) Counted(c model.Coding) bool {
+	if c.Code == "" {
+		return false
+	}
+	if c.Coder == AutoCoder {
+		return in.CountAuto
+	}
+	return in.PrimaryCoder == "" || c.Coder == in.PrimaryCoder
+}
+
+// Stage is one table builder.
+type Stage func(in *Input, res *results.Results)
+
+// Stages are the table builders, in the order their tables appear.
+var Stages []Stage
+
+// Run prepares the input and runs every stage.
+func Run(in *Input, res *results.Results) {
+	in.Prepare()
+	for _, s := range Stages {
+		s(in, res)
+	}
+}
+
+// SortedGroups returns the keys of a group map in sorted order.
+func SortedGroups[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// finite returns x, or nil for NaN and Inf, for a table cell.
+func finite(x float64) any {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return x
+}
