@@ -141,6 +141,9 @@ type Results struct {
 		// Factors and codes in codebook order, with labels in the study's language,
 		// so figures and tables keep the codebook's order.
 		Factors []Factor
+		// Scales are the survey scales in codebook order, labels in the study's language,
+		// so figures can name answers and items.
+		Scales []Scale
 	}
 	Inputs  []Input
 	Tables  []*Table
@@ -165,6 +168,28 @@ type Code struct {
 	ID      string
 	Label   string
 	Valence string // facilitator | barrier
+}
+
+// Scale is a survey scale as the report shows it.
+type Scale struct {
+	ID        string
+	Label     string
+	Answers   []Answer // in order of value
+	AgreeFrom float64  // the lowest value that counts as agreeing; 0 when not set
+	Items     []Item
+}
+
+// Answer is an answer option of a scale.
+type Answer struct {
+	Value float64
+	Label string
+}
+
+// Item is a survey item as the report shows it.
+type Item struct {
+	ID      string
+	Text    string
+	Reverse bool
 }
 
 // Table returns the named table, or nil.
