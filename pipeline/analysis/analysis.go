@@ -25,13 +25,19 @@ type Input struct {
 	MinCell  int      // groups smaller than this are suppressed
 	// PrimaryCoder, when set, is the only human coder whose codings count in frequencies.
 	PrimaryCoder string
-	// CountAuto makes the auto-coder's codings count in frequencies.
-	CountAuto bool
+	// CountAuto makes the auto-coder's codings count in frequencies; CountAutoUncoded
+	// makes them count only on segments that no human coded (transcripts, open answers).
+	CountAuto        bool
+	CountAutoUncoded bool
+	// Interviewed holds the ids of respondents with segments of their own: the
+	// denominators of code frequencies.
+	Interviewed map[string]bool
 	// Seed drives every random choice (bootstrap), so outputs are reproducible.
 	Seed uint64
 
 	respondents map[string]*model.Respondent
 	segments    map[string]*model.Segment
+	humanCoded  map[string]bool // segment ids with a coding row by a human coder
 }
 
 // Prepare builds the indexes; Run calls it.
@@ -43,6 +49,20 @@ func (in *Input) Prepare() {
 	in.segments = make(map[string]*model.Segment, len(in.Data.Segments))
 	for i := range in.Data.Segments {
 		in.segments[in.Data.Segments[i].ID] = &in.Data.Segments[i]
+	}
+	in.humanCoded = map[string]bool{}
+	for _, c := range in.Data.Codings {
+		if c.Coder != AutoCoder {
+			in.humanCoded[c.Segment] = true
+		}
+	}
+	if in.Interviewed == nil {
+		in.Interviewed = map[string]bool{}
+		for _, s := range in.Data.Segments {
+			if !s.Interviewer {
+				in.Interviewed[s.Respondent] = true
+			}
+		}
 	}
 	if in.MinCell <= 0 {
 		in.MinCell = 5
@@ -79,10 +99,14 @@ func (in *Input) Counted(c model.Coding) bool {
 		return false
 	}
 	if c.Coder == AutoCoder {
-		return in.CountAuto
+		return in.CountAuto || (in.CountAutoUncoded && !in.humanCoded[c.Segment])
 	}
 	return in.PrimaryCoder == "" || c.Coder == in.PrimaryCoder
 }
+
+// HumanCoded reports whether a human coder coded the segment (a row in the export,
+// including a row with an empty code).
+func (in *Input) HumanCoded(segment string) bool { return in.humanCoded[segment] }
 
 // Stage is one table builder.
 type Stage func(in *Input, res *results.Results)

@@ -1,0 +1,68 @@
+// Command analyse runs a samenspel study: it reads the study's coded interviews and survey
+// exports, applies its codebook and writes figures, tables and a report.
+//
+//	analyse run STUDY [-o OUT]     run a study (folder with study.yaml, or the yaml file)
+//	analyse init DIR               start a new study folder from templates
+//	analyse codebook check FILE    check a codebook
+//	analyse codebook convert IN OUT
+//	analyse version
+//
+// Exit status: 0 on success, 1 on bad input, 2 on bad usage.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `analyse: collaboration studies from coded interviews and surveys to figures, tables and a report
+
+Usage:
+  analyse run STUDY [-o OUT]        run a study: STUDY is a folder holding study.yaml, or the file
+  analyse init DIR                  start a new study folder with templates to fill in
+  analyse codebook check FILE       check a codebook (.yaml, .xlsx, .qdc)
+  analyse codebook convert IN OUT   convert a codebook between .yaml, .xlsx, .qdc and .md
+  analyse synth -o DIR [flags]      write a synthetic study of any size (for benchmarks)
+  analyse version                   print the version
+
+Example:
+  analyse run data/example          writes data/example/output/report.html and more
+
+Run "analyse COMMAND --help" for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitBadInput = 1
+	exitUsage    = 2
+)
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "run":
+		return runStudy(args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
+	case "codebook":
+		return runCodebook(args[1:], stdout, stderr)
+	case "synth":
+		return runSynth(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		return runVersion(stdout)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "analyse: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}

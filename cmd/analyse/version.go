@@ -1,0 +1,14 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+
+	"github.com/samenspel/samenspel/pipeline"
+)
+
+func runVersion(stdout io.Writer) int {
+	fmt.Fprintf(stdout, "samenspel analyse %s (%s)\n", pipeline.Version, runtime.Version())
+	return exitOK
+}

@@ -1,0 +1,225 @@
+package analysis
+
+import (
+	"github.com/samenspel/samenspel/pipeline/results"
+	"github.com/samenspel/samenspel/pipeline/stats"
+)
+
+func init() { Stages = append(Stages, Sample, CodeFrequencies) }
+
+// codeUse is, for the counted codings, which segments and respondents carry each code.
+type codeUse struct {
+	segments    map[string]map[string]bool // code -> segment ids
+	respondents map[string]map[string]bool // code -> respondent ids
+	factorResp  map[string]map[string]bool // factor -> respondent ids carrying any of its codes
+	factorSeg   map[string]map[string]bool
+	coded       map[string]bool // respondents with at least one counted coded segment
+}
+
+// uses collects, over the codings that count, the segments and respondents per code.
+func (in *Input) uses() *codeUse {
+	u := &codeUse{
+		segments: map[string]map[string]bool{}, respondents: map[string]map[string]bool{},
+		factorResp: map[string]map[string]bool{}, factorSeg: map[string]map[string]bool{},
+		coded: map[string]bool{},
+	}
+	add := func(m map[string]map[string]bool, k, v string) {
+		if m[k] == nil {
+			m[k] = map[string]bool{}
+		}
+		m[k][v] = true
+	}
+	for _, c := range in.Data.Codings {
+		seg := in.Segment(c.Segment)
+		if seg == nil || seg.Interviewer {
+			continue
+		}
+		// A row with an empty code by a counted coder still makes the segment coded.
+		countedCoder := c.Coder != AutoCoder && (in.PrimaryCoder == "" || c.Coder == in.PrimaryCoder)
+		if countedCoder || (c.Code != "" && in.Counted(c)) {
+			u.coded[seg.Respondent] = true
+		}
+		if !in.Counted(c) {
+			continue
+		}
+		code, ok := in.Codebook.Code(c.Code)
+		if !ok {
+			continue
+		}
+		add(u.segments, c.Code, seg.ID)
+		add(u.respondents, c.Code, seg.Respondent)
+		add(u.factorResp, code.Factor, seg.Respondent)
+		add(u.factorSeg, code.Factor, seg.ID)
+	}
+	return u
+}
+
+// groupMembers returns, for a grouping attribute, the respondents of each group among ids.
+// Respondents without a value for the attribute are left out.
+func (in *Input) groupMembers(by string, ids map[string]bool) map[string]map[string]bool {
+	groups := map[string]map[string]bool{}
+	for id := range ids {
+		r := in.Respondent(id)
+		if r == nil {
+			continue
+		}
+		g := GroupOf(r, by)
+		if g == "" {
+			continue
+		}
+		if groups[g] == nil {
+			groups[g] = map[string]bool{}
+		}
+		groups[g][id] = true
+	}
+	return groups
+}
+
+// suppressedGroups decides which groups of one grouping are suppressed: every group under
+// MinCell, and, where exactly one group is, the next smallest group as well, so the
+// suppressed count cannot be recovered by subtracting the shown groups from the total.
+func (in *Input) suppressedGroups(groups map[string]map[string]bool) map[string]bool {
+	sup := map[string]bool{}
+	for g, m := range groups {
+		if in.Suppressed(len(m)) {
+			sup[g] = true
+		}
+	}
+	if len(sup) == 1 && len(groups) > 1 {
+		next, size := "", 0
+		for _, g := range SortedGroups(groups) {
+			if !sup[g] && (next == "" || len(groups[g]) < size) {
+				next, size = g, len(groups[g])
+			}
+		}
+		if next != "" {
+			sup[next] = true
+		}
+	}
+	return sup
+}
+
+// Sample is the table `sample`: respondents per group, interviewed and surveyed.
+func Sample(in *Input, res *results.Results) {
+	t := results.NewTable("sample",
+		results.Column{Name: "group_by", Kind: results.Text},
+		results.Column{Name: "group", Kind: results.Text},
+		results.Column{Name: "respondents", Kind: results.Int},
+		results.Column{Name: "suppressed", Kind: results.Bool},
+		results.Column{Name: "interviewed", Kind: results.Int},
+		results.Column{Name: "surveyed", Kind: results.Int})
+	surveyed := map[string]bool{}
+	for _, a := range in.Data.Answers {
+		surveyed[a.Respondent] = true
+	}
+	all := map[string]bool{}
+	for _, r := range in.Data.Respondents {
+		if in.Interviewed[r.ID] || surveyed[r.ID] {
+			all[r.ID] = true
+		}
+	}
+	for _, by := range in.GroupBys() {
+		groups := in.groupMembers(by, all)
+		sup := in.suppressedGroups(groups)
+		for _, g := range SortedGroups(groups) {
+			if sup[g] {
+				t.Add(by, g, nil, true, nil, nil)
+				continue
+			}
+			ni, ns := 0, 0
+			for id := range groups[g] {
+				if in.Interviewed[id] {
+					ni++
+				}
+				if surveyed[id] {
+					ns++
+				}
+			}
+			t.Add(by, g, len(groups[g]), false, ni, ns)
+		}
+		noteSuppressed(res, "sample", by, sup)
+	}
+	res.Add(t)
+}
+
+// CodeFrequencies is the table `code_frequencies`: per grouping and group, for each factor
+// (code "*": any code of the factor) and each code, the segments and respondents carrying
+// it, the share of the group's interviewed respondents, and its Wilson 95% interval.
+func CodeFrequencies(in *Input, res *results.Results) {
+	t := results.NewTable("code_frequencies",
+		results.Column{Name: "factor", Kind: results.Text},
+		results.Column{Name: "code", Kind: results.Text},
+		results.Column{Name: "group_by", Kind: results.Text},
+		results.Column{Name: "group", Kind: results.Text},
+		results.Column{Name: "segments", Kind: results.Int},
+		results.Column{Name: "respondents", Kind: results.Int},
+		results.Column{Name: "group_respondents", Kind: results.Int},
+		results.Column{Name: "share", Kind: results.Share},
+		results.Column{Name: "suppressed", Kind: results.Bool},
+		results.Column{Name: "ci_low", Kind: results.Share},
+		results.Column{Name: "ci_high", Kind: results.Share},
+		results.Column{Name: "valence", Kind: results.Text})
+	u := in.uses()
+	if len(u.coded) == 0 {
+		res.Add(t)
+		return
+	}
+	for _, by := range in.GroupBys() {
+		groups := in.groupMembers(by, u.coded)
+		sup := in.suppressedGroups(groups)
+		for _, g := range SortedGroups(groups) {
+			members := groups[g]
+			row := func(factor, code, valence string, segs map[string]bool, resp map[string]bool) {
+				if sup[g] {
+					t.Add(factor, code, by, g, nil, nil, nil, nil, true, nil, nil, valence)
+					return
+				}
+				ns, nr := 0, 0
+				for s := range segs {
+					if seg := in.Segment(s); seg != nil && members[seg.Respondent] {
+						ns++
+					}
+				}
+				for r := range resp {
+					if members[r] {
+						nr++
+					}
+				}
+				lo, hi := stats.WilsonInterval(nr, len(members), 0.95)
+				t.Add(factor, code, by, g, ns, nr, len(members), float64(nr)/float64(len(members)), false, results.Opt(lo), results.Opt(hi), valence)
+			}
+			for _, f := range in.Codebook.Factors {
+				row(f.ID, "*", "", u.factorSeg[f.ID], u.factorResp[f.ID])
+				for _, c := range f.Codes {
+					row(f.ID, c.ID, string(c.Valence), u.segments[c.ID], u.respondents[c.ID])
+				}
+			}
+		}
+		noteSuppressed(res, "code_frequencies", by, sup)
+	}
+	res.Add(t)
+}
+
+// noteSuppressed adds a note naming how many groups of a grouping were suppressed. The
+// groups are not named: a suppressed municipality appears nowhere as its own group.
+func noteSuppressed(res *results.Results, topic, by string, sup map[string]bool) {
+	if len(sup) == 0 || by == "all" {
+		return
+	}
+	n := len(sup)
+	res.Note(topic,
+		sprintf("%d groep(en) naar %s met minder dan %d respondenten (of nodig om die te beschermen) zijn niet getoond.", n, groupName(by, "nl"), res.MinCell),
+		sprintf("%d group(s) by %s with fewer than %d respondents (or needed to protect those) are not shown.", n, groupName(by, "en"), res.MinCell))
+}
+
+// groupName names a grouping attribute in a sentence.
+func groupName(by, lang string) string {
+	names := map[string][2]string{"role": {"rol", "role"}, "municipality": {"gemeente", "municipality"}}
+	if n, ok := names[by]; ok {
+		if lang == "en" {
+			return n[1]
+		}
+		return n[0]
+	}
+	return by
+}

@@ -1,0 +1,114 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+func init() { Stages = append(Stages, Quotes) }
+
+// QuotesPerCode is how many quotes the table `quotes` holds per code at most.
+const QuotesPerCode = 3
+
+// maxQuoteRunes caps a quote's length; longer segments are cut at a word with "…".
+const maxQuoteRunes = 400
+
+// Quotes is the table `quotes`: per code up to three quotes from different respondents,
+// pseudonymised (the segment texts are redacted in the protect stage). A respondent's
+// municipality is left out where the municipality, or the respondent's role within it,
+// has fewer than MinCell respondents: a quote must not point at one person.
+func Quotes(in *Input, res *results.Results) {
+	t := results.NewTable("quotes",
+		results.Column{Name: "factor", Kind: results.Text},
+		results.Column{Name: "code", Kind: results.Text},
+		results.Column{Name: "respondent", Kind: results.Text},
+		results.Column{Name: "role", Kind: results.Text},
+		results.Column{Name: "municipality", Kind: results.Text},
+		results.Column{Name: "quote", Kind: results.Text},
+		results.Column{Name: "segment", Kind: results.Text})
+	u := in.uses()
+	shown := in.shownMunicipalities(u.coded)
+	cell := map[[2]string]int{}
+	for id := range u.coded {
+		if r := in.Respondent(id); r != nil {
+			cell[[2]string{r.Role, r.Municipality}]++
+		}
+	}
+	for _, f := range in.Codebook.Factors {
+		for _, c := range f.Codes {
+			type cand struct {
+				seg, resp, text string
+				score           int
+			}
+			var cands []cand
+			for s := range u.segments[c.ID] {
+				seg := in.Segment(s)
+				n := utf8.RuneCountInString(seg.Text)
+				if n < 40 {
+					continue
+				}
+				// Prefer quotes of 80 to 300 characters: long enough to say something.
+				score := 0
+				if n < 80 {
+					score = 80 - n
+				} else if n > 300 {
+					score = n - 300
+				}
+				cands = append(cands, cand{s, seg.Respondent, seg.Text, score})
+			}
+			sort.Slice(cands, func(i, j int) bool {
+				if cands[i].score != cands[j].score {
+					return cands[i].score < cands[j].score
+				}
+				return cands[i].seg < cands[j].seg
+			})
+			used := map[string]bool{}
+			for _, q := range cands {
+				if len(used) == QuotesPerCode {
+					break
+				}
+				if used[q.resp] {
+					continue
+				}
+				used[q.resp] = true
+				r := in.Respondent(q.resp)
+				mun := any(nil)
+				if r.Municipality != "" && shown[r.Municipality] && !in.Suppressed(cell[[2]string{r.Role, r.Municipality}]) {
+					mun = r.Municipality
+				}
+				t.Add(f.ID, c.ID, r.Pseudonym, r.Role, mun, shorten(q.text), q.seg)
+			}
+		}
+	}
+	res.Add(t)
+}
+
+// shorten cuts a text to maxQuoteRunes at a word boundary.
+func shorten(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= maxQuoteRunes {
+		return s
+	}
+	r := []rune(s)[:maxQuoteRunes]
+	cut := string(r)
+	if i := strings.LastIndex(cut, " "); i > maxQuoteRunes/2 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}
+
+// sortRows sorts rows by their cells as text, column by column.
+func sortRows(rows [][]any) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		for k := range rows[i] {
+			a, b := results.FormatCell(rows[i][k]), results.FormatCell(rows[j][k])
+			if a != b {
+				return a < b
+			}
+		}
+		return false
+	})
+}

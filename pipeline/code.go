@@ -1,0 +1,74 @@
+package pipeline
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// Unmapped is a code name from an export that the codebook does not know: reported in the
+// summary and in tables/unmapped_codes.csv, never dropped silently.
+type Unmapped struct {
+	Name    string
+	Codings int
+	Coders  []string
+	Files   []string
+}
+
+// mapCodes sets each coding's Code from its Raw name (by id, alias, label or path) and
+// returns the names that did not map, sorted by name.
+func mapCodes(d *model.Dataset, cb *codebook.Codebook) []Unmapped {
+	cache := map[string]string{}
+	byName := map[string]*Unmapped{}
+	coders := map[string]map[string]bool{}
+	files := map[string]map[string]bool{}
+	for i := range d.Codings {
+		c := &d.Codings[i]
+		if c.Code != "" || strings.TrimSpace(c.Raw) == "" {
+			continue
+		}
+		id, seen := cache[c.Raw]
+		if !seen {
+			id, _ = cb.Resolve(c.Raw)
+			cache[c.Raw] = id
+		}
+		if id != "" {
+			c.Code = id
+			continue
+		}
+		name := strings.TrimSpace(c.Raw)
+		u := byName[name]
+		if u == nil {
+			u = &Unmapped{Name: name}
+			byName[name] = u
+			coders[name] = map[string]bool{}
+			files[name] = map[string]bool{}
+		}
+		u.Codings++
+		coders[name][c.Coder] = true
+		files[name][c.Source] = true
+	}
+	out := make([]Unmapped, 0, len(byName))
+	for name, u := range byName {
+		u.Coders = model.SortedKeys(coders[name])
+		u.Files = model.SortedKeys(files[name])
+		out = append(out, *u)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// mapRoles maps each respondent's role as read onto a codebook role id where the codebook
+// knows it; other roles stay as read. Municipalities are trimmed.
+func mapRoles(d *model.Dataset, cb *codebook.Codebook) {
+	for i := range d.Respondents {
+		r := &d.Respondents[i]
+		r.Municipality = strings.Join(strings.Fields(r.Municipality), " ")
+		r.Role = strings.Join(strings.Fields(r.Role), " ")
+		if role, ok := cb.Role(r.Role); ok {
+			r.Role = role.ID
+		}
+	}
+}

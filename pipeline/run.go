@@ -1,0 +1,310 @@
+package pipeline
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/analysis"
+	"github.com/samenspel/samenspel/pipeline/ingest"
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// Summary is what `analyse run` prints when it is done.
+type Summary struct {
+	Respondents    int
+	Interviewed    int
+	Surveyed       int
+	ByRole         map[string]int
+	ByMunicipality map[string]int
+	Segments       int
+	Codings        int
+	AutoCodings    int
+	Answers        int
+	Rejected       int
+	Files          []model.FileCount
+	Unmapped       []Unmapped
+	Warnings       []string
+}
+
+// Outcome is a finished analysis: the results to write and the summary to print.
+type Outcome struct {
+	Study    *Study
+	Codebook *codebook.Codebook
+	Data     model.Dataset
+	Results  *results.Results
+	Summary  Summary
+	// Key is the pseudonym key (real id → pseudonym); written only when the study asks.
+	Key [][2]string
+}
+
+// Execute runs every stage of a study up to the results. A fatal problem (an unreadable
+// file, a missing column, a codebook that does not parse) is returned as one error that
+// names the file and what is wrong; bad rows become rejects and the run goes on.
+func Execute(s *Study, tool string) (*Outcome, error) {
+	cbPath := s.Abs(s.Codebook)
+	cb, err := codebook.Load(cbPath)
+	if err != nil {
+		return nil, err
+	}
+	out := &Outcome{Study: s, Codebook: cb}
+	d := &out.Data
+
+	// Read: respondents first, so interview rows of unknown respondents are rejected.
+	var known map[string]bool
+	if s.Respondents != nil {
+		ds, err := ingest.ReadRespondents(s.Abs(s.Respondents.Path), s.options(*s.Respondents, cb, nil))
+		if err != nil {
+			return nil, err
+		}
+		known = map[string]bool{}
+		for _, r := range ds.Respondents {
+			known[r.ID] = true
+		}
+		d.Merge(ds)
+	}
+	for _, in := range s.Interviews {
+		files, err := s.Files(in)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", in.Path, err)
+		}
+		for _, f := range files {
+			ds, err := ingest.ReadInterviews(f, s.options(in, cb, known))
+			if err != nil {
+				return nil, err
+			}
+			d.Merge(ds)
+		}
+	}
+	interviewed := respondentsWithSegments(d)
+	for _, in := range s.Survey {
+		files, err := s.Files(in)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", in.Path, err)
+		}
+		for _, f := range files {
+			ds, err := ingest.ReadSurvey(f, s.options(in, cb, nil))
+			if err != nil {
+				return nil, err
+			}
+			d.Merge(ds)
+		}
+	}
+	addMissingRespondents(d)
+	for i := range d.Files {
+		fc := &d.Files[i]
+		if fc.SHA256 == "" {
+			fc.SHA256, _ = codebook.FileSHA256(fc.Path)
+		}
+		fc.Path = s.Rel(fc.Path)
+	}
+	for i := range d.Rejects {
+		d.Rejects[i].File = s.Rel(d.Rejects[i].File)
+	}
+
+	// Code: names onto the codebook; the auto-coder over every respondent segment.
+	mapRoles(d, cb)
+	out.Summary.Unmapped = mapCodes(d, cb)
+	if s.AutocodeEnabled() {
+		if err := autocode(d, cb); err != nil {
+			return nil, fmt.Errorf("%s: %v", s.Codebook, err)
+		}
+	}
+
+	// Protect: pseudonyms, redaction.
+	out.Key = pseudonymise(d, cb)
+	renameSegments(d)
+	redactAll(d, NewRedactor(namesToRedact(d, s.Privacy.Names), s.Language))
+
+	// Analyse.
+	res := &results.Results{Title: s.Title, Language: s.Language, Tool: tool, MinCell: s.Privacy.MinCell, Outputs: s.Outputs}
+	res.Codebook.Name, res.Codebook.Version = cb.Name, cb.Version
+	res.Codebook.File = s.Rel(cbPath)
+	res.Codebook.SHA256, _ = codebook.FileSHA256(cbPath)
+	for _, f := range cb.Factors {
+		rf := results.Factor{ID: f.ID, Label: f.Label.In(s.Language)}
+		for _, c := range f.Codes {
+			rf.Codes = append(rf.Codes, results.Code{ID: c.ID, Label: c.Label.In(s.Language), Valence: string(c.Valence)})
+		}
+		res.Codebook.Factors = append(res.Codebook.Factors, rf)
+	}
+	for _, f := range d.Files {
+		res.Inputs = append(res.Inputs, results.Input{Path: f.Path, SHA256: f.SHA256, Format: f.Format, Read: f.Read, Accepted: f.Accepted, Rejected: f.Rejected})
+	}
+	in := &analysis.Input{
+		Data: *d, Codebook: cb, Language: s.Language, Groups: s.Groups,
+		MinCell: s.Privacy.MinCell, PrimaryCoder: s.PrimaryCoder,
+		CountAuto: s.Autocode.Count == "always", CountAutoUncoded: s.Autocode.Count == "uncoded",
+		Seed: s.Seed, Interviewed: interviewed,
+	}
+	analysis.Run(in, res)
+	res.Add(unmappedTable(out.Summary.Unmapped))
+	res.Add(rejectsTable(d.Rejects))
+
+	out.Results = res
+	out.summarise(interviewed)
+	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =
+		out.Summary.Respondents, out.Summary.Segments, out.Summary.Codings, out.Summary.Answers, out.Summary.Rejected
+	res.Coders = humanCoders(d)
+	if s.Privacy.KeyFile != "" {
+		out.Summary.Warnings = append(out.Summary.Warnings, fmt.Sprintf(
+			"the pseudonym key (real id -> pseudonym) is written to %s: keep it apart from the outputs and delete it when the study ends", s.Privacy.KeyFile))
+	}
+	return out, nil
+}
+
+func (s *Study) options(in Input, cb *codebook.Codebook, known map[string]bool) ingest.Options {
+	return ingest.Options{
+		Format: in.Format, Columns: in.Columns, Sheet: in.Sheet, Codebook: cb,
+		Respondent: in.Respondent, Known: known, IncludeIncomplete: in.IncludeIncomplete,
+	}
+}
+
+// respondentsWithSegments returns the ids of respondents who have at least one segment of
+// their own (interview respondents).
+func respondentsWithSegments(d *model.Dataset) map[string]bool {
+	ids := map[string]bool{}
+	for _, seg := range d.Segments {
+		if !seg.Interviewer {
+			ids[seg.Respondent] = true
+		}
+	}
+	return ids
+}
+
+// addMissingRespondents adds a respondent for every id that a segment or answer names but
+// no reader listed, so that nothing is lost between stages.
+func addMissingRespondents(d *model.Dataset) {
+	have := map[string]bool{}
+	for _, r := range d.Respondents {
+		have[r.ID] = true
+	}
+	add := func(id, src string) {
+		if id != "" && !have[id] {
+			have[id] = true
+			d.Respondents = append(d.Respondents, model.Respondent{ID: id, Source: src})
+		}
+	}
+	for _, seg := range d.Segments {
+		add(seg.Respondent, seg.Source)
+	}
+	for _, a := range d.Answers {
+		add(a.Respondent, "")
+	}
+}
+
+func humanCoders(d *model.Dataset) []string {
+	set := map[string]bool{}
+	for _, c := range d.Codings {
+		if c.Coder != analysis.AutoCoder && c.Coder != "" {
+			set[c.Coder] = true
+		}
+	}
+	return model.SortedKeys(set)
+}
+
+func (o *Outcome) summarise(interviewed map[string]bool) {
+	d := &o.Data
+	s := &o.Summary
+	s.Respondents = len(d.Respondents)
+	s.ByRole, s.ByMunicipality = map[string]int{}, map[string]int{}
+	surveyed := map[string]bool{}
+	for _, a := range d.Answers {
+		surveyed[a.Respondent] = true
+		if !a.Missing {
+			s.Answers++
+		}
+	}
+	for _, r := range d.Respondents {
+		role, mun := r.Role, r.Municipality
+		if role == "" {
+			role = "?"
+		}
+		if mun == "" {
+			mun = "?"
+		}
+		s.ByRole[role]++
+		s.ByMunicipality[mun]++
+		if interviewed[r.ID] {
+			s.Interviewed++
+		}
+		if surveyed[r.ID] {
+			s.Surveyed++
+		}
+	}
+	s.Segments = len(d.Segments)
+	for _, c := range d.Codings {
+		if c.Coder == analysis.AutoCoder {
+			s.AutoCodings++
+		} else if c.Raw != "" {
+			s.Codings++
+		}
+	}
+	s.Files = d.Files
+	for _, f := range d.Files {
+		s.Rejected += f.Rejected
+	}
+}
+
+func unmappedTable(list []Unmapped) *results.Table {
+	t := results.NewTable("unmapped_codes",
+		results.Column{Name: "name", Kind: results.Text},
+		results.Column{Name: "codings", Kind: results.Int},
+		results.Column{Name: "coders", Kind: results.Text},
+		results.Column{Name: "files", Kind: results.Text})
+	for _, u := range list {
+		t.Add(u.Name, u.Codings, strings.Join(u.Coders, "; "), strings.Join(u.Files, "; "))
+	}
+	return t
+}
+
+func rejectsTable(rejects []model.Reject) *results.Table {
+	t := results.NewTable("rejects",
+		results.Column{Name: "file", Kind: results.Text},
+		results.Column{Name: "location", Kind: results.Text},
+		results.Column{Name: "value", Kind: results.Text},
+		results.Column{Name: "reason", Kind: results.Text})
+	sorted := append([]model.Reject(nil), rejects...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].File != sorted[j].File {
+			return sorted[i].File < sorted[j].File
+		}
+		return false // keep the readers' order (rows in file order) within a file
+	})
+	for _, r := range sorted {
+		t.Add(r.File, r.Location, r.Value, r.Reason)
+	}
+	return t
+}
+
+// WriteKey writes the pseudonym key as CSV to path, which must lie outside out.
+func WriteKey(path, out string, key [][2]string) error {
+	absKey, _ := filepath.Abs(path)
+	absOut, _ := filepath.Abs(out)
+	if rel, err := filepath.Rel(absOut, absKey); err == nil && !strings.HasPrefix(rel, "..") {
+		return fmt.Errorf("privacy.key_file %s lies inside the output folder %s: choose a path outside it", path, out)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	w.Write([]string{"respondent", "pseudonym"})
+	for _, k := range key {
+		w.Write([]string{k[0], k[1]})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,122 @@
+package pipeline
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/xuri/excelize/v2"
+)
+
+const studyTemplate = `# study.yaml: what samenspel reads, how it groups, what it protects and what it writes.
+# Paths are relative to this folder; globs such as interviews/*.xlsx are allowed.
+
+title: Mijn onderzoek naar samenwerking rond jongeren
+language: nl                      # nl | en: labels of figures and report
+
+codebook: codebook.yaml           # .yaml, .xlsx or REFI-QDA .qdc
+
+# Optional: one row per respondent with Respondent, Naam (only used to redact names
+# from quotes), Gemeente, Functie and any further attributes.
+respondents: respondenten.xlsx
+
+# Coded segments: one row per segment, code and coder (columns Respondent, Document,
+# Segment, Tekst, Code, Codeur). Exports of MAXQDA, ATLAS.ti, QualCoder, Taguette,
+# REFI-QDA projects (.qdpx) and plain transcripts (.txt, .docx) are read as well.
+interviews:
+  - path: interviews/*.xlsx
+    format: auto                  # auto | generic | maxqda | atlasti | qualcoder | taguette | qdpx | transcript
+    # columns: {text: Fragment}   # where a column has an unusual name
+
+# Survey: one row per respondent, one column per item (the item ids of the codebook,
+# or the question text). LimeSurvey, Qualtrics, Forms and SPSS .sav exports are read too.
+survey:
+  - path: enquete/*.xlsx
+    format: auto                  # auto | generic | limesurvey | qualtrics | forms | spss
+
+groups: [role, municipality]      # compare by these attributes
+
+# primary_coder: Anouk            # count only this coder's codings in the frequencies
+
+autocode:
+  enabled: true                   # suggest codes for every segment (coder "auto")
+  count: never                    # never | uncoded | always: where suggestions count
+
+privacy:
+  min_cell: 5                     # groups smaller than this are not shown
+  names: []                       # further names to redact from quotes
+  # key_file: ../sleutel.csv      # write the key real id -> pseudonym here (outside the output)
+
+# outputs: [csv, xlsx, png, svg, html, md]   # add qdpx to review the coding in your QDA tool
+`
+
+// Scaffold makes a new study folder: a commented study.yaml, the codebook, and template
+// workbooks with the expected headers and one example row each. It refuses to overwrite
+// an existing study.yaml.
+func Scaffold(dir string, codebookYAML []byte) error {
+	if _, err := os.Stat(filepath.Join(dir, "study.yaml")); err == nil {
+		return fmt.Errorf("%s: already holds a study.yaml; choose an empty folder", dir)
+	}
+	cb, err := codebook.ParseYAML(codebookYAML)
+	if err != nil {
+		return fmt.Errorf("default codebook: %v", err)
+	}
+	for _, sub := range []string{"", "interviews", "enquete"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(studyTemplate), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "codebook.yaml"), codebookYAML, 0o644); err != nil {
+		return err
+	}
+	if err := writeTemplate(filepath.Join(dir, "respondenten.xlsx"), "Respondenten",
+		[]string{"Respondent", "Naam", "Gemeente", "Functie"},
+		[]any{"R01", "Voornaam Achternaam", "Gemeentenaam", "Jongerenwerker"}); err != nil {
+		return err
+	}
+	if err := writeTemplate(filepath.Join(dir, "interviews", "codering.xlsx"), "Codering",
+		[]string{"Respondent", "Document", "Segment", "Tekst", "Code", "Codeur", "Gemeente", "Functie"},
+		[]any{"R01", "Interview R01", "R01-01", "Met de wijkagent heb ik korte lijnen, ik bel hem gewoon even.", "bereiken.korte_lijnen", "Codeur 1", "Gemeentenaam", "Jongerenwerker"}); err != nil {
+		return err
+	}
+	header := []string{"Respondent", "Gemeente", "Functie"}
+	example := []any{"E001", "Gemeentenaam", "Jongerenwerker"}
+	for _, s := range cb.Scales {
+		for _, it := range s.Items {
+			header = append(header, it.ID)
+			label := ""
+			for _, a := range s.Answers {
+				if a.Value == s.AgreeFrom && len(a.Labels) > 0 {
+					label = a.Labels[0]
+				}
+			}
+			example = append(example, label)
+		}
+	}
+	header = append(header, "Toelichting")
+	example = append(example, "")
+	return writeTemplate(filepath.Join(dir, "enquete", "enquete.xlsx"), "Enquete", header, example)
+}
+
+func writeTemplate(path, sheet string, header []string, example []any) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", sheet)
+	for i, h := range header {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellStr(sheet, cell, h)
+	}
+	for i, v := range example {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+		f.SetCellValue(sheet, cell, v)
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	last, _ := excelize.CoordinatesToCellName(len(header), 1)
+	f.SetCellStyle(sheet, "A1", last, bold)
+	f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	return f.SaveAs(path)
+}
