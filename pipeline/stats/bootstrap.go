@@ -1,0 +1,80 @@
+package stats
+
+import (
+	"math"
+	"math/rand/v2"
+	"sort"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// bootstrapStream is the PCG stream constant next to the caller's seed; any fixed value
+// would do, it only has to stay the same so that a seed always gives the same interval.
+const bootstrapStream = 0x73616d656e7370 // "samensp"
+
+// minDefinedShare is the share of resamples that must give a defined alpha for
+// KrippendorffBootstrap to report an interval.
+const minDefinedShare = 0.9
+
+// KrippendorffResamples returns the alphas of a nonparametric bootstrap over units
+// (Efron & Tibshirani 1993, "An introduction to the bootstrap", ch. 6): each of the
+// samples resamples draws P units with replacement from the P pairable units of units
+// and computes KrippendorffAlpha on them, recomputing both D_o and D_e. An alpha is NaN
+// where a resample has no variation. The draws come from math/rand/v2's PCG generator
+// seeded with seed, so the same seed gives the same resamples.
+//
+// This is the plain unit-resampling bootstrap, not the algorithm of Hayes & Krippendorff
+// (2007, "Answering the call for a standard reliability measure for coding data",
+// Communication Methods and Measures 1(1):77-89), which resamples pairs of values and
+// keeps D_e fixed; the unit bootstrap treats the units as a sample from a population of
+// units, which is the question a study's coders ask.
+//
+// The result is nil when KrippendorffAlpha of units is NaN for a reason other than
+// resampling (no pairable unit, an infinite value, a negative ratio value) and a slice of
+// NaN when the full data have no variation. KrippendorffResamples panics if samples < 1
+// or level is unknown.
+func KrippendorffResamples(units [][]float64, level Level, samples int, seed uint64) []float64 {
+	checkLevel(level)
+	if samples < 1 {
+		panic("stats: bootstrap needs at least one sample")
+	}
+	d, ok := newAlphaData(units, level)
+	if !ok || d.pairable() == 0 {
+		return nil
+	}
+	rng := rand.New(rand.NewPCG(seed, bootstrapStream))
+	p := d.pairable()
+	weight := make([]float64, p)
+	alphas := make([]float64, samples)
+	for s := range alphas {
+		clear(weight)
+		for range p {
+			weight[rng.IntN(p)]++
+		}
+		alphas[s] = d.alpha(level, weight)
+	}
+	return alphas
+}
+
+// KrippendorffBootstrap returns the 95% percentile bootstrap interval of Krippendorff's
+// alpha: the 2.5th and 97.5th percentiles (gonum stat.Quantile, Empirical) of the defined
+// alphas of KrippendorffResamples(units, level, samples, seed).
+//
+// Both bounds are NaN when KrippendorffAlpha(units, level) is NaN, or when fewer than 90%
+// of the resamples give a defined alpha (a rare value that many resamples miss), since
+// the percentiles of the rest would then overstate the agreement. KrippendorffBootstrap
+// panics if samples < 1 or level is unknown.
+func KrippendorffBootstrap(units [][]float64, level Level, samples int, seed uint64) (lower, upper float64) {
+	alphas := KrippendorffResamples(units, level, samples, seed)
+	defined := make([]float64, 0, len(alphas))
+	for _, a := range alphas {
+		if !math.IsNaN(a) {
+			defined = append(defined, a)
+		}
+	}
+	if len(defined) == 0 || float64(len(defined)) < minDefinedShare*float64(samples) {
+		return math.NaN(), math.NaN()
+	}
+	sort.Float64s(defined)
+	return stat.Quantile(0.025, stat.Empirical, defined, nil), stat.Quantile(0.975, stat.Empirical, defined, nil)
+}

@@ -1,0 +1,290 @@
+package stats
+
+import (
+	"math"
+	"sort"
+)
+
+// Level is a level of measurement: it chooses the difference function (metric) of
+// Krippendorff's alpha.
+type Level int
+
+const (
+	// Nominal: any two different values differ by 1.
+	Nominal Level = iota + 1
+	// Ordinal: values are ranks; the difference of two values grows with the number of
+	// values observed between them.
+	Ordinal
+	// Interval: the squared difference of the values.
+	Interval
+	// Ratio: the squared difference relative to the sum; values must not be negative.
+	Ratio
+)
+
+// String returns the level's name as the methods literature writes it.
+func (l Level) String() string {
+	switch l {
+	case Nominal:
+		return "nominal"
+	case Ordinal:
+		return "ordinal"
+	case Interval:
+		return "interval"
+	case Ratio:
+		return "ratio"
+	}
+	return "unknown level"
+}
+
+func checkLevel(l Level) {
+	if l < Nominal || l > Ratio {
+		panic("stats: unknown level of measurement")
+	}
+}
+
+// KrippendorffAlpha returns Krippendorff's alpha for any number of coders with missing
+// data. units[u][c] is the value that coder c gave unit u, NaN where coder c did not code
+// unit u; rows may differ in length. Only pairable units count, those with m_u >= 2
+// values. With n_ck the coincidences (each ordered pair of values c, k within a unit
+// counted 1 / (m_u - 1) times), n_c = sum_k n_ck and n = sum_c n_c, the number of
+// pairable values:
+//
+//	alpha = 1 - D_o / D_e = 1 - (n - 1) * sum_c sum_k n_ck δ²_ck / sum_c sum_k n_c n_k δ²_ck
+//
+// with the difference function δ²_ck of the level of measurement:
+//
+//	Nominal:  δ² = 0 if c = k, else 1
+//	Ordinal:  δ² = (sum_{g=c..k} n_g - (n_c + n_k) / 2)^2, values ranked c < g < k
+//	Interval: δ² = (c - k)^2
+//	Ratio:    δ² = ((c - k) / (c + k))^2, 0 when c = k = 0
+//
+// (Krippendorff 2011, "Computing Krippendorff's alpha-reliability", Annenberg School for
+// Communication, University of Pennsylvania, departmental paper 43; the coefficient in
+// Krippendorff 2004, "Content analysis", 2nd ed., ch. 11).
+//
+// The result is NaN when no unit is pairable (for example a single coder, or coders who
+// never coded the same unit), when D_e = 0 (all pairable values identical: no variation,
+// so agreement cannot be told from chance), when a value is infinite, or, at the ratio
+// level, when a value is negative. Alpha is 1 for perfect agreement and 0 for agreement
+// at chance; it can be negative. D_e costs O(V) for nominal and interval data and O(V^2)
+// for ordinal and ratio data, V being the number of distinct values. KrippendorffAlpha
+// panics if level is not one of Nominal, Ordinal, Interval or Ratio.
+func KrippendorffAlpha(units [][]float64, level Level) float64 {
+	checkLevel(level)
+	d, ok := newAlphaData(units, level)
+	if !ok {
+		return math.NaN()
+	}
+	return d.alpha(level, nil)
+}
+
+// alphaData is a reliability data matrix (Krippendorff's term) reduced to what alpha
+// needs: the distinct values in ascending order, and for every pairable unit how often
+// each value occurs. The units are stored flat, unit u's distinct values being
+// index[start[u]:start[u+1]] with count coders each, so that 50,000 units cost a few
+// allocations rather than 100,000.
+type alphaData struct {
+	values []float64
+	start  []int
+	index  []int
+	count  []float64
+	m      []float64 // number of values of each unit
+}
+
+// pairable returns the number of pairable units.
+func (d *alphaData) pairable() int { return len(d.m) }
+
+// newAlphaData reduces units; ok is false when a value is infinite, or negative at the
+// ratio level.
+func newAlphaData(units [][]float64, level Level) (alphaData, bool) {
+	seen := map[float64]int{}
+	for _, row := range units {
+		for _, v := range row {
+			switch {
+			case math.IsNaN(v):
+				continue
+			case math.IsInf(v, 0), level == Ratio && v < 0:
+				return alphaData{}, false
+			}
+			seen[v+0] = 0 // +0 folds -0 into 0
+		}
+	}
+	d := alphaData{values: make([]float64, 0, len(seen)), start: []int{0}}
+	for v := range seen {
+		d.values = append(d.values, v)
+	}
+	sort.Float64s(d.values)
+	for i, v := range d.values {
+		seen[v] = i
+	}
+	for _, row := range units {
+		from := len(d.index)
+		m := 0.0
+		for _, v := range row {
+			if math.IsNaN(v) {
+				continue
+			}
+			i := seen[v+0]
+			found := false
+			for j := from; j < len(d.index); j++ {
+				if d.index[j] == i {
+					d.count[j]++
+					found = true
+					break
+				}
+			}
+			if !found {
+				d.index = append(d.index, i)
+				d.count = append(d.count, 1)
+			}
+			m++
+		}
+		if m < 2 {
+			d.index, d.count = d.index[:from], d.count[:from]
+			continue
+		}
+		d.start = append(d.start, len(d.index))
+		d.m = append(d.m, m)
+	}
+	return d, true
+}
+
+// alpha computes alpha with each pairable unit counted weight[u] times (once each when
+// weight is nil), which is how the bootstrap resamples units.
+func (d *alphaData) alpha(level Level, weight []float64) float64 {
+	if d.pairable() == 0 {
+		return math.NaN()
+	}
+	nc := make([]float64, len(d.values))
+	var n float64
+	for u, m := range d.m {
+		w := 1.0
+		if weight != nil {
+			w = weight[u]
+		}
+		if w == 0 {
+			continue
+		}
+		for j := d.start[u]; j < d.start[u+1]; j++ {
+			nc[d.index[j]] += w * d.count[j]
+		}
+		n += w * m
+	}
+	// One value only: no variation. Checked here, not through D_e = 0, because rounding
+	// in the interval shortcut can leave a D_e of 1e-33.
+	distinct := 0
+	for _, x := range nc {
+		if x > 0 {
+			distinct++
+		}
+	}
+	if distinct < 2 {
+		return math.NaN()
+	}
+	delta := d.difference(level, nc)
+
+	// Observed: sum over units of the unit's ordered pairs of different values.
+	var observed float64
+	for u, m := range d.m {
+		w := 1.0
+		if weight != nil {
+			w = weight[u]
+		}
+		from, to := d.start[u], d.start[u+1]
+		if w == 0 || to-from < 2 {
+			continue
+		}
+		var s float64
+		for a := from; a < to; a++ {
+			for b := a + 1; b < to; b++ {
+				s += 2 * d.count[a] * d.count[b] * delta(d.index[a], d.index[b])
+			}
+		}
+		observed += w * s / (m - 1)
+	}
+
+	expected := d.expected(level, nc, n, delta)
+	if !(expected > 0) {
+		return math.NaN()
+	}
+	return 1 - (n-1)*observed/expected
+}
+
+// difference returns δ²_ck for value indexes c and k under the marginal counts nc.
+func (d *alphaData) difference(level Level, nc []float64) func(c, k int) float64 {
+	switch level {
+	case Nominal:
+		return func(c, k int) float64 {
+			if c == k {
+				return 0
+			}
+			return 1
+		}
+	case Ordinal:
+		// cum[i] = sum_{g < i} n_g, so sum_{g=c..k} n_g = cum[k+1] - cum[c].
+		cum := make([]float64, len(nc)+1)
+		for i, x := range nc {
+			cum[i+1] = cum[i] + x
+		}
+		return func(c, k int) float64 {
+			if c > k {
+				c, k = k, c
+			}
+			x := cum[k+1] - cum[c] - (nc[c]+nc[k])/2
+			return x * x
+		}
+	case Interval:
+		return func(c, k int) float64 {
+			x := d.values[c] - d.values[k]
+			return x * x
+		}
+	case Ratio:
+		return func(c, k int) float64 {
+			s := d.values[c] + d.values[k]
+			if s == 0 {
+				return 0
+			}
+			x := (d.values[c] - d.values[k]) / s
+			return x * x
+		}
+	}
+	panic("stats: unknown level of measurement")
+}
+
+// expected returns sum_c sum_k n_c n_k δ²_ck.
+func (d *alphaData) expected(level Level, nc []float64, n float64, delta func(c, k int) float64) float64 {
+	switch level {
+	case Nominal:
+		// sum_{c != k} n_c n_k = n^2 - sum_c n_c^2
+		s := n * n
+		for _, x := range nc {
+			s -= x * x
+		}
+		return s
+	case Interval:
+		// sum_c sum_k n_c n_k (c - k)^2 = 2 n sum_c n_c (c - mean)^2, centred for accuracy.
+		var mean float64
+		for i, x := range nc {
+			mean += x * d.values[i]
+		}
+		mean /= n
+		var ss float64
+		for i, x := range nc {
+			dev := d.values[i] - mean
+			ss += x * dev * dev
+		}
+		return 2 * n * ss
+	}
+	var s float64
+	for c, x := range nc {
+		if x == 0 {
+			continue
+		}
+		for k := c + 1; k < len(nc); k++ {
+			if nc[k] != 0 {
+				s += 2 * x * nc[k] * delta(c, k)
+			}
+		}
+	}
+	return s
+}
