@@ -144,6 +144,10 @@ type Results struct {
 		// Scales are the survey scales in codebook order, labels in the study's language,
 		// so figures can name answers and items.
 		Scales []Scale
+		// Roles and Partners name respondent roles and collaboration partners by id, in
+		// the study's language, for legends and headings.
+		Roles    []Named
+		Partners []Named
 	}
 	Inputs  []Input
 	Tables  []*Table
@@ -168,6 +172,12 @@ type Code struct {
 	ID      string
 	Label   string
 	Valence string // facilitator | barrier
+}
+
+// Named is an id with its label in the study's language.
+type Named struct {
+	ID    string
+	Label string
 }
 
 // Scale is a survey scale as the report shows it.
