@@ -48,8 +48,14 @@ type Codebook struct {
 	Partners []Partner `yaml:"partners,omitempty"`
 	Roles    []Role    `yaml:"roles,omitempty"`
 	Scales   []Scale   `yaml:"scales,omitempty"`
+	// Negations are the words that turn a facilitator pattern off when they stand shortly
+	// before it; DefaultNegations when empty.
+	Negations []string `yaml:"negations,omitempty"`
 
-	index map[string]string // normalised name -> code id
+	index    map[string]string // normalised name -> code id
+	partners *matcher          // partner synonyms, built on first use
+	places   map[string]Place  // where each element was read, for Validate
+	file     string            // the file it was read from
 }
 
 // Factor is a success factor such as "Elkaar bereiken".
@@ -152,6 +158,9 @@ func SplitPath(name string) []string {
 // Prepare fills derived fields (each code's factor) and builds the name index. Load calls
 // it; call it again after changing a codebook in code.
 func (cb *Codebook) Prepare() {
+	partnerMu.Lock()
+	cb.partners = nil
+	partnerMu.Unlock()
 	cb.index = map[string]string{}
 	add := func(name, id string) {
 		k := Fold(name)

@@ -5,9 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -74,30 +77,150 @@ func (a Answers) MarshalYAML() (any, error) {
 	return n, nil
 }
 
-// ParseYAML reads a codebook from YAML. Unknown keys are errors naming their line.
+// ParseYAML reads a codebook from YAML. Unknown keys are errors naming their line. It
+// records the line of every element for Validate, but does not validate.
 func ParseYAML(data []byte) (*Codebook, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var cb Codebook
 	if err := dec.Decode(&cb); err != nil {
-		return nil, err
+		if err == io.EOF {
+			return nil, fmt.Errorf("%w: empty file", ErrFormat)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err == nil {
+		cb.recordYAML(&root, "", 0)
 	}
 	cb.Prepare()
 	return &cb, nil
 }
 
-// Load reads a codebook file. The format follows the extension: .yaml/.yml (others are
-// added by their own files).
+// recordYAML records the line of every mapping value and sequence item under path. The
+// answers of a scale are recorded by their position, as Answers holds them.
+func (cb *Codebook) recordYAML(n *yaml.Node, path string, depth int) {
+	if n == nil || depth > 64 {
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+		if n == nil {
+			return
+		}
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			cb.recordYAML(c, path, depth+1)
+		}
+	case yaml.MappingNode:
+		answers := strings.HasSuffix(path, "/answers")
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			child := at(path, k.Value)
+			if answers {
+				child = at(path, i/2)
+				cb.setPlace(child, Place{Line: k.Line})
+				if v.Kind == yaml.SequenceNode {
+					for j, l := range v.Content {
+						cb.setPlace(at(child, "labels", j), Place{Line: l.Line})
+					}
+				} else {
+					cb.setPlace(at(child, "labels", 0), Place{Line: v.Line})
+				}
+				continue
+			}
+			if path == "" {
+				child = k.Value
+			}
+			cb.setPlace(child, Place{Line: k.Line})
+			cb.recordYAML(v, child, depth+1)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			child := at(path, i)
+			cb.setPlace(child, Place{Line: c.Line})
+			cb.recordYAML(c, child, depth+1)
+		}
+	}
+}
+
+// Load reads a codebook file and validates it. The format follows the extension: .yaml or
+// .yml, .xlsx (the workbook researchers edit by hand), .qdc (REFI-QDA codebook). A
+// codebook that does not validate gives a *ValidationError listing every problem with its
+// place; a file that cannot be read gives an error wrapping ErrFormat or the I/O error.
 func Load(path string) (*Codebook, error) {
-	data, err := os.ReadFile(path)
+	cb, err := read(path)
 	if err != nil {
 		return nil, err
 	}
-	cb, err := ParseYAML(data)
+	if err := cb.check(); err != nil {
+		return nil, err
+	}
+	return cb, nil
+}
+
+// read reads a codebook file without validating it.
+func read(path string) (*Codebook, error) {
+	var cb *Codebook
+	var err error
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		var data []byte
+		data, err = os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		cb, err = ParseYAML(data)
+	case ".xlsx":
+		cb, err = ReadXLSX(path)
+	case ".qdc":
+		cb, err = ReadQDC(path)
+	default:
+		return nil, fmt.Errorf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx or .qdc)", path, ErrFormat, filepath.Ext(path))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	cb.file = path
 	return cb, nil
+}
+
+// Save writes the codebook in the format its extension names: .yaml/.yml, .xlsx, .qdc or
+// .md (a table for a report's appendix, in Dutch). It writes to a temporary file beside
+// path and renames it, so a failed save leaves no half-written file.
+func Save(cb *Codebook, path string) error {
+	var data []byte
+	var err error
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		data, err = cb.MarshalYAMLBytes()
+	case ".xlsx":
+		data, err = cb.XLSXBytes()
+	case ".qdc":
+		data, err = cb.QDCBytes()
+	case ".md":
+		data = []byte(cb.Markdown("nl"))
+	default:
+		return fmt.Errorf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx, .qdc or .md)", path, ErrFormat, filepath.Ext(path))
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".codebook-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 // FileSHA256 returns the hex sha256 of a file, for the manifest.
@@ -110,13 +233,60 @@ func FileSHA256(path string) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// MarshalYAML writes the codebook as YAML.
+// yamlHeader opens a codebook written as YAML.
+const yamlHeader = `# Codebook of samenspel.
+#
+# factors: the success factors, each with its codes. A code has an id (keep it: codings
+# refer to it), a label in Dutch and English, a valence (facilitator: it helps; barrier:
+# it hinders), a definition, inclusion and exclusion criteria, an example quote, aliases
+# (the names coding tools export, e.g. "Bereiken > Korte lijnen") and patterns for the
+# auto-coder (* at a word's end for any ending, * before the first word for compounds).
+# partners: the partners respondents mention, with synonyms matched like patterns.
+# roles: respondent roles, with the abbreviation used in pseudonyms and their synonyms.
+# scales: survey scales with their items, answer labels and values, reverse-keyed items
+# and agree_from, the lowest value that counts as agreeing.
+`
+
+// MarshalYAMLBytes writes the codebook as commented YAML, with short multilingual labels
+// and list entries in flow style.
 func (cb *Codebook) MarshalYAMLBytes() ([]byte, error) {
+	var root yaml.Node
+	if err := root.Encode(cb); err != nil {
+		return nil, err
+	}
+	flowShort(&root, 0)
 	var buf bytes.Buffer
+	buf.WriteString(yamlHeader)
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(cb); err != nil {
+	if err := enc.Encode(&root); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), enc.Close()
+}
+
+// flowShort writes short mappings and sequences of scalars on one line.
+func flowShort(n *yaml.Node, depth int) {
+	if depth > 64 {
+		return
+	}
+	for _, c := range n.Content {
+		flowShort(c, depth+1)
+	}
+	if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+		return
+	}
+	width := 0
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode && c.Style != yaml.FlowStyle {
+			return
+		}
+		width += len(c.Value) + 4
+		for _, cc := range c.Content {
+			width += len(cc.Value) + 4
+		}
+	}
+	if width <= 100 {
+		n.Style = yaml.FlowStyle
+	}
 }

@@ -1,0 +1,167 @@
+package codebook
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalized is a text prepared for pattern matching: lower case, accents folded, the ĳ
+// ligature written as "ij", every run of punctuation and white space made one space, with
+// one space before the first word and after the last, so that a word boundary is always a
+// space. Pos maps every byte of Text back to the code point index in the original text
+// that produced it; Breaks holds the byte offsets in Text of spaces that stand for a
+// clause break (. , ; : ! ? and brackets), which a negation does not cross.
+type Normalized struct {
+	Text   string
+	Pos    []int32
+	Breaks []int32
+}
+
+// foldTable holds the folded form of the code points up to latinEnd, computed once; other
+// code points are folded on the fly.
+const latinEnd = 0x250
+
+var foldTable [latinEnd]string
+
+func init() {
+	for r := rune(0); r < latinEnd; r++ {
+		foldTable[r] = foldRune(r)
+	}
+}
+
+// accentFold removes combining marks after canonical decomposition.
+var accentFold = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// foldRune returns the folded form of r: lower-case letters and digits without accents,
+// "" for a combining mark (it belongs to the letter before it), " " for anything else.
+func foldRune(r rune) string {
+	switch r {
+	case 'ĳ', 'Ĳ':
+		return "ij"
+	case 'ß':
+		return "ss"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'ø', 'Ø':
+		return "o"
+	case 'ł', 'Ł':
+		return "l"
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return ""
+	}
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return " "
+	}
+	s, _, err := transform.String(accentFold, string(r))
+	if err != nil {
+		s = string(r)
+	}
+	s = strings.ToLower(s)
+	var b strings.Builder
+	for _, c := range s {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() == 0 {
+		return " "
+	}
+	return b.String()
+}
+
+// isBreak reports whether r ends a clause for the negation window.
+func isBreak(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '\n', '…', '–', '—':
+		return true
+	}
+	return false
+}
+
+// Normalize prepares text for matching; see Normalized.
+func Normalize(text string) Normalized {
+	b := make([]byte, 0, len(text)+2)
+	pos := make([]int32, 0, len(text)+2)
+	var breaks []int32
+	b = append(b, ' ')
+	pos = append(pos, 0)
+	i := int32(0) // code point index
+	lastBreak := false
+	space := func(at int32, brk bool) {
+		if b[len(b)-1] == ' ' {
+			if brk && !lastBreak {
+				breaks = append(breaks, int32(len(b)-1))
+				lastBreak = true
+			}
+			return
+		}
+		b = append(b, ' ')
+		pos = append(pos, at)
+		lastBreak = brk
+		if brk {
+			breaks = append(breaks, int32(len(b)-1))
+		}
+	}
+	for j := 0; j < len(text); {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			j++
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				b = append(b, c)
+				pos = append(pos, i)
+			case c >= 'A' && c <= 'Z':
+				b = append(b, c+'a'-'A')
+				pos = append(pos, i)
+			default:
+				space(i, isBreak(rune(c)))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		var f string
+		if r < latinEnd {
+			f = foldTable[r]
+		} else {
+			f = foldRune(r)
+		}
+		switch f {
+		case "":
+		case " ":
+			space(i, isBreak(r))
+		default:
+			for k := 0; k < len(f); k++ {
+				b = append(b, f[k])
+				pos = append(pos, i)
+			}
+		}
+		i++
+	}
+	space(i, false)
+	return Normalized{Text: string(b), Pos: pos, Breaks: breaks}
+}
+
+// Original returns the code point range [start, end) in the original text of the bytes
+// [from, to) of the normalised text. runes is the original text as code points; the end
+// is extended over combining marks that belong to the last letter.
+func (n Normalized) Original(from, to int, runes []rune) (start, end int) {
+	if from < 0 || to > len(n.Pos) || from >= to {
+		return 0, 0
+	}
+	start = int(n.Pos[from])
+	end = int(n.Pos[to-1]) + 1
+	for end < len(runes) && unicode.Is(unicode.Mn, runes[end]) {
+		end++
+	}
+	return start, end
+}
