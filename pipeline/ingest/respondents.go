@@ -2,11 +2,101 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
-// ReadRespondents reads a respondents table.
+// ReadRespondents reads a respondents table (.xlsx or .csv): a respondent column
+// (respondent, deelnemer, id), municipality (gemeente), role (rol, functie) and
+// optionally the real name (naam), kept only to redact it from quotes. Every other column
+// becomes an attribute, keyed by its folded header ("Leeftijdsgroep" -> "leeftijdsgroep").
+// A row without an id, or with an id seen before (ErrDuplicate), is rejected.
 func ReadRespondents(path string, opt Options) (model.Dataset, error) {
-	return model.Dataset{}, fmt.Errorf("%s: %w", path, ErrUnknownFormat)
+	rows, err := OpenRows(path, opt.Sheet)
+	if err != nil {
+		return model.Dataset{}, err
+	}
+	defer rows.Close()
+	var header []string
+	for rows.Next() {
+		if !emptyRow(rows.Row()) {
+			header = rows.Row()
+			break
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return model.Dataset{}, err
+	}
+	sheet := rows.Sheet()
+	if header == nil {
+		return model.Dataset{}, fmt.Errorf("%s: no header row: %w", path, ErrMissingColumn)
+	}
+	cols, err := FindColumns(header, genericFields, opt.Columns)
+	if err != nil {
+		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(sheet, rows.Line(), ""), err)
+	}
+	idCol, ok := cols["respondent"]
+	if !ok {
+		return model.Dataset{}, fmt.Errorf("%s: %s: no respondent column (respondent, deelnemer, id) in %s: %w",
+			path, model.Location(sheet, rows.Line(), ""), abbreviate(header, 8), ErrMissingColumn)
+	}
+	field := map[int]string{}
+	for f, i := range cols {
+		field[i] = f
+	}
+	ds := model.Dataset{}
+	count := model.FileCount{Path: path, Format: "respondents"}
+	seen := map[string]int{}
+	for rows.Next() {
+		row := rows.Row()
+		if emptyRow(row) {
+			continue
+		}
+		count.Read++
+		line := rows.Line()
+		id := strings.TrimSpace(tableCell(row, idCol))
+		reject := func(value, reason string) {
+			count.Rejected++
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: model.Location(sheet, line, columnHeader(header, idCol)), Value: value, Reason: reason})
+		}
+		if id == "" {
+			reject("", "empty respondent id")
+			continue
+		}
+		if first, dup := seen[id]; dup {
+			reject(id, fmt.Sprintf("%v: %q already in row %d", ErrDuplicate, id, first))
+			continue
+		}
+		seen[id] = line
+		count.Accepted++
+		r := model.Respondent{ID: id, Source: path}
+		for i := range header {
+			v := strings.TrimSpace(tableCell(row, i))
+			switch field[i] {
+			case "respondent", "email":
+			case "municipality":
+				r.Municipality = v
+			case "role":
+				r.Role = v
+			case "name":
+				r.Name = v
+			default:
+				key := foldName(header[i])
+				if key == "" || v == "" {
+					continue
+				}
+				if r.Attributes == nil {
+					r.Attributes = map[string]string{}
+				}
+				r.Attributes[key] = v
+			}
+		}
+		ds.Respondents = append(ds.Respondents, r)
+	}
+	if err := rows.Err(); err != nil {
+		return model.Dataset{}, err
+	}
+	ds.Files = append(ds.Files, count)
+	return ds, nil
 }

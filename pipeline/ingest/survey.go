@@ -1,12 +1,546 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
+	"math"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
+	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
-// ReadSurvey reads a survey export.
+// ErrIncomplete is the reason for a survey response without a submit date (LimeSurvey) or
+// marked unfinished (Qualtrics); such responses are left out unless
+// Options.IncludeIncomplete is set.
+var ErrIncomplete = errors.New("incomplete response")
+
+// Survey formats that ReadSurvey recognises.
+const (
+	FormatGeneric    = "generic"
+	FormatLimeSurvey = "limesurvey"
+	FormatQualtrics  = "qualtrics"
+	FormatForms      = "forms"
+	FormatSPSS       = "spss"
+)
+
+// ReadSurvey reads a survey export: one response per row (or SPSS case), one column per
+// question. The format is opt.Format, or recognised from the file type and the header
+// signature: SPSS by the .sav/.zsav file, Qualtrics by its ResponseId and header rows,
+// LimeSurvey by its metadata columns or Q1[SQ001] headings, Microsoft and Google Forms by
+// their timestamp columns, and the generic layout by a respondent column or a column
+// named after a codebook item (by id or question text). A header that fits none is an
+// error wrapping ErrUnknownFormat.
+//
+// Each response gives a model.Respondent and a model.Answer for every codebook item the
+// file has (Value on the scale as asked, before reversal; Missing for an empty answer or a
+// "don't know" label). A bad answer is a reject (ErrOutOfScale, ErrUnknownLabel) and the
+// rest of its row still counts; a duplicate respondent (ErrDuplicate), an unknown one
+// (ErrUnknownRespondent, with Options.Known) or an incomplete response rejects the row.
+// In Dataset.Files a row with bad answers counts as accepted: its other cells were used.
+// Columns that are neither items nor metadata become open answers (model.Segment, for
+// free text) or respondent attributes (short categorical values).
 func ReadSurvey(path string, opt Options) (model.Dataset, error) {
-	return model.Dataset{}, fmt.Errorf("%s: %w", path, ErrUnknownFormat)
+	format := strings.ToLower(strings.TrimSpace(opt.Format))
+	ext := strings.ToLower(filepath.Ext(path))
+	if format == "" || format == "auto" {
+		if ext == ".sav" || ext == ".zsav" {
+			format = FormatSPSS
+		}
+	}
+	if format == FormatSPSS {
+		return readSPSS(path, opt)
+	}
+	switch format {
+	case "", "auto", FormatGeneric, FormatLimeSurvey, FormatQualtrics, FormatForms:
+	default:
+		return model.Dataset{}, fmt.Errorf("%s: survey format %q (known: generic, limesurvey, qualtrics, forms, spss): %w", path, opt.Format, ErrUnknownFormat)
+	}
+	rows, err := OpenRows(path, opt.Sheet)
+	if err != nil {
+		return model.Dataset{}, err
+	}
+	defer rows.Close()
+	var header []string
+	for rows.Next() { // the header is the first row with any text
+		if !emptyRow(rows.Row()) {
+			header = rows.Row()
+			break
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return model.Dataset{}, err
+	}
+	if header == nil {
+		return model.Dataset{}, fmt.Errorf("%s: no header row: %w", path, ErrUnknownFormat)
+	}
+	if format == "" || format == "auto" {
+		format = detectSurvey(header, opt)
+		if format == "" {
+			return model.Dataset{}, fmt.Errorf("%s: %s: header (%s) matches no survey layout; name the format in study.yaml: %w",
+				path, model.Location(rows.Sheet(), rows.Line(), ""), abbreviate(header, 6), ErrUnknownFormat)
+		}
+	}
+	var lay *surveyLayout
+	switch format {
+	case FormatLimeSurvey:
+		lay, err = limeSurveyLayout(header, opt)
+	case FormatQualtrics:
+		lay, err = qualtricsLayout(rows, header, opt)
+	case FormatForms:
+		lay, err = formsLayout(header, opt)
+	default:
+		lay, err = genericSurveyLayout(header, opt)
+	}
+	if err != nil {
+		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(rows.Sheet(), rows.Line(), ""), err)
+	}
+	lay.format = format
+	if format == FormatForms {
+		lay.idPrefix = formsPrefix(path)
+	}
+	var src rowSource = rows
+	if lay.pending != nil {
+		src = &pendingSource{rowSource: rows, row: lay.pending, line: lay.pendingLine}
+	}
+	return readResponses(path, rows.Sheet(), src, lay, opt)
+}
+
+// detectSurvey recognises a survey export by its header; "" when nothing fits.
+func detectSurvey(header []string, opt Options) string {
+	switch {
+	case isQualtricsHeader(header):
+		return FormatQualtrics
+	case isLimeSurveyHeader(header):
+		return FormatLimeSurvey
+	case isFormsHeader(header):
+		return FormatForms
+	}
+	cols, _ := FindColumns(header, map[string][]string{"respondent": respondentHeaders}, nil)
+	if _, ok := cols["respondent"]; ok {
+		return FormatGeneric
+	}
+	if opt.Codebook != nil {
+		for _, h := range header {
+			if _, _, ok := matchItem(opt, h); ok {
+				return FormatGeneric
+			}
+		}
+	}
+	return ""
+}
+
+func abbreviate(header []string, n int) string {
+	q := make([]string, 0, n+1)
+	for i, h := range header {
+		if i == n {
+			q = append(q, "...")
+			break
+		}
+		q = append(q, strconv.Quote(h))
+	}
+	return strings.Join(q, ", ")
+}
+
+func emptyRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// columnUse says what a survey column holds.
+type columnUse int
+
+const (
+	useOther        columnUse = iota // an open answer or an attribute, decided by its values
+	useItem                          // a codebook item
+	useRespondent                    // the respondent id
+	useMunicipality                  // municipality
+	useRole                          // role
+	useName                          // a person's name: kept for redaction only
+	useFirstName                     // part of a name (Qualtrics recipient first name)
+	useLastName                      // part of a name
+	useMeta                          // metadata or personal data the study does not use
+	useSubmitted                     // submit date or completion flag: empty means incomplete
+	useOpen                          // free text by the export's own account ([other], _TEXT)
+)
+
+// surveyColumn is one column of a survey export as a layout reads it.
+type surveyColumn struct {
+	use      columnUse
+	header   string // the header as rejects name it
+	question string // the question text where the export gives it, for Segment.Document
+	item     codebook.Item
+	scale    codebook.Scale
+	// decode turns a cell into a value or label before the scale reads it (LimeSurvey
+	// answer codes, SPSS value labels); nil keeps the cell.
+	decode func(string) string
+}
+
+// surveyLayout is what a format reader learns from the header: what each column holds.
+type surveyLayout struct {
+	format  string
+	columns []surveyColumn
+	// idPrefix, when set, is put before the respondent id (Forms numbers responses per form).
+	idPrefix string
+	// incomplete reports whether a submit-column value means an incomplete response; nil
+	// means an empty value does.
+	incomplete func(string) bool
+	// pending is a data row the layout read while looking for header rows.
+	pending     []string
+	pendingLine int
+}
+
+// pendingSource returns a layout's pending row before the rest of src.
+type pendingSource struct {
+	rowSource
+	row  []string
+	line int
+	used bool
+	cur  bool
+}
+
+func (p *pendingSource) Next() bool {
+	if !p.used {
+		p.used, p.cur = true, true
+		return true
+	}
+	p.cur = false
+	return p.rowSource.Next()
+}
+
+func (p *pendingSource) Row() []string {
+	if p.cur {
+		return p.row
+	}
+	return p.rowSource.Row()
+}
+
+func (p *pendingSource) Line() int {
+	if p.cur {
+		return p.line
+	}
+	return p.rowSource.Line()
+}
+
+// rowSource is what readResponses reads: a table's remaining rows or an SPSS file's cases.
+type rowSource interface {
+	Next() bool
+	Row() []string
+	Line() int
+	Err() error
+}
+
+// matchItem finds the codebook item a column asks: an explicit mapping in opt.Columns
+// (item id -> header), the item id, the question text, or the sub-question part of a
+// heading ("Question [Sub-question]", "Question - Statement").
+func matchItem(opt Options, header string, texts ...string) (codebook.Item, codebook.Scale, bool) {
+	cb := opt.Codebook
+	if cb == nil {
+		return codebook.Item{}, codebook.Scale{}, false
+	}
+	k := foldName(header)
+	for field, h := range opt.Columns {
+		if foldName(h) == k && k != "" {
+			if it, sc, ok := cb.Item(field); ok {
+				return it, sc, true
+			}
+		}
+	}
+	if it, sc, ok := cb.Item(strings.TrimSpace(header)); ok {
+		return it, sc, true
+	}
+	for _, t := range append([]string{header}, texts...) {
+		for _, c := range questionParts(t) {
+			if it, sc, ok := cb.ItemByText(c); ok {
+				return it, sc, true
+			}
+		}
+	}
+	return codebook.Item{}, codebook.Scale{}, false
+}
+
+var bracketPart = regexp.MustCompile(`\[([^\[\]]+)\]\s*$`)
+
+// questionParts returns a heading and the sub-question parts it may carry.
+func questionParts(h string) []string {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return nil
+	}
+	parts := []string{h}
+	if m := bracketPart.FindStringSubmatch(h); m != nil {
+		parts = append(parts, m[1])
+	}
+	for _, sep := range []string{" - ", "-", ".", ":"} {
+		if i := strings.LastIndex(h, sep); i > 0 && i+len(sep) < len(h) {
+			parts = append(parts, h[i+len(sep):])
+		}
+	}
+	return parts
+}
+
+// openColumn collects the non-empty values of a column that is not an item.
+type openColumn struct {
+	index  int
+	values []respondentValue
+}
+
+type respondentValue struct {
+	respondent int // index into ds.Respondents
+	text       string
+}
+
+// readResponses reads the data rows of a survey with a known layout.
+func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Options) (model.Dataset, error) {
+	var ds model.Dataset
+	count := model.FileCount{Path: path, Format: lay.format}
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	idCol, submitCol := -1, -1
+	var items []int
+	others := map[int]*openColumn{}
+	var otherOrder []int
+	for i, c := range lay.columns {
+		switch c.use {
+		case useRespondent:
+			if idCol < 0 {
+				idCol = i
+			}
+		case useSubmitted:
+			if submitCol < 0 {
+				submitCol = i
+			}
+		case useItem:
+			items = append(items, i)
+		case useOther, useOpen:
+			others[i] = &openColumn{index: i}
+			otherOrder = append(otherOrder, i)
+		}
+	}
+	header := func(i int) string {
+		if i >= 0 && i < len(lay.columns) && lay.columns[i].header != "" {
+			return lay.columns[i].header
+		}
+		return columnLetter(i)
+	}
+	reject := func(line, col int, value, reason string) {
+		column := ""
+		if col >= 0 {
+			column = header(col)
+		}
+		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: model.Location(sheet, line, column), Value: value, Reason: reason})
+	}
+	seen := map[string]int{}
+	for src.Next() {
+		row := src.Row()
+		line := src.Line()
+		if emptyRow(row) {
+			continue // an empty row holds nothing to account for
+		}
+		count.Read++
+		id := strings.TrimSpace(tableCell(row, idCol))
+		if id == "" {
+			id = fmt.Sprintf("%s:%d", stem, line)
+		} else if lay.idPrefix != "" {
+			id = lay.idPrefix + id
+		}
+		if first, dup := seen[id]; dup {
+			count.Rejected++
+			reject(line, idCol, id, fmt.Sprintf("%v: %q already answered in row %d", ErrDuplicate, id, first))
+			continue
+		}
+		if opt.Known != nil && !opt.Known[id] {
+			count.Rejected++
+			reject(line, idCol, id, fmt.Sprintf("%v: %q is not in the respondents table", ErrUnknownRespondent, id))
+			continue
+		}
+		if submitCol >= 0 && !opt.IncludeIncomplete {
+			v := strings.TrimSpace(tableCell(row, submitCol))
+			if (lay.incomplete != nil && lay.incomplete(v)) || (lay.incomplete == nil && v == "") {
+				count.Rejected++
+				reject(line, submitCol, v, ErrIncomplete.Error())
+				continue
+			}
+		}
+		seen[id] = line
+		count.Accepted++
+		resp := model.Respondent{ID: id, Source: path}
+		var first, last string
+		for i, c := range lay.columns {
+			v := strings.TrimSpace(tableCell(row, i))
+			switch c.use {
+			case useMunicipality:
+				if resp.Municipality == "" {
+					resp.Municipality = v
+				}
+			case useRole:
+				if resp.Role == "" {
+					resp.Role = v
+				}
+			case useName:
+				if resp.Name == "" && !anonymous[foldName(v)] {
+					resp.Name = v
+				}
+			case useFirstName:
+				first = v
+			case useLastName:
+				last = v
+			}
+		}
+		if resp.Name == "" {
+			resp.Name = strings.TrimSpace(first + " " + last)
+		}
+		ri := len(ds.Respondents)
+		ds.Respondents = append(ds.Respondents, resp)
+		for _, i := range items {
+			c := &lay.columns[i]
+			cell := strings.TrimSpace(tableCell(row, i))
+			a, reason := answerOf(c, cell)
+			if reason != "" {
+				reject(line, i, cell, reason)
+				continue
+			}
+			a.Respondent = id
+			ds.Answers = append(ds.Answers, a)
+		}
+		for _, i := range otherOrder {
+			if v := strings.TrimSpace(tableCell(row, i)); v != "" {
+				others[i].values = append(others[i].values, respondentValue{ri, v})
+			}
+		}
+	}
+	if err := src.Err(); err != nil {
+		return model.Dataset{}, err
+	}
+	for _, i := range otherOrder {
+		oc := others[i]
+		c := lay.columns[i]
+		if len(oc.values) == 0 {
+			continue
+		}
+		if c.use == useOpen || looksFreeText(oc.values) {
+			doc := c.header
+			if c.question != "" {
+				doc = c.question
+			}
+			for _, v := range oc.values {
+				rid := ds.Respondents[v.respondent].ID
+				ds.Segments = append(ds.Segments, model.Segment{
+					ID:         filepath.Base(path) + ":" + rid + ":" + c.header,
+					Respondent: rid,
+					Document:   doc,
+					Text:       v.text,
+					Start:      -1,
+					End:        -1,
+					Source:     path,
+				})
+			}
+			continue
+		}
+		key := foldName(c.header)
+		for _, v := range oc.values {
+			r := &ds.Respondents[v.respondent]
+			if r.Attributes == nil {
+				r.Attributes = map[string]string{}
+			}
+			if _, ok := r.Attributes[key]; !ok {
+				r.Attributes[key] = v.text
+			}
+		}
+	}
+	ds.Files = append(ds.Files, count)
+	return ds, nil
+}
+
+// anonymous are the placeholders exports write where there is no name.
+var anonymous = map[string]bool{"anonym": true, "anonymous": true, "anoniem": true}
+
+// answerOf reads one answer to an item: a number on the scale, an answer label, or a
+// missing label or empty cell. reason is set when the cell cannot be used.
+func answerOf(c *surveyColumn, cell string) (model.Answer, string) {
+	a := model.Answer{Item: c.item.ID}
+	text := cell
+	if c.decode != nil {
+		text = c.decode(cell)
+	}
+	if v, ok := ParseNumber(text); ok {
+		if !onScale(c.scale, v) {
+			return a, fmt.Sprintf("%v: %s is not one of %s", ErrOutOfScale, cell, scaleValues(c.scale))
+		}
+		a.Value = v
+		if text != cell || strings.TrimSpace(cell) != strconv.FormatFloat(v, 'f', -1, 64) {
+			a.Raw = cell
+		}
+		return a, ""
+	}
+	v, missing, ok := c.scale.Value(text)
+	if !ok {
+		return a, fmt.Sprintf("%v: %q is not an answer of scale %s", ErrUnknownLabel, cell, c.scale.ID)
+	}
+	a.Value, a.Missing, a.Raw = v, missing, cell
+	return a, ""
+}
+
+// onScale reports whether v is one of the scale's answer values (any finite number when
+// the scale lists none).
+func onScale(s codebook.Scale, v float64) bool {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return false
+	}
+	if len(s.Answers) == 0 {
+		return true
+	}
+	for _, a := range s.Answers {
+		if a.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+func scaleValues(s codebook.Scale) string {
+	if len(s.Answers) == 0 {
+		return "the scale"
+	}
+	return strconv.FormatFloat(s.Min(), 'f', -1, 64) + ".." + strconv.FormatFloat(s.Max(), 'f', -1, 64)
+}
+
+// looksFreeText decides between an open answer and a categorical attribute: free text
+// has a long answer (five words or more, or 30 characters), or a sentence of two words or
+// more ending in . ! or ?; but a few values repeated across many respondents are
+// categories however long.
+func looksFreeText(values []respondentValue) bool {
+	distinct := map[string]bool{}
+	long := false
+	for _, v := range values {
+		distinct[v.text] = true
+		words := len(strings.Fields(v.text))
+		if words >= 5 || utf8.RuneCountInString(v.text) >= 30 {
+			long = true
+		}
+		if words >= 2 && strings.ContainsAny(v.text[len(v.text)-1:], ".!?") {
+			long = true
+		}
+	}
+	if len(distinct) <= 12 && len(values) >= 2*len(distinct) && len(values) >= 6 {
+		return false
+	}
+	return long
+}
+
+// itemColumn fills a column as an item where the codebook knows it.
+func itemColumn(opt Options, c *surveyColumn, texts ...string) bool {
+	it, sc, ok := matchItem(opt, c.header, texts...)
+	if !ok {
+		return false
+	}
+	c.use, c.item, c.scale = useItem, it, sc
+	return true
 }

@@ -1,0 +1,74 @@
+package ingest
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// formsColumns are the columns Microsoft Forms (English and Dutch) and Google Forms write
+// before the questions, folded. Email is personal data the study does not use; the name
+// is kept only for redaction.
+var formsColumns = map[string]columnUse{
+	"id":         useRespondent,
+	"start time": useMeta, "begintijd": useMeta,
+	"completion time": useMeta, "tijd van voltooien": useMeta, "voltooiingstijd": useMeta,
+	"last modified time": useMeta, "tijd laatst gewijzigd": useMeta, "tijd van laatste wijziging": useMeta,
+	"email": useMeta, "e-mail": useMeta, "email address": useMeta, "e-mailadres": useMeta,
+	"name": useName, "naam": useName,
+	"timestamp": useMeta, "tijdstempel": useMeta,
+	"score": useMeta, "total points": useMeta, "totaal aantal punten": useMeta, "quiz feedback": useMeta,
+}
+
+func isFormsHeader(header []string) bool {
+	has := map[string]bool{}
+	for _, h := range header {
+		has[foldName(h)] = true
+	}
+	if len(header) > 0 {
+		if first := foldName(header[0]); first == "timestamp" || first == "tijdstempel" {
+			return true // Google Forms
+		}
+	}
+	return (has["start time"] && has["completion time"]) || (has["begintijd"] && has["tijd van voltooien"])
+}
+
+// formsLayout reads a Microsoft Forms or Google Forms export: metadata columns, then one
+// column per question headed by its full text; a grid question's rows come as
+// "Question [Row]" (Google). Forms numbers responses per form, so the respondent id is the
+// file name and the form's ID.
+func formsLayout(header []string, opt Options) (*surveyLayout, error) {
+	lay := &surveyLayout{columns: make([]surveyColumn, len(header))}
+	cols, err := FindColumns(header, map[string][]string{
+		"municipality": append([]string{"in welke gemeente werkt u", "in which municipality do you work"}, municipalityHeaders...),
+		"role":         append([]string{"wat is uw functie", "what is your role"}, roleHeaders...),
+	}, opt.Columns)
+	if err != nil {
+		return nil, err
+	}
+	field := map[int]columnUse{}
+	if i, ok := cols["municipality"]; ok {
+		field[i] = useMunicipality
+	}
+	if i, ok := cols["role"]; ok {
+		field[i] = useRole
+	}
+	for i := range header {
+		c := &lay.columns[i]
+		c.header = columnHeader(header, i)
+		if use, ok := formsColumns[foldName(header[i])]; ok {
+			c.use = use
+			continue
+		}
+		if use, ok := field[i]; ok {
+			c.use = use
+			continue
+		}
+		itemColumn(opt, c)
+	}
+	return lay, nil
+}
+
+// formsPrefix is the respondent id prefix for a Forms export.
+func formsPrefix(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ":"
+}

@@ -1,0 +1,102 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+)
+
+// qualtricsColumns are Qualtrics's metadata columns, folded; Recipient* and Location*
+// columns and Q_ columns (Q_TotalDuration, Q_RecaptchaScore, ...) are metadata as well.
+var qualtricsColumns = map[string]columnUse{
+	"responseid": useRespondent, "response id": useRespondent, "responseid ": useRespondent,
+	"startdate": useMeta, "enddate": useMeta, "status": useMeta, "ipaddress": useMeta,
+	"progress": useMeta, "duration (in seconds)": useMeta, "duration": useMeta,
+	"finished": useSubmitted, "recordeddate": useMeta,
+	"recipientfirstname": useFirstName, "recipientlastname": useLastName,
+	"externalreference": useMeta, "externaldatareference": useMeta,
+	"distributionchannel": useMeta, "userlanguage": useMeta,
+	"responseset": useMeta, "emailaddress": useMeta, "name": useName,
+}
+
+var legacyName = regexp.MustCompile(`^V[0-9]+$`)
+
+func isQualtricsHeader(header []string) bool {
+	for _, h := range header {
+		if k := foldName(h); k == "responseid" {
+			return true
+		}
+	}
+	return len(header) >= 3 && header[0] == "V1" && strings.TrimSpace(header[1]) == "V2" && strings.TrimSpace(header[2]) == "V3"
+}
+
+func qualtricsMeta(k string) (columnUse, bool) {
+	if use, ok := qualtricsColumns[k]; ok {
+		return use, true
+	}
+	if strings.HasPrefix(k, "recipient") || strings.HasPrefix(k, "location") || strings.HasPrefix(k, "q ") {
+		return useMeta, true
+	}
+	return 0, false
+}
+
+// qualtricsLayout reads the header rows of a Qualtrics export: the current layout has
+// three (column names such as Q12_1, question text, ImportId JSON), the legacy layout two
+// (V1.. names or column names, then labels). It consumes the header rows from rows; a row
+// that turns out to hold data is handed back through lay.pending.
+func qualtricsLayout(rows *Rows, names []string, opt Options) (*surveyLayout, error) {
+	lay := &surveyLayout{columns: make([]surveyColumn, len(names)), incomplete: qualtricsUnfinished}
+	var labels, imports []string
+	if rows.Next() {
+		labels = rows.Row()
+		if rows.Next() {
+			row := rows.Row()
+			if first := strings.TrimSpace(tableCell(row, 0)); strings.HasPrefix(first, `{"ImportId"`) || strings.HasPrefix(first, `{'ImportId'`) {
+				imports = row
+			} else {
+				lay.pending, lay.pendingLine = row, rows.Line()
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range names {
+		c := &lay.columns[i]
+		name := strings.TrimSpace(names[i])
+		label := strings.TrimSpace(tableCell(labels, i))
+		c.header = columnHeader(names, i)
+		if legacyName.MatchString(name) && label != "" {
+			c.header = label
+		}
+		c.question = label
+		if use, ok := qualtricsMeta(foldName(name)); ok {
+			c.use = use
+			continue
+		}
+		if use, ok := qualtricsMeta(foldName(label)); ok && legacyName.MatchString(name) {
+			c.use = use
+			continue
+		}
+		importID := tableCell(imports, i)
+		if strings.HasSuffix(strings.ToUpper(name), "_TEXT") || strings.Contains(importID, `_TEXT"`) || strings.Contains(importID, `_TEXT'`) {
+			c.use = useOpen
+			continue
+		}
+		if !itemColumn(opt, c, label) && c.header != name {
+			sub := surveyColumn{header: name}
+			if itemColumn(opt, &sub) {
+				c.use, c.item, c.scale = sub.use, sub.item, sub.scale
+			}
+		}
+	}
+	return lay, nil
+}
+
+// qualtricsUnfinished: Finished is 0 or False for a response that was not completed.
+func qualtricsUnfinished(v string) bool {
+	switch foldName(v) {
+	case "0", "false", "nee", "no":
+		return true
+	}
+	return false
+}
