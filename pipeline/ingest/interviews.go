@@ -1,12 +1,142 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
-// ReadInterviews reads coded segments, .qdpx projects or transcripts.
+// interviewFormats are the formats ReadInterviews reads, by the names study.yaml uses.
+var interviewFormats = map[string]func(string, Options) (model.Dataset, error){
+	"generic":    readGeneric,
+	"maxqda":     readMAXQDA,
+	"atlasti":    readATLASti,
+	"atlas.ti":   readATLASti,
+	"qualcoder":  readQualCoder,
+	"taguette":   readTaguette,
+	"qdpx":       readQDPX,
+	"refi-qda":   readQDPX,
+	"refiqda":    readQDPX,
+	"transcript": readTranscript,
+}
+
+// ReadInterviews reads coded segments, a REFI-QDA project or a plain transcript. With
+// opt.Format "auto" (or empty) the format follows the file: .qdpx and .qde are REFI-QDA,
+// .txt and .docx transcripts, and tables (.xlsx, .csv) are recognised by their header:
+// MAXQDA (Document name, Beginning), ATLAS.ti (Quotation Content, or ID with Codes),
+// QualCoder (Codename, Coded), Taguette (id, document, tag, content), else the generic
+// layout (respondent and text).
 func ReadInterviews(path string, opt Options) (model.Dataset, error) {
-	return model.Dataset{}, fmt.Errorf("%s: %w", path, ErrUnknownFormat)
+	format := strings.ToLower(strings.TrimSpace(opt.Format))
+	if format == "" || format == "auto" {
+		f, err := detectInterviewFormat(path, opt)
+		if err != nil {
+			return model.Dataset{}, err
+		}
+		format = f
+	}
+	read, ok := interviewFormats[format]
+	if !ok {
+		return model.Dataset{}, fmt.Errorf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, transcript): %w",
+			path, opt.Format, ErrUnknownFormat)
+	}
+	return read(path, opt)
+}
+
+// detectInterviewFormat recognises an interview file's format.
+func detectInterviewFormat(path string, opt Options) (string, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".qdpx", ".qde":
+		return "qdpx", nil
+	case ".txt", ".docx", ".text", ".md":
+		return "transcript", nil
+	}
+	head, err := readHead(path, 8)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		if err := CheckArchive(path); err != nil {
+			return "", err
+		}
+		z, err := zip.OpenReader(path)
+		if err == nil {
+			defer z.Close()
+			for _, f := range z.File {
+				n := strings.ToLower(f.Name)
+				switch {
+				case strings.HasSuffix(n, ".qde"):
+					return "qdpx", nil
+				case n == "word/document.xml":
+					return "transcript", nil
+				}
+			}
+		}
+	}
+	return detectTableFormat(path, opt)
+}
+
+// interviewSignatures recognise a coded-segment table by its header, most specific first.
+var interviewSignatures = []struct {
+	format string
+	all    [][]string // every group needs one of its names
+}{
+	{"qualcoder", [][]string{{"codename"}, {"coded"}}},
+	{"taguette", [][]string{{"id"}, {"document"}, {"tag"}, {"content"}}},
+	{"maxqda", [][]string{{"document name", "dokumentname", "documentnaam"}, {"beginning", "anfang", "begin"}, {"code"}}},
+	{"atlasti", [][]string{{"quotation content", "zitatinhalt", "citaatinhoud"}}},
+	{"atlasti", [][]string{{"id"}, {"document", "dokument"}, {"codes"}}},
+}
+
+// detectTableFormat reads the first rows of a table for a known header.
+func detectTableFormat(path string, opt Options) (string, error) {
+	rows, err := OpenRows(path, opt.Sheet)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var first []string
+	for n := 0; n < 12 && rows.Next(); {
+		row := rows.Row()
+		if blankRow(row) {
+			continue
+		}
+		n++
+		if first == nil {
+			first = append([]string(nil), row...)
+		}
+		have := map[string]bool{}
+		for _, c := range row {
+			have[foldName(c)] = true
+		}
+		for _, s := range interviewSignatures {
+			ok := true
+			for _, group := range s.all {
+				found := false
+				for _, name := range group {
+					found = found || have[name]
+				}
+				ok = ok && found
+			}
+			if ok {
+				return s.format, nil
+			}
+		}
+		if cols, err := FindColumns(row, genericLayout.fields, opt.Columns); err == nil && missingField(cols, genericLayout.required) == "" {
+			return "generic", nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	where := path
+	if s := rows.Sheet(); s != "" {
+		where += fmt.Sprintf(": sheet %q", s)
+	}
+	return "", fmt.Errorf("%s: no known coded-segment header (first row: %s); name the format in study.yaml: %w",
+		where, strings.Join(first, " | "), ErrUnknownFormat)
 }

@@ -1,0 +1,445 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/refiqda"
+)
+
+// Errors of REFI-QDA projects.
+var (
+	ErrNoProject         = errors.New("no .qde project document in the archive")
+	ErrSelectionOutside  = errors.New("selection outside its text")
+	ErrSelectionMismatch = errors.New("selection does not hold the text its name says")
+	ErrMissingSource     = errors.New("source text missing")
+)
+
+// readQDPX reads a REFI-QDA project: a .qdpx archive, or a bare .qde document whose
+// sources carry their text inline.
+//
+// Every PlainTextSelection of a text source is a segment (rows read = selections); its
+// Codings become codings with the code's path as Raw ("Parent > Child") and as coder the
+// User named by the Coding's creatingUser, else by the selection's. Everything is keyed
+// by GUID, never by name. A source's respondent is the named Case that refers to it, else
+// a "respondent" document variable, else the source name up to its first "_". Attributes
+// come from Case variables, document variables (on the source, or on a nameless Case
+// with one SourceRef) and Sets named "key: value" whose members are sources.
+func readQDPX(path string, opt Options) (model.Dataset, error) {
+	var ds model.Dataset
+	var arch *zipArchive
+	var qde []byte
+	qdeName := filepath.Base(path)
+	if strings.EqualFold(filepath.Ext(path), ".qde") {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return ds, fmt.Errorf("%s: %w", path, err)
+		}
+		qde = b
+	} else {
+		a, err := openArchive(path)
+		if err != nil {
+			return ds, err
+		}
+		arch = a
+		qdeName = findProjectDocument(a, path)
+		if qdeName == "" {
+			return ds, fmt.Errorf("%s: %w", path, ErrNoProject)
+		}
+		qde, _ = a.read(qdeName)
+	}
+	p, err := refiqda.Decode(qde)
+	if err != nil {
+		return ds, fmt.Errorf("%s: %s: %w", path, qdeName, err)
+	}
+	r := qdpxReader{path: path, opt: opt, arch: arch, p: p}
+	return r.read(), nil
+}
+
+// findProjectDocument returns project.qde, or the only .qde at the archive's top level
+// (some tools name it after the project).
+func findProjectDocument(a *zipArchive, path string) string {
+	if n := a.find("project.qde"); n != "" {
+		return n
+	}
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".qde"
+	if n := a.find(base); n != "" {
+		return n
+	}
+	for _, n := range a.names() {
+		if strings.EqualFold(filepath.Ext(n), ".qde") && !strings.Contains(n, "/") && a.has(n) {
+			return n
+		}
+	}
+	for _, n := range a.names() {
+		if strings.EqualFold(filepath.Ext(n), ".qde") && a.has(n) {
+			return n
+		}
+	}
+	return ""
+}
+
+type qdpxReader struct {
+	path string
+	opt  Options
+	arch *zipArchive
+	p    *refiqda.Project
+	ds   model.Dataset
+
+	users     map[string]string // guid -> name
+	codes     map[string]string // guid -> path
+	variables map[string]string // guid -> name
+	count     model.FileCount
+}
+
+func (r *qdpxReader) read() model.Dataset {
+	r.count = model.FileCount{Path: r.path, Format: "qdpx"}
+	r.users = map[string]string{}
+	for _, u := range r.p.Users {
+		n := strings.TrimSpace(u.Name)
+		if n == "" {
+			n = strings.TrimSpace(u.ID)
+		}
+		if n == "" {
+			n = refiqda.NormalGUID(u.GUID)
+		}
+		r.users[refiqda.NormalGUID(u.GUID)] = n
+	}
+	r.codes = map[string]string{}
+	var walk func(cs []refiqda.Code, parent string, depth int)
+	walk = func(cs []refiqda.Code, parent string, depth int) {
+		for _, c := range cs {
+			n := strings.TrimSpace(c.Name)
+			if parent != "" {
+				n = parent + " > " + n
+			}
+			r.codes[refiqda.NormalGUID(c.GUID)] = n
+			walk(c.Codes, n, depth+1)
+		}
+	}
+	walk(r.p.Codes, "", 0)
+	r.variables = map[string]string{}
+	for _, v := range r.p.Variables {
+		r.variables[refiqda.NormalGUID(v.GUID)] = strings.TrimSpace(v.Name)
+	}
+
+	// Respondents and attributes per source.
+	srcRespondent := map[string]string{}
+	srcAttrs := map[string]map[string]string{}
+	respAttrs := map[string]map[string]string{}
+	addAttr := func(m map[string]map[string]string, key, name, value string) {
+		if strings.TrimSpace(name) == "" || strings.TrimSpace(value) == "" {
+			return
+		}
+		if m[key] == nil {
+			m[key] = map[string]string{}
+		}
+		if _, ok := m[key][name]; !ok {
+			m[key][name] = strings.TrimSpace(value)
+		}
+	}
+	values := func(vs []refiqda.VariableValue, each func(name, value string)) {
+		for _, v := range vs {
+			n := r.variables[refiqda.NormalGUID(v.Variable.Target)]
+			if n == "" {
+				n = refiqda.NormalGUID(v.Variable.Target)
+			}
+			each(n, v.Value())
+		}
+	}
+	for _, c := range r.p.Cases {
+		name := strings.TrimSpace(c.Name)
+		if name != "" {
+			respAttrs[name] = respAttrs[name]
+			values(c.Values, func(n, v string) { addAttr(respAttrs, name, n, v) })
+			for _, s := range c.SourceRefs {
+				g := refiqda.NormalGUID(s.Target)
+				if _, ok := srcRespondent[g]; !ok {
+					srcRespondent[g] = name
+				}
+			}
+			continue
+		}
+		// A nameless case with its sources carries document variables.
+		for _, s := range c.SourceRefs {
+			g := refiqda.NormalGUID(s.Target)
+			values(c.Values, func(n, v string) { addAttr(srcAttrs, g, n, v) })
+		}
+	}
+	for _, s := range r.p.TextSources {
+		g := refiqda.NormalGUID(s.GUID)
+		values(s.Values, func(n, v string) { addAttr(srcAttrs, g, n, v) })
+	}
+	for _, set := range r.p.Sets {
+		k, v, ok := strings.Cut(set.Name, ":")
+		if !ok || strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
+			continue
+		}
+		for _, m := range set.MemberSources {
+			addAttr(srcAttrs, refiqda.NormalGUID(m.Target), strings.TrimSpace(k), v)
+		}
+	}
+
+	respondents := map[string]*model.Respondent{}
+	var order []string
+	respondent := func(id string) *model.Respondent {
+		if respondents[id] == nil {
+			respondents[id] = &model.Respondent{ID: id, Source: r.path}
+			order = append(order, id)
+		}
+		return respondents[id]
+	}
+	for _, c := range r.p.Cases {
+		if name := strings.TrimSpace(c.Name); name != "" {
+			if r.opt.Known != nil && !r.opt.Known[name] {
+				continue // named only; rows of this respondent are rejected below
+			}
+			resp := respondent(name)
+			for _, k := range model.SortedKeys(respAttrs[name]) {
+				setAttribute(resp, k, respAttrs[name][k])
+			}
+		}
+	}
+
+	for _, s := range r.p.TextSources {
+		g := refiqda.NormalGUID(s.GUID)
+		id := srcRespondent[g]
+		if id == "" {
+			for _, k := range model.SortedKeys(srcAttrs[g]) {
+				if isRespondentKey(k) {
+					id = srcAttrs[g][k]
+					break
+				}
+			}
+		}
+		if id == "" {
+			id = respondentFromName(s.Name)
+		}
+		r.source(s, id, srcAttrs[g], respondent)
+	}
+	for _, kind := range []struct {
+		what string
+		list []refiqda.Other
+	}{{"PDF", r.p.PDFSources}, {"picture", r.p.Pictures}, {"audio", r.p.Audio}, {"video", r.p.Video}} {
+		for _, o := range kind.list {
+			r.reject(fmt.Sprintf("source %q", o.Name), o.Name, fmt.Sprintf("a %s source is not read; only text sources are", kind.what))
+		}
+	}
+	for _, id := range order {
+		r.ds.Respondents = append(r.ds.Respondents, *respondents[id])
+	}
+	r.count.Read = r.count.Accepted + r.count.Rejected
+	r.ds.Files = append(r.ds.Files, r.count)
+	return r.ds
+}
+
+func (r *qdpxReader) reject(location, value, reason string) {
+	r.ds.Rejects = append(r.ds.Rejects, model.Reject{File: r.path, Location: location, Value: value, Reason: reason})
+	r.count.Rejected++
+}
+
+// text returns a source's text: inline, or from its internal file in the archive.
+func (r *qdpxReader) text(s refiqda.TextSource) (string, error) {
+	if s.Content != nil {
+		return *s.Content, nil
+	}
+	p := strings.TrimSpace(s.PlainTextPath)
+	if p == "" {
+		return "", fmt.Errorf("the source names no text (neither PlainTextContent nor plainTextPath): %w", ErrMissingSource)
+	}
+	rest, ok := strings.CutPrefix(p, "internal://")
+	if !ok {
+		return "", fmt.Errorf("the text %q lies outside the project archive: %w", p, ErrMissingSource)
+	}
+	if r.arch == nil {
+		return "", fmt.Errorf("the text %q needs the .qdpx archive, not the bare .qde: %w", p, ErrMissingSource)
+	}
+	for _, dir := range []string{"sources/", "Sources/", ""} {
+		if n := r.arch.find(dir + rest); n != "" {
+			b, _ := r.arch.read(n)
+			return string(b), nil
+		}
+	}
+	return "", fmt.Errorf("the archive holds no file sources/%s: %w", rest, ErrMissingSource)
+}
+
+func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map[string]string,
+	respondent func(string) *model.Respondent) {
+	where := fmt.Sprintf("source %q", s.Name)
+	known := r.opt.Known == nil || r.opt.Known[respondentID]
+	raw, err := r.text(s)
+	if err != nil || !known {
+		reason := ""
+		if err != nil {
+			reason = err.Error()
+		} else {
+			reason = fmt.Errorf("respondent %q of this source: %w", respondentID, ErrUnknownRespondent).Error()
+		}
+		n := len(s.Selections)
+		if n == 0 {
+			n = 1
+		}
+		for i := 0; i < n; i++ {
+			r.reject(where, s.PlainTextPath, reason)
+		}
+		return
+	}
+	resp := respondent(respondentID)
+	for _, k := range model.SortedKeys(attrs) {
+		if !isRespondentKey(k) {
+			setAttribute(resp, k, attrs[k])
+		}
+	}
+	raw = strings.TrimPrefix(raw, "\ufeff")
+	text := pickPositions(raw, s.Selections)
+	collapsedText := collapseSpace(string(text))
+	doc := strings.TrimSpace(s.Name)
+	for _, sel := range s.Selections {
+		loc := fmt.Sprintf("%s, selection %q", where, refiqda.NormalGUID(sel.GUID))
+		start, err1 := strconv.Atoi(strings.TrimSpace(sel.StartPosition))
+		end, err2 := strconv.Atoi(strings.TrimSpace(sel.EndPosition))
+		if err1 != nil || err2 != nil {
+			r.reject(loc, sel.StartPosition+"-"+sel.EndPosition, fmt.Errorf("positions are not whole numbers: %w", ErrSelectionOutside).Error())
+			continue
+		}
+		if start < 0 || end < start || end > len(text) {
+			r.reject(loc, fmt.Sprintf("%d-%d", start, end),
+				fmt.Errorf("positions %d-%d, text has %d characters: %w", start, end, len(text), ErrSelectionOutside).Error())
+			continue
+		}
+		seg := string(text[start:end])
+		if !nameMatches(sel.Name, seg) && nameIsText(sel.Name, collapsedText) {
+			r.reject(loc, sel.Name, fmt.Errorf("positions %d-%d hold %q: %w", start, end, shorten(seg, 60), ErrSelectionMismatch).Error())
+			continue
+		}
+		if strings.TrimSpace(seg) == "" {
+			r.reject(loc, fmt.Sprintf("%d-%d", start, end), fmt.Errorf("the selection holds no text: %w", ErrEmptySegment).Error())
+			continue
+		}
+		id := refiqda.NormalGUID(sel.GUID)
+		if id == "" {
+			id = refiqda.NormalGUID(s.GUID) + fmt.Sprintf(":%d-%d", start, end)
+		}
+		r.ds.Segments = append(r.ds.Segments, model.Segment{
+			ID: id, Respondent: respondentID, Document: doc, Text: seg, Start: start, End: end, Source: r.path,
+		})
+		for _, c := range sel.Codings {
+			user := c.CreatingUser
+			if strings.TrimSpace(user) == "" {
+				user = sel.CreatingUser
+			}
+			r.ds.Codings = append(r.ds.Codings, model.Coding{
+				Segment: id, Raw: r.codeName(c.Code.Target), Coder: r.userName(user), Source: r.path,
+			})
+		}
+		r.count.Accepted++
+	}
+	// Codings of the whole source: the whole text is their segment.
+	if len(s.Codings) > 0 {
+		id := refiqda.NormalGUID(s.GUID)
+		r.ds.Segments = append(r.ds.Segments, model.Segment{
+			ID: id, Respondent: respondentID, Document: doc, Text: string(text), Start: 0, End: len(text), Source: r.path,
+		})
+		for _, c := range s.Codings {
+			user := c.CreatingUser
+			if strings.TrimSpace(user) == "" {
+				user = s.CreatingUser
+			}
+			r.ds.Codings = append(r.ds.Codings, model.Coding{
+				Segment: id, Raw: r.codeName(c.Code.Target), Coder: r.userName(user), Source: r.path,
+			})
+		}
+		r.count.Accepted++
+	}
+}
+
+func (r *qdpxReader) codeName(guid string) string {
+	g := refiqda.NormalGUID(guid)
+	if g == refiqda.NormalGUID(refiqda.ReviewedGUID) {
+		return ""
+	}
+	if n, ok := r.codes[g]; ok {
+		return n
+	}
+	return "code " + g // a code the code book lacks: kept, and reported as unmapped later
+}
+
+func (r *qdpxReader) userName(guid string) string {
+	g := refiqda.NormalGUID(guid)
+	if g == "" {
+		return ""
+	}
+	if n, ok := r.users[g]; ok {
+		return n
+	}
+	return g
+}
+
+// pickPositions returns the source text as code points. Tools disagree on whether a line
+// break written as CR LF counts as one or two positions; where selection names hold their
+// text, the reading under which more of them match wins, else the text as written.
+func pickPositions(raw string, sels []refiqda.PlainTextSelection) []rune {
+	asIs := []rune(raw)
+	if !strings.Contains(raw, "\r\n") {
+		return asIs
+	}
+	lf := []rune(strings.ReplaceAll(raw, "\r\n", "\n"))
+	score := func(text []rune) int {
+		n := 0
+		for _, s := range sels {
+			a, err1 := strconv.Atoi(strings.TrimSpace(s.StartPosition))
+			b, err2 := strconv.Atoi(strings.TrimSpace(s.EndPosition))
+			if err1 != nil || err2 != nil || a < 0 || b < a || b > len(text) || strings.TrimSpace(s.Name) == "" {
+				continue
+			}
+			if nameMatches(s.Name, string(text[a:b])) {
+				n++
+			}
+		}
+		return n
+	}
+	if score(lf) > score(asIs) {
+		return lf
+	}
+	return asIs
+}
+
+// nameMatches reports whether a selection's name agrees with the text at its positions:
+// equal, or a prefix of it (names are often cut short, sometimes with an ellipsis), white
+// space not counting.
+func nameMatches(name, text string) bool {
+	n := trimEllipsis(collapseSpace(name))
+	if n == "" {
+		return true
+	}
+	return strings.HasPrefix(collapseSpace(text), n)
+}
+
+// nameIsText reports whether a selection's name is text of the document (and not a label
+// such as "Quote 3"): only then does a name that differs from the positions show a
+// broken selection.
+func nameIsText(name, collapsedText string) bool {
+	n := trimEllipsis(collapseSpace(name))
+	return len([]rune(n)) >= 8 && strings.Contains(collapsedText, n)
+}
+
+func trimEllipsis(s string) string {
+	s = strings.TrimSuffix(s, "…")
+	s = strings.TrimSuffix(s, "...")
+	return strings.TrimSpace(s)
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func shorten(s string, n int) string {
+	r := []rune(collapseSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
+}

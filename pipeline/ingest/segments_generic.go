@@ -1,0 +1,395 @@
+package ingest
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// ErrSegmentConflict is wrapped by the reject of a row that reuses a segment id for a
+// different text.
+var ErrSegmentConflict = errors.New("segment id reused for a different text")
+
+// segmentLayout describes a coded-segment table: one row per segment and code (or per
+// segment with all its codes in one cell), as a coding tool exports it.
+type segmentLayout struct {
+	format string
+	// fields maps a field (respondent, segment, text, code, coder, document,
+	// municipality, role, and layout-specific ones) to its header names.
+	fields map[string][]string
+	// required fields; a group "a|b" needs one of them.
+	required []string
+	// headerRows is how many rows may sit above the header (MAXQDA writes a title).
+	headerRows int
+	// splitCodes splits a code cell into code names.
+	splitCodes func(string) []string
+	// document cleans a document name as written (ATLAS.ti prefixes a number).
+	document func(string) string
+	// attributeColumns gives the columns that hold document or case variables, by
+	// column index, with the attribute's name.
+	attributeColumns func(header []string, cols map[string]int) map[int]string
+	// groups turns a cell of the "groups" field into attributes ("gemeente: Bergdorp").
+	groups func(string) map[string]string
+	// code composes the code name from the row where it takes more than one column.
+	code func(get func(string) string) string
+	// segmentKey builds a segment's id from the row; nil means the segment column, else
+	// a digest of document (or respondent) and text.
+	segmentKey func(get func(string) string, doc, respondent, text string) string
+}
+
+// genericLayout is the layout of DESIGN.md: respondent, segment, text, code, coder,
+// document, municipality, role.
+var genericLayout = segmentLayout{
+	format: "generic",
+	fields: map[string][]string{
+		"respondent":   {"respondent", "respondent id", "respondentnummer", "deelnemer", "deelnemer id", "participant", "participant id", "geinterviewde"},
+		"segment":      {"segment", "segment id", "segment_id", "segmentnummer", "fragment id", "fragment_id", "fragmentnummer", "quote id"},
+		"text":         {"tekst", "text", "fragment", "quote", "citaat", "segment text", "segmenttekst", "fragmenttekst", "passage"},
+		"code":         {"code", "codes", "label"},
+		"coder":        {"codeur", "coder", "gecodeerd door", "coded by", "beoordelaar", "rater"},
+		"document":     {"document", "bestand", "file", "interview", "transcript"},
+		"municipality": municipalityHeaders,
+		"role":         roleHeaders,
+	},
+	required:   []string{"respondent", "text"},
+	headerRows: 10,
+	splitCodes: splitCodeCell,
+}
+
+// readGeneric reads the generic coded-segment layout.
+func readGeneric(path string, opt Options) (model.Dataset, error) {
+	return readSegmentTable(path, opt, genericLayout)
+}
+
+// splitCodeCell splits a cell holding several codes on ";" and line breaks.
+func splitCodeCell(s string) []string {
+	return splitOn(s, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' })
+}
+
+// splitLines splits a cell holding one code per line.
+func splitLines(s string) []string {
+	return splitOn(s, func(r rune) bool { return r == '\n' || r == '\r' })
+}
+
+func splitOn(s string, sep func(rune) bool) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// readSegmentTable reads a coded-segment table in the given layout.
+func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset, error) {
+	var ds model.Dataset
+	rows, err := OpenRows(path, opt.Sheet)
+	if err != nil {
+		return ds, err
+	}
+	defer rows.Close()
+
+	header, cols, err := findHeader(rows, l, opt)
+	if err != nil {
+		return ds, err
+	}
+	// A lone "Segment" column holds the text, not an id.
+	if _, ok := cols["text"]; !ok {
+		if i, ok := cols["segment"]; ok {
+			cols["text"] = i
+			delete(cols, "segment")
+		}
+	}
+	var attrCols map[int]string
+	if l.attributeColumns != nil {
+		attrCols = l.attributeColumns(header, cols)
+	}
+	attrOrder := make([]int, 0, len(attrCols))
+	for i := range attrCols {
+		attrOrder = append(attrOrder, i)
+	}
+	sort.Ints(attrOrder)
+
+	count := model.FileCount{Path: path, Format: l.format}
+	respondents := map[string]*model.Respondent{}
+	var respOrder []string
+	segments := map[string]int{} // id -> index in ds.Segments
+	codings := map[[3]string]bool{}
+	sheet := rows.Sheet()
+	reject := func(line int, field, value string, err error) {
+		col := ""
+		if i, ok := cols[field]; ok {
+			col = columnHeader(header, i)
+		}
+		ds.Rejects = append(ds.Rejects, model.Reject{
+			File: path, Location: model.Location(sheet, line, col), Value: value, Reason: err.Error(),
+		})
+		count.Rejected++
+	}
+
+	for rows.Next() {
+		row := rows.Row()
+		if blankRow(row) {
+			continue
+		}
+		line := rows.Line()
+		get := func(field string) string {
+			i, ok := cols[field]
+			if !ok {
+				return ""
+			}
+			return strings.TrimSpace(tableCell(row, i))
+		}
+		doc := get("document")
+		if l.document != nil {
+			doc = l.document(doc)
+		}
+		resp := get("respondent")
+		if resp == "" && doc != "" {
+			if _, ok := cols["respondent"]; !ok || l.format != "generic" {
+				resp = respondentFromName(doc)
+			}
+		}
+		text := get("text")
+		switch {
+		case resp == "":
+			reject(line, "respondent", "", fmt.Errorf("no respondent: %w", ErrUnknownRespondent))
+			continue
+		case opt.Known != nil && !opt.Known[resp]:
+			reject(line, "respondent", resp, fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent))
+			continue
+		case text == "":
+			reject(line, "text", "", fmt.Errorf("the segment has no text: %w", ErrEmptySegment))
+			continue
+		}
+		var id string
+		if l.segmentKey != nil {
+			id = l.segmentKey(get, doc, resp, text)
+		} else if s := get("segment"); s != "" {
+			id = s
+		} else {
+			id = digestID(doc, resp, text)
+		}
+		if i, ok := segments[id]; ok {
+			if collapseSpace(ds.Segments[i].Text) != collapseSpace(text) {
+				reject(line, "segment", id, fmt.Errorf("segment %q had another text on an earlier row: %w", id, ErrSegmentConflict))
+				continue
+			}
+		} else {
+			segments[id] = len(ds.Segments)
+			ds.Segments = append(ds.Segments, model.Segment{
+				ID: id, Respondent: resp, Document: doc, Text: text, Start: -1, End: -1, Source: path,
+			})
+		}
+
+		var names []string
+		if l.code != nil {
+			if c := l.code(get); c != "" {
+				names = []string{c}
+			}
+		} else {
+			names = l.splitCodes(get("code"))
+		}
+		if len(names) == 0 {
+			names = []string{""} // reviewed, nothing applies
+		}
+		coder := get("coder")
+		for _, n := range names {
+			k := [3]string{id, n, coder}
+			if codings[k] {
+				continue
+			}
+			codings[k] = true
+			ds.Codings = append(ds.Codings, model.Coding{Segment: id, Raw: n, Coder: coder, Source: path})
+		}
+
+		r := respondents[resp]
+		if r == nil {
+			r = &model.Respondent{ID: resp, Source: path}
+			respondents[resp] = r
+			respOrder = append(respOrder, resp)
+		}
+		if v := get("municipality"); v != "" && r.Municipality == "" {
+			r.Municipality = v
+		}
+		if v := get("role"); v != "" && r.Role == "" {
+			r.Role = v
+		}
+		if l.groups != nil {
+			g := l.groups(get("groups"))
+			for _, k := range model.SortedKeys(g) {
+				setAttribute(r, k, g[k])
+			}
+		}
+		for _, i := range attrOrder {
+			if v := strings.TrimSpace(tableCell(row, i)); v != "" {
+				setAttribute(r, attrCols[i], v)
+			}
+		}
+		count.Accepted++
+	}
+	if err := rows.Err(); err != nil {
+		return ds, err
+	}
+	for _, id := range respOrder {
+		ds.Respondents = append(ds.Respondents, *respondents[id])
+	}
+	count.Read = count.Accepted + count.Rejected
+	ds.Files = append(ds.Files, count)
+	return ds, nil
+}
+
+// findHeader reads rows until one holds the layout's required columns, within the
+// layout's headerRows non-blank rows.
+func findHeader(rows *Rows, l segmentLayout, opt Options) ([]string, map[string]int, error) {
+	seen := 0
+	var first []string
+	for rows.Next() {
+		row := rows.Row()
+		if blankRow(row) {
+			continue
+		}
+		if first == nil {
+			first = append([]string(nil), row...)
+		}
+		cols, err := FindColumns(row, l.fields, opt.Columns)
+		if err == nil && missingField(cols, l.required) == "" {
+			return append([]string(nil), row...), cols, nil
+		}
+		if seen++; seen >= l.headerRows {
+			break
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	where := rows.Path()
+	if s := rows.Sheet(); s != "" {
+		where += fmt.Sprintf(": sheet %q", s)
+	}
+	if first == nil {
+		return nil, nil, fmt.Errorf("%s: the table is empty: %w", where, ErrMissingColumn)
+	}
+	cols, err := FindColumns(first, l.fields, opt.Columns)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", where, err)
+	}
+	f := missingField(cols, l.required)
+	var names []string
+	for _, alt := range strings.Split(f, "|") {
+		for _, n := range l.fields[alt] {
+			names = append(names, fmt.Sprintf("%q", n))
+		}
+	}
+	return nil, nil, fmt.Errorf("%s: no column %q (looked for a header named %s) for the %s layout: %w",
+		where, f, strings.Join(names, ", "), l.format, ErrMissingColumn)
+}
+
+// missingField returns the first required field (or group "a|b") without a column.
+func missingField(cols map[string]int, required []string) string {
+	for _, f := range required {
+		ok := false
+		for _, alt := range strings.Split(f, "|") {
+			if _, found := cols[alt]; found {
+				ok = true
+			}
+		}
+		if !ok {
+			return f
+		}
+	}
+	return ""
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// digestID makes a segment id from its document (or respondent) and its text, for
+// exports without one: the same text of the same document is the same segment in every
+// coder's file, and the id reveals neither.
+func digestID(doc, respondent, text string) string {
+	k := doc
+	if k == "" {
+		k = respondent
+	}
+	sum := sha1.Sum([]byte(k + "\x00" + collapseSpace(text)))
+	return "seg-" + hex.EncodeToString(sum[:8])
+}
+
+// setAttribute files an attribute under the respondent: municipality and role by their
+// Dutch and English names, anything else in Attributes with its key in lower case.
+func setAttribute(r *model.Respondent, key, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	switch k := foldName(key); {
+	case inFolded(k, municipalityHeaders):
+		if r.Municipality == "" {
+			r.Municipality = value
+		}
+	case inFolded(k, roleHeaders):
+		if r.Role == "" {
+			r.Role = value
+		}
+	case isRespondentKey(key):
+	default:
+		if r.Attributes == nil {
+			r.Attributes = map[string]string{}
+		}
+		name := strings.ToLower(strings.TrimSpace(key))
+		if _, ok := r.Attributes[name]; !ok {
+			r.Attributes[name] = value
+		}
+	}
+}
+
+// isRespondentKey reports whether an attribute names the respondent itself.
+func isRespondentKey(key string) bool {
+	return inFolded(foldName(key), []string{"respondent", "respondent id", "deelnemer", "deelnemer id", "participant", "participant id"})
+}
+
+func inFolded(k string, names []string) bool {
+	for _, n := range names {
+		if foldName(n) == k {
+			return true
+		}
+	}
+	return false
+}
+
+var numberPrefix = regexp.MustCompile(`^(?:[A-Za-z]{1,2}\s?)?\d+\s*:\s*`)
+
+// respondentFromName derives a respondent id from a document or file name: the name
+// without folder, extension and a tool's number prefix ("3: ", "P 3: "), up to its first
+// "_" ("JW01_Bergdorp.txt" gives "JW01").
+func respondentFromName(name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return ""
+	}
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".docx", ".doc", ".rtf", ".odt", ".pdf", ".md", ".html", ".htm":
+		name = strings.TrimSuffix(name, filepath.Ext(name))
+	}
+	name = numberPrefix.ReplaceAllString(name, "")
+	if i := strings.Index(name, "_"); i > 0 {
+		name = name[:i]
+	}
+	return strings.TrimSpace(name)
+}

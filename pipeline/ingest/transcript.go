@@ -1,0 +1,295 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	textunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// readTranscript reads a plain interview transcript (.txt in UTF-8, UTF-16 with a
+// byte-order mark or Windows-1252; or .docx) and splits it into speaker turns: a line
+// that starts with a speaker label ("I:", "R:", "Interviewer:", "Interviewer (Anna):", a
+// name and a colon) starts a turn that runs to the next label. A label counts as a
+// speaker when it is a known one (I, R, Interviewer, Respondent, ...) or begins two or
+// more lines, so a sentence with a colon does not split a turn. Without speaker labels,
+// paragraphs separated by blank lines are the segments.
+//
+// Interviewer turns are kept with Interviewer set, for context. The respondent is
+// opt.Respondent or the file name up to its first "_" (JW01_Bergdorp.txt gives JW01).
+// Start and End are code point offsets of the turn's text in the document as read (line
+// breaks made "\n"). Transcripts carry no codings: the auto-coder codes them.
+func readTranscript(path string, opt Options) (model.Dataset, error) {
+	var ds model.Dataset
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return ds, fmt.Errorf("%s: %w", path, err)
+	}
+	var text string
+	if bytes.HasPrefix(raw, []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(path), ".docx") {
+		a, err := openArchiveBytes(path, raw)
+		if err != nil {
+			return ds, err
+		}
+		if text, err = docxText(a); err != nil {
+			return ds, fmt.Errorf("%s: %w", path, err)
+		}
+	} else {
+		text = decodeText(raw)
+	}
+	base := filepath.Base(path)
+	resp := strings.TrimSpace(opt.Respondent)
+	if resp == "" {
+		resp = respondentFromName(base)
+	}
+	return splitTranscript(path, base, resp, text, opt), nil
+}
+
+// decodeText decodes a text file: UTF-16 by its byte-order mark, UTF-8 when valid, else
+// Windows-1252 (what Word and Notepad on Dutch Windows save as "ANSI").
+func decodeText(raw []byte) string {
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		dec := textunicode.UTF16(textunicode.LittleEndian, textunicode.UseBOM).NewDecoder()
+		if b, err := dec.Bytes(raw); err == nil {
+			return string(b)
+		}
+	case utf8.Valid(raw):
+		return strings.TrimPrefix(string(raw), "\ufeff")
+	}
+	b, err := charmap.Windows1252.NewDecoder().Bytes(raw)
+	if err != nil {
+		return strings.ToValidUTF8(string(raw), "\uFFFD")
+	}
+	return string(b)
+}
+
+// speakerLine matches a line opening with a speaker label: up to four words (or one
+// word with a name in brackets), optionally after a time stamp, then a colon.
+var speakerLine = regexp.MustCompile(`^[ \t]*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[ \t]*)?` +
+	`(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t]+[\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*:(?:[ \t]|$)`)
+
+// interviewerLabels and respondentLabels are labels known without counting.
+var (
+	interviewerLabels = []string{"i", "int", "interviewer", "interviewster", "interviewers", "onderzoeker", "researcher", "q", "v", "vraag", "question", "moderator", "gespreksleider"}
+	respondentLabels  = []string{"r", "resp", "respondent", "a", "antwoord", "answer", "geinterviewde", "deelnemer", "participant", "jongere", "b"}
+)
+
+func isInterviewerLabel(label string) bool {
+	k := foldName(label)
+	if i := strings.Index(k, "("); i >= 0 {
+		k = strings.TrimSpace(k[:i])
+	}
+	k = strings.TrimSuffix(k, ".")
+	return inFolded(k, interviewerLabels) || strings.HasPrefix(k, "interview") || strings.HasPrefix(k, "onderzoek")
+}
+
+func isKnownLabel(label string) bool {
+	k := foldName(label)
+	if i := strings.Index(k, "("); i >= 0 {
+		k = strings.TrimSpace(k[:i])
+	}
+	k = strings.TrimSuffix(k, ".")
+	return isInterviewerLabel(label) || inFolded(k, respondentLabels)
+}
+
+type turn struct {
+	label       string
+	start, end  int // code point offsets of the text
+	line        int
+	interviewer bool
+}
+
+// splitTranscript splits a transcript's text into turns (or paragraphs) and builds the
+// dataset of one respondent.
+func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	runes := []rune(text)
+	lines := strings.SplitAfter(text, "\n")
+
+	// Offsets of each line, in code points.
+	type lineInfo struct {
+		start  int // code point offset of the line
+		label  string
+		rest   int // code point offset of the text after the label
+		blank  bool
+		number int
+	}
+	infos := make([]lineInfo, 0, len(lines))
+	counts := map[string]int{}
+	pos := 0
+	for i, l := range lines {
+		li := lineInfo{start: pos, rest: pos, number: i + 1, blank: strings.TrimSpace(l) == ""}
+		if m := speakerLine.FindStringSubmatchIndex(l); m != nil {
+			li.label = strings.TrimSpace(l[m[2]:m[3]])
+			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
+			counts[foldName(li.label)]++
+		}
+		infos = append(infos, li)
+		pos += utf8.RuneCountInString(l)
+	}
+	isSpeaker := func(label string) bool {
+		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2)
+	}
+
+	var turns []turn
+	speakers := false
+	for _, li := range infos {
+		if isSpeaker(li.label) {
+			speakers = true
+			break
+		}
+	}
+	if speakers {
+		cur := -1
+		for i, li := range infos {
+			if isSpeaker(li.label) {
+				turns = append(turns, turn{label: li.label, start: li.rest, line: li.number, interviewer: isInterviewerLabel(li.label)})
+				cur = len(turns) - 1
+			} else if cur < 0 && !li.blank {
+				turns = append(turns, turn{start: li.start, line: li.number})
+				cur = len(turns) - 1
+			}
+			end := len(runes)
+			if i+1 < len(infos) {
+				end = infos[i+1].start
+			}
+			if cur >= 0 {
+				turns[cur].end = end
+			}
+		}
+	} else {
+		inPara := false
+		for i, li := range infos {
+			end := len(runes)
+			if i+1 < len(infos) {
+				end = infos[i+1].start
+			}
+			switch {
+			case li.blank:
+				inPara = false
+			case !inPara:
+				turns = append(turns, turn{start: li.start, end: end, line: li.number})
+				inPara = true
+			default:
+				turns[len(turns)-1].end = end
+			}
+		}
+	}
+
+	var ds model.Dataset
+	count := model.FileCount{Path: path, Format: "transcript"}
+	known := opt.Known == nil || opt.Known[resp]
+	respLabels := map[string]bool{}
+	n := 0
+	for _, t := range turns {
+		// Trim white space off both ends, moving the offsets with it.
+		s, e := t.start, t.end
+		for s < e && unicode.IsSpace(runes[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(runes[e-1]) {
+			e--
+		}
+		loc := fmt.Sprintf("line %d", t.line)
+		switch {
+		case resp == "":
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: loc, Reason: fmt.Errorf("no respondent: name it in study.yaml or in the file name: %w", ErrUnknownRespondent).Error()})
+			count.Rejected++
+			continue
+		case !known:
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: loc, Value: resp, Reason: fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent).Error()})
+			count.Rejected++
+			continue
+		case s == e:
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: loc, Value: t.label + ":", Reason: fmt.Errorf("the turn has no text: %w", ErrEmptySegment).Error()})
+			count.Rejected++
+			continue
+		}
+		n++
+		ds.Segments = append(ds.Segments, model.Segment{
+			ID: fmt.Sprintf("%s#%d", doc, n), Respondent: resp, Document: doc, Text: string(runes[s:e]),
+			Start: s, End: e, Interviewer: t.interviewer, Source: path,
+		})
+		if t.label != "" && !t.interviewer {
+			respLabels[t.label] = true
+		}
+		count.Accepted++
+	}
+	if resp != "" && known {
+		r := model.Respondent{ID: resp, Source: path}
+		// A respondent who speaks under one personal name: keep it for redaction.
+		if len(respLabels) == 1 {
+			for l := range respLabels {
+				if !isKnownLabel(l) && !strings.EqualFold(l, resp) {
+					r.Name = l
+				}
+			}
+		}
+		ds.Respondents = append(ds.Respondents, r)
+	}
+	count.Read = count.Accepted + count.Rejected
+	ds.Files = append(ds.Files, count)
+	return ds
+}
+
+// docxText returns the text of a Word document's body, one paragraph a line. Tabs and
+// line breaks inside a paragraph are kept; deleted revisions are left out.
+func docxText(a *zipArchive) (string, error) {
+	name := a.find("word/document.xml")
+	if name == "" {
+		return "", fmt.Errorf("not a Word document (no word/document.xml): %w", ErrUnknownFormat)
+	}
+	data, _ := a.read(name)
+	if err := checkXMLDepth(data, MaxXMLDepth); err != nil {
+		return "", fmt.Errorf("word/document.xml: %w", err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.CharsetReader = charsetReader
+	var b strings.Builder
+	inText := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", fmt.Errorf("word/document.xml: %v: %w", err, ErrUnknownFormat)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "t":
+				inText = true
+			case "tab":
+				b.WriteByte('\t')
+			case "br", "cr":
+				b.WriteByte('\n')
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				b.WriteByte('\n')
+			}
+		case xml.CharData:
+			if inText {
+				b.Write(t)
+			}
+		}
+	}
+	return b.String(), nil
+}
