@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/samenspel/samenspel/codebook"
+)
+
+const codebookUsage = `Usage:
+  analyse codebook check FILE       check a codebook (.yaml, .yml, .xlsx, .qdc)
+  analyse codebook convert IN OUT   convert a codebook; OUT is .yaml, .xlsx, .qdc or .md
+
+A check lists every problem with its place (line, or sheet and cell): duplicate ids or
+aliases, a code without a factor, an unknown valence, a pattern that cannot match, an item
+in two scales, an answer label given two values.
+
+Examples:
+  analyse codebook check data/codebooks/samenwerking.yaml
+  analyse codebook convert data/codebooks/samenwerking.yaml codeboek.xlsx
+  analyse codebook convert codeboek.xlsx codeboek.qdc      (import into ATLAS.ti, MAXQDA, NVivo)
+  analyse codebook convert codeboek.xlsx bijlage.md -lang en
+`
+
+// runCodebook implements "analyse codebook check|convert".
+func runCodebook(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, codebookUsage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "check":
+		return runCodebookCheck(args[1:], stdout, stderr)
+	case "convert":
+		return runCodebookConvert(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, codebookUsage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "analyse codebook: unknown subcommand %q\n\n%s", args[0], codebookUsage)
+	return exitUsage
+}
+
+func runCodebookCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("analyse codebook check", "analyse codebook check FILE",
+		"analyse codebook check data/codebooks/samenwerking.yaml", stderr)
+	pos, status := parse(fs, args)
+	if status >= 0 {
+		return status
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "analyse codebook check: give one codebook file")
+		fs.Usage()
+		return exitUsage
+	}
+	cb, err := codebook.Load(pos[0])
+	if err != nil {
+		return codebookError(stderr, err)
+	}
+	if _, err := codebook.NewAutoCoder(cb); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", pos[0], err)
+		return exitBadInput
+	}
+	codes, patterns, items := 0, 0, 0
+	for _, f := range cb.Factors {
+		codes += len(f.Codes)
+		for _, c := range f.Codes {
+			patterns += len(c.Patterns)
+		}
+	}
+	for _, s := range cb.Scales {
+		items += len(s.Items)
+	}
+	fmt.Fprintf(stdout, "%s: ok: %d factors, %d codes (%d patterns), %d partners, %d roles, %d scales (%d items)\n",
+		pos[0], len(cb.Factors), codes, patterns, len(cb.Partners), len(cb.Roles), len(cb.Scales), items)
+	return exitOK
+}
+
+func runCodebookConvert(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("analyse codebook convert", "analyse codebook convert IN OUT [-lang nl|en]",
+		"analyse codebook convert data/codebooks/samenwerking.yaml codeboek.xlsx", stderr)
+	lang := fs.String("lang", "nl", "language of a Markdown appendix: nl or en")
+	pos, status := parse(fs, args)
+	if status >= 0 {
+		return status
+	}
+	if len(pos) != 2 {
+		fmt.Fprintln(stderr, "analyse codebook convert: give an input and an output file")
+		fs.Usage()
+		return exitUsage
+	}
+	if *lang != "nl" && *lang != "en" {
+		fmt.Fprintf(stderr, "analyse codebook convert: -lang %q: want nl or en\n", *lang)
+		return exitUsage
+	}
+	in, out := pos[0], pos[1]
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".yaml", ".yml", ".xlsx", ".qdc", ".md":
+	default:
+		fmt.Fprintf(stderr, "analyse codebook convert: %s: the output must end in .yaml, .xlsx, .qdc or .md\n", out)
+		return exitUsage
+	}
+	cb, err := codebook.Load(in)
+	if err != nil {
+		return codebookError(stderr, err)
+	}
+	if strings.EqualFold(filepath.Ext(out), ".md") && *lang == "en" {
+		err = writeFileAtomic(out, []byte(cb.Markdown("en")))
+	} else {
+		err = codebook.Save(cb, out)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "analyse codebook convert: %v\n", err)
+		return exitBadInput
+	}
+	fmt.Fprintf(stdout, "%s -> %s\n", in, out)
+	return exitOK
+}
+
+// codebookError prints a codebook that cannot be read or does not validate, one problem a
+// line, and returns the bad-input status.
+func codebookError(stderr io.Writer, err error) int {
+	var ve *codebook.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Fprintln(stderr, p.Error())
+		}
+		fmt.Fprintf(stderr, "%s: %d problem(s)\n", ve.File, len(ve.Problems))
+		return exitBadInput
+	}
+	fmt.Fprintln(stderr, err)
+	return exitBadInput
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".codebook-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
