@@ -290,3 +290,15 @@ func flowShort(n *yaml.Node, depth int) {
 		n.Style = yaml.FlowStyle
 	}
 }
+
+// MarshalYAML writes a text with Dutch first, then English, then other languages in
+// alphabetical order.
+func (t Text) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, lang := range sortedLangs(t) {
+		n.Content = append(n.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Value: lang},
+			&yaml.Node{Kind: yaml.ScalarNode, Value: t[lang]})
+	}
+	return n, nil
+}
