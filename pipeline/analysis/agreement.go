@@ -1,0 +1,339 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+	"github.com/samenspel/samenspel/pipeline/stats"
+)
+
+func init() { Stages = append(Stages, Agreement, AgreementAuto) }
+
+// BootstrapSamples is the number of resamples behind the alpha intervals.
+const BootstrapSamples = 1000
+
+// PooledCode is the code of the row that pools all codes of the codebook.
+const PooledCode = "*"
+
+// codingsBySegment says, per segment and coder, which codebook codes the coder applied;
+// an empty set means the coder coded the segment without applying any codebook code (a
+// row with an empty or unmapped code).
+type codingsBySegment map[string]map[string]map[string]bool
+
+// agreementCodings collects the codings by segment and coder, for the human coders or for
+// the auto-coder. Codings of interviewer turns and of unknown segments are left out, as
+// in the frequencies.
+func (in *Input) agreementCodings(auto bool) codingsBySegment {
+	by := codingsBySegment{}
+	for _, c := range in.Data.Codings {
+		if (c.Coder == AutoCoder) != auto {
+			continue
+		}
+		seg := in.Segment(c.Segment)
+		if seg == nil || seg.Interviewer {
+			continue
+		}
+		if by[c.Segment] == nil {
+			by[c.Segment] = map[string]map[string]bool{}
+		}
+		if by[c.Segment][c.Coder] == nil {
+			by[c.Segment][c.Coder] = map[string]bool{}
+		}
+		if c.Code != "" {
+			by[c.Segment][c.Coder][c.Code] = true
+		}
+	}
+	return by
+}
+
+// codeIDs returns the codebook's code ids in codebook order.
+func (in *Input) codeIDs() []string {
+	var ids []string
+	for _, f := range in.Codebook.Factors {
+		for _, c := range f.Codes {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
+// presenceMatrix is a reliability data matrix of code presence: one row per unit, one
+// column per coder, 1 where the coder applied the code, 0 where the coder coded the
+// segment without it, NaN where the coder did not code the segment.
+type presenceMatrix [][]float64
+
+// presence builds the matrix of one code over the given segments and coders.
+func presence(by codingsBySegment, segments, coders []string, code string) presenceMatrix {
+	m := make(presenceMatrix, len(segments))
+	for i, s := range segments {
+		row := make([]float64, len(coders))
+		for j, c := range coders {
+			codes, ok := by[s][c]
+			switch {
+			case !ok:
+				row[j] = math.NaN()
+			case codes[code]:
+				row[j] = 1
+			}
+		}
+		m[i] = row
+	}
+	return m
+}
+
+// agreementStats are the coefficients of one row with the reasons for those left empty.
+type agreementStats struct {
+	units                         int
+	percent, cohen, alpha, fleiss float64
+	low, high                     float64
+	notes                         []string
+}
+
+// presenceStats computes a row's coefficients. Cohen's kappa is computed where exactly
+// two coders take part, Fleiss' kappa where more than two coded every unit alike in
+// number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffBootstrap.
+func (in *Input) presenceStats(m presenceMatrix, coders int) agreementStats {
+	s := agreementStats{units: len(m), percent: math.NaN(), cohen: math.NaN(), alpha: math.NaN(),
+		fleiss: math.NaN(), low: math.NaN(), high: math.NaN()}
+	if len(m) == 0 {
+		s.notes = append(s.notes, in.text(
+			"geen segment door twee of meer codeurs gecodeerd",
+			"no segment coded by two or more coders"))
+		return s
+	}
+	var applied, values float64
+	sameCount := true
+	firstCount := -1
+	confusion := [][]float64{{0, 0}, {0, 0}}
+	counts := make([][]float64, len(m))
+	for i, row := range m {
+		count := 0
+		counts[i] = []float64{0, 0}
+		for _, v := range row {
+			if math.IsNaN(v) {
+				continue
+			}
+			count++
+			values++
+			applied += v
+			counts[i][1-int(v)]++
+		}
+		if firstCount < 0 {
+			firstCount = count
+		}
+		if count != firstCount {
+			sameCount = false
+		}
+		if coders == 2 && count == 2 {
+			confusion[1-int(row[0])][1-int(row[1])]++
+		}
+	}
+	s.percent = stats.PercentAgreement(m)
+	s.alpha = stats.KrippendorffAlpha(m, stats.Nominal)
+	switch {
+	case applied == 0:
+		s.notes = append(s.notes, in.text(
+			"code nooit toegekend: geen variatie",
+			"code never applied: no variation"))
+	case applied == values:
+		s.notes = append(s.notes, in.text(
+			"code door elke codeur aan elk segment toegekend: geen variatie",
+			"code applied to every unit by every coder: no variation"))
+	}
+	if coders == 2 {
+		s.cohen = stats.CohenKappa(confusion)
+	} else {
+		s.notes = append(s.notes, in.text(
+			fmt.Sprintf("cohen_kappa alleen bij precies twee codeurs (hier %d)", coders),
+			fmt.Sprintf("cohen_kappa needs exactly two coders (here %d)", coders)))
+		if sameCount {
+			s.fleiss = stats.FleissKappa(counts)
+		} else {
+			s.notes = append(s.notes, in.text(
+				"fleiss_kappa vraagt evenveel codeurs per segment",
+				"fleiss_kappa needs the same number of coders on every unit"))
+		}
+	}
+	if math.IsNaN(s.alpha) {
+		return s
+	}
+	resamples := stats.KrippendorffResamples(m, stats.Nominal, BootstrapSamples, in.Seed)
+	s.low, s.high = stats.KrippendorffBootstrap(m, stats.Nominal, BootstrapSamples, in.Seed)
+	if math.IsNaN(s.low) {
+		undefined := 0
+		for _, a := range resamples {
+			if math.IsNaN(a) {
+				undefined++
+			}
+		}
+		s.notes = append(s.notes, in.text(
+			fmt.Sprintf("geen bootstrap-interval: alpha onbepaald in %d van %d trekkingen (code zelden toegekend)", undefined, BootstrapSamples),
+			fmt.Sprintf("no bootstrap interval: alpha undefined in %d of %d resamples (code rarely applied)", undefined, BootstrapSamples)))
+	}
+	return s
+}
+
+// text picks the Dutch or English text for the study's language.
+func (in *Input) text(nl, en string) string {
+	if in.Language == "en" {
+		return en
+	}
+	return nl
+}
+
+// Agreement is the table `agreement`: inter-coder agreement on code presence among the
+// human coders. The units are the segments that two or more human coders coded (a coder
+// coded a segment when the data has a coding row for it, including one with an empty
+// code). For each codebook code, a coder's value on a unit is 1 if the coder applied the
+// code and 0 if not; the row gives the coders (sorted, joined with "; "), the number of
+// units, the share of units on which all their coders agree, Cohen's kappa where exactly
+// two coders coded the units, the nominal Krippendorff's alpha with missing coders
+// allowed and its 95% bootstrap interval (BootstrapSamples resamples of units, seeded
+// with Input.Seed), a note giving the reason for every empty cell, and Fleiss' kappa
+// where more than two coders coded every unit alike in number. A last row with code "*"
+// pools the codes: every unit × code pair is a unit, so its interval treats the pairs of
+// one segment as independent.
+func Agreement(in *Input, res *results.Results) {
+	t := results.NewTable("agreement",
+		results.Column{Name: "code", Kind: results.Text},
+		results.Column{Name: "coders", Kind: results.Text},
+		results.Column{Name: "units", Kind: results.Int},
+		results.Column{Name: "percent_agreement", Kind: results.Share},
+		results.Column{Name: "cohen_kappa", Kind: results.Float},
+		results.Column{Name: "krippendorff_alpha", Kind: results.Float},
+		results.Column{Name: "alpha_ci_low", Kind: results.Float},
+		results.Column{Name: "alpha_ci_high", Kind: results.Float},
+		results.Column{Name: "note", Kind: results.Text},
+		results.Column{Name: "fleiss_kappa", Kind: results.Float})
+	t.Title = map[string]string{
+		"nl": "Overeenstemming tussen codeurs",
+		"en": "Inter-coder agreement",
+	}
+	by := in.agreementCodings(false)
+	var segments []string
+	coderSet := map[string]bool{}
+	for s, coders := range by {
+		if len(coders) < 2 {
+			continue
+		}
+		segments = append(segments, s)
+		for c := range coders {
+			coderSet[c] = true
+		}
+	}
+	sort.Strings(segments)
+	coders := SortedGroups(coderSet)
+	names := strings.Join(coders, "; ")
+
+	add := func(code string, m presenceMatrix) {
+		s := in.presenceStats(m, len(coders))
+		t.Add(code, names, s.units, results.Opt(s.percent), results.Opt(s.cohen),
+			results.Opt(s.alpha), results.Opt(s.low), results.Opt(s.high),
+			strings.Join(s.notes, "; "), results.Opt(s.fleiss))
+	}
+	var pooled presenceMatrix
+	for _, code := range in.codeIDs() {
+		m := presence(by, segments, coders, code)
+		pooled = append(pooled, m...)
+		add(code, m)
+	}
+	if len(in.codeIDs()) > 0 {
+		add(PooledCode, pooled)
+	}
+	res.Add(t)
+
+	if len(segments) == 0 {
+		res.Note("agreement",
+			"Geen segment is door twee of meer codeurs gecodeerd; de overeenstemming tussen codeurs is niet te berekenen.",
+			"No segment was coded by two or more coders, so inter-coder agreement cannot be computed.")
+		return
+	}
+	res.Note("agreement",
+		fmt.Sprintf("Overeenstemming over %d segmenten die door twee of meer codeurs (%s) zijn gecodeerd: per code de aan- of afwezigheid van de code. Krippendorffs alfa (nominaal) met een 95%%-bootstrapinterval uit %d trekkingen van segmenten (in de rij * van paren segment × code) (seed %d).", len(segments), names, BootstrapSamples, in.Seed),
+		fmt.Sprintf("Agreement over %d segments coded by two or more coders (%s): per code, the presence or absence of the code. Krippendorff's alpha (nominal) with a 95%% bootstrap interval from %d resamples of segments (of segment × code pairs in the row *) (seed %d).", len(segments), names, BootstrapSamples, in.Seed))
+}
+
+// AgreementAuto is the table `agreement_auto`: the auto-coder against each human coder,
+// per code and pooled (code "*"), over the segments both coded, with the number of units
+// (segments, or segment × code pairs in the pooled row), percent agreement on the code's presence, Cohen's kappa, and a note giving
+// the reason for an empty cell. The auto-coder runs over every respondent segment and
+// writes a row only where a rule fires, so once it has written any row it counts as
+// having coded every respondent segment. The table is left out, with a note, when the
+// auto-coder wrote no rows.
+func AgreementAuto(in *Input, res *results.Results) {
+	auto := in.agreementCodings(true)
+	if len(auto) == 0 {
+		res.Note("agreement_auto",
+			"De automatische codeur heeft niets gecodeerd; er is geen vergelijking met de codeurs.",
+			"The auto-coder coded nothing, so there is no comparison with the coders.")
+		return
+	}
+	t := results.NewTable("agreement_auto",
+		results.Column{Name: "code", Kind: results.Text},
+		results.Column{Name: "human_coder", Kind: results.Text},
+		results.Column{Name: "units", Kind: results.Int},
+		results.Column{Name: "percent_agreement", Kind: results.Share},
+		results.Column{Name: "cohen_kappa", Kind: results.Float},
+		results.Column{Name: "note", Kind: results.Text})
+	t.Title = map[string]string{
+		"nl": "Automatische codeur tegenover de codeurs",
+		"en": "Auto-coder against the coders",
+	}
+	human := in.agreementCodings(false)
+	// Per human coder, the segments that both they and the auto-coder coded; every
+	// segment a human coded is a respondent segment the auto-coder ran over.
+	shared := map[string][]string{}
+	for s, coders := range human {
+		for c := range coders {
+			shared[c] = append(shared[c], s)
+		}
+	}
+	for _, c := range shared {
+		sort.Strings(c)
+	}
+	humans := SortedGroups(shared)
+	autoCodes := func(s string) map[string]bool { return auto[s][AutoCoder] }
+	row := func(code, coder string, codes []string) {
+		var confusion = [][]float64{{0, 0}, {0, 0}}
+		for _, s := range shared[coder] {
+			for _, code := range codes {
+				h, a := 1, 1
+				if human[s][coder][code] {
+					h = 0
+				}
+				if autoCodes(s)[code] {
+					a = 0
+				}
+				confusion[h][a]++
+			}
+		}
+		n := confusion[0][0] + confusion[0][1] + confusion[1][0] + confusion[1][1]
+		agree := (confusion[0][0] + confusion[1][1]) / n
+		kappa := stats.CohenKappa(confusion)
+		var note string
+		switch {
+		case confusion[0][0]+confusion[0][1]+confusion[1][0] == 0:
+			note = in.text("code door geen van beide toegekend: geen variatie", "code applied by neither: no variation")
+		case confusion[1][1]+confusion[0][1]+confusion[1][0] == 0:
+			note = in.text("code door beide aan elk segment toegekend: geen variatie", "code applied to every unit by both: no variation")
+		case math.IsNaN(kappa):
+			note = in.text("kappa onbepaald: een van beide gebruikt maar één waarde", "kappa undefined: one of the two used a single value")
+		}
+		t.Add(code, coder, int(n), results.Opt(agree), results.Opt(kappa), note)
+	}
+	codes := in.codeIDs()
+	for _, code := range codes {
+		for _, coder := range humans {
+			row(code, coder, []string{code})
+		}
+	}
+	for _, coder := range humans {
+		if len(codes) > 0 {
+			row(PooledCode, coder, codes)
+		}
+	}
+	res.Add(t)
+}
