@@ -1,0 +1,63 @@
+package analysis
+
+import (
+	"github.com/samenspel/samenspel/pipeline/results"
+	"github.com/samenspel/samenspel/pipeline/stats"
+)
+
+func init() { Stages = append(Stages, ScaleReliability) }
+
+// ScaleReliability is the tables `reliability` and `reliability_items`: per scale,
+// Cronbach's alpha (raw and standardised) with its Feldt 95% interval over the
+// respondents who answered every item (listwise; n_excluded counts those who answered
+// some items but not all), and per item its mean, sd, corrected item-total correlation
+// (r_drop) and alpha if the item is deleted, on the answers with reverse-keyed items
+// reversed. A scale with fewer than MinCell complete respondents is suppressed: its rows
+// have suppressed = true, n and every statistic empty, and a note says so.
+func ScaleReliability(in *Input, res *results.Results) {
+	t := results.NewTable("reliability",
+		results.Column{Name: "scale", Kind: results.Text},
+		results.Column{Name: "items", Kind: results.Int},
+		results.Column{Name: "n", Kind: results.Int},
+		results.Column{Name: "cronbach_alpha", Kind: results.Float},
+		results.Column{Name: "std_alpha", Kind: results.Float},
+		results.Column{Name: "alpha_ci_low", Kind: results.Float},
+		results.Column{Name: "alpha_ci_high", Kind: results.Float},
+		results.Column{Name: "n_excluded", Kind: results.Int},
+		results.Column{Name: "suppressed", Kind: results.Bool})
+	t.Title = map[string]string{"nl": "Betrouwbaarheid van de schalen", "en": "Reliability of the scales"}
+	ti := results.NewTable("reliability_items",
+		results.Column{Name: "scale", Kind: results.Text},
+		results.Column{Name: "item", Kind: results.Text},
+		results.Column{Name: "n", Kind: results.Int},
+		results.Column{Name: "mean", Kind: results.Float},
+		results.Column{Name: "sd", Kind: results.Float},
+		results.Column{Name: "r_drop", Kind: results.Float},
+		results.Column{Name: "alpha_if_deleted", Kind: results.Float},
+		results.Column{Name: "reverse", Kind: results.Bool},
+		results.Column{Name: "suppressed", Kind: results.Bool})
+	ti.Title = map[string]string{"nl": "Itemanalyse", "en": "Item analysis"}
+	for _, sa := range in.SurveyScales() {
+		r := stats.ScaleReliability(sa.Keyed)
+		k := len(sa.Scale.Items)
+		if in.Suppressed(r.N) || r.N == 0 || len(r.ItemStats) != k {
+			t.Add(sa.Scale.ID, k, nil, nil, nil, nil, nil, nil, true)
+			for _, item := range sa.Scale.Items {
+				ti.Add(sa.Scale.ID, item.ID, nil, nil, nil, nil, nil, item.Reverse, true)
+			}
+			res.Note("reliability",
+				sprintf("%s: minder dan %d respondenten beantwoordden alle items; de betrouwbaarheid is niet berekend.", sa.Scale.ID, in.MinCell),
+				sprintf("%s: fewer than %d respondents answered every item; reliability is not computed.", sa.Scale.ID, in.MinCell))
+			continue
+		}
+		t.Add(sa.Scale.ID, k, r.N, results.Opt(r.Alpha), results.Opt(r.StdAlpha),
+			results.Opt(r.AlphaLow), results.Opt(r.AlphaHigh), r.Excluded, false)
+		for j, item := range sa.Scale.Items {
+			is := r.ItemStats[j]
+			ti.Add(sa.Scale.ID, item.ID, is.N, results.Opt(is.Mean), results.Opt(is.SD),
+				results.Opt(is.RDrop), results.Opt(is.AlphaIfDeleted), item.Reverse, false)
+		}
+	}
+	res.Add(t)
+	res.Add(ti)
+}

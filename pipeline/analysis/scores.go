@@ -1,0 +1,201 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+
+	"github.com/samenspel/samenspel/codebook"
+)
+
+// ScaleAnswers are the survey answers to one scale: one row per respondent who answered
+// at least one of its items, with one column per item in the codebook's order.
+type ScaleAnswers struct {
+	Scale       codebook.Scale
+	Respondents []string    // respondent ids, sorted
+	Asked       [][]float64 // the answers as asked, NaN where missing
+	Keyed       [][]float64 // the answers with reverse-keyed items reversed, NaN where missing
+	Scores      []float64   // the scale scores (ScaleScore of Keyed), NaN where missing
+}
+
+// ScaleScore returns a respondent's score on a scale from the answers to its items,
+// reverse-keyed items already reversed (NaN for a missing answer): the mean of the
+// answered items when at least half of the items are answered, otherwise NaN (missing).
+func ScaleScore(keyed []float64) float64 {
+	sum, answered := 0.0, 0
+	for _, v := range keyed {
+		if !math.IsNaN(v) {
+			sum += v
+			answered++
+		}
+	}
+	if answered == 0 || 2*answered < len(keyed) {
+		return math.NaN()
+	}
+	return sum / float64(answered)
+}
+
+// SurveyScales collects the answers to every scale of the codebook, in the codebook's
+// order, in one pass over the answers. An answer counts for the item its Item names
+// (case- and accent-insensitively, as codebook.Item finds it). Reverse-keyed items are
+// reversed here, once (Scale.Reversed), for Keyed and the scores; Asked keeps the answers
+// as asked. A missing answer, a value that is not finite or lies outside the scale's
+// answer values (readers reject those; this guards the statistics) is missing, and of two
+// answers by one respondent to one item the first counts.
+func (in *Input) SurveyScales() []*ScaleAnswers {
+	if in.Codebook == nil {
+		return nil
+	}
+	out := make([]*ScaleAnswers, len(in.Codebook.Scales))
+	type slot struct{ scale, item int }
+	slots := map[string]slot{} // folded item id -> position
+	for si, s := range in.Codebook.Scales {
+		out[si] = &ScaleAnswers{Scale: s}
+		for ii, it := range s.Items {
+			k := codebook.Fold(it.ID)
+			if _, taken := slots[k]; !taken {
+				slots[k] = slot{si, ii}
+			}
+		}
+	}
+	// Item names repeat across answers: fold each distinct name once.
+	byName := map[string]slot{}
+	unknown := map[string]bool{}
+	rowOf := make([]map[string]int, len(out))
+	for i := range rowOf {
+		rowOf[i] = map[string]int{}
+	}
+	for _, a := range in.Data.Answers {
+		sl, ok := byName[a.Item]
+		if !ok {
+			if unknown[a.Item] {
+				continue
+			}
+			if sl, ok = slots[codebook.Fold(a.Item)]; !ok {
+				unknown[a.Item] = true
+				continue
+			}
+			byName[a.Item] = sl
+		}
+		sa := out[sl.scale]
+		row, seen := rowOf[sl.scale][a.Respondent]
+		if !seen {
+			row = len(sa.Respondents)
+			rowOf[sl.scale][a.Respondent] = row
+			sa.Respondents = append(sa.Respondents, a.Respondent)
+			sa.Asked = append(sa.Asked, nanRow(len(sa.Scale.Items)))
+		}
+		if !math.IsNaN(sa.Asked[row][sl.item]) || a.Missing || !onScale(sa.Scale, a.Value) {
+			continue
+		}
+		sa.Asked[row][sl.item] = a.Value
+	}
+	for _, sa := range out {
+		sa.finish()
+	}
+	return out
+}
+
+// finish sorts the rows by respondent, drops respondents without a usable answer, and
+// fills Keyed and Scores.
+func (sa *ScaleAnswers) finish() {
+	idx := make([]int, 0, len(sa.Respondents))
+	for i, row := range sa.Asked {
+		for _, v := range row {
+			if !math.IsNaN(v) {
+				idx = append(idx, i)
+				break
+			}
+		}
+	}
+	sort.Slice(idx, func(a, b int) bool { return sa.Respondents[idx[a]] < sa.Respondents[idx[b]] })
+	ids := make([]string, len(idx))
+	asked := make([][]float64, len(idx))
+	sa.Keyed = make([][]float64, len(idx))
+	sa.Scores = make([]float64, len(idx))
+	for r, i := range idx {
+		ids[r], asked[r] = sa.Respondents[i], sa.Asked[i]
+		keyed := make([]float64, len(asked[r]))
+		for j, v := range asked[r] {
+			if sa.Scale.Items[j].Reverse && !math.IsNaN(v) {
+				v = sa.Scale.Reversed(v)
+			}
+			keyed[j] = v
+		}
+		sa.Keyed[r] = keyed
+		sa.Scores[r] = ScaleScore(keyed)
+	}
+	sa.Respondents, sa.Asked = ids, asked
+}
+
+// ScaleScores returns the respondents' scores on a scale by respondent id; respondents
+// with a missing score are absent.
+func (in *Input) ScaleScores(scale string) map[string]float64 {
+	out := map[string]float64{}
+	for _, sa := range in.SurveyScales() {
+		if sa.Scale.ID != scale {
+			continue
+		}
+		for i, id := range sa.Respondents {
+			if !math.IsNaN(sa.Scores[i]) {
+				out[id] = sa.Scores[i]
+			}
+		}
+	}
+	return out
+}
+
+// agreeFrom returns the scale's agree threshold, NaN when the codebook sets none.
+func agreeFrom(s codebook.Scale) float64 {
+	if s.AgreeFrom == 0 {
+		return math.NaN()
+	}
+	return s.AgreeFrom
+}
+
+// onScale reports whether v is a finite value within the scale's answer values.
+func onScale(s codebook.Scale, v float64) bool {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return false
+	}
+	if len(s.Answers) == 0 {
+		return true
+	}
+	return v >= s.Min() && v <= s.Max()
+}
+
+func nanRow(k int) []float64 {
+	row := make([]float64, k)
+	for i := range row {
+		row[i] = math.NaN()
+	}
+	return row
+}
+
+// scoreGroups splits the rows of a scale by a grouping attribute: group -> row indices
+// into ScaleAnswers. For "all" every row is in group "all", which exists even when the
+// scale has no answers (its row is then suppressed). Respondents that are not in
+// the dataset's respondents or have no value for the attribute are left out; missing
+// counts them.
+func (in *Input) scoreGroups(sa *ScaleAnswers, by string) (groups map[string][]int, missing int) {
+	groups = map[string][]int{}
+	if by == "all" {
+		groups["all"] = []int{}
+	}
+	for i, id := range sa.Respondents {
+		if by == "all" {
+			groups["all"] = append(groups["all"], i)
+			continue
+		}
+		r := in.Respondent(id)
+		g := ""
+		if r != nil {
+			g = GroupOf(r, by)
+		}
+		if g == "" {
+			missing++
+			continue
+		}
+		groups[g] = append(groups[g], i)
+	}
+	return groups, missing
+}
