@@ -9,9 +9,10 @@ import (
 )
 
 // foldName normalises a header or sheet name for matching: case, accents, a stray
-// byte-order mark, white space and underscores do not count.
+// byte-order mark, white space, underscores and a closing question mark, colon or full
+// stop do not count.
 func foldName(s string) string {
-	return codebook.Fold(strings.TrimPrefix(s, "\ufeff"))
+	return strings.TrimRight(codebook.Fold(strings.TrimPrefix(s, "\ufeff")), " ?:.")
 }
 
 // FindColumns finds the columns of a table by their headers. fields maps a field
