@@ -1,0 +1,102 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// ErrFigure wraps every failure to draw a figure.
+var ErrFigure = errors.New("reports: cannot draw figure")
+
+// figureBuilders make the figures in the order the report shows them. Each returns no
+// figure when its table is absent or holds nothing to draw.
+var figureBuilders = []func(*results.Results, labels) []*figure{
+	factorsByRole,
+	valenceByFactor,
+	surveyItems,
+	municipalities,
+	cooccurrence,
+	partners,
+	agreement,
+}
+
+// buildFigures makes every figure the results allow. A builder that panics on an odd
+// table loses its figure, not the run: the error says which.
+func buildFigures(res *results.Results) (figs []*figure, err error) {
+	l := newLabels(res)
+	for _, b := range figureBuilders {
+		out, e := safeBuild(b, res, l)
+		if e != nil {
+			return nil, e
+		}
+		figs = append(figs, out...)
+	}
+	return figs, nil
+}
+
+func safeBuild(b func(*results.Results, labels) []*figure, res *results.Results, l labels) (out []*figure, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrFigure, r)
+		}
+	}()
+	return b(res, l), nil
+}
+
+// caption joins the parts of a caption line: n, source, what was left out.
+func caption(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// leftOut says how many groups a figure leaves out because they are below min_cell.
+func leftOut(res *results.Results, n int, one, many string) string {
+	if n == 0 {
+		return ""
+	}
+	mc := res.MinCell
+	if mc <= 0 {
+		mc = 5
+	}
+	return res.Text(
+		fmt.Sprintf("Niet getoond: %s met minder dan %d respondenten (privacy).", plural(n, one, many), mc),
+		fmt.Sprintf("Not shown: %s with fewer than %d respondents (privacy).", plural(n, one, many), mc),
+	)
+}
+
+func source(res *results.Results, nl, en, table string) string {
+	return res.Text("Bron: "+nl+" (tabel "+table+").", "Source: "+en+" (table "+table+").")
+}
+
+// fileName keeps a name safe as part of a file name.
+func fileName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	if b.Len() == 0 {
+		return "_"
+	}
+	return b.String()
+}
+
+// plural writes a count with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

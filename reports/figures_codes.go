@@ -1,0 +1,361 @@
+package reports
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// factorsByRole draws, per factor, the share of respondents of each role who mention any
+// code of the factor: horizontal grouped bars, one colour per role.
+func factorsByRole(res *results.Results, l labels) []*figure {
+	t := view(res.Table("code_frequencies"))
+	type group struct {
+		name string
+		n    int
+	}
+	var groups []group
+	gi := map[string]int{}
+	suppressed := map[string]bool{}
+	var factors []string
+	seenFactor := map[string]bool{}
+	type key struct{ factor, group string }
+	share := map[key]float64{}
+	for i := 0; i < t.len(); i++ {
+		if t.str(i, "group_by") != "role" || t.str(i, "code") != "*" {
+			continue
+		}
+		g, f := t.str(i, "group"), t.str(i, "factor")
+		if t.flag(i, "suppressed") {
+			suppressed[g] = true
+			continue
+		}
+		s, ok := t.num(i, "share")
+		if !ok {
+			continue
+		}
+		if _, ok := gi[g]; !ok {
+			n, _ := t.num(i, "group_respondents")
+			gi[g] = len(groups)
+			groups = append(groups, group{name: g, n: int(n)})
+		}
+		if !seenFactor[f] {
+			seenFactor[f] = true
+			factors = append(factors, f)
+		}
+		share[key{f, g}] = s
+	}
+	if len(groups) == 0 {
+		return nil
+	}
+	factors = inCodebookOrder(factors, res)
+	for g := range gi {
+		delete(suppressed, g) // a group shown for some factor is not left out
+	}
+
+	rows := make([]row, len(factors))
+	for i, f := range factors {
+		rows[i] = row{Label: l.factorLabel(f)}
+	}
+	rc := newRowChart(rows, res.Text("Respondenten die de factor noemen", "Respondents mentioning the factor"))
+	// A band of 0.8 rows per factor, split among the roles; the first role on top.
+	k := len(groups)
+	thick := 0.8 / float64(k)
+	b := bars{}
+	for i, f := range factors {
+		for j, g := range groups {
+			s, ok := share[key{f, g.name}]
+			if !ok {
+				continue
+			}
+			y := rc.y(i) + 0.4 - thick*(float64(j)+0.5)
+			b.Bars = append(b.Bars, bar{Y: y, X0: 0, X1: s, Thick: thick * 0.9, Colour: seriesColour(j), Label: percent(res.Language, s)})
+		}
+	}
+	shareAxis(rc.Plot, res.Language)
+	rc.Plot.Add(b)
+	rowH := rc.Height / vg.Length(len(rows))
+	if min := vg.Length(k) * 9; rowH < min { // every bar at least 9 pt thick
+		rc.Height += (min - rowH) * vg.Length(len(rows))
+	}
+
+	var legend []legendEntry
+	total := 0
+	for j, g := range groups {
+		legend = append(legend, legendEntry{Label: fmt.Sprintf("%s (n = %d)", l.roleLabel(g.name), g.n), Colour: seriesColour(j)})
+		total += g.n
+	}
+	return []*figure{{
+		Name:  "factors_by_role",
+		Title: res.Text("Genoemde succesfactoren per rol van de respondent", "Success factors mentioned, by respondent role"),
+		Caption: caption(
+			res.Text(fmt.Sprintf("n = %d respondenten in %d rollen; aandeel respondenten dat ten minste één code van de factor noemt.", total, k),
+				fmt.Sprintf("n = %d respondents in %d roles; share of respondents mentioning at least one code of the factor.", total, k)),
+			leftOut(res, len(suppressed), res.Text("rol", "role"), res.Text("rollen", "roles")),
+			source(res, "gecodeerde interviews", "coded interviews", "code_frequencies"),
+		),
+		Legend:     legend,
+		Plot:       rc.Plot,
+		PlotHeight: rc.Height,
+	}}
+}
+
+// shareAxis makes the X axis run from 0 to 100% with percentage ticks.
+func shareAxis(p *plot.Plot, lang string) {
+	p.X.Min, p.X.Max = 0, 1
+	p.X.Tick.Marker = fixedTicks{
+		{Value: 0, Label: "0%"}, {Value: 0.25, Label: "25%"}, {Value: 0.5, Label: "50%"},
+		{Value: 0.75, Label: "75%"}, {Value: 1, Label: "100%"},
+	}
+	p.Add(gridLines{X: []float64{0.25, 0.5, 0.75, 1}})
+}
+
+// inCodebookOrder sorts factor ids in codebook order; unknown ids follow, as found.
+func inCodebookOrder(ids []string, res *results.Results) []string {
+	pos := map[string]int{}
+	for i, f := range res.Codebook.Factors {
+		pos[f.ID] = i
+	}
+	out := append([]string(nil), ids...)
+	sort.SliceStable(out, func(a, b int) bool {
+		pa, oka := pos[out[a]]
+		pb, okb := pos[out[b]]
+		if oka != okb {
+			return oka
+		}
+		return oka && pa < pb
+	})
+	return out
+}
+
+// valenceByFactor draws, per factor, how many respondents mention each facilitator code
+// (to the right) and each barrier code (to the left).
+func valenceByFactor(res *results.Results, l labels) []*figure {
+	t := view(res.Table("code_frequencies"))
+	count := map[string]float64{}
+	total, hidden := 0.0, 0
+	for i := 0; i < t.len(); i++ {
+		if t.str(i, "group_by") != "all" {
+			continue
+		}
+		code := t.str(i, "code")
+		if code == "*" || code == "" {
+			continue
+		}
+		if t.flag(i, "suppressed") {
+			hidden++
+			continue
+		}
+		if n, ok := t.num(i, "group_respondents"); ok {
+			total = math.Max(total, n)
+		}
+		v := l.valence[code]
+		if v != "facilitator" && v != "barrier" {
+			continue
+		}
+		if n, ok := t.num(i, "respondents"); ok {
+			count[code] = n
+		}
+	}
+	if len(count) == 0 {
+		return nil
+	}
+	var rows []row
+	var codes []string // parallel to rows; "" for a heading
+	for _, f := range res.Codebook.Factors {
+		var fac, bar []string
+		for _, c := range f.Codes {
+			if _, ok := count[c.ID]; !ok {
+				continue
+			}
+			if c.Valence == "barrier" {
+				bar = append(bar, c.ID)
+			} else {
+				fac = append(fac, c.ID)
+			}
+		}
+		if len(fac)+len(bar) == 0 {
+			continue
+		}
+		rows = append(rows, row{Label: f.Label, Heading: true})
+		codes = append(codes, "")
+		for _, c := range append(fac, bar...) {
+			rows = append(rows, row{Label: l.codeLabel(c)})
+			codes = append(codes, c)
+		}
+	}
+	rc := newRowChart(rows, res.Text("Aantal respondenten dat de code noemt", "Number of respondents mentioning the code"))
+	b := bars{}
+	maxN := 1.0
+	for i, c := range codes {
+		if c == "" {
+			continue
+		}
+		n := count[c]
+		maxN = math.Max(maxN, n)
+		x1, col := n, color.Color(facilitatorColour)
+		if l.valence[c] == "barrier" {
+			x1, col = -n, barrierColour
+		}
+		b.Bars = append(b.Bars, bar{Y: rc.y(i), X0: 0, X1: x1, Thick: 0.7, Colour: col, Label: number(res.Language, n, 0)})
+	}
+	lim := niceCeil(maxN)
+	rc.Plot.X.Min, rc.Plot.X.Max = -lim, lim
+	rc.Plot.X.Tick.Marker = relabel{ticker: plot.DefaultTicks{}, f: func(x float64) string { return number(res.Language, math.Abs(x), 0) }}
+	rc.Plot.Add(b, refLine{X: 0, Colour: mutedColour})
+	return []*figure{{
+		Name:  "valence_by_factor",
+		Title: res.Text("Bevorderende en belemmerende factoren in de samenwerking", "Facilitators and barriers of collaboration"),
+		Caption: caption(
+			res.Text(fmt.Sprintf("n = %d respondenten; per code het aantal respondenten dat de code ten minste één keer noemt.", int(total)),
+				fmt.Sprintf("n = %d respondents; per code the number of respondents mentioning it at least once.", int(total))),
+			leftOut(res, hidden, "code", "codes"),
+			source(res, "gecodeerde interviews", "coded interviews", "code_frequencies"),
+		),
+		Legend: []legendEntry{
+			{Label: res.Text("Belemmerend (links)", "Barrier (left)"), Colour: barrierColour},
+			{Label: res.Text("Bevorderend (rechts)", "Facilitator (right)"), Colour: facilitatorColour},
+		},
+		Plot:       rc.Plot,
+		PlotHeight: rc.Height,
+	}}
+}
+
+// niceCeil rounds x up to 1, 2 or 5 times a power of ten, with a little room for labels.
+func niceCeil(x float64) float64 {
+	x *= 1.08
+	if x <= 1 || !finite(x) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*p >= x {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+// agreement draws Krippendorff's alpha per code with the conventional thresholds: 0.80
+// for firm conclusions and 0.667 as the lowest acceptable (Krippendorff 2004, p. 241).
+func agreement(res *results.Results, l labels) []*figure {
+	t := view(res.Table("agreement"))
+	type entry struct {
+		code  string
+		alpha float64
+	}
+	var pooled *entry
+	var entries []entry
+	missing := 0
+	units := 0.0
+	for i := 0; i < t.len(); i++ {
+		code := t.str(i, "code")
+		a, ok := t.num(i, "krippendorff_alpha")
+		if !ok {
+			missing++
+			continue
+		}
+		if code == "*" {
+			pooled = &entry{code, a}
+			if u, ok := t.num(i, "units"); ok {
+				units = u
+			}
+			continue
+		}
+		entries = append(entries, entry{code, a})
+	}
+	if len(entries) == 0 && pooled == nil {
+		return nil
+	}
+	sort.SliceStable(entries, func(a, b int) bool {
+		pa, oka := l.codeOrder[entries[a].code]
+		pb, okb := l.codeOrder[entries[b].code]
+		if oka != okb {
+			return oka
+		}
+		return oka && pa < pb
+	})
+	var rows []row
+	var vals []float64
+	if pooled != nil {
+		rows = append(rows, row{Label: res.Text("Alle codes (gepoold)", "All codes (pooled)")})
+		vals = append(vals, pooled.alpha)
+	}
+	lastFactor := "\x00"
+	for _, e := range entries {
+		if f := l.factorOf[e.code]; f != lastFactor && f != "" {
+			rows = append(rows, row{Label: l.factorLabel(f), Heading: true})
+			vals = append(vals, math.NaN())
+			lastFactor = f
+		}
+		rows = append(rows, row{Label: l.codeLabel(e.code)})
+		vals = append(vals, e.alpha)
+	}
+	rc := newRowChart(rows, res.Text("Krippendorffs alfa (nominaal)", "Krippendorff's alpha (nominal)"))
+	b := bars{}
+	lo := 0.0
+	for i, a := range vals {
+		if math.IsNaN(a) {
+			continue
+		}
+		lo = math.Min(lo, a)
+		col := okabeOrange
+		switch {
+		case a >= 0.8:
+			col = okabeBlue
+		case a >= 0.667:
+			col = okabeSky
+		}
+		b.Bars = append(b.Bars, bar{Y: rc.y(i), X0: 0, X1: a, Thick: 0.65, Colour: col, Label: number(res.Language, a, 2)})
+	}
+	rc.Plot.X.Min, rc.Plot.X.Max = math.Floor(lo*10)/10, 1
+	rc.Plot.X.Tick.Marker = relabel{ticker: plot.DefaultTicks{}, f: func(x float64) string { return number(res.Language, x, 1) }}
+	rc.Plot.Add(
+		refLine{X: 0.667, Colour: okabeVermilion, Dashed: true, Width: vg.Points(1)},
+		refLine{X: 0.8, Colour: okabeBlack, Dashed: true, Width: vg.Points(1)},
+		b,
+	)
+	nt := ""
+	if missing > 0 {
+		nt = res.Text(fmt.Sprintf("Weggelaten: %s zonder alfa (te weinig dubbel gecodeerde fragmenten).", plural(missing, "code", "codes")),
+			fmt.Sprintf("Left out: %s without an alpha (too few double-coded segments).", plural(missing, "code", "codes")))
+	}
+	coders := len(humanCoders(res.Coders))
+	return []*figure{{
+		Name:  "agreement",
+		Title: res.Text("Overeenstemming tussen codeurs per code", "Agreement between coders, per code"),
+		Caption: caption(
+			res.Text(fmt.Sprintf("%d codeurs, %d dubbel gecodeerde fragmenten.", coders, int(units)),
+				fmt.Sprintf("%d coders, %d double-coded segments.", coders, int(units))),
+			nt,
+			source(res, "coderingen van alle codeurs", "codings of all coders", "agreement"),
+		),
+		Legend: []legendEntry{
+			{Label: res.Text("α ≥ 0,80: betrouwbaar", "α ≥ 0.80: reliable"), Colour: okabeBlue},
+			{Label: res.Text("0,667 ≤ α < 0,80: voorlopige conclusies", "0.667 ≤ α < 0.80: tentative conclusions"), Colour: okabeSky},
+			{Label: res.Text("α < 0,667: onvoldoende", "α < 0.667: insufficient"), Colour: okabeOrange},
+			{Label: "α = " + number(res.Language, 0.667, 3), Colour: okabeVermilion, Line: true},
+			{Label: "α = " + number(res.Language, 0.8, 2), Colour: okabeBlack, Line: true},
+		},
+		Plot:       rc.Plot,
+		PlotHeight: rc.Height,
+	}}
+}
+
+// humanCoders leaves out the auto-coder.
+func humanCoders(cs []string) []string {
+	var out []string
+	for _, c := range cs {
+		if c != "auto" && strings.TrimSpace(c) != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
