@@ -1,0 +1,190 @@
+package analysis
+
+import (
+	"sort"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/results"
+	"github.com/samenspel/samenspel/pipeline/stats"
+)
+
+func init() { Stages = append(Stages, AutoCodings, AutocodeValidation) }
+
+// AutoCodings is the table `autocodings`: every coding of the auto-coder with the rule
+// (pattern) that fired and the text span it matched, its code point offsets in the
+// segment text (end exclusive), in segment order, then by position.
+func AutoCodings(in *Input, res *results.Results) {
+	t := results.NewTable("autocodings",
+		results.Column{Name: "segment", Kind: results.Text},
+		results.Column{Name: "respondent", Kind: results.Text},
+		results.Column{Name: "code", Kind: results.Text},
+		results.Column{Name: "rule", Kind: results.Text},
+		results.Column{Name: "span", Kind: results.Text},
+		results.Column{Name: "start", Kind: results.Int},
+		results.Column{Name: "end", Kind: results.Int})
+	t.Title = map[string]string{"nl": "Automatische coderingen", "en": "Auto-codings"}
+	order := in.segmentOrder()
+	var auto []model.Coding
+	for _, c := range in.Data.Codings {
+		if c.Coder == AutoCoder && c.Code != "" {
+			auto = append(auto, c)
+		}
+	}
+	sort.SliceStable(auto, func(i, j int) bool {
+		a, b := auto[i], auto[j]
+		if order[a.Segment] != order[b.Segment] {
+			return order[a.Segment] < order[b.Segment]
+		}
+		if a.Segment != b.Segment {
+			return a.Segment < b.Segment
+		}
+		if a.SpanStart != b.SpanStart {
+			return a.SpanStart < b.SpanStart
+		}
+		if a.SpanEnd != b.SpanEnd {
+			return a.SpanEnd < b.SpanEnd
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Rule < b.Rule
+	})
+	for _, c := range auto {
+		t.Add(c.Segment, in.pseudonymOf(c.Segment), c.Code, c.Rule, c.Span, c.SpanStart, c.SpanEnd)
+	}
+	res.Add(t)
+}
+
+// AutocodeValidation is the table `autocode_validation`: the auto-coder checked against
+// each human coder, per code, over the segments both coded. The auto-coder has coded a
+// segment when it has a row for it, and, once it has run (it has at least one coding),
+// every respondent segment, since it runs over all of them. With the auto-coder as the
+// rows and the human coder as the columns of a 2×2 table of code presence:
+//
+//	tp = both, fp = auto only, fn = human only, tn = neither
+//	precision = tp / (tp + fp), recall = tp / (tp + fn), f1 = 2 p r / (p + r)
+//	cohen_kappa = Cohen's kappa of the table (stats.CohenKappa)
+//
+// An undefined statistic (a zero denominator) is an empty cell.
+func AutocodeValidation(in *Input, res *results.Results) {
+	t := results.NewTable("autocode_validation",
+		results.Column{Name: "code", Kind: results.Text},
+		results.Column{Name: "coder", Kind: results.Text},
+		results.Column{Name: "tp", Kind: results.Int},
+		results.Column{Name: "fp", Kind: results.Int},
+		results.Column{Name: "fn", Kind: results.Int},
+		results.Column{Name: "tn", Kind: results.Int},
+		results.Column{Name: "precision", Kind: results.Float},
+		results.Column{Name: "recall", Kind: results.Float},
+		results.Column{Name: "f1", Kind: results.Float},
+		results.Column{Name: "cohen_kappa", Kind: results.Float})
+	t.Title = map[string]string{"nl": "Automatisch coderen vergeleken met menselijke codeurs", "en": "Auto-coding against human coders"}
+	defer res.Add(t)
+	if in.Codebook == nil {
+		return
+	}
+	covered := map[string]map[string]bool{} // coder -> segments coded
+	has := map[string]map[string]bool{}     // coder + "\x00" + code -> segments
+	ran := false
+	for _, c := range in.Data.Codings {
+		if c.Coder == "" {
+			continue
+		}
+		if c.Coder == AutoCoder {
+			ran = true
+		}
+		if covered[c.Coder] == nil {
+			covered[c.Coder] = map[string]bool{}
+		}
+		covered[c.Coder][c.Segment] = true
+		if c.Code != "" {
+			k := c.Coder + "\x00" + c.Code
+			if has[k] == nil {
+				has[k] = map[string]bool{}
+			}
+			has[k][c.Segment] = true
+		}
+	}
+	if !ran {
+		return
+	}
+	for _, s := range in.Data.Segments {
+		if !s.Interviewer {
+			covered[AutoCoder][s.ID] = true
+		}
+	}
+	var coders []string
+	for c := range covered {
+		if c != AutoCoder {
+			coders = append(coders, c)
+		}
+	}
+	sort.Strings(coders)
+	for _, f := range in.Codebook.Factors {
+		for _, code := range f.Codes {
+			auto := has[AutoCoder+"\x00"+code.ID]
+			for _, coder := range coders {
+				human := has[coder+"\x00"+code.ID]
+				var tp, fp, fn, tn int
+				for s := range covered[coder] {
+					if !covered[AutoCoder][s] {
+						continue
+					}
+					switch a, h := auto[s], human[s]; {
+					case a && h:
+						tp++
+					case a:
+						fp++
+					case h:
+						fn++
+					default:
+						tn++
+					}
+				}
+				if tp+fp+fn+tn == 0 {
+					continue
+				}
+				p := ratio(tp, tp+fp)
+				r := ratio(tp, tp+fn)
+				var f1 any
+				if p != nil && r != nil && p.(float64)+r.(float64) > 0 {
+					f1 = 2 * p.(float64) * r.(float64) / (p.(float64) + r.(float64))
+				}
+				kappa := stats.CohenKappa([][]float64{{float64(tp), float64(fp)}, {float64(fn), float64(tn)}})
+				t.Add(code.ID, coder, tp, fp, fn, tn, p, r, f1, finite(kappa))
+			}
+		}
+	}
+}
+
+// ratio returns a/b, or nil when b is 0.
+func ratio(a, b int) any {
+	if b == 0 {
+		return nil
+	}
+	return float64(a) / float64(b)
+}
+
+// segmentOrder returns each segment's position in the dataset.
+func (in *Input) segmentOrder() map[string]int {
+	order := make(map[string]int, len(in.Data.Segments))
+	for i, s := range in.Data.Segments {
+		if _, ok := order[s.ID]; !ok {
+			order[s.ID] = i
+		}
+	}
+	return order
+}
+
+// pseudonymOf returns the pseudonym of a segment's respondent, empty when unknown: a
+// respondent's own id never reaches a table.
+func (in *Input) pseudonymOf(segment string) string {
+	s := in.Segment(segment)
+	if s == nil {
+		return ""
+	}
+	if r := in.Respondent(s.Respondent); r != nil {
+		return r.Pseudonym
+	}
+	return ""
+}
