@@ -3,6 +3,7 @@ package stats
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -169,4 +170,167 @@ func BenchmarkKrippendorffAlpha(b *testing.B) {
 	for b.Loop() {
 		KrippendorffAlpha(units, Nominal)
 	}
+}
+
+// textbookAlpha is Krippendorff's (2011) computation step by step: the full coincidence
+// matrix o_ck, its marginals n_c, the matrix of δ²_ck, then
+// alpha = 1 - (n - 1) sum o_ck δ²_ck / sum n_c n_k δ²_ck. It is slow and obvious, and
+// checks the shortcuts of KrippendorffAlpha.
+func textbookAlpha(units [][]float64, level Level) float64 {
+	var values []float64
+	index := map[float64]int{}
+	for _, row := range units {
+		for _, v := range row {
+			if !math.IsNaN(v) {
+				index[v] = 0
+			}
+		}
+	}
+	for v := range index {
+		values = append(values, v)
+	}
+	slices.Sort(values)
+	for i, v := range values {
+		index[v] = i
+	}
+	V := len(values)
+	o := make([][]float64, V)
+	for i := range o {
+		o[i] = make([]float64, V)
+	}
+	for _, row := range units {
+		var vs []float64
+		for _, v := range row {
+			if !math.IsNaN(v) {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) < 2 {
+			continue
+		}
+		for i := range vs {
+			for j := range vs {
+				if i != j {
+					o[index[vs[i]]][index[vs[j]]] += 1 / float64(len(vs)-1)
+				}
+			}
+		}
+	}
+	nc := make([]float64, V)
+	var n float64
+	for c := range o {
+		for k := range o {
+			nc[c] += o[c][k]
+		}
+		n += nc[c]
+	}
+	delta := func(c, k int) float64 {
+		switch level {
+		case Nominal:
+			if c == k {
+				return 0
+			}
+			return 1
+		case Ordinal:
+			lo, hi := min(c, k), max(c, k)
+			var s float64
+			for g := lo; g <= hi; g++ {
+				s += nc[g]
+			}
+			s -= (nc[c] + nc[k]) / 2
+			return s * s
+		case Interval:
+			d := values[c] - values[k]
+			return d * d
+		default:
+			if values[c]+values[k] == 0 {
+				return 0
+			}
+			d := (values[c] - values[k]) / (values[c] + values[k])
+			return d * d
+		}
+	}
+	var do, de float64
+	for c := range o {
+		for k := range o {
+			do += o[c][k] * delta(c, k)
+			de += nc[c] * nc[k] * delta(c, k)
+		}
+	}
+	if de == 0 {
+		return math.NaN()
+	}
+	return 1 - (n-1)*do/de
+}
+
+func TestKrippendorffAlphaTextbook(t *testing.T) {
+	for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+		want := textbookAlpha(krippendorff2011(), level)
+		if got := KrippendorffAlpha(krippendorff2011(), level); !closeTo(got, want, 1e-12) {
+			t.Errorf("%v: %v, textbook %v", level, got, want)
+		}
+	}
+	// Random data: 1..5 coders, 1..40 units, values 0..6 or fractional, 20% missing.
+	rng := rand.New(rand.NewPCG(11, 12))
+	for trial := range 300 {
+		units := make([][]float64, 1+rng.IntN(40))
+		coders := 1 + rng.IntN(5)
+		for u := range units {
+			units[u] = make([]float64, coders)
+			for c := range units[u] {
+				switch {
+				case rng.Float64() < 0.2:
+					units[u][c] = math.NaN()
+				case trial%2 == 0:
+					units[u][c] = float64(rng.IntN(7))
+				default:
+					units[u][c] = float64(rng.IntN(5)) * 0.7
+				}
+			}
+		}
+		for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+			got, want := KrippendorffAlpha(units, level), textbookAlpha(units, level)
+			if math.IsNaN(want) != math.IsNaN(got) || (!math.IsNaN(want) && !closeTo(got, want, 1e-9)) {
+				t.Fatalf("trial %d, %v: %v, textbook %v for %v", trial, level, got, want, units)
+			}
+		}
+	}
+}
+
+func FuzzKrippendorffAlpha(f *testing.F) {
+	f.Add([]byte{3, 1, 2, 255, 1, 1, 2}, uint8(1))
+	f.Add([]byte{2, 0, 0, 0, 0}, uint8(4))
+	f.Fuzz(func(t *testing.T, data []byte, lv uint8) {
+		if len(data) == 0 {
+			return
+		}
+		coders := 1 + int(data[0])%6
+		var units [][]float64
+		for i := 1; i+coders <= len(data); i += coders {
+			row := make([]float64, coders)
+			for c := range row {
+				switch b := data[i+c]; {
+				case b == 255:
+					row[c] = math.NaN()
+				case b == 254:
+					row[c] = math.Inf(1)
+				default:
+					row[c] = float64(b) - 10
+				}
+			}
+			units = append(units, row)
+		}
+		level := Level(1 + int(lv)%4)
+		a := KrippendorffAlpha(units, level)
+		if !math.IsNaN(a) && (a > 1+1e-9 || math.IsInf(a, 0)) {
+			t.Fatalf("alpha %v for %v", a, units)
+		}
+		if want := textbookAlpha(units, level); !math.IsNaN(a) && !closeTo(a, want, 1e-6*math.Max(1, math.Abs(want))) {
+			t.Fatalf("alpha %v, textbook %v for %v", a, want, units)
+		}
+		PercentAgreement(units)
+		if len(units) < 30 {
+			KrippendorffBootstrap(units, level, 20, 1)
+		}
+	})
 }
