@@ -112,29 +112,29 @@ func checkEntries(path string, z *zip.Reader, keep bool) (map[string][]byte, err
 		if err != nil {
 			return nil, fmt.Errorf("%s: entry %q cannot be opened: %v: %w", path, f.Name, err, ErrUnknownFormat)
 		}
+		// Read no more than the entry may hold: its size limit, and for a large entry
+		// MaxCompressionRatio times its packed size, so a bomb is stopped early.
+		limit := int64(MaxEntrySize)
+		if byRatio := int64(f.CompressedSize64) * MaxCompressionRatio; byRatio < limit {
+			limit = max(byRatio, ratioFloor)
+		}
 		var sink io.Writer = io.Discard
 		var buf bytes.Buffer
 		if keep {
 			sink = &buf
 		}
-		n, err := io.Copy(sink, io.LimitReader(rc, MaxEntrySize+1))
+		n, err := io.Copy(sink, io.LimitReader(rc, limit+1))
 		rc.Close()
 		if err != nil {
 			return nil, fmt.Errorf("%s: entry %q is damaged: %v: %w", path, f.Name, err, ErrUnknownFormat)
 		}
-		if n > MaxEntrySize {
-			return nil, fmt.Errorf("%s: entry %q unpacks to more than the %d bytes allowed: %w",
-				path, f.Name, MaxEntrySize, ErrTooLarge)
-		}
-		if n > ratioFloor {
-			compressed := int64(f.CompressedSize64)
-			if compressed < 1 {
-				compressed = 1
+		if n > limit {
+			if limit == MaxEntrySize {
+				return nil, fmt.Errorf("%s: entry %q unpacks to more than the %d bytes allowed: %w",
+					path, f.Name, MaxEntrySize, ErrTooLarge)
 			}
-			if n/compressed > MaxCompressionRatio {
-				return nil, fmt.Errorf("%s: entry %q unpacks %d times its packed size (%d bytes from %d), more than the ratio of %d allowed for real documents: %w",
-					path, f.Name, n/compressed, n, compressed, MaxCompressionRatio, ErrTooLarge)
-			}
+			return nil, fmt.Errorf("%s: entry %q unpacks to more than %d times its packed size of %d bytes, far beyond real documents (a zip bomb?): %w",
+				path, f.Name, MaxCompressionRatio, f.CompressedSize64, ErrTooLarge)
 		}
 		total += n
 		if total > MaxArchiveSize {

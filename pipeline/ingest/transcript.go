@@ -78,7 +78,7 @@ func decodeText(raw []byte) string {
 // speakerLine matches a line opening with a speaker label: up to four words (or one
 // word with a name in brackets), optionally after a time stamp, then a colon.
 var speakerLine = regexp.MustCompile(`^[ \t]*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[ \t]*)?` +
-	`(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t]+[\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*:(?:[ \t]|$)`)
+	`(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t]+[\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*:(?:[ \t\n]|$)`)
 
 // interviewerLabels and respondentLabels are labels known without counting.
 var (

@@ -1,0 +1,92 @@
+package ingest
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReadGenericXLSX(t *testing.T) {
+	ds, err := ReadInterviews("testdata/interviews/generic.xlsx", Options{Known: known})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDataset(t, ds, summary{
+		Respondents: []string{"JW01|Bergdorp|jongerenwerker|", "JZ02|Zeestad|jeugdzorgprofessional|"},
+		Segments: []string{
+			"S1|JW01|JW01_Bergdorp|We hebben korte lijnen met de wijkagent, ik app hem gewoon.",
+			"S2|JW01|JW01_Bergdorp|Veilig Thuis laat nooit weten wat er met een melding gebeurt.",
+			"S3|JZ02|JZ02_Zeestad|Het duurt weken voordat ik iemand van het wijkteam spreek.",
+		},
+		Codings: []string{
+			"S1|Bereiken > Korte lijnen|Anna",
+			"S1|Korte lijnen|Bram",
+			"S1|Kennen > Vertrouwen|Bram",
+			"S2|Informeren > Geen terugkoppeling|Anna",
+			"S2||Bram", // reviewed, nothing applies
+			"S3|Onbekende code|Anna",
+		},
+		Rejects: []string{
+			`generic.xlsx|sheet "Segmenten", row 8, column "Tekst"||the segment has no text: empty segment`,
+			`generic.xlsx|sheet "Segmenten", row 9, column "Segment"|S3|segment "S3" had another text on an earlier row: segment id reused for a different text`,
+			`generic.xlsx|sheet "Segmenten", row 10, column "Respondent"|XX99|"XX99" is not in the respondents table: unknown respondent`,
+		},
+		Files: "generic.xlsx generic read=8 accepted=5 rejected=3",
+	})
+	// Without a respondents table, XX99 is read.
+	ds, _ = ReadInterviews("testdata/interviews/generic.xlsx", Options{})
+	if n := len(ds.Respondents); n != 3 {
+		t.Errorf("without Known: %d respondents, want 3", n)
+	}
+}
+
+func TestReadGenericCSVWithoutSegmentColumn(t *testing.T) {
+	ds, err := ReadInterviews("testdata/interviews/generic.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := digestID("", "OU03", "Ik weet niet wie de wijkagent is.")
+	checkDataset(t, ds, summary{
+		Respondents: []string{"OU03||ouder|"},
+		Segments:    []string{id + "|OU03||Ik weet niet wie de wijkagent is."},
+		Codings:     []string{id + "|Elkaar kennen|Anna", id + "||Bram"},
+		Files:       "generic.csv generic read=2 accepted=2 rejected=0",
+	})
+}
+
+func TestReadGenericMissingColumn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "codes.csv")
+	os.WriteFile(path, []byte("Respondent,Code\nJW01,Bereiken\n"), 0o644)
+	_, err := ReadInterviews(path, Options{Format: "generic"})
+	if !errors.Is(err, ErrMissingColumn) || !strings.Contains(err.Error(), "codes.csv") || !strings.Contains(err.Error(), `"text"`) {
+		t.Errorf("got %v", err)
+	}
+	// An explicit mapping finds an unusual header.
+	os.WriteFile(path, []byte("Wie,Uitspraak,Code\nJW01,Korte lijnen hier,Bereiken\n"), 0o644)
+	ds, err := ReadInterviews(path, Options{Format: "generic", Columns: map[string]string{"respondent": "Wie", "text": "Uitspraak"}})
+	if err != nil || len(ds.Segments) != 1 || ds.Segments[0].Text != "Korte lijnen hier" {
+		t.Errorf("explicit columns: %v %+v", err, ds.Segments)
+	}
+	// An explicit header that is not there is an error naming it.
+	_, err = ReadInterviews(path, Options{Format: "generic", Columns: map[string]string{"text": "Tekstje"}})
+	if !errors.Is(err, ErrMissingColumn) || !strings.Contains(err.Error(), "Tekstje") {
+		t.Errorf("missing explicit column: %v", err)
+	}
+}
+
+func TestRespondentFromName(t *testing.T) {
+	for in, want := range map[string]string{
+		"JW01_Bergdorp.txt":          "JW01",
+		"3: JW01_Bergdorp.docx":      "JW01",
+		"P 3: JZ02.docx":             "JZ02",
+		"interviews/OU04 moeder.txt": "OU04 moeder",
+		"Interview jongerenwerker":   "Interview jongerenwerker",
+		"":                           "",
+	} {
+		if got := respondentFromName(in); got != want {
+			t.Errorf("respondentFromName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
