@@ -87,20 +87,25 @@ func Comparisons(in *Input, res *results.Results) {
 	}
 
 	mentions, coded := in.factorMentions()
-	if len(coded) > 0 {
+	if len(coded) > 0 && in.Codebook != nil {
+		membersBy := map[string]map[string][]string{}
+		for _, by := range in.Groups {
+			members := map[string][]string{}
+			missing := 0
+			for _, id := range coded {
+				g := GroupOf(in.Respondent(id), by)
+				if g == "" {
+					missing++
+					continue
+				}
+				members[g] = append(members[g], id)
+			}
+			membersBy[by] = members
+			noteLeftOut(in, res, "comparisons", "interviews", by, missing)
+		}
 		for _, f := range in.Codebook.Factors {
 			for _, by := range in.Groups {
-				members := map[string][]string{}
-				missing := 0
-				for _, id := range coded {
-					g := GroupOf(in.Respondent(id), by)
-					if g == "" {
-						missing++
-						continue
-					}
-					members[g] = append(members[g], id)
-				}
-				noteLeftOut(in, res, "comparisons", f.ID, by, missing)
+				members := membersBy[by]
 				sizes := map[string][]float64{}
 				for g, ids := range members {
 					sizes[g] = make([]float64, len(ids)) // only the count matters

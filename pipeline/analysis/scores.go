@@ -60,9 +60,14 @@ func (in *Input) SurveyScales() []*ScaleAnswers {
 	// Item names repeat across answers: fold each distinct name once.
 	byName := map[string]slot{}
 	unknown := map[string]bool{}
+	// Most surveyed respondents answer every scale: size for them up front.
+	hint := len(in.Data.Respondents)
 	rowOf := make([]map[string]int, len(out))
-	for i := range rowOf {
-		rowOf[i] = map[string]int{}
+	cells := make([][]float64, len(out)) // backing store for the rows of Asked
+	for i, sa := range out {
+		rowOf[i] = make(map[string]int, hint)
+		sa.Respondents = make([]string, 0, hint)
+		sa.Asked = make([][]float64, 0, hint)
 	}
 	for _, a := range in.Data.Answers {
 		sl, ok := byName[a.Item]
@@ -82,7 +87,12 @@ func (in *Input) SurveyScales() []*ScaleAnswers {
 			row = len(sa.Respondents)
 			rowOf[sl.scale][a.Respondent] = row
 			sa.Respondents = append(sa.Respondents, a.Respondent)
-			sa.Asked = append(sa.Asked, nanRow(len(sa.Scale.Items)))
+			k := len(sa.Scale.Items)
+			if len(cells[sl.scale]) < k {
+				cells[sl.scale] = nanRow(k * 1024)
+			}
+			sa.Asked = append(sa.Asked, cells[sl.scale][:k:k])
+			cells[sl.scale] = cells[sl.scale][k:]
 		}
 		if !math.IsNaN(sa.Asked[row][sl.item]) || a.Missing || !onScale(sa.Scale, a.Value) {
 			continue
@@ -112,9 +122,11 @@ func (sa *ScaleAnswers) finish() {
 	asked := make([][]float64, len(idx))
 	sa.Keyed = make([][]float64, len(idx))
 	sa.Scores = make([]float64, len(idx))
+	k := len(sa.Scale.Items)
+	flat := make([]float64, len(idx)*k)
 	for r, i := range idx {
 		ids[r], asked[r] = sa.Respondents[i], sa.Asked[i]
-		keyed := make([]float64, len(asked[r]))
+		keyed := flat[r*k : (r+1)*k : (r+1)*k]
 		for j, v := range asked[r] {
 			if sa.Scale.Items[j].Reverse && !math.IsNaN(v) {
 				v = sa.Scale.Reversed(v)
