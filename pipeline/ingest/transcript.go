@@ -114,7 +114,7 @@ type turn struct {
 // splitTranscript splits a transcript's text into turns (or paragraphs) and builds the
 // dataset of one respondent.
 func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
-	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	text = normaliseBreaks(text)
 	runes := []rune(text)
 	lines := strings.SplitAfter(text, "\n")
 
@@ -292,4 +292,9 @@ func docxText(a *zipArchive) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// normaliseBreaks makes every line break "\n".
+func normaliseBreaks(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
