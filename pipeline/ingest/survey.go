@@ -484,7 +484,10 @@ func answerOf(c *surveyColumn, cell string) (model.Answer, string) {
 	if !ok {
 		return a, fmt.Sprintf("%v: %q is not an answer of scale %s", ErrUnknownLabel, cell, c.scale.ID)
 	}
-	a.Value, a.Missing, a.Raw = v, missing, cell
+	a.Value, a.Missing = v, missing
+	if _, plain := ParseNumber(cell); !plain {
+		a.Raw = cell
+	}
 	return a, ""
 }
 

@@ -370,3 +370,30 @@ func TestReadRespondents(t *testing.T) {
 		t.Errorf("explicit column missing: %v", err)
 	}
 }
+
+func TestReadSurveySPSS(t *testing.T) {
+	cb := loadCodebook(t)
+	for _, name := range []string{"enquete.sav", "enquete_compressed.sav", "enquete.zsav"} {
+		path := "testdata/spss/" + name
+		ds := readSurvey(t, path, Options{Codebook: cb})
+		// From testdata/spss/enquete.sps: 9 is "Weet niet" and user-missing; B4 of r02 is
+		// system-missing; B1 = 7 of r03 is outside the scale.
+		same(t, name+" answers", answers(ds), []string{
+			"r01 K1 4", "r01 K2 5", "r01 B1 3", "r01 B4 2",
+			"r02 K1 1", "r02 K2 .", "r02 B1 5", "r02 B4 .",
+			"r03 K1 5", "r03 K2 4", "r03 B4 1",
+			"r04 K1 2", "r04 K2 2", "r04 B1 2", "r04 B4 2",
+		})
+		same(t, name+" rejects", rejects(ds), []string{name + ` | row 3, column "B1" | 7 | answer outside the scale: 7 is not one of 1..5`})
+		if len(ds.Respondents) != 4 || ds.Respondents[1].Municipality != "Zeist" || ds.Respondents[1].Role != "Wijkagent" {
+			t.Errorf("%s respondents %+v", name, ds.Respondents)
+		}
+		if len(ds.Segments) != 3 || ds.Segments[2].Document != "Toelichting" || len(ds.Segments[2].Text) < 300 || ds.Segments[1].Text != "Privacy is lastig; we delen te weinig. é" {
+			t.Errorf("%s segments %+v", name, ds.Segments)
+		}
+		same(t, name+" files", ds.Files, []model.FileCount{{Path: path, Format: "spss", Read: 4, Accepted: 4}})
+	}
+	if _, err := ReadSurvey(writeFile(t, "kapot.sav", []byte("$FL2 kapot")), Options{}); err == nil || !strings.Contains(err.Error(), "kapot.sav") {
+		t.Errorf("corrupt: %v", err)
+	}
+}

@@ -2,10 +2,10 @@
 SET LOCALE='UTF-8'.
 DATA LIST LIST (",") /respondent (A6) gemeente_van_werk (A20) functie (F2.0) K1 (F2.0) K2 (F2.0) B1 (F2.0) B4 (F2.0) opmerking (A400).
 BEGIN DATA
-r01,Utrecht,1,4,5,3,2,"Korte lijnen met de wijkagent."
-r02,Zeist,2,1,9,5,,"Privacy is lastig; we delen te weinig. é"
-r03,Utrecht,1,5,4,7,1,""
-r04,Zeist,3,2,2,2,2,"Een heel lang antwoord dat langer is dan tweehonderdvijfenvijftig tekens zodat het bestand het als een zeer lange tekenreeks moet opslaan over meerdere segmenten verdeeld en dit gebeurt in SPSS en PSPP met recordtype 7 subtype 14. Daarna volgt nog wat tekst om zeker over de grens te komen met jongerenwerk en wijkteam en school en wijkagent erbij."
+r01,Utrecht,1,4,5,3,2,Korte lijnen met de wijkagent.
+r02,Zeist,2,1,9,5,,Privacy is lastig; we delen te weinig. é
+r03,Utrecht,1,5,4,7,1,
+r04,Zeist,3,2,2,2,2,Een heel lang antwoord dat langer is dan tweehonderdvijfenvijftig tekens zodat het bestand het als een zeer lange tekenreeks moet opslaan over meerdere segmenten verdeeld en dit gebeurt in SPSS en PSPP met recordtype 7 subtype 14. Daarna volgt nog wat tekst om zeker over de grens te komen met jongerenwerk en wijkteam en school en wijkagent erbij.
 END DATA.
 VARIABLE LABELS
   respondent 'Respondentnummer'

@@ -1,0 +1,715 @@
+// Package sav reads SPSS system files (.sav, plain and bytecode-compressed, and .zsav)
+// as the PSPP documentation describes them ("System File Format", GNU PSPP manual):
+// the dictionary (variables, long names, very long strings, variable and value labels,
+// missing values, character encoding) and the cases.
+//
+// It is written here because no maintained pure-Go reader exists: the Go module index
+// has github.com/hektorinho/gospss (one untagged 2023 snapshot, no importers), nothing
+// else. Every length and count in a file is checked against the bytes that are left, so
+// a corrupt file is an error, never a panic or a huge allocation.
+package sav
+
+import (
+	"bufio"
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+)
+
+// ErrFormat is wrapped by every error about a file's content.
+var ErrFormat = errors.New("not a valid SPSS system file")
+
+// Limits that keep a corrupt or hostile file from exhausting memory.
+const (
+	MaxFileSize     = 256 << 20 // bytes read from disk
+	MaxDataSize     = 1 << 30   // bytes of case data after zlib decompression
+	maxVariables    = 1 << 16
+	maxLabelsPerSet = 1 << 16
+)
+
+// Variable is one variable of the dictionary.
+type Variable struct {
+	Name  string // the long name where the file has one
+	Label string // the variable label: often the question text
+	// Width is 0 for a numeric variable, else the string width in bytes.
+	Width int
+	// ValueLabels label numeric values; StringLabels label string values (trimmed).
+	ValueLabels  map[float64]string
+	StringLabels map[string]string
+	// Missing lists user-missing values; MissingLow..MissingHigh is a missing range when
+	// HasRange is set.
+	Missing                 []float64
+	MissingStrings          []string
+	HasRange                bool
+	MissingLow, MissingHigh float64
+
+	slots int // 8-byte elements the variable takes in a case
+	first int // index of its first element
+	segs  []int
+}
+
+// Value is one cell: a number, a string, or system-missing.
+type Value struct {
+	Number     float64
+	String     string
+	SysMissing bool
+}
+
+// IsMissing reports whether v is system-missing or one of the variable's user-missing
+// values.
+func (vr Variable) IsMissing(v Value) bool {
+	if v.SysMissing {
+		return true
+	}
+	if vr.Width > 0 {
+		s := strings.TrimRight(v.String, " ")
+		for _, m := range vr.MissingStrings {
+			if strings.TrimRight(m, " ") == s {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range vr.Missing {
+		if m == v.Number {
+			return true
+		}
+	}
+	return vr.HasRange && v.Number >= vr.MissingLow && v.Number <= vr.MissingHigh
+}
+
+// File is a system file read in full.
+type File struct {
+	Product   string
+	Label     string
+	Encoding  string
+	Variables []Variable
+	Cases     [][]Value // one slice per case, in the order of Variables
+}
+
+// Open reads a system file from disk.
+func Open(path string) (*File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("larger than %d bytes: %w", MaxFileSize, ErrFormat)
+	}
+	return Parse(data)
+}
+
+type parser struct {
+	data  []byte
+	pos   int
+	order binary.ByteOrder
+}
+
+func (p *parser) errf(format string, args ...any) error {
+	return fmt.Errorf("at byte %d: %s: %w", p.pos, fmt.Sprintf(format, args...), ErrFormat)
+}
+
+func (p *parser) bytes(n int) ([]byte, error) {
+	if n < 0 || n > len(p.data)-p.pos {
+		return nil, p.errf("needs %d bytes, %d left", n, len(p.data)-p.pos)
+	}
+	b := p.data[p.pos : p.pos+n]
+	p.pos += n
+	return b, nil
+}
+
+func (p *parser) int32() (int, error) {
+	b, err := p.bytes(4)
+	if err != nil {
+		return 0, err
+	}
+	return int(int32(p.order.Uint32(b))), nil
+}
+
+func (p *parser) float64() (float64, error) {
+	b, err := p.bytes(8)
+	if err != nil {
+		return 0, err
+	}
+	return math.Float64frombits(p.order.Uint64(b)), nil
+}
+
+// count reads a count and checks that count items of size bytes fit in what is left.
+func (p *parser) count(size int, what string) (int, error) {
+	n, err := p.int32()
+	if err != nil {
+		return 0, err
+	}
+	if n < 0 || (size > 0 && n > (len(p.data)-p.pos)/size) {
+		return 0, p.errf("%s count %d does not fit in the file", what, n)
+	}
+	return n, nil
+}
+
+type rawVar struct {
+	typ   int
+	name  string
+	label []byte
+	nmiss int
+	miss  [][]byte
+}
+
+// Parse reads a system file held in memory.
+func Parse(data []byte) (*File, error) {
+	p := &parser{data: data, order: binary.LittleEndian}
+	magic, err := p.bytes(4)
+	if err != nil {
+		return nil, err
+	}
+	zsav := false
+	switch string(magic) {
+	case "$FL2":
+	case "$FL3":
+		zsav = true
+	default:
+		return nil, fmt.Errorf("starts with %q, not $FL2 or $FL3: %w", magic, ErrFormat)
+	}
+	prod, _ := p.bytes(60)
+	layout, err := p.int32()
+	if err != nil {
+		return nil, err
+	}
+	if layout != 2 && layout != 3 {
+		p.order = binary.BigEndian
+		p.pos -= 4
+		if layout, _ = p.int32(); layout != 2 && layout != 3 {
+			return nil, p.errf("layout code %d", layout)
+		}
+	}
+	caseSize, _ := p.int32()
+	compression, _ := p.int32()
+	p.int32() // weight index
+	ncases, _ := p.int32()
+	bias, err := p.float64()
+	if err != nil {
+		return nil, err
+	}
+	head, err := p.bytes(9 + 8 + 64 + 3)
+	if err != nil {
+		return nil, err
+	}
+	if (zsav && compression != 2) || (!zsav && compression != 0 && compression != 1) {
+		return nil, p.errf("compression %d in a %s file", compression, magic)
+	}
+	var vars []rawVar
+	var labelSets []struct {
+		values [][]byte
+		labels [][]byte
+		vars   []int
+	}
+	var longNames, veryLong, encName string
+	codePage := 0
+dictionary:
+	for {
+		rt, err := p.int32()
+		if err != nil {
+			return nil, err
+		}
+		switch rt {
+		case 2:
+			var v rawVar
+			if v.typ, err = p.int32(); err != nil {
+				return nil, err
+			}
+			hasLabel, _ := p.int32()
+			v.nmiss, _ = p.int32()
+			p.int32() // print format
+			p.int32() // write format
+			name, err := p.bytes(8)
+			if err != nil {
+				return nil, err
+			}
+			v.name = strings.TrimRight(string(name), " \x00")
+			if v.typ < -1 || v.typ > 255 {
+				return nil, p.errf("variable %q has type %d", v.name, v.typ)
+			}
+			if hasLabel == 1 {
+				n, err := p.count(1, "label length")
+				if err != nil {
+					return nil, err
+				}
+				if v.label, err = p.bytes(n); err != nil {
+					return nil, err
+				}
+				if _, err := p.bytes((4 - n%4) % 4); err != nil {
+					return nil, err
+				}
+			}
+			nm := v.nmiss
+			if nm < 0 {
+				nm = -nm
+			}
+			if nm > 3 || (nm == 1 && v.nmiss < 0) {
+				return nil, p.errf("variable %q has missing-value code %d", v.name, v.nmiss)
+			}
+			for i := 0; i < nm; i++ {
+				b, err := p.bytes(8)
+				if err != nil {
+					return nil, err
+				}
+				v.miss = append(v.miss, b)
+			}
+			if len(vars) >= maxVariables {
+				return nil, p.errf("more than %d variables", maxVariables)
+			}
+			vars = append(vars, v)
+		case 3:
+			n, err := p.count(9, "value label")
+			if err != nil {
+				return nil, err
+			}
+			if n > maxLabelsPerSet {
+				return nil, p.errf("%d value labels in one set", n)
+			}
+			set := struct {
+				values [][]byte
+				labels [][]byte
+				vars   []int
+			}{}
+			for i := 0; i < n; i++ {
+				val, err := p.bytes(8)
+				if err != nil {
+					return nil, err
+				}
+				lb, err := p.bytes(1)
+				if err != nil {
+					return nil, err
+				}
+				l := int(lb[0])
+				label, err := p.bytes(l)
+				if err != nil {
+					return nil, err
+				}
+				if _, err := p.bytes((8 - (l+1)%8) % 8); err != nil {
+					return nil, err
+				}
+				set.values = append(set.values, val)
+				set.labels = append(set.labels, label)
+			}
+			if rt4, err := p.int32(); err != nil || rt4 != 4 {
+				return nil, p.errf("value labels not followed by a type 4 record")
+			}
+			k, err := p.count(4, "value label variable")
+			if err != nil {
+				return nil, err
+			}
+			for i := 0; i < k; i++ {
+				idx, _ := p.int32()
+				set.vars = append(set.vars, idx)
+			}
+			labelSets = append(labelSets, set)
+		case 6:
+			n, err := p.count(80, "document line")
+			if err != nil {
+				return nil, err
+			}
+			p.bytes(80 * n)
+		case 7:
+			sub, _ := p.int32()
+			size, _ := p.int32()
+			cnt, _ := p.int32()
+			if size < 0 || cnt < 0 || (size > 0 && cnt > (len(p.data)-p.pos)/size) {
+				return nil, p.errf("extension record %d of %d x %d bytes does not fit", sub, size, cnt)
+			}
+			body, err := p.bytes(size * cnt)
+			if err != nil {
+				return nil, err
+			}
+			switch sub {
+			case 3:
+				if size == 4 && cnt >= 8 {
+					codePage = int(int32(p.order.Uint32(body[28:32])))
+				}
+			case 13:
+				longNames = string(body)
+			case 14:
+				veryLong = string(body)
+			case 20:
+				encName = string(body)
+			}
+		case 999:
+			p.int32()
+			break dictionary
+		default:
+			return nil, p.errf("unknown record type %d", rt)
+		}
+	}
+	f := &File{Product: strings.TrimRight(string(prod), " \x00")}
+	dec := decoderFor(encName, codePage)
+	f.Encoding = encName
+	text := func(b []byte) string { return decodeText(dec, b) }
+	f.Label = strings.TrimSpace(text(head[17:81]))
+
+	// Variables: a type -1 record continues the string before it.
+	slotOf := map[int]int{} // dictionary index (1-based) -> variable
+	for i := 0; i < len(vars); i++ {
+		v := vars[i]
+		if v.typ == -1 {
+			return nil, fmt.Errorf("variable record %d continues no string: %w", i+1, ErrFormat)
+		}
+		nv := Variable{Name: text([]byte(v.name)), Label: text(v.label), Width: v.typ, first: i, slots: 1}
+		for i+nv.slots < len(vars) && vars[i+nv.slots].typ == -1 {
+			nv.slots++
+		}
+		if want := (v.typ + 7) / 8; v.typ > 0 && nv.slots != want {
+			return nil, fmt.Errorf("string %q of width %d takes %d elements, not %d: %w", nv.Name, v.typ, nv.slots, want, ErrFormat)
+		}
+		for _, m := range v.miss {
+			if v.typ == 0 {
+				nv.Missing = append(nv.Missing, math.Float64frombits(p.order.Uint64(m)))
+			} else {
+				nv.MissingStrings = append(nv.MissingStrings, text(m))
+			}
+		}
+		if v.nmiss < 0 && v.typ == 0 && len(nv.Missing) >= 2 {
+			nv.HasRange, nv.MissingLow, nv.MissingHigh = true, nv.Missing[0], nv.Missing[1]
+			nv.Missing = nv.Missing[2:]
+		}
+		slotOf[i+1] = len(f.Variables)
+		f.Variables = append(f.Variables, nv)
+		i += nv.slots - 1
+	}
+	if caseSize != len(vars) && caseSize != -1 {
+		return nil, fmt.Errorf("header says %d elements per case, dictionary has %d: %w", caseSize, len(vars), ErrFormat)
+	}
+	for _, set := range labelSets {
+		for _, idx := range set.vars {
+			vi, ok := slotOf[idx]
+			if !ok {
+				return nil, fmt.Errorf("value labels for dictionary index %d, which is no variable: %w", idx, ErrFormat)
+			}
+			v := &f.Variables[vi]
+			for j, val := range set.values {
+				if v.Width == 0 {
+					if v.ValueLabels == nil {
+						v.ValueLabels = map[float64]string{}
+					}
+					v.ValueLabels[math.Float64frombits(p.order.Uint64(val))] = text(set.labels[j])
+				} else {
+					if v.StringLabels == nil {
+						v.StringLabels = map[string]string{}
+					}
+					v.StringLabels[strings.TrimRight(text(val), " ")] = text(set.labels[j])
+				}
+			}
+		}
+	}
+	if err := applyVeryLongStrings(f, text([]byte(veryLong))); err != nil {
+		return nil, err
+	}
+	applyLongNames(f, text([]byte(longNames)))
+
+	// Case data.
+	rest := p.data[p.pos:]
+	if zsav {
+		if rest, err = inflate(p, rest); err != nil {
+			return nil, err
+		}
+	}
+	if err := readCases(f, rest, len(vars), compression != 0, bias, p.order, ncases, dec); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func applyLongNames(f *File, s string) {
+	if s == "" {
+		return
+	}
+	long := map[string]string{}
+	for _, pair := range strings.Split(s, "\t") {
+		if k, v, ok := strings.Cut(pair, "="); ok {
+			long[strings.ToUpper(k)] = v
+		}
+	}
+	for i := range f.Variables {
+		if n, ok := long[strings.ToUpper(f.Variables[i].Name)]; ok && n != "" {
+			f.Variables[i].Name = n
+		}
+	}
+}
+
+// applyVeryLongStrings joins the segment variables of strings wider than 255 bytes
+// (extension record 14) into one variable: there is a segment for every 252 bytes of
+// width, and each but the last holds 255 bytes of the value (as PSPP 1.6 writes them).
+func applyVeryLongStrings(f *File, s string) error {
+	if s == "" {
+		return nil
+	}
+	widths := map[string]int{}
+	for _, pair := range strings.Split(s, "\x00") {
+		pair = strings.Trim(pair, "\t\x00")
+		if k, v, ok := strings.Cut(pair, "="); ok {
+			w, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || w < 256 || w > 32767 {
+				return fmt.Errorf("very long string %q has width %q: %w", k, v, ErrFormat)
+			}
+			widths[strings.ToUpper(k)] = w
+		}
+	}
+	var out []Variable
+	for i := 0; i < len(f.Variables); i++ {
+		v := f.Variables[i]
+		w, ok := widths[strings.ToUpper(v.Name)]
+		if !ok {
+			out = append(out, v)
+			continue
+		}
+		n := (w + 251) / 252
+		if i+n > len(f.Variables) {
+			return fmt.Errorf("very long string %q needs %d segments: %w", v.Name, n, ErrFormat)
+		}
+		v.segs = nil
+		for j := 0; j < n; j++ {
+			seg := f.Variables[i+j]
+			if seg.Width == 0 {
+				return fmt.Errorf("very long string %q has a numeric segment: %w", v.Name, ErrFormat)
+			}
+			v.segs = append(v.segs, i+j)
+		}
+		v.Width = w
+		out = append(out, v)
+		i += n - 1
+	}
+	// Segments refer to positions in the original list; keep that list for reading.
+	for i := range out {
+		if out[i].segs != nil {
+			segs := make([]int, len(out[i].segs))
+			for j, s := range out[i].segs {
+				segs[j] = f.Variables[s].first<<16 | f.Variables[s].slots
+			}
+			out[i].segs = segs
+		}
+	}
+	f.Variables = out
+	return nil
+}
+
+// inflate decompresses the zlib blocks of a .zsav file, which sit between the zlib
+// header and trailer.
+func inflate(p *parser, rest []byte) ([]byte, error) {
+	if len(rest) < 24 {
+		return nil, p.errf("zlib header missing")
+	}
+	zheader := int64(p.order.Uint64(rest[0:8]))
+	ztrailer := int64(p.order.Uint64(rest[8:16]))
+	start := int64(p.pos) + 24
+	if zheader != int64(p.pos) || ztrailer < start || ztrailer > int64(len(p.data)) {
+		return nil, p.errf("zlib header points outside the file")
+	}
+	blocks := bytes.NewReader(p.data[start:ztrailer])
+	br := bufio.NewReader(blocks)
+	var out bytes.Buffer
+	for {
+		if _, err := br.Peek(1); err == io.EOF {
+			break
+		}
+		zr, err := zlib.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("zlib block: %v: %w", err, ErrFormat)
+		}
+		n, err := io.Copy(&out, io.LimitReader(zr, MaxDataSize-int64(out.Len())+1))
+		zr.Close()
+		if err != nil {
+			return nil, fmt.Errorf("zlib block: %v: %w", err, ErrFormat)
+		}
+		if out.Len() > MaxDataSize || n == 0 && out.Len() == 0 && blocks.Len() == 0 {
+			return nil, fmt.Errorf("more than %d bytes of case data: %w", MaxDataSize, ErrFormat)
+		}
+	}
+	return out.Bytes(), nil
+}
+
+// elements yields the 8-byte elements of the case data, expanding bytecode compression.
+type elements struct {
+	data     []byte
+	pos      int
+	compress bool
+	bias     float64
+	order    binary.ByteOrder
+	codes    []byte
+	done     bool
+}
+
+var spaces = []byte("        ")
+
+// next returns the next element: raw 8 bytes, or sysmis; ok is false at the end.
+func (e *elements) next() (raw []byte, num float64, kind int, ok bool) {
+	const (
+		kindRaw = iota
+		kindNumber
+		kindSysmis
+	)
+	if !e.compress {
+		if e.pos+8 > len(e.data) {
+			return nil, 0, 0, false
+		}
+		b := e.data[e.pos : e.pos+8]
+		e.pos += 8
+		return b, 0, kindRaw, true
+	}
+	for !e.done {
+		if len(e.codes) == 0 {
+			if e.pos+8 > len(e.data) {
+				e.done = true
+				return nil, 0, 0, false
+			}
+			e.codes = e.data[e.pos : e.pos+8]
+			e.pos += 8
+		}
+		c := e.codes[0]
+		e.codes = e.codes[1:]
+		switch {
+		case c == 0:
+			continue
+		case c == 252:
+			e.done = true
+			return nil, 0, 0, false
+		case c == 253:
+			if e.pos+8 > len(e.data) {
+				e.done = true
+				return nil, 0, 0, false
+			}
+			b := e.data[e.pos : e.pos+8]
+			e.pos += 8
+			return b, 0, kindRaw, true
+		case c == 254:
+			return spaces, 0, kindRaw, true
+		case c == 255:
+			return nil, 0, kindSysmis, true
+		default:
+			return nil, float64(c) - e.bias, kindNumber, true
+		}
+	}
+	return nil, 0, 0, false
+}
+
+var sysmisBits = math.Float64bits(-math.MaxFloat64)
+
+func readCases(f *File, data []byte, width int, compress bool, bias float64, order binary.ByteOrder, ncases int, dec *encoding.Decoder) error {
+	if width == 0 {
+		return nil
+	}
+	e := &elements{data: data, compress: compress, bias: bias, order: order}
+	elem := make([][]byte, width)
+	nums := make([]float64, width)
+	kinds := make([]int, width)
+	buf := make([]byte, 8*width)
+	for {
+		if ncases >= 0 && len(f.Cases) >= ncases {
+			return nil
+		}
+		for i := 0; i < width; i++ {
+			raw, num, kind, ok := e.next()
+			if !ok {
+				if i == 0 {
+					return nil
+				}
+				return fmt.Errorf("case %d ends after %d of %d elements: %w", len(f.Cases)+1, i, width, ErrFormat)
+			}
+			copy(buf[8*i:8*i+8], raw)
+			elem[i], nums[i], kinds[i] = buf[8*i:8*i+8], num, kind
+		}
+		row := make([]Value, len(f.Variables))
+		for vi, v := range f.Variables {
+			switch {
+			case v.segs != nil:
+				var sb []byte
+				left := v.Width
+				for _, s := range v.segs {
+					first, slots := s>>16, s&0xffff
+					seg := stringOf(elem, kinds, first, slots)
+					take := min(255, left, len(seg))
+					sb = append(sb, seg[:take]...)
+					left -= take
+				}
+				row[vi] = Value{String: strings.TrimRight(decodeText(dec, sb), " ")}
+			case v.Width > 0:
+				row[vi] = Value{String: strings.TrimRight(decodeText(dec, stringOf(elem, kinds, v.first, v.slots)[:v.Width]), " ")}
+			default:
+				switch kinds[v.first] {
+				case 1:
+					row[vi] = Value{Number: nums[v.first]}
+				case 2:
+					row[vi] = Value{SysMissing: true}
+				default:
+					bits := order.Uint64(elem[v.first])
+					x := math.Float64frombits(bits)
+					if bits == sysmisBits || math.IsNaN(x) || math.IsInf(x, 0) {
+						row[vi] = Value{SysMissing: true}
+					} else {
+						row[vi] = Value{Number: x}
+					}
+				}
+			}
+		}
+		f.Cases = append(f.Cases, row)
+	}
+}
+
+func stringOf(elem [][]byte, kinds []int, first, slots int) []byte {
+	b := make([]byte, 0, 8*slots)
+	for i := first; i < first+slots && i < len(elem); i++ {
+		if kinds[i] == 0 {
+			b = append(b, elem[i]...)
+		} else {
+			b = append(b, spaces...)
+		}
+	}
+	return b
+}
+
+func decoderFor(name string, codePage int) *encoding.Decoder {
+	if name != "" {
+		if e, err := htmlindex.Get(strings.TrimSpace(name)); err == nil {
+			return e.NewDecoder()
+		}
+	}
+	switch codePage {
+	case 65001, 0, 2, 3:
+		return nil
+	case 1252:
+		return charmap.Windows1252.NewDecoder()
+	case 28591:
+		return charmap.ISO8859_1.NewDecoder()
+	}
+	return nil
+}
+
+// decodeText turns bytes of the file's encoding into UTF-8; without a known encoding,
+// bytes that are not UTF-8 are read as Windows-1252.
+func decodeText(dec *encoding.Decoder, b []byte) string {
+	b = bytes.TrimRight(b, "\x00")
+	if dec != nil {
+		if s, err := dec.Bytes(b); err == nil {
+			return string(s)
+		}
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	s, _ := charmap.Windows1252.NewDecoder().Bytes(b)
+	return string(s)
+}
