@@ -47,7 +47,7 @@ var codePhrases = map[string][]string{
 	"bereiken.overleg": {
 		"Elke maand zitten we met {p} aan tafel in het casuïstiekoverleg.",
 		"In het MDO bespreken we jongeren samen met {p}.",
-		"Het zorgoverleg op school met {p} werkt goed.",
+		"Het wekelijkse overleg op school met {p} werkt goed.",
 	},
 	"bereiken.aanwezig": {
 		"Wij zijn als jongerenwerk elke week in de school aanwezig.",
