@@ -340,3 +340,39 @@ func TestAgreementDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func FuzzAgreement(f *testing.F) {
+	f.Add([]byte{0, 1, 1, 1, 2, 0, 2, 1, 1, 3, 2, 2})
+	f.Add([]byte{5, 3, 0, 5, 3, 1, 9, 9, 9})
+	cb := agreementCodebook(&testing.T{})
+	codes := []string{"", "kennen.a", "kennen.b", "bereiken.c", "onbekend"}
+	coders := []string{"A", "B", "C", AutoCoder}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := agreementDataset(12, nil)
+		for i := 0; i+2 < len(data); i += 3 {
+			c := model.Coding{
+				Segment: fmt.Sprintf("s%02d", 1+int(data[i])%13), // s13 is unknown
+				Coder:   coders[int(data[i+1])%len(coders)],
+				Code:    codes[int(data[i+2])%len(codes)],
+			}
+			if c.Code == "onbekend" {
+				c.Code, c.Raw = "", "onbekend"
+			}
+			d.Codings = append(d.Codings, c)
+		}
+		in := &Input{Data: d, Codebook: cb, Seed: 1}
+		in.Prepare()
+		res := &results.Results{}
+		Agreement(in, res)
+		AgreementAuto(in, res)
+		for _, tab := range res.Tables {
+			for _, r := range tab.Rows {
+				for _, v := range r {
+					if x, ok := v.(float64); ok && (math.IsNaN(x) || math.IsInf(x, 0) || x > 1+1e-9) {
+						t.Fatalf("%s row %v", tab.Name, r)
+					}
+				}
+			}
+		}
+	})
+}
