@@ -44,3 +44,30 @@ func TestDefaultCodebookLoads(t *testing.T) {
 		t.Errorf("role: %+v %v", r, ok)
 	}
 }
+
+// TestDefaultCodebookComplete: every code of the default codebook has a definition,
+// inclusion and exclusion criteria and an example quote in Dutch and English, aliases and
+// patterns, and the whole codebook validates.
+func TestDefaultCodebookComplete(t *testing.T) {
+	cb, err := Load("../data/codebooks/samenwerking.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			n++
+			for name, txt := range map[string]Text{"label": c.Label, "definition": c.Definition, "include": c.Include, "exclude": c.Exclude, "example": c.Example} {
+				if txt["nl"] == "" || txt["en"] == "" {
+					t.Errorf("%s: %s lacks Dutch or English", c.ID, name)
+				}
+			}
+			if len(c.Patterns) == 0 || len(c.Aliases) == 0 || (c.Valence != Facilitator && c.Valence != Barrier) {
+				t.Errorf("%s: patterns, aliases or valence missing", c.ID)
+			}
+		}
+	}
+	if n < 14 {
+		t.Errorf("%d codes, want at least 14", n)
+	}
+}
