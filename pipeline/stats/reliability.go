@@ -125,7 +125,7 @@ func CronbachAlpha(items [][]float64) float64 {
 		return math.NaN()
 	}
 	kf := float64(k)
-	return kf / (kf - 1) * (1 - sumVar/vt)
+	return finiteOrNaN(kf / (kf - 1) * (1 - sumVar/vt))
 }
 
 // StandardisedAlpha returns the standardised alpha of k items: alpha of the items
@@ -164,7 +164,7 @@ func StandardisedAlpha(items [][]float64) float64 {
 	if den == 0 {
 		return math.NaN()
 	}
-	return kf * rbar / den
+	return finiteOrNaN(kf * rbar / den)
 }
 
 // ItemRestCorrelation returns the corrected item-total correlation of item j: the Pearson
@@ -193,6 +193,14 @@ func ItemRestCorrelation(items [][]float64, j int) float64 {
 		}
 	}
 	return correlation(items[j], rest)
+}
+
+// finiteOrNaN returns x, or NaN when x is infinite (an overflow on extreme input).
+func finiteOrNaN(x float64) float64 {
+	if math.IsInf(x, 0) {
+		return math.NaN()
+	}
+	return x
 }
 
 // correlation is the Pearson correlation, NaN (not ±Inf or a division by zero) when either
