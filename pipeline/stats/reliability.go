@@ -30,7 +30,9 @@ type ItemReliability struct {
 
 // ScaleReliability computes the reliability of a scale from a matrix of answers, one row per
 // respondent and one column per item, values already reversed where an item is
-// reverse-keyed. A row with a NaN or infinite value is left out listwise (and counted in
+// reverse-keyed: CronbachAlpha, StandardisedAlpha, FeldtInterval at 95%, and per item
+// its mean, sd, ItemRestCorrelation and the alpha of the other items, as psych::alpha
+// (Revelle) reports them. A row with a NaN or infinite value is left out listwise (and counted in
 // Excluded); rows of another length than the first are a programming error and panic.
 //
 // Every statistic is NaN where it is undefined: alpha and the interval with fewer than two
