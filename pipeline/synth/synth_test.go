@@ -242,17 +242,21 @@ func TestCodebookExtended(t *testing.T) {
 }
 
 // patternRegexp turns an auto-coder pattern into a regular expression on folded text:
-// words in order, * at a word's end for any ending.
+// words in order, * at a word's end for any ending, * before the first word for compounds.
 func patternRegexp(p string) *regexp.Regexp {
 	var parts []string
-	for _, w := range strings.Fields(strings.ToLower(p)) {
+	start := `\b`
+	for i, w := range strings.Fields(strings.ToLower(p)) {
+		if i == 0 && strings.HasPrefix(w, "*") {
+			start, w = `\b\pL*`, strings.TrimPrefix(w, "*")
+		}
 		if strings.HasSuffix(w, "*") {
 			parts = append(parts, regexp.QuoteMeta(strings.TrimSuffix(w, "*"))+`\pL*`)
 		} else {
 			parts = append(parts, regexp.QuoteMeta(w)+`\b`)
 		}
 	}
-	return regexp.MustCompile(`\b` + strings.Join(parts, ` `))
+	return regexp.MustCompile(start + strings.Join(parts, ` `))
 }
 
 func fold(s string) string {

@@ -17,7 +17,7 @@ var codePhrases = map[string][]string{
 		"Jongeren moeten je eerst vertrouwen voordat ze iets vertellen.",
 	},
 	"kennen.rollen": {
-		"Ik weet wat {p} wel en niet kan doen voor een jongere.",
+		"Ik weet wat ze kunnen bieden bij {p}, en waar hun grenzen liggen.",
 		"In het begin hebben we elkaars rol goed doorgesproken met {p}.",
 		"Je moet echt snappen wat ze doen bij {p}, anders verwijs je verkeerd.",
 	},
@@ -52,7 +52,7 @@ var codePhrases = map[string][]string{
 	"bereiken.aanwezig": {
 		"Wij zijn als jongerenwerk elke week in de school aanwezig.",
 		"Na schooltijd staan we op het plein, dan zijn we zichtbaar voor de jongeren.",
-		"De inloop op woensdag zorgt dat {p} ons ook makkelijk vindt.",
+		"Op woensdag houden we spreekuur, zodat {p} ons makkelijk vindt.",
 	},
 	"bereiken.smoelenboek": {
 		"Er is een smoelenboek met alle partners, ook van {p}.",
@@ -82,7 +82,7 @@ var codePhrases = map[string][]string{
 	"informeren.transparantie": {
 		"We zijn transparant naar de jongere over wat we met {p} bespreken.",
 		"Ik speel open kaart tegen ouders en tegen {p}.",
-		"Je moet eerlijk zijn tegen een jongere over wat je doorgeeft.",
+		"Je moet eerlijk tegen een jongere zijn over wat je doorvertelt.",
 	},
 	"informeren.geen_terugkoppeling": {
 		"Na een melding bij {p} hoor ik niets meer, het is een zwart gat.",
