@@ -78,17 +78,17 @@ func checkDataset(t *testing.T, ds model.Dataset, want summary) {
 
 func TestDetectInterviewFormat(t *testing.T) {
 	for file, want := range map[string]string{
-		"interviews/generic.xlsx":        "generic",
-		"interviews/generic.csv":         "generic",
-		"interviews/maxqda.xlsx":         "maxqda",
-		"interviews/atlasti.xlsx":        "atlasti",
-		"interviews/qualcoder.csv":       "qualcoder",
-		"interviews/qualcoder.xlsx":      "qualcoder",
-		"interviews/taguette.csv":        "taguette",
-		"interviews/nvivo.qdpx":          "qdpx",
-		"transcripts/JW01_Bergdorp.txt":  "transcript",
-		"transcripts/JZ03_Zeestad.docx":  "transcript",
-		"qdpx/nvivo/project.qde":         "qdpx",
+		"interviews/generic.xlsx":       "generic",
+		"interviews/generic.csv":        "generic",
+		"interviews/maxqda.xlsx":        "maxqda",
+		"interviews/atlasti.xlsx":       "atlasti",
+		"interviews/qualcoder.csv":      "qualcoder",
+		"interviews/qualcoder.xlsx":     "qualcoder",
+		"interviews/taguette.csv":       "taguette",
+		"interviews/nvivo.qdpx":         "qdpx",
+		"transcripts/JW01_Bergdorp.txt": "transcript",
+		"transcripts/JZ03_Zeestad.docx": "transcript",
+		"qdpx/nvivo/project.qde":        "qdpx",
 	} {
 		got, err := detectInterviewFormat(filepath.Join("testdata", file), Options{})
 		if err != nil || got != want {

@@ -74,15 +74,67 @@ func WriteProject(w io.Writer, ds model.Dataset, cb *codebook.Codebook, opt Writ
 	return zw.Close()
 }
 
-// Encode writes p as a .qde document in the project namespace.
+// Encode writes p as a .qde document in the project namespace. Only text sources are
+// written; PDF, picture, audio and video sources are not.
 func Encode(w io.Writer, p *Project) error {
-	p.XMLName = xml.Name{Space: ProjectNamespace, Local: "Project"}
+	// encoding/xml writes the parent of an "a>b" field even for an empty slice, which
+	// the schema refuses (a Sets element needs a Set); pointers to wrappers are left out
+	// when nil.
+	type users struct {
+		User []User `xml:"User"`
+	}
+	type codes struct {
+		Code []Code `xml:"Codes>Code"`
+	}
+	type variables struct {
+		Variable []Variable `xml:"Variable"`
+	}
+	type cases struct {
+		Case []Case `xml:"Case"`
+	}
+	type sources struct {
+		TextSource []TextSource `xml:"TextSource"`
+	}
+	type sets struct {
+		Set []Set `xml:"Set"`
+	}
+	out := struct {
+		XMLName     xml.Name   `xml:"Project"`
+		Xmlns       string     `xml:"xmlns,attr"`
+		Name        string     `xml:"name,attr"`
+		Origin      string     `xml:"origin,attr,omitempty"`
+		Users       *users     `xml:"Users"`
+		CodeBook    *codes     `xml:"CodeBook"`
+		Variables   *variables `xml:"Variables"`
+		Cases       *cases     `xml:"Cases"`
+		Sources     *sources   `xml:"Sources"`
+		Sets        *sets      `xml:"Sets"`
+		Description string     `xml:"Description,omitempty"`
+	}{Xmlns: ProjectNamespace, Name: p.Name, Origin: p.Origin, Description: p.Description}
+	if len(p.Users) > 0 {
+		out.Users = &users{p.Users}
+	}
+	if len(p.Codes) > 0 {
+		out.CodeBook = &codes{p.Codes}
+	}
+	if len(p.Variables) > 0 {
+		out.Variables = &variables{p.Variables}
+	}
+	if len(p.Cases) > 0 {
+		out.Cases = &cases{p.Cases}
+	}
+	if len(p.TextSources) > 0 {
+		out.Sources = &sources{p.TextSources}
+	}
+	if len(p.Sets) > 0 {
+		out.Sets = &sets{p.Sets}
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	if err := enc.Encode(p); err != nil {
+	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("refiqda: %w", err)
 	}
 	return enc.Close()
