@@ -133,6 +133,23 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 		}
 		res.Codebook.Factors = append(res.Codebook.Factors, rf)
 	}
+	for _, sc := range cb.Scales {
+		rs := results.Scale{ID: sc.ID, Label: sc.Label.In(s.Language), AgreeFrom: sc.AgreeFrom}
+		for _, a := range sc.Answers {
+			rs.Answers = append(rs.Answers, results.Answer{Value: a.Value, Label: answerLabel(a.Labels, s.Language)})
+		}
+		sort.SliceStable(rs.Answers, func(i, j int) bool { return rs.Answers[i].Value < rs.Answers[j].Value })
+		for _, it := range sc.Items {
+			rs.Items = append(rs.Items, results.Item{ID: it.ID, Text: it.Text.In(s.Language), Reverse: it.Reverse})
+		}
+		res.Codebook.Scales = append(res.Codebook.Scales, rs)
+	}
+	for _, r := range cb.Roles {
+		res.Codebook.Roles = append(res.Codebook.Roles, results.Named{ID: r.ID, Label: r.Label.In(s.Language)})
+	}
+	for _, p := range cb.Partners {
+		res.Codebook.Partners = append(res.Codebook.Partners, results.Named{ID: p.ID, Label: p.Label.In(s.Language)})
+	}
 	for _, f := range d.Files {
 		res.Inputs = append(res.Inputs, results.Input{Path: f.Path, SHA256: f.SHA256, Format: f.Format, Read: f.Read, Accepted: f.Accepted, Rejected: f.Rejected})
 	}
@@ -307,4 +324,16 @@ func WriteKey(path, out string, key [][2]string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// answerLabel picks an answer's label in the study's language: the codebook lists the
+// Dutch label first and the English one second.
+func answerLabel(labels []string, lang string) string {
+	if len(labels) == 0 {
+		return ""
+	}
+	if lang == "en" && len(labels) > 1 {
+		return labels[len(labels)-1]
+	}
+	return labels[0]
 }
