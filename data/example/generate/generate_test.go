@@ -346,6 +346,13 @@ func surveyScores(t *testing.T) ([][]float64, []string) {
 // the built-in municipality differences show.
 func TestSurveyStructure(t *testing.T) {
 	values, munis := surveyScores(t)
+	// Listwise n and raw alpha of the committed survey from R 4.2 psych::alpha on the
+	// answers after reversal ("Weet niet" and blank as NA, na.omit), e.g. for kennen:
+	//   psych::alpha(na.omit(d[, c("K1","K2","K3","K4")]))$total$raw_alpha  # 0.8064, n 263
+	rAlpha := []struct {
+		n     int
+		alpha float64
+	}{{263, 0.8064}, {249, 0.8311}, {256, 0.8451}}
 	for s, name := range []string{"kennen", "bereiken", "informeren"} {
 		// Listwise: respondents who answered all four items.
 		var complete [][]float64
@@ -358,6 +365,9 @@ func TestSurveyStructure(t *testing.T) {
 		alpha := cronbach(complete)
 		if alpha < 0.7 || alpha > 0.9 {
 			t.Errorf("%s: alpha %.3f, want 0.7 to 0.9", name, alpha)
+		}
+		if len(complete) != rAlpha[s].n || math.Abs(alpha-rAlpha[s].alpha) > 5e-5 {
+			t.Errorf("%s: n %d alpha %.4f, R gives n %d alpha %.4f", name, len(complete), alpha, rAlpha[s].n, rAlpha[s].alpha)
 		}
 		for k := range 4 {
 			if r := restCorrelation(complete, k); r < 0.3 {
