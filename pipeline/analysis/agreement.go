@@ -94,7 +94,8 @@ type agreementStats struct {
 
 // presenceStats computes a row's coefficients. Cohen's kappa is computed where exactly
 // two coders take part, Fleiss' kappa where more than two coded every unit alike in
-// number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffBootstrap.
+// number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffBootstrap, drawn
+// once so that the note can count the undefined resamples.
 func (in *Input) presenceStats(m presenceMatrix, coders int) agreementStats {
 	s := agreementStats{units: len(m), percent: math.NaN(), cohen: math.NaN(), alpha: math.NaN(),
 		fleiss: math.NaN(), low: math.NaN(), high: math.NaN()}
@@ -161,7 +162,7 @@ func (in *Input) presenceStats(m presenceMatrix, coders int) agreementStats {
 		return s
 	}
 	resamples := stats.KrippendorffResamples(m, stats.Nominal, BootstrapSamples, in.Seed)
-	s.low, s.high = stats.KrippendorffBootstrap(m, stats.Nominal, BootstrapSamples, in.Seed)
+	s.low, s.high = stats.KrippendorffInterval(resamples)
 	if math.IsNaN(s.low) {
 		undefined := 0
 		for _, a := range resamples {

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // bootstrapStream is the PCG stream constant next to the caller's seed; any fixed value
@@ -13,7 +14,7 @@ import (
 const bootstrapStream = 0x73616d656e7370 // "samensp"
 
 // minDefinedShare is the share of resamples that must give a defined alpha for
-// KrippendorffBootstrap to report an interval.
+// KrippendorffInterval to report an interval.
 const minDefinedShare = 0.9
 
 // KrippendorffResamples returns the alphas of a nonparametric bootstrap over units
@@ -22,6 +23,13 @@ const minDefinedShare = 0.9
 // and computes KrippendorffAlpha on them, recomputing both D_o and D_e. An alpha is NaN
 // where a resample has no variation. The draws come from math/rand/v2's PCG generator
 // seeded with seed, so the same seed gives the same resamples.
+//
+// How often each unit is drawn follows a multinomial distribution. Units with the same
+// values contribute alike, so when the P units fall into fewer than P/10 such patterns
+// (code presence by a few coders has at most a dozen) the count per pattern is drawn
+// from that multinomial by conditional binomials (gonum distuv.Binomial), in O(patterns)
+// per resample; otherwise the P units are drawn one by one. Both draw the same
+// distribution.
 //
 // This is the plain unit-resampling bootstrap, not the algorithm of Hayes & Krippendorff
 // (2007, "Answering the call for a standard reliability measure for coding data",
@@ -42,39 +50,69 @@ func KrippendorffResamples(units [][]float64, level Level, samples int, seed uin
 	if !ok || d.pairable() == 0 {
 		return nil
 	}
-	rng := rand.New(rand.NewPCG(seed, bootstrapStream))
+	return d.resamples(level, samples, rand.NewPCG(seed, bootstrapStream), len(d.mult)*10 < d.pairable())
+}
+
+// resamples draws the bootstrap alphas, by pattern (multinomial) or unit by unit.
+func (d *alphaData) resamples(level Level, samples int, src *rand.PCG, byPattern bool) []float64 {
+	rng := rand.New(src)
 	p := d.pairable()
-	weight := make([]float64, p)
+	weight := make([]float64, len(d.mult))
 	alphas := make([]float64, samples)
 	for s := range alphas {
-		clear(weight)
-		for range p {
-			weight[rng.IntN(p)]++
+		if byPattern {
+			// Multinomial(P; mult/P) as binomials: pattern k gets
+			// Binomial(units still to draw, mult_k / units of patterns k.. ).
+			left, mass := float64(p), float64(p)
+			for k, m := range d.mult {
+				switch {
+				case left == 0:
+					weight[k] = 0
+				case m >= mass:
+					weight[k] = left
+				default:
+					weight[k] = distuv.Binomial{N: left, P: m / mass, Src: src}.Rand()
+				}
+				left -= weight[k]
+				mass -= m
+			}
+		} else {
+			clear(weight)
+			for range p {
+				weight[d.unitPattern[rng.IntN(p)]]++
+			}
 		}
 		alphas[s] = d.alpha(level, weight)
 	}
 	return alphas
 }
 
-// KrippendorffBootstrap returns the 95% percentile bootstrap interval of Krippendorff's
-// alpha: the 2.5th and 97.5th percentiles (gonum stat.Quantile, Empirical) of the defined
-// alphas of KrippendorffResamples(units, level, samples, seed).
+// KrippendorffInterval returns the 95% percentile bootstrap interval from the alphas of
+// KrippendorffResamples: their 2.5th and 97.5th percentiles (gonum stat.Quantile,
+// Empirical) among the defined ones.
 //
-// Both bounds are NaN when KrippendorffAlpha(units, level) is NaN, or when fewer than 90%
-// of the resamples give a defined alpha (a rare value that many resamples miss), since
-// the percentiles of the rest would then overstate the agreement. KrippendorffBootstrap
-// panics if samples < 1 or level is unknown.
-func KrippendorffBootstrap(units [][]float64, level Level, samples int, seed uint64) (lower, upper float64) {
-	alphas := KrippendorffResamples(units, level, samples, seed)
-	defined := make([]float64, 0, len(alphas))
-	for _, a := range alphas {
+// Both bounds are NaN when there are no resamples, or when fewer than 90% of them give a
+// defined alpha (a rare value that many resamples miss), since the percentiles of the
+// rest would then overstate the agreement.
+func KrippendorffInterval(resamples []float64) (lower, upper float64) {
+	defined := make([]float64, 0, len(resamples))
+	for _, a := range resamples {
 		if !math.IsNaN(a) {
 			defined = append(defined, a)
 		}
 	}
-	if len(defined) == 0 || float64(len(defined)) < minDefinedShare*float64(samples) {
+	if len(defined) == 0 || float64(len(defined)) < minDefinedShare*float64(len(resamples)) {
 		return math.NaN(), math.NaN()
 	}
 	sort.Float64s(defined)
 	return stat.Quantile(0.025, stat.Empirical, defined, nil), stat.Quantile(0.975, stat.Empirical, defined, nil)
+}
+
+// KrippendorffBootstrap returns the 95% percentile bootstrap interval of Krippendorff's
+// alpha, KrippendorffInterval(KrippendorffResamples(units, level, samples, seed)); see
+// those for the method. Both bounds are NaN when KrippendorffAlpha(units, level) is NaN
+// or when fewer than 90% of the resamples give a defined alpha. KrippendorffBootstrap
+// panics if samples < 1 or level is unknown.
+func KrippendorffBootstrap(units [][]float64, level Level, samples int, seed uint64) (lower, upper float64) {
+	return KrippendorffInterval(KrippendorffResamples(units, level, samples, seed))
 }

@@ -1,7 +1,9 @@
 package stats
 
 import (
+	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -79,20 +81,23 @@ func KrippendorffAlpha(units [][]float64, level Level) float64 {
 }
 
 // alphaData is a reliability data matrix (Krippendorff's term) reduced to what alpha
-// needs: the distinct values in ascending order, and for every pairable unit how often
-// each value occurs. The units are stored flat, unit u's distinct values being
-// index[start[u]:start[u+1]] with count coders each, so that 50,000 units cost a few
-// allocations rather than 100,000.
+// needs: the distinct values in ascending order, and the pairable units grouped into
+// patterns, a pattern being the values of a unit with how many coders gave each. Units
+// of one pattern contribute alike, so alpha costs O(patterns), not O(units), and a
+// bootstrap resample is a count per pattern. Pattern p's distinct values are
+// index[start[p]:start[p+1]] (ascending), count[j] coders giving index[j].
 type alphaData struct {
-	values []float64
-	start  []int
-	index  []int
-	count  []float64
-	m      []float64 // number of values of each unit
+	values      []float64
+	start       []int
+	index       []int
+	count       []float64
+	m           []float64 // number of values of each pattern
+	mult        []float64 // number of units of each pattern
+	unitPattern []int     // pattern of each pairable unit, in input order
 }
 
 // pairable returns the number of pairable units.
-func (d *alphaData) pairable() int { return len(d.m) }
+func (d *alphaData) pairable() int { return len(d.unitPattern) }
 
 // newAlphaData reduces units; ok is false when a value is infinite, or negative at the
 // ratio level.
@@ -117,55 +122,72 @@ func newAlphaData(units [][]float64, level Level) (alphaData, bool) {
 	for i, v := range d.values {
 		seen[v] = i
 	}
+	patterns := map[string]int{}
+	var index []int
+	var count []float64
+	var key []byte
 	for _, row := range units {
-		from := len(d.index)
+		index, count = index[:0], count[:0]
 		m := 0.0
 		for _, v := range row {
 			if math.IsNaN(v) {
 				continue
 			}
 			i := seen[v+0]
-			found := false
-			for j := from; j < len(d.index); j++ {
-				if d.index[j] == i {
-					d.count[j]++
-					found = true
-					break
-				}
+			// Insert i in ascending order, or count it again.
+			j := 0
+			for j < len(index) && index[j] < i {
+				j++
 			}
-			if !found {
-				d.index = append(d.index, i)
-				d.count = append(d.count, 1)
+			if j < len(index) && index[j] == i {
+				count[j]++
+			} else {
+				index = slices.Insert(index, j, i)
+				count = slices.Insert(count, j, 1)
 			}
 			m++
 		}
 		if m < 2 {
-			d.index, d.count = d.index[:from], d.count[:from]
 			continue
 		}
-		d.start = append(d.start, len(d.index))
-		d.m = append(d.m, m)
+		key = key[:0]
+		for j, i := range index {
+			key = binary.AppendUvarint(key, uint64(i))
+			key = binary.AppendUvarint(key, uint64(count[j]))
+		}
+		p, ok := patterns[string(key)]
+		if !ok {
+			p = len(d.m)
+			patterns[string(key)] = p
+			d.index = append(d.index, index...)
+			d.count = append(d.count, count...)
+			d.start = append(d.start, len(d.index))
+			d.m = append(d.m, m)
+			d.mult = append(d.mult, 0)
+		}
+		d.mult[p]++
+		d.unitPattern = append(d.unitPattern, p)
 	}
 	return d, true
 }
 
-// alpha computes alpha with each pairable unit counted weight[u] times (once each when
-// weight is nil), which is how the bootstrap resamples units.
+// alpha computes alpha with pattern p counted weight[p] times (d.mult[p] times, as in the
+// data, when weight is nil), which is how the bootstrap resamples units.
 func (d *alphaData) alpha(level Level, weight []float64) float64 {
 	if d.pairable() == 0 {
 		return math.NaN()
 	}
+	if weight == nil {
+		weight = d.mult
+	}
 	nc := make([]float64, len(d.values))
 	var n float64
-	for u, m := range d.m {
-		w := 1.0
-		if weight != nil {
-			w = weight[u]
-		}
+	for p, m := range d.m {
+		w := weight[p]
 		if w == 0 {
 			continue
 		}
-		for j := d.start[u]; j < d.start[u+1]; j++ {
+		for j := d.start[p]; j < d.start[p+1]; j++ {
 			nc[d.index[j]] += w * d.count[j]
 		}
 		n += w * m
@@ -185,12 +207,9 @@ func (d *alphaData) alpha(level Level, weight []float64) float64 {
 
 	// Observed: sum over units of the unit's ordered pairs of different values.
 	var observed float64
-	for u, m := range d.m {
-		w := 1.0
-		if weight != nil {
-			w = weight[u]
-		}
-		from, to := d.start[u], d.start[u+1]
+	for p, m := range d.m {
+		w := weight[p]
+		from, to := d.start[p], d.start[p+1]
 		if w == 0 || to-from < 2 {
 			continue
 		}
