@@ -20,10 +20,10 @@ func bln(n string) results.Column { return results.Column{Name: n, Kind: results
 // Dutch diacritics; a quote and a reject carry text that looks like a formula or markup.
 func exampleResults() *results.Results {
 	res := &results.Results{
-		Title:    "Samenwerking rond jongeren in drie gemeenten: één aanpak, coördinatie en vertrouwen",
-		Language: "nl",
-		Tool:     "samenspel 0.3.0",
-		MinCell:  5,
+		Title:       "Samenwerking rond jongeren in drie gemeenten: één aanpak, coördinatie en vertrouwen",
+		Language:    "nl",
+		Tool:        "samenspel 0.3.0",
+		MinCell:     5,
 		Respondents: 240, Segments: 612, Codings: 1430, Answers: 2544, Rejected: 3,
 		Coders: []string{"auto", "Codeur A", "Codeur B"},
 	}
@@ -258,3 +258,5 @@ func wilsonForTest(x, n int) (float64, float64) {
 	h := z * math.Sqrt(p*(1-p)/float64(n)+z*z/(4*float64(n*n))) / d
 	return c - h, c + h
 }
+
+func nan() float64 { return math.NaN() }

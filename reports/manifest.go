@@ -1,0 +1,66 @@
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// manifest ties the outputs to the tool, the codebook and the inputs by checksum. It
+// holds no clock time, so the same inputs give the same manifest.
+type manifest struct {
+	Tool     string `json:"tool"`
+	Title    string `json:"title,omitempty"`
+	Language string `json:"language,omitempty"`
+	Codebook struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+		File    string `json:"file"`
+		SHA256  string `json:"sha256"`
+	} `json:"codebook"`
+	Inputs  []results.Input `json:"inputs"`
+	Outputs []manifestFile  `json:"outputs"`
+	Counts  struct {
+		Respondents int `json:"respondents"`
+		Segments    int `json:"segments"`
+		Codings     int `json:"codings"`
+		Answers     int `json:"answers"`
+		Rejected    int `json:"rejected"`
+	} `json:"counts"`
+	Coders  []string `json:"coders"`
+	MinCell int      `json:"min_cell"`
+}
+
+type manifestFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+}
+
+func manifestJSON(res *results.Results, outputs []Output) ([]byte, error) {
+	var m manifest
+	m.Tool = res.Tool
+	m.Title = res.Title
+	m.Language = res.Language
+	m.Codebook.Name = res.Codebook.Name
+	m.Codebook.Version = res.Codebook.Version
+	m.Codebook.File = res.Codebook.File
+	m.Codebook.SHA256 = res.Codebook.SHA256
+	m.Inputs = append([]results.Input{}, res.Inputs...)
+	m.Outputs = make([]manifestFile, 0, len(outputs))
+	for _, o := range outputs {
+		m.Outputs = append(m.Outputs, manifestFile(o))
+	}
+	m.Counts.Respondents = res.Respondents
+	m.Counts.Segments = res.Segments
+	m.Counts.Codings = res.Codings
+	m.Counts.Answers = res.Answers
+	m.Counts.Rejected = res.Rejected
+	m.Coders = append([]string{}, res.Coders...)
+	m.MinCell = res.MinCell
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("%w: manifest.json: %v", ErrWrite, err)
+	}
+	return append(b, '\n'), nil
+}

@@ -1,0 +1,622 @@
+package reports
+
+import (
+	"encoding/base64"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// report is the content of report.html and report.md, in the study's language. Both are
+// rendered from it, so they never disagree.
+type report struct {
+	Lang       string
+	Title      string
+	Sample     []string // sentences
+	SampleTab  *peopleTable
+	Methods    []string // paragraphs
+	Figures    []reportFigure
+	Tables     []*peopleTable
+	Quotes     []quoteGroup
+	Notes      []string
+	Inputs     *peopleTable
+	References []string
+	Tool       string
+	Text       map[string]string // headings
+}
+
+type reportFigure struct {
+	ID      string
+	Number  int
+	Title   string
+	Caption string
+	DataURI string // data:image/png;base64,... for the HTML report
+	Link    string // figures/<name>.png (or .svg) for the Markdown report
+}
+
+// peopleTable is a table formatted for reading: labels for ids, percentages, two
+// decimals, decimal comma in Dutch.
+type peopleTable struct {
+	ID      string
+	Caption string
+	Head    []string
+	Numeric []bool
+	Rows    [][]string
+}
+
+type quoteGroup struct {
+	Factor string
+	Quotes []quote
+}
+
+type quote struct {
+	Code string
+	Text string
+	Who  string
+}
+
+func buildReport(res *results.Results, figs []renderedFigure) *report {
+	l := newLabels(res)
+	T := res.Text
+	r := &report{
+		Lang:  res.Language,
+		Title: res.Title,
+		Tool:  res.Tool,
+		Text: map[string]string{
+			"sample":     T("Steekproef", "Sample"),
+			"methods":    T("Methode", "Methods"),
+			"figures":    T("Figuren", "Figures"),
+			"tables":     T("Tabellen", "Tables"),
+			"quotes":     T("Citaten per factor", "Quotes by factor"),
+			"notes":      T("Opmerkingen", "Notes"),
+			"inputs":     T("Invoerbestanden", "Input files"),
+			"references": T("Literatuur", "References"),
+			"figure":     T("Figuur", "Figure"),
+			"table":      T("Tabel", "Table"),
+			"made":       T("Gemaakt met", "Made with"),
+		},
+	}
+	if r.Lang != "en" {
+		r.Lang = "nl"
+	}
+	if r.Title == "" {
+		r.Title = T("Rapport", "Report")
+	}
+	r.Sample, r.SampleTab = sampleSection(res, l)
+	cites := map[string]bool{}
+	r.Methods = methods(res, l, cites)
+	for i, f := range figs {
+		rf := reportFigure{ID: "fig-" + f.Name, Number: i + 1, Title: f.Title, Caption: f.Caption}
+		if f.png != nil {
+			rf.DataURI = "data:image/png;base64," + base64.StdEncoding.EncodeToString(f.png)
+		} else if f.svg != nil {
+			rf.DataURI = "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(f.svg)
+		}
+		switch {
+		case f.pngPath != "":
+			rf.Link = f.pngPath
+		case f.svgPath != "":
+			rf.Link = f.svgPath
+		}
+		r.Figures = append(r.Figures, rf)
+	}
+	r.Tables = keyTables(res, l)
+	for i, t := range r.Tables {
+		t.Caption = fmt.Sprintf("%s %d. %s", r.Text["table"], i+1, t.Caption)
+	}
+	r.Quotes = quotes(res, l)
+	for _, n := range res.Notes {
+		if s := strings.TrimSpace(T(n.NL, n.EN)); s != "" {
+			r.Notes = append(r.Notes, s)
+		}
+	}
+	r.Inputs = inputsTable(res)
+	r.References = references(cites)
+	return r
+}
+
+// sampleSection says who took part: from the sample table, or else from the group sizes
+// in code_frequencies.
+func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
+	T := res.Text
+	var out []string
+	if res.Respondents > 0 || res.Segments > 0 || res.Answers > 0 {
+		out = append(out, T(
+			fmt.Sprintf("De analyse omvat %d respondenten, %d tekstfragmenten met %d coderingen en %d antwoorden op de vragenlijst; %s niet te gebruiken (zie de tabel rejects).", res.Respondents, res.Segments, res.Codings, res.Answers, plural(res.Rejected, "invoerregel was", "invoerregels waren")),
+			fmt.Sprintf("The analysis covers %d respondents, %d text segments with %d codings and %d survey answers; %s could not be used (see the rejects table).", res.Respondents, res.Segments, res.Codings, res.Answers, plural(res.Rejected, "input row", "input rows")),
+		))
+	}
+	type group struct {
+		by, name string
+		n        any
+		hidden   bool
+	}
+	var groups []group
+	if t := view(res.Table("sample")); t.len() > 0 {
+		for i := 0; i < t.len(); i++ {
+			g := group{by: t.str(i, "group_by"), name: t.str(i, "group"), hidden: t.flag(i, "suppressed")}
+			if n, ok := t.num(i, "respondents"); ok {
+				g.n = int(n)
+			}
+			groups = append(groups, g)
+		}
+	} else {
+		t := view(res.Table("code_frequencies"))
+		seen := map[string]bool{}
+		for i := 0; i < t.len(); i++ {
+			if t.str(i, "code") != "*" {
+				continue
+			}
+			k := t.str(i, "group_by") + "\x00" + t.str(i, "group")
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			g := group{by: t.str(i, "group_by"), name: t.str(i, "group"), hidden: t.flag(i, "suppressed")}
+			if n, ok := t.num(i, "group_respondents"); ok {
+				g.n = int(n)
+			}
+			groups = append(groups, g)
+		}
+	}
+	if len(groups) == 0 {
+		return out, nil
+	}
+	mc := res.MinCell
+	if mc <= 0 {
+		mc = 5
+	}
+	pt := &peopleTable{
+		ID:      "sample",
+		Caption: T("Respondenten per groep", "Respondents by group"),
+		Head:    []string{T("Indeling", "Grouping"), T("Groep", "Group"), T("Respondenten", "Respondents")},
+		Numeric: []bool{false, false, true},
+	}
+	for _, g := range groups {
+		name := g.name
+		switch g.by {
+		case "all":
+			name = T("Totaal", "Total")
+		case "role":
+			name = l.roleLabel(g.name)
+		}
+		n := ""
+		if g.n != nil {
+			n = strconv.Itoa(g.n.(int))
+		}
+		if g.hidden {
+			n = fmt.Sprintf("< %d", mc)
+		}
+		pt.Rows = append(pt.Rows, []string{groupingLabel(res, g.by), name, n})
+	}
+	return out, pt
+}
+
+func groupingLabel(res *results.Results, by string) string {
+	switch by {
+	case "all":
+		return res.Text("Alle respondenten", "All respondents")
+	case "role":
+		return res.Text("Rol", "Role")
+	case "municipality":
+		return res.Text("Gemeente", "Municipality")
+	}
+	return labelOf(by)
+}
+
+// methods writes the methods paragraphs from what the tables hold, noting in cites the
+// references they cite.
+func methods(res *results.Results, l labels, cites map[string]bool) []string {
+	T := res.Text
+	lang := res.Language
+	var paras []string
+	var p []string
+
+	ncodes := 0
+	for _, f := range res.Codebook.Factors {
+		ncodes += len(f.Codes)
+	}
+	if res.Codebook.Name != "" {
+		version := ""
+		if res.Codebook.Version != "" {
+			version = T("versie ", "version ") + res.Codebook.Version + "; "
+		}
+		p = append(p, T(
+			fmt.Sprintf("De interviews zijn gecodeerd met het codeboek ‘%s’ (%s%d codes in %d factoren).", res.Codebook.Name, version, ncodes, len(res.Codebook.Factors)),
+			fmt.Sprintf("The interviews were coded with the codebook ‘%s’ (%s%d codes in %d factors).", res.Codebook.Name, version, ncodes, len(res.Codebook.Factors)),
+		))
+	}
+	if coders := humanCoders(res.Coders); len(coders) > 0 {
+		p = append(p, T(
+			fmt.Sprintf("Er codeerden %s.", plural(len(coders), "codeur", "codeurs")),
+			fmt.Sprintf("%s coded the material.", strings.ToUpper(plural(len(coders), "coder", "coders")[:1])+plural(len(coders), "coder", "coders")[1:]),
+		))
+	}
+	for _, c := range res.Coders {
+		if c == "auto" {
+			p = append(p, T(
+				"Daarnaast is tekst automatisch gecodeerd op de trefwoorden van het codeboek; elke automatische codering is met de regel die haar gaf herleidbaar.",
+				"Text was also coded automatically on the codebook's patterns; every automatic coding can be traced to the rule that made it."))
+		}
+	}
+	ag := view(res.Table("agreement"))
+	for i := 0; i < ag.len(); i++ {
+		if ag.str(i, "code") != "*" {
+			continue
+		}
+		var parts []string
+		if v, ok := ag.num(i, "percent_agreement"); ok {
+			parts = append(parts, T("procentuele overeenstemming ", "percent agreement ")+number(lang, v*100, 1)+"%")
+		}
+		if v, ok := ag.num(i, "cohen_kappa"); ok {
+			parts = append(parts, T("Cohens κ = ", "Cohen's κ = ")+number(lang, v, 2)+" (Cohen 1960)")
+			cites["cohen"] = true
+		}
+		if v, ok := ag.num(i, "krippendorff_alpha"); ok {
+			parts = append(parts, T("Krippendorffs α (nominaal) = ", "Krippendorff's α (nominal) = ")+number(lang, v, 2)+" (Krippendorff 2011)")
+			cites["krippendorff"] = true
+		}
+		units, _ := ag.num(i, "units")
+		if len(parts) > 0 {
+			p = append(p, T(
+				fmt.Sprintf("De overeenstemming tussen codeurs over %d dubbel gecodeerde fragmenten, over alle codes samen: %s.", int(units), strings.Join(parts, "; ")),
+				fmt.Sprintf("Agreement between coders over %d double-coded segments, pooled over all codes: %s.", int(units), strings.Join(parts, "; ")),
+			))
+		}
+	}
+	if cf := view(res.Table("code_frequencies")); cf.len() > 0 {
+		s := T("Per factor en code is geteld hoeveel respondenten hem ten minste één keer noemen.",
+			"For each factor and code we counted the respondents who mention it at least once.")
+		if cf.has("ci_low") {
+			s += T(" Aandelen staan met een 95%-betrouwbaarheidsinterval volgens Wilson (1927).",
+				" Shares come with a 95% confidence interval after Wilson (1927).")
+			cites["wilson"] = true
+		}
+		p = append(p, s)
+	}
+	if len(p) > 0 {
+		paras = append(paras, strings.Join(p, " "))
+	}
+
+	p = nil
+	if rel := view(res.Table("reliability")); rel.len() > 0 {
+		var parts []string
+		for i := 0; i < rel.len(); i++ {
+			a, ok := rel.num(i, "cronbach_alpha")
+			if !ok {
+				continue
+			}
+			s := l.scaleLabel(rel.str(i, "scale")) + ": α = " + number(lang, a, 2)
+			lo, okl := rel.num(i, "ci_low")
+			hi, okh := rel.num(i, "ci_high")
+			if okl && okh {
+				s += " " + ciText(lang, lo, hi, 2)
+				cites["feldt"] = true
+			}
+			parts = append(parts, s)
+		}
+		if len(parts) > 0 {
+			cites["cronbach"] = true
+			s := T("De betrouwbaarheid van de schalen is uitgedrukt in Cronbachs α (Cronbach 1951)",
+				"Scale reliability is given as Cronbach's α (Cronbach 1951)")
+			if cites["feldt"] {
+				s += T(", met een 95%-interval volgens Feldt (1965)", ", with a 95% interval after Feldt (1965)")
+			}
+			p = append(p, s+": "+strings.Join(parts, "; ")+".")
+		}
+	}
+	if sc := view(res.Table("scales")); sc.len() > 0 {
+		p = append(p, T(
+			"Een schaalscore is het gemiddelde van de beantwoorde items na omscoren, als ten minste de helft van de items is beantwoord.",
+			"A scale score is the mean of the answered items after reverse-scoring, when at least half of the items were answered."))
+	}
+	if cmp := view(res.Table("comparisons")); cmp.len() > 0 {
+		var tests []string
+		seen := map[string]bool{}
+		holm := false
+		for i := 0; i < cmp.len(); i++ {
+			name := strings.ToLower(cmp.str(i, "test"))
+			if _, ok := cmp.num(i, "p_holm"); ok {
+				holm = true
+			}
+			var t string
+			switch {
+			case strings.Contains(name, "kruskal"):
+				t = T("de Kruskal-Wallistoets (Kruskal & Wallis 1952)", "the Kruskal-Wallis test (Kruskal & Wallis 1952)")
+				cites["kruskal"] = true
+			case strings.Contains(name, "dunn"):
+				t = T("paarsgewijze vergelijkingen volgens Dunn (1964)", "pairwise comparisons after Dunn (1964)")
+				cites["dunn"] = true
+			case name == "":
+				continue
+			default:
+				t = cmp.str(i, "test")
+			}
+			if !seen[t] {
+				seen[t] = true
+				tests = append(tests, t)
+			}
+		}
+		if len(tests) > 0 {
+			s := T("Groepen zijn vergeleken met ", "Groups were compared with ") + joinList(res, tests)
+			if holm {
+				s += T("; p-waarden zijn voor meervoudig toetsen gecorrigeerd volgens Holm (1979)",
+					"; p-values were adjusted for multiple testing after Holm (1979)")
+				cites["holm"] = true
+			}
+			p = append(p, s+".")
+		}
+	}
+	if len(p) > 0 {
+		paras = append(paras, strings.Join(p, " "))
+	}
+	mc := res.MinCell
+	if mc <= 0 {
+		mc = 5
+	}
+	paras = append(paras, T(
+		fmt.Sprintf("Respondenten zijn gepseudonimiseerd en citaten ontdaan van namen en contactgegevens. Groepen met minder dan %d respondenten worden in tabellen en figuren niet apart getoond.", mc),
+		fmt.Sprintf("Respondents are pseudonymised and quotes stripped of names and contact details. Groups of fewer than %d respondents are not shown separately in tables and figures.", mc),
+	))
+	return paras
+}
+
+func joinList(res *results.Results, xs []string) string {
+	if len(xs) <= 1 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + res.Text(" en ", " and ") + xs[len(xs)-1]
+}
+
+// ciText writes a confidence interval: [0,32; 0,61] in Dutch, [0.32, 0.61] in English.
+func ciText(lang string, lo, hi float64, decimals int) string {
+	sep := ", "
+	if lang != "en" {
+		sep = "; "
+	}
+	return "[" + number(lang, lo, decimals) + sep + number(lang, hi, decimals) + "]"
+}
+
+var referenceList = []struct{ key, text string }{
+	{"cohen", "Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20(1), 37–46."},
+	{"cronbach", "Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. Psychometrika, 16(3), 297–334."},
+	{"dunn", "Dunn, O. J. (1964). Multiple comparisons using rank sums. Technometrics, 6(3), 241–252."},
+	{"feldt", "Feldt, L. S. (1965). The approximate sampling distribution of Kuder-Richardson reliability coefficient twenty. Psychometrika, 30(3), 357–370."},
+	{"holm", "Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian Journal of Statistics, 6(2), 65–70."},
+	{"krippendorff", "Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability. Philadelphia: Annenberg School for Communication, University of Pennsylvania."},
+	{"kruskal", "Kruskal, W. H., & Wallis, W. A. (1952). Use of ranks in one-criterion variance analysis. Journal of the American Statistical Association, 47(260), 583–621."},
+	{"wilson", "Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. Journal of the American Statistical Association, 22(158), 209–212."},
+}
+
+func references(cites map[string]bool) []string {
+	var out []string
+	for _, r := range referenceList {
+		if cites[r.key] {
+			out = append(out, r.text)
+		}
+	}
+	return out
+}
+
+// quotes groups the quotes by factor in codebook order.
+func quotes(res *results.Results, l labels) []quoteGroup {
+	t := view(res.Table("quotes"))
+	by := map[string][]quote{}
+	var order []string
+	for i := 0; i < t.len(); i++ {
+		f := t.str(i, "factor")
+		text := strings.TrimSpace(t.str(i, "quote"))
+		if text == "" {
+			continue
+		}
+		if _, ok := by[f]; !ok {
+			order = append(order, f)
+		}
+		var who []string
+		for _, s := range []string{t.str(i, "respondent"), l.roleLabel(t.str(i, "role")), t.str(i, "municipality")} {
+			if s != "" {
+				who = append(who, s)
+			}
+		}
+		code := t.str(i, "code")
+		if code != "" {
+			code = l.codeLabel(code)
+		}
+		by[f] = append(by[f], quote{Code: code, Text: text, Who: strings.Join(who, ", ")})
+	}
+	order = inCodebookOrder(order, res)
+	var out []quoteGroup
+	for _, f := range order {
+		out = append(out, quoteGroup{Factor: l.factorLabel(f), Quotes: by[f]})
+	}
+	return out
+}
+
+func inputsTable(res *results.Results) *peopleTable {
+	if len(res.Inputs) == 0 {
+		return nil
+	}
+	T := res.Text
+	pt := &peopleTable{
+		ID:      "inputs",
+		Caption: T("Gelezen bestanden: regels gelezen = geaccepteerd + afgewezen", "Files read: rows read = accepted + rejected"),
+		Head:    []string{T("Bestand", "File"), T("Formaat", "Format"), T("Gelezen", "Read"), T("Geaccepteerd", "Accepted"), T("Afgewezen", "Rejected")},
+		Numeric: []bool{false, false, true, true, true},
+	}
+	for _, in := range res.Inputs {
+		pt.Rows = append(pt.Rows, []string{in.Path, in.Format, strconv.Itoa(in.Read), strconv.Itoa(in.Accepted), strconv.Itoa(in.Rejected)})
+	}
+	return pt
+}
+
+// column says how a table column appears in a people's table.
+type column struct {
+	name   string // column in the result table; "ci" joins ci_low and ci_high
+	nl, en string
+	label  func(string) string // maps ids onto labels for text columns
+}
+
+// keyTables are the tables a reader of the report needs, formatted for people.
+func keyTables(res *results.Results, l labels) []*peopleTable {
+	T := res.Text
+	codeOrStar := func(s string) string {
+		if s == "*" {
+			return T("alle codes", "all codes")
+		}
+		return l.codeLabel(s)
+	}
+	var out []*peopleTable
+	add := func(pt *peopleTable) {
+		if pt != nil && len(pt.Rows) > 0 {
+			out = append(out, pt)
+		}
+	}
+	all := func(t rows, i int) bool { return !t.has("group_by") || t.str(i, "group_by") == "all" }
+	add(peopleView(res, "code_frequencies", T("Genoemde factoren en codes (alle respondenten)", "Factors and codes mentioned (all respondents)"), all, []column{
+		{name: "factor", nl: "Factor", en: "Factor", label: l.factorLabel},
+		{name: "code", nl: "Code", en: "Code", label: codeOrStar},
+		{name: "segments", nl: "Fragmenten", en: "Segments"},
+		{name: "respondents", nl: "Respondenten", en: "Respondents"},
+		{name: "share", nl: "Aandeel", en: "Share"},
+		{name: "ci", nl: "95%-interval", en: "95% interval"},
+	}))
+	add(peopleView(res, "agreement", T("Overeenstemming tussen codeurs", "Agreement between coders"), nil, []column{
+		{name: "code", nl: "Code", en: "Code", label: codeOrStar},
+		{name: "coders", nl: "Codeurs", en: "Coders"},
+		{name: "units", nl: "Fragmenten", en: "Segments"},
+		{name: "percent_agreement", nl: "Overeenstemming", en: "Agreement"},
+		{name: "cohen_kappa", nl: "Cohens κ", en: "Cohen's κ"},
+		{name: "krippendorff_alpha", nl: "Krippendorffs α", en: "Krippendorff's α"},
+	}))
+	add(peopleView(res, "scales", T("Schaalscores (alle respondenten)", "Scale scores (all respondents)"), all, []column{
+		{name: "scale", nl: "Schaal", en: "Scale", label: l.scaleLabel},
+		{name: "n", nl: "n", en: "n"},
+		{name: "mean", nl: "Gemiddelde", en: "Mean"},
+		{name: "sd", nl: "SD", en: "SD"},
+		{name: "ci", nl: "95%-interval", en: "95% interval"},
+		{name: "median", nl: "Mediaan", en: "Median"},
+		{name: "pct_agree", nl: "Eens", en: "Agree"},
+	}))
+	add(peopleView(res, "reliability", T("Betrouwbaarheid van de schalen", "Reliability of the scales"), nil, []column{
+		{name: "scale", nl: "Schaal", en: "Scale", label: l.scaleLabel},
+		{name: "items", nl: "Items", en: "Items"},
+		{name: "n", nl: "n", en: "n"},
+		{name: "cronbach_alpha", nl: "Cronbachs α", en: "Cronbach's α"},
+		{name: "ci", nl: "95%-interval", en: "95% interval"},
+		{name: "std_alpha", nl: "Gestandaardiseerde α", en: "Standardised α"},
+	}))
+	add(peopleView(res, "comparisons", T("Vergelijkingen tussen groepen", "Comparisons between groups"), nil, []column{
+		{name: "measure", nl: "Maat", en: "Measure", label: l.scaleLabel},
+		{name: "group_by", nl: "Groepen", en: "Groups", label: func(s string) string { return groupingLabel(res, s) }},
+		{name: "test", nl: "Toets", en: "Test"},
+		{name: "statistic", nl: "Toetsgrootheid", en: "Statistic"},
+		{name: "df", nl: "df", en: "df"},
+		{name: "p", nl: "p", en: "p"},
+		{name: "p_holm", nl: "p (Holm)", en: "p (Holm)"},
+		{name: "effect_size", nl: "Effectgrootte", en: "Effect size"},
+		{name: "effect_name", nl: "Maat effect", en: "Effect measure"},
+		{name: "n", nl: "n", en: "n"},
+	}))
+	return out
+}
+
+// peopleView formats the rows of a result table that keep() accepts, in the given
+// columns; columns the table lacks are left out.
+func peopleView(res *results.Results, name, caption string, keep func(rows, int) bool, cols []column) *peopleTable {
+	t := view(res.Table(name))
+	if t.len() == 0 {
+		return nil
+	}
+	var use []column
+	for _, c := range cols {
+		if c.name == "ci" {
+			if t.has("ci_low") && t.has("ci_high") {
+				use = append(use, c)
+			}
+			continue
+		}
+		if t.has(c.name) {
+			use = append(use, c)
+		}
+	}
+	pt := &peopleTable{ID: name, Caption: caption}
+	for _, c := range use {
+		pt.Head = append(pt.Head, res.Text(c.nl, c.en))
+		k := t.kind(c.name)
+		pt.Numeric = append(pt.Numeric, c.name == "ci" || (k != results.Text && k != results.Bool))
+	}
+	mc := res.MinCell
+	if mc <= 0 {
+		mc = 5
+	}
+	for i := 0; i < t.len(); i++ {
+		if keep != nil && !keep(t, i) {
+			continue
+		}
+		hidden := t.flag(i, "suppressed")
+		row := make([]string, len(use))
+		for j, c := range use {
+			switch {
+			case c.name == "ci":
+				lo, okl := t.num(i, "ci_low")
+				hi, okh := t.num(i, "ci_high")
+				if okl && okh {
+					if t.kind("ci_low") == results.Share {
+						row[j] = ciText(res.Language, lo*100, hi*100, 1)
+					} else {
+						row[j] = ciText(res.Language, lo, hi, 2)
+					}
+				}
+			case c.label != nil && t.kind(c.name) == results.Text:
+				row[j] = c.label(t.str(i, c.name))
+			default:
+				row[j] = humanCell(res, t.kind(c.name), t.cell(i, c.name))
+			}
+		}
+		if hidden && len(row) > 0 {
+			row[len(row)-1] = res.Text(fmt.Sprintf("niet getoond (< %d)", mc), fmt.Sprintf("not shown (< %d)", mc))
+		}
+		pt.Rows = append(pt.Rows, row)
+	}
+	return pt
+}
+
+// humanCell formats a cell for people: percentages with one decimal, statistics with
+// two, p-values APA style, yes/no for booleans, empty for missing values.
+func humanCell(res *results.Results, k results.Kind, v any) string {
+	lang := res.Language
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		if x {
+			return res.Text("ja", "yes")
+		}
+		return res.Text("nee", "no")
+	case int:
+		if k == results.Share || k == results.P || k == results.Float {
+			return humanCell(res, k, float64(x))
+		}
+		return strconv.Itoa(x)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return ""
+		}
+		switch k {
+		case results.Share:
+			return number(lang, x*100, 1) + "%"
+		case results.P:
+			return pValue(lang, x)
+		case results.Int:
+			return number(lang, x, 0)
+		default:
+			return number(lang, x, 2)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,185 @@
+package reports
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// Sentinel errors; every error of Write wraps one of them.
+var (
+	// ErrWrite wraps a failure to create or write an output file.
+	ErrWrite = errors.New("reports: cannot write output")
+	// ErrFormat is an output format that Results.Outputs names but no writer makes.
+	ErrFormat = errors.New("reports: unknown output format")
+)
+
+// Output is a file that Write made.
+type Output struct {
+	Path   string // relative to the output folder, slash-separated
+	SHA256 string
+}
+
+// Formats are the output formats Results.Outputs may name; all are written when it is
+// empty.
+var Formats = []string{"csv", "xlsx", "png", "svg", "html", "md"}
+
+// Write writes every output into dir, which must exist and be empty (the caller makes a
+// temporary folder and renames it into place on success): tables/<name>.csv for every
+// table, tables.xlsx, figures/<name>.png and .svg, report.html, report.md, and last
+// manifest.json. It returns the files in the order written, manifest.json last.
+func Write(dir string, res *results.Results) ([]Output, error) {
+	if res == nil {
+		return nil, fmt.Errorf("%w: no results", ErrWrite)
+	}
+	want, err := selected(res.Outputs)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{dir: dir}
+
+	if want["csv"] {
+		seen := map[string]bool{}
+		for _, t := range res.Tables {
+			if t == nil || seen[fileName(t.Name)] {
+				continue
+			}
+			seen[fileName(t.Name)] = true
+			b, err := tableCSV(t)
+			if err != nil {
+				return nil, err
+			}
+			if err := w.put("tables/"+fileName(t.Name)+".csv", b); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if want["xlsx"] {
+		b, err := tablesXLSX(res)
+		if err != nil {
+			return nil, err
+		}
+		if err := w.put("tables.xlsx", b); err != nil {
+			return nil, err
+		}
+	}
+
+	var figs []renderedFigure
+	if want["png"] || want["svg"] || want["html"] || want["md"] {
+		built, err := buildFigures(res)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range built {
+			rf := renderedFigure{figure: f}
+			if want["png"] || want["html"] {
+				if rf.png, err = f.renderPNG(); err != nil {
+					return nil, err
+				}
+			}
+			if want["svg"] {
+				if rf.svg, err = f.renderSVG(); err != nil {
+					return nil, err
+				}
+			}
+			if want["png"] {
+				rf.pngPath = "figures/" + f.Name + ".png"
+				if err := w.put(rf.pngPath, rf.png); err != nil {
+					return nil, err
+				}
+			}
+			if want["svg"] {
+				rf.svgPath = "figures/" + f.Name + ".svg"
+				if err := w.put(rf.svgPath, rf.svg); err != nil {
+					return nil, err
+				}
+			}
+			figs = append(figs, rf)
+		}
+	}
+
+	if want["html"] || want["md"] {
+		rep := buildReport(res, figs)
+		if want["html"] {
+			b, err := rep.html()
+			if err != nil {
+				return nil, err
+			}
+			if err := w.put("report.html", b); err != nil {
+				return nil, err
+			}
+		}
+		if want["md"] {
+			if err := w.put("report.md", rep.markdown()); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	b, err := manifestJSON(res, w.outputs)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.put("manifest.json", b); err != nil {
+		return nil, err
+	}
+	return w.outputs, nil
+}
+
+// renderedFigure is a figure with its image bytes and, where written, its file paths.
+type renderedFigure struct {
+	*figure
+	png, svg         []byte
+	pngPath, svgPath string
+}
+
+// selected returns the formats to write.
+func selected(outputs []string) (map[string]bool, error) {
+	want := map[string]bool{}
+	if len(outputs) == 0 {
+		for _, f := range Formats {
+			want[f] = true
+		}
+		return want, nil
+	}
+	for _, o := range outputs {
+		k := strings.ToLower(strings.TrimSpace(o))
+		known := false
+		for _, f := range Formats {
+			if f == k {
+				known = true
+			}
+		}
+		if !known {
+			return nil, fmt.Errorf("%w: %q (known: %s)", ErrFormat, o, strings.Join(Formats, ", "))
+		}
+		want[k] = true
+	}
+	return want, nil
+}
+
+// writer writes files under dir and records each with its checksum.
+type writer struct {
+	dir     string
+	outputs []Output
+}
+
+func (w *writer) put(rel string, b []byte) error {
+	p := filepath.Join(w.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrWrite, rel, err)
+	}
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrWrite, rel, err)
+	}
+	sum := sha256.Sum256(b)
+	w.outputs = append(w.outputs, Output{Path: path.Clean(rel), SHA256: hex.EncodeToString(sum[:])})
+	return nil
+}

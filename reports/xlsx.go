@@ -1,0 +1,305 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// maxSheetName is Excel's limit on a sheet name's length.
+const maxSheetName = 31
+
+// tablesXLSX writes every table as a sheet of one workbook: a bold, frozen header row with
+// an autofilter, column widths from the contents, and number formats by column kind.
+// Text is always stored as a string, never as a formula.
+func tablesXLSX(res *results.Results) (out []byte, err error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	// excelize writes the parts of streamed sheets in map order; collecting them and
+	// writing them sorted keeps the workbook byte-identical from run to run.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} })
+	fail := func(sheet string, e error) error {
+		return fmt.Errorf("%w: tables.xlsx, sheet %q: %v", ErrWrite, sheet, e)
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Creator:  res.Tool,
+		Title:    res.Title,
+		Created:  "2000-01-01T00:00:00Z", // fixed: outputs hold no clock time
+		Modified: "2000-01-01T00:00:00Z",
+	}); err != nil {
+		return nil, fail("", err)
+	}
+	st, err := newSheetStyles(f)
+	if err != nil {
+		return nil, fail("", err)
+	}
+
+	used := map[string]bool{}
+	first := true
+	for _, t := range res.Tables {
+		if t == nil {
+			continue
+		}
+		name := sheetName(t.Name, used)
+		if first {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return nil, fail(name, err)
+			}
+			first = false
+		} else if _, err := f.NewSheet(name); err != nil {
+			return nil, fail(name, err)
+		}
+		if err := writeSheet(f, name, len(used), t, st); err != nil {
+			return nil, fail(name, err)
+		}
+	}
+	if first { // no tables: an empty workbook still opens
+		if err := f.SetSheetName("Sheet1", "tables"); err != nil {
+			return nil, fail("tables", err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, fail("", err)
+	}
+	return buf.Bytes(), nil
+}
+
+type sheetStyles struct {
+	header, text, integer, float, share, p, boolean int
+}
+
+func newSheetStyles(f *excelize.File) (sheetStyles, error) {
+	var s sheetStyles
+	var err error
+	mk := func(st *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(st)
+		return id
+	}
+	s.header = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EEF4"}}})
+	s.text = mk(&excelize.Style{NumFmt: 49}) // "@": typed text stays text when edited
+	s.integer = mk(&excelize.Style{NumFmt: 1})
+	s.float = mk(&excelize.Style{NumFmt: 2})
+	pct := "0.0%"
+	s.share = mk(&excelize.Style{CustomNumFmt: &pct})
+	pfmt := "[<0.001]0.00E+00;0.000"
+	s.p = mk(&excelize.Style{CustomNumFmt: &pfmt})
+	s.boolean = mk(&excelize.Style{})
+	return s, err
+}
+
+func (s sheetStyles) forKind(k results.Kind) int {
+	switch k {
+	case results.Int:
+		return s.integer
+	case results.Float:
+		return s.float
+	case results.Share:
+		return s.share
+	case results.P:
+		return s.p
+	case results.Bool:
+		return s.boolean
+	}
+	return s.text
+}
+
+func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles) error {
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	ncol := len(t.Columns)
+	if ncol == 0 {
+		return sw.Flush()
+	}
+	// Widths from the header and the longest value as a person reads it.
+	for i, c := range t.Columns {
+		w := utf8.RuneCountInString(c.Name) + 3 // room for the filter button
+		for _, row := range t.Rows {
+			if i < len(row) {
+				w = max(w, utf8.RuneCountInString(results.FormatCell(row[i])))
+			}
+		}
+		width := math.Min(math.Max(float64(w)+1, 8), 60)
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, ncol)
+	for i, c := range t.Columns {
+		head[i] = excelize.Cell{StyleID: st.header, Value: c.Name}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for r, row := range t.Rows {
+		cells := make([]any, ncol)
+		for i, c := range t.Columns {
+			var v any
+			if i < len(row) {
+				v = row[i]
+			}
+			cells[i] = sheetCell(v, st.forKind(c.Kind), st.text)
+		}
+		cell, err := excelize.CoordinatesToCellName(1, r+2)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cell, cells); err != nil {
+			return err
+		}
+	}
+	last, err := excelize.CoordinatesToCellName(ncol, len(t.Rows)+1)
+	if err != nil {
+		return err
+	}
+	// An Excel table gives the header row its filter buttons; it needs unique headers.
+	if uniqueHeaders(t) {
+		noStripes := false
+		if err := sw.AddTable(&excelize.Table{
+			Range:          "A1:" + last,
+			Name:           tableName(name, index),
+			StyleName:      "TableStyleLight1",
+			ShowRowStripes: &noStripes,
+		}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// sheetCell turns a table cell into a stream cell: numbers as numbers, text as a string
+// value (the stream writer never reads a string as a formula), empty for nil and
+// non-finite floats.
+func sheetCell(v any, style, textStyle int) excelize.Cell {
+	switch x := v.(type) {
+	case string:
+		return excelize.Cell{StyleID: textStyle, Value: x}
+	case int:
+		return excelize.Cell{StyleID: style, Value: x}
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return excelize.Cell{StyleID: style}
+		}
+		return excelize.Cell{StyleID: style, Value: x}
+	case bool:
+		return excelize.Cell{StyleID: style, Value: x}
+	}
+	return excelize.Cell{StyleID: style}
+}
+
+func uniqueHeaders(t *results.Table) bool {
+	seen := map[string]bool{}
+	for _, c := range t.Columns {
+		k := strings.ToLower(c.Name)
+		if c.Name == "" || seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+// tableName makes an Excel table name: letters, digits and underscores, starting with
+// a letter, unique by its sheet's number.
+func tableName(sheet string, index int) string {
+	var b strings.Builder
+	for _, r := range sheet {
+		if r < 128 && (r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return fmt.Sprintf("T%d_%s", index, b.String())
+}
+
+// sheetName makes a valid, unique sheet name: at most 31 characters, none of : \ / ? * [ ].
+func sheetName(name string, used map[string]bool) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '_'
+		}
+		return r
+	}, strings.Trim(name, "'"))
+	if clean == "" {
+		clean = "table"
+	}
+	base := truncateRunes(clean, maxSheetName)
+	cand := base
+	for i := 2; used[strings.ToLower(cand)]; i++ {
+		suffix := fmt.Sprintf("~%d", i)
+		cand = truncateRunes(clean, maxSheetName-len(suffix)) + suffix
+	}
+	used[strings.ToLower(cand)] = true
+	return cand
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n])
+}
+
+// sortedZip collects the workbook's parts and writes them in name order, with
+// "[Content_Types].xml" first and no modification times.
+type sortedZip struct {
+	w     io.Writer
+	parts map[string]*bytes.Buffer
+}
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *sortedZip) AddFS(fs.FS) error {
+	return errors.New("reports: adding a file system to a workbook is not supported")
+}
+
+func (z *sortedZip) Close() error {
+	names := make([]string, 0, len(z.parts))
+	for n := range z.parts {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		ci, cj := names[i] == "[Content_Types].xml", names[j] == "[Content_Types].xml"
+		if ci != cj {
+			return ci
+		}
+		return names[i] < names[j]
+	})
+	zw := zip.NewWriter(z.w)
+	for _, n := range names {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(z.parts[n].Bytes()); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
