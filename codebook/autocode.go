@@ -238,7 +238,7 @@ func (m *matcher) find(text string) []Match {
 	t := n.Text
 	var runes []rune
 	var out []Match
-	it := m.ac.IterOverlapping(t)
+	it := m.ac.IterOverlappingByte(n.bytes)
 	for hit := it.Next(); hit != nil; hit = it.Next() {
 		k := hit.Pattern()
 		if k < 0 || k >= len(m.keys) {

@@ -20,6 +20,8 @@ type Normalized struct {
 	Text   string
 	Pos    []int32
 	Breaks []int32
+
+	bytes []byte // Text as bytes, for the automaton
 }
 
 // foldTable holds the folded form of the code points up to latinEnd, computed once; other
@@ -148,7 +150,7 @@ func Normalize(text string) Normalized {
 		i++
 	}
 	space(i, false)
-	return Normalized{Text: string(b), Pos: pos, Breaks: breaks}
+	return Normalized{Text: string(b), Pos: pos, Breaks: breaks, bytes: b}
 }
 
 // Original returns the code point range [start, end) in the original text of the bytes
