@@ -49,8 +49,8 @@ func (in *Input) agreementCodings(auto bool) codingsBySegment {
 	return by
 }
 
-// codeIDs returns the codebook's code ids in codebook order.
-func (in *Input) codeIDs() []string {
+// agreementCodes returns the codebook's code ids in codebook order.
+func (in *Input) agreementCodes() []string {
 	var ids []string
 	for _, f := range in.Codebook.Factors {
 		for _, c := range f.Codes {
@@ -65,8 +65,8 @@ func (in *Input) codeIDs() []string {
 // segment without it, NaN where the coder did not code the segment.
 type presenceMatrix [][]float64
 
-// presence builds the matrix of one code over the given segments and coders.
-func presence(by codingsBySegment, segments, coders []string, code string) presenceMatrix {
+// presenceOf builds the matrix of one code over the given segments and coders.
+func presenceOf(by codingsBySegment, segments, coders []string, code string) presenceMatrix {
 	m := make(presenceMatrix, len(segments))
 	for i, s := range segments {
 		row := make([]float64, len(coders))
@@ -94,13 +94,13 @@ type agreementStats struct {
 
 // presenceStats computes a row's coefficients. Cohen's kappa is computed where exactly
 // two coders take part, Fleiss' kappa where more than two coded every unit alike in
-// number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffBootstrap, drawn
-// once so that the note can count the undefined resamples.
+// number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffBootstrap,
+// drawn once so that the note can count the undefined resamples.
 func (in *Input) presenceStats(m presenceMatrix, coders int) agreementStats {
 	s := agreementStats{units: len(m), percent: math.NaN(), cohen: math.NaN(), alpha: math.NaN(),
 		fleiss: math.NaN(), low: math.NaN(), high: math.NaN()}
 	if len(m) == 0 {
-		s.notes = append(s.notes, in.text(
+		s.notes = append(s.notes, in.agreementText(
 			"geen segment door twee of meer codeurs gecodeerd",
 			"no segment coded by two or more coders"))
 		return s
@@ -136,24 +136,24 @@ func (in *Input) presenceStats(m presenceMatrix, coders int) agreementStats {
 	s.alpha = stats.KrippendorffAlpha(m, stats.Nominal)
 	switch {
 	case applied == 0:
-		s.notes = append(s.notes, in.text(
+		s.notes = append(s.notes, in.agreementText(
 			"code nooit toegekend: geen variatie",
 			"code never applied: no variation"))
 	case applied == values:
-		s.notes = append(s.notes, in.text(
+		s.notes = append(s.notes, in.agreementText(
 			"code door elke codeur aan elk segment toegekend: geen variatie",
 			"code applied to every unit by every coder: no variation"))
 	}
 	if coders == 2 {
 		s.cohen = stats.CohenKappa(confusion)
 	} else {
-		s.notes = append(s.notes, in.text(
+		s.notes = append(s.notes, in.agreementText(
 			fmt.Sprintf("cohen_kappa alleen bij precies twee codeurs (hier %d)", coders),
 			fmt.Sprintf("cohen_kappa needs exactly two coders (here %d)", coders)))
 		if sameCount {
 			s.fleiss = stats.FleissKappa(counts)
 		} else {
-			s.notes = append(s.notes, in.text(
+			s.notes = append(s.notes, in.agreementText(
 				"fleiss_kappa vraagt evenveel codeurs per segment",
 				"fleiss_kappa needs the same number of coders on every unit"))
 		}
@@ -170,15 +170,15 @@ func (in *Input) presenceStats(m presenceMatrix, coders int) agreementStats {
 				undefined++
 			}
 		}
-		s.notes = append(s.notes, in.text(
+		s.notes = append(s.notes, in.agreementText(
 			fmt.Sprintf("geen bootstrap-interval: alpha onbepaald in %d van %d trekkingen (code zelden toegekend)", undefined, BootstrapSamples),
 			fmt.Sprintf("no bootstrap interval: alpha undefined in %d of %d resamples (code rarely applied)", undefined, BootstrapSamples)))
 	}
 	return s
 }
 
-// text picks the Dutch or English text for the study's language.
-func (in *Input) text(nl, en string) string {
+// agreementText picks the Dutch or English text for the study's language.
+func (in *Input) agreementText(nl, en string) string {
 	if in.Language == "en" {
 		return en
 	}
@@ -236,12 +236,12 @@ func Agreement(in *Input, res *results.Results) {
 			strings.Join(s.notes, "; "), results.Opt(s.fleiss))
 	}
 	var pooled presenceMatrix
-	for _, code := range in.codeIDs() {
-		m := presence(by, segments, coders, code)
+	for _, code := range in.agreementCodes() {
+		m := presenceOf(by, segments, coders, code)
 		pooled = append(pooled, m...)
 		add(code, m)
 	}
-	if len(in.codeIDs()) > 0 {
+	if len(in.agreementCodes()) > 0 {
 		add(PooledCode, pooled)
 	}
 	res.Add(t)
@@ -317,15 +317,15 @@ func AgreementAuto(in *Input, res *results.Results) {
 		var note string
 		switch {
 		case confusion[0][0]+confusion[0][1]+confusion[1][0] == 0:
-			note = in.text("code door geen van beide toegekend: geen variatie", "code applied by neither: no variation")
+			note = in.agreementText("code door geen van beide toegekend: geen variatie", "code applied by neither: no variation")
 		case confusion[1][1]+confusion[0][1]+confusion[1][0] == 0:
-			note = in.text("code door beide aan elk segment toegekend: geen variatie", "code applied to every unit by both: no variation")
+			note = in.agreementText("code door beide aan elk segment toegekend: geen variatie", "code applied to every unit by both: no variation")
 		case math.IsNaN(kappa):
-			note = in.text("kappa onbepaald: een van beide gebruikt maar één waarde", "kappa undefined: one of the two used a single value")
+			note = in.agreementText("kappa onbepaald: een van beide gebruikt maar één waarde", "kappa undefined: one of the two used a single value")
 		}
 		t.Add(code, coder, int(n), results.Opt(agree), results.Opt(kappa), note)
 	}
-	codes := in.codeIDs()
+	codes := in.agreementCodes()
 	for _, code := range codes {
 		for _, coder := range humans {
 			row(code, coder, []string{code})
