@@ -6,6 +6,7 @@ package codebook
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -123,10 +124,15 @@ type Item struct {
 // Fold normalises a name for matching: lower case, accents removed, runs of white space
 // and underscores made one space, trimmed.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
+	out := s
+	// Pure ASCII has no accents to remove and is its own NFD and NFC: skip the transform,
+	// whose chain allocates its buffers on every call (Fold runs for every survey cell).
+	if !isASCII(s) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		var err error
+		if out, _, err = transform.String(t, s); err != nil {
+			out = s
+		}
 	}
 	out = strings.ToLower(out)
 	return strings.Join(strings.FieldsFunc(out, func(r rune) bool {
@@ -351,3 +357,12 @@ func (s Scale) Value(label string) (value float64, missing, ok bool) {
 
 // Reversed returns the value of a reverse-keyed item mirrored on the scale (min+max-v).
 func (s Scale) Reversed(v float64) float64 { return s.Min() + s.Max() - v }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
