@@ -124,7 +124,7 @@ func simulateSurvey(remarks remarkPool) []surveyResponse {
 	// The export lists responses in the order they came in, not by municipality.
 	r.Shuffle(len(people), func(i, j int) { people[i], people[j] = people[j], people[i] })
 
-	picker := newRemarkPicker(remarks, r)
+	picker := newRemarkPicker(remarks)
 	out := make([]surveyResponse, len(people))
 	for i, p := range people {
 		m, role := surveyMunicipalities[p.muni], surveyRoles[p.role]
@@ -282,10 +282,18 @@ type remarkPicker struct {
 	r     *rand.Rand
 	pool  *remarkPool
 	decks map[*[]string][]string
+	used  map[string]bool
 }
 
-func newRemarkPicker(p remarkPool, r *rand.Rand) *remarkPicker {
-	return &remarkPicker{r: r, pool: &p, decks: map[*[]string][]string{}}
+// newRemarkPicker draws from its own random stream, so that adding a fragment changes
+// the remarks but not the answers.
+func newRemarkPicker(p remarkPool) *remarkPicker {
+	return &remarkPicker{
+		r:     rand.New(rand.NewPCG(surveySeed[0], surveySeed[1]+1)),
+		pool:  &p,
+		decks: map[*[]string][]string{},
+		used:  map[string]bool{},
+	}
 }
 
 func (k *remarkPicker) draw(list *[]string) string {
@@ -299,8 +307,19 @@ func (k *remarkPicker) draw(list *[]string) string {
 }
 
 // pick writes a remark about the scale on which the respondent is most outspoken, now
-// and then a general one, sometimes followed by an addition.
+// and then a general one, sometimes followed by an addition. No two respondents write
+// the same remark.
 func (k *remarkPicker) pick(answers []string) string {
+	for range 50 {
+		if text := k.compose(answers); !k.used[text] {
+			k.used[text] = true
+			return text
+		}
+	}
+	return ""
+}
+
+func (k *remarkPicker) compose(answers []string) string {
 	m := scaleMeans(answers)
 	pool := k.pool
 	themes := [3]*themeRemarks{&pool.Kennen, &pool.Bereiken, &pool.Informeren}
