@@ -334,6 +334,14 @@ func municipalities(res *results.Results, l labels) []*figure {
 			}
 		}
 		rc.Plot.X.Tick.Marker = relabel{ticker: plot.DefaultTicks{}, f: func(x float64) string { return number(res.Language, x, decimalsOf(x)) }}
+		if len(scale.Answers) >= 2 && len(scale.Answers) <= 11 {
+			// One tick per answer of the scale.
+			var ticks fixedTicks
+			for _, a := range scale.Answers {
+				ticks = append(ticks, plot.Tick{Value: a.Value, Label: number(res.Language, a.Value, decimalsOf(a.Value))})
+			}
+			rc.Plot.X.Tick.Marker = ticks
+		}
 		legend := []legendEntry{{Label: res.Text("Gemeente: gemiddelde en 95%-interval", "Municipality: mean and 95% interval"), Colour: okabeBlue}}
 		if m, ok := overall[sc]; ok {
 			rc.Plot.Add(refLine{X: m, Colour: okabeVermilion, Dashed: true, Width: vg.Points(1)})
