@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
@@ -236,7 +238,6 @@ func (m *matcher) find(text string) []Match {
 	}
 	n := Normalize(text)
 	t := n.Text
-	var runes []rune
 	var out []Match
 	it := m.ac.IterOverlappingByte(n.bytes)
 	for hit := it.Next(); hit != nil; hit = it.Next() {
@@ -253,14 +254,8 @@ func (m *matcher) find(text string) []Match {
 			if r.negatable && m.negated(n, from, to) {
 				continue
 			}
-			if runes == nil {
-				runes = []rune(text)
-			}
-			s, e := n.Original(from, to, runes)
-			if e > len(runes) || s >= e {
-				continue
-			}
-			out = append(out, Match{Code: r.id, Rule: r.pattern, Span: string(runes[s:e]), Start: s, End: e})
+			// Code point offsets; the end is extended over combining marks below.
+			out = append(out, Match{Code: r.id, Rule: r.pattern, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -286,6 +281,36 @@ func (m *matcher) find(text string) []Match {
 			}
 		}
 		dedup = append(dedup, x)
+	}
+	// Code point offsets to byte offsets for the spans, walking the text once from the
+	// left (matches are in order of their start).
+	cp, at := 0, 0 // code point index and byte offset of the cursor
+	for i := range dedup {
+		x := &dedup[i]
+		for cp < x.Start && at < len(text) {
+			_, size := utf8.DecodeRuneInString(text[at:])
+			at += size
+			cp++
+		}
+		ecp, eat := cp, at
+		for eat < len(text) && ecp < x.End {
+			_, size := utf8.DecodeRuneInString(text[eat:])
+			eat += size
+			ecp++
+		}
+		for eat < len(text) {
+			r, size := utf8.DecodeRuneInString(text[eat:])
+			if !unicode.Is(unicode.Mn, r) {
+				break
+			}
+			eat += size
+			ecp++
+		}
+		x.End = ecp
+		x.Span = text[at:eat]
+		if !utf8.ValidString(x.Span) {
+			x.Span = string([]rune(x.Span)) // as the code points count it
+		}
 	}
 	return dedup
 }
