@@ -1,0 +1,52 @@
+package pipeline_test
+
+import (
+	"testing"
+
+	"github.com/samenspel/samenspel/pipeline"
+	"github.com/samenspel/samenspel/pipeline/synth"
+	"github.com/samenspel/samenspel/reports"
+)
+
+// mediumStudy writes the medium synthetic study of bench/run.sh (40 municipalities, 5,000
+// survey respondents in .xlsx, 5,000 segments coded by two coders) and loads it.
+func mediumStudy(b *testing.B) *pipeline.Study {
+	b.Helper()
+	dir := b.TempDir()
+	c := synth.DefaultConfig()
+	c.Municipalities, c.Respondents, c.Segments = 40, 5000, 5000
+	if _, err := synth.Write(dir, c, synth.Progress{}); err != nil {
+		b.Fatal(err)
+	}
+	s, err := pipeline.LoadStudy(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkExecute times every stage from reading the inputs to the results.
+func BenchmarkExecute(b *testing.B) {
+	s := mediumStudy(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := pipeline.Execute(s, "bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReports times writing the tables, figures, report and manifest of the outcome.
+func BenchmarkReports(b *testing.B) {
+	s := mediumStudy(b)
+	out, err := pipeline.Execute(s, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := reports.Write(b.TempDir(), out.Results); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
