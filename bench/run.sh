@@ -8,8 +8,9 @@
 #             coded by two coders
 #   double    the national study with twice the respondents and segments, for scaling
 #
-# Every command runs RUNS times (default 3); the table shows the median wall time and the
-# median peak memory (maximum resident set size) from /usr/bin/time -f "%e %M".
+# Every command runs RUNS times (default 3); the table shows the median wall time, the
+# median CPU time (user + system: less sensitive than wall time to other work on a shared
+# machine) and the median peak memory (maximum resident set size), from /usr/bin/time.
 #
 #   bench/run.sh                 all studies
 #   RUNS=5 bench/run.sh          five runs each
@@ -62,50 +63,50 @@ generate() {
 	fi
 }
 
-# measure NAME CMD...: runs CMD $n times, prints "median_wall median_peak_kib".
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# measure N NAME CMD...: runs CMD N times, prints "median_wall median_peak_kib median_cpu".
 measure() {
 	local n=$1 name=$2
 	shift 2
-	local walls=() mems=()
+	local walls=() mems=() cpus=()
 	for ((i = 1; i <= n; i++)); do
-		if ! /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"; then
+		if ! /usr/bin/time -f "%e %M %U %S" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"; then
 			echo "bench/run.sh: $name failed; see $WORK/$name.err:" >&2
 			tail -5 "$WORK/$name.err" >&2
-			echo "- -"
+			echo "- - -"
 			return
 		fi
-		read -r w m <"$WORK/$name.time"
+		read -r w m u s <"$WORK/$name.time"
 		walls+=("$w")
 		mems+=("$m")
+		cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
 	done
-	local mw mm
-	mw=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
-	mm=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
-	echo "$mw $mm"
+	echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${mems[@]}" | median) $(printf '%s\n' "${cpus[@]}" | median)"
 }
 
-declare -A go_wall go_mem py_wall py_mem
+declare -A go_wall go_mem go_cpu py_wall py_mem py_cpu
 for s in $STUDIES; do
 	generate "$s"
 	dir=$(study_dir "$s")
-	read -r go_wall[$s] go_mem[$s] < <(measure "$RUNS" "go-$s" "$WORK/analyse" run "$dir" -o "$WORK/out-$s" -quiet)
-	echo "$s: samenspel ${go_wall[$s]} s, $(awk -v m="${go_mem[$s]}" 'BEGIN {printf "%.0f", m/1024}') MiB"
+	read -r go_wall[$s] go_mem[$s] go_cpu[$s] < <(measure "$RUNS" "go-$s" "$WORK/analyse" run "$dir" -o "$WORK/out-$s" -quiet)
+	echo "$s: samenspel ${go_wall[$s]} s wall, ${go_cpu[$s]} s CPU, $(awk -v m="${go_mem[$s]}" 'BEGIN {printf "%.0f", m/1024}') MiB"
 	if [[ $PANDAS == 1 ]]; then
-		read -r py_wall[$s] py_mem[$s] < <(measure "$PANDAS_RUNS" "pandas-$s" "$PYTHON" bench/pandas_equivalent.py "$dir" "$WORK/pandas-$s")
-		echo "$s: pandas    ${py_wall[$s]} s, $(awk -v m="${py_mem[$s]}" 'BEGIN {printf "%.0f", m/1024}') MiB"
+		read -r py_wall[$s] py_mem[$s] py_cpu[$s] < <(measure "$PANDAS_RUNS" "pandas-$s" "$PYTHON" bench/pandas_equivalent.py "$dir" "$WORK/pandas-$s")
+		echo "$s: pandas    ${py_wall[$s]} s wall, ${py_cpu[$s]} s CPU, $(awk -v m="${py_mem[$s]}" 'BEGIN {printf "%.0f", m/1024}') MiB"
 	fi
 done
 
 echo
-printf '%-9s | %13s | %13s | %13s | %13s | %8s\n' study "samenspel s" "samenspel MiB" "pandas s" "pandas MiB" "speed-up"
-printf '%-9s-|-%13s-|-%13s-|-%13s-|-%13s-|-%8s\n' --------- ------------- ------------- ------------- ------------- --------
+printf '%-9s | %10s | %9s | %9s | %10s | %9s | %9s | %8s\n' study "samenspel" "CPU s" "peak MiB" "pandas" "CPU s" "peak MiB" "speed-up"
+printf '%-9s-|-%10s-|-%9s-|-%9s-|-%10s-|-%9s-|-%9s-|-%8s\n' --------- ---------- --------- --------- ---------- --------- --------- --------
 for s in $STUDIES; do
-	gw=${go_wall[$s]} gm=${go_mem[$s]} pw=${py_wall[$s]:--} pm=${py_mem[$s]:--}
-	awk -v s="$s" -v gw="$gw" -v gm="$gm" -v pw="$pw" -v pm="$pm" 'BEGIN {
+	awk -v s="$s" -v gw="${go_wall[$s]}" -v gc="${go_cpu[$s]}" -v gm="${go_mem[$s]}" \
+		-v pw="${py_wall[$s]:--}" -v pc="${py_cpu[$s]:--}" -v pm="${py_mem[$s]:--}" 'BEGIN {
 		g = (gm == "-") ? "-" : sprintf("%.0f", gm / 1024)
 		p = (pm == "-") ? "-" : sprintf("%.0f", pm / 1024)
 		r = (pw == "-" || gw == "-" || gw == 0) ? "-" : sprintf("%.1f×", pw / gw)
-		printf "%-9s | %13s | %13s | %13s | %13s | %8s\n", s, gw, g, pw, p, r
+		printf "%-9s | %8s s | %9s | %9s | %8s s | %9s | %9s | %8s\n", s, gw, gc, g, pw, pc, p, r
 	}'
 done
 if [[ -n ${go_wall[national]:-} && -n ${go_wall[double]:-} && ${go_wall[national]} != - && ${go_wall[double]} != - ]]; then
