@@ -128,6 +128,7 @@ func redactAll(d *model.Dataset, r *Redactor) {
 	for i := range d.Rejects {
 		d.Rejects[i].Value = r.Redact(d.Rejects[i].Value)
 		d.Rejects[i].Location = r.Redact(d.Rejects[i].Location)
+		d.Rejects[i].Reason = r.Redact(d.Rejects[i].Reason)
 	}
 }
 

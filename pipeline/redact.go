@@ -27,6 +27,10 @@ var (
 	nineDigits = regexp.MustCompile(`\b\d{9}\b|\b\d{4}[.\s]\d{2}[.\s]\d{3}\b`)
 )
 
+// nameMarker stands in for a redacted name until every name is replaced; it is not a
+// letter or digit, so it also ends a word for the next match.
+const nameMarker = "\x00"
+
 var placeholderText = map[string]map[string]string{
 	"nl": {"name": "[naam]", "email": "[e-mail]", "phone": "[telefoonnummer]", "postcode": "[postcode]", "bsn": "[BSN]", "iban": "[IBAN]"},
 	"en": {"name": "[name]", "email": "[e-mail]", "phone": "[phone number]", "postcode": "[postcode]", "bsn": "[BSN]", "iban": "[IBAN]"},
@@ -91,14 +95,17 @@ func (r *Redactor) Redact(text string) string {
 	text = phoneRe.ReplaceAllString(text, r.placeholders["phone"])
 	text = postcodeRe.ReplaceAllString(text, r.placeholders["postcode"])
 	if r.names != nil {
-		// Replace repeatedly: adjacent names share the boundary character.
-		for i := 0; i < 3; i++ {
-			next := r.names.ReplaceAllString(text, "${1}"+r.placeholders["name"]+"${3}")
+		// Names become a marker first, so a placeholder is never matched as a name (a
+		// person called "Naam"); replace repeatedly, as adjacent names share the boundary
+		// character that one match consumes.
+		for {
+			next := r.names.ReplaceAllString(text, "${1}"+nameMarker+"${3}")
 			if next == text {
 				break
 			}
 			text = next
 		}
+		text = strings.ReplaceAll(text, nameMarker, r.placeholders["name"])
 	}
 	return text
 }

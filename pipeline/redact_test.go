@@ -28,6 +28,11 @@ func TestRedact(t *testing.T) {
 	if got := en.Redact("Sem called 06 1234 5678"); got != "[name] called [phone number]" {
 		t.Errorf("en: %q", got)
 	}
+	// A person called "Naam" must not turn the placeholder [naam] into [[naam]].
+	naam := NewRedactor([]string{"Naam", "Jan Naam"}, "nl")
+	if got := naam.Redact("Naam en Jan Naam en Naam Naam"); got != "[naam] en [naam] en [naam] [naam]" {
+		t.Errorf("placeholder matched as a name: %q", got)
+	}
 	if strings.Contains(r.Redact("Christina"), "Christina") {
 		t.Error("leak")
 	}
