@@ -113,7 +113,7 @@ func TestQDCSchema(t *testing.T) {
 
 // TestAnnexA1 reads the REFI-QDA 1.5 Annex A.1 example codebook.
 func TestAnnexA1(t *testing.T) {
-	cb, err := Load("/work/shared/fixtures/third_party/refi-qda/annex-a1-codebook.qdc")
+	cb, err := Load("../testdata/third_party/refi-qda/annex-a1-codebook.qdc")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -163,6 +164,13 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 	res.Add(unmappedTable(out.Summary.Unmapped))
 	res.Add(rejectsTable(d.Rejects))
 
+	if slices.Contains(s.Outputs, "qdpx") {
+		b, err := reviewProject(d, cb, s.Title, s.Language, s.Privacy.MinCell)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", ReviewFile, err)
+		}
+		res.Files = append(res.Files, results.File{Path: ReviewFile, Data: b})
+	}
 	out.Results = res
 	out.summarise(interviewed)
 	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =

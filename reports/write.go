@@ -123,6 +123,12 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 		}
 	}
 
+	for _, f := range res.Files {
+		if err := w.put(f.Path, f.Data); err != nil {
+			return nil, err
+		}
+	}
+
 	b, err := manifestJSON(res, w.outputs)
 	if err != nil {
 		return nil, err
@@ -151,6 +157,11 @@ func selected(outputs []string) (map[string]bool, error) {
 	}
 	for _, o := range outputs {
 		k := strings.ToLower(strings.TrimSpace(o))
+		if k == "qdpx" {
+			// Made by the pipeline and passed in Results.Files.
+			want[k] = true
+			continue
+		}
 		known := false
 		for _, f := range Formats {
 			if f == k {

@@ -43,9 +43,6 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	err = pipeline.Publish(*out, func(tmp string) error {
-		if err := writeExtras(tmp, outcome); err != nil {
-			return err
-		}
 		_, err := reports.Write(tmp, outcome.Results)
 		return err
 	})

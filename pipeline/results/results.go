@@ -156,8 +156,18 @@ type Results struct {
 	// Counts for the sample paragraph.
 	Respondents, Segments, Codings, Answers, Rejected int
 	Coders                                            []string
-	// Outputs selects the writers: csv, xlsx, png, svg, html, md (all when empty).
+	// Outputs selects the writers: csv, xlsx, png, svg, html, md (all when empty), and
+	// qdpx, which only names a file in Files.
 	Outputs []string
+	// Files are outputs made by other stages (the REFI-QDA project for review in a QDA
+	// tool): the report writers write them as they are and list them in the manifest.
+	Files []File
+}
+
+// File is an output file made outside the report writers.
+type File struct {
+	Path string // relative to the output folder, slash-separated
+	Data []byte
 }
 
 // Factor is a codebook factor as the report shows it.
