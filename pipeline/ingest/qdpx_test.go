@@ -13,7 +13,7 @@ import (
 	"github.com/samenspel/samenspel/pipeline/refiqda"
 )
 
-const schema = "/work/shared/fixtures/third_party/refi-qda/Project-mrt2019.xsd"
+const schema = "../../testdata/third_party/refi-qda/Project-mrt2019.xsd"
 
 func TestReadQDPXCasesAndInternalFiles(t *testing.T) {
 	// NVivo-style: named Case with variables and SourceRef, braced and upper-case GUIDs,

@@ -33,7 +33,7 @@ func buildQDE(t *testing.T, qdpx []byte) ([]byte, *zip.Reader) {
 // TestDecodeCodebookAnnexA1 reads Annex A.1 of the REFI-QDA 1.5 standard: braced and
 // bare GUIDs, non-codable folders.
 func TestDecodeCodebookAnnexA1(t *testing.T) {
-	b, err := os.ReadFile("/work/shared/fixtures/third_party/refi-qda/annex-a1-codebook.qdc")
+	b, err := os.ReadFile("../../testdata/third_party/refi-qda/annex-a1-codebook.qdc")
 	if err != nil {
 		t.Skip("annex fixture not present")
 	}

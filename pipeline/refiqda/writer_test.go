@@ -16,7 +16,7 @@ import (
 	"github.com/samenspel/samenspel/pipeline/refiqda"
 )
 
-const schema = "/work/shared/fixtures/third_party/refi-qda/Project-mrt2019.xsd"
+const schema = "../../testdata/third_party/refi-qda/Project-mrt2019.xsd"
 
 func testCodebook() *codebook.Codebook {
 	cb := &codebook.Codebook{Name: "Samenwerking", Factors: []codebook.Factor{
