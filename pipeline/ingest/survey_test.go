@@ -13,7 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-const fixtures = "/work/shared/fixtures/third_party/surveys/"
+const fixtures = "../../testdata/third_party/surveys/"
 
 func loadCodebook(t testing.TB) *codebook.Codebook {
 	t.Helper()
