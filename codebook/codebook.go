@@ -336,6 +336,20 @@ func (s Scale) Max() float64 {
 // answer or a label listed under missing ("Weet niet", "N.v.t."); ok=false for anything
 // else.
 func (s Scale) Value(label string) (value float64, missing, ok bool) {
+	// Exports mostly write a label exactly as the codebook does: find those without folding
+	// every label of the scale for every cell of a survey.
+	for _, m := range s.Missing {
+		if label == m {
+			return 0, true, true
+		}
+	}
+	for _, a := range s.Answers {
+		for _, l := range a.Labels {
+			if label == l {
+				return a.Value, false, true
+			}
+		}
+	}
 	k := Fold(label)
 	if k == "" {
 		return 0, true, true

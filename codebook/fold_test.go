@@ -38,3 +38,32 @@ func BenchmarkFoldLabel(b *testing.B) {
 		Fold("Helemaal mee oneens")
 	}
 }
+
+// TestScaleValueExactAndFolded checks that a label written as the codebook writes it and
+// the same label in other case or accents give the same value.
+func TestScaleValueExactAndFolded(t *testing.T) {
+	s := Scale{
+		Answers: Answers{{Value: 1, Labels: []string{"Helemaal mee oneens"}}, {Value: 4, Labels: []string{"Mee eens", "Agree"}}},
+		Missing: []string{"Weet niet", "N.v.t."},
+	}
+	for _, c := range []struct {
+		label   string
+		value   float64
+		missing bool
+		ok      bool
+	}{
+		{"Mee eens", 4, false, true},
+		{"mee  EENS", 4, false, true},
+		{"Agree", 4, false, true},
+		{"Helemaal mee oneens", 1, false, true},
+		{"Weet niet", 0, true, true},
+		{"weet niet ", 0, true, true},
+		{"", 0, true, true},
+		{"Soms", 0, false, false},
+	} {
+		v, m, ok := s.Value(c.label)
+		if v != c.value || m != c.missing || ok != c.ok {
+			t.Errorf("Value(%q) = %v, %v, %v; want %v, %v, %v", c.label, v, m, ok, c.value, c.missing, c.ok)
+		}
+	}
+}
