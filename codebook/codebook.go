@@ -4,6 +4,7 @@
 package codebook
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -254,6 +255,18 @@ func (cb *Codebook) Factor(id string) (Factor, bool) {
 // Role maps a role as an input wrote it ("Jongerenwerker", "youth worker") onto a role id
 // by id, label or synonym, case- and accent-insensitively.
 func (cb *Codebook) Role(name string) (Role, bool) {
+	// A role written exactly as the codebook writes it needs no folding (Role runs for
+	// every row of a survey).
+	for _, r := range cb.Roles {
+		if name == r.ID || slices.Contains(r.Synonyms, name) {
+			return r, true
+		}
+		for _, l := range r.Label {
+			if name == l {
+				return r, true
+			}
+		}
+	}
 	k := Fold(name)
 	if k == "" {
 		return Role{}, false
