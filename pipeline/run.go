@@ -161,6 +161,7 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 		Seed: s.Seed, Interviewed: interviewed,
 	}
 	analysis.Run(in, res)
+	hideSuppressedGroups(res)
 	res.Add(unmappedTable(out.Summary.Unmapped))
 	res.Add(rejectsTable(d.Rejects))
 

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -193,15 +192,16 @@ func (in *Input) splitSmall(groups map[string][]float64) (kept, small []string) 
 	return kept, small
 }
 
-// leftOutNote names the groups left out of a test for being smaller than MinCell.
+// leftOutNote counts the groups left out of a test for being smaller than MinCell.
 func leftOutNote(in *Input, lang string, small []string) string {
 	if len(small) == 0 {
 		return ""
 	}
-	sort.Strings(small)
+	// The groups are counted, not named: a group under MinCell appears nowhere as its own
+	// group.
 	return pick(lang,
-		sprintf("weggelaten (minder dan %d): %s", in.MinCell, strings.Join(small, ", ")),
-		sprintf("left out (fewer than %d): %s", in.MinCell, strings.Join(small, ", ")))
+		sprintf("%d groep(en) met minder dan %d respondenten weggelaten", len(small), in.MinCell),
+		sprintf("%d group(s) with fewer than %d respondents left out", len(small), in.MinCell))
 }
 
 // noteNotRun notes a test that was not run for lack of groups.
