@@ -69,6 +69,10 @@ func qualtricsLayout(rows *Rows, names []string, opt Options) (*surveyLayout, er
 			c.header = label
 		}
 		c.question = label
+		if use, ok := attributeColumn(opt, name, label); ok {
+			c.use = use
+			continue
+		}
 		if use, ok := qualtricsMeta(foldName(name)); ok {
 			c.use = use
 			continue
@@ -99,4 +103,41 @@ func qualtricsUnfinished(v string) bool {
 		return true
 	}
 	return false
+}
+
+// attributeColumn recognises the respondent's municipality and role among questions,
+// which Qualtrics names Q7 or after the question: by the study's column mapping
+// (columns: {municipality: Q7}), else by the name or question text ("Gemeente",
+// "Wat is uw functie?": a question of at most six words naming the attribute).
+func attributeColumn(opt Options, name, label string) (columnUse, bool) {
+	uses := map[string]columnUse{"municipality": useMunicipality, "role": useRole}
+	for field, use := range uses {
+		if h, ok := opt.Columns[field]; ok {
+			if foldName(h) == foldName(name) || (label != "" && foldName(h) == foldName(label)) {
+				return use, true
+			}
+		}
+	}
+	for field, headers := range map[string][]string{"municipality": municipalityHeaders, "role": roleHeaders} {
+		if _, explicit := opt.Columns[field]; explicit {
+			continue
+		}
+		for _, h := range headers {
+			if foldName(name) == h || foldName(label) == h {
+				return uses[field], true
+			}
+		}
+		// A short question that names the attribute: "Wat is uw functie?", "In welke
+		// gemeente werkt u?". Longer texts are statements (items), not attributes.
+		if words := strings.Fields(foldName(label)); len(words) > 1 && len(words) <= 6 {
+			for _, w := range words {
+				for _, h := range headers {
+					if w == h {
+						return uses[field], true
+					}
+				}
+			}
+		}
+	}
+	return useOther, false
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -396,4 +397,16 @@ func TestReadSurveySPSS(t *testing.T) {
 	if _, err := ReadSurvey(writeFile(t, "kapot.sav", []byte("$FL2 kapot")), Options{}); err == nil || !strings.Contains(err.Error(), "kapot.sav") {
 		t.Errorf("corrupt: %v", err)
 	}
+}
+
+// Municipality and role asked as questions in Qualtrics: found by their question text.
+func TestReadSurveyQualtricsAttributes(t *testing.T) {
+	path := "../../testdata/cases/survey/limesurvey_qualtrics_spss/qualtrics.csv"
+	ds := readSurvey(t, path, Options{Codebook: loadCodebook(t), Columns: map[string]string{"K1": "Q1_1", "K2": "Q1_2", "K3": "Q1_3", "K4": "Q1_4"}})
+	var got []string
+	for _, r := range ds.Respondents {
+		got = append(got, r.ID+" "+r.Municipality+" "+r.Role+" "+fmt.Sprint(len(r.Attributes)))
+	}
+	same(t, "respondents", got, []string{"R_1a Lindewaard Jongerenwerker 0", "R_2b Lindewaard Wijkagent 0", "R_3c Lindewaard Jeugdzorgprofessional 0"})
+	same(t, "answers", answers(ds)[:4], []string{"R_1a K1 4 (Agree)", "R_1a K2 5 (Strongly agree)", "R_1a K3 4 (Agree)", "R_1a K4 2 (Disagree)"})
 }
