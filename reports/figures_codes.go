@@ -257,6 +257,11 @@ func agreement(res *results.Results, l labels) []*figure {
 	units := 0.0
 	for i := 0; i < t.len(); i++ {
 		code := t.str(i, "code")
+		// The pooled row counts segment × code pairs; the segments are the units of
+		// the per-code rows.
+		if u, ok := t.num(i, "units"); ok && code != "*" && u > units {
+			units = u
+		}
 		a, ok := t.num(i, "krippendorff_alpha")
 		if !ok {
 			missing++
@@ -264,9 +269,6 @@ func agreement(res *results.Results, l labels) []*figure {
 		}
 		if code == "*" {
 			pooled = &entry{code, a}
-			if u, ok := t.num(i, "units"); ok {
-				units = u
-			}
 			continue
 		}
 		entries = append(entries, entry{code, a})
@@ -324,8 +326,8 @@ func agreement(res *results.Results, l labels) []*figure {
 	)
 	nt := ""
 	if missing > 0 {
-		nt = res.Text(fmt.Sprintf("Weggelaten: %s zonder alfa (te weinig dubbel gecodeerde fragmenten).", plural(missing, "code", "codes")),
-			fmt.Sprintf("Left out: %s without an alpha (too few double-coded segments).", plural(missing, "code", "codes")))
+		nt = res.Text(fmt.Sprintf("Weggelaten: %s zonder alfa (niet toegekend, geen variatie of te weinig dubbel gecodeerde fragmenten).", plural(missing, "code", "codes")),
+			fmt.Sprintf("Left out: %s without an alpha (never applied, no variation or too few double-coded segments).", plural(missing, "code", "codes")))
 	}
 	coders := len(humanCoders(res.Coders))
 	return []*figure{{

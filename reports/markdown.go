@@ -117,7 +117,7 @@ func mdText(s string) string {
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		case '&':
-			b.WriteString("&amp;")
+			b.WriteString("\\&")
 		case '\n', '\r':
 			b.WriteByte(' ')
 		default:

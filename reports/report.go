@@ -243,6 +243,12 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 		}
 	}
 	ag := view(res.Table("agreement"))
+	segments := 0.0 // the per-code rows count segments; the pooled row segment × code pairs
+	for i := 0; i < ag.len(); i++ {
+		if u, ok := ag.num(i, "units"); ok && ag.str(i, "code") != "*" && u > segments {
+			segments = u
+		}
+	}
 	for i := 0; i < ag.len(); i++ {
 		if ag.str(i, "code") != "*" {
 			continue
@@ -262,8 +268,8 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 		units, _ := ag.num(i, "units")
 		if len(parts) > 0 {
 			p = append(p, T(
-				fmt.Sprintf("De overeenstemming tussen codeurs over %d dubbel gecodeerde fragmenten, over alle codes samen: %s.", int(units), strings.Join(parts, "; ")),
-				fmt.Sprintf("Agreement between coders over %d double-coded segments, pooled over all codes: %s.", int(units), strings.Join(parts, "; ")),
+				fmt.Sprintf("De overeenstemming tussen codeurs over %d dubbel gecodeerde fragmenten (%d beslissingen over het wel of niet toekennen van een code), over alle codes samen: %s.", int(segments), int(units), strings.Join(parts, "; ")),
+				fmt.Sprintf("Agreement between coders over %d double-coded segments (%d decisions to apply a code or not), pooled over all codes: %s.", int(segments), int(units), strings.Join(parts, "; ")),
 			))
 		}
 	}
@@ -327,6 +333,9 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 			case strings.Contains(name, "kruskal"):
 				t = T("de Kruskal-Wallistoets (Kruskal & Wallis 1952)", "the Kruskal-Wallis test (Kruskal & Wallis 1952)")
 				cites["kruskal"] = true
+			case strings.Contains(name, "chi"):
+				t = T("de chi-kwadraattoets op onafhankelijkheid met Cramérs V (Cramér 1946)", "the chi-square test of independence with Cramér's V (Cramér 1946)")
+				cites["cramer"] = true
 			case strings.Contains(name, "dunn"):
 				t = T("paarsgewijze vergelijkingen volgens Dunn (1964)", "pairwise comparisons after Dunn (1964)")
 				cites["dunn"] = true
@@ -382,6 +391,7 @@ func ciText(lang string, lo, hi float64, decimals int) string {
 
 var referenceList = []struct{ key, text string }{
 	{"cohen", "Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20(1), 37–46."},
+	{"cramer", "Cramér, H. (1946). Mathematical methods of statistics. Princeton: Princeton University Press."},
 	{"cronbach", "Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. Psychometrika, 16(3), 297–334."},
 	{"dunn", "Dunn, O. J. (1964). Multiple comparisons using rank sums. Technometrics, 6(3), 241–252."},
 	{"feldt", "Feldt, L. S. (1965). The approximate sampling distribution of Kuder-Richardson reliability coefficient twenty. Psychometrika, 30(3), 357–370."},
