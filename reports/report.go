@@ -296,8 +296,8 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 				continue
 			}
 			s := l.scaleLabel(rel.str(i, "scale")) + ": α = " + number(lang, a, 2)
-			lo, okl := rel.num(i, "ci_low")
-			hi, okh := rel.num(i, "ci_high")
+			lo, okl := rel.num(i, "alpha_ci_low")
+			hi, okh := rel.num(i, "alpha_ci_high")
 			if okl && okh {
 				s += " " + ciText(lang, lo, hi, 2)
 				cites["feldt"] = true

@@ -168,7 +168,7 @@ func exampleResults() *results.Results {
 	}
 	res.Add(sc)
 
-	rel := results.NewTable("reliability", txt("scale"), num("items"), num("n"), flt("cronbach_alpha"), flt("std_alpha"), flt("ci_low"), flt("ci_high"))
+	rel := results.NewTable("reliability", txt("scale"), num("items"), num("n"), flt("cronbach_alpha"), flt("std_alpha"), flt("alpha_ci_low"), flt("alpha_ci_high"))
 	rel.Add("kennen", 3, 201, 0.78, 0.79, 0.73, 0.83)
 	rel.Add("bereiken", 3, 204, 0.71, 0.72, 0.64, 0.77)
 	rel.Add("informeren", 2, 199, 0.64, 0.65, 0.52, 0.73)
