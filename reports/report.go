@@ -108,8 +108,18 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 		t.Caption = fmt.Sprintf("%s %d. %s", r.Text["table"], i+1, t.Caption)
 	}
 	r.Quotes = quotes(res, l)
+	seenNote := map[string]bool{}
 	for _, n := range res.Notes {
-		if s := strings.TrimSpace(T(n.NL, n.EN)); s != "" {
+		s := strings.TrimSpace(T(n.NL, n.EN))
+		if s == "" {
+			continue
+		}
+		// Say which table a note is about: several tables note the same groups.
+		if name, ok := noteTopics[n.Topic]; ok && !strings.HasPrefix(s, T(name[0], name[1])) {
+			s = T(name[0], name[1]) + ": " + s
+		}
+		if !seenNote[s] {
+			seenNote[s] = true
 			r.Notes = append(r.Notes, s)
 		}
 	}
@@ -629,4 +639,17 @@ func humanCell(res *results.Results, k results.Kind, v any) string {
 		}
 	}
 	return ""
+}
+
+// noteTopics names, in Dutch and English, the tables whose notes the report lists.
+var noteTopics = map[string][2]string{
+	"sample":           {"Steekproef", "Sample"},
+	"code_frequencies": {"Genoemde codes", "Codes mentioned"},
+	"agreement":        {"Overeenstemming", "Agreement"},
+	"agreement_auto":   {"Automatisch coderen", "Auto-coding"},
+	"scales":           {"Schaalscores", "Scale scores"},
+	"items":            {"Items", "Items"},
+	"reliability":      {"Betrouwbaarheid", "Reliability"},
+	"comparisons":      {"Vergelijkingen", "Comparisons"},
+	"partners":         {"Partners", "Partners"},
 }
