@@ -29,6 +29,7 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	fs.Uint64Var(&c.Seed, "seed", d.Seed, "random seed: the same flags and seed write the same files")
 	formats := fs.String("formats", "xlsx", "survey files to write: xlsx, csv or xlsx,csv")
 	surveyFormat := fs.String("survey-format", "", "the survey file study.yaml points at: xlsx or csv (default: the first of -formats)")
+	fs.IntVar(&c.SurveyFiles, "survey-files", 1, "split the survey respondents over this many files (survey-1.xlsx, ...)")
 	fs.BoolVar(&c.Numbers, "numbers", false, "write answers as numbers 1..5 instead of their labels")
 	force := fs.Bool("force", false, "overwrite a study already in the folder")
 	pos, status := parse(fs, args)
@@ -80,7 +81,7 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "  interviews     %d interviewees, %d segments, %d coders\n", sum.Interviewees, sum.Segments, c.Coders)
 	}
 	if sum.Surveyed > 0 {
-		fmt.Fprintf(stdout, "  survey         %d respondents, %d items (%s)\n", sum.Surveyed, sum.Items, strings.Join(c.Formats, ", "))
+		fmt.Fprintf(stdout, "  survey         %d respondents, %d items (%s, %d file(s))\n", sum.Surveyed, sum.Items, strings.Join(c.Formats, ", "), max(c.SurveyFiles, 1))
 	}
 	fmt.Fprintf(stdout, "  files          %s\n", strings.Join(sum.Files, ", "))
 	fmt.Fprintf(stdout, "  run it with    analyse run %s\n", *out)

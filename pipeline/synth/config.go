@@ -33,6 +33,10 @@ type Config struct {
 	Formats []string
 	// SurveyFormat is the one study.yaml points at; it must be among Formats.
 	SurveyFormat string
+	// SurveyFiles splits the survey respondents evenly over this many files per format
+	// (survey-1.xlsx, survey-2.xlsx, ...), as exports per region or wave are; 0 or 1 writes
+	// one file (survey.xlsx).
+	SurveyFiles int
 	// Numbers writes answers as the numbers 1..5 instead of their Dutch labels.
 	Numbers bool
 }
@@ -83,6 +87,8 @@ func (c Config) Validate() error {
 		return bad("segments per interview %d: want at least 1", c.SegmentsPerInterview)
 	case c.Segments > 0 && (c.Coders < 1 || c.Coders > maxCoders):
 		return bad("coders %d: want 1 to %d", c.Coders, maxCoders)
+	case c.SurveyFiles < 0 || c.SurveyFiles > 1000 || (c.Respondents > 0 && c.SurveyFiles > c.Respondents):
+		return bad("survey files %d: want 1 to 1000, and no more than respondents", c.SurveyFiles)
 	case c.Disagreement < 0 || c.Disagreement >= 1:
 		return bad("disagreement %g: want at least 0 and below 1", c.Disagreement)
 	}
@@ -100,6 +106,14 @@ func (c Config) Validate() error {
 		}
 	}
 	return nil
+}
+
+// surveyFile is the path of survey file k (0-based) in format f, relative to the study.
+func (c Config) surveyFile(k int, f string) string {
+	if c.SurveyFiles <= 1 {
+		return SurveyBase + "." + f
+	}
+	return fmt.Sprintf("%s-%d.%s", SurveyBase, k+1, f)
 }
 
 // interviewees is the number of interviewed respondents.

@@ -76,9 +76,11 @@ type surveyRowWriter interface {
 	Close() error
 }
 
-// writeSurvey simulates the survey and writes it to every writer, one respondent at a time,
-// so memory stays flat whatever the number of respondents.
-func writeSurvey(c Config, p *population, writers []surveyRowWriter, progress func(int)) error {
+// writeSurvey simulates the survey and writes it, one respondent at a time, so memory stays
+// flat whatever the number of respondents. The respondents are split evenly over
+// c.SurveyFiles files (at least one); open returns the writers of file k (one per format).
+// The answers do not depend on the split.
+func writeSurvey(c Config, p *population, open func(k int) ([]surveyRowWriter, error), progress func(int)) error {
 	r := newRand(c.Seed, streamSurvey)
 	items := surveyItems(c.Items, r)
 	header := make([]surveyCell, 0, 3+len(items))
@@ -88,63 +90,80 @@ func writeSurvey(c Config, p *population, writers []surveyRowWriter, progress fu
 	for _, it := range items {
 		header = append(header, surveyCell{Text: it.ID})
 	}
-	for _, w := range writers {
-		if err := w.Row(header); err != nil {
-			return err
-		}
-	}
 	width := len(strconv.Itoa(c.Respondents))
 	row := make([]surveyCell, len(header))
 	stopAt := len(items) * 2 / 3
-	for i := range c.Respondents {
-		m := &p.Municipalities[pick(r, p.muniCum)]
-		role := &roles[pick(r, p.surveyRoleCum)]
-		row[0] = surveyCell{Text: fmt.Sprintf("E%0*d", width, i+1)}
-		row[1] = surveyCell{Text: m.Name}
-		row[2] = surveyCell{Text: role.Names[r.IntN(len(role.Names))]}
-		g := r.NormFloat64()
-		var theta [nScales]float64
-		for s := range theta {
-			theta[s] = scaleBase[s] + m.Effect[s] + role.Effect[s] + 0.6*g + 0.75*r.NormFloat64()
+	files := max(c.SurveyFiles, 1)
+	i := 0
+	for k := range files {
+		writers, err := open(k)
+		if err != nil {
+			return err
 		}
-		stopped := len(items)
-		if r.Float64() < dropOutRate {
-			stopped = stopAt
-		}
-		for k, it := range items {
-			t := theta[it.Scale]
-			if it.Reverse {
-				t = -t
+		err = writeRows(writers, header)
+		for end := (k + 1) * c.Respondents / files; err == nil && i < end; i++ {
+			m := &p.Municipalities[pick(r, p.muniCum)]
+			role := &roles[pick(r, p.surveyRoleCum)]
+			row[0] = surveyCell{Text: fmt.Sprintf("E%0*d", width, i+1)}
+			row[1] = surveyCell{Text: m.Name}
+			row[2] = surveyCell{Text: role.Names[r.IntN(len(role.Names))]}
+			g := r.NormFloat64()
+			var theta [nScales]float64
+			for s := range theta {
+				theta[s] = scaleBase[s] + m.Effect[s] + role.Effect[s] + 0.6*g + 0.75*r.NormFloat64()
 			}
-			z := t + it.Location + 0.85*r.NormFloat64()
-			u := r.Float64()
-			var cell surveyCell
-			switch {
-			case k >= stopped:
-			case u < dontKnowRate:
-				cell.Text = dontKnow
-			case u < dontKnowRate+emptyRate:
-			default:
-				cat := category(z)
-				if c.Numbers {
-					cell.Number = cat + 1
-				} else {
-					cell.Text = answerLabels[cat]
+			stopped := len(items)
+			if r.Float64() < dropOutRate {
+				stopped = stopAt
+			}
+			for k, it := range items {
+				t := theta[it.Scale]
+				if it.Reverse {
+					t = -t
 				}
+				z := t + it.Location + 0.85*r.NormFloat64()
+				u := r.Float64()
+				var cell surveyCell
+				switch {
+				case k >= stopped:
+				case u < dontKnowRate:
+					cell.Text = dontKnow
+				case u < dontKnowRate+emptyRate:
+				default:
+					cat := category(z)
+					if c.Numbers {
+						cell.Number = cat + 1
+					} else {
+						cell.Text = answerLabels[cat]
+					}
+				}
+				row[3+k] = cell
 			}
-			row[3+k] = cell
+			err = writeRows(writers, row)
+			if progress != nil && (i+1)%1000 == 0 {
+				progress(1000)
+			}
 		}
 		for _, w := range writers {
-			if err := w.Row(row); err != nil {
-				return err
+			if e := w.Close(); err == nil {
+				err = e
 			}
 		}
-		if progress != nil && (i+1)%1000 == 0 {
-			progress(1000)
+		if err != nil {
+			return err
 		}
 	}
 	if progress != nil {
 		progress(c.Respondents % 1000)
+	}
+	return nil
+}
+
+func writeRows(writers []surveyRowWriter, row []surveyCell) error {
+	for _, w := range writers {
+		if err := w.Row(row); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -434,3 +434,37 @@ func TestWriteReportsIOError(t *testing.T) {
 		t.Errorf("Write into a blocked folder: %v", err)
 	}
 }
+
+// TestSurveySplitKeepsAnswers checks that splitting the survey over files changes the files,
+// not the answers, and that study.yaml names them with a glob.
+func TestSurveySplitKeepsAnswers(t *testing.T) {
+	c := smallConfig()
+	c.Formats, c.SurveyFormat = []string{"csv"}, "csv"
+	one, _ := writeStudy(t, c)
+	c.SurveyFiles = 3
+	three, sum := writeStudy(t, c)
+	if !slices.Contains(sum.Files, "survey/survey-3.csv") {
+		t.Fatalf("files %v", sum.Files)
+	}
+	whole := readCSV(t, filepath.Join(one, "survey/survey.csv"))
+	var joined [][]string
+	for k := 1; k <= 3; k++ {
+		part := readCSV(t, filepath.Join(three, "survey", "survey-"+strconv.Itoa(k)+".csv"))
+		if !slices.Equal(part[0], whole[0]) {
+			t.Fatalf("file %d header %v", k, part[0])
+		}
+		joined = append(joined, part[1:]...)
+	}
+	if len(joined) != len(whole)-1 {
+		t.Fatalf("%d rows over three files, want %d", len(joined), len(whole)-1)
+	}
+	for i := range joined {
+		if !slices.Equal(joined[i], whole[i+1]) {
+			t.Fatalf("row %d differs after the split", i+2)
+		}
+	}
+	study, _ := os.ReadFile(filepath.Join(three, StudyFile))
+	if !bytes.Contains(study, []byte("path: survey/survey-*.csv")) {
+		t.Errorf("study.yaml does not name the split files:\n%s", study)
+	}
+}

@@ -18,7 +18,7 @@ const (
 	CodebookFile    = "codebook.yaml"
 	RespondentsFile = "respondents.csv"
 	SegmentsFile    = "interviews/segments.csv"
-	SurveyBase      = "survey/survey" // + ".xlsx" or ".csv"
+	SurveyBase      = "survey/survey" // + ".xlsx" or ".csv"; + "-1.xlsx", ... for several files
 )
 
 // Summary tells what a synthetic study holds.
@@ -87,8 +87,10 @@ func Write(dir string, c Config, progress Progress) (Summary, error) {
 		})
 	}
 	if c.Respondents > 0 {
-		for _, f := range c.Formats {
-			sum.Files = append(sum.Files, SurveyBase+"."+f)
+		for k := range max(c.SurveyFiles, 1) {
+			for _, f := range c.Formats {
+				sum.Files = append(sum.Files, c.surveyFile(k, f))
+			}
 		}
 		wg.Go(func() { errs[1] = writeSurveyFiles(dir, c, p, progress.Survey) })
 	}
@@ -101,30 +103,29 @@ func Write(dir string, c Config, progress Progress) (Summary, error) {
 }
 
 // writeSurveyFiles writes the survey in every format asked for, from one simulation.
-func writeSurveyFiles(dir string, c Config, p *population, progress func(int)) (err error) {
-	var writers []surveyRowWriter
-	defer func() {
-		for _, w := range writers {
-			if e := w.Close(); err == nil && e != nil {
-				err = fmt.Errorf("%s: %w", SurveyBase, e)
+func writeSurveyFiles(dir string, c Config, p *population, progress func(int)) error {
+	open := func(k int) ([]surveyRowWriter, error) {
+		var writers []surveyRowWriter
+		for _, f := range c.Formats {
+			path := filepath.Join(dir, c.surveyFile(k, f))
+			var w surveyRowWriter
+			var err error
+			if f == "xlsx" {
+				w, err = newXLSXSurvey(path)
+			} else {
+				w, err = newCSVSurvey(path)
 			}
+			if err != nil {
+				for _, w := range writers {
+					w.Close()
+				}
+				return nil, fmt.Errorf("%s: %w", c.surveyFile(k, f), err)
+			}
+			writers = append(writers, w)
 		}
-	}()
-	for _, f := range c.Formats {
-		path := filepath.Join(dir, SurveyBase+"."+f)
-		var w surveyRowWriter
-		var err error
-		if f == "xlsx" {
-			w, err = newXLSXSurvey(path)
-		} else {
-			w, err = newCSVSurvey(path)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		writers = append(writers, w)
+		return writers, nil
 	}
-	if err := writeSurvey(c, p, writers, progress); err != nil {
+	if err := writeSurvey(c, p, open, progress); err != nil {
 		return fmt.Errorf("%s: %w", SurveyBase, err)
 	}
 	return nil
@@ -168,7 +169,11 @@ func studyYAML(c Config) ([]byte, error) {
 		s.Interviews = []studyInput{{Path: SegmentsFile, Format: "generic"}}
 	}
 	if c.Respondents > 0 {
-		s.Survey = []studyInput{{Path: SurveyBase + "." + c.SurveyFormat, Format: "generic"}}
+		path := SurveyBase + "." + c.SurveyFormat
+		if c.SurveyFiles > 1 {
+			path = SurveyBase + "-*." + c.SurveyFormat
+		}
+		s.Survey = []studyInput{{Path: path, Format: "generic"}}
 	}
 	var body bytes.Buffer
 	enc := yaml.NewEncoder(&body)
