@@ -164,24 +164,35 @@ func CodeFrequencies(in *Input, res *results.Results) {
 		res.Add(t)
 		return
 	}
+	// Per respondent, the segments carrying each code and factor: counted once, then
+	// summed over each group's members, so the work grows with codings plus groups ×
+	// codes rather than groups × codings.
+	type key struct{ resp, code string }
+	segsOf := map[key]int{}
+	for code, segs := range u.segments {
+		for s := range segs {
+			segsOf[key{in.Segment(s).Respondent, code}]++
+		}
+	}
+	for factor, segs := range u.factorSeg {
+		for s := range segs {
+			segsOf[key{in.Segment(s).Respondent, "*" + factor}]++
+		}
+	}
 	for _, by := range in.GroupBys() {
 		groups := in.groupMembers(by, u.coded)
 		sup := in.suppressedGroups(groups)
 		for _, g := range SortedGroups(groups) {
 			members := groups[g]
-			row := func(factor, code, valence string, segs map[string]bool, resp map[string]bool) {
+			row := func(factor, code, valence, k string) {
 				if sup[g] {
 					t.Add(factor, code, by, g, nil, nil, nil, nil, true, nil, nil, valence)
 					return
 				}
 				ns, nr := 0, 0
-				for s := range segs {
-					if seg := in.Segment(s); seg != nil && members[seg.Respondent] {
-						ns++
-					}
-				}
-				for r := range resp {
-					if members[r] {
+				for r := range members {
+					if n := segsOf[key{r, k}]; n > 0 {
+						ns += n
 						nr++
 					}
 				}
@@ -189,9 +200,9 @@ func CodeFrequencies(in *Input, res *results.Results) {
 				t.Add(factor, code, by, g, ns, nr, len(members), float64(nr)/float64(len(members)), false, results.Opt(lo), results.Opt(hi), valence)
 			}
 			for _, f := range in.Codebook.Factors {
-				row(f.ID, "*", "", u.factorSeg[f.ID], u.factorResp[f.ID])
+				row(f.ID, "*", "", "*"+f.ID)
 				for _, c := range f.Codes {
-					row(f.ID, c.ID, string(c.Valence), u.segments[c.ID], u.respondents[c.ID])
+					row(f.ID, c.ID, string(c.Valence), c.ID)
 				}
 			}
 		}
