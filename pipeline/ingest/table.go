@@ -51,6 +51,11 @@ type Rows struct {
 	book      *excelize.File
 	raw, view *excelize.Rows // the same sheet twice: raw values and formatted values
 	date1904  bool
+	// viewed counts the rows read with their formatted values; dateShown holds, per
+	// column, a formatted date or time seen there, by which later rows' serial numbers
+	// are written as dates without formatting every cell again.
+	viewed    int
+	dateShown map[int]string
 
 	// .csv
 	file    *os.File
@@ -229,9 +234,14 @@ func (r *Rows) fail(err error) bool {
 	return false
 }
 
+// formatSampleRows is how many rows are read twice, raw and formatted, to learn which
+// columns hold dates. Formatting every cell of a large sheet doubled the reading time;
+// survey exports keep one format per column, so the first rows tell.
+const formatSampleRows = 100
+
 func (r *Rows) nextWorkbookRow() bool {
 	more := r.raw.Next()
-	if r.view.Next() != more {
+	if r.view != nil && r.view.Next() != more {
 		return r.fail(fmt.Errorf("worksheet could not be read consistently: %w", ErrNotTable))
 	}
 	if !more {
@@ -244,15 +254,34 @@ func (r *Rows) nextWorkbookRow() bool {
 	if err != nil {
 		return r.fail(fmt.Errorf("%v: %w", err, ErrNotTable))
 	}
+	r.line++
+	if r.view == nil {
+		for i, shown := range r.dateShown {
+			if i < len(raw) && raw[i] != "" {
+				raw[i] = cellText(raw[i], shown, r.date1904)
+			}
+		}
+		r.row = raw
+		return true
+	}
 	view, err := r.view.Columns()
 	if err != nil {
 		return r.fail(fmt.Errorf("%v: %w", err, ErrNotTable))
 	}
-	r.line++
 	for i := range raw {
 		if i < len(view) && view[i] != raw[i] {
-			raw[i] = cellText(raw[i], view[i], r.date1904)
+			if text := cellText(raw[i], view[i], r.date1904); text != raw[i] {
+				if r.dateShown == nil {
+					r.dateShown = map[int]string{}
+				}
+				r.dateShown[i] = view[i]
+				raw[i] = text
+			}
 		}
+	}
+	if r.viewed++; r.viewed >= formatSampleRows {
+		r.view.Close()
+		r.view = nil
 	}
 	r.row = raw
 	return true

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -206,5 +207,27 @@ func TestFindColumns(t *testing.T) {
 	}
 	if _, err := FindColumns(header, fields, map[string]string{"name": "Voornaam"}); !errors.Is(err, ErrMissingColumn) || !strings.Contains(err.Error(), "Voornaam") {
 		t.Errorf("explicit missing: %v", err)
+	}
+}
+
+// Past the first rows, a column's dates are still dates: the reader learns the date
+// columns from the formatted values of the first rows and reads the rest raw.
+func TestOpenRowsXLSXDatesAfterSample(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"respondent", "ingevuld", "K1"})
+	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	n := formatSampleRows + 50
+	for i := 0; i < n; i++ {
+		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &[]any{fmt.Sprintf("r%d", i), day.AddDate(0, 0, i), 3.5})
+	}
+	path := filepath.Join(t.TempDir(), "many.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := readAll(t, path, "")
+	last := got[len(got)-1]
+	if last.Line != n+1 || last.Cells[1] != day.AddDate(0, 0, n-1).Format("2006-01-02") || last.Cells[2] != "3.5" {
+		t.Errorf("last row %#v", last)
 	}
 }
