@@ -214,6 +214,12 @@ func groupingLabel(res *results.Results, by string) string {
 	case "municipality":
 		return res.Text("Gemeente", "Municipality")
 	}
+	// A pairwise comparison: "municipality: Bergdorp vs Zeeveen".
+	if attr, pair, ok := strings.Cut(by, ": "); ok {
+		if a, b, ok := strings.Cut(pair, " vs "); ok {
+			return groupingLabel(res, attr) + ": " + a + res.Text(" en ", " and ") + b
+		}
+	}
 	return labelOf(by)
 }
 
@@ -479,6 +485,9 @@ type column struct {
 	label  func(string) string // maps ids onto labels for text columns
 }
 
+// maxPairsShown caps the pairwise comparisons the report's table shows.
+const maxPairsShown = 40
+
 // keyTables are the tables a reader of the report needs, formatted for people.
 func keyTables(res *results.Results, l labels) []*peopleTable {
 	T := res.Text
@@ -528,18 +537,54 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 		{name: "ci", nl: "95%-interval", en: "95% interval"},
 		{name: "std_alpha", nl: "Gestandaardiseerde α", en: "Standardised α"},
 	}))
-	add(peopleView(res, "comparisons", T("Vergelijkingen tussen groepen", "Comparisons between groups"), nil, []column{
-		{name: "measure", nl: "Maat", en: "Measure", label: l.scaleLabel},
-		{name: "group_by", nl: "Groepen", en: "Groups", label: func(s string) string { return groupingLabel(res, s) }},
-		{name: "test", nl: "Toets", en: "Test"},
-		{name: "statistic", nl: "Toetsgrootheid", en: "Statistic"},
-		{name: "df", nl: "df", en: "df"},
-		{name: "p", nl: "p", en: "p"},
-		{name: "p_holm", nl: "p (Holm)", en: "p (Holm)"},
-		{name: "effect_size", nl: "Effectgrootte", en: "Effect size"},
-		{name: "effect_name", nl: "Maat effect", en: "Effect measure"},
-		{name: "n", nl: "n", en: "n"},
-	}))
+	// Pairwise comparisons grow with the square of the groups (58,000 pairs for 342
+	// municipalities): the report shows the significant ones, at most maxPairsShown; the
+	// table comparisons.csv holds them all.
+	pairsShown := 0
+	keepComparison := func(t rows, i int) bool {
+		if !strings.Contains(strings.ToLower(t.str(i, "test")), "dunn") {
+			return true
+		}
+		if p, ok := t.num(i, "p_holm"); ok && p < 0.05 && pairsShown < maxPairsShown {
+			pairsShown++
+			return true
+		}
+		return false
+	}
+	testLabel := func(s string) string {
+		switch strings.ToLower(s) {
+		case "kruskal_wallis":
+			return "Kruskal-Wallis"
+		case "dunn":
+			return "Dunn"
+		case "chi_square":
+			return T("Chi-kwadraat", "Chi-square")
+		}
+		return s
+	}
+	add(peopleView(res, "comparisons", T(
+		fmt.Sprintf("Vergelijkingen tussen groepen (paarsgewijze vergelijkingen alleen waar p (Holm) < 0,05, ten hoogste %d; alle in tables/comparisons.csv)", maxPairsShown),
+		fmt.Sprintf("Comparisons between groups (pairwise comparisons only where p (Holm) < 0.05, at most %d; all in tables/comparisons.csv)", maxPairsShown)),
+		keepComparison, []column{
+			{name: "measure", nl: "Maat", en: "Measure", label: l.scaleLabel},
+			{name: "group_by", nl: "Groepen", en: "Groups", label: func(s string) string { return groupingLabel(res, s) }},
+			{name: "test", nl: "Toets", en: "Test", label: testLabel},
+			{name: "statistic", nl: "Toetsgrootheid", en: "Statistic"},
+			{name: "df", nl: "df", en: "df"},
+			{name: "p", nl: "p", en: "p"},
+			{name: "p_holm", nl: "p (Holm)", en: "p (Holm)"},
+			{name: "effect_size", nl: "Effectgrootte", en: "Effect size"},
+			{name: "effect_name", nl: "Maat effect", en: "Effect measure", label: func(s string) string {
+				switch s {
+				case "epsilon_squared":
+					return "ε²"
+				case "cramers_v":
+					return T("Cramérs V", "Cramér's V")
+				}
+				return s
+			}},
+			{name: "n", nl: "n", en: "n"},
+		}))
 	return out
 }
 
