@@ -255,6 +255,19 @@ func decimalsOf(v float64) int {
 
 // municipalities draws, per scale, the mean score per municipality with its 95%
 // interval, sorted from high to low, with the overall mean as a dashed line.
+// municipalitiesShownEachEnd is how many of the highest and of the lowest municipalities
+// the comparison figure shows when there are too many to show all.
+const municipalitiesShownEachEnd = 15
+
+// showing says, when a figure shows only some municipalities, which.
+func showing(res *results.Results, shown, all int) string {
+	if shown >= all {
+		return ""
+	}
+	return res.Text(fmt.Sprintf("Getoond: de %d hoogste en de %d laagste.", shown/2, shown/2),
+		fmt.Sprintf("Shown: the %d highest and the %d lowest.", shown/2, shown/2))
+}
+
 func municipalities(res *results.Results, l labels) []*figure {
 	t := view(res.Table("scales"))
 	type muni struct {
@@ -314,15 +327,34 @@ func municipalities(res *results.Results, l labels) []*figure {
 			}
 			return ms[a].name < ms[b].name
 		})
-		rows := make([]row, len(ms))
-		total := 0
-		for i, m := range ms {
-			rows[i] = row{Label: fmt.Sprintf("%s (n = %d)", m.name, m.n)}
+		total, shown := 0, len(ms)
+		for _, m := range ms {
 			total += m.n
+		}
+		// A national study compares hundreds of municipalities: no figure can show them
+		// readably, so it shows the highest and the lowest, and the table all of them.
+		var between string
+		if len(ms) > 2*municipalitiesShownEachEnd+1 {
+			between = res.Text(fmt.Sprintf("… %d gemeenten daartussen (zie tabel scales) …", len(ms)-2*municipalitiesShownEachEnd),
+				fmt.Sprintf("… %d municipalities in between (see table scales) …", len(ms)-2*municipalitiesShownEachEnd))
+			cut := append(append([]muni{}, ms[:municipalitiesShownEachEnd]...), muni{name: "", mean: math.NaN()})
+			ms = append(cut, ms[len(ms)-municipalitiesShownEachEnd:]...)
+			shown = 2 * municipalitiesShownEachEnd
+		}
+		rows := make([]row, len(ms))
+		for i, m := range ms {
+			if m.name == "" && math.IsNaN(m.mean) {
+				rows[i] = row{Label: between, Heading: true}
+				continue
+			}
+			rows[i] = row{Label: fmt.Sprintf("%s (n = %d)", m.name, m.n)}
 		}
 		rc := newRowChart(rows, res.Text("Gemiddelde schaalscore met 95%-betrouwbaarheidsinterval", "Mean scale score with 95% confidence interval"))
 		var pts intervals
 		for i, m := range ms {
+			if math.IsNaN(m.mean) {
+				continue
+			}
 			pts.Points = append(pts.Points, interval{Y: rc.y(i), Low: m.low, Mid: m.mean, High: m.high, Colour: okabeBlue})
 		}
 		scale := l.scale[sc]
@@ -355,8 +387,9 @@ func municipalities(res *results.Results, l labels) []*figure {
 			Name:  "municipalities_" + fileName(sc),
 			Title: res.Text("Gemeenten vergeleken: ", "Municipalities compared: ") + l.scaleLabel(sc),
 			Caption: caption(
-				res.Text(fmt.Sprintf("n = %d respondenten in %d gemeenten; gesorteerd van hoog naar laag.", total, len(ms)),
-					fmt.Sprintf("n = %d respondents in %d municipalities; sorted from high to low.", total, len(ms))),
+				res.Text(fmt.Sprintf("n = %d respondenten in %d gemeenten; gesorteerd van hoog naar laag.", total, len(by[sc])),
+					fmt.Sprintf("n = %d respondents in %d municipalities; sorted from high to low.", total, len(by[sc]))),
+				showing(res, shown, len(by[sc])),
 				leftOut(res, hidden[sc], res.Text("gemeente", "municipality"), res.Text("gemeenten", "municipalities")),
 				source(res, "vragenlijst", "survey", "scales"),
 			),

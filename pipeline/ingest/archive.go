@@ -19,9 +19,9 @@ const (
 	// MaxArchiveEntries is the most entries an archive may hold.
 	MaxArchiveEntries = 20000
 	// MaxArchiveSize is the most bytes all entries together may hold uncompressed.
-	MaxArchiveSize = 1 << 30
+	MaxArchiveSize = 4 << 30
 	// MaxEntrySize is the most bytes one entry may hold uncompressed.
-	MaxEntrySize = 256 << 20
+	MaxEntrySize = 2 << 30
 	// MaxCompressionRatio is the highest uncompressed/compressed ratio allowed for an
 	// entry of more than ratioFloor bytes. Spreadsheet XML compresses about 10 to 50
 	// times; zip bombs compress a thousand times and more.

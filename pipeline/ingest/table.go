@@ -102,7 +102,7 @@ func readHead(path string, n int) ([]byte, error) {
 
 // Workbook size limits handed to excelize as a second line of defence behind CheckArchive.
 const (
-	maxUnzipSize    = 1 << 30 // 1 GiB uncompressed in all
+	maxUnzipSize    = 4 << 30 // 4 GiB uncompressed in all
 	maxUnzipXMLSize = 64 << 20
 )
 
