@@ -6,7 +6,9 @@ package analysis
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -114,11 +116,34 @@ type Stage func(in *Input, res *results.Results)
 // Stages are the table builders, in the order their tables appear.
 var Stages []Stage
 
-// Run prepares the input and runs every stage.
+// Run prepares the input and runs every stage. Stages only read the input, so they run
+// side by side, one per processor; each writes into a results value of its own, and
+// their tables and notes are appended in stage order, so the output does not depend on
+// which finished first.
 func Run(in *Input, res *results.Results) {
 	in.Prepare()
-	for _, s := range Stages {
-		s(in, res)
+	parts := make([]*results.Results, len(Stages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(Stages)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				part := &results.Results{Language: res.Language, MinCell: res.MinCell}
+				Stages[i](in, part)
+				parts[i] = part
+			}
+		}()
+	}
+	for i := range Stages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, part := range parts {
+		res.Tables = append(res.Tables, part.Tables...)
+		res.Notes = append(res.Notes, part.Notes...)
 	}
 }
 

@@ -79,6 +79,14 @@ func Comparisons(in *Input, res *results.Results) {
 			if len(kept) < 3 {
 				continue
 			}
+			if len(kept) > MaxPairwiseGroups {
+				// 342 municipalities make 58,311 pairs: no reader can use them, and Holm
+				// over them drowns every real difference. The Kruskal-Wallis test stands.
+				res.Note("comparisons",
+					sprintf("%s naar %s: geen paarsgewijze vergelijkingen (Dunn), want %d groepen is meer dan %d.", sa.Scale.ID, attributeLabel(by, "nl"), len(kept), MaxPairwiseGroups),
+					sprintf("%s by %s: no pairwise comparisons (Dunn), as %d groups are more than %d.", sa.Scale.ID, attributeLabel(by, "en"), len(kept), MaxPairwiseGroups))
+				continue
+			}
 			for _, c := range stats.Dunn(samples) {
 				add(sa.Scale.ID, by+": "+kept[c.A]+" vs "+kept[c.B], "dunn", c.Z, nil, c.P, c.R, "r", c.NA+c.NB, "")
 			}
@@ -179,6 +187,9 @@ func (in *Input) factorMentions() (map[string]map[string]bool, []string) {
 	}
 	return mentions, model.SortedKeys(mentions)
 }
+
+// MaxPairwiseGroups is the most groups for which Dunn's pairwise comparisons are made.
+const MaxPairwiseGroups = 30
 
 // splitSmall returns the groups with at least MinCell values, sorted, and the others.
 func (in *Input) splitSmall(groups map[string][]float64) (kept, small []string) {
