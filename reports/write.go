@@ -61,47 +61,70 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 			}
 		}
 	}
+	// The workbook is built while the figures render: both take seconds on a national
+	// study, and neither touches the other. It is written in its usual place.
+	type built struct {
+		b   []byte
+		err error
+	}
+	xlsxDone := make(chan built, 1)
 	if want["xlsx"] {
-		b, err := tablesXLSX(res)
-		if err != nil {
-			return nil, err
+		go func() {
+			b, err := tablesXLSX(res)
+			xlsxDone <- built{b, err}
+		}()
+	}
+	putXLSX := func() error {
+		if !want["xlsx"] {
+			return nil
 		}
-		if err := w.put("tables.xlsx", b); err != nil {
-			return nil, err
+		x := <-xlsxDone
+		if x.err != nil {
+			return x.err
 		}
+		return w.put("tables.xlsx", x.b)
 	}
 
 	var figs []renderedFigure
 	if want["png"] || want["svg"] || want["html"] || want["md"] {
-		built, err := buildFigures(res)
+		made, err := buildFigures(res)
 		if err != nil {
+			putXLSX()
 			return nil, err
 		}
-		for _, f := range built {
+		for _, f := range made {
 			rf := renderedFigure{figure: f}
 			if want["png"] || want["html"] {
 				if rf.png, err = f.renderPNG(); err != nil {
+					putXLSX()
 					return nil, err
 				}
 			}
 			if want["svg"] {
 				if rf.svg, err = f.renderSVG(); err != nil {
-					return nil, err
-				}
-			}
-			if want["png"] {
-				rf.pngPath = "figures/" + f.Name + ".png"
-				if err := w.put(rf.pngPath, rf.png); err != nil {
-					return nil, err
-				}
-			}
-			if want["svg"] {
-				rf.svgPath = "figures/" + f.Name + ".svg"
-				if err := w.put(rf.svgPath, rf.svg); err != nil {
+					putXLSX()
 					return nil, err
 				}
 			}
 			figs = append(figs, rf)
+		}
+	}
+	if err := putXLSX(); err != nil {
+		return nil, err
+	}
+	for i := range figs {
+		rf := &figs[i]
+		if want["png"] {
+			rf.pngPath = "figures/" + rf.Name + ".png"
+			if err := w.put(rf.pngPath, rf.png); err != nil {
+				return nil, err
+			}
+		}
+		if want["svg"] {
+			rf.svgPath = "figures/" + rf.Name + ".svg"
+			if err := w.put(rf.svgPath, rf.svg); err != nil {
+				return nil, err
+			}
 		}
 	}
 
