@@ -92,16 +92,21 @@ func (r *Redactor) Redact(text string) string {
 	if text == "" {
 		return text
 	}
-	text = emailRe.ReplaceAllString(text, r.placeholders["email"])
-	text = ibanRe.ReplaceAllString(text, r.placeholders["iban"])
-	text = nineDigits.ReplaceAllStringFunc(text, func(s string) string {
-		if elevenTest(s) {
-			return r.placeholders["bsn"]
-		}
-		return s
-	})
-	text = phoneRe.ReplaceAllString(text, r.placeholders["phone"])
-	text = postcodeRe.ReplaceAllString(text, r.placeholders["postcode"])
+	// Most text holds no '@' and no digit: the patterns need one, so skip them cheaply.
+	if strings.IndexByte(text, '@') >= 0 {
+		text = emailRe.ReplaceAllString(text, r.placeholders["email"])
+	}
+	if strings.IndexAny(text, "0123456789") >= 0 {
+		text = ibanRe.ReplaceAllString(text, r.placeholders["iban"])
+		text = nineDigits.ReplaceAllStringFunc(text, func(s string) string {
+			if elevenTest(s) {
+				return r.placeholders["bsn"]
+			}
+			return s
+		})
+		text = phoneRe.ReplaceAllString(text, r.placeholders["phone"])
+		text = postcodeRe.ReplaceAllString(text, r.placeholders["postcode"])
+	}
 	if len(r.names) > 0 {
 		text = r.redactNames(text)
 	}

@@ -69,32 +69,36 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 		}
 		d.Merge(ds)
 	}
-	for _, in := range s.Interviews {
-		files, err := s.Files(in)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", in.Path, err)
-		}
-		for _, f := range files {
-			ds, err := ingest.ReadInterviews(f, s.options(in, cb, known))
-			if err != nil {
-				return nil, err
-			}
-			d.Merge(ds)
-		}
+	// The survey is read beside the interviews (a national survey's workbook takes
+	// seconds); the datasets are merged in the study's order all the same.
+	type read struct {
+		ds  []model.Dataset
+		err error
+	}
+	surveyRead := make(chan read, 1)
+	go func() {
+		var r read
+		r.ds, r.err = s.readAll(s.Survey, func(f string, in Input) (model.Dataset, error) {
+			return ingest.ReadSurvey(f, s.options(in, cb, nil))
+		})
+		surveyRead <- r
+	}()
+	interviews, err := s.readAll(s.Interviews, func(f string, in Input) (model.Dataset, error) {
+		return ingest.ReadInterviews(f, s.options(in, cb, known))
+	})
+	survey := <-surveyRead
+	if err != nil {
+		return nil, err
+	}
+	if survey.err != nil {
+		return nil, survey.err
+	}
+	for _, ds := range interviews {
+		d.Merge(ds)
 	}
 	interviewed := respondentsWithSegments(d)
-	for _, in := range s.Survey {
-		files, err := s.Files(in)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", in.Path, err)
-		}
-		for _, f := range files {
-			ds, err := ingest.ReadSurvey(f, s.options(in, cb, nil))
-			if err != nil {
-				return nil, err
-			}
-			d.Merge(ds)
-		}
+	for _, ds := range survey.ds {
+		d.Merge(ds)
 	}
 	addMissingRespondents(d)
 	for i := range d.Files {
@@ -180,6 +184,25 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 	if s.Privacy.KeyFile != "" {
 		out.Summary.Warnings = append(out.Summary.Warnings, fmt.Sprintf(
 			"the pseudonym key (real id -> pseudonym) is written to %s: keep it apart from the outputs and delete it when the study ends", s.Privacy.KeyFile))
+	}
+	return out, nil
+}
+
+// readAll reads every file of the inputs, in order, stopping at the first fatal error.
+func (s *Study) readAll(inputs []Input, read func(string, Input) (model.Dataset, error)) ([]model.Dataset, error) {
+	var out []model.Dataset
+	for _, in := range inputs {
+		files, err := s.Files(in)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", in.Path, err)
+		}
+		for _, f := range files {
+			ds, err := read(f, in)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ds)
+		}
 	}
 	return out, nil
 }

@@ -56,6 +56,13 @@ type Rows struct {
 	// are written as dates without formatting every cell again.
 	viewed    int
 	dateShown map[int]string
+	// A workbook's rows are decoded ahead by a goroutine reading src (the fields above
+	// belong to it), so that excelize's XML decoding runs beside the caller's work.
+	src     *Rows
+	ahead   chan []prefetched
+	batch   []prefetched
+	stop    chan struct{}
+	stopped chan struct{}
 
 	// .csv
 	file    *os.File
@@ -159,7 +166,67 @@ func openWorkbook(path, sheet string) (*Rows, error) {
 		book.Close()
 		return nil, fmt.Errorf("%s: sheet %q: %v: %w", path, name, err, ErrNotTable)
 	}
-	return r, nil
+	front := &Rows{path: path, sheet: name, src: r,
+		ahead: make(chan []prefetched, 4), stop: make(chan struct{}), stopped: make(chan struct{})}
+	go front.prefetch()
+	return front, nil
+}
+
+// prefetched is a row decoded ahead, or the end of the sheet (end, with err if any).
+type prefetched struct {
+	row  []string
+	line int
+	end  bool
+	err  error
+}
+
+// prefetchBatch is how many rows travel together from the decoding goroutine.
+const prefetchBatch = 256
+
+// prefetch decodes the sheet's rows from r.src and hands them over in batches until the
+// sheet ends or Close stops it.
+func (r *Rows) prefetch() {
+	defer close(r.stopped)
+	batch := make([]prefetched, 0, prefetchBatch)
+	for {
+		more := r.src.nextWorkbookRow()
+		if more {
+			batch = append(batch, prefetched{row: r.src.row, line: r.src.line})
+		} else {
+			batch = append(batch, prefetched{end: true, err: r.src.err})
+		}
+		if len(batch) == prefetchBatch || !more {
+			select {
+			case r.ahead <- batch:
+			case <-r.stop:
+				return
+			}
+			if !more {
+				return
+			}
+			batch = make([]prefetched, 0, prefetchBatch)
+		}
+	}
+}
+
+// nextPrefetched takes the next decoded row.
+func (r *Rows) nextPrefetched() bool {
+	if len(r.batch) == 0 {
+		batch, ok := <-r.ahead
+		if !ok || len(batch) == 0 {
+			return false
+		}
+		r.batch = batch
+	}
+	p := r.batch[0]
+	r.batch = r.batch[1:]
+	if p.end {
+		r.err, r.row = p.err, nil
+		r.ahead = nil
+		return false
+	}
+	r.row, r.line = p.row, p.line
+	return true
 }
 
 func quoteList(list []string) string {
@@ -174,6 +241,12 @@ func quoteList(list []string) string {
 func (r *Rows) Next() bool {
 	if r.err != nil {
 		return false
+	}
+	if r.src != nil {
+		if r.ahead == nil {
+			return false
+		}
+		return r.nextPrefetched()
 	}
 	if r.book != nil {
 		return r.nextWorkbookRow()
@@ -204,6 +277,14 @@ func (r *Rows) Err() error { return r.err }
 // Close releases the file.
 func (r *Rows) Close() error {
 	var err error
+	if r.src != nil {
+		// Stop the decoding goroutine before its workbook closes under it.
+		close(r.stop)
+		<-r.stopped
+		err = r.src.Close()
+		r.src = nil
+		r.ahead = nil
+	}
 	if r.raw != nil {
 		r.raw.Close()
 		r.raw = nil

@@ -127,11 +127,20 @@ func (d *Dataset) Merge(other Dataset) {
 		idx[r.ID] = len(d.Respondents)
 		d.Respondents = append(d.Respondents, r)
 	}
-	d.Segments = append(d.Segments, other.Segments...)
-	d.Codings = append(d.Codings, other.Codings...)
-	d.Answers = append(d.Answers, other.Answers...)
-	d.Rejects = append(d.Rejects, other.Rejects...)
-	d.Files = append(d.Files, other.Files...)
+	d.Segments = concat(d.Segments, other.Segments)
+	d.Codings = concat(d.Codings, other.Codings)
+	d.Answers = concat(d.Answers, other.Answers)
+	d.Rejects = concat(d.Rejects, other.Rejects)
+	d.Files = concat(d.Files, other.Files)
+}
+
+// concat appends b to a; when a is empty it takes b as it is, so that a national survey's
+// millions of answers are not copied once more when the first file is merged.
+func concat[T any](a, b []T) []T {
+	if len(a) == 0 {
+		return b
+	}
+	return append(a, b...)
 }
 
 // MergeRespondent fills a's empty fields from b and adds b's attributes that a lacks.
