@@ -4,6 +4,7 @@ import (
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/analysis"
 	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/progress"
 )
 
 // autocode runs the codebook's auto-coder over every respondent segment (interviewer
@@ -11,12 +12,15 @@ import (
 // carrying the first rule and text span that fired; a segment where nothing fires gets a
 // row with an empty code, so the auto-coder counts as having coded it, as a human coder
 // who found nothing would.
-func autocode(d *model.Dataset, cb *codebook.Codebook) error {
+func autocode(d *model.Dataset, cb *codebook.Codebook, rep progress.Reporter) error {
 	ac, err := codebook.NewAutoCoder(cb)
 	if err != nil {
 		return err
 	}
-	for _, seg := range d.Segments {
+	for i, seg := range d.Segments {
+		if i%1000 == 999 {
+			rep.Add(1000)
+		}
 		if seg.Interviewer {
 			continue
 		}

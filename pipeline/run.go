@@ -13,6 +13,7 @@ import (
 	"github.com/samenspel/samenspel/pipeline/analysis"
 	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/progress"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -48,6 +49,11 @@ type Outcome struct {
 // file, a missing column, a codebook that does not parse) is returned as one error that
 // names the file and what is wrong; bad rows become rejects and the run goes on.
 func Execute(s *Study, tool string) (*Outcome, error) {
+	return ExecuteWith(s, tool, progress.Discard)
+}
+
+// ExecuteWith is Execute reporting its stages to rep (a progress bar on a terminal).
+func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error) {
 	cbPath := s.Abs(s.Codebook)
 	cb, err := codebook.Load(cbPath)
 	if err != nil {
@@ -75,15 +81,25 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 		ds  []model.Dataset
 		err error
 	}
+	nfiles := 0
+	for _, list := range [][]Input{s.Interviews, s.Survey} {
+		for _, in := range list {
+			files, _ := s.Files(in)
+			nfiles += len(files)
+		}
+	}
+	rep.Stage("reading inputs", nfiles)
 	surveyRead := make(chan read, 1)
 	go func() {
 		var r read
 		r.ds, r.err = s.readAll(s.Survey, func(f string, in Input) (model.Dataset, error) {
+			defer rep.Add(1)
 			return ingest.ReadSurvey(f, s.options(in, cb, nil))
 		})
 		surveyRead <- r
 	}()
 	interviews, err := s.readAll(s.Interviews, func(f string, in Input) (model.Dataset, error) {
+		defer rep.Add(1)
 		return ingest.ReadInterviews(f, s.options(in, cb, known))
 	})
 	survey := <-surveyRead
@@ -116,12 +132,14 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 	mapRoles(d, cb)
 	out.Summary.Unmapped = mapCodes(d, cb)
 	if s.AutocodeEnabled() {
-		if err := autocode(d, cb); err != nil {
+		rep.Stage("auto-coding", len(d.Segments))
+		if err := autocode(d, cb, rep); err != nil {
 			return nil, fmt.Errorf("%s: %v", s.Codebook, err)
 		}
 	}
 
 	// Protect: pseudonyms, redaction.
+	rep.Stage("protecting", 0)
 	out.Key = pseudonymise(d, cb)
 	renameSegments(d)
 	redactAll(d, NewRedactor(namesToRedact(d, s.Privacy.Names), s.Language))
@@ -164,6 +182,8 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 		CountAuto: s.Autocode.Count == "always", CountAutoUncoded: s.Autocode.Count == "uncoded",
 		Seed: s.Seed, Interviewed: interviewed,
 	}
+	rep.Stage("analysing", len(analysis.Stages))
+	in.StageDone = func() { rep.Add(1) }
 	analysis.Run(in, res)
 	hideSuppressedGroups(res)
 	res.Add(unmappedTable(out.Summary.Unmapped))

@@ -129,3 +129,35 @@ func zipText(t *testing.T, path string) string {
 	}
 	return b.String()
 }
+
+// The pseudonym key is written only when study.yaml asks, outside the output folder, and
+// the summary warns about it.
+func TestPseudonymKey(t *testing.T) {
+	dir := newStudy(t)
+	out := filepath.Join(t.TempDir(), "out")
+	var so, se bytes.Buffer
+	if code := run([]string{"run", dir, "-o", out}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	if matches, _ := filepath.Glob(filepath.Join(dir, "*.csv")); len(matches) != 0 {
+		t.Errorf("a key was written without being asked: %v", matches)
+	}
+	appendFile(t, filepath.Join(dir, "study.yaml"), "\n# key\n")
+	study, _ := os.ReadFile(filepath.Join(dir, "study.yaml"))
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(strings.Replace(string(study), "  # key_file: ../sleutel.csv", "  key_file: sleutel.csv", 1)), 0o644)
+	so.Reset()
+	if code := run([]string{"run", dir, "-o", out}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	key, err := os.ReadFile(filepath.Join(dir, "sleutel.csv"))
+	if err != nil || !strings.Contains(string(key), "\nR01,JW-") {
+		t.Fatalf("key: %q %v", key, err)
+	}
+	if !strings.Contains(so.String(), "warning") || !strings.Contains(so.String(), "sleutel.csv") {
+		t.Errorf("no warning about the key in the summary:\n%s", so.String())
+	}
+	// A key inside the output folder is refused.
+	if code := run([]string{"run", dir, "-o", dir}, &so, &se); code != exitBadInput || !strings.Contains(se.String(), "key_file") {
+		t.Errorf("key inside the output: exit %d, %s", code, se.String())
+	}
+}

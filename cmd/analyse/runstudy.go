@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline"
+	"github.com/samenspel/samenspel/pipeline/progress"
 	"github.com/samenspel/samenspel/reports"
 )
 
@@ -31,21 +32,29 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(study.Dir, "output")
 	}
-	outcome, err := pipeline.Execute(study, "samenspel analyse "+pipeline.Version)
+	rep := progress.Discard
+	if !*quiet {
+		rep = progress.New(stderr)
+	}
+	outcome, err := pipeline.ExecuteWith(study, "samenspel analyse "+pipeline.Version, rep)
 	if err != nil {
+		rep.Done()
 		fmt.Fprintf(stderr, "analyse: %v\n", err)
 		return exitBadInput
 	}
 	if study.Privacy.KeyFile != "" {
 		if err := pipeline.WriteKey(study.Abs(study.Privacy.KeyFile), *out, outcome.Key); err != nil {
+			rep.Done()
 			fmt.Fprintf(stderr, "analyse: %v\n", err)
 			return exitBadInput
 		}
 	}
+	rep.Stage("writing figures, tables and report", 0)
 	err = pipeline.Publish(*out, func(tmp string) error {
 		_, err := reports.Write(tmp, outcome.Results)
 		return err
 	})
+	rep.Done()
 	if err != nil {
 		fmt.Fprintf(stderr, "analyse: %v\n", err)
 		return exitBadInput

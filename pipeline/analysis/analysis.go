@@ -36,6 +36,8 @@ type Input struct {
 	Interviewed map[string]bool
 	// Seed drives every random choice (bootstrap), so outputs are reproducible.
 	Seed uint64
+	// StageDone, when set, is called after each stage (from the stage's goroutine).
+	StageDone func()
 
 	respondents map[string]*model.Respondent
 	segments    map[string]*model.Segment
@@ -133,6 +135,9 @@ func Run(in *Input, res *results.Results) {
 				part := &results.Results{Language: res.Language, MinCell: res.MinCell}
 				Stages[i](in, part)
 				parts[i] = part
+				if in.StageDone != nil {
+					in.StageDone()
+				}
 			}
 		}()
 	}
