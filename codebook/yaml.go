@@ -190,7 +190,10 @@ func read(path string) (*Codebook, error) {
 // Save writes the codebook in the format its extension names: .yaml/.yml, .xlsx, .qdc or
 // .md (a table for a report's appendix, in Dutch). It writes to a temporary file beside
 // path and renames it, so a failed save leaves no half-written file.
-func Save(cb *Codebook, path string) error {
+func Save(cb *Codebook, path string) error { return SaveIn(cb, path, "nl") }
+
+// SaveIn is Save with the language (nl or en) of the Markdown table.
+func SaveIn(cb *Codebook, path, lang string) error {
 	var data []byte
 	var err error
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -201,7 +204,7 @@ func Save(cb *Codebook, path string) error {
 	case ".qdc":
 		data, err = cb.QDCBytes()
 	case ".md":
-		data = []byte(cb.Markdown("nl"))
+		data = []byte(cb.Markdown(lang))
 	default:
 		return fmt.Errorf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx, .qdc or .md)", path, ErrFormat, filepath.Ext(path))
 	}

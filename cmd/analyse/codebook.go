@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -108,12 +107,7 @@ func runCodebookConvert(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return codebookError(stderr, err)
 	}
-	if strings.EqualFold(filepath.Ext(out), ".md") && *lang == "en" {
-		err = writeFileAtomic(out, []byte(cb.Markdown("en")))
-	} else {
-		err = codebook.Save(cb, out)
-	}
-	if err != nil {
+	if err := codebook.SaveIn(cb, out, *lang); err != nil {
 		fmt.Fprintf(stderr, "analyse codebook convert: %v\n", err)
 		return exitBadInput
 	}
@@ -134,20 +128,4 @@ func codebookError(stderr io.Writer, err error) int {
 	}
 	fmt.Fprintln(stderr, err)
 	return exitBadInput
-}
-
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".codebook-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
