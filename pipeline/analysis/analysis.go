@@ -42,6 +42,9 @@ type Input struct {
 	respondents map[string]*model.Respondent
 	segments    map[string]*model.Segment
 	humanCoded  map[string]bool // segment ids with a coding row by a human coder
+	// surveyScales holds every scale's answers per respondent, computed once by Prepare
+	// for the stages that share them.
+	surveyScales []*ScaleAnswers
 }
 
 // Prepare builds the indexes; Run calls it.
@@ -71,6 +74,8 @@ func (in *Input) Prepare() {
 	if in.MinCell <= 0 {
 		in.MinCell = 5
 	}
+	in.surveyScales = nil
+	in.surveyScales = in.surveyScalesOnce()
 }
 
 // Respondent returns the respondent with the given id (nil if unknown).

@@ -41,7 +41,17 @@ func ScaleScore(keyed []float64) float64 {
 // as asked. A missing answer, a value that is not finite or lies outside the scale's
 // answer values (readers reject those; this guards the statistics) is missing, and of two
 // answers by one respondent to one item the first counts.
+//
+// Prepare computes them once for every stage; after Prepare the result is shared and must
+// not be changed.
 func (in *Input) SurveyScales() []*ScaleAnswers {
+	if in.surveyScales != nil {
+		return in.surveyScales
+	}
+	return in.surveyScalesOnce()
+}
+
+func (in *Input) surveyScalesOnce() []*ScaleAnswers {
 	if in.Codebook == nil {
 		return nil
 	}
