@@ -8,7 +8,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -92,21 +94,10 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 			putXLSX()
 			return nil, err
 		}
-		for _, f := range made {
-			rf := renderedFigure{figure: f}
-			if want["png"] || want["html"] {
-				if rf.png, err = f.renderPNG(); err != nil {
-					putXLSX()
-					return nil, err
-				}
-			}
-			if want["svg"] {
-				if rf.svg, err = f.renderSVG(); err != nil {
-					putXLSX()
-					return nil, err
-				}
-			}
-			figs = append(figs, rf)
+		figs, err = renderAll(made, want["png"] || want["html"], want["svg"])
+		if err != nil {
+			putXLSX()
+			return nil, err
 		}
 	}
 	if err := putXLSX(); err != nil {
@@ -216,4 +207,42 @@ func (w *writer) put(rel string, b []byte) error {
 	sum := sha256.Sum256(b)
 	w.outputs = append(w.outputs, Output{Path: path.Clean(rel), SHA256: hex.EncodeToString(sum[:])})
 	return nil
+}
+
+// renderAll renders the figures as PNG and SVG, side by side on every processor (each
+// figure draws on a canvas of its own; gonum/plot's font cache is safe for concurrent
+// use). The result keeps the figures' order; the first error in that order is returned.
+func renderAll(made []*figure, png, svg bool) ([]renderedFigure, error) {
+	out := make([]renderedFigure, len(made))
+	errs := make([]error, len(made))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(made)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rf := renderedFigure{figure: made[i]}
+				var err error
+				if png {
+					rf.png, err = made[i].renderPNG()
+				}
+				if err == nil && svg {
+					rf.svg, err = made[i].renderSVG()
+				}
+				out[i], errs[i] = rf, err
+			}
+		}()
+	}
+	for i := range made {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
