@@ -113,8 +113,16 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 		d.Merge(ds)
 	}
 	interviewed := respondentsWithSegments(d)
-	for _, ds := range survey.ds {
-		d.Merge(ds)
+	if len(survey.ds) > 1 {
+		n := 0
+		for _, ds := range survey.ds {
+			n += len(ds.Answers)
+		}
+		d.ReserveAnswers(n)
+	}
+	for i := range survey.ds {
+		d.Merge(survey.ds[i])
+		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
 	addMissingRespondents(d)
 	for i := range d.Files {

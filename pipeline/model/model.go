@@ -137,10 +137,20 @@ func (d *Dataset) Merge(other Dataset) {
 // concat appends b to a; when a is empty it takes b as it is, so that a national survey's
 // millions of answers are not copied once more when the first file is merged.
 func concat[T any](a, b []T) []T {
-	if len(a) == 0 {
+	if len(a) == 0 && cap(a) < len(b) {
 		return b
 	}
 	return append(a, b...)
+}
+
+// ReserveAnswers makes room for n more answers, so that merging several survey files
+// copies each answer once instead of growing the slice file by file.
+func (d *Dataset) ReserveAnswers(n int) {
+	if cap(d.Answers)-len(d.Answers) < n {
+		grown := make([]Answer, len(d.Answers), len(d.Answers)+n)
+		copy(grown, d.Answers)
+		d.Answers = grown
+	}
 }
 
 // MergeRespondent fills a's empty fields from b and adds b's attributes that a lacks.
