@@ -113,6 +113,7 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 		d.Merge(ds)
 	}
 	interviewed := respondentsWithSegments(d)
+	out.Summary.Warnings = append(out.Summary.Warnings, sharedSurveyIDs(s, survey.ds)...)
 	if len(survey.ds) > 1 {
 		n := 0
 		for _, ds := range survey.ds {
@@ -396,4 +397,39 @@ func answerLabel(labels []string, lang string) string {
 		return labels[len(labels)-1]
 	}
 	return labels[0]
+}
+
+// sharedSurveyIDs warns when a respondent id occurs in more than one survey file: the
+// answers are then taken as one respondent's (a panel linked by id), which is wrong when
+// each tool numbers its responses 1, 2, 3, ...
+func sharedSurveyIDs(s *Study, sets []model.Dataset) []string {
+	if len(sets) < 2 {
+		return nil
+	}
+	first := map[string]string{}
+	shared := map[[2]string]int{}
+	example := map[[2]string]string{}
+	for _, ds := range sets {
+		file := ""
+		if len(ds.Files) > 0 {
+			file = s.Rel(ds.Files[0].Path)
+		}
+		for _, r := range ds.Respondents {
+			if f, ok := first[r.ID]; ok && f != file {
+				k := [2]string{f, file}
+				shared[k]++
+				if example[k] == "" {
+					example[k] = r.ID
+				}
+				continue
+			}
+			first[r.ID] = file
+		}
+	}
+	var out []string
+	for k, n := range shared {
+		out = append(out, fmt.Sprintf("%d respondent id(s) occur in both %s and %s (for example %q): their answers are taken as one respondent's; if the tools number responses on their own, map a unique id column in study.yaml (columns: {respondent: ...})", n, k[0], k[1], example[k]))
+	}
+	sort.Strings(out)
+	return out
 }

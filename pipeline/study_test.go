@@ -55,3 +55,25 @@ func TestLoadStudyMissingFiles(t *testing.T) {
 		t.Errorf("empty glob: %v", err)
 	}
 }
+
+// Two survey files that both number their responses 1, 2, 3 merge them into one
+// respondent each: the summary says so.
+func TestSharedSurveyIDsWarn(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "codebook.yaml"), []byte("name: c\nfactors: []\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte("codebook: codebook.yaml\nsurvey: [a.csv, b.csv]\n"), 0o644)
+	for _, f := range []string{"a.csv", "b.csv"} {
+		os.WriteFile(filepath.Join(dir, f), []byte("id;gemeente\n1;Bergdorp\n2;Zeeveen\n3;Bergdorp\n"), 0o644)
+	}
+	s, err := LoadStudy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Execute(s, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Summary.Warnings) != 1 || !strings.Contains(out.Summary.Warnings[0], "3 respondent id(s) occur in both a.csv and b.csv") {
+		t.Errorf("warnings: %q", out.Summary.Warnings)
+	}
+}
