@@ -96,7 +96,7 @@ func (r *Redactor) Redact(text string) string {
 	if strings.IndexByte(text, '@') >= 0 {
 		text = emailRe.ReplaceAllString(text, r.placeholders["email"])
 	}
-	if strings.IndexAny(text, "0123456789") >= 0 {
+	if strings.ContainsAny(text, "0123456789") {
 		text = ibanRe.ReplaceAllString(text, r.placeholders["iban"])
 		text = nineDigits.ReplaceAllStringFunc(text, func(s string) string {
 			if elevenTest(s) {

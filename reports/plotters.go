@@ -181,19 +181,6 @@ func (l refLine) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return l.X, l.X, math.Inf(1), math.Inf(-1)
 }
 
-// rowRule is a thin horizontal line between groups of rows, at Y.
-type rowRule struct{ Y []float64 }
-
-func (r rowRule) Plot(c draw.Canvas, p *plot.Plot) {
-	_, ty := p.Transforms(&c)
-	ls := draw.LineStyle{Color: gridColour, Width: vg.Points(0.6)}
-	for _, y := range r.Y {
-		if finite(y) {
-			c.StrokeLine2(ls, c.Min.X, ty(y), c.Max.X, ty(y))
-		}
-	}
-}
-
 // heatCell is one cell of a heat map at column X, row Y (data units are cell indexes).
 type heatCell struct {
 	X, Y  int

@@ -155,7 +155,9 @@ func (r *qdpxReader) read() model.Dataset {
 	for _, c := range r.p.Cases {
 		name := strings.TrimSpace(c.Name)
 		if name != "" {
-			respAttrs[name] = respAttrs[name]
+			if _, ok := respAttrs[name]; !ok {
+				respAttrs[name] = nil // a case without variables is still a respondent
+			}
 			values(c.Values, func(n, v string) { addAttr(respAttrs, name, n, v) })
 			for _, s := range c.SourceRefs {
 				g := refiqda.NormalGUID(s.Target)

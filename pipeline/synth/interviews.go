@@ -237,9 +237,7 @@ func composeSegment(r *rand.Rand, b *strings.Builder, codes []string) {
 
 // fillPartner puts a partner into a sentence: {p} as is, {P} capitalised.
 func fillPartner(s, partner string) string {
-	if strings.Contains(s, "{P}") {
-		s = strings.Replace(s, "{P}", upperFirst(partner), 1)
-	}
+	s = strings.Replace(s, "{P}", upperFirst(partner), 1)
 	return strings.Replace(s, "{p}", partner, 1)
 }
 
