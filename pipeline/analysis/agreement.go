@@ -15,6 +15,10 @@ func init() { Stages = append(Stages, Agreement, AgreementAuto) }
 // BootstrapSamples is the number of resamples behind the alpha intervals.
 const BootstrapSamples = 1000
 
+// MinBootstrapSegments is the fewest segments for which an alpha gets a bootstrap
+// interval.
+const MinBootstrapSegments = 10
+
 // PooledCode is the code of the row that pools all codes of the codebook.
 const PooledCode = "*"
 
@@ -94,9 +98,11 @@ type agreementStats struct {
 
 // presenceStats computes a row's coefficients. Cohen's kappa is computed where exactly
 // two coders take part, Fleiss' kappa where more than two coded every unit alike in
-// number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffBootstrap,
-// drawn once so that the note can count the undefined resamples.
-func (in *Input) presenceStats(m presenceMatrix, coders int) agreementStats {
+// number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffResamples,
+// or, where cluster names each unit's segment (the pooled row), the cluster bootstrap of
+// stats.KrippendorffClusterResamples, drawn once so that the note can count the undefined
+// resamples.
+func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agreementStats {
 	s := agreementStats{units: len(m), percent: math.NaN(), cohen: math.NaN(), alpha: math.NaN(),
 		fleiss: math.NaN(), low: math.NaN(), high: math.NaN()}
 	if len(m) == 0 {
@@ -161,7 +167,29 @@ func (in *Input) presenceStats(m presenceMatrix, coders int) agreementStats {
 	if math.IsNaN(s.alpha) {
 		return s
 	}
-	resamples := stats.KrippendorffResamples(m, stats.Nominal, BootstrapSamples, in.Seed)
+	// A bootstrap of a handful of segments says nothing about the uncertainty.
+	segmentsDrawn := len(m)
+	if cluster != nil {
+		distinct := map[int]bool{}
+		for _, c := range cluster {
+			distinct[c] = true
+		}
+		segmentsDrawn = len(distinct)
+	}
+	if segmentsDrawn < MinBootstrapSegments {
+		s.notes = append(s.notes, in.agreementText(
+			fmt.Sprintf("geen bootstrap-interval: minder dan %d segmenten", MinBootstrapSegments),
+			fmt.Sprintf("no bootstrap interval: fewer than %d segments", MinBootstrapSegments)))
+		return s
+	}
+	// The pooled row's units are segment × code pairs: a segment's decisions hang
+	// together, so its bootstrap draws whole segments.
+	var resamples []float64
+	if cluster != nil {
+		resamples = stats.KrippendorffClusterResamples(m, cluster, stats.Nominal, BootstrapSamples, in.Seed)
+	} else {
+		resamples = stats.KrippendorffResamples(m, stats.Nominal, BootstrapSamples, in.Seed)
+	}
 	s.low, s.high = stats.KrippendorffInterval(resamples)
 	if math.IsNaN(s.low) {
 		undefined := 0
@@ -229,20 +257,24 @@ func Agreement(in *Input, res *results.Results) {
 	coders := SortedGroups(coderSet)
 	names := strings.Join(coders, "; ")
 
-	add := func(code string, m presenceMatrix) {
-		s := in.presenceStats(m, len(coders))
+	add := func(code string, m presenceMatrix, cluster []int) {
+		s := in.presenceStats(m, len(coders), cluster)
 		t.Add(code, names, s.units, results.Opt(s.percent), results.Opt(s.cohen),
 			results.Opt(s.alpha), results.Opt(s.low), results.Opt(s.high),
 			strings.Join(s.notes, "; "), results.Opt(s.fleiss))
 	}
 	var pooled presenceMatrix
+	var segmentOf []int
 	for _, code := range in.agreementCodes() {
 		m := presenceOf(by, segments, coders, code)
 		pooled = append(pooled, m...)
-		add(code, m)
+		for i := range m {
+			segmentOf = append(segmentOf, i)
+		}
+		add(code, m, nil)
 	}
 	if len(in.agreementCodes()) > 0 {
-		add(PooledCode, pooled)
+		add(PooledCode, pooled, segmentOf)
 	}
 	res.Add(t)
 
@@ -253,8 +285,8 @@ func Agreement(in *Input, res *results.Results) {
 		return
 	}
 	res.Note("agreement",
-		fmt.Sprintf("Overeenstemming over %d segmenten die door twee of meer codeurs (%s) zijn gecodeerd: per code de aan- of afwezigheid van de code. Krippendorffs alfa (nominaal) met een 95%%-bootstrapinterval uit %d trekkingen van segmenten (in de rij * van paren segment × code) (seed %d).", len(segments), names, BootstrapSamples, in.Seed),
-		fmt.Sprintf("Agreement over %d segments coded by two or more coders (%s): per code, the presence or absence of the code. Krippendorff's alpha (nominal) with a 95%% bootstrap interval from %d resamples of segments (of segment × code pairs in the row *) (seed %d).", len(segments), names, BootstrapSamples, in.Seed))
+		fmt.Sprintf("Overeenstemming over %d segmenten die door twee of meer codeurs (%s) zijn gecodeerd: per code de aan- of afwezigheid van de code. Krippendorffs alfa (nominaal) met een 95%%-bootstrapinterval uit %d trekkingen van segmenten; in de rij * worden de segmenten met al hun codes getrokken (seed %d).", len(segments), names, BootstrapSamples, in.Seed),
+		fmt.Sprintf("Agreement over %d segments coded by two or more coders (%s): per code, the presence or absence of the code. Krippendorff's alpha (nominal) with a 95%% bootstrap interval from %d resamples of segments; in the row * each segment is drawn with all its codes (seed %d).", len(segments), names, BootstrapSamples, in.Seed))
 }
 
 // AgreementAuto is the table `agreement_auto`: the auto-coder against each human coder,

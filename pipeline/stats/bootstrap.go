@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -115,4 +116,121 @@ func KrippendorffInterval(resamples []float64) (lower, upper float64) {
 // panics if samples < 1 or level is unknown.
 func KrippendorffBootstrap(units [][]float64, level Level, samples int, seed uint64) (lower, upper float64) {
 	return KrippendorffInterval(KrippendorffResamples(units, level, samples, seed))
+}
+
+// KrippendorffClusterResamples is KrippendorffResamples for units that come in clusters,
+// such as one segment's decisions on every code of a codebook, which are not independent
+// of each other: it resamples whole clusters (the cluster bootstrap, Davison & Hinkley
+// 1997, "Bootstrap methods and their application", section 3.8). cluster[i] names the
+// cluster of units[i]. Each resample draws C clusters with replacement from the C clusters
+// that hold a pairable unit and computes alpha over all their units, recomputing D_o and
+// D_e.
+//
+// Clusters with the same units, counted by pattern, contribute alike; when there are
+// fewer than C/10 such kinds the count per kind is drawn from the multinomial by
+// conditional binomials, otherwise the C clusters are drawn one by one. The result is nil
+// when KrippendorffAlpha of units is NaN for a reason other than resampling, as for
+// KrippendorffResamples. It panics if samples < 1, the level is unknown, or cluster and
+// units differ in length.
+func KrippendorffClusterResamples(units [][]float64, cluster []int, level Level, samples int, seed uint64) []float64 {
+	checkLevel(level)
+	if samples < 1 {
+		panic("stats: bootstrap needs at least one sample")
+	}
+	if len(cluster) != len(units) {
+		panic("stats: one cluster per unit")
+	}
+	d, ok := newAlphaData(units, level)
+	if !ok || d.pairable() == 0 {
+		return nil
+	}
+	// Per cluster, how many units of each pattern it holds.
+	members := map[int]map[int]float64{}
+	var order []int
+	for i, p := range d.rowPattern {
+		if p < 0 {
+			continue
+		}
+		c := cluster[i]
+		if members[c] == nil {
+			members[c] = map[int]float64{}
+			order = append(order, c)
+		}
+		members[c][p]++
+	}
+	// Clusters of the same make-up are one kind.
+	type kind struct {
+		patterns []int
+		counts   []float64
+	}
+	var kinds []kind
+	var kindMult []float64
+	kindOf := make([]int, len(order))
+	byKey := map[string]int{}
+	var key []byte
+	for ci, c := range order {
+		ps := make([]int, 0, len(members[c]))
+		for p := range members[c] {
+			ps = append(ps, p)
+		}
+		sort.Ints(ps)
+		key = key[:0]
+		for _, p := range ps {
+			key = binary.AppendUvarint(key, uint64(p))
+			key = binary.AppendUvarint(key, uint64(members[c][p]))
+		}
+		k, ok := byKey[string(key)]
+		if !ok {
+			k = len(kinds)
+			byKey[string(key)] = k
+			counts := make([]float64, len(ps))
+			for j, p := range ps {
+				counts[j] = members[c][p]
+			}
+			kinds = append(kinds, kind{ps, counts})
+			kindMult = append(kindMult, 0)
+		}
+		kindMult[k]++
+		kindOf[ci] = k
+	}
+	src := rand.NewPCG(seed, bootstrapStream)
+	rng := rand.New(src)
+	n := float64(len(order))
+	byKind := len(kinds)*10 < len(order)
+	drawn := make([]float64, len(kinds))
+	weight := make([]float64, len(d.mult))
+	alphas := make([]float64, samples)
+	for s := range alphas {
+		if byKind {
+			left, mass := n, n
+			for k, m := range kindMult {
+				switch {
+				case left == 0:
+					drawn[k] = 0
+				case m >= mass:
+					drawn[k] = left
+				default:
+					drawn[k] = distuv.Binomial{N: left, P: m / mass, Src: src}.Rand()
+				}
+				left -= drawn[k]
+				mass -= m
+			}
+		} else {
+			clear(drawn)
+			for range order {
+				drawn[kindOf[rng.IntN(len(order))]]++
+			}
+		}
+		clear(weight)
+		for k, times := range drawn {
+			if times == 0 {
+				continue
+			}
+			for j, p := range kinds[k].patterns {
+				weight[p] += times * kinds[k].counts[j]
+			}
+		}
+		alphas[s] = d.alpha(level, weight)
+	}
+	return alphas
 }

@@ -94,6 +94,7 @@ type alphaData struct {
 	m           []float64 // number of values of each pattern
 	mult        []float64 // number of units of each pattern
 	unitPattern []int     // pattern of each pairable unit, in input order
+	rowPattern  []int     // pattern of each input row, -1 where it is not pairable
 }
 
 // pairable returns the number of pairable units.
@@ -148,6 +149,7 @@ func newAlphaData(units [][]float64, level Level) (alphaData, bool) {
 			m++
 		}
 		if m < 2 {
+			d.rowPattern = append(d.rowPattern, -1)
 			continue
 		}
 		key = key[:0]
@@ -167,6 +169,7 @@ func newAlphaData(units [][]float64, level Level) (alphaData, bool) {
 		}
 		d.mult[p]++
 		d.unitPattern = append(d.unitPattern, p)
+		d.rowPattern = append(d.rowPattern, p)
 	}
 	return d, true
 }
