@@ -92,7 +92,7 @@ func CodePresence(in *Input, res *results.Results) {
 // shownMunicipalities returns the municipalities that are not suppressed among ids.
 func (in *Input) shownMunicipalities(ids map[string]bool) map[string]bool {
 	groups := in.groupMembers("municipality", ids)
-	sup := in.suppressedGroups(groups)
+	sup := in.suppressedGroups(groups, "municipality")
 	shown := map[string]bool{}
 	for g := range groups {
 		if !sup[g] {

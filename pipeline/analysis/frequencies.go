@@ -75,28 +75,15 @@ func (in *Input) groupMembers(by string, ids map[string]bool) map[string]map[str
 	return groups
 }
 
-// suppressedGroups decides which groups of one grouping are suppressed: every group under
-// MinCell, and, where exactly one group is, the next smallest group as well, so the
-// suppressed count cannot be recovered by subtracting the shown groups from the total.
-func (in *Input) suppressedGroups(groups map[string]map[string]bool) map[string]bool {
-	sup := map[string]bool{}
+// suppressedGroups decides which groups of one grouping are suppressed, by their
+// numbers of members, with the rule of suppressSmall (small groups, and the next smallest
+// where exactly one is small).
+func (in *Input) suppressedGroups(groups map[string]map[string]bool, by string) map[string]bool {
+	sizes := make(map[string]int, len(groups))
 	for g, m := range groups {
-		if in.Suppressed(len(m)) {
-			sup[g] = true
-		}
+		sizes[g] = len(m)
 	}
-	if len(sup) == 1 && len(groups) > 1 {
-		next, size := "", 0
-		for _, g := range SortedGroups(groups) {
-			if !sup[g] && (next == "" || len(groups[g]) < size) {
-				next, size = g, len(groups[g])
-			}
-		}
-		if next != "" {
-			sup[next] = true
-		}
-	}
-	return sup
+	return in.suppressSmall(sizes, by)
 }
 
 // Sample is the table `sample`: respondents per group, interviewed and surveyed.
@@ -120,7 +107,7 @@ func Sample(in *Input, res *results.Results) {
 	}
 	for _, by := range in.GroupBys() {
 		groups := in.groupMembers(by, all)
-		sup := in.suppressedGroups(groups)
+		sup := in.suppressedGroups(groups, by)
 		for _, g := range SortedGroups(groups) {
 			if sup[g] {
 				t.Add(by, g, nil, true, nil, nil)
@@ -181,7 +168,7 @@ func CodeFrequencies(in *Input, res *results.Results) {
 	}
 	for _, by := range in.GroupBys() {
 		groups := in.groupMembers(by, u.coded)
-		sup := in.suppressedGroups(groups)
+		sup := in.suppressedGroups(groups, by)
 		for _, g := range SortedGroups(groups) {
 			members := groups[g]
 			row := func(factor, code, valence, k string) {
@@ -219,18 +206,6 @@ func noteSuppressed(res *results.Results, topic, by string, sup map[string]bool)
 	}
 	n := len(sup)
 	res.Note(topic,
-		sprintf("%d groep(en) naar %s met minder dan %d respondenten (of nodig om die te beschermen) zijn niet getoond.", n, groupName(by, "nl"), res.MinCell),
-		sprintf("%d group(s) by %s with fewer than %d respondents (or needed to protect those) are not shown.", n, groupName(by, "en"), res.MinCell))
-}
-
-// groupName names a grouping attribute in a sentence.
-func groupName(by, lang string) string {
-	names := map[string][2]string{"role": {"rol", "role"}, "municipality": {"gemeente", "municipality"}}
-	if n, ok := names[by]; ok {
-		if lang == "en" {
-			return n[1]
-		}
-		return n[0]
-	}
-	return by
+		sprintf("%d groep(en) naar %s met minder dan %d respondenten (of nodig om die te beschermen) zijn niet getoond.", n, attributeLabel(by, "nl"), res.MinCell),
+		sprintf("%d group(s) by %s with fewer than %d respondents (or needed to protect those) are not shown.", n, attributeLabel(by, "en"), res.MinCell))
 }
