@@ -62,21 +62,7 @@ func (d *alphaData) resamples(level Level, samples int, src *rand.PCG, byPattern
 	alphas := make([]float64, samples)
 	for s := range alphas {
 		if byPattern {
-			// Multinomial(P; mult/P) as binomials: pattern k gets
-			// Binomial(units still to draw, mult_k / units of patterns k.. ).
-			left, mass := float64(p), float64(p)
-			for k, m := range d.mult {
-				switch {
-				case left == 0:
-					weight[k] = 0
-				case m >= mass:
-					weight[k] = left
-				default:
-					weight[k] = distuv.Binomial{N: left, P: m / mass, Src: src}.Rand()
-				}
-				left -= weight[k]
-				mass -= m
-			}
+			drawMultinomial(weight, d.mult, float64(p), src)
 		} else {
 			clear(weight)
 			for range p {
@@ -86,6 +72,26 @@ func (d *alphaData) resamples(level Level, samples int, src *rand.PCG, byPattern
 		alphas[s] = d.alpha(level, weight)
 	}
 	return alphas
+}
+
+// drawMultinomial draws how often each of the kinds is drawn when n draws with
+// replacement are made from n items of which mult[k] are of kind k: Multinomial(n;
+// mult/n), as conditional binomials, kind k getting Binomial(draws left, mult_k / items
+// of kinds k..). The counts go into out.
+func drawMultinomial(out, mult []float64, n float64, src rand.Source) {
+	left, mass := n, n
+	for k, m := range mult {
+		switch {
+		case left == 0:
+			out[k] = 0
+		case m >= mass:
+			out[k] = left
+		default:
+			out[k] = distuv.Binomial{N: left, P: m / mass, Src: src}.Rand()
+		}
+		left -= out[k]
+		mass -= m
+	}
 }
 
 // KrippendorffInterval returns the 95% percentile bootstrap interval from the alphas of
@@ -202,19 +208,7 @@ func KrippendorffClusterResamples(units [][]float64, cluster []int, level Level,
 	alphas := make([]float64, samples)
 	for s := range alphas {
 		if byKind {
-			left, mass := n, n
-			for k, m := range kindMult {
-				switch {
-				case left == 0:
-					drawn[k] = 0
-				case m >= mass:
-					drawn[k] = left
-				default:
-					drawn[k] = distuv.Binomial{N: left, P: m / mass, Src: src}.Rand()
-				}
-				left -= drawn[k]
-				mass -= m
-			}
+			drawMultinomial(drawn, kindMult, n, src)
 		} else {
 			clear(drawn)
 			for range order {
