@@ -254,14 +254,9 @@ func agreement(res *results.Results, l labels) []*figure {
 	var pooled *entry
 	var entries []entry
 	missing := 0
-	units := 0.0
+	units := doubleCodedSegments(t)
 	for i := 0; i < t.len(); i++ {
 		code := t.str(i, "code")
-		// The pooled row counts segment × code pairs; the segments are the units of
-		// the per-code rows.
-		if u, ok := t.num(i, "units"); ok && code != "*" && u > units {
-			units = u
-		}
 		a, ok := t.num(i, "krippendorff_alpha")
 		if !ok {
 			missing++
@@ -360,4 +355,16 @@ func humanCoders(cs []string) []string {
 		}
 	}
 	return out
+}
+
+// doubleCodedSegments is the number of segments the agreement table rests on: the units
+// of its per-code rows (the pooled row "*" counts segment × code pairs).
+func doubleCodedSegments(t rows) float64 {
+	segments := 0.0
+	for i := 0; i < t.len(); i++ {
+		if u, ok := t.num(i, "units"); ok && t.str(i, "code") != "*" && u > segments {
+			segments = u
+		}
+	}
+	return segments
 }

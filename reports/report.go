@@ -259,12 +259,7 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 		}
 	}
 	ag := view(res.Table("agreement"))
-	segments := 0.0 // the per-code rows count segments; the pooled row segment × code pairs
-	for i := 0; i < ag.len(); i++ {
-		if u, ok := ag.num(i, "units"); ok && ag.str(i, "code") != "*" && u > segments {
-			segments = u
-		}
-	}
+	segments := doubleCodedSegments(ag)
 	for i := 0; i < ag.len(); i++ {
 		if ag.str(i, "code") != "*" {
 			continue
