@@ -81,24 +81,25 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 		ds  []model.Dataset
 		err error
 	}
-	nfiles := 0
-	for _, list := range [][]Input{s.Interviews, s.Survey} {
-		for _, in := range list {
-			files, _ := s.Files(in)
-			nfiles += len(files)
-		}
+	interviewFiles, err := s.inputFiles(s.Interviews)
+	if err != nil {
+		return nil, err
 	}
-	rep.Stage("reading inputs", nfiles)
+	surveyFiles, err := s.inputFiles(s.Survey)
+	if err != nil {
+		return nil, err
+	}
+	rep.Stage("reading inputs", len(interviewFiles)+len(surveyFiles))
 	surveyRead := make(chan read, 1)
 	go func() {
 		var r read
-		r.ds, r.err = s.readAll(s.Survey, func(f string, in Input) (model.Dataset, error) {
+		r.ds, r.err = readAll(surveyFiles, func(f string, in Input) (model.Dataset, error) {
 			defer rep.Add(1)
 			return ingest.ReadSurvey(f, s.options(in, cb, nil))
 		})
 		surveyRead <- r
 	}()
-	interviews, err := s.readAll(s.Interviews, func(f string, in Input) (model.Dataset, error) {
+	interviews, err := readAll(interviewFiles, func(f string, in Input) (model.Dataset, error) {
 		defer rep.Add(1)
 		return ingest.ReadInterviews(f, s.options(in, cb, known))
 	})
@@ -217,21 +218,36 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 	return out, nil
 }
 
-// readAll reads every file of the inputs, in order, stopping at the first fatal error.
-func (s *Study) readAll(inputs []Input, read func(string, Input) (model.Dataset, error)) ([]model.Dataset, error) {
-	var out []model.Dataset
+// inputFile is one file of an input entry of study.yaml.
+type inputFile struct {
+	path  string
+	input Input
+}
+
+// inputFiles expands the inputs' globs, in order.
+func (s *Study) inputFiles(inputs []Input) ([]inputFile, error) {
+	var out []inputFile
 	for _, in := range inputs {
 		files, err := s.Files(in)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", in.Path, err)
 		}
 		for _, f := range files {
-			ds, err := read(f, in)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, ds)
+			out = append(out, inputFile{f, in})
 		}
+	}
+	return out, nil
+}
+
+// readAll reads the files in order, stopping at the first fatal error.
+func readAll(files []inputFile, read func(string, Input) (model.Dataset, error)) ([]model.Dataset, error) {
+	out := make([]model.Dataset, 0, len(files))
+	for _, f := range files {
+		ds, err := read(f.path, f.input)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ds)
 	}
 	return out, nil
 }
