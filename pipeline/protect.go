@@ -7,6 +7,7 @@ import (
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 )
 
 // pseudonymise gives every respondent a pseudonym: the role's abbreviation and a number
@@ -113,23 +114,72 @@ func leadingDigits(s string) string {
 	return s[:i]
 }
 
-// redactAll applies the redactor to every free text that can reach an output: segment
-// texts, auto-coding spans and the values of rejects.
-func redactAll(d *model.Dataset, r *Redactor) {
-	for i := range d.Segments {
-		d.Segments[i].Text = r.Redact(d.Segments[i].Text)
-		d.Segments[i].Document = r.Redact(d.Segments[i].Document)
-	}
-	for i := range d.Codings {
-		if d.Codings[i].Span != "" {
-			d.Codings[i].Span = r.Redact(d.Codings[i].Span)
+// protect is the protect stage: it gives every respondent a pseudonym, renames the
+// segments, and returns the protected dataset, in which every free text that can reach
+// an output (segment texts, document names, spans, raw code names, file names, reject
+// values and reasons) is redacted and no real id or name is left. rel makes input paths
+// relative to the study folder. It returns the pseudonym key as well (real id →
+// pseudonym), for the key file only.
+func protect(d *model.Dataset, cb *codebook.Codebook, r *Redactor, rel func(string) string) (protected.Dataset, [][2]string) {
+	key := pseudonymise(d, cb)
+	renameSegments(d)
+	pseud := make(map[string]string, len(d.Respondents))
+	var p protected.Dataset
+	p.Respondents = make([]protected.Respondent, len(d.Respondents))
+	for i, x := range d.Respondents {
+		pseud[x.ID] = x.Pseudonym
+		var attrs map[string]string
+		if len(x.Attributes) > 0 {
+			attrs = make(map[string]string, len(x.Attributes))
+			for k, v := range x.Attributes {
+				attrs[k] = r.Redact(v)
+			}
+		}
+		p.Respondents[i] = protected.Respondent{
+			Pseudonym: x.Pseudonym, Municipality: x.Municipality, Role: x.Role,
+			Attributes: attrs, Wave: x.Wave,
 		}
 	}
-	for i := range d.Rejects {
-		d.Rejects[i].Value = r.Redact(d.Rejects[i].Value)
-		d.Rejects[i].Location = r.Redact(d.Rejects[i].Location)
-		d.Rejects[i].Reason = r.Redact(d.Rejects[i].Reason)
+	file := func(path string) string { return r.Redact(rel(path)) }
+	p.Segments = make([]protected.Segment, len(d.Segments))
+	for i, x := range d.Segments {
+		p.Segments[i] = protected.Segment{
+			ID: x.ID, Respondent: pseud[x.Respondent], Document: r.Redact(x.Document),
+			Text: r.Redact(x.Text), Start: x.Start, End: x.End, Interviewer: x.Interviewer,
+			Source: file(x.Source),
+		}
 	}
+	p.Codings = make([]protected.Coding, len(d.Codings))
+	for i, x := range d.Codings {
+		c := protected.Coding{
+			Segment: x.Segment, Code: x.Code, Raw: x.Raw, Coder: x.Coder, Rule: x.Rule,
+			SpanStart: x.SpanStart, SpanEnd: x.SpanEnd, Source: file(x.Source),
+		}
+		if x.Raw != "" {
+			c.Raw = r.Redact(x.Raw)
+		}
+		if x.Span != "" {
+			c.Span = r.Redact(x.Span)
+		}
+		p.Codings[i] = c
+	}
+	p.Answers = make([]protected.Answer, len(d.Answers))
+	for i, x := range d.Answers {
+		p.Answers[i] = protected.Answer{Respondent: pseud[x.Respondent], Item: x.Item, Value: x.Value, Missing: x.Missing, Raw: x.Raw}
+	}
+	p.Rejects = make([]protected.Reject, len(d.Rejects))
+	for i, x := range d.Rejects {
+		p.Rejects[i] = protected.Reject{
+			File: file(x.File), Location: r.Redact(x.Location()), Value: r.Redact(x.Value),
+			Reason: r.Redact(x.Reason()), Err: x.Err, Cell: x.Cell,
+		}
+	}
+	p.Files = make([]model.FileCount, len(d.Files))
+	for i, f := range d.Files {
+		f.Path = file(f.Path)
+		p.Files[i] = f
+	}
+	return p, key
 }
 
 // namesToRedact collects the respondents' real names and ids and the study's names list.

@@ -102,8 +102,8 @@ func TestReviewProject(t *testing.T) {
 	}
 	// Nothing identifying: the respondents are pseudonyms.
 	for _, r := range back.Respondents {
-		for _, orig := range out.Data.Respondents {
-			if r.ID == orig.ID && orig.ID != orig.Pseudonym {
+		for _, k := range out.Key {
+			if r.ID == k[0] && k[0] != k[1] {
 				t.Errorf("real id %s in the project", r.ID)
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/progress"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -38,9 +39,10 @@ type Summary struct {
 type Outcome struct {
 	Study    *Study
 	Codebook *codebook.Codebook
-	Data     model.Dataset
-	Results  *results.Results
-	Summary  Summary
+	// Data is the protected dataset the analysis worked on: pseudonyms, redacted texts.
+	Data    protected.Dataset
+	Results *results.Results
+	Summary Summary
 	// Key is the pseudonym key (real id → pseudonym); written only when the study asks.
 	Key [][2]string
 }
@@ -60,7 +62,7 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 		return nil, err
 	}
 	out := &Outcome{Study: s, Codebook: cb}
-	d := &out.Data
+	d := &model.Dataset{}
 
 	// Read: respondents first, so interview rows of unknown respondents are rejected.
 	var known map[string]bool
@@ -132,10 +134,6 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 		if fc.SHA256 == "" {
 			fc.SHA256, _ = codebook.FileSHA256(fc.Path)
 		}
-		fc.Path = s.Rel(fc.Path)
-	}
-	for i := range d.Rejects {
-		d.Rejects[i].File = s.Rel(d.Rejects[i].File)
 	}
 
 	// Code: names onto the codebook; the auto-coder over every respondent segment.
@@ -150,9 +148,10 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 
 	// Protect: pseudonyms, redaction.
 	rep.Stage("protecting", 0)
-	out.Key = pseudonymise(d, cb)
-	renameSegments(d)
-	redactAll(d, NewRedactor(namesToRedact(d, s.Privacy.Names), s.Language))
+	out.Data, out.Key = protect(d, cb, NewRedactor(namesToRedact(d, s.Privacy.Names), s.Language), s.Rel)
+	*d = model.Dataset{} // nothing after this point sees a real id or name
+	p := &out.Data
+	interviewed = byPseudonym(interviewed, out.Key)
 
 	// Analyse.
 	res := &results.Results{Title: s.Title, Language: s.Language, Tool: tool, MinCell: s.Privacy.MinCell, Outputs: s.Outputs}
@@ -183,11 +182,11 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 	for _, p := range cb.Partners {
 		res.Codebook.Partners = append(res.Codebook.Partners, results.Named{ID: p.ID, Label: p.Label.In(s.Language)})
 	}
-	for _, f := range d.Files {
+	for _, f := range p.Files {
 		res.Inputs = append(res.Inputs, results.Input{Path: f.Path, SHA256: f.SHA256, Format: f.Format, Read: f.Read, Accepted: f.Accepted, Rejected: f.Rejected})
 	}
 	in := &analysis.Input{
-		Data: *d, Codebook: cb, Language: s.Language, Groups: s.Groups,
+		Data: *p, Codebook: cb, Language: s.Language, Groups: s.Groups,
 		MinCell: s.Privacy.MinCell, PrimaryCoder: s.PrimaryCoder,
 		CountAuto: s.Autocode.Count == "always", CountAutoUncoded: s.Autocode.Count == "uncoded",
 		Seed: s.Seed, Interviewed: interviewed,
@@ -197,10 +196,10 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 	analysis.Run(in, res)
 	hideSuppressedGroups(res)
 	res.Add(unmappedTable(out.Summary.Unmapped))
-	res.Add(rejectsTable(d.Rejects))
+	res.Add(rejectsTable(p.Rejects))
 
 	if slices.Contains(s.Outputs, "qdpx") {
-		b, err := reviewProject(d, cb, s.Title, s.Language, s.Privacy.MinCell)
+		b, err := reviewProject(p, cb, s.Title, s.Language, s.Privacy.MinCell)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", ReviewFile, err)
 		}
@@ -210,7 +209,7 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 	out.summarise(interviewed)
 	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =
 		out.Summary.Respondents, out.Summary.Segments, out.Summary.Codings, out.Summary.Answers, out.Summary.Rejected
-	res.Coders = humanCoders(d)
+	res.Coders = humanCoders(p)
 	if s.Privacy.KeyFile != "" {
 		out.Summary.Warnings = append(out.Summary.Warnings, fmt.Sprintf(
 			"the pseudonym key (real id -> pseudonym) is written to %s: keep it apart from the outputs and delete it when the study ends", s.Privacy.KeyFile))
@@ -271,6 +270,17 @@ func respondentsWithSegments(d *model.Dataset) map[string]bool {
 	return ids
 }
 
+// byPseudonym re-keys a set of real ids by the respondents' pseudonyms.
+func byPseudonym(ids map[string]bool, key [][2]string) map[string]bool {
+	out := make(map[string]bool, len(ids))
+	for _, k := range key {
+		if ids[k[0]] {
+			out[k[1]] = true
+		}
+	}
+	return out
+}
+
 // addMissingRespondents adds a respondent for every id that a segment or answer names but
 // no reader listed, so that nothing is lost between stages.
 func addMissingRespondents(d *model.Dataset) {
@@ -292,7 +302,7 @@ func addMissingRespondents(d *model.Dataset) {
 	}
 }
 
-func humanCoders(d *model.Dataset) []string {
+func humanCoders(d *protected.Dataset) []string {
 	set := map[string]bool{}
 	for _, c := range d.Codings {
 		if c.Coder != analysis.AutoCoder && c.Coder != "" {
@@ -324,10 +334,10 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 		}
 		s.ByRole[role]++
 		s.ByMunicipality[mun]++
-		if interviewed[r.ID] {
+		if interviewed[r.Pseudonym] {
 			s.Interviewed++
 		}
-		if surveyed[r.ID] {
+		if surveyed[r.Pseudonym] {
 			s.Surveyed++
 		}
 	}
@@ -357,13 +367,13 @@ func unmappedTable(list []Unmapped) *results.Table {
 	return t
 }
 
-func rejectsTable(rejects []model.Reject) *results.Table {
+func rejectsTable(rejects []protected.Reject) *results.Table {
 	t := results.NewTable("rejects",
 		results.Column{Name: "file", Kind: results.Text},
 		results.Column{Name: "location", Kind: results.Text},
 		results.Column{Name: "value", Kind: results.Text},
 		results.Column{Name: "reason", Kind: results.Text})
-	sorted := append([]model.Reject(nil), rejects...)
+	sorted := append([]protected.Reject(nil), rejects...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if sorted[i].File != sorted[j].File {
 			return sorted[i].File < sorted[j].File

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/samenspel/samenspel/codebook"
-	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -40,31 +40,31 @@ type codedBy map[string]map[string][]string
 
 // agreementDataset builds segments s01.. of respondents r1.. (two segments each) with the
 // given codings. Segment "s12" is an interviewer turn.
-func agreementDataset(segments int, coded codedBy) model.Dataset {
-	var d model.Dataset
+func agreementDataset(segments int, coded codedBy) protected.Dataset {
+	var d protected.Dataset
 	for i := 1; i <= segments; i++ {
 		seg := fmt.Sprintf("s%02d", i)
-		resp := fmt.Sprintf("r%d", (i+1)/2)
+		resp := fmt.Sprintf("P-r%d", (i+1)/2)
 		if i%2 == 1 {
-			d.Respondents = append(d.Respondents, model.Respondent{ID: resp, Pseudonym: "P-" + resp})
+			d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: resp})
 		}
-		d.Segments = append(d.Segments, model.Segment{ID: seg, Respondent: resp, Text: "Wij bellen elkaar gewoon even.", Interviewer: seg == "s12"})
+		d.Segments = append(d.Segments, protected.Segment{ID: seg, Respondent: resp, Text: "Wij bellen elkaar gewoon even.", Interviewer: seg == "s12"})
 	}
 	for _, seg := range SortedGroups(coded) {
 		for _, coder := range SortedGroups(coded[seg]) {
 			codes := coded[seg][coder]
 			if len(codes) == 0 {
-				d.Codings = append(d.Codings, model.Coding{Segment: seg, Coder: coder})
+				d.Codings = append(d.Codings, protected.Coding{Segment: seg, Coder: coder})
 			}
 			for _, c := range codes {
-				d.Codings = append(d.Codings, model.Coding{Segment: seg, Code: c, Raw: c, Coder: coder})
+				d.Codings = append(d.Codings, protected.Coding{Segment: seg, Code: c, Raw: c, Coder: coder})
 			}
 		}
 	}
 	return d
 }
 
-func runAgreement(t *testing.T, d model.Dataset) *results.Results {
+func runAgreement(t *testing.T, d protected.Dataset) *results.Results {
 	t.Helper()
 	in := &Input{Data: d, Codebook: agreementCodebook(t), Language: "en", Seed: 20260509}
 	in.Prepare()
@@ -133,7 +133,7 @@ func wantAgreementNote(t *testing.T, tab *results.Table, key []string, part stri
 //	s11      1  -      -  -
 //
 // kennen.b is never applied.
-func twoCoders() model.Dataset {
+func twoCoders() protected.Dataset {
 	c := codedBy{
 		"s01": {"A": {"kennen.a", "bereiken.c"}, "B": {"kennen.a", "bereiken.c"}, AutoCoder: {"kennen.a"}},
 		"s02": {"A": {"kennen.a"}, "B": {"kennen.a", "bereiken.c"}, AutoCoder: {"bereiken.c"}},
@@ -149,7 +149,7 @@ func twoCoders() model.Dataset {
 		"s12": {"A": {"kennen.a"}, "B": {}},
 	}
 	d := agreementDataset(12, c)
-	d.Codings = append(d.Codings, model.Coding{Segment: "s08", Raw: "Iets anders", Coder: "A"})
+	d.Codings = append(d.Codings, protected.Coding{Segment: "s08", Raw: "Iets anders", Coder: "A"})
 	return d
 }
 
@@ -350,7 +350,7 @@ func FuzzAgreement(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := agreementDataset(12, nil)
 		for i := 0; i+2 < len(data); i += 3 {
-			c := model.Coding{
+			c := protected.Coding{
 				Segment: fmt.Sprintf("s%02d", 1+int(data[i])%13), // s13 is unknown
 				Coder:   coders[int(data[i+1])%len(coders)],
 				Code:    codes[int(data[i+2])%len(codes)],

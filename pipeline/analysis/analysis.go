@@ -11,7 +11,7 @@ import (
 	"sync"
 
 	"github.com/samenspel/samenspel/codebook"
-	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -20,7 +20,7 @@ const AutoCoder = "auto"
 
 // Input is what the analysis works on.
 type Input struct {
-	Data     model.Dataset // coded and pseudonymised
+	Data     protected.Dataset // coded and pseudonymised
 	Codebook *codebook.Codebook
 	Language string   // nl | en
 	Groups   []string // grouping attributes besides "all", e.g. role, municipality
@@ -39,8 +39,8 @@ type Input struct {
 	// StageDone, when set, is called after each stage (from the stage's goroutine).
 	StageDone func()
 
-	respondents map[string]*model.Respondent
-	segments    map[string]*model.Segment
+	respondents map[string]*protected.Respondent
+	segments    map[string]*protected.Segment
 	humanCoded  map[string]bool // segment ids with a coding row by a human coder
 	// surveyScales holds every scale's answers per respondent, computed once by Prepare
 	// for the stages that share them.
@@ -49,11 +49,11 @@ type Input struct {
 
 // Prepare builds the indexes; Run calls it.
 func (in *Input) Prepare() {
-	in.respondents = make(map[string]*model.Respondent, len(in.Data.Respondents))
+	in.respondents = make(map[string]*protected.Respondent, len(in.Data.Respondents))
 	for i := range in.Data.Respondents {
-		in.respondents[in.Data.Respondents[i].ID] = &in.Data.Respondents[i]
+		in.respondents[in.Data.Respondents[i].Pseudonym] = &in.Data.Respondents[i]
 	}
-	in.segments = make(map[string]*model.Segment, len(in.Data.Segments))
+	in.segments = make(map[string]*protected.Segment, len(in.Data.Segments))
 	for i := range in.Data.Segments {
 		in.segments[in.Data.Segments[i].ID] = &in.Data.Segments[i]
 	}
@@ -79,10 +79,10 @@ func (in *Input) Prepare() {
 }
 
 // Respondent returns the respondent with the given id (nil if unknown).
-func (in *Input) Respondent(id string) *model.Respondent { return in.respondents[id] }
+func (in *Input) Respondent(id string) *protected.Respondent { return in.respondents[id] }
 
 // Segment returns the segment with the given id (nil if unknown).
-func (in *Input) Segment(id string) *model.Segment { return in.segments[id] }
+func (in *Input) Segment(id string) *protected.Segment { return in.segments[id] }
 
 // Suppressed reports whether a group of n respondents is too small to show.
 func (in *Input) Suppressed(n int) bool { return n < in.MinCell }
@@ -94,7 +94,7 @@ func (in *Input) GroupBys() []string {
 
 // GroupOf returns the group a respondent belongs to for a grouping attribute ("all" for
 // "all"); empty when the respondent has no value for it.
-func GroupOf(r *model.Respondent, by string) string {
+func GroupOf(r *protected.Respondent, by string) string {
 	if by == "all" {
 		return "all"
 	}
@@ -103,7 +103,7 @@ func GroupOf(r *model.Respondent, by string) string {
 
 // Counted reports whether a coding counts in frequencies: human coders (or only the
 // primary coder when one is named), and the auto-coder only when the study asks.
-func (in *Input) Counted(c model.Coding) bool {
+func (in *Input) Counted(c protected.Coding) bool {
 	if c.Code == "" {
 		return false
 	}

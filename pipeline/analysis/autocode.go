@@ -3,7 +3,7 @@ package analysis
 import (
 	"sort"
 
-	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 	"github.com/samenspel/samenspel/pipeline/stats"
 )
@@ -24,7 +24,7 @@ func AutoCodings(in *Input, res *results.Results) {
 		results.Column{Name: "end", Kind: results.Int})
 	t.Title = map[string]string{"nl": "Automatische coderingen", "en": "Auto-codings"}
 	order := in.segmentOrder()
-	var auto []model.Coding
+	var auto []protected.Coding
 	for _, c := range in.Data.Codings {
 		if c.Coder == AutoCoder && c.Code != "" {
 			auto = append(auto, c)

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/samenspel/samenspel/codebook"
-	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -25,18 +25,18 @@ func autocodeInput(t *testing.T) *Input {
 		5: "De wijkagent is eigenlijk nooit bereikbaar.",
 		6: "Die wijkagent app ik gewoon.",
 	}
-	in := &Input{Codebook: cb, Data: model.Dataset{Respondents: []model.Respondent{
-		{ID: "r1", Pseudonym: "JW-01"}, {ID: "r2", Pseudonym: "JW-02"},
+	in := &Input{Codebook: cb, Data: protected.Dataset{Respondents: []protected.Respondent{
+		{Pseudonym: "JW-01"}, {Pseudonym: "JW-02"},
 	}}}
 	for i := 1; i <= 11; i++ {
-		resp := "r1"
+		resp := "JW-01"
 		if i%2 == 0 {
-			resp = "r2"
+			resp = "JW-02"
 		}
-		in.Data.Segments = append(in.Data.Segments, model.Segment{ID: fmt.Sprintf("S%d", i), Respondent: resp, Text: texts[i], Interviewer: i == 11})
+		in.Data.Segments = append(in.Data.Segments, protected.Segment{ID: fmt.Sprintf("S%d", i), Respondent: resp, Text: texts[i], Interviewer: i == 11})
 	}
 	code := func(seg int, code, coder string) {
-		c := model.Coding{Segment: fmt.Sprintf("S%d", seg), Code: code, Coder: coder}
+		c := protected.Coding{Segment: fmt.Sprintf("S%d", seg), Code: code, Coder: coder}
 		if coder == AutoCoder {
 			c.Rule, c.Span, c.SpanStart, c.SpanEnd = "korte lijn*", "korte lijnen", 27, 39
 		}

@@ -65,7 +65,7 @@ func CodePresence(in *Input, res *results.Results) {
 	shown := in.shownMunicipalities(u.coded)
 	var rows [][]any
 	for _, r := range in.Data.Respondents {
-		if !u.coded[r.ID] {
+		if !u.coded[r.Pseudonym] {
 			continue
 		}
 		mun := any(nil)
@@ -75,7 +75,7 @@ func CodePresence(in *Input, res *results.Results) {
 		row := []any{r.Pseudonym, r.Role, mun}
 		for _, c := range codes {
 			v := 0
-			if u.respondents[c][r.ID] {
+			if u.respondents[c][r.Pseudonym] {
 				v = 1
 			}
 			row = append(row, v)

@@ -101,8 +101,8 @@ func Sample(in *Input, res *results.Results) {
 	}
 	all := map[string]bool{}
 	for _, r := range in.Data.Respondents {
-		if in.Interviewed[r.ID] || surveyed[r.ID] {
-			all[r.ID] = true
+		if in.Interviewed[r.Pseudonym] || surveyed[r.Pseudonym] {
+			all[r.Pseudonym] = true
 		}
 	}
 	for _, by := range in.GroupBys() {

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/samenspel/samenspel/codebook"
-	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -33,21 +33,21 @@ factors:
 
 // dataset builds respondents r1..rN with the given roles and municipalities, one segment
 // each, coded by coder "A" with the given codes ("" = reviewed, nothing applies).
-func dataset(roles, muns []string, codes [][]string) model.Dataset {
-	var d model.Dataset
+func dataset(roles, muns []string, codes [][]string) protected.Dataset {
+	var d protected.Dataset
 	for i := range roles {
-		id := fmt.Sprintf("r%d", i+1)
-		d.Respondents = append(d.Respondents, model.Respondent{ID: id, Pseudonym: fmt.Sprintf("P-%02d", i+1), Role: roles[i], Municipality: muns[i]})
+		id := fmt.Sprintf("P-%02d", i+1)
+		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: id, Role: roles[i], Municipality: muns[i]})
 		seg := "s" + id
-		d.Segments = append(d.Segments, model.Segment{ID: seg, Respondent: id, Text: "Een tekst die lang genoeg is om als citaat te dienen in het rapport."})
+		d.Segments = append(d.Segments, protected.Segment{ID: seg, Respondent: id, Text: "Een tekst die lang genoeg is om als citaat te dienen in het rapport."})
 		if len(codes[i]) == 0 {
-			d.Codings = append(d.Codings, model.Coding{Segment: seg, Coder: "A"})
+			d.Codings = append(d.Codings, protected.Coding{Segment: seg, Coder: "A"})
 		}
 		for _, c := range codes[i] {
-			d.Codings = append(d.Codings, model.Coding{Segment: seg, Code: c, Raw: c, Coder: "A"})
+			d.Codings = append(d.Codings, protected.Coding{Segment: seg, Code: c, Raw: c, Coder: "A"})
 		}
 		// The auto-coder and a second coder never count unless asked.
-		d.Codings = append(d.Codings, model.Coding{Segment: seg, Code: "bereiken.c", Raw: "bereiken.c", Coder: AutoCoder})
+		d.Codings = append(d.Codings, protected.Coding{Segment: seg, Code: "bereiken.c", Raw: "bereiken.c", Coder: AutoCoder})
 	}
 	return d
 }

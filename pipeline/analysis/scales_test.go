@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/samenspel/samenspel/codebook"
-	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -135,14 +135,14 @@ func BenchmarkScalesTable(b *testing.B) {
 		b.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	var d model.Dataset
+	var d protected.Dataset
 	roles := []string{"jongerenwerker", "jeugdzorgprofessional", "wijkagent", "school", "wijkteammedewerker", "ouder", "beleidsmedewerker", "jongere"}
 	for i := 0; i < 100000; i++ {
 		id := "R" + strconv.Itoa(i)
-		d.Respondents = append(d.Respondents, model.Respondent{ID: id, Municipality: "G" + strconv.Itoa(i%40), Role: roles[i%8]})
+		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: id, Municipality: "G" + strconv.Itoa(i%40), Role: roles[i%8]})
 		for _, s := range cb.Scales {
 			for _, it := range s.Items {
-				a := model.Answer{Respondent: id, Item: it.ID, Value: float64(1 + rng.IntN(5))}
+				a := protected.Answer{Respondent: id, Item: it.ID, Value: float64(1 + rng.IntN(5))}
 				if rng.IntN(20) == 0 {
 					a.Missing, a.Value = true, 0
 				}

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/samenspel/samenspel/codebook"
-	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -96,10 +96,10 @@ func surveyInput(t *testing.T) *Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var d model.Dataset
+	var d protected.Dataset
 	for _, line := range strings.Fields(surveyAnswers) {
 		f := strings.Split(line, ",")
-		d.Respondents = append(d.Respondents, model.Respondent{ID: f[0], Municipality: f[1], Role: f[2]})
+		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: f[0], Municipality: f[1], Role: f[2]})
 		for j, v := range f[3:] {
 			item := "K" + strconv.Itoa(j+1)
 			if f[0] == "r03" && j == 0 {
@@ -108,36 +108,36 @@ func surveyInput(t *testing.T) *Input {
 			switch v {
 			case "":
 			case "x":
-				d.Answers = append(d.Answers, model.Answer{Respondent: f[0], Item: item, Missing: true, Raw: "Weet niet"})
+				d.Answers = append(d.Answers, protected.Answer{Respondent: f[0], Item: item, Missing: true, Raw: "Weet niet"})
 			default:
 				x, _ := strconv.ParseFloat(v, 64)
-				d.Answers = append(d.Answers, model.Answer{Respondent: f[0], Item: item, Value: x})
+				d.Answers = append(d.Answers, protected.Answer{Respondent: f[0], Item: item, Value: x})
 			}
 		}
 	}
 	// Not on the scale, of no scale, and a second answer to an item: none of them count.
 	d.Answers = append(d.Answers,
-		model.Answer{Respondent: "r15", Item: "K2", Value: 9},
-		model.Answer{Respondent: "r01", Item: "X9", Value: 1},
-		model.Answer{Respondent: "r01", Item: "K1", Value: 1})
+		protected.Answer{Respondent: "r15", Item: "K2", Value: 9},
+		protected.Answer{Respondent: "r01", Item: "X9", Value: 1},
+		protected.Answer{Respondent: "r01", Item: "K1", Value: 1})
 	codeOf := map[string]string{"kennen": "kennen.persoonlijk", "informeren": "informeren.terugkoppeling", "-": ""}
 	for _, line := range strings.Split(strings.TrimSpace(interviews), "\n") {
 		f := strings.SplitN(line, ",", 4)
 		id := f[0]
-		d.Respondents = append(d.Respondents, model.Respondent{ID: id, Municipality: f[1], Role: f[2]})
+		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: id, Municipality: f[1], Role: f[2]})
 		for k, factor := range strings.Fields(f[3]) {
 			seg := id + "-" + strconv.Itoa(k)
-			d.Segments = append(d.Segments, model.Segment{ID: seg, Respondent: id, Start: -1, End: -1})
+			d.Segments = append(d.Segments, protected.Segment{ID: seg, Respondent: id, Start: -1, End: -1})
 			coder := "A"
 			if id == "i06" {
 				coder = "B" // every human coder counts
 			}
-			d.Codings = append(d.Codings, model.Coding{Segment: seg, Code: codeOf[factor], Coder: coder})
+			d.Codings = append(d.Codings, protected.Coding{Segment: seg, Code: codeOf[factor], Coder: coder})
 		}
 		// The auto-coder and the interviewer mention bereiken: neither counts.
-		d.Codings = append(d.Codings, model.Coding{Segment: id + "-0", Code: "bereiken.korte_lijnen", Coder: AutoCoder})
-		d.Segments = append(d.Segments, model.Segment{ID: id + "-q", Respondent: id, Interviewer: true, Start: -1, End: -1})
-		d.Codings = append(d.Codings, model.Coding{Segment: id + "-q", Code: "bereiken.korte_lijnen", Coder: "A"})
+		d.Codings = append(d.Codings, protected.Coding{Segment: id + "-0", Code: "bereiken.korte_lijnen", Coder: AutoCoder})
+		d.Segments = append(d.Segments, protected.Segment{ID: id + "-q", Respondent: id, Interviewer: true, Start: -1, End: -1})
+		d.Codings = append(d.Codings, protected.Coding{Segment: id + "-q", Code: "bereiken.korte_lijnen", Coder: "A"})
 	}
 	in := &Input{Data: d, Codebook: cb, Language: "en", Groups: []string{"municipality", "role"}, MinCell: 3, CountAuto: true}
 	in.Prepare()

@@ -44,7 +44,7 @@ func summarise(ds model.Dataset) summary {
 		s.Codings = append(s.Codings, fmt.Sprintf("%s|%s|%s", c.Segment, c.Raw, c.Coder))
 	}
 	for _, r := range ds.Rejects {
-		s.Rejects = append(s.Rejects, fmt.Sprintf("%s|%s|%s|%s", filepath.Base(r.File), r.Location, r.Value, r.Reason))
+		s.Rejects = append(s.Rejects, fmt.Sprintf("%s|%s|%s|%s", filepath.Base(r.File), r.Location(), r.Value, r.Reason()))
 	}
 	for _, f := range ds.Files {
 		s.Files += fmt.Sprintf("%s %s read=%d accepted=%d rejected=%d", filepath.Base(f.Path), f.Format, f.Read, f.Accepted, f.Rejected)

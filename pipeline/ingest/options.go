@@ -39,4 +39,5 @@ var (
 	ErrUnknownLabel      = errors.New("unknown answer label")
 	ErrDuplicate         = errors.New("duplicate respondent")
 	ErrTooLarge          = errors.New("archive too large")
+	ErrEmptyID           = errors.New("empty respondent id")
 )

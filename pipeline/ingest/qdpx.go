@@ -229,7 +229,7 @@ func (r *qdpxReader) read() model.Dataset {
 		list []refiqda.Other
 	}{{"PDF", r.p.PDFSources}, {"picture", r.p.Pictures}, {"audio", r.p.Audio}, {"video", r.p.Video}} {
 		for _, o := range kind.list {
-			r.reject(fmt.Sprintf("source %q", o.Name), o.Name, fmt.Sprintf("a %s source is not read; only text sources are", kind.what))
+			r.reject(fmt.Sprintf("source %q", o.Name), o.Name, fmt.Errorf("a %s source is not read; only text sources are: %w", kind.what, ErrMissingSource))
 		}
 	}
 	for _, id := range order {
@@ -240,8 +240,8 @@ func (r *qdpxReader) read() model.Dataset {
 	return r.ds
 }
 
-func (r *qdpxReader) reject(location, value, reason string) {
-	r.ds.Rejects = append(r.ds.Rejects, model.Reject{File: r.path, Location: location, Value: value, Reason: reason})
+func (r *qdpxReader) reject(part, value string, err error) {
+	r.ds.Rejects = append(r.ds.Rejects, model.Reject{File: r.path, Part: part, Value: value, Err: err})
 	r.count.Rejected++
 }
 
@@ -276,11 +276,9 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 	known := r.opt.Known == nil || r.opt.Known[respondentID]
 	raw, err := r.text(s)
 	if err != nil || !known {
-		reason := ""
-		if err != nil {
-			reason = err.Error()
-		} else {
-			reason = fmt.Errorf("respondent %q of this source: %w", respondentID, ErrUnknownRespondent).Error()
+		reason := err
+		if err == nil {
+			reason = fmt.Errorf("respondent %q of this source: %w", respondentID, ErrUnknownRespondent)
 		}
 		n := len(s.Selections)
 		if n == 0 {
@@ -306,21 +304,21 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 		start, err1 := strconv.Atoi(strings.TrimSpace(sel.StartPosition))
 		end, err2 := strconv.Atoi(strings.TrimSpace(sel.EndPosition))
 		if err1 != nil || err2 != nil {
-			r.reject(loc, sel.StartPosition+"-"+sel.EndPosition, fmt.Errorf("positions are not whole numbers: %w", ErrSelectionOutside).Error())
+			r.reject(loc, sel.StartPosition+"-"+sel.EndPosition, fmt.Errorf("positions are not whole numbers: %w", ErrSelectionOutside))
 			continue
 		}
 		if start < 0 || end < start || end > len(text) {
 			r.reject(loc, fmt.Sprintf("%d-%d", start, end),
-				fmt.Errorf("positions %d-%d, text has %d characters: %w", start, end, len(text), ErrSelectionOutside).Error())
+				fmt.Errorf("positions %d-%d, text has %d characters: %w", start, end, len(text), ErrSelectionOutside))
 			continue
 		}
 		seg := string(text[start:end])
 		if !nameMatches(sel.Name, seg) && nameIsText(sel.Name, collapsedText) {
-			r.reject(loc, sel.Name, fmt.Errorf("positions %d-%d hold %q: %w", start, end, shorten(seg, 60), ErrSelectionMismatch).Error())
+			r.reject(loc, sel.Name, fmt.Errorf("positions %d-%d hold %q: %w", start, end, shorten(seg, 60), ErrSelectionMismatch))
 			continue
 		}
 		if strings.TrimSpace(seg) == "" {
-			r.reject(loc, fmt.Sprintf("%d-%d", start, end), fmt.Errorf("the selection holds no text: %w", ErrEmptySegment).Error())
+			r.reject(loc, fmt.Sprintf("%d-%d", start, end), fmt.Errorf("the selection holds no text: %w", ErrEmptySegment))
 			continue
 		}
 		id := refiqda.NormalGUID(sel.GUID)

@@ -56,16 +56,16 @@ func ReadRespondents(path string, opt Options) (model.Dataset, error) {
 		count.Read++
 		line := rows.Line()
 		id := strings.TrimSpace(tableCell(row, idCol))
-		reject := func(value, reason string) {
+		reject := func(value string, err error) {
 			count.Rejected++
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: model.Location(sheet, line, columnHeader(header, idCol)), Value: value, Reason: reason})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, idCol), Value: value, Err: err})
 		}
 		if id == "" {
-			reject("", "empty respondent id")
+			reject("", ErrEmptyID)
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			reject(id, fmt.Sprintf("%v: %q already in row %d", ErrDuplicate, id, first))
+			reject(id, fmt.Errorf("%w: %q already in row %d", ErrDuplicate, id, first))
 			continue
 		}
 		seen[id] = line

@@ -130,7 +130,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			col = columnHeader(header, i)
 		}
 		ds.Rejects = append(ds.Rejects, model.Reject{
-			File: path, Location: model.Location(sheet, line, col), Value: value, Reason: err.Error(),
+			File: path, Sheet: sheet, Row: line, Column: col, Value: value, Err: err,
 		})
 		count.Rejected++
 	}

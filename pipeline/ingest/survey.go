@@ -330,12 +330,12 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		return columnLetter(i)
 	}
-	reject := func(line, col int, value, reason string) {
+	reject := func(line, col int, value string, err error, cell bool) {
 		column := ""
 		if col >= 0 {
 			column = header(col)
 		}
-		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: model.Location(sheet, line, column), Value: value, Reason: reason})
+		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: column, Value: value, Err: err, Cell: cell})
 	}
 	seen := map[string]int{}
 	for src.Next() {
@@ -353,19 +353,19 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		if first, dup := seen[id]; dup {
 			count.Rejected++
-			reject(line, idCol, id, fmt.Sprintf("%v: %q already answered in row %d", ErrDuplicate, id, first))
+			reject(line, idCol, id, fmt.Errorf("%w: %q already answered in row %d", ErrDuplicate, id, first), false)
 			continue
 		}
 		if opt.Known != nil && !opt.Known[id] {
 			count.Rejected++
-			reject(line, idCol, id, fmt.Sprintf("%v: %q is not in the respondents table", ErrUnknownRespondent, id))
+			reject(line, idCol, id, fmt.Errorf("%w: %q is not in the respondents table", ErrUnknownRespondent, id), false)
 			continue
 		}
 		if submitCol >= 0 && !opt.IncludeIncomplete {
 			v := strings.TrimSpace(tableCell(row, submitCol))
 			if (lay.incomplete != nil && lay.incomplete(v)) || (lay.incomplete == nil && v == "") {
 				count.Rejected++
-				reject(line, submitCol, v, ErrIncomplete.Error())
+				reject(line, submitCol, v, ErrIncomplete, false)
 				continue
 			}
 		}
@@ -402,11 +402,14 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		for _, i := range items {
 			c := &lay.columns[i]
 			cell := strings.TrimSpace(tableCell(row, i))
-			a, reason := answerOf(c, cell)
-			if reason != "" {
-				reject(line, i, cell, reason)
+			count.Cells++
+			a, err := answerOf(c, cell)
+			if err != nil {
+				count.CellsRejected++
+				reject(line, i, cell, err, true)
 				continue
 			}
+			count.CellsAccepted++
 			a.Respondent = id
 			ds.Answers = append(ds.Answers, a)
 		}
@@ -463,8 +466,8 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 var anonymous = map[string]bool{"anonym": true, "anonymous": true, "anoniem": true}
 
 // answerOf reads one answer to an item: a number on the scale, an answer label, or a
-// missing label or empty cell. reason is set when the cell cannot be used.
-func answerOf(c *surveyColumn, cell string) (model.Answer, string) {
+// missing label or empty cell. The error says why a cell cannot be used.
+func answerOf(c *surveyColumn, cell string) (model.Answer, error) {
 	a := model.Answer{Item: c.item.ID}
 	text := cell
 	if c.decode != nil {
@@ -472,23 +475,23 @@ func answerOf(c *surveyColumn, cell string) (model.Answer, string) {
 	}
 	if v, ok := ParseNumber(text); ok {
 		if !onScale(c.scale, v) {
-			return a, fmt.Sprintf("%v: %s is not one of %s", ErrOutOfScale, cell, scaleValues(c.scale))
+			return a, fmt.Errorf("%w: %s is not one of %s", ErrOutOfScale, cell, scaleValues(c.scale))
 		}
 		a.Value = v
 		if text != cell || strings.TrimSpace(cell) != strconv.FormatFloat(v, 'f', -1, 64) {
 			a.Raw = cell
 		}
-		return a, ""
+		return a, nil
 	}
 	v, missing, ok := c.scale.Value(text)
 	if !ok {
-		return a, fmt.Sprintf("%v: %q is not an answer of scale %s", ErrUnknownLabel, cell, c.scale.ID)
+		return a, fmt.Errorf("%w: %q is not an answer of scale %s", ErrUnknownLabel, cell, c.scale.ID)
 	}
 	a.Value, a.Missing = v, missing
 	if _, plain := ParseNumber(cell); !plain {
 		a.Raw = cell
 	}
-	return a, ""
+	return a, nil
 }
 
 // onScale reports whether v is one of the scale's answer values (any finite number when

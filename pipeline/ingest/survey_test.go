@@ -57,7 +57,7 @@ func answers(ds model.Dataset) []string {
 func rejects(ds model.Dataset) []string {
 	var out []string
 	for _, r := range ds.Rejects {
-		out = append(out, filepath.Base(r.File)+" | "+r.Location+" | "+r.Value+" | "+r.Reason)
+		out = append(out, filepath.Base(r.File)+" | "+r.Location()+" | "+r.Value+" | "+r.Reason())
 	}
 	return out
 }
@@ -93,7 +93,7 @@ func TestReadSurveyGeneric(t *testing.T) {
 		`enquete.csv | row 4, column "Respondent" | r1 | duplicate respondent: "r1" already answered in row 2`,
 		`enquete.csv | row 5, column "K2" | Soms | unknown answer label: "Soms" is not an answer of scale kennen`,
 	})
-	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "generic", Read: 4, Accepted: 3, Rejected: 1}})
+	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "generic", Read: 4, Accepted: 3, Rejected: 1, Cells: 12, CellsAccepted: 10, CellsRejected: 2}})
 	same(t, "respondents", ds.Respondents, []model.Respondent{
 		{ID: "r1", Municipality: "Utrecht", Role: "Jongerenwerker", Attributes: map[string]string{"team": "Noord"}, Source: path},
 		{ID: "r2", Municipality: "Utrecht", Role: "Wijkagent", Attributes: map[string]string{"team": "Zuid"}, Source: path},
@@ -106,7 +106,7 @@ func TestReadSurveyGeneric(t *testing.T) {
 	for _, err := range []error{ErrOutOfScale, ErrDuplicate, ErrUnknownLabel} {
 		found := false
 		for _, r := range ds.Rejects {
-			found = found || strings.HasPrefix(r.Reason, err.Error())
+			found = found || strings.HasPrefix(r.Reason(), err.Error())
 		}
 		if !found {
 			t.Errorf("no reject for %v", err)
@@ -135,7 +135,7 @@ func TestReadSurveyGeneric(t *testing.T) {
 	}
 	ds2 := readSurvey(t, xlsx, Options{Codebook: cb})
 	same(t, "xlsx answers", answers(ds2), answers(ds))
-	if len(ds2.Rejects) != 3 || ds2.Rejects[0].Location != `sheet "Enquête", row 3, column "K1"` {
+	if len(ds2.Rejects) != 3 || ds2.Rejects[0].Location() != `sheet "Enquête", row 3, column "K1"` {
 		t.Errorf("xlsx rejects %v", rejects(ds2))
 	}
 }
@@ -223,7 +223,7 @@ func TestReadSurveyLimeSurveyItems(t *testing.T) {
 		`lime.csv | row 4, column "K[K1]" | A9 | answer outside the scale: A9 is not one of 1..5`,
 		`lime.csv | row 4, column "K[K2]" | -oth- | unknown answer label: "-oth-" is not an answer of scale kennen`,
 	})
-	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "limesurvey", Read: 3, Accepted: 2, Rejected: 1}})
+	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "limesurvey", Read: 3, Accepted: 2, Rejected: 1, Cells: 10, CellsAccepted: 8, CellsRejected: 2}})
 	if len(ds.Segments) != 2 || ds.Segments[0].ID != "lime.csv:13:I1_other" || ds.Segments[1].Text != "Fijn dat jullie dit vragen" {
 		t.Errorf("segments %+v", ds.Segments)
 	}
@@ -392,7 +392,7 @@ func TestReadSurveySPSS(t *testing.T) {
 		if len(ds.Segments) != 3 || ds.Segments[2].Document != "Toelichting" || len(ds.Segments[2].Text) < 300 || ds.Segments[1].Text != "Privacy is lastig; we delen te weinig. é" {
 			t.Errorf("%s segments %+v", name, ds.Segments)
 		}
-		same(t, name+" files", ds.Files, []model.FileCount{{Path: path, Format: "spss", Read: 4, Accepted: 4}})
+		same(t, name+" files", ds.Files, []model.FileCount{{Path: path, Format: "spss", Read: 4, Accepted: 4, Cells: 16, CellsAccepted: 15, CellsRejected: 1}})
 	}
 	if _, err := ReadSurvey(writeFile(t, "kapot.sav", []byte("$FL2 kapot")), Options{}); err == nil || !strings.Contains(err.Error(), "kapot.sav") {
 		t.Errorf("corrupt: %v", err)

@@ -202,18 +202,18 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		for e > s && unicode.IsSpace(runes[e-1]) {
 			e--
 		}
-		loc := fmt.Sprintf("line %d", t.line)
+		loc := t.line
 		switch {
 		case resp == "":
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: loc, Reason: fmt.Errorf("no respondent: name it in study.yaml or in the file name: %w", ErrUnknownRespondent).Error()})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Err: fmt.Errorf("no respondent: name it in study.yaml or in the file name: %w", ErrUnknownRespondent)})
 			count.Rejected++
 			continue
 		case !known:
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: loc, Value: resp, Reason: fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent).Error()})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, Err: fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent)})
 			count.Rejected++
 			continue
 		case s == e:
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Location: loc, Value: t.label + ":", Reason: fmt.Errorf("the turn has no text: %w", ErrEmptySegment).Error()})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: t.label + ":", Err: fmt.Errorf("the turn has no text: %w", ErrEmptySegment)})
 			count.Rejected++
 			continue
 		}

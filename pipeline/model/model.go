@@ -6,6 +6,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Respondent is a person interviewed or surveyed. ID is the id as it appears in the inputs;
@@ -18,6 +19,9 @@ type Respondent struct {
 	Attributes   map[string]string // further attributes, keys lower-case
 	Name         string            // a real name where an input gave one; used only for redaction
 	Source       string            // the file that first named this respondent
+	// Wave is the measurement wave the respondent was read in (study.yaml's input key
+	// wave); empty in a study of one measurement. A respondent is (Wave, ID).
+	Wave string
 }
 
 // Segment is a unit of text: a coded quotation, a speaker turn, or an open survey answer.
@@ -68,27 +72,81 @@ type Answer struct {
 	Raw        string
 }
 
-// Reject records an input row or cell that could not be used.
-// Location names sheet, row (as the tool numbers it) and column header where they apply,
-// for example `sheet "Codes", row 14, column "Code"`.
+// Reject records an input row or cell that could not be used. It is a value, like
+// encoding/csv's ParseError: it says where (file, sheet, row as the tool numbers it,
+// column header, or a part of an archive such as a source of a REFI-QDA project) and why
+// (Err wraps a sentinel of the reader, for errors.Is), and it is formatted only when written.
+//
+// Cell is true for a rejected cell of an accepted row (an answer that is not on the scale):
+// the row counts as accepted, the cell as rejected.
 type Reject struct {
-	File     string
-	Location string
-	Value    string
-	Reason   string
+	File   string // the input file, as the reader was given it
+	Sheet  string // worksheet, where the file has sheets
+	Row    int    // row as the tool numbers it (1-based, header included); 0 where none
+	Line   int    // line of a text file (a transcript), where no row applies
+	Column string // column header, where a cell is meant
+	Part   string // a part of an archive ("source \"Interview 3\""), where no row applies
+	Value  string // the offending value as read
+	Err    error  // why; wraps a sentinel error of the reader
+	Cell   bool   // a cell of an accepted row, not a whole row
 }
 
-// FileCount accounts for one input file: Read = Accepted + Rejected, always.
+// Location formats where the reject is, the way a researcher finds it back in the file:
+// `sheet "Codes", row 14, column "Code"`.
+func (r Reject) Location() string {
+	if r.Line > 0 {
+		return fmt.Sprintf("line %d", r.Line)
+	}
+	if r.Row == 0 && r.Sheet == "" && r.Column == "" {
+		return r.Part
+	}
+	loc := Location(r.Sheet, r.Row, r.Column)
+	if r.Part != "" {
+		loc = r.Part + ", " + loc
+	}
+	return loc
+}
+
+// Reason is the reject's reason as a sentence.
+func (r Reject) Reason() string {
+	if r.Err == nil {
+		return ""
+	}
+	return r.Err.Error()
+}
+
+// Error formats the reject like a ParseError: file, location, reason.
+func (r Reject) Error() string {
+	return r.File + ": " + r.Location() + ": " + r.Reason()
+}
+
+// Unwrap returns the reason, so errors.Is(reject, ingest.ErrOutOfScale) works.
+func (r Reject) Unwrap() error { return r.Err }
+
+// FileCount accounts for one input file: Read = Accepted + Rejected, always, counting
+// physical records (data rows of a table, codings of a project, turns of a transcript),
+// and for survey answers Cells = CellsAccepted + CellsRejected over the item cells of the
+// accepted rows. SHA256 and Bytes are of exactly the bytes the reader analysed.
 type FileCount struct {
-	Path     string
-	Format   string
-	SHA256   string
-	Read     int
-	Accepted int
-	Rejected int
+	Path          string
+	Format        string
+	SHA256        string
+	Bytes         int64
+	Read          int
+	Accepted      int
+	Rejected      int
+	Cells         int
+	CellsAccepted int
+	CellsRejected int
 }
 
-// Dataset is what the readers produce and the stages pass on.
+// Dataset is what the readers produce and the stages pass on, up to the protect stage;
+// after it, the analysis sees only a protected.Dataset, which has no real id or name.
+//
+// The design, with the work that follows in view (see docs/dataset.md):
+//   - Respondents are keyed by (Wave, ID); Wave is empty in a study of one measurement.
+//   - Rejects are values (Reject), formatted by the writers.
+//   - Files account for every input: rows and answer cells, read = accepted + rejected.
 type Dataset struct {
 	Respondents []Respondent
 	Segments    []Segment
@@ -98,18 +156,23 @@ type Dataset struct {
 	Files       []FileCount
 }
 
-// Location formats a reject location the way a researcher finds it back in the file:
-// sheet (if any), row as the tool numbers it (1-based, header row included), column header.
+// Location formats a location in a table: sheet (if any), row as the tool numbers it
+// (1-based, header row included), column header.
 func Location(sheet string, row int, column string) string {
 	s := ""
 	if sheet != "" {
 		s = fmt.Sprintf("sheet %q, ", sheet)
 	}
-	s += fmt.Sprintf("row %d", row)
-	if column != "" {
-		s += fmt.Sprintf(", column %q", column)
+	if row > 0 {
+		s += fmt.Sprintf("row %d", row)
 	}
-	return s
+	if column != "" {
+		if row > 0 {
+			s += ", "
+		}
+		s += fmt.Sprintf("column %q", column)
+	}
+	return strings.TrimSuffix(s, ", ")
 }
 
 // Merge appends other's contents to d. Respondents with an id already present are merged:

@@ -12,6 +12,7 @@ import (
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 )
 
 // WriteOptions tune WriteProject.
@@ -52,7 +53,7 @@ var ReviewedGUID = GUID("code", "\x00reviewed")
 // (QDA-XML has no place for them); its codings appear under the coder "auto".
 //
 // cb may be nil; then every coding is written under its name as read.
-func WriteProject(w io.Writer, ds model.Dataset, cb *codebook.Codebook, opt WriteOptions) error {
+func WriteProject(w io.Writer, ds protected.Dataset, cb *codebook.Codebook, opt WriteOptions) error {
 	p, texts := buildProject(ds, cb, opt)
 	zw := zip.NewWriter(w)
 	f, err := zw.CreateHeader(&zip.FileHeader{Name: "project.qde", Method: zip.Deflate})
@@ -142,7 +143,7 @@ func Encode(w io.Writer, p *Project) error {
 
 type sourceText struct{ file, text string }
 
-func buildProject(ds model.Dataset, cb *codebook.Codebook, opt WriteOptions) (*Project, []sourceText) {
+func buildProject(ds protected.Dataset, cb *codebook.Codebook, opt WriteOptions) (*Project, []sourceText) {
 	lang := opt.Language
 	if lang == "" {
 		lang = "nl"
@@ -175,7 +176,7 @@ func buildProject(ds model.Dataset, cb *codebook.Codebook, opt WriteOptions) (*P
 	}
 	rawGUID := map[string]string{}
 	reviewed := false
-	codingRef := func(c model.Coding) (string, bool) {
+	codingRef := func(c protected.Coding) (string, bool) {
 		if g, ok := codeGUID[c.Code]; ok && c.Code != "" {
 			return g, true
 		}
@@ -206,7 +207,7 @@ func buildProject(ds model.Dataset, cb *codebook.Codebook, opt WriteOptions) (*P
 		p.Users = append(p.Users, User{GUID: userGUID[n], Name: n})
 	}
 
-	codingsBySegment := map[string][]model.Coding{}
+	codingsBySegment := map[string][]protected.Coding{}
 	for _, c := range ds.Codings {
 		codingsBySegment[c.Segment] = append(codingsBySegment[c.Segment], c)
 	}
@@ -214,7 +215,7 @@ func buildProject(ds model.Dataset, cb *codebook.Codebook, opt WriteOptions) (*P
 	// Sources: one per respondent and document.
 	type doc struct {
 		respondent, name string
-		segments         []model.Segment
+		segments         []protected.Segment
 	}
 	docs := map[string]*doc{}
 	seen := map[string]bool{}
@@ -303,17 +304,15 @@ func buildProject(ds model.Dataset, cb *codebook.Codebook, opt WriteOptions) (*P
 	if lang == "en" {
 		municipality, role = "municipality", "role"
 	}
-	resp := map[string]model.Respondent{}
+	resp := map[string]protected.Respondent{}
 	for _, r := range ds.Respondents {
-		if _, ok := resp[r.ID]; ok {
-			resp[r.ID] = model.MergeRespondent(resp[r.ID], r)
-			continue
+		if _, ok := resp[r.Pseudonym]; !ok {
+			resp[r.Pseudonym] = r
 		}
-		resp[r.ID] = r
 	}
 	for id := range sourcesOf {
 		if _, ok := resp[id]; !ok && id != "" {
-			resp[id] = model.Respondent{ID: id}
+			resp[id] = protected.Respondent{Pseudonym: id}
 		}
 	}
 	vars := map[string]bool{}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/ingest"
-	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/refiqda"
 )
 
@@ -31,19 +31,19 @@ func testCodebook() *codebook.Codebook {
 	return cb
 }
 
-func testDataset() model.Dataset {
-	return model.Dataset{
-		Respondents: []model.Respondent{
-			{ID: "JW01", Municipality: "Bergdorp", Role: "jongerenwerker", Attributes: map[string]string{"leeftijd": "34"}},
-			{ID: "JZ02", Municipality: "Zeestad", Role: "jeugdzorgprofessional"},
+func testDataset() protected.Dataset {
+	return protected.Dataset{
+		Respondents: []protected.Respondent{
+			{Pseudonym: "JW01", Municipality: "Bergdorp", Role: "jongerenwerker", Attributes: map[string]string{"leeftijd": "34"}},
+			{Pseudonym: "JZ02", Municipality: "Zeestad", Role: "jeugdzorgprofessional"},
 		},
-		Segments: []model.Segment{
+		Segments: []protected.Segment{
 			{ID: "T#1", Respondent: "JW01", Document: "JW01_Bergdorp.txt", Text: "Hoe bereik je de wijkagent?", Start: 3, End: 30, Interviewer: true},
 			{ID: "T#2", Respondent: "JW01", Document: "JW01_Bergdorp.txt", Text: "Ik app hem, korte lijnen.", Start: 34, End: 59},
 			{ID: "T#3", Respondent: "JW01", Document: "JW01_Bergdorp.txt", Text: "Veilig Thuis laat niets weten — nooit.", Start: 63, End: 101},
 			{ID: "S9", Respondent: "JZ02", Text: "Het wijkteam belt € terug, soms.", Start: -1, End: -1},
 		},
-		Codings: []model.Coding{
+		Codings: []protected.Coding{
 			{Segment: "T#2", Code: "bereiken.korte_lijnen", Raw: "Bereiken > Korte lijnen", Coder: "Anna"},
 			{Segment: "T#2", Code: "bereiken.korte_lijnen", Raw: "Bereiken > Korte lijnen", Coder: "auto", Rule: "korte lijn*"},
 			{Segment: "T#3", Code: "informeren.geen_terugkoppeling", Raw: "Geen terugkoppeling", Coder: "Bram"},

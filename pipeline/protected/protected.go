@@ -1,0 +1,90 @@
+// Package protected holds the Dataset that the protect stage hands to the analysis: the
+// study's respondents, segments, codings and answers after pseudonymisation and
+// redaction. Its types have no field for a real respondent id or name, so nothing after
+// the protect stage can leak one by mistake: a respondent is known only by its pseudonym
+// (JW-03), a segment by a pseudonymised id (JW-03/007), and every free text (segment
+// texts, document names, source file names, reject values and reasons) is redacted.
+package protected
+
+import "github.com/samenspel/samenspel/pipeline/model"
+
+// Respondent is a respondent as the outputs may show them.
+type Respondent struct {
+	Pseudonym    string // role abbreviation and number, e.g. JW-03
+	Municipality string
+	Role         string
+	Attributes   map[string]string // further attributes, keys lower-case
+	Wave         string            // measurement wave; empty in a study of one
+}
+
+// Attribute returns the respondent's value for a grouping attribute: "role",
+// "municipality", or a key of Attributes.
+func (r Respondent) Attribute(key string) string {
+	switch key {
+	case "role":
+		return r.Role
+	case "municipality":
+		return r.Municipality
+	}
+	return r.Attributes[key]
+}
+
+// Segment is a unit of text. ID is pseudonymised, Respondent is the respondent's
+// pseudonym, Text, Document and Source are redacted.
+type Segment struct {
+	ID          string
+	Respondent  string
+	Document    string
+	Text        string
+	Start, End  int // code point offsets in the document as read; -1 where unknown
+	Interviewer bool
+	Source      string // input file, relative to the study folder, redacted
+}
+
+// Coding says that a coder applied a code to a segment (see model.Coding). Segment is
+// the pseudonymised segment id; Raw, Span and Source are redacted.
+type Coding struct {
+	Segment            string
+	Code               string
+	Raw                string
+	Coder              string
+	Rule               string
+	Span               string
+	SpanStart, SpanEnd int
+	Source             string
+}
+
+// Unmapped reports whether the coding names a code the codebook does not know.
+func (c Coding) Unmapped() bool { return c.Code == "" && c.Raw != "" }
+
+// Answer is one respondent's answer to one survey item (see model.Answer); Respondent
+// is the pseudonym.
+type Answer struct {
+	Respondent string
+	Item       string
+	Value      float64
+	Missing    bool
+	Raw        string
+}
+
+// Reject is an input row or cell that could not be used, as published: File is relative
+// to the study folder, and File, Value and Reason are redacted. Err is the reader's
+// error, kept for errors.Is (grouping by reason); it is never printed.
+type Reject struct {
+	File     string
+	Location string
+	Value    string
+	Reason   string
+	Err      error
+	Cell     bool
+}
+
+// Dataset is the protected study.
+type Dataset struct {
+	Respondents []Respondent
+	Segments    []Segment
+	Codings     []Coding
+	Answers     []Answer
+	Rejects     []Reject
+	Files       []model.FileCount // paths relative to the study folder, redacted
+}
