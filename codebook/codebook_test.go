@@ -71,3 +71,21 @@ func TestDefaultCodebookComplete(t *testing.T) {
 		t.Errorf("%d codes, want at least 14", n)
 	}
 }
+
+func TestNearest(t *testing.T) {
+	cands := []string{"role", "municipality", "leeftijd"}
+	for _, tc := range []struct{ name, want string }{
+		{"municpality", "municipality"}, // the issue's typo: one letter left out
+		{"Municipality", "municipality"},
+		{"rol", "role"},
+		{"gemeente", ""}, // nothing close: no guess
+		{"leeftyd", "leeftijd"},
+	} {
+		if got := Nearest(tc.name, cands); got != tc.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	if got := DidYouMean("municpality", cands); got != `; did you mean "municipality"?` {
+		t.Errorf("DidYouMean = %q", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
 )
 
 // Unmapped is a code name from an export that the codebook does not know: reported in the
@@ -17,13 +18,10 @@ type Unmapped struct {
 	Files   []string
 }
 
-// mapCodes sets each coding's Code from its Raw name (by id, alias, label or path) and
-// returns the names that did not map, sorted by name.
-func mapCodes(d *model.Dataset, cb *codebook.Codebook) []Unmapped {
+// mapCodes sets each coding's Code from its Raw name (by id, alias, label or path).
+// The names that do not map stay as they are (Raw without Code), for unmappedCodes.
+func mapCodes(d *model.Dataset, cb *codebook.Codebook) {
 	cache := map[string]string{}
-	byName := map[string]*Unmapped{}
-	coders := map[string]map[string]bool{}
-	files := map[string]map[string]bool{}
 	for i := range d.Codings {
 		c := &d.Codings[i]
 		if c.Code != "" || strings.TrimSpace(c.Raw) == "" {
@@ -34,8 +32,19 @@ func mapCodes(d *model.Dataset, cb *codebook.Codebook) []Unmapped {
 			id, _ = cb.Resolve(c.Raw)
 			cache[c.Raw] = id
 		}
-		if id != "" {
-			c.Code = id
+		c.Code = id
+	}
+}
+
+// unmappedCodes lists the code names that the codebook does not know, sorted by name,
+// from the protected dataset: names and file names as published (redacted, relative to
+// the study folder).
+func unmappedCodes(p *protected.Dataset) []Unmapped {
+	byName := map[string]*Unmapped{}
+	coders := map[string]map[string]bool{}
+	files := map[string]map[string]bool{}
+	for _, c := range p.Codings {
+		if !c.Unmapped() || strings.TrimSpace(c.Raw) == "" {
 			continue
 		}
 		name := strings.TrimSpace(c.Raw)

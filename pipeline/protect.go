@@ -171,7 +171,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *Redactor, rel func(stri
 	for i, x := range d.Rejects {
 		p.Rejects[i] = protected.Reject{
 			File: file(x.File), Location: r.Redact(x.Location()), Value: r.Redact(x.Value),
-			Reason: r.Redact(x.Reason()), Err: x.Err, Cell: x.Cell,
+			Reason: r.Redact(x.Reason()), Err: x.Err, Cell: x.Cell, Item: x.Item,
 		}
 	}
 	p.Files = make([]model.FileCount, len(d.Files))

@@ -1,24 +1,49 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 )
 
 // Version is the tool's version, recorded in every manifest.
 const Version = "0.1.0"
 
+// partialMarker is the file that marks a temporary output folder as samenspel's own and
+// names the process writing it, so that the next run can remove what a killed run left.
+const partialMarker = ".samenspel-partial"
+
 // Publish writes an output folder atomically: write fills a temporary folder next to out,
 // and only when it succeeds does the folder replace out. A failed run leaves an earlier
-// output untouched and no half-written files.
+// output untouched and no half-written files. An existing out is replaced only when it is
+// empty or an earlier samenspel output (it holds samenspel's manifest.json); anything else
+// is refused with ErrUnsafeOutput. Temporary folders of earlier runs that were killed are
+// removed first.
 func Publish(out string, write func(tmp string) error) error {
-	parent := filepath.Dir(filepath.Clean(out))
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("output folder %s: %v", out, err)
 	}
+	if fi, err := os.Lstat(out); err == nil {
+		if !fi.IsDir() {
+			return fmt.Errorf("%w: output folder %s is a file", ErrUnsafeOutput, out)
+		}
+		if ok, why := isOwnOutput(out); !ok {
+			return fmt.Errorf("%w: output folder %s %s", ErrUnsafeOutput, out, why)
+		}
+	}
+	removeStale(parent, filepath.Base(out))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
 	if err != nil {
+		return fmt.Errorf("output folder %s: %v", out, err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, partialMarker), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600); err != nil {
+		os.RemoveAll(tmp)
 		return fmt.Errorf("output folder %s: %v", out, err)
 	}
 	if err := write(tmp); err != nil {
@@ -32,7 +57,11 @@ func Publish(out string, write func(tmp string) error) error {
 	var old string
 	if _, err := os.Stat(out); err == nil {
 		old = tmp + ".old"
+		// The earlier output is marked as well before it is set aside, so that a run killed
+		// between the two renames leaves nothing the next run cannot clean.
+		os.WriteFile(filepath.Join(out, partialMarker), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600)
 		if err := os.Rename(out, old); err != nil {
+			os.Remove(filepath.Join(out, partialMarker))
 			os.RemoveAll(tmp)
 			return fmt.Errorf("output folder %s: cannot replace it: %v", out, err)
 		}
@@ -40,12 +69,55 @@ func Publish(out string, write func(tmp string) error) error {
 	if err := os.Rename(tmp, out); err != nil {
 		if old != "" {
 			os.Rename(old, out)
+			os.Remove(filepath.Join(out, partialMarker))
 		}
 		os.RemoveAll(tmp)
 		return fmt.Errorf("output folder %s: %v", out, err)
 	}
+	// The marker goes only now: a run killed before this point leaves folders that all
+	// carry it, so the next run removes them.
+	os.Remove(filepath.Join(out, partialMarker))
 	if old != "" {
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// removeStale removes the temporary folders ".<base>.tmp-*" (and their ".old" twins) next
+// to the output that an earlier run left when it was killed: only folders that hold
+// samenspel's marker naming a process that no longer runs.
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + ".tmp-"
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		b, err := os.ReadFile(filepath.Join(dir, partialMarker))
+		if err != nil {
+			continue // not ours, or not marked: leave it
+		}
+		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err == nil && pid > 0 && running(pid) {
+			continue // another run is writing it now
+		}
+		os.RemoveAll(dir)
+	}
+}
+
+// running reports whether a process with the pid exists.
+func running(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
 }

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
 func TestPublishLeavesEarlierOutputOnFailure(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "output")
 	if err := Publish(out, func(tmp string) error {
+		writeManifest(t, tmp)
 		return os.WriteFile(filepath.Join(tmp, "a.csv"), []byte("first"), 0o644)
 	}); err != nil {
 		t.Fatal(err)
@@ -36,5 +38,67 @@ func TestPublishLeavesEarlierOutputOnFailure(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "a.csv")); !os.IsNotExist(err) {
 		t.Error("old file survived a successful run")
+	}
+}
+
+func writeManifest(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"tool": "samenspel analyse 0.1.0"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A folder that is not a samenspel output is never replaced: 0.1 renamed it aside and
+// removed it, whatever it held.
+func TestPublishRefusesAFolderOfOtherFiles(t *testing.T) {
+	out := t.TempDir()
+	thesis := filepath.Join(out, "proefschrift.docx")
+	os.WriteFile(thesis, []byte("years of work"), 0o644)
+	err := Publish(out, func(tmp string) error { return nil })
+	if !errors.Is(err, ErrUnsafeOutput) {
+		t.Fatalf("error %v, want ErrUnsafeOutput", err)
+	}
+	if b, _ := os.ReadFile(thesis); string(b) != "years of work" {
+		t.Error("the folder's file was touched")
+	}
+	// Someone else's manifest.json does not count either.
+	os.WriteFile(filepath.Join(out, "manifest.json"), []byte(`{"tool": "other"}`), 0o644)
+	if err := Publish(out, func(string) error { return nil }); !errors.Is(err, ErrUnsafeOutput) {
+		t.Errorf("foreign manifest: error %v, want ErrUnsafeOutput", err)
+	}
+	file := filepath.Join(t.TempDir(), "report.docx")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if err := Publish(file, func(string) error { return nil }); !errors.Is(err, ErrUnsafeOutput) {
+		t.Errorf("a file as output: error %v, want ErrUnsafeOutput", err)
+	}
+}
+
+// A killed run leaves its temporary folder; the next run removes it, and only folders
+// that carry samenspel's marker of a process that no longer runs.
+func TestPublishRemovesStaleTemporaryFolders(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "output")
+	stale := filepath.Join(parent, ".output.tmp-123")
+	os.MkdirAll(stale, 0o755)
+	os.WriteFile(filepath.Join(stale, partialMarker), []byte("999999999\n"), 0o600)
+	os.WriteFile(filepath.Join(stale, "report.html"), []byte("half"), 0o644)
+	foreign := filepath.Join(parent, ".output.tmp-456") // no marker: not ours
+	os.MkdirAll(foreign, 0o755)
+	live := filepath.Join(parent, ".output.tmp-789") // marked by a process that runs
+	os.MkdirAll(live, 0o755)
+	os.WriteFile(filepath.Join(live, partialMarker), []byte(strconv.Itoa(os.Getppid())+"\n"), 0o600)
+	if err := Publish(out, func(tmp string) error { writeManifest(t, tmp); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("the stale folder of a killed run survived")
+	}
+	for _, d := range []string{foreign, live} {
+		if _, err := os.Stat(d); err != nil {
+			t.Errorf("%s was removed", d)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, partialMarker)); !os.IsNotExist(err) {
+		t.Error("the marker was published")
 	}
 }

@@ -29,7 +29,17 @@ type Summary struct {
 	Codings        int
 	AutoCodings    int
 	Answers        int
-	Rejected       int
+	Rejected       int // input rows
+	// AnswerCells and RejectedCells count the survey's answer cells in accepted rows and
+	// those that could not be used; RejectGroups says why, most frequent first.
+	AnswerCells   int
+	RejectedCells int
+	RejectGroups  []results.RejectGroup
+	// Scales counts each scale's answer cells and rejected cells; TooManyRejects lists
+	// those whose rejected share is above the study's rejects.max_share.
+	Scales         []ScaleRejects
+	TooManyRejects []ScaleRejects
+	MaxShare       float64
 	Files          []model.FileCount
 	Unmapped       []Unmapped
 	Warnings       []string
@@ -129,6 +139,9 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
 	addMissingRespondents(d)
+	if err := checkGroups(s, d); err != nil {
+		return nil, err
+	}
 	for i := range d.Files {
 		fc := &d.Files[i]
 		if fc.SHA256 == "" {
@@ -138,7 +151,7 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 
 	// Code: names onto the codebook; the auto-coder over every respondent segment.
 	mapRoles(d, cb)
-	out.Summary.Unmapped = mapCodes(d, cb)
+	mapCodes(d, cb)
 	if s.AutocodeEnabled() {
 		rep.Stage("auto-coding", len(d.Segments))
 		if err := autocode(d, cb, rep); err != nil {
@@ -152,6 +165,7 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)
+	out.Summary.Unmapped = unmappedCodes(p)
 
 	// Analyse.
 	res := &results.Results{Title: s.Title, Language: s.Language, Tool: tool, MinCell: s.Privacy.MinCell, Outputs: s.Outputs}
@@ -183,7 +197,8 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 		res.Codebook.Partners = append(res.Codebook.Partners, results.Named{ID: p.ID, Label: p.Label.In(s.Language)})
 	}
 	for _, f := range p.Files {
-		res.Inputs = append(res.Inputs, results.Input{Path: f.Path, SHA256: f.SHA256, Format: f.Format, Read: f.Read, Accepted: f.Accepted, Rejected: f.Rejected})
+		res.Inputs = append(res.Inputs, results.Input{Path: f.Path, SHA256: f.SHA256, Format: f.Format, Read: f.Read, Accepted: f.Accepted, Rejected: f.Rejected,
+			Cells: f.Cells, CellsAccepted: f.CellsAccepted, CellsRejected: f.CellsRejected})
 	}
 	in := &analysis.Input{
 		Data: *p, Codebook: cb, Language: s.Language, Groups: s.Groups,
@@ -209,6 +224,14 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 	out.summarise(interviewed)
 	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =
 		out.Summary.Respondents, out.Summary.Segments, out.Summary.Codings, out.Summary.Answers, out.Summary.Rejected
+	res.AnswerCells, res.RejectedCells, res.RejectGroups = out.Summary.AnswerCells, out.Summary.RejectedCells, out.Summary.RejectGroups
+	out.Summary.MaxShare = s.MaxRejectedShare()
+	out.Summary.Scales = scaleRejects(p, cb)
+	for _, sr := range out.Summary.Scales {
+		if sr.Share() > out.Summary.MaxShare {
+			out.Summary.TooManyRejects = append(out.Summary.TooManyRejects, sr)
+		}
+	}
 	res.Coders = humanCoders(p)
 	if s.Privacy.KeyFile != "" {
 		out.Summary.Warnings = append(out.Summary.Warnings, fmt.Sprintf(
@@ -268,6 +291,27 @@ func respondentsWithSegments(d *model.Dataset) map[string]bool {
 		}
 	}
 	return ids
+}
+
+// checkGroups makes sure that every grouping attribute of study.yaml names something:
+// role and municipality always do; another attribute must be held by at least one
+// respondent, or the study has a typo (groups: [municpality]) whose results would
+// silently be missing.
+func checkGroups(s *Study, d *model.Dataset) error {
+	have := map[string]bool{"role": true, "municipality": true}
+	for _, r := range d.Respondents {
+		for k, v := range r.Attributes {
+			if v != "" {
+				have[k] = true
+			}
+		}
+	}
+	for i, g := range s.Groups {
+		if !have[g] {
+			return fmt.Errorf("%s: %w", s.Path, s.errAt("groups", i, fmt.Sprintf("no respondent has an attribute %q%s", g, codebook.DidYouMean(g, model.SortedKeys(have)))))
+		}
+	}
+	return nil
 }
 
 // byPseudonym re-keys a set of real ids by the respondents' pseudonyms.
@@ -344,14 +388,19 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 	s.Segments = len(d.Segments)
 	for _, c := range d.Codings {
 		if c.Coder == analysis.AutoCoder {
-			s.AutoCodings++
+			if c.Code != "" { // not the auto-coder's "looked, found nothing" rows
+				s.AutoCodings++
+			}
 		} else if c.Raw != "" {
 			s.Codings++
 		}
 	}
 	s.Files = d.Files
+	s.RejectGroups = rejectGroups(d.Rejects)
 	for _, f := range d.Files {
 		s.Rejected += f.Rejected
+		s.AnswerCells += f.Cells
+		s.RejectedCells += f.CellsRejected
 	}
 }
 
@@ -386,12 +435,12 @@ func rejectsTable(rejects []protected.Reject) *results.Table {
 	return t
 }
 
-// WriteKey writes the pseudonym key as CSV to path, which must lie outside out.
-func WriteKey(path, out string, key [][2]string) error {
-	absKey, _ := filepath.Abs(path)
-	absOut, _ := filepath.Abs(out)
-	if rel, err := filepath.Rel(absOut, absKey); err == nil && !strings.HasPrefix(rel, "..") {
-		return fmt.Errorf("privacy.key_file %s lies inside the output folder %s: choose a path outside it", path, out)
+// WriteKey writes the pseudonym key as CSV to path. The caller checks the path first
+// with Study.CheckKeyFile; WriteKey itself refuses to overwrite a file that is not an
+// earlier key (its first line is not "respondent,pseudonym").
+func WriteKey(path string, key [][2]string) error {
+	if b, err := os.ReadFile(path); err == nil && len(b) > 0 && !strings.HasPrefix(strings.TrimPrefix(string(b), "\ufeff"), "respondent,pseudonym") {
+		return fmt.Errorf("%w: privacy.key_file %s exists and is not a pseudonym key: it is not overwritten", ErrUnsafeOutput, path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err

@@ -1,15 +1,16 @@
 package pipeline
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/samenspel/samenspel/codebook"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -30,10 +31,15 @@ type Study struct {
 	Outputs []string `yaml:"outputs"`
 	// Seed makes every random choice (bootstrap intervals) reproducible.
 	Seed uint64 `yaml:"seed"`
+	// Rejects sets how many rejected answers a run accepts before it ends with
+	// ExitTooManyRejects.
+	Rejects Rejects `yaml:"rejects"`
 
 	// Path is the study.yaml file; Dir the folder it sits in. Input paths are relative to Dir.
 	Path string `yaml:"-"`
 	Dir  string `yaml:"-"`
+
+	root *yaml.Node // the parsed file, for the line and column of a key in errors
 }
 
 // Input is one entry under interviews, survey or respondents. In YAML it is a path (glob
@@ -55,37 +61,117 @@ func (in *Input) UnmarshalYAML(n *yaml.Node) error {
 	}
 	type plain Input
 	var p plain
-	if err := decodeStrict(n, &p); err != nil {
+	if err := n.Decode(&p); err != nil {
 		return err
 	}
 	*in = Input(p)
 	return nil
 }
 
-// decodeStrict decodes a node with unknown keys as errors.
-func decodeStrict(n *yaml.Node, v any) error {
-	data, err := yaml.Marshal(n)
-	if err != nil {
-		return err
+// StudyError is a problem with study.yaml at a place in the file as written: line and
+// column (1-based; 0 where unknown) and the key. It wraps ErrStudy.
+type StudyError struct {
+	Line, Column int
+	Key          string // dotted, e.g. privacy.min_cell
+	Msg          string
+}
+
+func (e *StudyError) Error() string {
+	var b strings.Builder
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ", column %d", e.Column)
+		}
+		b.WriteString(": ")
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
-		// Line numbers in err are relative to the node; shift them to the file.
-		return shiftLines(err, n.Line-1)
+	if e.Key != "" {
+		fmt.Fprintf(&b, "key %s: ", e.Key)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+func (e *StudyError) Unwrap() error { return ErrStudy }
+
+// checkKeys walks a YAML node along the struct type it decodes into and reports the first
+// key that the type does not know, at its line and column in the file as written, with
+// the nearest known key. Decoding itself is then lenient: every key has been checked.
+func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		if n.Kind == yaml.SequenceNode {
+			for _, c := range n.Content {
+				if err := checkKeys(c, t.Elem(), prefix); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	case reflect.Struct:
+	default:
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil // a scalar where a mapping is expected: the decoder says so
+	}
+	fields := map[string]reflect.Type{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = f.Type
+		names = append(names, tag)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		ft, ok := fields[k.Value]
+		if !ok {
+			return &StudyError{Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("unknown key %q%s", prefix+k.Value, codebook.DidYouMean(k.Value, names))}
+		}
+		if err := checkKeys(v, ft, prefix+k.Value+"."); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-var lineRe = regexp.MustCompile(`line (\d+)`)
+// keyNode returns the value node of a key of study.yaml, dotted for nested keys
+// (privacy.min_cell); nil when absent.
+func (s *Study) keyNode(key string) *yaml.Node {
+	n := s.root
+	for _, k := range strings.Split(key, ".") {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return nil
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				next = n.Content[i+1]
+			}
+		}
+		n = next
+	}
+	return n
+}
 
-func shiftLines(err error, by int) error {
-	msg := lineRe.ReplaceAllStringFunc(err.Error(), func(s string) string {
-		var l int
-		fmt.Sscanf(s, "line %d", &l)
-		return fmt.Sprintf("line %d", l+by)
-	})
-	return errors.New(msg)
+// errAt returns a StudyError at the value of a key (dotted for nested keys), or at its i-th element
+// where the value is a list and i >= 0.
+func (s *Study) errAt(key string, i int, msg string) error {
+	e := &StudyError{Key: key, Msg: msg}
+	if n := s.keyNode(key); n != nil {
+		if i >= 0 && n.Kind == yaml.SequenceNode && i < len(n.Content) {
+			n = n.Content[i]
+		}
+		e.Line, e.Column = n.Line, n.Column
+	}
+	return e
 }
 
 // Autocode sets the auto-coder.
@@ -107,6 +193,22 @@ type Privacy struct {
 	// KeyFile, when set, is where the key real id → pseudonym is written. It must lie
 	// outside the output folder.
 	KeyFile string `yaml:"key_file"`
+}
+
+// Rejects sets the rejected-answers check.
+type Rejects struct {
+	// MaxShare is the largest share of a scale's answer cells that may be rejected
+	// (default DefaultMaxRejectedShare, 0.05); above it the run writes its output but
+	// exits with ExitTooManyRejects, unless --accept-rejects is given.
+	MaxShare *float64 `yaml:"max_share"`
+}
+
+// MaxRejectedShare returns rejects.max_share or its default.
+func (s *Study) MaxRejectedShare() float64 {
+	if s.Rejects.MaxShare == nil {
+		return DefaultMaxRejectedShare
+	}
+	return *s.Rejects.MaxShare
 }
 
 // AutocodeEnabled reports whether the auto-coder runs.
@@ -154,18 +256,23 @@ func ParseStudy(data []byte) (*Study, error) {
 	}
 	s := &Study{}
 	if len(root.Content) > 0 {
-		if err := decodeStrict(root.Content[0], s); err != nil {
+		doc := root.Content[0]
+		if err := checkKeys(doc, reflect.TypeOf(s), ""); err != nil {
+			return nil, err
+		}
+		if err := doc.Decode(s); err != nil {
 			return nil, cleanYAMLError(err)
 		}
+		s.root = doc
 	}
 	if s.Language == "" {
 		s.Language = "nl"
 	}
 	if s.Language != "nl" && s.Language != "en" {
-		return nil, fmt.Errorf("key language: %q is not nl or en", s.Language)
+		return nil, s.errAt("language", -1, fmt.Sprintf("%q is not nl or en", s.Language))
 	}
 	if s.Codebook == "" {
-		return nil, fmt.Errorf("key codebook: missing (name a .yaml, .xlsx or .qdc codebook)")
+		return nil, &StudyError{Key: "codebook", Msg: "missing (name a .yaml, .xlsx or .qdc codebook)"}
 	}
 	if len(s.Groups) == 0 {
 		s.Groups = []string{"role", "municipality"}
@@ -178,7 +285,7 @@ func ParseStudy(data []byte) (*Study, error) {
 		case "gemeente":
 			g = "municipality"
 		case "all", "":
-			return nil, fmt.Errorf("key groups: %q cannot be a group (\"all\" is always there)", s.Groups[i])
+			return nil, s.errAt("groups", i, fmt.Sprintf("%q cannot be a group (\"all\" is always there)", s.Groups[i]))
 		}
 		s.Groups[i] = g
 	}
@@ -186,25 +293,30 @@ func ParseStudy(data []byte) (*Study, error) {
 		s.Privacy.MinCell = 5
 	}
 	if s.Privacy.MinCell < 1 {
-		return nil, fmt.Errorf("key privacy.min_cell: %d must be at least 1", s.Privacy.MinCell)
+		return nil, s.errAt("privacy.min_cell", -1, fmt.Sprintf("%d must be at least 1", s.Privacy.MinCell))
 	}
 	switch s.Autocode.Count {
 	case "":
 		s.Autocode.Count = "never"
 	case "never", "uncoded", "always":
 	default:
-		return nil, fmt.Errorf("key autocode.count: %q is not never, uncoded or always", s.Autocode.Count)
+		return nil, s.errAt("autocode.count", -1, fmt.Sprintf("%q is not never, uncoded or always", s.Autocode.Count))
 	}
-	for _, o := range s.Outputs {
+	if m := s.Rejects.MaxShare; m != nil && (*m < 0 || *m > 1) {
+		return nil, s.errAt("rejects.max_share", -1, fmt.Sprintf("%v must lie between 0 and 1", *m))
+	}
+	for i, o := range s.Outputs {
 		if !knownOutputs[o] {
-			return nil, fmt.Errorf("key outputs: %q is not one of csv, xlsx, png, svg, html, md, qdpx", o)
+			return nil, s.errAt("outputs", i, fmt.Sprintf("%q is not one of csv, xlsx, png, svg, html, md, qdpx", o))
 		}
 	}
 	if len(s.Interviews) == 0 && len(s.Survey) == 0 {
-		return nil, fmt.Errorf("keys interviews and survey: the study names no input")
+		return nil, &StudyError{Key: "interviews", Msg: "the study names no input (neither interviews nor survey)"}
 	}
 	return s, nil
 }
+
+var lineRe = regexp.MustCompile(`^line (\d+)`)
 
 var unknownFieldRe = regexp.MustCompile(`field (\S+) not found in type \S+`)
 
@@ -214,27 +326,32 @@ func cleanYAMLError(err error) error {
 	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
 	msg = unknownFieldRe.ReplaceAllString(msg, `unknown key "$1"`)
 	msg = strings.ReplaceAll(msg, "\n  ", "; ")
-	return errors.New(msg)
+	e := &StudyError{Msg: msg}
+	if m := lineRe.FindStringSubmatch(msg); m != nil {
+		fmt.Sscan(m[1], &e.Line)
+		e.Msg = strings.TrimPrefix(strings.TrimPrefix(msg, m[0]), ": ")
+	}
+	return e
 }
 
 // check resolves the codebook and input globs against the study folder.
 func (s *Study) check() error {
 	if _, err := os.Stat(s.Abs(s.Codebook)); err != nil {
-		return fmt.Errorf("key codebook: file %s not found", s.Codebook)
+		return s.errAt("codebook", -1, fmt.Sprintf("file %s not found", s.Codebook))
 	}
 	if s.Respondents != nil {
 		if _, err := os.Stat(s.Abs(s.Respondents.Path)); err != nil {
-			return fmt.Errorf("key respondents: file %s not found", s.Respondents.Path)
+			return s.errAt("respondents", -1, fmt.Sprintf("file %s not found", s.Respondents.Path))
 		}
 	}
 	for key, list := range map[string][]Input{"interviews": s.Interviews, "survey": s.Survey} {
 		for _, in := range list {
 			files, err := s.Files(in)
 			if err != nil {
-				return fmt.Errorf("key %s: %v", key, err)
+				return s.errAt(key, -1, err.Error())
 			}
 			if len(files) == 0 {
-				return fmt.Errorf("key %s: no file matches %s", key, in.Path)
+				return s.errAt(key, -1, fmt.Sprintf("no file matches %s", in.Path))
 			}
 		}
 	}

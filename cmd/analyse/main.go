@@ -7,7 +7,8 @@
 //	analyse codebook convert IN OUT
 //	analyse version
 //
-// Exit status: 0 on success, 1 on bad input, 2 on bad usage.
+// Exit status: 0 on success, 1 on bad input, 2 on bad usage or an output path that would
+// harm the study, 3 when the output is written but too many answers could not be used.
 package main
 
 import (
@@ -50,8 +51,11 @@ const gcPercent = 50
 // Exit statuses.
 const (
 	exitOK       = 0
-	exitBadInput = 1
-	exitUsage    = 2
+	exitBadInput = 1 // an input or study.yaml cannot be used; nothing is written
+	exitUsage    = 2 // bad usage, or an output path that would harm the study
+	// exitTooManyRejects: the output is written, but more than rejects.max_share of a
+	// scale's answers could not be used (unless -accept-rejects).
+	exitTooManyRejects = 3
 )
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -156,8 +156,14 @@ func TestPseudonymKey(t *testing.T) {
 	if !strings.Contains(so.String(), "warning") || !strings.Contains(so.String(), "sleutel.csv") {
 		t.Errorf("no warning about the key in the summary:\n%s", so.String())
 	}
-	// A key inside the output folder is refused.
-	if code := run([]string{"run", dir, "-o", dir}, &so, &se); code != exitBadInput || !strings.Contains(se.String(), "key_file") {
+	// A key inside the output folder is refused, before anything is written.
+	se.Reset()
+	inside := filepath.Join(dir, "uit")
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(strings.Replace(string(study), "  # key_file: ../sleutel.csv", "  key_file: uit/../uit/sleutel.csv", 1)), 0o644)
+	if code := run([]string{"run", dir, "-o", inside}, &so, &se); code != exitUsage || !strings.Contains(se.String(), "key_file") {
 		t.Errorf("key inside the output: exit %d, %s", code, se.String())
+	}
+	if _, err := os.Stat(inside); !os.IsNotExist(err) {
+		t.Error("output written although the key file was refused")
 	}
 }

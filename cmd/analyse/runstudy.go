@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,9 +15,10 @@ import (
 )
 
 func runStudy(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("run", "analyse run STUDY [-o OUT] [-quiet]", "analyse run data/example -o /tmp/uitvoer", stderr)
-	out := fs.String("o", "", "output folder (default: output/ inside the study folder)")
+	fs := newFlags("run", "analyse run STUDY [-o OUT] [-quiet] [-accept-rejects]", "analyse run data/example -o /tmp/uitvoer", stderr)
+	out := fs.String("o", "", "output folder (default: output/ inside the study folder); an existing folder is replaced only when it is an earlier samenspel output")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	acceptRejects := fs.Bool("accept-rejects", false, "exit 0 even when more than rejects.max_share of a scale's answers could not be used")
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
@@ -32,6 +35,17 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(study.Dir, "output")
 	}
+	// Refuse a harmful output folder or key file before reading anything.
+	if err := study.CheckOutput(*out); err != nil {
+		fmt.Fprintf(stderr, "analyse: %v\n", err)
+		return exitUsage
+	}
+	if study.Privacy.KeyFile != "" {
+		if err := study.CheckKeyFile(study.Privacy.KeyFile, *out); err != nil {
+			fmt.Fprintf(stderr, "analyse: %v\n", err)
+			return exitUsage
+		}
+	}
 	rep := progress.Discard
 	if !*quiet {
 		rep = progress.New(stderr)
@@ -42,28 +56,39 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "analyse: %v\n", err)
 		return exitBadInput
 	}
-	if study.Privacy.KeyFile != "" {
-		if err := pipeline.WriteKey(study.Abs(study.Privacy.KeyFile), *out, outcome.Key); err != nil {
-			rep.Done()
-			fmt.Fprintf(stderr, "analyse: %v\n", err)
-			return exitBadInput
-		}
-	}
 	rep.Stage("writing figures, tables and report", 0)
 	err = pipeline.Publish(*out, func(tmp string) error {
 		_, err := reports.Write(tmp, outcome.Results)
 		return err
 	})
+	if err == nil && study.Privacy.KeyFile != "" {
+		err = pipeline.WriteKey(study.Abs(study.Privacy.KeyFile), outcome.Key)
+	}
 	rep.Done()
 	if err != nil {
 		fmt.Fprintf(stderr, "analyse: %v\n", err)
+		if errors.Is(err, pipeline.ErrUnsafeOutput) {
+			return exitUsage
+		}
 		return exitBadInput
 	}
 	if !*quiet {
 		printSummary(stdout, outcome, *out)
 	}
+	if len(outcome.Summary.TooManyRejects) > 0 && !*acceptRejects {
+		var parts []string
+		for _, sr := range outcome.Summary.TooManyRejects {
+			parts = append(parts, fmt.Sprintf("%s %d of %d (%.1f%%)", sr.Scale, sr.Rejected, sr.Cells, 100*sr.Share()))
+		}
+		fmt.Fprintf(stderr, "analyse: the output is written, but more than %.0f%% of the answers of a scale could not be used: %s; see %s, run `analyse check %s` for proposed mappings, or pass -accept-rejects\n",
+			100*outcome.Summary.MaxShare, strings.Join(parts, ", "), filepath.Join(*out, "tables", "rejects.csv"), pos[0])
+		return exitTooManyRejects
+	}
 	return exitOK
 }
+
+// maxRejectGroups is how many kinds of reject the summary lists per input.
+const maxRejectGroups = 5
 
 func printSummary(w io.Writer, o *pipeline.Outcome, out string) {
 	s := o.Summary
@@ -73,13 +98,42 @@ func printSummary(w io.Writer, o *pipeline.Outcome, out string) {
 	fmt.Fprintf(w, "    by municipality %s\n", counts(s.ByMunicipality))
 	fmt.Fprintf(w, "  segments      %d\n", s.Segments)
 	fmt.Fprintf(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
-	fmt.Fprintf(w, "  answers       %d\n", s.Answers)
+	if s.AnswerCells > 0 {
+		fmt.Fprintf(w, "  answers       %d given, %d \"don't know\" or empty, %d not used\n", s.Answers, s.AnswerCells-s.RejectedCells-s.Answers, s.RejectedCells)
+	} else {
+		fmt.Fprintf(w, "  answers       %d\n", s.Answers)
+	}
 	fmt.Fprintf(w, "  inputs\n")
 	for _, f := range s.Files {
-		fmt.Fprintf(w, "    %-40s %-10s rows %d = %d accepted + %d rejected\n", f.Path, f.Format, f.Read, f.Accepted, f.Rejected)
+		fmt.Fprintf(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Path, f.Format, f.Read, f.Accepted, f.Rejected)
+		if f.Cells > 0 {
+			fmt.Fprintf(w, "; answers %d = %d accepted + %d rejected", f.Cells, f.CellsAccepted, f.CellsRejected)
+		}
+		fmt.Fprintln(w)
 	}
-	if s.Rejected > 0 {
-		fmt.Fprintf(w, "  rejected      %d rows: see %s\n", s.Rejected, filepath.Join(out, "tables", "rejects.csv"))
+	if s.Rejected > 0 || s.RejectedCells > 0 {
+		var what []string
+		if s.Rejected > 0 {
+			what = append(what, plural(s.Rejected, "row", "rows"))
+		}
+		if s.RejectedCells > 0 {
+			what = append(what, fmt.Sprintf("%d of %d answers", s.RejectedCells, s.AnswerCells))
+		}
+		fmt.Fprintf(w, "  not used      %s: see %s\n", strings.Join(what, " and "), filepath.Join(out, "tables", "rejects.csv"))
+		for i, g := range s.RejectGroups {
+			if i == maxRejectGroups {
+				fmt.Fprintf(w, "    ... and %d more kinds\n", len(s.RejectGroups)-maxRejectGroups)
+				break
+			}
+			unit := "row"
+			if g.Cells {
+				unit = "answer"
+			}
+			if g.Count != 1 {
+				unit += "s"
+			}
+			fmt.Fprintf(w, "    %5d %-7s %s\n", g.Count, unit, g.Reason)
+		}
 	}
 	if len(s.Unmapped) > 0 {
 		var names []string
@@ -92,7 +146,28 @@ func printSummary(w io.Writer, o *pipeline.Outcome, out string) {
 	for _, warn := range s.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", warn)
 	}
-	fmt.Fprintf(w, "  report        %s\n", filepath.Join(out, "report.html"))
+	fmt.Fprintf(w, "  output        %s\n", filepath.Join(out, mainOutput(o.Study.Outputs)))
+}
+
+// mainOutput names the file a researcher opens first among the outputs written.
+func mainOutput(outputs []string) string {
+	has := func(f string) bool { return len(outputs) == 0 || slices.Contains(outputs, f) }
+	switch {
+	case has("html"):
+		return "report.html"
+	case has("md"):
+		return "report.md"
+	case has("xlsx"):
+		return "tables.xlsx"
+	}
+	return "tables"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func counts(m map[string]int) string {

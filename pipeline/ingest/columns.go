@@ -45,7 +45,7 @@ func FindColumns(header []string, fields map[string][]string, explicit map[strin
 		}
 		i := indexOfFolded(folded, taken, foldName(h))
 		if i < 0 {
-			return nil, fmt.Errorf("column %q named for %s is not in the header: %w", h, f, ErrMissingColumn)
+			return nil, fmt.Errorf("column %q named for %s is not in the header%s: %w", h, f, codebook.DidYouMean(h, header), ErrMissingColumn)
 		}
 		found[f], taken[i] = i, true
 	}

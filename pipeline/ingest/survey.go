@@ -330,12 +330,12 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		return columnLetter(i)
 	}
-	reject := func(line, col int, value string, err error, cell bool) {
+	reject := func(line, col int, value string, err error, item string) {
 		column := ""
 		if col >= 0 {
 			column = header(col)
 		}
-		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: column, Value: value, Err: err, Cell: cell})
+		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: column, Value: value, Err: err, Cell: item != "", Item: item})
 	}
 	seen := map[string]int{}
 	for src.Next() {
@@ -353,19 +353,19 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		if first, dup := seen[id]; dup {
 			count.Rejected++
-			reject(line, idCol, id, fmt.Errorf("%w: %q already answered in row %d", ErrDuplicate, id, first), false)
+			reject(line, idCol, id, fmt.Errorf("%w: %q already answered in row %d", ErrDuplicate, id, first), "")
 			continue
 		}
 		if opt.Known != nil && !opt.Known[id] {
 			count.Rejected++
-			reject(line, idCol, id, fmt.Errorf("%w: %q is not in the respondents table", ErrUnknownRespondent, id), false)
+			reject(line, idCol, id, fmt.Errorf("%w: %q is not in the respondents table", ErrUnknownRespondent, id), "")
 			continue
 		}
 		if submitCol >= 0 && !opt.IncludeIncomplete {
 			v := strings.TrimSpace(tableCell(row, submitCol))
 			if (lay.incomplete != nil && lay.incomplete(v)) || (lay.incomplete == nil && v == "") {
 				count.Rejected++
-				reject(line, submitCol, v, ErrIncomplete, false)
+				reject(line, submitCol, v, ErrIncomplete, "")
 				continue
 			}
 		}
@@ -406,7 +406,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			a, err := answerOf(c, cell)
 			if err != nil {
 				count.CellsRejected++
-				reject(line, i, cell, err, true)
+				reject(line, i, cell, err, c.item.ID)
 				continue
 			}
 			count.CellsAccepted++

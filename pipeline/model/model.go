@@ -89,6 +89,7 @@ type Reject struct {
 	Value  string // the offending value as read
 	Err    error  // why; wraps a sentinel error of the reader
 	Cell   bool   // a cell of an accepted row, not a whole row
+	Item   string // for a rejected answer cell: the codebook item it would have answered
 }
 
 // Location formats where the reject is, the way a researcher finds it back in the file:

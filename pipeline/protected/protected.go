@@ -77,6 +77,7 @@ type Reject struct {
 	Reason   string
 	Err      error
 	Cell     bool
+	Item     string // the survey item of a rejected answer cell
 }
 
 // Dataset is the protected study.

@@ -126,6 +126,18 @@ type Input struct {
 	Read     int    `json:"rows_read"`
 	Accepted int    `json:"rows_accepted"`
 	Rejected int    `json:"rows_rejected"`
+	// Answer cells of the accepted rows of a survey: Cells = CellsAccepted + CellsRejected.
+	Cells         int `json:"answer_cells,omitempty"`
+	CellsAccepted int `json:"answer_cells_accepted,omitempty"`
+	CellsRejected int `json:"answer_cells_rejected,omitempty"`
+}
+
+// RejectGroup is one kind of reject: how many rows or cells were rejected for the same
+// reason (which names the value), most frequent first in Results.RejectGroups.
+type RejectGroup struct {
+	Count  int    `json:"count"`
+	Cells  bool   `json:"cells"` // answer cells, not whole rows
+	Reason string `json:"reason"`
 }
 
 // Results is everything the report writers get.
@@ -155,7 +167,11 @@ type Results struct {
 	MinCell int
 	// Counts for the sample paragraph.
 	Respondents, Segments, Codings, Answers, Rejected int
-	Coders                                            []string
+	// AnswerCells and RejectedCells count the survey's answer cells of accepted rows and
+	// those of them that could not be used; RejectGroups says why, most frequent first.
+	AnswerCells, RejectedCells int
+	RejectGroups               []RejectGroup
+	Coders                     []string
 	// Outputs selects the writers: csv, xlsx, png, svg, html, md (all when empty), and
 	// qdpx, which only names a file in Files.
 	Outputs []string

@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"sort"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// DefaultMaxRejectedShare is the share of a scale's answer cells that may be rejected
+// before a run ends with ExitTooManyRejects: more than 5% is rarely noise, and usually an
+// answer wording the codebook does not know ("Zeer mee eens").
+const DefaultMaxRejectedShare = 0.05
+
+// ScaleRejects counts a scale's answer cells in the accepted survey rows and how many of
+// them could not be used.
+type ScaleRejects struct {
+	Scale    string
+	Cells    int
+	Rejected int
+}
+
+// Share is Rejected / Cells (0 for a scale without cells).
+func (s ScaleRejects) Share() float64 {
+	if s.Cells == 0 {
+		return 0
+	}
+	return float64(s.Rejected) / float64(s.Cells)
+}
+
+// rejectGroups groups the rejects by reason (the reason names the value, so "'Zeer mee
+// eens' is not an answer of scale kennen" is one group), rows and cells apart, most
+// frequent first, then by reason.
+func rejectGroups(rejects []protected.Reject) []results.RejectGroup {
+	type key struct {
+		cell   bool
+		reason string
+	}
+	n := map[key]int{}
+	for _, r := range rejects {
+		n[key{r.Cell, r.Reason}]++
+	}
+	out := make([]results.RejectGroup, 0, len(n))
+	for k, c := range n {
+		out = append(out, results.RejectGroup{Count: c, Cells: k.cell, Reason: k.reason})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		if out[i].Cells != out[j].Cells {
+			return out[i].Cells
+		}
+		return out[i].Reason < out[j].Reason
+	})
+	return out
+}
+
+// scaleRejects counts, per scale of the codebook that the survey answered, the answer
+// cells read and rejected, in codebook order.
+func scaleRejects(p *protected.Dataset, cb *codebook.Codebook) []ScaleRejects {
+	scaleOf := map[string]string{}
+	for _, sc := range cb.Scales {
+		for _, it := range sc.Items {
+			scaleOf[it.ID] = sc.ID
+		}
+	}
+	cells, rejected := map[string]int{}, map[string]int{}
+	for _, a := range p.Answers {
+		if s, ok := scaleOf[a.Item]; ok {
+			cells[s]++
+		}
+	}
+	for _, r := range p.Rejects {
+		if !r.Cell {
+			continue
+		}
+		if s, ok := scaleOf[r.Item]; ok {
+			cells[s]++
+			rejected[s]++
+		}
+	}
+	var out []ScaleRejects
+	for _, sc := range cb.Scales {
+		if cells[sc.ID] > 0 {
+			out = append(out, ScaleRejects{Scale: sc.ID, Cells: cells[sc.ID], Rejected: rejected[sc.ID]})
+		}
+	}
+	return out
+}

@@ -1,0 +1,201 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ErrUnsafeOutput marks an output folder or key file that would overwrite or delete
+// something that is not samenspel's own output: the study, its inputs, or a folder of
+// other files. The command line refuses it with exit status 2.
+var ErrUnsafeOutput = errors.New("unsafe output path")
+
+// resolved returns p as an absolute, clean path with symbolic links resolved as far as
+// the path exists, so that a link to the study folder is seen for what it is.
+func resolved(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	rest := ""
+	cur := abs
+	for {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
+
+// within reports whether path lies inside dir or is dir (both resolved).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return false
+	}
+	return rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)))
+}
+
+// protectedPaths lists what a run must never write to or delete: study.yaml, the
+// codebook, every input file, and the folders the inputs sit in (except the study folder
+// itself, which holds output/ by default). All resolved.
+func (s *Study) protectedPaths() (files, folders []string, err error) {
+	add := func(p string) {
+		files = append(files, resolved(p))
+	}
+	add(s.Path)
+	add(s.Abs(s.Codebook))
+	inputs := s.allInputs()
+	dir := resolved(s.Dir)
+	seen := map[string]bool{}
+	for _, in := range inputs {
+		matches, err := s.Files(in)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(matches) == 0 && in.Path != "" {
+			matches = []string{s.Abs(in.Path)}
+		}
+		for _, m := range matches {
+			add(m)
+			d := resolved(filepath.Dir(m))
+			if d != dir && !seen[d] {
+				seen[d] = true
+				folders = append(folders, d)
+			}
+		}
+	}
+	return files, folders, nil
+}
+
+// CheckOutput refuses an output folder that would harm the study: the study folder
+// itself or a folder that holds it, a folder that holds or lies among the inputs, a
+// file, or an existing folder that is not a samenspel output (it has no manifest.json
+// written by samenspel). Publish replaces the folder as a whole, so each of these
+// would lose the researcher's files.
+func (s *Study) CheckOutput(out string) error {
+	o := resolved(out)
+	refuse := func(why string) error {
+		return fmt.Errorf("%w: -o %s %s", ErrUnsafeOutput, out, why)
+	}
+	if within(resolved(s.Dir), o) {
+		return refuse("is or holds the study folder: choose a folder of its own, such as " + filepath.Join(s.Dir, "output"))
+	}
+	files, folders, err := s.protectedPaths()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if f == o {
+			return refuse(fmt.Sprintf("is the input %s, which a run would delete", s.relResolved(f)))
+		}
+		if within(f, o) {
+			return refuse(fmt.Sprintf("holds the input %s, which a run would delete", s.relResolved(f)))
+		}
+	}
+	for _, d := range folders {
+		if within(o, d) {
+			return refuse(fmt.Sprintf("lies in the input folder %s: choose a folder of its own", s.relResolved(d)))
+		}
+	}
+	fi, err := os.Lstat(out)
+	switch {
+	case os.IsNotExist(err):
+		return nil
+	case err != nil:
+		return refuse(err.Error())
+	case !fi.IsDir():
+		return refuse("is a file, not a folder")
+	}
+	if ok, why := isOwnOutput(out); !ok {
+		return refuse(why + ": a run replaces the whole folder, so it only replaces an earlier samenspel output or an empty folder")
+	}
+	return nil
+}
+
+// isOwnOutput reports whether an existing folder may be replaced: it is empty, or it holds
+// a manifest.json that samenspel wrote.
+func isOwnOutput(dir string) (bool, string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, err.Error()
+	}
+	if len(entries) == 0 {
+		return true, ""
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return false, "holds files but no samenspel manifest.json"
+	}
+	var m struct {
+		Tool string `json:"tool"`
+	}
+	if json.Unmarshal(b, &m) != nil || !strings.HasPrefix(m.Tool, "samenspel") {
+		return false, "holds a manifest.json that samenspel did not write"
+	}
+	return true, ""
+}
+
+// CheckKeyFile refuses a pseudonym key file that would overwrite an input, study.yaml or
+// the codebook, lie inside the output folder (publishing would delete it) or inside the
+// folders of the inputs (it would be read as an input next time, or shared with them).
+func (s *Study) CheckKeyFile(key, out string) error {
+	k := resolved(s.Abs(key))
+	refuse := func(why string) error {
+		return fmt.Errorf("%w: privacy.key_file %s %s", ErrUnsafeOutput, key, why)
+	}
+	if within(k, resolved(out)) {
+		return refuse("lies inside the output folder, which every run replaces: choose a path outside it")
+	}
+	files, folders, err := s.protectedPaths()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if k == f {
+			return refuse("is an input of the study: writing the key would overwrite it")
+		}
+	}
+	for _, d := range folders {
+		if within(k, d) {
+			return refuse(fmt.Sprintf("lies in the input folder %s: keep the key apart from the data", s.relResolved(d)))
+		}
+	}
+	for _, in := range s.allInputs() {
+		if ok, _ := filepath.Match(resolved(s.Abs(in.Path)), k); ok {
+			return refuse(fmt.Sprintf("matches the input pattern %s: the next run would read the key as data", in.Path))
+		}
+	}
+	if fi, err := os.Stat(k); err == nil && !fi.Mode().IsRegular() {
+		return refuse("is not a regular file")
+	}
+	return nil
+}
+
+// allInputs lists the respondents, interview and survey inputs of study.yaml.
+func (s *Study) allInputs() []Input {
+	var inputs []Input
+	if s.Respondents != nil {
+		inputs = append(inputs, *s.Respondents)
+	}
+	inputs = append(inputs, s.Interviews...)
+	return append(inputs, s.Survey...)
+}
+
+// relResolved names a resolved path relative to the study folder, as the researcher
+// knows it.
+func (s *Study) relResolved(p string) string {
+	if r, err := filepath.Rel(resolved(s.Dir), p); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return p
+}
