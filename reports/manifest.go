@@ -27,9 +27,14 @@ type manifest struct {
 		Codings     int `json:"codings"`
 		Answers     int `json:"answers"`
 		Rejected    int `json:"rejected"`
+		// Answer cells of the accepted survey rows, and those that could not be used.
+		AnswerCells   int `json:"answer_cells"`
+		RejectedCells int `json:"rejected_answer_cells"`
 	} `json:"counts"`
-	Coders  []string `json:"coders"`
-	MinCell int      `json:"min_cell"`
+	// Rejects groups every rejected row and answer cell by reason, most frequent first.
+	Rejects []results.RejectGroup `json:"rejects"`
+	Coders  []string              `json:"coders"`
+	MinCell int                   `json:"min_cell"`
 }
 
 type manifestFile struct {
@@ -56,6 +61,9 @@ func manifestJSON(res *results.Results, outputs []Output) ([]byte, error) {
 	m.Counts.Codings = res.Codings
 	m.Counts.Answers = res.Answers
 	m.Counts.Rejected = res.Rejected
+	m.Counts.AnswerCells = res.AnswerCells
+	m.Counts.RejectedCells = res.RejectedCells
+	m.Rejects = append([]results.RejectGroup{}, res.RejectGroups...)
 	m.Coders = append([]string{}, res.Coders...)
 	m.MinCell = res.MinCell
 	b, err := json.MarshalIndent(m, "", "  ")

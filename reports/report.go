@@ -134,10 +134,23 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 	T := res.Text
 	var out []string
 	if res.Respondents > 0 || res.Segments > 0 || res.Answers > 0 {
+		notUsedNL := plural(res.Rejected, "invoerregel", "invoerregels")
+		notUsedEN := plural(res.Rejected, "input row", "input rows")
+		if res.AnswerCells > 0 {
+			notUsedNL += fmt.Sprintf(" en %d van de %d antwoorden", res.RejectedCells, res.AnswerCells)
+			notUsedEN += fmt.Sprintf(" and %d of %d answers", res.RejectedCells, res.AnswerCells)
+		}
+		verbNL := "waren"
+		if res.Rejected == 1 && res.AnswerCells == 0 {
+			verbNL = "was"
+		}
 		out = append(out, T(
-			fmt.Sprintf("De analyse omvat %d respondenten, %d tekstfragmenten met %d coderingen en %d antwoorden op de vragenlijst; %s niet te gebruiken (zie de tabel rejects).", res.Respondents, res.Segments, res.Codings, res.Answers, plural(res.Rejected, "invoerregel was", "invoerregels waren")),
-			fmt.Sprintf("The analysis covers %d respondents, %d text segments with %d codings and %d survey answers; %s could not be used (see the rejects table).", res.Respondents, res.Segments, res.Codings, res.Answers, plural(res.Rejected, "input row", "input rows")),
+			fmt.Sprintf("De analyse omvat %d respondenten, %d tekstfragmenten met %d coderingen en %d antwoorden op de vragenlijst; %s %s niet te gebruiken (zie de tabel rejects).", res.Respondents, res.Segments, res.Codings, res.Answers, notUsedNL, verbNL),
+			fmt.Sprintf("The analysis covers %d respondents, %d text segments with %d codings and %d survey answers; %s could not be used (see the rejects table).", res.Respondents, res.Segments, res.Codings, res.Answers, notUsedEN),
 		))
+		if reasons := rejectReasons(res.RejectGroups, 3); reasons != "" {
+			out = append(out, T("Meest voorkomende redenen: "+reasons+".", "Most frequent reasons: "+reasons+"."))
+		}
 	}
 	type group struct {
 		by, name string
@@ -456,6 +469,19 @@ func quotes(res *results.Results, l labels) []quoteGroup {
 	return out
 }
 
+// rejectReasons lists the n most frequent reasons for rejects, with their counts:
+// `"Zeer mee eens" is not an answer of scale kennen (120×)`.
+func rejectReasons(groups []results.RejectGroup, n int) string {
+	var parts []string
+	for i, g := range groups {
+		if i == n {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d×)", g.Reason, g.Count))
+	}
+	return strings.Join(parts, "; ")
+}
+
 func inputsTable(res *results.Results) *peopleTable {
 	if len(res.Inputs) == 0 {
 		return nil
@@ -464,11 +490,16 @@ func inputsTable(res *results.Results) *peopleTable {
 	pt := &peopleTable{
 		ID:      "inputs",
 		Caption: T("Gelezen bestanden: regels gelezen = geaccepteerd + afgewezen", "Files read: rows read = accepted + rejected"),
-		Head:    []string{T("Bestand", "File"), T("Formaat", "Format"), T("Gelezen", "Read"), T("Geaccepteerd", "Accepted"), T("Afgewezen", "Rejected")},
-		Numeric: []bool{false, false, true, true, true},
+		Head: []string{T("Bestand", "File"), T("Formaat", "Format"), T("Gelezen", "Read"), T("Geaccepteerd", "Accepted"), T("Afgewezen", "Rejected"),
+			T("Antwoorden", "Answers"), T("Antwoorden afgewezen", "Answers rejected")},
+		Numeric: []bool{false, false, true, true, true, true, true},
 	}
 	for _, in := range res.Inputs {
-		pt.Rows = append(pt.Rows, []string{in.Path, in.Format, strconv.Itoa(in.Read), strconv.Itoa(in.Accepted), strconv.Itoa(in.Rejected)})
+		cells, cellsRejected := "", ""
+		if in.Cells > 0 {
+			cells, cellsRejected = strconv.Itoa(in.Cells), strconv.Itoa(in.CellsRejected)
+		}
+		pt.Rows = append(pt.Rows, []string{in.Path, in.Format, strconv.Itoa(in.Read), strconv.Itoa(in.Accepted), strconv.Itoa(in.Rejected), cells, cellsRejected})
 	}
 	return pt
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -310,5 +311,42 @@ func TestNoPanicOnOddTables(t *testing.T) {
 	}
 	if _, err := Write(t.TempDir(), &results.Results{}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// More rejects than Excel holds rows made 0.1's whole run fail at the end, with no output:
+// the sheet is cut below the limit with a note, and the CSV stays complete.
+func TestXLSXSheetIsCutBelowExcelsRowLimit(t *testing.T) {
+	defer func(n int) { MaxSheetRows = n }(MaxSheetRows)
+	MaxSheetRows = 3 // the rule, not Excel's number, is under test; a million rows is slow
+	res := exampleResults()
+	rej := res.Table("rejects")
+	for len(rej.Rows) < 5 {
+		rej.Add("enquete.csv", "row 9", "x", "unknown answer label")
+	}
+	b, err := tablesXLSX(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("rejects")
+	if len(rows) != 1+3+1 {
+		t.Fatalf("%d rows in the rejects sheet, want header, 3 rows and a note", len(rows))
+	}
+	want := fmt.Sprintf("%d more rows are not shown here", len(rej.Rows)-3)
+	if note := rows[4][0]; !strings.HasPrefix(note, want) || !strings.Contains(note, "tables/rejects.csv") {
+		t.Errorf("note %q", note)
+	}
+	dir := t.TempDir()
+	if _, err := Write(dir, res); err != nil {
+		t.Fatal(err)
+	}
+	csvRows, _ := os.ReadFile(filepath.Join(dir, "tables", "rejects.csv"))
+	if n := strings.Count(string(csvRows), "\n"); n != len(rej.Rows)+1 {
+		t.Errorf("rejects.csv has %d lines, want %d", n, len(rej.Rows)+1)
 	}
 }

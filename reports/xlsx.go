@@ -119,7 +119,17 @@ func (s sheetStyles) forKind(k results.Kind) int {
 	return s.text
 }
 
+// MaxSheetRows is the most data rows a sheet of tables.xlsx holds: below Excel's limit of
+// 1,048,576 rows, with room for the header and a closing note. A longer table (millions of
+// rejects) is cut there, with a note that points to its complete CSV.
+var MaxSheetRows = 1_000_000
+
 func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles) error {
+	rows := t.Rows
+	cut := 0
+	if len(rows) > MaxSheetRows {
+		rows, cut = rows[:MaxSheetRows], len(rows)-MaxSheetRows
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -131,7 +141,7 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	// Widths from the header and the longest value as a person reads it.
 	for i, c := range t.Columns {
 		w := utf8.RuneCountInString(c.Name) + 3 // room for the filter button
-		for _, row := range t.Rows {
+		for _, row := range rows {
 			if i < len(row) {
 				w = max(w, utf8.RuneCountInString(results.FormatCell(row[i])))
 			}
@@ -151,7 +161,7 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	for r, row := range t.Rows {
+	for r, row := range rows {
 		cells := make([]any, ncol)
 		for i, c := range t.Columns {
 			var v any
@@ -168,9 +178,16 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 			return err
 		}
 	}
-	last, err := excelize.CoordinatesToCellName(ncol, len(t.Rows)+1)
+	last, err := excelize.CoordinatesToCellName(ncol, len(rows)+1)
 	if err != nil {
 		return err
+	}
+	if cut > 0 {
+		note, _ := excelize.CoordinatesToCellName(1, len(rows)+2)
+		msg := fmt.Sprintf("%d more rows are not shown here (Excel holds about a million): the complete table is tables/%s.csv", cut, t.Name)
+		if err := sw.SetRow(note, []any{excelize.Cell{StyleID: st.text, Value: msg}}); err != nil {
+			return err
+		}
 	}
 	// An Excel table gives the header row its filter buttons; it needs unique headers.
 	if uniqueHeaders(t) {
