@@ -66,6 +66,12 @@ func Execute(s *Study, tool string) (*Outcome, error) {
 
 // ExecuteWith is Execute reporting its stages to rep (a progress bar on a terminal).
 func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error) {
+	return execute(s, tool, rep, nil)
+}
+
+// execute runs the stages. When coded is not nil it is called with the coded dataset,
+// before the protect stage, and the run stops there (analyse check).
+func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.Dataset, cb *codebook.Codebook, warnings []string)) (*Outcome, error) {
 	cbPath := s.Abs(s.Codebook)
 	cb, err := codebook.Load(cbPath)
 	if err != nil {
@@ -152,6 +158,10 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 	// Code: names onto the codebook; the auto-coder over every respondent segment.
 	mapRoles(d, cb)
 	mapCodes(d, cb)
+	if coded != nil {
+		coded(d, cb, out.Summary.Warnings)
+		return nil, nil
+	}
 	if s.AutocodeEnabled() {
 		rep.Stage("auto-coding", len(d.Segments))
 		if err := autocode(d, cb, rep); err != nil {

@@ -31,6 +31,10 @@ type Study struct {
 	Outputs []string `yaml:"outputs"`
 	// Seed makes every random choice (bootstrap intervals) reproducible.
 	Seed uint64 `yaml:"seed"`
+	// KnownUnmapped lists code names (globs: "Overig > *") that the researchers keep
+	// outside the codebook on purpose: they are still listed in unmapped_codes, but
+	// analyse check does not ask to map them.
+	KnownUnmapped []string `yaml:"known_unmapped"`
 	// Rejects sets how many rejected answers a run accepts before it ends with
 	// ExitTooManyRejects.
 	Rejects Rejects `yaml:"rejects"`
@@ -201,6 +205,17 @@ type Rejects struct {
 	// (default DefaultMaxRejectedShare, 0.05); above it the run writes its output but
 	// exits with ExitTooManyRejects, unless --accept-rejects is given.
 	MaxShare *float64 `yaml:"max_share"`
+}
+
+// IsKnownUnmapped reports whether a code name is one that study.yaml keeps outside the
+// codebook on purpose (known_unmapped, globs allowed, compared folded).
+func (s *Study) IsKnownUnmapped(name string) bool {
+	for _, pat := range s.KnownUnmapped {
+		if ok, _ := filepath.Match(codebook.Fold(pat), codebook.Fold(name)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // MaxRejectedShare returns rejects.max_share or its default.

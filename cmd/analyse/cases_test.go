@@ -19,9 +19,11 @@ var update = flag.Bool("update", false, "rewrite the expected files of testdata/
 // A case is a study folder with an expected/ folder. Its optional `cmd` file holds one
 // line, the arguments after `analyse`, in which STUDY stands for a fresh copy of the case
 // folder (without expected/) and OUT for an output folder that does not exist yet; without
-// `cmd` the case runs `run STUDY -o OUT -quiet`. expected/exit, expected/stdout and
+// `cmd` the case runs `run STUDY -o OUT -quiet`; several lines run one after the other
+// (stopping at a non-zero exit status), and what they print is joined. expected/exit, expected/stdout and
 // expected/stderr are compared when present (for a non-zero exit status, exit and stderr
-// always), with the temporary paths written back as STUDY and OUT; expected/<table>.csv
+// always), with the temporary paths written back as STUDY and OUT; expected/changed lists
+// the study's files that the commands are meant to change; expected/<table>.csv
 // (or the names in expected/TABLES) against OUT/tables/<table>.csv. Every case also checks
 // that the run left every file of the study as it was, and that a failed run wrote no
 // output. `go test ./cmd/analyse -run TestCases -update` rewrites the expected files on
@@ -52,30 +54,52 @@ func runCase(t *testing.T, dir string) {
 	if err := os.Symlink(data, filepath.Join(tmp, "data")); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"run", "STUDY", "-o", "OUT", "-quiet"}
+	// cmd holds one command a line; they run in order, and what they print is joined.
+	commands := [][]string{{"run", "STUDY", "-o", "OUT", "-quiet"}}
 	if b, err := os.ReadFile(filepath.Join(dir, "cmd")); err == nil {
-		args = strings.Fields(string(b))
-	}
-	for i, a := range args {
-		a = strings.ReplaceAll(a, "STUDY", study)
-		args[i] = strings.ReplaceAll(a, "OUT", out)
-	}
-	// The output folder the run writes: -o, or output/ in the study for `run`.
-	written := ""
-	for i, a := range args {
-		if a == "-o" && i+1 < len(args) {
-			written = args[i+1]
+		commands = nil
+		for _, line := range strings.Split(string(b), "\n") {
+			if f := strings.Fields(line); len(f) > 0 {
+				commands = append(commands, f)
+			}
 		}
 	}
-	if written == "" && len(args) > 0 && args[0] == "run" {
-		written = filepath.Join(study, "output")
+	// The output folder the last command writes: -o, or output/ in the study for `run`.
+	written := ""
+	for _, args := range commands {
+		for i, a := range args {
+			a = strings.ReplaceAll(a, "STUDY", study)
+			args[i] = strings.ReplaceAll(a, "OUT", out)
+		}
+		written = ""
+		for i, a := range args {
+			if a == "-o" && i+1 < len(args) {
+				written = args[i+1]
+			}
+		}
+		if written == "" && args[0] == "run" {
+			written = filepath.Join(study, "output")
+		}
+	}
+	// Files of the study that the case's commands are meant to change (analyse check
+	// -write-codebook edits the codebook), one a line in expected/changed.
+	changed := map[string]bool{}
+	if b, err := os.ReadFile(filepath.Join(expected, "changed")); err == nil {
+		for _, f := range strings.Fields(string(b)) {
+			changed[filepath.FromSlash(f)] = true
+		}
 	}
 	before, err := treeHashes(study)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var so, se bytes.Buffer
-	code := run(args, &so, &se)
+	code := 0
+	for _, args := range commands {
+		if code = run(args, &so, &se); code != 0 {
+			break
+		}
+	}
 	// Paths in what the run printed are written back as STUDY and OUT.
 	unpath := func(b []byte) []byte {
 		s := strings.ReplaceAll(string(b), out, "OUT")
@@ -119,8 +143,8 @@ func runCase(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	for f, h := range before {
-		if within(filepath.Join(study, f), written) {
-			continue // the earlier output, which a run replaces
+		if withinDir(filepath.Join(study, f), written) || changed[f] {
+			continue // the earlier output, which a run replaces, or a file meant to change
 		}
 		if after[f] != h {
 			t.Errorf("the run changed or removed the study's file %s", f)
@@ -203,10 +227,9 @@ func treeHashes(dir string) (map[string][32]byte, error) {
 }
 
 // within reports whether path is dir or lies inside it.
-func within(path, dir string) bool {
+func withinDir(path, dir string) bool {
 	if dir == "" {
 		return false
 	}
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+	return within(path, dir)
 }

@@ -2,6 +2,7 @@
 // exports, applies its codebook and writes figures, tables and a report.
 //
 //	analyse run STUDY [-o OUT]     run a study (folder with study.yaml, or the yaml file)
+//	analyse check STUDY            list what a run would reject or leave unused
 //	analyse init DIR               start a new study folder from templates
 //	analyse codebook check FILE    check a codebook
 //	analyse codebook convert IN OUT
@@ -22,6 +23,8 @@ const usage = `analyse: collaboration studies from coded interviews and surveys 
 
 Usage:
   analyse run STUDY [-o OUT]        run a study: STUDY is a folder holding study.yaml, or the file
+  analyse check STUDY               read everything, write nothing: list what a run would reject,
+                                    with proposed answer and code aliases (-write-codebook adds them)
   analyse init DIR                  start a new study folder with templates to fill in
   analyse codebook check FILE       check a codebook (.yaml, .xlsx, .qdc)
   analyse codebook convert IN OUT   convert a codebook between .yaml, .xlsx, .qdc and .md
@@ -66,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "run":
 		return runStudy(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
 	case "codebook":

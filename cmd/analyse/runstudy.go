@@ -135,13 +135,21 @@ func printSummary(w io.Writer, o *pipeline.Outcome, out string) {
 			fmt.Fprintf(w, "    %5d %-7s %s\n", g.Count, unit, g.Reason)
 		}
 	}
-	if len(s.Unmapped) > 0 {
-		var names []string
-		for _, u := range s.Unmapped {
-			names = append(names, fmt.Sprintf("%q (%d)", u.Name, u.Codings))
+	var unmapped, kept []string
+	for _, u := range s.Unmapped {
+		name := fmt.Sprintf("%q (%d)", u.Name, u.Codings)
+		if o.Study.IsKnownUnmapped(u.Name) {
+			kept = append(kept, name)
+		} else {
+			unmapped = append(unmapped, name)
 		}
-		fmt.Fprintf(w, "  unmapped codes %s: add them as aliases to the codebook; see %s\n",
-			strings.Join(names, ", "), filepath.Join(out, "tables", "unmapped_codes.csv"))
+	}
+	if len(unmapped) > 0 {
+		fmt.Fprintf(w, "  unmapped codes %s: add them as aliases to the codebook (analyse check proposes them); see %s\n",
+			strings.Join(unmapped, ", "), filepath.Join(out, "tables", "unmapped_codes.csv"))
+	}
+	if len(kept) > 0 {
+		fmt.Fprintf(w, "  kept outside the codebook %s (known_unmapped in study.yaml)\n", strings.Join(kept, ", "))
 	}
 	for _, warn := range s.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", warn)

@@ -322,6 +322,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		case useOther, useOpen:
 			others[i] = &openColumn{index: i}
 			otherOrder = append(otherOrder, i)
+			if c.use == useOther && c.header != "" {
+				ds.Unmatched = append(ds.Unmatched, model.Column{File: path, Header: c.header})
+			}
 		}
 	}
 	header := func(i int) string {

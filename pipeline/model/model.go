@@ -141,6 +141,12 @@ type FileCount struct {
 	CellsRejected int
 }
 
+// Column is a column of an input file, named by its header.
+type Column struct {
+	File   string
+	Header string
+}
+
 // Dataset is what the readers produce and the stages pass on, up to the protect stage;
 // after it, the analysis sees only a protected.Dataset, which has no real id or name.
 //
@@ -155,6 +161,9 @@ type Dataset struct {
 	Answers     []Answer
 	Rejects     []Reject
 	Files       []FileCount
+	// Unmatched are the survey columns that match no codebook item and are kept as
+	// respondent attributes or open answers instead (analyse check lists them).
+	Unmatched []Column
 }
 
 // Location formats a location in a table: sheet (if any), row as the tool numbers it
@@ -196,6 +205,7 @@ func (d *Dataset) Merge(other Dataset) {
 	d.Answers = concat(d.Answers, other.Answers)
 	d.Rejects = concat(d.Rejects, other.Rejects)
 	d.Files = concat(d.Files, other.Files)
+	d.Unmatched = concat(d.Unmatched, other.Unmatched)
 }
 
 // concat appends b to a; when a is empty it takes b as it is, so that a national survey's

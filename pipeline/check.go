@@ -1,0 +1,296 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/ingest"
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/progress"
+)
+
+// CheckReport is what `analyse check` finds: everything a run would reject or leave
+// unused, with a proposed fix where one can be made. It holds real values from the inputs
+// (answer labels, code names, column headers) and is printed on the researcher's own
+// terminal only; it is never written to an output.
+type CheckReport struct {
+	Files []model.FileCount
+	// Labels are the answer labels that are not answers of their scale, most frequent
+	// first, with a proposed answer where one is found.
+	Labels []LabelProposal
+	// Codes are the code names the codebook does not know, with the nearest code.
+	Codes []CodeProposal
+	// Unmatched are the survey columns that match no codebook item.
+	Unmatched []model.Column
+	// NoRole and NoMunicipality count respondents without a role or a municipality.
+	NoRole, NoMunicipality int
+	// Other groups the remaining rejects (rows and cells) by reason.
+	Other []RejectCount
+	// Warnings from reading (survey files sharing respondent ids).
+	Warnings []string
+}
+
+// LabelProposal is an answer label a scale does not know, and what it probably means.
+type LabelProposal struct {
+	Scale   string
+	Label   string
+	Count   int
+	Value   float64 // the proposed answer value, when Found and not Missing
+	Missing bool    // the label means "don't know" or "not applicable"
+	Found   bool
+	How     string // why: "number prefix", "a known Likert wording", "close to ..."
+}
+
+// CodeProposal is a code name the codebook does not know, and the nearest code.
+type CodeProposal struct {
+	Name     string
+	Codings  int
+	Code     string // the proposed codebook code id; empty when none is close
+	Label    string
+	Explicit bool // named in study.yaml's known_unmapped: not something to fix
+}
+
+// RejectCount counts the rejects of one reason.
+type RejectCount struct {
+	Reason string
+	Count  int
+	Cells  bool
+}
+
+// Nothing reports whether the check found nothing to fix.
+func (r *CheckReport) Nothing() bool {
+	for _, c := range r.Codes {
+		if !c.Explicit {
+			return false
+		}
+	}
+	// Unmatched survey columns are listed, not counted: an open remarks column or an
+	// attribute such as age is no error.
+	return len(r.Labels) == 0 && r.NoRole == 0 && r.NoMunicipality == 0 && len(r.Other) == 0
+}
+
+// Check reads the whole study as a run does, writes nothing, and reports what a run
+// would reject or leave unused, with proposed answer and code aliases.
+func Check(s *Study, rep progress.Reporter) (*CheckReport, error) {
+	var report *CheckReport
+	_, err := execute(s, "", rep, func(d *model.Dataset, cb *codebook.Codebook, warnings []string) {
+		report = checkDataset(s, d, cb)
+		report.Warnings = warnings
+	})
+	if err != nil {
+		return nil, err
+	}
+	return report, nil
+}
+
+func checkDataset(s *Study, d *model.Dataset, cb *codebook.Codebook) *CheckReport {
+	r := &CheckReport{}
+	for _, f := range d.Files {
+		f.Path = s.Rel(f.Path)
+		r.Files = append(r.Files, f)
+	}
+	scaleOf := map[string]*codebook.Scale{}
+	for i := range cb.Scales {
+		for _, it := range cb.Scales[i].Items {
+			scaleOf[it.ID] = &cb.Scales[i]
+		}
+	}
+	labels := map[[2]string]*LabelProposal{}
+	other := map[[2]string]*RejectCount{}
+	for _, rj := range d.Rejects {
+		if sc := scaleOf[rj.Item]; sc != nil && rj.Cell && errors.Is(rj.Err, ingest.ErrUnknownLabel) {
+			k := [2]string{sc.ID, rj.Value}
+			if labels[k] == nil {
+				p := ProposeAnswer(*sc, rj.Value)
+				p.Scale = sc.ID
+				labels[k] = &p
+			}
+			labels[k].Count++
+			continue
+		}
+		cells := ""
+		if rj.Cell {
+			cells = "cell"
+		}
+		k := [2]string{cells, rj.Reason()}
+		if other[k] == nil {
+			other[k] = &RejectCount{Reason: rj.Reason(), Cells: rj.Cell}
+		}
+		other[k].Count++
+	}
+	for _, p := range labels {
+		r.Labels = append(r.Labels, *p)
+	}
+	sort.Slice(r.Labels, func(i, j int) bool {
+		a, b := r.Labels[i], r.Labels[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		if a.Scale != b.Scale {
+			return a.Scale < b.Scale
+		}
+		return a.Label < b.Label
+	})
+	for _, o := range other {
+		r.Other = append(r.Other, *o)
+	}
+	sort.Slice(r.Other, func(i, j int) bool {
+		if r.Other[i].Count != r.Other[j].Count {
+			return r.Other[i].Count > r.Other[j].Count
+		}
+		return r.Other[i].Reason < r.Other[j].Reason
+	})
+
+	var codeIDs, codeNames []string
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			codeIDs = append(codeIDs, c.ID)
+			codeNames = append(codeNames, c.ID)
+			for _, l := range []string{c.Label.In("nl"), c.Label.In("en")} {
+				if l != "" {
+					codeIDs = append(codeIDs, c.ID)
+					codeNames = append(codeNames, l)
+					codeIDs = append(codeIDs, c.ID)
+					codeNames = append(codeNames, f.Label.In("nl")+" > "+l)
+				}
+			}
+		}
+	}
+	codings := map[string]int{}
+	for _, c := range d.Codings {
+		if c.Unmapped() {
+			codings[strings.TrimSpace(c.Raw)]++
+		}
+	}
+	for _, name := range model.SortedKeys(codings) {
+		p := CodeProposal{Name: name, Codings: codings[name], Explicit: s.IsKnownUnmapped(name)}
+		if !p.Explicit {
+			// The last part of a path ("Bereiken: korte lijnen", "Groep\\Code") is tried as well.
+			for _, cand := range []string{name, lastPart(name)} {
+				if n := codebook.Nearest(cand, codeNames); n != "" {
+					for i, cn := range codeNames {
+						if cn == n {
+							p.Code = codeIDs[i]
+							if c, ok := cb.Code(p.Code); ok {
+								p.Label = c.Label.In(s.Language)
+							}
+							break
+						}
+					}
+					break
+				}
+			}
+		}
+		r.Codes = append(r.Codes, p)
+	}
+	r.Unmatched = append(r.Unmatched, d.Unmatched...)
+	for i := range r.Unmatched {
+		r.Unmatched[i].File = s.Rel(r.Unmatched[i].File)
+	}
+	for _, resp := range d.Respondents {
+		if strings.TrimSpace(resp.Role) == "" {
+			r.NoRole++
+		}
+		if strings.TrimSpace(resp.Municipality) == "" {
+			r.NoMunicipality++
+		}
+	}
+	return r
+}
+
+func lastPart(name string) string {
+	if i := strings.LastIndexAny(name, ">:\\/"); i >= 0 && i+1 < len(name) {
+		return strings.TrimSpace(name[i+1:])
+	}
+	return name
+}
+
+var numberPrefixRe = regexp.MustCompile(`^\(?\s*(\d+)\s*[).:=-]?\s*[-–—=:.]?\s*(.*)$`)
+var numberSuffixRe = regexp.MustCompile(`^(.*?)\s*\(\s*(\d+)\s*\)$`)
+
+// likertWordings are common Dutch and English wordings of a five-point agreement scale
+// that codebooks often leave out, by position from the bottom (1) to the top (5).
+var likertWordings = map[string]int{
+	"zeer mee oneens": 1, "zeer oneens": 1, "helemaal oneens": 1, "volledig mee oneens": 1, "totaal mee oneens": 1,
+	"strongly disagree": 1, "completely disagree": 1, "totally disagree": 1,
+	"oneens": 2, "niet mee eens": 2, "enigszins mee oneens": 2, "een beetje mee oneens": 2,
+	"disagree": 2, "somewhat disagree": 2, "slightly disagree": 2,
+	"neutraal": 3, "niet eens, niet oneens": 3, "niet eens niet oneens": 3, "noch eens noch oneens": 3, "neither": 3,
+	"neither agree nor disagree": 3, "neutral": 3, "undecided": 3,
+	"eens": 4, "enigszins mee eens": 4, "een beetje mee eens": 4,
+	"agree": 4, "somewhat agree": 4, "slightly agree": 4,
+	"zeer mee eens": 5, "zeer eens": 5, "helemaal eens": 5, "volledig mee eens": 5, "totaal mee eens": 5,
+	"strongly agree": 5, "completely agree": 5, "totally agree": 5,
+}
+
+// missingWordings are wordings of "don't know" and "not applicable".
+var missingWordings = map[string]bool{
+	"weet ik niet": true, "weet niet": true, "geen idee": true, "geen mening": true, "niet van toepassing": true,
+	"n.v.t.": true, "nvt": true, "wil ik niet zeggen": true, "zeg ik liever niet": true,
+	"don't know": true, "dont know": true, "do not know": true, "not applicable": true, "n/a": true,
+	"prefer not to say": true, "no opinion": true,
+}
+
+// ProposeAnswer proposes what an answer label that a scale does not know means: a
+// number prefix or suffix on the scale ("4 - Mee eens", "Mee eens (4)"), a common Likert
+// or "don't know" wording (a five-point scale's positions), or a label within a small
+// edit distance of one of the scale's labels (a typo).
+func ProposeAnswer(sc codebook.Scale, label string) LabelProposal {
+	p := LabelProposal{Label: label}
+	onScale := func(v float64) bool {
+		for _, a := range sc.Answers {
+			if a.Value == v {
+				return true
+			}
+		}
+		return false
+	}
+	if m := numberPrefixRe.FindStringSubmatch(strings.TrimSpace(label)); m != nil && m[2] != "" {
+		if v, err := strconv.ParseFloat(m[1], 64); err == nil && onScale(v) {
+			p.Value, p.Found, p.How = v, true, "number prefix"
+			return p
+		}
+	}
+	if m := numberSuffixRe.FindStringSubmatch(strings.TrimSpace(label)); m != nil {
+		if v, err := strconv.ParseFloat(m[2], 64); err == nil && onScale(v) {
+			p.Value, p.Found, p.How = v, true, "number suffix"
+			return p
+		}
+	}
+	k := codebook.Fold(label)
+	if missingWordings[k] || missingWordings[strings.ToLower(strings.TrimSpace(label))] {
+		p.Missing, p.Found, p.How = true, true, "a known \"don't know\" wording"
+		return p
+	}
+	if pos, ok := likertWordings[k]; ok && len(sc.Answers) == 5 {
+		values := make([]float64, 0, 5)
+		for _, a := range sc.Answers {
+			values = append(values, a.Value)
+		}
+		sort.Float64s(values)
+		p.Value, p.Found, p.How = values[pos-1], true, "a known Likert wording"
+		return p
+	}
+	var names []string
+	var vals []float64
+	for _, a := range sc.Answers {
+		for _, l := range a.Labels {
+			names = append(names, l)
+			vals = append(vals, a.Value)
+		}
+	}
+	if n := codebook.Nearest(label, names); n != "" {
+		for i := range names {
+			if names[i] == n {
+				p.Value, p.Found, p.How = vals[i], true, fmt.Sprintf("close to %q", n)
+				break
+			}
+		}
+	}
+	return p
+}
