@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -43,7 +42,8 @@ type LabelProposal struct {
 	Value   float64 // the proposed answer value, when Found and not Missing
 	Missing bool    // the label means "don't know" or "not applicable"
 	Found   bool
-	How     string // why: "number prefix", "a known Likert wording", "close to ..."
+	How     string // why: "number prefix", "number suffix", "a known Likert wording", "a known \"don't know\" wording", "close to"
+	Near    string // for "close to": the scale's label it is close to
 }
 
 // CodeProposal is a code name the codebook does not know, and the nearest code.
@@ -287,7 +287,7 @@ func ProposeAnswer(sc codebook.Scale, label string) LabelProposal {
 	if n := codebook.Nearest(label, names); n != "" {
 		for i := range names {
 			if names[i] == n {
-				p.Value, p.Found, p.How = vals[i], true, fmt.Sprintf("close to %q", n)
+				p.Value, p.Found, p.How, p.Near = vals[i], true, "close to", n
 				break
 			}
 		}

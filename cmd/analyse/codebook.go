@@ -26,42 +26,42 @@ Examples:
 `
 
 // runCodebook implements "analyse codebook check|convert".
-func runCodebook(args []string, stdout, stderr io.Writer) int {
+func runCodebook(u *ui, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, codebookUsage)
+		u.f(stderr, codebookUsage)
 		return exitUsage
 	}
 	switch args[0] {
 	case "check":
-		return runCodebookCheck(args[1:], stdout, stderr)
+		return runCodebookCheck(u, args[1:], stdout, stderr)
 	case "convert":
-		return runCodebookConvert(args[1:], stdout, stderr)
+		return runCodebookConvert(u, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, codebookUsage)
+		u.f(stdout, codebookUsage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "analyse codebook: unknown subcommand %q\n\n%s", args[0], codebookUsage)
+	u.f(stderr, "analyse codebook: unknown subcommand %q\n\n%s", args[0], codebookUsage)
 	return exitUsage
 }
 
-func runCodebookCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("analyse codebook check", "analyse codebook check FILE",
+func runCodebookCheck(u *ui, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(u, "analyse codebook check", "analyse codebook check FILE",
 		"analyse codebook check data/codebooks/samenwerking.yaml", stderr)
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "analyse codebook check: give one codebook file")
+		u.f(stderr, "analyse codebook check: give one codebook file\n")
 		fs.Usage()
 		return exitUsage
 	}
 	cb, err := codebook.Load(pos[0])
 	if err != nil {
-		return codebookError(stderr, err)
+		return codebookError(u, stderr, err)
 	}
 	if _, err := codebook.NewAutoCoder(cb); err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", pos[0], err)
+		u.f(stderr, "%s: %v\n", pos[0], err)
 		return exitBadInput
 	}
 	codes, patterns, items := 0, 0, 0
@@ -74,56 +74,56 @@ func runCodebookCheck(args []string, stdout, stderr io.Writer) int {
 	for _, s := range cb.Scales {
 		items += len(s.Items)
 	}
-	fmt.Fprintf(stdout, "%s: ok: %d factors, %d codes (%d patterns), %d partners, %d roles, %d scales (%d items)\n",
+	u.f(stdout, "%s: ok: %d factors, %d codes (%d patterns), %d partners, %d roles, %d scales (%d items)\n",
 		pos[0], len(cb.Factors), codes, patterns, len(cb.Partners), len(cb.Roles), len(cb.Scales), items)
 	return exitOK
 }
 
-func runCodebookConvert(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("analyse codebook convert", "analyse codebook convert IN OUT [-lang nl|en]",
+func runCodebookConvert(u *ui, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(u, "analyse codebook convert", "analyse codebook convert IN OUT [-lang nl|en]",
 		"analyse codebook convert data/codebooks/samenwerking.yaml codeboek.xlsx", stderr)
-	lang := fs.String("lang", "nl", "language of a Markdown appendix: nl or en")
+	lang := fs.String("lang", "nl", u.s("language of a Markdown appendix: nl or en"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
 	}
 	if len(pos) != 2 {
-		fmt.Fprintln(stderr, "analyse codebook convert: give an input and an output file")
+		u.f(stderr, "analyse codebook convert: give an input and an output file\n")
 		fs.Usage()
 		return exitUsage
 	}
 	if *lang != "nl" && *lang != "en" {
-		fmt.Fprintf(stderr, "analyse codebook convert: -lang %q: want nl or en\n", *lang)
+		u.f(stderr, "analyse codebook convert: -lang %q: want nl or en\n", *lang)
 		return exitUsage
 	}
 	in, out := pos[0], pos[1]
 	switch strings.ToLower(filepath.Ext(out)) {
 	case ".yaml", ".yml", ".xlsx", ".qdc", ".md":
 	default:
-		fmt.Fprintf(stderr, "analyse codebook convert: %s: the output must end in .yaml, .xlsx, .qdc or .md\n", out)
+		u.f(stderr, "analyse codebook convert: %s: the output must end in .yaml, .xlsx, .qdc or .md\n", out)
 		return exitUsage
 	}
 	cb, err := codebook.Load(in)
 	if err != nil {
-		return codebookError(stderr, err)
+		return codebookError(u, stderr, err)
 	}
 	if err := codebook.SaveIn(cb, out, *lang); err != nil {
-		fmt.Fprintf(stderr, "analyse codebook convert: %v\n", err)
+		u.f(stderr, "analyse codebook convert: %v\n", err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, "%s -> %s\n", in, out)
+	u.f(stdout, "%s -> %s\n", in, out)
 	return exitOK
 }
 
 // codebookError prints a codebook that cannot be read or does not validate, one problem a
 // line, and returns the bad-input status.
-func codebookError(stderr io.Writer, err error) int {
+func codebookError(u *ui, stderr io.Writer, err error) int {
 	var ve *codebook.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
 			fmt.Fprintln(stderr, p.Error())
 		}
-		fmt.Fprintf(stderr, "%s: %d problem(s)\n", ve.File, len(ve.Problems))
+		u.f(stderr, "%s: %d problem(s)\n", ve.File, len(ve.Problems))
 		return exitBadInput
 	}
 	fmt.Fprintln(stderr, err)

@@ -12,7 +12,7 @@ const testCodebook = "../../data/codebooks/samenwerking.yaml"
 
 func runCB(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code := runCodebook(args, &out, &errb)
+	code := runCodebook(newUI(args), args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 

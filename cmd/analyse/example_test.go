@@ -25,7 +25,7 @@ const example = "../../data/example"
 func runExample(t *testing.T, out string) string {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"run", example, "-o", out}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"run", example, "-o", out, "-lang", "en"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("analyse run: exit %d\n%s", code, stderr.String())
 	}
 	return stdout.String()

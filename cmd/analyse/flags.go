@@ -3,25 +3,28 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"strings"
 )
 
 // newFlags returns a flag set whose --help prints the command's usage and example.
-func newFlags(name, synopsis, example string, stderr io.Writer) *flag.FlagSet {
+// Every command takes -lang nl|en, the language of what it prints (see newUI).
+func newFlags(u *ui, name, synopsis, example string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	if name != "analyse codebook convert" { // there -lang is the appendix's language as well
+		fs.String("lang", u.lang, u.s("language of what the command prints: nl or en (default: the study's language, else LANG)"))
+	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage:\n  %s\n\n", synopsis)
+		u.f(stderr, "Usage:\n  %s\n\n", synopsis)
 		var b strings.Builder
 		fs.SetOutput(&b)
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
 		if b.Len() > 0 {
-			fmt.Fprintf(stderr, "Flags:\n%s\n", b.String())
+			u.f(stderr, "Flags:\n%s\n", b.String())
 		}
-		fmt.Fprintf(stderr, "Example:\n  %s\n", example)
+		u.f(stderr, "Example:\n  %s\n", example)
 	}
 	return fs
 }

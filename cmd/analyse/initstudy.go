@@ -1,28 +1,27 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/samenspel/samenspel/data"
 	"github.com/samenspel/samenspel/pipeline"
 )
 
-func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("init", "analyse init DIR", "analyse init mijn-onderzoek", stderr)
+func runInit(u *ui, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(u, "init", "analyse init DIR", "analyse init mijn-onderzoek", stderr)
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "analyse init: name the folder to create (see analyse init --help)")
+		u.f(stderr, "analyse init: name the folder to create (see analyse init --help)\n")
 		return exitUsage
 	}
 	if err := pipeline.Scaffold(pos[0], data.DefaultCodebook); err != nil {
-		fmt.Fprintf(stderr, "analyse: %v\n", err)
+		u.f(stderr, "analyse: %v\n", err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, `New study in %[1]s:
+	u.f(stdout, `New study in %[1]s:
   study.yaml                 settings (read the comments)
   codebook.yaml              the default codebook of success factors
   respondenten.xlsx          respondents: id, name (only for redaction), municipality, role

@@ -34,7 +34,7 @@ Usage:
 Example:
   analyse run data/example          writes data/example/output/report.html and more
 
-Run "analyse COMMAND --help" for the flags of a command.
+Every command takes -lang nl|en. Run "analyse COMMAND --help" for the flags of a command.
 `
 
 func main() {
@@ -62,27 +62,32 @@ const (
 )
 
 func run(args []string, stdout, stderr io.Writer) int {
+	u := newUI(args)
+	if l := langFlag(args); l != "" && l != "nl" && l != "en" {
+		fmt.Fprintf(stderr, "analyse: -lang %q: want nl or en / kies nl of en\n", l)
+		return exitUsage
+	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		u.f(stderr, usage)
 		return exitUsage
 	}
 	switch args[0] {
 	case "run":
-		return runStudy(args[1:], stdout, stderr)
+		return runStudy(u, args[1:], stdout, stderr)
 	case "check":
-		return runCheck(args[1:], stdout, stderr)
+		return runCheck(u, args[1:], stdout, stderr)
 	case "init":
-		return runInit(args[1:], stdout, stderr)
+		return runInit(u, args[1:], stdout, stderr)
 	case "codebook":
-		return runCodebook(args[1:], stdout, stderr)
+		return runCodebook(u, args[1:], stdout, stderr)
 	case "synth":
-		return runSynth(args[1:], stdout, stderr)
+		return runSynth(u, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
-		return runVersion(stdout)
+		return runVersion(u, stdout)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		u.f(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "analyse: unknown command %q\n\n%s", args[0], usage)
+	u.f(stderr, "analyse: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
 }

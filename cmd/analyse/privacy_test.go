@@ -146,7 +146,7 @@ func TestPseudonymKey(t *testing.T) {
 	study, _ := os.ReadFile(filepath.Join(dir, "study.yaml"))
 	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(strings.Replace(string(study), "  # key_file: ../sleutel.csv", "  key_file: sleutel.csv", 1)), 0o644)
 	so.Reset()
-	if code := run([]string{"run", dir, "-o", out}, &so, &se); code != 0 {
+	if code := run([]string{"run", dir, "-o", out, "-lang", "en"}, &so, &se); code != 0 {
 		t.Fatalf("exit %d: %s", code, se.String())
 	}
 	key, err := os.ReadFile(filepath.Join(dir, "sleutel.csv"))

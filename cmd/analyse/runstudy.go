@@ -14,35 +14,36 @@ import (
 	"github.com/samenspel/samenspel/reports"
 )
 
-func runStudy(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("run", "analyse run STUDY [-o OUT] [-quiet] [-accept-rejects]", "analyse run data/example -o /tmp/uitvoer", stderr)
-	out := fs.String("o", "", "output folder (default: output/ inside the study folder); an existing folder is replaced only when it is an earlier samenspel output")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	acceptRejects := fs.Bool("accept-rejects", false, "exit 0 even when more than rejects.max_share of a scale's answers could not be used")
+func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(u, "run", "analyse run STUDY [-o OUT] [-quiet] [-accept-rejects]", "analyse run data/example -o /tmp/uitvoer", stderr)
+	out := fs.String("o", "", u.s("output folder (default: output/ inside the study folder); an existing folder is replaced only when it is an earlier samenspel output"))
+	quiet := fs.Bool("quiet", false, u.s("print nothing but errors"))
+	acceptRejects := fs.Bool("accept-rejects", false, u.s("exit 0 even when more than rejects.max_share of a scale's answers could not be used"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "analyse run: name one study folder or study.yaml (see analyse run --help)")
+		u.f(stderr, "analyse run: name one study folder or study.yaml (see analyse run --help)\n")
 		return exitUsage
 	}
 	study, err := pipeline.LoadStudy(pos[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "analyse: %v\n", err)
+		u.f(stderr, "analyse: %v\n", err)
 		return exitBadInput
 	}
+	u = u.forStudy(study.Language)
 	if *out == "" {
 		*out = filepath.Join(study.Dir, "output")
 	}
 	// Refuse a harmful output folder or key file before reading anything.
 	if err := study.CheckOutput(*out); err != nil {
-		fmt.Fprintf(stderr, "analyse: %v\n", err)
+		u.f(stderr, "analyse: %v\n", err)
 		return exitUsage
 	}
 	if study.Privacy.KeyFile != "" {
 		if err := study.CheckKeyFile(study.Privacy.KeyFile, *out); err != nil {
-			fmt.Fprintf(stderr, "analyse: %v\n", err)
+			u.f(stderr, "analyse: %v\n", err)
 			return exitUsage
 		}
 	}
@@ -53,10 +54,10 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 	outcome, err := pipeline.ExecuteWith(study, "samenspel analyse "+pipeline.Version, rep)
 	if err != nil {
 		rep.Done()
-		fmt.Fprintf(stderr, "analyse: %v\n", err)
+		u.f(stderr, "analyse: %v\n", err)
 		return exitBadInput
 	}
-	rep.Stage("writing figures, tables and report", 0)
+	rep.Stage(u.s("writing figures, tables and report"), 0)
 	err = pipeline.Publish(*out, func(tmp string) error {
 		_, err := reports.Write(tmp, outcome.Results)
 		return err
@@ -66,21 +67,21 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 	}
 	rep.Done()
 	if err != nil {
-		fmt.Fprintf(stderr, "analyse: %v\n", err)
+		u.f(stderr, "analyse: %v\n", err)
 		if errors.Is(err, pipeline.ErrUnsafeOutput) {
 			return exitUsage
 		}
 		return exitBadInput
 	}
 	if !*quiet {
-		printSummary(stdout, outcome, *out)
+		printSummary(u, stdout, outcome, *out)
 	}
 	if len(outcome.Summary.TooManyRejects) > 0 && !*acceptRejects {
 		var parts []string
 		for _, sr := range outcome.Summary.TooManyRejects {
-			parts = append(parts, fmt.Sprintf("%s %d of %d (%.1f%%)", sr.Scale, sr.Rejected, sr.Cells, 100*sr.Share()))
+			parts = append(parts, u.s("%s %d of %d (%.1f%%)", sr.Scale, sr.Rejected, sr.Cells, 100*sr.Share()))
 		}
-		fmt.Fprintf(stderr, "analyse: the output is written, but more than %.0f%% of the answers of a scale could not be used: %s; see %s, run `analyse check %s` for proposed mappings, or pass -accept-rejects\n",
+		u.f(stderr, "analyse: the output is written, but more than %.0f%% of the answers of a scale could not be used: %s; see %s, run `analyse check %s` for proposed mappings, or pass -accept-rejects\n",
 			100*outcome.Summary.MaxShare, strings.Join(parts, ", "), filepath.Join(*out, "tables", "rejects.csv"), pos[0])
 		return exitTooManyRejects
 	}
@@ -90,49 +91,51 @@ func runStudy(args []string, stdout, stderr io.Writer) int {
 // maxRejectGroups is how many kinds of reject the summary lists per input.
 const maxRejectGroups = 5
 
-func printSummary(w io.Writer, o *pipeline.Outcome, out string) {
+func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	s := o.Summary
-	fmt.Fprintf(w, "%s\n", o.Study.Title)
-	fmt.Fprintf(w, "  respondents   %d (%d interviewed, %d surveyed)\n", s.Respondents, s.Interviewed, s.Surveyed)
-	fmt.Fprintf(w, "    by role         %s\n", counts(s.ByRole))
-	fmt.Fprintf(w, "    by municipality %s\n", counts(s.ByMunicipality))
-	fmt.Fprintf(w, "  segments      %d\n", s.Segments)
-	fmt.Fprintf(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
+	u.f(w, "%s\n", o.Study.Title)
+	u.f(w, "  respondents   %d (%d interviewed, %d surveyed)\n", s.Respondents, s.Interviewed, s.Surveyed)
+	u.f(w, "    by role         %s\n", counts(s.ByRole))
+	u.f(w, "    by municipality %s\n", counts(s.ByMunicipality))
+	u.f(w, "  segments      %d\n", s.Segments)
+	u.f(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
 	if s.AnswerCells > 0 {
-		fmt.Fprintf(w, "  answers       %d given, %d \"don't know\" or empty, %d not used\n", s.Answers, s.AnswerCells-s.RejectedCells-s.Answers, s.RejectedCells)
+		u.f(w, "  answers       %d given, %d \"don't know\" or empty, %d not used\n", s.Answers, s.AnswerCells-s.RejectedCells-s.Answers, s.RejectedCells)
 	} else {
-		fmt.Fprintf(w, "  answers       %d\n", s.Answers)
+		u.f(w, "  answers       %d\n", s.Answers)
 	}
-	fmt.Fprintf(w, "  inputs\n")
+	u.f(w, "  inputs\n")
 	for _, f := range s.Files {
-		fmt.Fprintf(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Path, f.Format, f.Read, f.Accepted, f.Rejected)
+		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Path, f.Format, f.Read, f.Accepted, f.Rejected)
 		if f.Cells > 0 {
-			fmt.Fprintf(w, "; answers %d = %d accepted + %d rejected", f.Cells, f.CellsAccepted, f.CellsRejected)
+			u.f(w, "; answers %d = %d accepted + %d rejected", f.Cells, f.CellsAccepted, f.CellsRejected)
 		}
 		fmt.Fprintln(w)
 	}
 	if s.Rejected > 0 || s.RejectedCells > 0 {
 		var what []string
 		if s.Rejected > 0 {
-			what = append(what, plural(s.Rejected, "row", "rows"))
+			what = append(what, u.n(s.Rejected, "row", "rows"))
 		}
 		if s.RejectedCells > 0 {
-			what = append(what, fmt.Sprintf("%d of %d answers", s.RejectedCells, s.AnswerCells))
+			what = append(what, u.s("%d of %d answers", s.RejectedCells, s.AnswerCells))
 		}
-		fmt.Fprintf(w, "  not used      %s: see %s\n", strings.Join(what, " and "), filepath.Join(out, "tables", "rejects.csv"))
+		u.f(w, "  not used      %s: see %s\n", strings.Join(what, u.s(" and ")), filepath.Join(out, "tables", "rejects.csv"))
 		for i, g := range s.RejectGroups {
 			if i == maxRejectGroups {
-				fmt.Fprintf(w, "    ... and %d more kinds\n", len(s.RejectGroups)-maxRejectGroups)
+				u.f(w, "    ... and %d more kinds\n", len(s.RejectGroups)-maxRejectGroups)
 				break
 			}
-			unit := "row"
-			if g.Cells {
-				unit = "answer"
+			unit := u.s("row")
+			switch {
+			case g.Cells && g.Count != 1:
+				unit = u.s("answers")
+			case g.Cells:
+				unit = u.s("answer")
+			case g.Count != 1:
+				unit = u.s("rows")
 			}
-			if g.Count != 1 {
-				unit += "s"
-			}
-			fmt.Fprintf(w, "    %5d %-7s %s\n", g.Count, unit, g.Reason)
+			u.f(w, "    %5d %-7s %s\n", g.Count, unit, g.Reason)
 		}
 	}
 	var unmapped, kept []string
@@ -145,16 +148,16 @@ func printSummary(w io.Writer, o *pipeline.Outcome, out string) {
 		}
 	}
 	if len(unmapped) > 0 {
-		fmt.Fprintf(w, "  unmapped codes %s: add them as aliases to the codebook (analyse check proposes them); see %s\n",
+		u.f(w, "  unmapped codes %s: add them as aliases to the codebook (analyse check proposes them); see %s\n",
 			strings.Join(unmapped, ", "), filepath.Join(out, "tables", "unmapped_codes.csv"))
 	}
 	if len(kept) > 0 {
-		fmt.Fprintf(w, "  kept outside the codebook %s (known_unmapped in study.yaml)\n", strings.Join(kept, ", "))
+		u.f(w, "  kept outside the codebook %s (known_unmapped in study.yaml)\n", strings.Join(kept, ", "))
 	}
 	for _, warn := range s.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", warn)
+		u.f(w, "  warning: %s\n", warn)
 	}
-	fmt.Fprintf(w, "  output        %s\n", filepath.Join(out, mainOutput(o.Study.Outputs)))
+	u.f(w, "  output        %s\n", filepath.Join(out, mainOutput(o.Study.Outputs)))
 }
 
 // mainOutput names the file a researcher opens first among the outputs written.
@@ -169,13 +172,6 @@ func mainOutput(outputs []string) string {
 		return "tables.xlsx"
 	}
 	return "tables"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func counts(m map[string]int) string {

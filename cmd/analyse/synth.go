@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,36 +11,36 @@ import (
 	"github.com/samenspel/samenspel/pipeline/synth"
 )
 
-func runSynth(args []string, stdout, stderr io.Writer) int {
+func runSynth(u *ui, args []string, stdout, stderr io.Writer) int {
 	d := synth.DefaultConfig()
-	fs := newFlags("synth", "analyse synth -o DIR [flags]",
+	fs := newFlags(u, "synth", "analyse synth -o DIR [flags]",
 		"analyse synth -o /tmp/landelijk -municipalities 342 -respondents 100000 -items 8 -segments 50000\n"+
 			"  analyse run /tmp/landelijk", stderr)
-	out := fs.String("o", "", "folder to write the study into (required; created if needed)")
+	out := fs.String("o", "", u.s("folder to write the study into (required; created if needed)"))
 	c := d
-	fs.IntVar(&c.Municipalities, "municipalities", d.Municipalities, "number of (fictional) municipalities")
-	fs.IntVar(&c.Respondents, "respondents", d.Respondents, "survey respondents (0: no survey)")
-	fs.IntVar(&c.Items, "items", d.Items, "survey items per scale (kennen, bereiken, informeren); every 4th is reverse-keyed")
-	fs.IntVar(&c.Segments, "segments", d.Segments, "interview segments (0: no interviews)")
-	fs.IntVar(&c.SegmentsPerInterview, "per-interview", d.SegmentsPerInterview, "segments per interview (sets the number of interviewees)")
-	fs.IntVar(&c.Coders, "coders", d.Coders, "coders who each coded every segment")
-	fs.Float64Var(&c.Disagreement, "disagreement", d.Disagreement, "share of segments on which two coders differ")
-	fs.Uint64Var(&c.Seed, "seed", d.Seed, "random seed: the same flags and seed write the same files")
-	formats := fs.String("formats", "xlsx", "survey files to write: xlsx, csv or xlsx,csv")
-	surveyFormat := fs.String("survey-format", "", "the survey file study.yaml points at: xlsx or csv (default: the first of -formats)")
-	fs.IntVar(&c.SurveyFiles, "survey-files", 1, "split the survey respondents over this many files (survey-1.xlsx, ...)")
-	fs.BoolVar(&c.Numbers, "numbers", false, "write answers as numbers 1..5 instead of their labels")
-	force := fs.Bool("force", false, "overwrite a study already in the folder")
+	fs.IntVar(&c.Municipalities, "municipalities", d.Municipalities, u.s("number of (fictional) municipalities"))
+	fs.IntVar(&c.Respondents, "respondents", d.Respondents, u.s("survey respondents (0: no survey)"))
+	fs.IntVar(&c.Items, "items", d.Items, u.s("survey items per scale (kennen, bereiken, informeren); every 4th is reverse-keyed"))
+	fs.IntVar(&c.Segments, "segments", d.Segments, u.s("interview segments (0: no interviews)"))
+	fs.IntVar(&c.SegmentsPerInterview, "per-interview", d.SegmentsPerInterview, u.s("segments per interview (sets the number of interviewees)"))
+	fs.IntVar(&c.Coders, "coders", d.Coders, u.s("coders who each coded every segment"))
+	fs.Float64Var(&c.Disagreement, "disagreement", d.Disagreement, u.s("share of segments on which two coders differ"))
+	fs.Uint64Var(&c.Seed, "seed", d.Seed, u.s("random seed: the same flags and seed write the same files"))
+	formats := fs.String("formats", "xlsx", u.s("survey files to write: xlsx, csv or xlsx,csv"))
+	surveyFormat := fs.String("survey-format", "", u.s("the survey file study.yaml points at: xlsx or csv (default: the first of -formats)"))
+	fs.IntVar(&c.SurveyFiles, "survey-files", 1, u.s("split the survey respondents over this many files (survey-1.xlsx, ...)"))
+	fs.BoolVar(&c.Numbers, "numbers", false, u.s("write answers as numbers 1..5 instead of their labels"))
+	force := fs.Bool("force", false, u.s("overwrite a study already in the folder"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
 	}
 	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "analyse synth: unexpected argument %q (the folder goes after -o; see analyse synth --help)\n", pos[0])
+		u.f(stderr, "analyse synth: unexpected argument %q (the folder goes after -o; see analyse synth --help)\n", pos[0])
 		return exitUsage
 	}
 	if *out == "" {
-		fmt.Fprintln(stderr, "analyse synth: name the folder to write with -o DIR (see analyse synth --help)")
+		u.f(stderr, "analyse synth: name the folder to write with -o DIR (see analyse synth --help)\n")
 		return exitUsage
 	}
 	c.Formats = nil
@@ -55,11 +54,11 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 		c.SurveyFormat = c.Formats[0]
 	}
 	if err := c.Validate(); err != nil {
-		fmt.Fprintf(stderr, "analyse synth: %v\n", err)
+		u.f(stderr, "analyse synth: %v\n", err)
 		return exitUsage
 	}
 	if _, err := os.Stat(filepath.Join(*out, synth.StudyFile)); err == nil && !*force {
-		fmt.Fprintf(stderr, "analyse synth: %s already holds a study (%s); add -force to overwrite it\n", *out, synth.StudyFile)
+		u.f(stderr, "analyse synth: %s already holds a study (%s); add -force to overwrite it\n", *out, synth.StudyFile)
 		return exitBadInput
 	}
 
@@ -69,21 +68,21 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	rep.Done()
 	if err != nil {
 		if errors.Is(err, synth.ErrConfig) {
-			fmt.Fprintf(stderr, "analyse synth: %v\n", err)
+			u.f(stderr, "analyse synth: %v\n", err)
 			return exitUsage
 		}
-		fmt.Fprintf(stderr, "analyse synth: %s: %v\n", *out, err)
+		u.f(stderr, "analyse synth: %s: %v\n", *out, err)
 		return exitBadInput
 	}
-	fmt.Fprintf(stdout, "synthetic study in %s (seed %d)\n", *out, c.Seed)
-	fmt.Fprintf(stdout, "  municipalities %d\n", sum.Municipalities)
+	u.f(stdout, "synthetic study in %s (seed %d)\n", *out, c.Seed)
+	u.f(stdout, "  municipalities %d\n", sum.Municipalities)
 	if sum.Segments > 0 {
-		fmt.Fprintf(stdout, "  interviews     %d interviewees, %d segments, %d coders\n", sum.Interviewees, sum.Segments, c.Coders)
+		u.f(stdout, "  interviews     %d interviewees, %d segments, %d coders\n", sum.Interviewees, sum.Segments, c.Coders)
 	}
 	if sum.Surveyed > 0 {
-		fmt.Fprintf(stdout, "  survey         %d respondents, %d items (%s, %d file(s))\n", sum.Surveyed, sum.Items, strings.Join(c.Formats, ", "), max(c.SurveyFiles, 1))
+		u.f(stdout, "  survey         %d respondents, %d items (%s, %d file(s))\n", sum.Surveyed, sum.Items, strings.Join(c.Formats, ", "), max(c.SurveyFiles, 1))
 	}
-	fmt.Fprintf(stdout, "  files          %s\n", strings.Join(sum.Files, ", "))
-	fmt.Fprintf(stdout, "  run it with    analyse run %s\n", *out)
+	u.f(stdout, "  files          %s\n", strings.Join(sum.Files, ", "))
+	u.f(stdout, "  run it with    analyse run %s\n", *out)
 	return exitOK
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/samenspel/samenspel/pipeline"
 )
 
-func runVersion(stdout io.Writer) int {
+func runVersion(u *ui, stdout io.Writer) int {
 	fmt.Fprintf(stdout, "samenspel analyse %s (%s)\n", pipeline.Version, runtime.Version())
 	return exitOK
 }
