@@ -8,6 +8,7 @@ import (
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/redact"
 )
 
 // pseudonymise gives every respondent a pseudonym: the role's abbreviation and a number
@@ -120,7 +121,7 @@ func leadingDigits(s string) string {
 // values and reasons) is redacted and no real id or name is left. rel makes input paths
 // relative to the study folder. It returns the pseudonym key as well (real id →
 // pseudonym), for the key file only.
-func protect(d *model.Dataset, cb *codebook.Codebook, r *Redactor, rel func(string) string) (protected.Dataset, [][2]string) {
+func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel func(string) string) (protected.Dataset, [][2]string) {
 	key := pseudonymise(d, cb)
 	renameSegments(d)
 	pseud := make(map[string]string, len(d.Respondents))
@@ -180,20 +181,4 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *Redactor, rel func(stri
 		p.Files[i] = f
 	}
 	return p, key
-}
-
-// namesToRedact collects the respondents' real names and ids and the study's names list.
-func namesToRedact(d *model.Dataset, extra []string) []string {
-	names := append([]string(nil), extra...)
-	for _, r := range d.Respondents {
-		if r.Name != "" {
-			names = append(names, r.Name)
-		}
-		// Ids are redacted only when they could not be ordinary words or numbers.
-		if len(r.ID) >= 3 && strings.IndexFunc(r.ID, func(c rune) bool { return c >= '0' && c <= '9' }) >= 0 &&
-			strings.IndexFunc(r.ID, func(c rune) bool { return c < '0' || c > '9' }) >= 0 {
-			names = append(names, r.ID)
-		}
-	}
-	return names
 }

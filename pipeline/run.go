@@ -171,7 +171,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Protect: pseudonyms, redaction.
 	rep.Stage("protecting", 0)
-	out.Data, out.Key = protect(d, cb, NewRedactor(namesToRedact(d, s.Privacy.Names), s.Language), s.Rel)
+	out.Data, out.Key = protect(d, cb, newRedactor(d, cb, s), s.Rel)
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)

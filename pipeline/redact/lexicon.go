@@ -1,0 +1,110 @@
+package redact
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The name and word lists, with their licences in names/NOTICE.
+//
+//go:embed names/*.txt
+var lists embed.FS
+
+// lexicon holds the embedded lists, every entry folded (see fold).
+type lexicon struct {
+	given    map[string]bool // given names (Sanne, Daan, Busra)
+	surname  map[string]bool // the words of surnames, prefixes left out (jansen, vries, amrani)
+	word     map[string]bool // Dutch words spelled like a name (roos, visser, bakker)
+	function map[string]bool // function words, months, days that are also names (dan, ben, mei)
+	place    map[string]bool // places, countries, feasts and apps that are also surnames
+}
+
+// prefixes are the lower-case parts of Dutch (and Arabic, Romance) surnames that come before
+// the capitalised part: "de Vries", "van der Meer", "van 't Hof", "El Amrani".
+var prefixes = map[string]bool{
+	"van": true, "de": true, "der": true, "den": true, "het": true, "t": true, "ter": true,
+	"ten": true, "te": true, "in": true, "op": true, "el": true, "al": true, "la": true,
+	"le": true, "du": true, "da": true, "dos": true, "das": true, "di": true, "del": true,
+	"von": true, "s": true, "vd": true,
+}
+
+var lex = sync.OnceValue(loadLexicon)
+
+func loadLexicon() *lexicon {
+	l := &lexicon{given: map[string]bool{}, surname: map[string]bool{}, word: map[string]bool{}, function: map[string]bool{}, place: map[string]bool{}}
+	read := func(file string, into map[string]bool, skipPrefixes bool) {
+		f, err := lists.Open("names/" + file)
+		if err != nil {
+			panic("redact: embedded list missing: " + file) // a build without the lists is broken
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			for _, w := range strings.FieldsFunc(sc.Text(), notWordRune) {
+				w = fold(w)
+				if skipPrefixes && prefixes[w] || utf8.RuneCountInString(w) < 2 {
+					continue
+				}
+				into[w] = true
+			}
+		}
+	}
+	read("voornamen.txt", l.given, false)
+	read("firstnames.txt", l.given, false)
+	read("lastnames.txt", l.surname, true)
+	read("familienamen-top1000.txt", l.surname, true)
+	read("woorden.txt", l.word, false)
+	read("functiewoorden.txt", l.function, false)
+	read("plaatsen.txt", l.place, false)
+	return l
+}
+
+// isName reports whether the folded word is a given name or the word of a surname.
+func (l *lexicon) isName(w string) bool { return l.given[w] || l.surname[w] }
+
+// fold returns s in lower case without diacritics, in NFC's letters: "Zoë", "Zoe\u0308"
+// (NFD) and "ZOE" all fold to "zoe", "Büşra" to "busra". Letters that Unicode does not
+// decompose are mapped by hand where a name list spells them otherwise (ı, ø, ß, æ, ł).
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, c := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, c):
+		case c == 'ı':
+			b.WriteByte('i')
+		case c == 'ø' || c == 'Ø':
+			b.WriteByte('o')
+		case c == 'ß':
+			b.WriteString("ss")
+		case c == 'æ' || c == 'Æ':
+			b.WriteString("ae")
+		case c == 'ł' || c == 'Ł':
+			b.WriteByte('l')
+		default:
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return b.String()
+}
+
+// notWordRune reports whether c separates words: words are runs of letters, digits and
+// combining marks (so an NFD "Zoë" is one word).
+func notWordRune(c rune) bool {
+	return !unicode.IsLetter(c) && !unicode.IsDigit(c) && !unicode.Is(unicode.Mn, c)
+}

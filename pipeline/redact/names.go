@@ -1,0 +1,305 @@
+package redact
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word of the text: a run of letters, digits and combining marks.
+type token struct {
+	start, end int    // bytes in the text
+	fold       string // folded (see fold)
+	cap        bool   // starts with an upper-case letter
+	sentence   bool   // first word of a sentence, a line, a quote or a path part
+	sep        string // the text between the previous token and this one
+}
+
+func tokenize(text string) []token {
+	var toks []token
+	start := -1
+	last := 0
+	emit := func(end int) {
+		r, _ := utf8.DecodeRuneInString(text[start:])
+		sep := text[last:start]
+		t := token{start: start, end: end, fold: fold(text[start:end]), cap: unicode.IsUpper(r), sep: sep}
+		trimmed := strings.TrimSpace(sep)
+		t.sentence = len(toks) == 0 || strings.ContainsAny(sep, ".!?…:;\n\"“”‘(/\\_•*>[") ||
+			(trimmed == "-" || trimmed == "–" || trimmed == "—") && trimmed != sep
+		toks = append(toks, t)
+		last = end
+		start = -1
+	}
+	for i, c := range text {
+		if notWordRune(c) {
+			if start >= 0 {
+				emit(i)
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		emit(len(text))
+	}
+	return toks
+}
+
+// entry is a listed name as folded words; capOnly entries match only where the text
+// capitalises the words the list capitalises (the name is also a Dutch word: "Roos").
+type entry struct {
+	words   []string
+	caps    []bool
+	capOnly bool
+}
+
+// names is the listed names, by first folded word, longest first.
+type names map[string][]entry
+
+func (n names) add(name string, capOnly bool) {
+	var e entry
+	for _, w := range strings.FieldsFunc(name, notWordRune) {
+		r, _ := utf8.DecodeRuneInString(w)
+		e.words = append(e.words, fold(w))
+		e.caps = append(e.caps, unicode.IsUpper(r))
+	}
+	if len(e.words) == 0 || utf8.RuneCountInString(strings.Join(e.words, " ")) < 2 {
+		return
+	}
+	e.capOnly = capOnly
+	key := e.words[0]
+	for i, x := range n[key] {
+		if strings.Join(x.words, " ") == strings.Join(e.words, " ") {
+			if !capOnly {
+				n[key][i].capOnly = false
+			}
+			return
+		}
+	}
+	n[key] = append(n[key], e)
+}
+
+func (n names) sort() {
+	for _, list := range n {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	}
+}
+
+// common reports whether a folded word is also an ordinary word, so that a name made of
+// it is matched only where the text capitalises it.
+func common(w string) bool {
+	l := lex()
+	return l.word[w] || l.function[w] || prefixes[w]
+}
+
+// match returns how many tokens from i a listed name covers (0 for none). The last word
+// may carry a possessive s ("Sannes"); words must be joined by spaces, hyphens, dots or
+// underscores only ("Daan Jansen", "Daan_Jansen", not "Daan, Jansen").
+func (n names) match(toks []token, i int) int {
+	try := func(key string, possessive bool) int {
+		for _, e := range n[key] {
+			k := len(e.words)
+			if i+k > len(toks) {
+				continue
+			}
+			ok := true
+			for j := 0; j < k && ok; j++ {
+				t := toks[i+j]
+				w := t.fold
+				if j == k-1 && possessive {
+					w = strings.TrimSuffix(w, "s")
+				}
+				if j == 0 && possessive && k > 1 {
+					w = t.fold
+				}
+				ok = w == e.words[j] && (j == 0 || joined(t.sep)) && (!e.capOnly || !e.caps[j] || t.cap)
+			}
+			if ok {
+				return k
+			}
+		}
+		return 0
+	}
+	t := toks[i]
+	if k := try(t.fold, false); k > 0 {
+		return k
+	}
+	if k := try(t.fold, true); k > 0 {
+		return k
+	}
+	if strings.HasSuffix(t.fold, "s") && utf8.RuneCountInString(t.fold) > 3 {
+		if k := try(strings.TrimSuffix(t.fold, "s"), true); k == 1 {
+			return 1
+		}
+	}
+	return 0
+}
+
+func joined(sep string) bool {
+	return sep != "" && strings.Trim(sep, " \u00a0\t-_.") == "" && strings.Count(sep, ".") <= 1
+}
+
+// cues are the words after which a capitalised word is a name: titles and forms of
+// address, family words, and "heet"/"called". Each is a sequence of folded words.
+var cues = [][]string{
+	{"mevrouw"}, {"mevr"}, {"mw"}, {"meneer"}, {"mijnheer"}, {"dhr"}, {"juf"}, {"juffrouw"},
+	{"meester"}, {"mr"}, {"mrs"}, {"ms"}, {"miss"}, {"mister"}, {"dr"},
+	{"zoon"}, {"dochter"}, {"zoontje"}, {"dochtertje"}, {"broer"}, {"broertje"}, {"zus"}, {"zusje"},
+	{"neef"}, {"nichtje"}, {"vriend"}, {"vriendin"}, {"vriendje"}, {"vriendinnetje"}, {"collega"},
+	{"moeder"}, {"vader"}, {"son"}, {"daughter"}, {"brother"}, {"sister"}, {"friend"}, {"colleague"},
+	{"heet"}, {"heette"}, {"genaamd"}, {"noemen", "we"}, {"called"}, {"named"}, {"name", "is"},
+	{"naam", "is"}, {"bijnaam"}, {"jongere"}, {"leerling"}, {"cliënt"}, {"client"},
+}
+
+// surnamePrefix holds the prefixes that a surname written alone keeps ("de Vries").
+var surnamePrefix = map[string]bool{"van": true, "de": true, "der": true, "den": true, "ter": true, "ten": true, "t": true, "el": true}
+
+// abbreviation holds the cues that are written with a full stop ("Mr. Jansen").
+var abbreviation = map[string]bool{"mevr": true, "mw": true, "dhr": true, "mr": true, "mrs": true, "ms": true, "dr": true}
+
+// cueAt returns how many tokens from i a cue covers.
+func cueAt(toks []token, i int) int {
+	for _, c := range cues {
+		if i+len(c) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, w := range c {
+			if toks[i+j].fold != fold(w) || (j > 0 && !joined(toks[i+j].sep) && toks[i+j].sep != " ") {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// findNames returns the spans of names in text: listed names first, then names nobody
+// listed, found from the name lists and from cues. keep holds folded words that are never
+// taken for an unlisted name (codebook, partner, role and municipality words).
+func findNames(text string, listed names, keep map[string]bool, unlisted bool) []Span {
+	toks := tokenize(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	l := lex()
+	var out []Span
+	placeholder := func(t token) bool {
+		return t.start > 0 && text[t.start-1] == '[' && t.end < len(text) && text[t.end] == ']'
+	}
+	// namePart reports whether token j can continue a name: a capitalised word that is a
+	// surname or given name, or any capitalised word that is no common or kept word.
+	namePart := func(j int) bool {
+		t := toks[j]
+		return t.cap && !keep[t.fold] && !l.function[t.fold] && !l.place[t.fold] && !placeholder(t) && !hasDigit(t.fold) &&
+			(l.isName(t.fold) || !l.word[t.fold])
+	}
+	// extend grows a name from token k over prefixes and following name parts.
+	extend := func(k int) int {
+		end := k
+		for j := k + 1; j < len(toks); j++ {
+			if !joined(toks[j].sep) || strings.Contains(toks[j].sep, ".") {
+				break
+			}
+			if prefixes[toks[j].fold] {
+				continue
+			}
+			if namePart(j) {
+				end = j
+				continue
+			}
+			break
+		}
+		return end
+	}
+	emit := func(from, to int) int {
+		// a surname's lower-case prefixes before it: "de Vries", "van der Meer"
+		for from > 0 && surnamePrefix[toks[from-1].fold] && !toks[from-1].cap && joined(toks[from].sep) && l.surname[toks[from].fold] {
+			from--
+		}
+		s, e := toks[from].start, toks[to].end
+		// possessive: "Sanne's", "Sanne’s"
+		for _, p := range []string{"'s", "’s"} {
+			if strings.HasPrefix(text[e:], p) && (e+len(p) == len(text) || notWordByte(text, e+len(p))) {
+				e += len(p)
+			}
+		}
+		if len(out) > 0 && out[len(out)-1].End >= s {
+			out[len(out)-1].End = max(e, out[len(out)-1].End)
+		} else {
+			out = append(out, Span{s, e, Name})
+		}
+		return to
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if placeholder(t) {
+			continue
+		}
+		if k := listed.match(toks, i); k > 0 {
+			i = emit(i, i+k-1)
+			continue
+		}
+		if !unlisted {
+			continue
+		}
+		if k := cueAt(toks, i); k > 0 && i+k < len(toks) {
+			j := i + k
+			for j < len(toks) && prefixes[toks[j].fold] && toks[j].cap && j+1 < len(toks) && toks[j+1].cap {
+				j++ // "mevrouw De Vries"
+			}
+			sep := toks[i+k].sep
+			if j < len(toks) && namePart(j) && joined(sep) && (!strings.Contains(sep, ".") || abbreviation[toks[i+k-1].fold]) {
+				from := i + k
+				i = emit(from, extend(j))
+				continue
+			}
+		}
+		if !t.cap || keep[t.fold] || l.function[t.fold] || l.place[t.fold] || hasDigit(t.fold) || !l.isName(possessiveStem(t.fold, l)) {
+			continue
+		}
+		if !l.word[possessiveStem(t.fold, l)] {
+			// a name in the lists and no Dutch word: a name wherever it is capitalised
+			i = emit(i, extend(i))
+			continue
+		}
+		// A name that is also a word ("Roos", "Visser"): a name inside a sentence, unless
+		// it is part of a capitalised phrase (an organisation: "Het Baken", "Veilig
+		// Thuis"); at the start of a sentence only when a name part follows ("Roos Bakker").
+		prevCap := i > 0 && joined(t.sep) && toks[i-1].cap && !l.isName(toks[i-1].fold) &&
+			(!toks[i-1].sentence || toks[i-1].fold == "het" || toks[i-1].fold == "de" || toks[i-1].fold == "t")
+		if t.sentence {
+			if e := extend(i); e > i {
+				i = emit(i, e)
+			}
+			continue
+		}
+		if !prevCap && !(i+1 < len(toks) && toks[i+1].cap && joined(toks[i+1].sep) && !l.isName(toks[i+1].fold)) {
+			i = emit(i, extend(i))
+		}
+	}
+	return out
+}
+
+// possessiveStem returns w without a possessive s where only the stem is a name
+// ("sannes" → "sanne").
+func possessiveStem(w string, l *lexicon) string {
+	if l.isName(w) || !strings.HasSuffix(w, "s") || utf8.RuneCountInString(w) < 4 {
+		return w
+	}
+	if s := strings.TrimSuffix(w, "s"); l.given[s] {
+		return s
+	}
+	return w
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func notWordByte(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return notWordRune(r)
+}

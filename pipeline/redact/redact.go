@@ -1,0 +1,260 @@
+// Package redact removes what identifies a person from free text: names (listed or not),
+// e-mail addresses, Dutch phone numbers, postcodes, BSNs, IBANs, dates of birth and street
+// addresses. Each is replaced by a placeholder ("[naam]", "[telefoonnummer]").
+//
+// Names are found in three ways:
+//
+//   - Listed names (the respondents' real names and name-like ids, and study.yaml's
+//     privacy.names) are matched word by word, case- and diacritic-insensitively (NFC and
+//     NFD, "Zoe" = "Zoë"), with a possessive s ("Sannes", "Sanne's"). A multi-word entry
+//     matches as a whole phrase only ("Het Baken" never redacts "het"); the parts of a
+//     person's name are redacted alone as well ("Daan", "Jansen"), and so are the parts of
+//     a privacy.names entry that are given names or surnames in the lists.
+//   - Unlisted names: a capitalised word that is a given name or surname in the embedded
+//     lists (names/NOTICE) is a name, unless it is a kept word (codebook, partner, role,
+//     municipality) or a function word (Dan, Ben, Mei). A name that is also a Dutch word
+//     ("Roos", "Visser", "Bakker") is taken for a name inside a sentence, not inside a
+//     capitalised phrase ("Veilig Thuis", "Het Baken"), and at the start of a sentence only
+//     when another name part follows ("Roos Bakker").
+//   - Cues: a capitalised word after "mevrouw/meneer/juf/meester/Mr./Mrs.", "mijn
+//     zoon/dochter", "ik heet", "called" is a name even when no list holds it.
+//
+// A name runs on over surname prefixes and following name parts ("Sanne de Vries").
+//
+// Patterns are checked on their own terms: a BSN by the eleven-test, an IBAN of any
+// country by its length and ISO 13616 checksum, a phone number by its digits (ten from
+// 0, or +31/0031 and nine), whatever the separators; a date is a date of birth near
+// "geboren"/"geb."/"born" or right after a name (a file "Emma Visser_12-03-2008.txt").
+//
+// Written by hand: no maintained Go library redacts Dutch text (the maintained tools,
+// such as deduce, are Python), and the patterns are small enough to own and test.
+package redact
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind is what a span identifies.
+type Kind string
+
+// The kinds of identifying detail.
+const (
+	Name     Kind = "name"
+	Email    Kind = "email"
+	Phone    Kind = "phone"
+	Postcode Kind = "postcode"
+	BSN      Kind = "bsn"
+	IBAN     Kind = "iban"
+	Birth    Kind = "birth"
+	Address  Kind = "address"
+)
+
+// Span is an identifying detail at bytes [Start, End) of a text.
+type Span struct {
+	Start, End int
+	Kind       Kind
+}
+
+var placeholderText = map[string]map[Kind]string{
+	"nl": {Name: "[naam]", Email: "[e-mail]", Phone: "[telefoonnummer]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[geboortedatum]", Address: "[adres]"},
+	"en": {Name: "[name]", Email: "[e-mail]", Phone: "[phone number]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[date of birth]", Address: "[address]"},
+}
+
+// Options configures a Redactor.
+type Options struct {
+	// People are the names of persons: respondents' real names and ids that are names.
+	// Each is redacted whole and part by part.
+	People []string
+	// Names are further names (study.yaml privacy.names): each is redacted as a whole
+	// phrase, its parts alone only where they are given names or surnames.
+	Names []string
+	// Keep are words never taken for an unlisted name: codebook, partner, role and
+	// municipality words. Each entry may hold several words.
+	Keep []string
+	// Lang is the placeholders' language, nl or en.
+	Lang string
+	// ListedOnly turns off the search for unlisted names.
+	ListedOnly bool
+}
+
+// Redactor removes identifying details from text; it is safe for concurrent use.
+type Redactor struct {
+	names        names
+	keep         map[string]bool
+	placeholders map[Kind]string
+	unlisted     bool
+}
+
+// New returns a Redactor for opt.
+func New(opt Options) *Redactor {
+	ph := placeholderText[opt.Lang]
+	if ph == nil {
+		ph = placeholderText["nl"]
+	}
+	r := &Redactor{names: names{}, keep: map[string]bool{}, placeholders: ph, unlisted: !opt.ListedOnly}
+	l := lex()
+	for _, p := range opt.People {
+		words := strings.FieldsFunc(p, notWordRune)
+		if len(words) == 0 {
+			continue
+		}
+		r.names.add(p, len(words) == 1 && common(fold(words[0])))
+		if len(words) > 1 {
+			for _, w := range words {
+				f := fold(w)
+				if utf8.RuneCountInString(f) < 2 || prefixes[f] || l.function[f] || hasDigit(f) && len(f) < 3 {
+					continue
+				}
+				r.names.add(w, common(f))
+			}
+		}
+	}
+	for _, n := range opt.Names {
+		words := strings.FieldsFunc(n, notWordRune)
+		if len(words) == 0 {
+			continue
+		}
+		r.names.add(n, allCommon(words))
+		if len(words) > 1 {
+			for _, w := range words {
+				if f := fold(w); l.isName(f) && !common(f) && utf8.RuneCountInString(f) > 2 {
+					r.names.add(w, false)
+				}
+			}
+		}
+	}
+	r.names.sort()
+	for _, k := range opt.Keep {
+		for _, w := range strings.FieldsFunc(k, notWordRune) {
+			r.keep[fold(w)] = true
+		}
+	}
+	return r
+}
+
+func allCommon(words []string) bool {
+	for _, w := range words {
+		if !common(fold(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// Find returns the identifying spans of text, in order, not overlapping.
+func (r *Redactor) Find(text string) []Span {
+	if text == "" {
+		return nil
+	}
+	spans := findPatterns(text)
+	spans = append(spans, findNames(text, r.names, r.keep, r.unlisted)...)
+	sort.SliceStable(spans, func(i, j int) bool {
+		if spans[i].Start != spans[j].Start {
+			return spans[i].Start < spans[j].Start
+		}
+		return spans[i].End > spans[j].End
+	})
+	var out []Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			// Overlapping details of one kind, or a name in an e-mail address, become one
+			// span; a pattern inside another (a postcode in a phone number) is dropped.
+			if s.End > out[n-1].End && (s.Kind == out[n-1].Kind || s.Kind == Name || out[n-1].Kind == Name) {
+				out[n-1].End = s.End // overlapping details become one
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return birthAfterName(text, out)
+}
+
+// birthAfterName marks a full date right after a name (only spaces, dashes or
+// underscores between) as a date of birth: "Emma Visser_12-03-2008.txt".
+func birthAfterName(text string, spans []Span) []Span {
+	if !strings.ContainsAny(text, "0123456789") {
+		return spans
+	}
+	dates := findDates(text)
+	if len(dates) == 0 {
+		return spans
+	}
+	var out []Span
+	for i, s := range spans {
+		out = append(out, s)
+		if s.Kind != Name {
+			continue
+		}
+		for _, d := range dates {
+			between := text[s.End:max(s.End, d[0])]
+			if d[0] >= s.End && strings.Trim(between, " _-") == "" && len(between) <= 3 && (i+1 >= len(spans) || spans[i+1].Start >= d[1]) {
+				out = append(out, Span{d[0], d[1], Birth})
+			}
+		}
+	}
+	return out
+}
+
+// Redact returns text with every identifying detail replaced by its placeholder.
+func (r *Redactor) Redact(text string) string {
+	out, _ := r.RedactMapped(text)
+	return out
+}
+
+// RedactMapped is Redact, with the map from offsets in text to offsets in the result.
+func (r *Redactor) RedactMapped(text string) (string, Map) {
+	spans := r.Find(text)
+	if len(spans) == 0 {
+		return text, Map{}
+	}
+	var b strings.Builder
+	var m Map
+	last, from, to := 0, 0, 0 // bytes in text; code points in text and in the result
+	for _, s := range spans {
+		gap := utf8.RuneCountInString(text[last:s.Start])
+		from += gap
+		to += gap
+		b.WriteString(text[last:s.Start])
+		ph := r.placeholders[s.Kind]
+		b.WriteString(ph)
+		n, p := utf8.RuneCountInString(text[s.Start:s.End]), utf8.RuneCountInString(ph)
+		m.edits = append(m.edits, edit{from, from + n, to, to + p})
+		from += n
+		to += p
+		last = s.End
+	}
+	b.WriteString(text[last:])
+	return b.String(), m
+}
+
+// Map takes code point offsets in a text to offsets in its redacted form.
+type Map struct{ edits []edit }
+
+// edit is a replaced range: [from, to) of the text became [newFrom, newTo).
+type edit struct{ from, to, newFrom, newTo int }
+
+// Range returns the range [start, end) of the text (code points, end exclusive) in the
+// redacted text: a bound inside a replaced detail moves to the placeholder's edge, so
+// the range covers the whole placeholder.
+func (m Map) Range(start, end int) (int, int) {
+	return m.at(start, false), m.at(end, true)
+}
+
+func (m Map) at(p int, end bool) int {
+	delta := 0
+	for _, e := range m.edits {
+		switch {
+		case !end && p >= e.from && p < e.to:
+			return e.newFrom
+		case end && p > e.from && p < e.to:
+			return e.newTo
+		case p >= e.to:
+			delta = e.newTo - e.to
+		default:
+			return p + delta
+		}
+	}
+	return p + delta
+}

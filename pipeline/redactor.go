@@ -1,0 +1,86 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/redact"
+)
+
+// newRedactor returns the study's redactor: the respondents' names and name-like ids as
+// people, privacy.names as further names, and the codebook's code, partner and role words
+// and the respondents' municipalities as words that are never an unlisted name.
+func newRedactor(d *model.Dataset, cb *codebook.Codebook, s *Study) *redact.Redactor {
+	return redact.New(redact.Options{
+		People: namesToRedact(d), Names: s.Privacy.Names, Keep: keepWords(d, cb), Lang: s.Language,
+	})
+}
+
+// NewRedactor returns a redactor for the given names (as people: whole and part by part),
+// with placeholders in lang (nl|en).
+func NewRedactor(names []string, lang string) *redact.Redactor {
+	return redact.New(redact.Options{People: names, Lang: lang})
+}
+
+// namesToRedact collects the respondents' real names and the ids that could identify
+// them: an id with letters and digits ("R07", "daan2"), or one that starts with a capital
+// letter ("Daan Jansen", "Sanne"). Ids of digits alone or of lower-case words are left:
+// they would redact ordinary numbers and words.
+func namesToRedact(d *model.Dataset) []string {
+	var names []string
+	for _, r := range d.Respondents {
+		if r.Name != "" {
+			names = append(names, r.Name)
+		}
+		if idIsName(r.ID) {
+			names = append(names, r.ID)
+		}
+	}
+	return names
+}
+
+func idIsName(id string) bool {
+	if len([]rune(id)) < 2 {
+		return false
+	}
+	letter := strings.IndexFunc(id, unicode.IsLetter) >= 0
+	digit := strings.IndexFunc(id, unicode.IsDigit) >= 0
+	first := []rune(strings.TrimSpace(id))
+	return letter && (digit && len(first) >= 3 || len(first) > 0 && unicode.IsUpper(first[0]))
+}
+
+// keepWords are the words of the codebook (code labels, partners, roles, in both
+// languages, with their synonyms) and the respondents' municipalities.
+func keepWords(d *model.Dataset, cb *codebook.Codebook) []string {
+	var keep []string
+	text := func(t codebook.Text) {
+		for _, s := range t {
+			keep = append(keep, s)
+		}
+	}
+	if cb != nil {
+		for _, f := range cb.Factors {
+			text(f.Label)
+			for _, c := range f.Codes {
+				text(c.Label)
+				keep = append(keep, c.Aliases...)
+			}
+		}
+		for _, p := range cb.Partners {
+			text(p.Label)
+			keep = append(keep, p.ID)
+			keep = append(keep, p.Synonyms...)
+		}
+		for _, r := range cb.Roles {
+			text(r.Label)
+			keep = append(keep, r.ID)
+			keep = append(keep, r.Synonyms...)
+		}
+	}
+	for _, r := range d.Respondents {
+		keep = append(keep, r.Municipality)
+	}
+	return keep
+}
