@@ -11,7 +11,7 @@ import (
 type token struct {
 	start, end int    // bytes in the text
 	fold       string // folded (see fold)
-	cap        bool   // starts with an upper-case letter
+	cap        bool   // starts with an upper-case letter (and is no acronym: OT, MDO)
 	sentence   bool   // first word of a sentence, a line, a quote or a path part
 	sep        string // the text between the previous token and this one
 }
@@ -23,7 +23,8 @@ func tokenize(text string) []token {
 	emit := func(end int) {
 		r, _ := utf8.DecodeRuneInString(text[start:])
 		sep := text[last:start]
-		t := token{start: start, end: end, fold: fold(text[start:end]), cap: unicode.IsUpper(r), sep: sep}
+		w := text[start:end]
+		t := token{start: start, end: end, fold: fold(w), cap: unicode.IsUpper(r) && (utf8.RuneCountInString(w) == 1 || strings.ToUpper(w) != w), sep: sep}
 		trimmed := strings.TrimSpace(sep)
 		t.sentence = len(toks) == 0 || strings.ContainsAny(sep, ".!?…:;\n\"“”‘(/\\_•*>[") ||
 			(trimmed == "-" || trimmed == "–" || trimmed == "—") && trimmed != sep
@@ -218,8 +219,10 @@ func findNames(text string, listed names, keep map[string]bool, unlisted bool) [
 	}
 	emit := func(from, to int) int {
 		// a surname's lower-case prefixes before it: "de Vries", "van der Meer"
-		for from > 0 && surnamePrefix[toks[from-1].fold] && !toks[from-1].cap && joined(toks[from].sep) && l.surname[toks[from].fold] {
-			from--
+		if l.surname[toks[from].fold] {
+			for from > 0 && surnamePrefix[toks[from-1].fold] && (!toks[from-1].cap || toks[from-1].sentence) && joined(toks[from].sep) {
+				from--
+			}
 		}
 		s, e := toks[from].start, toks[to].end
 		// possessive: "Sanne's", "Sanne’s"
@@ -273,10 +276,13 @@ func findNames(text string, listed names, keep map[string]bool, unlisted bool) [
 		prevCap := i > 0 && joined(t.sep) && toks[i-1].cap && !l.isName(toks[i-1].fold) &&
 			(!toks[i-1].sentence || toks[i-1].fold == "het" || toks[i-1].fold == "de" || toks[i-1].fold == "t")
 		if t.sentence {
-			if e := extend(i); e > i {
+			if e := extend(i); e > i || i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep) {
 				i = emit(i, e)
 			}
 			continue
+		}
+		if i > 0 && determiner[toks[i-1].fold] && !toks[i-1].cap {
+			continue // "het Rijk", "een Bakker": a noun
 		}
 		if !prevCap && !(i+1 < len(toks) && toks[i+1].cap && joined(toks[i+1].sep) && !l.isName(toks[i+1].fold)) {
 			i = emit(i, extend(i))
@@ -284,6 +290,24 @@ func findNames(text string, listed names, keep map[string]bool, unlisted bool) [
 	}
 	return out
 }
+
+// subjectVerb holds finite verbs that follow a person as the subject of a sentence
+// ("Peter belde", "Kim kwam"); the copulas are left out: "Roos is een bloem".
+var subjectVerb = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`zei zegt belde belt kwam komt ging gaat had heeft vond vindt
+		vertelde vertelt wilde wil wist weet deed doet zat zit werkt werkte woont woonde speelt speelde
+		liep loopt stuurde stuurt vroeg vraagt schreef schrijft appte appt mailde mailt kreeg krijgt
+		moest moet mocht mag kon kan zag ziet hoorde hoort dacht denkt bleef blijft kwamen gingen
+		en heb hebben`) {
+		subjectVerb[w] = true
+	}
+}
+
+// determiner holds the lower-case words before a noun that never come before a name.
+var determiner = map[string]bool{"het": true, "een": true, "deze": true,
+	"onze": true, "ons": true, "mijn": true, "jouw": true, "zijn": true, "haar": true, "hun": true, "elke": true, "ieder": true, "iedere": true, "the": true, "a": true}
 
 // possessiveStem returns w without a possessive s where only the stem is a name
 // ("sannes" → "sanne").

@@ -116,11 +116,13 @@ func New(opt Options) *Redactor {
 		if len(words) == 0 {
 			continue
 		}
-		r.names.add(n, allCommon(words))
+		// An organisation's name ("Het Baken", "De Regenboog") matches only as written
+		// capitalised; a person's name ("Jayden Kok") in any case.
+		r.names.add(n, allCommon(words) || len(words) > 1 && !allNames(words))
 		if len(words) > 1 {
 			for _, w := range words {
-				if f := fold(w); l.isName(f) && !common(f) && utf8.RuneCountInString(f) > 2 {
-					r.names.add(w, false)
+				if f := fold(w); l.isName(f) && !l.function[f] && !prefixes[f] && utf8.RuneCountInString(f) > 2 && allNames(words) {
+					r.names.add(w, common(f))
 				}
 			}
 		}
@@ -132,6 +134,16 @@ func New(opt Options) *Redactor {
 		}
 	}
 	return r
+}
+
+// allNames reports whether every word but the surname prefixes is a given name or surname.
+func allNames(words []string) bool {
+	for _, w := range words {
+		if f := fold(w); !prefixes[f] && !lex().isName(f) {
+			return false
+		}
+	}
+	return true
 }
 
 func allCommon(words []string) bool {

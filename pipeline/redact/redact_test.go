@@ -37,7 +37,8 @@ func TestRedact(t *testing.T) {
 		{"Hij woont aan de Dorpsstraat 12a.", "Hij woont aan de [adres]."},
 		{"Interview Sanne de Vries.csv", "Interview [naam].csv"},
 		{"Emma Visser_12-03-2008.txt", "[naam]_[geboortedatum].txt"},
-		{"Roos zei dat Roos Bakker belde; de roos bloeit.", "Roos zei dat [naam] belde; de roos bloeit."},
+		{"Roos zei dat Roos Bakker belde; de roos bloeit.", "[naam] zei dat [naam] belde; de roos bloeit."},
+		{"Roos is een bloem.", "Roos is een bloem."},
 	} {
 		rr := r
 		if strings.Contains(tc.in, "Mr.") {
