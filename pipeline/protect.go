@@ -143,10 +143,13 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	}
 	file := func(path string) string { return r.Redact(rel(path)) }
 	p.Segments = make([]protected.Segment, len(d.Segments))
+	texts := make(map[string]redactedText, len(d.Segments))
 	for i, x := range d.Segments {
+		text, m := r.RedactMapped(x.Text)
+		texts[x.ID] = redactedText{text, m}
 		p.Segments[i] = protected.Segment{
 			ID: x.ID, Respondent: pseud[x.Respondent], Document: r.Redact(x.Document),
-			Text: r.Redact(x.Text), Start: x.Start, End: x.End, Interviewer: x.Interviewer,
+			Text: text, Start: x.Start, End: x.End, Interviewer: x.Interviewer,
 			Source: file(x.Source),
 		}
 	}
@@ -160,7 +163,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 			c.Raw = r.Redact(x.Raw)
 		}
 		if x.Span != "" {
-			c.Span = r.Redact(x.Span)
+			c.Span, c.SpanStart, c.SpanEnd = publishedSpan(x, texts[x.Segment], r)
 		}
 		p.Codings[i] = c
 	}

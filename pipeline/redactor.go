@@ -84,3 +84,27 @@ func keepWords(d *model.Dataset, cb *codebook.Codebook) []string {
 	}
 	return keep
 }
+
+// redactedText is a segment's published (redacted) text and the map from offsets in the
+// text as read.
+type redactedText struct {
+	text string
+	m    redact.Map
+}
+
+// publishedSpan returns a coding's span and its code point offsets in the published
+// segment text, so that autocodings.csv's start and end point into the text that the
+// outputs show: a span that overlaps a redacted detail grows to the whole placeholder.
+// Where the offsets do not fit the segment (a span from an export whose segment is
+// unknown), the span is redacted on its own and the offsets are left out (-1).
+func publishedSpan(c model.Coding, seg redactedText, r *redact.Redactor) (string, int, int) {
+	runes := []rune(seg.text)
+	if seg.text == "" || c.SpanStart < 0 || c.SpanEnd < c.SpanStart {
+		return r.Redact(c.Span), -1, -1
+	}
+	s, e := seg.m.Range(c.SpanStart, c.SpanEnd)
+	if e > len(runes) {
+		return r.Redact(c.Span), -1, -1
+	}
+	return string(runes[s:e]), s, e
+}
