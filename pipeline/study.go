@@ -197,6 +197,9 @@ type Privacy struct {
 	// KeyFile, when set, is where the key real id → pseudonym is written. It must lie
 	// outside the output folder.
 	KeyFile string `yaml:"key_file"`
+	// Coders: "pseudonymise" replaces the coders' names by Coder 1, Coder 2, ... (in the
+	// order of their names) in every output; empty or "keep" shows them as exported.
+	Coders string `yaml:"coders"`
 }
 
 // Rejects sets the rejected-answers check.
@@ -309,6 +312,11 @@ func ParseStudy(data []byte) (*Study, error) {
 	}
 	if s.Privacy.MinCell < 1 {
 		return nil, s.errAt("privacy.min_cell", -1, fmt.Sprintf("%d must be at least 1", s.Privacy.MinCell))
+	}
+	switch s.Privacy.Coders {
+	case "", "keep", "pseudonymise":
+	default:
+		return nil, fmt.Errorf("key privacy.coders: %q is not keep or pseudonymise", s.Privacy.Coders)
 	}
 	switch s.Autocode.Count {
 	case "":
