@@ -171,7 +171,10 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Protect: pseudonyms, redaction.
 	rep.Stage("protecting", 0)
-	out.Data, out.Key = protect(d, cb, newRedactor(d, cb, s), s.Rel)
+	red := newRedactor(d, cb, s)
+	out.Data, out.Key = protect(d, cb, red, s.Rel)
+	coders := pseudonymiseCoders(&out.Data, s.Privacy.Coders == "pseudonymise")
+	protectSummary(&out.Summary, red, s.Rel, coders)
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)
@@ -212,7 +215,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	in := &analysis.Input{
 		Data: *p, Codebook: cb, Language: s.Language, Groups: s.Groups,
-		MinCell: s.Privacy.MinCell, PrimaryCoder: s.PrimaryCoder,
+		MinCell: s.Privacy.MinCell, PrimaryCoder: coders.of(s.PrimaryCoder),
 		CountAuto: s.Autocode.Count == "always", CountAutoUncoded: s.Autocode.Count == "uncoded",
 		Seed: s.Seed, Interviewed: interviewed,
 	}
@@ -513,7 +516,13 @@ func sharedSurveyIDs(s *Study, sets []model.Dataset) []string {
 	}
 	var out []string
 	for k, n := range shared {
-		out = append(out, fmt.Sprintf("%d respondent id(s) occur in both %s and %s (for example %q): their answers are taken as one respondent's; if the tools number responses on their own, map a unique id column in study.yaml (columns: {respondent: ...})", n, k[0], k[1], example[k]))
+		// A real id is shown only when it is a bare response number (an e-mail address or
+		// a name identifies the respondent).
+		eg := ""
+		if strings.Trim(example[k], "0123456789") == "" {
+			eg = fmt.Sprintf(" (for example %q)", example[k])
+		}
+		out = append(out, fmt.Sprintf("%d respondent id(s) occur in both %s and %s%s: their answers are taken as one respondent's; if the tools number responses on their own, map a unique id column in study.yaml (columns: {respondent: ...})", n, k[0], k[1], eg))
 	}
 	sort.Strings(out)
 	return out

@@ -1,0 +1,76 @@
+package pipeline
+
+import (
+	"fmt"
+
+	"github.com/samenspel/samenspel/pipeline/analysis"
+	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/redact"
+)
+
+// coderNames maps the coders' names as exported to the names the outputs show; nil
+// shows them as exported.
+type coderNames map[string]string
+
+// of returns the name the outputs show for coder.
+func (c coderNames) of(coder string) string {
+	if n, ok := c[coder]; ok {
+		return n
+	}
+	return coder
+}
+
+// pseudonymiseCoders replaces every human coder's name in d by Coder 1, Coder 2, ...,
+// numbered in the natural order of the names (so the same study always gives the same
+// numbers), when on; the auto-coder keeps its name. It returns the map it applied.
+func pseudonymiseCoders(d *protected.Dataset, on bool) coderNames {
+	if !on {
+		return nil
+	}
+	set := map[string]bool{}
+	for _, c := range d.Codings {
+		if c.Coder != "" && c.Coder != analysis.AutoCoder {
+			set[c.Coder] = true
+		}
+	}
+	names := make([]string, 0, len(set))
+	for n := range set {
+		names = append(names, n)
+	}
+	sortNatural(names)
+	m := make(coderNames, len(names))
+	for i, n := range names {
+		m[n] = fmt.Sprintf("Coder %d", i+1)
+	}
+	for i := range d.Codings {
+		d.Codings[i].Coder = m.of(d.Codings[i].Coder)
+	}
+	return m
+}
+
+func sortNatural(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && naturalLess(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// protectSummary redacts what the summary carries from before the protect stage: the
+// unmapped code names, their coders and files (relative to the study folder), and the
+// warnings.
+func protectSummary(s *Summary, r *redact.Redactor, rel func(string) string, coders coderNames) {
+	for i := range s.Unmapped {
+		u := &s.Unmapped[i]
+		u.Name = r.Redact(u.Name)
+		for j, c := range u.Coders {
+			u.Coders[j] = coders.of(c)
+		}
+		for j, f := range u.Files {
+			u.Files[j] = r.Redact(rel(f))
+		}
+	}
+	for i, w := range s.Warnings {
+		s.Warnings[i] = r.Redact(w)
+	}
+}
