@@ -56,21 +56,10 @@ func sortNatural(s []string) {
 	}
 }
 
-// protectSummary redacts what the summary carries from before the protect stage: the
-// unmapped code names, their coders and files (relative to the study folder), and the
-// warnings.
-func protectSummary(s *Summary, r *redact.Redactor, rel func(string) string, coders coderNames) {
-	for i := range s.Unmapped {
-		u := &s.Unmapped[i]
-		u.Name = r.Redact(u.Name)
-		for j, c := range u.Coders {
-			u.Coders[j] = coders.of(c)
-		}
-		for j, f := range u.Files {
-			u.Files[j] = r.Redact(rel(f))
-		}
-	}
-	for i, w := range s.Warnings {
-		s.Warnings[i] = r.Redact(w)
+// redactWarnings redacts the warnings gathered before the protect stage (they may name
+// input files, and so names in file names).
+func redactWarnings(warnings []string, r *redact.Redactor) {
+	for i, w := range warnings {
+		warnings[i] = r.Redact(w)
 	}
 }

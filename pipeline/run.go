@@ -174,7 +174,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	red := newRedactor(d, cb, s)
 	out.Data, out.Key = protect(d, cb, red, s.Rel)
 	coders := pseudonymiseCoders(&out.Data, s.Privacy.Coders == "pseudonymise")
-	protectSummary(&out.Summary, red, s.Rel, coders)
+	redactWarnings(out.Summary.Warnings, red)
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)
