@@ -159,18 +159,28 @@ var surnamePrefix = map[string]bool{"van": true, "de": true, "der": true, "den":
 // abbreviation holds the cues that are written with a full stop ("Mr. Jansen").
 var abbreviation = map[string]bool{"mevr": true, "mw": true, "dhr": true, "mr": true, "mrs": true, "ms": true, "dr": true}
 
+// cueIndex holds the cues by their first (folded) word.
+var cueIndex = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, c := range cues {
+		f := make([]string, len(c))
+		for i, w := range c {
+			f[i] = fold(w)
+		}
+		m[f[0]] = append(m[f[0]], f)
+	}
+	return m
+}()
+
 // cueAt returns how many tokens from i a cue covers.
 func cueAt(toks []token, i int) int {
-	for _, c := range cues {
+	for _, c := range cueIndex[toks[i].fold] {
 		if i+len(c) > len(toks) {
 			continue
 		}
 		ok := true
-		for j, w := range c {
-			if toks[i+j].fold != fold(w) || (j > 0 && !joined(toks[i+j].sep) && toks[i+j].sep != " ") {
-				ok = false
-				break
-			}
+		for j := 1; j < len(c) && ok; j++ {
+			ok = toks[i+j].fold == c[j] && (joined(toks[i+j].sep) || toks[i+j].sep == " ")
 		}
 		if ok {
 			return len(c)
@@ -220,7 +230,9 @@ func findNames(text string, listed names, keep map[string]bool, unlisted bool) [
 	emit := func(from, to int) int {
 		// a surname's lower-case prefixes before it: "de Vries", "van der Meer"
 		if l.surname[toks[from].fold] {
-			for from > 0 && surnamePrefix[toks[from-1].fold] && (!toks[from-1].cap || toks[from-1].sentence) && joined(toks[from].sep) {
+			// Dutch capitalises the first prefix of a surname written without a given name
+			// ("Van Leeuwen", "De Vries"), so the prefix may be capitalised.
+			for from > 0 && surnamePrefix[toks[from-1].fold] && joined(toks[from].sep) {
 				from--
 			}
 		}
@@ -300,7 +312,7 @@ func init() {
 		vertelde vertelt wilde wil wist weet deed doet zat zit werkt werkte woont woonde speelt speelde
 		liep loopt stuurde stuurt vroeg vraagt schreef schrijft appte appt mailde mailt kreeg krijgt
 		moest moet mocht mag kon kan zag ziet hoorde hoort dacht denkt bleef blijft kwamen gingen
-		en heb hebben`) {
+		heb hebben`) {
 		subjectVerb[w] = true
 	}
 }
