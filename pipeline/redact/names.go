@@ -151,6 +151,7 @@ var cues = [][]string{
 	{"moeder"}, {"vader"}, {"son"}, {"daughter"}, {"brother"}, {"sister"}, {"friend"}, {"colleague"},
 	{"heet"}, {"heette"}, {"genaamd"}, {"noemen", "we"}, {"called"}, {"named"}, {"name", "is"},
 	{"naam", "is"}, {"bijnaam"}, {"jongere"}, {"leerling"}, {"cliënt"}, {"client"},
+	{"interview"}, {"gesprek"}, {"transcript"}, {"transcriptie"}, {"respondent"}, {"deelnemer"},
 }
 
 // surnamePrefix holds the prefixes that a surname written alone keeps ("de Vries").

@@ -36,6 +36,7 @@ func TestRedact(t *testing.T) {
 		{"Het was op 12-03-2008 druk.", "Het was op 12-03-2008 druk."},
 		{"Hij woont aan de Dorpsstraat 12a.", "Hij woont aan de [adres]."},
 		{"Interview Sanne de Vries.csv", "Interview [naam].csv"},
+		{"interviews/Interview Ecrin Kaya.txt", "interviews/Interview [naam].txt"},
 		{"Emma Visser_12-03-2008.txt", "[naam]_[geboortedatum].txt"},
 		{"Roos zei dat Roos Bakker belde; de roos bloeit.", "[naam] zei dat [naam] belde; de roos bloeit."},
 		{"Roos is een bloem.", "Roos is een bloem."},
