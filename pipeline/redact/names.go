@@ -56,9 +56,14 @@ type entry struct {
 }
 
 // names is the listed names, by first folded word, longest first.
-type names map[string][]entry
+type names struct {
+	by   map[string][]entry
+	seen map[string]int // the words joined → index in by[first word]
+}
 
-func (n names) add(name string, capOnly bool) {
+func newNames() *names { return &names{by: map[string][]entry{}, seen: map[string]int{}} }
+
+func (n *names) add(name string, capOnly bool) {
 	var e entry
 	for _, w := range strings.FieldsFunc(name, notWordRune) {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -69,20 +74,21 @@ func (n names) add(name string, capOnly bool) {
 		return
 	}
 	e.capOnly = capOnly
-	key := e.words[0]
-	for i, x := range n[key] {
-		if strings.Join(x.words, " ") == strings.Join(e.words, " ") {
-			if !capOnly {
-				n[key][i].capOnly = false
-			}
-			return
+	key, all := e.words[0], strings.Join(e.words, " ")
+	if i, ok := n.seen[all]; ok {
+		if !capOnly {
+			n.by[key][i].capOnly = false
 		}
+		return
 	}
-	n[key] = append(n[key], e)
+	n.seen[all] = len(n.by[key])
+	n.by[key] = append(n.by[key], e)
 }
 
-func (n names) sort() {
-	for _, list := range n {
+// sort puts each first word's names longest first (after the last add).
+func (n *names) sort() {
+	n.seen = nil
+	for _, list := range n.by {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 	}
 }
@@ -97,9 +103,9 @@ func common(w string) bool {
 // match returns how many tokens from i a listed name covers (0 for none). The last word
 // may carry a possessive s ("Sannes"); words must be joined by spaces, hyphens, dots or
 // underscores only ("Daan Jansen", "Daan_Jansen", not "Daan, Jansen").
-func (n names) match(toks []token, i int) int {
+func (n *names) match(toks []token, i int) int {
 	try := func(key string, possessive bool) int {
-		for _, e := range n[key] {
+		for _, e := range n.by[key] {
 			k := len(e.words)
 			if i+k > len(toks) {
 				continue
@@ -193,7 +199,7 @@ func cueAt(toks []token, i int) int {
 // findNames returns the spans of names in text: listed names first, then names nobody
 // listed, found from the name lists and from cues. keep holds folded words that are never
 // taken for an unlisted name (codebook, partner, role and municipality words).
-func findNames(text string, listed names, keep map[string]bool, unlisted bool) []Span {
+func findNames(text string, listed *names, keep map[string]bool, unlisted bool) []Span {
 	toks := tokenize(text)
 	if len(toks) == 0 {
 		return nil

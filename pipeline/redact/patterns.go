@@ -28,8 +28,8 @@ var (
 )
 
 // findPatterns returns the spans of e-mail addresses, IBANs, BSNs, phone numbers,
-// postcodes, dates of birth and street addresses in text.
-func findPatterns(text string) []Span {
+// postcodes, dates of birth and street addresses in text, and every full date in it.
+func findPatterns(text string) ([]Span, [][]int) {
 	var out []Span
 	add := func(re *regexp.Regexp, kind Kind, ok func(string) bool) {
 		for _, m := range re.FindAllStringIndex(text, -1) {
@@ -42,25 +42,29 @@ func findPatterns(text string) []Span {
 		add(emailRe, Email, nil)
 	}
 	if !strings.ContainsAny(text, "0123456789") {
-		return out
+		return out, nil
 	}
 	out = append(out, findIBANs(text)...)
 	add(bsnRe, BSN, func(s string) bool { return elevenTest(s) && !phoneLike(s) })
 	out = append(out, findPhones(text)...)
 	add(postcodeRe, Postcode, nil)
 	add(addressRe, Address, nil)
-	for _, m := range findDates(text) {
+	dates := findDates(text)
+	for _, m := range dates {
 		from := max(0, m[0]-60)
 		if birthCue.MatchString(text[from:m[0]]) || birthCue.MatchString(text[m[1]:min(len(text), m[1]+25)]) {
 			out = append(out, Span{m[0], m[1], Birth})
 		}
 	}
-	return out
+	return out, dates
 }
 
 // findDates returns the dates in text that no digit precedes (a date may follow an
 // underscore, as in a file name, where \b does not hold).
 func findDates(text string) [][]int {
+	if !strings.Contains(text, "19") && !strings.Contains(text, "20") {
+		return nil // every date has a year 19xx or 20xx
+	}
 	var out [][]int
 	for _, m := range dateRe.FindAllStringIndex(text, -1) {
 		if m[0] == 0 || text[m[0]-1] < '0' || text[m[0]-1] > '9' {

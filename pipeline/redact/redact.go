@@ -81,7 +81,7 @@ type Options struct {
 
 // Redactor removes identifying details from text; it is safe for concurrent use.
 type Redactor struct {
-	names        names
+	names        *names
 	keep         map[string]bool
 	placeholders map[Kind]string
 	unlisted     bool
@@ -93,7 +93,7 @@ func New(opt Options) *Redactor {
 	if ph == nil {
 		ph = placeholderText["nl"]
 	}
-	r := &Redactor{names: names{}, keep: map[string]bool{}, placeholders: ph, unlisted: !opt.ListedOnly}
+	r := &Redactor{names: newNames(), keep: map[string]bool{}, placeholders: ph, unlisted: !opt.ListedOnly}
 	l := lex()
 	for _, p := range opt.People {
 		words := strings.FieldsFunc(p, notWordRune)
@@ -101,10 +101,11 @@ func New(opt Options) *Redactor {
 			continue
 		}
 		r.names.add(p, len(words) == 1 && common(fold(words[0])))
-		if len(words) > 1 {
+		// The parts of a name, not of an id with digits ("Response 12" is no "Response").
+		if len(words) > 1 && !hasDigit(p) {
 			for _, w := range words {
 				f := fold(w)
-				if utf8.RuneCountInString(f) < 2 || prefixes[f] || l.function[f] || hasDigit(f) && len(f) < 3 {
+				if utf8.RuneCountInString(f) < 2 || prefixes[f] || l.function[f] {
 					continue
 				}
 				r.names.add(w, common(f))
@@ -160,7 +161,7 @@ func (r *Redactor) Find(text string) []Span {
 	if text == "" {
 		return nil
 	}
-	spans := findPatterns(text)
+	spans, dates := findPatterns(text)
 	spans = append(spans, findNames(text, r.names, r.keep, r.unlisted)...)
 	sort.SliceStable(spans, func(i, j int) bool {
 		if spans[i].Start != spans[j].Start {
@@ -180,16 +181,12 @@ func (r *Redactor) Find(text string) []Span {
 		}
 		out = append(out, s)
 	}
-	return birthAfterName(text, out)
+	return birthAfterName(text, out, dates)
 }
 
 // birthAfterName marks a full date right after a name (only spaces, dashes or
 // underscores between) as a date of birth: "Emma Visser_12-03-2008.txt".
-func birthAfterName(text string, spans []Span) []Span {
-	if !strings.ContainsAny(text, "0123456789") {
-		return spans
-	}
-	dates := findDates(text)
+func birthAfterName(text string, spans []Span, dates [][]int) []Span {
 	if len(dates) == 0 {
 		return spans
 	}
