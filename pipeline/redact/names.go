@@ -206,8 +206,11 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 	}
 	l := lex()
 	var out []Span
+	// placeholder reports whether t is the word of a placeholder ("[naam]"), so that
+	// redacting twice changes nothing; "[Daan]" is no placeholder.
 	placeholder := func(t token) bool {
-		return t.start > 0 && text[t.start-1] == '[' && t.end < len(text) && text[t.end] == ']'
+		return t.start > 0 && text[t.start-1] == '[' && t.end < len(text) && text[t.end] == ']' &&
+			placeholderWords[text[t.start:t.end]]
 	}
 	// namePart reports whether token j can continue a name: a capitalised word that is a
 	// surname or given name, or any capitalised word that is no common or kept word.
@@ -327,6 +330,19 @@ func init() {
 // determiner holds the lower-case words before a noun that never come before a name.
 var determiner = map[string]bool{"het": true, "een": true, "deze": true,
 	"onze": true, "ons": true, "mijn": true, "jouw": true, "zijn": true, "haar": true, "hun": true, "elke": true, "ieder": true, "iedere": true, "the": true, "a": true}
+
+// placeholderWords are the words of the placeholders.
+var placeholderWords = map[string]bool{}
+
+func init() {
+	for _, ph := range placeholderText {
+		for _, p := range ph {
+			for _, w := range strings.FieldsFunc(p, notWordRune) {
+				placeholderWords[w] = true
+			}
+		}
+	}
+}
 
 // possessiveStem returns w without a possessive s where only the stem is a name
 // ("sannes" → "sanne").
