@@ -1,0 +1,93 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestNoNameLeaks runs a study whose respondent ids are names without digits, whose file
+// names, code names, segment ids and texts hold names, phone numbers and a date of birth,
+// with every output (qdpx included), and searches every file written, inside the
+// xlsx and qdpx archives too, for any of them.
+func TestNoNameLeaks(t *testing.T) {
+	dir := t.TempDir()
+	cb, _ := filepath.Abs("../../data/codebooks/samenwerking.yaml")
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("study.yaml", "title: Lekken\ncodebook: "+cb+"\ninterviews:\n  - path: \"Interview Sanne de Vries.csv\"\n  - path: \"Emma Visser_12-03-2008.txt\"\n"+
+		"groups: [municipality]\noutputs: [csv, xlsx, svg, html, md, qdpx]\nprivacy: {min_cell: 1, coders: pseudonymise, names: [\"Het Baken\"]}\n")
+	write("Interview Sanne de Vries.csv", "Respondent;Segment;Tekst;Code;Codeur;Gemeente;Functie\n"+
+		"Daan Jansen;Daan Jansen-1;Daans moeder belt 06/12345678, we hebben korte lijnen met de wijkagent van Het Baken.;bereiken.korte_lijnen;Marieke Bos;Bergdorp;Jongere\n"+
+		"Daan Jansen;Daan Jansen-2;Mevrouw Hoekstra van Veilig Thuis laat nooit meer iets weten, zegt Daan.;Gesprek met Lotte Kramer;Marieke Bos;Bergdorp;Jongere\n"+
+		"Sanne de Vries;Sanne de Vries-1;Ik ken Zoë van het wijkteam persoonlijk, haar BSN 123 456 782 heb ik niet.;kennen.persoonlijk;Marieke Bos;Bergdorp;Jongerenwerker\n"+
+		";x;Een rij zonder respondent over Sanne de Vries.;kennen.persoonlijk;Marieke Bos;Bergdorp;Jongerenwerker\n")
+	write("Emma Visser_12-03-2008.txt", "I: Hoe werk je samen met de wijkagent?\nR: Heel goed, Emma hier. We hebben korte lijnen, ik app hem gewoon.\n")
+	out := filepath.Join(t.TempDir(), "out")
+	var so, se bytes.Buffer
+	if code := run([]string{"run", dir, "-o", out}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	secrets := []string{"Daan", "Jansen", "Sanne", "Vries", "Emma", "Visser", "12-03-2008", "Hoekstra",
+		"Lotte", "Kramer", "Zoë", "Marieke", "Bos", "06/12345678", "123 456 782", "Baken"}
+	check := func(name string, b []byte) {
+		// A secret counts as a whole word only (embedded fonts hold "Bos" in base64).
+		alnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+		for _, s := range secrets {
+			for off := 0; ; {
+				i := bytes.Index(b[off:], []byte(s))
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + 1
+				if i > 0 && alnum(b[i-1]) || i+len(s) < len(b) && alnum(b[i+len(s)]) {
+					continue
+				}
+				from, to := max(0, i-40), min(len(b), i+len(s)+40)
+				t.Errorf("%s holds %q: …%s…", name, s, strings.ReplaceAll(string(b[from:to]), "\n", " "))
+				break
+			}
+		}
+	}
+	check("stdout", so.Bytes())
+	check("stderr", se.Bytes())
+	err := filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".png") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		if strings.HasSuffix(path, ".xlsx") || strings.HasSuffix(path, ".qdpx") {
+			zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+			if err != nil {
+				return err
+			}
+			for _, f := range zr.File {
+				rc, err := f.Open()
+				if err != nil {
+					return err
+				}
+				body, _ := io.ReadAll(rc)
+				rc.Close()
+				check(rel+":"+f.Name, body)
+			}
+			return nil
+		}
+		check(rel, b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
