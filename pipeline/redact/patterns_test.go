@@ -1,0 +1,40 @@
+package redact
+
+import "testing"
+
+// TestPhoneForms: the Dutch ways of writing a phone number, and numbers that are none.
+func TestPhoneForms(t *testing.T) {
+	r := New(Options{ListedOnly: true})
+	for _, p := range []string{
+		"06 - 12 34 56 78", "+31-6-12345678", "(06) 12345678", "06 12 34 56 78", "0612-345678",
+		"+31 6 1234 5678", "00 31 6 12345678", "+316-12345678", "06-123 456 78", "020-6 123 456",
+		"06\u201112345678", "06\u221212345678", "020\u00a0123\u00a04567", "(020)-1234567", "+31 (0) 20 - 123 45 67",
+	} {
+		if got := r.Redact("bel " + p + " nu"); got != "bel [telefoonnummer] nu" {
+			t.Errorf("%q: %q", p, got)
+		}
+	}
+	// Not phone numbers: years, a date, seven digits, nine digits from 06, a time.
+	for _, s := range []string{"in 2008 en 2010", "12-03-2008", "1234567", "06-1234567", "om 10.30 uur"} {
+		if got := r.Redact(s); got != s {
+			t.Errorf("%q became %q", s, got)
+		}
+	}
+}
+
+// TestIBANs: ISO 13616 lengths and checksums of several countries, in any grouping.
+func TestIBANs(t *testing.T) {
+	r := New(Options{ListedOnly: true})
+	for _, s := range []string{"NL91ABNA0417164300", "nl91 abna 0417 1643 00", "BE68 5390 0754 7034",
+		"DE89370400440532013000", "FR14 2004 1010 0505 0001 3M02 606", "GB29-NWBK-6016-1331-9268-19",
+		"ES91 2100 0418 4502 0005 1332", "TR33 0006 1005 1978 6457 8413 26"} {
+		if got := r.Redact("op " + s + " gestort"); got != "op [IBAN] gestort" {
+			t.Errorf("%q: %q", s, got)
+		}
+	}
+	for _, s := range []string{"NL91ABNA0417164301", "XX91ABNA0417164300", "NL91ABNA041716430"} {
+		if got := r.Redact(s); got != s {
+			t.Errorf("not an IBAN %q became %q", s, got)
+		}
+	}
+}
