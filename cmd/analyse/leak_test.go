@@ -39,7 +39,9 @@ func TestNoNameLeaks(t *testing.T) {
 		"Lotte", "Kramer", "Zoë", "Marieke", "Bos", "06/12345678", "123 456 782", "Baken"}
 	check := func(name string, b []byte) {
 		// A secret counts as a whole word only (embedded fonts hold "Bos" in base64).
-		alnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+		alnum := func(c byte) bool {
+			return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+		}
 		for _, s := range secrets {
 			for off := 0; ; {
 				i := bytes.Index(b[off:], []byte(s))
