@@ -117,9 +117,6 @@ func (n *names) match(toks []token, i int) int {
 				if j == k-1 && possessive {
 					w = strings.TrimSuffix(w, "s")
 				}
-				if j == 0 && possessive && k > 1 {
-					w = t.fold
-				}
 				ok = w == e.words[j] && (j == 0 || joined(t.sep)) && (!e.capOnly || !e.caps[j] || t.cap)
 			}
 			if ok {
