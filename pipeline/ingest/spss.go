@@ -67,6 +67,9 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 			}
 		}
 	}
+	if err := settleItems(lay, opt); err != nil {
+		return model.Dataset{}, fmt.Errorf("%s: %w", path, err)
+	}
 	return readResponses(path, "", &casesSource{file: f, columns: lay.columns}, lay, opt)
 }
 
