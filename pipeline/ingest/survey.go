@@ -202,6 +202,10 @@ type surveyLayout struct {
 	// incomplete reports whether a submit-column value means an incomplete response; nil
 	// means an empty value does.
 	incomplete func(string) bool
+	// everyRow: every row is a response, even one without a value (an SPSS case whose
+	// values are all missing is a respondent who answered nothing, as R haven and PSPP
+	// count it, where an empty line of a CSV file is no record at all).
+	everyRow bool
 	// pending is a data row the layout read while looking for header rows.
 	pending     []string
 	pendingLine int
@@ -453,7 +457,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
-		if emptyRow(row) {
+		if emptyRow(row) && !lay.everyRow {
 			continue // an empty row holds nothing to account for
 		}
 		count.Read++
