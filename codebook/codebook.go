@@ -53,6 +53,12 @@ type Codebook struct {
 	// Negations are the words that turn a facilitator pattern off when they stand shortly
 	// before it; DefaultNegations when empty.
 	Negations []string `yaml:"negations,omitempty"`
+	// Sets are the code sets of a REFI-QDA codebook, kept so that the codebook goes back
+	// into the QDA tool as it came.
+	Sets []CodeSet `yaml:"sets,omitempty"`
+	// Notes say what a reader did that the researcher should know (a flat REFI-QDA
+	// codebook's codes put in one factor named after the file); not saved.
+	Notes []string `yaml:"-"`
 
 	index    map[string]string // normalised name -> code id
 	partners *matcher          // partner synonyms, built on first use
@@ -66,6 +72,12 @@ type Factor struct {
 	Label       Text   `yaml:"label"`
 	Description Text   `yaml:"description,omitempty"`
 	Codes       []Code `yaml:"codes"`
+	// GUID, Color and Codable are the factor's parent code in a REFI-QDA codebook it was
+	// read from, where they differ from what samenspel writes (a GUID derived from the id,
+	// its factor colour, not codable), so that the codebook goes back as it came.
+	GUID    string `yaml:"guid,omitempty"`
+	Color   string `yaml:"color,omitempty"`
+	Codable bool   `yaml:"codable,omitempty"`
 }
 
 // Code is a code under a factor.
@@ -79,7 +91,20 @@ type Code struct {
 	Example    Text     `yaml:"example,omitempty"`
 	Aliases    []string `yaml:"aliases,omitempty"`
 	Patterns   []string `yaml:"patterns,omitempty"`
-	Factor     string   `yaml:"-"` // the factor id, filled on load
+	// GUID and Color are the code's in a REFI-QDA codebook it was read from, where they
+	// differ from what samenspel writes (a GUID derived from the id, a valence colour);
+	// Color "none" is no colour.
+	GUID   string `yaml:"guid,omitempty"`
+	Color  string `yaml:"color,omitempty"`
+	Factor string `yaml:"-"` // the factor id, filled on load
+}
+
+// CodeSet is a REFI-QDA code set: a named group of codes and factors, by id.
+type CodeSet struct {
+	GUID        string   `yaml:"guid,omitempty"`
+	Name        string   `yaml:"name"`
+	Description string   `yaml:"description,omitempty"`
+	Members     []string `yaml:"members,omitempty"`
 }
 
 // Partner is a collaboration partner that respondents mention, with its synonyms.

@@ -180,7 +180,7 @@ func (cb *Codebook) Validate() []Problem {
 			switch c.Valence {
 			case "", Facilitator, Barrier:
 			default:
-				add(cp+"/valence", ErrValence, "code %q: unknown valence %q (facilitator or barrier)", c.ID, c.Valence)
+				add(cp+"/valence", ErrValence, "code %q: unknown valence %q (facilitator or barrier; bevorderend or belemmerend)", c.ID, c.Valence)
 			}
 			claim := func(name, path, what string) {
 				k := Fold(name)
