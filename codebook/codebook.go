@@ -230,8 +230,9 @@ func (cb *Codebook) Prepare() {
 
 // Resolve maps a code name as an export wrote it onto a code id: by id, alias or label,
 // and for a path ("Bereiken > Korte lijnen", "Bereiken::Korte lijnen", "bereiken\korte
-// lijnen") by the whole path or else by its last part. ok is false for a name the codebook
-// does not know.
+// lijnen") by the whole path or else by its last part; a name with a colon ("Bereiken:
+// korte lijnen", ATLAS.ti's group prefix) as such a path where it is not known as a whole.
+// ok is false for a name the codebook does not know.
 func (cb *Codebook) Resolve(name string) (id string, ok bool) {
 	if cb.index == nil {
 		cb.Prepare()
@@ -252,7 +253,30 @@ func (cb *Codebook) Resolve(name string) (id string, ok bool) {
 			return id, true
 		}
 	}
+	// ATLAS.ti users often name codes after their group with a colon ("Bereiken: korte
+	// lijnen"). A colon is also ordinary text in a code name, so it is a path separator
+	// only when the name as a whole is unknown and the path resolves.
+	if len(parts) <= 1 && strings.Contains(k, ":") {
+		if parts := splitColon(k); len(parts) > 1 {
+			if id, ok := cb.index[strings.Join(parts, " > ")]; ok {
+				return id, true
+			}
+			if id, ok := cb.index[parts[len(parts)-1]]; ok {
+				return id, true
+			}
+		}
+	}
 	return "", false
+}
+
+func splitColon(k string) []string {
+	var out []string
+	for _, p := range strings.Split(k, ":") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Code returns the code with the given id.

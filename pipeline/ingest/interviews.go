@@ -19,6 +19,7 @@ var interviewFormats = map[string]func(string, Options) (model.Dataset, error){
 	"qualcoder":  readQualCoder,
 	"taguette":   readTaguette,
 	"qdpx":       readQDPX,
+	"nvivo":      readNVivo,
 	"refi-qda":   readQDPX,
 	"refiqda":    readQDPX,
 	"transcript": readTranscript,
@@ -41,7 +42,7 @@ func ReadInterviews(path string, opt Options) (model.Dataset, error) {
 	}
 	read, ok := interviewFormats[format]
 	if !ok {
-		return model.Dataset{}, fmt.Errorf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, transcript): %w",
+		return model.Dataset{}, fmt.Errorf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %w",
 			path, opt.Format, ErrUnknownFormat)
 	}
 	return read(path, opt)
@@ -108,6 +109,10 @@ func detectTableFormat(path string, opt Options) (string, error) {
 		n++
 		if first == nil {
 			first = append([]string(nil), row...)
+		}
+		if looksLikeNVivoSummary(row) {
+			return "", fmt.Errorf("%s: this is an NVivo summary export (%s): it has counts, not coded text; %s: %w",
+				path, strings.Join(row, " | "), nvivoAdvice, ErrUnknownFormat)
 		}
 		have := map[string]bool{}
 		for _, c := range row {
