@@ -119,6 +119,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	sort.Ints(attrOrder)
 
 	count := model.FileCount{Path: path, Format: l.format}
+	np, err := compileNamePattern(opt.NamePattern)
+	if err != nil {
+		return ds, fmt.Errorf("%s: %w", path, err)
+	}
 	respondents := map[string]*model.Respondent{}
 	var respOrder []string
 	segments := map[string]int{} // id -> index in ds.Segments
@@ -153,15 +157,29 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			doc = l.document(doc)
 		}
 		resp := get("respondent")
-		if resp == "" && doc != "" {
+		var vars *nameVariables
+		noResp := fmt.Errorf("no respondent: %w", ErrUnknownRespondent)
+		if np != nil && doc != "" {
+			if v, ok := np.match(doc, opt.Codebook); ok {
+				vars = &v
+				if resp == "" {
+					resp = v.respondent
+				}
+			} else if resp == "" {
+				noResp = errNameMismatch(doc, np)
+			}
+		} else if resp == "" && doc != "" {
 			if _, ok := cols["respondent"]; !ok || l.format != "generic" {
 				resp = respondentFromName(doc)
 			}
 		}
 		text := get("text")
 		switch {
+		case resp == "" && np != nil:
+			reject(line, "document", doc, noResp)
+			continue
 		case resp == "":
-			reject(line, "respondent", "", fmt.Errorf("no respondent: %w", ErrUnknownRespondent))
+			reject(line, "respondent", "", noResp)
 			continue
 		case opt.Known != nil && !opt.Known[resp]:
 			reject(line, "respondent", resp, fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent))
@@ -222,6 +240,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		}
 		if v := get("role"); v != "" && r.Role == "" {
 			r.Role = v
+		}
+		if vars != nil {
+			vars.apply(r)
 		}
 		if l.groups != nil {
 			g := l.groups(get("groups"))
