@@ -146,7 +146,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *Redactor, rel func(stri
 		p.Segments[i] = protected.Segment{
 			ID: x.ID, Respondent: pseud[x.Respondent], Document: r.Redact(x.Document),
 			Text: r.Redact(x.Text), Start: x.Start, End: x.End, Interviewer: x.Interviewer,
-			Source: file(x.Source),
+			OpenAnswer: x.OpenAnswer, Source: file(x.Source),
 		}
 	}
 	p.Codings = make([]protected.Coding, len(d.Codings))

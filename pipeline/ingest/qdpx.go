@@ -30,6 +30,11 @@ var (
 // a "respondent" document variable, else the source name up to its first "_". Attributes
 // come from Case variables, document variables (on the source, or on a nameless Case
 // with one SourceRef) and Sets named "key: value" whose members are sources.
+//
+// A project samenspel wrote (origin "samenspel", review.qdpx) reads back as the dataset
+// it was written from: the auto-coder's codings (user "auto") are left out, since the
+// run codes the segments again and would otherwise count them twice, and sources marked
+// refiqda.OpenAnswers give open survey answers (Segment.OpenAnswer), not interviews.
 func readQDPX(path string, opt Options) (model.Dataset, error) {
 	var ds model.Dataset
 	var arch *zipArchive
@@ -326,15 +331,20 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 			id = refiqda.NormalGUID(s.GUID) + fmt.Sprintf(":%d-%d", start, end)
 		}
 		r.ds.Segments = append(r.ds.Segments, model.Segment{
-			ID: id, Respondent: respondentID, Document: doc, Text: seg, Start: start, End: end, Source: r.path,
+			ID: id, Respondent: respondentID, Document: doc, Text: seg, Start: start, End: end,
+			OpenAnswer: r.ours() && strings.TrimSpace(s.Description) == refiqda.OpenAnswers, Source: r.path,
 		})
 		for _, c := range sel.Codings {
 			user := c.CreatingUser
 			if strings.TrimSpace(user) == "" {
 				user = sel.CreatingUser
 			}
+			coder := r.userName(user)
+			if r.ours() && coder == autoCoder {
+				continue
+			}
 			r.ds.Codings = append(r.ds.Codings, model.Coding{
-				Segment: id, Raw: r.codeName(c.Code.Target), Coder: r.userName(user), Source: r.path,
+				Segment: id, Raw: r.codeName(c.Code.Target), Coder: coder, Source: r.path,
 			})
 		}
 		r.count.Accepted++
@@ -357,6 +367,12 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 		r.count.Accepted++
 	}
 }
+
+// autoCoder is the coder name of the auto-coder's codings (analysis.AutoCoder).
+const autoCoder = "auto"
+
+// ours reports whether samenspel wrote the project (review.qdpx).
+func (r *qdpxReader) ours() bool { return strings.TrimSpace(r.p.Origin) == "samenspel" }
 
 func (r *qdpxReader) codeName(guid string) string {
 	g := refiqda.NormalGUID(guid)

@@ -4,12 +4,15 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/samenspel/samenspel/pipeline/analysis"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/refiqda"
 )
 
@@ -114,5 +117,64 @@ func TestQDEFixturesValidate(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v\n%s", f, err, out)
 		}
+	}
+}
+
+// review.qdpx reads back as the dataset it was written from: human codings once, the
+// auto-coder's left out (the run codes again), open survey answers marked as such.
+func TestReadQDPXReviewRoundTrip(t *testing.T) {
+	in := protected.Dataset{
+		Respondents: []protected.Respondent{
+			{Pseudonym: "JW-01", Role: "jongerenwerker", Municipality: "Bergdorp"},
+			{Pseudonym: "JZ-02", Role: "jeugdzorgprofessional", Municipality: "Zeestad"},
+		},
+		Segments: []protected.Segment{
+			{ID: "JW-01/001", Respondent: "JW-01", Document: "JW-01 interview", Text: "We hebben korte lijnen met de wijkagent.", Start: 0, End: 40},
+			{ID: "JW-01/002", Respondent: "JW-01", Document: "JW-01 interview", Text: "Hoe gaat het?", Start: 42, End: 55, Interviewer: true},
+			{ID: "JZ-02/001", Respondent: "JZ-02", Document: "Opmerkingen", Text: "Nooit terugkoppeling gehad.", Start: -1, End: -1, OpenAnswer: true},
+		},
+		Codings: []protected.Coding{
+			{Segment: "JW-01/001", Code: "bereiken.korte_lijnen", Raw: "Bereiken > Korte lijnen", Coder: "Anouk"},
+			{Segment: "JW-01/001", Code: "bereiken.korte_lijnen", Raw: "bereiken.korte_lijnen", Coder: autoCoder},
+			{Segment: "JZ-02/001", Code: "informeren.geen_terugkoppeling", Raw: "informeren.geen_terugkoppeling", Coder: autoCoder},
+			{Segment: "JZ-02/001", Coder: "Anouk"}, // reviewed, nothing applies
+		},
+	}
+	cb := loadCodebook(t)
+	var buf bytes.Buffer
+	if err := refiqda.WriteProject(&buf, in, cb, refiqda.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "review.qdpx", buf.Bytes())
+	ds, err := ReadInterviews(path, Options{Codebook: cb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var segs, codings, resps []string
+	byID := map[string]string{}
+	for _, s := range ds.Segments {
+		byID[s.ID] = s.Text
+		segs = append(segs, fmt.Sprintf("%s|%s|%s|%v", s.Respondent, s.Document, s.Text, s.OpenAnswer))
+	}
+	for _, c := range ds.Codings {
+		codings = append(codings, byID[c.Segment]+"|"+c.Raw+"|"+c.Coder)
+	}
+	for _, r := range ds.Respondents {
+		resps = append(resps, r.ID+"|"+r.Role+"|"+r.Municipality)
+	}
+	check(t, "segments", segs, []string{
+		"JW-01|JW-01 interview|We hebben korte lijnen met de wijkagent.|false",
+		"JZ-02|Opmerkingen|Nooit terugkoppeling gehad.|true",
+	})
+	check(t, "codings", codings, []string{
+		"We hebben korte lijnen met de wijkagent.|Elkaar bereiken > Korte lijnen|Anouk",
+		"Nooit terugkoppeling gehad.||Anouk",
+	})
+	check(t, "respondents", resps, []string{"JW-01|jongerenwerker|Bergdorp", "JZ-02|jeugdzorgprofessional|Zeestad"})
+	if id, ok := cb.Resolve("Elkaar bereiken > Korte lijnen"); !ok || id != "bereiken.korte_lijnen" {
+		t.Errorf("the code path written resolves to %q", id)
+	}
+	if autoCoder != analysis.AutoCoder {
+		t.Errorf("autoCoder %q, analysis.AutoCoder %q", autoCoder, analysis.AutoCoder)
 	}
 }

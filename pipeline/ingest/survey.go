@@ -558,6 +558,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 					Text:       v.text,
 					Start:      -1,
 					End:        -1,
+					OpenAnswer: true,
 					Source:     path,
 				})
 			}
