@@ -178,3 +178,52 @@ func TestReadQDPXReviewRoundTrip(t *testing.T) {
 		t.Errorf("autoCoder %q, analysis.AutoCoder %q", autoCoder, analysis.AutoCoder)
 	}
 }
+
+// NVivo 12's export of a real project (testdata/third_party/qdpx): two sources,
+// "videos_selection" and "videos_10_selected", that the first-underscore rule would join
+// into one respondent "videos". The study must state the rule. Expected values from the
+// file's own XML:
+//
+//	unzip -p nvivo12_oltas0517.qdpx project.qde > nv.qde; /usr/bin/python3 -c "import
+//	xml.etree.ElementTree as E; q='{urn:QDA-XML:project:1.0}'; r=E.parse('nv.qde').getroot();
+//	[print(s.get('name'), len(list(s.iter(q+'PlainTextSelection'))), len(list(s.iter(q+'Coding'))))
+//	for s in r.iter(q+'TextSource')]"
+//	videos_selection 0 0
+//	videos_10_selected 303 303      (all 303 codings by the user Gergo)
+func TestReadQDPXNVivoRespondentRule(t *testing.T) {
+	path := "../../testdata/third_party/qdpx/nvivo12_oltas0517.qdpx"
+	_, err := ReadInterviews(path, Options{})
+	if !errors.Is(err, ErrAmbiguousRespondent) || !strings.Contains(err.Error(), `the sources "videos_selection", "videos_10_selected" would be one respondent "videos"`) ||
+		!strings.Contains(err.Error(), `name_pattern: "{respondent}"`) {
+		t.Fatalf("default rule: %v", err)
+	}
+	ds, err := ReadInterviews(path, Options{NamePattern: "{respondent}"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var resp []string
+	for _, r := range ds.Respondents {
+		resp = append(resp, r.ID)
+	}
+	check(t, "respondents", resp, []string{"videos_selection", "videos_10_selected"})
+	coders := map[string]int{}
+	for _, c := range ds.Codings {
+		coders[c.Coder]++
+	}
+	if len(ds.Segments) != 303 || len(ds.Codings) != 303 || coders["Gergo"] != 303 || len(ds.Rejects) != 0 {
+		t.Errorf("%d segments, codings by coder %v, rejects %v", len(ds.Segments), coders, ds.Rejects)
+	}
+	for _, s := range ds.Segments {
+		if s.Respondent != "videos_10_selected" {
+			t.Fatalf("segment of %q", s.Respondent)
+		}
+	}
+	if f := ds.Files[0]; f.Read != 303 || f.Accepted != 303 {
+		t.Errorf("files %+v", ds.Files)
+	}
+	// Joining them is a choice the study can make explicitly.
+	ds, err = ReadInterviews(path, Options{NamePattern: "{respondent}_{part}"})
+	if err != nil || len(ds.Respondents) != 1 || ds.Respondents[0].ID != "videos" {
+		t.Errorf("joined: %v %+v", err, ds.Respondents)
+	}
+}
