@@ -137,3 +137,15 @@ func TestReadSurveyQualtricsTextEntry(t *testing.T) {
 	}
 	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "qualtrics", Read: 15, Accepted: 15}})
 }
+
+// LimeSurvey writes 0 for "not applicable" in some question types: declared as a missing
+// code, 0 (also as the answer code A0) is a missing answer, before the scale is consulted.
+func TestReadSurveyLimeSurveyZeroNotApplicable(t *testing.T) {
+	cb := withScale(t, codebook.Scale{ID: "nvt", Answers: numbered(1, 2, 3, 4, 5), Missing: []string{"0", "Weet niet"}, Items: []codebook.Item{{ID: "N1"}}})
+	data := "id,submitdate,lastpage,N[N1]\n1,2024-01-01,2,A4\n2,2024-01-01,2,0\n3,2024-01-01,2,A0\n4,2024-01-01,2,Weet niet\n5,2024-01-01,2,A7\n"
+	path := writeFile(t, "lime.csv", []byte(data))
+	ds := readSurvey(t, path, Options{Codebook: cb})
+	same(t, "answers", answers(ds), []string{"1 N1 4 (A4)", "2 N1 . (0)", "3 N1 . (A0)", "4 N1 . (Weet niet)"})
+	same(t, "rejects", rejects(ds), []string{`lime.csv | row 6, column "N[N1]" | A7 | answer outside the scale: A7 is not one of 1..5`})
+	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "limesurvey", Read: 5, Accepted: 5, Cells: 5, CellsAccepted: 4, CellsRejected: 1}})
+}
