@@ -91,6 +91,7 @@ var interviewSignatures = []struct {
 	{"maxqda", [][]string{{"document name", "dokumentname", "documentnaam"}, {"beginning", "anfang", "begin"}, {"code"}}},
 	{"atlasti", [][]string{{"quotation content", "zitatinhalt", "citaatinhoud"}}},
 	{"atlasti", [][]string{{"id"}, {"document", "dokument"}, {"codes"}}},
+	{"atlasti", [][]string{{"text content"}, {"document"}, {"codes"}, {"number of codes"}}},
 }
 
 // detectTableFormat reads the first rows of a table for a known header.
