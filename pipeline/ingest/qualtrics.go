@@ -44,7 +44,8 @@ func qualtricsMeta(k string) (columnUse, bool) {
 // (V1.. names or column names, then labels). It consumes the header rows from rows; a row
 // that turns out to hold data is handed back through lay.pending.
 func qualtricsLayout(rows *Rows, names []string, opt Options) (*surveyLayout, error) {
-	lay := &surveyLayout{columns: make([]surveyColumn, len(names)), incomplete: qualtricsUnfinished}
+	lay := &surveyLayout{columns: make([]surveyColumn, len(names)), incomplete: qualtricsUnfinished,
+		unanswered: func(v string) bool { return v == qualtricsSeenUnanswered }}
 	var labels, imports []string
 	if rows.Next() {
 		labels = rows.Row()
@@ -126,6 +127,12 @@ func qualtricsTextEntry(name, importID string, hasImports bool) bool {
 	}
 	return strings.HasSuffix(name, "_TEXT")
 }
+
+// qualtricsSeenUnanswered is what Qualtrics writes, where the export recodes them, for a
+// question the respondent saw and left unanswered: not text and not an attribute value.
+// In an item's column it is an answer outside the scale unless the scale declares it
+// missing (missing: ["-99"]).
+const qualtricsSeenUnanswered = "-99"
 
 // qualtricsUnfinished: Finished is 0 or False for a response that was not completed.
 func qualtricsUnfinished(v string) bool {

@@ -206,6 +206,9 @@ type surveyLayout struct {
 	// values are all missing is a respondent who answered nothing, as R haven and PSPP
 	// count it, where an empty line of a CSV file is no record at all).
 	everyRow bool
+	// unanswered reports whether a cell of a column that is not an item means "no answer"
+	// (Qualtrics's -99, "seen but unanswered"); nil means only an empty cell does.
+	unanswered func(string) bool
 	// pending is a data row the layout read while looking for header rows.
 	pending     []string
 	pendingLine int
@@ -530,7 +533,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			ds.Answers = append(ds.Answers, a)
 		}
 		for _, i := range otherOrder {
-			if v := strings.TrimSpace(tableCell(row, i)); v != "" {
+			if v := strings.TrimSpace(tableCell(row, i)); v != "" && (lay.unanswered == nil || !lay.unanswered(v)) {
 				others[i].values = append(others[i].values, respondentValue{ri, v})
 			}
 		}
