@@ -186,3 +186,16 @@ func TestMarkdownNotReadBack(t *testing.T) {
 		t.Errorf("Load(.md): %v", err)
 	}
 }
+
+// A set that names an unknown code is a problem Validate reports with its place.
+func TestValidateSetMembers(t *testing.T) {
+	cb, err := ParseYAML([]byte("name: x\nversion: '1'\nfactors:\n  - id: f\n    label: {nl: F}\n    codes:\n      - {id: a, label: {nl: A}}\n" +
+		"sets:\n  - name: Belemmerend\n    members: [a, f, b]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	probs := cb.Validate()
+	if len(probs) != 1 || !strings.Contains(probs[0].Error(), `line 10: set "Belemmerend": unknown factor or code "b"`) {
+		t.Errorf("problems %v", probs)
+	}
+}

@@ -342,6 +342,16 @@ func (cb *Codebook) Validate() []Problem {
 			}
 		}
 	}
+	// Code sets (from a REFI-QDA codebook) name factors and codes by id.
+	for si, set := range cb.Sets {
+		for mi, m := range set.Members {
+			if _, ok := factorIDs[m]; !ok {
+				if _, ok := codeIDs[m]; !ok {
+					add(at("sets", si, "members", mi), ErrReference, "set %q: unknown factor or code %q", set.Name, m)
+				}
+			}
+		}
+	}
 	sort.SliceStable(probs, func(i, j int) bool { return placeLess(probs[i].Place, probs[j].Place) })
 	return probs
 }
