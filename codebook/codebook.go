@@ -53,6 +53,12 @@ type Codebook struct {
 	// Negations are the words that turn a facilitator pattern off when they stand shortly
 	// before it; DefaultNegations when empty.
 	Negations []string `yaml:"negations,omitempty"`
+	// Sets are the code sets of a REFI-QDA codebook, kept so that the codebook goes back
+	// into the QDA tool as it came.
+	Sets []CodeSet `yaml:"sets,omitempty"`
+	// Notes say what a reader did that the researcher should know (a flat REFI-QDA
+	// codebook's codes put in one factor named after the file); not saved.
+	Notes []string `yaml:"-"`
 
 	index    map[string]string // normalised name -> code id
 	partners *matcher          // partner synonyms, built on first use
@@ -66,6 +72,12 @@ type Factor struct {
 	Label       Text   `yaml:"label"`
 	Description Text   `yaml:"description,omitempty"`
 	Codes       []Code `yaml:"codes"`
+	// GUID, Color and Codable are the factor's parent code in a REFI-QDA codebook it was
+	// read from, where they differ from what samenspel writes (a GUID derived from the id,
+	// its factor colour, not codable), so that the codebook goes back as it came.
+	GUID    string `yaml:"guid,omitempty"`
+	Color   string `yaml:"color,omitempty"`
+	Codable bool   `yaml:"codable,omitempty"`
 }
 
 // Code is a code under a factor.
@@ -79,7 +91,20 @@ type Code struct {
 	Example    Text     `yaml:"example,omitempty"`
 	Aliases    []string `yaml:"aliases,omitempty"`
 	Patterns   []string `yaml:"patterns,omitempty"`
-	Factor     string   `yaml:"-"` // the factor id, filled on load
+	// GUID and Color are the code's in a REFI-QDA codebook it was read from, where they
+	// differ from what samenspel writes (a GUID derived from the id, a valence colour);
+	// Color "none" is no colour.
+	GUID   string `yaml:"guid,omitempty"`
+	Color  string `yaml:"color,omitempty"`
+	Factor string `yaml:"-"` // the factor id, filled on load
+}
+
+// CodeSet is a REFI-QDA code set: a named group of codes and factors, by id.
+type CodeSet struct {
+	GUID        string   `yaml:"guid,omitempty"`
+	Name        string   `yaml:"name"`
+	Description string   `yaml:"description,omitempty"`
+	Members     []string `yaml:"members,omitempty"`
 }
 
 // Partner is a collaboration partner that respondents mention, with its synonyms.
@@ -205,8 +230,9 @@ func (cb *Codebook) Prepare() {
 
 // Resolve maps a code name as an export wrote it onto a code id: by id, alias or label,
 // and for a path ("Bereiken > Korte lijnen", "Bereiken::Korte lijnen", "bereiken\korte
-// lijnen") by the whole path or else by its last part. ok is false for a name the codebook
-// does not know.
+// lijnen") by the whole path or else by its last part; a name with a colon ("Bereiken:
+// korte lijnen", ATLAS.ti's group prefix) as such a path where it is not known as a whole.
+// ok is false for a name the codebook does not know.
 func (cb *Codebook) Resolve(name string) (id string, ok bool) {
 	if cb.index == nil {
 		cb.Prepare()
@@ -227,7 +253,30 @@ func (cb *Codebook) Resolve(name string) (id string, ok bool) {
 			return id, true
 		}
 	}
+	// ATLAS.ti users often name codes after their group with a colon ("Bereiken: korte
+	// lijnen"). A colon is also ordinary text in a code name, so it is a path separator
+	// only when the name as a whole is unknown and the path resolves.
+	if len(parts) <= 1 && strings.Contains(k, ":") {
+		if parts := splitColon(k); len(parts) > 1 {
+			if id, ok := cb.index[strings.Join(parts, " > ")]; ok {
+				return id, true
+			}
+			if id, ok := cb.index[parts[len(parts)-1]]; ok {
+				return id, true
+			}
+		}
+	}
 	return "", false
+}
+
+func splitColon(k string) []string {
+	var out []string
+	for _, p := range strings.Split(k, ":") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Code returns the code with the given id.

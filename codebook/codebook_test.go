@@ -89,3 +89,24 @@ func TestNearest(t *testing.T) {
 		t.Errorf("DidYouMean = %q", got)
 	}
 }
+
+// ATLAS.ti users prefix a code with its group and a colon; it resolves like MAXQDA's ">"
+// where the name as a whole is unknown.
+func TestResolveGroupColon(t *testing.T) {
+	cb, err := Load("../data/codebooks/samenwerking.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"Bereiken: korte lijnen":         "bereiken.korte_lijnen",
+		"Elkaar bereiken: Korte lijnen":  "bereiken.korte_lijnen",
+		"Bereiken > Korte lijnen":        "bereiken.korte_lijnen",
+		"Bereiken::Korte lijnen":         "bereiken.korte_lijnen",
+		"Onbekend: iets anders":          "",
+		"Bereiken: korte lijnen: extra?": "",
+	} {
+		if got, _ := cb.Resolve(name); got != want {
+			t.Errorf("Resolve(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

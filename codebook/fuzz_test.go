@@ -9,8 +9,11 @@ import (
 // FuzzParseQDC: any input gives a codebook or an error, never a panic, and a codebook
 // that is read can be validated and written again.
 func FuzzParseQDC(f *testing.F) {
-	if b, err := os.ReadFile("../testdata/third_party/refi-qda/annex-a1-codebook.qdc"); err == nil {
-		f.Add(string(b))
+	for _, p := range []string{"../testdata/third_party/refi-qda/annex-a1-codebook.qdc",
+		"../testdata/constructed/nested_codebook_colours_plain_ids.qdc", "../testdata/constructed/flat_codebook_taguette_shape.qdc"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
 	}
 	f.Add(`<CodeBook xmlns="urn:QDA-XML:codebook:1:0"><Codes><Code guid="a" name="x" isCodable="true"><Description>d` + "\n---\nid: \npatterns: *|ko*rt</Description></Code></Codes></CodeBook>")
 	f.Fuzz(func(t *testing.T, s string) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -18,7 +19,9 @@ import (
 // their children. What the format has no place for (id, English label, valence, criteria,
 // aliases, patterns) is written after a line "---" in the description as "key: value"
 // lines, so a codebook survives a trip through a QDA tool; partners, roles and scales
-// have no place in a .qdc and are not written.
+// have no place in a .qdc and are not written. A codebook read from a .qdc keeps the GUIDs,
+// colours and codability of its codes and its code sets, and writes them back unchanged,
+// so that the codes a QDA tool gets back are the codes it exported.
 
 // Namespaces of codebooks as the tools write them: the standard's, the variant with a
 // colon some tools write, the 0.4 draft, and the project namespace of a .qde.
@@ -60,6 +63,22 @@ type qdcBook struct {
 	XMLName xml.Name  `xml:"CodeBook"`
 	Xmlns   string    `xml:"xmlns,attr"`
 	Codes   []qdcCode `xml:"Codes>Code"`
+	Sets    *qdcSets  `xml:"Sets,omitempty"`
+}
+
+type qdcSets struct {
+	Sets []qdcSet `xml:"Set"`
+}
+
+type qdcSet struct {
+	GUID        string      `xml:"guid,attr"`
+	Name        string      `xml:"name,attr"`
+	Description string      `xml:"Description,omitempty"`
+	Members     []qdcMember `xml:"MemberCode"`
+}
+
+type qdcMember struct {
+	GUID string `xml:"guid,attr"`
 }
 
 // Colours by valence, as a QDA tool shows them.
@@ -98,7 +117,10 @@ func (cb *Codebook) QDCBytes() ([]byte, error) {
 			if len(c.Patterns) > 0 {
 				meta = append(meta, [2]string{"patterns", joinList(c.Patterns)})
 			}
-			codes = append(codes, qdcCode{GUID: GUID("code", c.ID), Name: qdcName(c.Label, c.ID), IsCodable: true, Color: color,
+			if c.Color != "" {
+				color = qdcColor(c.Color)
+			}
+			codes = append(codes, qdcCode{GUID: codeGUID(c), Name: qdcName(c.Label, c.ID), IsCodable: true, Color: color,
 				Description: description(c.Definition["nl"], meta)})
 		}
 		if f.ID == "" {
@@ -108,8 +130,38 @@ func (cb *Codebook) QDCBytes() ([]byte, error) {
 		meta := [][2]string{{"id", f.ID}}
 		meta = appendText(meta, "label", f.Label, "nl")
 		meta = appendText(meta, "description", f.Description, "nl")
-		book.Codes = append(book.Codes, qdcCode{GUID: GUID("factor", f.ID), Name: qdcName(f.Label, f.ID), IsCodable: false, Color: colorFactor,
+		color := colorFactor
+		if f.Color != "" {
+			color = qdcColor(f.Color)
+		}
+		book.Codes = append(book.Codes, qdcCode{GUID: factorGUID(f), Name: qdcName(f.Label, f.ID), IsCodable: f.Codable, Color: color,
 			Description: description(f.Description["nl"], meta), Codes: codes})
+	}
+	if len(cb.Sets) > 0 {
+		guids := map[string]string{}
+		for _, f := range cb.Factors {
+			if f.ID != "" {
+				guids[f.ID] = factorGUID(f)
+			}
+			for _, c := range f.Codes {
+				guids[c.ID] = codeGUID(c)
+			}
+		}
+		book.Sets = &qdcSets{}
+		for _, set := range cb.Sets {
+			out := qdcSet{GUID: set.GUID, Name: set.Name, Description: set.Description}
+			if out.GUID == "" {
+				out.GUID = GUID("set", set.Name)
+			}
+			for _, m := range set.Members {
+				g, ok := guids[m]
+				if !ok {
+					return nil, fmt.Errorf("%w: set %q has member %q, which is no factor or code", ErrReference, set.Name, m)
+				}
+				out.Members = append(out.Members, qdcMember{GUID: g})
+			}
+			book.Sets.Sets = append(book.Sets.Sets, out)
+		}
 	}
 	if len(book.Codes) == 0 {
 		return nil, fmt.Errorf("%w: a REFI-QDA codebook needs at least one code", ErrMissing)
@@ -123,6 +175,27 @@ func (cb *Codebook) QDCBytes() ([]byte, error) {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+// codeGUID and factorGUID are the GUID a code or factor was read with, else the one
+// derived from its id.
+func codeGUID(c Code) string {
+	if c.GUID != "" {
+		return c.GUID
+	}
+	return GUID("code", c.ID)
+}
+
+func factorGUID(f Factor) string {
+	if f.GUID != "" {
+		return f.GUID
+	}
+	return GUID("factor", f.ID)
+}
+
+// sameGUID compares GUIDs as REFI-QDA does: case and braces do not count.
+func sameGUID(a, b string) bool {
+	return strings.EqualFold(strings.Trim(a, "{} "), strings.Trim(b, "{} "))
 }
 
 func qdcName(l Text, id string) string {
@@ -228,13 +301,38 @@ func slug(s string) string { return strings.Trim(slugRe.ReplaceAllString(Fold(s)
 
 // ReadQDC reads a REFI-QDA codebook. Entities are never expanded (a document type
 // declaration with entities is refused) and nesting deeper than 64 elements is refused.
+//
+// A flat codebook, whose codes have no parent (Taguette writes them so), has no factors:
+// its codes are put in one factor named after the file, with a note in cb.Notes and in
+// the factor's description, so that the codebook validates and the researcher can move
+// the codes to the study's factors (or map them with aliases).
 func ReadQDC(path string) (*Codebook, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ParseQDC(f)
+	cb, err := ParseQDC(f)
+	if err != nil {
+		return nil, err
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	for i := range cb.Factors {
+		fa := &cb.Factors[i]
+		if fa.ID != "" || len(fa.Codes) == 0 {
+			continue
+		}
+		fa.ID = slug(stem)
+		if fa.ID == "" {
+			fa.ID = "codes"
+		}
+		fa.Label = Text{"nl": stem}
+		note := fmt.Sprintf("%d codes without a parent code are put in one factor %q, named after the file; move them to the study's factors or map them with aliases", len(fa.Codes), fa.ID)
+		fa.Description = Text{"nl": "Codes zonder bovenliggende code in " + filepath.Base(path) + "; deel ze in bij de factoren van de studie.", "en": "Codes without a parent code in " + filepath.Base(path) + "; move them to the study's factors."}
+		cb.Notes = append(cb.Notes, note)
+	}
+	cb.Prepare()
+	return cb, nil
 }
 
 // ParseQDC reads a REFI-QDA codebook from r; see ReadQDC. Codes without an id block get ids
@@ -247,6 +345,8 @@ func ParseQDC(r io.Reader) (*Codebook, error) {
 	dec.Strict = true
 	var stack []*qdcCode
 	var top []qdcCode
+	var sets []qdcSet
+	inSet := false
 	depth := 0
 	root := false
 	inDesc := false
@@ -299,9 +399,31 @@ func ParseQDC(r io.Reader) (*Codebook, error) {
 				}
 				stack = append(stack, c)
 			case "Description":
-				if len(stack) > 0 {
+				if len(stack) > 0 || inSet {
 					inDesc = true
 					desc.Reset()
+				}
+			case "Set":
+				if len(stack) == 0 {
+					inSet = true
+					set := qdcSet{}
+					for _, a := range t.Attr {
+						switch a.Name.Local {
+						case "guid":
+							set.GUID = a.Value
+						case "name":
+							set.Name = a.Value
+						}
+					}
+					sets = append(sets, set)
+				}
+			case "MemberCode":
+				if inSet {
+					for _, a := range t.Attr {
+						if a.Name.Local == "guid" {
+							sets[len(sets)-1].Members = append(sets[len(sets)-1].Members, qdcMember{GUID: a.Value})
+						}
+					}
 				}
 			}
 		case xml.CharData:
@@ -314,8 +436,12 @@ func ParseQDC(r io.Reader) (*Codebook, error) {
 			case "Description":
 				if inDesc && len(stack) > 0 {
 					stack[len(stack)-1].Description = desc.String()
+				} else if inDesc && inSet {
+					sets[len(sets)-1].Description = strings.TrimSpace(desc.String())
 				}
 				inDesc = false
+			case "Set":
+				inSet = false
 			case "Code":
 				if len(stack) == 0 {
 					continue
@@ -334,17 +460,19 @@ func ParseQDC(r io.Reader) (*Codebook, error) {
 	if !root {
 		return nil, fmt.Errorf("%w: no <CodeBook> element", ErrFormat)
 	}
-	return fromQDC(top), nil
+	return fromQDC(top, sets), nil
 }
 
-func fromQDC(top []qdcCode) *Codebook {
+func fromQDC(top []qdcCode, sets []qdcSet) *Codebook {
 	cb := &Codebook{}
+	ids := map[string]string{} // folded GUID -> factor or code id, for the sets
+	guidKey := func(g string) string { return strings.ToLower(strings.Trim(g, "{} ")) }
 	orphan := -1
 	folder := -1 // the last top-level non-codable code without children
 	addCode := func(fi int, c qdcCode, parents []string) {
 		fa := &cb.Factors[fi]
 		text, meta := parseDescription(c.Description)
-		code := Code{ID: meta["id"], Valence: Valence(meta["valence"])}
+		code := Code{ID: meta["id"], Valence: ParseValence(meta["valence"])}
 		if code.ID == "" {
 			parts := []string{fa.ID}
 			if fa.ID == "" {
@@ -362,6 +490,13 @@ func fromQDC(top []qdcCode) *Codebook {
 		code.Example = textFrom("", meta, "example")
 		code.Aliases = splitList(meta["aliases"])
 		code.Patterns = splitList(meta["patterns"])
+		if c.GUID != "" && !sameGUID(c.GUID, GUID("code", code.ID)) {
+			code.GUID = c.GUID
+		}
+		if c.Color != valenceColor(code.Valence) {
+			code.Color = keptColor(c.Color)
+		}
+		ids[guidKey(c.GUID)] = code.ID
 		if meta == nil && len(parents) > 0 {
 			// A deeper code keeps its path as an alias, so "A > B > C" resolves.
 			code.Aliases = append(code.Aliases, strings.Join(append(append([]string{}, parents...), c.Name), " > "))
@@ -392,6 +527,14 @@ func fromQDC(top []qdcCode) *Codebook {
 			if f.ID == "" {
 				f.ID = slug(c.Name)
 			}
+			if c.GUID != "" && !sameGUID(c.GUID, GUID("factor", f.ID)) {
+				f.GUID = c.GUID
+			}
+			if c.Color != colorFactor {
+				f.Color = keptColor(c.Color)
+			}
+			f.Codable = c.IsCodable
+			ids[guidKey(c.GUID)] = f.ID
 			fi := len(cb.Factors)
 			cb.Factors = append(cb.Factors, f)
 			cb.setPlace(at("factors", fi), Place{Line: c.line})
@@ -415,6 +558,47 @@ func fromQDC(top []qdcCode) *Codebook {
 		}
 		addCode(fi, c, nil)
 	}
+	for _, set := range sets {
+		out := CodeSet{Name: set.Name, Description: set.Description}
+		if set.GUID != "" && !sameGUID(set.GUID, GUID("set", set.Name)) {
+			out.GUID = set.GUID
+		}
+		for _, m := range set.Members {
+			if id, ok := ids[guidKey(m.GUID)]; ok {
+				out.Members = append(out.Members, id)
+			}
+		}
+		cb.Sets = append(cb.Sets, out)
+	}
 	cb.Prepare()
 	return cb
+}
+
+// noColor is the colour of a code that had none in the .qdc it was read from: it is
+// written back without one.
+const noColor = "none"
+
+func keptColor(c string) string {
+	if c == "" {
+		return noColor
+	}
+	return c
+}
+
+func qdcColor(c string) string {
+	if c == noColor {
+		return ""
+	}
+	return c
+}
+
+// valenceColor is the colour samenspel writes for a code of the valence.
+func valenceColor(v Valence) string {
+	switch v {
+	case Facilitator:
+		return colorFacilitator
+	case Barrier:
+		return colorBarrier
+	}
+	return colorOther
 }

@@ -180,7 +180,7 @@ func (cb *Codebook) Validate() []Problem {
 			switch c.Valence {
 			case "", Facilitator, Barrier:
 			default:
-				add(cp+"/valence", ErrValence, "code %q: unknown valence %q (facilitator or barrier)", c.ID, c.Valence)
+				add(cp+"/valence", ErrValence, "code %q: unknown valence %q (facilitator or barrier; bevorderend or belemmerend)", c.ID, c.Valence)
 			}
 			claim := func(name, path, what string) {
 				k := Fold(name)
@@ -339,6 +339,16 @@ func (cb *Codebook) Validate() []Problem {
 				add(ip, ErrItemInScales, "item %q is in the scales %q and %q", it.ID, other, s.ID)
 			} else {
 				items[k] = s.ID
+			}
+		}
+	}
+	// Code sets (from a REFI-QDA codebook) name factors and codes by id.
+	for si, set := range cb.Sets {
+		for mi, m := range set.Members {
+			if _, ok := factorIDs[m]; !ok {
+				if _, ok := codeIDs[m]; !ok {
+					add(at("sets", si, "members", mi), ErrReference, "set %q: unknown factor or code %q", set.Name, m)
+				}
 			}
 		}
 	}

@@ -307,7 +307,7 @@ func ReadXLSX(path string) (*Codebook, error) {
 		c := Code{
 			ID:         t.get(i, "Code"),
 			Label:      text(t.get(i, "Label (nl)"), t.get(i, "Label (en)")),
-			Valence:    Valence(strings.ToLower(t.get(i, "Valence"))),
+			Valence:    ParseValence(t.get(i, "Valence")),
 			Definition: text(t.get(i, "Definition (nl)"), t.get(i, "Definition (en)")),
 			Include:    text(t.get(i, "Include (nl)"), t.get(i, "Include (en)")),
 			Exclude:    text(t.get(i, "Exclude (nl)"), t.get(i, "Exclude (en)")),

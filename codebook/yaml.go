@@ -177,6 +177,10 @@ func read(path string) (*Codebook, error) {
 		cb, err = ReadXLSX(path)
 	case ".qdc":
 		cb, err = ReadQDC(path)
+	case ".md":
+		// The appendix holds one language and leaves out aliases, patterns and colours: read
+		// back, it would be a poorer codebook, so it is written only.
+		return nil, fmt.Errorf("%s: %w: a Markdown codebook is an appendix for the report and is not read back; convert from the .yaml, .xlsx or .qdc it was written from", path, ErrFormat)
 	default:
 		return nil, fmt.Errorf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx or .qdc)", path, ErrFormat, filepath.Ext(path))
 	}
@@ -188,7 +192,8 @@ func read(path string) (*Codebook, error) {
 }
 
 // Save writes the codebook in the format its extension names: .yaml/.yml, .xlsx, .qdc or
-// .md (a table for a report's appendix, in Dutch). It writes to a temporary file beside
+// .md (a table for a report's appendix, in Dutch; written only, not read back, so not a
+// round trip). It writes to a temporary file beside
 // path and renames it, so a failed save leaves no half-written file.
 func Save(cb *Codebook, path string) error { return SaveIn(cb, path, "nl") }
 
@@ -304,4 +309,35 @@ func (t Text) MarshalYAML() (any, error) {
 			&yaml.Node{Kind: yaml.ScalarNode, Value: t[lang]})
 	}
 	return n, nil
+}
+
+// valenceWords are the words researchers write for a valence, folded: the English ids,
+// the Dutch words the Markdown appendix and Dutch codebooks use, and their nouns.
+var valenceWords = map[string]Valence{
+	"facilitator": Facilitator, "facilitating": Facilitator, "enabler": Facilitator,
+	"bevorderend": Facilitator, "bevorderende": Facilitator, "bevorderende factor": Facilitator,
+	"faciliterend": Facilitator, "stimulerend": Facilitator,
+	"barrier": Barrier, "hindering": Barrier,
+	"belemmerend": Barrier, "belemmerende": Barrier, "belemmerende factor": Barrier,
+	"belemmering": Barrier, "barriere": Barrier, "drempel": Barrier,
+}
+
+// ParseValence reads a valence as written in any codebook format: facilitator or barrier,
+// or the Dutch bevorderend or belemmerend (and the words in valenceWords), in any case and
+// with or without accents. Anything else is returned as written, for Validate to report.
+func ParseValence(s string) Valence {
+	if v, ok := valenceWords[Fold(s)]; ok {
+		return v
+	}
+	return Valence(strings.TrimSpace(s))
+}
+
+// UnmarshalYAML reads a valence through ParseValence.
+func (v *Valence) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	*v = ParseValence(s)
+	return nil
 }

@@ -150,7 +150,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 		p.Segments[i] = protected.Segment{
 			ID: x.ID, Respondent: pseud[x.Respondent], Document: r.Redact(x.Document),
 			Text: text, Start: x.Start, End: x.End, Interviewer: x.Interviewer,
-			Source: file(x.Source),
+			OpenAnswer: x.OpenAnswer, Source: file(x.Source),
 		}
 	}
 	p.Codings = make([]protected.Coding, len(d.Codings))

@@ -291,15 +291,17 @@ func (s *Study) options(in Input, cb *codebook.Codebook, known map[string]bool) 
 	return ingest.Options{
 		Format: in.Format, Columns: in.Columns, Sheet: in.Sheet, Codebook: cb,
 		Respondent: in.Respondent, Known: known, IncludeIncomplete: in.IncludeIncomplete,
+		NamePattern: in.NamePattern,
 	}
 }
 
 // respondentsWithSegments returns the ids of respondents who have at least one segment of
-// their own (interview respondents).
+// their own (interview respondents); an open survey answer, also when read back from a
+// review.qdpx, does not make its respondent an interviewee.
 func respondentsWithSegments(d *model.Dataset) map[string]bool {
 	ids := map[string]bool{}
 	for _, seg := range d.Segments {
-		if !seg.Interviewer {
+		if !seg.Interviewer && !seg.OpenAnswer {
 			ids[seg.Respondent] = true
 		}
 	}

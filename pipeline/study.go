@@ -55,6 +55,9 @@ type Input struct {
 	Sheet             string            `yaml:"sheet"`
 	Respondent        string            `yaml:"respondent"`
 	IncludeIncomplete bool              `yaml:"include_incomplete"`
+	// NamePattern reads respondent, role, municipality and other variables from file or
+	// document names, e.g. "{role}{nr}_{municipality}" (ingest.Options.NamePattern).
+	NamePattern string `yaml:"name_pattern"`
 }
 
 // UnmarshalYAML accepts a plain path as well as the full mapping.

@@ -12,7 +12,9 @@ import (
 
 const codebookUsage = `Usage:
   analyse codebook check FILE       check a codebook (.yaml, .yml, .xlsx, .qdc)
-  analyse codebook convert IN OUT   convert a codebook; OUT is .yaml, .xlsx, .qdc or .md
+  analyse codebook convert IN OUT   convert a codebook; IN is .yaml, .xlsx or .qdc, OUT is
+                                    .yaml, .xlsx, .qdc or .md (a report appendix: written
+                                    only, it is not read back)
 
 A check lists every problem with its place (line, or sheet and cell): duplicate ids or
 aliases, a code without a factor, an unknown valence, a pattern that cannot match, an item
@@ -74,6 +76,9 @@ func runCodebookCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 	for _, s := range cb.Scales {
 		items += len(s.Items)
 	}
+	for _, n := range cb.Notes {
+		u.f(stdout, "%s: note: %s\n", pos[0], n)
+	}
 	u.f(stdout, "%s: ok: %d factors, %d codes (%d patterns), %d partners, %d roles, %d scales (%d items)\n",
 		pos[0], len(cb.Factors), codes, patterns, len(cb.Partners), len(cb.Roles), len(cb.Scales), items)
 	return exitOK
@@ -110,6 +115,9 @@ func runCodebookConvert(u *ui, args []string, stdout, stderr io.Writer) int {
 	if err := codebook.SaveIn(cb, out, *lang); err != nil {
 		u.f(stderr, "analyse codebook convert: %v\n", err)
 		return exitBadInput
+	}
+	for _, n := range cb.Notes {
+		u.f(stdout, "%s: note: %s\n", in, n)
 	}
 	u.f(stdout, "%s -> %s\n", in, out)
 	return exitOK

@@ -27,7 +27,7 @@ Usage:
                                     with proposed answer and code aliases (-write-codebook adds them)
   analyse init DIR                  start a new study folder with templates to fill in
   analyse codebook check FILE       check a codebook (.yaml, .xlsx, .qdc)
-  analyse codebook convert IN OUT   convert a codebook between .yaml, .xlsx, .qdc and .md
+  analyse codebook convert IN OUT   convert a codebook (.yaml, .xlsx, .qdc) to those or to .md
   analyse synth -o DIR [flags]      write a synthetic study of any size (for benchmarks)
   analyse version                   print the version
 

@@ -19,6 +19,7 @@ var interviewFormats = map[string]func(string, Options) (model.Dataset, error){
 	"qualcoder":  readQualCoder,
 	"taguette":   readTaguette,
 	"qdpx":       readQDPX,
+	"nvivo":      readNVivo,
 	"refi-qda":   readQDPX,
 	"refiqda":    readQDPX,
 	"transcript": readTranscript,
@@ -41,7 +42,7 @@ func ReadInterviews(path string, opt Options) (model.Dataset, error) {
 	}
 	read, ok := interviewFormats[format]
 	if !ok {
-		return model.Dataset{}, fmt.Errorf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, transcript): %w",
+		return model.Dataset{}, fmt.Errorf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %w",
 			path, opt.Format, ErrUnknownFormat)
 	}
 	return read(path, opt)
@@ -90,6 +91,7 @@ var interviewSignatures = []struct {
 	{"maxqda", [][]string{{"document name", "dokumentname", "documentnaam"}, {"beginning", "anfang", "begin"}, {"code"}}},
 	{"atlasti", [][]string{{"quotation content", "zitatinhalt", "citaatinhoud"}}},
 	{"atlasti", [][]string{{"id"}, {"document", "dokument"}, {"codes"}}},
+	{"atlasti", [][]string{{"text content"}, {"document"}, {"codes"}, {"number of codes"}}},
 }
 
 // detectTableFormat reads the first rows of a table for a known header.
@@ -108,6 +110,10 @@ func detectTableFormat(path string, opt Options) (string, error) {
 		n++
 		if first == nil {
 			first = append([]string(nil), row...)
+		}
+		if looksLikeNVivoSummary(row) {
+			return "", fmt.Errorf("%s: this is an NVivo summary export (%s): it has counts, not coded text; %s: %w",
+				path, strings.Join(row, " | "), nvivoAdvice, ErrUnknownFormat)
 		}
 		have := map[string]bool{}
 		for _, c := range row {

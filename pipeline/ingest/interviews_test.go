@@ -152,3 +152,22 @@ func FuzzReadInterviews(f *testing.F) {
 		}
 	})
 }
+
+// NVivo's spreadsheet exports hold counts, not coded text: the error says which export to
+// make. The headers are those of NVivo 12's exported code list and Coding Summary report
+// (constructed here: no such export under a usable licence was found).
+func TestNVivoSpreadsheetExportAdvice(t *testing.T) {
+	for name, data := range map[string]string{
+		"codes.csv":   "Name,Description,Files,References,Created On,Created By,Modified On,Modified By\nKorte lijnen,,3,12,1-3-2024,AB,1-3-2024,AB\n",
+		"summary.csv": "Hierarchical Name,Aggregate,Classification,Coverage,Number Of Coding References,Reference Number,Coded By Initials,Modified On\nNodes\\\\Bereiken\\\\Korte lijnen,No,,0.02,3,1,AB,1-3-2024\n",
+	} {
+		_, err := ReadInterviews(writeFile(t, name, []byte(data)), Options{})
+		if !errors.Is(err, ErrUnknownFormat) || !strings.Contains(err.Error(), "NVivo summary export") || !strings.Contains(err.Error(), "REFI-QDA Project (*.qdpx)") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	_, err := ReadInterviews(writeFile(t, "x.docx", []byte("PK")), Options{Format: "nvivo"})
+	if !errors.Is(err, ErrUnknownFormat) || !strings.Contains(err.Error(), "File > Export > Export Project") {
+		t.Errorf("format nvivo on a .docx: %v", err)
+	}
+}

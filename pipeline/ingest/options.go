@@ -27,6 +27,11 @@ type Options struct {
 	Known map[string]bool
 	// IncludeIncomplete keeps survey responses without a submit date.
 	IncludeIncomplete bool
+	// NamePattern reads the respondent, role, municipality and other variables from a
+	// transcript's file name or a segment table's document names (study.yaml's
+	// name_pattern, e.g. "{role}{nr}_{municipality}"; see namePattern). Empty: the
+	// respondent is the name up to its first "_".
+	NamePattern string
 }
 
 // Sentinel errors that rejects and errors wrap, for errors.Is.

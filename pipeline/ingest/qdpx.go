@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,9 @@ var (
 	ErrSelectionOutside  = errors.New("selection outside its text")
 	ErrSelectionMismatch = errors.New("selection does not hold the text its name says")
 	ErrMissingSource     = errors.New("source text missing")
+	// ErrAmbiguousRespondent: the sources of a project would be joined into one respondent
+	// by a guess the study did not state.
+	ErrAmbiguousRespondent = errors.New("respondent of the sources not stated")
 )
 
 // readQDPX reads a REFI-QDA project: a .qdpx archive, or a bare .qde document whose
@@ -27,9 +31,17 @@ var (
 // Codings become codings with the code's path as Raw ("Parent > Child") and as coder the
 // User named by the Coding's creatingUser, else by the selection's. Everything is keyed
 // by GUID, never by name. A source's respondent is the named Case that refers to it, else
-// a "respondent" document variable, else the source name up to its first "_". Attributes
+// a "respondent" document variable, else what opt.NamePattern reads from the source name
+// (also role, municipality and attributes; a name that does not fit is a reject), else the
+// source name up to its first "_" (an error where that would join differently named
+// sources into one respondent: the study must then state the rule). Attributes
 // come from Case variables, document variables (on the source, or on a nameless Case
 // with one SourceRef) and Sets named "key: value" whose members are sources.
+//
+// A project samenspel wrote (origin "samenspel", review.qdpx) reads back as the dataset
+// it was written from: the auto-coder's codings (user "auto") are left out, since the
+// run codes the segments again and would otherwise count them twice, and sources marked
+// refiqda.OpenAnswers give open survey answers (Segment.OpenAnswer), not interviews.
 func readQDPX(path string, opt Options) (model.Dataset, error) {
 	var ds model.Dataset
 	var arch *zipArchive
@@ -58,7 +70,7 @@ func readQDPX(path string, opt Options) (model.Dataset, error) {
 		return ds, fmt.Errorf("%s: %s: %w", path, qdeName, err)
 	}
 	r := qdpxReader{path: path, opt: opt, arch: arch, p: p}
-	return r.read(), nil
+	return r.read()
 }
 
 // findProjectDocument returns project.qde, or the only .qde at the archive's top level
@@ -97,8 +109,12 @@ type qdpxReader struct {
 	count     model.FileCount
 }
 
-func (r *qdpxReader) read() model.Dataset {
+func (r *qdpxReader) read() (model.Dataset, error) {
 	r.count = model.FileCount{Path: r.path, Format: "qdpx"}
+	np, err := compileNamePattern(r.opt.NamePattern)
+	if err != nil {
+		return model.Dataset{}, fmt.Errorf("%s: %w", r.path, err)
+	}
 	r.users = map[string]string{}
 	for _, u := range r.p.Users {
 		n := strings.TrimSpace(u.Name)
@@ -208,7 +224,15 @@ func (r *qdpxReader) read() model.Dataset {
 		}
 	}
 
-	for _, s := range r.p.TextSources {
+	// Each source's respondent: a named Case, a respondent variable, the study's
+	// name_pattern on the source name, else the name up to its first "_". That last rule
+	// is a guess: where it would make one respondent of sources with different names
+	// (NVivo's "videos_selection" and "videos_10_selected"), the study must say how
+	// sources map to respondents.
+	ids := make([]string, len(r.p.TextSources))
+	vars := make([]*nameVariables, len(r.p.TextSources))
+	byRule := map[string][]string{}
+	for i, s := range r.p.TextSources {
 		g := refiqda.NormalGUID(s.GUID)
 		id := srcRespondent[g]
 		if id == "" {
@@ -219,10 +243,40 @@ func (r *qdpxReader) read() model.Dataset {
 				}
 			}
 		}
-		if id == "" {
-			id = respondentFromName(s.Name)
+		if np != nil {
+			if v, ok := np.match(s.Name, r.opt.Codebook); ok {
+				vars[i] = &v
+				if id == "" {
+					id = v.respondent
+				}
+			}
 		}
-		r.source(s, id, srcAttrs[g], respondent)
+		if id == "" && np == nil {
+			id = respondentFromName(s.Name)
+			if n := strings.TrimSpace(s.Name); !slices.Contains(byRule[id], n) {
+				byRule[id] = append(byRule[id], n)
+			}
+		}
+		ids[i] = id
+	}
+	for _, id := range model.SortedKeys(byRule) {
+		if names := byRule[id]; len(names) > 1 {
+			return model.Dataset{}, fmt.Errorf("%s: the sources %s would be one respondent %q by the rule \"source name up to its first _\": say in study.yaml how sources map to respondents, e.g. name_pattern: \"{respondent}\" (each source its own respondent) or name_pattern: \"{respondent}_{part}\" (one respondent per name before the \"_\"): %w",
+				r.path, quoteAll(names), id, ErrAmbiguousRespondent)
+		}
+	}
+	for i, s := range r.p.TextSources {
+		if ids[i] == "" && np != nil {
+			n := max(len(s.Selections), 1)
+			for j := 0; j < n; j++ {
+				r.reject(fmt.Sprintf("source %q", s.Name), s.Name, errNameMismatch(s.Name, np))
+			}
+			continue
+		}
+		r.source(s, ids[i], srcAttrs[refiqda.NormalGUID(s.GUID)], respondent)
+		if resp := respondents[ids[i]]; resp != nil && vars[i] != nil {
+			vars[i].apply(resp)
+		}
 	}
 	for _, kind := range []struct {
 		what string
@@ -237,7 +291,15 @@ func (r *qdpxReader) read() model.Dataset {
 	}
 	r.count.Read = r.count.Accepted + r.count.Rejected
 	r.ds.Files = append(r.ds.Files, r.count)
-	return r.ds
+	return r.ds, nil
+}
+
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }
 
 func (r *qdpxReader) reject(part, value string, err error) {
@@ -326,15 +388,20 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 			id = refiqda.NormalGUID(s.GUID) + fmt.Sprintf(":%d-%d", start, end)
 		}
 		r.ds.Segments = append(r.ds.Segments, model.Segment{
-			ID: id, Respondent: respondentID, Document: doc, Text: seg, Start: start, End: end, Source: r.path,
+			ID: id, Respondent: respondentID, Document: doc, Text: seg, Start: start, End: end,
+			OpenAnswer: r.ours() && strings.TrimSpace(s.Description) == refiqda.OpenAnswers, Source: r.path,
 		})
 		for _, c := range sel.Codings {
 			user := c.CreatingUser
 			if strings.TrimSpace(user) == "" {
 				user = sel.CreatingUser
 			}
+			coder := r.userName(user)
+			if r.ours() && coder == autoCoder {
+				continue
+			}
 			r.ds.Codings = append(r.ds.Codings, model.Coding{
-				Segment: id, Raw: r.codeName(c.Code.Target), Coder: r.userName(user), Source: r.path,
+				Segment: id, Raw: r.codeName(c.Code.Target), Coder: coder, Source: r.path,
 			})
 		}
 		r.count.Accepted++
@@ -357,6 +424,12 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 		r.count.Accepted++
 	}
 }
+
+// autoCoder is the coder name of the auto-coder's codings (analysis.AutoCoder).
+const autoCoder = "auto"
+
+// ours reports whether samenspel wrote the project (review.qdpx).
+func (r *qdpxReader) ours() bool { return strings.TrimSpace(r.p.Origin) == "samenspel" }
 
 func (r *qdpxReader) codeName(guid string) string {
 	g := refiqda.NormalGUID(guid)

@@ -4,12 +4,15 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/samenspel/samenspel/pipeline/analysis"
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/refiqda"
 )
 
@@ -114,5 +117,113 @@ func TestQDEFixturesValidate(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v\n%s", f, err, out)
 		}
+	}
+}
+
+// review.qdpx reads back as the dataset it was written from: human codings once, the
+// auto-coder's left out (the run codes again), open survey answers marked as such.
+func TestReadQDPXReviewRoundTrip(t *testing.T) {
+	in := protected.Dataset{
+		Respondents: []protected.Respondent{
+			{Pseudonym: "JW-01", Role: "jongerenwerker", Municipality: "Bergdorp"},
+			{Pseudonym: "JZ-02", Role: "jeugdzorgprofessional", Municipality: "Zeestad"},
+		},
+		Segments: []protected.Segment{
+			{ID: "JW-01/001", Respondent: "JW-01", Document: "JW-01 interview", Text: "We hebben korte lijnen met de wijkagent.", Start: 0, End: 40},
+			{ID: "JW-01/002", Respondent: "JW-01", Document: "JW-01 interview", Text: "Hoe gaat het?", Start: 42, End: 55, Interviewer: true},
+			{ID: "JZ-02/001", Respondent: "JZ-02", Document: "Opmerkingen", Text: "Nooit terugkoppeling gehad.", Start: -1, End: -1, OpenAnswer: true},
+		},
+		Codings: []protected.Coding{
+			{Segment: "JW-01/001", Code: "bereiken.korte_lijnen", Raw: "Bereiken > Korte lijnen", Coder: "Anouk"},
+			{Segment: "JW-01/001", Code: "bereiken.korte_lijnen", Raw: "bereiken.korte_lijnen", Coder: autoCoder},
+			{Segment: "JZ-02/001", Code: "informeren.geen_terugkoppeling", Raw: "informeren.geen_terugkoppeling", Coder: autoCoder},
+			{Segment: "JZ-02/001", Coder: "Anouk"}, // reviewed, nothing applies
+		},
+	}
+	cb := loadCodebook(t)
+	var buf bytes.Buffer
+	if err := refiqda.WriteProject(&buf, in, cb, refiqda.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "review.qdpx", buf.Bytes())
+	ds, err := ReadInterviews(path, Options{Codebook: cb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var segs, codings, resps []string
+	byID := map[string]string{}
+	for _, s := range ds.Segments {
+		byID[s.ID] = s.Text
+		segs = append(segs, fmt.Sprintf("%s|%s|%s|%v", s.Respondent, s.Document, s.Text, s.OpenAnswer))
+	}
+	for _, c := range ds.Codings {
+		codings = append(codings, byID[c.Segment]+"|"+c.Raw+"|"+c.Coder)
+	}
+	for _, r := range ds.Respondents {
+		resps = append(resps, r.ID+"|"+r.Role+"|"+r.Municipality)
+	}
+	check(t, "segments", segs, []string{
+		"JW-01|JW-01 interview|We hebben korte lijnen met de wijkagent.|false",
+		"JZ-02|Opmerkingen|Nooit terugkoppeling gehad.|true",
+	})
+	check(t, "codings", codings, []string{
+		"We hebben korte lijnen met de wijkagent.|Elkaar bereiken > Korte lijnen|Anouk",
+		"Nooit terugkoppeling gehad.||Anouk",
+	})
+	check(t, "respondents", resps, []string{"JW-01|jongerenwerker|Bergdorp", "JZ-02|jeugdzorgprofessional|Zeestad"})
+	if id, ok := cb.Resolve("Elkaar bereiken > Korte lijnen"); !ok || id != "bereiken.korte_lijnen" {
+		t.Errorf("the code path written resolves to %q", id)
+	}
+	if autoCoder != analysis.AutoCoder {
+		t.Errorf("autoCoder %q, analysis.AutoCoder %q", autoCoder, analysis.AutoCoder)
+	}
+}
+
+// NVivo 12's export of a real project (testdata/third_party/qdpx): two sources,
+// "videos_selection" and "videos_10_selected", that the first-underscore rule would join
+// into one respondent "videos". The study must state the rule. Expected values from the
+// file's own XML:
+//
+//	unzip -p nvivo12_oltas0517.qdpx project.qde > nv.qde; /usr/bin/python3 -c "import
+//	xml.etree.ElementTree as E; q='{urn:QDA-XML:project:1.0}'; r=E.parse('nv.qde').getroot();
+//	[print(s.get('name'), len(list(s.iter(q+'PlainTextSelection'))), len(list(s.iter(q+'Coding'))))
+//	for s in r.iter(q+'TextSource')]"
+//	videos_selection 0 0
+//	videos_10_selected 303 303      (all 303 codings by the user Gergo)
+func TestReadQDPXNVivoRespondentRule(t *testing.T) {
+	path := "../../testdata/third_party/qdpx/nvivo12_oltas0517.qdpx"
+	_, err := ReadInterviews(path, Options{})
+	if !errors.Is(err, ErrAmbiguousRespondent) || !strings.Contains(err.Error(), `the sources "videos_selection", "videos_10_selected" would be one respondent "videos"`) ||
+		!strings.Contains(err.Error(), `name_pattern: "{respondent}"`) {
+		t.Fatalf("default rule: %v", err)
+	}
+	ds, err := ReadInterviews(path, Options{NamePattern: "{respondent}"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var resp []string
+	for _, r := range ds.Respondents {
+		resp = append(resp, r.ID)
+	}
+	check(t, "respondents", resp, []string{"videos_selection", "videos_10_selected"})
+	coders := map[string]int{}
+	for _, c := range ds.Codings {
+		coders[c.Coder]++
+	}
+	if len(ds.Segments) != 303 || len(ds.Codings) != 303 || coders["Gergo"] != 303 || len(ds.Rejects) != 0 {
+		t.Errorf("%d segments, codings by coder %v, rejects %v", len(ds.Segments), coders, ds.Rejects)
+	}
+	for _, s := range ds.Segments {
+		if s.Respondent != "videos_10_selected" {
+			t.Fatalf("segment of %q", s.Respondent)
+		}
+	}
+	if f := ds.Files[0]; f.Read != 303 || f.Accepted != 303 {
+		t.Errorf("files %+v", ds.Files)
+	}
+	// Joining them is a choice the study can make explicitly.
+	ds, err = ReadInterviews(path, Options{NamePattern: "{respondent}_{part}"})
+	if err != nil || len(ds.Respondents) != 1 || ds.Respondents[0].ID != "videos" {
+		t.Errorf("joined: %v %+v", err, ds.Respondents)
 	}
 }

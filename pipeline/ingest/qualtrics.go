@@ -44,7 +44,8 @@ func qualtricsMeta(k string) (columnUse, bool) {
 // (V1.. names or column names, then labels). It consumes the header rows from rows; a row
 // that turns out to hold data is handed back through lay.pending.
 func qualtricsLayout(rows *Rows, names []string, opt Options) (*surveyLayout, error) {
-	lay := &surveyLayout{columns: make([]surveyColumn, len(names)), incomplete: qualtricsUnfinished}
+	lay := &surveyLayout{columns: make([]surveyColumn, len(names)), incomplete: qualtricsUnfinished,
+		unanswered: func(v string) bool { return v == qualtricsSeenUnanswered }}
 	var labels, imports []string
 	if rows.Next() {
 		labels = rows.Row()
@@ -81,20 +82,57 @@ func qualtricsLayout(rows *Rows, names []string, opt Options) (*surveyLayout, er
 			c.use = use
 			continue
 		}
-		importID := tableCell(imports, i)
-		if strings.HasSuffix(strings.ToUpper(name), "_TEXT") || strings.Contains(importID, `_TEXT"`) || strings.Contains(importID, `_TEXT'`) {
+		importID := qualtricsImportID(tableCell(imports, i))
+		if importID != "" {
+			c.names = append(c.names, importID)
+		}
+		if legacyName.MatchString(name) || c.header != name {
+			c.names = append(c.names, name)
+		}
+		if qualtricsTextEntry(name, importID, imports != nil) {
 			c.use = useOpen
 			continue
 		}
 		if !itemColumn(opt, c, label) && c.header != name {
-			sub := surveyColumn{header: name}
+			sub := surveyColumn{header: name, names: c.names}
 			if itemColumn(opt, &sub) {
-				c.use, c.item, c.scale = sub.use, sub.item, sub.scale
+				c.use, c.item, c.scale, c.explicit = sub.use, sub.item, sub.scale, sub.explicit
 			}
 		}
 	}
 	return lay, nil
 }
+
+// importIDValue is the value in an ImportId cell: {"ImportId":"QID5_TEXT"} (current exports,
+// JSON) or {'ImportId': 'QID5-TEXT'} (older exports, a Python dict).
+var importIDValue = regexp.MustCompile(`^\{\s*["']ImportId["']\s*:\s*["']([^"']*)["']`)
+
+// qualtricsImportID returns the question id in an ImportId cell, "" when there is none.
+func qualtricsImportID(cell string) string {
+	if m := importIDValue.FindStringSubmatch(strings.TrimSpace(cell)); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
+
+// qualtricsTextEntry reports whether a column holds the text typed into a choice ("Other,
+// namely ...") or a text-entry question. Where the export has its ImportId row, that row
+// decides (QID5_TEXT, QID5-TEXT, QID5#3-1-1-TEXT): column names are the researcher's own
+// export tags, and a choice question may well be called MCSA_single_text. Without it,
+// Qualtrics's own suffix _TEXT (upper case) does.
+func qualtricsTextEntry(name, importID string, hasImports bool) bool {
+	if hasImports {
+		id := strings.ToUpper(importID)
+		return strings.HasSuffix(id, "_TEXT") || strings.HasSuffix(id, "-TEXT")
+	}
+	return strings.HasSuffix(name, "_TEXT")
+}
+
+// qualtricsSeenUnanswered is what Qualtrics writes, where the export recodes them, for a
+// question the respondent saw and left unanswered: not text and not an attribute value.
+// In an item's column it is an answer outside the scale unless the scale declares it
+// missing (missing: ["-99"]).
+const qualtricsSeenUnanswered = "-99"
 
 // qualtricsUnfinished: Finished is 0 or False for a response that was not completed.
 func qualtricsUnfinished(v string) bool {

@@ -17,6 +17,10 @@ import (
 // different text.
 var ErrSegmentConflict = errors.New("segment id reused for a different text")
 
+// ErrCodeList is wrapped by the reject of a row whose cell of codes cannot be split into
+// the codes it holds.
+var ErrCodeList = errors.New("codes cannot be told apart")
+
 // segmentLayout describes a coded-segment table: one row per segment and code (or per
 // segment with all its codes in one cell), as a coding tool exports it.
 type segmentLayout struct {
@@ -39,6 +43,9 @@ type segmentLayout struct {
 	groups func(string) map[string]string
 	// code composes the code name from the row where it takes more than one column.
 	code func(get func(string) string) string
+	// codes splits the row's code cell where that needs more of the row than the cell
+	// (ATLAS.ti's Number of Codes); an error rejects the row.
+	codes func(get func(string) string) ([]string, error)
 	// segmentKey builds a segment's id from the row; nil means the segment column, else
 	// a digest of document (or respondent) and text.
 	segmentKey func(get func(string) string, doc, respondent, text string) string
@@ -119,6 +126,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	sort.Ints(attrOrder)
 
 	count := model.FileCount{Path: path, Format: l.format}
+	np, err := compileNamePattern(opt.NamePattern)
+	if err != nil {
+		return ds, fmt.Errorf("%s: %w", path, err)
+	}
 	respondents := map[string]*model.Respondent{}
 	var respOrder []string
 	segments := map[string]int{} // id -> index in ds.Segments
@@ -153,15 +164,29 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			doc = l.document(doc)
 		}
 		resp := get("respondent")
-		if resp == "" && doc != "" {
+		var vars *nameVariables
+		noResp := fmt.Errorf("no respondent: %w", ErrUnknownRespondent)
+		if np != nil && doc != "" {
+			if v, ok := np.match(doc, opt.Codebook); ok {
+				vars = &v
+				if resp == "" {
+					resp = v.respondent
+				}
+			} else if resp == "" {
+				noResp = errNameMismatch(doc, np)
+			}
+		} else if resp == "" && doc != "" {
 			if _, ok := cols["respondent"]; !ok || l.format != "generic" {
 				resp = respondentFromName(doc)
 			}
 		}
 		text := get("text")
 		switch {
+		case resp == "" && np != nil:
+			reject(line, "document", doc, noResp)
+			continue
 		case resp == "":
-			reject(line, "respondent", "", fmt.Errorf("no respondent: %w", ErrUnknownRespondent))
+			reject(line, "respondent", "", noResp)
 			continue
 		case opt.Known != nil && !opt.Known[resp]:
 			reject(line, "respondent", resp, fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent))
@@ -169,6 +194,21 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		case text == "":
 			reject(line, "text", "", fmt.Errorf("the segment has no text: %w", ErrEmptySegment))
 			continue
+		}
+		var names []string
+		switch {
+		case l.code != nil:
+			if c := l.code(get); c != "" {
+				names = []string{c}
+			}
+		case l.codes != nil:
+			var err error
+			if names, err = l.codes(get); err != nil {
+				reject(line, "code", get("code"), err)
+				continue
+			}
+		default:
+			names = l.splitCodes(get("code"))
 		}
 		var id string
 		if l.segmentKey != nil {
@@ -190,14 +230,6 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			})
 		}
 
-		var names []string
-		if l.code != nil {
-			if c := l.code(get); c != "" {
-				names = []string{c}
-			}
-		} else {
-			names = l.splitCodes(get("code"))
-		}
 		if len(names) == 0 {
 			names = []string{""} // reviewed, nothing applies
 		}
@@ -222,6 +254,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		}
 		if v := get("role"); v != "" && r.Role == "" {
 			r.Role = v
+		}
+		if vars != nil {
+			vars.apply(r)
 		}
 		if l.groups != nil {
 			g := l.groups(get("groups"))

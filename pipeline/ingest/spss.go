@@ -12,8 +12,11 @@ import (
 // variables found by name (respondent, gemeente, functie, ...) and items by name or by
 // variable label (the question text). A numeric answer whose value label the item's scale
 // knows ("Mee eens") is read through the label, otherwise by its value; system-missing
-// and user-missing values are missing answers. Non-item variables read through their
-// value labels. Rejects name the case number, as SPSS's Data View numbers rows.
+// and user-missing values are missing answers. String variables read through their value
+// labels in the same way. Non-item variables read through their value labels, and dates
+// and times (by their print format) as ISO 8601 text, so that a date is a usable grouping
+// attribute rather than seconds since 1582. Every case is a respondent, also one whose
+// values are all missing. Rejects name the case number, as SPSS's Data View numbers rows.
 func readSPSS(path string, opt Options) (model.Dataset, error) {
 	f, err := sav.Open(path)
 	if err != nil {
@@ -42,7 +45,7 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 			cols[field], taken[i] = i, true
 		}
 	}
-	lay := &surveyLayout{format: FormatSPSS, columns: make([]surveyColumn, len(names))}
+	lay := &surveyLayout{format: FormatSPSS, columns: make([]surveyColumn, len(names)), everyRow: true}
 	uses := map[string]columnUse{"respondent": useRespondent, "municipality": useMunicipality, "role": useRole, "name": useName, "email": useMeta}
 	for field, i := range cols {
 		lay.columns[i].use = uses[field]
@@ -53,19 +56,41 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 		if c.use != useOther {
 			continue
 		}
-		if itemColumn(opt, c, v.Label) && len(v.ValueLabels) > 0 {
-			labels, scale := v.ValueLabels, c.scale
+		if !itemColumn(opt, c, v.Label) {
+			continue
+		}
+		scale := c.scale
+		known := func(l string, ok bool) (string, bool) {
+			if !ok {
+				return "", false
+			}
+			_, _, known := scale.Value(l)
+			return l, known
+		}
+		switch {
+		case v.Width == 0 && len(v.ValueLabels) > 0:
+			labels := v.ValueLabels
 			c.decode = func(cell string) string {
 				if x, ok := ParseNumber(cell); ok {
-					if l, ok := labels[x]; ok {
-						if _, _, known := scale.Value(l); known {
-							return l
-						}
+					if l, ok := known(labels[x], hasKey(labels, x)); ok {
+						return l
 					}
 				}
 				return cell
 			}
+		case v.Width > 0 && len(v.StringLabels) > 0:
+			labels := v.StringLabels
+			c.decode = func(cell string) string {
+				l, ok := labels[cell]
+				if l, ok := known(l, ok); ok {
+					return l
+				}
+				return cell
+			}
 		}
+	}
+	if err := settleItems(lay, opt); err != nil {
+		return model.Dataset{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return readResponses(path, "", &casesSource{file: f, columns: lay.columns}, lay, opt)
 }
@@ -96,12 +121,22 @@ func (s *casesSource) Next() bool {
 			}
 		default:
 			s.row[i] = strconv.FormatFloat(val.Number, 'f', -1, 64)
-			if l, ok := v.ValueLabels[val.Number]; ok && s.columns[i].use != useItem {
+			if s.columns[i].use == useItem {
+				break
+			}
+			if l, ok := v.ValueLabels[val.Number]; ok {
 				s.row[i] = l
+			} else if d, ok := v.FormatValue(val.Number); ok {
+				s.row[i] = d
 			}
 		}
 	}
 	return true
+}
+
+func hasKey(m map[float64]string, x float64) bool {
+	_, ok := m[x]
+	return ok
 }
 
 func (s *casesSource) Row() []string { return s.row }

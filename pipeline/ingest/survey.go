@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -99,6 +100,9 @@ func ReadSurvey(path string, opt Options) (model.Dataset, error) {
 	if err != nil {
 		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(rows.Sheet(), rows.Line(), ""), err)
 	}
+	if err := settleItems(lay, opt); err != nil {
+		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(rows.Sheet(), rows.Line(), ""), err)
+	}
 	lay.format = format
 	if format == FormatForms {
 		lay.idPrefix = formsPrefix(path)
@@ -126,7 +130,7 @@ func detectSurvey(header []string, opt Options) string {
 	}
 	if opt.Codebook != nil {
 		for _, h := range header {
-			if _, _, ok := matchItem(opt, h); ok {
+			if _, _, _, ok := matchItem(opt, []string{h}); ok {
 				return FormatGeneric
 			}
 		}
@@ -179,6 +183,11 @@ type surveyColumn struct {
 	question string // the question text where the export gives it, for Segment.Document
 	item     codebook.Item
 	scale    codebook.Scale
+	// names are other names the column goes by that a study's column mapping may use
+	// (Qualtrics: the column name where the header is the legacy label, the ImportId).
+	names []string
+	// explicit: the study's column mapping names this column for its item.
+	explicit bool
 	// decode turns a cell into a value or label before the scale reads it (LimeSurvey
 	// answer codes, SPSS value labels); nil keeps the cell.
 	decode func(string) string
@@ -193,6 +202,13 @@ type surveyLayout struct {
 	// incomplete reports whether a submit-column value means an incomplete response; nil
 	// means an empty value does.
 	incomplete func(string) bool
+	// everyRow: every row is a response, even one without a value (an SPSS case whose
+	// values are all missing is a respondent who answered nothing, as R haven and PSPP
+	// count it, where an empty line of a CSV file is no record at all).
+	everyRow bool
+	// unanswered reports whether a cell of a column that is not an item means "no answer"
+	// (Qualtrics's -99, "seen but unanswered"); nil means only an empty cell does.
+	unanswered func(string) bool
 	// pending is a data row the layout read while looking for header rows.
 	pending     []string
 	pendingLine int
@@ -239,32 +255,132 @@ type rowSource interface {
 }
 
 // matchItem finds the codebook item a column asks: an explicit mapping in opt.Columns
-// (item id -> header), the item id, the question text, or the sub-question part of a
-// heading ("Question [Sub-question]", "Question - Statement").
-func matchItem(opt Options, header string, texts ...string) (codebook.Item, codebook.Scale, bool) {
+// (item id -> column), tried on every name the column goes by (its header, and for
+// Qualtrics its column name and ImportId), then the item id, the question text, or the
+// sub-question part of a heading ("Question [Sub-question]", "Question - Statement").
+// explicit reports an explicit mapping: it wins over any text match (settleItems).
+func matchItem(opt Options, names []string, texts ...string) (it codebook.Item, sc codebook.Scale, explicit, ok bool) {
 	cb := opt.Codebook
 	if cb == nil {
-		return codebook.Item{}, codebook.Scale{}, false
+		return it, sc, false, false
 	}
-	k := foldName(header)
-	for field, h := range opt.Columns {
-		if foldName(h) == k && k != "" {
-			if it, sc, ok := cb.Item(field); ok {
-				return it, sc, true
-			}
+	if field, ok := explicitItem(opt, names...); ok {
+		if it, sc, ok := cb.Item(field); ok {
+			return it, sc, true, true
 		}
 	}
-	if it, sc, ok := cb.Item(strings.TrimSpace(header)); ok {
-		return it, sc, true
+	for _, n := range names {
+		if it, sc, ok := cb.Item(strings.TrimSpace(n)); ok {
+			return it, sc, false, true
+		}
+	}
+	header := ""
+	if len(names) > 0 {
+		header = names[0]
 	}
 	for _, t := range append([]string{header}, texts...) {
 		for _, c := range questionParts(t) {
 			if it, sc, ok := cb.ItemByText(c); ok {
-				return it, sc, true
+				return it, sc, false, true
 			}
 		}
 	}
-	return codebook.Item{}, codebook.Scale{}, false
+	return it, sc, false, false
+}
+
+// explicitItem returns the item id that opt.Columns maps onto one of names, in sorted
+// order of the ids so that a column named twice gives the same answer every run.
+func explicitItem(opt Options, names ...string) (string, bool) {
+	if opt.Codebook == nil || len(opt.Columns) == 0 {
+		return "", false
+	}
+	fields := make([]string, 0, len(opt.Columns))
+	for f := range opt.Columns {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		k := foldName(opt.Columns[f])
+		if k == "" {
+			continue
+		}
+		for _, n := range names {
+			if foldName(n) == k {
+				if _, _, ok := opt.Codebook.Item(f); ok {
+					return f, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// settleItems makes every codebook item come from one column. A column that opt.Columns
+// maps onto an item is that item's only column: other columns that matched it by id or
+// text are not read as the item (they become attributes or open answers like any other
+// column). Several columns matching one item without a mapping is an error naming them,
+// since reading any one of them would be a guess (Qualtrics matrix questions that share
+// their statements, "Click to write Statement 1"). An item mapping in opt.Columns that
+// names no column of the file is an error too: the study expects the item there.
+func settleItems(lay *surveyLayout, opt Options) error {
+	if opt.Codebook == nil {
+		return nil
+	}
+	byItem := map[string][]int{}
+	var order []string
+	for i, c := range lay.columns {
+		if c.use != useItem {
+			continue
+		}
+		if _, ok := byItem[c.item.ID]; !ok {
+			order = append(order, c.item.ID)
+		}
+		byItem[c.item.ID] = append(byItem[c.item.ID], i)
+	}
+	fields := make([]string, 0, len(opt.Columns))
+	for f := range opt.Columns {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		if _, _, ok := opt.Codebook.Item(f); !ok {
+			continue
+		}
+		found := false
+		for _, i := range byItem[f] {
+			found = found || lay.columns[i].explicit
+		}
+		if !found {
+			return fmt.Errorf("column %q named for item %s is not in the header: %w", opt.Columns[f], f, ErrMissingColumn)
+		}
+	}
+	for _, id := range order {
+		cols := byItem[id]
+		if len(cols) == 1 {
+			continue
+		}
+		chosen := -1
+		for _, i := range cols {
+			if lay.columns[i].explicit {
+				chosen = i
+			}
+		}
+		if chosen < 0 {
+			names := make([]string, len(cols))
+			for j, i := range cols {
+				names[j] = strconv.Quote(lay.columns[i].header)
+			}
+			return fmt.Errorf("item %s matches %d columns (%s): name its column in study.yaml (columns: {%s: %s})",
+				id, len(cols), strings.Join(names, ", "), id, lay.columns[cols[0]].header)
+		}
+		for _, i := range cols {
+			if i != chosen {
+				c := &lay.columns[i]
+				c.use, c.item, c.scale, c.decode = useOther, codebook.Item{}, codebook.Scale{}, nil
+			}
+		}
+	}
+	return nil
 }
 
 var bracketPart = regexp.MustCompile(`\[([^\[\]]+)\]\s*$`)
@@ -344,7 +460,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
-		if emptyRow(row) {
+		if emptyRow(row) && !lay.everyRow {
 			continue // an empty row holds nothing to account for
 		}
 		count.Read++
@@ -417,7 +533,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			ds.Answers = append(ds.Answers, a)
 		}
 		for _, i := range otherOrder {
-			if v := strings.TrimSpace(tableCell(row, i)); v != "" {
+			if v := strings.TrimSpace(tableCell(row, i)); v != "" && (lay.unanswered == nil || !lay.unanswered(v)) {
 				others[i].values = append(others[i].values, respondentValue{ri, v})
 			}
 		}
@@ -445,6 +561,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 					Text:       v.text,
 					Start:      -1,
 					End:        -1,
+					OpenAnswer: true,
 					Source:     path,
 				})
 			}
@@ -468,13 +585,20 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 // anonymous are the placeholders exports write where there is no name.
 var anonymous = map[string]bool{"anonym": true, "anonymous": true, "anoniem": true}
 
-// answerOf reads one answer to an item: a number on the scale, an answer label, or a
-// missing label or empty cell. The error says why a cell cannot be used.
+// answerOf reads one answer to an item: a declared missing code, a number on the scale,
+// an answer label, or a missing label or empty cell. The error says why a cell cannot be
+// used. Declared missing codes (the scale's missing list) come first, on the cell as
+// written and as decoded, and by number where both are numbers: Qualtrics writes -1 or
+// -99 and LimeSurvey 0 for "not applicable", and these parse as numbers.
 func answerOf(c *surveyColumn, cell string) (model.Answer, error) {
 	a := model.Answer{Item: c.item.ID}
 	text := cell
 	if c.decode != nil {
 		text = c.decode(cell)
+	}
+	if missingCode(c.scale, cell) || (text != cell && missingCode(c.scale, text)) {
+		a.Missing, a.Raw = true, cell
+		return a, nil
 	}
 	if v, ok := ParseNumber(text); ok {
 		if !onScale(c.scale, v) {
@@ -495,6 +619,29 @@ func answerOf(c *surveyColumn, cell string) (model.Answer, error) {
 		a.Raw = cell
 	}
 	return a, nil
+}
+
+// missingCode reports whether cell is one of the scale's declared missing codes: the same
+// text, or the same number ("-1" and "-1.0"). An empty cell is not a code (it is missing
+// anyway, through Scale.Value).
+func missingCode(s codebook.Scale, cell string) bool {
+	cell = strings.TrimSpace(cell)
+	if cell == "" || len(s.Missing) == 0 {
+		return false
+	}
+	v, isNumber := ParseNumber(cell)
+	for _, m := range s.Missing {
+		m = strings.TrimSpace(m)
+		if m == cell {
+			return true
+		}
+		if isNumber && m != "" && (m[0] == '-' || m[0] == '+' || (m[0] >= '0' && m[0] <= '9')) {
+			if w, ok := ParseNumber(m); ok && w == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // onScale reports whether v is one of the scale's answer values (any finite number when
@@ -546,10 +693,10 @@ func looksFreeText(values []respondentValue) bool {
 
 // itemColumn fills a column as an item where the codebook knows it.
 func itemColumn(opt Options, c *surveyColumn, texts ...string) bool {
-	it, sc, ok := matchItem(opt, c.header, texts...)
+	it, sc, explicit, ok := matchItem(opt, append([]string{c.header}, c.names...), texts...)
 	if !ok {
 		return false
 	}
-	c.use, c.item, c.scale = useItem, it, sc
+	c.use, c.item, c.scale, c.explicit = useItem, it, sc, explicit
 	return true
 }

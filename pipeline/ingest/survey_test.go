@@ -100,8 +100,8 @@ func TestReadSurveyGeneric(t *testing.T) {
 		{ID: "r3", Municipality: "Zeist", Role: "Leerkracht", Attributes: map[string]string{"team": "Noord"}, Source: path},
 	})
 	same(t, "segments", ds.Segments, []model.Segment{
-		{ID: "enquete.csv:r1:Opmerkingen", Respondent: "r1", Document: "Opmerkingen", Text: "Het contact met de wijkagent loopt goed, maar jeugdzorg is traag.", Start: -1, End: -1, Source: path},
-		{ID: "enquete.csv:r3:Opmerkingen", Respondent: "r3", Document: "Opmerkingen", Text: "Geen.", Start: -1, End: -1, Source: path},
+		{ID: "enquete.csv:r1:Opmerkingen", Respondent: "r1", Document: "Opmerkingen", Text: "Het contact met de wijkagent loopt goed, maar jeugdzorg is traag.", Start: -1, End: -1, OpenAnswer: true, Source: path},
+		{ID: "enquete.csv:r3:Opmerkingen", Respondent: "r3", Document: "Opmerkingen", Text: "Geen.", Start: -1, End: -1, OpenAnswer: true, Source: path},
 	})
 	for _, err := range []error{ErrOutOfScale, ErrDuplicate, ErrUnknownLabel} {
 		found := false
@@ -255,7 +255,7 @@ func TestReadSurveyQualtricsFixtures(t *testing.T) {
 			{ID: "R_2YPOQ602ER1jkf1", Attributes: map[string]string{"q1": "2"}, Source: path}})
 		same(t, name+" segments", ds.Segments, []model.Segment{{
 			ID: name + ":R_2YPOQ602ER1jkf1:Q2", Respondent: "R_2YPOQ602ER1jkf1", Document: "This is a free text question.",
-			Text: "Hello World!", Start: -1, End: -1, Source: path}})
+			Text: "Hello World!", Start: -1, End: -1, OpenAnswer: true, Source: path}})
 		same(t, name+" files", ds.Files, []model.FileCount{{Path: path, Format: "qualtrics", Read: 1, Accepted: 1}})
 	}
 

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,7 +28,9 @@ import (
 // paragraphs separated by blank lines are the segments.
 //
 // Interviewer turns are kept with Interviewer set, for context. The respondent is
-// opt.Respondent or the file name up to its first "_" (JW01_Bergdorp.txt gives JW01).
+// opt.Respondent, or what opt.NamePattern reads from the file name (with role,
+// municipality and other variables; a name that does not fit is a reject of every turn),
+// or else the file name up to its first "_" (JW01_Bergdorp.txt gives JW01).
 // Start and End are code point offsets of the turn's text in the document as read (line
 // breaks made "\n"). Transcripts carry no codings: the auto-coder codes them.
 func readTranscript(path string, opt Options) (model.Dataset, error) {
@@ -49,11 +52,40 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 		text = decodeText(raw)
 	}
 	base := filepath.Base(path)
+	np, err := compileNamePattern(opt.NamePattern)
+	if err != nil {
+		return ds, fmt.Errorf("%s: %w", path, err)
+	}
 	resp := strings.TrimSpace(opt.Respondent)
-	if resp == "" {
+	var vars *nameVariables
+	var noResp error
+	if np != nil {
+		if v, ok := np.match(base, opt.Codebook); ok {
+			vars = &v
+			if resp == "" {
+				resp = v.respondent
+			}
+		} else if resp == "" {
+			noResp = errNameMismatch(base, np)
+		}
+	}
+	if resp == "" && np == nil {
 		resp = respondentFromName(base)
 	}
-	return splitTranscript(path, base, resp, text, opt), nil
+	ds = splitTranscript(path, base, resp, text, opt)
+	for i := range ds.Respondents {
+		if vars != nil {
+			vars.apply(&ds.Respondents[i])
+		}
+	}
+	if noResp != nil {
+		for i := range ds.Rejects {
+			if errors.Is(ds.Rejects[i].Err, ErrUnknownRespondent) && ds.Rejects[i].Value == "" {
+				ds.Rejects[i].Err = noResp
+			}
+		}
+	}
+	return ds, nil
 }
 
 // decodeText decodes a text file: UTF-16 by its byte-order mark, UTF-8 when valid, else

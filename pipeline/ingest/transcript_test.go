@@ -3,6 +3,7 @@ package ingest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -120,4 +121,23 @@ func FuzzSplitTranscript(f *testing.F) {
 			t.Fatal("rows not accounted for")
 		}
 	})
+}
+
+// A transcript's file name gives role and municipality through name_pattern.
+func TestReadTranscriptNamePattern(t *testing.T) {
+	path := writeFile(t, "Bergdorp-JW07.txt", []byte("I: Hoe gaat het?\nR: Goed, de lijnen zijn kort.\n"))
+	ds, err := ReadInterviews(path, Options{Codebook: loadCodebook(t), NamePattern: "{municipality}-{role}{nr}"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summarise(ds).Respondents; len(got) != 1 || got[0] != "JW07|Bergdorp|jongerenwerker|" {
+		t.Errorf("respondents %q", got)
+	}
+	ds, err = ReadInterviews(path, Options{NamePattern: "{role}{nr}_{municipality}"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := summarise(ds); len(s.Respondents) != 0 || len(s.Rejects) != 2 || !strings.Contains(s.Rejects[0], `the name "Bergdorp-JW07" does not fit name_pattern`) {
+		t.Errorf("mismatch: %+v", s)
+	}
 }

@@ -36,7 +36,11 @@ type Segment struct {
 	// Interviewer marks a turn by the interviewer: kept for context, never counted as the
 	// respondent's words and never auto-coded.
 	Interviewer bool
-	Source      string // file the segment came from
+	// OpenAnswer marks an open answer to a survey question (a free-text column), not an
+	// interview: its respondent is surveyed, not interviewed. review.qdpx carries the mark,
+	// so that reading the project back gives the same dataset.
+	OpenAnswer bool
+	Source     string // file the segment came from
 }
 
 // Coding says that a coder applied a code to a segment.

@@ -38,6 +38,7 @@ type Segment struct {
 	Text        string
 	Start, End  int // code point offsets in the document as read; -1 where unknown
 	Interviewer bool
+	OpenAnswer  bool   // an open answer to a survey question (model.Segment.OpenAnswer)
 	Source      string // input file, relative to the study folder, redacted
 }
 

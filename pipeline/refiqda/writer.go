@@ -34,6 +34,11 @@ func GUID(kind, id string) string {
 	return uuid.NewSHA1(namespace, []byte(kind+":"+id)).String()
 }
 
+// OpenAnswers is the Description of a source that holds open answers to a survey
+// question rather than an interview; a reader of a samenspel project marks its segments
+// as open answers again.
+const OpenAnswers = "samenspel: open answers to a survey question"
+
 // ReviewedGUID is the GUID of the code that carries "reviewed, nothing applies": a coder
 // who looked at a segment and applied no code. Readers map it back onto a coding with an
 // empty code name.
@@ -50,7 +55,8 @@ var ReviewedGUID = GUID("code", "\x00reviewed")
 // named as the export wrote it. Respondents become Cases with their municipality, role
 // and attributes as text variables, referring to their sources. Interviewer turns are
 // part of the text but are not selections. The auto-coder's rule and span are not carried
-// (QDA-XML has no place for them); its codings appear under the coder "auto".
+// (QDA-XML has no place for them); its codings appear under the coder "auto". A source
+// of open survey answers has the Description OpenAnswers.
 //
 // cb may be nil; then every coding is written under its name as read.
 func WriteProject(w io.Writer, ds protected.Dataset, cb *codebook.Codebook, opt WriteOptions) error {
@@ -247,6 +253,13 @@ func buildProject(ds protected.Dataset, cb *codebook.Codebook, opt WriteOptions)
 		})
 		g := GUID("source", k)
 		src := TextSource{GUID: g, Name: d.name, PlainTextPath: "internal://" + g + ".txt"}
+		open := true
+		for _, s := range d.segments {
+			open = open && s.OpenAnswer
+		}
+		if open {
+			src.Description = OpenAnswers
+		}
 		var text strings.Builder
 		pos := 0
 		for i, s := range d.segments {

@@ -3,6 +3,13 @@
 // the dictionary (variables, long names, very long strings, variable and value labels,
 // missing values, character encoding) and the cases.
 //
+// Text is decoded by the file's character encoding (extension record 20) or else its code
+// page (record 3: 65001 is UTF-8, and then bytes that are not UTF-8 become U+FFFD rather
+// than Windows-1252 guesses); the 8-byte short names and the fixed-width strings may cut a
+// UTF-8 character in half, and that half is dropped, as R haven and PSPP do. Long names,
+// very long strings, long-string value labels and missing values (records 13, 14, 21, 22)
+// are matched to their variables by the raw bytes of the short name.
+//
 // It is written here because no maintained pure-Go reader exists: the Go module index
 // has github.com/hektorinho/gospss (one untagged 2023 snapshot, no importers), nothing
 // else. Every length and count in a file is checked against the bytes that are left, so
@@ -21,11 +28,13 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // ErrFormat is wrapped by every error about a file's content.
@@ -45,6 +54,9 @@ type Variable struct {
 	Label string // the variable label: often the question text
 	// Width is 0 for a numeric variable, else the string width in bytes.
 	Width int
+	// Format is the type of the print format (5 for F, 20 for DATE, 22 for DATETIME, ...;
+	// see FormatValue), which says how SPSS shows a number.
+	Format int
 	// ValueLabels label numeric values; StringLabels label string values (trimmed).
 	ValueLabels  map[float64]string
 	StringLabels map[string]string
@@ -55,8 +67,9 @@ type Variable struct {
 	HasRange                bool
 	MissingLow, MissingHigh float64
 
-	slots int // 8-byte elements the variable takes in a case
-	first int // index of its first element
+	short string // the 8-byte short name as the file has it, undecoded
+	slots int    // 8-byte elements the variable takes in a case
+	first int    // index of its first element
 	segs  []int
 }
 
@@ -97,6 +110,8 @@ type File struct {
 	Encoding  string
 	Variables []Variable
 	Cases     [][]Value // one slice per case, in the order of Variables
+
+	order binary.ByteOrder
 }
 
 // Open reads a system file from disk.
@@ -164,11 +179,12 @@ func (p *parser) count(size int, what string) (int, error) {
 }
 
 type rawVar struct {
-	typ   int
-	name  string
-	label []byte
-	nmiss int
-	miss  [][]byte
+	typ    int
+	format int
+	name   string
+	label  []byte
+	nmiss  int
+	miss   [][]byte
 }
 
 // Parse reads a system file held in memory.
@@ -219,7 +235,8 @@ func Parse(data []byte) (*File, error) {
 		labels [][]byte
 		vars   []int
 	}
-	var longNames, veryLong, encName string
+	var longNames, veryLong, longLabels, longMissing []byte
+	var encName string
 	codePage := 0
 dictionary:
 	for {
@@ -235,7 +252,8 @@ dictionary:
 			}
 			hasLabel, _ := p.int32()
 			v.nmiss, _ = p.int32()
-			p.int32() // print format
+			pf, _ := p.int32() // print format: type<<16 | width<<8 | decimals
+			v.format = pf >> 16 & 0xff
 			p.int32() // write format
 			name, err := p.bytes(8)
 			if err != nil {
@@ -343,9 +361,13 @@ dictionary:
 					codePage = int(int32(p.order.Uint32(body[28:32])))
 				}
 			case 13:
-				longNames = string(body)
+				longNames = body
 			case 14:
-				veryLong = string(body)
+				veryLong = body
+			case 21:
+				longLabels = body
+			case 22:
+				longMissing = body
 			case 20:
 				encName = string(body)
 			}
@@ -356,10 +378,20 @@ dictionary:
 			return nil, p.errf("unknown record type %d", rt)
 		}
 	}
-	f := &File{Product: strings.TrimRight(string(prod), " \x00")}
-	dec := decoderFor(encName, codePage)
+	f := &File{Product: strings.TrimRight(string(prod), " \x00"), order: p.order}
+	dec, isUTF8 := decoderFor(encName, codePage)
 	f.Encoding = encName
+	if f.Encoding == "" && codePage == 65001 {
+		f.Encoding = "UTF-8"
+	}
 	text := func(b []byte) string { return decodeText(dec, b) }
+	// A short name or fixed-width string may end in half a UTF-8 character.
+	cut := func(b []byte) []byte {
+		if isUTF8 {
+			return trimPartialRune(bytes.TrimRight(b, " \x00"))
+		}
+		return b
+	}
 	f.Label = strings.TrimSpace(text(head[17:81]))
 
 	// Variables: a type -1 record continues the string before it.
@@ -369,7 +401,7 @@ dictionary:
 		if v.typ == -1 {
 			return nil, fmt.Errorf("variable record %d continues no string: %w", i+1, ErrFormat)
 		}
-		nv := Variable{Name: text([]byte(v.name)), Label: text(v.label), Width: v.typ, first: i, slots: 1}
+		nv := Variable{Name: text(cut([]byte(v.name))), Label: text(v.label), Width: v.typ, Format: v.format, short: v.name, first: i, slots: 1}
 		for i+nv.slots < len(vars) && vars[i+nv.slots].typ == -1 {
 			nv.slots++
 		}
@@ -391,7 +423,8 @@ dictionary:
 		f.Variables = append(f.Variables, nv)
 		i += nv.slots - 1
 	}
-	if caseSize != len(vars) && caseSize != -1 {
+	// -1 means unknown; older ReadStat versions wrote 0 (R haven and PSPP read such files).
+	if caseSize != len(vars) && caseSize != -1 && caseSize != 0 {
 		return nil, fmt.Errorf("header says %d elements per case, dictionary has %d: %w", caseSize, len(vars), ErrFormat)
 	}
 	for _, set := range labelSets {
@@ -416,10 +449,16 @@ dictionary:
 			}
 		}
 	}
-	if err := applyVeryLongStrings(f, text([]byte(veryLong))); err != nil {
+	if err := applyVeryLongStrings(f, veryLong); err != nil {
 		return nil, err
 	}
-	applyLongNames(f, text([]byte(longNames)))
+	applyLongNames(f, longNames, text)
+	if err := applyLongStringLabels(f, longLabels, text); err != nil {
+		return nil, err
+	}
+	if err := applyLongStringMissing(f, longMissing, text); err != nil {
+		return nil, err
+	}
 
 	// Case data.
 	rest := p.data[p.pos:]
@@ -428,51 +467,178 @@ dictionary:
 			return nil, err
 		}
 	}
-	if err := readCases(f, rest, len(vars), compression != 0, bias, p.order, ncases, dec); err != nil {
+	if err := readCases(f, rest, len(vars), compression != 0, bias, p.order, ncases, func(b []byte) string { return text(cut(b)) }); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
-func applyLongNames(f *File, s string) {
-	if s == "" {
+// applyLongNames gives variables their long names (record 13: SHORT=Long pairs separated
+// by tabs), matched on the short name's raw bytes.
+func applyLongNames(f *File, rec []byte, text func([]byte) string) {
+	if len(rec) == 0 {
 		return
 	}
 	long := map[string]string{}
-	for _, pair := range strings.Split(s, "\t") {
-		if k, v, ok := strings.Cut(pair, "="); ok {
-			long[strings.ToUpper(k)] = v
+	for _, pair := range bytes.Split(rec, []byte("\t")) {
+		if k, v, ok := bytes.Cut(pair, []byte("=")); ok {
+			long[asciiUpper(string(k))] = text(v)
 		}
 	}
 	for i := range f.Variables {
-		if n, ok := long[strings.ToUpper(f.Variables[i].Name)]; ok && n != "" {
+		if n, ok := long[asciiUpper(f.Variables[i].short)]; ok && n != "" {
 			f.Variables[i].Name = n
 		}
 	}
 }
 
+// asciiUpper upper-cases ASCII letters only: short names are raw bytes of any encoding,
+// which strings.ToUpper would turn into U+FFFD where they are not UTF-8.
+func asciiUpper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the end of b.
+func trimPartialRune(b []byte) []byte {
+	for n := 1; n <= 3 && n <= len(b); n++ {
+		c := b[len(b)-n]
+		if c < 0x80 {
+			return b // ASCII: nothing cut
+		}
+		if c >= 0xC0 { // the first byte of the last sequence
+			if !utf8.FullRune(b[len(b)-n:]) {
+				return b[:len(b)-n]
+			}
+			return b
+		}
+	}
+	return b
+}
+
+// byName finds a variable by its long name, or else by its short name.
+func (f *File) byName(name string) *Variable {
+	for i := range f.Variables {
+		if strings.EqualFold(f.Variables[i].Name, name) {
+			return &f.Variables[i]
+		}
+	}
+	for i := range f.Variables {
+		if asciiUpper(strings.TrimRight(f.Variables[i].short, " ")) == asciiUpper(name) {
+			return &f.Variables[i]
+		}
+	}
+	return nil
+}
+
+// recordReader reads the length-prefixed fields of records 21 and 22.
+type recordReader struct {
+	b     []byte
+	order binary.ByteOrder
+	err   error
+}
+
+func (r *recordReader) int32() int {
+	if r.err != nil || len(r.b) < 4 {
+		r.err = fmt.Errorf("record ends in a length: %w", ErrFormat)
+		return 0
+	}
+	n := int(int32(r.order.Uint32(r.b)))
+	r.b = r.b[4:]
+	return n
+}
+
+func (r *recordReader) bytes(n int) []byte {
+	if r.err != nil || n < 0 || n > len(r.b) {
+		if r.err == nil {
+			r.err = fmt.Errorf("record field of %d bytes, %d left: %w", n, len(r.b), ErrFormat)
+		}
+		return nil
+	}
+	b := r.b[:n]
+	r.b = r.b[n:]
+	return b
+}
+
+// applyLongStringLabels reads record 21, the value labels of strings wider than 8 bytes:
+// per variable its name, width and labels, each a length-prefixed value and label.
+func applyLongStringLabels(f *File, rec []byte, text func([]byte) string) error {
+	r := &recordReader{b: rec, order: f.order}
+	for len(r.b) > 0 && r.err == nil {
+		name := text(r.bytes(r.int32()))
+		r.int32() // width
+		n := r.int32()
+		if n < 0 || n > maxLabelsPerSet {
+			return fmt.Errorf("long string %q has %d value labels: %w", name, n, ErrFormat)
+		}
+		v := f.byName(name)
+		for j := 0; j < n && r.err == nil; j++ {
+			value := text(r.bytes(r.int32()))
+			label := text(r.bytes(r.int32()))
+			if v != nil && r.err == nil {
+				if v.StringLabels == nil {
+					v.StringLabels = map[string]string{}
+				}
+				v.StringLabels[strings.TrimRight(value, " ")] = label
+			}
+		}
+	}
+	return r.err
+}
+
+// applyLongStringMissing reads record 22, the missing values of strings wider than 8
+// bytes: per variable its name, the number of values, their length and the values.
+func applyLongStringMissing(f *File, rec []byte, text func([]byte) string) error {
+	r := &recordReader{b: rec, order: f.order}
+	for len(r.b) > 0 && r.err == nil {
+		name := text(r.bytes(r.int32()))
+		nb := r.bytes(1)
+		if r.err != nil {
+			break
+		}
+		n := int(nb[0])
+		size := r.int32()
+		if n > 3 || size < 0 {
+			return fmt.Errorf("long string %q has %d missing values of %d bytes: %w", name, n, size, ErrFormat)
+		}
+		v := f.byName(name)
+		for j := 0; j < n && r.err == nil; j++ {
+			m := text(r.bytes(size))
+			if v != nil && r.err == nil {
+				v.MissingStrings = append(v.MissingStrings, m)
+			}
+		}
+	}
+	return r.err
+}
+
 // applyVeryLongStrings joins the segment variables of strings wider than 255 bytes
 // (extension record 14) into one variable: there is a segment for every 252 bytes of
 // width, and each but the last holds 255 bytes of the value (as PSPP 1.6 writes them).
-func applyVeryLongStrings(f *File, s string) error {
-	if s == "" {
+func applyVeryLongStrings(f *File, rec []byte) error {
+	if len(rec) == 0 {
 		return nil
 	}
 	widths := map[string]int{}
-	for _, pair := range strings.Split(s, "\x00") {
+	for _, pair := range strings.Split(string(rec), "\x00") {
 		pair = strings.Trim(pair, "\t\x00")
 		if k, v, ok := strings.Cut(pair, "="); ok {
 			w, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil || w < 256 || w > 32767 {
 				return fmt.Errorf("very long string %q has width %q: %w", k, v, ErrFormat)
 			}
-			widths[strings.ToUpper(k)] = w
+			widths[asciiUpper(k)] = w
 		}
 	}
 	var out []Variable
 	for i := 0; i < len(f.Variables); i++ {
 		v := f.Variables[i]
-		w, ok := widths[strings.ToUpper(v.Name)]
+		w, ok := widths[asciiUpper(strings.TrimRight(v.short, " "))]
 		if !ok {
 			out = append(out, v)
 			continue
@@ -608,7 +774,7 @@ func (e *elements) next() (raw []byte, num float64, kind int, ok bool) {
 
 var sysmisBits = math.Float64bits(-math.MaxFloat64)
 
-func readCases(f *File, data []byte, width int, compress bool, bias float64, order binary.ByteOrder, ncases int, dec *encoding.Decoder) error {
+func readCases(f *File, data []byte, width int, compress bool, bias float64, order binary.ByteOrder, ncases int, text func([]byte) string) error {
 	if width == 0 {
 		return nil
 	}
@@ -645,9 +811,9 @@ func readCases(f *File, data []byte, width int, compress bool, bias float64, ord
 					sb = append(sb, seg[:take]...)
 					left -= take
 				}
-				row[vi] = Value{String: strings.TrimRight(decodeText(dec, sb), " ")}
+				row[vi] = Value{String: strings.TrimRight(text(sb), " ")}
 			case v.Width > 0:
-				row[vi] = Value{String: strings.TrimRight(decodeText(dec, stringOf(elem, kinds, v.first, v.slots)[:v.Width]), " ")}
+				row[vi] = Value{String: strings.TrimRight(text(stringOf(elem, kinds, v.first, v.slots)[:v.Width]), " ")}
 			default:
 				switch kinds[v.first] {
 				case 1:
@@ -681,21 +847,24 @@ func stringOf(elem [][]byte, kinds []int, first, slots int) []byte {
 	return b
 }
 
-func decoderFor(name string, codePage int) *encoding.Decoder {
+// decoderFor returns the decoder of the file's encoding record, else of its code page;
+// nil where neither says (then decodeText guesses). isUTF8 reports UTF-8.
+func decoderFor(name string, codePage int) (dec *encoding.Decoder, isUTF8 bool) {
 	if name != "" {
 		if e, err := htmlindex.Get(strings.TrimSpace(name)); err == nil {
-			return e.NewDecoder()
+			n, _ := htmlindex.Name(e)
+			return e.NewDecoder(), n == "utf-8"
 		}
 	}
 	switch codePage {
-	case 65001, 0, 2, 3:
-		return nil
+	case 65001:
+		return unicode.UTF8.NewDecoder(), true
 	case 1252:
-		return charmap.Windows1252.NewDecoder()
+		return charmap.Windows1252.NewDecoder(), false
 	case 28591:
-		return charmap.ISO8859_1.NewDecoder()
+		return charmap.ISO8859_1.NewDecoder(), false
 	}
-	return nil
+	return nil, false
 }
 
 // decodeText turns bytes of the file's encoding into UTF-8; without a known encoding,
@@ -712,4 +881,69 @@ func decodeText(dec *encoding.Decoder, b []byte) string {
 	}
 	s, _ := charmap.Windows1252.NewDecoder().Bytes(b)
 	return string(s)
+}
+
+// Print format types that hold a date or a time (PSPP manual, "Variable Record"). Dates
+// and date-times are seconds since 14 October 1582, the start of the Gregorian calendar;
+// times and durations are seconds.
+const (
+	fmtDate     = 20
+	fmtTime     = 21
+	fmtDateTime = 22
+	fmtADate    = 23
+	fmtJDate    = 24
+	fmtDTime    = 25
+	fmtMoYr     = 28
+	fmtQYr      = 29
+	fmtWkYr     = 30
+	fmtEDate    = 38
+	fmtSDate    = 39
+	fmtMTime    = 40
+	fmtYMDHMS   = 41
+)
+
+// gregorianToUnix is the number of seconds from 14 October 1582 to 1 January 1970.
+const gregorianToUnix = 12219379200
+
+// FormatValue gives a number of a date or time variable as ISO 8601 text: a date as
+// 2014-09-22, a date-time as 2014-09-22T15:59:20, a time or duration as 12:11:10 (hours
+// may pass 24); fractions of a second to the millisecond where there are any. ok is false
+// for a variable of any other format, whose numbers are numbers.
+func (vr Variable) FormatValue(x float64) (s string, ok bool) {
+	if vr.Width > 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return "", false
+	}
+	ms := int64(math.Round(x * 1000))
+	switch vr.Format {
+	case fmtDate, fmtADate, fmtJDate, fmtMoYr, fmtQYr, fmtWkYr, fmtEDate, fmtSDate:
+		t := unixMilli(ms)
+		return t.Format("2006-01-02"), true
+	case fmtDateTime, fmtYMDHMS:
+		t := unixMilli(ms)
+		return t.Format("2006-01-02T15:04:05") + fraction(ms), true
+	case fmtTime, fmtDTime, fmtMTime:
+		sign := ""
+		if ms < 0 {
+			sign, ms = "-", -ms
+		}
+		sec := ms / 1000
+		return fmt.Sprintf("%s%02d:%02d:%02d", sign, sec/3600, sec/60%60, sec%60) + fraction(ms), true
+	}
+	return "", false
+}
+
+func unixMilli(gregorianMs int64) time.Time {
+	return time.UnixMilli(gregorianMs - gregorianToUnix*1000).UTC()
+}
+
+// fraction is ".09" for 90 ms, "" for none.
+func fraction(ms int64) string {
+	f := ms % 1000
+	if f < 0 {
+		f += 1000
+	}
+	if f == 0 {
+		return ""
+	}
+	return strings.TrimRight(fmt.Sprintf(".%03d", f), "0")
 }

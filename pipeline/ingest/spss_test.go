@@ -1,0 +1,151 @@
+package ingest
+
+import (
+	"testing"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// Real SPSS files (testdata/third_party/spss, see its README) against R haven 2.5.1. Each
+// expected value is quoted with the R call that gives it, run in that folder.
+const spssFixtures = "../../testdata/third_party/spss/"
+
+// anyNumber is a scale without a list of answers: every finite number is an answer.
+func anyNumber(t *testing.T, items ...string) *codebook.Codebook {
+	s := codebook.Scale{ID: "getal"}
+	for _, it := range items {
+		s.Items = append(s.Items, codebook.Item{ID: it})
+	}
+	return withScale(t, s)
+}
+
+func sumAnswers(ds model.Dataset) (sum float64, n, missing int) {
+	for _, a := range ds.Answers {
+		if a.Missing {
+			missing++
+			continue
+		}
+		sum += a.Value
+		n++
+	}
+	return sum, n, missing
+}
+
+// A case whose values are all missing is a respondent who answered nothing: read and
+// counted, as haven and PSPP count it.
+func TestReadSurveySPSSAllMissingCases(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		n    int
+	}{
+		// nrow(read_sav("pyreadstat/basic-sample_missing.sav")) → 7; its case 7 has every
+		// value missing: which(rowSums(!is.na(d) & !(sapply(d, as.character) %in% "")) == 0) → 7
+		{"pyreadstat/basic-sample_missing.sav", 7},
+		// nrow(read_sav("pyreadstat/missing_data-missing_test.sav")) → 2 (var1: NA 2)
+		{"pyreadstat/missing_data-missing_test.sav", 2},
+		// nrow(read_sav("haven/labelled-num-na.sav")) → 2 (VAR00002: 1 NA)
+		{"haven/labelled-num-na.sav", 2},
+	} {
+		path := spssFixtures + c.file
+		ds := readSurvey(t, path, Options{})
+		if len(ds.Respondents) != c.n || ds.Files[0].Read != c.n || ds.Files[0].Accepted != c.n {
+			t.Errorf("%s: %d respondents, files %+v; want %d", c.file, len(ds.Respondents), ds.Files, c.n)
+		}
+	}
+	// As an item, the user-missing 1 of var1 is a missing answer and 2 an answer.
+	path := spssFixtures + "pyreadstat/missing_data-missing_test.sav"
+	ds := readSurvey(t, path, Options{Codebook: anyNumber(t, "V1"), Columns: map[string]string{"V1": "var1"}})
+	same(t, "var1", answers(ds), []string{"missing_data-missing_test:1 V1 .", "missing_data-missing_test:2 V1 2"})
+	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "spss", Read: 2, Accepted: 2, Cells: 2, CellsAccepted: 2}})
+}
+
+// basic-hebrews.sav: code page 65001 and no encoding record; the 8-byte short name cuts
+// the last Hebrew letter in half, the long-name record has it whole.
+func TestReadSurveySPSSHebrewName(t *testing.T) {
+	path := spssFixtures + "pyreadstat/basic-hebrews.sav"
+	ds := readSurvey(t, path, Options{Codebook: anyNumber(t, "H1"), Columns: map[string]string{"H1": "ותק_ב"}})
+	// d <- read_sav("pyreadstat/basic-hebrews.sav"); names(d); nrow(d); sum(d[[1]])
+	// → "ותק_ב" 99 1835
+	if sum, n, missing := sumAnswers(ds); sum != 1835 || n != 99 || missing != 0 {
+		t.Errorf("ותק_ב: sum %v of %d answers, %d missing; want 1835 of 99", sum, n, missing)
+	}
+}
+
+// iris.sav says 0 elements per case in its header (older ReadStat); haven and PSPP read it.
+func TestReadSurveySPSSCaseSizeZero(t *testing.T) {
+	path := spssFixtures + "haven/iris.sav"
+	ds := readSurvey(t, path, Options{Codebook: anyNumber(t, "SL"), Columns: map[string]string{"SL": "Sepal.Length"}})
+	// d <- read_sav("haven/iris.sav"); nrow(d); sum(d$Sepal.Length); table(as_factor(d$Species))
+	// → 150 876.5 (setosa 50, versicolor 50, virginica 50)
+	if sum, n, _ := sumAnswers(ds); n != 150 || sum < 876.5-1e-9 || sum > 876.5+1e-9 {
+		t.Errorf("Sepal.Length: sum %v of %d", sum, n)
+	}
+	species := map[string]int{}
+	for _, r := range ds.Respondents {
+		species[r.Attributes["species"]]++
+	}
+	same(t, "species", species, map[string]int{"setosa": 50, "versicolor": 50, "virginica": 50})
+}
+
+// A string item reads through its value labels (labelled-str.sav: F = Female, M = Male).
+func TestReadSurveySPSSStringLabels(t *testing.T) {
+	path := spssFixtures + "haven/labelled-str.sav"
+	cb := withScale(t, codebook.Scale{ID: "sekse", Answers: codebook.Answers{
+		{Value: 1, Labels: []string{"Male"}}, {Value: 2, Labels: []string{"Female"}},
+	}, Items: []codebook.Item{{ID: "G1"}}})
+	ds := readSurvey(t, path, Options{Codebook: cb, Columns: map[string]string{"G1": "gender"}})
+	// as.character(as_factor(read_sav("haven/labelled-str.sav")$gender)) → "Male" "Female"
+	same(t, "gender", answers(ds), []string{"labelled-str:1 G1 1 (M)", "labelled-str:2 G1 2 (F)"})
+	same(t, "rejects", rejects(ds), []string(nil))
+}
+
+// Dates, date-times and times are ISO 8601 text where they are attributes, not seconds
+// since 1582.
+func TestReadSurveySPSSDates(t *testing.T) {
+	path := spssFixtures + "haven/datetime.sav"
+	ds := readSurvey(t, path, Options{})
+	// d <- read_sav("haven/datetime.sav"); format(d$date);
+	// format(d$date.posix, "%Y-%m-%dT%H:%M:%S", tz="UTC"); format(d$time)
+	// → "2014-09-22" "2014-09-23" | "201416-09-22T00:00:00" "2014-09-23T15:59:20" |
+	//   "12:11:10.09" "15:59:20.01"   (the first date.posix is that odd in the file itself)
+	var got []string
+	for _, r := range ds.Respondents {
+		got = append(got, r.Attributes["date"]+" "+r.Attributes["date.posix"]+" "+r.Attributes["time"])
+	}
+	same(t, "datetime.sav", got, []string{"2014-09-22 201416-09-22T00:00:00 12:11:10.09", "2014-09-23 2014-09-23T15:59:20 15:59:20.01"})
+
+	path = spssFixtures + "pyreadstat/basic-sample.sav"
+	ds = readSurvey(t, path, Options{})
+	// d <- read_sav("pyreadstat/basic-sample.sav"); format(d$mydate);
+	// format(d$dtime, "%Y-%m-%dT%H:%M:%S", tz="UTC"); format(d$mytime)
+	// → 2018-05-06 1880-05-06 1960-01-01 1583-01-01 NA | 2018-05-06T10:10:10 1880-05-06T10:10:10
+	//   1960-01-01T00:00:00 1583-01-01T00:00:00 NA | 10:10:10 23:10:10 00:00:00 16:10:10 NA
+	got = nil
+	for _, r := range ds.Respondents {
+		got = append(got, r.Attributes["mydate"]+" "+r.Attributes["dtime"]+" "+r.Attributes["mytime"])
+	}
+	same(t, "basic-sample.sav", got, []string{
+		"2018-05-06 2018-05-06T10:10:10 10:10:10", "1880-05-06 1880-05-06T10:10:10 23:10:10",
+		"1960-01-01 1960-01-01T00:00:00 00:00:00", "1583-01-01 1583-01-01T00:00:00 16:10:10", "  "})
+}
+
+// Value labels and missing values of strings wider than 8 bytes (records 7.21 and 7.22),
+// in testdata/spss/long_strings.sav, which PSPP 1.6.2 wrote from long_strings.sps.
+func TestReadSurveySPSSLongStrings(t *testing.T) {
+	path := "testdata/spss/long_strings.sav"
+	cb := withScale(t, codebook.Scale{ID: "eens", Answers: codebook.Answers{
+		{Value: 1, Labels: []string{"Helemaal mee oneens"}}, {Value: 4, Labels: []string{"Mee eens"}},
+	}, Items: []codebook.Item{{ID: "A1"}}})
+	ds := readSurvey(t, path, Options{Codebook: cb, Columns: map[string]string{"A1": "antwoord", "respondent": "id"}})
+	// d <- read_sav("long_strings.sav", user_na = TRUE); as.character(as_factor(d$antwoord));
+	// is.na(zap_missing(d$antwoord)); as.character(as_factor(d$toelichting))
+	// → "Mee eens" "Weet niet" "Helemaal mee oneens" | FALSE TRUE FALSE |
+	//   "Korte lijnen" "geen terugkoppeling" "x"
+	same(t, "antwoord", answers(ds), []string{"1 A1 4 (mee_eens)", "2 A1 .", "3 A1 1 (oneens_sterk)"})
+	var toelichting []string
+	for _, r := range ds.Respondents {
+		toelichting = append(toelichting, r.Attributes["toelichting"])
+	}
+	same(t, "toelichting", toelichting, []string{"Korte lijnen", "geen terugkoppeling", "x"})
+}
