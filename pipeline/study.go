@@ -26,6 +26,12 @@ type Study struct {
 	PrimaryCoder string   `yaml:"primary_coder"`
 	Autocode     Autocode `yaml:"autocode"`
 	Privacy      Privacy  `yaml:"privacy"`
+	// Comparisons sets the adjustment of p values within each family of tests.
+	Comparisons Comparisons `yaml:"comparisons"`
+	// Reliability sets how Cronbach's alpha treats missing answers.
+	Reliability Reliability `yaml:"reliability"`
+	// Agreement sets the bootstrap behind the agreement intervals.
+	Agreement Agreement `yaml:"agreement"`
 	// Outputs lists the formats to write: csv, xlsx, png, svg, html, md, qdpx.
 	// Empty means all but qdpx.
 	Outputs []string `yaml:"outputs"`
@@ -232,6 +238,27 @@ func (s *Study) MaxRejectedShare() float64 {
 	return *s.Rejects.MaxShare
 }
 
+// Comparisons sets the multiple-testing adjustment of the comparisons table.
+type Comparisons struct {
+	// Adjust is holm (default), bh (Benjamini-Hochberg) or none, applied within each
+	// family of tests.
+	Adjust string `yaml:"adjust"`
+}
+
+// Reliability sets Cronbach's alpha.
+type Reliability struct {
+	// Missing is listwise (default: respondents who answered every item) or pairwise
+	// (covariances over the respondents who answered both items, as psych::alpha).
+	Missing string `yaml:"missing"`
+}
+
+// Agreement sets the inter-coder agreement tables.
+type Agreement struct {
+	// Bootstrap is the number of resamples behind Krippendorff's alpha interval
+	// (default 5000).
+	Bootstrap int `yaml:"bootstrap"`
+}
+
 // AutocodeEnabled reports whether the auto-coder runs.
 func (s *Study) AutocodeEnabled() bool { return s.Autocode.Enabled == nil || *s.Autocode.Enabled }
 
@@ -330,6 +357,26 @@ func ParseStudy(data []byte) (*Study, error) {
 	}
 	if m := s.Rejects.MaxShare; m != nil && (*m < 0 || *m > 1) {
 		return nil, s.errAt("rejects.max_share", -1, fmt.Sprintf("%v must lie between 0 and 1", *m))
+	}
+	switch s.Comparisons.Adjust {
+	case "":
+		s.Comparisons.Adjust = "holm"
+	case "holm", "bh", "none":
+	default:
+		return nil, s.errAt("comparisons.adjust", -1, fmt.Sprintf("%q is not holm, bh or none", s.Comparisons.Adjust))
+	}
+	switch s.Reliability.Missing {
+	case "":
+		s.Reliability.Missing = "listwise"
+	case "listwise", "pairwise":
+	default:
+		return nil, s.errAt("reliability.missing", -1, fmt.Sprintf("%q is not listwise or pairwise", s.Reliability.Missing))
+	}
+	switch {
+	case s.Agreement.Bootstrap == 0:
+		s.Agreement.Bootstrap = 5000
+	case s.Agreement.Bootstrap < 200:
+		return nil, s.errAt("agreement.bootstrap", -1, fmt.Sprintf("%d resamples are too few for a 95%% interval (at least 200)", s.Agreement.Bootstrap))
 	}
 	for i, o := range s.Outputs {
 		if !knownOutputs[o] {

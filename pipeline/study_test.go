@@ -23,6 +23,9 @@ func TestParseStudyDefaults(t *testing.T) {
 	if !s.AutocodeEnabled() || s.Autocode.Count != "never" {
 		t.Errorf("autocode defaults: %+v", s.Autocode)
 	}
+	if s.Comparisons.Adjust != "holm" || s.Reliability.Missing != "listwise" || s.Agreement.Bootstrap != 5000 {
+		t.Errorf("statistics defaults: %+v %+v %+v", s.Comparisons, s.Reliability, s.Agreement)
+	}
 }
 
 func TestParseStudyErrorsNameTheKey(t *testing.T) {
@@ -37,6 +40,9 @@ func TestParseStudyErrorsNameTheKey(t *testing.T) {
 		{"codebook: c.yaml\n", "no input"},
 		{"codebook: c.yaml\ninterviews: [a]\noutputs: [pdf]\n", "key outputs"},
 		{"codebook: [\n", "line"},
+		{"codebook: c.yaml\ninterviews: [a]\ncomparisons: {adjust: bonferroni}\n", "key comparisons.adjust"},
+		{"codebook: c.yaml\ninterviews: [a]\nreliability: {missing: mean}\n", "key reliability.missing"},
+		{"codebook: c.yaml\ninterviews: [a]\nagreement: {bootstrap: 50}\n", "key agreement.bootstrap"},
 	} {
 		_, err := ParseStudy([]byte(tc.yaml))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
