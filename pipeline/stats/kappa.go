@@ -3,6 +3,8 @@ package stats
 import (
 	"math"
 	"sort"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // checkSquare panics unless confusion is a non-empty square matrix of non-negative
@@ -229,4 +231,123 @@ func FleissKappa(counts [][]float64) float64 {
 		return math.NaN()
 	}
 	return (pbar - pe) / (1 - pe)
+}
+
+// CohenKappaInterval returns Cohen's kappa with its large-sample 95% confidence interval
+// kappa ± 1.96 SE, with the variance of Fleiss, Cohen & Everitt (1969, "Large sample
+// standard errors of kappa and weighted kappa", Psychological Bulletin 72(5):323-327),
+// as psych::cohen.kappa reports it. With p_ij = n_ij / N, p_i. and p_.j the margins,
+// p_o and p_e as in CohenKappa:
+//
+//	var = ( sum_i p_ii ((1 - p_e) - (p_.i + p_i.)(1 - p_o))^2
+//	      + (1 - p_o)^2 sum_{i != j} p_ij (p_.i + p_j.)^2
+//	      - (p_o p_e - 2 p_e + p_o)^2 ) / (N (1 - p_e)^4)
+//
+// The bounds are NaN where kappa is, and are clipped to [-1, 1] as psych does.
+// CohenKappaInterval panics as CohenKappa does.
+func CohenKappaInterval(confusion [][]float64) (kappa, lower, upper float64) {
+	kappa = CohenKappa(confusion)
+	if math.IsNaN(kappa) {
+		return kappa, math.NaN(), math.NaN()
+	}
+	k := len(confusion)
+	rows := make([]float64, k)
+	cols := make([]float64, k)
+	var n float64
+	for i, row := range confusion {
+		for j, x := range row {
+			rows[i] += x
+			cols[j] += x
+			n += x
+		}
+	}
+	var po, pe float64
+	for i := range rows {
+		rows[i] /= n
+		cols[i] /= n
+		po += confusion[i][i] / n
+		pe += rows[i] * cols[i]
+	}
+	var a, b float64
+	for i, row := range confusion {
+		for j, x := range row {
+			p := x / n
+			if i == j {
+				d := (1 - pe) - (cols[i]+rows[i])*(1-po)
+				a += p * d * d
+			} else {
+				s := cols[i] + rows[j]
+				b += p * s * s
+			}
+		}
+	}
+	c := po*pe - 2*pe + po
+	v := (a + (1-po)*(1-po)*b - c*c) / (n * math.Pow(1-pe, 4))
+	if v < 0 { // rounding at perfect agreement
+		v = 0
+	}
+	z := distuv.UnitNormal.Quantile(0.975)
+	se := math.Sqrt(v)
+	return kappa, math.Max(-1, kappa-z*se), math.Min(1, kappa+z*se)
+}
+
+// LightKappa returns the mean of Cohen's kappa over every pair of coders (Light 1971,
+// "Measures of response agreement for qualitative data", Psychological Bulletin 76(5):
+// 365-377), as psych::cohen.kappa's av.kappa for more than two raters. units[u][c] is the
+// category (any float) that coder c gave unit u, NaN where the coder did not code it;
+// each pair's kappa is over the units both coded. Pairs whose kappa is NaN (no shared
+// unit, no variation) are left out of the mean; the result is NaN when every pair's is.
+func LightKappa(units [][]float64) float64 {
+	coders := 0
+	for _, row := range units {
+		coders = max(coders, len(row))
+	}
+	var sum float64
+	var pairs int
+	for a := 0; a < coders; a++ {
+		for b := a + 1; b < coders; b++ {
+			if k := PairKappa(units, a, b); !math.IsNaN(k) {
+				sum += k
+				pairs++
+			}
+		}
+	}
+	if pairs == 0 {
+		return math.NaN()
+	}
+	return sum / float64(pairs)
+}
+
+// PairKappa returns Cohen's kappa of coders a and b (columns of units, layout as in
+// LightKappa) over the units both coded.
+func PairKappa(units [][]float64, a, b int) float64 {
+	index := map[float64]int{}
+	var pairs [][2]float64
+	for _, row := range units {
+		if a >= len(row) || b >= len(row) || math.IsNaN(row[a]) || math.IsNaN(row[b]) {
+			continue
+		}
+		pairs = append(pairs, [2]float64{row[a], row[b]})
+		index[row[a]] = 0
+		index[row[b]] = 0
+	}
+	if len(pairs) == 0 {
+		return math.NaN()
+	}
+	values := make([]float64, 0, len(index))
+	for v := range index {
+		values = append(values, v)
+	}
+	sort.Float64s(values)
+	for i, v := range values {
+		index[v] = i
+	}
+	confusion := make([][]float64, len(values))
+	for i := range confusion {
+		confusion[i] = make([]float64, len(values))
+	}
+	for _, p := range pairs {
+		confusion[index[p[0]]][index[p[1]]]++
+	}
+	return CohenKappa(confusion)
 }

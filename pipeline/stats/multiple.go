@@ -32,3 +32,44 @@ func HolmAdjust(p []float64) []float64 {
 	}
 	return out
 }
+
+// BHAdjust returns the Benjamini-Hochberg (1995) adjusted p values, which control the
+// false discovery rate, in the order given (as R's p.adjust(p, method = "BH")). With the
+// m finite p values sorted ascending, p_(1) <= ... <= p_(m):
+//
+//	adj_(i) = min_{j >= i} min(1, m p_(j) / j)
+//
+// NaN entries stay NaN and do not count in m, as for HolmAdjust.
+func BHAdjust(p []float64) []float64 {
+	out := make([]float64, len(p))
+	idx := make([]int, 0, len(p))
+	for i, v := range p {
+		out[i] = math.NaN()
+		if !math.IsNaN(v) {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return p[idx[a]] < p[idx[b]] })
+	m := len(idx)
+	running := 1.0
+	for rank := m - 1; rank >= 0; rank-- {
+		i := idx[rank]
+		running = math.Min(running, float64(m)*p[i]/float64(rank+1))
+		out[i] = running
+	}
+	return out
+}
+
+// Adjust returns the p values adjusted by the named method: "holm" (HolmAdjust), "bh"
+// (BHAdjust) or "none" (a copy). It panics on another name.
+func Adjust(method string, p []float64) []float64 {
+	switch method {
+	case "holm":
+		return HolmAdjust(p)
+	case "bh":
+		return BHAdjust(p)
+	case "none":
+		return append([]float64(nil), p...)
+	}
+	panic("stats: unknown p-value adjustment " + method)
+}

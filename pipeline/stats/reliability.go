@@ -213,3 +213,67 @@ func correlation(x, y []float64) float64 {
 	}
 	return stat.Correlation(x, y, nil)
 }
+
+// PairwiseAlpha returns Cronbach's raw alpha from the covariance matrix of the items over
+// pairwise-complete answers, as psych::alpha(x, use = "pairwise") computes raw_alpha:
+//
+//	C_jl = cov(x_j, x_l) over the respondents who answered both items (n-1 denominator)
+//	alpha = k/(k-1) * (1 - sum_j C_jj / sum_jl C_jl)
+//
+// rows holds one row per respondent, one column per item, NaN (or an infinite value)
+// where an item is not answered. n is the number of respondents who answered at least
+// two items, who contribute to some covariance. Alpha is NaN with fewer than two items,
+// when a pair of items has fewer than two respondents in common, or when sum_jl C_jl is
+// not positive. Rows of another length than the first panic.
+func PairwiseAlpha(rows [][]float64) (alpha float64, n int) {
+	k := 0
+	if len(rows) > 0 {
+		k = len(rows[0])
+	}
+	for _, row := range rows {
+		if len(row) != k {
+			panic("stats: rows of different length")
+		}
+		answered := 0
+		for _, v := range row {
+			if isFinite(v) {
+				answered++
+			}
+		}
+		if answered >= 2 {
+			n++
+		}
+	}
+	if k < 2 {
+		return math.NaN(), n
+	}
+	var trace, total float64
+	x := make([]float64, 0, len(rows))
+	y := make([]float64, 0, len(rows))
+	for j := 0; j < k; j++ {
+		for l := j; l < k; l++ {
+			x, y = x[:0], y[:0]
+			for _, row := range rows {
+				if isFinite(row[j]) && isFinite(row[l]) {
+					x = append(x, row[j])
+					y = append(y, row[l])
+				}
+			}
+			if len(x) < 2 {
+				return math.NaN(), n
+			}
+			c := stat.Covariance(x, y, nil)
+			if j == l {
+				trace += c
+				total += c
+			} else {
+				total += 2 * c
+			}
+		}
+	}
+	if !(total > 0) {
+		return math.NaN(), n
+	}
+	kf := float64(k)
+	return finiteOrNaN(kf / (kf - 1) * (1 - trace/total)), n
+}

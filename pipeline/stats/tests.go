@@ -14,6 +14,7 @@ type KruskalWallisResult struct {
 	DF             int     // groups with at least one value, minus one
 	P              float64 // upper tail of chi-square with DF degrees of freedom
 	EpsilonSquared float64 // H / (N-1)
+	EtaSquaredH    float64 // (H - k + 1) / (N - k)
 	N              int     // values in the test
 	Groups         int     // groups with at least one value
 }
@@ -25,7 +26,9 @@ type KruskalWallisResult struct {
 //
 // with R_i the rank sum of group i over the midranks of all N values and t the sizes of
 // the tie groups; p = P(chi²_{k-1} >= H). The effect size is epsilon squared,
-// E² = H/(N-1) (Tomczak & Tomczak 2014). For R's airquality data
+// E² = H/(N-1) (Tomczak & Tomczak 2014), and eta squared based on H,
+// eta²_H = (H - k + 1)/(N - k) (Cohen 2008, as rstatix::kruskal_effsize), with k the
+// non-empty groups; eta²_H is NaN when N = k. For R's airquality data
 // kruskal.test(Ozone ~ Month) gives H = 29.267, df = 4, p = 6.90e-06.
 //
 // NaN and infinite values are missing; empty groups are left out. H, P and E² are NaN with
@@ -33,7 +36,7 @@ type KruskalWallisResult struct {
 // Written here because gonum has no rank tests; the chi-square tail is gonum's.
 func KruskalWallis(groups [][]float64) KruskalWallisResult {
 	nan := math.NaN()
-	res := KruskalWallisResult{H: nan, P: nan, EpsilonSquared: nan}
+	res := KruskalWallisResult{H: nan, P: nan, EpsilonSquared: nan, EtaSquaredH: nan}
 	rk := rankGroups(groups)
 	for _, n := range rk.sizes {
 		if n > 0 {
@@ -66,6 +69,9 @@ func KruskalWallis(groups [][]float64) KruskalWallisResult {
 	res.H = h
 	res.P = distuv.ChiSquared{K: float64(res.DF)}.Survival(h)
 	res.EpsilonSquared = h / (nf - 1)
+	if k := float64(res.Groups); nf > k {
+		res.EtaSquaredH = (h - k + 1) / (nf - k)
+	}
 	return res
 }
 
