@@ -218,6 +218,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		MinCell: s.Privacy.MinCell, PrimaryCoder: coders.of(s.PrimaryCoder),
 		CountAuto: s.Autocode.Count == "always", CountAutoUncoded: s.Autocode.Count == "uncoded",
 		Seed: s.Seed, Interviewed: interviewed,
+		Adjust: s.Comparisons.Adjust, PairwiseReliability: s.Reliability.Missing == "pairwise",
+		BootstrapSamples: s.Agreement.Bootstrap,
 	}
 	rep.Stage("analysing", len(analysis.Stages))
 	in.StageDone = func() { rep.Add(1) }

@@ -35,6 +35,7 @@ type manifest struct {
 	Rejects []results.RejectGroup `json:"rejects"`
 	Coders  []string              `json:"coders"`
 	MinCell int                   `json:"min_cell"`
+	Methods results.Methods       `json:"methods"`
 }
 
 type manifestFile struct {
@@ -66,6 +67,7 @@ func manifestJSON(res *results.Results, outputs []Output) ([]byte, error) {
 	m.Rejects = append([]results.RejectGroup{}, res.RejectGroups...)
 	m.Coders = append([]string{}, res.Coders...)
 	m.MinCell = res.MinCell
+	m.Methods = res.Methods
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("%w: manifest.json: %v", ErrWrite, err)

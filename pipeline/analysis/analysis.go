@@ -26,6 +26,8 @@ type Input struct {
 	Groups   []string // grouping attributes besides "all", e.g. role, municipality
 	MinCell  int      // groups smaller than this are suppressed
 	// PrimaryCoder, when set, is the only human coder whose codings count in frequencies.
+	// When empty, each segment counts the codings of one coder: of the human coders who
+	// coded it, the one who coded the most segments of the study (see Counted).
 	PrimaryCoder string
 	// CountAuto makes the auto-coder's codings count in frequencies; CountAutoUncoded
 	// makes them count only on segments that no human coded (transcripts, open answers).
@@ -34,6 +36,15 @@ type Input struct {
 	// Interviewed holds the ids of respondents with segments of their own: the
 	// denominators of code frequencies.
 	Interviewed map[string]bool
+	// Adjust is the p-value adjustment within each family of comparisons: holm (the
+	// default when empty), bh or none.
+	Adjust string
+	// PairwiseReliability computes Cronbach's alpha over pairwise-complete covariances
+	// (reliability.missing: pairwise) instead of listwise.
+	PairwiseReliability bool
+	// BootstrapSamples is the number of resamples behind the alpha intervals
+	// (DefaultBootstrapSamples when 0).
+	BootstrapSamples int
 	// Seed drives every random choice (bootstrap), so outputs are reproducible.
 	Seed uint64
 	// StageDone, when set, is called after each stage (from the stage's goroutine).
@@ -42,6 +53,10 @@ type Input struct {
 	respondents map[string]*protected.Respondent
 	segments    map[string]*protected.Segment
 	humanCoded  map[string]bool // segment ids with a coding row by a human coder
+	// countingCoder is, per segment, the human coder whose codings count there;
+	// coderRank lists the human coders from most segments coded to fewest.
+	countingCoder map[string]string
+	coderRank     []string
 	// surveyScales holds every scale's answers per respondent, computed once by Prepare
 	// for the stages that share them.
 	surveyScales []*ScaleAnswers
@@ -58,11 +73,17 @@ func (in *Input) Prepare() {
 		in.segments[in.Data.Segments[i].ID] = &in.Data.Segments[i]
 	}
 	in.humanCoded = map[string]bool{}
+	coders := map[string]map[string]bool{} // segment -> its human coders
 	for _, c := range in.Data.Codings {
 		if c.Coder != AutoCoder {
 			in.humanCoded[c.Segment] = true
+			if coders[c.Segment] == nil {
+				coders[c.Segment] = map[string]bool{}
+			}
+			coders[c.Segment][c.Coder] = true
 		}
 	}
+	in.rankCoders(coders)
 	if in.Interviewed == nil {
 		in.Interviewed = map[string]bool{}
 		for _, s := range in.Data.Segments {
@@ -101,8 +122,41 @@ func GroupOf(r *protected.Respondent, by string) string {
 	return r.Attribute(by)
 }
 
-// Counted reports whether a coding counts in frequencies: human coders (or only the
-// primary coder when one is named), and the auto-coder only when the study asks.
+// rankCoders orders the human coders by the segments they coded, most first (ties by
+// name), and gives each segment the first of its coders in that order.
+func (in *Input) rankCoders(coders map[string]map[string]bool) {
+	segments := map[string]int{}
+	for _, cs := range coders {
+		for c := range cs {
+			segments[c]++
+		}
+	}
+	in.coderRank = SortedGroups(segments)
+	sort.SliceStable(in.coderRank, func(a, b int) bool {
+		return segments[in.coderRank[a]] > segments[in.coderRank[b]]
+	})
+	in.countingCoder = make(map[string]string, len(coders))
+	for s, cs := range coders {
+		for _, c := range in.coderRank {
+			if cs[c] {
+				in.countingCoder[s] = c
+				break
+			}
+		}
+	}
+}
+
+// Counted reports whether a coding counts in frequencies, co-occurrence, partners,
+// quotes, code_presence and the chi-square comparisons: a codebook code by a counted
+// human coder (CountedCoder), or by the auto-coder where the study asks.
+//
+// The rule for human coders, when the study names no primary_coder: each segment counts
+// the codings of one coder, the one who coded the most segments of the study among
+// those who coded it. Every coded segment is then counted once, by one person's
+// judgement, as in a study with one coder; counting any coder's codings would count a
+// double-coded segment's codes up to once per coder wherever the coders differ, and
+// counting only codings the coders agree on would count double-coded segments by a
+// stricter rule than the others. The double coding is there to measure agreement.
 func (in *Input) Counted(c protected.Coding) bool {
 	if c.Code == "" {
 		return false
@@ -110,7 +164,37 @@ func (in *Input) Counted(c protected.Coding) bool {
 	if c.Coder == AutoCoder {
 		return in.CountAuto || (in.CountAutoUncoded && !in.humanCoded[c.Segment])
 	}
-	return in.PrimaryCoder == "" || c.Coder == in.PrimaryCoder
+	return in.CountedCoder(c)
+}
+
+// CountedCoder reports whether the coding's coder is the human coder whose codings count
+// on its segment: the primary coder when the study names one, else the segment's coder
+// with the most segments (see Counted). A row with an empty code by that coder still
+// makes the segment coded.
+func (in *Input) CountedCoder(c protected.Coding) bool {
+	if c.Coder == AutoCoder {
+		return false
+	}
+	if in.PrimaryCoder != "" {
+		return c.Coder == in.PrimaryCoder
+	}
+	return in.countingCoder[c.Segment] == c.Coder
+}
+
+// methods returns the choices the analysis made, for the report and the manifest.
+func (in *Input) methods() results.Methods {
+	m := results.Methods{Adjust: in.adjustment(), ReliabilityMissing: "listwise",
+		Bootstrap: in.bootstrapSamples(), Seed: in.Seed}
+	if in.PairwiseReliability {
+		m.ReliabilityMissing = "pairwise"
+	}
+	switch {
+	case in.PrimaryCoder != "":
+		m.CountingRule, m.PrimaryCoder = "primary", in.PrimaryCoder
+	case len(in.coderRank) > 0:
+		m.CountingRule, m.CountingCoders = "most", append([]string(nil), in.coderRank...)
+	}
+	return m
 }
 
 // HumanCoded reports whether a human coder coded the segment (a row in the export,
@@ -155,6 +239,7 @@ func Run(in *Input, res *results.Results) {
 		res.Tables = append(res.Tables, part.Tables...)
 		res.Notes = append(res.Notes, part.Notes...)
 	}
+	res.Methods = in.methods()
 }
 
 // SortedGroups returns the keys of a group map in sorted order.

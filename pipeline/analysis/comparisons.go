@@ -25,9 +25,19 @@ func init() { Stages = append(Stages, Comparisons) }
 //     one of their segments carries one of its codes. The note says when expected counts
 //     fall below 5.
 //
-// Groups with fewer than MinCell respondents are left out of a test and named in its
-// note; a test with fewer than two groups left is not run, and a note says so. p_holm is
-// Holm's adjustment across all rows of the table.
+// Groups with fewer than MinCell respondents are left out of a test and counted in its
+// note. A test that cannot be run (fewer than two groups left, no variation) keeps its
+// row with statistic, df and p empty and the reason in the column reason.
+//
+// The p values are adjusted within families of tests (column family), not across the
+// table: the Dunn pairs of one Kruskal-Wallis test ("dunn/<scale>/<attribute>"), the
+// Kruskal-Wallis tests of one grouping across the scales ("kruskal_wallis/<attribute>"),
+// and the chi-square tests of one grouping across the factors
+// ("chi_square/<attribute>"). p_holm is Holm's adjustment within the family;
+// p_adjusted the adjustment the study names (Input.Adjust: holm, bh or none; column
+// adjustment). eta_squared_h is (H - k + 1)/(n - k) for Kruskal-Wallis rows, and
+// effect_magnitude labels eta_squared_h, Dunn's r or Cramér's V after Cohen (1988)
+// (stats.EtaSquaredMagnitude, RMagnitude, CramersVMagnitude).
 func Comparisons(in *Input, res *results.Results) {
 	t := results.NewTable("comparisons",
 		results.Column{Name: "measure", Kind: results.Text},
@@ -40,17 +50,44 @@ func Comparisons(in *Input, res *results.Results) {
 		results.Column{Name: "effect_size", Kind: results.Float},
 		results.Column{Name: "effect_name", Kind: results.Text},
 		results.Column{Name: "n", Kind: results.Int},
-		results.Column{Name: "note", Kind: results.Text})
+		results.Column{Name: "note", Kind: results.Text},
+		results.Column{Name: "family", Kind: results.Text},
+		results.Column{Name: "adjustment", Kind: results.Text},
+		results.Column{Name: "p_adjusted", Kind: results.P},
+		results.Column{Name: "reason", Kind: results.Text},
+		results.Column{Name: "eta_squared_h", Kind: results.Float},
+		results.Column{Name: "effect_magnitude", Kind: results.Text})
 	t.Title = map[string]string{"nl": "Verschillen tussen groepen", "en": "Differences between groups"}
+	lang := in.Language
+	adjust := in.adjustment()
 	var ps []float64
-	add := func(measure, by, test string, statistic float64, df any, p, effect float64, effectName string, n int, note string) {
+	var families []string
+	// add appends a test's row; a test with an undefined statistic keeps its row, with
+	// df and p empty and the reason given.
+	add := func(measure, by, test, family string, statistic float64, df any, p, effect float64, effectName string, n int, note string, eta float64, magnitude stats.Magnitude) {
 		if math.IsNaN(effect) || math.IsInf(effect, 0) {
 			effectName = ""
 		}
-		t.Add(measure, by, test, results.Opt(statistic), df, results.Opt(p), nil, results.Opt(effect), effectName, n, note)
+		var reason any
+		if math.IsNaN(statistic) {
+			df, p = nil, math.NaN()
+			reason = untestableReason(lang, test)
+		}
+		t.Add(measure, by, test, results.Opt(statistic), df, results.Opt(p), nil, results.Opt(effect), effectName, n, note,
+			family, adjust, nil, reason, results.Opt(eta), string(magnitude))
 		ps = append(ps, p)
+		families = append(families, family)
 	}
-	lang := in.Language
+	// notRun keeps a row for a test that had fewer than two groups to compare.
+	notRun := func(measure, by, test, family string, groups, n int) {
+		t.Add(measure, by, test, nil, nil, nil, nil, nil, "", n, "", family, adjust, nil,
+			pick(lang,
+				sprintf("niet getoetst: %d groep(en) met ten minste %d respondenten, minstens twee nodig", groups, in.MinCell),
+				sprintf("not tested: %d group(s) of at least %d respondents, two or more needed", groups, in.MinCell)),
+			nil, "")
+		ps = append(ps, math.NaN())
+		families = append(families, family)
+	}
 
 	for _, sa := range in.SurveyScales() {
 		for _, by := range in.Groups {
@@ -66,7 +103,7 @@ func Comparisons(in *Input, res *results.Results) {
 			}
 			kept, small := in.splitSmall(scores)
 			if len(kept) < 2 {
-				noteNotRun(in, res, sa.Scale.ID, by, len(kept))
+				notRun(sa.Scale.ID, by, "kruskal_wallis", "kruskal_wallis/"+by, len(kept), countValues(scores, kept))
 				continue
 			}
 			samples := make([][]float64, len(kept))
@@ -75,7 +112,8 @@ func Comparisons(in *Input, res *results.Results) {
 			}
 			note := leftOutNote(in, lang, small)
 			kw := stats.KruskalWallis(samples)
-			add(sa.Scale.ID, by, "kruskal_wallis", kw.H, kw.DF, kw.P, kw.EpsilonSquared, "epsilon_squared", kw.N, note)
+			add(sa.Scale.ID, by, "kruskal_wallis", "kruskal_wallis/"+by, kw.H, kw.DF, kw.P, kw.EpsilonSquared, "epsilon_squared", kw.N, note,
+				kw.EtaSquaredH, stats.EtaSquaredMagnitude(kw.EtaSquaredH))
 			if len(kept) < 3 {
 				continue
 			}
@@ -88,7 +126,8 @@ func Comparisons(in *Input, res *results.Results) {
 				continue
 			}
 			for _, c := range stats.Dunn(samples) {
-				add(sa.Scale.ID, by+": "+kept[c.A]+" vs "+kept[c.B], "dunn", c.Z, nil, c.P, c.R, "r", c.NA+c.NB, "")
+				add(sa.Scale.ID, by+": "+kept[c.A]+" vs "+kept[c.B], "dunn", "dunn/"+sa.Scale.ID+"/"+by, c.Z, nil, c.P, c.R, "r", c.NA+c.NB, "",
+					math.NaN(), stats.RMagnitude(c.R))
 			}
 		}
 	}
@@ -119,7 +158,7 @@ func Comparisons(in *Input, res *results.Results) {
 				}
 				kept, small := in.splitSmall(sizes)
 				if len(kept) < 2 {
-					noteNotRun(in, res, f.ID, by, len(kept))
+					notRun(f.ID, by, "chi_square", "chi_square/"+by, len(kept), countValues(sizes, kept))
 					continue
 				}
 				table := make([][]float64, len(kept))
@@ -139,25 +178,69 @@ func Comparisons(in *Input, res *results.Results) {
 				if s := leftOutNote(in, lang, small); s != "" {
 					notes = append(notes, s)
 				}
-				if math.IsNaN(cs.X2) {
-					notes = append(notes, pick(lang,
-						"niet te toetsen: de factor wordt door alle of door geen van deze respondenten genoemd",
-						"not testable: every or no respondent in these groups mentions the factor"))
-				} else if cs.LowExpected > 0 {
+				if !math.IsNaN(cs.X2) && cs.LowExpected > 0 {
 					notes = append(notes, pick(lang,
 						sprintf("%d van %d verwachte aantallen onder 5 (kleinste %.1f): de chi-kwadraatbenadering is onzeker", cs.LowExpected, 2*len(kept), cs.MinExpected),
 						sprintf("%d of %d expected counts below 5 (smallest %.1f): the chi-square approximation is doubtful", cs.LowExpected, 2*len(kept), cs.MinExpected)))
 				}
-				add(f.ID, by, "chi_square", cs.X2, cs.DF, cs.P, cs.CramersV, "cramers_v", n, strings.Join(notes, "; "))
+				add(f.ID, by, "chi_square", "chi_square/"+by, cs.X2, cs.DF, cs.P, cs.CramersV, "cramers_v", n, strings.Join(notes, "; "),
+					math.NaN(), stats.CramersVMagnitude(cs.CramersV, min(2, len(kept))))
 			}
 		}
 	}
 
-	hcol := t.Col("p_holm")
-	for i, h := range stats.HolmAdjust(ps) {
-		t.Rows[i][hcol] = results.Opt(h)
-	}
+	adjustWithinFamilies(t, ps, families, adjust)
 	res.Add(t)
+}
+
+// adjustWithinFamilies fills p_holm (Holm within each family) and p_adjusted (the
+// study's method within each family) from the raw p values of the rows.
+func adjustWithinFamilies(t *results.Table, ps []float64, families []string, method string) {
+	members := map[string][]int{}
+	for i, f := range families {
+		members[f] = append(members[f], i)
+	}
+	hcol, acol := t.Col("p_holm"), t.Col("p_adjusted")
+	for _, rows := range members {
+		p := make([]float64, len(rows))
+		for j, i := range rows {
+			p[j] = ps[i]
+		}
+		holm, adj := stats.HolmAdjust(p), stats.Adjust(method, p)
+		for j, i := range rows {
+			t.Rows[i][hcol] = results.Opt(holm[j])
+			t.Rows[i][acol] = results.Opt(adj[j])
+		}
+	}
+}
+
+// adjustment is the study's p-value adjustment, holm when none is named.
+func (in *Input) adjustment() string {
+	if in.Adjust == "" {
+		return "holm"
+	}
+	return in.Adjust
+}
+
+// untestableReason says why a test that was run has no statistic.
+func untestableReason(lang, test string) string {
+	if test == "chi_square" {
+		return pick(lang,
+			"niet te toetsen: de factor wordt door alle of door geen van deze respondenten genoemd",
+			"not testable: every or no respondent in these groups mentions the factor")
+	}
+	return pick(lang,
+		"niet te toetsen: alle scores zijn gelijk",
+		"not testable: every score is the same")
+}
+
+// countValues counts the values of the kept groups.
+func countValues(groups map[string][]float64, kept []string) int {
+	n := 0
+	for _, g := range kept {
+		n += len(groups[g])
+	}
+	return n
 }
 
 // factorMentions returns, for each respondent with a segment of their own coded by a
@@ -166,7 +249,7 @@ func Comparisons(in *Input, res *results.Results) {
 func (in *Input) factorMentions() (map[string]map[string]bool, []string) {
 	mentions := map[string]map[string]bool{}
 	for _, c := range in.Data.Codings {
-		if c.Coder == AutoCoder || (in.PrimaryCoder != "" && c.Coder != in.PrimaryCoder) {
+		if !in.CountedCoder(c) {
 			continue
 		}
 		seg := in.Segment(c.Segment)
@@ -213,13 +296,6 @@ func leftOutNote(in *Input, lang string, small []string) string {
 	return pick(lang,
 		sprintf("%d groep(en) met minder dan %d respondenten weggelaten", len(small), in.MinCell),
 		sprintf("%d group(s) with fewer than %d respondents left out", len(small), in.MinCell))
-}
-
-// noteNotRun notes a test that was not run for lack of groups.
-func noteNotRun(in *Input, res *results.Results, measure, by string, groups int) {
-	res.Note("comparisons",
-		sprintf("%s naar %s: niet getoetst, want %d groep(en) met minstens %d respondenten.", measure, attributeLabel(by, "nl"), groups, in.MinCell),
-		sprintf("%s by %s: not tested, as %d group(s) have at least %d respondents.", measure, attributeLabel(by, "en"), groups, in.MinCell))
 }
 
 // pick returns the Dutch or the English text for a language.

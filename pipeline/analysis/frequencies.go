@@ -35,8 +35,7 @@ func (in *Input) uses() *codeUse {
 			continue
 		}
 		// A row with an empty code by a counted coder still makes the segment coded.
-		countedCoder := c.Coder != AutoCoder && (in.PrimaryCoder == "" || c.Coder == in.PrimaryCoder)
-		if countedCoder || (c.Code != "" && in.Counted(c)) {
+		if in.CountedCoder(c) || (c.Code != "" && in.Counted(c)) {
 			u.coded[seg.Respondent] = true
 		}
 		if !in.Counted(c) {

@@ -181,3 +181,53 @@ func TestCooccurrence(t *testing.T) {
 		t.Errorf("a-c: %v", r)
 	}
 }
+
+// With two human coders and no primary coder, a segment counts the codings of the coder
+// who coded the most segments among those who coded it: A coded three segments, B two
+// (one of them A's as well) and one alone. Segment s1 counts A's kennen.a, not B's
+// kennen.b; s4, which only B coded, counts B's kennen.b.
+func TestCountingCoderPerSegment(t *testing.T) {
+	var d protected.Dataset
+	for i := 1; i <= 4; i++ {
+		id := fmt.Sprintf("P-%02d", i)
+		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: id, Role: "jongere", Municipality: "M"})
+		d.Segments = append(d.Segments, protected.Segment{ID: fmt.Sprintf("s%d", i), Respondent: id, Text: "tekst"})
+	}
+	code := func(seg, code, coder string) protected.Coding {
+		return protected.Coding{Segment: seg, Code: code, Raw: code, Coder: coder}
+	}
+	d.Codings = []protected.Coding{
+		code("s1", "kennen.a", "A"), code("s2", "kennen.a", "A"), code("s3", "", "A"),
+		code("s1", "kennen.b", "B"), code("s4", "kennen.b", "B"),
+	}
+	in := &Input{Data: d, Codebook: testCodebook(t), Groups: []string{"role"}, MinCell: 1}
+	in.Prepare()
+	res := &results.Results{}
+	CodeFrequencies(in, res)
+	tab := res.Table("code_frequencies")
+	for code, want := range map[string]string{"kennen.a": "2", "kennen.b": "1"} {
+		rows := rowsWhere(tab, map[string]string{"code": code, "group_by": "all"})
+		if len(rows) != 1 || results.FormatCell(rows[0][tab.Col("segments")]) != want {
+			t.Errorf("%s: %v, want %s segments", code, rows, want)
+		}
+	}
+	if rows := rowsWhere(tab, map[string]string{"code": "*", "group_by": "all"}); results.FormatCell(rows[0][tab.Col("group_respondents")]) != "4" {
+		t.Errorf("coded respondents: %v", rows)
+	}
+	m := in.methods()
+	if m.CountingRule != "most" || fmt.Sprint(m.CountingCoders) != "[A B]" {
+		t.Errorf("methods: %+v", m)
+	}
+	// A primary coder counts alone.
+	in.PrimaryCoder = "B"
+	in.Prepare()
+	res = &results.Results{}
+	CodeFrequencies(in, res)
+	tab = res.Table("code_frequencies")
+	if rows := rowsWhere(tab, map[string]string{"code": "kennen.b", "group_by": "all"}); results.FormatCell(rows[0][tab.Col("segments")]) != "2" {
+		t.Errorf("primary coder B: %v", rows)
+	}
+	if rows := rowsWhere(tab, map[string]string{"code": "kennen.a", "group_by": "all"}); results.FormatCell(rows[0][tab.Col("segments")]) != "0" {
+		t.Errorf("primary coder B, kennen.a: %v", rows)
+	}
+}

@@ -175,9 +175,32 @@ type Results struct {
 	// Outputs selects the writers: csv, xlsx, png, svg, html, md (all when empty), and
 	// qdpx, which only names a file in Files.
 	Outputs []string
+	// Methods are the analysis choices the methods paragraph and the manifest state.
+	Methods Methods
 	// Files are outputs made by other stages (the REFI-QDA project for review in a QDA
 	// tool): the report writers write them as they are and list them in the manifest.
 	Files []File
+}
+
+// Methods are the choices behind the statistics, as the analysis made them.
+type Methods struct {
+	// Adjust is the p-value adjustment within each family of comparisons: holm, bh or
+	// none.
+	Adjust string `json:"p_adjust"`
+	// ReliabilityMissing is listwise or pairwise (Cronbach's alpha).
+	ReliabilityMissing string `json:"reliability_missing"`
+	// Bootstrap is the number of resamples behind the agreement intervals, Seed the seed
+	// of every random draw.
+	Bootstrap int    `json:"bootstrap_samples"`
+	Seed      uint64 `json:"seed"`
+	// CountingRule says whose codings count in frequencies, co-occurrence, partners,
+	// quotes, code_presence and the chi-square comparisons: "primary" (the study's
+	// primary_coder only) or "most" (per segment, the coder who coded the most segments
+	// of the study among those who coded it). CountingCoders names, for "most", the
+	// human coders from most segments coded to fewest.
+	CountingRule   string   `json:"counting_rule,omitempty"`
+	PrimaryCoder   string   `json:"primary_coder,omitempty"`
+	CountingCoders []string `json:"counting_coders,omitempty"`
 }
 
 // File is an output file made outside the report writers.
