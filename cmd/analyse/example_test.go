@@ -103,11 +103,35 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 	}
 
 	t.Run("code frequencies from the coded workbook", func(t *testing.T) {
-		// Respondents carrying each code, over every human coder's rows.
+		// Respondents carrying each code, over the rows of the coder who coded the most
+		// segments: in the example that coder coded every segment, so the counting rule
+		// (per segment, its coder with the most segments) counts that coder alone.
+		rows := sheetRows(t, filepath.Join(example, "interviews", "codering.xlsx"))
+		segmentsOf := map[string]map[string]bool{}
+		every := map[string]bool{}
+		for _, r := range rows {
+			if strings.TrimSpace(r["Tekst"]) == "" {
+				continue
+			}
+			if segmentsOf[r["Codeur"]] == nil {
+				segmentsOf[r["Codeur"]] = map[string]bool{}
+			}
+			segmentsOf[r["Codeur"]][r["Segment"]] = true
+			every[r["Segment"]] = true
+		}
+		first := ""
+		for c, segs := range segmentsOf {
+			if first == "" || len(segs) > len(segmentsOf[first]) {
+				first = c
+			}
+		}
+		if len(segmentsOf[first]) != len(every) {
+			t.Fatalf("coder %s coded %d of %d segments; the test assumes one coder coded all", first, len(segmentsOf[first]), len(every))
+		}
 		carriers := map[string]map[string]bool{}
 		all := map[string]bool{}
-		for _, r := range sheetRows(t, filepath.Join(example, "interviews", "codering.xlsx")) {
-			if strings.TrimSpace(r["Tekst"]) == "" {
+		for _, r := range rows {
+			if strings.TrimSpace(r["Tekst"]) == "" || r["Codeur"] != first {
 				continue
 			}
 			all[r["Respondent"]] = true

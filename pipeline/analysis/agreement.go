@@ -18,11 +18,21 @@ func init() { Stages = append(Stages, Agreement, AgreementAuto) }
 const DefaultBootstrapSamples = 5000
 
 // MinBootstrapSegments is the fewest segments for which an alpha gets a bootstrap
-// interval.
+// interval, and a kappa its asymptotic interval.
 const MinBootstrapSegments = 10
 
-// PooledCode is the code of the row that pools all codes of the codebook.
+// PooledCode is the code of the row that pools the codes applied at least once.
 const PooledCode = "*"
+
+// The methods of the alpha intervals, as the column alpha_ci_method names them.
+const (
+	// UnitBootstrap: the 2.5th and 97.5th percentiles of alpha over resamples of the
+	// segments (stats.KrippendorffResamples).
+	UnitBootstrap = "percentile bootstrap of segments"
+	// ClusterBootstrap: the same over resamples of whole segments with all their
+	// decisions (stats.KrippendorffClusterResamples), for the pooled row.
+	ClusterBootstrap = "percentile cluster bootstrap of segments"
+)
 
 // codingsBySegment says, per segment and coder, which codebook codes the coder applied;
 // an empty set means the coder coded the segment without applying any codebook code (a
@@ -96,6 +106,15 @@ type agreementStats struct {
 	percent, cohen, alpha, fleiss float64
 	low, high                     float64
 	notes                         []string
+	// applied counts the units where at least one coder applied the code; positive is
+	// the share of those on which every coder did; chance the agreement alpha expects by
+	// chance; kappaLow and kappaHigh Cohen's kappa's asymptotic interval; light the mean
+	// of the pairwise kappas (more than two coders).
+	applied                  int
+	positive, chance         float64
+	kappaLow, kappaHigh      float64
+	light                    float64
+	ciMethod, reliability    string
 }
 
 // presenceStats computes a row's coefficients. Cohen's kappa is computed where exactly
@@ -106,7 +125,8 @@ type agreementStats struct {
 // resamples.
 func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agreementStats {
 	s := agreementStats{units: len(m), percent: math.NaN(), cohen: math.NaN(), alpha: math.NaN(),
-		fleiss: math.NaN(), low: math.NaN(), high: math.NaN()}
+		fleiss: math.NaN(), low: math.NaN(), high: math.NaN(), positive: math.NaN(), chance: math.NaN(),
+		kappaLow: math.NaN(), kappaHigh: math.NaN(), light: math.NaN()}
 	if len(m) == 0 {
 		s.notes = append(s.notes, in.agreementText(
 			"geen segment door twee of meer codeurs gecodeerd",
@@ -130,6 +150,9 @@ func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agre
 			applied += v
 			counts[i][1-int(v)]++
 		}
+		if counts[i][0] > 0 && count >= 2 {
+			s.applied++
+		}
 		if firstCount < 0 {
 			firstCount = count
 		}
@@ -141,7 +164,12 @@ func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agre
 		}
 	}
 	s.percent = stats.PercentAgreement(m)
+	s.positive = stats.PositiveAgreement(m)
 	s.alpha = stats.KrippendorffAlpha(m, stats.Nominal)
+	s.reliability = stats.AlphaReliability(s.alpha)
+	if !math.IsNaN(s.alpha) {
+		_, s.chance = stats.KrippendorffAgreement(m)
+	}
 	switch {
 	case applied == 0:
 		s.notes = append(s.notes, in.agreementText(
@@ -153,8 +181,16 @@ func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agre
 			"code applied to every unit by every coder: no variation"))
 	}
 	if coders == 2 {
-		s.cohen = stats.CohenKappa(confusion)
+		if cluster == nil && len(m) >= MinBootstrapSegments {
+			s.cohen, s.kappaLow, s.kappaHigh = stats.CohenKappaInterval(confusion)
+		} else {
+			// A large-sample interval of a handful of segments says nothing; and the
+			// asymptotic variance takes the decisions as independent, which the codes
+			// of one segment are not.
+			s.cohen = stats.CohenKappa(confusion)
+		}
 	} else {
+		s.light = stats.LightKappa(m)
 		s.notes = append(s.notes, in.agreementText(
 			fmt.Sprintf("cohen_kappa alleen bij precies twee codeurs (hier %d)", coders),
 			fmt.Sprintf("cohen_kappa needs exactly two coders (here %d)", coders)))
@@ -189,11 +225,14 @@ func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agre
 	var resamples []float64
 	if cluster != nil {
 		resamples = stats.KrippendorffClusterResamples(m, cluster, stats.Nominal, in.bootstrapSamples(), in.Seed)
+		s.ciMethod = ClusterBootstrap
 	} else {
 		resamples = stats.KrippendorffResamples(m, stats.Nominal, in.bootstrapSamples(), in.Seed)
+		s.ciMethod = UnitBootstrap
 	}
 	s.low, s.high = stats.KrippendorffInterval(resamples)
 	if math.IsNaN(s.low) {
+		s.ciMethod = ""
 		undefined := 0
 		for _, a := range resamples {
 			if math.IsNaN(a) {
@@ -215,18 +254,35 @@ func (in *Input) agreementText(nl, en string) string {
 	return nl
 }
 
-// Agreement is the table `agreement`: inter-coder agreement on code presence among the
-// human coders. The units are the segments that two or more human coders coded (a coder
-// coded a segment when the data has a coding row for it, including one with an empty
-// code). For each codebook code, a coder's value on a unit is 1 if the coder applied the
-// code and 0 if not; the row gives the coders (sorted, joined with "; "), the number of
-// units, the share of units on which all their coders agree, Cohen's kappa where exactly
-// two coders coded the units, the nominal Krippendorff's alpha with missing coders
-// allowed and its 95% bootstrap interval (BootstrapSamples resamples of units, seeded
-// with Input.Seed), a note giving the reason for every empty cell, and Fleiss' kappa
-// where more than two coders coded every unit alike in number. A last row with code "*"
-// pools the codes: every unit × code pair is a unit, so its interval treats the pairs of
-// one segment as independent.
+// Agreement is the tables `agreement` and `disagreements`: inter-coder agreement on code
+// presence among the human coders. The units are the segments that two or more human
+// coders coded (a coder coded a segment when the data has a coding row for it, including
+// one with an empty code). For each codebook code, a coder's value on a unit is 1 if the
+// coder applied the code and 0 if not. Each row gives:
+//
+//   - coders (sorted, joined with "; ") and units;
+//   - percent_agreement, the share of units on which every coder who coded the unit
+//     agrees (with more than two coders: all of them), over all decisions, absent-absent
+//     included; positive_agreement, the same over the applied units where at least one
+//     coder applied the code (stats.PositiveAgreement);
+//   - cohen_kappa with its asymptotic 95% interval (kappa_ci_low, kappa_ci_high) where
+//     exactly two coders coded the units; fleiss_kappa where more than two coded every
+//     unit alike in number, and pairwise_kappa, the mean of Cohen's kappa over the pairs
+//     of coders (Light 1971), where more than two took part;
+//   - the nominal krippendorff_alpha with missing coders allowed, its chance_agreement
+//     (stats.KrippendorffAgreement) and its 95% percentile bootstrap interval
+//     (alpha_ci_method, bootstrap_samples resamples seeded with Input.Seed), and
+//     alpha_reliability after Krippendorff's thresholds (stats.AlphaReliability);
+//   - a note giving the reason for every empty cell.
+//
+// A last row with code "*" pools the codes that a coder applied at least once on these
+// units (codes nobody applied would only add absent-absent agreement): every unit ×
+// code pair is a unit, and its interval draws whole segments with all their codes.
+//
+// `disagreements` lists, for the researchers' consensus meeting, every (segment, code)
+// on which the coders who coded the segment differ: segment (its pseudonymised id),
+// code, respondent, one 0/1 column per coder (empty where the coder did not code the
+// segment) and the segment's text (redacted, shortened like a quote).
 func Agreement(in *Input, res *results.Results) {
 	t := results.NewTable("agreement",
 		results.Column{Name: "code", Kind: results.Text},
@@ -238,7 +294,16 @@ func Agreement(in *Input, res *results.Results) {
 		results.Column{Name: "alpha_ci_low", Kind: results.Float},
 		results.Column{Name: "alpha_ci_high", Kind: results.Float},
 		results.Column{Name: "note", Kind: results.Text},
-		results.Column{Name: "fleiss_kappa", Kind: results.Float})
+		results.Column{Name: "fleiss_kappa", Kind: results.Float},
+		results.Column{Name: "applied", Kind: results.Int},
+		results.Column{Name: "positive_agreement", Kind: results.Share},
+		results.Column{Name: "chance_agreement", Kind: results.Share},
+		results.Column{Name: "kappa_ci_low", Kind: results.Float},
+		results.Column{Name: "kappa_ci_high", Kind: results.Float},
+		results.Column{Name: "pairwise_kappa", Kind: results.Float},
+		results.Column{Name: "alpha_ci_method", Kind: results.Text},
+		results.Column{Name: "bootstrap_samples", Kind: results.Int},
+		results.Column{Name: "alpha_reliability", Kind: results.Text})
 	t.Title = map[string]string{
 		"nl": "Overeenstemming tussen codeurs",
 		"en": "Inter-coder agreement",
@@ -261,17 +326,47 @@ func Agreement(in *Input, res *results.Results) {
 
 	add := func(code string, m presenceMatrix, cluster []int) {
 		s := in.presenceStats(m, len(coders), cluster)
+		var samples any
+		if s.ciMethod != "" {
+			samples = in.bootstrapSamples()
+		}
 		t.Add(code, names, s.units, results.Opt(s.percent), results.Opt(s.cohen),
 			results.Opt(s.alpha), results.Opt(s.low), results.Opt(s.high),
-			strings.Join(s.notes, "; "), results.Opt(s.fleiss))
+			strings.Join(s.notes, "; "), results.Opt(s.fleiss),
+			s.applied, results.Opt(s.positive), results.Opt(s.chance),
+			results.Opt(s.kappaLow), results.Opt(s.kappaHigh), results.Opt(s.light),
+			textOrNil(s.ciMethod), samples, textOrNil(s.reliability))
 	}
+	dis := disagreementsTable(coders)
 	var pooled presenceMatrix
 	var segmentOf []int
+	pooledCodes := 0
 	for _, code := range in.agreementCodes() {
 		m := presenceOf(by, segments, coders, code)
-		pooled = append(pooled, m...)
-		for i := range m {
-			segmentOf = append(segmentOf, i)
+		used := false
+		for i, row := range m {
+			ones, zeros := 0, 0
+			for _, v := range row {
+				switch v {
+				case 1:
+					ones++
+				case 0:
+					zeros++
+				}
+			}
+			if ones > 0 {
+				used = true
+			}
+			if ones > 0 && zeros > 0 {
+				in.addDisagreement(dis, segments[i], code, row)
+			}
+		}
+		if used {
+			pooledCodes++
+			pooled = append(pooled, m...)
+			for i := range m {
+				segmentOf = append(segmentOf, i)
+			}
 		}
 		add(code, m, nil)
 	}
@@ -279,6 +374,9 @@ func Agreement(in *Input, res *results.Results) {
 		add(PooledCode, pooled, segmentOf)
 	}
 	res.Add(t)
+	// By segment, then the codes in codebook order.
+	sort.SliceStable(dis.Rows, func(a, b int) bool { return dis.Rows[a][0].(string) < dis.Rows[b][0].(string) })
+	res.Add(dis)
 
 	if len(segments) == 0 {
 		res.Note("agreement",
@@ -287,8 +385,38 @@ func Agreement(in *Input, res *results.Results) {
 		return
 	}
 	res.Note("agreement",
-		fmt.Sprintf("Overeenstemming over %d segmenten die door twee of meer codeurs (%s) zijn gecodeerd: per code de aan- of afwezigheid van de code. Krippendorffs alfa (nominaal) met een 95%%-bootstrapinterval uit %d trekkingen van segmenten; in de rij * worden de segmenten met al hun codes getrokken (seed %d).", len(segments), names, in.bootstrapSamples(), in.Seed),
-		fmt.Sprintf("Agreement over %d segments coded by two or more coders (%s): per code, the presence or absence of the code. Krippendorff's alpha (nominal) with a 95%% bootstrap interval from %d resamples of segments; in the row * each segment is drawn with all its codes (seed %d).", len(segments), names, in.bootstrapSamples(), in.Seed))
+		fmt.Sprintf("Overeenstemming over %d segmenten die door twee of meer codeurs (%s) zijn gecodeerd: per code de aan- of afwezigheid van de code. Krippendorffs alfa (nominaal) met een 95%%-percentielbootstrapinterval uit %d trekkingen van segmenten (seed %d); in de rij ‘alle codes’ (de %d codes die ten minste één keer zijn toegekend) worden de segmenten met al hun codes getrokken.", len(segments), names, in.bootstrapSamples(), in.Seed, pooledCodes),
+		fmt.Sprintf("Agreement over %d segments coded by two or more coders (%s): per code, the presence or absence of the code. Krippendorff's alpha (nominal) with a 95%% percentile bootstrap interval from %d resamples of segments (seed %d); in the row ‘all codes’ (the %d codes applied at least once) each segment is drawn with all its codes.", len(segments), names, in.bootstrapSamples(), in.Seed, pooledCodes))
+}
+
+// disagreementsTable is the empty table `disagreements` with one column per coder.
+func disagreementsTable(coders []string) *results.Table {
+	cols := []results.Column{
+		{Name: "segment", Kind: results.Text},
+		{Name: "code", Kind: results.Text},
+		{Name: "respondent", Kind: results.Text},
+	}
+	for _, c := range coders {
+		cols = append(cols, results.Column{Name: c, Kind: results.Int})
+	}
+	cols = append(cols, results.Column{Name: "quote", Kind: results.Text})
+	t := results.NewTable("disagreements", cols...)
+	t.Title = map[string]string{"nl": "Verschillen tussen codeurs", "en": "Disagreements between coders"}
+	return t
+}
+
+// addDisagreement adds one (segment, code) row of a presence matrix row.
+func (in *Input) addDisagreement(t *results.Table, segment, code string, values []float64) {
+	seg := in.Segment(segment)
+	row := []any{segment, code, seg.Respondent}
+	for _, v := range values {
+		if math.IsNaN(v) {
+			row = append(row, nil)
+		} else {
+			row = append(row, int(v))
+		}
+	}
+	t.Add(append(row, shorten(seg.Text))...)
 }
 
 // AgreementAuto is the table `agreement_auto`: the auto-coder against each human coder,
@@ -379,4 +507,12 @@ func (in *Input) bootstrapSamples() int {
 		return in.BootstrapSamples
 	}
 	return DefaultBootstrapSamples
+}
+
+// textOrNil returns s, or nil (an empty cell) for "".
+func textOrNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }

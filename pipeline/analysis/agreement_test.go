@@ -156,7 +156,8 @@ func twoCoders() protected.Dataset {
 func TestAgreementTwoCoders(t *testing.T) {
 	res := runAgreement(t, twoCoders())
 	tab := res.Table("agreement")
-	wantCols := []string{"code", "coders", "units", "percent_agreement", "cohen_kappa", "krippendorff_alpha", "alpha_ci_low", "alpha_ci_high", "note", "fleiss_kappa"}
+	wantCols := []string{"code", "coders", "units", "percent_agreement", "cohen_kappa", "krippendorff_alpha", "alpha_ci_low", "alpha_ci_high", "note", "fleiss_kappa",
+		"applied", "positive_agreement", "chance_agreement", "kappa_ci_low", "kappa_ci_high", "pairwise_kappa", "alpha_ci_method", "bootstrap_samples", "alpha_reliability"}
 	var cols []string
 	for _, c := range tab.Columns {
 		cols = append(cols, c.Name)
@@ -188,6 +189,20 @@ func TestAgreementTwoCoders(t *testing.T) {
 	wantAgreementNum(t, tab, a, "cohen_kappa", 0.4)
 	wantAgreementNum(t, tab, a, "krippendorff_alpha", 14.0/33)
 	wantAgreementEmpty(t, tab, a, "fleiss_kappa")
+	wantAgreementEmpty(t, tab, a, "pairwise_kappa")
+	// Positive agreement 3/(3 + 1 + 2); alpha's chance agreement
+	// (n_1 (n_1 - 1) + n_0 (n_0 - 1)) / (n (n - 1)) = (72 + 110)/380; psych:
+	//	> cohen.kappa(matrix(c(3,1,2,4), 2, byrow = TRUE))$confid[1, ]
+	//	-0.156574558617958  0.400000000000000  0.956574558617957
+	wantAgreementNum(t, tab, a, "applied", 6)
+	wantAgreementNum(t, tab, a, "positive_agreement", 0.5)
+	wantAgreementNum(t, tab, a, "chance_agreement", 182.0/380)
+	wantAgreementNum(t, tab, a, "kappa_ci_low", -0.156574558617958)
+	wantAgreementNum(t, tab, a, "kappa_ci_high", 0.956574558617957)
+	if agreementCell(t, tab, a, "alpha_reliability") != "unreliable" || agreementCell(t, tab, a, "alpha_ci_method") != UnitBootstrap ||
+		agreementCell(t, tab, a, "bootstrap_samples") != DefaultBootstrapSamples {
+		t.Errorf("kennen.a: %v", tab.Rows[0])
+	}
 	lo, ok1 := results.Num(agreementCell(t, tab, a, "alpha_ci_low"))
 	hi, ok2 := results.Num(agreementCell(t, tab, a, "alpha_ci_high"))
 	if !ok1 || !ok2 || !(lo <= 14.0/33 && 14.0/33 <= hi && hi <= 1) {
@@ -197,7 +212,8 @@ func TestAgreementTwoCoders(t *testing.T) {
 	// kennen.b: never applied; every coder agrees on every unit, nothing else is defined.
 	b := []string{"kennen.b"}
 	wantAgreementNum(t, tab, b, "percent_agreement", 1)
-	for _, col := range []string{"cohen_kappa", "krippendorff_alpha", "alpha_ci_low", "alpha_ci_high", "fleiss_kappa"} {
+	for _, col := range []string{"cohen_kappa", "krippendorff_alpha", "alpha_ci_low", "alpha_ci_high", "fleiss_kappa",
+		"positive_agreement", "chance_agreement", "kappa_ci_low", "kappa_ci_high", "alpha_ci_method", "bootstrap_samples", "alpha_reliability"} {
 		wantAgreementEmpty(t, tab, b, col)
 	}
 	wantAgreementNote(t, tab, b, "code never applied: no variation")
@@ -214,17 +230,52 @@ func TestAgreementTwoCoders(t *testing.T) {
 		wantAgreementNote(t, tab, c, "no bootstrap interval: alpha undefined in")
 	}
 
-	// Pooled: 30 unit × code pairs; both 3+0+1 = 4, A only 1, B only 2+1 = 3, neither 22.
-	// p_o = 26/30; A applied 5, B 7: p_e = (5*7 + 25*23)/900 = 610/900,
-	// kappa = (780 - 610)/(900 - 610) = 17/29; alpha: n = 60, n_1 = 12, n_0 = 48,
-	// alpha = 1 - 59*8/(2*48*12) = 85/144.
+	// bereiken.c's kappa interval, psych (clipped at 1 as psych does):
+	//	> cohen.kappa(matrix(c(1,0,1,8), 2, byrow = TRUE))$confid[1, ]
+	//	-0.0447521054131423  0.6153846153846153  1.0000000000000000
+	wantAgreementNum(t, tab, c, "kappa_ci_low", -0.0447521054131423)
+	wantAgreementNum(t, tab, c, "kappa_ci_high", 1)
+	wantAgreementNum(t, tab, c, "positive_agreement", 0.5)
+
+	// Pooled over the two codes applied at least once (kennen.b, never applied, is left
+	// out): 20 unit × code pairs; both 3+1 = 4, A only 1, B only 2+1 = 3, neither 12.
+	// p_o = 16/20; A applied 5, B 7: p_e = (5*7 + 15*13)/400 = 230/400,
+	// kappa = (320 - 230)/(400 - 230) = 9/17; alpha: n = 40, n_1 = 12, n_0 = 28,
+	// alpha = 1 - 39*8/(2*28*12) = 15/28; positive agreement 4/(4 + 1 + 3).
 	p := []string{"*"}
-	wantAgreementNum(t, tab, p, "units", 30)
-	wantAgreementNum(t, tab, p, "percent_agreement", 26.0/30)
-	wantAgreementNum(t, tab, p, "cohen_kappa", 17.0/29)
-	wantAgreementNum(t, tab, p, "krippendorff_alpha", 85.0/144)
-	if len(res.Notes) == 0 || !strings.Contains(res.Notes[0].EN, "10 segments coded by two or more coders (A; B)") {
+	wantAgreementNum(t, tab, p, "units", 20)
+	wantAgreementNum(t, tab, p, "percent_agreement", 16.0/20)
+	wantAgreementNum(t, tab, p, "cohen_kappa", 9.0/17)
+	wantAgreementNum(t, tab, p, "krippendorff_alpha", 15.0/28)
+	wantAgreementNum(t, tab, p, "positive_agreement", 0.5)
+	wantAgreementNum(t, tab, p, "applied", 8)
+	// The pooled decisions of a segment are not independent: no asymptotic kappa interval.
+	wantAgreementEmpty(t, tab, p, "kappa_ci_low")
+	if got := agreementCell(t, tab, p, "alpha_ci_method"); got != ClusterBootstrap {
+		t.Errorf("pooled interval method %v", got)
+	}
+	if len(res.Notes) == 0 || !strings.Contains(res.Notes[0].EN, "10 segments coded by two or more coders (A; B)") ||
+		!strings.Contains(res.Notes[0].EN, "row ‘all codes’ (the 2 codes applied at least once)") {
 		t.Errorf("notes %v, want one on the 10 segments", res.Notes)
+	}
+
+	// Every (segment, code) where A and B differ, by segment (s12, an interviewer turn,
+	// is no unit).
+	dis := res.Table("disagreements")
+	var got []string
+	for _, r := range dis.Rows {
+		var cells []string
+		for _, c := range r[:5] {
+			cells = append(cells, results.FormatCell(c))
+		}
+		got = append(got, strings.Join(cells, " "))
+	}
+	want := []string{"s02 bereiken.c P-r1 0 1", "s03 kennen.a P-r2 1 0", "s04 kennen.a P-r2 0 1", "s10 kennen.a P-r5 0 1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("disagreements\n%q\nwant\n%q", got, want)
+	}
+	if cols := dis.Columns; cols[3].Name != "A" || cols[4].Name != "B" || cols[5].Name != "quote" {
+		t.Errorf("disagreements columns %v", cols)
 	}
 }
 
@@ -292,6 +343,14 @@ func TestAgreementThreeCoders(t *testing.T) {
 	wantAgreementNum(t, tab, a, "krippendorff_alpha", 13.0/27)
 	wantAgreementEmpty(t, tab, a, "cohen_kappa")
 	wantAgreementNote(t, tab, a, "cohen_kappa needs exactly two coders (here 3)")
+	// Light's kappa, psych 2.2.9:
+	//	> r <- cbind(c(1,1,0,0,1), c(1,1,0,0,0), c(1,0,0,0,0))
+	//	> cohen.kappa(r)$av.kappa
+	//	[1] 0.482184482184482
+	// positive agreement: of s01, s02, s05 (someone applied it) only s01 is unanimous.
+	wantAgreementNum(t, tab, a, "pairwise_kappa", 0.482184482184482)
+	wantAgreementNum(t, tab, a, "positive_agreement", 1.0/3)
+	wantAgreementEmpty(t, tab, a, "kappa_ci_low")
 
 	// A sixth segment coded by A and B only: Fleiss no longer applies, alpha still does.
 	// Its (0, 0) adds n_0 = 2: n = 17, n_0 = 11, alpha = 1 - 16*4/(2*11*6) = 68/132.

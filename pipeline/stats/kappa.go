@@ -283,7 +283,7 @@ func CohenKappaInterval(confusion [][]float64) (kappa, lower, upper float64) {
 	}
 	c := po*pe - 2*pe + po
 	v := (a + (1-po)*(1-po)*b - c*c) / (n * math.Pow(1-pe, 4))
-	if v < 0 { // rounding at perfect agreement
+	if v < 1e-14 { // rounding at perfect agreement
 		v = 0
 	}
 	z := distuv.UnitNormal.Quantile(0.975)
