@@ -110,11 +110,11 @@ type agreementStats struct {
 	// the share of those on which every coder did; chance the agreement alpha expects by
 	// chance; kappaLow and kappaHigh Cohen's kappa's asymptotic interval; light the mean
 	// of the pairwise kappas (more than two coders).
-	applied                  int
-	positive, chance         float64
-	kappaLow, kappaHigh      float64
-	light                    float64
-	ciMethod, reliability    string
+	applied               int
+	positive, chance      float64
+	kappaLow, kappaHigh   float64
+	light                 float64
+	ciMethod, reliability string
 }
 
 // presenceStats computes a row's coefficients. Cohen's kappa is computed where exactly
