@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"math"
+
 	"github.com/samenspel/samenspel/pipeline/results"
 	"github.com/samenspel/samenspel/pipeline/stats"
 )
@@ -14,6 +16,15 @@ func init() { Stages = append(Stages, ScaleReliability) }
 // (r_drop) and alpha if the item is deleted, on the answers with reverse-keyed items
 // reversed. A scale with fewer than MinCell complete respondents is suppressed: its rows
 // have suppressed = true, n and every statistic empty, and a note says so.
+//
+// Column missing says which respondents alpha rests on: listwise (the default: n is the
+// respondents who answered every item) or, with Input.PairwiseReliability, pairwise:
+// alpha from the covariances of each pair of items over the respondents who answered
+// both (stats.PairwiseAlpha, as psych::alpha(use = "pairwise")), n the respondents who
+// answered at least two items; the standardised alpha and the Feldt interval, which
+// assume complete answers, are then left empty. Column scored counts the respondents
+// with a scale score (at least half of the items answered), the n of the scales table,
+// so that a reader sees both.
 func ScaleReliability(in *Input, res *results.Results) {
 	t := results.NewTable("reliability",
 		results.Column{Name: "scale", Kind: results.Text},
@@ -24,8 +35,14 @@ func ScaleReliability(in *Input, res *results.Results) {
 		results.Column{Name: "alpha_ci_low", Kind: results.Float},
 		results.Column{Name: "alpha_ci_high", Kind: results.Float},
 		results.Column{Name: "n_excluded", Kind: results.Int},
-		results.Column{Name: "suppressed", Kind: results.Bool})
+		results.Column{Name: "suppressed", Kind: results.Bool},
+		results.Column{Name: "missing", Kind: results.Text},
+		results.Column{Name: "scored", Kind: results.Int})
 	t.Title = map[string]string{"nl": "Betrouwbaarheid van de schalen", "en": "Reliability of the scales"}
+	missing := "listwise"
+	if in.PairwiseReliability {
+		missing = "pairwise"
+	}
 	ti := results.NewTable("reliability_items",
 		results.Column{Name: "scale", Kind: results.Text},
 		results.Column{Name: "item", Kind: results.Text},
@@ -40,8 +57,14 @@ func ScaleReliability(in *Input, res *results.Results) {
 	for _, sa := range in.SurveyScales() {
 		r := stats.ScaleReliability(sa.Keyed)
 		k := len(sa.Scale.Items)
+		scored := 0
+		for _, x := range sa.Scores {
+			if !math.IsNaN(x) {
+				scored++
+			}
+		}
 		if in.Suppressed(r.N) || r.N == 0 || len(r.ItemStats) != k {
-			t.Add(sa.Scale.ID, k, nil, nil, nil, nil, nil, nil, true)
+			t.Add(sa.Scale.ID, k, nil, nil, nil, nil, nil, nil, true, missing, nil)
 			for _, item := range sa.Scale.Items {
 				ti.Add(sa.Scale.ID, item.ID, nil, nil, nil, nil, nil, item.Reverse, true)
 			}
@@ -50,8 +73,13 @@ func ScaleReliability(in *Input, res *results.Results) {
 				sprintf("%s: fewer than %d respondents answered every item; reliability is not computed.", sa.Scale.ID, in.MinCell))
 			continue
 		}
-		t.Add(sa.Scale.ID, k, r.N, results.Opt(r.Alpha), results.Opt(r.StdAlpha),
-			results.Opt(r.AlphaLow), results.Opt(r.AlphaHigh), r.Excluded, false)
+		if in.PairwiseReliability {
+			alpha, n := stats.PairwiseAlpha(sa.Keyed)
+			t.Add(sa.Scale.ID, k, n, results.Opt(alpha), nil, nil, nil, len(sa.Keyed)-n, false, missing, scored)
+		} else {
+			t.Add(sa.Scale.ID, k, r.N, results.Opt(r.Alpha), results.Opt(r.StdAlpha),
+				results.Opt(r.AlphaLow), results.Opt(r.AlphaHigh), r.Excluded, false, missing, scored)
+		}
 		for j, item := range sa.Scale.Items {
 			is := r.ItemStats[j]
 			ti.Add(sa.Scale.ID, item.ID, is.N, results.Opt(is.Mean), results.Opt(is.SD),

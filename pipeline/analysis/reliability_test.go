@@ -27,7 +27,7 @@ func TestReliabilityTables(t *testing.T) {
 	res := &results.Results{}
 	ScaleReliability(in, res)
 	tab := res.Table("reliability")
-	checkHeader(t, tab, "scale", "items", "n", "cronbach_alpha", "std_alpha", "alpha_ci_low", "alpha_ci_high", "n_excluded")
+	checkHeader(t, tab, "scale", "items", "n", "cronbach_alpha", "std_alpha", "alpha_ci_low", "alpha_ci_high", "n_excluded", "suppressed", "missing", "scored")
 	noFloatTrouble(t, tab)
 	row := findRow(t, tab, map[string]string{"scale": "kennen"})
 	for col, w := range map[string]float64{"items": 4, "n": 14, "cronbach_alpha": 0.9330202393,
@@ -56,5 +56,33 @@ func TestReliabilityTables(t *testing.T) {
 	}
 	if !hasNote(res, "reliability", "bereiken: fewer than 3") {
 		t.Errorf("notes: %+v", res.Notes)
+	}
+	// The scale scores rest on 16 respondents (r15 answered one item of four), alpha on 14.
+	row = findRow(t, tab, map[string]string{"scale": "kennen"})
+	checkNum(t, tab, row, "scored", 16, 0)
+	if cell(t, tab, row, "missing") != "listwise" {
+		t.Errorf("missing: %v", row)
+	}
+}
+
+// The same answers with reliability.missing: pairwise. R 4.2.2, psych 2.2.9, the keyed
+// answers of the 17 respondents (NA where missing):
+//
+//	> x <- matrix(c(4,5,4,4, 5,5,4,5, 3,4,3,3, 4,4,5,4, 2,3,3,2, 4,NA,4,4, 2,2,3,2,
+//	+   3,2,2,1, 1,2,2,2, 3,3,NA,NA, 2,3,3,3, 4,4,4,5, 5,4,5,4, 3,4,4,4, 4,NA,NA,NA,
+//	+   2,3,2,3, 3,3,3,3), ncol = 4, byrow = TRUE)
+//	> alpha(x, use = "pairwise")$total$raw_alpha
+//	[1] 0.945441573678
+func TestReliabilityPairwise(t *testing.T) {
+	in := surveyInput(t)
+	in.PairwiseReliability = true
+	res := &results.Results{}
+	ScaleReliability(in, res)
+	tab := res.Table("reliability")
+	row := findRow(t, tab, map[string]string{"scale": "kennen"})
+	checkNum(t, tab, row, "cronbach_alpha", 0.945441573678, 1e-11)
+	checkNum(t, tab, row, "n", 16, 0) // r15 answered one item only
+	if cell(t, tab, row, "missing") != "pairwise" || cell(t, tab, row, "std_alpha") != nil || cell(t, tab, row, "alpha_ci_low") != nil {
+		t.Errorf("pairwise row: %v", row)
 	}
 }

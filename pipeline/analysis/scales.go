@@ -11,6 +11,9 @@ import (
 
 func init() { Stages = append(Stages, Scales, ScaleItems) }
 
+// TInterval names the scales' interval in column ci_method.
+const TInterval = "t"
+
 // describeColumns are the columns shared by the scales and items tables after the keys.
 var describeColumns = []results.Column{
 	{Name: "n", Kind: results.Int},
@@ -39,13 +42,15 @@ func describeCells(d stats.Description, suppressed bool) []any {
 // Groups follow the grouping's sorted values; a group with fewer than MinCell scores is
 // suppressed, and where that leaves exactly one group of a grouping suppressed the next
 // smallest is suppressed too, so the first cannot be recovered from the "all" row.
-// Respondents without a value for a grouping are left out of it, with a note.
+// Respondents without a value for a grouping are left out of it, with a note. Column
+// ci_method names the interval: "t", mean ± t_{n-1, 0.975} sd / sqrt(n)
+// (stats.Describe).
 func Scales(in *Input, res *results.Results) {
-	t := results.NewTable("scales", append([]results.Column{
+	t := results.NewTable("scales", append(append([]results.Column{
 		{Name: "scale", Kind: results.Text},
 		{Name: "group_by", Kind: results.Text},
 		{Name: "group", Kind: results.Text},
-	}, describeColumns...)...)
+	}, describeColumns...), results.Column{Name: "ci_method", Kind: results.Text})...)
 	t.Title = map[string]string{"nl": "Schaalscores", "en": "Scale scores"}
 	for _, sa := range in.SurveyScales() {
 		agree := agreeFrom(sa.Scale)
@@ -63,7 +68,11 @@ func Scales(in *Input, res *results.Results) {
 			}
 			sup := in.suppressSmall(sizes, by)
 			for _, g := range SortedGroups(groups) {
-				t.Add(append([]any{sa.Scale.ID, by, g}, describeCells(descs[g], sup[g])...)...)
+				var method any
+				if !sup[g] && !math.IsNaN(descs[g].CILow) {
+					method = TInterval
+				}
+				t.Add(append(append([]any{sa.Scale.ID, by, g}, describeCells(descs[g], sup[g])...), method)...)
 			}
 			noteLeftOut(in, res, "scales", sa.Scale.ID, by, missing)
 			noteSmall(in, res, "scales", sa.Scale.ID, by, sup)
