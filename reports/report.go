@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -123,6 +124,13 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 			r.Notes = append(r.Notes, s)
 		}
 	}
+	// What could not be used belongs in the notes as well as in the sample paragraph.
+	if res.Rejected > 0 || res.RejectedCells > 0 {
+		r.Notes = append(r.Notes, T("Invoer", "Input")+": "+rejectedSentence(res))
+	}
+	if s := unmappedSentence(res); s != "" {
+		r.Notes = append(r.Notes, T("Codeboek", "Codebook")+": "+s)
+	}
 	r.Inputs = inputsTable(res)
 	r.References = references(cites)
 	return r
@@ -151,6 +159,9 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 		if reasons := rejectReasons(res.RejectGroups, 3); reasons != "" {
 			out = append(out, T("Meest voorkomende redenen: "+reasons+".", "Most frequent reasons: "+reasons+"."))
 		}
+	}
+	if s := unmappedSentence(res); s != "" {
+		out = append(out, s)
 	}
 	type group struct {
 		by, name string
@@ -218,6 +229,54 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 	return out, pt
 }
 
+// rejectedSentence says how many input rows and answer cells could not be used.
+func rejectedSentence(res *results.Results) string {
+	T := res.Text
+	switch {
+	case res.Rejected == 0 && res.RejectedCells == 0:
+		return T("Alle invoerregels en antwoordcellen waren bruikbaar.", "Every input row and answer cell could be used.")
+	case res.RejectedCells == 0:
+		return T(fmt.Sprintf("%s niet te gebruiken en weggelaten (zie de tabel rejects).", plural(res.Rejected, "invoerregel was", "invoerregels waren")),
+			fmt.Sprintf("%s could not be used and %s left out (see the rejects table).", capital(plural(res.Rejected, "input row", "input rows")), wasWere(res.Rejected)))
+	}
+	return T(fmt.Sprintf("%s en %s in verder bruikbare regels waren niet te gebruiken en zijn weggelaten (zie de tabel rejects).", capital(plural(res.Rejected, "invoerregel", "invoerregels")), plural(res.RejectedCells, "antwoordcel", "antwoordcellen")),
+		fmt.Sprintf("%s and %s in otherwise usable rows could not be used and were left out (see the rejects table).", capital(plural(res.Rejected, "input row", "input rows")), plural(res.RejectedCells, "answer cell", "answer cells")))
+}
+
+// unmappedSentence names the code names of the exports that the codebook does not know.
+func unmappedSentence(res *results.Results) string {
+	t := view(res.Table("unmapped_codes"))
+	if t.len() == 0 {
+		return ""
+	}
+	codings := 0
+	var names []string
+	for i := 0; i < t.len(); i++ {
+		if n, ok := t.num(i, "codings"); ok {
+			codings += int(n)
+		}
+		names = append(names, "‘"+t.str(i, "name")+"’")
+	}
+	return res.Text(
+		fmt.Sprintf("%s uit de exports (%s) %s niet in het codeboek en %s niet meegeteld (zie de tabel unmapped_codes): %s.", capital(plural(t.len(), "codenaam", "codenamen")), plural(codings, "codering", "coderingen"), map[bool]string{true: "staat", false: "staan"}[t.len() == 1], map[bool]string{true: "is", false: "zijn"}[t.len() == 1], joinList(res, names)),
+		fmt.Sprintf("%s in the exports (%s) %s not in the codebook and %s not counted (see the unmapped_codes table): %s.", capital(plural(t.len(), "code name", "code names")), plural(codings, "coding", "codings"), map[bool]string{true: "is", false: "are"}[t.len() == 1], wasWere(t.len()), joinList(res, names)))
+}
+
+// capital writes the first letter of s in upper case.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
+
 func groupingLabel(res *results.Results, by string) string {
 	switch by {
 	case "all":
@@ -237,10 +296,11 @@ func groupingLabel(res *results.Results, by string) string {
 }
 
 // methods writes the methods paragraphs from what the tables hold, noting in cites the
-// references they cite.
+// references they cite. Every number they print is a cell of a table, a count of the
+// run (manifest.json) or a choice of the study (results.Methods); the test
+// TestReportNumbersComeFromTheTables holds them to that.
 func methods(res *results.Results, l labels, cites map[string]bool) []string {
 	T := res.Text
-	lang := res.Language
 	var paras []string
 	var p []string
 
@@ -258,11 +318,15 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 			fmt.Sprintf("The interviews were coded with the codebook ‘%s’ (%s%d codes in %d factors).", res.Codebook.Name, version, ncodes, len(res.Codebook.Factors)),
 		))
 	}
-	if coders := humanCoders(res.Coders); len(coders) > 0 {
+	coders := humanCoders(res.Coders)
+	if len(coders) > 0 {
 		p = append(p, T(
 			fmt.Sprintf("Er codeerden %s.", plural(len(coders), "codeur", "codeurs")),
-			fmt.Sprintf("%s coded the material.", strings.ToUpper(plural(len(coders), "coder", "coders")[:1])+plural(len(coders), "coder", "coders")[1:]),
+			fmt.Sprintf("%s coded the material.", capital(plural(len(coders), "coder", "coders"))),
 		))
+	}
+	if s := countingSentence(res); s != "" {
+		p = append(p, s)
 	}
 	for _, c := range res.Coders {
 		if c == "auto" {
@@ -271,32 +335,7 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 				"Text was also coded automatically on the codebook's patterns; every automatic coding can be traced to the rule that made it."))
 		}
 	}
-	ag := view(res.Table("agreement"))
-	segments := doubleCodedSegments(ag)
-	for i := 0; i < ag.len(); i++ {
-		if ag.str(i, "code") != "*" {
-			continue
-		}
-		var parts []string
-		if v, ok := ag.num(i, "percent_agreement"); ok {
-			parts = append(parts, T("procentuele overeenstemming ", "percent agreement ")+number(lang, v*100, 1)+"%")
-		}
-		if v, ok := ag.num(i, "cohen_kappa"); ok {
-			parts = append(parts, T("Cohens κ = ", "Cohen's κ = ")+number(lang, v, 2)+" (Cohen 1960)")
-			cites["cohen"] = true
-		}
-		if v, ok := ag.num(i, "krippendorff_alpha"); ok {
-			parts = append(parts, T("Krippendorffs α (nominaal) = ", "Krippendorff's α (nominal) = ")+number(lang, v, 2)+" (Krippendorff 2011)")
-			cites["krippendorff"] = true
-		}
-		units, _ := ag.num(i, "units")
-		if len(parts) > 0 {
-			p = append(p, T(
-				fmt.Sprintf("De overeenstemming tussen codeurs over %d dubbel gecodeerde fragmenten (%d beslissingen over het wel of niet toekennen van een code), over alle codes samen: %s.", int(segments), int(units), strings.Join(parts, "; ")),
-				fmt.Sprintf("Agreement between coders over %d double-coded segments (%d decisions to apply a code or not), pooled over all codes: %s.", int(segments), int(units), strings.Join(parts, "; ")),
-			))
-		}
-	}
+	p = append(p, agreementSentences(res, cites)...)
 	if cf := view(res.Table("code_frequencies")); cf.len() > 0 {
 		s := T("Per factor en code is geteld hoeveel respondenten hem ten minste één keer noemen.",
 			"For each factor and code we counted the respondents who mention it at least once.")
@@ -312,77 +351,8 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 	}
 
 	p = nil
-	if rel := view(res.Table("reliability")); rel.len() > 0 {
-		var parts []string
-		for i := 0; i < rel.len(); i++ {
-			a, ok := rel.num(i, "cronbach_alpha")
-			if !ok {
-				continue
-			}
-			s := l.scaleLabel(rel.str(i, "scale")) + ": α = " + number(lang, a, 2)
-			lo, okl := rel.num(i, "alpha_ci_low")
-			hi, okh := rel.num(i, "alpha_ci_high")
-			if okl && okh {
-				s += " " + ciText(lang, lo, hi, 2)
-				cites["feldt"] = true
-			}
-			parts = append(parts, s)
-		}
-		if len(parts) > 0 {
-			cites["cronbach"] = true
-			s := T("De betrouwbaarheid van de schalen is uitgedrukt in Cronbachs α (Cronbach 1951)",
-				"Scale reliability is given as Cronbach's α (Cronbach 1951)")
-			if cites["feldt"] {
-				s += T(", met een 95%-interval volgens Feldt (1965)", ", with a 95% interval after Feldt (1965)")
-			}
-			p = append(p, s+": "+strings.Join(parts, "; ")+".")
-		}
-	}
-	if sc := view(res.Table("scales")); sc.len() > 0 {
-		p = append(p, T(
-			"Een schaalscore is het gemiddelde van de beantwoorde items na omscoren, als ten minste de helft van de items is beantwoord.",
-			"A scale score is the mean of the answered items after reverse-scoring, when at least half of the items were answered."))
-	}
-	if cmp := view(res.Table("comparisons")); cmp.len() > 0 {
-		var tests []string
-		seen := map[string]bool{}
-		holm := false
-		for i := 0; i < cmp.len(); i++ {
-			name := strings.ToLower(cmp.str(i, "test"))
-			if _, ok := cmp.num(i, "p_holm"); ok {
-				holm = true
-			}
-			var t string
-			switch {
-			case strings.Contains(name, "kruskal"):
-				t = T("de Kruskal-Wallistoets (Kruskal & Wallis 1952)", "the Kruskal-Wallis test (Kruskal & Wallis 1952)")
-				cites["kruskal"] = true
-			case strings.Contains(name, "chi"):
-				t = T("de chi-kwadraattoets op onafhankelijkheid met Cramérs V (Cramér 1946)", "the chi-square test of independence with Cramér's V (Cramér 1946)")
-				cites["cramer"] = true
-			case strings.Contains(name, "dunn"):
-				t = T("paarsgewijze vergelijkingen volgens Dunn (1964)", "pairwise comparisons after Dunn (1964)")
-				cites["dunn"] = true
-			case name == "":
-				continue
-			default:
-				t = cmp.str(i, "test")
-			}
-			if !seen[t] {
-				seen[t] = true
-				tests = append(tests, t)
-			}
-		}
-		if len(tests) > 0 {
-			s := T("Groepen zijn vergeleken met ", "Groups were compared with ") + joinList(res, tests)
-			if holm {
-				s += T("; p-waarden zijn voor meervoudig toetsen gecorrigeerd volgens Holm (1979)",
-					"; p-values were adjusted for multiple testing after Holm (1979)")
-				cites["holm"] = true
-			}
-			p = append(p, s+".")
-		}
-	}
+	p = append(p, reliabilitySentences(res, l, cites)...)
+	p = append(p, comparisonSentences(res, cites)...)
 	if len(p) > 0 {
 		paras = append(paras, strings.Join(p, " "))
 	}
@@ -395,6 +365,237 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 		fmt.Sprintf("Respondents are pseudonymised and quotes stripped of names and contact details. Groups of fewer than %d respondents are not shown separately in tables and figures.", mc),
 	))
 	return paras
+}
+
+// countingSentence says whose codings count where several people coded.
+func countingSentence(res *results.Results) string {
+	T := res.Text
+	m := res.Methods
+	where := T("de frequenties, de samenhang tussen codes, de partners, de citaten, code_presence en de chi-kwadraattoetsen",
+		"the frequencies, the co-occurrence of codes, the partners, the quotes, code_presence and the chi-square tests")
+	switch {
+	case m.CountingRule == "primary":
+		return T(fmt.Sprintf("In %s tellen alleen de coderingen van codeur %s (primary_coder).", where, m.PrimaryCoder),
+			fmt.Sprintf("Only the codings of coder %s (primary_coder) count in %s.", m.PrimaryCoder, where))
+	case m.CountingRule == "most" && len(m.CountingCoders) > 1:
+		return T(fmt.Sprintf("Waar meer codeurs een fragment codeerden, tellen in %s de coderingen van de codeur die van hen de meeste fragmenten codeerde (in volgorde: %s): zo telt elk fragment één keer, naar het oordeel van één codeur; de dubbele codering dient om de overeenstemming te meten.", where, joinList(res, m.CountingCoders)),
+			fmt.Sprintf("Where several coders coded a segment, %s count the codings of the one among them who coded the most segments (in order: %s): every segment counts once, by one coder's judgement; the double coding serves to measure agreement.", where, joinList(res, m.CountingCoders)))
+	}
+	return ""
+}
+
+// agreementSentences report the pooled agreement row and the per-code readings.
+func agreementSentences(res *results.Results, cites map[string]bool) []string {
+	T := res.Text
+	lang := res.Language
+	ag := view(res.Table("agreement"))
+	segments := doubleCodedSegments(ag)
+	var out []string
+	for i := 0; i < ag.len(); i++ {
+		if ag.str(i, "code") != "*" {
+			continue
+		}
+		units, _ := ag.num(i, "units")
+		applied, _ := ag.num(i, "applied")
+		used := 0
+		var reliable, tentative, unreliable int
+		for j := 0; j < ag.len(); j++ {
+			if ag.str(j, "code") == "*" {
+				continue
+			}
+			if a, ok := ag.num(j, "applied"); ok && a > 0 {
+				used++
+			}
+			switch ag.str(j, "alpha_reliability") {
+			case "reliable":
+				reliable++
+			case "tentative":
+				tentative++
+			case "unreliable":
+				unreliable++
+			}
+		}
+		var parts []string
+		if v, ok := ag.num(i, "percent_agreement"); ok {
+			parts = append(parts, T("procentuele overeenstemming over alle beslissingen ", "percent agreement over all decisions ")+number(lang, v*100, 1)+"%")
+		}
+		if v, ok := ag.num(i, "positive_agreement"); ok {
+			parts = append(parts, T(fmt.Sprintf("over de %d beslissingen waarin ten minste één codeur de code toekende ", int(applied)),
+				fmt.Sprintf("over the %d decisions where at least one coder applied the code ", int(applied)))+number(lang, v*100, 1)+"%")
+		}
+		if v, ok := ag.num(i, "cohen_kappa"); ok {
+			parts = append(parts, T("Cohens κ = ", "Cohen's κ = ")+number(lang, v, 2)+" (Cohen 1960)")
+			cites["cohen"] = true
+		}
+		if v, ok := ag.num(i, "fleiss_kappa"); ok {
+			parts = append(parts, T("Fleiss' κ = ", "Fleiss' κ = ")+number(lang, v, 2)+" (Fleiss 1971)")
+			cites["fleiss"] = true
+		}
+		if v, ok := ag.num(i, "pairwise_kappa"); ok {
+			parts = append(parts, T("gemiddelde paarsgewijze Cohens κ = ", "mean pairwise Cohen's κ = ")+number(lang, v, 2)+" (Light 1971)")
+			cites["light"] = true
+		}
+		if v, ok := ag.num(i, "krippendorff_alpha"); ok {
+			s := T("Krippendorffs α (nominaal; Krippendorff 2011) = ", "Krippendorff's α (nominal; Krippendorff 2011) = ") + number(lang, v, 2)
+			lo, okl := ag.num(i, "alpha_ci_low")
+			hi, okh := ag.num(i, "alpha_ci_high")
+			if okl && okh {
+				b, _ := ag.num(i, "bootstrap_samples")
+				s += " " + ciText(lang, lo, hi, 2) + T(
+					fmt.Sprintf(" (95%%-percentielbootstrap, %d trekkingen van fragmenten met al hun codes, seed %d)", int(b), res.Methods.Seed),
+					fmt.Sprintf(" (95%% percentile bootstrap, %d resamples of segments with all their codes, seed %d)", int(b), res.Methods.Seed))
+			}
+			parts = append(parts, s)
+			cites["krippendorff"] = true
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		out = append(out, T(
+			fmt.Sprintf("De overeenstemming tussen codeurs is gemeten over %d fragmenten die door twee of meer codeurs zijn gecodeerd, per code als het wel of niet toekennen ervan. Over de %d codes die ten minste één keer zijn toegekend samen (%d beslissingen): %s.", int(segments), used, int(units), strings.Join(parts, "; ")),
+			fmt.Sprintf("Agreement between coders was measured over %d segments coded by two or more coders, per code as applying it or not. Pooled over the %d codes applied at least once (%d decisions): %s.", int(segments), used, int(units), strings.Join(parts, "; "))))
+		if strings.Count(ag.str(i, "coders"), ";") >= 2 {
+			out = append(out, T(
+				"Met meer dan twee codeurs telt een beslissing als overeenstemming wanneer alle codeurs die het fragment codeerden het eens zijn.",
+				"With more than two coders a decision counts as agreement when every coder who coded the segment agrees."))
+		}
+		if reliable+tentative+unreliable > 0 {
+			cites["krippendorff2004"] = true
+			out = append(out, T(
+				fmt.Sprintf("Per code is α volgens Krippendorff (2004) betrouwbaar (≥ 0,800) voor %d, voorlopig bruikbaar (≥ 0,667) voor %d en onvoldoende voor %d codes (kolom alpha_reliability); de verschillen per fragment staan in de tabel disagreements.", reliable, tentative, unreliable),
+				fmt.Sprintf("Per code, α is reliable after Krippendorff (2004) (≥ 0.800) for %d, tentative (≥ 0.667) for %d and unreliable for %d codes (column alpha_reliability); the disagreements per segment are in the disagreements table.", reliable, tentative, unreliable)))
+		}
+	}
+	return out
+}
+
+// reliabilitySentences give each scale's alpha with its n and rule, and the scale scores'
+// rule and interval.
+func reliabilitySentences(res *results.Results, l labels, cites map[string]bool) []string {
+	T := res.Text
+	lang := res.Language
+	var out []string
+	rel := view(res.Table("reliability"))
+	var parts, scored []string
+	pairwise := res.Methods.ReliabilityMissing == "pairwise"
+	for i := 0; i < rel.len(); i++ {
+		if n, ok := rel.num(i, "scored"); ok {
+			scored = append(scored, fmt.Sprintf("%s n = %d", l.scaleLabel(rel.str(i, "scale")), int(n)))
+		}
+		a, ok := rel.num(i, "cronbach_alpha")
+		if !ok {
+			continue
+		}
+		s := l.scaleLabel(rel.str(i, "scale")) + ": α = " + number(lang, a, 2)
+		lo, okl := rel.num(i, "alpha_ci_low")
+		hi, okh := rel.num(i, "alpha_ci_high")
+		if okl && okh {
+			s += " " + ciText(lang, lo, hi, 2)
+			cites["feldt"] = true
+		}
+		if n, ok := rel.num(i, "n"); ok {
+			s += fmt.Sprintf(" (n = %d)", int(n))
+		}
+		parts = append(parts, s)
+	}
+	if len(parts) > 0 {
+		cites["cronbach"] = true
+		s := T("De betrouwbaarheid van de schalen is uitgedrukt in Cronbachs α (Cronbach 1951)",
+			"Scale reliability is given as Cronbach's α (Cronbach 1951)")
+		if cites["feldt"] {
+			s += T(", met een 95%-interval volgens Feldt (1965)", ", with a 95% interval after Feldt (1965)")
+		}
+		if pairwise {
+			s += T(", berekend uit de covarianties van elk paar items over de respondenten die beide beantwoordden (pairwise; n: wie ten minste twee items beantwoordde)",
+				", computed from the covariances of each pair of items over the respondents who answered both (pairwise; n: those who answered at least two items)")
+		} else {
+			s += T(", over de respondenten die alle items van de schaal beantwoordden (listwise)",
+				", over the respondents who answered every item of the scale (listwise)")
+		}
+		out = append(out, s+": "+strings.Join(parts, "; ")+".")
+	}
+	if sc := view(res.Table("scales")); sc.len() > 0 {
+		s := T("Een schaalscore is het gemiddelde van de beantwoorde items na omscoren, als ten minste de helft van de items is beantwoord",
+			"A scale score is the mean of the answered items after reverse-scoring, when at least half of the items were answered")
+		if len(scored) > 0 {
+			s += " (" + strings.Join(scored, "; ") + ")"
+		}
+		out = append(out, s+T("; gemiddelden staan met een 95%-t-interval (gemiddelde ± t · sd / √n).",
+			"; means come with a 95% t-interval (mean ± t · sd / √n)."))
+	}
+	return out
+}
+
+// comparisonSentences name the tests, their effect sizes and the families within which
+// p values are adjusted.
+func comparisonSentences(res *results.Results, cites map[string]bool) []string {
+	T := res.Text
+	cmp := view(res.Table("comparisons"))
+	if cmp.len() == 0 {
+		return nil
+	}
+	var tests []string
+	seen := map[string]bool{}
+	families := map[string]bool{}
+	untested := 0
+	for i := 0; i < cmp.len(); i++ {
+		name := strings.ToLower(cmp.str(i, "test"))
+		if f := cmp.str(i, "family"); f != "" {
+			families[f] = true
+		}
+		if cmp.str(i, "reason") != "" {
+			untested++
+		}
+		var t string
+		switch {
+		case strings.Contains(name, "kruskal"):
+			t = T("de Kruskal-Wallistoets (Kruskal & Wallis 1952) met als effectmaten ε² = H / (n − 1) (Tomczak & Tomczak 2014) en η²_H = (H − k + 1) / (n − k)",
+				"the Kruskal-Wallis test (Kruskal & Wallis 1952) with the effect sizes ε² = H / (n − 1) (Tomczak & Tomczak 2014) and η²_H = (H − k + 1) / (n − k)")
+			cites["kruskal"] = true
+			cites["tomczak"] = true
+		case strings.Contains(name, "chi"):
+			t = T("de chi-kwadraattoets op onafhankelijkheid met Cramérs V (Cramér 1946)", "the chi-square test of independence with Cramér's V (Cramér 1946)")
+			cites["cramer"] = true
+		case strings.Contains(name, "dunn"):
+			t = T("paarsgewijze vergelijkingen volgens Dunn (1964) met r = z / √n", "pairwise comparisons after Dunn (1964) with r = z / √n")
+			cites["dunn"] = true
+		case name == "":
+			continue
+		default:
+			t = cmp.str(i, "test")
+		}
+		if !seen[t] {
+			seen[t] = true
+			tests = append(tests, t)
+		}
+	}
+	if len(tests) == 0 {
+		return nil
+	}
+	out := []string{T("Groepen zijn vergeleken met ", "Groups were compared with ") + joinList(res, tests) + "."}
+	cites["cohen1988"] = true
+	out = append(out, T(
+		"Effecten heten klein, middelgroot of groot volgens Cohen (1988), zoals in rstatix: η²_H vanaf 0,06 middelgroot en vanaf 0,14 groot; r en Cramérs V (2 × k) vanaf 0,3 middelgroot en vanaf 0,5 groot (kolom effect_magnitude).",
+		"Effects are called small, moderate or large after Cohen (1988), as in rstatix: η²_H moderate from 0.06 and large from 0.14; r and Cramér's V (2 × k) moderate from 0.3 and large from 0.5 (column effect_magnitude)."))
+	fam := T(fmt.Sprintf("binnen %d families van toetsen (kolom family): de paarsgewijze vergelijkingen na één Kruskal-Wallistoets, de Kruskal-Wallistoetsen van één indeling over de schalen, en de chi-kwadraattoetsen van één indeling over de factoren", len(families)),
+		fmt.Sprintf("within %d families of tests (column family): the pairwise comparisons after one Kruskal-Wallis test, the Kruskal-Wallis tests of one grouping across the scales, and the chi-square tests of one grouping across the factors", len(families)))
+	switch res.Methods.Adjust {
+	case "bh":
+		out = append(out, T("p-waarden zijn gecorrigeerd volgens Benjamini & Hochberg (1995) ", "p-values were adjusted after Benjamini & Hochberg (1995) ")+fam+T(" (p_adjusted; Holm in p_holm).", " (p_adjusted; Holm in p_holm)."))
+		cites["bh"] = true
+		cites["holm"] = true
+	case "none":
+		out = append(out, T("p-waarden zijn niet gecorrigeerd voor meervoudig toetsen; p_holm geeft Holm (1979) ", "p-values were not adjusted for multiple testing; p_holm gives Holm (1979) ")+fam+".")
+		cites["holm"] = true
+	default:
+		out = append(out, T("p-waarden zijn voor meervoudig toetsen gecorrigeerd volgens Holm (1979) ", "p-values were adjusted for multiple testing after Holm (1979) ")+fam+".")
+		cites["holm"] = true
+	}
+	if untested > 0 {
+		out = append(out, T(fmt.Sprintf("%s niet uitgevoerd; de kolom reason zegt waarom.", capital(plural(untested, "toets is", "toetsen zijn"))),
+			fmt.Sprintf("%s not run; the column reason says why.", capital(plural(untested, "test was", "tests were")))))
+	}
+	return out
 }
 
 func joinList(res *results.Results, xs []string) string {
@@ -414,17 +615,24 @@ func ciText(lang string, lo, hi float64, decimals int) string {
 }
 
 var referenceList = []struct{ key, text string }{
+	{"bh", "Benjamini, Y., & Hochberg, Y. (1995). Controlling the false discovery rate: A practical and powerful approach to multiple testing. Journal of the Royal Statistical Society, Series B, 57(1), 289–300."},
 	{"cohen", "Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20(1), 37–46."},
+	{"cohen1988", "Cohen, J. (1988). Statistical power analysis for the behavioral sciences (2nd ed.). Hillsdale, NJ: Lawrence Erlbaum."},
 	{"cramer", "Cramér, H. (1946). Mathematical methods of statistics. Princeton: Princeton University Press."},
 	{"cronbach", "Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. Psychometrika, 16(3), 297–334."},
 	{"dunn", "Dunn, O. J. (1964). Multiple comparisons using rank sums. Technometrics, 6(3), 241–252."},
+	{"fleiss", "Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological Bulletin, 76(5), 378–382."},
 	{"feldt", "Feldt, L. S. (1965). The approximate sampling distribution of Kuder-Richardson reliability coefficient twenty. Psychometrika, 30(3), 357–370."},
 	{"holm", "Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian Journal of Statistics, 6(2), 65–70."},
 	{"krippendorff", "Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability. Philadelphia: Annenberg School for Communication, University of Pennsylvania."},
+	{"krippendorff2004", "Krippendorff, K. (2004). Content analysis: An introduction to its methodology (2nd ed.). Thousand Oaks, CA: Sage."},
 	{"kruskal", "Kruskal, W. H., & Wallis, W. A. (1952). Use of ranks in one-criterion variance analysis. Journal of the American Statistical Association, 47(260), 583–621."},
+	{"light", "Light, R. J. (1971). Measures of response agreement for qualitative data: Some generalizations and alternatives. Psychological Bulletin, 76(5), 365–377."},
+	{"tomczak", "Tomczak, M., & Tomczak, E. (2014). The need to report effect size estimates revisited. Trends in Sport Sciences, 21(1), 19–25."},
 	{"wilson", "Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. Journal of the American Statistical Association, 22(158), 209–212."},
 }
 
+// references lists the cited references by author and year, as APA orders them.
 func references(cites map[string]bool) []string {
 	var out []string
 	for _, r := range referenceList {
@@ -432,6 +640,7 @@ func references(cites map[string]bool) []string {
 			out = append(out, r.text)
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 
@@ -509,6 +718,11 @@ type column struct {
 	name   string // column in the result table; "ci" joins ci_low and ci_high
 	nl, en string
 	label  func(string) string // maps ids onto labels for text columns
+	// ci, when set, joins the columns <ci>_low and <ci>_high (as "ci" does for ci_low
+	// and ci_high).
+	ci string
+	// sparse columns are left out when every shown row leaves them empty.
+	sparse bool
 }
 
 // maxPairsShown caps the pairwise comparisons the report's table shows.
@@ -538,30 +752,55 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 		{name: "share", nl: "Aandeel", en: "Share"},
 		{name: "ci", nl: "95%-interval", en: "95% interval"},
 	}))
-	add(peopleView(res, "agreement", T("Overeenstemming tussen codeurs", "Agreement between coders"), nil, []column{
+	reading := func(s string) string {
+		switch s {
+		case "reliable":
+			return T("betrouwbaar", "reliable")
+		case "tentative":
+			return T("voorlopig", "tentative")
+		case "unreliable":
+			return T("onvoldoende", "unreliable")
+		}
+		return s
+	}
+	add(peopleView(res, "agreement", T(
+		"Overeenstemming tussen codeurs (overeenstemming over alle beslissingen; positief: over de beslissingen waarin ten minste één codeur de code toekende; in de rij ‘alle codes’ de beslissingen over elke code die ten minste één keer is toegekend)",
+		"Agreement between coders (agreement over all decisions; positive: over the decisions where at least one coder applied the code; in the row ‘all codes’ the decisions on every code applied at least once)"), nil, []column{
 		{name: "code", nl: "Code", en: "Code", label: codeOrStar},
 		{name: "coders", nl: "Codeurs", en: "Coders"},
-		{name: "units", nl: "Fragmenten", en: "Segments"},
+		{name: "units", nl: "Beslissingen", en: "Decisions"},
 		{name: "percent_agreement", nl: "Overeenstemming", en: "Agreement"},
-		{name: "cohen_kappa", nl: "Cohens κ", en: "Cohen's κ"},
+		{name: "positive_agreement", nl: "Positief", en: "Positive"},
+		{name: "cohen_kappa", nl: "Cohens κ", en: "Cohen's κ", sparse: true},
+		{name: "pairwise_kappa", nl: "Paarsgewijze κ", en: "Pairwise κ", sparse: true},
+		{name: "fleiss_kappa", nl: "Fleiss' κ", en: "Fleiss' κ", sparse: true},
 		{name: "krippendorff_alpha", nl: "Krippendorffs α", en: "Krippendorff's α"},
+		{name: "alpha_ci", ci: "alpha_ci", nl: "95%-interval α", en: "95% interval α"},
+		{name: "alpha_reliability", nl: "Oordeel", en: "Reading", label: reading},
 	}))
-	add(peopleView(res, "scales", T("Schaalscores (alle respondenten)", "Scale scores (all respondents)"), all, []column{
+	add(peopleView(res, "scales", T("Schaalscores (alle respondenten; n: respondenten die ten minste de helft van de items beantwoordden)", "Scale scores (all respondents; n: respondents who answered at least half of the items)"), all, []column{
 		{name: "scale", nl: "Schaal", en: "Scale", label: l.scaleLabel},
 		{name: "n", nl: "n", en: "n"},
 		{name: "mean", nl: "Gemiddelde", en: "Mean"},
 		{name: "sd", nl: "SD", en: "SD"},
-		{name: "ci", nl: "95%-interval", en: "95% interval"},
+		{name: "ci", nl: "95%-t-interval", en: "95% t-interval"},
 		{name: "median", nl: "Mediaan", en: "Median"},
 		{name: "pct_agree", nl: "Eens", en: "Agree"},
 	}))
-	add(peopleView(res, "reliability", T("Betrouwbaarheid van de schalen", "Reliability of the scales"), nil, []column{
+	relCaption := T("Betrouwbaarheid van de schalen (n: respondenten die alle items beantwoordden; 95%-interval volgens Feldt)",
+		"Reliability of the scales (n: respondents who answered every item; 95% interval after Feldt)")
+	if res.Methods.ReliabilityMissing == "pairwise" {
+		relCaption = T("Betrouwbaarheid van de schalen (pairwise; n: respondenten die ten minste twee items beantwoordden)",
+			"Reliability of the scales (pairwise; n: respondents who answered at least two items)")
+	}
+	add(peopleView(res, "reliability", relCaption, nil, []column{
 		{name: "scale", nl: "Schaal", en: "Scale", label: l.scaleLabel},
 		{name: "items", nl: "Items", en: "Items"},
 		{name: "n", nl: "n", en: "n"},
 		{name: "cronbach_alpha", nl: "Cronbachs α", en: "Cronbach's α"},
 		{name: "ci", nl: "95%-interval", en: "95% interval"},
 		{name: "std_alpha", nl: "Gestandaardiseerde α", en: "Standardised α"},
+		{name: "scored", nl: "n schaalscore", en: "n scale score"},
 	}))
 	// Pairwise comparisons grow with the square of the groups (58,000 pairs for 342
 	// municipalities): the report shows the significant ones, at most maxPairsShown; the
@@ -571,7 +810,7 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 		if !strings.Contains(strings.ToLower(t.str(i, "test")), "dunn") {
 			return true
 		}
-		if p, ok := t.num(i, "p_holm"); ok && p < 0.05 && pairsShown < maxPairsShown {
+		if p, ok := t.num(i, adjustedColumn(t)); ok && p < 0.05 && pairsShown < maxPairsShown {
 			pairsShown++
 			return true
 		}
@@ -588,9 +827,24 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 		}
 		return s
 	}
+	adjName := map[string]string{"holm": "Holm", "bh": "BH", "none": T("ongecorrigeerd", "unadjusted")}[res.Methods.Adjust]
+	if adjName == "" {
+		adjName = "Holm"
+	}
+	magnitude := func(s string) string {
+		switch s {
+		case "small":
+			return T("klein", "small")
+		case "moderate":
+			return T("middelgroot", "moderate")
+		case "large":
+			return T("groot", "large")
+		}
+		return s
+	}
 	add(peopleView(res, "comparisons", T(
-		fmt.Sprintf("Vergelijkingen tussen groepen (paarsgewijze vergelijkingen alleen waar p (Holm) < 0,05, ten hoogste %d; alle in tables/comparisons.csv)", maxPairsShown),
-		fmt.Sprintf("Comparisons between groups (pairwise comparisons only where p (Holm) < 0.05, at most %d; all in tables/comparisons.csv)", maxPairsShown)),
+		fmt.Sprintf("Vergelijkingen tussen groepen (p gecorrigeerd binnen de familie van de toets; paarsgewijze vergelijkingen alleen waar p (%s) < 0,05, ten hoogste %d; alle in tables/comparisons.csv)", adjName, maxPairsShown),
+		fmt.Sprintf("Comparisons between groups (p adjusted within the test's family; pairwise comparisons only where p (%s) < 0.05, at most %d; all in tables/comparisons.csv)", adjName, maxPairsShown)),
 		keepComparison, []column{
 			{name: "measure", nl: "Maat", en: "Measure", label: l.scaleLabel},
 			{name: "group_by", nl: "Groepen", en: "Groups", label: func(s string) string { return groupingLabel(res, s) }},
@@ -598,7 +852,7 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 			{name: "statistic", nl: "Toetsgrootheid", en: "Statistic"},
 			{name: "df", nl: "df", en: "df"},
 			{name: "p", nl: "p", en: "p"},
-			{name: "p_holm", nl: "p (Holm)", en: "p (Holm)"},
+			{name: "p_adjusted", nl: "p (" + adjName + ")", en: "p (" + adjName + ")"},
 			{name: "effect_size", nl: "Effectgrootte", en: "Effect size"},
 			{name: "effect_name", nl: "Maat effect", en: "Effect measure", label: func(s string) string {
 				switch s {
@@ -609,9 +863,21 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 				}
 				return s
 			}},
+			{name: "eta_squared_h", nl: "η²_H", en: "η²_H", sparse: true},
+			{name: "effect_magnitude", nl: "Effect", en: "Effect", label: magnitude},
 			{name: "n", nl: "n", en: "n"},
+			{name: "reason", nl: "Niet getoetst", en: "Not tested", sparse: true},
 		}))
 	return out
+}
+
+// adjustedColumn is the column of adjusted p values: p_adjusted, or p_holm in a table
+// made before families were stated.
+func adjustedColumn(t rows) string {
+	if t.has("p_adjusted") {
+		return "p_adjusted"
+	}
+	return "p_holm"
 }
 
 // peopleView formats the rows of a result table that keep() accepts, in the given
@@ -624,7 +890,10 @@ func peopleView(res *results.Results, name, caption string, keep func(rows, int)
 	var use []column
 	for _, c := range cols {
 		if c.name == "ci" {
-			if t.has("ci_low") && t.has("ci_high") {
+			c.ci = "ci"
+		}
+		if c.ci != "" {
+			if t.has(c.ci+"_low") && t.has(c.ci+"_high") {
 				use = append(use, c)
 			}
 			continue
@@ -637,7 +906,7 @@ func peopleView(res *results.Results, name, caption string, keep func(rows, int)
 	for _, c := range use {
 		pt.Head = append(pt.Head, res.Text(c.nl, c.en))
 		k := t.kind(c.name)
-		pt.Numeric = append(pt.Numeric, c.name == "ci" || (k != results.Text && k != results.Bool))
+		pt.Numeric = append(pt.Numeric, c.ci != "" || (k != results.Text && k != results.Bool))
 	}
 	mc := res.MinCell
 	if mc <= 0 {
@@ -651,11 +920,11 @@ func peopleView(res *results.Results, name, caption string, keep func(rows, int)
 		row := make([]string, len(use))
 		for j, c := range use {
 			switch {
-			case c.name == "ci":
-				lo, okl := t.num(i, "ci_low")
-				hi, okh := t.num(i, "ci_high")
+			case c.ci != "":
+				lo, okl := t.num(i, c.ci+"_low")
+				hi, okh := t.num(i, c.ci+"_high")
 				if okl && okh {
-					if t.kind("ci_low") == results.Share {
+					if t.kind(c.ci+"_low") == results.Share {
 						row[j] = ciText(res.Language, lo*100, hi*100, 1)
 					} else {
 						row[j] = ciText(res.Language, lo, hi, 2)
@@ -672,7 +941,40 @@ func peopleView(res *results.Results, name, caption string, keep func(rows, int)
 		}
 		pt.Rows = append(pt.Rows, row)
 	}
+	dropSparse(pt, use)
 	return pt
+}
+
+// dropSparse leaves out the sparse columns that no row fills.
+func dropSparse(pt *peopleTable, use []column) {
+	keep := make([]bool, len(use))
+	for j, c := range use {
+		keep[j] = !c.sparse
+		for _, row := range pt.Rows {
+			if row[j] != "" {
+				keep[j] = true
+			}
+		}
+	}
+	pick := func(xs []string) []string {
+		var out []string
+		for j, x := range xs {
+			if keep[j] {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	var numeric []bool
+	for j, x := range pt.Numeric {
+		if keep[j] {
+			numeric = append(numeric, x)
+		}
+	}
+	pt.Head, pt.Numeric = pick(pt.Head), numeric
+	for i, row := range pt.Rows {
+		pt.Rows[i] = pick(row)
+	}
 }
 
 // humanCell formats a cell for people: percentages with one decimal, statistics with

@@ -179,6 +179,9 @@ func Comparisons(in *Input, res *results.Results) {
 					notes = append(notes, s)
 				}
 				if !math.IsNaN(cs.X2) && cs.LowExpected > 0 {
+					res.Note("comparisons",
+						sprintf("%s naar %s (chi-kwadraat): %d van %d verwachte aantallen onder 5 (kleinste %.1f); de p-waarde is onzeker.", in.measureLabel(f.ID, "nl"), attributeLabel(by, "nl"), cs.LowExpected, 2*len(kept), cs.MinExpected),
+						sprintf("%s by %s (chi-square): %d of %d expected counts below 5 (smallest %.1f); the p value is doubtful.", in.measureLabel(f.ID, "en"), attributeLabel(by, "en"), cs.LowExpected, 2*len(kept), cs.MinExpected))
 					notes = append(notes, pick(lang,
 						sprintf("%d van %d verwachte aantallen onder 5 (kleinste %.1f): de chi-kwadraatbenadering is onzeker", cs.LowExpected, 2*len(kept), cs.MinExpected),
 						sprintf("%d of %d expected counts below 5 (smallest %.1f): the chi-square approximation is doubtful", cs.LowExpected, 2*len(kept), cs.MinExpected)))

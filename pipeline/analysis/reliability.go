@@ -69,8 +69,8 @@ func ScaleReliability(in *Input, res *results.Results) {
 				ti.Add(sa.Scale.ID, item.ID, nil, nil, nil, nil, nil, item.Reverse, true)
 			}
 			res.Note("reliability",
-				sprintf("%s: minder dan %d respondenten beantwoordden alle items; de betrouwbaarheid is niet berekend.", sa.Scale.ID, in.MinCell),
-				sprintf("%s: fewer than %d respondents answered every item; reliability is not computed.", sa.Scale.ID, in.MinCell))
+				sprintf("%s: minder dan %d respondenten beantwoordden alle items; de betrouwbaarheid is niet berekend.", in.measureLabel(sa.Scale.ID, "nl"), in.MinCell),
+				sprintf("%s: fewer than %d respondents answered every item; reliability is not computed.", in.measureLabel(sa.Scale.ID, "en"), in.MinCell))
 			continue
 		}
 		if in.PairwiseReliability {

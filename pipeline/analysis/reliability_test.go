@@ -54,7 +54,7 @@ func TestReliabilityTables(t *testing.T) {
 	if cell(t, tab, row, "suppressed") != true || cell(t, tab, row, "cronbach_alpha") != nil || cell(t, tab, row, "n") != nil {
 		t.Errorf("bereiken: %v", row)
 	}
-	if !hasNote(res, "reliability", "bereiken: fewer than 3") {
+	if !hasNote(res, "reliability", "Elkaar bereiken: fewer than 3") {
 		t.Errorf("notes: %+v", res.Notes)
 	}
 	// The scale scores rest on 16 respondents (r15 answered one item of four), alpha on 14.

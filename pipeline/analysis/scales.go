@@ -214,8 +214,8 @@ func noteLeftOut(in *Input, res *results.Results, topic, measure, by string, mis
 		return
 	}
 	res.Note(topic,
-		sprintf("%s: %d respondent(en) zonder %s zijn bij de indeling naar %s weggelaten.", measure, missing, attributeLabel(by, "nl"), attributeLabel(by, "nl")),
-		sprintf("%s: %d respondent(s) without a %s are left out of the grouping by %s.", measure, missing, attributeLabel(by, "en"), attributeLabel(by, "en")))
+		sprintf("%s: %d respondent(en) zonder %s zijn bij de indeling naar %s weggelaten.", in.measureLabel(measure, "nl"), missing, attributeLabel(by, "nl"), attributeLabel(by, "nl")),
+		sprintf("%s: %d respondent(s) without a %s are left out of the grouping by %s.", in.measureLabel(measure, "en"), missing, attributeLabel(by, "en"), attributeLabel(by, "en")))
 }
 
 // noteSmall notes the groups of a grouping that are suppressed.
@@ -225,13 +225,40 @@ func noteSmall(in *Input, res *results.Results, topic, measure, by string, sup m
 	}
 	if by == "all" {
 		res.Note(topic,
-			sprintf("%s: minder dan %d respondenten; niet getoond.", measure, in.MinCell),
-			sprintf("%s: fewer than %d respondents; not shown.", measure, in.MinCell))
+			sprintf("%s: minder dan %d respondenten; niet getoond.", in.measureLabel(measure, "nl"), in.MinCell),
+			sprintf("%s: fewer than %d respondents; not shown.", in.measureLabel(measure, "en"), in.MinCell))
 		return
 	}
 	res.Note(topic,
-		sprintf("%s: %d groep(en) naar %s met minder dan %d respondenten (of nodig om die te beschermen) zijn niet getoond.", measure, len(sup), attributeLabel(by, "nl"), in.MinCell),
-		sprintf("%s: %d group(s) by %s with fewer than %d respondents (or needed to protect those) are not shown.", measure, len(sup), attributeLabel(by, "en"), in.MinCell))
+		sprintf("%s: %d groep(en) naar %s met minder dan %d respondenten (of nodig om die te beschermen) zijn niet getoond.", in.measureLabel(measure, "nl"), len(sup), attributeLabel(by, "nl"), in.MinCell),
+		sprintf("%s: %d group(s) by %s with fewer than %d respondents (or needed to protect those) are not shown.", in.measureLabel(measure, "en"), len(sup), attributeLabel(by, "en"), in.MinCell))
+}
+
+// measureLabel names a scale or factor in a note as the report's tables name it (the
+// scale's, else the factor's label in the language), or the id where the codebook has
+// none.
+func (in *Input) measureLabel(id, lang string) string {
+	if in.Codebook == nil {
+		return id
+	}
+	for _, sc := range in.Codebook.Scales {
+		if sc.ID == id {
+			if l := sc.Label.In(lang); l != "" {
+				return l
+			}
+		}
+	}
+	for _, f := range in.Codebook.Factors {
+		if f.ID == id {
+			if l := f.Label.In(lang); l != "" {
+				return l
+			}
+		}
+	}
+	if id == "interviews" {
+		return pick(lang, "Interviews", "Interviews")
+	}
+	return id
 }
 
 // attributeLabel names a grouping attribute in a sentence.

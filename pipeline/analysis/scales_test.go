@@ -64,7 +64,7 @@ func TestScalesTable(t *testing.T) {
 	if len(groups) != 4 || groups[0] != "A" || groups[3] != "D" {
 		t.Errorf("municipality groups = %v", groups)
 	}
-	if !hasNote(res, "scales", "kennen: 1 respondent(s) without a role") {
+	if !hasNote(res, "scales", "Elkaar kennen: 1 respondent(s) without a role") {
 		t.Errorf("no note on the respondent without a role: %+v", res.Notes)
 	}
 	// Nobody answered bereiken: its "all" row is there, suppressed.
