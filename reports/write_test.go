@@ -258,7 +258,7 @@ func TestReportEscapesAndCites(t *testing.T) {
 	for _, want := range []string{
 		"Krippendorff 2011", "Cohen 1960", "Cronbach 1951", "Feldt (1965)", "Kruskal &amp; Wallis 1952",
 		"Dunn (1964)", "Holm (1979)", "Wilson (1927)", "codeboek ‘Samenwerking rond jongeren’ (versie 1.0; 16 codes in 3 factoren)",
-		"Krippendorffs α (nominaal) = 0,78", "Figuur 1.", "Súdwest-Fryslân", "coördinatie_project.qdpx",
+		"Krippendorffs α (nominaal; Krippendorff 2011) = 0,78", "Figuur 1.", "Súdwest-Fryslân", "coördinatie_project.qdpx",
 		"Gemeente Ééndorp (4 respondenten) is niet apart getoond", "data:image/png;base64,",
 	} {
 		if !strings.Contains(s, want) {
