@@ -235,6 +235,9 @@ func rejectedSentence(res *results.Results) string {
 	switch {
 	case res.Rejected == 0 && res.RejectedCells == 0:
 		return T("Alle invoerregels en antwoordcellen waren bruikbaar.", "Every input row and answer cell could be used.")
+	case res.Rejected == 0:
+		return T(fmt.Sprintf("%s niet te gebruiken en weggelaten (zie de tabel rejects).", capital(plural(res.RejectedCells, "antwoordcel was", "antwoordcellen waren"))),
+			fmt.Sprintf("%s could not be used and %s left out (see the rejects table).", capital(plural(res.RejectedCells, "answer cell", "answer cells")), wasWere(res.RejectedCells)))
 	case res.RejectedCells == 0:
 		return T(fmt.Sprintf("%s niet te gebruiken en weggelaten (zie de tabel rejects).", plural(res.Rejected, "invoerregel was", "invoerregels waren")),
 			fmt.Sprintf("%s could not be used and %s left out (see the rejects table).", capital(plural(res.Rejected, "input row", "input rows")), wasWere(res.Rejected)))

@@ -114,7 +114,7 @@ func Comparisons(in *Input, res *results.Results) {
 			kw := stats.KruskalWallis(samples)
 			add(sa.Scale.ID, by, "kruskal_wallis", "kruskal_wallis/"+by, kw.H, kw.DF, kw.P, kw.EpsilonSquared, "epsilon_squared", kw.N, note,
 				kw.EtaSquaredH, stats.EtaSquaredMagnitude(kw.EtaSquaredH))
-			if len(kept) < 3 {
+			if len(kept) < 3 || math.IsNaN(kw.H) {
 				continue
 			}
 			if len(kept) > MaxPairwiseGroups {
