@@ -27,7 +27,7 @@ type KruskalWallisResult struct {
 // with R_i the rank sum of group i over the midranks of all N values and t the sizes of
 // the tie groups; p = P(chi²_{k-1} >= H). The effect size is epsilon squared,
 // E² = H/(N-1) (Tomczak & Tomczak 2014), and eta squared based on H,
-// eta²_H = (H - k + 1)/(N - k) (Cohen 2008, as rstatix::kruskal_effsize), with k the
+// eta²_H = (H - k + 1)/(N - k) (Tomczak & Tomczak 2014, as rstatix::kruskal_effsize), with k the
 // non-empty groups; eta²_H is NaN when N = k. For R's airquality data
 // kruskal.test(Ozone ~ Month) gives H = 29.267, df = 4, p = 6.90e-06.
 //
