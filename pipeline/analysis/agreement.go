@@ -397,7 +397,12 @@ func disagreementsTable(coders []string) *results.Table {
 		{Name: "respondent", Kind: results.Text},
 	}
 	for _, c := range coders {
-		cols = append(cols, results.Column{Name: c, Kind: results.Int})
+		name := c
+		switch c {
+		case "segment", "code", "respondent", "quote":
+			name = "coder_" + c // a coder so named must not repeat a column
+		}
+		cols = append(cols, results.Column{Name: name, Kind: results.Int})
 	}
 	cols = append(cols, results.Column{Name: "quote", Kind: results.Text})
 	t := results.NewTable("disagreements", cols...)
