@@ -118,8 +118,10 @@ type agreementStats struct {
 }
 
 // presenceStats computes a row's coefficients. Cohen's kappa is computed where exactly
-// two coders take part, Fleiss' kappa where more than two coded every unit alike in
-// number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffResamples,
+// two coders take part, with its asymptotic interval on a per-code row of at least
+// MinBootstrapSegments segments (not on the pooled row, whose decisions of one segment
+// are not independent); Light's pairwise kappa where more than two take part, and
+// Fleiss' kappa where they coded every unit alike in number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffResamples,
 // or, where cluster names each unit's segment (the pooled row), the cluster bootstrap of
 // stats.KrippendorffClusterResamples, drawn once so that the note can count the undefined
 // resamples.
