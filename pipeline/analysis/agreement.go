@@ -190,6 +190,11 @@ func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agre
 			// asymptotic variance takes the decisions as independent, which the codes
 			// of one segment are not.
 			s.cohen = stats.CohenKappa(confusion)
+			if cluster != nil {
+				s.notes = append(s.notes, in.agreementText(
+					"geen kappa-interval: de beslissingen over één fragment zijn niet onafhankelijk",
+					"no kappa interval: the decisions on one segment are not independent"))
+			}
 		}
 	} else {
 		s.light = stats.LightKappa(m)
@@ -217,9 +222,15 @@ func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agre
 		segmentsDrawn = len(distinct)
 	}
 	if segmentsDrawn < MinBootstrapSegments {
-		s.notes = append(s.notes, in.agreementText(
-			fmt.Sprintf("geen bootstrap-interval: minder dan %d segmenten", MinBootstrapSegments),
-			fmt.Sprintf("no bootstrap interval: fewer than %d segments", MinBootstrapSegments)))
+		if coders == 2 && cluster == nil {
+			s.notes = append(s.notes, in.agreementText(
+				fmt.Sprintf("geen bootstrap- of kappa-interval: minder dan %d segmenten", MinBootstrapSegments),
+				fmt.Sprintf("no bootstrap or kappa interval: fewer than %d segments", MinBootstrapSegments)))
+		} else {
+			s.notes = append(s.notes, in.agreementText(
+				fmt.Sprintf("geen bootstrap-interval: minder dan %d segmenten", MinBootstrapSegments),
+				fmt.Sprintf("no bootstrap interval: fewer than %d segments", MinBootstrapSegments)))
+		}
 		return s
 	}
 	// The pooled row's units are segment × code pairs: a segment's decisions hang
