@@ -465,8 +465,8 @@ func agreementSentences(res *results.Results, cites map[string]bool) []string {
 		if reliable+tentative+unreliable > 0 {
 			cites["krippendorff2004"] = true
 			out = append(out, T(
-				fmt.Sprintf("Per code is α volgens Krippendorff (2004) betrouwbaar (≥ 0,800) voor %d, voorlopig bruikbaar (≥ 0,667) voor %d en onvoldoende voor %d codes (kolom alpha_reliability); de verschillen per fragment staan in de tabel disagreements.", reliable, tentative, unreliable),
-				fmt.Sprintf("Per code, α is reliable after Krippendorff (2004) (≥ 0.800) for %d, tentative (≥ 0.667) for %d and unreliable for %d codes (column alpha_reliability); the disagreements per segment are in the disagreements table.", reliable, tentative, unreliable)))
+				fmt.Sprintf("Per code is α volgens Krippendorff (2004) betrouwbaar (≥ 0,800) bij %s, voorlopig bruikbaar (≥ 0,667) bij %d en onvoldoende bij %d (kolom alpha_reliability); de verschillen per fragment staan in de tabel disagreements.", plural(reliable, "code", "codes"), tentative, unreliable),
+				fmt.Sprintf("Per code, α is reliable after Krippendorff (2004) (≥ 0.800) for %s, tentative (≥ 0.667) for %d and unreliable for %d (column alpha_reliability); the disagreements per segment are in the disagreements table.", plural(reliable, "code", "codes"), tentative, unreliable)))
 		}
 	}
 	return out
