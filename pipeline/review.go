@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/disclosure"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/refiqda"
 )
@@ -15,19 +16,20 @@ const ReviewFile = "review.qdpx"
 // reviewProject writes the study, human and automatic codings together, as a REFI-QDA
 // project for review in the researcher's own QDA tool (ATLAS.ti, MAXQDA, NVivo,
 // QualCoder). It holds what every other output holds: pseudonyms instead of ids, no
-// real names, redacted texts, and no municipality with fewer than minCell respondents.
-func reviewProject(d *protected.Dataset, cb *codebook.Codebook, title, lang string, minCell int) ([]byte, error) {
-	perMun := map[string]int{}
-	for _, r := range d.Respondents {
-		perMun[r.Municipality]++
-	}
+// real names, redacted texts, and one case per respondent with a segment with role and
+// municipality only as the disclosure decision lets respondent-level rows show them.
+func reviewProject(d *protected.Dataset, cb *codebook.Codebook, title, lang string, dec *disclosure.Decision) ([]byte, error) {
 	ds := protected.Dataset{Segments: d.Segments, Codings: slices.Clone(d.Codings)}
+	owners := map[string]bool{}
+	for _, s := range d.Segments {
+		owners[s.Respondent] = true
+	}
 	for _, r := range d.Respondents {
-		p := protected.Respondent{Pseudonym: r.Pseudonym, Role: r.Role, Municipality: r.Municipality}
-		if perMun[r.Municipality] < minCell {
-			p.Municipality = ""
+		if !owners[r.Pseudonym] {
+			continue
 		}
-		ds.Respondents = append(ds.Respondents, p)
+		v, _ := dec.View(r.Pseudonym)
+		ds.Respondents = append(ds.Respondents, protected.Respondent{Pseudonym: r.Pseudonym, Role: v.Role, Municipality: v.Municipality})
 	}
 	var buf bytes.Buffer
 	if err := refiqda.WriteProject(&buf, ds, cb, refiqda.WriteOptions{Name: title, Language: lang}); err != nil {

@@ -215,26 +215,39 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	in := &analysis.Input{
 		Data: *p, Codebook: cb, Language: s.Language, Groups: s.Groups,
-		MinCell: s.Privacy.MinCell, PrimaryCoder: coders.of(s.PrimaryCoder),
+		MinCell: s.Privacy.MinCell, SmallGroups: s.Privacy.SmallGroups, PrimaryCoder: coders.of(s.PrimaryCoder),
 		CountAuto: s.Autocode.Count == "always", CountAutoUncoded: s.Autocode.Count == "uncoded",
 		Seed: s.Seed, Interviewed: interviewed,
 		Adjust: s.Comparisons.Adjust, PairwiseReliability: s.Reliability.Missing == "pairwise",
 		BootstrapSamples: s.Agreement.Bootstrap,
 	}
+	// Disclose: one decision per grouping, from the protected dataset, before the
+	// analysis; respondents whose role is not shown get a pseudonym without it.
+	in.Prepare()
+	in.Decide()
+	dec := in.Disclosure
+	dec.Rename(p)
+	interviewed = dec.RenameSet(interviewed)
+	for i := range out.Key {
+		out.Key[i][1] = dec.Published(out.Key[i][1])
+	}
+	in.Data, in.Interviewed, in.Disclosure = *p, interviewed, dec
+
 	rep.Stage("analysing", len(analysis.Stages))
 	in.StageDone = func() { rep.Add(1) }
 	analysis.Run(in, res)
-	hideSuppressedGroups(res)
 	res.Add(unmappedTable(out.Summary.Unmapped))
 	res.Add(rejectsTable(p.Rejects))
 
 	if slices.Contains(s.Outputs, "qdpx") {
-		b, err := reviewProject(p, cb, s.Title, s.Language, s.Privacy.MinCell)
+		b, err := reviewProject(p, cb, s.Title, s.Language, dec)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", ReviewFile, err)
 		}
 		res.Files = append(res.Files, results.File{Path: ReviewFile, Data: b})
 	}
+	// The final pass: no writer gets a row that did not pass it.
+	dec.Enforce(res)
 	out.Results = res
 	out.summarise(interviewed)
 	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"github.com/samenspel/samenspel/pipeline/disclosure"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -199,8 +200,12 @@ type Autocode struct {
 
 // Privacy sets pseudonymisation, redaction and suppression.
 type Privacy struct {
-	// MinCell: groups with fewer respondents are suppressed (default 5).
+	// MinCell: groups with fewer respondents are never shown on their own
+	// (disclosure.DefaultMinCell when unset).
 	MinCell int `yaml:"min_cell"`
+	// SmallGroups: pool (the default) merges groups smaller than MinCell into one
+	// "Overige gemeenten" / "Other municipalities"; suppress hides them.
+	SmallGroups disclosure.SmallGroups `yaml:"small_groups"`
 	// Names are further names to redact from quotes (of young people, parents, schools).
 	Names []string `yaml:"names"`
 	// KeyFile, when set, is where the key real id → pseudonym is written. It must lie
@@ -257,6 +262,11 @@ type Agreement struct {
 	// Bootstrap is the number of resamples behind Krippendorff's alpha interval
 	// (default 5000).
 	Bootstrap int `yaml:"bootstrap"`
+}
+
+// Rules is the disclosure rule set of the study's privacy settings.
+func (p Privacy) Rules(language string) disclosure.Rules {
+	return disclosure.Rules{MinCell: p.MinCell, SmallGroups: p.SmallGroups, Language: language}
 }
 
 // AutocodeEnabled reports whether the auto-coder runs.
@@ -337,8 +347,14 @@ func ParseStudy(data []byte) (*Study, error) {
 		}
 		s.Groups[i] = g
 	}
-	if s.Privacy.MinCell == 0 {
-		s.Privacy.MinCell = 5
+	if s.Privacy.MinCell == 0 || s.Privacy.SmallGroups == "" {
+		r := s.Privacy.Rules("").WithDefaults()
+		if s.Privacy.MinCell == 0 {
+			s.Privacy.MinCell = r.MinCell
+		}
+		if s.Privacy.SmallGroups == "" {
+			s.Privacy.SmallGroups = r.SmallGroups
+		}
 	}
 	if s.Privacy.MinCell < 1 {
 		return nil, s.errAt("privacy.min_cell", -1, fmt.Sprintf("%d must be at least 1", s.Privacy.MinCell))
@@ -347,6 +363,9 @@ func ParseStudy(data []byte) (*Study, error) {
 	case "", "keep", "pseudonymise":
 	default:
 		return nil, fmt.Errorf("key privacy.coders: %q is not keep or pseudonymise", s.Privacy.Coders)
+	}
+	if sg := s.Privacy.SmallGroups; sg != disclosure.Pool && sg != disclosure.Suppress {
+		return nil, s.errAt("privacy.small_groups", -1, fmt.Sprintf("%q is not pool or suppress", sg))
 	}
 	switch s.Autocode.Count {
 	case "":

@@ -210,34 +210,49 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 				}
 			}
 		}
-		// Suppressed: municipalities under min_cell (5), and where exactly one is, the next
-		// smallest too, so the small one cannot be recovered from the overall mean.
-		suppressed := map[string]map[string]bool{}
-		for scale, byMun := range scores {
-			suppressed[scale] = map[string]bool{}
-			next, size := "", 0
-			for m, xs := range byMun {
-				if len(xs) < 5 {
-					suppressed[scale][m] = true
-				} else if next == "" || len(xs) < size || (len(xs) == size && m < next) {
-					next, size = m, len(xs)
-				}
+		// Pooled (privacy.small_groups: pool, the default): the municipalities with fewer
+		// than min_cell (5) respondents, and the next smallest with them, so that the pool
+		// reaches min_cell; "Overige gemeenten" holds their scores together.
+		perMun := map[string]int{}
+		for _, rec := range recs[1:] {
+			perMun[rec[col["Gemeente"]]]++
+		}
+		pooled := map[string]bool{}
+		pool, next := 0, ""
+		for m, n := range perMun {
+			if n < 5 {
+				pooled[m] = true
+				pool += n
 			}
-			if len(suppressed[scale]) == 1 {
-				suppressed[scale][next] = true
+		}
+		for m, n := range perMun {
+			if !pooled[m] && (next == "" || n < perMun[next] || (n == perMun[next] && m < next)) {
+				next = m
+			}
+		}
+		if len(pooled) == 0 || pool >= 5 {
+			t.Fatalf("the example should have one municipality under 5 respondents: %v", perMun)
+		}
+		pooled[next] = true
+		for _, byMun := range scores {
+			for m := range pooled {
+				byMun["Overige gemeenten"] = append(byMun["Overige gemeenten"], byMun[m]...)
 			}
 		}
 		rows := readCSV(t, filepath.Join(out, "tables", "scales.csv"))
-		checked := 0
+		checked, pools := 0, 0
 		for _, r := range rows {
 			if r["group_by"] != "municipality" {
 				continue
 			}
 			xs := scores[r["scale"]][r["group"]]
-			if suppressed[r["scale"]][r["group"]] {
-				// A suppressed group appears nowhere as its own group.
-				t.Errorf("%s %s: %d respondents, suppressed, but shown: %v", r["scale"], r["group"], len(xs), r)
+			if pooled[r["group"]] {
+				// A pooled group appears nowhere as its own group.
+				t.Errorf("%s %s: %d respondents, pooled, but shown: %v", r["scale"], r["group"], len(xs), r)
 				continue
+			}
+			if r["group"] == "Overige gemeenten" {
+				pools++
 			}
 			mean := 0.0
 			for _, x := range xs {
@@ -250,10 +265,8 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 			}
 			checked++
 		}
-		for scale, sup := range suppressed {
-			if len(sup) != 2 {
-				t.Errorf("%s: %d municipalities suppressed, want the small one and the next smallest", scale, len(sup))
-			}
+		if pools != len(scores) {
+			t.Errorf("%d scales have a row Overige gemeenten, want %d", pools, len(scores))
 		}
 		if checked < 15 {
 			t.Errorf("only %d municipality rows checked", checked)
@@ -297,7 +310,9 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 		for _, r := range sheetRows(t, filepath.Join(example, "respondenten.xlsx")) {
 			secrets = append(secrets, r["Naam"], r["Respondent"]+"-", r["Respondent"]+",")
 		}
-		// A municipality with fewer than min_cell (5) respondents appears nowhere.
+		// A municipality with fewer than min_cell (5) respondents appears as its own group
+		// nowhere: only its name, in the table disclosure and the report's sentence naming
+		// the pooled municipalities (a municipality's name identifies no person).
 		perMun := map[string]int{}
 		raw, _ := os.ReadFile(filepath.Join(example, "enquete", "enquete.csv"))
 		rd := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))))
@@ -306,12 +321,13 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 		for _, rec := range recs[1:] {
 			perMun[rec[1]]++
 		}
+		var small []string
 		for m, n := range perMun {
 			if n < 5 {
-				secrets = append(secrets, m)
+				small = append(small, m)
 			}
 		}
-		if len(secrets) == 0 || len(perMun) < 8 {
+		if len(small) == 0 || len(perMun) < 8 {
 			t.Fatalf("survey municipalities: %v", perMun)
 		}
 		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
@@ -322,6 +338,22 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 			for _, s := range secrets {
 				if len(s) > 3 && strings.Contains(data, s) {
 					t.Errorf("%s contains %q", p, s)
+				}
+			}
+			base := filepath.Base(p)
+			if base == "disclosure.csv" || base == "tables.xlsx" { // the xlsx holds the disclosure sheet; its other sheets are the CSVs
+				return nil
+			}
+			var kept []string
+			for _, line := range strings.Split(data, "\n") {
+				if !strings.Contains(line, "Samengevoegd tot") && !strings.Contains(line, "Niet getoond (") {
+					kept = append(kept, line)
+				}
+			}
+			data = strings.Join(kept, "\n")
+			for _, s := range small {
+				if strings.Contains(data, s) {
+					t.Errorf("%s contains %q outside the sentence naming the pooled municipalities", p, s)
 				}
 			}
 			return nil

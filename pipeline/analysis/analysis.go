@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/disclosure"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -24,7 +25,14 @@ type Input struct {
 	Codebook *codebook.Codebook
 	Language string   // nl | en
 	Groups   []string // grouping attributes besides "all", e.g. role, municipality
-	MinCell  int      // groups smaller than this are suppressed
+	MinCell  int      // groups smaller than this are suppressed (disclosure.DefaultMinCell when 0)
+	// SmallGroups: pool or suppress the groups smaller than MinCell (disclosure.Pool
+	// when empty).
+	SmallGroups disclosure.SmallGroups
+	// Disclosure is the decision, made once per grouping, that every table honours.
+	// Without one (a test of one stage) groups are the respondents' own values and only
+	// each table's own rule for small groups applies.
+	Disclosure *disclosure.Decision
 	// PrimaryCoder, when set, is the only human coder whose codings count in frequencies.
 	// When empty, each segment counts the codings of one coder: of the human coders who
 	// coded it, the one who coded the most segments of the study (see Counted).
@@ -92,8 +100,10 @@ func (in *Input) Prepare() {
 			}
 		}
 	}
-	if in.MinCell <= 0 {
-		in.MinCell = 5
+	if in.Disclosure != nil {
+		in.MinCell = in.Disclosure.Rules.MinCell
+	} else if in.MinCell <= 0 {
+		in.MinCell = disclosure.DefaultMinCell
 	}
 	in.surveyScales = nil
 	in.surveyScales = in.surveyScalesOnce()

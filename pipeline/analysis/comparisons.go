@@ -139,9 +139,11 @@ func Comparisons(in *Input, res *results.Results) {
 			members := map[string][]string{}
 			missing := 0
 			for _, id := range coded {
-				g := GroupOf(in.Respondent(id), by)
+				g, leftOut := in.groupOf(in.Respondent(id), by)
 				if g == "" {
-					missing++
+					if leftOut {
+						missing++
+					}
 					continue
 				}
 				members[g] = append(members[g], id)

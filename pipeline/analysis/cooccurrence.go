@@ -46,7 +46,8 @@ func Cooccurrence(in *Input, res *results.Results) {
 
 // CodePresence is the table `code_presence`: one row per interviewed respondent
 // (pseudonym) and one 0/1 column per code, for researchers who go on in R or SPSS.
-// The municipality is left empty where the respondent's municipality is suppressed.
+// Role and municipality are shown as the disclosure decision lets respondent-level rows
+// show them.
 func CodePresence(in *Input, res *results.Results) {
 	cols := []results.Column{
 		{Name: "respondent", Kind: results.Text},
@@ -62,17 +63,14 @@ func CodePresence(in *Input, res *results.Results) {
 	}
 	t := results.NewTable("code_presence", cols...)
 	u := in.uses()
-	shown := in.shownMunicipalities(u.coded)
 	var rows [][]any
-	for _, r := range in.Data.Respondents {
+	for i := range in.Data.Respondents {
+		r := &in.Data.Respondents[i]
 		if !u.coded[r.Pseudonym] {
 			continue
 		}
-		mun := any(nil)
-		if shown[r.Municipality] && r.Municipality != "" {
-			mun = r.Municipality
-		}
-		row := []any{r.Pseudonym, r.Role, mun}
+		role, mun := in.view(r)
+		row := []any{r.Pseudonym, role, mun}
 		for _, c := range codes {
 			v := 0
 			if u.respondents[c][r.Pseudonym] {
@@ -87,17 +85,4 @@ func CodePresence(in *Input, res *results.Results) {
 		t.Add(row...)
 	}
 	res.Add(t)
-}
-
-// shownMunicipalities returns the municipalities that are not suppressed among ids.
-func (in *Input) shownMunicipalities(ids map[string]bool) map[string]bool {
-	groups := in.groupMembers("municipality", ids)
-	sup := in.suppressedGroups(groups, "municipality")
-	shown := map[string]bool{}
-	for g := range groups {
-		if !sup[g] {
-			shown[g] = true
-		}
-	}
-	return shown
 }

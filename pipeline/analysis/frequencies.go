@@ -58,11 +58,7 @@ func (in *Input) uses() *codeUse {
 func (in *Input) groupMembers(by string, ids map[string]bool) map[string]map[string]bool {
 	groups := map[string]map[string]bool{}
 	for id := range ids {
-		r := in.Respondent(id)
-		if r == nil {
-			continue
-		}
-		g := GroupOf(r, by)
+		g, _ := in.groupOf(in.Respondent(id), by)
 		if g == "" {
 			continue
 		}

@@ -17,9 +17,10 @@ const QuotesPerCode = 3
 const maxQuoteRunes = 400
 
 // Quotes is the table `quotes`: per code up to three quotes from different respondents,
-// pseudonymised (the segment texts are redacted in the protect stage). A respondent's
-// municipality is left out where the municipality, or the respondent's role within it,
-// has fewer than MinCell respondents: a quote must not point at one person.
+// pseudonymised (the segment texts are redacted in the protect stage). Role and
+// municipality are shown as the disclosure decision lets respondent-level rows show
+// them (a pooled group's label; no municipality where a role x municipality cell is
+// small): a quote must not point at one person.
 func Quotes(in *Input, res *results.Results) {
 	t := results.NewTable("quotes",
 		results.Column{Name: "factor", Kind: results.Text},
@@ -30,13 +31,6 @@ func Quotes(in *Input, res *results.Results) {
 		results.Column{Name: "quote", Kind: results.Text},
 		results.Column{Name: "segment", Kind: results.Text})
 	u := in.uses()
-	shown := in.shownMunicipalities(u.coded)
-	cell := map[[2]string]int{}
-	for id := range u.coded {
-		if r := in.Respondent(id); r != nil {
-			cell[[2]string{r.Role, r.Municipality}]++
-		}
-	}
 	for _, f := range in.Codebook.Factors {
 		for _, c := range f.Codes {
 			type cand struct {
@@ -75,11 +69,8 @@ func Quotes(in *Input, res *results.Results) {
 				}
 				used[q.resp] = true
 				r := in.Respondent(q.resp)
-				mun := any(nil)
-				if r.Municipality != "" && shown[r.Municipality] && !in.Suppressed(cell[[2]string{r.Role, r.Municipality}]) {
-					mun = r.Municipality
-				}
-				t.Add(f.ID, c.ID, r.Pseudonym, r.Role, mun, shorten(q.text), q.seg)
+				role, mun := in.view(r)
+				t.Add(f.ID, c.ID, r.Pseudonym, role, mun, shorten(q.text), q.seg)
 			}
 		}
 	}

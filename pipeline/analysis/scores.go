@@ -208,13 +208,11 @@ func (in *Input) scoreGroups(sa *ScaleAnswers, by string) (groups map[string][]i
 			groups["all"] = append(groups["all"], i)
 			continue
 		}
-		r := in.Respondent(id)
-		g := ""
-		if r != nil {
-			g = GroupOf(r, by)
-		}
+		g, leftOut := in.groupOf(in.Respondent(id), by)
 		if g == "" {
-			missing++
+			if leftOut {
+				missing++
+			}
 			continue
 		}
 		groups[g] = append(groups[g], i)

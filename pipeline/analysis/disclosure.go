@@ -1,0 +1,143 @@
+package analysis
+
+import (
+	"math"
+
+	"github.com/samenspel/samenspel/pipeline/disclosure"
+	"github.com/samenspel/samenspel/pipeline/protected"
+)
+
+// Populations are the sets of respondents that the tables count per group: the
+// sample's respondents, interviewed and surveyed, the respondents whose codings count
+// (code_frequencies, quotes, code_presence), those the chi-square tests count, and per
+// scale the respondents with answers and with a score, and per item those who answered
+// it. The disclosure decision holds a group small when it is small in any of them.
+// Prepare must have run.
+func (in *Input) Populations() []disclosure.Population {
+	surveyed := map[string]bool{}
+	for _, a := range in.Data.Answers {
+		surveyed[a.Respondent] = true
+	}
+	all := map[string]bool{}
+	for _, r := range in.Data.Respondents {
+		if in.Interviewed[r.Pseudonym] || surveyed[r.Pseudonym] {
+			all[r.Pseudonym] = true
+		}
+	}
+	pops := []disclosure.Population{
+		{Name: "respondents", Members: all},
+		{Name: "interviewed", Members: in.Interviewed},
+		{Name: "surveyed", Members: surveyed},
+		{Name: "coded", Members: in.uses().coded},
+	}
+	_, mentioned := in.factorMentions()
+	m := make(map[string]bool, len(mentioned))
+	for _, id := range mentioned {
+		m[id] = true
+	}
+	pops = append(pops, disclosure.Population{Name: "mentions", Members: m})
+	for _, sa := range in.SurveyScales() {
+		rows, scored := map[string]bool{}, map[string]bool{}
+		answered := make([]map[string]bool, len(sa.Scale.Items))
+		for j := range answered {
+			answered[j] = map[string]bool{}
+		}
+		for i, id := range sa.Respondents {
+			rows[id] = true
+			if !math.IsNaN(sa.Scores[i]) {
+				scored[id] = true
+			}
+			for j, v := range sa.Asked[i] {
+				if !math.IsNaN(v) {
+					answered[j][id] = true
+				}
+			}
+		}
+		pops = append(pops,
+			disclosure.Population{Name: "scale " + sa.Scale.ID, Members: rows},
+			disclosure.Population{Name: "scale score " + sa.Scale.ID, Members: scored})
+		for j, it := range sa.Scale.Items {
+			pops = append(pops, disclosure.Population{Name: "item " + it.ID, Members: answered[j]})
+		}
+	}
+	return pops
+}
+
+// RowPopulations are the sets of respondents that respondent-level tables list: every
+// respondent with a segment (review.qdpx), those with a coding that a table shows
+// (code_presence and autocodings together), and those whose codings count
+// (code_presence, quotes).
+func (in *Input) RowPopulations() []disclosure.Population {
+	owners, shown := map[string]bool{}, map[string]bool{}
+	coded := in.uses().coded
+	for id := range coded {
+		shown[id] = true
+	}
+	for _, s := range in.Data.Segments {
+		owners[s.Respondent] = true
+	}
+	for _, c := range in.Data.Codings {
+		if c.Coder == AutoCoder && c.Code != "" {
+			if s := in.Segment(c.Segment); s != nil {
+				shown[s.Respondent] = true
+			}
+		}
+	}
+	return []disclosure.Population{
+		{Name: "with segments", Members: owners},
+		{Name: "in code_presence or autocodings", Members: shown},
+		{Name: "in code_presence", Members: coded},
+	}
+}
+
+// Decide makes the disclosure decision from the input (the pipeline makes its own, with
+// the study's rules, before renaming pseudonyms).
+func (in *Input) Decide() {
+	in.Disclosure = disclosure.Decide(disclosure.Input{
+		Respondents: in.Data.Respondents, Groupings: in.Groups,
+		Populations: in.Populations(), Rows: in.RowPopulations(),
+	}, disclosure.Rules{MinCell: in.MinCell, SmallGroups: in.SmallGroups, Language: in.Language})
+}
+
+// groupOf returns the group a respondent counts in for a grouping, as the disclosure
+// decision publishes it: the value itself, the pooled group's label, or "" when the
+// respondent is in no group (suppressed, or without a value: leftOut). Without a
+// decision (a test of one stage) it is the respondent's own value.
+func (in *Input) groupOf(r *protected.Respondent, by string) (g string, leftOut bool) {
+	if r == nil {
+		return "", false
+	}
+	if by == "all" {
+		return "all", false
+	}
+	v := r.Attribute(by)
+	if in.Disclosure == nil {
+		return v, v == ""
+	}
+	label, st := in.Disclosure.Group(by, v)
+	if st == disclosure.Shown && v == "" {
+		return "", true
+	}
+	return label, false
+}
+
+// view returns how respondent-level rows show a respondent: role and municipality as the
+// decision allows.
+func (in *Input) view(r *protected.Respondent) (role, municipality any) {
+	if in.Disclosure == nil {
+		// A table made outside a run (a test of one stage): no municipality in rows.
+		return optText(r.Role), nil
+	}
+	v, ok := in.Disclosure.View(r.Pseudonym)
+	if !ok {
+		return nil, nil
+	}
+	return optText(v.Role), optText(v.Municipality)
+}
+
+func optText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

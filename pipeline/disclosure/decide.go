@@ -1,0 +1,431 @@
+package disclosure
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/protected"
+)
+
+// Status is what the outputs show of a group of a grouping.
+type Status int
+
+const (
+	// Shown: the group is its own row in every output (for the value "", respondents
+	// without a value: left out of the grouping, and counted in a note).
+	Shown Status = iota
+	// Pooled: the group's respondents are counted in the pooled group.
+	Pooled
+	// Suppressed: the group's respondents are in no group of the grouping.
+	Suppressed
+)
+
+func (s Status) String() string {
+	switch s {
+	case Pooled:
+		return "pooled"
+	case Suppressed:
+		return "suppressed"
+	}
+	return "shown"
+}
+
+// Population is a set of respondents (by pseudonym) that some output counts per group:
+// the interviewed, the surveyed, the respondents with a score on one scale, those who
+// answered one item. A group is small when it is small in any population.
+type Population struct {
+	Name    string
+	Members map[string]bool
+}
+
+// Input is what Decide decides from.
+type Input struct {
+	Respondents []protected.Respondent
+	// Groupings are the study's grouping attributes; role and municipality are always
+	// decided as well, because respondent-level rows carry them.
+	Groupings   []string
+	Populations []Population
+	// Rows are the sets of respondents that respondent-level outputs list, one row or
+	// case each: those with a segment (review.qdpx), those with a coding (code_presence
+	// and autocodings together), those whose codings count (code_presence).
+	Rows []Population
+}
+
+// Grouping is the decision for one grouping attribute.
+type Grouping struct {
+	By     string
+	Status map[string]Status // by value; "" holds the respondents without a value
+	// Pool is the label of the pooled group; empty when nothing is pooled.
+	Pool string
+}
+
+// View is how respondent-level rows show one respondent.
+type View struct {
+	Pseudonym    string
+	Role         string // the role, the pooled label, or empty
+	Municipality string // the municipality, the pooled label, or empty
+}
+
+// Decision is the one decision, made once per grouping, that every output honours.
+type Decision struct {
+	Rules     Rules
+	Groupings map[string]*Grouping
+	// Renamed maps the pseudonym of each respondent whose role respondent-level rows
+	// do not show (its abbreviation would name it: WA-01, the only wijkagent) to one that
+	// does not carry the role (OV-03), numbered in an order unrelated to the role.
+	Renamed map[string]string
+	views   map[string]View // by published pseudonym
+	// Neutral are the roles that respondent-level rows do not show: roles that are not
+	// shown on their own, and roles with fewer than MinCell respondents among the rows,
+	// and as many more as it takes that the respondents without a role are not fewer
+	// than MinCell either.
+	Neutral map[string]bool
+	// MunicipalityInRows says whether respondent-level rows show the municipality: only
+	// when no municipality and no role x municipality cell among the rows is small.
+	MunicipalityInRows bool
+}
+
+// Decide makes the decision. Per grouping, a group (a value of the attribute, "" for
+// respondents without one) is small when its count in any population is more than 0 and
+// less than MinCell.
+//
+//   - Pool: the small groups are pooled; while the pool is itself small in some
+//     population, the next smallest group joins it. When even all groups together are
+//     small, every group is suppressed.
+//   - Suppress: the small groups are suppressed; while exactly one group is suppressed or
+//     the suppressed ones are small together in some population (so that a total minus
+//     the shown groups would give them away), the next smallest is suppressed too.
+//
+// Respondent-level rows show a respondent's role (and the pseudonym its abbreviation)
+// only when the role is shown and has at least MinCell respondents in every set of rows
+// (Neutral), and the municipality as its group shows it, but only when every
+// municipality and every role x municipality cell in every set of rows has at least
+// MinCell respondents: a blank in some rows only could be filled in from the
+// municipality's total.
+func Decide(in Input, r Rules) *Decision {
+	r = r.WithDefaults()
+	d := &Decision{Rules: r, Groupings: map[string]*Grouping{}, Renamed: map[string]string{}, views: map[string]View{}}
+	byID := make(map[string]*protected.Respondent, len(in.Respondents))
+	for i := range in.Respondents {
+		byID[in.Respondents[i].Pseudonym] = &in.Respondents[i]
+	}
+	for _, by := range groupings(in.Groupings) {
+		d.Groupings[by] = decideGrouping(by, byID, in.Populations, r)
+	}
+	d.neutralRoles(byID, in.Rows)
+	d.MunicipalityInRows = true
+	for _, p := range in.Rows {
+		cells, muns := map[[2]string]int{}, map[string]int{}
+		for id := range p.Members {
+			resp := byID[id]
+			if resp == nil {
+				continue
+			}
+			v := d.view(resp)
+			if v.Municipality == "" {
+				continue
+			}
+			muns[v.Municipality]++
+			cells[[2]string{v.Role, v.Municipality}]++
+		}
+		for _, n := range cells {
+			if r.Small(n) {
+				d.MunicipalityInRows = false
+			}
+		}
+		for _, n := range muns {
+			if r.Small(n) {
+				d.MunicipalityInRows = false
+			}
+		}
+	}
+	d.rename(in.Respondents)
+	for i := range in.Respondents {
+		p := &in.Respondents[i]
+		v := d.view(p)
+		v.Pseudonym = d.Published(p.Pseudonym)
+		if !d.MunicipalityInRows {
+			v.Municipality = ""
+		}
+		d.views[v.Pseudonym] = v
+	}
+	return d
+}
+
+// neutralRoles decides which roles respondent-level rows do not show.
+func (d *Decision) neutralRoles(byID map[string]*protected.Respondent, rows []Population) {
+	d.Neutral = map[string]bool{}
+	for _, p := range rows {
+		for id := range p.Members {
+			if resp := byID[id]; resp != nil {
+				if _, st := d.Group("role", resp.Role); st != Shown {
+					d.Neutral[resp.Role] = true
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, p := range rows {
+			counts := map[string]int{}
+			neutral := 0
+			for id := range p.Members {
+				if resp := byID[id]; resp != nil {
+					counts[resp.Role]++
+					if d.Neutral[resp.Role] {
+						neutral++
+					}
+				}
+			}
+			next, nextN := "", 0
+			for _, role := range sortedCounts(counts) {
+				if d.Neutral[role] {
+					continue
+				}
+				if d.Rules.Small(counts[role]) {
+					d.Neutral[role], changed = true, true
+				} else if next == "" || counts[role] < nextN {
+					next, nextN = role, counts[role]
+				}
+			}
+			if !changed && d.Rules.Small(neutral) && next != "" {
+				d.Neutral[next], changed = true, true
+			}
+		}
+	}
+}
+
+func sortedCounts(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// groupings returns the study's groupings and role and municipality, without "all" and
+// without repeats.
+func groupings(study []string) []string {
+	var out []string
+	seen := map[string]bool{"all": true}
+	for _, by := range append(append([]string(nil), study...), "role", "municipality") {
+		if !seen[by] {
+			seen[by] = true
+			out = append(out, by)
+		}
+	}
+	return out
+}
+
+func decideGrouping(by string, byID map[string]*protected.Respondent, pops []Population, r Rules) *Grouping {
+	g := &Grouping{By: by, Status: map[string]Status{}}
+	sizes := map[string][]int{}
+	for pi, p := range pops {
+		for id := range p.Members {
+			resp := byID[id]
+			if resp == nil {
+				continue
+			}
+			v := resp.Attribute(by)
+			if sizes[v] == nil {
+				sizes[v] = make([]int, len(pops))
+			}
+			sizes[v][pi]++
+		}
+	}
+	largest := func(v string) int {
+		m := 0
+		for _, n := range sizes[v] {
+			m = max(m, n)
+		}
+		return m
+	}
+	values := make([]string, 0, len(sizes))
+	for v := range sizes {
+		values = append(values, v)
+		g.Status[v] = Shown
+	}
+	sort.Slice(values, func(i, j int) bool {
+		if a, b := largest(values[i]), largest(values[j]); a != b {
+			return a < b
+		}
+		return values[i] < values[j]
+	})
+	set := map[string]bool{}
+	for _, v := range values {
+		for _, n := range sizes[v] {
+			if r.Small(n) {
+				set[v] = true
+			}
+		}
+	}
+	smallTogether := func() bool {
+		for pi := range pops {
+			n := 0
+			for v := range set {
+				n += sizes[v][pi]
+			}
+			if r.Small(n) {
+				return true
+			}
+		}
+		return false
+	}
+	for len(set) > 0 && (smallTogether() || (r.SmallGroups == Suppress && len(set) == 1)) {
+		next := ""
+		for _, v := range values {
+			if !set[v] {
+				next = v
+				break
+			}
+		}
+		if len(set) == len(values) {
+			break
+		}
+		set[next] = true
+	}
+	if len(set) == 0 {
+		return g
+	}
+	status := Suppressed
+	if r.SmallGroups == Pool && !smallTogether() {
+		status = Pooled
+		g.Pool = r.PoolLabel(by)
+	}
+	for v := range set {
+		g.Status[v] = status
+	}
+	return g
+}
+
+// Group returns how a grouping shows a respondent's value: the value itself (Shown),
+// the pool's label (Pooled), or nothing (Suppressed). A value no population holds is
+// suppressed, and so is every value of a grouping that was not decided.
+func (d *Decision) Group(by, value string) (string, Status) {
+	if by == "all" {
+		return "all", Shown
+	}
+	g := d.Groupings[by]
+	if g == nil {
+		return "", Suppressed
+	}
+	st, ok := g.Status[value]
+	if !ok {
+		return "", Suppressed
+	}
+	switch st {
+	case Shown:
+		return value, Shown
+	case Pooled:
+		return g.Pool, Pooled
+	}
+	return "", Suppressed
+}
+
+// Published reports the pseudonym a respondent is published under.
+func (d *Decision) Published(pseudonym string) string {
+	if p, ok := d.Renamed[pseudonym]; ok {
+		return p
+	}
+	return pseudonym
+}
+
+// Shows reports whether a grouping's outputs may have a row for the group label.
+func (d *Decision) Shows(by, label string) bool {
+	if by == "all" {
+		return label == "all"
+	}
+	g := d.Groupings[by]
+	if g == nil || label == "" {
+		return false
+	}
+	if g.Pool != "" && label == g.Pool {
+		return true
+	}
+	return g.Status[label] == Shown
+}
+
+// View returns how respondent-level rows show the respondent with this (published)
+// pseudonym; ok is false for a respondent the decision does not know.
+func (d *Decision) View(pseudonym string) (View, bool) {
+	v, ok := d.views[pseudonym]
+	return v, ok
+}
+
+func (d *Decision) view(p *protected.Respondent) View {
+	role := p.Role
+	if d.Neutral[role] {
+		role = ""
+	}
+	mun, _ := d.Group("municipality", p.Municipality)
+	return View{Pseudonym: p.Pseudonym, Role: role, Municipality: mun}
+}
+
+// rename gives every respondent whose role is not shown on its own a pseudonym with a
+// neutral prefix, numbered in the order of a hash of the old pseudonym, so neither the
+// prefix nor the order tells the role.
+func (d *Decision) rename(resp []protected.Respondent) {
+	var old []string
+	prefixes := map[string]bool{}
+	for _, p := range resp {
+		prefixes[strings.SplitN(p.Pseudonym, "-", 2)[0]] = true
+		if d.Neutral[p.Role] {
+			old = append(old, p.Pseudonym)
+		}
+	}
+	if len(old) == 0 {
+		return
+	}
+	prefix := "OV"
+	for prefixes[prefix] {
+		prefix += "X"
+	}
+	hash := func(s string) string { h := sha256.Sum256([]byte("samenspel/disclosure\x00" + s)); return string(h[:]) }
+	sort.Slice(old, func(i, j int) bool { return hash(old[i]) < hash(old[j]) })
+	width := max(2, len(fmt.Sprint(len(old))))
+	for i, p := range old {
+		d.Renamed[p] = fmt.Sprintf("%s-%0*d", prefix, width, i+1)
+	}
+}
+
+// Rename publishes the renamed pseudonyms in the dataset: respondents, segment ids
+// (JW-03/007 becomes OV-02/007), codings and answers, so every output, review.qdpx and
+// the key file use the same pseudonym.
+func (d *Decision) Rename(ds *protected.Dataset) {
+	if len(d.Renamed) == 0 {
+		return
+	}
+	seg := func(id string) string {
+		if i := strings.LastIndex(id, "/"); i > 0 {
+			if p, ok := d.Renamed[id[:i]]; ok {
+				return p + id[i:]
+			}
+		}
+		return id
+	}
+	for i := range ds.Respondents {
+		ds.Respondents[i].Pseudonym = d.Published(ds.Respondents[i].Pseudonym)
+	}
+	for i := range ds.Segments {
+		s := &ds.Segments[i]
+		s.ID, s.Respondent = seg(s.ID), d.Published(s.Respondent)
+	}
+	for i := range ds.Codings {
+		ds.Codings[i].Segment = seg(ds.Codings[i].Segment)
+	}
+	for i := range ds.Answers {
+		ds.Answers[i].Respondent = d.Published(ds.Answers[i].Respondent)
+	}
+}
+
+// RenameSet re-keys a set of pseudonyms by their published pseudonyms.
+func (d *Decision) RenameSet(ids map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(ids))
+	for id, v := range ids {
+		out[d.Published(id)] = v
+	}
+	return out
+}

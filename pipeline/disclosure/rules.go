@@ -1,0 +1,59 @@
+package disclosure
+
+// DefaultMinCell is the smallest group that may be shown when study.yaml sets no
+// privacy.min_cell. It is the one place this default lives.
+const DefaultMinCell = 5
+
+// SmallGroups says what happens to groups smaller than MinCell.
+type SmallGroups string
+
+const (
+	// Pool merges the small groups of a grouping into one group "Overige gemeenten" /
+	// "Other municipalities" (for roles "Overige rollen" / "Other roles"), adding the
+	// next smallest groups until the pool reaches MinCell in every population.
+	Pool SmallGroups = "pool"
+	// Suppress hides the small groups, and as many of the next smallest as it takes that
+	// no hidden group follows from a total minus the shown groups.
+	Suppress SmallGroups = "suppress"
+)
+
+// Rules is the rule set every output is held to.
+type Rules struct {
+	// MinCell: a group of fewer respondents (in any population an output counts) is
+	// never shown on its own, nor derivable from what is shown.
+	MinCell int
+	// SmallGroups: Pool (the default) or Suppress.
+	SmallGroups SmallGroups
+	// Language (nl | en) names the pooled groups.
+	Language string
+}
+
+// WithDefaults returns the rules with MinCell and SmallGroups filled in where unset.
+func (r Rules) WithDefaults() Rules {
+	if r.MinCell <= 0 {
+		r.MinCell = DefaultMinCell
+	}
+	if r.SmallGroups == "" {
+		r.SmallGroups = Pool
+	}
+	return r
+}
+
+// Small reports whether a count of respondents is a small cell: more than none and fewer
+// than MinCell. An empty group is not a cell anyone can be found in.
+func (r Rules) Small(n int) bool { return n > 0 && n < r.MinCell }
+
+// PoolLabel names the pooled group of a grouping in the study's language.
+func (r Rules) PoolLabel(by string) string {
+	nl, en := "Overige", "Other"
+	switch by {
+	case "municipality":
+		nl, en = "Overige gemeenten", "Other municipalities"
+	case "role":
+		nl, en = "Overige rollen", "Other roles"
+	}
+	if r.Language == "en" {
+		return en
+	}
+	return nl
+}
