@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/refiqda"
+	"github.com/samenspel/samenspel/pipeline/results"
 )
 
 // Published is what an attacker has: the tables of an output folder (name → records,
@@ -98,6 +99,42 @@ func ReadPublished(out string) (Published, error) {
 			return p, fmt.Errorf("%s: %v", filepath.Join(out, "review.qdpx"), err)
 		}
 		p.Cases = cases
+	}
+	return p, nil
+}
+
+// PublishedOf is what a run publishes, from its results in memory: every table as its
+// CSV file would hold it (cells as results.FormatCell writes them) and the cases of
+// review.qdpx when the run made one.
+func PublishedOf(res *results.Results) (Published, error) {
+	p := Published{Tables: map[string][][]string{}, MinCell: res.MinCell}
+	if p.MinCell <= 0 {
+		p.MinCell = DefaultMinCell
+	}
+	for _, t := range res.Tables {
+		recs := make([][]string, 0, len(t.Rows)+1)
+		head := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			head[i] = c.Name
+		}
+		recs = append(recs, head)
+		for _, r := range t.Rows {
+			rec := make([]string, len(r))
+			for i, v := range r {
+				rec[i] = results.FormatCell(v)
+			}
+			recs = append(recs, rec)
+		}
+		p.Tables[t.Name] = recs
+	}
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Path, ".qdpx") {
+			cases, err := reviewCases(f.Data)
+			if err != nil {
+				return p, fmt.Errorf("%s: %v", f.Path, err)
+			}
+			p.Cases = append(p.Cases, cases...)
+		}
 	}
 	return p, nil
 }
@@ -372,8 +409,10 @@ func (a *attacker) counts() {
 				continue
 			}
 			m := t.get(r, "measure")
+			// A chi-square test counts interviewees; the others scale scores (a factor and
+			// a scale may share an id).
 			pop := "coded"
-			if scales[m] {
+			if t.get(r, "test") != "chi_square" && scales[m] {
 				pop = "score " + m
 			}
 			by := t.get(r, "group_by")
@@ -754,6 +793,9 @@ func (a *attacker) respondentRows() {
 				}
 			}
 			for key, c := range n {
+				if c == len(people) {
+					continue // everyone in the rows: no more than their number, a total
+				}
 				a.report("respondent-level rows: "+key, float64(c), append(append([]string(nil), tables...), extra...))
 			}
 		}

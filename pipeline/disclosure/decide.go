@@ -82,6 +82,10 @@ type Decision struct {
 	// and as many more as it takes that the respondents without a role are not fewer
 	// than MinCell either.
 	Neutral map[string]bool
+	// NoRows says that some set of rows has fewer than MinCell respondents in all:
+	// respondent-level tables are then left empty and review.qdpx is not written, as
+	// the "all" rows of the tables are suppressed.
+	NoRows bool
 	// MunicipalityInRows says whether respondent-level rows show the municipality: only
 	// when no municipality and no role x municipality cell among the rows is small.
 	MunicipalityInRows bool
@@ -117,6 +121,9 @@ func Decide(in Input, r Rules) *Decision {
 	d.neutralRoles(byID, in.Rows)
 	d.MunicipalityInRows = true
 	for _, p := range in.Rows {
+		if r.Small(len(p.Members)) {
+			d.NoRows = true
+		}
 		cells, muns := map[[2]string]int{}, map[string]int{}
 		for id := range p.Members {
 			resp := byID[id]

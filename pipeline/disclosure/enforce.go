@@ -20,11 +20,14 @@ var sizeColumns = map[string]bool{"n": true, "group_respondents": true, "intervi
 //     "all" stay;
 //   - comparisons keep a test only over shown groups (group_by "role" or
 //     "role: A vs B") and with an n that is not small;
-//   - a table with a respondent column keeps only respondents the decision knows, and
-//     its role and municipality columns are set to what respondent-level rows may show.
+//   - a table with a respondent column keeps only respondents the decision knows (none
+//     when NoRows), and its role and municipality columns are set to what
+//     respondent-level rows may show;
+//   - a file made by another stage (review.qdpx) is dropped when NoRows.
 //
 // It then adds the table `disclosure` (every grouping's groups with their status, no
-// counts) and a note naming the pooled and suppressed groups.
+// counts) and a note naming the pooled and suppressed groups, and a note when
+// respondent-level tables are left empty.
 func (d *Decision) Enforce(res *results.Results) {
 	for _, t := range res.Tables {
 		if t.Col("group_by") >= 0 {
@@ -33,6 +36,15 @@ func (d *Decision) Enforce(res *results.Results) {
 		if t.Col("respondent") >= 0 {
 			d.enforceRespondents(t)
 		}
+	}
+	if d.NoRows {
+		kept := res.Files[:0]
+		for _, f := range res.Files {
+			if !strings.HasSuffix(f.Path, ".qdpx") {
+				kept = append(kept, f)
+			}
+		}
+		res.Files = kept
 	}
 	res.Add(d.Table())
 	d.note(res)
@@ -91,7 +103,7 @@ func (d *Decision) enforceRespondents(t *results.Table) {
 	for _, r := range t.Rows {
 		p, _ := r[rc].(string)
 		v, ok := d.View(p)
-		if !ok {
+		if !ok || d.NoRows {
 			continue
 		}
 		if role >= 0 {
@@ -153,6 +165,11 @@ func sortedValues(g *Grouping) []string {
 // note names, per grouping, the groups pooled and the groups suppressed. A group's name
 // identifies no person; its count is never given.
 func (d *Decision) note(res *results.Results) {
+	if d.NoRows {
+		res.Note("sample",
+			"Minder dan "+itoa(d.Rules.MinCell)+" geïnterviewden: tabellen per respondent (code_presence, quotes, autocodings) blijven leeg en review.qdpx is niet geschreven.",
+			"Fewer than "+itoa(d.Rules.MinCell)+" interviewees: tables per respondent (code_presence, quotes, autocodings) are left empty and review.qdpx is not written.")
+	}
 	for _, by := range d.order() {
 		g := d.Groupings[by]
 		var pooled, hidden []string
@@ -170,7 +187,11 @@ func (d *Decision) note(res *results.Results) {
 				"Samengevoegd tot \""+g.Pool+"\" ("+nl+" met minder dan "+itoa(d.Rules.MinCell)+" respondenten, en zo veel andere als nodig om die te beschermen): "+strings.Join(pooled, ", ")+".",
 				"Pooled into \""+g.Pool+"\" ("+en+" groups with fewer than "+itoa(d.Rules.MinCell)+" respondents, and as many others as it takes to protect them): "+strings.Join(pooled, ", ")+".")
 		}
-		if len(hidden) > 0 {
+		if len(hidden) > 0 && len(hidden) == len(sortedValues(g)) {
+			res.Note("sample",
+				"Niet getoond: alle "+nl+", want samen minder dan "+itoa(d.Rules.MinCell)+" respondenten.",
+				"Not shown: every "+en+" group, as together they have fewer than "+itoa(d.Rules.MinCell)+" respondents.")
+		} else if len(hidden) > 0 {
 			res.Note("sample",
 				"Niet getoond ("+nl+" met minder dan "+itoa(d.Rules.MinCell)+" respondenten, of nodig om die te beschermen): "+strings.Join(hidden, ", ")+".",
 				"Not shown ("+en+" groups with fewer than "+itoa(d.Rules.MinCell)+" respondents, or needed to protect those): "+strings.Join(hidden, ", ")+".")
