@@ -537,33 +537,39 @@ func (a *attacker) counts() {
 	}
 
 	sol := solve(s)
+	determined := make([]bool, len(s.keys))
 	for i, k := range s.keys {
 		v, tabs, ok := sol.value(map[int]float64{i: 1})
 		if !ok {
 			continue
 		}
+		determined[i] = true
 		what := fmt.Sprintf("%s %s (%s)", k[1], k[2], k[0])
 		if k[2] == rest {
 			what = fmt.Sprintf("%s: groups named nowhere and respondents without a %s (%s)", k[1], k[1], k[0])
 		}
 		a.report(what, v, tabs)
 	}
-	// The groups not shown in a population, together.
+	// The groups of a population that the system does not determine one by one,
+	// together: a total minus everything known.
 	for _, pop := range pops {
 		for _, by := range bys {
-			hidden := map[int]float64{s.unknown(pop, by, rest): 1}
+			together := map[int]float64{}
 			var names []string
-			for _, g := range sortedKeys(groups[by]) {
-				if !s.known[[3]string{pop, by, g}] {
-					hidden[s.unknown(pop, by, g)] = 1
-					names = append(names, g)
+			for _, g := range append(sortedKeys(groups[by]), rest) {
+				if i := s.unknown(pop, by, g); !determined[i] {
+					together[i] = 1
+					if g != rest {
+						names = append(names, g)
+					}
 				}
 			}
-			if len(names) == 0 {
+			if len(together) < 2 {
 				continue
 			}
-			if v, tabs, ok := sol.value(hidden); ok {
-				a.report(fmt.Sprintf("%s: the groups not shown (%s) together (%s)", by, strings.Join(names, ", "), pop), v, tabs)
+			if v, tabs, ok := sol.value(together); ok {
+				names = append(names, "groups named nowhere")
+				a.report(fmt.Sprintf("%s: %s together (%s)", by, strings.Join(names, ", "), pop), v, tabs)
 			}
 		}
 	}
@@ -618,6 +624,7 @@ func solve(s *system) *solution {
 		rows = append(rows, row{c, e.value, map[string]bool{e.table: true}})
 	}
 	used := make([]bool, len(rows))
+	var order []int
 	for col := 0; col < len(s.keys); col++ {
 		best, bestAbs := -1, eps
 		for i, r := range rows {
@@ -659,10 +666,14 @@ func solve(s *system) *solution {
 			}
 		}
 		rows[best] = p
-		sol.rows = append(sol.rows, p.coef)
+		order = append(order, best)
 		sol.pivots = append(sol.pivots, col)
-		sol.values = append(sol.values, p.value)
-		sol.tables = append(sol.tables, p.tables)
+	}
+	// Later pivots changed the earlier rows' values too: read them at the end.
+	for _, i := range order {
+		sol.rows = append(sol.rows, rows[i].coef)
+		sol.values = append(sol.values, rows[i].value)
+		sol.tables = append(sol.tables, rows[i].tables)
 	}
 	return sol
 }
