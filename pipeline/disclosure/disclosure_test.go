@@ -1,0 +1,327 @@
+package disclosure
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// people makes respondents: for each "role/municipality=n", n respondents, pseudonyms
+// by role abbreviation (the first two letters, upper case) and number.
+func people(spec ...string) ([]protected.Respondent, map[string]bool) {
+	var out []protected.Respondent
+	all := map[string]bool{}
+	next := map[string]int{}
+	for _, s := range spec {
+		var role, mun string
+		var n int
+		k, v, _ := strings.Cut(s, "=")
+		role, mun, _ = strings.Cut(k, "/")
+		fmt.Sscan(v, &n)
+		for range n {
+			ab := strings.ToUpper(role[:2])
+			next[ab]++
+			p := fmt.Sprintf("%s-%02d", ab, next[ab])
+			out = append(out, protected.Respondent{Pseudonym: p, Role: role, Municipality: mun})
+			all[p] = true
+		}
+	}
+	return out, all
+}
+
+func statuses(d *Decision, by string) string {
+	g := d.Groupings[by]
+	var parts []string
+	for _, v := range slices.Sorted(func(yield func(string) bool) {
+		for k := range g.Status {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		parts = append(parts, v+":"+g.Status[v].String())
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestDecidePoolsTheSmallWithTheNextSmallest(t *testing.T) {
+	resp, all := people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=3", "jongerenwerker/Citadel=20")
+	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{})
+	if got, want := statuses(d, "municipality"), "Aardam:pooled Bergdorp:pooled Citadel:shown"; got != want {
+		t.Errorf("pool: %s, want %s", got, want)
+	}
+	if l, st := d.Group("municipality", "Bergdorp"); l != "Overige gemeenten" || st != Pooled {
+		t.Errorf("Bergdorp: %q %v", l, st)
+	}
+	if !d.Shows("municipality", "Overige gemeenten") || d.Shows("municipality", "Bergdorp") || !d.Shows("municipality", "Citadel") {
+		t.Error("Shows")
+	}
+	// Two small ones that together reach min_cell are pooled alone.
+	resp, all = people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=3", "jongerenwerker/Duinwijk=2", "jongerenwerker/Citadel=20")
+	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{Language: "en"})
+	if got, want := statuses(d, "municipality"), "Aardam:shown Bergdorp:pooled Citadel:shown Duinwijk:pooled"; got != want {
+		t.Errorf("pool: %s, want %s", got, want)
+	}
+	if d.Groupings["municipality"].Pool != "Other municipalities" {
+		t.Errorf("pool label %q", d.Groupings["municipality"].Pool)
+	}
+	// All together under min_cell: nothing can be shown.
+	resp, all = people("jongerenwerker/Aardam=2", "jongerenwerker/Bergdorp=1")
+	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{})
+	if got, want := statuses(d, "municipality"), "Aardam:suppressed Bergdorp:suppressed"; got != want {
+		t.Errorf("tiny: %s, want %s", got, want)
+	}
+}
+
+func TestDecideSuppressHidesEnoughToProtect(t *testing.T) {
+	resp, all := people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=3", "jongerenwerker/Citadel=20")
+	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{SmallGroups: Suppress})
+	if got, want := statuses(d, "municipality"), "Aardam:suppressed Bergdorp:suppressed Citadel:shown"; got != want {
+		t.Errorf("suppress: %s, want %s", got, want)
+	}
+	// Two small ones that are small together: the next smallest is hidden too.
+	resp, all = people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=2", "jongerenwerker/Duinwijk=1", "jongerenwerker/Citadel=20")
+	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{SmallGroups: Suppress})
+	if got, want := statuses(d, "municipality"), "Aardam:suppressed Bergdorp:suppressed Citadel:shown Duinwijk:suppressed"; got != want {
+		t.Errorf("suppress: %s, want %s", got, want)
+	}
+}
+
+// A group that is large among all respondents but small among the interviewed is small.
+func TestDecideEveryPopulation(t *testing.T) {
+	resp, all := people("jongerenwerker/Aardam=20", "jongerenwerker/Bergdorp=20", "jongerenwerker/Citadel=20")
+	interviewed := map[string]bool{"JO-01": true, "JO-02": true, "JO-21": true, "JO-22": true, "JO-23": true, "JO-24": true, "JO-25": true, "JO-41": true, "JO-42": true, "JO-43": true, "JO-44": true, "JO-45": true}
+	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}, {"interviewed", interviewed}}}, Rules{})
+	if got, want := statuses(d, "municipality"), "Aardam:pooled Bergdorp:pooled Citadel:shown"; got != want {
+		t.Errorf("%s, want %s", got, want)
+	}
+	// Respondents without a municipality, fewer than min_cell, join the pool.
+	resp, all = people("jongerenwerker/Aardam=20", "jongerenwerker/Bergdorp=10", "jongerenwerker/=2")
+	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{})
+	if got, want := statuses(d, "municipality"), ":pooled Aardam:shown Bergdorp:pooled"; got != want {
+		t.Errorf("%s, want %s", got, want)
+	}
+}
+
+func TestDecideRespondentRows(t *testing.T) {
+	resp, all := people("jongerenwerker/Aardam=6", "jongerenwerker/Bergdorp=6", "wijkagent/Aardam=1", "jeugdzorgprofessional/Bergdorp=7")
+	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}, Rows: []Population{{"rows", all}}}, Rules{})
+	if !d.Neutral["wijkagent"] || d.Neutral["jongerenwerker"] {
+		t.Errorf("neutral roles %v", d.Neutral)
+	}
+	// The wijkagent alone would be a group of 1 without a role: the next smallest
+	// (jongerenwerker 12 or jeugdzorgprofessional 7) joins it.
+	if !d.Neutral["jeugdzorgprofessional"] {
+		t.Errorf("the neutral group is small: %v", d.Neutral)
+	}
+	if d.Published("WI-01") == "WI-01" || !strings.HasPrefix(d.Published("WI-01"), "OV-") {
+		t.Errorf("the wijkagent keeps a pseudonym with its role: %s", d.Published("WI-01"))
+	}
+	v, ok := d.View(d.Published("WI-01"))
+	if !ok || v.Role != "" {
+		t.Errorf("view %+v %v", v, ok)
+	}
+	// Cells jongerenwerker x Aardam = 6 but (no role) x Aardam = 1: no municipality in rows.
+	if d.MunicipalityInRows {
+		t.Error("municipality shown in rows with a small cell")
+	}
+	ds := protected.Dataset{Respondents: slices.Clone(resp), Segments: []protected.Segment{{ID: "WI-01/001", Respondent: "WI-01"}},
+		Codings: []protected.Coding{{Segment: "WI-01/001"}}, Answers: []protected.Answer{{Respondent: "WI-01"}}}
+	d.Rename(&ds)
+	p := d.Published("WI-01")
+	if ds.Segments[0].ID != p+"/001" || ds.Segments[0].Respondent != p || ds.Codings[0].Segment != p+"/001" || ds.Answers[0].Respondent != p {
+		t.Errorf("renamed: %+v", ds)
+	}
+	// Large cells: the municipality is shown.
+	resp, all = people("jongerenwerker/Aardam=6", "jongerenwerker/Bergdorp=6")
+	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}, Rows: []Population{{"rows", all}}}, Rules{})
+	if v, _ := d.View("JO-01"); !d.MunicipalityInRows || v.Municipality != "Aardam" || v.Role != "jongerenwerker" {
+		t.Errorf("view %+v", v)
+	}
+}
+
+func TestEnforce(t *testing.T) {
+	resp, all := people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=3", "jongerenwerker/Citadel=20")
+	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}, Rows: []Population{{"rows", all}}}, Rules{})
+	res := &results.Results{}
+	sc := results.NewTable("scales", results.Column{Name: "group_by"}, results.Column{Name: "group"}, results.Column{Name: "n", Kind: results.Int}, results.Column{Name: "suppressed", Kind: results.Bool})
+	sc.Add("all", "all", 33, false)
+	sc.Add("municipality", "Bergdorp", 3, false)           // a pooled group by its own name
+	sc.Add("municipality", "Overige gemeenten", 13, false) // the pool
+	sc.Add("municipality", "Citadel", 20, false)
+	sc.Add("municipality", "Citadel", 4, false) // a small n, whatever the decision said
+	cmp := results.NewTable("comparisons", results.Column{Name: "group_by"}, results.Column{Name: "n", Kind: results.Int})
+	cmp.Add("municipality", 33)
+	cmp.Add("municipality: Aardam vs Citadel", 30)
+	cmp.Add("municipality: Citadel vs Overige gemeenten", 33)
+	rows := results.NewTable("code_presence", results.Column{Name: "respondent"}, results.Column{Name: "role"}, results.Column{Name: "municipality"})
+	rows.Add("JO-01", "jongerenwerker", "Aardam")
+	rows.Add("XX-99", "jongerenwerker", "Aardam") // unknown to the decision
+	res.Add(sc)
+	res.Add(cmp)
+	res.Add(rows)
+	d.Enforce(res)
+	var got []string
+	for _, tb := range res.Tables[:3] {
+		for _, r := range tb.Rows {
+			got = append(got, fmt.Sprint(r))
+		}
+	}
+	want := []string{"[all all 33 false]", "[municipality Overige gemeenten 13 false]", "[municipality Citadel 20 false]",
+		"[municipality 33]", "[municipality: Citadel vs Overige gemeenten 33]", "[JO-01 jongerenwerker Overige gemeenten]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("after Enforce:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if res.Table("disclosure") == nil || len(res.Notes) == 0 || !strings.Contains(res.Notes[0].NL, "Aardam, Bergdorp") {
+		t.Errorf("disclosure table or note missing: %+v", res.Notes)
+	}
+}
+
+func csvTable(s string) [][]string {
+	var out [][]string
+	for _, line := range strings.Split(strings.TrimSpace(s), "\n") {
+		out = append(out, strings.Split(strings.TrimSpace(line), ","))
+	}
+	return out
+}
+
+func attack(tables map[string]string, cases ...Case) []string {
+	p := Published{Tables: map[string][][]string{}, MinCell: 5, Cases: cases}
+	for k, v := range tables {
+		p.Tables[k] = csvTable(v)
+	}
+	var out []string
+	for _, f := range Attack(p) {
+		out = append(out, f.String())
+	}
+	return out
+}
+
+func hasFinding(fs []string, sub string) bool {
+	for _, f := range fs {
+		if strings.Contains(f, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestAttackDifferencing(t *testing.T) {
+	// All minus the shown groups, one group hidden: its n follows.
+	fs := attack(map[string]string{"scales": `scale,group_by,group,n
+		kennen,all,all,40
+		kennen,municipality,Aardam,20
+		kennen,municipality,Bergdorp,17`})
+	if !hasFinding(fs, "groups named nowhere and respondents without a municipality (score kennen) = 3 (from scales)") {
+		t.Errorf("all minus shown: %v", fs)
+	}
+	// Two hidden groups, one of them given away by a Dunn pair's n (issue 13).
+	fs = attack(map[string]string{"scales": `scale,group_by,group,n
+		kennen,all,all,50
+		kennen,municipality,Aardam,21
+		kennen,municipality,Bergdorp,20`, "comparisons": `measure,group_by,test,n
+		kennen,municipality: Aardam vs Citadel,dunn,27`})
+	if !hasFinding(fs, "groups named nowhere and respondents without a municipality (score kennen) = 3 (from comparisons, scales)") {
+		t.Errorf("Dunn: %v", fs)
+	}
+	// A test's n against the total: the group left out.
+	fs = attack(map[string]string{"code_frequencies": `factor,code,group_by,group,group_respondents
+		kennen,*,all,all,24`, "comparisons": `measure,group_by,test,n
+		kennen,role,chi_square,20`})
+	if !hasFinding(fs, "role: respondents left out of a test of kennen (coded) = 4") {
+		t.Errorf("test n: %v", fs)
+	}
+	// The sample: interviewed plus surveyed; and an item answered by every surveyed
+	// respondent, where another role was hidden (issue 13's items.csv attack).
+	fs = attack(map[string]string{"sample": `group_by,group,respondents,suppressed,interviewed,surveyed
+		all,all,36,false,7,29
+		role,jongerenwerker,20,false,0,20
+		role,wijkagent,8,false,0,8`, "items": `scale,item,group_by,group,n
+		kennen,K1,all,all,29
+		kennen,K1,role,jongerenwerker,20`})
+	if !hasFinding(fs, "(item kennen/K1) = 1 (from items, sample)") {
+		t.Errorf("items: %v", fs)
+	}
+	// Pooled groups with their pool and nothing hidden: nothing to find.
+	fs = attack(map[string]string{"scales": `scale,group_by,group,n
+		kennen,all,all,40
+		kennen,municipality,Aardam,20
+		kennen,municipality,Overige gemeenten,20`, "disclosure": `group_by,group,status,shown_as
+		municipality,Aardam,shown,Aardam
+		municipality,Bergdorp,pooled,Overige gemeenten
+		municipality,Citadel,pooled,Overige gemeenten`, "comparisons": `measure,group_by,test,n
+		kennen,municipality,kruskal_wallis,40`})
+	if len(fs) != 0 {
+		t.Errorf("pooled: %v", fs)
+	}
+	// A small group shown directly.
+	fs = attack(map[string]string{"sample": `group_by,group,respondents,suppressed,interviewed,surveyed
+		all,all,40,false,10,30
+		municipality,Aardam,21,false,1,20
+		municipality,Bergdorp,19,false,9,10`})
+	if !hasFinding(fs, "municipality Aardam (sample interviewed) = 1") {
+		t.Errorf("shown: %v", fs)
+	}
+}
+
+func TestAttackRespondentRows(t *testing.T) {
+	// The only wijkagent, by its pseudonym; a small role x municipality cell.
+	fs := attack(map[string]string{"code_presence": `respondent,role,municipality
+		JW-01,jongerenwerker,Aardam
+		JW-02,jongerenwerker,Aardam
+		JW-03,jongerenwerker,Aardam
+		JW-04,jongerenwerker,Aardam
+		JW-05,jongerenwerker,Aardam
+		JW-06,jongerenwerker,Bergdorp
+		WA-01,,`})
+	for _, want := range []string{"prefix WA = 1", "role jongerenwerker x municipality Bergdorp = 1"} {
+		if !hasFinding(fs, want) {
+			t.Errorf("%s not found: %v", want, fs)
+		}
+	}
+	// A quote's blank municipality filled in from code_presence by pseudonym.
+	fs = attack(map[string]string{"code_presence": `respondent,role,municipality
+		JW-01,jongerenwerker,
+		JW-02,jongerenwerker,Aardam
+		JW-03,jongerenwerker,Aardam
+		JW-04,jongerenwerker,Aardam
+		JW-05,jongerenwerker,Aardam
+		JW-06,jongerenwerker,Aardam`, "quotes": `factor,code,respondent,role,municipality,quote
+		kennen,kennen.persoonlijk,JW-01,jongerenwerker,Bergdorp,...`})
+	if !hasFinding(fs, "municipality Bergdorp = 1 (from code_presence, quotes)") {
+		t.Errorf("join: %v", fs)
+	}
+	// Blanks filled in from the one municipality whose total lacks rows.
+	fs = attack(map[string]string{"code_presence": `respondent,role,municipality
+		JW-01,jongerenwerker,
+		JW-02,jongerenwerker,
+		JW-03,jongerenwerker,Aardam
+		JW-04,jongerenwerker,Aardam
+		JW-05,jongerenwerker,Aardam
+		JW-06,jongerenwerker,Aardam
+		JW-07,jongerenwerker,Aardam
+		JZ-01,jeugdzorgprofessional,Bergdorp
+		JZ-02,jeugdzorgprofessional,Bergdorp
+		JZ-03,jeugdzorgprofessional,Bergdorp
+		JZ-04,jeugdzorgprofessional,Bergdorp
+		JZ-05,jeugdzorgprofessional,Bergdorp`, "code_frequencies": `factor,code,group_by,group,group_respondents
+		kennen,*,municipality,Aardam,5
+		kennen,*,municipality,Bergdorp,7`})
+	if !hasFinding(fs, "role jongerenwerker x municipality Bergdorp = 2 (from code_frequencies, code_presence)") {
+		t.Errorf("fill in: %v", fs)
+	}
+	// review.qdpx cases.
+	var cases []Case
+	for i := range 6 {
+		cases = append(cases, Case{Name: fmt.Sprintf("JW-%02d", i+1), Variables: map[string]string{"rol": "jongerenwerker", "gemeente": "Aardam"}})
+	}
+	cases = append(cases, Case{Name: "JZ-01", Variables: map[string]string{"rol": "jeugdzorgprofessional", "gemeente": "Aardam"}})
+	fs = attack(nil, cases...)
+	if !hasFinding(fs, "role jeugdzorgprofessional x municipality Aardam = 1 (from review.qdpx)") {
+		t.Errorf("review.qdpx: %v", fs)
+	}
+}
