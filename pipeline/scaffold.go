@@ -44,7 +44,8 @@ autocode:
   count: never                    # never | uncoded | always: where suggestions count
 
 privacy:
-  min_cell: 5                     # groups smaller than this are not shown
+  min_cell: 5                     # groups smaller than this are not shown on their own
+  small_groups: pool              # pool | suppress: merge them into "Overige gemeenten", or hide them
   names: []                       # further names to redact from quotes
   # key_file: ../sleutel.csv      # write the key real id -> pseudonym here (outside the output)
 

@@ -123,8 +123,10 @@ func (in *Input) GroupBys() []string {
 	return append([]string{"all"}, in.Groups...)
 }
 
-// GroupOf returns the group a respondent belongs to for a grouping attribute ("all" for
-// "all"); empty when the respondent has no value for it.
+// GroupOf returns the respondent's own value for a grouping attribute ("all" for "all");
+// empty when the respondent has no value for it. It is the value before the disclosure
+// decision: tables group by Input.groupOf, which pools and suppresses as decided (and the
+// final pass drops any row of a group the decision does not show).
 func GroupOf(r *protected.Respondent, by string) string {
 	if by == "all" {
 		return "all"
