@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/disclosure"
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 	"github.com/samenspel/samenspel/pipeline/stats"
@@ -139,7 +140,7 @@ func Comparisons(in *Input, res *results.Results) {
 			members := map[string][]string{}
 			missing := 0
 			for _, id := range coded {
-				g, leftOut := in.groupOf(in.Respondent(id), by)
+				g, leftOut := in.groupOf(in.Respondent(id), by, disclosure.Interviews)
 				if g == "" {
 					if leftOut {
 						missing++

@@ -7,11 +7,13 @@ import (
 	"github.com/samenspel/samenspel/pipeline/protected"
 )
 
-// Populations are the sets of respondents that the tables count per group: the
-// sample's respondents, interviewed and surveyed, the respondents whose codings count
-// (code_frequencies, quotes, code_presence), those the chi-square tests count, and per
-// scale the respondents with answers and with a score, and per item those who answered
-// it. The disclosure decision holds a group small when it is small in any of them.
+// Populations are the sets of respondents that the tables count per group, by strand:
+// of the interviews the interviewed, the respondents whose codings count
+// (code_frequencies, quotes, code_presence) and those the chi-square tests count; of
+// the survey the surveyed, and per scale the respondents with answers and with a score,
+// and per item those who answered it; and the sample's respondents, of no strand. The
+// disclosure decision holds a group small in a strand when it is small in any of the
+// strand's populations.
 // Prepare must have run.
 func (in *Input) Populations() []disclosure.Population {
 	surveyed := map[string]bool{}
@@ -24,18 +26,19 @@ func (in *Input) Populations() []disclosure.Population {
 			all[r.Pseudonym] = true
 		}
 	}
+	iv, sv := disclosure.Interviews, disclosure.Survey
 	pops := []disclosure.Population{
 		{Name: "respondents", Members: all},
-		{Name: "interviewed", Members: in.Interviewed},
-		{Name: "surveyed", Members: surveyed},
-		{Name: "coded", Members: in.uses().coded},
+		{Name: "interviewed", Strand: iv, Members: in.Interviewed},
+		{Name: "surveyed", Strand: sv, Members: surveyed},
+		{Name: "coded", Strand: iv, Members: in.uses().coded},
 	}
 	_, mentioned := in.factorMentions()
 	m := make(map[string]bool, len(mentioned))
 	for _, id := range mentioned {
 		m[id] = true
 	}
-	pops = append(pops, disclosure.Population{Name: "mentions", Members: m})
+	pops = append(pops, disclosure.Population{Name: "mentions", Strand: iv, Members: m})
 	for _, sa := range in.SurveyScales() {
 		rows, scored := map[string]bool{}, map[string]bool{}
 		answered := make([]map[string]bool, len(sa.Scale.Items))
@@ -54,10 +57,10 @@ func (in *Input) Populations() []disclosure.Population {
 			}
 		}
 		pops = append(pops,
-			disclosure.Population{Name: "scale " + sa.Scale.ID, Members: rows},
-			disclosure.Population{Name: "scale score " + sa.Scale.ID, Members: scored})
+			disclosure.Population{Name: "scale " + sa.Scale.ID, Strand: sv, Members: rows},
+			disclosure.Population{Name: "scale score " + sa.Scale.ID, Strand: sv, Members: scored})
 		for j, it := range sa.Scale.Items {
-			pops = append(pops, disclosure.Population{Name: "item " + it.ID, Members: answered[j]})
+			pops = append(pops, disclosure.Population{Name: "item " + it.ID, Strand: sv, Members: answered[j]})
 		}
 	}
 	return pops
@@ -100,10 +103,10 @@ func (in *Input) Decide() {
 }
 
 // groupOf returns the group a respondent counts in for a grouping, as the disclosure
-// decision publishes it: the value itself, the pooled group's label, or "" when the
+// decision publishes it for the strand (disclosure.Interviews or disclosure.Survey): the value itself, the pooled group's label, or "" when the
 // respondent is in no group (suppressed, or without a value: leftOut). Without a
 // decision (a test of one stage) it is the respondent's own value.
-func (in *Input) groupOf(r *protected.Respondent, by string) (g string, leftOut bool) {
+func (in *Input) groupOf(r *protected.Respondent, by, strand string) (g string, leftOut bool) {
 	if r == nil {
 		return "", false
 	}
@@ -114,11 +117,22 @@ func (in *Input) groupOf(r *protected.Respondent, by string) (g string, leftOut 
 	if in.Disclosure == nil {
 		return v, v == ""
 	}
-	label, st := in.Disclosure.Group(by, v)
+	label, st := in.Disclosure.Group(strand, by, v)
 	if st == disclosure.Shown && v == "" {
 		return "", true
 	}
 	return label, false
+}
+
+// shows reports whether the strand's tables show a group label (always without a
+// decision).
+func (in *Input) shows(strand, by, label string) bool {
+	return in.Disclosure == nil || in.Disclosure.Shows(strand, by, label)
+}
+
+// sameStrands reports whether both strands group alike (always without a decision).
+func (in *Input) sameStrands(by string) bool {
+	return in.Disclosure == nil || by == "all" || in.Disclosure.Same(by)
 }
 
 // view returns how respondent-level rows show a respondent: role and municipality as the

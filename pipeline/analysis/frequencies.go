@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"github.com/samenspel/samenspel/pipeline/disclosure"
 	"github.com/samenspel/samenspel/pipeline/results"
 	"github.com/samenspel/samenspel/pipeline/stats"
 )
@@ -53,12 +54,13 @@ func (in *Input) uses() *codeUse {
 	return u
 }
 
-// groupMembers returns, for a grouping attribute, the respondents of each group among ids.
-// Respondents without a value for the attribute are left out.
-func (in *Input) groupMembers(by string, ids map[string]bool) map[string]map[string]bool {
+// groupMembers returns, for a grouping attribute, the respondents of each group among ids,
+// grouped as the strand's tables show them. Respondents without a value for the
+// attribute, or in a suppressed group, are left out.
+func (in *Input) groupMembers(by string, ids map[string]bool, strand string) map[string]map[string]bool {
 	groups := map[string]map[string]bool{}
 	for id := range ids {
-		g, _ := in.groupOf(in.Respondent(id), by)
+		g, _ := in.groupOf(in.Respondent(id), by, strand)
 		if g == "" {
 			continue
 		}
@@ -101,23 +103,41 @@ func Sample(in *Input, res *results.Results) {
 		}
 	}
 	for _, by := range in.GroupBys() {
-		groups := in.groupMembers(by, all)
-		sup := in.suppressedGroups(groups, by)
-		for _, g := range SortedGroups(groups) {
+		// The interviewed are grouped as the interview tables group them, the surveyed
+		// as the survey tables do; respondents are counted per group only where both
+		// group alike.
+		iv := in.groupMembers(by, in.Interviewed, disclosure.Interviews)
+		sv := in.groupMembers(by, surveyed, disclosure.Survey)
+		same := in.sameStrands(by)
+		groups := map[string]map[string]bool{}
+		if same {
+			groups = in.groupMembers(by, all, disclosure.Interviews)
+		}
+		sizes := map[string]int{}
+		for _, m := range []map[string]map[string]bool{groups, iv, sv} {
+			for g, ids := range m {
+				if n, ok := sizes[g]; !ok || (len(ids) > 0 && len(ids) < n) || n == 0 {
+					sizes[g] = len(ids)
+				}
+			}
+		}
+		sup := in.suppressSmall(sizes, by)
+		for _, g := range SortedGroups(sizes) {
 			if sup[g] {
 				t.Add(by, g, nil, true, nil, nil)
 				continue
 			}
-			ni, ns := 0, 0
-			for id := range groups[g] {
-				if in.Interviewed[id] {
-					ni++
-				}
-				if surveyed[id] {
-					ns++
-				}
+			var nr, ni, ns any
+			if same {
+				nr = len(groups[g])
 			}
-			t.Add(by, g, len(groups[g]), false, ni, ns)
+			if in.shows(disclosure.Interviews, by, g) {
+				ni = len(iv[g])
+			}
+			if in.shows(disclosure.Survey, by, g) {
+				ns = len(sv[g])
+			}
+			t.Add(by, g, nr, false, ni, ns)
 		}
 		noteSuppressed(res, "sample", by, sup)
 	}
@@ -162,7 +182,7 @@ func CodeFrequencies(in *Input, res *results.Results) {
 		}
 	}
 	for _, by := range in.GroupBys() {
-		groups := in.groupMembers(by, u.coded)
+		groups := in.groupMembers(by, u.coded, disclosure.Interviews)
 		sup := in.suppressedGroups(groups, by)
 		for _, g := range SortedGroups(groups) {
 			members := groups[g]

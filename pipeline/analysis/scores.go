@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/disclosure"
 )
 
 // ScaleAnswers are the survey answers to one scale: one row per respondent who answered
@@ -208,7 +209,7 @@ func (in *Input) scoreGroups(sa *ScaleAnswers, by string) (groups map[string][]i
 			groups["all"] = append(groups["all"], i)
 			continue
 		}
-		g, leftOut := in.groupOf(in.Respondent(id), by)
+		g, leftOut := in.groupOf(in.Respondent(id), by, disclosure.Survey)
 		if g == "" {
 			if leftOut {
 				missing++

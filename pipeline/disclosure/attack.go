@@ -253,7 +253,7 @@ func Attack(p Published) []Finding {
 
 type attacker struct {
 	p     Published
-	pools map[string]map[string][]string // by -> pool label -> members
+	pools map[string]map[string][]string // strand + "\x00" + by -> pool label -> members
 	found []Finding
 }
 
@@ -291,11 +291,26 @@ func (a *attacker) readPools() {
 			continue
 		}
 		by, label := t.get(r, "group_by"), t.get(r, "shown_as")
-		if a.pools[by] == nil {
-			a.pools[by] = map[string][]string{}
+		strands := []string{t.get(r, "strand")}
+		if strands[0] == "" {
+			strands = Strands
 		}
-		a.pools[by][label] = append(a.pools[by][label], t.get(r, "group"))
+		for _, st := range strands {
+			k := st + "\x00" + by
+			if a.pools[k] == nil {
+				a.pools[k] = map[string][]string{}
+			}
+			a.pools[k][label] = append(a.pools[k][label], t.get(r, "group"))
+		}
 	}
+}
+
+// strandOfPopulation says which strand's pools a population's rows follow.
+func strandOfPopulation(pop string) string {
+	if pop == "sample surveyed" || strings.HasPrefix(pop, "score ") || strings.HasPrefix(pop, "item ") {
+		return Survey
+	}
+	return Interviews
 }
 
 // system is a linear system over group counts: unknown (population, grouping, group).
@@ -331,14 +346,14 @@ func (s *system) unknown(pop, by, g string) int {
 func (a *attacker) counts() {
 	s := &system{index: map[[3]string]int{}, known: map[[3]string]bool{}, totals: map[[2]string]float64{}, totalOf: map[[2]string]string{}}
 	groups := map[string]map[string]bool{} // by -> group names (pool members, not pools)
-	addGroup := func(by, g string) {
+	addGroup := func(pop, by, g string) {
 		if by == "all" || g == "" {
 			return
 		}
 		if groups[by] == nil {
 			groups[by] = map[string]bool{}
 		}
-		for _, m := range a.members(by, g) {
+		for _, m := range a.members(pop, by, g) {
 			groups[by][m] = true
 		}
 	}
@@ -365,7 +380,7 @@ func (a *attacker) counts() {
 			s.totalOf[[2]string{pop, "all"}] = table
 			return
 		}
-		addGroup(by, g)
+		addGroup(pop, by, g)
 		rows = append(rows, row{pop, by, g, float64(n), table})
 	}
 	if t := a.p.table("sample"); t != nil {
@@ -421,8 +436,8 @@ func (a *attacker) counts() {
 				if !ok {
 					continue
 				}
-				addGroup(b, x)
-				addGroup(b, y)
+				addGroup(pop, b, x)
+				addGroup(pop, b, y)
 				sums = append(sums, pair{pop, b, []string{x, y}, float64(n), "comparisons"})
 				k := testKey{pop + "\x00" + m, b}
 				if named[k] == nil {
@@ -485,10 +500,10 @@ func (a *attacker) counts() {
 	}
 	for _, r := range rows {
 		e := equation{coef: map[int]float64{}, value: r.n, table: r.table}
-		for _, m := range a.members(r.by, r.g) {
+		for _, m := range a.members(r.pop, r.by, r.g) {
 			e.coef[s.unknown(r.pop, r.by, m)] = 1
 		}
-		if len(a.members(r.by, r.g)) == 1 {
+		if len(a.members(r.pop, r.by, r.g)) == 1 {
 			s.known[[3]string{r.pop, r.by, r.g}] = true
 		}
 		s.eqs = append(s.eqs, e)
@@ -496,7 +511,7 @@ func (a *attacker) counts() {
 	for _, sm := range sums {
 		e := equation{coef: map[int]float64{}, value: sm.n, table: sm.table}
 		for _, g := range sm.gs {
-			for _, m := range a.members(sm.by, g) {
+			for _, m := range a.members(sm.pop, sm.by, g) {
 				e.coef[s.unknown(sm.pop, sm.by, m)] += 1
 			}
 		}
@@ -575,10 +590,10 @@ func (a *attacker) counts() {
 	}
 }
 
-// members returns the groups a published group label stands for: a pool's members, or
-// the group itself.
-func (a *attacker) members(by, g string) []string {
-	if m, ok := a.pools[by][g]; ok {
+// members returns the groups a published group label stands for in a population: a
+// pool's members, or the group itself.
+func (a *attacker) members(pop, by, g string) []string {
+	if m, ok := a.pools[strandOfPopulation(pop)+"\x00"+by][g]; ok {
 		return m
 	}
 	return []string{g}

@@ -32,11 +32,24 @@ func (s Status) String() string {
 	return "shown"
 }
 
+// The strands of a study: its interviews (with the open answers that are coded like
+// them) and its survey. Each is decided on its own, so that a municipality of many
+// surveyed professionals and two interviewees is pooled in the interview tables only.
+const (
+	Interviews = "interviews"
+	Survey     = "survey"
+)
+
+// Strands are the strands in the order the decision and its table list them.
+var Strands = []string{Interviews, Survey}
+
 // Population is a set of respondents (by pseudonym) that some output counts per group:
 // the interviewed, the surveyed, the respondents with a score on one scale, those who
-// answered one item. A group is small when it is small in any population.
+// answered one item. A group is small in a strand when it is small in any of the
+// strand's populations. A population of no strand (all respondents) decides nothing.
 type Population struct {
 	Name    string
+	Strand  string
 	Members map[string]bool
 }
 
@@ -68,10 +81,12 @@ type View struct {
 	Municipality string // the municipality, the pooled label, or empty
 }
 
-// Decision is the one decision, made once per grouping, that every output honours.
+// Decision is the one decision, made once per grouping and strand, that every output
+// honours.
 type Decision struct {
-	Rules     Rules
-	Groupings map[string]*Grouping
+	Rules Rules
+	// Groupings holds per strand the decision for each grouping.
+	Groupings map[string]map[string]*Grouping
 	// Renamed maps the pseudonym of each respondent whose role respondent-level rows
 	// do not show (its abbreviation would name it: WA-01, the only wijkagent) to one that
 	// does not carry the role (OV-03), numbered in an order unrelated to the role.
@@ -102,7 +117,8 @@ type Decision struct {
 //     the suppressed ones are small together in some population (so that a total minus
 //     the shown groups would give them away), the next smallest is suppressed too.
 //
-// Respondent-level rows show a respondent's role (and the pseudonym its abbreviation)
+// Respondent-level rows are decided with the interviews' groups. They show a
+// respondent's role (and the pseudonym its abbreviation)
 // only when the role is shown and has at least MinCell respondents in every set of rows
 // (Neutral), and the municipality as its group shows it, but only when every
 // municipality and every role x municipality cell in every set of rows has at least
@@ -110,13 +126,39 @@ type Decision struct {
 // municipality's total.
 func Decide(in Input, r Rules) *Decision {
 	r = r.WithDefaults()
-	d := &Decision{Rules: r, Groupings: map[string]*Grouping{}, Renamed: map[string]string{}, views: map[string]View{}}
+	d := &Decision{Rules: r, Groupings: map[string]map[string]*Grouping{}, Renamed: map[string]string{}, views: map[string]View{}}
 	byID := make(map[string]*protected.Respondent, len(in.Respondents))
 	for i := range in.Respondents {
 		byID[in.Respondents[i].Pseudonym] = &in.Respondents[i]
 	}
-	for _, by := range groupings(in.Groupings) {
-		d.Groupings[by] = decideGrouping(by, byID, in.Populations, r)
+	for _, strand := range Strands {
+		var pops []Population
+		for _, p := range in.Populations {
+			if p.Strand == strand {
+				pops = append(pops, p)
+			}
+		}
+		d.Groupings[strand] = map[string]*Grouping{}
+		for _, by := range groupings(in.Groupings) {
+			d.Groupings[strand][by] = decideGrouping(by, in.Respondents, byID, pops, r)
+		}
+		if empty(pops) {
+			delete(d.Groupings, strand)
+		}
+	}
+	// A strand without respondents (a study without a survey) groups as the other does,
+	// so that the sample's respondents may be counted per group.
+	for i, strand := range Strands {
+		if d.Groupings[strand] == nil {
+			other := d.Groupings[Strands[1-i]]
+			if other == nil {
+				other = map[string]*Grouping{}
+				for _, by := range groupings(in.Groupings) {
+					other[by] = decideGrouping(by, in.Respondents, byID, nil, r)
+				}
+			}
+			d.Groupings[strand] = other
+		}
 	}
 	d.neutralRoles(byID, in.Rows)
 	d.MunicipalityInRows = true
@@ -167,7 +209,7 @@ func (d *Decision) neutralRoles(byID map[string]*protected.Respondent, rows []Po
 	for _, p := range rows {
 		for id := range p.Members {
 			if resp := byID[id]; resp != nil {
-				if _, st := d.Group("role", resp.Role); st != Shown {
+				if _, st := d.Group(Interviews, "role", resp.Role); st != Shown {
 					d.Neutral[resp.Role] = true
 				}
 			}
@@ -213,6 +255,15 @@ func sortedCounts(m map[string]int) []string {
 	return out
 }
 
+func empty(pops []Population) bool {
+	for _, p := range pops {
+		if len(p.Members) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // groupings returns the study's groupings and role and municipality, without "all" and
 // without repeats.
 func groupings(study []string) []string {
@@ -227,8 +278,12 @@ func groupings(study []string) []string {
 	return out
 }
 
-func decideGrouping(by string, byID map[string]*protected.Respondent, pops []Population, r Rules) *Grouping {
+func decideGrouping(by string, resp []protected.Respondent, byID map[string]*protected.Respondent, pops []Population, r Rules) *Grouping {
 	g := &Grouping{By: by, Status: map[string]Status{}}
+	// A value no population of the strand holds is shown: it has nothing to protect.
+	for _, p := range resp {
+		g.Status[p.Attribute(by)] = Shown
+	}
 	sizes := map[string][]int{}
 	for pi, p := range pops {
 		for id := range p.Members {
@@ -252,7 +307,9 @@ func decideGrouping(by string, byID map[string]*protected.Respondent, pops []Pop
 	}
 	values := make([]string, 0, len(sizes))
 	for v := range sizes {
-		values = append(values, v)
+		if largest(v) > 0 {
+			values = append(values, v)
+		}
 		g.Status[v] = Shown
 	}
 	sort.Slice(values, func(i, j int) bool {
@@ -308,14 +365,15 @@ func decideGrouping(by string, byID map[string]*protected.Respondent, pops []Pop
 	return g
 }
 
-// Group returns how a grouping shows a respondent's value: the value itself (Shown),
-// the pool's label (Pooled), or nothing (Suppressed). A value no population holds is
-// suppressed, and so is every value of a grouping that was not decided.
-func (d *Decision) Group(by, value string) (string, Status) {
+// Group returns how a strand's outputs show a respondent's value for a grouping: the
+// value itself (Shown), the pool's label (Pooled), or nothing (Suppressed). A value no
+// respondent has is suppressed, and so is every value of a grouping that was not
+// decided.
+func (d *Decision) Group(strand, by, value string) (string, Status) {
 	if by == "all" {
 		return "all", Shown
 	}
-	g := d.Groupings[by]
+	g := d.Groupings[strand][by]
 	if g == nil {
 		return "", Suppressed
 	}
@@ -340,19 +398,35 @@ func (d *Decision) Published(pseudonym string) string {
 	return pseudonym
 }
 
-// Shows reports whether a grouping's outputs may have a row for the group label.
-func (d *Decision) Shows(by, label string) bool {
+// Shows reports whether a strand's outputs may have a row for the group label.
+func (d *Decision) Shows(strand, by, label string) bool {
 	if by == "all" {
 		return label == "all"
 	}
-	g := d.Groupings[by]
+	g := d.Groupings[strand][by]
 	if g == nil || label == "" {
 		return false
 	}
 	if g.Pool != "" && label == g.Pool {
 		return true
 	}
-	return g.Status[label] == Shown
+	st, ok := g.Status[label]
+	return ok && st == Shown
+}
+
+// Same reports whether both strands decided a grouping alike, so that a group's row
+// may count respondents of both (the sample's respondents).
+func (d *Decision) Same(by string) bool {
+	a, b := d.Groupings[Interviews][by], d.Groupings[Survey][by]
+	if a == nil || b == nil || a.Pool != b.Pool || len(a.Status) != len(b.Status) {
+		return false
+	}
+	for v, st := range a.Status {
+		if b.Status[v] != st {
+			return false
+		}
+	}
+	return true
 }
 
 // View returns how respondent-level rows show the respondent with this (published)
@@ -367,7 +441,7 @@ func (d *Decision) view(p *protected.Respondent) View {
 	if d.Neutral[role] {
 		role = ""
 	}
-	mun, _ := d.Group("municipality", p.Municipality)
+	mun, _ := d.Group(Interviews, "municipality", p.Municipality)
 	return View{Pseudonym: p.Pseudonym, Role: role, Municipality: mun}
 }
 

@@ -34,7 +34,7 @@ func people(spec ...string) ([]protected.Respondent, map[string]bool) {
 }
 
 func statuses(d *Decision, by string) string {
-	g := d.Groupings[by]
+	g := d.Groupings[Survey][by]
 	var parts []string
 	for _, v := range slices.Sorted(func(yield func(string) bool) {
 		for k := range g.Status {
@@ -50,28 +50,28 @@ func statuses(d *Decision, by string) string {
 
 func TestDecidePoolsTheSmallWithTheNextSmallest(t *testing.T) {
 	resp, all := people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=3", "jongerenwerker/Citadel=20")
-	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{})
+	d := Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}}}, Rules{})
 	if got, want := statuses(d, "municipality"), "Aardam:pooled Bergdorp:pooled Citadel:shown"; got != want {
 		t.Errorf("pool: %s, want %s", got, want)
 	}
-	if l, st := d.Group("municipality", "Bergdorp"); l != "Overige gemeenten" || st != Pooled {
+	if l, st := d.Group(Survey, "municipality", "Bergdorp"); l != "Overige gemeenten" || st != Pooled {
 		t.Errorf("Bergdorp: %q %v", l, st)
 	}
-	if !d.Shows("municipality", "Overige gemeenten") || d.Shows("municipality", "Bergdorp") || !d.Shows("municipality", "Citadel") {
+	if !d.Shows(Survey, "municipality", "Overige gemeenten") || d.Shows(Survey, "municipality", "Bergdorp") || !d.Shows(Survey, "municipality", "Citadel") {
 		t.Error("Shows")
 	}
 	// Two small ones that together reach min_cell are pooled alone.
 	resp, all = people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=3", "jongerenwerker/Duinwijk=2", "jongerenwerker/Citadel=20")
-	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{Language: "en"})
+	d = Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}}}, Rules{Language: "en"})
 	if got, want := statuses(d, "municipality"), "Aardam:shown Bergdorp:pooled Citadel:shown Duinwijk:pooled"; got != want {
 		t.Errorf("pool: %s, want %s", got, want)
 	}
-	if d.Groupings["municipality"].Pool != "Other municipalities" {
-		t.Errorf("pool label %q", d.Groupings["municipality"].Pool)
+	if d.Groupings[Survey]["municipality"].Pool != "Other municipalities" {
+		t.Errorf("pool label %q", d.Groupings[Survey]["municipality"].Pool)
 	}
 	// All together under min_cell: nothing can be shown.
 	resp, all = people("jongerenwerker/Aardam=2", "jongerenwerker/Bergdorp=1")
-	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{})
+	d = Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}}}, Rules{})
 	if got, want := statuses(d, "municipality"), "Aardam:suppressed Bergdorp:suppressed"; got != want {
 		t.Errorf("tiny: %s, want %s", got, want)
 	}
@@ -79,13 +79,13 @@ func TestDecidePoolsTheSmallWithTheNextSmallest(t *testing.T) {
 
 func TestDecideSuppressHidesEnoughToProtect(t *testing.T) {
 	resp, all := people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=3", "jongerenwerker/Citadel=20")
-	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{SmallGroups: Suppress})
+	d := Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}}}, Rules{SmallGroups: Suppress})
 	if got, want := statuses(d, "municipality"), "Aardam:suppressed Bergdorp:suppressed Citadel:shown"; got != want {
 		t.Errorf("suppress: %s, want %s", got, want)
 	}
 	// Two small ones that are small together: the next smallest is hidden too.
 	resp, all = people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=2", "jongerenwerker/Duinwijk=1", "jongerenwerker/Citadel=20")
-	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{SmallGroups: Suppress})
+	d = Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}}}, Rules{SmallGroups: Suppress})
 	if got, want := statuses(d, "municipality"), "Aardam:suppressed Bergdorp:suppressed Citadel:shown Duinwijk:suppressed"; got != want {
 		t.Errorf("suppress: %s, want %s", got, want)
 	}
@@ -95,13 +95,13 @@ func TestDecideSuppressHidesEnoughToProtect(t *testing.T) {
 func TestDecideEveryPopulation(t *testing.T) {
 	resp, all := people("jongerenwerker/Aardam=20", "jongerenwerker/Bergdorp=20", "jongerenwerker/Citadel=20")
 	interviewed := map[string]bool{"JO-01": true, "JO-02": true, "JO-21": true, "JO-22": true, "JO-23": true, "JO-24": true, "JO-25": true, "JO-41": true, "JO-42": true, "JO-43": true, "JO-44": true, "JO-45": true}
-	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}, {"interviewed", interviewed}}}, Rules{})
+	d := Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}, {Name: "interviewed", Strand: Survey, Members: interviewed}}}, Rules{})
 	if got, want := statuses(d, "municipality"), "Aardam:pooled Bergdorp:pooled Citadel:shown"; got != want {
 		t.Errorf("%s, want %s", got, want)
 	}
 	// Respondents without a municipality, fewer than min_cell, join the pool.
 	resp, all = people("jongerenwerker/Aardam=20", "jongerenwerker/Bergdorp=10", "jongerenwerker/=2")
-	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}}, Rules{})
+	d = Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}}}, Rules{})
 	if got, want := statuses(d, "municipality"), ":pooled Aardam:shown Bergdorp:pooled"; got != want {
 		t.Errorf("%s, want %s", got, want)
 	}
@@ -109,7 +109,7 @@ func TestDecideEveryPopulation(t *testing.T) {
 
 func TestDecideRespondentRows(t *testing.T) {
 	resp, all := people("jongerenwerker/Aardam=6", "jongerenwerker/Bergdorp=6", "wijkagent/Aardam=1", "jeugdzorgprofessional/Bergdorp=7")
-	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}, Rows: []Population{{"rows", all}}}, Rules{})
+	d := Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}}, Rows: []Population{{Name: "rows", Strand: Survey, Members: all}}}, Rules{})
 	if !d.Neutral["wijkagent"] || d.Neutral["jongerenwerker"] {
 		t.Errorf("neutral roles %v", d.Neutral)
 	}
@@ -138,7 +138,7 @@ func TestDecideRespondentRows(t *testing.T) {
 	}
 	// Large cells: the municipality is shown.
 	resp, all = people("jongerenwerker/Aardam=6", "jongerenwerker/Bergdorp=6")
-	d = Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}, Rows: []Population{{"rows", all}}}, Rules{})
+	d = Decide(Input{Respondents: resp, Populations: []Population{{Name: "all", Strand: Survey, Members: all}}, Rows: []Population{{Name: "rows", Strand: Survey, Members: all}}}, Rules{})
 	if v, _ := d.View("JO-01"); !d.MunicipalityInRows || v.Municipality != "Aardam" || v.Role != "jongerenwerker" {
 		t.Errorf("view %+v", v)
 	}
@@ -146,7 +146,7 @@ func TestDecideRespondentRows(t *testing.T) {
 
 func TestEnforce(t *testing.T) {
 	resp, all := people("jongerenwerker/Aardam=10", "jongerenwerker/Bergdorp=3", "jongerenwerker/Citadel=20")
-	d := Decide(Input{Respondents: resp, Populations: []Population{{"all", all}}, Rows: []Population{{"rows", all}}}, Rules{})
+	d := Decide(Input{Respondents: resp, Populations: []Population{{Name: "surveyed", Strand: Survey, Members: all}, {Name: "interviewed", Strand: Interviews, Members: all}}, Rows: []Population{{Name: "rows", Members: all}}}, Rules{})
 	res := &results.Results{}
 	sc := results.NewTable("scales", results.Column{Name: "group_by"}, results.Column{Name: "group"}, results.Column{Name: "n", Kind: results.Int}, results.Column{Name: "suppressed", Kind: results.Bool})
 	sc.Add("all", "all", 33, false)

@@ -50,6 +50,24 @@ func (d *Decision) Enforce(res *results.Results) {
 	d.note(res)
 }
 
+// strandOf says which strand's decision a table row follows: the interviews' for code
+// frequencies and chi-square tests, the survey's for scales, items and the other tests,
+// both for a table it does not know ("").
+func strandOf(t *results.Table, r []any) string {
+	switch t.Name {
+	case "code_frequencies", "quotes", "code_presence":
+		return Interviews
+	case "scales", "items":
+		return Survey
+	case "comparisons":
+		if i := t.Col("test"); i >= 0 && r[i] == "chi_square" {
+			return Interviews
+		}
+		return Survey
+	}
+	return ""
+}
+
 func (d *Decision) enforceGrouped(t *results.Table) {
 	by, grp, sup := t.Col("group_by"), t.Col("group"), t.Col("suppressed")
 	var sizes []int
@@ -61,29 +79,63 @@ func (d *Decision) enforceGrouped(t *results.Table) {
 	kept := t.Rows[:0]
 	for _, r := range t.Rows {
 		b, _ := r[by].(string)
-		if b != "all" && !d.rowShown(b, r, grp, sup, sizes) {
-			continue
+		if b != "all" {
+			if t.Name == "sample" && !d.sampleRow(t, r, b, grp) {
+				continue
+			}
+			if t.Name != "sample" && !d.rowShown(strandOf(t, r), b, r, grp) {
+				continue
+			}
+			if !d.sizesShown(r, sup, sizes) {
+				continue
+			}
 		}
 		kept = append(kept, r)
 	}
 	t.Rows = kept
 }
 
-func (d *Decision) rowShown(by string, r []any, grp, sup int, sizes []int) bool {
-	if grp >= 0 {
-		g, _ := r[grp].(string)
-		if !d.Shows(by, g) {
-			return false
-		}
-	} else if a, pair, ok := strings.Cut(by, ": "); ok {
-		// A pairwise test, "role: A vs B".
-		x, y, ok := strings.Cut(pair, " vs ")
-		if !ok || !d.Shows(a, x) || !d.Shows(a, y) {
-			return false
-		}
-	} else if d.Groupings[by] == nil {
+// sampleRow holds a row of the sample to both strands: its interviewed are shown only
+// for a group the interviews show, its surveyed only for one the survey shows, and its
+// respondents only where both strands decided the grouping alike.
+func (d *Decision) sampleRow(t *results.Table, r []any, by string, grp int) bool {
+	g, _ := r[grp].(string)
+	si, ss := d.Shows(Interviews, by, g), d.Shows(Survey, by, g)
+	if !si && !ss {
 		return false
 	}
+	blank := func(col string, keep bool) {
+		if i := t.Col(col); i >= 0 && !keep {
+			r[i] = nil
+		}
+	}
+	blank("interviewed", si)
+	blank("surveyed", ss)
+	blank("respondents", si && ss && d.Same(by))
+	return true
+}
+
+func (d *Decision) shows(strand, by, g string) bool {
+	if strand == "" {
+		return d.Shows(Interviews, by, g) && d.Shows(Survey, by, g)
+	}
+	return d.Shows(strand, by, g)
+}
+
+func (d *Decision) rowShown(strand, by string, r []any, grp int) bool {
+	if grp >= 0 {
+		g, _ := r[grp].(string)
+		return d.shows(strand, by, g)
+	}
+	if a, pair, ok := strings.Cut(by, ": "); ok {
+		// A pairwise test, "role: A vs B".
+		x, y, ok := strings.Cut(pair, " vs ")
+		return ok && d.shows(strand, a, x) && d.shows(strand, a, y)
+	}
+	return d.Groupings[Interviews][by] != nil
+}
+
+func (d *Decision) sizesShown(r []any, sup int, sizes []int) bool {
 	if sup >= 0 {
 		if s, _ := r[sup].(bool); s {
 			return false
@@ -124,19 +176,22 @@ func optText(s string) any {
 	return s
 }
 
-// Table is the table `disclosure`: for each grouping and group (by name, never with a
-// count), whether it is shown, pooled (and into which row) or suppressed.
+// Table is the table `disclosure`: for each grouping, strand and group (by name,
+// never with a count), whether it is shown, pooled (and into which row) or suppressed.
 func (d *Decision) Table() *results.Table {
 	t := results.NewTable("disclosure",
 		results.Column{Name: "group_by", Kind: results.Text},
+		results.Column{Name: "strand", Kind: results.Text},
 		results.Column{Name: "group", Kind: results.Text},
 		results.Column{Name: "status", Kind: results.Text},
 		results.Column{Name: "shown_as", Kind: results.Text})
 	for _, by := range d.order() {
-		g := d.Groupings[by]
-		for _, v := range sortedValues(g) {
-			label, st := d.Group(by, v)
-			t.Add(by, v, st.String(), optText(label))
+		for _, strand := range Strands {
+			g := d.Groupings[strand][by]
+			for _, v := range sortedValues(g) {
+				label, st := d.Group(strand, by, v)
+				t.Add(by, strand, v, st.String(), optText(label))
+			}
 		}
 	}
 	return t
@@ -144,7 +199,7 @@ func (d *Decision) Table() *results.Table {
 
 func (d *Decision) order() []string {
 	var out []string
-	for by := range d.Groupings {
+	for by := range d.Groupings[Interviews] {
 		out = append(out, by)
 	}
 	sort.Strings(out)
@@ -171,31 +226,45 @@ func (d *Decision) note(res *results.Results) {
 			"Fewer than "+itoa(d.Rules.MinCell)+" interviewees: tables per respondent (code_presence, quotes, autocodings) are left empty and review.qdpx is not written.")
 	}
 	for _, by := range d.order() {
-		g := d.Groupings[by]
-		var pooled, hidden []string
-		for _, v := range sortedValues(g) {
-			switch g.Status[v] {
-			case Pooled:
-				pooled = append(pooled, v)
-			case Suppressed:
-				hidden = append(hidden, v)
+		same := d.Same(by)
+		for _, strand := range Strands {
+			if same && strand != Strands[0] {
+				break
 			}
+			nl, en := "", ""
+			if !same {
+				nl, en = map[string]string{Interviews: "Interviews: ", Survey: "Enquête: "}[strand], map[string]string{Interviews: "Interviews: ", Survey: "Survey: "}[strand]
+			}
+			d.noteStrand(res, d.Groupings[strand][by], nl, en)
 		}
-		nl, en := attributeLabel(by)
-		if len(pooled) > 0 {
-			res.Note("sample",
-				"Samengevoegd tot \""+g.Pool+"\" ("+nl+" met minder dan "+itoa(d.Rules.MinCell)+" respondenten, en zo veel andere als nodig om die te beschermen): "+strings.Join(pooled, ", ")+".",
-				"Pooled into \""+g.Pool+"\" ("+en+" groups with fewer than "+itoa(d.Rules.MinCell)+" respondents, and as many others as it takes to protect them): "+strings.Join(pooled, ", ")+".")
+	}
+}
+
+func (d *Decision) noteStrand(res *results.Results, g *Grouping, nlPrefix, enPrefix string) {
+	var pooled, hidden []string
+	for _, v := range sortedValues(g) {
+		switch g.Status[v] {
+		case Pooled:
+			pooled = append(pooled, v)
+		case Suppressed:
+			hidden = append(hidden, v)
 		}
-		if len(hidden) > 0 && len(hidden) == len(sortedValues(g)) {
-			res.Note("sample",
-				"Niet getoond: alle "+nl+", want samen minder dan "+itoa(d.Rules.MinCell)+" respondenten.",
-				"Not shown: every "+en+" group, as together they have fewer than "+itoa(d.Rules.MinCell)+" respondents.")
-		} else if len(hidden) > 0 {
-			res.Note("sample",
-				"Niet getoond ("+nl+" met minder dan "+itoa(d.Rules.MinCell)+" respondenten, of nodig om die te beschermen): "+strings.Join(hidden, ", ")+".",
-				"Not shown ("+en+" groups with fewer than "+itoa(d.Rules.MinCell)+" respondents, or needed to protect those): "+strings.Join(hidden, ", ")+".")
-		}
+	}
+	nl, en := attributeLabel(g.By)
+	mc := itoa(d.Rules.MinCell)
+	if len(pooled) > 0 {
+		res.Note("sample",
+			nlPrefix+"Samengevoegd tot \""+g.Pool+"\" ("+nl+" met minder dan "+mc+" respondenten, en zo veel andere als nodig om die te beschermen): "+strings.Join(pooled, ", ")+".",
+			enPrefix+"Pooled into \""+g.Pool+"\" ("+en+" groups with fewer than "+mc+" respondents, and as many others as it takes to protect them): "+strings.Join(pooled, ", ")+".")
+	}
+	if len(hidden) > 0 && len(hidden) == len(sortedValues(g)) {
+		res.Note("sample",
+			nlPrefix+"Niet getoond: alle "+nl+", want samen minder dan "+mc+" respondenten.",
+			enPrefix+"Not shown: every "+en+" group, as together they have fewer than "+mc+" respondents.")
+	} else if len(hidden) > 0 {
+		res.Note("sample",
+			nlPrefix+"Niet getoond ("+nl+" met minder dan "+mc+" respondenten, of nodig om die te beschermen): "+strings.Join(hidden, ", ")+".",
+			enPrefix+"Not shown ("+en+" groups with fewer than "+mc+" respondents, or needed to protect those): "+strings.Join(hidden, ", ")+".")
 	}
 }
 

@@ -94,7 +94,7 @@ func TestAttackRandomStudies(t *testing.T) {
 			t.Logf("study %d:\n%s", i, b)
 		}
 		for _, r := range p.Tables["disclosure"] {
-			if r[2] == "pooled" || r[2] == "suppressed" {
+			if r[3] == "pooled" || r[3] == "suppressed" {
 				withSmall++
 				break
 			}
