@@ -103,7 +103,8 @@ func (in *Input) Decide() {
 }
 
 // groupOf returns the group a respondent counts in for a grouping, as the disclosure
-// decision publishes it for the strand (disclosure.Interviews or disclosure.Survey): the value itself, the pooled group's label, or "" when the
+// decision publishes it for the strand (disclosure.Interviews or disclosure.Survey; ""
+// for the group both strands agree on, see disclosure.Decision.Common): the value itself, the pooled group's label, or "" when the
 // respondent is in no group (suppressed, or without a value: leftOut). Without a
 // decision (a test of one stage) it is the respondent's own value.
 func (in *Input) groupOf(r *protected.Respondent, by, strand string) (g string, leftOut bool) {
@@ -118,6 +119,9 @@ func (in *Input) groupOf(r *protected.Respondent, by, strand string) (g string, 
 		return v, v == ""
 	}
 	label, st := in.Disclosure.Group(strand, by, v)
+	if strand == "" {
+		label, st = in.Disclosure.Common(by, v)
+	}
 	if st == disclosure.Shown && v == "" {
 		return "", true
 	}

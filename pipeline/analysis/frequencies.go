@@ -111,7 +111,7 @@ func Sample(in *Input, res *results.Results) {
 		same := in.sameStrands(by)
 		groups := map[string]map[string]bool{}
 		if same {
-			groups = in.groupMembers(by, all, disclosure.Interviews)
+			groups = in.groupMembers(by, all, "")
 		}
 		sizes := map[string]int{}
 		for _, m := range []map[string]map[string]bool{groups, iv, sv} {

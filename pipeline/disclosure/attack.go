@@ -593,6 +593,16 @@ func (a *attacker) counts() {
 // members returns the groups a published group label stands for in a population: a
 // pool's members, or the group itself.
 func (a *attacker) members(pop, by, g string) []string {
+	if pop == "sample respondents" {
+		// Both strands' pools: the sample counts respondents per group only where
+		// they agree.
+		if m, ok := a.pools[Interviews+"\x00"+by][g]; ok {
+			return m
+		}
+		if m, ok := a.pools[Survey+"\x00"+by][g]; ok {
+			return m
+		}
+	}
 	if m, ok := a.pools[strandOfPopulation(pop)+"\x00"+by][g]; ok {
 		return m
 	}

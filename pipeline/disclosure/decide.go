@@ -72,6 +72,7 @@ type Grouping struct {
 	Status map[string]Status // by value; "" holds the respondents without a value
 	// Pool is the label of the pooled group; empty when nothing is pooled.
 	Pool string
+	size map[string]int // by value, its largest count in a population of the strand
 }
 
 // View is how respondent-level rows show one respondent.
@@ -305,6 +306,10 @@ func decideGrouping(by string, resp []protected.Respondent, byID map[string]*pro
 		}
 		return m
 	}
+	g.size = map[string]int{}
+	for v := range sizes {
+		g.size[v] = largest(v)
+	}
 	values := make([]string, 0, len(sizes))
 	for v := range sizes {
 		if largest(v) > 0 {
@@ -414,19 +419,29 @@ func (d *Decision) Shows(strand, by, label string) bool {
 	return ok && st == Shown
 }
 
-// Same reports whether both strands decided a grouping alike, so that a group's row
-// may count respondents of both (the sample's respondents).
+// Same reports whether both strands decided a grouping alike for every value that both
+// hold respondents of, so that a group's row may count respondents of both (the
+// sample's respondents); Common then gives the group.
 func (d *Decision) Same(by string) bool {
 	a, b := d.Groupings[Interviews][by], d.Groupings[Survey][by]
-	if a == nil || b == nil || a.Pool != b.Pool || len(a.Status) != len(b.Status) {
+	if a == nil || b == nil || (a.Pool != "" && b.Pool != "" && a.Pool != b.Pool) {
 		return false
 	}
 	for v, st := range a.Status {
-		if b.Status[v] != st {
+		if a.size[v] > 0 && b.size[v] > 0 && b.Status[v] != st {
 			return false
 		}
 	}
 	return true
+}
+
+// Common returns the group of a value in the strand that holds respondents of it (the
+// interviews when both do); with Same, both strands agree on it.
+func (d *Decision) Common(by, value string) (string, Status) {
+	if g := d.Groupings[Interviews][by]; g == nil || g.size[value] > 0 {
+		return d.Group(Interviews, by, value)
+	}
+	return d.Group(Survey, by, value)
 }
 
 // View returns how respondent-level rows show the respondent with this (published)

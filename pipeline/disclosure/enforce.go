@@ -97,7 +97,8 @@ func (d *Decision) enforceGrouped(t *results.Table) {
 
 // sampleRow holds a row of the sample to both strands: its interviewed are shown only
 // for a group the interviews show, its surveyed only for one the survey shows, and its
-// respondents only where both strands decided the grouping alike.
+// respondents only where both strands decided the grouping alike for every group that
+// both hold respondents of.
 func (d *Decision) sampleRow(t *results.Table, r []any, by string, grp int) bool {
 	g, _ := r[grp].(string)
 	si, ss := d.Shows(Interviews, by, g), d.Shows(Survey, by, g)
@@ -111,7 +112,7 @@ func (d *Decision) sampleRow(t *results.Table, r []any, by string, grp int) bool
 	}
 	blank("interviewed", si)
 	blank("surveyed", ss)
-	blank("respondents", si && ss && d.Same(by))
+	blank("respondents", d.Same(by))
 	return true
 }
 
