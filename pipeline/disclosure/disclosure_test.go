@@ -325,3 +325,32 @@ func TestAttackRespondentRows(t *testing.T) {
 		t.Errorf("review.qdpx: %v", fs)
 	}
 }
+
+// A municipality with many surveyed respondents and two interviewees is pooled in the
+// interview tables only; the sample then counts its respondents per group nowhere.
+func TestDecidePerStrand(t *testing.T) {
+	resp, _ := people("jongerenwerker/Aardam=20", "jongerenwerker/Bergdorp=20", "jongerenwerker/Citadel=20")
+	surveyed, interviewed := map[string]bool{}, map[string]bool{}
+	for i, r := range resp {
+		if i%20 < 14 {
+			surveyed[r.Pseudonym] = true
+		} else if r.Municipality != "Aardam" || i%20 < 16 {
+			interviewed[r.Pseudonym] = true // Aardam: 2 interviewees; the others 6
+		}
+	}
+	d := Decide(Input{Respondents: resp, Populations: []Population{
+		{Name: "surveyed", Strand: Survey, Members: surveyed}, {Name: "interviewed", Strand: Interviews, Members: interviewed}}}, Rules{})
+	if _, st := d.Group(Survey, "municipality", "Aardam"); st != Shown {
+		t.Errorf("survey: Aardam %v", st)
+	}
+	if l, st := d.Group(Interviews, "municipality", "Aardam"); st != Pooled || l != "Overige gemeenten" {
+		t.Errorf("interviews: Aardam %q %v", l, st)
+	}
+	if d.Same("municipality") {
+		t.Error("the strands group alike")
+	}
+	tb := d.Table()
+	if tb.Col("strand") != 1 || len(tb.Rows) != 6+2 { // 3 municipalities and 1 role, per strand
+		t.Errorf("disclosure table: %v", tb.Rows)
+	}
+}
