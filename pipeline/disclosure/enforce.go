@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/results"
@@ -278,3 +279,5 @@ func attributeLabel(by string) (nl, en string) {
 	}
 	return "groepen naar " + by, by
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -219,3 +219,25 @@ func write(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+// Issue 13: review.qdpx showed the whole role x municipality cross-tab under a simpler
+// rule. In this case every municipality has 8 or 9 interviewees but two of the four
+// role x municipality cells are small: no case may carry a municipality, and the
+// attacker, which reads the cases, finds nothing.
+func TestReviewCasesHoldTheCrossTab(t *testing.T) {
+	fs, p := attackStudy(t, "../../testdata/cases/privacy/review_qdpx_crosstab")
+	for _, f := range fs {
+		t.Errorf("recoverable: %s", f)
+	}
+	if len(p.Cases) < 17 {
+		t.Fatalf("review.qdpx has %d cases", len(p.Cases))
+	}
+	for _, c := range p.Cases {
+		if c.Variables["gemeente"] != "" || c.Variables["municipality"] != "" {
+			t.Errorf("case %s shows municipality %v", c.Name, c.Variables)
+		}
+		if c.Variables["rol"] == "" {
+			t.Errorf("case %s lost its role (every role has at least 8 interviewees): %v", c.Name, c.Variables)
+		}
+	}
+}
