@@ -107,9 +107,9 @@ type Decision struct {
 	MunicipalityInRows bool
 }
 
-// Decide makes the decision. Per grouping, a group (a value of the attribute, "" for
-// respondents without one) is small when its count in any population is more than 0 and
-// less than MinCell.
+// Decide makes the decision. Per grouping and strand, a group (a value of the
+// attribute, "" for respondents without one) is small when its count in any of the
+// strand's populations is more than 0 and less than MinCell.
 //
 //   - Pool: the small groups are pooled; while the pool is itself small in some
 //     population, the next smallest group joins it. When even all groups together are
@@ -118,13 +118,14 @@ type Decision struct {
 //     the suppressed ones are small together in some population (so that a total minus
 //     the shown groups would give them away), the next smallest is suppressed too.
 //
-// Respondent-level rows are decided with the interviews' groups. They show a
-// respondent's role (and the pseudonym its abbreviation)
-// only when the role is shown and has at least MinCell respondents in every set of rows
-// (Neutral), and the municipality as its group shows it, but only when every
-// municipality and every role x municipality cell in every set of rows has at least
-// MinCell respondents: a blank in some rows only could be filled in from the
-// municipality's total.
+// A strand without respondents takes the other strand's decision.
+//
+// Respondent-level rows follow the interviews' groups. They show a respondent's role,
+// and the pseudonym its abbreviation, only when the role is shown and has at least
+// MinCell respondents in every set of rows (else it is Neutral); and the municipality
+// as its group shows it, but only when every municipality and every role x municipality
+// cell in every set of rows has at least MinCell respondents: a blank in some rows only
+// could be filled in from the municipality's total.
 func Decide(in Input, r Rules) *Decision {
 	r = r.WithDefaults()
 	d := &Decision{Rules: r, Groupings: map[string]map[string]*Grouping{}, Renamed: map[string]string{}, views: map[string]View{}}
