@@ -9,15 +9,32 @@ import (
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline"
+	"github.com/samenspel/samenspel/pipeline/disclosure"
 	"github.com/samenspel/samenspel/pipeline/progress"
 )
 
 func runCheck(u *ui, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags(u, "check", "analyse check STUDY [-write-codebook]", "analyse check data/example", stderr)
+	fs := newFlags(u, "check", "analyse check STUDY [-write-codebook] | analyse check -disclosure OUT", "analyse check data/example", stderr)
 	write := fs.Bool("write-codebook", false, u.s("add the proposed answer labels and code aliases to the study's YAML codebook (comments are kept)"))
+	attack := fs.String("disclosure", "", u.s("attack the published tables of an output folder: list every cell below min_cell that can be recovered from them"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
+	}
+	if *attack != "" {
+		if len(pos) != 0 {
+			u.f(stderr, "analyse check: -disclosure takes an output folder, not a study (see analyse check --help)\n")
+			return exitUsage
+		}
+		n, err := disclosure.Check(*attack, stdout)
+		if err != nil {
+			u.f(stderr, "analyse: %v\n", err)
+			return exitBadInput
+		}
+		if n > 0 {
+			return exitTooManyRejects
+		}
+		return exitOK
 	}
 	if len(pos) != 1 {
 		u.f(stderr, "analyse check: name one study folder or study.yaml (see analyse check --help)\n")
