@@ -144,15 +144,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		d.Merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
-	addMissingRespondents(d)
+	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
-	}
-	for i := range d.Files {
-		fc := &d.Files[i]
-		if fc.SHA256 == "" {
-			fc.SHA256, _ = codebook.FileSHA256(fc.Path)
-		}
 	}
 
 	// Code: names onto the codebook; the auto-coder over every respondent segment.

@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -14,70 +15,138 @@ import (
 )
 
 // Limits for the zip archives that researchers hand in (.xlsx, .docx, .qdpx). A real
-// interview project or workbook stays far below them; a zip bomb does not.
+// workbook, document or interview project stays far below them; a zip bomb does not.
+// They are checked on the archive's central directory, before anything is unpacked:
+// archive/zip fails an entry that unpacks to more than its header declares
+// (zip.ErrFormat), so the declared sizes bound what reading can cost, and a refused
+// archive costs no more memory than its directory.
 const (
-	// MaxArchiveEntries is the most entries an archive may hold.
-	MaxArchiveEntries = 20000
-	// MaxArchiveSize is the most bytes all entries together may hold uncompressed.
+	// MaxWorkbookEntries, MaxDocumentEntries and MaxProjectEntries are the most entries
+	// a workbook (a few parts per sheet), a Word document and a REFI-QDA project (one
+	// source file per document, with its media) may hold.
+	MaxWorkbookEntries = 10000
+	MaxDocumentEntries = 10000
+	MaxProjectEntries  = 100000
+	// MaxArchiveSize is the most bytes all entries together may unpack to.
 	MaxArchiveSize = 4 << 30
-	// MaxEntrySize is the most bytes one entry may hold uncompressed.
-	MaxEntrySize = 2 << 30
-	// MaxCompressionRatio is the highest uncompressed/compressed ratio allowed for an
-	// entry of more than ratioFloor bytes. Spreadsheet XML compresses about 10 to 50
-	// times; zip bombs compress a thousand times and more.
-	MaxCompressionRatio = 200
+	// MaxCompressionRatio bounds the whole archive: all entries together may unpack to
+	// at most this many times the archive's size on disk (or to ratioFloor, where that
+	// is more), however the bytes are spread over entries. Office XML packs 3 to 15
+	// times; zip bombs pack a thousand times and more.
+	MaxCompressionRatio = 100
 	ratioFloor          = 1 << 20
 	// MaxXMLDepth is the deepest element nesting accepted in any XML document read from
 	// an archive. QDA-XML code trees and Word documents stay well under a hundred.
 	MaxXMLDepth = 256
 )
 
-// CheckArchive checks a zip archive (.xlsx, .docx, .qdpx) against the size, entry-count
-// and compression-ratio limits before anything reads it. It decompresses every entry to
-// nowhere, counting bytes, so sizes that the zip headers understate are caught too. An
-// archive over a limit gives an error wrapping ErrTooLarge.
-func CheckArchive(path string) error {
-	z, err := zip.OpenReader(path)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return fmt.Errorf("%s: not a readable zip archive: %v: %w", path, err, ErrUnknownFormat)
-	}
-	defer z.Close()
-	_, err = checkEntries(path, &z.Reader, false)
-	return err
+// archiveKind is what an archive is read as, for its cap on entries and its errors.
+type archiveKind struct {
+	name       string
+	maxEntries int
 }
 
-// zipArchive is an archive held in memory: entries are read into byte slices on request
-// and never written to disk, so an entry's own path (which may hold "../" or an absolute
-// path) is never used to create a file.
+var (
+	workbookArchive = archiveKind{"workbook", MaxWorkbookEntries}
+	documentArchive = archiveKind{"Word document", MaxDocumentEntries}
+	projectArchive  = archiveKind{"REFI-QDA project", MaxProjectEntries}
+)
+
+// isZip reports whether data starts like a zip archive.
+func isZip(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
+
+// checkArchive opens a zip archive held in data and checks it against the limits of its
+// kind: the number of entries (read from the end record before the directory is parsed,
+// so a directory of millions of entries is not built in memory), the size of all entries
+// together, and that size against the archive's size on disk. An archive over a limit
+// gives an error wrapping ErrTooLarge.
+func checkArchive(path string, data []byte, kind archiveKind) (*zip.Reader, error) {
+	if n, ok := zipEntryCount(data); ok && n > uint64(kind.maxEntries) {
+		return nil, fmt.Errorf("%s: the %s holds %d entries, more than the %d allowed: %w",
+			path, kind.name, n, kind.maxEntries, ErrTooLarge)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, fmt.Errorf("%s: not a readable zip archive: %v: %w", path, err, ErrUnknownFormat)
+	}
+	if len(z.File) > kind.maxEntries {
+		return nil, fmt.Errorf("%s: the %s holds %d entries, more than the %d allowed: %w",
+			path, kind.name, len(z.File), kind.maxEntries, ErrTooLarge)
+	}
+	bound := max(uint64(len(data))*MaxCompressionRatio, ratioFloor)
+	if bound > MaxArchiveSize {
+		bound = MaxArchiveSize
+	}
+	var total uint64
+	for _, f := range z.File {
+		total += f.UncompressedSize64
+		if total > bound || total < f.UncompressedSize64 { // the second test catches wrapping
+			if bound == MaxArchiveSize {
+				return nil, fmt.Errorf("%s: the %s unpacks to more than the %d bytes allowed: %w",
+					path, kind.name, int64(MaxArchiveSize), ErrTooLarge)
+			}
+			return nil, fmt.Errorf("%s: the %s unpacks to more than %d times its %d bytes on disk, far beyond real documents (a zip bomb?): %w",
+				path, kind.name, MaxCompressionRatio, len(data), ErrTooLarge)
+		}
+	}
+	return z, nil
+}
+
+// zipEntryCount reads the number of entries from a zip archive's end of central
+// directory record (or its zip64 form); ok is false where there is none to read, and
+// archive/zip then judges the file.
+func zipEntryCount(data []byte) (n uint64, ok bool) {
+	const eocdLen = 22
+	if len(data) < eocdLen {
+		return 0, false
+	}
+	// The record sits at the end, after a comment of at most 65535 bytes.
+	from := max(len(data)-eocdLen-65535, 0)
+	i := bytes.LastIndex(data[from:], []byte("PK\x05\x06"))
+	if i < 0 {
+		return 0, false
+	}
+	i += from
+	if i+eocdLen > len(data) {
+		return 0, false
+	}
+	n = uint64(binary.LittleEndian.Uint16(data[i+10:]))
+	if n != 0xFFFF {
+		return n, true
+	}
+	// zip64: a locator of 20 bytes before the record points to the zip64 end record,
+	// whose entry count is a uint64 at offset 32.
+	if i < 20 || !bytes.Equal(data[i-20:i-16], []byte("PK\x06\x07")) {
+		return n, true
+	}
+	off := binary.LittleEndian.Uint64(data[i-12:])
+	if off > uint64(len(data)) || uint64(len(data))-off < 56 || !bytes.Equal(data[off:off+4], []byte("PK\x06\x06")) {
+		return n, true
+	}
+	return binary.LittleEndian.Uint64(data[off+32:]), true
+}
+
+// zipArchive is an archive held in memory: entries are unpacked into byte slices on
+// request and never written to disk, so an entry's own path (which may hold "../" or an
+// absolute path) is never used to create a file.
 type zipArchive struct {
 	path    string
 	entries map[string]*zip.File // by name with "\" made "/"
 	order   []string
-	data    map[string][]byte
 }
 
-// openArchive opens a zip archive after checking it against the limits.
-func openArchive(path string) (*zipArchive, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return openArchiveBytes(path, raw)
-}
-
-// openArchiveBytes is openArchive for an archive already in memory; path names it in
-// errors.
-func openArchiveBytes(path string, raw []byte) (*zipArchive, error) {
-	z, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, fmt.Errorf("%s: not a readable zip archive: %v: %w", path, err, ErrUnknownFormat)
-	}
-	data, err := checkEntries(path, z, true)
+// openArchive opens the input as a zip archive of the given kind, after checking it
+// against the limits.
+func openArchive(in *input, kind archiveKind) (*zipArchive, error) {
+	z, err := checkArchive(in.path, in.data, kind)
 	if err != nil {
 		return nil, err
 	}
-	a := &zipArchive{path: path, entries: map[string]*zip.File{}, data: data}
+	a := &zipArchive{path: in.path, entries: map[string]*zip.File{}}
 	for _, f := range z.File {
+		if f.FileInfo().IsDir() {
+			continue
+		}
 		name := strings.ReplaceAll(f.Name, "\\", "/")
 		if _, dup := a.entries[name]; dup {
 			continue
@@ -88,72 +157,12 @@ func openArchiveBytes(path string, raw []byte) (*zipArchive, error) {
 	return a, nil
 }
 
-// checkEntries enforces the limits by decompressing every entry, counting the bytes that
-// really come out. With keep it returns the contents by entry name.
-func checkEntries(path string, z *zip.Reader, keep bool) (map[string][]byte, error) {
-	if len(z.File) > MaxArchiveEntries {
-		return nil, fmt.Errorf("%s: the archive holds %d entries, more than the %d allowed: %w",
-			path, len(z.File), MaxArchiveEntries, ErrTooLarge)
-	}
-	var data map[string][]byte
-	if keep {
-		data = map[string][]byte{}
-	}
-	var total int64
-	for _, f := range z.File {
-		if f.FileInfo().IsDir() {
-			continue
-		}
-		if f.UncompressedSize64 > MaxEntrySize {
-			return nil, fmt.Errorf("%s: entry %q would unpack to %d bytes, more than the %d allowed: %w",
-				path, f.Name, f.UncompressedSize64, MaxEntrySize, ErrTooLarge)
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fmt.Errorf("%s: entry %q cannot be opened: %v: %w", path, f.Name, err, ErrUnknownFormat)
-		}
-		// Read no more than the entry may hold: its size limit, and for a large entry
-		// MaxCompressionRatio times its packed size, so a bomb is stopped early.
-		limit := int64(MaxEntrySize)
-		if byRatio := int64(f.CompressedSize64) * MaxCompressionRatio; byRatio < limit {
-			limit = max(byRatio, ratioFloor)
-		}
-		var sink io.Writer = io.Discard
-		var buf bytes.Buffer
-		if keep {
-			sink = &buf
-		}
-		n, err := io.Copy(sink, io.LimitReader(rc, limit+1))
-		rc.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: entry %q is damaged: %v: %w", path, f.Name, err, ErrUnknownFormat)
-		}
-		if n > limit {
-			if limit == MaxEntrySize {
-				return nil, fmt.Errorf("%s: entry %q unpacks to more than the %d bytes allowed: %w",
-					path, f.Name, MaxEntrySize, ErrTooLarge)
-			}
-			return nil, fmt.Errorf("%s: entry %q unpacks to more than %d times its packed size of %d bytes, far beyond real documents (a zip bomb?): %w",
-				path, f.Name, MaxCompressionRatio, f.CompressedSize64, ErrTooLarge)
-		}
-		total += n
-		if total > MaxArchiveSize {
-			return nil, fmt.Errorf("%s: the archive unpacks to more than the %d bytes allowed: %w",
-				path, int64(MaxArchiveSize), ErrTooLarge)
-		}
-		if keep {
-			data[strings.ReplaceAll(f.Name, "\\", "/")] = buf.Bytes()
-		}
-	}
-	return data, nil
-}
-
 // names returns the entry names in archive order.
 func (a *zipArchive) names() []string { return a.order }
 
 // has reports whether the archive holds an entry by that name.
 func (a *zipArchive) has(name string) bool {
-	_, ok := a.data[name]
+	_, ok := a.entries[name]
 	return ok
 }
 
@@ -164,19 +173,28 @@ func (a *zipArchive) find(name string) string {
 	}
 	for _, n := range a.order {
 		if strings.EqualFold(n, name) {
-			if _, ok := a.data[n]; ok {
-				return n
-			}
+			return n
 		}
 	}
 	return ""
 }
 
-// read returns an entry's contents.
+// read unpacks an entry. archive/zip stops it at the size its header declares, which
+// checkArchive has bounded.
 func (a *zipArchive) read(name string) ([]byte, error) {
-	b, ok := a.data[name]
+	f, ok := a.entries[name]
 	if !ok {
 		return nil, fmt.Errorf("%s: no entry %q in the archive: %w", a.path, name, os.ErrNotExist)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: entry %q cannot be opened: %v: %w", a.path, name, err, ErrUnknownFormat)
+	}
+	defer rc.Close()
+	b := make([]byte, 0, min(f.UncompressedSize64, MaxArchiveSize))
+	buf := bytesWriter{&b}
+	if _, err := io.Copy(buf, rc); err != nil {
+		return nil, fmt.Errorf("%s: entry %q is damaged: %v: %w", a.path, name, err, ErrUnknownFormat)
 	}
 	return b, nil
 }

@@ -24,8 +24,8 @@ func TestCheckArchiveRefusesZipBomb(t *testing.T) {
 	}
 	zw.Close()
 	os.WriteFile(path, buf.Bytes(), 0o644)
-	err := CheckArchive(path)
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "bom.xlsx") || !strings.Contains(err.Error(), "sheet1.xml") {
+	_, err := checkArchive(path, buf.Bytes(), workbookArchive)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "bom.xlsx") || !strings.Contains(err.Error(), "zip bomb") {
 		t.Fatalf("zip bomb: %v", err)
 	}
 	// The readers refuse it the same way.
@@ -37,16 +37,34 @@ func TestCheckArchiveRefusesZipBomb(t *testing.T) {
 }
 
 func TestCheckArchiveRefusesTooManyEntries(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "many.qdpx")
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for i := 0; i <= MaxArchiveEntries; i++ {
-		zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("sources/%d.txt", i), Method: zip.Store})
+	// Each format has its own cap: a workbook one entry over its cap is refused, and
+	// the same number of entries is still allowed in a project.
+	dir := t.TempDir()
+	many := func(name string, n int) string {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for i := 0; i < n; i++ {
+			zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("sources/%d.txt", i), Method: zip.Store})
+		}
+		zw.Close()
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, buf.Bytes(), 0o644)
+		return path
 	}
-	zw.Close()
-	os.WriteFile(path, buf.Bytes(), 0o644)
-	if err := CheckArchive(path); !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("many entries: %v", err)
+	book := many("many.xlsx", MaxWorkbookEntries+1)
+	if _, err := ReadSurvey(book, Options{}); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "entries") {
+		t.Fatalf("workbook of many entries: %v", err)
+	}
+	in, err := readInput(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := checkArchive(book, in.data, projectArchive); err != nil {
+		t.Errorf("a project may hold %d entries: %v", MaxWorkbookEntries+1, err)
+	}
+	project := many("many.qdpx", MaxProjectEntries+1)
+	if _, err := ReadInterviews(project, Options{}); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "entries") {
+		t.Fatalf("project of many entries: %v", err)
 	}
 }
 
@@ -62,7 +80,7 @@ func TestArchiveNeverUsesEntryPaths(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "..", "..", "escape.txt")); err == nil {
 		t.Error("an entry was written to disk")
 	}
-	if err := CheckArchive(filepath.Join(dir, "missing.zip")); err == nil {
+	if _, err := ReadInterviews(filepath.Join(dir, "missing.qdpx"), Options{}); err == nil {
 		t.Error("a missing archive passed")
 	}
 }

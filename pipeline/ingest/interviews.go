@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -31,7 +29,14 @@ var interviewFormats = map[string]func(string, Options) (model.Dataset, error){
 // MAXQDA (Document name, Beginning), ATLAS.ti (Quotation Content, or ID with Codes),
 // QualCoder (Codename, Coded), Taguette (id, document, tag, content), else the generic
 // layout (respondent and text).
+//
+// The file is read once, read-only (a folder, device or pipe is refused with
+// ErrNotRegular); its Dataset.Files entry carries the sha256 and size of the bytes read.
 func ReadInterviews(path string, opt Options) (model.Dataset, error) {
+	return readOnce(path, opt, readInterviews)
+}
+
+func readInterviews(path string, opt Options) (model.Dataset, error) {
 	format := strings.ToLower(strings.TrimSpace(opt.Format))
 	if format == "" || format == "auto" {
 		f, err := detectInterviewFormat(path, opt)
@@ -56,28 +61,28 @@ func detectInterviewFormat(path string, opt Options) (string, error) {
 	case ".txt", ".docx", ".text", ".md":
 		return "transcript", nil
 	}
-	head, err := readHead(path, 8)
+	in, err := loadInput(path, opt)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
+		return "", err
 	}
-	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
-		if err := CheckArchive(path); err != nil {
+	if isZip(in.data) {
+		// The largest cap: the entries' names say which kind the archive is, and its
+		// reader checks it against that kind's limits.
+		z, err := checkArchive(path, in.data, projectArchive)
+		if err != nil {
 			return "", err
 		}
-		z, err := zip.OpenReader(path)
-		if err == nil {
-			defer z.Close()
-			for _, f := range z.File {
-				n := strings.ToLower(f.Name)
-				switch {
-				case strings.HasSuffix(n, ".qde"):
-					return "qdpx", nil
-				case n == "word/document.xml":
-					return "transcript", nil
-				}
+		for _, f := range z.File {
+			n := strings.ToLower(f.Name)
+			switch {
+			case strings.HasSuffix(n, ".qde"):
+				return "qdpx", nil
+			case n == "word/document.xml":
+				return "transcript", nil
 			}
 		}
 	}
+	opt.in = in
 	return detectTableFormat(path, opt)
 }
 
@@ -96,7 +101,7 @@ var interviewSignatures = []struct {
 
 // detectTableFormat reads the first rows of a table for a known header.
 func detectTableFormat(path string, opt Options) (string, error) {
-	rows, err := OpenRows(path, opt.Sheet)
+	rows, err := openTable(path, opt)
 	if err != nil {
 		return "", err
 	}

@@ -32,6 +32,10 @@ type Options struct {
 	// name_pattern, e.g. "{role}{nr}_{municipality}"; see namePattern). Empty: the
 	// respondent is the name up to its first "_".
 	NamePattern string
+
+	// in is the input file as ReadInterviews, ReadSurvey or ReadRespondents read it, once:
+	// format detection and the format's reader work on its bytes.
+	in *input
 }
 
 // Sentinel errors that rejects and errors wrap, for errors.Is.

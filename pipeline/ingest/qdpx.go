@@ -3,7 +3,6 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -47,14 +46,14 @@ func readQDPX(path string, opt Options) (model.Dataset, error) {
 	var arch *zipArchive
 	var qde []byte
 	qdeName := filepath.Base(path)
+	in, err := loadInput(path, opt)
+	if err != nil {
+		return ds, err
+	}
 	if strings.EqualFold(filepath.Ext(path), ".qde") {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return ds, fmt.Errorf("%s: %w", path, err)
-		}
-		qde = b
+		qde = in.data
 	} else {
-		a, err := openArchive(path)
+		a, err := openArchive(in, projectArchive)
 		if err != nil {
 			return ds, err
 		}
@@ -63,7 +62,9 @@ func readQDPX(path string, opt Options) (model.Dataset, error) {
 		if qdeName == "" {
 			return ds, fmt.Errorf("%s: %w", path, ErrNoProject)
 		}
-		qde, _ = a.read(qdeName)
+		if qde, err = a.read(qdeName); err != nil {
+			return ds, err
+		}
 	}
 	p, err := refiqda.Decode(qde)
 	if err != nil {
@@ -325,8 +326,8 @@ func (r *qdpxReader) text(s refiqda.TextSource) (string, error) {
 	}
 	for _, dir := range []string{"sources/", "Sources/", ""} {
 		if n := r.arch.find(dir + rest); n != "" {
-			b, _ := r.arch.read(n)
-			return string(b), nil
+			b, err := r.arch.read(n)
+			return string(b), err
 		}
 	}
 	return "", fmt.Errorf("the archive holds no file sources/%s: %w", rest, ErrMissingSource)

@@ -12,8 +12,15 @@ import (
 // optionally the real name (naam), kept only to redact it from quotes. Every other column
 // becomes an attribute, keyed by its folded header ("Leeftijdsgroep" -> "leeftijdsgroep").
 // A row without an id, or with an id seen before (ErrDuplicate), is rejected.
+//
+// The file is read once, read-only; its Dataset.Files entry carries the sha256 and size
+// of the bytes read.
 func ReadRespondents(path string, opt Options) (model.Dataset, error) {
-	rows, err := OpenRows(path, opt.Sheet)
+	return readOnce(path, opt, readRespondents)
+}
+
+func readRespondents(path string, opt Options) (model.Dataset, error) {
+	rows, err := openTable(path, opt)
 	if err != nil {
 		return model.Dataset{}, err
 	}

@@ -98,7 +98,7 @@ func splitOn(s string, sep func(rune) bool) []string {
 // readSegmentTable reads a coded-segment table in the given layout.
 func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset, error) {
 	var ds model.Dataset
-	rows, err := OpenRows(path, opt.Sheet)
+	rows, err := openTable(path, opt)
 	if err != nil {
 		return ds, err
 	}

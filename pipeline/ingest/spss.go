@@ -18,9 +18,9 @@ import (
 // attribute rather than seconds since 1582. Every case is a respondent, also one whose
 // values are all missing. Rejects name the case number, as SPSS's Data View numbers rows.
 func readSPSS(path string, opt Options) (model.Dataset, error) {
-	f, err := sav.Open(path)
+	f, err := openSav(path, opt)
 	if err != nil {
-		return model.Dataset{}, fmt.Errorf("%s: %w", path, err)
+		return model.Dataset{}, err
 	}
 	names := make([]string, len(f.Variables))
 	for i, v := range f.Variables {

@@ -45,7 +45,14 @@ const (
 // In Dataset.Files a row with bad answers counts as accepted: its other cells were used.
 // Columns that are neither items nor metadata become open answers (model.Segment, for
 // free text) or respondent attributes (short categorical values).
+//
+// The file is read once, read-only; its Dataset.Files entry carries the sha256 and size
+// of the bytes read.
 func ReadSurvey(path string, opt Options) (model.Dataset, error) {
+	return readOnce(path, opt, readSurveyExport)
+}
+
+func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	format := strings.ToLower(strings.TrimSpace(opt.Format))
 	ext := strings.ToLower(filepath.Ext(path))
 	if format == "" || format == "auto" {
@@ -61,7 +68,7 @@ func ReadSurvey(path string, opt Options) (model.Dataset, error) {
 	default:
 		return model.Dataset{}, fmt.Errorf("%s: survey format %q (known: generic, limesurvey, qualtrics, forms, spss): %w", path, opt.Format, ErrUnknownFormat)
 	}
-	rows, err := OpenRows(path, opt.Sheet)
+	rows, err := openTable(path, opt)
 	if err != nil {
 		return model.Dataset{}, err
 	}

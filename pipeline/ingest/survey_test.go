@@ -34,6 +34,7 @@ func readSurvey(t *testing.T, path string, opt Options) model.Dataset {
 	if len(ds.Files) != 1 || ds.Files[0].Read != ds.Files[0].Accepted+ds.Files[0].Rejected {
 		t.Errorf("file count %+v", ds.Files)
 	}
+	hashed(t, path, &ds)
 	return ds
 }
 
@@ -362,6 +363,7 @@ func TestReadRespondents(t *testing.T) {
 		`respondenten.csv | row 4, column "Deelnemer" | JW01 | duplicate respondent: "JW01" already in row 2`,
 		`respondenten.csv | row 5, column "Deelnemer" |  | empty respondent id`,
 	})
+	hashed(t, path, &ds)
 	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "respondents", Read: 4, Accepted: 2, Rejected: 2}})
 
 	if _, err := ReadRespondents(writeFile(t, "r.csv", []byte("Gemeente,Rol\nUtrecht,x\n")), Options{}); !errors.Is(err, ErrMissingColumn) {

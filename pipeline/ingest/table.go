@@ -1,24 +1,17 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
 
 // ErrNotTable is wrapped by OpenRows when a file is neither a readable .xlsx workbook nor
@@ -65,70 +58,117 @@ type Rows struct {
 	stopped chan struct{}
 
 	// .csv
-	file    *os.File
-	csv     *csv.Reader
-	enc     textEncoding
-	comma   rune
-	lazy    bool
-	records int // records returned so far
+	text *textTable
+	pos  int // offset of the next record
+	phys int // line of the next record
+	buf  fieldBuf
+
+	// owned is the input the Rows read for itself (OpenRows), closed with them.
+	owned *input
 }
 
 // OpenRows opens one sheet of an .xlsx workbook (sheet "" means the first sheet) or a
 // .csv file (sheet is ignored). The format follows the file's content: a zip archive is
-// read as a workbook, anything else as delimited text.
+// read as a workbook, anything else as delimited text. The file is read once, read-only;
+// a path that is not a regular file (a folder, device or pipe) is refused.
+//
+// A record of a text file whose quote does not close where the file's records do is
+// left out (see ErrUnclosedQuote); Rejects lists those of the whole file.
 func OpenRows(path string, sheet string) (*Rows, error) {
-	head, err := readHead(path, 8)
+	in, err := readInput(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
-	ext := strings.ToLower(filepath.Ext(path))
+	r, err := in.rows(sheet)
+	if err != nil {
+		in.close()
+		return nil, err
+	}
+	r.owned = in
+	return r, nil
+}
+
+// openTable opens the rows of the input a Read function opened, or of path.
+func openTable(path string, opt Options) (*Rows, error) {
+	if opt.in != nil && opt.in.path == path {
+		return opt.in.rows(opt.Sheet)
+	}
+	return OpenRows(path, opt.Sheet)
+}
+
+// rows opens the input as a table: a workbook's sheet, or delimited text.
+func (in *input) rows(sheet string) (*Rows, error) {
+	ext := strings.ToLower(filepath.Ext(in.path))
 	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return openWorkbook(path, sheet)
-	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fmt.Errorf("%s: an old binary Excel (.xls) or encrypted workbook; save it as .xlsx or .csv: %w", path, ErrNotTable)
+	case isZip(in.data):
+		return openWorkbook(in, sheet)
+	case bytes.HasPrefix(in.data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, fmt.Errorf("%s: an old binary Excel (.xls) or encrypted workbook; save it as .xlsx or .csv: %w", in.path, ErrNotTable)
 	case ext == ".xlsx" || ext == ".xlsm":
-		return nil, fmt.Errorf("%s: not an Excel workbook (no zip archive inside): %w", path, ErrNotTable)
+		return nil, fmt.Errorf("%s: not an Excel workbook (no zip archive inside): %w", in.path, ErrNotTable)
 	}
-	return openCSV(path)
+	if in.text == nil {
+		t, err := newTextTable(in.data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", in.path, err)
+		}
+		in.text = t
+	}
+	return &Rows{path: in.path, text: in.text, phys: 1}, nil
 }
 
-func readHead(path string, n int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+// Rejects returns the records of a text file that were left out, for the whole file
+// (none for a workbook).
+func (r *Rows) Rejects() []model.Reject {
+	t := r.text
+	if r.src != nil {
+		t = r.src.text
 	}
-	defer f.Close()
-	buf := make([]byte, n)
-	k, err := io.ReadFull(f, buf)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, err
+	if t == nil {
+		return nil
 	}
-	return buf[:k], nil
+	return t.rejects(r.path)
 }
 
-// Workbook size limits handed to excelize as a second line of defence behind CheckArchive.
-const (
-	maxUnzipSize    = 4 << 30 // 4 GiB uncompressed in all
-	maxUnzipXMLSize = 64 << 20
-)
+// maxUnzipSize is the unpacked size excelize may hold, as a second line of defence behind
+// checkArchive. excelize unpacks a worksheet or shared strings table larger than its
+// UnzipXMLSizeLimit to a file in the temporary folder; a run that is killed leaves that
+// file behind. With the limit at the whole size, every part stays in memory and no
+// temporary file is made, whatever happens to the run.
+const maxUnzipSize = MaxArchiveSize
 
-func openWorkbook(path, sheet string) (*Rows, error) {
-	if err := CheckArchive(path); err != nil {
+// workbookOptions are the excelize options of every workbook read.
+var workbookOptions = excelize.Options{
+	ShortDatePattern:  "yyyy-mm-dd",
+	LongTimePattern:   "hh:mm:ss",
+	UnzipSizeLimit:    maxUnzipSize,
+	UnzipXMLSizeLimit: maxUnzipSize,
+}
+
+// workbook opens the input as an excelize workbook, once.
+func (in *input) workbook() (*excelize.File, error) {
+	if in.book != nil {
+		return in.book, nil
+	}
+	if _, err := checkArchive(in.path, in.data, workbookArchive); err != nil {
 		return nil, err
 	}
-	book, err := excelize.OpenFile(path, excelize.Options{
-		ShortDatePattern:  "yyyy-mm-dd",
-		LongTimePattern:   "hh:mm:ss",
-		UnzipSizeLimit:    maxUnzipSize,
-		UnzipXMLSizeLimit: maxUnzipXMLSize,
-	})
+	book, err := excelize.OpenReader(bytes.NewReader(in.data), workbookOptions)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable Excel workbook (%v): %w", path, err, ErrNotTable)
+		return nil, fmt.Errorf("%s: not a readable Excel workbook (%v): %w", in.path, err, ErrNotTable)
+	}
+	in.book = book
+	return book, nil
+}
+
+func openWorkbook(in *input, sheet string) (*Rows, error) {
+	path := in.path
+	book, err := in.workbook()
+	if err != nil {
+		return nil, err
 	}
 	sheets := book.GetSheetList()
 	if len(sheets) == 0 {
-		book.Close()
 		return nil, fmt.Errorf("%s: the workbook has no sheets: %w", path, ErrNotTable)
 	}
 	name := sheets[0]
@@ -149,7 +189,6 @@ func openWorkbook(path, sheet string) (*Rows, error) {
 			}
 		}
 		if name == "" {
-			book.Close()
 			return nil, fmt.Errorf("%s: no sheet %q (sheets: %s): %w", path, sheet, quoteList(sheets), ErrNotTable)
 		}
 	}
@@ -158,12 +197,10 @@ func openWorkbook(path, sheet string) (*Rows, error) {
 		r.date1904 = *props.Date1904
 	}
 	if r.raw, err = book.Rows(name); err != nil {
-		book.Close()
 		return nil, fmt.Errorf("%s: sheet %q: %v: %w", path, name, err, ErrNotTable)
 	}
 	if r.view, err = book.Rows(name); err != nil {
 		r.raw.Close()
-		book.Close()
 		return nil, fmt.Errorf("%s: sheet %q: %v: %w", path, name, err, ErrNotTable)
 	}
 	front := &Rows{path: path, sheet: name, src: r,
@@ -251,7 +288,7 @@ func (r *Rows) Next() bool {
 	if r.book != nil {
 		return r.nextWorkbookRow()
 	}
-	if r.csv != nil {
+	if r.text != nil {
 		return r.nextRecord()
 	}
 	return false
@@ -262,7 +299,8 @@ func (r *Rows) Row() []string { return r.row }
 
 // Line returns the current row's number as Excel shows it: 1-based, the header row
 // included. In a .csv file each record counts as one row, also when a quoted cell holds
-// line breaks.
+// line breaks, and so does an empty line (returned as an empty row) and a record left
+// out for an unclosed quote.
 func (r *Rows) Line() int { return r.line }
 
 // Sheet returns the sheet name, or "" for a .csv file.
@@ -274,7 +312,7 @@ func (r *Rows) Path() string { return r.path }
 // Err returns the error that stopped Next, naming file, sheet and row.
 func (r *Rows) Err() error { return r.err }
 
-// Close releases the file.
+// Close releases the rows, and the file where OpenRows read it.
 func (r *Rows) Close() error {
 	var err error
 	if r.src != nil {
@@ -293,15 +331,12 @@ func (r *Rows) Close() error {
 		r.view.Close()
 		r.view = nil
 	}
-	if r.book != nil {
-		err = r.book.Close()
-		r.book = nil
+	r.book = nil // the input holds it
+	r.text = nil
+	if r.owned != nil {
+		r.owned.close()
+		r.owned = nil
 	}
-	if r.file != nil {
-		err = r.file.Close()
-		r.file = nil
-	}
-	r.csv = nil
 	return err
 }
 
@@ -415,104 +450,6 @@ func (e textEncoding) String() string {
 	return [...]string{"UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252"}[e]
 }
 
-// openCSV opens a delimited text file: it finds the encoding (a byte-order mark, valid
-// UTF-8, or else Windows-1252 as Excel on Windows writes it) and the delimiter (the most
-// frequent of ';', ',' and tab outside quotes in the header), and strips the byte-order
-// mark, which encoding/csv would otherwise take for part of the first cell.
-func openCSV(path string) (*Rows, error) {
-	enc, err := sniffEncoding(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	r := &Rows{path: path, enc: enc}
-	head, err := r.decodedHead(64 << 10)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, fmt.Errorf("%s: binary content, not a text table: %w", path, ErrNotTable)
-	}
-	r.comma = sniffDelimiter(head)
-	if err := r.reopen(); err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-// sniffEncoding reads the whole file once: a file that is valid UTF-8 throughout is
-// UTF-8; one byte that is not makes it Windows-1252.
-func sniffEncoding(path string) (textEncoding, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
-	bom, _ := br.Peek(3)
-	switch {
-	case bytes.HasPrefix(bom, []byte{0xEF, 0xBB, 0xBF}):
-		return encUTF8, nil
-	case bytes.HasPrefix(bom, []byte{0xFF, 0xFE}):
-		return encUTF16LE, nil
-	case bytes.HasPrefix(bom, []byte{0xFE, 0xFF}):
-		return encUTF16BE, nil
-	}
-	buf := make([]byte, 64<<10)
-	var carry []byte
-	for {
-		n, err := br.Read(buf[len(carry):])
-		chunk := buf[:len(carry)+n]
-		// Hold back an incomplete rune at the end of the chunk for the next read.
-		keep := 0
-		if err == nil {
-			for k := 1; k <= utf8.UTFMax-1 && k <= len(chunk); k++ {
-				if utf8.RuneStart(chunk[len(chunk)-k]) {
-					if !utf8.FullRune(chunk[len(chunk)-k:]) {
-						keep = k
-					}
-					break
-				}
-			}
-		}
-		if !utf8.Valid(chunk[:len(chunk)-keep]) {
-			return encWindows1252, nil
-		}
-		carry = append(carry[:0], chunk[len(chunk)-keep:]...)
-		copy(buf, carry)
-		if err == io.EOF {
-			if len(carry) > 0 {
-				return encWindows1252, nil
-			}
-			return encUTF8, nil
-		}
-		if err != nil {
-			return 0, err
-		}
-	}
-}
-
-// decoder wraps the file so that it reads as UTF-8 without a byte-order mark.
-func (r *Rows) decoder(f io.Reader) io.Reader {
-	switch r.enc {
-	case encUTF16LE:
-		return transform.NewReader(f, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
-	case encUTF16BE:
-		return transform.NewReader(f, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
-	case encWindows1252:
-		return transform.NewReader(f, charmap.Windows1252.NewDecoder())
-	}
-	return transform.NewReader(f, unicode.BOMOverride(transform.Nop))
-}
-
-func (r *Rows) decodedHead(n int64) ([]byte, error) {
-	f, err := os.Open(r.path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(r.decoder(f), n))
-}
-
 // sniffDelimiter counts ';', ',' and tab outside quotes on the first line and picks the
 // most frequent; a tie goes to ';' (Dutch Excel), then ',', then tab. A file with none
 // is one column wide.
@@ -546,51 +483,26 @@ func sniffDelimiter(head []byte) rune {
 	return rune(best)
 }
 
-// reopen starts reading from the top, skipping the records already returned; it is how
-// a file with a stray quote is read again with LazyQuotes from the record that needed it.
-func (r *Rows) reopen() error {
-	if r.file != nil {
-		r.file.Close()
-	}
-	f, err := os.Open(r.path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", r.path, err)
-	}
-	r.file = f
-	c := csv.NewReader(bufio.NewReaderSize(r.decoder(f), 64<<10))
-	c.Comma = r.comma
-	c.FieldsPerRecord = -1
-	c.LazyQuotes = r.lazy
-	r.csv = c
-	for i := 0; i < r.records; i++ {
-		if _, err := c.Read(); err != nil {
-			return fmt.Errorf("%s: file changed while reading: %w", r.path, err)
-		}
-	}
-	return nil
-}
-
+// nextRecord reads the next record of a text file, past those left out.
 func (r *Rows) nextRecord() bool {
-	rec, err := r.csv.Read()
-	if err == io.EOF {
-		return false
-	}
-	if err != nil {
-		var pe *csv.ParseError
-		if !r.lazy && errors.As(err, &pe) && (errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote)) {
-			r.lazy = true
-			if err := r.reopen(); err != nil {
-				r.err = err
-				return false
-			}
-			return r.nextRecord()
+	t := r.text
+	for r.pos < len(t.text) {
+		r.buf.reset()
+		rec := t.scanRecord(r.pos, r.phys, t.multiline, &r.buf)
+		r.pos, r.phys = rec.next, r.phys+rec.lines
+		r.line++
+		switch {
+		case rec.broken != nil:
+			continue // in t.broken: the Read functions count it as a reject
+		case rec.blank:
+			r.row = nil
+		default:
+			r.row = r.buf.strings()
 		}
-		return r.fail(err)
+		return true
 	}
-	r.records++
-	r.line++
-	r.row = rec
-	return true
+	r.row = nil
+	return false
 }
 
 // ParseNumber reads a number as researchers' files write it: "3", "3.5", "3,5",

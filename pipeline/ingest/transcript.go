@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -35,13 +34,14 @@ import (
 // breaks made "\n"). Transcripts carry no codings: the auto-coder codes them.
 func readTranscript(path string, opt Options) (model.Dataset, error) {
 	var ds model.Dataset
-	raw, err := os.ReadFile(path)
+	in, err := loadInput(path, opt)
 	if err != nil {
-		return ds, fmt.Errorf("%s: %w", path, err)
+		return ds, err
 	}
+	raw := in.data
 	var text string
-	if bytes.HasPrefix(raw, []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(path), ".docx") {
-		a, err := openArchiveBytes(path, raw)
+	if isZip(raw) || strings.EqualFold(filepath.Ext(path), ".docx") {
+		a, err := openArchive(in, documentArchive)
 		if err != nil {
 			return ds, err
 		}
@@ -283,7 +283,10 @@ func docxText(a *zipArchive) (string, error) {
 	if name == "" {
 		return "", fmt.Errorf("not a Word document (no word/document.xml): %w", ErrUnknownFormat)
 	}
-	data, _ := a.read(name)
+	data, err := a.read(name)
+	if err != nil {
+		return "", err
+	}
 	if err := checkXMLDepth(data, MaxXMLDepth); err != nil {
 		return "", fmt.Errorf("word/document.xml: %w", err)
 	}

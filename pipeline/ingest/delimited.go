@@ -1,0 +1,396 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// ErrUnclosedQuote is the reason for a record of a delimited text file that could not be
+// read: a quoted field that does not close where the file's records do. The reject names
+// the line where the quote opened; reading goes on at the next line.
+var ErrUnclosedQuote = errors.New("unclosed quote")
+
+// A delimited text file is read here, not by encoding/csv: encoding/csv stops at the
+// first quote it cannot close, or (with LazyQuotes) lets that quote swallow every line up
+// to the next quote, so that the rows in between vanish into one cell; it cannot report
+// where the quote opened and go on. No maintained Go CSV library resynchronises. The
+// reader below parses as encoding/csv does with LazyQuotes (RFC 4180 quoting, "" for a
+// quote, a bare quote read as a character, CRLF and LF alike, variable field counts) and
+// adds the judgement of a quoted field that runs across lines:
+//
+// A file shows whether its records may span lines. When two or more records do so
+// plausibly (see below), line breaks in quoted fields are normal there (open answers in a
+// LimeSurvey or Qualtrics export), and a quoted field across lines is broken only when it
+//   - runs to the end of the file unclosed,
+//   - runs over a line that holds a whole record's delimiters (as many as the header has,
+//     and at least minSwallowDelims), that is, it swallowed a record,
+//   - runs over more than maxQuotedLines lines, or
+//   - leaves its record with another number of fields than the file's records have.
+//
+// Where no other record spans lines, a quoted field across lines is broken unless its
+// record has the file's number of fields (two or more) and its continuation lines hold
+// fewer delimiters than a record: so one question text with a line break in a header
+// still reads, and an unclosed quote, which swallows the delimiters of the lines after
+// it, does not.
+//
+// A broken record is left out from its start to the end of the line where the quote
+// opened, and reading goes on at the next line.
+const (
+	widthSample      = 200
+	minSwallowDelims = 4
+	maxQuotedLines   = 1000
+)
+
+// textTable is a delimited text file decoded and judged once; Rows iterate over it.
+type textTable struct {
+	text  []byte // UTF-8 without byte-order mark
+	enc   textEncoding
+	comma byte
+	// width is the number of fields the file's records have: the most frequent count
+	// over its first widthSample lines (ties go to the larger).
+	width int
+	// multiline is true where records may span lines (see above).
+	multiline bool
+	header    []string // the first record read, to name columns in rejects
+	broken    []brokenRecord
+}
+
+// brokenRecord is a record left out.
+type brokenRecord struct {
+	row   int    // the record's row as Rows numbers them
+	line  int    // the line where the quote opened
+	field int    // 0-based index of the quoted field
+	value string // the line from the quote on
+	why   string // what the quote did
+}
+
+// newTextTable decodes a delimited text file and judges its records. The encoding is a
+// byte-order mark's, else UTF-8 where the whole file is valid UTF-8, else Windows-1252
+// (what Excel on Windows writes); the delimiter the most frequent of ';', ',' and tab
+// outside quotes on the first line.
+func newTextTable(data []byte) (*textTable, error) {
+	t := &textTable{}
+	var err error
+	t.enc = sniffEncoding(data)
+	if t.text, err = decodeTable(data, t.enc); err != nil {
+		return nil, fmt.Errorf("not readable as %s text: %v: %w", t.enc, err, ErrNotTable)
+	}
+	head := t.text[:min(len(t.text), 64<<10)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, fmt.Errorf("binary content, not a text table: %w", ErrNotTable)
+	}
+	t.comma = byte(sniffDelimiter(head))
+	t.width = t.sampleWidth()
+	if bytes.IndexByte(t.text, '"') >= 0 {
+		plausible, broken := t.scanAll(true)
+		if plausible >= 2 {
+			t.multiline, t.broken = true, broken
+		} else {
+			_, t.broken = t.scanAll(false)
+		}
+	}
+	var buf fieldBuf
+	for p, line := 0, 1; p < len(t.text); {
+		buf.reset()
+		rec := t.scanRecord(p, line, t.multiline, &buf)
+		if rec.broken == nil && !rec.blank {
+			t.header = buf.strings()
+			break
+		}
+		p, line = rec.next, line+rec.lines
+	}
+	return t, nil
+}
+
+// sniffEncoding finds a text file's encoding: a byte-order mark, else UTF-8 where all of
+// it is valid UTF-8, else Windows-1252.
+func sniffEncoding(data []byte) textEncoding {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return encUTF8
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return encUTF16LE
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return encUTF16BE
+	case utf8.Valid(data):
+		return encUTF8
+	}
+	return encWindows1252
+}
+
+// decodeTable returns the text as UTF-8 without a byte-order mark.
+func decodeTable(data []byte, enc textEncoding) ([]byte, error) {
+	switch enc {
+	case encUTF16LE:
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	case encUTF16BE:
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	case encWindows1252:
+		return charmap.Windows1252.NewDecoder().Bytes(data)
+	}
+	return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), nil
+}
+
+// sampleWidth counts the fields of the first lines as if no record spanned lines and
+// returns the most frequent count.
+func (t *textTable) sampleWidth() int {
+	counts := map[int]int{}
+	for p, n := 0, 0; p < len(t.text) && n < widthSample; {
+		line, next := t.lineAt(p)
+		p = next
+		if len(line) == 0 {
+			continue
+		}
+		n++
+		fields, quoted := 1, false
+		for _, c := range line {
+			switch {
+			case c == '"':
+				quoted = !quoted
+			case c == t.comma && !quoted:
+				fields++
+			}
+		}
+		counts[fields]++
+	}
+	best, most := 0, 0
+	for w, n := range counts {
+		if n > most || (n == most && w > best) {
+			best, most = w, n
+		}
+	}
+	return best
+}
+
+// lineAt returns the line that starts at p without its line end, and the offset of the
+// next line. CRLF ends a line like LF; a CR before the end of the file is dropped, as
+// encoding/csv does.
+func (t *textTable) lineAt(p int) (line []byte, next int) {
+	rest := t.text[p:]
+	i := bytes.IndexByte(rest, '\n')
+	if i < 0 {
+		line, next = rest, len(t.text)
+	} else {
+		line, next = rest[:i], p+i+1
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, next
+}
+
+// scanAll scans every record in the given mode and returns how many spanned lines
+// without being broken, and the broken ones.
+func (t *textTable) scanAll(multiline bool) (plausible int, broken []brokenRecord) {
+	for p, line, row := 0, 1, 1; p < len(t.text); row++ {
+		rec := t.scanRecord(p, line, multiline, nil)
+		if rec.broken != nil {
+			rec.broken.row = row
+			broken = append(broken, *rec.broken)
+		} else if rec.spans {
+			plausible++
+		}
+		p, line = rec.next, line+rec.lines
+	}
+	return plausible, broken
+}
+
+// scanned is one record as scanRecord found it.
+type scanned struct {
+	next   int  // offset where the next record starts
+	lines  int  // lines the record took (for a broken one: up to its quote's line)
+	blank  bool // an empty line
+	spans  bool // a quoted field ran across lines and was accepted
+	broken *brokenRecord
+}
+
+// fieldBuf collects a record's fields; nil collects nothing (a scan that only judges).
+type fieldBuf struct {
+	buf  []byte
+	ends []int
+}
+
+func (b *fieldBuf) reset() {
+	if b != nil {
+		b.buf, b.ends = b.buf[:0], b.ends[:0]
+	}
+}
+
+func (b *fieldBuf) add(p []byte) {
+	if b != nil {
+		b.buf = append(b.buf, p...)
+	}
+}
+
+func (b *fieldBuf) addByte(c byte) {
+	if b != nil {
+		b.buf = append(b.buf, c)
+	}
+}
+
+func (b *fieldBuf) end() {
+	if b != nil {
+		b.ends = append(b.ends, len(b.buf))
+	}
+}
+
+// strings returns the fields as one string's substrings, as encoding/csv does.
+func (b *fieldBuf) strings() []string {
+	s := string(b.buf)
+	out := make([]string, len(b.ends))
+	prev := 0
+	for i, e := range b.ends {
+		out[i] = s[prev:e]
+		prev = e
+	}
+	return out
+}
+
+// scanRecord reads the record that starts at offset p on line line, into dst where not
+// nil, and judges its quoted fields (see the comment at the top of this file).
+func (t *textTable) scanRecord(p, line int, multiline bool, dst *fieldBuf) scanned {
+	ln, next := t.lineAt(p)
+	if len(ln) == 0 {
+		return scanned{next: next, lines: 1, blank: true}
+	}
+	lineEnd := p + len(ln) // where the current line's text ends, for offsets into it
+	lines := 1
+	comma := t.comma
+	swallow := max(t.width-1, minSwallowDelims) // a continuation line with a record's delimiters
+	strictDelims := max(t.width-1, 1)           // continuation delimiters of a record in all
+	fields := 0
+	// The quoted field being read, and the first one that ran across lines.
+	type quote struct {
+		line, field, start, end int // its line, field index, and the offsets of its line from the quote
+		resync, lines           int // where reading goes on if it is broken, and the lines up to it
+	}
+	var q, first quote
+	spansAt := -1
+	broken := func(q quote, why string) scanned {
+		b := &brokenRecord{line: q.line, field: q.field, value: string(t.text[q.start:q.end]), why: why}
+		return scanned{next: q.resync, lines: q.lines, broken: b}
+	}
+	for {
+		if len(ln) == 0 || ln[0] != '"' {
+			i := bytes.IndexByte(ln, comma)
+			if i < 0 {
+				dst.add(ln)
+				dst.end()
+				fields++
+				break
+			}
+			dst.add(ln[:i])
+			dst.end()
+			fields++
+			ln = ln[i+1:]
+			continue
+		}
+		q = quote{line: line + lines - 1, field: fields, start: lineEnd - len(ln), end: lineEnd, resync: next, lines: lines}
+		ln = ln[1:]
+		spanned, lineDelims, contDelims := 0, 0, 0
+		endsRecord := false
+	quoted:
+		for {
+			i := bytes.IndexByte(ln, '"')
+			seg := ln
+			if i >= 0 {
+				seg = ln[:i]
+			}
+			if spanned > 0 {
+				d := bytes.Count(seg, []byte{comma})
+				lineDelims += d
+				contDelims += d
+			}
+			dst.add(seg)
+			if i >= 0 {
+				ln = ln[i+1:]
+				switch {
+				case len(ln) > 0 && ln[0] == '"': // "" is a quote
+					dst.addByte('"')
+					ln = ln[1:]
+				case len(ln) > 0 && ln[0] == comma:
+					ln = ln[1:]
+					break quoted
+				case len(ln) == 0:
+					endsRecord = true
+					break quoted
+				default: // a bare quote inside the field, read as a character
+					dst.addByte('"')
+				}
+				continue
+			}
+			// The line ends inside the quotes.
+			if spanned > 0 {
+				at := line + lines - 1
+				if multiline && lineDelims >= swallow {
+					return broken(q, fmt.Sprintf("runs on over line %d, which holds the delimiters of a whole record", at))
+				}
+				if !multiline && contDelims >= strictDelims {
+					return broken(q, fmt.Sprintf("runs on over line %d, and no other record of the file spans lines", at))
+				}
+			}
+			if next >= len(t.text) {
+				if spanned > 0 {
+					return broken(q, "runs to the end of the file")
+				}
+				endsRecord = true // unclosed on the last line: it swallows nothing
+				break quoted
+			}
+			if spanned++; spanned > maxQuotedLines {
+				return broken(q, fmt.Sprintf("runs on over more than %d lines", maxQuotedLines))
+			}
+			if !multiline && t.width < 2 {
+				return broken(q, "runs on to the next line, and no other record of the file spans lines")
+			}
+			dst.addByte('\n')
+			start := next
+			ln, next = t.lineAt(next)
+			lineEnd = start + len(ln)
+			lines++
+			lineDelims = 0
+		}
+		if spanned > 0 {
+			at := line + lines - 1
+			if multiline && lineDelims >= swallow {
+				return broken(q, fmt.Sprintf("runs on into line %d with the delimiters of a whole record", at))
+			}
+			if !multiline && contDelims >= strictDelims {
+				return broken(q, fmt.Sprintf("runs on to line %d, and no other record of the file spans lines", at))
+			}
+			if spansAt < 0 {
+				first, spansAt = q, at
+			}
+		}
+		dst.end()
+		fields++
+		if endsRecord {
+			break
+		}
+	}
+	if spansAt >= 0 && fields != t.width {
+		return broken(first, fmt.Sprintf("runs on to line %d and leaves its record with %d fields where the file's records have %d",
+			line+lines-1, fields, t.width))
+	}
+	return scanned{next: next, lines: lines, spans: spansAt >= 0}
+}
+
+// rejects returns the broken records as rejects of the file.
+func (t *textTable) rejects(path string) []model.Reject {
+	out := make([]model.Reject, 0, len(t.broken))
+	for _, b := range t.broken {
+		col := columnLetter(b.field)
+		if b.field < len(t.header) && t.header[b.field] != "" {
+			col = t.header[b.field]
+		}
+		out = append(out, model.Reject{File: path, Row: b.row, Line: b.line, Column: col, Value: b.value,
+			Err: fmt.Errorf("%w: the quoted field that opens on this line in column %q %s; the line is left out and reading goes on at line %d",
+				ErrUnclosedQuote, col, b.why, b.line+1)})
+	}
+	return out
+}

@@ -1,0 +1,197 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"github.com/samenspel/samenspel/pipeline/ingest/sav"
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/xuri/excelize/v2"
+)
+
+// MaxInputSize is the most bytes an input file may hold. An export of a national survey
+// stays far below it; the bound keeps a stray disk image or video from being read into
+// memory.
+const MaxInputSize = 1 << 30
+
+// ErrNotRegular is wrapped by the error for an input that is not a regular file: a
+// folder, a device (/dev/zero), a named pipe (FIFO) or a socket. Reading one would hang
+// or never end.
+var ErrNotRegular = errors.New("not a regular file")
+
+// input is one input file as the readers see it: its bytes, read once through one
+// read-only open, and the sha256 of exactly those bytes. Everything that recognises a
+// format or reads rows works on data, so that what is hashed is what is analysed and a
+// file that changes during a run cannot give the detection and the reading different
+// contents.
+type input struct {
+	path   string
+	data   []byte
+	sha256 string
+
+	// Decoded forms, made on first use and shared by format detection and reading.
+	text *textTable     // a delimited text file
+	book *excelize.File // a workbook
+}
+
+// openInput opens an input read-only. O_NONBLOCK keeps the open of a named pipe from
+// waiting for a writer, so that the check for a regular file can refuse it; on a regular
+// file the flag has no effect. Tests replace it to count the opens.
+var openInput = func(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
+
+// readInput reads an input file once: one read-only open, a check that it is a regular
+// file no larger than MaxInputSize, and all of its bytes, hashed. Errors name the file.
+func readInput(path string) (*input, error) {
+	f, err := openInput(path)
+	if err != nil {
+		return nil, err // *fs.PathError names the file
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %s, %w: give the path of an export file", path, fileKind(fi.Mode()), ErrNotRegular)
+	}
+	if fi.Size() > MaxInputSize {
+		return nil, fmt.Errorf("%s: %d bytes, more than the %d an input may hold: %w", path, fi.Size(), int64(MaxInputSize), ErrTooLarge)
+	}
+	// Read what is there, not what Stat said: a file may grow, and some (under /proc)
+	// report size 0. The limit holds either way.
+	data := make([]byte, 0, fi.Size()+1)
+	buf := bytesWriter{&data}
+	if _, err := io.Copy(buf, io.LimitReader(f, MaxInputSize+1)); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > MaxInputSize {
+		return nil, fmt.Errorf("%s: more than the %d bytes an input may hold: %w", path, int64(MaxInputSize), ErrTooLarge)
+	}
+	sum := sha256.Sum256(data)
+	return &input{path: path, data: data, sha256: hex.EncodeToString(sum[:])}, nil
+}
+
+// bytesWriter appends to a byte slice.
+type bytesWriter struct{ b *[]byte }
+
+func (w bytesWriter) Write(p []byte) (int, error) {
+	*w.b = append(*w.b, p...)
+	return len(p), nil
+}
+
+// fileKind says in words what a non-regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// close releases what the decoded forms hold.
+func (in *input) close() {
+	if in.book != nil {
+		in.book.Close()
+		in.book = nil
+	}
+}
+
+// loadInput returns the input a Read function opened for path, or reads path when a
+// format reader is called directly (as tests do).
+func loadInput(path string, opt Options) (*input, error) {
+	if opt.in != nil && opt.in.path == path {
+		return opt.in, nil
+	}
+	return readInput(path)
+}
+
+// readOnce is how ReadInterviews, ReadSurvey and ReadRespondents read a file: one read
+// of path, then read, which finds the input in opt, then the accounting: the sha256 and
+// size of the bytes read, and the records of a text file that could not be read
+// (unclosed quotes) as rejects.
+func readOnce(path string, opt Options, read func(string, Options) (model.Dataset, error)) (model.Dataset, error) {
+	in, err := readInput(path)
+	if err != nil {
+		return model.Dataset{}, err
+	}
+	defer in.close()
+	opt.in = in
+	ds, err := read(path, opt)
+	if err != nil {
+		return model.Dataset{}, err
+	}
+	in.account(&ds)
+	return ds, nil
+}
+
+// account puts the input's hash and size on its FileCount and adds the records the text
+// reader left out (rows read = accepted + rejected then counts them), each among the
+// reader's rejects of the file in line order.
+func (in *input) account(ds *model.Dataset) {
+	var broken []model.Reject
+	if in.text != nil {
+		broken = in.text.rejects(in.path)
+	}
+	counted := false
+	for i := range ds.Files {
+		fc := &ds.Files[i]
+		if fc.Path != in.path {
+			continue
+		}
+		fc.SHA256, fc.Bytes = in.sha256, int64(len(in.data))
+		if !counted { // a reader gives one FileCount per input
+			fc.Read += len(broken)
+			fc.Rejected += len(broken)
+			counted = true
+		}
+	}
+	ds.Rejects = mergeRejects(ds.Rejects, broken)
+}
+
+// mergeRejects inserts each of add (in row order) before the first reject of the same
+// file with a later row, keeping the order of rejects otherwise.
+func mergeRejects(rejects, add []model.Reject) []model.Reject {
+	if len(add) == 0 {
+		return rejects
+	}
+	out := make([]model.Reject, 0, len(rejects)+len(add))
+	j := 0
+	for _, r := range rejects {
+		for j < len(add) && r.File == add[j].File && r.Row > add[j].Row {
+			out = append(out, add[j])
+			j++
+		}
+		out = append(out, r)
+	}
+	return append(out, add[j:]...)
+}
+
+// openSav reads an SPSS system file from the input.
+func openSav(path string, opt Options) (*sav.File, error) {
+	in, err := loadInput(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	if len(in.data) > sav.MaxFileSize {
+		return nil, fmt.Errorf("%s: larger than %d bytes: %w", path, sav.MaxFileSize, sav.ErrFormat)
+	}
+	f, err := sav.Parse(in.data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
+}
