@@ -112,3 +112,19 @@ var (
 	roleHeaders         = []string{"rol", "role", "functie", "function", "beroep", "profession", "functiegroep"}
 	nameHeaders         = []string{"naam", "name", "volledige naam", "full name"}
 )
+
+// shownHeader is how an error shows a row taken for a header. Where at least one cell
+// names a known column (of fields), the row is a header and its cells are column names:
+// they are shown (the first n). Otherwise the row may be data, or the file no table of the
+// study at all (a system file given by mistake), whose content must not reach a log or a
+// terminal: only its number of cells is given.
+func shownHeader(header []string, fields map[string][]string, n int) string {
+	if cols, _ := FindColumns(header, fields, nil); len(cols) > 0 {
+		return abbreviate(header, n)
+	}
+	cells := "cells"
+	if len(header) == 1 {
+		cells = "cell"
+	}
+	return fmt.Sprintf("a first row of %d %s, none a known column name (its content is not shown)", len(header), cells)
+}

@@ -339,7 +339,12 @@ func (t *textTable) scanRecord(p, line int, multiline bool, dst *fieldBuf) scann
 				if spanned > 0 {
 					return broken(q, "runs to the end of the file")
 				}
-				endsRecord = true // unclosed on the last line: it swallows nothing
+				// Unclosed on the last line: it swallows nothing. Like encoding/csv, the
+				// field keeps the line's end, if it has one.
+				if t.text[next-1] == '\n' {
+					dst.addByte('\n')
+				}
+				endsRecord = true
 				break quoted
 			}
 			if spanned++; spanned > maxQuotedLines {

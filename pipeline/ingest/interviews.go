@@ -148,6 +148,12 @@ func detectTableFormat(path string, opt Options) (string, error) {
 	if s := rows.Sheet(); s != "" {
 		where += fmt.Sprintf(": sheet %q", s)
 	}
-	return "", fmt.Errorf("%s: no known coded-segment header (first row: %s); name the format in study.yaml: %w",
-		where, strings.Join(first, " | "), ErrUnknownFormat)
+	fields := map[string][]string{}
+	for _, l := range []segmentLayout{genericLayout, maxqdaLayout, atlastiLayout, qualcoderLayout, taguetteLayout} {
+		for f, names := range l.fields {
+			fields[l.format+" "+f] = names
+		}
+	}
+	return "", fmt.Errorf("%s: no known coded-segment header (%s); name the format in study.yaml: %w",
+		where, shownHeader(first, fields, 8), ErrUnknownFormat)
 }

@@ -45,8 +45,8 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	}
 	idCol, ok := cols["respondent"]
 	if !ok {
-		return model.Dataset{}, fmt.Errorf("%s: %s: no respondent column (respondent, deelnemer, id) in %s: %w",
-			path, model.Location(sheet, rows.Line(), ""), abbreviate(header, 8), ErrMissingColumn)
+		return model.Dataset{}, fmt.Errorf("%s: %s: no respondent column (respondent, deelnemer, id) in %s; is this the respondents table?: %w",
+			path, model.Location(sheet, rows.Line(), ""), shownHeader(header, genericFields, 8), ErrMissingColumn)
 	}
 	field := map[int]string{}
 	for f, i := range cols {

@@ -89,8 +89,8 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	if format == "" || format == "auto" {
 		format = detectSurvey(header, opt)
 		if format == "" {
-			return model.Dataset{}, fmt.Errorf("%s: %s: header (%s) matches no survey layout; name the format in study.yaml: %w",
-				path, model.Location(rows.Sheet(), rows.Line(), ""), abbreviate(header, 6), ErrUnknownFormat)
+			return model.Dataset{}, fmt.Errorf("%s: %s: the header (%s) matches no survey layout; name the format in study.yaml: %w",
+				path, model.Location(rows.Sheet(), rows.Line(), ""), shownHeader(header, genericFields, 6), ErrUnknownFormat)
 		}
 	}
 	var lay *surveyLayout

@@ -25,7 +25,8 @@ func FuzzOpenRowsCSV(f *testing.F) {
 		defer r.Close()
 		last := 0
 		for r.Next() {
-			if r.Line() != last+1 {
+			// Rows count upwards; a record left out for an unclosed quote keeps its number.
+			if r.Line() <= last || r.Line() > last+1 && len(r.Rejects()) == 0 {
 				t.Fatalf("line %d after %d", r.Line(), last)
 			}
 			last = r.Line()
