@@ -3,10 +3,13 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -139,4 +142,139 @@ func TestXMLDepthLimited(t *testing.T) {
 	if _, err := ReadInterviews(docx, Options{}); !errors.Is(err, ErrXMLTooDeep) {
 		t.Errorf("deep docx: %v", err)
 	}
+}
+
+// zipOfZeros writes a zip of n entries of size bytes of zeros each, named by name(i),
+// deflating one entry and writing its bytes n times, so that the test builds a 4,000-entry
+// bomb in milliseconds.
+func zipOfZeros(t *testing.T, path string, n, size int, name func(int) string) {
+	t.Helper()
+	var packed bytes.Buffer
+	fw, _ := flate.NewWriter(&packed, flate.BestCompression)
+	fw.Write(make([]byte, size))
+	fw.Close()
+	crc := crc32.ChecksumIEEE(make([]byte, size))
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for i := 0; i < n; i++ {
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name(i), Method: zip.Deflate, CRC32: crc,
+			CompressedSize64: uint64(packed.Len()), UncompressedSize64: uint64(size)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(packed.Bytes())
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// Issue 12: a zip of 4,000 entries of 1 MiB of zeros (4.6 MB on disk) was accepted as a
+// workbook, project or document and took 9.5 GB: each entry stayed under the per-entry
+// floor of the ratio check. The archive as a whole is now held against its size on disk,
+// before anything is unpacked, and the refusal costs next to no memory.
+func TestZipBombOfManyEntriesIsRefusedCheaply(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		file string
+		name func(int) string
+		read func(string) error
+	}{
+		{"bom.xlsx", func(i int) string { return fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1) },
+			func(p string) error { _, err := ReadSurvey(p, Options{}); return err }},
+		{"bom.qdpx", func(i int) string {
+			if i == 0 {
+				return "project.qde"
+			}
+			return fmt.Sprintf("sources/%d.txt", i)
+		}, func(p string) error { _, err := ReadInterviews(p, Options{}); return err }},
+		{"bom.docx", func(i int) string {
+			if i == 0 {
+				return "word/document.xml"
+			}
+			return fmt.Sprintf("word/media/%d.bin", i)
+		}, func(p string) error { _, err := ReadInterviews(p, Options{}); return err }},
+	} {
+		path := filepath.Join(dir, c.file)
+		zipOfZeros(t, path, 4000, 1<<20, c.name)
+		fi, _ := os.Stat(path)
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		err := c.read(path)
+		runtime.ReadMemStats(&after)
+		allocated := after.TotalAlloc - before.TotalAlloc
+		t.Logf("%s: %d bytes on disk, 4000 MiB unpacked; refusing it allocated %.1f MiB", c.file, fi.Size(), float64(allocated)/(1<<20))
+		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), c.file) {
+			t.Errorf("%s: %v", c.file, err)
+		}
+		if allocated > 200<<20 {
+			t.Errorf("%s: refusing it allocated %d MiB", c.file, allocated>>20)
+		}
+	}
+}
+
+// An entry that unpacks to more than its header declares is stopped by archive/zip at
+// the declared size, so the declared sizes that checkArchive bounds are what reading costs.
+func TestArchiveEntryLargerThanDeclaredIsRefused(t *testing.T) {
+	var packed bytes.Buffer
+	fw, _ := flate.NewWriter(&packed, flate.BestCompression)
+	fw.Write(make([]byte, 64<<20))
+	fw.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+		CompressedSize64: uint64(packed.Len()), UncompressedSize64: 1000})
+	w.Write(packed.Bytes())
+	zw.Close()
+	path := writeFile(t, "liegt.docx", buf.Bytes())
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := ReadInterviews(path, Options{})
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "liegt.docx") {
+		t.Errorf("got %v", err)
+	}
+	if a := after.TotalAlloc - before.TotalAlloc; a > 16<<20 {
+		t.Errorf("reading the lying entry allocated %d MiB", a>>20)
+	}
+}
+
+func FuzzArchive(f *testing.F) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>I: Hoe gaat het?</w:t></w:r></w:p></w:body></w:document>`))
+	zw.Close()
+	f.Add(buf.Bytes())
+	for _, p := range []string{"testdata/interviews/maxqda.qdpx", "testdata/interviews/maxqda.xlsx", "testdata/transcripts/JZ03_Zeestad.docx"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("PK\x05\x06" + strings.Repeat("\xff", 18)))
+	f.Add([]byte("PK\x06\x07\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00PK\x05\x06\x00\x00\x00\x00\xff\xff\xff\xff" + strings.Repeat("\x00", 10)))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		zipEntryCount(data)
+		in := &input{path: "f.qdpx", data: data}
+		if a, err := openArchive(in, projectArchive); err == nil {
+			for _, n := range a.order {
+				a.read(n)
+			}
+		}
+		for _, name := range []string{"f.qdpx", "f.docx", "f.xlsx"} {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Skip()
+			}
+			ReadInterviews(p, Options{})
+		}
+	})
 }

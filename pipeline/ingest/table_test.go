@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -230,4 +231,101 @@ func TestOpenRowsXLSXDatesAfterSample(t *testing.T) {
 	if last.Line != n+1 || last.Cells[1] != day.AddDate(0, 0, n-1).Format("2006-01-02") || last.Cells[2] != "3.5" {
 		t.Errorf("last row %#v", last)
 	}
+}
+
+// bigSheetWorkbook writes a minimal workbook whose one sheet is more than size bytes of
+// XML, with long cells of random letters (which pack far under the ratio limit, and make
+// few rows to read), and returns its path and number of rows.
+func bigSheetWorkbook(t *testing.T, dir string, size int) (string, int) {
+	t.Helper()
+	var sheet bytes.Buffer
+	sheet.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	rng := rand.New(rand.NewSource(1))
+	rows := 0
+	text := make([]byte, 4000)
+	for sheet.Len() < size {
+		rows++
+		fmt.Fprintf(&sheet, `<row r="%d">`, rows)
+		for c := 0; c < 4; c++ {
+			rng.Read(text)
+			for i := range text {
+				text[i] = 'a' + text[i]%26
+			}
+			fmt.Fprintf(&sheet, `<c r="%c%d" t="inlineStr"><is><t>%s</t></is></c>`, 'A'+c, rows, text)
+		}
+		sheet.WriteString(`</row>`)
+	}
+	sheet.WriteString(`</sheetData></worksheet>`)
+	path := filepath.Join(dir, "groot.xlsx")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"_rels/.rels":                `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml":            `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml":   sheet.String(),
+	} {
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store}) // quick to write and read
+		w.Write([]byte(content))
+	}
+	zw.Close()
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, rows
+}
+
+// Issue 12: excelize unpacks a sheet over its UnzipXMLSizeLimit (16 MiB by default) to a
+// file in the temporary folder, and a killed run left it there (300 MB). The reader keeps
+// every part in memory: the temporary folder stays empty while and after a workbook
+// with such a sheet is read.
+func TestLargeSheetLeavesNoTemporaryFile(t *testing.T) {
+	// No part of an archive that checkArchive lets through is over the spill limit.
+	if workbookOptions.UnzipXMLSizeLimit < MaxArchiveSize {
+		t.Errorf("excelize spills parts over %d bytes; archives may hold %d", workbookOptions.UnzipXMLSizeLimit, int64(MaxArchiveSize))
+	}
+	dir := t.TempDir()
+	path, n := bigSheetWorkbook(t, dir, excelize.StreamChunkSize+1<<20)
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.Mkdir(tmp, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", tmp)
+	empty := func(when string) bool {
+		t.Helper()
+		entries, _ := os.ReadDir(tmp)
+		for _, e := range entries {
+			t.Errorf("%s: %s in the temporary folder", when, e.Name())
+		}
+		return len(entries) == 0
+	}
+	// The sheet is over excelize's limit: with its default options it spills.
+	book, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) == 0 {
+		t.Fatal("excelize's defaults did not spill this sheet: the test shows nothing")
+	}
+	book.Close()
+	if !empty("after excelize closed its defaults") {
+		return
+	}
+
+	rows, err := OpenRows(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := 0
+	for rows.Next() {
+		if read++; read == 10 {
+			empty("while reading")
+		}
+	}
+	if err := rows.Err(); err != nil || read != n {
+		t.Errorf("read %d of %d rows: %v", read, n, err)
+	}
+	rows.Close()
+	empty("after reading")
 }
