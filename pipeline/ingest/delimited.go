@@ -47,6 +47,16 @@ const (
 	maxQuotedLines   = 1000
 )
 
+// What a broken quote did, as its reject says it. The reasons name no line (the reject's
+// location does), so that a summary can count a file's broken quotes as one kind.
+const (
+	whyEnd      = "runs to the end of the file"
+	whySwallows = "runs on over a line that holds the delimiters of a whole record"
+	whyAlone    = "runs on over the next line, and no other record of the file spans lines"
+)
+
+var whyLong = fmt.Sprintf("runs on over more than %d lines", maxQuotedLines)
+
 // textTable is a delimited text file decoded and judged once; Rows iterate over it.
 type textTable struct {
 	text  []byte // UTF-8 without byte-order mark
@@ -271,7 +281,7 @@ func (t *textTable) scanRecord(p, line int, multiline bool, dst *fieldBuf) scann
 		resync, lines           int // where reading goes on if it is broken, and the lines up to it
 	}
 	var q, first quote
-	spansAt := -1
+	spans := false
 	broken := func(q quote, why string) scanned {
 		b := &brokenRecord{line: q.line, field: q.field, value: string(t.text[q.start:q.end]), why: why}
 		return scanned{next: q.resync, lines: q.lines, broken: b}
@@ -327,17 +337,16 @@ func (t *textTable) scanRecord(p, line int, multiline bool, dst *fieldBuf) scann
 			}
 			// The line ends inside the quotes.
 			if spanned > 0 {
-				at := line + lines - 1
 				if multiline && lineDelims >= swallow {
-					return broken(q, fmt.Sprintf("runs on over line %d, which holds the delimiters of a whole record", at))
+					return broken(q, whySwallows)
 				}
 				if !multiline && contDelims >= strictDelims {
-					return broken(q, fmt.Sprintf("runs on over line %d, and no other record of the file spans lines", at))
+					return broken(q, whyAlone)
 				}
 			}
 			if next >= len(t.text) {
 				if spanned > 0 {
-					return broken(q, "runs to the end of the file")
+					return broken(q, whyEnd)
 				}
 				// Unclosed on the last line: it swallows nothing. Like encoding/csv, the
 				// field keeps the line's end, if it has one.
@@ -348,10 +357,10 @@ func (t *textTable) scanRecord(p, line int, multiline bool, dst *fieldBuf) scann
 				break quoted
 			}
 			if spanned++; spanned > maxQuotedLines {
-				return broken(q, fmt.Sprintf("runs on over more than %d lines", maxQuotedLines))
+				return broken(q, whyLong)
 			}
 			if !multiline && t.width < 2 {
-				return broken(q, "runs on to the next line, and no other record of the file spans lines")
+				return broken(q, whyAlone)
 			}
 			dst.addByte('\n')
 			start := next
@@ -361,15 +370,14 @@ func (t *textTable) scanRecord(p, line int, multiline bool, dst *fieldBuf) scann
 			lineDelims = 0
 		}
 		if spanned > 0 {
-			at := line + lines - 1
 			if multiline && lineDelims >= swallow {
-				return broken(q, fmt.Sprintf("runs on into line %d with the delimiters of a whole record", at))
+				return broken(q, whySwallows)
 			}
 			if !multiline && contDelims >= strictDelims {
-				return broken(q, fmt.Sprintf("runs on to line %d, and no other record of the file spans lines", at))
+				return broken(q, whyAlone)
 			}
-			if spansAt < 0 {
-				first, spansAt = q, at
+			if !spans {
+				first, spans = q, true
 			}
 		}
 		dst.end()
@@ -378,11 +386,11 @@ func (t *textTable) scanRecord(p, line int, multiline bool, dst *fieldBuf) scann
 			break
 		}
 	}
-	if spansAt >= 0 && fields != t.width {
-		return broken(first, fmt.Sprintf("runs on to line %d and leaves its record with %d fields where the file's records have %d",
-			line+lines-1, fields, t.width))
+	if spans && fields != t.width {
+		return broken(first, fmt.Sprintf("runs on over the next line and leaves its record with %d fields where the file's records have %d",
+			fields, t.width))
 	}
-	return scanned{next: next, lines: lines, spans: spansAt >= 0}
+	return scanned{next: next, lines: lines, spans: spans}
 }
 
 // rejects returns the broken records as rejects of the file.
@@ -394,8 +402,8 @@ func (t *textTable) rejects(path string) []model.Reject {
 			col = t.header[b.field]
 		}
 		out = append(out, model.Reject{File: path, Row: b.row, Line: b.line, Column: col, Value: b.value,
-			Err: fmt.Errorf("%w: the quoted field that opens on this line in column %q %s; the line is left out and reading goes on at line %d",
-				ErrUnclosedQuote, col, b.why, b.line+1)})
+			Err: fmt.Errorf("%w: the quoted field that opens on this line in column %q %s; the line is left out and reading goes on at the next line",
+				ErrUnclosedQuote, col, b.why)})
 	}
 	return out
 }
