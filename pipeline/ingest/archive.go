@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/text/encoding/htmlindex"
@@ -51,6 +52,20 @@ var (
 	documentArchive = archiveKind{"Word document", MaxDocumentEntries}
 	projectArchive  = archiveKind{"REFI-QDA project", MaxProjectEntries}
 )
+
+// archiveKindOf is the kind an archive's file name suggests; a zip archive of another name
+// gets the largest cap on entries.
+func archiveKindOf(path string) archiveKind {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		return workbookArchive
+	case ".docx":
+		return documentArchive
+	case ".qdpx":
+		return projectArchive
+	}
+	return archiveKind{"zip archive", MaxProjectEntries}
+}
 
 // isZip reports whether data starts like a zip archive.
 func isZip(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }

@@ -66,9 +66,9 @@ func detectInterviewFormat(path string, opt Options) (string, error) {
 		return "", err
 	}
 	if isZip(in.data) {
-		// The largest cap: the entries' names say which kind the archive is, and its
-		// reader checks it against that kind's limits.
-		z, err := checkArchive(path, in.data, projectArchive)
+		// Held against the limits its name suggests; the entries' names say which kind
+		// it is, and its reader checks it against that kind's limits.
+		z, err := checkArchive(path, in.data, archiveKindOf(path))
 		if err != nil {
 			return "", err
 		}

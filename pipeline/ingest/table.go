@@ -28,8 +28,9 @@ var ErrNotTable = errors.New("not a readable table")
 //	}
 //	if err := rows.Err(); err != nil { ... }
 //
-// A workbook is read through excelize's streaming iterator, so memory stays flat in the
-// number of rows. Cells are returned as the file holds them: numbers with full precision
+// A workbook is read through excelize's streaming iterator over the sheet's unpacked XML,
+// which stays in memory (no temporary file), so no parsed copy of all rows is built.
+// A text file is decoded once and its records parsed as they are read. Cells are returned as the file holds them: numbers with full precision
 // (not as the cell's number format rounds them), dates as ISO yyyy-mm-dd (with
 // " hh:mm:ss" where the cell holds a time of day), text as typed. Rows are not padded:
 // a row may be shorter than the header, and callers pad.
