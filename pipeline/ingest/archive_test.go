@@ -269,7 +269,9 @@ func FuzzArchive(f *testing.F) {
 				a.read(n)
 			}
 		}
-		for _, name := range []string{"f.qdpx", "f.docx", "f.xlsx"} {
+		// Through the readers that open archives themselves (a workbook's parts are
+		// excelize's to read; checkArchive before it is covered above).
+		for _, name := range []string{"f.qdpx", "f.docx"} {
 			p := filepath.Join(dir, name)
 			if err := os.WriteFile(p, data, 0o644); err != nil {
 				t.Skip()
