@@ -312,7 +312,12 @@ func ReadQDC(path string) (*Codebook, error) {
 		return nil, err
 	}
 	defer f.Close()
-	cb, err := ParseQDC(f)
+	return parseQDCFile(path, f)
+}
+
+// parseQDCFile is ReadQDC over the file's contents in r; path names the flat factor.
+func parseQDCFile(path string, r io.Reader) (*Codebook, error) {
+	cb, err := ParseQDC(r)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package codebook
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -247,6 +248,20 @@ func ReadXLSX(path string) (*Codebook, error) {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	defer f.Close()
+	return readXLSX(f)
+}
+
+// parseXLSX is ReadXLSX over the workbook's bytes.
+func parseXLSX(r io.Reader) (*Codebook, error) {
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	defer f.Close()
+	return readXLSX(f)
+}
+
+func readXLSX(f *excelize.File) (*Codebook, error) {
 	cb := &Codebook{}
 	if t, ok, err := readSheet(f, sheetAbout, "Key", "Value"); err != nil {
 		return nil, err

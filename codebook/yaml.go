@@ -151,7 +151,7 @@ func (cb *Codebook) recordYAML(n *yaml.Node, path string, depth int) {
 // codebook that does not validate gives a *ValidationError listing every problem with its
 // place; a file that cannot be read gives an error wrapping ErrFormat or the I/O error.
 func Load(path string) (*Codebook, error) {
-	cb, err := read(path)
+	cb, err := read(path, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -161,22 +161,44 @@ func Load(path string) (*Codebook, error) {
 	return cb, nil
 }
 
-// read reads a codebook file without validating it.
-func read(path string) (*Codebook, error) {
+// LoadData is Load over the bytes of the file at path, already read (by a caller that
+// hashes what it reads): the extension of path names the format.
+func LoadData(path string, data []byte) (*Codebook, error) {
+	cb, err := read(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := cb.check(); err != nil {
+		return nil, err
+	}
+	return cb, nil
+}
+
+// read reads a codebook file, or its bytes when data is not nil, without validating it.
+func read(path string, data []byte) (*Codebook, error) {
 	var cb *Codebook
 	var err error
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
-		var data []byte
-		data, err = os.ReadFile(path)
-		if err != nil {
-			return nil, err
+		if data == nil {
+			data, err = os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
 		}
 		cb, err = ParseYAML(data)
 	case ".xlsx":
-		cb, err = ReadXLSX(path)
+		if data == nil {
+			cb, err = ReadXLSX(path)
+		} else {
+			cb, err = parseXLSX(bytes.NewReader(data))
+		}
 	case ".qdc":
-		cb, err = ReadQDC(path)
+		if data == nil {
+			cb, err = ReadQDC(path)
+		} else {
+			cb, err = parseQDCFile(path, bytes.NewReader(data))
+		}
 	case ".md":
 		// The appendix holds one language and leaves out aliases, patterns and colours: read
 		// back, it would be a poorer codebook, so it is written only.

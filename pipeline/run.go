@@ -73,7 +73,12 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 // before the protect stage, and the run stops there (analyse check).
 func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.Dataset, cb *codebook.Codebook, warnings []string)) (*Outcome, error) {
 	cbPath := s.Abs(s.Codebook)
-	cb, err := codebook.Load(cbPath)
+	// The codebook is read once, like every input, and hashed as read.
+	cbData, cbSHA, err := ingest.ReadFile(cbPath)
+	if err != nil {
+		return nil, err
+	}
+	cb, err := codebook.LoadData(cbPath, cbData)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +183,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	res := &results.Results{Title: s.Title, Language: s.Language, Tool: tool, MinCell: s.Privacy.MinCell, Outputs: s.Outputs}
 	res.Codebook.Name, res.Codebook.Version = cb.Name, cb.Version
 	res.Codebook.File = s.Rel(cbPath)
-	res.Codebook.SHA256, _ = codebook.FileSHA256(cbPath)
+	res.Codebook.SHA256 = cbSHA
 	for _, f := range cb.Factors {
 		rf := results.Factor{ID: f.ID, Label: f.Label.In(s.Language)}
 		for _, c := range f.Codes {

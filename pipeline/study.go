@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/ingest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -290,9 +291,9 @@ func LoadStudy(path string) (*Study, error) {
 			return nil, fmt.Errorf("%s: missing (a study folder holds study.yaml; `analyse init DIR` makes one)", path)
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, _, err := ingest.ReadFile(path) // a regular file, read-only, bounded: never a FIFO
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, err
 	}
 	s, err := ParseStudy(data)
 	if err != nil {

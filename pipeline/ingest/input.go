@@ -195,3 +195,14 @@ func openSav(path string, opt Options) (*sav.File, error) {
 	}
 	return f, nil
 }
+
+// ReadFile reads a file the way inputs are read, for the files beside them (the codebook,
+// study.yaml): one read-only open, a regular file no larger than MaxInputSize, and the
+// sha256 of exactly the bytes returned.
+func ReadFile(path string) (data []byte, sha256 string, err error) {
+	in, err := readInput(path)
+	if err != nil {
+		return nil, "", err
+	}
+	return in.data, in.sha256, nil
+}
