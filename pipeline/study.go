@@ -45,6 +45,8 @@ type Study struct {
 	// Rejects sets how many rejected answers a run accepts before it ends with
 	// ExitTooManyRejects.
 	Rejects Rejects `yaml:"rejects"`
+	// Figures chooses, orders and sizes the figures (study_figures.go).
+	Figures Figures `yaml:"figures"`
 
 	// Path is the study.yaml file; Dir the folder it sits in. Input paths are relative to Dir.
 	Path string `yaml:"-"`
@@ -401,6 +403,9 @@ func ParseStudy(data []byte) (*Study, error) {
 		if !knownOutputs[o] {
 			return nil, s.errAt("outputs", i, fmt.Sprintf("%q is not one of csv, xlsx, png, svg, html, md, qdpx", o))
 		}
+	}
+	if err := s.Figures.fill(s); err != nil {
+		return nil, err
 	}
 	if len(s.Interviews) == 0 && len(s.Survey) == 0 {
 		return nil, &StudyError{Key: "interviews", Msg: "the study names no input (neither interviews nor survey)"}

@@ -177,6 +177,9 @@ type Results struct {
 	Outputs []string
 	// Methods are the analysis choices the methods paragraph and the manifest state.
 	Methods Methods
+	// Figures chooses, orders and sizes the figures; the zero value draws all of them
+	// at 17 cm and 300 dpi.
+	Figures FigureOptions
 	// Files are outputs made by other stages (the REFI-QDA project for review in a QDA
 	// tool): the report writers write them as they are and list them in the manifest.
 	Files []File
@@ -201,6 +204,13 @@ type Methods struct {
 	CountingRule   string   `json:"counting_rule,omitempty"`
 	PrimaryCoder   string   `json:"primary_coder,omitempty"`
 	CountingCoders []string `json:"counting_coders,omitempty"`
+}
+
+// FigureOptions is study.yaml's figures: key as the report writers get it.
+type FigureOptions struct {
+	Include []string // figure names in report order; empty means all
+	WidthCM float64  // printed width in cm; 0 means 17
+	DPI     int      // PNG resolution; 0 means 300
 }
 
 // File is an output file made outside the report writers.
