@@ -23,13 +23,14 @@ type rowChart struct {
 	Height vg.Length // plot height including the X axis
 }
 
-// labelWidth is the widest a row label may be before it wraps: a third of the figure.
-const labelWidth = figureWidth / 3
+// labelWidth is the widest a row label may be before it wraps: a third of the figure,
+// and never under 3.5 cm, so that a column-wide figure does not break every label.
+func labelWidth(figWidth vg.Length) vg.Length { return max(figWidth/3, 3.5*vg.Centimeter) }
 
 // newRowChart sets up the rows: wrapped tick labels for categories, bold headings drawn
 // in the data area on their own row, and a plot height that gives every row room for its
 // label lines.
-func newRowChart(rows []row, xLabel string) *rowChart {
+func newRowChart(figWidth vg.Length, rows []row, xLabel string) *rowChart {
 	p := newPlot()
 	p.X.Label.Text = xLabel
 	n := len(rows)
@@ -42,7 +43,7 @@ func newRowChart(rows []row, xLabel string) *rowChart {
 			heads = append(heads, heading{Y: y, Text: r.Label})
 			continue
 		}
-		lbl := wrapLabel(r.Label, labelWidth, tickSize)
+		lbl := wrapLabel(r.Label, labelWidth(figWidth), tickSize)
 		maxLines = max(maxLines, strings.Count(lbl, "\n")+1)
 		ticks = append(ticks, plot.Tick{Value: y, Label: lbl})
 	}

@@ -64,7 +64,7 @@ func factorsByRole(res *results.Results, l labels) []*figure {
 	for i, f := range factors {
 		rows[i] = row{Label: l.factorLabel(f)}
 	}
-	rc := newRowChart(rows, res.Text("Respondenten die de factor noemen", "Respondents mentioning the factor"))
+	rc := newRowChart(figureWidthOf(res), rows, res.Text("Respondenten die de factor noemen", "Respondents mentioning the factor"))
 	// A band of 0.8 rows per factor, split among the roles; the first role on top.
 	k := len(groups)
 	thick := 0.8 / float64(k)
@@ -191,7 +191,7 @@ func valenceByFactor(res *results.Results, l labels) []*figure {
 			codes = append(codes, c)
 		}
 	}
-	rc := newRowChart(rows, res.Text("Aantal respondenten dat de code noemt", "Number of respondents mentioning the code"))
+	rc := newRowChart(figureWidthOf(res), rows, res.Text("Aantal respondenten dat de code noemt", "Number of respondents mentioning the code"))
 	b := bars{}
 	maxN := 1.0
 	for i, c := range codes {
@@ -295,7 +295,7 @@ func agreement(res *results.Results, l labels) []*figure {
 		rows = append(rows, row{Label: l.codeLabel(e.code)})
 		vals = append(vals, e.alpha)
 	}
-	rc := newRowChart(rows, res.Text("Krippendorffs alfa (nominaal)", "Krippendorff's alpha (nominal)"))
+	rc := newRowChart(figureWidthOf(res), rows, res.Text("Krippendorffs alfa (nominaal)", "Krippendorff's alpha (nominal)"))
 	b := bars{}
 	lo := 0.0
 	for i, a := range vals {

@@ -16,16 +16,16 @@ import (
 // heatChart sets up a plot for a heat map with named columns (labels turned upright
 // under the map) and named rows, and returns the height the plot needs so its cells come
 // out roughly square.
-func heatChart(colNames, rowNames []string) (*plot.Plot, vg.Length) {
+func heatChart(figWidth vg.Length, colNames, rowNames []string) (*plot.Plot, vg.Length) {
 	p := newPlot()
 	yt := make([]plot.Tick, len(rowNames))
 	widest := vg.Length(0)
 	for i, n := range rowNames {
-		lbl := wrapLabel(n, labelWidth, tickSize)
+		lbl := wrapLabel(n, labelWidth(figWidth), tickSize)
 		yt[i] = plot.Tick{Value: float64(len(rowNames) - 1 - i), Label: lbl}
 		widest = max(widest, linesWidth(lbl))
 	}
-	dataW := figureWidth - 2*margin - widest - 12
+	dataW := figWidth - 2*margin - widest - 12
 	cellW := dataW / vg.Length(max(1, len(colNames)))
 	cell := min(max(cellW, 12), 28)
 
@@ -113,7 +113,7 @@ func cooccurrence(res *results.Results, l labels) []*figure {
 	for i, c := range codes {
 		names[i] = l.codeLabel(c)
 	}
-	p, h := heatChart(names, names)
+	p, h := heatChart(figureWidthOf(res), names, names)
 	hm := heatMap{Cols: len(codes), Rows: len(codes)}
 	for _, v := range jac {
 		hm.Max = math.Max(hm.Max, v)
@@ -233,7 +233,7 @@ func partners(res *results.Results, l labels) []*figure {
 	for i, p := range partnerOrder {
 		rowNames[i] = l.partnerLabel(p)
 	}
-	p, h := heatChart(colNames, rowNames)
+	p, h := heatChart(figureWidthOf(res), colNames, rowNames)
 	hm := heatMap{Cols: len(colKeys), Rows: len(partnerOrder)}
 	for _, v := range count {
 		hm.Max = math.Max(hm.Max, v)

@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/samenspel/samenspel/pipeline/results"
 )
 
 // One look across all figures: Liberation Sans (SIL OFL, see fonts/LICENSE) and the
@@ -91,8 +93,17 @@ const (
 	valueSize   = 6.5
 )
 
-// figureWidth is the printed width of every figure: a column of an A4 page.
-const figureWidth = 6.5 * vg.Inch
+// defaultFigureWidth is the printed width of a figure unless study.yaml's figures.width
+// says otherwise: the type area of an A4 page (17 cm).
+const defaultFigureWidth = 17 * vg.Centimeter
+
+// figureWidthOf returns the printed width the study asks for.
+func figureWidthOf(res *results.Results) vg.Length {
+	if res == nil || res.Figures.WidthCM <= 0 {
+		return defaultFigureWidth
+	}
+	return vg.Length(res.Figures.WidthCM) * vg.Centimeter
+}
 
 func sans(size vg.Length, bold bool) font.Font {
 	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: size}
