@@ -172,7 +172,7 @@ type Results struct {
 	AnswerCells, RejectedCells int
 	RejectGroups               []RejectGroup
 	Coders                     []string
-	// Outputs selects the writers: csv, xlsx, png, svg, html, md (all when empty), and
+	// Outputs selects the writers: csv, xlsx, png, svg, html, md, docx (all when empty), and
 	// qdpx, which only names a file in Files.
 	Outputs []string
 	// Methods are the analysis choices the methods paragraph and the manifest state.
