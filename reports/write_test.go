@@ -337,7 +337,7 @@ func TestXLSXSheetIsCutBelowExcelsRowLimit(t *testing.T) {
 	if len(rows) != 1+3+1 {
 		t.Fatalf("%d rows in the rejects sheet, want header, 3 rows and a note", len(rows))
 	}
-	want := fmt.Sprintf("%d more rows are not shown here", len(rej.Rows)-3)
+	want := fmt.Sprintf("Nog %d regels staan hier niet", len(rej.Rows)-3)
 	if note := rows[4][0]; !strings.HasPrefix(note, want) || !strings.Contains(note, "tables/rejects.csv") {
 		t.Errorf("note %q", note)
 	}
