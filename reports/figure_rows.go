@@ -32,6 +32,9 @@ func labelWidth(figWidth vg.Length) vg.Length { return max(figWidth/3, 3.5*vg.Ce
 // label lines.
 func newRowChart(figWidth vg.Length, rows []row, xLabel string) *rowChart {
 	p := newPlot()
+	// The axis title wraps to the data area (the figure less the row labels): gonum
+	// shrinks the data area to nothing rather than let a title stick out.
+	xLabel = wrapLabel(xLabel, figWidth-2*margin-labelWidth(figWidth)-12, labelSize)
 	p.X.Label.Text = xLabel
 	n := len(rows)
 	ticks := make([]plot.Tick, 0, n)

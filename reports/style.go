@@ -3,6 +3,7 @@ package reports
 import (
 	"image/color"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -139,7 +140,8 @@ func wrap(s string, width vg.Length, size vg.Length, bold bool) []string {
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		var pieces []piece
-		for _, w := range strings.FieldsFunc(para, unicode.IsSpace) {
+		for _, w := range strings.FieldsFunc(keepTogether(para), breakable) {
+			w = strings.ReplaceAll(w, "\u00a0", " ")
 			if textWidth(w, size, bold) <= width {
 				pieces = append(pieces, piece{s: w})
 				continue
@@ -169,6 +171,15 @@ func wrap(s string, width vg.Length, size vg.Length, bold bool) []string {
 	}
 	return lines
 }
+
+// nEquals matches the counts "(n = 290)" and "n = 25", which must not break across lines.
+var nEquals = regexp.MustCompile(`\bn = (\d)`)
+
+// keepTogether joins "n = 290" with no-break spaces, so wrap keeps it on one line.
+func keepTogether(s string) string { return nEquals.ReplaceAllString(s, "n\u00a0=\u00a0$1") }
+
+// breakable reports the spaces a line may break at: all but the no-break space.
+func breakable(r rune) bool { return r != '\u00a0' && unicode.IsSpace(r) }
 
 // wrapLabel wraps a tick or legend label and joins its lines with newlines, which the
 // plain text handler draws as separate lines.
