@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/results"
 	"go.yaml.in/yaml/v3"
 )
@@ -70,8 +71,8 @@ func (f *Figures) fill(s *Study) error {
 	}
 	for i, name := range f.Include {
 		f.Include[i] = strings.ToLower(strings.TrimSpace(name))
-		if f.Include[i] == "" {
-			return s.errAt("figures.include", i, "an empty figure name")
+		if !results.IsFigureName(f.Include[i]) {
+			return s.errAt("figures.include", i, fmt.Sprintf("%q is not a figure%s (known: %s)", name, codebook.DidYouMean(f.Include[i], results.FigureNames), strings.Join(results.FigureNames, ", ")))
 		}
 	}
 	return nil

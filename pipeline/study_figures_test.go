@@ -34,6 +34,7 @@ func TestStudyFigures(t *testing.T) {
 		{"figures: {width: 2}\n", `line 3: key figures.width: "2" is not column`},
 		{"figures: {dpi: 20}\n", `line 3, column 16: key figures.dpi: 20 is not between 72 and 1200`},
 		{"figures: {colour: red}\n", `line 3, column 11: unknown key "figures.colour"`},
+		{"figures:\n  include: [agreement, pie]\n", `line 4, column 24: key figures.include: "pie" is not a figure (known: factors_by_role, valence_by_factor`},
 	} {
 		_, err := ParseStudy([]byte(base + c.yaml))
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {

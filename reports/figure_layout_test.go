@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/samenspel/samenspel/pipeline/results"
 )
 
 // box is an axis-aligned rectangle in points on the figure's canvas.
@@ -183,7 +185,7 @@ func TestFigureLabelsDoNotOverlap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(figs) < len(FigureNames) {
+		if len(figs) < len(results.FigureNames) {
 			t.Fatalf("%d figures, want every kind", len(figs))
 		}
 		for _, f := range figs {

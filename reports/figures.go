@@ -3,7 +3,6 @@ package reports
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/results"
@@ -45,11 +44,6 @@ func buildFigures(res *results.Results) (figs []*figure, err error) {
 	return figs, nil
 }
 
-// FigureNames are the figure names study.yaml's figures.include may list, in the order
-// the report shows them by default. "municipalities" stands for every
-// municipalities_<scale> figure; a full name such as municipalities_bereiken picks one.
-var FigureNames = []string{"factors_by_role", "valence_by_factor", "survey_items", "municipalities", "cooccurrence", "partners", "agreement"}
-
 // chosenFigures keeps the figures that include names, in its order; all of them when
 // include is empty. A name that is no figure is an error naming the known ones; a known
 // name whose figure the data do not allow is skipped quietly, like any figure whose
@@ -61,9 +55,8 @@ func chosenFigures(figs []*figure, include []string) ([]*figure, error) {
 	var out []*figure
 	taken := map[*figure]bool{}
 	for _, name := range include {
-		known := slices.Contains(FigureNames, name) || strings.HasPrefix(name, "municipalities_")
-		if !known {
-			return nil, fmt.Errorf("%w: study.yaml figures.include: %q is not a figure (known: %s)", ErrFigure, name, strings.Join(FigureNames, ", "))
+		if !results.IsFigureName(name) {
+			return nil, fmt.Errorf("%w: study.yaml figures.include: %q is not a figure (known: %s)", ErrFigure, name, strings.Join(results.FigureNames, ", "))
 		}
 		for _, f := range figs {
 			match := f.Name == name || name == "municipalities" && strings.HasPrefix(f.Name, "municipalities_")

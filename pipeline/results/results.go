@@ -5,7 +5,9 @@ package results
 
 import (
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // Kind says how a column's values are written.
@@ -211,6 +213,17 @@ type FigureOptions struct {
 	Include []string // figure names in report order; empty means all
 	WidthCM float64  // printed width in cm; 0 means 17
 	DPI     int      // PNG resolution; 0 means 300
+}
+
+// FigureNames are the figures the report writers draw, in the order the report shows
+// them by default: the names study.yaml's figures.include may list. "municipalities"
+// stands for every municipalities_<scale> figure; a full name such as
+// municipalities_bereiken picks one.
+var FigureNames = []string{"factors_by_role", "valence_by_factor", "survey_items", "municipalities", "cooccurrence", "partners", "agreement"}
+
+// IsFigureName reports whether figures.include may list name.
+func IsFigureName(name string) bool {
+	return slices.Contains(FigureNames, name) || strings.HasPrefix(name, "municipalities_") && len(name) > len("municipalities_")
 }
 
 // File is an output file made outside the report writers.
