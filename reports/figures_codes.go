@@ -130,16 +130,6 @@ func barOf(y, x float64, c color.Color, label string) bar {
 	return bar{Y: y, X0: 0, X1: x, Thick: 0.7, Colour: c, Label: label}
 }
 
-// shareAxis makes the X axis run from 0 to 100% with percentage ticks.
-func shareAxis(p *plot.Plot, lang string) {
-	p.X.Min, p.X.Max = 0, 1
-	p.X.Tick.Marker = fixedTicks{
-		{Value: 0, Label: "0%"}, {Value: 0.25, Label: "25%"}, {Value: 0.5, Label: "50%"},
-		{Value: 0.75, Label: "75%"}, {Value: 1, Label: "100%"},
-	}
-	p.Add(gridLines{X: []float64{0.25, 0.5, 0.75, 1}})
-}
-
 // inCodebookOrder sorts factor ids in codebook order; unknown ids follow, as found.
 func inCodebookOrder(ids []string, res *results.Results) []string {
 	pos := map[string]int{}

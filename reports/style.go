@@ -23,15 +23,9 @@ import (
 var (
 	okabeOrange    = rgb(0xE6, 0x9F, 0x00)
 	okabeSky       = rgb(0x56, 0xB4, 0xE9)
-	okabeGreen     = rgb(0x00, 0x9E, 0x73)
-	okabeYellow    = rgb(0xF0, 0xE4, 0x42)
 	okabeBlue      = rgb(0x00, 0x72, 0xB2)
 	okabeVermilion = rgb(0xD5, 0x5E, 0x00)
-	okabePurple    = rgb(0xCC, 0x79, 0xA7)
 	okabeBlack     = rgb(0x00, 0x00, 0x00)
-
-	// series colours in order of use, for groups such as roles.
-	series = []color.Color{okabeBlue, okabeOrange, okabeGreen, okabeSky, okabeVermilion, okabePurple, okabeYellow, okabeBlack}
 
 	facilitatorColour = okabeBlue
 	barrierColour     = okabeVermilion
@@ -50,9 +44,6 @@ var (
 )
 
 func rgb(r, g, b uint8) color.RGBA { return color.RGBA{R: r, G: g, B: b, A: 0xFF} }
-
-// seriesColour returns the i-th series colour, cycling.
-func seriesColour(i int) color.Color { return series[i%len(series)] }
 
 // sequentialColour maps t in [0,1] onto the sequential scheme by linear interpolation.
 func sequentialColour(t float64) color.RGBA {
