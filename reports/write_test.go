@@ -279,7 +279,7 @@ func TestReportEscapesAndCites(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := string(md)
-	for _, want := range []string{"![Genoemde succesfactoren per rol van de respondent](figures/factors_by_role.png)", "| Code | Codeurs |", "\\<script\\>"} {
+	for _, want := range []string{"![Bevorderend en belemmerend, per factor en rol](figures/factors_by_role.png)", "| Code | Codeurs |", "\\<script\\>"} {
 		if !strings.Contains(m, want) {
 			t.Errorf("report.md lacks %q", want)
 		}
