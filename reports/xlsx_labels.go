@@ -83,6 +83,23 @@ var columnHeads = map[string][2]string{
 	"name":               {"Naam", "Name"},
 	"codings":            {"Coderingen", "Codings"},
 	"files":              {"Bestanden", "Files"},
+	"adjustment":         {"Correctie", "Adjustment"},
+	"p_adjusted":         {"p (gecorrigeerd)", "p (adjusted)"},
+	"family":             {"Familie", "Family"},
+	"eta_squared_h":      {"η²_H", "η²_H"},
+	"effect_magnitude":   {"Effect", "Effect"},
+	"alpha_ci_method":    {"Methode α-interval", "α interval method"},
+	"alpha_reliability":  {"Oordeel α", "α reading"},
+	"kappa_ci_low":       {"κ, 95%-interval, onder", "κ, 95% interval, lower"},
+	"kappa_ci_high":      {"κ, 95%-interval, boven", "κ, 95% interval, upper"},
+	"pairwise_kappa":     {"Paarsgewijze κ (Light)", "Pairwise κ (Light)"},
+	"positive_agreement": {"Positieve overeenstemming", "Positive agreement"},
+	"chance_agreement":   {"Kansovereenstemming", "Chance agreement"},
+	"applied":            {"Toegekend", "Applied"},
+	"bootstrap_samples":  {"Bootstrapsteekproeven", "Bootstrap samples"},
+	"ci_method":          {"Methode interval", "Interval method"},
+	"missing":            {"Ontbrekende antwoorden", "Missing answers"},
+	"scored":             {"Met schaalscore", "Scored"},
 }
 
 // sheetLabels turns column names and ids into what a person reads in tables.xlsx.
@@ -145,6 +162,42 @@ func (s sheetLabels) cell(t *results.Table, row []any, col, v string) string {
 		return testName(s.res, v)
 	case "effect_name":
 		return effectName(s.res, v)
+	case "adjustment":
+		switch v {
+		case "holm":
+			return "Holm"
+		case "bh":
+			return "Benjamini-Hochberg"
+		case "none":
+			return T("geen", "none")
+		}
+	case "effect_magnitude":
+		switch v {
+		case "negligible":
+			return T("verwaarloosbaar", "negligible")
+		case "small":
+			return T("klein", "small")
+		case "moderate":
+			return T("middelgroot", "moderate")
+		case "large":
+			return T("groot", "large")
+		}
+	case "alpha_reliability":
+		switch v {
+		case "reliable":
+			return T("betrouwbaar", "reliable")
+		case "tentative":
+			return T("voorlopig", "tentative")
+		case "unreliable":
+			return T("onbetrouwbaar", "unreliable")
+		}
+	case "missing":
+		switch v {
+		case "listwise":
+			return T("lijstgewijs", "listwise")
+		case "pairwise":
+			return T("paarsgewijs", "pairwise")
+		}
 	}
 	return v
 }
@@ -180,6 +233,8 @@ func effectName(res *results.Results, s string) string {
 		return "ε²"
 	case "cramers_v":
 		return res.Text("Cramérs V", "Cramér's V")
+	case "eta_squared_h":
+		return "η²_H"
 	}
 	return s
 }
