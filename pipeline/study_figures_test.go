@@ -42,3 +42,26 @@ func TestStudyFigures(t *testing.T) {
 		}
 	}
 }
+
+// The commented figures: and outputs: lines of the init template hold when a researcher
+// uncomments them.
+func TestInitTemplateFiguresParse(t *testing.T) {
+	var lines []string
+	for _, line := range strings.Split(studyTemplate, "\n") {
+		for _, p := range []string{"# figures:", "#   include:", "#   width:", "#   dpi:", "# outputs:"} {
+			if strings.HasPrefix(line, p) {
+				line = strings.TrimPrefix(line, "# ")
+				line = strings.TrimPrefix(line, "#")
+				line = strings.SplitN(line, " #", 2)[0]
+			}
+		}
+		lines = append(lines, line)
+	}
+	s, err := ParseStudy([]byte(strings.Join(lines, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Figures.Include) != 7 || s.Figures.Width != PageWidthCM || s.Figures.DPI != 300 || len(s.Outputs) != 7 {
+		t.Errorf("figures %+v, outputs %v", s.Figures, s.Outputs)
+	}
+}
