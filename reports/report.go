@@ -36,7 +36,8 @@ type reportFigure struct {
 	Caption string
 	DataURI string // data:image/png;base64,... for the HTML report
 	Link    string // figures/<name>.png (or .svg) for the Markdown report
-	// PNG and its printed size in points, for report.docx.
+	// PNG (without the title and caption drawn in) and its printed size in points, for
+	// report.docx.
 	PNG           []byte
 	Width, Height float64
 }
@@ -98,7 +99,7 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	r.Methods = methods(res, l, cites)
 	for i, f := range figs {
 		rf := reportFigure{ID: "fig-" + f.Name, Number: i + 1, Title: f.Title, Caption: f.Caption}
-		rf.PNG, rf.Width, rf.Height = f.png, f.width().Points(), f.Height().Points()
+		rf.PNG, rf.Width, rf.Height = f.bare, f.width().Points(), f.bareHeight.Points()
 		if f.png != nil {
 			rf.DataURI = "data:image/png;base64," + base64.StdEncoding.EncodeToString(f.png)
 		} else if f.svg != nil {
