@@ -239,14 +239,9 @@ func renderAll(made []*figure, png, svg, bare bool) ([]renderedFigure, error) {
 			for i := range next {
 				rf := renderedFigure{figure: made[i]}
 				var err error
-				if png {
-					rf.png, err = made[i].renderPNG()
-				}
-				if err == nil && bare {
-					b := *made[i]
-					b.Title, b.Caption = "", ""
-					rf.bare, err = b.renderPNG()
-					rf.bareHeight = b.Height()
+				if png || bare {
+					rf.png, rf.bare, err = made[i].renderPNGs(bare)
+					rf.bareHeight = made[i].Height() - made[i].titleHeight() - made[i].captionHeight()
 				}
 				if err == nil && svg {
 					rf.svg, err = made[i].renderSVG()
