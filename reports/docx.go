@@ -192,11 +192,15 @@ func (d *docxBody) caption(label string, number int, title, note string, keepNex
 	d.para("Caption", props, runs...)
 }
 
-// figure embeds the PNG at its printed size (no wider than the type area) with its
-// numbered caption below it.
+// figure embeds the PNG at its printed size (no wider than the type area), cropped to
+// leave out the title and caption drawn in it, with its numbered caption below it. The
+// crop is DrawingML's srcRect (in thousandths of a percent of the picture's height), so
+// the file is the same PNG as figures/<name>.png and "Reset picture" in Word brings the
+// drawn title back.
 func (d *docxBody) figure(f reportFigure, label string) {
-	if len(f.PNG) > 0 && f.Width > 0 && f.Height > 0 {
-		w, h := f.Width, f.Height
+	crop := func(pt float64) int { return int(pt/f.Height*100000 + 0.5) }
+	if shown := f.Height - f.CropTop - f.CropBottom; len(f.PNG) > 0 && f.Width > 0 && shown > 0 {
+		w, h := f.Width, shown
 		if w > textWidthPt {
 			w, h = textWidthPt, h*textWidthPt/w
 		}
@@ -209,10 +213,10 @@ func (d *docxBody) figure(f reportFigure, label string) {
 			`<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+
 			`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>`+
 			`<pic:nvPicPr><pic:cNvPr id="%d" name="figure%d.png"/><pic:cNvPicPr/></pic:nvPicPr>`+
-			`<pic:blipFill><a:blip r:embed="rIdImg%d"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`+
+			`<pic:blipFill><a:blip r:embed="rIdImg%d"/><a:srcRect t="%d" b="%d"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`+
 			`<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`+
 			`</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`,
-			cx, cy, id, xmlEscape(label), f.Number, xmlEscape(descr), id, id, id, cx, cy)
+			cx, cy, id, xmlEscape(label), f.Number, xmlEscape(descr), id, id, id, crop(f.CropTop), crop(f.CropBottom), cx, cy)
 	}
 	d.caption(label, f.Number, f.Title, f.Caption, false)
 }

@@ -44,6 +44,7 @@ type docxDoc struct {
 	fields   []string // simple field instructions
 	extents  [][2]int // wp:extent cx, cy
 	blips    []string // r:embed of each picture
+	crops    [][2]int // srcRect t, b of each picture
 	bordersV []string // every left, right and insideV table border value
 }
 
@@ -108,6 +109,10 @@ func readDocx(t *testing.T, doc []byte) docxDoc {
 				d.extents = append(d.extents, [2]int{cx, cy})
 			case "blip":
 				d.blips = append(d.blips, attr("embed"))
+			case "srcRect":
+				tp, _ := strconv.Atoi(attr("t"))
+				bt, _ := strconv.Atoi(attr("b"))
+				d.crops = append(d.crops, [2]int{tp, bt})
 			}
 		case xml.CharData:
 			if inPara {
@@ -219,11 +224,17 @@ func TestDocxReadBack(t *testing.T) {
 	rels := string(parts["word/_rels/document.xml.rels"])
 	for i, f := range figs {
 		cx := int(f.width().Points()*emuPerPt + 0.5)
-		bare := *f
-		bare.Title, bare.Caption = "", ""
-		cy := int(bare.Height().Points()*emuPerPt + 0.5)
+		cy := int((f.Height()-f.titleHeight()-f.captionHeight()-2*margin).Points()*emuPerPt + 0.5)
 		if d.extents[i] != [2]int{cx, cy} {
 			t.Errorf("figure %s: extent %v, want %d × %d EMU (17 cm wide)", f.Name, d.extents[i], cx, cy)
+		}
+		// The drawn title and caption are cropped away: what is left is as high as the
+		// extent, so the picture is not stretched.
+		h := f.Height().Points()
+		top := int((margin+f.titleHeight()).Points()/h*100000 + 0.5)
+		bottom := int((margin+f.captionHeight()).Points()/h*100000 + 0.5)
+		if len(d.crops) <= i || d.crops[i] != [2]int{top, bottom} || top == 0 || bottom == 0 {
+			t.Errorf("figure %s: crop %v, want %d, %d", f.Name, d.crops, top, bottom)
 		}
 		m := regexp.MustCompile(`Id="` + d.blips[i] + `"[^>]*Target="([^"]+)"`).FindStringSubmatch(rels)
 		if m == nil || parts["word/"+m[1]] == nil {

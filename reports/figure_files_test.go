@@ -102,31 +102,3 @@ func TestFigureInclude(t *testing.T) {
 		t.Errorf("unknown figure: %v", err)
 	}
 }
-
-// The bare PNG report.docx embeds, cut from the full figure, is the figure drawn without
-// its title and caption: no pixel off by more than a quarter of the grey scale after the
-// blur; the mean allows for the cut falling between pixels (a sub-pixel shift, at 72 dpi).
-func TestBareFigureIsTheFigureWithoutTitleAndCaption(t *testing.T) {
-	res := exampleResults()
-	res.Figures.DPI = 72
-	figs, err := buildFigures(res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range figs {
-		_, cut, err := f.renderPNGs(true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := *f
-		b.Title, b.Caption = "", ""
-		drawn, err := b.renderPNG()
-		if err != nil {
-			t.Fatal(err)
-		}
-		mean, off, err := imageDifference(cut, drawn)
-		if err != nil || mean > 0.02 || off > 0.001 {
-			t.Errorf("%s: the cut figure differs from the one drawn bare: mean %.4f, off %.4f, %v", f.Name, mean, off, err)
-		}
-	}
-}

@@ -36,10 +36,12 @@ type reportFigure struct {
 	Caption string
 	DataURI string // data:image/png;base64,... for the HTML report
 	Link    string // figures/<name>.png (or .svg) for the Markdown report
-	// PNG (without the title and caption drawn in) and its printed size in points, for
-	// report.docx.
-	PNG           []byte
-	Width, Height float64
+	// PNG and its printed size in points, for report.docx, which crops away the bands
+	// of the title and caption drawn in (CropTop and CropBottom, in points) and sets
+	// them as an editable, numbered caption instead.
+	PNG                 []byte
+	Width, Height       float64
+	CropTop, CropBottom float64
 }
 
 // peopleTable is a table formatted for reading: labels for ids, percentages, two
@@ -99,7 +101,8 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	r.Methods = methods(res, l, cites)
 	for i, f := range figs {
 		rf := reportFigure{ID: "fig-" + f.Name, Number: i + 1, Title: f.Title, Caption: f.Caption}
-		rf.PNG, rf.Width, rf.Height = f.bare, f.width().Points(), f.bareHeight.Points()
+		rf.PNG, rf.Width, rf.Height = f.png, f.width().Points(), f.Height().Points()
+		rf.CropTop, rf.CropBottom = (margin + f.titleHeight()).Points(), (f.captionHeight() + margin).Points()
 		if f.png != nil {
 			rf.DataURI = "data:image/png;base64," + base64.StdEncoding.EncodeToString(f.png)
 		} else if f.svg != nil {

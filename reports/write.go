@@ -12,8 +12,6 @@ import (
 	"strings"
 	"sync"
 
-	"gonum.org/v1/plot/vg"
-
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -96,7 +94,7 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 			putXLSX()
 			return nil, err
 		}
-		figs, err = renderAll(made, want["png"] || want["html"], want["svg"], want["docx"])
+		figs, err = renderAll(made, want["png"] || want["html"] || want["docx"], want["svg"])
 		if err != nil {
 			putXLSX()
 			return nil, err
@@ -169,10 +167,6 @@ type renderedFigure struct {
 	*figure
 	png, svg         []byte
 	pngPath, svgPath string
-	// bare is the PNG for report.docx: without the title and caption drawn in, which
-	// the document sets as an editable, numbered caption; bareHeight its height.
-	bare       []byte
-	bareHeight vg.Length
 }
 
 // selected returns the formats to write.
@@ -227,7 +221,7 @@ func (w *writer) put(rel string, b []byte) error {
 // renderAll renders the figures as PNG and SVG, side by side on every processor (each
 // figure draws on a canvas of its own; gonum/plot's font cache is safe for concurrent
 // use). The result keeps the figures' order; the first error in that order is returned.
-func renderAll(made []*figure, png, svg, bare bool) ([]renderedFigure, error) {
+func renderAll(made []*figure, png, svg bool) ([]renderedFigure, error) {
 	out := make([]renderedFigure, len(made))
 	errs := make([]error, len(made))
 	next := make(chan int)
@@ -239,9 +233,8 @@ func renderAll(made []*figure, png, svg, bare bool) ([]renderedFigure, error) {
 			for i := range next {
 				rf := renderedFigure{figure: made[i]}
 				var err error
-				if png || bare {
-					rf.png, rf.bare, err = made[i].renderPNGs(bare)
-					rf.bareHeight = made[i].Height() - made[i].titleHeight() - made[i].captionHeight()
+				if png {
+					rf.png, err = made[i].renderPNG()
 				}
 				if err == nil && svg {
 					rf.svg, err = made[i].renderSVG()
