@@ -100,6 +100,9 @@ var columnHeads = map[string][2]string{
 	"ci_method":          {"Methode interval", "Interval method"},
 	"missing":            {"Ontbrekende antwoorden", "Missing answers"},
 	"scored":             {"Met schaalscore", "Scored"},
+	"strand":             {"Bron", "Strand"},
+	"status":             {"Weergave", "Status"},
+	"shown_as":           {"Getoond als", "Shown as"},
 }
 
 // sheetLabels turns column names and ids into what a person reads in tables.xlsx.
@@ -190,6 +193,22 @@ func (s sheetLabels) cell(t *results.Table, row []any, col, v string) string {
 			return T("voorlopig", "tentative")
 		case "unreliable":
 			return T("onbetrouwbaar", "unreliable")
+		}
+	case "strand":
+		switch v {
+		case "interviews":
+			return T("interviews", "interviews")
+		case "survey":
+			return T("vragenlijst", "survey")
+		}
+	case "status":
+		switch v {
+		case "shown":
+			return T("apart", "shown")
+		case "pooled":
+			return T("samengevoegd", "pooled")
+		case "suppressed":
+			return T("niet getoond", "suppressed")
 		}
 	case "missing":
 		switch v {
