@@ -180,7 +180,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.Unmapped = unmappedCodes(p)
 
 	// Analyse.
-	res := &results.Results{Title: s.Title, Language: s.Language, Tool: tool, MinCell: s.Privacy.MinCell, Outputs: s.Outputs}
+	res := &results.Results{Title: s.Title, Language: s.Language, Tool: tool, MinCell: s.Privacy.MinCell, Outputs: s.Outputs, Figures: s.Figures.Options()}
 	res.Codebook.Name, res.Codebook.Version = cb.Name, cb.Version
 	res.Codebook.File = s.Rel(cbPath)
 	res.Codebook.SHA256 = cbSHA

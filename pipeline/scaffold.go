@@ -49,7 +49,12 @@ privacy:
   names: []                       # further names to redact from quotes
   # key_file: ../sleutel.csv      # write the key real id -> pseudonym here (outside the output)
 
-# outputs: [csv, xlsx, png, svg, html, md]   # add qdpx to review the coding in your QDA tool
+# outputs: [csv, xlsx, png, svg, html, md, docx]   # add qdpx to review the coding in your QDA tool
+
+# figures:                        # which figures, in what order, how wide
+#   include: [factors_by_role, valence_by_factor, survey_items, municipalities, cooccurrence, partners, agreement]
+#   width: page                   # column (8.5 cm), page (17 cm) or a width in cm
+#   dpi: 300
 `
 
 // Scaffold makes a new study folder: a commented study.yaml, the codebook, and template

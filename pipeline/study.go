@@ -34,7 +34,7 @@ type Study struct {
 	Reliability Reliability `yaml:"reliability"`
 	// Agreement sets the bootstrap behind the agreement intervals.
 	Agreement Agreement `yaml:"agreement"`
-	// Outputs lists the formats to write: csv, xlsx, png, svg, html, md, qdpx.
+	// Outputs lists the formats to write: csv, xlsx, png, svg, html, md, docx, qdpx.
 	// Empty means all but qdpx.
 	Outputs []string `yaml:"outputs"`
 	// Seed makes every random choice (bootstrap intervals) reproducible.
@@ -46,6 +46,8 @@ type Study struct {
 	// Rejects sets how many rejected answers a run accepts before it ends with
 	// ExitTooManyRejects.
 	Rejects Rejects `yaml:"rejects"`
+	// Figures chooses, orders and sizes the figures (study_figures.go).
+	Figures Figures `yaml:"figures"`
 
 	// Path is the study.yaml file; Dir the folder it sits in. Input paths are relative to Dir.
 	Path string `yaml:"-"`
@@ -276,7 +278,7 @@ func (s *Study) AutocodeEnabled() bool { return s.Autocode.Enabled == nil || *s.
 // ErrStudy marks a problem with study.yaml.
 var ErrStudy = errors.New("study.yaml")
 
-var knownOutputs = map[string]bool{"csv": true, "xlsx": true, "png": true, "svg": true, "html": true, "md": true, "qdpx": true}
+var knownOutputs = map[string]bool{"csv": true, "xlsx": true, "png": true, "svg": true, "html": true, "md": true, "docx": true, "qdpx": true}
 
 // LoadStudy reads a study from a folder holding study.yaml or from the yaml file itself,
 // fills defaults and checks that every named file exists.
@@ -400,8 +402,11 @@ func ParseStudy(data []byte) (*Study, error) {
 	}
 	for i, o := range s.Outputs {
 		if !knownOutputs[o] {
-			return nil, s.errAt("outputs", i, fmt.Sprintf("%q is not one of csv, xlsx, png, svg, html, md, qdpx", o))
+			return nil, s.errAt("outputs", i, fmt.Sprintf("%q is not one of csv, xlsx, png, svg, html, md, docx, qdpx", o))
 		}
+	}
+	if err := s.Figures.fill(s); err != nil {
+		return nil, err
 	}
 	if len(s.Interviews) == 0 && len(s.Survey) == 0 {
 		return nil, &StudyError{Key: "interviews", Msg: "the study names no input (neither interviews nor survey)"}

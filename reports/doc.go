@@ -1,6 +1,7 @@
 // Package reports writes what a researcher takes away from a run: the tidy tables as CSV
 // and as one Excel workbook, the figures as PNG and SVG, a self-contained HTML report with
-// a Markdown twin, and a manifest that ties every output to its inputs by checksum.
+// a Markdown and a Word twin (docx.go says why Word is written by hand), and a manifest
+// that ties every output to its inputs by checksum.
 //
 // Report writers only format the values in a results.Results; they never compute
 // statistics. Tables missing from a Results are skipped quietly, with their figures and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"image/png"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -25,6 +26,9 @@ type figure struct {
 	Plot    *plot.Plot
 	// PlotHeight is the height of the plot itself, axes and tick labels included.
 	PlotHeight vg.Length
+	// Width is the printed width (figures.width); DPI the PNG resolution (figures.dpi).
+	Width vg.Length
+	DPI   int
 }
 
 type legendEntry struct {
@@ -74,7 +78,14 @@ func restyle(st *text.Style, size vg.Length) {
 	st.Color = inkColour
 }
 
-func (f *figure) usableWidth() vg.Length { return figureWidth - 2*margin }
+func (f *figure) width() vg.Length {
+	if f.Width <= 0 {
+		return defaultFigureWidth
+	}
+	return f.Width
+}
+
+func (f *figure) usableWidth() vg.Length { return f.width() - 2*margin }
 
 func (f *figure) titleLines() []string {
 	if f.Title == "" {
@@ -247,33 +258,67 @@ func (f *figure) draw(dc draw.Canvas) {
 	}
 }
 
-// pngDPI is the resolution of the PNG figures: print quality.
-const pngDPI = 300
+// defaultDPI is the resolution of the PNG figures unless study.yaml's figures.dpi says
+// otherwise: print quality.
+const defaultDPI = 300
 
-// renderPNG draws the figure as a PNG at 300 dpi.
-func (f *figure) renderPNG() (out []byte, err error) {
-	defer recoverDraw(&err, f.Name)
-	c := vgimg.NewWith(vgimg.UseWH(figureWidth, f.Height()), vgimg.UseDPI(pngDPI), vgimg.UseBackgroundColor(color.White))
-	f.draw(draw.New(c))
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("figure %s: %w", f.Name, err)
+func (f *figure) dpi() int {
+	if f.DPI <= 0 {
+		return defaultDPI
 	}
-	return buf.Bytes(), nil
+	return f.DPI
 }
 
-// renderSVG draws the figure as SVG with the fonts embedded, so its letters (één,
-// coördinatie) look the same on a machine without Liberation Sans.
+// renderPNG draws the figure as a PNG at its resolution (300 dpi by default), with the
+// resolution recorded in a pHYs chunk so that Word and layout software place it at its
+// printed size rather than at 72 or 96 dpi. It keeps image/png's default compression:
+// on the example's nine figures the best level saved 1.4% of 2.4 MB and tripled the time.
+func (f *figure) renderPNG() (out []byte, err error) {
+	defer recoverDraw(&err, f.Name)
+	c := vgimg.NewWith(vgimg.UseWH(f.width(), f.Height()), vgimg.UseDPI(f.dpi()), vgimg.UseBackgroundColor(color.White))
+	f.draw(draw.New(c))
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, c.Image()); err != nil {
+		return nil, fmt.Errorf("figure %s: %w", f.Name, err)
+	}
+	return withPHYs(buf.Bytes(), f.dpi())
+}
+
+// titleHeight is the band the title takes below the top margin; captionHeight the band
+// the caption takes above the bottom margin. report.docx crops both away.
+func (f *figure) titleHeight() vg.Length {
+	if f.Title == "" {
+		return 0
+	}
+	return vg.Length(float64(len(f.titleLines())))*titleSize*lineGap + 4
+}
+
+func (f *figure) captionHeight() vg.Length {
+	lines := f.captionLines()
+	if len(lines) == 0 {
+		return 0
+	}
+	return 6 + vg.Length(float64(len(lines)))*captionSize*lineGap
+}
+
+// renderSVG draws the figure as SVG. The text references Liberation Sans and, after it,
+// Arial and Helvetica, which have the same letter widths (Liberation Sans is made
+// metric-compatible with Arial), so the layout holds on any machine. Embedding the whole
+// fonts, as gonum/plot offers, made each file over 1 MB; no maintained Go library
+// subsets TrueType fonts for SVG.
 func (f *figure) renderSVG() (out []byte, err error) {
 	defer recoverDraw(&err, f.Name)
-	c := vgsvg.NewWith(vgsvg.UseWH(figureWidth, f.Height()), vgsvg.EmbedFonts(true))
+	c := vgsvg.NewWith(vgsvg.UseWH(f.width(), f.Height()))
 	f.draw(draw.New(c))
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("figure %s: %w", f.Name, err)
 	}
-	return buf.Bytes(), nil
+	return bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Sans;"), []byte(svgFontFamily)), nil
 }
+
+// svgFontFamily is the font list of every text in an SVG figure.
+const svgFontFamily = "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"
 
 // recoverDraw turns a panic inside gonum/plot (it panics on, e.g., an empty axis range)
 // into an error naming the figure, so no input can crash a run.

@@ -23,14 +23,18 @@ type rowChart struct {
 	Height vg.Length // plot height including the X axis
 }
 
-// labelWidth is the widest a row label may be before it wraps: a third of the figure.
-const labelWidth = figureWidth / 3
+// labelWidth is the widest a row label may be before it wraps: a third of the figure,
+// and never under 3.5 cm, so that a column-wide figure does not break every label.
+func labelWidth(figWidth vg.Length) vg.Length { return max(figWidth/3, 3.5*vg.Centimeter) }
 
 // newRowChart sets up the rows: wrapped tick labels for categories, bold headings drawn
 // in the data area on their own row, and a plot height that gives every row room for its
 // label lines.
-func newRowChart(rows []row, xLabel string) *rowChart {
+func newRowChart(figWidth vg.Length, rows []row, xLabel string) *rowChart {
 	p := newPlot()
+	// The axis title wraps to the data area (the figure less the row labels): gonum
+	// shrinks the data area to nothing rather than let a title stick out.
+	xLabel = wrapLabel(xLabel, figWidth-2*margin-labelWidth(figWidth)-12, labelSize)
 	p.X.Label.Text = xLabel
 	n := len(rows)
 	ticks := make([]plot.Tick, 0, n)
@@ -42,7 +46,7 @@ func newRowChart(rows []row, xLabel string) *rowChart {
 			heads = append(heads, heading{Y: y, Text: r.Label})
 			continue
 		}
-		lbl := wrapLabel(r.Label, labelWidth, tickSize)
+		lbl := wrapLabel(r.Label, labelWidth(figWidth), tickSize)
 		maxLines = max(maxLines, strings.Count(lbl, "\n")+1)
 		ticks = append(ticks, plot.Tick{Value: y, Label: lbl})
 	}

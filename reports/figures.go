@@ -34,7 +34,39 @@ func buildFigures(res *results.Results) (figs []*figure, err error) {
 		}
 		figs = append(figs, out...)
 	}
+	figs, err = chosenFigures(figs, res.Figures.Include)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range figs {
+		f.Width, f.DPI = figureWidthOf(res), res.Figures.DPI
+	}
 	return figs, nil
+}
+
+// chosenFigures keeps the figures that include names, in its order; all of them when
+// include is empty. A name that is no figure is an error naming the known ones; a known
+// name whose figure the data do not allow is skipped quietly, like any figure whose
+// table is missing.
+func chosenFigures(figs []*figure, include []string) ([]*figure, error) {
+	if len(include) == 0 {
+		return figs, nil
+	}
+	var out []*figure
+	taken := map[*figure]bool{}
+	for _, name := range include {
+		if !results.IsFigureName(name) {
+			return nil, fmt.Errorf("%w: study.yaml figures.include: %q is not a figure (known: %s)", ErrFigure, name, strings.Join(results.FigureNames, ", "))
+		}
+		for _, f := range figs {
+			match := f.Name == name || name == "municipalities" && strings.HasPrefix(f.Name, "municipalities_")
+			if match && !taken[f] {
+				taken[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out, nil
 }
 
 func safeBuild(b func(*results.Results, labels) []*figure, res *results.Results, l labels) (out []*figure, err error) {

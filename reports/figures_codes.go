@@ -13,108 +13,121 @@ import (
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
-// factorsByRole draws, per factor, the share of respondents of each role who mention any
-// code of the factor: horizontal grouped bars, one colour per role.
+// factorsByRole draws, per factor and respondent role, how often the role's respondents
+// speak of the factor as a facilitator (to the right) and as a barrier (to the left): the
+// segments coded with the factor's facilitator codes and with its barrier codes, summed
+// over the codes (a segment with two codes counts twice). It replaces the share of
+// respondents mentioning a factor at all, which is near 100% for every role in a typical
+// study and so says little.
 func factorsByRole(res *results.Results, l labels) []*figure {
 	t := view(res.Table("code_frequencies"))
-	type group struct {
-		name string
-		n    int
-	}
-	var groups []group
-	gi := map[string]int{}
+	type key struct{ factor, role, valence string }
+	mentions := map[key]float64{}
+	groupN := map[string]int{}
+	var roles []string
 	suppressed := map[string]bool{}
-	var factors []string
-	seenFactor := map[string]bool{}
-	type key struct{ factor, group string }
-	share := map[key]float64{}
 	for i := 0; i < t.len(); i++ {
-		if t.str(i, "group_by") != "role" || t.str(i, "code") != "*" {
+		code := t.str(i, "code")
+		if t.str(i, "group_by") != "role" || code == "*" || code == "" {
 			continue
 		}
-		g, f := t.str(i, "group"), t.str(i, "factor")
+		g := t.str(i, "group")
 		if t.flag(i, "suppressed") {
 			suppressed[g] = true
 			continue
 		}
-		s, ok := t.num(i, "share")
+		v := l.valence[code]
+		if v != "facilitator" && v != "barrier" {
+			continue
+		}
+		n, ok := t.num(i, "segments")
 		if !ok {
 			continue
 		}
-		if _, ok := gi[g]; !ok {
-			n, _ := t.num(i, "group_respondents")
-			gi[g] = len(groups)
-			groups = append(groups, group{name: g, n: int(n)})
+		if _, seen := groupN[g]; !seen {
+			gn, _ := t.num(i, "group_respondents")
+			groupN[g] = int(gn)
+			roles = append(roles, g)
 		}
-		if !seenFactor[f] {
-			seenFactor[f] = true
-			factors = append(factors, f)
+		f := l.factorOf[code]
+		if f == "" {
+			f = t.str(i, "factor")
 		}
-		share[key{f, g}] = s
+		mentions[key{f, g, v}] += n
 	}
-	if len(groups) == 0 {
+	if len(roles) == 0 {
 		return nil
 	}
-	factors = inCodebookOrder(factors, res)
-	for g := range gi {
-		delete(suppressed, g) // a group shown for some factor is not left out
+	for g := range groupN {
+		delete(suppressed, g) // a role shown for some code is not left out
 	}
 
-	rows := make([]row, len(factors))
-	for i, f := range factors {
-		rows[i] = row{Label: l.factorLabel(f)}
-	}
-	rc := newRowChart(rows, res.Text("Respondenten die de factor noemen", "Respondents mentioning the factor"))
-	// A band of 0.8 rows per factor, split among the roles; the first role on top.
-	k := len(groups)
-	thick := 0.8 / float64(k)
-	b := bars{}
-	for i, f := range factors {
-		for j, g := range groups {
-			s, ok := share[key{f, g.name}]
-			if !ok {
-				continue
+	var rows []row
+	type cell struct{ factor, role string }
+	var cells []cell // parallel to rows; empty for a heading
+	for _, f := range res.Codebook.Factors {
+		any := false
+		for _, g := range roles {
+			if mentions[key{f.ID, g, "facilitator"}]+mentions[key{f.ID, g, "barrier"}] > 0 {
+				any = true
 			}
-			y := rc.y(i) + 0.4 - thick*(float64(j)+0.5)
-			b.Bars = append(b.Bars, bar{Y: y, X0: 0, X1: s, Thick: thick * 0.9, Colour: seriesColour(j), Label: percent(res.Language, s)})
+		}
+		if !any {
+			continue
+		}
+		rows = append(rows, row{Label: f.Label, Heading: true})
+		cells = append(cells, cell{})
+		for _, g := range roles {
+			rows = append(rows, row{Label: fmt.Sprintf("%s (n = %d)", l.roleLabel(g), groupN[g])})
+			cells = append(cells, cell{f.ID, g})
 		}
 	}
-	shareAxis(rc.Plot, res.Language)
-	rc.Plot.Add(b)
-	rowH := rc.Height / vg.Length(len(rows))
-	if min := vg.Length(k) * 9; rowH < min { // every bar at least 9 pt thick
-		rc.Height += (min - rowH) * vg.Length(len(rows))
+	if len(rows) == 0 {
+		return nil
 	}
+	rc := newRowChart(figureWidthOf(res), rows, res.Text("Aantal vermeldingen (gecodeerde fragmenten)", "Mentions (coded segments)"))
+	b := bars{}
+	maxN := 1.0
+	for i, c := range cells {
+		if c.factor == "" {
+			continue
+		}
+		fac, bar := mentions[key{c.factor, c.role, "facilitator"}], mentions[key{c.factor, c.role, "barrier"}]
+		maxN = math.Max(maxN, math.Max(fac, bar))
+		b.Bars = append(b.Bars,
+			barOf(rc.y(i), fac, facilitatorColour, number(res.Language, fac, 0)),
+			barOf(rc.y(i), -bar, barrierColour, number(res.Language, bar, 0)))
+	}
+	lim := niceCeil(maxN * 1.1) // room for the value labels beyond the longest bar
+	rc.Plot.X.Min, rc.Plot.X.Max = -lim, lim
+	rc.Plot.X.Tick.Marker = relabel{ticker: plot.DefaultTicks{}, f: func(x float64) string { return number(res.Language, math.Abs(x), 0) }}
+	rc.Plot.Add(b, refLine{X: 0, Colour: mutedColour})
 
-	var legend []legendEntry
 	total := 0
-	for j, g := range groups {
-		legend = append(legend, legendEntry{Label: fmt.Sprintf("%s (n = %d)", l.roleLabel(g.name), g.n), Colour: seriesColour(j)})
-		total += g.n
+	for _, g := range roles {
+		total += groupN[g]
 	}
 	return []*figure{{
 		Name:  "factors_by_role",
-		Title: res.Text("Genoemde succesfactoren per rol van de respondent", "Success factors mentioned, by respondent role"),
+		Title: res.Text("Bevorderend en belemmerend, per factor en rol", "Facilitators and barriers, by factor and role"),
 		Caption: caption(
-			res.Text(fmt.Sprintf("n = %d respondenten in %d rollen; aandeel respondenten dat ten minste één code van de factor noemt.", total, k),
-				fmt.Sprintf("n = %d respondents in %d roles; share of respondents mentioning at least one code of the factor.", total, k)),
+			res.Text(fmt.Sprintf("n = %d respondenten in %d rollen; per rol het aantal fragmenten met een bevorderende (rechts) of belemmerende (links) code van de factor.", total, len(roles)),
+				fmt.Sprintf("n = %d respondents in %d roles; per role the segments coded with a facilitator (right) or barrier (left) code of the factor.", total, len(roles))),
 			leftOut(res, len(suppressed), res.Text("rol", "role"), res.Text("rollen", "roles")),
 			source(res, "gecodeerde interviews", "coded interviews", "code_frequencies"),
 		),
-		Legend:     legend,
+		Legend: []legendEntry{
+			{Label: res.Text("Belemmerend (links)", "Barrier (left)"), Colour: barrierColour},
+			{Label: res.Text("Bevorderend (rechts)", "Facilitator (right)"), Colour: facilitatorColour},
+		},
 		Plot:       rc.Plot,
 		PlotHeight: rc.Height,
 	}}
 }
 
-// shareAxis makes the X axis run from 0 to 100% with percentage ticks.
-func shareAxis(p *plot.Plot, lang string) {
-	p.X.Min, p.X.Max = 0, 1
-	p.X.Tick.Marker = fixedTicks{
-		{Value: 0, Label: "0%"}, {Value: 0.25, Label: "25%"}, {Value: 0.5, Label: "50%"},
-		{Value: 0.75, Label: "75%"}, {Value: 1, Label: "100%"},
-	}
-	p.Add(gridLines{X: []float64{0.25, 0.5, 0.75, 1}})
+// barOf is a diverging bar from 0 to x with its count as the value label.
+func barOf(y, x float64, c color.Color, label string) bar {
+	return bar{Y: y, X0: 0, X1: x, Thick: 0.7, Colour: c, Label: label}
 }
 
 // inCodebookOrder sorts factor ids in codebook order; unknown ids follow, as found.
@@ -191,7 +204,7 @@ func valenceByFactor(res *results.Results, l labels) []*figure {
 			codes = append(codes, c)
 		}
 	}
-	rc := newRowChart(rows, res.Text("Aantal respondenten dat de code noemt", "Number of respondents mentioning the code"))
+	rc := newRowChart(figureWidthOf(res), rows, res.Text("Aantal respondenten dat de code noemt", "Number of respondents mentioning the code"))
 	b := bars{}
 	maxN := 1.0
 	for i, c := range codes {
@@ -295,7 +308,7 @@ func agreement(res *results.Results, l labels) []*figure {
 		rows = append(rows, row{Label: l.codeLabel(e.code)})
 		vals = append(vals, e.alpha)
 	}
-	rc := newRowChart(rows, res.Text("Krippendorffs alfa (nominaal)", "Krippendorff's alpha (nominal)"))
+	rc := newRowChart(figureWidthOf(res), rows, res.Text("Krippendorffs alfa (nominaal)", "Krippendorff's alpha (nominal)"))
 	b := bars{}
 	lo := 0.0
 	for i, a := range vals {

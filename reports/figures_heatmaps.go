@@ -3,7 +3,9 @@ package reports
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -16,47 +18,71 @@ import (
 // heatChart sets up a plot for a heat map with named columns (labels turned upright
 // under the map) and named rows, and returns the height the plot needs so its cells come
 // out roughly square.
-func heatChart(colNames, rowNames []string) (*plot.Plot, vg.Length) {
+func heatChart(figWidth vg.Length, colNames, rowNames []string) (*plot.Plot, vg.Length) {
 	p := newPlot()
-	yt := make([]plot.Tick, len(rowNames))
-	widest := vg.Length(0)
-	for i, n := range rowNames {
-		lbl := wrapLabel(n, labelWidth, tickSize)
-		yt[i] = plot.Tick{Value: float64(len(rowNames) - 1 - i), Label: lbl}
-		widest = max(widest, linesWidth(lbl))
+	square := slices.Equal(colNames, rowNames)
+	rowTicks := func(prefix bool) ([]plot.Tick, vg.Length, int) {
+		yt := make([]plot.Tick, len(rowNames))
+		widest, lines := vg.Length(0), 1
+		for i, n := range rowNames {
+			if prefix {
+				n = fmt.Sprintf("%d. %s", i+1, n)
+			}
+			lbl := wrapLabel(n, labelWidth(figWidth), tickSize)
+			yt[i] = plot.Tick{Value: float64(len(rowNames) - 1 - i), Label: lbl}
+			widest = max(widest, linesWidth(lbl))
+			lines = max(lines, strings.Count(lbl, "\n")+1)
+		}
+		return yt, widest, lines
 	}
-	dataW := figureWidth - 2*margin - widest - 12
-	cellW := dataW / vg.Length(max(1, len(colNames)))
-	cell := min(max(cellW, 12), 28)
+	yt, widest, lines := rowTicks(false)
+	cellWidth := func() vg.Length {
+		return (figWidth - 2*margin - widest - 12) / vg.Length(max(1, len(colNames)))
+	}
+	cellW := cellWidth()
 
 	// Column labels stay horizontal when each fits its column in three lines; otherwise
-	// they are turned upright.
-	upright := false
-	xt := make([]plot.Tick, len(colNames))
-	for i, n := range colNames {
+	// they are turned upright, on one line each, which needs a column at least a line
+	// high. Where even that is too narrow (many codes in a column-wide figure), a square
+	// map numbers its rows and names its columns by those numbers.
+	const uprightLine = tickSize + 2
+	mode := "horizontal"
+	for _, n := range colNames {
 		lbl := wrapLabel(n, cellW-4, tickSize)
 		if strings.Count(lbl, "\n") >= 3 || linesWidth(lbl) > cellW-2 {
-			upright = true
+			mode = "upright"
 		}
-		xt[i] = plot.Tick{Value: float64(i), Label: lbl}
 	}
+	if mode == "upright" && cellW < uprightLine && square {
+		mode = "numbered"
+		yt, widest, lines = rowTicks(true)
+		cellW = cellWidth()
+	}
+	xt := make([]plot.Tick, len(colNames))
 	labelsH := vg.Length(0)
-	if upright {
-		const colLabelWidth = 1.3 * vg.Inch
-		for i, n := range colNames {
-			xt[i].Label = wrapLabel(n, colLabelWidth, tickSize)
-			labelsH = max(labelsH, linesWidth(xt[i].Label))
+	for i, n := range colNames {
+		switch mode {
+		case "horizontal":
+			xt[i] = plot.Tick{Value: float64(i), Label: wrapLabel(n, cellW-4, tickSize)}
+			labelsH = max(labelsH, vg.Length(strings.Count(xt[i].Label, "\n")+1)*tickSize*lineGap)
+		case "upright":
+			xt[i] = plot.Tick{Value: float64(i), Label: n}
+			labelsH = max(labelsH, textWidth(n, tickSize, false))
+		case "numbered":
+			xt[i] = plot.Tick{Value: float64(i), Label: strconv.Itoa(i + 1)}
+			labelsH = max(labelsH, textWidth(xt[i].Label, tickSize, false))
 		}
+	}
+	if mode != "horizontal" {
 		p.X.Tick.Label.Rotation = math.Pi / 2
 		p.X.Tick.Label.XAlign = draw.XRight
 		p.X.Tick.Label.YAlign = draw.YCenter
-	} else {
-		for _, t := range xt {
-			labelsH = max(labelsH, vg.Length(strings.Count(t.Label, "\n")+1)*tickSize*lineGap)
-		}
 	}
-	p.X.Tick.Marker = plot.ConstantTicks(xt)
+	// Rows are as high as a cell is wide (up to 28 pt), and never lower than their
+	// label's lines.
+	cell := max(min(max(cellW, 12), 28), vg.Length(lines)*tickSize+3)
 	p.Y.Tick.Marker = plot.ConstantTicks(yt)
+	p.X.Tick.Marker = plot.ConstantTicks(xt)
 	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
 		ax.Tick.Width, ax.Tick.Length, ax.Width, ax.Padding = 0, 0, 0, 0
 	}
@@ -113,7 +139,7 @@ func cooccurrence(res *results.Results, l labels) []*figure {
 	for i, c := range codes {
 		names[i] = l.codeLabel(c)
 	}
-	p, h := heatChart(names, names)
+	p, h := heatChart(figureWidthOf(res), names, names)
 	hm := heatMap{Cols: len(codes), Rows: len(codes)}
 	for _, v := range jac {
 		hm.Max = math.Max(hm.Max, v)
@@ -233,7 +259,7 @@ func partners(res *results.Results, l labels) []*figure {
 	for i, p := range partnerOrder {
 		rowNames[i] = l.partnerLabel(p)
 	}
-	p, h := heatChart(colNames, rowNames)
+	p, h := heatChart(figureWidthOf(res), colNames, rowNames)
 	hm := heatMap{Cols: len(colKeys), Rows: len(partnerOrder)}
 	for _, v := range count {
 		hm.Max = math.Max(hm.Max, v)

@@ -113,7 +113,7 @@ func surveyItems(res *results.Results, l labels) []*figure {
 	sc := l.scale[firstScale]
 	disagree, neutral, agree := splitAnswers(cols, sc.AgreeFrom)
 	colours := answerColours(len(disagree), neutral >= 0, len(agree))
-	rc := newRowChart(rows, res.Text("Aandeel respondenten", "Share of respondents"))
+	rc := newRowChart(figureWidthOf(res), rows, res.Text("Aandeel respondenten", "Share of respondents"))
 	b := bars{Inside: true}
 	for i, it := range items {
 		if it.pct == nil {
@@ -349,7 +349,7 @@ func municipalities(res *results.Results, l labels) []*figure {
 			}
 			rows[i] = row{Label: fmt.Sprintf("%s (n = %d)", m.name, m.n)}
 		}
-		rc := newRowChart(rows, res.Text("Gemiddelde schaalscore met 95%-betrouwbaarheidsinterval", "Mean scale score with 95% confidence interval"))
+		rc := newRowChart(figureWidthOf(res), rows, res.Text("Gemiddelde schaalscore met 95%-betrouwbaarheidsinterval", "Mean scale score with 95% confidence interval"))
 		var pts intervals
 		for i, m := range ms {
 			if math.IsNaN(m.mean) {

@@ -60,7 +60,9 @@ func (b bars) Plot(c draw.Canvas, p *plot.Plot) {
 			continue
 		}
 		out := sty
-		if r.X1 < r.X0 {
+		// A bar of -0 (no barriers) is a leftward bar: its "0" goes left of the axis,
+		// not over the bar to the right of it.
+		if r.X1 < r.X0 || r.X1 == r.X0 && math.Signbit(r.X1) {
 			out.XAlign = draw.XRight
 			c.FillText(out, vg.Point{X: x0 - 2, Y: y}, r.Label)
 		} else {

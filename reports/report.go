@@ -36,6 +36,12 @@ type reportFigure struct {
 	Caption string
 	DataURI string // data:image/png;base64,... for the HTML report
 	Link    string // figures/<name>.png (or .svg) for the Markdown report
+	// PNG and its printed size in points, for report.docx, which crops away the bands
+	// of the title and caption drawn in (CropTop and CropBottom, in points) and sets
+	// them as an editable, numbered caption instead.
+	PNG                 []byte
+	Width, Height       float64
+	CropTop, CropBottom float64
 }
 
 // peopleTable is a table formatted for reading: labels for ids, percentages, two
@@ -43,6 +49,10 @@ type reportFigure struct {
 type peopleTable struct {
 	ID      string
 	Caption string
+	// Number and Title are the caption's parts for report.docx, which numbers tables
+	// with a field; Number is 0 for an unnumbered table.
+	Number  int
+	Title   string
 	Head    []string
 	Numeric []bool
 	Rows    [][]string
@@ -91,6 +101,8 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	r.Methods = methods(res, l, cites)
 	for i, f := range figs {
 		rf := reportFigure{ID: "fig-" + f.Name, Number: i + 1, Title: f.Title, Caption: f.Caption}
+		rf.PNG, rf.Width, rf.Height = f.png, f.width().Points(), f.Height().Points()
+		rf.CropTop, rf.CropBottom = (margin + f.titleHeight()).Points(), (f.captionHeight() + margin).Points()
 		if f.png != nil {
 			rf.DataURI = "data:image/png;base64," + base64.StdEncoding.EncodeToString(f.png)
 		} else if f.svg != nil {
@@ -106,6 +118,7 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	}
 	r.Tables = keyTables(res, l)
 	for i, t := range r.Tables {
+		t.Number, t.Title = i+1, t.Caption
 		t.Caption = fmt.Sprintf("%s %d. %s", r.Text["table"], i+1, t.Caption)
 	}
 	r.Quotes = quotes(res, l)

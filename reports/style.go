@@ -3,6 +3,7 @@ package reports
 import (
 	"image/color"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,6 +13,8 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/samenspel/samenspel/pipeline/results"
 )
 
 // One look across all figures: Liberation Sans (SIL OFL, see fonts/LICENSE) and the
@@ -20,15 +23,9 @@ import (
 var (
 	okabeOrange    = rgb(0xE6, 0x9F, 0x00)
 	okabeSky       = rgb(0x56, 0xB4, 0xE9)
-	okabeGreen     = rgb(0x00, 0x9E, 0x73)
-	okabeYellow    = rgb(0xF0, 0xE4, 0x42)
 	okabeBlue      = rgb(0x00, 0x72, 0xB2)
 	okabeVermilion = rgb(0xD5, 0x5E, 0x00)
-	okabePurple    = rgb(0xCC, 0x79, 0xA7)
 	okabeBlack     = rgb(0x00, 0x00, 0x00)
-
-	// series colours in order of use, for groups such as roles.
-	series = []color.Color{okabeBlue, okabeOrange, okabeGreen, okabeSky, okabeVermilion, okabePurple, okabeYellow, okabeBlack}
 
 	facilitatorColour = okabeBlue
 	barrierColour     = okabeVermilion
@@ -47,9 +44,6 @@ var (
 )
 
 func rgb(r, g, b uint8) color.RGBA { return color.RGBA{R: r, G: g, B: b, A: 0xFF} }
-
-// seriesColour returns the i-th series colour, cycling.
-func seriesColour(i int) color.Color { return series[i%len(series)] }
 
 // sequentialColour maps t in [0,1] onto the sequential scheme by linear interpolation.
 func sequentialColour(t float64) color.RGBA {
@@ -91,8 +85,17 @@ const (
 	valueSize   = 6.5
 )
 
-// figureWidth is the printed width of every figure: a column of an A4 page.
-const figureWidth = 6.5 * vg.Inch
+// defaultFigureWidth is the printed width of a figure unless study.yaml's figures.width
+// says otherwise: the type area of an A4 page (17 cm).
+const defaultFigureWidth = 17 * vg.Centimeter
+
+// figureWidthOf returns the printed width the study asks for.
+func figureWidthOf(res *results.Results) vg.Length {
+	if res == nil || res.Figures.WidthCM <= 0 {
+		return defaultFigureWidth
+	}
+	return vg.Length(res.Figures.WidthCM) * vg.Centimeter
+}
 
 func sans(size vg.Length, bold bool) font.Font {
 	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: size}
@@ -128,7 +131,8 @@ func wrap(s string, width vg.Length, size vg.Length, bold bool) []string {
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		var pieces []piece
-		for _, w := range strings.FieldsFunc(para, unicode.IsSpace) {
+		for _, w := range strings.FieldsFunc(keepTogether(para), breakable) {
+			w = strings.ReplaceAll(w, "\u00a0", " ")
 			if textWidth(w, size, bold) <= width {
 				pieces = append(pieces, piece{s: w})
 				continue
@@ -158,6 +162,15 @@ func wrap(s string, width vg.Length, size vg.Length, bold bool) []string {
 	}
 	return lines
 }
+
+// nEquals matches the counts "(n = 290)" and "n = 25", which must not break across lines.
+var nEquals = regexp.MustCompile(`\bn = (\d)`)
+
+// keepTogether joins "n = 290" with no-break spaces, so wrap keeps it on one line.
+func keepTogether(s string) string { return nEquals.ReplaceAllString(s, "n\u00a0=\u00a0$1") }
+
+// breakable reports the spaces a line may break at: all but the no-break space.
+func breakable(r rune) bool { return r != '\u00a0' && unicode.IsSpace(r) }
 
 // wrapLabel wraps a tick or legend label and joins its lines with newlines, which the
 // plain text handler draws as separate lines.

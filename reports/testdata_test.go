@@ -131,6 +131,9 @@ func exampleResults() *results.Results {
 		}
 		for _, c := range f.Codes {
 			add(c.ID, "all", "all", 25, 2+(k*7)%13)
+			for ri, r := range roles {
+				add(c.ID, "role", r.id, r.n, (r.n*(1+(k+ri)%7))/10)
+			}
 			k++
 		}
 	}

@@ -31,11 +31,11 @@ type Output struct {
 
 // Formats are the output formats Results.Outputs may name; all are written when it is
 // empty.
-var Formats = []string{"csv", "xlsx", "png", "svg", "html", "md"}
+var Formats = []string{"csv", "xlsx", "png", "svg", "html", "md", "docx"}
 
 // Write writes every output into dir, which must exist and be empty (the caller makes a
 // temporary folder and renames it into place on success): tables/<name>.csv for every
-// table, tables.xlsx, figures/<name>.png and .svg, report.html, report.md, and last
+// table, tables.xlsx, figures/<name>.png and .svg, report.html, report.md, report.docx, and last
 // manifest.json. It returns the files in the order written, manifest.json last.
 func Write(dir string, res *results.Results) ([]Output, error) {
 	if res == nil {
@@ -88,13 +88,13 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 	}
 
 	var figs []renderedFigure
-	if want["png"] || want["svg"] || want["html"] || want["md"] {
+	if want["png"] || want["svg"] || want["html"] || want["md"] || want["docx"] {
 		made, err := buildFigures(res)
 		if err != nil {
 			putXLSX()
 			return nil, err
 		}
-		figs, err = renderAll(made, want["png"] || want["html"], want["svg"])
+		figs, err = renderAll(made, want["png"] || want["html"] || want["docx"], want["svg"])
 		if err != nil {
 			putXLSX()
 			return nil, err
@@ -119,7 +119,7 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 		}
 	}
 
-	if want["html"] || want["md"] {
+	if want["html"] || want["md"] || want["docx"] {
 		rep := buildReport(res, figs)
 		if want["html"] {
 			b, err := rep.html()
@@ -132,6 +132,15 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 		}
 		if want["md"] {
 			if err := w.put("report.md", rep.markdown()); err != nil {
+				return nil, err
+			}
+		}
+		if want["docx"] {
+			b, err := rep.docx()
+			if err != nil {
+				return nil, err
+			}
+			if err := w.put("report.docx", b); err != nil {
 				return nil, err
 			}
 		}

@@ -279,7 +279,7 @@ func TestReportEscapesAndCites(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := string(md)
-	for _, want := range []string{"![Genoemde succesfactoren per rol van de respondent](figures/factors_by_role.png)", "| Code | Codeurs |", "\\<script\\>"} {
+	for _, want := range []string{"![Bevorderend en belemmerend, per factor en rol](figures/factors_by_role.png)", "| Code | Codeurs |", "\\<script\\>"} {
 		if !strings.Contains(m, want) {
 			t.Errorf("report.md lacks %q", want)
 		}
@@ -337,7 +337,7 @@ func TestXLSXSheetIsCutBelowExcelsRowLimit(t *testing.T) {
 	if len(rows) != 1+3+1 {
 		t.Fatalf("%d rows in the rejects sheet, want header, 3 rows and a note", len(rows))
 	}
-	want := fmt.Sprintf("%d more rows are not shown here", len(rej.Rows)-3)
+	want := fmt.Sprintf("Nog %d regels staan hier niet", len(rej.Rows)-3)
 	if note := rows[4][0]; !strings.HasPrefix(note, want) || !strings.Contains(note, "tables/rejects.csv") {
 		t.Errorf("note %q", note)
 	}

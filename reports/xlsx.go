@@ -20,9 +20,12 @@ import (
 // maxSheetName is Excel's limit on a sheet name's length.
 const maxSheetName = 31
 
-// tablesXLSX writes every table as a sheet of one workbook: a bold, frozen header row with
-// an autofilter, column widths from the contents, and number formats by column kind.
-// Text is always stored as a string, never as a formula.
+// tablesXLSX writes every table as a sheet of one workbook, formatted for people: a bold,
+// frozen header row with an autofilter, headers and ids (codes, factors, scales, roles,
+// tests) in the study's language (xlsx_labels.go), column widths from the contents, and
+// number formats by column kind; numbers stay numbers, so Excel shows them with the
+// reader's decimal mark. Sheets keep the names of the CSV files they mirror. Text is
+// always stored as a string, never as a formula.
 func tablesXLSX(res *results.Results) (out []byte, err error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -45,6 +48,7 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 		return nil, fail("", err)
 	}
 
+	lx := newSheetLabels(res)
 	used := map[string]bool{}
 	first := true
 	for _, t := range res.Tables {
@@ -60,7 +64,7 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 		} else if _, err := f.NewSheet(name); err != nil {
 			return nil, fail(name, err)
 		}
-		if err := writeSheet(f, name, len(used), t, st); err != nil {
+		if err := writeSheet(f, name, len(used), t, st, lx); err != nil {
 			return nil, fail(name, err)
 		}
 	}
@@ -124,7 +128,7 @@ func (s sheetStyles) forKind(k results.Kind) int {
 // rejects) is cut there, with a note that points to its complete CSV.
 var MaxSheetRows = 1_000_000
 
-func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles) error {
+func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles, lx sheetLabels) error {
 	rows := t.Rows
 	cut := 0
 	if len(rows) > MaxSheetRows {
@@ -138,12 +142,26 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	if ncol == 0 {
 		return sw.Flush()
 	}
-	// Widths from the header and the longest value as a person reads it.
+	heads := make([]string, ncol)
 	for i, c := range t.Columns {
-		w := utf8.RuneCountInString(c.Name) + 3 // room for the filter button
+		heads[i] = lx.head(c.Name)
+	}
+	// Text cells as people read them: labels for ids.
+	text := func(row []any, i int) any {
+		if i >= len(row) {
+			return nil
+		}
+		if s, ok := row[i].(string); ok && t.Columns[i].Kind == results.Text {
+			return lx.cell(t, row, t.Columns[i].Name, s)
+		}
+		return row[i]
+	}
+	// Widths from the header and the longest value as a person reads it.
+	for i := range t.Columns {
+		w := utf8.RuneCountInString(heads[i]) + 3 // room for the filter button
 		for _, row := range rows {
 			if i < len(row) {
-				w = max(w, utf8.RuneCountInString(results.FormatCell(row[i])))
+				w = max(w, utf8.RuneCountInString(results.FormatCell(text(row, i))))
 			}
 		}
 		width := math.Min(math.Max(float64(w)+1, 8), 60)
@@ -155,8 +173,8 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 		return err
 	}
 	head := make([]any, ncol)
-	for i, c := range t.Columns {
-		head[i] = excelize.Cell{StyleID: st.header, Value: c.Name}
+	for i := range t.Columns {
+		head[i] = excelize.Cell{StyleID: st.header, Value: heads[i]}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
@@ -164,11 +182,7 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	for r, row := range rows {
 		cells := make([]any, ncol)
 		for i, c := range t.Columns {
-			var v any
-			if i < len(row) {
-				v = row[i]
-			}
-			cells[i] = sheetCell(v, st.forKind(c.Kind), st.text)
+			cells[i] = sheetCell(text(row, i), st.forKind(c.Kind), st.text)
 		}
 		cell, err := excelize.CoordinatesToCellName(1, r+2)
 		if err != nil {
@@ -184,13 +198,14 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	}
 	if cut > 0 {
 		note, _ := excelize.CoordinatesToCellName(1, len(rows)+2)
-		msg := fmt.Sprintf("%d more rows are not shown here (Excel holds about a million): the complete table is tables/%s.csv", cut, t.Name)
+		msg := lx.res.Text(fmt.Sprintf("Nog %d regels staan hier niet (Excel bevat er ongeveer een miljoen): de hele tabel staat in tables/%s.csv", cut, t.Name),
+			fmt.Sprintf("%d more rows are not shown here (Excel holds about a million): the complete table is tables/%s.csv", cut, t.Name))
 		if err := sw.SetRow(note, []any{excelize.Cell{StyleID: st.text, Value: msg}}); err != nil {
 			return err
 		}
 	}
 	// An Excel table gives the header row its filter buttons; it needs unique headers.
-	if uniqueHeaders(t) {
+	if uniqueHeaders(heads) {
 		noStripes := false
 		if err := sw.AddTable(&excelize.Table{
 			Range:          "A1:" + last,
@@ -224,11 +239,11 @@ func sheetCell(v any, style, textStyle int) excelize.Cell {
 	return excelize.Cell{StyleID: style}
 }
 
-func uniqueHeaders(t *results.Table) bool {
+func uniqueHeaders(heads []string) bool {
 	seen := map[string]bool{}
-	for _, c := range t.Columns {
-		k := strings.ToLower(c.Name)
-		if c.Name == "" || seen[k] {
+	for _, h := range heads {
+		k := strings.ToLower(h)
+		if h == "" || seen[k] {
 			return false
 		}
 		seen[k] = true

@@ -5,7 +5,9 @@ package results
 
 import (
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // Kind says how a column's values are written.
@@ -172,11 +174,14 @@ type Results struct {
 	AnswerCells, RejectedCells int
 	RejectGroups               []RejectGroup
 	Coders                     []string
-	// Outputs selects the writers: csv, xlsx, png, svg, html, md (all when empty), and
+	// Outputs selects the writers: csv, xlsx, png, svg, html, md, docx (all when empty), and
 	// qdpx, which only names a file in Files.
 	Outputs []string
 	// Methods are the analysis choices the methods paragraph and the manifest state.
 	Methods Methods
+	// Figures chooses, orders and sizes the figures; the zero value draws all of them
+	// at 17 cm and 300 dpi.
+	Figures FigureOptions
 	// Files are outputs made by other stages (the REFI-QDA project for review in a QDA
 	// tool): the report writers write them as they are and list them in the manifest.
 	Files []File
@@ -201,6 +206,24 @@ type Methods struct {
 	CountingRule   string   `json:"counting_rule,omitempty"`
 	PrimaryCoder   string   `json:"primary_coder,omitempty"`
 	CountingCoders []string `json:"counting_coders,omitempty"`
+}
+
+// FigureOptions is study.yaml's figures: key as the report writers get it.
+type FigureOptions struct {
+	Include []string // figure names in report order; empty means all
+	WidthCM float64  // printed width in cm; 0 means 17
+	DPI     int      // PNG resolution; 0 means 300
+}
+
+// FigureNames are the figures the report writers draw, in the order the report shows
+// them by default: the names study.yaml's figures.include may list. "municipalities"
+// stands for every municipalities_<scale> figure; a full name such as
+// municipalities_bereiken picks one.
+var FigureNames = []string{"factors_by_role", "valence_by_factor", "survey_items", "municipalities", "cooccurrence", "partners", "agreement"}
+
+// IsFigureName reports whether figures.include may list name.
+func IsFigureName(name string) bool {
+	return slices.Contains(FigureNames, name) || strings.HasPrefix(name, "municipalities_") && len(name) > len("municipalities_")
 }
 
 // File is an output file made outside the report writers.
