@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 )
 
 // Version is the tool's version, recorded in every manifest.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // partialMarker is the file that marks a temporary output folder as samenspel's own and
 // names the process writing it, so that the next run can remove what a killed run left.
@@ -117,6 +118,9 @@ func running(pid int) bool {
 	p, err := os.FindProcess(pid)
 	if err != nil {
 		return false
+	}
+	if runtime.GOOS == "windows" {
+		return true // FindProcess opened it, so it exists; Signal(0) is not supported there
 	}
 	err = p.Signal(syscall.Signal(0))
 	return err == nil || errors.Is(err, syscall.EPERM)
