@@ -31,7 +31,10 @@ type Output struct {
 
 // Formats are the output formats Results.Outputs may name; all are written when it is
 // empty.
-var Formats = []string{"csv", "xlsx", "png", "svg", "html", "md", "docx"}
+var Formats = []string{"csv", "xlsx", "png", "svg", "html", "md", "docx", "parquet"}
+
+// optIn are the formats written only when Results.Outputs names them.
+var optIn = map[string]bool{"parquet": true}
 
 // Write writes every output into dir, which must exist and be empty (the caller makes a
 // temporary folder and renames it into place on success): tables/<name>.csv for every
@@ -59,6 +62,22 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 				return nil, err
 			}
 			if err := w.put("tables/"+fileName(t.Name)+".csv", b); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if want["parquet"] {
+		seen := map[string]bool{}
+		for _, t := range res.Tables {
+			if t == nil || seen[fileName(t.Name)] {
+				continue
+			}
+			seen[fileName(t.Name)] = true
+			b, err := tableParquet(t)
+			if err != nil {
+				return nil, err
+			}
+			if err := w.put("tables/"+fileName(t.Name)+".parquet", b); err != nil {
 				return nil, err
 			}
 		}
@@ -174,7 +193,7 @@ func selected(outputs []string) (map[string]bool, error) {
 	want := map[string]bool{}
 	if len(outputs) == 0 {
 		for _, f := range Formats {
-			want[f] = true
+			want[f] = !optIn[f]
 		}
 		return want, nil
 	}
