@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -28,8 +27,10 @@ var ErrNotTable = errors.New("not a readable table")
 //	}
 //	if err := rows.Err(); err != nil { ... }
 //
-// A workbook is read through excelize's streaming iterator over the sheet's unpacked XML,
-// which stays in memory (no temporary file), so no parsed copy of all rows is built.
+// A workbook is read by the fast sheet reader (package sheet, see table_xlsx.go), or
+// where that does not read it through excelize's streaming iterator over the sheet's
+// unpacked XML, which stays in memory (no temporary file); no parsed copy of all rows is
+// built either way.
 // A text file is decoded once and its records parsed as they are read. Cells are returned as the file holds them: numbers with full precision
 // (not as the cell's number format rounds them), dates as ISO yyyy-mm-dd (with
 // " hh:mm:ss" where the cell holds a time of day), text as typed. Rows are not padded:
@@ -42,6 +43,7 @@ type Rows struct {
 	err   error
 
 	// .xlsx
+	fast      *fastSheet // the fast reader, until it ends or hands over to excelize
 	book      *excelize.File
 	raw, view *excelize.Rows // the same sheet twice: raw values and formatted values
 	date1904  bool
@@ -163,35 +165,29 @@ func (in *input) workbook() (*excelize.File, error) {
 }
 
 func openWorkbook(in *input, sheet string) (*Rows, error) {
+	src, err := openFastWorkbook(in, sheet)
+	if src == nil && err == nil {
+		src, err = openExcelize(in, sheet)
+	}
+	if err != nil {
+		return nil, err
+	}
+	front := &Rows{path: in.path, sheet: src.sheet, src: src,
+		ahead: make(chan []prefetched, 4), stop: make(chan struct{}), stopped: make(chan struct{})}
+	go front.prefetch()
+	return front, nil
+}
+
+// openExcelize opens a sheet through excelize.
+func openExcelize(in *input, sheet string) (*Rows, error) {
 	path := in.path
 	book, err := in.workbook()
 	if err != nil {
 		return nil, err
 	}
-	sheets := book.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, fmt.Errorf("%s: the workbook has no sheets: %w", path, ErrNotTable)
-	}
-	name := sheets[0]
-	if sheet != "" {
-		name = ""
-		for _, s := range sheets {
-			if s == sheet {
-				name = s
-				break
-			}
-		}
-		if name == "" {
-			for _, s := range sheets { // forgive case and accents, as headers do
-				if foldName(s) == foldName(sheet) {
-					name = s
-					break
-				}
-			}
-		}
-		if name == "" {
-			return nil, fmt.Errorf("%s: no sheet %q (sheets: %s): %w", path, sheet, quoteList(sheets), ErrNotTable)
-		}
+	name, err := pickSheet(path, book.GetSheetList(), sheet)
+	if err != nil {
+		return nil, err
 	}
 	r := &Rows{path: path, sheet: name, book: book}
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -204,10 +200,29 @@ func openWorkbook(in *input, sheet string) (*Rows, error) {
 		r.raw.Close()
 		return nil, fmt.Errorf("%s: sheet %q: %v: %w", path, name, err, ErrNotTable)
 	}
-	front := &Rows{path: path, sheet: name, src: r,
-		ahead: make(chan []prefetched, 4), stop: make(chan struct{}), stopped: make(chan struct{})}
-	go front.prefetch()
-	return front, nil
+	return r, nil
+}
+
+// pickSheet finds the sheet asked for ("" for the first) in a workbook's list,
+// forgiving case and accents as headers do.
+func pickSheet(path string, sheets []string, sheet string) (string, error) {
+	if len(sheets) == 0 {
+		return "", fmt.Errorf("%s: the workbook has no sheets: %w", path, ErrNotTable)
+	}
+	if sheet == "" {
+		return sheets[0], nil
+	}
+	for _, s := range sheets {
+		if s == sheet {
+			return s, nil
+		}
+	}
+	for _, s := range sheets {
+		if foldName(s) == foldName(sheet) {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf("%s: no sheet %q (sheets: %s): %w", path, sheet, quoteList(sheets), ErrNotTable)
 }
 
 // prefetched is a row decoded ahead, or the end of the sheet (end, with err if any).
@@ -286,7 +301,7 @@ func (r *Rows) Next() bool {
 		}
 		return r.nextPrefetched()
 	}
-	if r.book != nil {
+	if r.book != nil || r.fast != nil {
 		return r.nextWorkbookRow()
 	}
 	if r.text != nil {
@@ -324,6 +339,10 @@ func (r *Rows) Close() error {
 		r.src = nil
 		r.ahead = nil
 	}
+	if r.fast != nil {
+		r.fast.close()
+		r.fast = nil
+	}
 	if r.raw != nil {
 		r.raw.Close()
 		r.raw = nil
@@ -357,6 +376,9 @@ func (r *Rows) fail(err error) bool {
 const formatSampleRows = 100
 
 func (r *Rows) nextWorkbookRow() bool {
+	if r.fast != nil {
+		return r.nextFastRow()
+	}
 	more := r.raw.Next()
 	if r.view != nil && r.view.Next() != more {
 		return r.fail(fmt.Errorf("worksheet could not be read consistently: %w", ErrNotTable))
@@ -402,39 +424,6 @@ func (r *Rows) nextWorkbookRow() bool {
 	}
 	r.row = raw
 	return true
-}
-
-var (
-	dateView  = regexp.MustCompile(`^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[AaPp][Mm])?)?$`)
-	timeView  = regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[AaPp][Mm])?$`)
-	monthView = regexp.MustCompile(`(?i)\b(jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)[a-z]*\b.*\d|\d.*\b(jan|feb|mar|mrt|apr|may|mei|jun|jul|aug|sep|oct|okt|nov|dec)`)
-)
-
-// cellText chooses what a cell says: its raw value, except for a date or time, which the
-// raw value holds as a serial day number and the formatted value shows as a date; that
-// becomes ISO 8601 so that it reads the same whatever the author's locale.
-func cellText(raw, view string, date1904 bool) string {
-	serial, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsNaN(serial) || math.IsInf(serial, 0) || serial < 0 || serial > 2958466 {
-		return raw
-	}
-	isTime := timeView.MatchString(view)
-	if !isTime && !dateView.MatchString(view) && !monthView.MatchString(view) {
-		return raw
-	}
-	if isTime && serial < 1 {
-		secs := int(math.Round(serial * 86400))
-		return fmt.Sprintf("%02d:%02d:%02d", secs/3600%24, secs/60%60, secs%60)
-	}
-	t, err := excelize.ExcelDateToTime(serial, date1904)
-	if err != nil {
-		return raw
-	}
-	t = t.Round(1e9)
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
-		return t.Format("2006-01-02")
-	}
-	return t.Format("2006-01-02 15:04:05")
 }
 
 // textEncoding is how a delimited file is encoded.

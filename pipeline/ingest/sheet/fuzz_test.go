@@ -1,0 +1,104 @@
+package sheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// FuzzSheetXML reads arbitrary sheet XML: the reader never panics or hangs, and where
+// the XML is well formed and the reader does not leave it to excelize, every cell is
+// what excelize reads.
+func FuzzSheetXML(f *testing.F) {
+	base := excelize.NewFile()
+	code := "d-m-yyyy"
+	base.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	base.NewStyle(&excelize.Style{NumFmt: 46})
+	base.SetCellValue("Sheet1", "A1", "gedeeld")
+	base.SetCellValue("Sheet1", "A2", "tweede")
+	var book bytes.Buffer
+	if err := base.Write(&book); err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte(sheetHead + `<sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="C1" s="1"><v>45000.5</v></c></row></sheetData></worksheet>`))
+	f.Add([]byte(sheetHead + `<sheetData><row><c t="inlineStr"><is><r><t>a</t></r><t>b</t></is></c><c t="b"><v>0</v></c></row><row r="5"/></sheetData></worksheet>`))
+	f.Add([]byte(sheetHead + `<sheetData><row r="2"><c r="B2"><f>1+1</f></c><c r="D2" t="str"><v>x &amp; y</v></c></row></sheetData></worksheet>`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if len(body) > 1<<16 {
+			return
+		}
+		path := filepath.Join(dir, "fuzz.xlsx")
+		writeWithSheet(t, path, book.Bytes(), body)
+		got, err := fast(path)
+		if err != nil {
+			if !errors.Is(err, ErrUnsupported) && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrTooLarge) {
+				t.Fatalf("an error that is neither a limit nor ErrUnsupported: %v", err)
+			}
+			return
+		}
+		if !wellFormed(body) {
+			return // excelize stops silently at the first XML error; nothing to compare
+		}
+		want, err := oracle(t, path)
+		if err != nil {
+			return
+		}
+		for name, rows := range want {
+			g := got[name]
+			if len(g) != len(rows) {
+				t.Fatalf("sheet %q: %d rows, excelize %d\n got  %q\n want %q", name, len(g), len(rows), g, rows)
+			}
+			for i := range rows {
+				if (len(rows[i]) != 0 || len(g[i]) != 0) && !reflect.DeepEqual(g[i], rows[i]) {
+					t.Fatalf("sheet %q row %d:\n got  %q\n want %q", name, i+1, g[i], rows[i])
+				}
+			}
+		}
+	})
+}
+
+func writeWithSheet(t *testing.T, path string, book, body []byte) {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, e := range zr.File {
+		w, _ := zw.Create(e.Name)
+		if e.Name == "xl/worksheets/sheet1.xml" {
+			w.Write(body)
+			continue
+		}
+		rc, _ := e.Open()
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	zw.Close()
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wellFormed reports whether encoding/xml reads data to its end without an error.
+func wellFormed(data []byte) bool {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/samenspel/samenspel/pipeline/ingest/sheet"
+)
+
+// The fast reader of .xlsx sheets, behind OpenRows: package sheet reads the workbooks
+// it understands, from the input in memory once checkArchive has passed it; excelize
+// reads the others, also when the fast reader meets something it does not understand
+// part of the way through a sheet (it then takes over from the next row).
+
+// fastLimits are the archive limits as package sheet takes them: checkArchive has
+// bounded the entries' declared sizes, to which archive/zip holds them, so the fast
+// reader adds the bound on all it unpacks and the depth of XML.
+var fastLimits = sheet.Limits{
+	MaxEntries:   MaxWorkbookEntries,
+	MaxEntrySize: MaxArchiveSize,
+	MaxTotalSize: MaxArchiveSize,
+	MaxXMLDepth:  MaxXMLDepth,
+}
+
+// useFastReader is false only in BenchmarkReadSurvey's xlsx-excelize, which measures
+// the excelize path beside the fast one.
+var useFastReader = true
+
+// fastSheet is a sheet open in the fast reader.
+type fastSheet struct {
+	in   *input
+	book *sheet.Workbook
+	rows *sheet.Rows
+}
+
+func (f *fastSheet) close() {
+	f.rows.Close()
+	f.book.Close()
+}
+
+// openFastWorkbook opens the sheet asked for in the fast reader. It returns nil and no
+// error when the fast reader does not read the workbook, so excelize should.
+func openFastWorkbook(in *input, name string) (*Rows, error) {
+	if !useFastReader {
+		return nil, nil
+	}
+	path := in.path
+	z, err := checkArchive(path, in.data, workbookArchive)
+	if err != nil {
+		return nil, err
+	}
+	book, err := sheet.OpenZip(path, z, fastLimits)
+	if err != nil {
+		return nil, fastError(err)
+	}
+	picked, err := pickSheet(path, book.Sheets(), name)
+	if err != nil {
+		book.Close()
+		return nil, err
+	}
+	rows, err := book.Rows(picked)
+	if err != nil {
+		book.Close()
+		return nil, fastError(err)
+	}
+	return &Rows{path: path, sheet: picked, fast: &fastSheet{in: in, book: book, rows: rows}}, nil
+}
+
+// fastError is nil for a workbook the fast reader leaves to excelize, and a broken
+// archive limit as ingest reports it.
+func fastError(err error) error {
+	switch {
+	case errors.Is(err, sheet.ErrTooDeep):
+		return limitError{err, ErrXMLTooDeep}
+	case errors.Is(err, sheet.ErrTooLarge):
+		return limitError{err, ErrTooLarge}
+	}
+	return nil
+}
+
+// limitError is an archive limit broken in the fast reader, wrapping the sentinel ingest
+// uses for it.
+type limitError struct {
+	err      error
+	sentinel error
+}
+
+func (e limitError) Error() string        { return e.err.Error() }
+func (e limitError) Unwrap() []error      { return []error{e.err, e.sentinel} }
+func (e limitError) Is(target error) bool { return target == e.sentinel }
+
+// nextFastRow reads the next row with the fast reader; where it gives up, excelize
+// opens the sheet, skips the rows already read and goes on.
+func (r *Rows) nextFastRow() bool {
+	f := r.fast
+	if f.rows.Next() {
+		r.line, r.row = f.rows.Line(), f.rows.Row()
+		return true
+	}
+	err := f.rows.Err()
+	if err == nil {
+		return false
+	}
+	if lim := fastError(err); lim != nil {
+		r.err, r.row = lim, nil
+		return false
+	}
+	f.close()
+	r.fast = nil
+	slow, err := openExcelize(f.in, r.sheet)
+	if err != nil {
+		r.err = err
+		return false
+	}
+	for slow.line < r.line {
+		if !slow.nextWorkbookRow() {
+			slow.raw.Close()
+			slow.view.Close()
+			if slow.err != nil {
+				r.err = slow.err
+			} else {
+				r.err = fmt.Errorf("%s: sheet %q: excelize reads fewer rows than %d: %w", r.path, r.sheet, r.line, ErrNotTable)
+			}
+			return false
+		}
+	}
+	r.book, r.raw, r.view, r.date1904 = slow.book, slow.raw, slow.view, slow.date1904
+	r.viewed, r.dateShown = slow.viewed, slow.dateShown
+	return r.nextWorkbookRow()
+}
+
+// cellText chooses what a cell says given its raw and its formatted value: see
+// sheet.CellText.
+func cellText(raw, view string, date1904 bool) string {
+	return sheet.CellText(raw, view, date1904)
+}
