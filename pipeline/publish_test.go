@@ -43,7 +43,8 @@ func TestPublishLeavesEarlierOutputOnFailure(t *testing.T) {
 
 func writeManifest(t *testing.T, dir string) {
 	t.Helper()
-	if err := os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"tool": "samenspel analyse 0.1.0"}`), 0o644); err != nil {
+	m := `{"tool": "samenspel analyse 0.1.0", "outputs": [{"path": "a.csv"}, {"path": "b.csv"}]}`
+	if err := os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(m), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -100,5 +101,34 @@ func TestPublishRemovesStaleTemporaryFolders(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, partialMarker)); !os.IsNotExist(err) {
 		t.Error("the marker was published")
+	}
+}
+
+// A researcher's own file saved into an earlier output folder is not deleted with it: the
+// folder is replaced only when it holds nothing but what its manifest lists.
+func TestPublishKeepsFilesTheManifestDoesNotList(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "output")
+	if err := Publish(out, func(tmp string) error {
+		writeManifest(t, tmp)
+		return os.WriteFile(filepath.Join(tmp, "a.csv"), []byte("first"), 0o644)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(out, "eigen", "aantekeningen.docx")
+	os.MkdirAll(filepath.Dir(notes), 0o755)
+	os.WriteFile(notes, []byte("mijn notities"), 0o644)
+	err := Publish(out, func(tmp string) error { writeManifest(t, tmp); return nil })
+	if !errors.Is(err, ErrUnsafeOutput) {
+		t.Fatalf("error %v, want ErrUnsafeOutput", err)
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "mijn notities" {
+		t.Error("the researcher's file was deleted")
+	}
+	// A manifest that says samenspel but lists nothing is not samenspel's.
+	fake := t.TempDir()
+	os.WriteFile(filepath.Join(fake, "manifest.json"), []byte(`{"tool":"samenspel 1.0"}`), 0o644)
+	os.WriteFile(filepath.Join(fake, "thesis.docx"), []byte("x"), 0o644)
+	if err := Publish(fake, func(string) error { return nil }); !errors.Is(err, ErrUnsafeOutput) {
+		t.Errorf("fake manifest: error %v, want ErrUnsafeOutput", err)
 	}
 }

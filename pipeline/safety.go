@@ -122,8 +122,10 @@ func (s *Study) CheckOutput(out string) error {
 	return nil
 }
 
-// isOwnOutput reports whether an existing folder may be replaced: it is empty, or it holds
-// a manifest.json that samenspel wrote.
+// isOwnOutput reports whether an existing folder may be replaced: it is empty, or it is an
+// earlier samenspel output: it holds a manifest.json that samenspel wrote, and nothing but
+// the files that manifest lists (a researcher's notes saved into the output folder would
+// otherwise be deleted with it).
 func isOwnOutput(dir string) (bool, string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -137,10 +139,36 @@ func isOwnOutput(dir string) (bool, string) {
 		return false, "holds files but no samenspel manifest.json"
 	}
 	var m struct {
-		Tool string `json:"tool"`
+		Tool    string `json:"tool"`
+		Outputs []struct {
+			Path   string `json:"path"`
+			SHA256 string `json:"sha256"`
+		} `json:"outputs"`
 	}
-	if json.Unmarshal(b, &m) != nil || !strings.HasPrefix(m.Tool, "samenspel") {
+	if json.Unmarshal(b, &m) != nil || !strings.HasPrefix(m.Tool, "samenspel") || len(m.Outputs) == 0 {
 		return false, "holds a manifest.json that samenspel did not write"
+	}
+	listed := map[string]bool{"manifest.json": true, partialMarker: true}
+	for _, o := range m.Outputs {
+		listed[filepath.ToSlash(filepath.Clean(o.Path))] = true
+	}
+	var foreign string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || foreign != "" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if !listed[filepath.ToSlash(rel)] {
+			foreign = filepath.ToSlash(rel)
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if foreign != "" {
+		return false, fmt.Sprintf("holds %s, which is not one of samenspel's outputs (move it out first)", foreign)
 	}
 	return true, ""
 }
