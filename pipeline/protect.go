@@ -137,7 +137,9 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 			}
 		}
 		p.Respondents[i] = protected.Respondent{
-			Pseudonym: x.Pseudonym, Municipality: x.Municipality, Role: x.Role,
+			// Role and municipality as read are free text too: a name or a phone number
+			// typed into the column is redacted like any other.
+			Pseudonym: x.Pseudonym, Municipality: r.Redact(x.Municipality), Role: r.Redact(x.Role),
 			Attributes: attrs, Wave: x.Wave,
 		}
 	}

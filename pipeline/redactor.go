@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"errors"
 	"strings"
 	"unicode"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/redact"
 )
@@ -36,6 +38,13 @@ func namesToRedact(d *model.Dataset) []string {
 		}
 		if idIsName(r.ID) {
 			names = append(names, r.ID)
+		}
+	}
+	// The id of a rejected row (not in the respondents table, a duplicate) is a
+	// respondent's id as much as an accepted one.
+	for _, rj := range d.Rejects {
+		if (errors.Is(rj.Err, ingest.ErrUnknownRespondent) || errors.Is(rj.Err, ingest.ErrDuplicate)) && idIsName(rj.Value) {
+			names = append(names, rj.Value)
 		}
 	}
 	return names
@@ -79,8 +88,12 @@ func keepWords(d *model.Dataset, cb *codebook.Codebook) []string {
 			keep = append(keep, r.Synonyms...)
 		}
 	}
+	// A municipality as read is kept only where it looks like a place name: a value with a
+	// digit, an @ or many words (a name or phone number typed into the column) is not.
 	for _, r := range d.Respondents {
-		keep = append(keep, r.Municipality)
+		if m := r.Municipality; m != "" && !strings.ContainsAny(m, "0123456789@") && len(strings.Fields(m)) <= 3 {
+			keep = append(keep, m)
+		}
 	}
 	return keep
 }
