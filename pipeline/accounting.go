@@ -1,9 +1,15 @@
 package pipeline
 
 import (
+	"errors"
+	"regexp"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/ingest"
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -39,7 +45,7 @@ func rejectGroups(rejects []protected.Reject) []results.RejectGroup {
 	}
 	n := map[key]int{}
 	for _, r := range rejects {
-		n[key{r.Cell, r.Reason}]++
+		n[key{r.Cell, groupReason(r)}]++
 	}
 	out := make([]results.RejectGroup, 0, len(n))
 	for k, c := range n {
@@ -54,6 +60,42 @@ func rejectGroups(rejects []protected.Reject) []results.RejectGroup {
 		}
 		return out[i].Reason < out[j].Reason
 	})
+	return out
+}
+
+var rowNumberRe = regexp.MustCompile(`in row \d+`)
+
+// groupReason is the reason a reject is grouped by. Where the reason names the row's
+// respondent id (not in the respondents table, already answered), the id and the row
+// number are left out, so that twenty duplicates are one group, not twenty; a reason that
+// names an answer label keeps it ("Zeer mee eens" is not an answer of scale kennen).
+func groupReason(r protected.Reject) string {
+	if !errors.Is(r.Err, ingest.ErrUnknownRespondent) && !errors.Is(r.Err, ingest.ErrDuplicate) {
+		return r.Reason
+	}
+	reason := r.Reason
+	if r.Value != "" {
+		reason = strings.ReplaceAll(reason, strconv.Quote(r.Value)+" ", "")
+		reason = strings.ReplaceAll(reason, strconv.Quote(r.Value), "")
+	}
+	return rowNumberRe.ReplaceAllString(reason, "in an earlier row")
+}
+
+// rowRejects lists the survey files whose rejected rows are more than maxShare of their
+// rows: a file whose respondents are rejected (duplicates, unknown ids) loses all their
+// answers, which the answer cells of the accepted rows do not show.
+func rowRejects(files []model.FileCount, maxShare float64) []ScaleRejects {
+	var out []ScaleRejects
+	for _, f := range files {
+		survey := f.Cells > 0 || f.Format == "limesurvey" || f.Format == "qualtrics" || f.Format == "forms" || f.Format == "spss"
+		if !survey || f.Read == 0 {
+			continue
+		}
+		sr := ScaleRejects{Scale: f.Path, Cells: f.Read, Rejected: f.Rejected}
+		if sr.Share() > maxShare {
+			out = append(out, sr)
+		}
+	}
 	return out
 }
 

@@ -81,7 +81,7 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 		for _, sr := range outcome.Summary.TooManyRejects {
 			parts = append(parts, u.s("%s %d of %d (%.1f%%)", sr.Scale, sr.Rejected, sr.Cells, 100*sr.Share()))
 		}
-		u.f(stderr, "analyse: the output is written, but more than %.0f%% of the answers of a scale could not be used: %s; see %s, run `analyse check %s` for proposed mappings, or pass -accept-rejects\n",
+		u.f(stderr, "analyse: the output is written, but more than %.0f%% of the answers of a scale or of the rows of a survey could not be used: %s; see %s, run `analyse check %s` for proposed mappings, or pass -accept-rejects\n",
 			100*outcome.Summary.MaxShare, strings.Join(parts, ", "), filepath.Join(*out, "tables", "rejects.csv"), pos[0])
 		return exitTooManyRejects
 	}
