@@ -42,6 +42,8 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias) error {
 	if err != nil {
 		return err
 	}
+	crlf := bytes.Contains(data, []byte("\r\n"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return fmt.Errorf("%s: %v", path, err)
@@ -116,6 +118,9 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias) error {
 		return err
 	}
 	out := keepBlankLines(data, buf.Bytes())
+	if crlf { // a codebook saved on Windows keeps its line ends
+		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".codebook-*")
 	if err != nil {
 		return err

@@ -75,3 +75,20 @@ func TestAddAliasesKeepsCommentsAndResolves(t *testing.T) {
 		t.Error("an .xlsx codebook was edited")
 	}
 }
+
+// A codebook saved on Windows keeps its CRLF line ends.
+func TestAddAliasesKeepsCRLF(t *testing.T) {
+	src, _ := os.ReadFile("../data/codebooks/samenwerking.yaml")
+	path := filepath.Join(t.TempDir(), "codebook.yaml")
+	os.WriteFile(path, []byte(strings.ReplaceAll(string(src), "\n", "\r\n")), 0o644)
+	if err := AddAliases(path, []AnswerAlias{{Scale: "kennen", Label: "Zeer mee eens", Value: 5}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if n := strings.Count(string(got), "\n"); n == 0 || strings.Count(string(got), "\r\n") != n {
+		t.Errorf("%d line ends, %d of them CRLF", n, strings.Count(string(got), "\r\n"))
+	}
+	if _, err := Load(path); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -197,7 +197,17 @@ func copyTree(src, dst, skip string) error {
 			}
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		}
-		if rel == "cmd" || !d.Type().IsRegular() {
+		if rel == "cmd" {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 { // a case may hold a link, as a study may
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, filepath.Join(dst, rel))
+		}
+		if !d.Type().IsRegular() {
 			return nil
 		}
 		b, err := os.ReadFile(p)

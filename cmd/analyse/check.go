@@ -54,14 +54,26 @@ func runCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 	printCheck(u, stdout, study, report, pos[0])
 	if *write {
 		answers, codes := proposals(report)
-		if !within(study.Abs(study.Codebook), study.Dir) {
+		// Resolved through symbolic links: a link inside the study to a shared codebook
+		// elsewhere is a codebook outside the study.
+		cbPath, err := filepath.EvalSymlinks(study.Abs(study.Codebook))
+		if err != nil {
+			u.f(stderr, "analyse: %v\n", err)
+			return exitBadInput
+		}
+		studyDir, err := filepath.EvalSymlinks(study.Dir)
+		if err != nil {
+			u.f(stderr, "analyse: %v\n", err)
+			return exitBadInput
+		}
+		if !within(cbPath, studyDir) {
 			u.f(stderr, "analyse: -write-codebook: the codebook %s lies outside the study folder and may be shared by other studies: copy it into the study folder, point study.yaml at the copy and run again\n", study.Codebook)
 			return exitUsage
 		}
 		if len(answers)+len(codes) == 0 {
 			u.f(stdout, "  nothing to add to the codebook\n")
 		} else {
-			if err := codebook.AddAliases(study.Abs(study.Codebook), answers, codes); err != nil {
+			if err := codebook.AddAliases(cbPath, answers, codes); err != nil {
 				u.f(stderr, "analyse: %v\n", err)
 				return exitBadInput
 			}
