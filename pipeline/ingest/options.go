@@ -49,4 +49,5 @@ var (
 	ErrDuplicate         = errors.New("duplicate respondent")
 	ErrTooLarge          = errors.New("archive too large")
 	ErrEmptyID           = errors.New("empty respondent id")
+	ErrFieldCount        = errors.New("wrong number of fields")
 )

@@ -471,6 +471,14 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue // an empty row holds nothing to account for
 		}
 		count.Read++
+		// A text row with more fields than the header has a delimiter in a value that was
+		// not quoted ("goed; soms slecht"): every answer after it would be read in its
+		// neighbour's column, so the row is rejected rather than read shifted.
+		if sheet == "" && len(row) > len(lay.columns) && !emptyRow(row[len(lay.columns):]) {
+			count.Rejected++
+			reject(line, -1, "", fmt.Errorf("%w: the row has %d fields, the header %d; a value holds an unquoted delimiter", ErrFieldCount, len(row), len(lay.columns)), "")
+			continue
+		}
 		id := strings.TrimSpace(tableCell(row, idCol))
 		if id == "" {
 			id = fmt.Sprintf("%s:%d", stem, line)
