@@ -20,6 +20,12 @@ type AnswerAlias struct {
 	Missing bool
 }
 
+// RoleAlias is a name to add to a role's synonyms.
+type RoleAlias struct {
+	Role string
+	Name string
+}
+
 // CodeAlias is a name to add to a code's aliases.
 type CodeAlias struct {
 	Code string
@@ -32,7 +38,7 @@ type CodeAlias struct {
 // list shared by an anchor (answers: &likert5) gains the label for every scale sharing
 // it, as they share their answers. Other formats are refused with ErrFormat: write the
 // aliases into the .xlsx or .qdc by hand, or convert the codebook to YAML first.
-func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias) error {
+func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias, roles ...RoleAlias) error {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
 	default:
@@ -107,6 +113,18 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias) error {
 			setValue(code, "aliases", al)
 		}
 		addScalar(deref(al), c.Name)
+	}
+	for _, ra := range roles {
+		role := findByID(value(root, "roles"), ra.Role)
+		if role == nil {
+			return fmt.Errorf("%s: no role %q", path, ra.Role)
+		}
+		syn := value(role, "synonyms")
+		if syn == nil {
+			syn = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			setValue(role, "synonyms", syn)
+		}
+		addScalar(deref(syn), ra.Name)
 	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

@@ -24,6 +24,9 @@ type CheckReport struct {
 	Labels []LabelProposal
 	// Codes are the code names the codebook does not know, with the nearest code.
 	Codes []CodeProposal
+	// Roles are the respondents' roles that the codebook does not know, with the
+	// nearest codebook role: a typo ("Schoo") would otherwise become a role of its own.
+	Roles []RoleProposal
 	// Unmatched are the survey columns that match no codebook item.
 	Unmatched []model.Column
 	// NoRole and NoMunicipality count respondents without a role or a municipality.
@@ -55,6 +58,13 @@ type CodeProposal struct {
 	Explicit bool // named in study.yaml's known_unmapped: not something to fix
 }
 
+// RoleProposal is a role as read that is no codebook role, and the nearest one.
+type RoleProposal struct {
+	Role        string
+	Respondents int
+	Nearest     string // a codebook role id; empty when none is close
+}
+
 // RejectCount counts the rejects of one reason.
 type RejectCount struct {
 	Reason string
@@ -71,7 +81,7 @@ func (r *CheckReport) Nothing() bool {
 	}
 	// Unmatched survey columns are listed, not counted: an open remarks column or an
 	// attribute such as age is no error.
-	return len(r.Labels) == 0 && r.NoRole == 0 && r.NoMunicipality == 0 && len(r.Other) == 0
+	return len(r.Labels) == 0 && len(r.Roles) == 0 && r.NoRole == 0 && r.NoMunicipality == 0 && len(r.Other) == 0
 }
 
 // Check reads the whole study as a run does, writes nothing, and reports what a run
@@ -192,13 +202,37 @@ func checkDataset(s *Study, d *model.Dataset, cb *codebook.Codebook) *CheckRepor
 	for i := range r.Unmatched {
 		r.Unmatched[i].File = s.Rel(r.Unmatched[i].File)
 	}
+	var roleNames, roleIDs []string
+	for _, role := range cb.Roles {
+		for _, n := range append([]string{role.ID, role.Label.In("nl"), role.Label.In("en")}, role.Synonyms...) {
+			if n != "" {
+				roleNames, roleIDs = append(roleNames, n), append(roleIDs, role.ID)
+			}
+		}
+	}
+	unknownRoles := map[string]int{}
 	for _, resp := range d.Respondents {
+		if _, ok := cb.Role(resp.Role); !ok && strings.TrimSpace(resp.Role) != "" && len(cb.Roles) > 0 {
+			unknownRoles[resp.Role]++
+		}
 		if strings.TrimSpace(resp.Role) == "" {
 			r.NoRole++
 		}
 		if strings.TrimSpace(resp.Municipality) == "" {
 			r.NoMunicipality++
 		}
+	}
+	for _, role := range model.SortedKeys(unknownRoles) {
+		p := RoleProposal{Role: role, Respondents: unknownRoles[role]}
+		if n := codebook.Nearest(role, roleNames); n != "" {
+			for i := range roleNames {
+				if roleNames[i] == n {
+					p.Nearest = roleIDs[i]
+					break
+				}
+			}
+		}
+		r.Roles = append(r.Roles, p)
 	}
 	return r
 }

@@ -53,7 +53,7 @@ func runCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 	}
 	printCheck(u, stdout, study, report, pos[0])
 	if *write {
-		answers, codes := proposals(report)
+		answers, codes, roles := proposals(report)
 		// Resolved through symbolic links: a link inside the study to a shared codebook
 		// elsewhere is a codebook outside the study.
 		cbPath, err := filepath.EvalSymlinks(study.Abs(study.Codebook))
@@ -70,15 +70,15 @@ func runCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 			u.f(stderr, "analyse: -write-codebook: the codebook %s lies outside the study folder and may be shared by other studies: copy it into the study folder, point study.yaml at the copy and run again\n", study.Codebook)
 			return exitUsage
 		}
-		if len(answers)+len(codes) == 0 {
+		if len(answers)+len(codes)+len(roles) == 0 {
 			u.f(stdout, "  nothing to add to the codebook\n")
 		} else {
-			if err := codebook.AddAliases(cbPath, answers, codes); err != nil {
+			if err := codebook.AddAliases(cbPath, answers, codes, roles...); err != nil {
 				u.f(stderr, "analyse: %v\n", err)
 				return exitBadInput
 			}
 			u.f(stdout, "  added %s and %s to %s; run `analyse check %s` again to see what is left\n",
-				u.n(len(answers), "answer label", "answer labels"), u.n(len(codes), "code alias", "code aliases"), study.Codebook, pos[0])
+				u.n(len(answers), "answer label", "answer labels"), u.n(len(codes)+len(roles), "code or role alias", "code or role aliases"), study.Codebook, pos[0])
 			return exitOK
 		}
 	}
@@ -89,7 +89,7 @@ func runCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 }
 
 // proposals collects the answer labels and code aliases that check found a meaning for.
-func proposals(r *pipeline.CheckReport) ([]codebook.AnswerAlias, []codebook.CodeAlias) {
+func proposals(r *pipeline.CheckReport) ([]codebook.AnswerAlias, []codebook.CodeAlias, []codebook.RoleAlias) {
 	var answers []codebook.AnswerAlias
 	for _, l := range r.Labels {
 		if l.Found {
@@ -102,7 +102,13 @@ func proposals(r *pipeline.CheckReport) ([]codebook.AnswerAlias, []codebook.Code
 			codes = append(codes, codebook.CodeAlias{Code: c.Code, Name: c.Name})
 		}
 	}
-	return answers, codes
+	var roles []codebook.RoleAlias
+	for _, p := range r.Roles {
+		if p.Nearest != "" {
+			roles = append(roles, codebook.RoleAlias{Role: p.Nearest, Name: p.Role})
+		}
+	}
+	return answers, codes, roles
 }
 
 func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, arg string) {
@@ -170,6 +176,16 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 		}
 		u.f(w, "  kept outside the codebook (known_unmapped): %s\n", strings.Join(names, ", "))
 	}
+	if len(r.Roles) > 0 {
+		u.f(w, "  roles the codebook does not know (each would be a group of its own)\n")
+		for _, p := range r.Roles {
+			to := u.s("no close role: add it to a role's synonyms in the codebook")
+			if p.Nearest != "" {
+				to = p.Nearest
+			}
+			u.f(w, "    %5d× %q -> %s\n", p.Respondents, p.Role, to)
+		}
+	}
 	if len(r.Unmatched) > 0 {
 		u.f(w, "  survey columns read as open answers or attributes, not as items (map them in study.yaml's columns: if they are items)\n")
 		byFile := map[string][]string{}
@@ -205,13 +221,14 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 	for _, warn := range r.Warnings {
 		u.f(w, "  warning: %s\n", warn)
 	}
-	answers, codes := proposals(r)
+	answers, codes, roles := proposals(r)
+	codes2 := len(codes) + len(roles)
 	switch {
 	case r.Nothing():
 		u.f(w, "  nothing to fix: every row, answer and code of the study is used\n")
-	case len(answers)+len(codes) > 0:
+	case len(answers)+codes2 > 0:
 		u.f(w, "  %s and %s proposed: `analyse check %s -write-codebook` adds them to %s\n",
-			u.n(len(answers), "answer label", "answer labels"), u.n(len(codes), "code alias", "code aliases"), arg, s.Codebook)
+			u.n(len(answers), "answer label", "answer labels"), u.n(codes2, "code or role alias", "code or role aliases"), arg, s.Codebook)
 	}
 }
 

@@ -77,8 +77,6 @@ var dutch = map[string]string{
 	"answer labels":                       "antwoorden",
 	"answers":                             "antwoorden",
 	"close to %q":                         "lijkt op %q",
-	"code alias":                          "code-alias",
-	"code aliases":                        "code-aliassen",
 	"coders who each coded every segment": "codeurs die elk elk fragment codeerden",
 	"exit 0 even when more than rejects.max_share of a scale's answers could not be used":      "eindig met status 0, ook als meer dan rejects.max_share van de antwoorden van een schaal niet te gebruiken was",
 	"folder to write the study into (required; created if needed)":                             "map om het onderzoek in te schrijven (verplicht; wordt zo nodig gemaakt)",
@@ -111,4 +109,8 @@ var dutch = map[string]string{
 	"%s %d of %d (%.1f%%)":                                                                                            "%s %d van de %d (%.1f%%)",
 	"attack the published tables of an output folder: list every cell below min_cell that can be recovered from them": "val de gepubliceerde tabellen van een uitvoermap aan: noem elke cel onder min_cell die eruit terug te rekenen is",
 	"analyse check: -disclosure takes an output folder, not a study (see analyse check --help)\n":                     "analyse check: -disclosure neemt een uitvoermap, geen onderzoek (zie analyse check --help)\n",
+	"  roles the codebook does not know (each would be a group of its own)\n":                                         "  rollen die het codeboek niet kent (elk zou een eigen groep worden)\n",
+	"no close role: add it to a role's synonyms in the codebook":                                                      "geen rol die erop lijkt: voeg hem toe aan de synoniemen van een rol in het codeboek",
+	"code or role alias":   "alias van een code of rol",
+	"code or role aliases": "aliassen van codes of rollen",
 }
