@@ -112,7 +112,7 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Samenwerking rond jongeren in drie gemeenten: één aanpak, coördinatie en vertrouwen",
-		"Krippendorffs α (nominaal) = 0,78", "Cohens κ = 0,78", "Elkaar kennen: α = 0,78",
+		"Krippendorffs α (nominaal; Krippendorff 2011) = 0,78", "Cohens κ = 0,78", "Elkaar kennen: α = 0,78",
 		"Figuur 9. Overeenstemming tussen codeurs per code", "Súdwest-Fryslân",
 		"<script>alert(1)</script>", // escaped markup shows as text
 	} {
