@@ -113,4 +113,5 @@ var dutch = map[string]string{
 	"no close role: add it to a role's synonyms in the codebook":                                                      "geen rol die erop lijkt: voeg hem toe aan de synoniemen van een rol in het codeboek",
 	"code or role alias":   "alias van een code of rol",
 	"code or role aliases": "aliassen van codes of rollen",
+	"      %s\n":           "      %s\n",
 }

@@ -233,13 +233,18 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 	ids := make([]string, len(r.p.TextSources))
 	vars := make([]*nameVariables, len(r.p.TextSources))
 	byRule := map[string][]string{}
+	var byCase, byVariable, byPattern, byFirstPart int
 	for i, s := range r.p.TextSources {
 		g := refiqda.NormalGUID(s.GUID)
 		id := srcRespondent[g]
+		if id != "" {
+			byCase++
+		}
 		if id == "" {
 			for _, k := range model.SortedKeys(srcAttrs[g]) {
 				if isRespondentKey(k) {
 					id = srcAttrs[g][k]
+					byVariable++
 					break
 				}
 			}
@@ -249,16 +254,30 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 				vars[i] = &v
 				if id == "" {
 					id = v.respondent
+					byPattern++
 				}
 			}
 		}
 		if id == "" && np == nil {
+			byFirstPart++
 			id = respondentFromName(s.Name)
 			if n := strings.TrimSpace(s.Name); !slices.Contains(byRule[id], n) {
 				byRule[id] = append(byRule[id], n)
 			}
 		}
 		ids[i] = id
+	}
+	var rule []string
+	for _, k := range []struct {
+		n    int
+		what string
+	}{{byCase, "by case"}, {byVariable, "by a respondent variable"}, {byPattern, "by name_pattern"}, {byFirstPart, "by the source name up to its first _"}} {
+		if k.n > 0 {
+			rule = append(rule, fmt.Sprintf("%d %s", k.n, k.what))
+		}
+	}
+	if len(rule) > 0 {
+		r.count.RespondentRule = "sources to respondents: " + strings.Join(rule, ", ")
 	}
 	for _, id := range model.SortedKeys(byRule) {
 		if names := byRule[id]; len(names) > 1 {

@@ -143,6 +143,10 @@ type FileCount struct {
 	Cells         int
 	CellsAccepted int
 	CellsRejected int
+	// RespondentRule says how the file's documents were tied to respondents, where the
+	// format leaves a choice (a REFI-QDA project: "12 sources by case, 3 by the name up to
+	// its first _"); the summary shows it.
+	RespondentRule string
 }
 
 // Column is a column of an input file, named by its header.
