@@ -768,17 +768,9 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 		{name: "share", nl: "Aandeel", en: "Share"},
 		{name: "ci", nl: "95%-interval", en: "95% interval"},
 	}))
-	reading := func(s string) string {
-		switch s {
-		case "reliable":
-			return T("betrouwbaar", "reliable")
-		case "tentative":
-			return T("voorlopig", "tentative")
-		case "unreliable":
-			return T("onvoldoende", "unreliable")
-		}
-		return s
-	}
+	// The same words as tables.xlsx (xlsx_labels.go), so report and workbook agree.
+	sheetWords := newSheetLabels(res)
+	reading := func(s string) string { return sheetWords.cell(nil, nil, "alpha_reliability", s) }
 	add(peopleView(res, "agreement", T(
 		"Overeenstemming tussen codeurs (overeenstemming over alle beslissingen; positief: over de beslissingen waarin ten minste één codeur de code toekende; in de rij ‘alle codes’ de beslissingen over elke code die ten minste één keer is toegekend)",
 		"Agreement between coders (agreement over all decisions; positive: over the decisions where at least one coder applied the code; in the row ‘all codes’ the decisions on every code applied at least once)"), nil, []column{
@@ -847,17 +839,7 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 	if adjName == "" {
 		adjName = "Holm"
 	}
-	magnitude := func(s string) string {
-		switch s {
-		case "small":
-			return T("klein", "small")
-		case "moderate":
-			return T("middelgroot", "moderate")
-		case "large":
-			return T("groot", "large")
-		}
-		return s
-	}
+	magnitude := func(s string) string { return sheetWords.cell(nil, nil, "effect_magnitude", s) }
 	add(peopleView(res, "comparisons", T(
 		fmt.Sprintf("Vergelijkingen tussen groepen (p gecorrigeerd binnen de familie van de toets; paarsgewijze vergelijkingen alleen waar p (%s) < 0,05, ten hoogste %d; alle in tables/comparisons.csv)", adjName, maxPairsShown),
 		fmt.Sprintf("Comparisons between groups (p adjusted within the test's family; pairwise comparisons only where p (%s) < 0.05, at most %d; all in tables/comparisons.csv)", adjName, maxPairsShown)),
