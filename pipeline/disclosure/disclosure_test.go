@@ -354,3 +354,61 @@ func TestDecidePerStrand(t *testing.T) {
 		t.Errorf("disclosure table: %v", tb.Rows)
 	}
 }
+
+// Issue 13: respondent-level code profiles with the municipality blank, and respondents
+// per code per municipality: one assignment fits, so every role x municipality cell
+// follows. JW-01 and JZ-01 have c1 (2 in X), JW-02 has c2 (0 in X), JZ-02 has c3 (1 in
+// X), and X has 3: JW x X = 1, JZ x X = 2, JW x Y = 2, JZ x Y = 1.
+func TestAttackProfileAssignment(t *testing.T) {
+	presence := `respondent,role,municipality,c1,c2,c3
+JW-01,jongerenwerker,,1,0,0
+JZ-01,jeugdzorgprofessional,,1,0,0
+JW-02,jongerenwerker,,0,1,0
+JZ-02,jeugdzorgprofessional,,0,0,1
+JW-03,jongerenwerker,,0,0,0
+JZ-03,jeugdzorgprofessional,,0,0,0`
+	freq := `factor,code,group_by,group,respondents,group_respondents,suppressed
+f,*,all,all,4,6,false
+f,c1,all,all,2,6,false
+f,c2,all,all,1,6,false
+f,c3,all,all,1,6,false
+f,*,municipality,X,3,3,false
+f,c1,municipality,X,2,3,false
+f,c2,municipality,X,0,3,false
+f,c3,municipality,X,1,3,false
+f,*,municipality,Y,1,3,false
+f,c1,municipality,Y,0,3,false
+f,c2,municipality,Y,1,3,false
+f,c3,municipality,Y,0,3,false`
+	fs := attack(map[string]string{"code_presence": presence, "code_frequencies": freq})
+	for _, want := range []string{
+		"role jongerenwerker x municipality X (code profiles assigned to groups) = 1",
+		"role jeugdzorgprofessional x municipality X (code profiles assigned to groups) = 2",
+		"role jongerenwerker x municipality Y (code profiles assigned to groups) = 2",
+		"role jeugdzorgprofessional x municipality Y (code profiles assigned to groups) = 1",
+	} {
+		if !hasFinding(fs, want) {
+			t.Errorf("not found: %s in %q", want, fs)
+		}
+	}
+	// Without c3's counts JZ-02 may be in X or Y: no cell follows.
+	var fewer []string
+	for _, l := range strings.Split(freq, "\n") {
+		if !strings.Contains(l, ",c3,") {
+			fewer = append(fewer, l)
+		}
+	}
+	if fs := attack(map[string]string{"code_presence": presence, "code_frequencies": strings.Join(fewer, "\n")}); hasFinding(fs, "code profiles") {
+		t.Errorf("an assignment claimed where two fit: %q", fs)
+	}
+	// Codes not counted per municipality (the fix): nothing to assign against.
+	var none []string
+	for _, l := range strings.Split(freq, "\n") {
+		if !strings.Contains(l, ",municipality,") {
+			none = append(none, l)
+		}
+	}
+	if fs := attack(map[string]string{"code_presence": presence, "code_frequencies": strings.Join(none, "\n")}); hasFinding(fs, "code profiles") {
+		t.Errorf("an assignment claimed without counts per municipality: %q", fs)
+	}
+}
