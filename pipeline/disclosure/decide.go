@@ -536,9 +536,14 @@ func (d *Decision) RenameSet(ids map[string]bool) map[string]bool {
 // example study exactly one assignment fits, and it gives every role x municipality
 // cell). So codes are not counted per municipality when the rows do not show the
 // municipality, nor per role for the roles the rows do not show (Neutral) and the
-// role pool, nor in a test over the roles when some role is neutral. The group sizes
-// stay: without a code count no row can be tied to a group.
+// role pool, nor in a test over the roles when some role is neutral, nor per group of
+// any other grouping (the rows never show those). When NoRows, there are no profiles
+// and every count may be shown. The group sizes stay: without a code count no row can
+// be tied to a group.
 func (d *Decision) CodeCounts(by, g string) bool {
+	if d.NoRows {
+		return true // no respondent-level rows: no profiles to assign
+	}
 	switch by {
 	case "municipality":
 		return d.MunicipalityInRows
@@ -554,5 +559,5 @@ func (d *Decision) CodeCounts(by, g string) bool {
 		}
 		return !d.Neutral[g]
 	}
-	return true
+	return false // a grouping the rows never show
 }

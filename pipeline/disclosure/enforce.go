@@ -245,15 +245,8 @@ func (d *Decision) note(res *results.Results) {
 			"Minder dan "+itoa(d.Rules.MinCell)+" geïnterviewden: tabellen per respondent (code_presence, quotes, autocodings) blijven leeg en review.qdpx is niet geschreven.",
 			"Fewer than "+itoa(d.Rules.MinCell)+" interviewees: tables per respondent (code_presence, quotes, autocodings) are left empty and review.qdpx is not written.")
 	}
-	if g := d.Groupings[Interviews]["municipality"]; g != nil && len(g.Status) > 0 && !d.MunicipalityInRows {
-		res.Note("code_frequencies",
-			"Codes zijn niet per gemeente geteld: de tabellen per respondent tonen de gemeente niet, omdat een cel rol x gemeente kleiner is dan "+itoa(d.Rules.MinCell)+", en met tellingen per gemeente zouden de codeprofielen van de respondenten (code_presence, quotes, autocodings) aan gemeenten toe te wijzen zijn.",
-			"Codes are not counted per municipality: the tables per respondent do not show the municipality, as some role x municipality cell has fewer than "+itoa(d.Rules.MinCell)+" respondents, and counts per municipality would let the respondents' code profiles (code_presence, quotes, autocodings) be assigned to municipalities.")
-	}
-	if len(d.Neutral) > 0 {
-		res.Note("code_frequencies",
-			"Codes zijn niet geteld voor de rollen die de tabellen per respondent niet tonen, noch in een toets over de rollen: zo zijn de codeprofielen van die respondenten niet aan een rol toe te wijzen.",
-			"Codes are not counted for the roles that the tables per respondent do not show, nor in a test over the roles, so that those respondents' code profiles cannot be assigned to a role.")
+	if !d.NoRows {
+		d.noteCodeCounts(res)
 	}
 	for _, by := range d.order() {
 		same := d.Same(by)
@@ -267,6 +260,28 @@ func (d *Decision) note(res *results.Results) {
 			}
 			d.noteStrand(res, d.Groupings[strand][by], nl, en)
 		}
+	}
+}
+
+// noteCodeCounts says which codes are not counted per group, and why (CodeCounts).
+func (d *Decision) noteCodeCounts(res *results.Results) {
+	if g := d.Groupings[Interviews]["municipality"]; g != nil && len(g.Status) > 0 && !d.MunicipalityInRows {
+		res.Note("code_frequencies",
+			"Codes zijn niet per gemeente geteld: de tabellen per respondent tonen de gemeente niet, omdat een cel rol x gemeente kleiner is dan "+itoa(d.Rules.MinCell)+", en met tellingen per gemeente zouden de codeprofielen van de respondenten (code_presence, quotes, autocodings) aan gemeenten toe te wijzen zijn.",
+			"Codes are not counted per municipality: the tables per respondent do not show the municipality, as some role x municipality cell has fewer than "+itoa(d.Rules.MinCell)+" respondents, and counts per municipality would let the respondents' code profiles (code_presence, quotes, autocodings) be assigned to municipalities.")
+	}
+	if len(d.Neutral) > 0 {
+		res.Note("code_frequencies",
+			"Codes zijn niet geteld voor de rollen die de tabellen per respondent niet tonen, noch in een toets over de rollen: zo zijn de codeprofielen van die respondenten niet aan een rol toe te wijzen.",
+			"Codes are not counted for the roles that the tables per respondent do not show, nor in a test over the roles, so that those respondents' code profiles cannot be assigned to a role.")
+	}
+	for _, by := range d.order() {
+		if by == "role" || by == "municipality" || len(d.Groupings[Interviews][by].Status) == 0 {
+			continue
+		}
+		res.Note("code_frequencies",
+			"Codes zijn niet per "+by+" geteld: de tabellen per respondent tonen die niet, en met tellingen per groep zouden de codeprofielen van de respondenten aan groepen toe te wijzen zijn.",
+			"Codes are not counted per "+by+": the tables per respondent do not show it, and counts per group would let the respondents' code profiles be assigned to groups.")
 	}
 }
 

@@ -21,8 +21,8 @@ const (
 // fixed to it, and when groups are missing from code_frequencies (suppressed) or the
 // group sizes do not add up to the rows, an extra group "?" takes the rest, and the
 // sizes bound only from above. A cell that has the same count in every assignment is
-// recovered: role x municipality (the role from the rows or the pseudonym's prefix) for
-// the municipality, and the blank respondents per role for the role. A recovered cell
+// recovered: role x group (the role from the rows or the pseudonym's prefix) for the
+// municipality and any other grouping, and the blank respondents per role for the role. A recovered cell
 // between 1 and min_cell-1 is a finding.
 func (a *attacker) linkage() {
 	pres, cf := a.p.table("code_presence"), a.p.table("code_frequencies")
@@ -42,11 +42,14 @@ func (a *attacker) linkage() {
 			codes = append(codes, c)
 		}
 	}
-	for _, by := range []string{"municipality", "role"} {
-		if _, ok := pres.cols[by]; !ok {
-			continue
+	// Every grouping code_frequencies counts codes by: one the rows have no column for
+	// is blank for everyone.
+	seen := map[string]bool{"all": true}
+	for _, r := range cf.rows {
+		if by := cf.get(r, "group_by"); !seen[by] {
+			seen[by] = true
+			a.link(pres, cf, by, codes, factor)
 		}
-		a.link(pres, cf, by, codes, factor)
 	}
 }
 
@@ -222,7 +225,7 @@ func (a *attacker) link(pres, cf *table, by string, codes []string, factor map[s
 	// The cells every assignment agrees on.
 	label := func(i int) string {
 		r := pres.rows[i]
-		if by == "municipality" {
+		if by != "role" {
 			if v := pres.get(r, "role"); v != "" {
 				return "role " + v
 			}
