@@ -112,8 +112,7 @@ func (a *attacker) link(pres, cf *table, by string, codes []string, factor map[s
 	}
 	exactSizes := total == n
 	if !exactSizes && rest < 0 {
-		rest = len(groups)
-		groups = append(groups, "?")
+		groups = append(groups, "?") // the respondents of groups not counted
 	}
 	has := func(r []string, code, fac string) bool {
 		if code == "*" {
