@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"sort"
 	"strings"
@@ -12,10 +14,19 @@ import (
 )
 
 // pseudonymise gives every respondent a pseudonym: the role's abbreviation and a number
-// (JW-03), numbered within the role in the order of the respondents' ids, so the same
-// study always gives the same pseudonyms. Respondents whose role the codebook does not
-// know get "R". It returns the key, real id → pseudonym, sorted by id.
+// (JW-03), numbered within the role in the order of sha256(salt, real id), where the salt
+// is studySalt: real ids often encode the municipality or the order of the interviews
+// (JW-B01, JW-B02, JW-L01), and numbers that follow them would show the blocks (issue
+// 13). The salt comes from the study's inputs, so the same study always gives the same
+// pseudonyms, and an outsider who knows the real ids but not the transcripts and
+// answers cannot redo the order. Respondents whose role the codebook does not know get
+// "R". It returns the key, real id → pseudonym, sorted by id.
 func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
+	salt := studySalt(d)
+	rank := make(map[string][32]byte, len(d.Respondents))
+	for _, r := range d.Respondents {
+		rank[r.ID] = sha256.Sum256(append(append([]byte(nil), salt[:]...), r.ID...))
+	}
 	byAbbrev := map[string][]int{}
 	for i, r := range d.Respondents {
 		abbrev := "R"
@@ -27,6 +38,10 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 	pseud := map[string]string{}
 	for abbrev, idx := range byAbbrev {
 		sort.Slice(idx, func(a, b int) bool {
+			ra, rb := rank[d.Respondents[idx[a]].ID], rank[d.Respondents[idx[b]].ID]
+			if c := bytes.Compare(ra[:], rb[:]); c != 0 {
+				return c < 0
+			}
 			return naturalLess(d.Respondents[idx[a]].ID, d.Respondents[idx[b]].ID)
 		})
 		width := len(fmt.Sprint(len(idx)))
@@ -45,6 +60,33 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 	}
 	sort.Slice(key, func(i, j int) bool { return naturalLess(key[i][0], key[j][0]) })
 	return key
+}
+
+// studySalt is sha256 over the study's respondent-level inputs in an order of their
+// own (sorted), so it does not depend on the order files are read in: every real id,
+// every segment (respondent, id, text) and every answer (respondent, item, raw value).
+// Fields are separated by 0 bytes, records by 1 bytes.
+func studySalt(d *model.Dataset) [32]byte {
+	var recs []string
+	for _, r := range d.Respondents {
+		recs = append(recs, "r\x00"+r.ID)
+	}
+	for _, s := range d.Segments {
+		recs = append(recs, "s\x00"+s.Respondent+"\x00"+s.ID+"\x00"+s.Text)
+	}
+	for _, a := range d.Answers {
+		recs = append(recs, "a\x00"+a.Respondent+"\x00"+a.Item+"\x00"+a.Raw)
+	}
+	sort.Strings(recs)
+	h := sha256.New()
+	h.Write([]byte("samenspel pseudonyms\x01"))
+	for _, r := range recs {
+		h.Write([]byte(r))
+		h.Write([]byte{1})
+	}
+	var out [32]byte
+	copy(out[:], h.Sum(nil))
+	return out
 }
 
 // renameSegments replaces segment ids, which often carry a respondent's real id

@@ -239,6 +239,7 @@ func Attack(p Published) []Finding {
 	a.readPools()
 	a.counts()
 	a.respondentRows()
+	a.linkage()
 	seen := map[string]bool{}
 	var out []Finding
 	for _, f := range a.found {

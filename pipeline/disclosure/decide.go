@@ -526,3 +526,38 @@ func (d *Decision) RenameSet(ids map[string]bool) map[string]bool {
 	}
 	return out
 }
+
+// CodeCounts reports whether interview tables may count codes per group of a grouping
+// (code_frequencies' rows, a chi-square test over the grouping; group "" stands for
+// the grouping as a whole). Respondent-level rows carry each interviewee's code profile
+// under a pseudonym (code_presence in full, quotes and autocodings and review.qdpx in
+// part); where the rows leave a respondent's group blank, counts of codes per group are
+// equations an attacker solves by assigning the profiles to groups (issue 13: on the
+// example study exactly one assignment fits, and it gives every role x municipality
+// cell). So codes are not counted per municipality when the rows do not show the
+// municipality, nor per role for the roles the rows do not show (Neutral) and the
+// role pool, nor in a test over the roles when some role is neutral, nor per group of
+// any other grouping (the rows never show those). When NoRows, there are no profiles
+// and every count may be shown. The group sizes stay: without a code count no row can
+// be tied to a group.
+func (d *Decision) CodeCounts(by, g string) bool {
+	if d.NoRows {
+		return true // no respondent-level rows: no profiles to assign
+	}
+	switch by {
+	case "municipality":
+		return d.MunicipalityInRows
+	case "role":
+		if len(d.Neutral) == 0 {
+			return true
+		}
+		if g == "" {
+			return false
+		}
+		if p := d.Groupings[Interviews]["role"]; p != nil && p.Pool != "" && g == p.Pool {
+			return false
+		}
+		return !d.Neutral[g]
+	}
+	return false // a grouping the rows never show
+}

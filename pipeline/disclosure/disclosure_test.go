@@ -354,3 +354,141 @@ func TestDecidePerStrand(t *testing.T) {
 		t.Errorf("disclosure table: %v", tb.Rows)
 	}
 }
+
+// Issue 13: respondent-level code profiles with the municipality blank, and respondents
+// per code per municipality: one assignment fits, so every role x municipality cell
+// follows. JW-01 and JZ-01 have c1 (2 in X), JW-02 has c2 (0 in X), JZ-02 has c3 (1 in
+// X), and X has 3: JW x X = 1, JZ x X = 2, JW x Y = 2, JZ x Y = 1.
+func TestAttackProfileAssignment(t *testing.T) {
+	presence := `respondent,role,municipality,c1,c2,c3
+JW-01,jongerenwerker,,1,0,0
+JZ-01,jeugdzorgprofessional,,1,0,0
+JW-02,jongerenwerker,,0,1,0
+JZ-02,jeugdzorgprofessional,,0,0,1
+JW-03,jongerenwerker,,0,0,0
+JZ-03,jeugdzorgprofessional,,0,0,0`
+	freq := `factor,code,group_by,group,respondents,group_respondents,suppressed
+f,*,all,all,4,6,false
+f,c1,all,all,2,6,false
+f,c2,all,all,1,6,false
+f,c3,all,all,1,6,false
+f,*,municipality,X,3,3,false
+f,c1,municipality,X,2,3,false
+f,c2,municipality,X,0,3,false
+f,c3,municipality,X,1,3,false
+f,*,municipality,Y,1,3,false
+f,c1,municipality,Y,0,3,false
+f,c2,municipality,Y,1,3,false
+f,c3,municipality,Y,0,3,false`
+	fs := attack(map[string]string{"code_presence": presence, "code_frequencies": freq})
+	for _, want := range []string{
+		"role jongerenwerker x municipality X (code profiles assigned to groups) = 1",
+		"role jeugdzorgprofessional x municipality X (code profiles assigned to groups) = 2",
+		"role jongerenwerker x municipality Y (code profiles assigned to groups) = 2",
+		"role jeugdzorgprofessional x municipality Y (code profiles assigned to groups) = 1",
+	} {
+		if !hasFinding(fs, want) {
+			t.Errorf("not found: %s in %q", want, fs)
+		}
+	}
+	// Without c3's counts JZ-02 may be in X or Y: no cell follows.
+	var fewer []string
+	for _, l := range strings.Split(freq, "\n") {
+		if !strings.Contains(l, ",c3,") {
+			fewer = append(fewer, l)
+		}
+	}
+	if fs := attack(map[string]string{"code_presence": presence, "code_frequencies": strings.Join(fewer, "\n")}); hasFinding(fs, "code profiles") {
+		t.Errorf("an assignment claimed where two fit: %q", fs)
+	}
+	// Codes not counted per municipality (the fix): nothing to assign against.
+	var none []string
+	for _, l := range strings.Split(freq, "\n") {
+		if !strings.Contains(l, ",municipality,") {
+			none = append(none, l)
+		}
+	}
+	if fs := attack(map[string]string{"code_presence": presence, "code_frequencies": strings.Join(none, "\n")}); hasFinding(fs, "code profiles") {
+		t.Errorf("an assignment claimed without counts per municipality: %q", fs)
+	}
+}
+
+// A grouping the rows have no column for (gender) is blank for everyone: its code
+// counts assign the profiles as well.
+func TestAttackProfileAssignmentOtherGrouping(t *testing.T) {
+	presence := `respondent,role,c1,c2
+JW-01,jongerenwerker,1,0
+JW-02,jongerenwerker,0,1
+JW-03,jongerenwerker,0,0
+JZ-01,jeugdzorgprofessional,0,0`
+	freq := `factor,code,group_by,group,respondents,group_respondents,suppressed
+f,c1,all,all,1,4,false
+f,c2,all,all,1,4,false
+f,c1,gender,m,1,2,false
+f,c2,gender,m,0,2,false
+f,c1,gender,v,0,2,false
+f,c2,gender,v,1,2,false`
+	// JW-01 is m, JW-02 v; JW-03 and JZ-01 fill one place each, either way round.
+	fs := attack(map[string]string{"code_presence": presence, "code_frequencies": freq})
+	if hasFinding(fs, "role jongerenwerker x gender") {
+		t.Errorf("a cell claimed that two assignments give differently: %q", fs)
+	}
+	// With JZ-01 known to have c2 (so in v), every cell follows.
+	presence = strings.Replace(presence, "JZ-01,jeugdzorgprofessional,0,0", "JZ-01,jeugdzorgprofessional,0,1", 1)
+	freq = strings.Replace(strings.Replace(freq, "f,c2,gender,v,1,2", "f,c2,gender,v,2,2", 1), "f,c2,all,all,1", "f,c2,all,all,2", 1)
+	fs = attack(map[string]string{"code_presence": presence, "code_frequencies": freq})
+	for _, want := range []string{"role jongerenwerker x gender m (code profiles assigned to groups) = 2", "role jeugdzorgprofessional x gender v (code profiles assigned to groups) = 1"} {
+		if !hasFinding(fs, want) {
+			t.Errorf("not found: %s in %q", want, fs)
+		}
+	}
+}
+
+// Issue 13: while the rows leave the municipality blank (jeugdzorgprofessional x
+// Bergdorp = 2), codes are not counted per municipality, nor per a grouping the rows
+// never show (gender); per role they are. With every cell large they are per
+// municipality too.
+func TestEnforceCodeCounts(t *testing.T) {
+	run := func(spec ...string) []string {
+		resp, all := people(spec...)
+		for i := range resp {
+			resp[i].Attributes = map[string]string{"gender": []string{"m", "v"}[i%2]}
+		}
+		d := Decide(Input{Respondents: resp, Groupings: []string{"gender"}, Populations: []Population{{Name: "interviewed", Strand: Interviews, Members: all}}, Rows: []Population{{Name: "rows", Members: all}}}, Rules{})
+		res := &results.Results{}
+		cf := results.NewTable("code_frequencies", results.Column{Name: "code"}, results.Column{Name: "group_by"}, results.Column{Name: "group"}, results.Column{Name: "respondents", Kind: results.Int})
+		cf.Add("c", "all", "all", 9)
+		cf.Add("c", "role", "jongerenwerker", 5)
+		cf.Add("c", "municipality", "Aardam", 5)
+		cf.Add("c", "municipality", "Bergdorp", 4)
+		cf.Add("c", "gender", "m", 5)
+		cmp := results.NewTable("comparisons", results.Column{Name: "measure"}, results.Column{Name: "group_by"}, results.Column{Name: "test"})
+		cmp.Add("f", "role", "chi_square")
+		cmp.Add("f", "municipality", "chi_square")
+		res.Add(cf)
+		res.Add(cmp)
+		d.Enforce(res)
+		var got []string
+		for _, tb := range res.Tables[:2] {
+			for _, r := range tb.Rows {
+				got = append(got, fmt.Sprint(r))
+			}
+		}
+		for _, n := range res.Notes {
+			if strings.Contains(n.EN, "not counted per") {
+				got = append(got, n.EN[:strings.Index(n.EN, ":")])
+			}
+		}
+		return got
+	}
+	got := run("jongerenwerker/Aardam=6", "jongerenwerker/Bergdorp=6", "jeugdzorgprofessional/Aardam=6", "jeugdzorgprofessional/Bergdorp=2")
+	want := []string{"[c all all 9]", "[c role jongerenwerker 5]", "[f role chi_square]", "Codes are not counted per municipality", "Codes are not counted per gender"}
+	if !slices.Equal(got, want) {
+		t.Errorf("a small cell:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	got = run("jongerenwerker/Aardam=6", "jongerenwerker/Bergdorp=6", "jeugdzorgprofessional/Aardam=6", "jeugdzorgprofessional/Bergdorp=6")
+	want = []string{"[c all all 9]", "[c role jongerenwerker 5]", "[c municipality Aardam 5]", "[c municipality Bergdorp 4]", "[f role chi_square]", "[f municipality chi_square]", "Codes are not counted per gender"}
+	if !slices.Equal(got, want) {
+		t.Errorf("no small cell:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

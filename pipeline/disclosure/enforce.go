@@ -21,6 +21,8 @@ var sizeColumns = map[string]bool{"n": true, "group_respondents": true, "intervi
 //     "all" stay;
 //   - comparisons keep a test only over shown groups (group_by "role" or
 //     "role: A vs B") and with an n that is not small;
+//   - interview tables count codes per group only where CodeCounts allows it, so
+//     that respondent-level code profiles cannot be assigned to groups;
 //   - a table with a respondent column keeps only respondents the decision knows (none
 //     when NoRows), and its role and municipality columns are set to what
 //     respondent-level rows may show;
@@ -87,6 +89,9 @@ func (d *Decision) enforceGrouped(t *results.Table) {
 			if t.Name != "sample" && !d.rowShown(strandOf(t, r), b, r, grp) {
 				continue
 			}
+			if strandOf(t, r) == Interviews && !d.codeCountsShown(b, r, grp) {
+				continue
+			}
 			if !d.sizesShown(r, sup, sizes) {
 				continue
 			}
@@ -135,6 +140,19 @@ func (d *Decision) rowShown(strand, by string, r []any, grp int) bool {
 		return ok && d.shows(strand, a, x) && d.shows(strand, a, y)
 	}
 	return d.Groupings[Interviews][by] != nil
+}
+
+// codeCountsShown holds an interview row counting codes per group to CodeCounts.
+func (d *Decision) codeCountsShown(by string, r []any, grp int) bool {
+	if grp >= 0 {
+		g, _ := r[grp].(string)
+		return d.CodeCounts(by, g)
+	}
+	if a, pair, ok := strings.Cut(by, ": "); ok {
+		x, y, _ := strings.Cut(pair, " vs ")
+		return d.CodeCounts(a, x) && d.CodeCounts(a, y)
+	}
+	return d.CodeCounts(by, "")
 }
 
 func (d *Decision) sizesShown(r []any, sup int, sizes []int) bool {
@@ -227,6 +245,9 @@ func (d *Decision) note(res *results.Results) {
 			"Minder dan "+itoa(d.Rules.MinCell)+" geïnterviewden: tabellen per respondent (code_presence, quotes, autocodings) blijven leeg en review.qdpx is niet geschreven.",
 			"Fewer than "+itoa(d.Rules.MinCell)+" interviewees: tables per respondent (code_presence, quotes, autocodings) are left empty and review.qdpx is not written.")
 	}
+	if !d.NoRows {
+		d.noteCodeCounts(res)
+	}
 	for _, by := range d.order() {
 		same := d.Same(by)
 		for _, strand := range Strands {
@@ -239,6 +260,28 @@ func (d *Decision) note(res *results.Results) {
 			}
 			d.noteStrand(res, d.Groupings[strand][by], nl, en)
 		}
+	}
+}
+
+// noteCodeCounts says which codes are not counted per group, and why (CodeCounts).
+func (d *Decision) noteCodeCounts(res *results.Results) {
+	if g := d.Groupings[Interviews]["municipality"]; g != nil && len(g.Status) > 0 && !d.MunicipalityInRows {
+		res.Note("code_frequencies",
+			"Codes zijn niet per gemeente geteld: de tabellen per respondent tonen de gemeente niet, omdat een cel rol x gemeente kleiner is dan "+itoa(d.Rules.MinCell)+", en met tellingen per gemeente zouden de codeprofielen van de respondenten (code_presence, quotes, autocodings) aan gemeenten toe te wijzen zijn.",
+			"Codes are not counted per municipality: the tables per respondent do not show the municipality, as some role x municipality cell has fewer than "+itoa(d.Rules.MinCell)+" respondents, and counts per municipality would let the respondents' code profiles (code_presence, quotes, autocodings) be assigned to municipalities.")
+	}
+	if len(d.Neutral) > 0 {
+		res.Note("code_frequencies",
+			"Codes zijn niet geteld voor de rollen die de tabellen per respondent niet tonen, noch in een toets over de rollen: zo zijn de codeprofielen van die respondenten niet aan een rol toe te wijzen.",
+			"Codes are not counted for the roles that the tables per respondent do not show, nor in a test over the roles, so that those respondents' code profiles cannot be assigned to a role.")
+	}
+	for _, by := range d.order() {
+		if by == "role" || by == "municipality" || len(d.Groupings[Interviews][by].Status) == 0 {
+			continue
+		}
+		res.Note("code_frequencies",
+			"Codes zijn niet per "+by+" geteld: de tabellen per respondent tonen die niet, en met tellingen per groep zouden de codeprofielen van de respondenten aan groepen toe te wijzen zijn.",
+			"Codes are not counted per "+by+": the tables per respondent do not show it, and counts per group would let the respondents' code profiles be assigned to groups.")
 	}
 }
 
