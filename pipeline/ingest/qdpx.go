@@ -409,7 +409,8 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 		}
 		r.ds.Segments = append(r.ds.Segments, model.Segment{
 			ID: id, Respondent: respondentID, Document: doc, Text: seg, Start: start, End: end,
-			OpenAnswer: r.ours() && strings.TrimSpace(s.Description) == refiqda.OpenAnswers, Source: r.path,
+			OpenAnswer:  r.ours() && strings.TrimSpace(s.Description) == refiqda.OpenAnswers,
+			Interviewer: r.ours() && strings.TrimSpace(sel.Description) == refiqda.InterviewerTurn, Source: r.path,
 		})
 		for _, c := range sel.Codings {
 			user := c.CreatingUser

@@ -154,7 +154,7 @@ func TestReadQDPXReviewRoundTrip(t *testing.T) {
 	byID := map[string]string{}
 	for _, s := range ds.Segments {
 		byID[s.ID] = s.Text
-		segs = append(segs, fmt.Sprintf("%s|%s|%s|%v", s.Respondent, s.Document, s.Text, s.OpenAnswer))
+		segs = append(segs, fmt.Sprintf("%s|%s|%s|%v|%v", s.Respondent, s.Document, s.Text, s.OpenAnswer, s.Interviewer))
 	}
 	for _, c := range ds.Codings {
 		codings = append(codings, byID[c.Segment]+"|"+c.Raw+"|"+c.Coder)
@@ -162,9 +162,11 @@ func TestReadQDPXReviewRoundTrip(t *testing.T) {
 	for _, r := range ds.Respondents {
 		resps = append(resps, r.ID+"|"+r.Role+"|"+r.Municipality)
 	}
+	// The interviewer's turn comes back as one, context only (0.1 left it out).
 	check(t, "segments", segs, []string{
-		"JW-01|JW-01 interview|We hebben korte lijnen met de wijkagent.|false",
-		"JZ-02|Opmerkingen|Nooit terugkoppeling gehad.|true",
+		"JW-01|JW-01 interview|We hebben korte lijnen met de wijkagent.|false|false",
+		"JW-01|JW-01 interview|Hoe gaat het?|false|true",
+		"JZ-02|Opmerkingen|Nooit terugkoppeling gehad.|true|false",
 	})
 	check(t, "codings", codings, []string{
 		"We hebben korte lijnen met de wijkagent.|Elkaar bereiken > Korte lijnen|Anouk",

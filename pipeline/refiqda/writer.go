@@ -39,6 +39,11 @@ func GUID(kind, id string) string {
 // as open answers again.
 const OpenAnswers = "samenspel: open answers to a survey question"
 
+// InterviewerTurn is the Description of a selection that holds a turn of the interviewer:
+// context only, never coded or counted, so that the project reads back as the dataset it
+// was written from.
+const InterviewerTurn = "samenspel: a turn of the interviewer (context only)"
+
 // ReviewedGUID is the GUID of the code that carries "reviewed, nothing applies": a coder
 // who looked at a segment and applied no code. Readers map it back onto a coding with an
 // empty code name.
@@ -54,7 +59,7 @@ var ReviewedGUID = GUID("code", "\x00reviewed")
 // ids (see GUID); a coding whose name the codebook does not know gets a top-level code
 // named as the export wrote it. Respondents become Cases with their municipality, role
 // and attributes as text variables, referring to their sources. Interviewer turns are
-// part of the text but are not selections. The auto-coder's rule and span are not carried
+// selections without codings, marked by the Description InterviewerTurn. The auto-coder's rule and span are not carried
 // (QDA-XML has no place for them); its codings appear under the coder "auto". A source
 // of open survey answers has the Description OpenAnswers.
 //
@@ -270,14 +275,16 @@ func buildProject(ds protected.Dataset, cb *codebook.Codebook, opt WriteOptions)
 			start := pos
 			text.WriteString(s.Text)
 			pos += len([]rune(s.Text))
-			if s.Interviewer {
-				continue
-			}
 			sel := PlainTextSelection{
 				GUID:          GUID("segment", s.ID),
 				Name:          s.Text,
 				StartPosition: fmt.Sprint(start),
 				EndPosition:   fmt.Sprint(pos),
+			}
+			if s.Interviewer {
+				sel.Description = InterviewerTurn
+				src.Selections = append(src.Selections, sel)
+				continue
 			}
 			done := map[string]bool{}
 			for _, c := range codingsBySegment[s.ID] {
