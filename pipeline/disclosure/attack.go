@@ -85,13 +85,22 @@ func ReadPublished(out string) (Published, error) {
 		}
 		p.Tables[strings.TrimSuffix(filepath.Base(f), ".csv")] = recs
 	}
-	if b, err := os.ReadFile(filepath.Join(out, "manifest.json")); err == nil {
-		var m struct {
-			MinCell int `json:"min_cell"`
-		}
-		if json.Unmarshal(b, &m) == nil && m.MinCell > 0 {
-			p.MinCell = m.MinCell
-		}
+	// An attack on a folder that is not a complete samenspel output would prove nothing:
+	// its min_cell and its counts must be what a run wrote, or the check says so.
+	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		return p, fmt.Errorf("%s: no manifest.json: not a samenspel output folder", out)
+	}
+	var m struct {
+		Tool    string `json:"tool"`
+		MinCell int    `json:"min_cell"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil || !strings.HasPrefix(m.Tool, "samenspel") || m.MinCell < 1 {
+		return p, fmt.Errorf("%s: manifest.json is not one samenspel wrote (tool and min_cell)", out)
+	}
+	p.MinCell = m.MinCell
+	if err := checkCounts(p.Tables); err != nil {
+		return p, fmt.Errorf("%s: %v", out, err)
 	}
 	if b, err := os.ReadFile(filepath.Join(out, "review.qdpx")); err == nil {
 		cases, err := reviewCases(b)
@@ -101,6 +110,34 @@ func ReadPublished(out string) (Published, error) {
 		p.Cases = cases
 	}
 	return p, nil
+}
+
+// countColumns are the columns of counts the attacker reads.
+var countColumns = map[string]bool{"n": true, "segments": true, "respondents": true, "group_respondents": true,
+	"interviewed": true, "surveyed": true, "units": true}
+
+// checkCounts makes sure every count the attacker reads is empty or a whole number of at
+// least 0, so that a damaged table is an error, not "0 recoverable cells".
+func checkCounts(tables map[string][][]string) error {
+	for name, recs := range tables {
+		if len(recs) == 0 {
+			return fmt.Errorf("tables/%s.csv: empty, not even a header", name)
+		}
+		for c, col := range recs[0] {
+			if !countColumns[col] {
+				continue
+			}
+			for r := 1; r < len(recs); r++ {
+				if c >= len(recs[r]) || recs[r][c] == "" {
+					continue
+				}
+				if n, err := strconv.Atoi(recs[r][c]); err != nil || n < 0 {
+					return fmt.Errorf("tables/%s.csv: row %d, column %q: %q is not a count", name, r+1, col, recs[r][c])
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // PublishedOf is what a run publishes, from its results in memory: every table as its
