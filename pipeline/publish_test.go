@@ -132,3 +132,24 @@ func TestPublishKeepsFilesTheManifestDoesNotList(t *testing.T) {
 		t.Errorf("fake manifest: error %v, want ErrUnsafeOutput", err)
 	}
 }
+
+// A key file reached through a link that points at the output folder before the folder
+// exists is inside the output all the same.
+func TestKeyFileThroughADanglingLinkIntoTheOutput(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "codebook.yaml"), []byte("name: c\nfactors: []\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.csv"), []byte("respondent;gemeente\n1;Bergdorp\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "uit")
+	link := filepath.Join(t.TempDir(), "naar-uit")
+	if err := os.Symlink(out, link); err != nil { // out does not exist yet
+		t.Skip(err)
+	}
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte("codebook: codebook.yaml\nsurvey: [a.csv]\nprivacy:\n  key_file: "+filepath.Join(link, "sleutel.csv")+"\n"), 0o644)
+	s, err := LoadStudy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckKeyFile(s.Privacy.KeyFile, out); !errors.Is(err, ErrUnsafeOutput) {
+		t.Errorf("error %v, want ErrUnsafeOutput", err)
+	}
+}

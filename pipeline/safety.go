@@ -14,26 +14,47 @@ import (
 // other files. The command line refuses it with exit status 2.
 var ErrUnsafeOutput = errors.New("unsafe output path")
 
-// resolved returns p as an absolute, clean path with symbolic links resolved as far as
-// the path exists, so that a link to the study folder is seen for what it is.
+// resolved returns p as an absolute, clean path with every symbolic link along it
+// followed, also a link whose target does not exist yet (an output folder a link points
+// at before the first run), so that a link to the study or into the output is seen for
+// what it is.
 func resolved(p string) string {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return filepath.Clean(p)
 	}
-	rest := ""
-	cur := abs
-	for {
-		if r, err := filepath.EvalSymlinks(cur); err == nil {
-			return filepath.Join(r, rest)
+	parts := strings.Split(filepath.ToSlash(abs), "/")
+	cur := string(filepath.Separator)
+	for hops := 0; len(parts) > 0 && hops < 64; {
+		part := parts[0]
+		parts = parts[1:]
+		if part == "" || part == "." {
+			continue
 		}
-		parent := filepath.Dir(cur)
-		if parent == cur {
-			return abs
+		if part == ".." {
+			cur = filepath.Dir(cur)
+			continue
 		}
-		rest = filepath.Join(filepath.Base(cur), rest)
-		cur = parent
+		next := filepath.Join(cur, part)
+		fi, err := os.Lstat(next)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		target, err := os.Readlink(next)
+		if err != nil {
+			cur = next
+			continue
+		}
+		hops++
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(cur, target)
+		}
+		// Start again from the link's target, with the rest of the path after it.
+		parts = append(strings.Split(filepath.ToSlash(target), "/"), parts...)
+		cur = string(filepath.Separator)
 	}
+	return filepath.Clean(cur)
 }
 
 // within reports whether path lies inside dir or is dir (both resolved).
