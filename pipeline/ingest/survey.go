@@ -463,6 +463,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: column, Value: value, Err: err, Cell: item != "", Item: item})
 	}
+	// named is the number of columns up to the last one with a header.
+	named := 0
+	for i, c := range lay.columns {
+		if strings.TrimSpace(c.header) != "" {
+			named = i + 1
+		}
+	}
 	seen := map[string]int{}
 	for src.Next() {
 		row := src.Row()
@@ -477,6 +484,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		if sheet == "" && len(row) > len(lay.columns) && !emptyRow(row[len(lay.columns):]) {
 			count.Rejected++
 			reject(line, -1, "", fmt.Errorf("%w: the row has %d fields, the header %d; a value holds an unquoted delimiter", ErrFieldCount, len(row), len(lay.columns)), "")
+			continue
+		}
+		// Fewer fields than the header's named columns: a line break inside an unquoted
+		// value split the row in two, and each half would be read as a respondent of its own.
+		if sheet == "" && len(row) < named {
+			count.Rejected++
+			reject(line, -1, "", fmt.Errorf("%w: the row has %d fields, the header %d; a value holds an unquoted line break", ErrFieldCount, len(row), named), "")
 			continue
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
