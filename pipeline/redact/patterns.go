@@ -24,7 +24,7 @@ var (
 	// addressRe: a street (a capitalised word ending in a Dutch street word, after up to
 	// three capitalised words: "Burgemeester Visserlaan") and a house number with an
 	// optional letter or addition ("12", "12a", "12-2", "12 bis").
-	addressRe = regexp.MustCompile(`\b(?:\p{Lu}[\p{L}.'\-]*\s+){0,3}\p{Lu}[\p{L}'\-]*(?:straat|straatje|laan|weg|plein|pleintje|singel|gracht|kade|dijk|hof|pad|steeg|dreef|park|baan|ring|markt|wal|erf|hoek|allee|boulevard|plantsoen|brink|vaart|kwartier)\s+\d{1,4}(?:\s?[a-zA-Z]\b|[-/]\d{1,3}\b|\s(?:bis|hs|huis|bg)\b)?`)
+	addressRe = regexp.MustCompile(`\b(?:\p{Lu}[\p{L}.'\-]*\s+){0,3}\p{Lu}[\p{L}'\-]*(?:straat|straatje|laan|weg|plein|pleintje|singel|gracht|kade|dijk|hof|pad|steeg|dreef|park|baan|ring|markt|wal|erf|hoek|allee|boulevard|plantsoen|brink|vaart|kwartier)\s+\d{1,4}(?:\s?[a-zA-Z]\b|[-/]\d{1,3}\b|\s(?:bis|hs|huis|bg)\b|\b)`)
 )
 
 // findPatterns returns the spans of e-mail addresses, IBANs, BSNs, phone numbers,

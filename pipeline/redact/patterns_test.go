@@ -38,3 +38,19 @@ func TestIBANs(t *testing.T) {
 		}
 	}
 }
+
+// A phone number right after a street name is a phone number, whole: the address rule
+// took "Dorpsstraat 0612" and left "345678" (second attack #4).
+func TestAddressDoesNotEatAPhoneNumber(t *testing.T) {
+	r := New(Options{ListedOnly: true})
+	for in, want := range map[string]string{
+		"Ik woon Dorpsstraat 0612345678 hoor.": "Ik woon Dorpsstraat [telefoonnummer] hoor.",
+		"bel Brouwersgracht 0655555555":        "bel Brouwersgracht [telefoonnummer]",
+		"Ik woon Dorpsstraat 12 hoor.":         "Ik woon [adres] hoor.",
+		"Ik woon Dorpsstraat 12a.":             "Ik woon [adres].",
+	} {
+		if got := r.Redact(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
