@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 
 	"github.com/samenspel/samenspel/codebook"
@@ -19,7 +20,10 @@ const ReviewFile = "review.qdpx"
 // real names, redacted texts, and one case per respondent with a segment with role and
 // municipality only as the disclosure decision lets respondent-level rows show them.
 func reviewProject(d *protected.Dataset, cb *codebook.Codebook, title, lang string, dec *disclosure.Decision) ([]byte, error) {
-	ds := protected.Dataset{Segments: d.Segments, Codings: slices.Clone(d.Codings)}
+	// Sources are named by their respondent's pseudonym and a number, not by the document
+	// or file name as read: "JW01_Aardam.txt" keeps the municipality (and often a date or
+	// a name) that the cases leave out, and joining cases to sources would undo that.
+	ds := protected.Dataset{Segments: neutralDocuments(d.Segments), Codings: slices.Clone(d.Codings)}
 	owners := map[string]bool{}
 	for _, s := range d.Segments {
 		owners[s.Respondent] = true
@@ -36,4 +40,23 @@ func reviewProject(d *protected.Dataset, cb *codebook.Codebook, title, lang stri
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// neutralDocuments returns the segments with each respondent's documents renamed
+// "<pseudonym> document <n>", numbered in the order they first appear.
+func neutralDocuments(segs []protected.Segment) []protected.Segment {
+	out := slices.Clone(segs)
+	names := map[[2]string]string{}
+	count := map[string]int{}
+	for i := range out {
+		k := [2]string{out[i].Respondent, out[i].Document}
+		n, ok := names[k]
+		if !ok {
+			count[out[i].Respondent]++
+			n = fmt.Sprintf("%s document %d", out[i].Respondent, count[out[i].Respondent])
+			names[k] = n
+		}
+		out[i].Document = n
+	}
+	return out
 }

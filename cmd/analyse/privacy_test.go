@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -166,5 +167,41 @@ func TestPseudonymKey(t *testing.T) {
 	}
 	if _, err := os.Stat(inside); !os.IsNotExist(err) {
 		t.Error("output written although the key file was refused")
+	}
+}
+
+// review.qdpx names its sources by pseudonym, not by the file name as read: a transcript
+// called Bergdorp-JW01.txt carried the municipality that the cases leave out (second
+// attack #1).
+func TestReviewSourcesCarryNoFileNames(t *testing.T) {
+	tmp := t.TempDir()
+	study := filepath.Join(tmp, "testdata", "cases", "formats", "t")
+	if err := copyTree("../../testdata/cases/formats/transcripts_name_pattern", study, "expected"); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := filepath.Abs("../../data")
+	os.Symlink(data, filepath.Join(tmp, "data"))
+	y, _ := os.ReadFile(filepath.Join(study, "study.yaml"))
+	y = []byte(strings.Replace(string(y), "privacy: {min_cell: 1}", "privacy: {min_cell: 1}\noutputs: [csv, qdpx]", 1))
+	os.WriteFile(filepath.Join(study, "study.yaml"), y, 0o644)
+	out := filepath.Join(tmp, "out")
+	var so, se bytes.Buffer
+	if code := run([]string{"run", study, "-o", out, "-quiet", "-accept-rejects"}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	qdpx := filepath.Join(out, "review.qdpx")
+	if _, err := os.Stat(qdpx); err != nil {
+		t.Skip("no review.qdpx written (fewer interviewees than min_cell)")
+	}
+	names := regexp.MustCompile(`<TextSource[^>]*\bname="([^"]*)"`).FindAllStringSubmatch(zipText(t, qdpx), -1)
+	if len(names) == 0 {
+		t.Fatal("no sources in review.qdpx")
+	}
+	for _, m := range names {
+		for _, leak := range []string{"Bergdorp", "Zeestad", ".txt"} {
+			if strings.Contains(m[1], leak) {
+				t.Errorf("source %q holds %q", m[1], leak)
+			}
+		}
 	}
 }
