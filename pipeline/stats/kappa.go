@@ -1,8 +1,9 @@
 package stats
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -81,22 +82,31 @@ func CohenKappaLabels(a, b []string) float64 {
 	if len(a) != len(b) {
 		panic("stats: label slices of different length")
 	}
-	index := map[string]int{}
+	var pairs [][2]string
 	for u := range a {
-		if a[u] == "" || b[u] == "" {
-			continue
+		if a[u] != "" && b[u] != "" {
+			pairs = append(pairs, [2]string{a[u], b[u]})
 		}
-		index[a[u]] = 0
-		index[b[u]] = 0
 	}
-	if len(index) == 0 {
+	return kappaOfPairs(pairs)
+}
+
+// kappaOfPairs returns CohenKappa of the confusion matrix that pairs of labels span: the
+// categories are the distinct labels of both coders, in sorted order; NaN for no pair.
+func kappaOfPairs[T cmp.Ordered](pairs [][2]T) float64 {
+	if len(pairs) == 0 {
 		return math.NaN()
 	}
-	labels := make([]string, 0, len(index))
+	index := map[T]int{}
+	for _, p := range pairs {
+		index[p[0]] = 0
+		index[p[1]] = 0
+	}
+	labels := make([]T, 0, len(index))
 	for l := range index {
 		labels = append(labels, l)
 	}
-	sort.Strings(labels)
+	slices.Sort(labels)
 	for i, l := range labels {
 		index[l] = i
 	}
@@ -104,11 +114,8 @@ func CohenKappaLabels(a, b []string) float64 {
 	for i := range confusion {
 		confusion[i] = make([]float64, len(labels))
 	}
-	for u := range a {
-		if a[u] == "" || b[u] == "" {
-			continue
-		}
-		confusion[index[a[u]]][index[b[u]]]++
+	for _, p := range pairs {
+		confusion[index[p[0]]][index[p[1]]]++
 	}
 	return CohenKappa(confusion)
 }
@@ -321,33 +328,12 @@ func LightKappa(units [][]float64) float64 {
 // PairKappa returns Cohen's kappa of coders a and b (columns of units, layout as in
 // LightKappa) over the units both coded.
 func PairKappa(units [][]float64, a, b int) float64 {
-	index := map[float64]int{}
 	var pairs [][2]float64
 	for _, row := range units {
 		if a >= len(row) || b >= len(row) || math.IsNaN(row[a]) || math.IsNaN(row[b]) {
 			continue
 		}
 		pairs = append(pairs, [2]float64{row[a], row[b]})
-		index[row[a]] = 0
-		index[row[b]] = 0
 	}
-	if len(pairs) == 0 {
-		return math.NaN()
-	}
-	values := make([]float64, 0, len(index))
-	for v := range index {
-		values = append(values, v)
-	}
-	sort.Float64s(values)
-	for i, v := range values {
-		index[v] = i
-	}
-	confusion := make([][]float64, len(values))
-	for i := range confusion {
-		confusion[i] = make([]float64, len(values))
-	}
-	for _, p := range pairs {
-		confusion[index[p[0]]][index[p[1]]]++
-	}
-	return CohenKappa(confusion)
+	return kappaOfPairs(pairs)
 }

@@ -14,15 +14,7 @@ import (
 // NaN entries (tests not run) stay NaN and do not count in m, as in R, where NA p values
 // are left out of n. Written here because gonum has no multiple-comparison adjustment.
 func HolmAdjust(p []float64) []float64 {
-	out := make([]float64, len(p))
-	idx := make([]int, 0, len(p))
-	for i, v := range p {
-		out[i] = math.NaN()
-		if !math.IsNaN(v) {
-			idx = append(idx, i)
-		}
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return p[idx[a]] < p[idx[b]] })
+	out, idx := finiteAscending(p)
 	m := len(idx)
 	running := 0.0
 	for rank, i := range idx {
@@ -41,15 +33,7 @@ func HolmAdjust(p []float64) []float64 {
 //
 // NaN entries stay NaN and do not count in m, as for HolmAdjust.
 func BHAdjust(p []float64) []float64 {
-	out := make([]float64, len(p))
-	idx := make([]int, 0, len(p))
-	for i, v := range p {
-		out[i] = math.NaN()
-		if !math.IsNaN(v) {
-			idx = append(idx, i)
-		}
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return p[idx[a]] < p[idx[b]] })
+	out, idx := finiteAscending(p)
 	m := len(idx)
 	running := 1.0
 	for rank := m - 1; rank >= 0; rank-- {
@@ -72,4 +56,19 @@ func Adjust(method string, p []float64) []float64 {
 		return append([]float64(nil), p...)
 	}
 	panic("stats: unknown p-value adjustment " + method)
+}
+
+// finiteAscending returns a slice of NaN as long as p, for the adjusted values, and the
+// indexes of p's finite entries in ascending order of their p value (ties keep their order).
+func finiteAscending(p []float64) ([]float64, []int) {
+	out := make([]float64, len(p))
+	idx := make([]int, 0, len(p))
+	for i, v := range p {
+		out[i] = math.NaN()
+		if !math.IsNaN(v) {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return p[idx[a]] < p[idx[b]] })
+	return out, idx
 }
