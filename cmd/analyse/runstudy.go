@@ -95,8 +95,11 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	s := o.Summary
 	u.f(w, "%s\n", o.Study.Title)
 	u.f(w, "  respondents   %d (%d interviewed, %d surveyed)\n", s.Respondents, s.Interviewed, s.Surveyed)
-	u.f(w, "    by role         %s\n", counts(s.ByRole))
-	u.f(w, "    by municipality %s\n", counts(s.ByMunicipality))
+	// The summary is often pasted into a methods section or an e-mail: a group below
+	// min_cell is shown as "<min_cell" here too, as in every output.
+	minCell := o.Study.Privacy.MinCell
+	u.f(w, "    by role         %s\n", counts(s.ByRole, minCell))
+	u.f(w, "    by municipality %s\n", counts(s.ByMunicipality, minCell))
 	u.f(w, "  segments      %d\n", s.Segments)
 	u.f(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
 	if s.AnswerCells > 0 {
@@ -177,7 +180,9 @@ func mainOutput(outputs []string) string {
 	return "tables"
 }
 
-func counts(m map[string]int) string {
+// counts lists group sizes by name; a size below minCell is shown as "<minCell", so the
+// summary reveals no small group's exact size.
+func counts(m map[string]int, minCell int) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -185,6 +190,10 @@ func counts(m map[string]int) string {
 	sort.Strings(keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
+		if m[k] < minCell {
+			parts[i] = fmt.Sprintf("%s <%d", k, minCell)
+			continue
+		}
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
 	return strings.Join(parts, ", ")
