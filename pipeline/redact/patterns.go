@@ -8,8 +8,16 @@ import (
 )
 
 var (
-	emailRe    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	postcodeRe = regexp.MustCompile(`\b[1-9]\d{3}(?:\s?(?:[A-RT-Z][A-Z]|S[B-RT-Z])|[a-rt-z][a-z]|s[b-rt-z])\b`)
+	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	// obfuscatedEmailRe: an address written to escape harvesters, as people type them in
+	// chats and e-mails that end up quoted in a transcript: "jan [at] school [punt] nl",
+	// "jan(at)school.nl", "jan apenstaartje school punt nl", "jan at school dot com",
+	// "jan @ school . nl". "at" and "dot"/"punt" as bare words count only with a common
+	// top-level domain at the end (Dutch "at" is the past tense of eten).
+	// It is matched only from an anchor (see findObfuscatedEmails): run over a whole
+	// text, its leading character class makes it slow (1.3 MB/s).
+	obfuscatedEmailRe = regexp.MustCompile(`(?i)^[a-z0-9._%+\-]+` + obfAt + `[a-z0-9\-]+(?:` + obfDot + `[a-z0-9\-]+)*` + obfDot + `(?:nl|com|org|net|eu|be|de|info|nu|frl|edu|gov|io|uk|fr)\b`)
+	postcodeRe        = regexp.MustCompile(`\b[1-9]\d{3}(?:\s?(?:[A-RT-Z][A-Z]|S[B-RT-Z])|[a-rt-z][a-z]|s[b-rt-z])\b`)
 	// bsnRe: nine digits, grouped 3-3-3 or 4-2-3 by spaces, dots or dashes, or not at all.
 	bsnRe = regexp.MustCompile(`\b(?:\d{3}[ .\-]?\d{3}[ .\-]?\d{3}|\d{4}[ .\-]\d{2}[ .\-]\d{3})\b`)
 	// ibanRe: a country code, two check digits and 11 to 30 letters or digits, grouped by
@@ -27,6 +35,11 @@ var (
 	addressRe = regexp.MustCompile(`\b(?:\p{Lu}[\p{L}.'\-]*\s+){0,3}\p{Lu}[\p{L}'\-]*(?:straat|straatje|laan|weg|plein|pleintje|singel|gracht|kade|dijk|hof|pad|steeg|dreef|park|baan|ring|markt|wal|erf|hoek|allee|boulevard|plantsoen|brink|vaart|kwartier)\s+\d{1,4}(?:\s?[a-zA-Z]\b|[-/]\d{1,3}\b|\s(?:bis|hs|huis|bg)\b|\b)`)
 )
 
+const (
+	obfAt  = `(?:\s*@\s*|\s*[\[({<]\s*(?:at|@|apenstaartje)\s*[\])}>]\s*|\s+(?:at|apenstaartje)\s+)`
+	obfDot = `(?:\s*\.\s*|\s*[\[({<]\s*(?:dot|punt|\.)\s*[\])}>]\s*|\s+(?:dot|punt)\s+)`
+)
+
 // findPatterns returns the spans of e-mail addresses, IBANs, BSNs, phone numbers,
 // postcodes, dates of birth and street addresses in text, and every full date in it.
 func findPatterns(text string) ([]Span, [][]int) {
@@ -41,6 +54,7 @@ func findPatterns(text string) ([]Span, [][]int) {
 	if strings.IndexByte(text, '@') >= 0 {
 		add(emailRe, Email, nil)
 	}
+	out = append(out, findObfuscatedEmails(text)...)
 	if !strings.ContainsAny(text, "0123456789") {
 		return out, nil
 	}
@@ -57,6 +71,72 @@ func findPatterns(text string) ([]Span, [][]int) {
 		}
 	}
 	return out, dates
+}
+
+// findObfuscatedEmails returns the spans of obfuscated e-mail addresses. It looks for the
+// "at" of an address first ("@", "at" or "apenstaartje" as a word, alone or in brackets),
+// walks back over the spaces and the local part before it, and matches
+// obfuscatedEmailRe from there.
+func findObfuscatedEmails(text string) []Span {
+	lower := strings.ToLower(text) // ASCII letters keep their offsets; others are not anchors
+	if len(lower) != len(text) {
+		lower = text // a rare text whose lower case changes length: anchors by exact case
+	}
+	var out []Span
+	covered := 0
+	for i := 0; i < len(lower); {
+		j := strings.IndexAny(lower[i:], "@a")
+		if j < 0 {
+			break
+		}
+		p := i + j
+		i = p + 1
+		if p < covered || !obfuscationAnchor(lower, p) {
+			continue
+		}
+		start := p
+		for start > 0 && (lower[start-1] == ' ' || lower[start-1] == '\t' || strings.IndexByte("[({<", lower[start-1]) >= 0) {
+			start--
+		}
+		for start > 0 && localPart(lower[start-1]) {
+			start--
+		}
+		if start == p {
+			continue
+		}
+		if m := obfuscatedEmailRe.FindStringIndex(text[start:min(len(text), p+200)]); m != nil {
+			out = append(out, Span{start, start + m[1], Email})
+			covered = start + m[1]
+			i = covered
+		}
+	}
+	return out
+}
+
+// obfuscationAnchor reports whether lower[p:] starts an "at" of an address: "@", or "at"
+// or "apenstaartje" as a whole word.
+func obfuscationAnchor(lower string, p int) bool {
+	if lower[p] == '@' {
+		return true
+	}
+	word := ""
+	switch {
+	case strings.HasPrefix(lower[p:], "apenstaartje"):
+		word = "apenstaartje"
+	case strings.HasPrefix(lower[p:], "at"):
+		word = "at"
+	default:
+		return false
+	}
+	before := p == 0 || !letter(lower[p-1])
+	after := p+len(word) == len(lower) || !letter(lower[p+len(word)])
+	return before && after
+}
+
+func letter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+
+func localPart(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("._%+-", b) >= 0
 }
 
 // findDates returns the dates in text that no digit precedes (a date may follow an

@@ -9,6 +9,11 @@ func TestRedact(t *testing.T) {
 	r := New(Options{Names: []string{"Christina", "Christina M", "Zoë de Boer", "Het Baken"}, People: []string{"R07", "Daan Jansen", "Zoë Dekker"}, Keep: []string{"Veilig Thuis", "Bergdorp"}})
 	for _, tc := range []struct{ in, want string }{
 		{"Mail me op jan.jansen@voorbeeld.nl graag", "Mail me op [e-mail] graag"},
+		{"Mail naar jan [at] school [punt] nl of jan(at)school.nl.", "Mail naar [e-mail] of [e-mail]."},
+		{"Zijn adres is k.bos apenstaartje wijkteam punt nl, of kbos at gmail dot com", "Zijn adres is [e-mail], of [e-mail]"},
+		{"Stuur het naar jan @ school . nl en klaar", "Stuur het naar [e-mail] en klaar"},
+		{"Hij at een broodje. Daarna ging hij naar huis.", "Hij at een broodje. Daarna ging hij naar huis."},
+		{"Ze at soep punt uit, net als vroeger.", "Ze at soep punt uit, net als vroeger."},
 		{"Bel 06-12345678 of +31 6 12345678", "Bel [telefoonnummer] of [telefoonnummer]"},
 		{"Het nummer is 010-1234567.", "Het nummer is [telefoonnummer]."},
 		{"Bel (020) 123 45 67 of (020) 1234567.", "Bel [telefoonnummer] of [telefoonnummer]."},
