@@ -1,0 +1,283 @@
+package codebook
+
+// The held-out set (testdata/heldout/fragments.yaml) measures the dictionary auto-coder on
+// text written without its patterns in view. It is for measuring only: a pattern added
+// because a held-out fragment was missed makes the figure an in-sample one. See
+// testdata/heldout/README.md.
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// heldoutPath is the held-out set, relative to this package.
+const heldoutPath = "testdata/heldout/fragments.yaml"
+
+// heldoutSHA256 is the SHA-256 of the held-out set as its annotator committed it, coded
+// before any pattern was changed for it. The set is frozen: editing a fragment or a code
+// after seeing what the auto-coder does with it would turn the held-out figure into an
+// in-sample one. A correction of the annotation needs its reason in the README there and a
+// new sum here, in a commit of its own.
+const heldoutSHA256 = "e603c603324df211a743c08e2b209e72c555f14de504392e4b75d70cbbb6e676"
+
+// HeldoutFragment is one interview fragment of the held-out set with the codes its
+// annotator gave it (none, one or several code ids of the default codebook).
+type HeldoutFragment struct {
+	ID    string   `yaml:"id"`
+	Text  string   `yaml:"text"`
+	Codes []string `yaml:"codes"`
+	Note  string   `yaml:"note"`
+}
+
+// CodeScore counts the fragment×code decisions of one code (or, pooled, of all codes):
+// TP the fragments both the annotator and the auto-coder gave the code, FP those only the
+// auto-coder gave it, FN those only the annotator gave it.
+type CodeScore struct {
+	Code       string
+	TP, FP, FN int
+}
+
+// Support is the number of fragments the annotator gave the code: TP + FN.
+func (s CodeScore) Support() int { return s.TP + s.FN }
+
+// Precision is TP / (TP + FP); NaN when the auto-coder never gave the code (0/0), so that
+// a threshold such as "precision ≥ 0.75" fails rather than passes on no suggestions.
+func (s CodeScore) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall is TP / (TP + FN); NaN when the annotator never gave the code.
+func (s CodeScore) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 is the harmonic mean of precision and recall, 2·TP / (2·TP + FP + FN); NaN when
+// there is neither a gold nor a suggested instance (0/0), 0 when TP is 0 otherwise.
+func (s CodeScore) F1() float64 { return ratio(2*s.TP, 2*s.TP+s.FP+s.FN) }
+
+func ratio(num, den int) float64 {
+	if den == 0 {
+		return math.NaN()
+	}
+	return float64(num) / float64(den)
+}
+
+// HeldoutResult is the auto-coder's score on the held-out set: one CodeScore per code of
+// the codebook, in codebook order, and Pooled, the micro-average: the counts summed over
+// every fragment×code decision, so a frequent code weighs more than a rare one.
+type HeldoutResult struct {
+	PerCode []CodeScore
+	Pooled  CodeScore
+}
+
+// LoadHeldout reads the held-out set from path, strictly (unknown fields are errors).
+func LoadHeldout(path string) ([]HeldoutFragment, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var doc struct {
+		Fragments []HeldoutFragment `yaml:"fragments"`
+	}
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return doc.Fragments, nil
+}
+
+// HeldoutScores codes every fragment with ac and scores the codes it suggests (each code
+// once per fragment, however many of its patterns fire) against the annotator's codes,
+// per code of cb and pooled. A suggested id that is not a code of cb is an error, not a
+// silent false positive.
+func HeldoutScores(cb *Codebook, ac *AutoCoder, frags []HeldoutFragment) (HeldoutResult, error) {
+	var ids []string
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			ids = append(ids, c.ID)
+		}
+	}
+	gold := make([][]string, len(frags))
+	pred := make([][]string, len(frags))
+	for i, fr := range frags {
+		gold[i] = fr.Codes
+		for _, m := range ac.Code(fr.Text) {
+			pred[i] = append(pred[i], m.Code)
+		}
+	}
+	return scoreDecisions(ids, gold, pred)
+}
+
+// scoreDecisions counts, for every code in ids and every item i, whether the code is in
+// gold[i] and in pred[i] (duplicates within an item count once).
+func scoreDecisions(ids []string, gold, pred [][]string) (HeldoutResult, error) {
+	if len(gold) != len(pred) {
+		return HeldoutResult{}, fmt.Errorf("%d gold items, %d predicted", len(gold), len(pred))
+	}
+	index := make(map[string]int, len(ids))
+	res := HeldoutResult{PerCode: make([]CodeScore, len(ids)), Pooled: CodeScore{Code: "pooled"}}
+	for i, id := range ids {
+		index[id] = i
+		res.PerCode[i].Code = id
+	}
+	set := func(codes []string, item int) (map[string]bool, error) {
+		s := map[string]bool{}
+		for _, c := range codes {
+			if _, ok := index[c]; !ok {
+				return nil, fmt.Errorf("item %d: %q is not a code of the codebook", item, c)
+			}
+			s[c] = true
+		}
+		return s, nil
+	}
+	for i := range gold {
+		g, err := set(gold[i], i)
+		if err != nil {
+			return HeldoutResult{}, err
+		}
+		p, err := set(pred[i], i)
+		if err != nil {
+			return HeldoutResult{}, err
+		}
+		for _, id := range ids {
+			s := &res.PerCode[index[id]]
+			switch {
+			case g[id] && p[id]:
+				s.TP++
+			case p[id]:
+				s.FP++
+			case g[id]:
+				s.FN++
+			}
+		}
+	}
+	for _, s := range res.PerCode {
+		res.Pooled.TP += s.TP
+		res.Pooled.FP += s.FP
+		res.Pooled.FN += s.FN
+	}
+	return res, nil
+}
+
+// TestScoreDecisions checks the counting and the micro-average on a set small enough to
+// count by hand.
+func TestScoreDecisions(t *testing.T) {
+	ids := []string{"a", "b", "c"}
+	gold := [][]string{{"a"}, {"a", "b"}, nil, {"b"}, {"c"}}
+	pred := [][]string{{"a", "a"}, {"b"}, {"a"}, {"c"}, nil}
+	// a: item 0 TP, item 1 FN, item 2 FP → P 1/2, R 1/2.
+	// b: item 1 TP, item 3 FN → P 1/1, R 1/2.
+	// c: item 3 FP, item 4 FN → P 0, R 0, F1 0.
+	// pooled: TP 2, FP 2, FN 3 → P 2/4, R 2/5, F1 4/9.
+	res, err := scoreDecisions(ids, gold, pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []CodeScore{{"a", 1, 1, 1}, {"b", 1, 0, 1}, {"c", 0, 1, 1}}
+	for i, w := range want {
+		if res.PerCode[i] != w {
+			t.Errorf("code %s = %+v, want %+v", w.Code, res.PerCode[i], w)
+		}
+	}
+	p := res.Pooled
+	if p.TP != 2 || p.FP != 2 || p.FN != 3 {
+		t.Errorf("pooled = %+v, want TP 2 FP 2 FN 3", p)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"pooled P", p.Precision(), 0.5}, {"pooled R", p.Recall(), 0.4}, {"pooled F1", p.F1(), 4.0 / 9},
+		{"b P", res.PerCode[1].Precision(), 1}, {"c F1", res.PerCode[2].F1(), 0},
+	} {
+		if math.Abs(c.got-c.want) > 1e-12 {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	if !math.IsNaN((CodeScore{}).Precision()) {
+		t.Error("precision of a code never suggested should be NaN")
+	}
+	if _, err := scoreDecisions(ids, [][]string{{"x"}}, [][]string{nil}); err == nil {
+		t.Error("an unknown code id should be an error")
+	}
+}
+
+// TestHeldoutSet checks that the held-out set is well formed against the default codebook
+// and logs the current auto-coder's precision, recall and F1 on it, per code and pooled.
+// It asserts no threshold: see issue 19 for the one the dictionary has to reach.
+func TestHeldoutSet(t *testing.T) {
+	cb, err := Load("../data/codebooks/samenwerking.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	frags, err := LoadHeldout(heldoutPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := FileSHA256(heldoutPath); err != nil || sum != heldoutSHA256 {
+		t.Errorf("%s changed (sha256 %s, err %v): the held-out set is frozen, see its README", heldoutPath, sum, err)
+	}
+	if len(frags) < 150 {
+		t.Errorf("%d fragments, want at least 150", len(frags))
+	}
+	seen := map[string]bool{}
+	texts := map[string]string{}
+	perCode := map[string]int{}
+	none := 0
+	for _, fr := range frags {
+		if fr.ID == "" || seen[fr.ID] {
+			t.Errorf("fragment id %q empty or not unique", fr.ID)
+		}
+		seen[fr.ID] = true
+		if strings.TrimSpace(fr.Text) == "" {
+			t.Errorf("%s: empty text", fr.ID)
+		}
+		if other, ok := texts[fr.Text]; ok {
+			t.Errorf("%s: same text as %s", fr.ID, other)
+		}
+		texts[fr.Text] = fr.ID
+		codes := map[string]bool{}
+		for _, c := range fr.Codes {
+			if _, ok := cb.Code(c); !ok {
+				t.Errorf("%s: %q is not a code of the default codebook", fr.ID, c)
+			}
+			if codes[c] {
+				t.Errorf("%s: code %s twice", fr.ID, c)
+			}
+			codes[c] = true
+			perCode[c]++
+		}
+		if len(fr.Codes) == 0 {
+			none++
+		}
+	}
+	// Every code needs enough positives for its recall to mean something, and the set
+	// needs fragments without any code for precision to be tested on near misses.
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			if perCode[c.ID] < 6 {
+				t.Errorf("code %s has %d positive fragments, want at least 6", c.ID, perCode[c.ID])
+			}
+		}
+	}
+	if none < len(frags)/10 {
+		t.Errorf("%d fragments without a code, want at least 10%%", none)
+	}
+
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := HeldoutScores(cb, ac, frags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("held-out set: %d fragments, %d without a code", len(frags), none)
+	t.Logf("%-32s %4s %4s %4s %4s %6s %6s %6s", "code", "n", "TP", "FP", "FN", "P", "R", "F1")
+	for _, s := range append(res.PerCode, res.Pooled) {
+		t.Logf("%-32s %4d %4d %4d %4d %6.2f %6.2f %6.2f", s.Code, s.Support(), s.TP, s.FP, s.FN, s.Precision(), s.Recall(), s.F1())
+	}
+}
