@@ -23,19 +23,30 @@ import (
 // "R". It returns the key, real id → pseudonym, sorted by id.
 func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 	salt := studySalt(d)
-	rank := make(map[string][32]byte, len(d.Respondents))
-	for _, r := range d.Respondents {
-		rank[r.ID] = sha256.Sum256(append(append([]byte(nil), salt[:]...), r.ID...))
+	// A person measured in several waves is one id and one pseudonym (so waves can be
+	// paired after this stage); the first of its respondents gives the role.
+	first := make(map[string]int, len(d.Respondents))
+	var ids []int // the first respondent of each id
+	for i, r := range d.Respondents {
+		if _, ok := first[r.ID]; !ok {
+			first[r.ID] = i
+			ids = append(ids, i)
+		}
+	}
+	rank := make(map[string][32]byte, len(ids))
+	for _, i := range ids {
+		id := d.Respondents[i].ID
+		rank[id] = sha256.Sum256(append(append([]byte(nil), salt[:]...), id...))
 	}
 	byAbbrev := map[string][]int{}
-	for i, r := range d.Respondents {
+	for _, i := range ids {
 		abbrev := "R"
-		if role, ok := cb.Role(r.Role); ok && role.Abbrev != "" {
+		if role, ok := cb.Role(d.Respondents[i].Role); ok && role.Abbrev != "" {
 			abbrev = role.Abbrev
 		}
 		byAbbrev[abbrev] = append(byAbbrev[abbrev], i)
 	}
-	pseud := map[string]string{}
+	pseud := make(map[string]string, len(ids))
 	for abbrev, idx := range byAbbrev {
 		sort.Slice(idx, func(a, b int) bool {
 			ra, rb := rank[d.Respondents[idx[a]].ID], rank[d.Respondents[idx[b]].ID]
@@ -49,13 +60,15 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 			width = 2
 		}
 		for n, i := range idx {
-			p := fmt.Sprintf("%s-%0*d", abbrev, width, n+1)
-			d.Respondents[i].Pseudonym = p
-			pseud[d.Respondents[i].ID] = p
+			pseud[d.Respondents[i].ID] = fmt.Sprintf("%s-%0*d", abbrev, width, n+1)
 		}
 	}
-	key := make([][2]string, 0, len(pseud))
-	for _, r := range d.Respondents {
+	for i := range d.Respondents {
+		d.Respondents[i].Pseudonym = pseud[d.Respondents[i].ID]
+	}
+	key := make([][2]string, 0, len(ids))
+	for _, i := range ids {
+		r := d.Respondents[i]
 		key = append(key, [2]string{r.ID, r.Pseudonym})
 	}
 	sort.Slice(key, func(i, j int) bool { return naturalLess(key[i][0], key[j][0]) })
@@ -213,7 +226,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	}
 	p.Answers = make([]protected.Answer, len(d.Answers))
 	for i, x := range d.Answers {
-		p.Answers[i] = protected.Answer{Respondent: pseud[x.Respondent], Item: x.Item, Value: x.Value, Missing: x.Missing, Raw: x.Raw}
+		p.Answers[i] = protected.Answer{Respondent: pseud[x.Respondent], Wave: x.Wave, Item: x.Item, Value: x.Value, Missing: x.Missing, Raw: x.Raw}
 	}
 	p.Rejects = make([]protected.Reject, len(d.Rejects))
 	for i, x := range d.Rejects {

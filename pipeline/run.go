@@ -124,7 +124,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}()
 	interviews, err := readAll(interviewFiles, func(f string, in Input) (model.Dataset, error) {
 		defer rep.Add(1)
-		return ingest.ReadInterviews(f, s.options(in, cb, known))
+		ds, err := ingest.ReadInterviews(f, s.options(in, cb, known))
+		inWave(&ds, in.Wave)
+		return ds, err
 	})
 	survey := <-surveyRead
 	if err != nil {
@@ -150,6 +152,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
 	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
+	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
@@ -306,7 +309,7 @@ func (s *Study) options(in Input, cb *codebook.Codebook, known map[string]bool) 
 	return ingest.Options{
 		Format: in.Format, Columns: in.Columns, Sheet: in.Sheet, Codebook: cb,
 		Respondent: in.Respondent, Known: known, IncludeIncomplete: in.IncludeIncomplete,
-		NamePattern: in.NamePattern,
+		NamePattern: in.NamePattern, Wave: in.Wave,
 	}
 }
 
@@ -330,6 +333,7 @@ func respondentsWithSegments(d *model.Dataset) map[string]bool {
 func checkGroups(s *Study, d *model.Dataset) error {
 	have := map[string]bool{"role": true, "municipality": true}
 	for _, r := range d.Respondents {
+		have["wave"] = have["wave"] || r.Wave != ""
 		for k, v := range r.Attributes {
 			if v != "" {
 				have[k] = true
@@ -358,21 +362,21 @@ func byPseudonym(ids map[string]bool, key [][2]string) map[string]bool {
 // addMissingRespondents adds a respondent for every id that a segment or answer names but
 // no reader listed, so that nothing is lost between stages.
 func addMissingRespondents(d *model.Dataset) {
-	have := map[string]bool{}
+	have := map[model.RespondentKey]bool{}
 	for _, r := range d.Respondents {
-		have[r.ID] = true
+		have[r.Key()] = true
 	}
-	add := func(id, src string) {
-		if id != "" && !have[id] {
-			have[id] = true
-			d.Respondents = append(d.Respondents, model.Respondent{ID: id, Source: src})
+	add := func(id, wave, src string) {
+		if k := (model.RespondentKey{Wave: wave, ID: id}); id != "" && !have[k] {
+			have[k] = true
+			d.Respondents = append(d.Respondents, model.Respondent{ID: id, Source: src, Wave: wave})
 		}
 	}
 	for _, seg := range d.Segments {
-		add(seg.Respondent, seg.Source)
+		add(seg.Respondent, seg.Wave, seg.Source)
 	}
 	for _, a := range d.Answers {
-		add(a.Respondent, "")
+		add(a.Respondent, a.Wave, "")
 	}
 }
 
@@ -393,7 +397,7 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 	s.ByRole, s.ByMunicipality = map[string]int{}, map[string]int{}
 	surveyed := map[string]bool{}
 	for _, a := range d.Answers {
-		surveyed[a.Respondent] = true
+		surveyed[protected.Key(a.Respondent, a.Wave)] = true
 		if !a.Missing {
 			s.Answers++
 		}
@@ -411,7 +415,7 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 		if interviewed[r.Pseudonym] {
 			s.Interviewed++
 		}
-		if surveyed[r.Pseudonym] {
+		if surveyed[r.Key()] {
 			s.Surveyed++
 		}
 	}
@@ -511,7 +515,7 @@ func sharedSurveyIDs(s *Study, sets []model.Dataset) []string {
 	if len(sets) < 2 {
 		return nil
 	}
-	first := map[string]string{}
+	first := map[model.RespondentKey]string{} // the same id in another wave is no warning
 	shared := map[[2]string]int{}
 	example := map[[2]string]string{}
 	for _, ds := range sets {
@@ -520,7 +524,7 @@ func sharedSurveyIDs(s *Study, sets []model.Dataset) []string {
 			file = s.Rel(ds.Files[0].Path)
 		}
 		for _, r := range ds.Respondents {
-			if f, ok := first[r.ID]; ok && f != file {
+			if f, ok := first[r.Key()]; ok && f != file {
 				k := [2]string{f, file}
 				shared[k]++
 				if example[k] == "" {
@@ -528,7 +532,7 @@ func sharedSurveyIDs(s *Study, sets []model.Dataset) []string {
 				}
 				continue
 			}
-			first[r.ID] = file
+			first[r.Key()] = file
 		}
 	}
 	var out []string

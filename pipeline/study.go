@@ -68,6 +68,9 @@ type Input struct {
 	// NamePattern reads respondent, role, municipality and other variables from file or
 	// document names, e.g. "{role}{nr}_{municipality}" (ingest.Options.NamePattern).
 	NamePattern string `yaml:"name_pattern"`
+	// Wave is the measurement wave of the entry's respondents (wave: 2024), kept as
+	// written; see docs/dataset.md, "Waves".
+	Wave string `yaml:"wave"`
 }
 
 // UnmarshalYAML accepts a plain path as well as the full mapping.
@@ -440,6 +443,9 @@ func (s *Study) check() error {
 	if s.Respondents != nil {
 		if _, err := os.Stat(s.Abs(s.Respondents.Path)); err != nil {
 			return s.errAt("respondents", -1, fmt.Sprintf("file %s not found", s.Respondents.Path))
+		}
+		if s.Respondents.Wave != "" {
+			return s.errAt("respondents", -1, "wave belongs on a survey or interviews entry: the respondents table holds each person once, for every wave")
 		}
 	}
 	for key, list := range map[string][]Input{"interviews": s.Interviews, "survey": s.Survey} {

@@ -74,7 +74,14 @@ type Input struct {
 func (in *Input) Prepare() {
 	in.respondents = make(map[string]*protected.Respondent, len(in.Data.Respondents))
 	for i := range in.Data.Respondents {
-		in.respondents[in.Data.Respondents[i].Pseudonym] = &in.Data.Respondents[i]
+		in.respondents[in.Data.Respondents[i].Key()] = &in.Data.Respondents[i]
+	}
+	// A respondent of a wave is found by its key (pseudonym and wave), and by its
+	// pseudonym alone as the person's first respondent: segments name only the pseudonym.
+	for i := range in.Data.Respondents {
+		if p := in.Data.Respondents[i].Pseudonym; in.respondents[p] == nil {
+			in.respondents[p] = &in.Data.Respondents[i]
+		}
 	}
 	in.segments = make(map[string]*protected.Segment, len(in.Data.Segments))
 	for i := range in.Data.Segments {
@@ -109,7 +116,9 @@ func (in *Input) Prepare() {
 	in.surveyScales = in.surveyScalesOnce()
 }
 
-// Respondent returns the respondent with the given id (nil if unknown).
+// Respondent returns the respondent with the given id (nil if unknown): a pseudonym, or a
+// key (protected.Respondent.Key) for a respondent of a wave. In a study of waves a bare
+// pseudonym gives the person's first respondent.
 func (in *Input) Respondent(id string) *protected.Respondent { return in.respondents[id] }
 
 // Segment returns the segment with the given id (nil if unknown).

@@ -16,16 +16,7 @@ import (
 // strand's populations.
 // Prepare must have run.
 func (in *Input) Populations() []disclosure.Population {
-	surveyed := map[string]bool{}
-	for _, a := range in.Data.Answers {
-		surveyed[a.Respondent] = true
-	}
-	all := map[string]bool{}
-	for _, r := range in.Data.Respondents {
-		if in.Interviewed[r.Pseudonym] || surveyed[r.Pseudonym] {
-			all[r.Pseudonym] = true
-		}
-	}
+	surveyed, all := in.Surveyed(), in.Sampled()
 	iv, sv := disclosure.Interviews, disclosure.Survey
 	pops := []disclosure.Population{
 		{Name: "respondents", Members: all},
@@ -45,7 +36,8 @@ func (in *Input) Populations() []disclosure.Population {
 		for j := range answered {
 			answered[j] = map[string]bool{}
 		}
-		for i, id := range sa.Respondents {
+		for i := range sa.Respondents {
+			id := sa.key(i)
 			rows[id] = true
 			if !math.IsNaN(sa.Scores[i]) {
 				scored[id] = true

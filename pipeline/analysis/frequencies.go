@@ -92,16 +92,7 @@ func Sample(in *Input, res *results.Results) {
 		results.Column{Name: "suppressed", Kind: results.Bool},
 		results.Column{Name: "interviewed", Kind: results.Int},
 		results.Column{Name: "surveyed", Kind: results.Int})
-	surveyed := map[string]bool{}
-	for _, a := range in.Data.Answers {
-		surveyed[a.Respondent] = true
-	}
-	all := map[string]bool{}
-	for _, r := range in.Data.Respondents {
-		if in.Interviewed[r.Pseudonym] || surveyed[r.Pseudonym] {
-			all[r.Pseudonym] = true
-		}
-	}
+	surveyed, all := in.Surveyed(), in.Sampled()
 	for _, by := range in.GroupBys() {
 		// The interviewed are grouped as the interview tables group them, the surveyed
 		// as the survey tables do; respondents are counted per group only where both

@@ -263,7 +263,7 @@ func (in *Input) measureLabel(id, lang string) string {
 
 // attributeLabel names a grouping attribute in a sentence.
 func attributeLabel(by, lang string) string {
-	names := map[string][2]string{"role": {"rol", "role"}, "municipality": {"gemeente", "municipality"}}
+	names := map[string][2]string{"role": {"rol", "role"}, "municipality": {"gemeente", "municipality"}, "wave": {"meting", "wave"}}
 	if n, ok := names[by]; ok {
 		if lang == "en" {
 			return n[1]

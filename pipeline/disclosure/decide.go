@@ -43,7 +43,8 @@ const (
 // Strands are the strands in the order the decision and its table list them.
 var Strands = []string{Interviews, Survey}
 
-// Population is a set of respondents (by pseudonym) that some output counts per group:
+// Population is a set of respondents (by key, protected.Respondent.Key: the pseudonym,
+// with the wave in a study of waves) that some output counts per group:
 // the interviewed, the surveyed, the respondents with a score on one scale, those who
 // answered one item. A group is small in a strand when it is small in any of the
 // strand's populations. A population of no strand (all respondents) decides nothing.
@@ -131,7 +132,15 @@ func Decide(in Input, r Rules) *Decision {
 	d := &Decision{Rules: r, Groupings: map[string]map[string]*Grouping{}, Renamed: map[string]string{}, views: map[string]View{}}
 	byID := make(map[string]*protected.Respondent, len(in.Respondents))
 	for i := range in.Respondents {
-		byID[in.Respondents[i].Pseudonym] = &in.Respondents[i]
+		byID[in.Respondents[i].Key()] = &in.Respondents[i]
+	}
+	// Members are keys (protected.Respondent.Key): the pseudonym, with the wave for a
+	// respondent of a wave; a bare pseudonym (the interviews' sets) is the person's first
+	// respondent.
+	for i := range in.Respondents {
+		if p := in.Respondents[i].Pseudonym; byID[p] == nil {
+			byID[p] = &in.Respondents[i]
+		}
 	}
 	for _, strand := range Strands {
 		var pops []Population

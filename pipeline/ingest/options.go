@@ -32,6 +32,10 @@ type Options struct {
 	// name_pattern, e.g. "{role}{nr}_{municipality}"; see namePattern). Empty: the
 	// respondent is the name up to its first "_".
 	NamePattern string
+	// Wave is the measurement wave of the file's respondents (study.yaml's wave on the
+	// input entry); a survey's wave column, where it has a value, wins. Empty in a study
+	// of one measurement.
+	Wave string
 
 	// in is the input file as ReadInterviews, ReadSurvey or ReadRespondents read it, once:
 	// format detection and the format's reader work on its bytes.

@@ -181,6 +181,7 @@ const (
 	useMeta                          // metadata or personal data the study does not use
 	useSubmitted                     // submit date or completion flag: empty means incomplete
 	useOpen                          // free text by the export's own account ([other], _TEXT)
+	useWave                          // the measurement wave (see waveColumn)
 )
 
 // surveyColumn is one column of a survey export as a layout reads it.
@@ -424,9 +425,12 @@ type respondentValue struct {
 // readResponses reads the data rows of a survey with a known layout.
 func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Options) (model.Dataset, error) {
 	var ds model.Dataset
+	if err := waveColumn(lay, opt); err != nil {
+		return ds, fmt.Errorf("%s: %w", path, err)
+	}
 	count := model.FileCount{Path: path, Format: lay.format}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	idCol, submitCol := -1, -1
+	idCol, submitCol, waveCol := -1, -1, -1
 	var items []int
 	others := map[int]*openColumn{}
 	var otherOrder []int
@@ -440,6 +444,8 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			if submitCol < 0 {
 				submitCol = i
 			}
+		case useWave:
+			waveCol = i
 		case useItem:
 			items = append(items, i)
 		case useOther, useOpen:
@@ -499,7 +505,17 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		} else if lay.idPrefix != "" {
 			id = lay.idPrefix + id
 		}
-		if first, dup := seen[id]; dup {
+		wave := opt.Wave
+		if v := strings.TrimSpace(tableCell(row, waveCol)); v != "" {
+			wave = v
+		}
+		// A respondent is (wave, id): the same id in another wave is the same person
+		// measured again, not a duplicate.
+		key := id
+		if wave != "" {
+			key = wave + "\x00" + id
+		}
+		if first, dup := seen[key]; dup {
 			count.Rejected++
 			reject(line, idCol, id, fmt.Errorf("%w: %q already answered in row %d", ErrDuplicate, id, first), "")
 			continue
@@ -517,9 +533,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				continue
 			}
 		}
-		seen[id] = line
+		seen[key] = line
 		count.Accepted++
-		resp := model.Respondent{ID: id, Source: path}
+		resp := model.Respondent{ID: id, Source: path, Wave: wave}
 		var first, last string
 		for i, c := range lay.columns {
 			v := strings.TrimSpace(tableCell(row, i))
@@ -558,7 +574,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				continue
 			}
 			count.CellsAccepted++
-			a.Respondent = id
+			a.Respondent, a.Wave = id, wave
 			ds.Answers = append(ds.Answers, a)
 		}
 		for _, i := range otherOrder {
@@ -582,10 +598,15 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				doc = c.question
 			}
 			for _, v := range oc.values {
-				rid := ds.Respondents[v.respondent].ID
+				rid, wave := ds.Respondents[v.respondent].ID, ds.Respondents[v.respondent].Wave
+				id := filepath.Base(path) + ":" + rid + ":" + c.header
+				if wave != "" {
+					id = filepath.Base(path) + ":" + wave + ":" + rid + ":" + c.header
+				}
 				ds.Segments = append(ds.Segments, model.Segment{
-					ID:         filepath.Base(path) + ":" + rid + ":" + c.header,
+					ID:         id,
 					Respondent: rid,
+					Wave:       wave,
 					Document:   doc,
 					Text:       v.text,
 					Start:      -1,

@@ -20,9 +20,17 @@ type Respondent struct {
 	Name         string            // a real name where an input gave one; used only for redaction
 	Source       string            // the file that first named this respondent
 	// Wave is the measurement wave the respondent was read in (study.yaml's input key
-	// wave); empty in a study of one measurement. A respondent is (Wave, ID).
+	// wave, or a survey's wave column); empty in a study of one measurement. A
+	// respondent is (Wave, ID): the same ID in two waves is one person measured twice,
+	// two respondents with one pseudonym.
 	Wave string
 }
+
+// RespondentKey is a respondent's key within a dataset: (Wave, ID).
+type RespondentKey struct{ Wave, ID string }
+
+// Key returns the respondent's (Wave, ID).
+func (r Respondent) Key() RespondentKey { return RespondentKey{r.Wave, r.ID} }
 
 // Segment is a unit of text: a coded quotation, a speaker turn, or an open survey answer.
 // Start and End are character (Unicode code point) offsets in the document, end exclusive;
@@ -41,6 +49,7 @@ type Segment struct {
 	// so that reading the project back gives the same dataset.
 	OpenAnswer bool
 	Source     string // file the segment came from
+	Wave       string // the wave of its respondent (Respondent.Wave)
 }
 
 // Coding says that a coder applied a code to a segment.
@@ -70,6 +79,7 @@ func (c Coding) Unmapped() bool { return c.Code == "" && c.Raw != "" }
 // "don't know" label. Raw keeps the text as read where it was not a plain number.
 type Answer struct {
 	Respondent string
+	Wave       string // the wave of its respondent (Respondent.Wave)
 	Item       string
 	Value      float64
 	Missing    bool
@@ -193,19 +203,20 @@ func Location(sheet string, row int, column string) string {
 	return strings.TrimSuffix(s, ", ")
 }
 
-// Merge appends other's contents to d. Respondents with an id already present are merged:
-// empty fields are filled from other, attributes are added.
+// Merge appends other's contents to d. Respondents with a (Wave, ID) already present are
+// merged: empty fields are filled from other, attributes are added. The same id in
+// another wave is another respondent (see SpreadWaveless for the respondents table).
 func (d *Dataset) Merge(other Dataset) {
-	idx := make(map[string]int, len(d.Respondents))
+	idx := make(map[RespondentKey]int, len(d.Respondents))
 	for i, r := range d.Respondents {
-		idx[r.ID] = i
+		idx[r.Key()] = i
 	}
 	for _, r := range other.Respondents {
-		if i, ok := idx[r.ID]; ok {
+		if i, ok := idx[r.Key()]; ok {
 			d.Respondents[i] = MergeRespondent(d.Respondents[i], r)
 			continue
 		}
-		idx[r.ID] = len(d.Respondents)
+		idx[r.Key()] = len(d.Respondents)
 		d.Respondents = append(d.Respondents, r)
 	}
 	d.Segments = concat(d.Segments, other.Segments)
@@ -270,6 +281,8 @@ func (r Respondent) Attribute(key string) string {
 		return r.Role
 	case "municipality":
 		return r.Municipality
+	case "wave":
+		return r.Wave
 	}
 	return r.Attributes[key]
 }

@@ -25,8 +25,24 @@ func (r Respondent) Attribute(key string) string {
 		return r.Role
 	case "municipality":
 		return r.Municipality
+	case "wave":
+		return r.Wave
 	}
 	return r.Attributes[key]
+}
+
+// Key is the respondent's key in sets of respondents (disclosure populations, the rows of
+// a scale): the pseudonym, and for a respondent of a wave the pseudonym and the wave,
+// since one person measured in two waves is two respondents with one pseudonym. In a
+// study of one measurement the key is the pseudonym.
+func (r Respondent) Key() string { return Key(r.Pseudonym, r.Wave) }
+
+// Key returns the key (Respondent.Key) of the respondent with the pseudonym in the wave.
+func Key(pseudonym, wave string) string {
+	if wave == "" {
+		return pseudonym
+	}
+	return pseudonym + "\x00" + wave
 }
 
 // Segment is a unit of text. ID is pseudonymised, Respondent is the respondent's
@@ -62,6 +78,7 @@ func (c Coding) Unmapped() bool { return c.Code == "" && c.Raw != "" }
 // is the pseudonym.
 type Answer struct {
 	Respondent string
+	Wave       string // the respondent's wave (Respondent.Wave)
 	Item       string
 	Value      float64
 	Missing    bool
