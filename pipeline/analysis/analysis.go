@@ -260,6 +260,10 @@ func Run(in *Input, res *results.Results) {
 		res.Tables = append(res.Tables, part.Tables...)
 		res.Notes = append(res.Notes, part.Notes...)
 	}
+	// The joins read the tables above, so they run after them (joint.go).
+	for _, j := range Joins {
+		j(in, res)
+	}
 	res.Methods = in.methods()
 }
 

@@ -440,6 +440,21 @@ func (a *attacker) counts() {
 			addRow("scales", "score "+t.get(r, "scale"), t.get(r, "group_by"), t.get(r, "group"), t.get(r, "n"))
 		}
 	}
+	// The joins repeat these counts: the joint display a scale's n and the coded
+	// interviewees per group, the pairs of partners the coded, the benchmark the n.
+	for _, j := range jointCounts {
+		if t := a.p.table(j.table); t != nil {
+			for _, r := range t.rows {
+				pop := j.pop
+				if j.scaleCol != "" {
+					if pop = "score " + t.get(r, j.scaleCol); t.get(r, j.scaleCol) == "" {
+						continue
+					}
+				}
+				addRow(j.table, pop, t.get(r, "group_by"), t.get(r, "group"), t.get(r, j.col))
+			}
+		}
+	}
 	var items []string
 	if t := a.p.table("items"); t != nil {
 		for _, r := range t.rows {
@@ -805,6 +820,7 @@ func (a *attacker) respondentRows() {
 			p.attrs[k] = v
 		}
 	}
+	jointRows(a.p.table(JointTable), get, set, sources)
 	for _, name := range []string{"code_presence", "quotes", "autocodings"} {
 		t := a.p.table(name)
 		if t == nil {

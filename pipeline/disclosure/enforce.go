@@ -33,6 +33,10 @@ var sizeColumns = map[string]bool{"n": true, "group_respondents": true, "intervi
 // respondent-level tables are left empty.
 func (d *Decision) Enforce(res *results.Results) {
 	for _, t := range res.Tables {
+		if t.Name == JointTable {
+			d.enforceJoint(t) // two strands in one row: held cell by cell (enforce_joint.go)
+			continue
+		}
 		if t.Col("group_by") >= 0 {
 			d.enforceGrouped(t)
 		}
@@ -58,9 +62,9 @@ func (d *Decision) Enforce(res *results.Results) {
 // both for a table it does not know ("").
 func strandOf(t *results.Table, r []any) string {
 	switch t.Name {
-	case "code_frequencies", "quotes", "code_presence":
+	case "code_frequencies", "quotes", "code_presence", "partner_pairs":
 		return Interviews
-	case "scales", "items":
+	case "scales", "items", "municipality_benchmark":
 		return Survey
 	case "comparisons":
 		if i := t.Col("test"); i >= 0 && r[i] == "chi_square" {
