@@ -76,6 +76,7 @@ func (r *report) docx() ([]byte, error) {
 			d.table(t, r.Text["table"])
 		}
 	}
+	r.Joint.docx(d, r.Text["table"])
 	if len(r.Quotes) > 0 {
 		d.heading(1, r.Text["quotes"])
 		for _, g := range r.Quotes {

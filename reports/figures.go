@@ -21,6 +21,7 @@ var figureBuilders = []func(*results.Results, labels) []*figure{
 	cooccurrence,
 	partners,
 	agreement,
+	jointDisplay, // figures_joint.go
 }
 
 // buildFigures makes every figure the results allow. A builder that panics on an odd

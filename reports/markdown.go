@@ -41,6 +41,7 @@ func (r *report) markdown() []byte {
 			b.WriteString(mdTable(t))
 		}
 	}
+	b.WriteString(r.Joint.markdown())
 	if len(r.Quotes) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n", r.Text["quotes"])
 		for _, g := range r.Quotes {

@@ -21,6 +21,7 @@ type report struct {
 	Methods    []string // paragraphs
 	Figures    []reportFigure
 	Tables     []*peopleTable
+	Joint      *jointSection // joint_section.go
 	Quotes     []quoteGroup
 	Notes      []string
 	Inputs     *peopleTable
@@ -145,6 +146,7 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 		r.Notes = append(r.Notes, T("Codeboek", "Codebook")+": "+s)
 	}
 	r.Inputs = inputsTable(res)
+	r.Joint = buildJoint(res, l, cites).number(r.Text["table"], len(r.Tables)+1)
 	r.References = references(cites)
 	return r
 }

@@ -219,7 +219,7 @@ type FigureOptions struct {
 // them by default: the names study.yaml's figures.include may list. "municipalities"
 // stands for every municipalities_<scale> figure; a full name such as
 // municipalities_bereiken picks one.
-var FigureNames = []string{"factors_by_role", "valence_by_factor", "survey_items", "municipalities", "cooccurrence", "partners", "agreement"}
+var FigureNames = []string{"factors_by_role", "valence_by_factor", "survey_items", "municipalities", "cooccurrence", "partners", "agreement", "joint_display"}
 
 // IsFigureName reports whether figures.include may list name.
 func IsFigureName(name string) bool {

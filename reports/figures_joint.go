@@ -1,0 +1,130 @@
+package reports
+
+import (
+	"fmt"
+	"image/color"
+
+	"gonum.org/v1/plot"
+
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// surveyColour marks the survey's share agreeing beside the interviews' facilitator
+// (blue) and barrier (vermilion) shares: Okabe-Ito orange, apart from both.
+var surveyColour = okabeOrange
+
+// metaLabel is a meta-inference of the joint display in the study's language.
+func metaLabel(res *results.Results, m string) string {
+	switch m {
+	case "convergent":
+		return res.Text("convergent", "convergent")
+	case "divergent":
+		return res.Text("divergent", "divergent")
+	case "one source only":
+		return res.Text("één bron", "one source only")
+	}
+	return ""
+}
+
+// groupLabel names a row's group: "Alle respondenten" for all, else the group itself.
+func groupLabel(res *results.Results, by, g string) string {
+	if by == "all" {
+		return res.Text("Alle respondenten", "All respondents")
+	}
+	return g
+}
+
+// jointDisplay draws the joint display (Guetterman, Fetters & Creswell 2015): per
+// success factor a heading, and per group of the table joint_display (all, then each
+// municipality both sources cover) three bars on one percentage scale: the survey's
+// share agreeing with the factor's scale, and the shares of the coded interviewees who
+// name the factor as a facilitator and as a barrier; the row's label ends in its
+// meta-inference. An empty side is left out of its row.
+func jointDisplay(res *results.Results, l labels) []*figure {
+	t := view(res.Table("joint_display"))
+	if t.len() == 0 {
+		return nil
+	}
+	type line struct {
+		factor, label    string
+		agree, fac, bar  float64
+		hasA, hasF, hasB bool
+		heading          bool
+	}
+	var lines []line
+	last := ""
+	for i := 0; i < t.len(); i++ {
+		f := t.str(i, "factor")
+		if f != last {
+			lines = append(lines, line{factor: f, label: l.factorLabel(f), heading: true})
+			last = f
+		}
+		ln := line{factor: f, label: groupLabel(res, t.str(i, "group_by"), t.str(i, "group"))}
+		if m := metaLabel(res, t.str(i, "meta_inference")); m != "" {
+			ln.label += "\n" + m // a second line: taller rows leave room for three bars
+		}
+		ln.agree, ln.hasA = t.num(i, "pct_agree")
+		ln.fac, ln.hasF = t.num(i, "facilitator_share")
+		ln.bar, ln.hasB = t.num(i, "barrier_share")
+		if !ln.hasA && !ln.hasF && !ln.hasB {
+			continue
+		}
+		lines = append(lines, ln)
+	}
+	rows := make([]row, len(lines))
+	for i, ln := range lines {
+		rows[i] = row{Label: ln.label, Heading: ln.heading}
+	}
+	rc := newRowChart(figureWidthOf(res), rows, res.Text("Aandeel respondenten (%)", "Share of respondents (%)"))
+	b := bars{}
+	for i, ln := range lines {
+		if ln.heading {
+			continue
+		}
+		y := rc.y(i)
+		add := func(ok bool, share, dy float64, c color.Color) {
+			if ok {
+				b.Bars = append(b.Bars, bar{Y: y + dy, X0: 0, X1: 100 * share, Thick: 0.24, Colour: c, Label: percent(res.Language, share)})
+			}
+		}
+		add(ln.hasA, ln.agree, 0.28, surveyColour)
+		add(ln.hasF, ln.fac, 0, facilitatorColour)
+		add(ln.hasB, ln.bar, -0.28, barrierColour)
+	}
+	rc.Plot.X.Min, rc.Plot.X.Max = 0, 115 // room for the value labels beyond 100%
+	var ticks fixedTicks
+	for _, x := range []float64{0, 25, 50, 75, 100} {
+		ticks = append(ticks, plot.Tick{Value: x, Label: number(res.Language, x, 0)})
+	}
+	rc.Plot.X.Tick.Marker = ticks
+	rc.Plot.Add(gridLines{X: []float64{50}}, b)
+	n, ni := 0, 0
+	for i := 0; i < t.len(); i++ {
+		if t.str(i, "group_by") == "all" {
+			if v, ok := t.num(i, "n"); ok && int(v) > n {
+				n = int(v)
+			}
+			if v, ok := t.num(i, "group_respondents"); ok && int(v) > ni {
+				ni = int(v)
+			}
+		}
+	}
+	return []*figure{{
+		Name:  "joint_display",
+		Title: res.Text("Enquête en interviews per succesfactor (gezamenlijke weergave)", "Survey and interviews by success factor (joint display)"),
+		Caption: caption(
+			res.Text(fmt.Sprintf("Enquête: n = %d, aandeel dat het eens is met de schaal van de factor; interviews: n = %d gecodeerde geïnterviewden, aandeel dat de factor bevorderend of belemmerend noemt.", n, ni),
+				fmt.Sprintf("Survey: n = %d, share agreeing with the factor's scale; interviews: n = %d coded interviewees, share naming the factor as a facilitator or a barrier.", n, ni)),
+			res.Text("Convergent: beide bronnen wijzen dezelfde kant op (enquête: minstens 50% eens; interviews: meer bevorderend dan belemmerend), divergent: niet; één bron: alleen één bron getoond.",
+				"Convergent: both sources point the same way (survey: at least 50% agreeing; interviews: more naming it a facilitator than a barrier), divergent: they do not; one source only: only one source shown."),
+			source(res, "enquête en gecodeerde interviews", "survey and coded interviews", "joint_display"),
+		),
+		Legend: []legendEntry{
+			{Label: res.Text("Enquête: eens", "Survey: agreeing"), Colour: surveyColour},
+			{Label: res.Text("Interviews: bevorderend", "Interviews: facilitator"), Colour: facilitatorColour},
+			{Label: res.Text("Interviews: belemmerend", "Interviews: barrier"), Colour: barrierColour},
+		},
+		Plot:       rc.Plot,
+		PlotHeight: rc.Height,
+	}}
+}
