@@ -281,7 +281,7 @@ func (s *Study) AutocodeEnabled() bool { return s.Autocode.Enabled == nil || *s.
 // ErrStudy marks a problem with study.yaml.
 var ErrStudy = errors.New("study.yaml")
 
-var knownOutputs = map[string]bool{"csv": true, "xlsx": true, "png": true, "svg": true, "html": true, "md": true, "docx": true, "qdpx": true, "parquet": true}
+var knownOutputs = map[string]bool{"csv": true, "xlsx": true, "png": true, "svg": true, "html": true, "md": true, "docx": true, "qdpx": true, "parquet": true, "municipalities": true}
 
 // LoadStudy reads a study from a folder holding study.yaml or from the yaml file itself,
 // fills defaults and checks that every named file exists.
@@ -405,7 +405,7 @@ func ParseStudy(data []byte) (*Study, error) {
 	}
 	for i, o := range s.Outputs {
 		if !knownOutputs[o] {
-			return nil, s.errAt("outputs", i, fmt.Sprintf("%q is not one of csv, xlsx, png, svg, html, md, docx, qdpx, parquet", o))
+			return nil, s.errAt("outputs", i, fmt.Sprintf("%q is not one of csv, xlsx, png, svg, html, md, docx, qdpx, parquet, municipalities", o))
 		}
 	}
 	if err := s.Figures.fill(s); err != nil {

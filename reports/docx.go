@@ -91,6 +91,7 @@ func (r *report) docx() ([]byte, error) {
 			}
 		}
 	}
+	municipalitiesDocx(d, r.Pages, r.Lang, r.Text["table"])
 	if len(r.Notes) > 0 {
 		d.heading(1, r.Text["notes"])
 		for _, n := range r.Notes {

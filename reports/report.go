@@ -21,7 +21,8 @@ type report struct {
 	Methods    []string // paragraphs
 	Figures    []reportFigure
 	Tables     []*peopleTable
-	Joint      *jointSection // joint_section.go
+	Joint      *jointSection       // joint_section.go
+	Pages      []*municipalityPage // municipality.go: report.docx's section per municipality
 	Quotes     []quoteGroup
 	Notes      []string
 	Inputs     *peopleTable
@@ -147,6 +148,7 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	}
 	r.Inputs = inputsTable(res)
 	r.Joint = buildJoint(res, l, cites).number(r.Text["table"], len(r.Tables)+1)
+	r.Pages = municipalityPages(res, l)
 	r.References = references(cites)
 	return r
 }

@@ -31,10 +31,10 @@ type Output struct {
 
 // Formats are the output formats Results.Outputs may name; all are written when it is
 // empty.
-var Formats = []string{"csv", "xlsx", "png", "svg", "html", "md", "docx", "parquet"}
+var Formats = []string{"csv", "xlsx", "png", "svg", "html", "md", "docx", "parquet", MunicipalitiesOutput}
 
 // optIn are the formats written only when Results.Outputs names them.
-var optIn = map[string]bool{"parquet": true}
+var optIn = map[string]bool{"parquet": true, MunicipalitiesOutput: true}
 
 // Write writes every output into dir, which must exist and be empty (the caller makes a
 // temporary folder and renames it into place on success): tables/<name>.csv for every
@@ -165,6 +165,11 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 		}
 	}
 
+	if want[MunicipalitiesOutput] {
+		if err := writeMunicipalityPages(w, res); err != nil { // municipality.go
+			return nil, err
+		}
+	}
 	for _, f := range res.Files {
 		if err := w.put(f.Path, f.Data); err != nil {
 			return nil, err

@@ -171,6 +171,7 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("joint display", func(t *testing.T) { checkJointDisplay(t, out, cb) }) // joint_test.go
 	t.Run("scale means by municipality from the survey csv", func(t *testing.T) {
 		raw, err := os.ReadFile(filepath.Join(example, "enquete", "enquete.csv"))
 		if err != nil {
