@@ -8,6 +8,8 @@ import (
 )
 
 func init() {
+	noteTopics["joint_display"] = [2]string{"Gezamenlijke weergave", "Joint display"}
+	noteTopics["partner_pairs"] = [2]string{"Paren van partners", "Pairs of partners"}
 	referenceList = append(referenceList,
 		struct{ key, text string }{"guetterman", "Guetterman, T. C., Fetters, M. D., & Creswell, J. W. (2015). Integrating quantitative and qualitative results in health science mixed methods research through joint displays. Annals of Family Medicine, 13(6), 554–561."})
 }
