@@ -200,11 +200,7 @@ func buildMunicipalityPage(res *results.Results, l labels, g, slug string) *muni
 	p.Pairs = &peopleTable{ID: "pairs-" + slug, Caption: T("Paren van de gouden combinatie die geïnterviewden in "+g+" noemen", "Pairs of the golden combination that interviewees in "+g+" name"),
 		Head:    []string{T("Paar", "Pair"), T("Werkt (geïnterviewden)", "Working (interviewees)"), T("Ontbreekt of stroef (geïnterviewden)", "Missing or failing (interviewees)"), T("Hele onderzoek: werkt / ontbreekt", "Whole study: working / missing")},
 		Numeric: []bool{false, true, true, true}}
-	type pair struct {
-		a, b             string
-		working, missing int
-	}
-	var pairs []pair
+	var pairs []networkPair
 	study := map[[2]string]string{}
 	for i := 0; i < pp.len(); i++ {
 		if pp.str(i, "group_by") == "all" {
@@ -221,17 +217,13 @@ func buildMunicipalityPage(res *results.Results, l labels, g, slug string) *muni
 			continue
 		}
 		a, b := pp.str(i, "partner_a"), pp.str(i, "partner_b")
-		pairs = append(pairs, pair{a, b, int(w), int(m)})
+		pairs = append(pairs, networkPair{a, b, int(w), int(m)})
 		p.Pairs.Rows = append(p.Pairs.Rows, []string{l.partnerLabel(a) + " – " + l.partnerLabel(b), fmt.Sprint(int(w)), fmt.Sprint(int(m)), study[[2]string{a, b}]})
 	}
 	if len(pairs) == 0 {
 		p.Pairs = nil
 	} else {
-		var ps []networkPair
-		for _, x := range pairs {
-			ps = append(ps, networkPair{x.a, x.b, x.working, x.missing})
-		}
-		p.Network = networkSVG(res, l, ps)
+		p.Network = networkSVG(res, l, pairs)
 	}
 	if p.Factors == nil || p.Pairs == nil {
 		p.InterviewsNote = T("De interviews zijn voor deze gemeente niet weergegeven: de gemeente heeft te weinig geïnterviewden, of de privacyregels staan niet toe codes per gemeente te tellen (zie de opmerkingen in het rapport).",
