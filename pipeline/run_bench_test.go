@@ -79,3 +79,23 @@ func BenchmarkReports(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExampleRun times the whole run of the example study (data/example: 25
+// interviews, 300 respondents), from loading study.yaml to the last output file, as
+// `analyse run data/example` does it. Issue 16 wants it under 0.3 s wall.
+func BenchmarkExampleRun(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := pipeline.LoadStudy("../data/example")
+		if err != nil {
+			b.Fatal(err)
+		}
+		out, err := pipeline.Execute(s, "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := reports.Write(b.TempDir(), out.Results); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

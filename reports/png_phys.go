@@ -4,29 +4,22 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"hash/crc32"
-	"math"
 )
 
 // withPHYs returns the PNG b with a pHYs chunk after its IHDR chunk that gives its
 // resolution: dpi dots per inch stored, as PNG requires, as pixels per metre
 // (round(dpi / 0.0254); 300 dpi is 11811). Go's image/png writes no pHYs chunk.
 // Chunk layout (PNG specification, 11.3.5.3): length (4 bytes), "pHYs", pixels per unit
-// X and Y (4 bytes each), unit specifier 1 (metre), CRC-32 over type and data.
+// X and Y (4 bytes each), unit specifier 1 (metre), CRC-32 over type and data. encodePNG
+// writes the chunk itself; this is for images that image/png encodes.
 func withPHYs(b []byte, dpi int) ([]byte, error) {
 	const sig = "\x89PNG\r\n\x1a\n"
 	if len(b) < len(sig)+8+13+4 || string(b[:len(sig)]) != sig || string(b[12:16]) != "IHDR" {
 		return nil, errors.New("reports: not a PNG")
 	}
 	ihdrEnd := len(sig) + 8 + int(binary.BigEndian.Uint32(b[8:12])) + 4
-	ppm := uint32(math.Round(float64(dpi) / 0.0254))
 	var chunk bytes.Buffer
-	binary.Write(&chunk, binary.BigEndian, uint32(9))
-	chunk.WriteString("pHYs")
-	binary.Write(&chunk, binary.BigEndian, ppm)
-	binary.Write(&chunk, binary.BigEndian, ppm)
-	chunk.WriteByte(1)
-	binary.Write(&chunk, binary.BigEndian, crc32.ChecksumIEEE(chunk.Bytes()[4:]))
+	writeChunk(&chunk, "pHYs", physData(dpi))
 	out := make([]byte, 0, len(b)+chunk.Len())
 	out = append(out, b[:ihdrEnd]...)
 	out = append(out, chunk.Bytes()...)
