@@ -9,8 +9,11 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
+
+	"gonum.org/v1/plot/vg"
 
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -244,10 +247,20 @@ func (w *writer) put(rel string, b []byte) error {
 
 // renderAll renders the figures as PNG and SVG, side by side on every processor (each
 // figure draws on a canvas of its own; gonum/plot's font cache is safe for concurrent
-// use). The result keeps the figures' order; the first error in that order is returned.
+// use). The tallest figures, the slowest, are handed out first, so that no processor is
+// left with a big one at the end. A figure's PNG and SVG are drawn one after the other,
+// not at once: both draw its *plot.Plot, and plot.Draw writes the axes' ranges
+// (Axis.sanitizeRange) as it goes. The result keeps the figures' order; the first error
+// in that order is returned.
 func renderAll(made []*figure, png, svg bool) ([]renderedFigure, error) {
 	out := make([]renderedFigure, len(made))
 	errs := make([]error, len(made))
+	order := make([]int, len(made))
+	heights := make([]vg.Length, len(made))
+	for i, f := range made {
+		order[i], heights[i] = i, sizeForOrder(f)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return heights[order[a]] > heights[order[b]] })
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(made)); w++ {
@@ -267,7 +280,7 @@ func renderAll(made []*figure, png, svg bool) ([]renderedFigure, error) {
 			}
 		}()
 	}
-	for i := range made {
+	for _, i := range order {
 		next <- i
 	}
 	close(next)
@@ -278,4 +291,15 @@ func renderAll(made []*figure, png, svg bool) ([]renderedFigure, error) {
 		}
 	}
 	return out, nil
+}
+
+// sizeForOrder is f's height, or 0 for a figure that cannot be measured (its drawing
+// then reports the error).
+func sizeForOrder(f *figure) (h vg.Length) {
+	defer func() {
+		if recover() != nil {
+			h = 0
+		}
+	}()
+	return f.Height()
 }
