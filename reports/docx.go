@@ -367,6 +367,11 @@ func (d *docxBody) pack(title string) ([]byte, error) {
 		}{fmt.Sprintf("word/media/figure%d.png", i+1), img})
 	}
 	var out bytes.Buffer
+	size := 0
+	for _, p := range parts {
+		size += len(p.data) + len(p.name) + 128
+	}
+	out.Grow(size) // the images, stored, are most of it: no regrowing megabytes
 	z := zip.NewWriter(&out)
 	for _, p := range parts {
 		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: time.Date(docxZipModYr, 1, 1, 0, 0, 0, 0, time.UTC)}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	xfont "golang.org/x/image/font"
@@ -114,10 +115,40 @@ func textStyle(size vg.Length, bold bool, c color.Color) text.Style {
 	}
 }
 
-// textWidth measures a single line of text.
+// textWidth measures a single line of text. The widths are kept (up to maxWidths of
+// them, then the store starts afresh): laying a figure out wraps its title, caption and
+// legend several times over (Height, draw, the docx crop), and gonum/plot's Face.Width
+// allocates a glyph buffer on every call.
 func textWidth(s string, size vg.Length, bold bool) vg.Length {
+	k := widthKey{s, size, bold}
+	widths.Lock()
+	w, ok := widths.m[k]
+	widths.Unlock()
+	if ok {
+		return w
+	}
 	face := font.DefaultCache.Lookup(sans(size, bold), size)
-	return face.Width(s)
+	w = face.Width(s)
+	widths.Lock()
+	if widths.m == nil || len(widths.m) >= maxWidths {
+		widths.m = map[widthKey]vg.Length{}
+	}
+	widths.m[k] = w
+	widths.Unlock()
+	return w
+}
+
+type widthKey struct {
+	s    string
+	size vg.Length
+	bold bool
+}
+
+const maxWidths = 1 << 16
+
+var widths struct {
+	sync.Mutex
+	m map[widthKey]vg.Length
 }
 
 // wrap breaks s into lines no wider than width at the given type size, breaking at
