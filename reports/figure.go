@@ -270,8 +270,8 @@ func (f *figure) dpi() int {
 // renderPNG draws the figure as a PNG at its resolution (300 dpi by default), with the
 // resolution recorded in a pHYs chunk so that Word and layout software place it at its
 // printed size rather than at 72 or 96 dpi. It draws on a pngCanvas and encodes with
-// encodePNG, both made for speed (see there); on the example study they took the
-// figures from 2.4 s of CPU to about a tenth of that.
+// encodePNG, both made for speed (see there): on the example study's nine figures they
+// took drawing from 1.0 to 0.2 CPU seconds and encoding from 1.3 to 0.25.
 func (f *figure) renderPNG() (out []byte, err error) {
 	defer recoverDraw(&err, f.Name)
 	c := newPNGCanvas(f.width(), f.Height(), f.dpi())
