@@ -9,6 +9,12 @@ import (
 	"github.com/samenspel/samenspel/pipeline/stats"
 )
 
+// dictionaryPenalty is the share of the L2 penalty on the weights of the dictionary
+// hits: the codebook's patterns are prior knowledge, one feature per code, and the
+// penalty that keeps thousands of n-gram weights small would otherwise hold them below
+// what the humans' coding shows.
+const dictionaryPenalty = 0.1
+
 // Defaults of Options.
 const (
 	DefaultMinF1     = 0.6
@@ -147,15 +153,8 @@ func learnCode(x *Sparse, coded []Coded, nUncoded int, fold []int, k int, code s
 	if k < 2 || v.Positives == 0 {
 		return v, nil
 	}
-	fit := Fit{Lambda: opt.Lambda, GradientTolerance: 1e-3, MaxIterations: 300}
-	everyone := make([]int, len(coded))
-	for i := range everyone {
-		everyone[i] = i
-	}
-	full, err := fit.Fit(x, y, everyone, nil)
-	if err != nil && !errors.Is(err, ErrNotConverged) {
-		return v, nil
-	}
+	fit := Fit{Lambda: opt.Lambda, Light: len(opt.Codes), LightFactor: dictionaryPenalty, GradientTolerance: 1e-3, MaxIterations: 300}
+	var prev *Model
 	units := make([][]float64, len(coded))
 	for f := 0; f < k; f++ {
 		var train, test []int
@@ -175,12 +174,13 @@ func learnCode(x *Sparse, coded []Coded, nUncoded int, fold []int, k int, code s
 		case pos == len(train):
 			predict = func(int) float64 { return 1 }
 		default:
-			// Warm start from the fit on every coded segment: the minimum is unique (the
-			// loss is strictly convex), so the start only saves iterations.
-			m, err := fit.Fit(x, y, train, &full)
+			// Warm start from the previous fold's fit: the minimum is unique (the loss is
+			// strictly convex), so the start only saves iterations.
+			m, err := fit.Fit(x, y, train, prev)
 			if err != nil && !errors.Is(err, ErrNotConverged) {
 				return v, nil
 			}
+			prev = &m
 			predict = func(i int) float64 { return m.Probability(x, i) }
 		}
 		for _, i := range test {
@@ -213,6 +213,14 @@ func learnCode(x *Sparse, coded []Coded, nUncoded int, fold []int, k int, code s
 	v.Alpha = stats.KrippendorffAlpha(units, stats.Nominal)
 	v.Suggests = !math.IsNaN(v.F1) && v.F1 >= opt.MinF1
 	if !v.Suggests || nUncoded == 0 {
+		return v, nil
+	}
+	everyone := make([]int, len(coded))
+	for i := range everyone {
+		everyone[i] = i
+	}
+	full, err := fit.Fit(x, y, everyone, prev)
+	if err != nil && !errors.Is(err, ErrNotConverged) {
 		return v, nil
 	}
 	p := make([]float64, nUncoded)

@@ -29,6 +29,10 @@ type Fit struct {
 	// over the intercept b (not penalised) and the weights w. With Lambda = 0 this is the
 	// maximum likelihood estimate that R's glm(y ~ x, family = binomial) gives.
 	Lambda float64
+	// Light, when > 0, is the number of last columns whose weights get the penalty
+	// Lambda * LightFactor instead (the few dictionary hits among thousands of n-grams).
+	Light       int
+	LightFactor float64
 	// GradientTolerance stops the minimisation when the largest component of the
 	// gradient is below it (default 1e-6).
 	GradientTolerance float64
@@ -93,9 +97,14 @@ func (f Fit) Fit(x *Sparse, y []float64, rows []int, start *Model) (Model, error
 			x.axpy(i, r, gw)
 		}
 		if f.Lambda > 0 {
+			heavy := len(w) - f.Light
 			for j, v := range w {
-				loss += f.Lambda / 2 * v * v
-				gw[j] += f.Lambda * v
+				l := f.Lambda
+				if j >= heavy {
+					l *= f.LightFactor
+				}
+				loss += l / 2 * v * v
+				gw[j] += l * v
 			}
 		}
 		lastF = loss
