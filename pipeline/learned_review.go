@@ -158,19 +158,31 @@ func matchReviews(p *protected.Dataset, files []reviewFile, rel func(string) str
 	return out, warnings
 }
 
-// reviewDescriptions lists, per segment, the suggestions review.qdpx shows for review,
-// and renames the coder of learned suggestions to LearnedCoder in codings (a copy that
-// goes into the project only).
+// reviewDescriptions lists, per segment that no human coded, the suggestions review.qdpx
+// shows for review (on a human-coded segment the comparison with the human coding is the
+// validation already), and renames the coder of learned suggestions to LearnedCoder in
+// codings (a copy that goes into the project only).
 func reviewDescriptions(codings []protected.Coding) map[string]string {
+	human := map[string]bool{}
+	for _, c := range codings {
+		if c.Coder != "" && c.Coder != analysis.AutoCoder {
+			human[c.Segment] = true
+		}
+	}
 	list := map[string][]refiqda.Suggestion{}
 	for i, c := range codings {
 		if c.Coder != analysis.AutoCoder || c.Code == "" {
 			continue
 		}
+		if c.Rule == analysis.LearnedRule {
+			codings[i].Coder = LearnedCoder
+		}
+		if human[c.Segment] {
+			continue
+		}
 		s := refiqda.Suggestion{Code: c.Code, Source: "dictionary", Detail: c.Rule}
 		if c.Rule == analysis.LearnedRule {
 			s.Source, s.Detail = analysis.LearnedRule, fmt.Sprintf("p = %.2f", c.Probability)
-			codings[i].Coder = LearnedCoder
 		}
 		dup := false
 		for _, x := range list[c.Segment] {
