@@ -57,6 +57,46 @@ func (f Fit) Fit(x *Sparse, y []float64, rows []int, start *Model) (Model, error
 			rows[i] = i
 		}
 	}
+	n := x.Cols + 1
+	loss := func(p, g []float64) float64 {
+		clear(g)
+		b, w := p[0], p[1:]
+		gw := g[1:]
+		total := 0.0
+		for _, i := range rows {
+			z := b + x.dot(i, w)
+			l, p := lossAndProbability(z)
+			total += l - y[i]*z
+			r := p - y[i]
+			g[0] += r
+			x.axpy(i, r, gw)
+		}
+		return total + f.penalty(w, gw)
+	}
+	return f.minimise(n, start, loss)
+}
+
+// penalty adds the L2 penalty's gradient to gw and returns the penalty of the weights w.
+func (f Fit) penalty(w, gw []float64) float64 {
+	if f.Lambda <= 0 {
+		return 0
+	}
+	total := 0.0
+	heavy := len(w) - f.Light
+	for j, v := range w {
+		l := f.Lambda
+		if j >= heavy {
+			l *= f.LightFactor
+		}
+		total += l / 2 * v * v
+		gw[j] += l * v
+	}
+	return total
+}
+
+// minimise runs L-BFGS on n parameters (the intercept, then the weights) from start (or
+// zero), with loss returning the value at p and writing the gradient into g.
+func (f Fit) minimise(n int, start *Model, loss func(p, g []float64) float64) (Model, error) {
 	tol := f.GradientTolerance
 	if tol <= 0 {
 		tol = 1e-6
@@ -65,9 +105,8 @@ func (f Fit) Fit(x *Sparse, y []float64, rows []int, start *Model) (Model, error
 	if iters <= 0 {
 		iters = 500
 	}
-	n := x.Cols + 1
 	init := make([]float64, n)
-	if start != nil && len(start.Weights) == x.Cols {
+	if start != nil && len(start.Weights) == n-1 {
 		init[0] = start.Intercept
 		copy(init[1:], start.Weights)
 	}
@@ -83,31 +122,7 @@ func (f Fit) Fit(x *Sparse, y []float64, rows []int, start *Model) (Model, error
 			lastX, lastG = make([]float64, n), make([]float64, n)
 		}
 		copy(lastX, p)
-		g := lastG
-		clear(g)
-		b, w := p[0], p[1:]
-		gw := g[1:]
-		loss := 0.0
-		for _, i := range rows {
-			z := b + x.dot(i, w)
-			l, p := lossAndProbability(z)
-			loss += l - y[i]*z
-			r := p - y[i]
-			g[0] += r
-			x.axpy(i, r, gw)
-		}
-		if f.Lambda > 0 {
-			heavy := len(w) - f.Light
-			for j, v := range w {
-				l := f.Lambda
-				if j >= heavy {
-					l *= f.LightFactor
-				}
-				loss += l / 2 * v * v
-				gw[j] += l * v
-			}
-		}
-		lastF = loss
+		lastF = loss(lastX, lastG)
 	}
 	p := optimize.Problem{
 		Func: func(p []float64) float64 { eval(p); return lastF },
