@@ -12,9 +12,9 @@ import (
 
 	"github.com/samenspel/samenspel/pipeline/analysis"
 	"github.com/samenspel/samenspel/pipeline/ingest"
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/refiqda"
-	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // TestMatchReviewsCountsOnce: a suggestion reviewed in two files counts once, with the
@@ -115,6 +115,27 @@ func TestReviewLoop(t *testing.T) {
 		}
 		la += r[after.Col("reviewed_accepted")].(int)
 		ld += r[after.Col("reviewed_deleted")].(int)
+	}
+	// The report's notes name every code below the bound, and every code above it.
+	var notes []string
+	for _, n := range again.Results.Notes {
+		if n.Topic == "autocode_learned_validation" {
+			notes = append(notes, n.EN)
+		}
+	}
+	for _, r := range after.Rows {
+		code, pass := r[0].(string), r[after.Col("suggests")].(bool)
+		want := "get no learned suggestions"
+		if pass {
+			want = "get learned suggestions"
+		}
+		found := false
+		for _, n := range notes {
+			found = found || strings.Contains(n, want) && strings.Contains(n, code+" (")
+		}
+		if !found {
+			t.Errorf("no note says %s %s: %q", code, want, notes)
+		}
 	}
 	if la != accepted["learned"] || ld != deleted["learned"] {
 		t.Errorf("learned validation: %d accepted, %d deleted; reviewed %d, %d", la, ld, accepted["learned"], deleted["learned"])
