@@ -214,7 +214,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	for i, x := range d.Codings {
 		c := protected.Coding{
 			Segment: x.Segment, Code: x.Code, Raw: x.Raw, Coder: x.Coder, Rule: x.Rule,
-			SpanStart: x.SpanStart, SpanEnd: x.SpanEnd, Source: file(x.Source),
+			SpanStart: x.SpanStart, SpanEnd: x.SpanEnd, Source: file(x.Source), Probability: x.Probability,
 		}
 		if x.Raw != "" {
 			c.Raw = r.Redact(x.Raw)

@@ -36,7 +36,8 @@ func reviewProject(d *protected.Dataset, cb *codebook.Codebook, title, lang stri
 		ds.Respondents = append(ds.Respondents, protected.Respondent{Pseudonym: r.Pseudonym, Role: v.Role, Municipality: v.Municipality})
 	}
 	var buf bytes.Buffer
-	if err := refiqda.WriteProject(&buf, ds, cb, refiqda.WriteOptions{Name: title, Language: lang}); err != nil {
+	notes := reviewDescriptions(ds.Codings) // the suggestions to review, by source
+	if err := refiqda.WriteProject(&buf, ds, cb, refiqda.WriteOptions{Name: title, Language: lang, Descriptions: notes}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -170,6 +170,13 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 			return nil, fmt.Errorf("%s: %v", s.Codebook, err)
 		}
 	}
+	if s.Autocode.Learn {
+		rep.Stage("learning from the coding", 0)
+	}
+	learned, reviews, err := learnStage(d, cb, s) // autocode.learn, autocode.review: learned_review.go
+	if err != nil {
+		return nil, err
+	}
 
 	// Protect: pseudonyms, redaction.
 	rep.Stage("protecting", 0)
@@ -222,6 +229,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		Seed: s.Seed, Interviewed: interviewed,
 		Adjust: s.Comparisons.Adjust, PairwiseReliability: s.Reliability.Missing == "pairwise",
 		BootstrapSamples: s.Agreement.Bootstrap,
+		Learned:          attachReviews(learned, reviews, p, s, &out.Summary.Warnings),
 	}
 	// Disclose: one decision per grouping, from the protected dataset, before the
 	// analysis; respondents whose role is not shown get a pseudonym without it.

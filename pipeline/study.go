@@ -202,6 +202,14 @@ type Autocode struct {
 	// Count says where auto-codings count in frequencies: never (default), uncoded
 	// (segments no human coded, such as transcripts and open answers) or always.
 	Count string `yaml:"count"`
+	// Learn trains a classifier per code on the human-coded segments and suggests codes
+	// for the uncoded ones, for the codes whose cross-validated F1 reaches LearnMinF1
+	// (default 0.6); see learned.go.
+	Learn      bool     `yaml:"learn"`
+	LearnMinF1 *float64 `yaml:"learn_min_f1"`
+	// Review lists review.qdpx files that a researcher reviewed in a QDA tool: the
+	// suggestions kept count as accepted, those deleted as rejected (learned_review.go).
+	Review []Input `yaml:"review"`
 }
 
 // Privacy sets pseudonymisation, redaction and suppression.
@@ -380,6 +388,9 @@ func ParseStudy(data []byte) (*Study, error) {
 	default:
 		return nil, s.errAt("autocode.count", -1, fmt.Sprintf("%q is not never, uncoded or always", s.Autocode.Count))
 	}
+	if err := s.checkLearnKeys(); err != nil {
+		return nil, err
+	}
 	if m := s.Rejects.MaxShare; m != nil && (*m < 0 || *m > 1) {
 		return nil, s.errAt("rejects.max_share", -1, fmt.Sprintf("%v must lie between 0 and 1", *m))
 	}
@@ -459,7 +470,7 @@ func (s *Study) check() error {
 			}
 		}
 	}
-	return nil
+	return s.checkReviewFiles()
 }
 
 // Abs resolves a path relative to the study folder.

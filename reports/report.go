@@ -1018,13 +1018,14 @@ func humanCell(res *results.Results, k results.Kind, v any) string {
 
 // noteTopics names, in Dutch and English, the tables whose notes the report lists.
 var noteTopics = map[string][2]string{
-	"sample":           {"Steekproef", "Sample"},
-	"code_frequencies": {"Genoemde codes", "Codes mentioned"},
-	"agreement":        {"Overeenstemming", "Agreement"},
-	"agreement_auto":   {"Automatisch coderen", "Auto-coding"},
-	"scales":           {"Schaalscores", "Scale scores"},
-	"items":            {"Items", "Items"},
-	"reliability":      {"Betrouwbaarheid", "Reliability"},
-	"comparisons":      {"Vergelijkingen", "Comparisons"},
-	"partners":         {"Partners", "Partners"},
+	"sample":                      {"Steekproef", "Sample"},
+	"code_frequencies":            {"Genoemde codes", "Codes mentioned"},
+	"agreement":                   {"Overeenstemming", "Agreement"},
+	"agreement_auto":              {"Automatisch coderen", "Auto-coding"},
+	"autocode_learned_validation": {"Geleerd coderen", "Learned coding"},
+	"scales":                      {"Schaalscores", "Scale scores"},
+	"items":                       {"Items", "Items"},
+	"reliability":                 {"Betrouwbaarheid", "Reliability"},
+	"comparisons":                 {"Vergelijkingen", "Comparisons"},
+	"partners":                    {"Partners", "Partners"},
 }

@@ -57,6 +57,9 @@ type Input struct {
 	Seed uint64
 	// StageDone, when set, is called after each stage (from the stage's goroutine).
 	StageDone func()
+	// Learned holds the learned coder's cross-validation and the reviewed suggestions
+	// (autocode.learn, autocode.review); nil when the study asks for neither.
+	Learned *Learned
 
 	respondents map[string]*protected.Respondent
 	segments    map[string]*protected.Segment

@@ -12,7 +12,8 @@ func init() { Stages = append(Stages, AutoCodings, AutocodeValidation) }
 
 // AutoCodings is the table `autocodings`: every coding of the auto-coder with the rule
 // (pattern) that fired and the text span it matched, its code point offsets in the
-// segment text (end exclusive), in segment order, then by position.
+// segment text (end exclusive), its source (dictionary, or learned with the model's
+// probability), in segment order, then by position.
 func AutoCodings(in *Input, res *results.Results) {
 	t := results.NewTable("autocodings",
 		results.Column{Name: "segment", Kind: results.Text},
@@ -21,7 +22,9 @@ func AutoCodings(in *Input, res *results.Results) {
 		results.Column{Name: "rule", Kind: results.Text},
 		results.Column{Name: "span", Kind: results.Text},
 		results.Column{Name: "start", Kind: results.Int},
-		results.Column{Name: "end", Kind: results.Int})
+		results.Column{Name: "end", Kind: results.Int},
+		results.Column{Name: "source", Kind: results.Text},
+		results.Column{Name: "probability", Kind: results.Float})
 	t.Title = map[string]string{"nl": "Automatische coderingen", "en": "Auto-codings"}
 	order := in.segmentOrder()
 	var auto []protected.Coding
@@ -50,7 +53,7 @@ func AutoCodings(in *Input, res *results.Results) {
 		return a.Rule < b.Rule
 	})
 	for _, c := range auto {
-		t.Add(c.Segment, in.pseudonymOf(c.Segment), c.Code, c.Rule, c.Span, c.SpanStart, c.SpanEnd)
+		t.Add(autocodingRow(in, c)...) // learned.go: source and probability
 	}
 	res.Add(t)
 }

@@ -418,7 +418,7 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 				user = sel.CreatingUser
 			}
 			coder := r.userName(user)
-			if r.ours() && coder == autoCoder {
+			if r.ours() && (coder == autoCoder || coder == autoCoder+"-learned") {
 				continue
 			}
 			r.ds.Codings = append(r.ds.Codings, model.Coding{

@@ -69,6 +69,9 @@ type Coding struct {
 	Span               string
 	SpanStart, SpanEnd int
 	Source             string
+	// Probability is set for a learned suggestion (Rule "learned", autocode.learn): the
+	// model's probability that the code applies.
+	Probability float64
 }
 
 // Unmapped reports whether the coding names a code the codebook does not know.

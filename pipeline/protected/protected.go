@@ -69,6 +69,7 @@ type Coding struct {
 	Span               string
 	SpanStart, SpanEnd int
 	Source             string
+	Probability        float64 // of a learned suggestion (model.Coding.Probability)
 }
 
 // Unmapped reports whether the coding names a code the codebook does not know.

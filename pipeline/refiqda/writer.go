@@ -21,6 +21,9 @@ type WriteOptions struct {
 	Name string
 	// Language picks the labels of codes and variables: "nl" (default) or "en".
 	Language string
+	// Descriptions, by segment id, become the Description of the segment's selection
+	// (the suggestions to review, see SuggestionLines).
+	Descriptions map[string]string
 }
 
 // namespace is the UUID namespace of every GUID this package derives.
@@ -281,6 +284,7 @@ func buildProject(ds protected.Dataset, cb *codebook.Codebook, opt WriteOptions)
 				StartPosition: fmt.Sprint(start),
 				EndPosition:   fmt.Sprint(pos),
 			}
+			sel.Description = opt.Descriptions[s.ID]
 			if s.Interviewer {
 				sel.Description = InterviewerTurn
 				src.Selections = append(src.Selections, sel)

@@ -1,0 +1,266 @@
+package pipeline
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/samenspel/samenspel/pipeline/analysis"
+	"github.com/samenspel/samenspel/pipeline/ingest"
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/refiqda"
+)
+
+// TestMatchReviewsCountsOnce: a suggestion reviewed in two files counts once, with the
+// verdict of the file listed last; a verdict on a segment a person has coded since is
+// left out (that segment counts as human coding); a selection whose GUID a QDA tool
+// renewed is found by its text.
+func TestMatchReviewsCountsOnce(t *testing.T) {
+	p := &protected.Dataset{
+		Segments: []protected.Segment{{ID: "JW-01/001", Text: "een"}, {ID: "JW-01/002", Text: "twee"}, {ID: "JW-01/003", Text: "drie"}},
+		Codings:  []protected.Coding{{Segment: "JW-01/001", Code: "a", Coder: "Anouk"}},
+	}
+	g := func(id string) string { return refiqda.NormalGUID(refiqda.GUID("segment", id)) }
+	first := reviewFile{path: "r1.qdpx", list: []ingest.ReviewedSuggestion{
+		{Selection: g("JW-01/001"), Code: "a", Source: "learned", Accepted: true},
+		{Selection: g("JW-01/002"), Code: "a", Source: "learned", Accepted: true},
+		{Selection: g("JW-01/003"), Code: "b", Source: "dictionary", Accepted: false},
+		{Selection: "renewed-guid", Text: "drie", Code: "a", Source: "learned", Accepted: false},
+	}}
+	second := reviewFile{path: "r2.qdpx", list: []ingest.ReviewedSuggestion{
+		{Selection: g("JW-01/002"), Code: "a", Source: "learned", Accepted: true},
+		{Selection: g("JW-01/003"), Code: "b", Source: "dictionary", Accepted: true},
+		{Selection: "elsewhere", Text: "vier", Code: "a", Source: "learned", Accepted: true},
+	}}
+	got, warnings := matchReviews(p, []reviewFile{first, second, second}, func(s string) string { return s })
+	want := []analysis.ReviewVerdict{
+		{Segment: "JW-01/002", Code: "a", Source: "learned", Accepted: true},
+		{Segment: "JW-01/003", Code: "a", Source: "learned", Accepted: false},
+		{Segment: "JW-01/003", Code: "b", Source: "dictionary", Accepted: true},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("verdicts %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("verdict %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	all := strings.Join(warnings, "\n")
+	for _, w := range []string{"r1.qdpx: 1 reviewed suggestion(s) are on segments a person has since coded", "r2.qdpx: 1 suggestion(s) were reviewed before with the other verdict", "r2.qdpx: 1 reviewed suggestion(s) are on segments this study does not have"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("no warning %q in\n%s", w, all)
+		}
+	}
+}
+
+// TestReviewLoop: the example's interviews, a quarter of the respondents left uncoded,
+// with autocode.learn write review.qdpx; a researcher
+// deletes every second suggestion listed there and exports the project; listed twice under
+// autocode.review (and once more as a copy), it counts each verdict once, per code and
+// source, and beside the learned coder's cross-validation, which it leaves as it was.
+func TestReviewLoop(t *testing.T) {
+	s := exampleWithUncoded(t, 2)
+	s.Outputs = []string{"csv", "qdpx"}
+	low := 0.3 // more codes with learned suggestions, more to review
+	s.Autocode.LearnMinF1 = &low
+	out, err := Execute(s, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qdpx []byte
+	for _, f := range out.Results.Files {
+		if f.Path == ReviewFile {
+			qdpx = f.Data
+		}
+	}
+	reviewed, accepted, deleted := reviewEveryOther(t, qdpx)
+	if accepted["learned"] == 0 || deleted["learned"] == 0 || accepted["dictionary"] == 0 || deleted["dictionary"] == 0 {
+		t.Fatalf("too little to review: accepted %v, deleted %v", accepted, deleted)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "review-reviewed.qdpx")
+	os.WriteFile(path, reviewed, 0o644)
+	os.WriteFile(filepath.Join(dir, "copy.qdpx"), reviewed, 0o644)
+	s.Autocode.Review = []Input{{Path: path}, {Path: path}, {Path: filepath.Join(dir, "*.qdpx")}}
+	again, err := Execute(s, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv := again.Results.Table("autocode_review")
+	gotA, gotD := map[string]int{}, map[string]int{}
+	for _, r := range rv.Rows {
+		src := r[rv.Col("source")].(string)
+		gotA[src] += r[rv.Col("accepted")].(int)
+		gotD[src] += r[rv.Col("deleted")].(int)
+	}
+	for _, src := range []string{"dictionary", "learned"} {
+		if gotA[src] != accepted[src] || gotD[src] != deleted[src] {
+			t.Errorf("%s: %d accepted, %d deleted counted; reviewed %d, %d", src, gotA[src], gotD[src], accepted[src], deleted[src])
+		}
+	}
+	before, after := out.Results.Table("autocode_learned_validation"), again.Results.Table("autocode_learned_validation")
+	la, ld := 0, 0
+	for i, r := range after.Rows {
+		for _, c := range []string{"tp", "fp", "fn", "tn", "f1"} {
+			if r[after.Col(c)] != before.Rows[i][before.Col(c)] {
+				t.Errorf("%v: %s changed with the review: %v, was %v", r[0], c, r[after.Col(c)], before.Rows[i][before.Col(c)])
+			}
+		}
+		la += r[after.Col("reviewed_accepted")].(int)
+		ld += r[after.Col("reviewed_deleted")].(int)
+	}
+	// The report's notes name every code below the bound, and every code above it.
+	var notes []string
+	for _, n := range again.Results.Notes {
+		if n.Topic == "autocode_learned_validation" {
+			notes = append(notes, n.EN)
+		}
+	}
+	for _, r := range after.Rows {
+		code, pass := r[0].(string), r[after.Col("suggests")].(bool)
+		want := "get no learned suggestions"
+		if pass {
+			want = "get learned suggestions"
+		}
+		found := false
+		for _, n := range notes {
+			found = found || strings.Contains(n, want) && strings.Contains(n, code+" (")
+		}
+		if !found {
+			t.Errorf("no note says %s %s: %q", code, want, notes)
+		}
+	}
+	if la != accepted["learned"] || ld != deleted["learned"] {
+		t.Errorf("learned validation: %d accepted, %d deleted; reviewed %d, %d", la, ld, accepted["learned"], deleted["learned"])
+	}
+	for _, w := range again.Summary.Warnings {
+		if strings.Contains(w, "reviewed") {
+			t.Errorf("unexpected warning: %s", w)
+		}
+	}
+	// A review file is an input: the manifest has it once, however often it is listed.
+	n := 0
+	for _, in := range again.Results.Inputs {
+		if strings.HasSuffix(in.Path, "review-reviewed.qdpx") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("review file %d times among the inputs", n)
+	}
+}
+
+// exampleWithUncoded writes the example study's interview segments and codings as one
+// generic CSV in a new study folder, the segments of every n-th respondent without their
+// codings, with autocode.learn on, and loads it.
+func exampleWithUncoded(t *testing.T, n int) *Study {
+	t.Helper()
+	ds, err := ingest.ReadInterviews("../data/example/interviews/codering.xlsx", ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write([]string{"respondent", "segment", "text", "code", "coder"})
+	rank := map[string]int{}
+	for _, seg := range ds.Segments {
+		if _, ok := rank[seg.Respondent]; !ok {
+			rank[seg.Respondent] = len(rank)
+		}
+	}
+	text := map[string]model.Segment{}
+	for _, seg := range ds.Segments {
+		text[seg.ID] = seg
+	}
+	done := map[string]bool{}
+	for _, c := range ds.Codings {
+		seg := text[c.Segment]
+		if rank[seg.Respondent]%n == n-1 {
+			if !done[seg.ID] {
+				w.Write([]string{seg.Respondent, seg.ID, seg.Text, "", ""})
+			}
+			done[seg.ID] = true
+			continue
+		}
+		w.Write([]string{seg.Respondent, seg.ID, seg.Text, c.Raw, c.Coder})
+	}
+	w.Flush()
+	os.WriteFile(filepath.Join(dir, "codering.csv"), []byte(b.String()), 0o644)
+	cb, _ := filepath.Abs("../data/codebooks/samenwerking.yaml")
+	yaml := "title: review loop\ncodebook: " + cb + "\ninterviews: [codering.csv]\nautocode: {learn: true}\nseed: 20261122\n"
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(yaml), 0o644)
+	s, err := LoadStudy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// reviewEveryOther plays the researcher: in every selection listing suggestions it
+// deletes the codings of every second suggestion (counted per source over the project) and
+// returns the project exported again with the suggestions kept and deleted per source.
+func reviewEveryOther(t *testing.T, qdpx []byte) ([]byte, map[string]int, map[string]int) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(qdpx), int64(len(qdpx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	accepted, deleted := map[string]int{}, map[string]int{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "project.qde" {
+			p, err := refiqda.Decode(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := map[string]int{} // per source
+			for si := range p.TextSources {
+				for li := range p.TextSources[si].Selections {
+					sel := &p.TextSources[si].Selections[li]
+					if !strings.HasPrefix(sel.Description, refiqda.SuggestionsHeader) {
+						continue
+					}
+					for _, line := range strings.Split(sel.Description, "\n")[1:] {
+						fields := strings.Split(line, " | ")
+						code, src := fields[0], fields[1]
+						n[src]++
+						if n[src]%2 == 1 {
+							accepted[src]++
+							continue
+						}
+						deleted[src]++
+						target := refiqda.NormalGUID(refiqda.GUID("code", code))
+						kept := sel.Codings[:0]
+						for _, c := range sel.Codings {
+							if refiqda.NormalGUID(c.Code.Target) != target {
+								kept = append(kept, c)
+							}
+						}
+						sel.Codings = kept
+					}
+				}
+			}
+			var qde bytes.Buffer
+			if err := refiqda.Encode(&qde, p); err != nil {
+				t.Fatal(err)
+			}
+			b = qde.Bytes()
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	return buf.Bytes(), accepted, deleted
+}
