@@ -109,11 +109,11 @@ func scaleRejects(p *protected.Dataset, cb *codebook.Codebook) []ScaleRejects {
 		}
 	}
 	cells, rejected := map[string]int{}, map[string]int{}
-	for _, a := range p.Answers {
+	p.Survey.Each(func(a protected.Answer) {
 		if s, ok := scaleOf[a.Item]; ok {
 			cells[s]++
 		}
-	}
+	})
 	for _, r := range p.Rejects {
 		if !r.Cell {
 			continue

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"hash"
 	"sort"
 	"strings"
 
@@ -80,6 +81,11 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 // every segment (respondent, id, text) and every answer (respondent, item, raw value).
 // Fields are separated by 0 bytes, records by 1 bytes.
 func studySalt(d *model.Dataset) [32]byte {
+	h := sha256.New()
+	h.Write([]byte("samenspel pseudonyms\x01"))
+	// The answers' records sort before every other ("a" < "r" < "s"): they are hashed
+	// first, one respondent id at a time, without a string per answer for the whole survey.
+	hashAnswers(h, &d.Survey)
 	var recs []string
 	for _, r := range d.Respondents {
 		recs = append(recs, "r\x00"+r.ID)
@@ -87,12 +93,7 @@ func studySalt(d *model.Dataset) [32]byte {
 	for _, s := range d.Segments {
 		recs = append(recs, "s\x00"+s.Respondent+"\x00"+s.ID+"\x00"+s.Text)
 	}
-	for _, a := range d.Answers {
-		recs = append(recs, "a\x00"+a.Respondent+"\x00"+a.Item+"\x00"+a.Raw)
-	}
 	sort.Strings(recs)
-	h := sha256.New()
-	h.Write([]byte("samenspel pseudonyms\x01"))
 	for _, r := range recs {
 		h.Write([]byte(r))
 		h.Write([]byte{1})
@@ -224,10 +225,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 		}
 		p.Codings[i] = c
 	}
-	p.Answers = make([]protected.Answer, len(d.Answers))
-	for i, x := range d.Answers {
-		p.Answers[i] = protected.Answer{Respondent: pseud[x.Respondent], Wave: x.Wave, Item: x.Item, Value: x.Value, Missing: x.Missing, Raw: x.Raw}
-	}
+	p.Survey = protected.FromModel(&d.Survey, func(k model.RespondentKey) string { return pseud[k.ID] })
 	p.Rejects = make([]protected.Reject, len(d.Rejects))
 	for i, x := range d.Rejects {
 		p.Rejects[i] = protected.Reject{
@@ -241,4 +239,43 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 		p.Files[i] = f
 	}
 	return p, key
+}
+
+// hashAnswers writes the survey's answer records ("a", respondent id, item, raw value,
+// separated by 0 bytes, each followed by a 1 byte) into h in sorted order, as one sort
+// over all records would: by id (id + 0 byte sorts as the id does, and an id holds no 0
+// byte, so the records of one id sort together), and each id's records sorted among
+// themselves. The records of one id are built at a time; an id with rows in several
+// waves is one group, with its answers in Extra.
+func hashAnswers(h hash.Hash, s *model.Survey) {
+	rowsOf := map[string][]int{}
+	for i, k := range s.Rows {
+		rowsOf[k.ID] = append(rowsOf[k.ID], i)
+	}
+	extra := map[string][]model.Answer{}
+	for _, a := range s.Extra {
+		extra[a.Respondent] = append(extra[a.Respondent], a)
+		if rowsOf[a.Respondent] == nil {
+			rowsOf[a.Respondent] = []int{}
+		}
+	}
+	var recs []string
+	for _, id := range model.SortedKeys(rowsOf) {
+		recs = recs[:0]
+		for _, r := range rowsOf[id] {
+			for c := range s.Cols {
+				if code := s.Cols[c].Code(r); code != model.NoAnswer {
+					recs = append(recs, "a\x00"+id+"\x00"+s.Items[c]+"\x00"+s.Cols[c].Entries[code].Raw)
+				}
+			}
+		}
+		for _, a := range extra[id] {
+			recs = append(recs, "a\x00"+a.Respondent+"\x00"+a.Item+"\x00"+a.Raw)
+		}
+		sort.Strings(recs)
+		for _, r := range recs {
+			h.Write([]byte(r))
+			h.Write([]byte{1})
+		}
+	}
 }

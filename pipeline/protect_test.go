@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"sort"
 	"testing"
@@ -42,5 +43,46 @@ func TestPseudonymsDoNotFollowTheIDs(t *testing.T) {
 	// In the order of the ids, JW-01..06 would be Bergdorp and JW-07..12 Zeeveen.
 	if a == "BBBBBBZZZZZZ" || a == "ZZZZZZBBBBBB" {
 		t.Errorf("pseudonyms follow the real ids: %s", a)
+	}
+}
+
+// The salt hashes the answers one respondent at a time, from the columnar survey; it
+// must be the hash of one sort over every record, as 0.1 made it (the same study keeps
+// its pseudonyms): ids that are prefixes of others, two waves of an id, an id in two files
+// of one wave (Extra), raw texts.
+func TestStudySaltAsOneSort(t *testing.T) {
+	d := &model.Dataset{}
+	answers := []model.Answer{
+		{Respondent: "E1", Item: "K1", Value: 4}, {Respondent: "E10", Item: "K1", Raw: "Eens", Value: 4},
+		{Respondent: "E1", Item: "K2", Missing: true, Raw: "Weet niet"}, {Respondent: "E", Item: "K1", Value: 1},
+		{Respondent: "E1", Wave: "2025", Item: "K1", Value: 2}, {Respondent: "E1", Item: "K1", Value: 5},
+		{Respondent: "E2", Item: "B1", Value: 3, Raw: "3,0"},
+	}
+	for _, a := range answers {
+		d.Survey.Add(a)
+	}
+	d.Respondents = []model.Respondent{{ID: "E"}, {ID: "E1"}, {ID: "E10"}, {ID: "E2"}, {ID: "E1", Wave: "2025"}}
+	d.Segments = []model.Segment{{ID: "s1", Respondent: "E1", Text: "tekst"}}
+	var recs []string
+	for _, r := range d.Respondents {
+		recs = append(recs, "r\x00"+r.ID)
+	}
+	for _, s := range d.Segments {
+		recs = append(recs, "s\x00"+s.Respondent+"\x00"+s.ID+"\x00"+s.Text)
+	}
+	for _, a := range answers {
+		recs = append(recs, "a\x00"+a.Respondent+"\x00"+a.Item+"\x00"+a.Raw)
+	}
+	sort.Strings(recs)
+	h := sha256.New()
+	h.Write([]byte("samenspel pseudonyms\x01"))
+	for _, r := range recs {
+		h.Write([]byte(r))
+		h.Write([]byte{1})
+	}
+	var want [32]byte
+	copy(want[:], h.Sum(nil))
+	if got := studySalt(d); got != want {
+		t.Errorf("salt %x, one sort gives %x", got, want)
 	}
 }

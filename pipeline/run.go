@@ -140,13 +140,6 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	interviewed := respondentsWithSegments(d)
 	out.Summary.Warnings = append(out.Summary.Warnings, sharedSurveyIDs(s, survey.ds)...)
-	if len(survey.ds) > 1 {
-		n := 0
-		for _, ds := range survey.ds {
-			n += len(ds.Answers)
-		}
-		d.ReserveAnswers(n)
-	}
 	for i := range survey.ds {
 		d.Merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
@@ -383,7 +376,12 @@ func addMissingRespondents(d *model.Dataset) {
 	for _, seg := range d.Segments {
 		add(seg.Respondent, seg.Wave, seg.Source)
 	}
-	for _, a := range d.Answers {
+	for i, k := range d.Survey.Rows {
+		if d.Survey.Answered(i) {
+			add(k.ID, k.Wave, "")
+		}
+	}
+	for _, a := range d.Survey.Extra {
 		add(a.Respondent, a.Wave, "")
 	}
 }
@@ -404,12 +402,12 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 	s.Respondents = len(d.Respondents)
 	s.ByRole, s.ByMunicipality = map[string]int{}, map[string]int{}
 	surveyed := map[string]bool{}
-	for _, a := range d.Answers {
+	d.Survey.Each(func(a protected.Answer) {
 		surveyed[protected.Key(a.Respondent, a.Wave)] = true
 		if !a.Missing {
 			s.Answers++
 		}
-	}
+	})
 	for _, r := range d.Respondents {
 		role, mun := r.Role, r.Municipality
 		if role == "" {

@@ -2,9 +2,9 @@ package pipeline
 
 import "github.com/samenspel/samenspel/pipeline/model"
 
-// inWave puts a file's dataset in the wave of its input entry (study.yaml's wave): its
-// respondents, segments and answers that have no wave of their own (a survey's wave
-// column) get it. Segment ids get the wave in front, so that the same export id in two
+// inWave puts an interviews file's dataset in the wave of its input entry (study.yaml's
+// wave): its respondents and segments get it. (A survey reader puts its rows in their
+// waves itself, from Options.Wave and the wave column.) Segment ids get the wave in front, so that the same export id in two
 // waves ("R01-03" in the interviews of 2024 and of 2025) names two segments, and the
 // codings follow their segments. An empty wave changes nothing.
 func inWave(ds *model.Dataset, wave string) {
@@ -14,11 +14,6 @@ func inWave(ds *model.Dataset, wave string) {
 	for i := range ds.Respondents {
 		if ds.Respondents[i].Wave == "" {
 			ds.Respondents[i].Wave = wave
-		}
-	}
-	for i := range ds.Answers {
-		if ds.Answers[i].Wave == "" {
-			ds.Answers[i].Wave = wave
 		}
 	}
 	renamed := map[string]string{}
@@ -76,7 +71,12 @@ func spreadWaveless(d *model.Dataset) {
 			own[s.Respondent] = true
 		}
 	}
-	for _, a := range d.Answers {
+	for i, k := range d.Survey.Rows {
+		if k.Wave == "" && d.Survey.Answered(i) {
+			own[k.ID] = true
+		}
+	}
+	for _, a := range d.Survey.Extra {
 		if a.Wave == "" {
 			own[a.Respondent] = true
 		}

@@ -71,6 +71,7 @@ type Input struct {
 	// surveyScales holds every scale's answers per respondent, computed once by Prepare
 	// for the stages that share them.
 	surveyScales []*ScaleAnswers
+	scalesOf     scalesKey // what surveyScales were gathered from
 }
 
 // Prepare builds the indexes; Run calls it.
@@ -115,8 +116,11 @@ func (in *Input) Prepare() {
 	} else if in.MinCell <= 0 {
 		in.MinCell = disclosure.DefaultMinCell
 	}
-	in.surveyScales = nil
-	in.surveyScales = in.surveyScalesOnce()
+	if !in.refreshScales() {
+		in.surveyScales = nil
+		in.surveyScales = in.surveyScalesOnce()
+		in.scalesOf = scalesSource(in)
+	}
 }
 
 // Respondent returns the respondent with the given id (nil if unknown): a pseudonym, or a

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -135,7 +136,7 @@ func TestComparisonsTable(t *testing.T) {
 // respondents, and one with a single group.
 func TestScaleTablesOnEmptyInput(t *testing.T) {
 	in := surveyInput(t)
-	in.Data.Answers, in.Data.Codings = nil, nil
+	in.Data.Survey, in.Data.Codings = protected.Survey{}, nil
 	in.Prepare()
 	res := &results.Results{}
 	for _, stage := range []Stage{Scales, ScaleItems, ScaleReliability, Comparisons} {

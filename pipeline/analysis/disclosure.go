@@ -30,29 +30,32 @@ func (in *Input) Populations() []disclosure.Population {
 		m[id] = true
 	}
 	pops = append(pops, disclosure.Population{Name: "mentions", Strand: iv, Members: m})
+	// A scale's populations are lists of keys (rows are distinct respondents): a map
+	// per item would take more memory than the survey itself.
 	for _, sa := range in.SurveyScales() {
-		rows, scored := map[string]bool{}, map[string]bool{}
-		answered := make([]map[string]bool, len(sa.Scale.Items))
+		rows := make([]string, len(sa.Respondents))
+		scored := make([]string, 0, len(sa.Respondents))
+		answered := make([][]string, len(sa.Scale.Items))
 		for j := range answered {
-			answered[j] = map[string]bool{}
+			answered[j] = make([]string, 0, len(sa.Respondents))
 		}
 		for i := range sa.Respondents {
 			id := sa.key(i)
-			rows[id] = true
+			rows[i] = id
 			if !math.IsNaN(sa.Scores[i]) {
-				scored[id] = true
+				scored = append(scored, id)
 			}
 			for j, v := range sa.Asked[i] {
 				if !math.IsNaN(v) {
-					answered[j][id] = true
+					answered[j] = append(answered[j], id)
 				}
 			}
 		}
 		pops = append(pops,
-			disclosure.Population{Name: "scale " + sa.Scale.ID, Strand: sv, Members: rows},
-			disclosure.Population{Name: "scale score " + sa.Scale.ID, Strand: sv, Members: scored})
+			disclosure.Population{Name: "scale " + sa.Scale.ID, Strand: sv, List: rows},
+			disclosure.Population{Name: "scale score " + sa.Scale.ID, Strand: sv, List: scored})
 		for j, it := range sa.Scale.Items {
-			pops = append(pops, disclosure.Population{Name: "item " + it.ID, Strand: sv, Members: answered[j]})
+			pops = append(pops, disclosure.Population{Name: "item " + it.ID, Strand: sv, List: answered[j]})
 		}
 	}
 	return pops

@@ -136,6 +136,7 @@ func BenchmarkScalesTable(b *testing.B) {
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var d protected.Dataset
+	var answers []protected.Answer
 	roles := []string{"jongerenwerker", "jeugdzorgprofessional", "wijkagent", "school", "wijkteammedewerker", "ouder", "beleidsmedewerker", "jongere"}
 	for i := 0; i < 100000; i++ {
 		id := "R" + strconv.Itoa(i)
@@ -146,10 +147,11 @@ func BenchmarkScalesTable(b *testing.B) {
 				if rng.IntN(20) == 0 {
 					a.Missing, a.Value = true, 0
 				}
-				d.Answers = append(d.Answers, a)
+				answers = append(answers, a)
 			}
 		}
 	}
+	d.Survey = protected.NewSurvey(answers)
 	in := &Input{Data: d, Codebook: cb, Groups: []string{"municipality", "role"}, MinCell: 5}
 	in.Prepare()
 	b.ResetTimer()

@@ -22,6 +22,7 @@ type ScaleAnswers struct {
 	Scores      []float64   // the scale scores (ScaleScore of Keyed), NaN where missing
 
 	respondents []*protected.Respondent // of each row; nil where the dataset lacks it
+	rows        []int32                 // the survey row (protected.Survey) of each row
 }
 
 // Respondent returns the respondent of row i (its pseudonym, wave, role, municipality
@@ -82,60 +83,154 @@ func (in *Input) surveyScalesOnce() []*ScaleAnswers {
 			}
 		}
 	}
-	// Item names repeat across answers: fold each distinct name once.
-	byName := map[string]slot{}
-	unknown := map[string]bool{}
-	// Most surveyed respondents answer every scale: size for them up front.
-	hint := len(in.Data.Respondents)
-	type rowKey struct{ respondent, wave string }
-	rowOf := make([]map[rowKey]int, len(out))
+	sv := &in.Data.Survey
+	slotOf := func(item string) (slot, bool) {
+		sl, ok := slots[codebook.Fold(item)]
+		return sl, ok
+	}
+	// Most surveyed respondents answer every scale: size for them up front. rowOf maps a
+	// survey row to its row of each scale (-1: none yet).
+	hint := len(sv.Respondents)
+	rowOf := make([][]int32, len(out))
 	cells := make([][]float64, len(out)) // backing store for the rows of Asked
 	for i, sa := range out {
-		rowOf[i] = make(map[rowKey]int, hint)
+		rowOf[i] = make([]int32, len(sv.Respondents))
+		for r := range rowOf[i] {
+			rowOf[i][r] = -1
+		}
 		sa.Respondents = make([]string, 0, hint)
 		sa.Waves = make([]string, 0, hint)
 		sa.Asked = make([][]float64, 0, hint)
 	}
-	for _, a := range in.Data.Answers {
-		sl, ok := byName[a.Item]
+	rowFor := func(si, r int) []float64 {
+		sa := out[si]
+		if row := rowOf[si][r]; row >= 0 {
+			return sa.Asked[row]
+		}
+		rowOf[si][r] = int32(len(sa.Respondents))
+		sa.rows = append(sa.rows, int32(r))
+		sa.Respondents = append(sa.Respondents, sv.Respondents[r])
+		sa.Waves = append(sa.Waves, sv.Waves[r])
+		k := len(sa.Scale.Items)
+		if len(cells[si]) < k {
+			cells[si] = nanRow(k * 1024)
+		}
+		sa.Asked = append(sa.Asked, cells[si][:k:k])
+		cells[si] = cells[si][k:]
+		return sa.Asked[len(sa.Asked)-1]
+	}
+	for c, item := range sv.Items {
+		sl, ok := slotOf(item)
 		if !ok {
-			if unknown[a.Item] {
-				continue
-			}
-			if sl, ok = slots[codebook.Fold(a.Item)]; !ok {
-				unknown[a.Item] = true
-				continue
-			}
-			byName[a.Item] = sl
-		}
-		sa := out[sl.scale]
-		rk := rowKey{a.Respondent, a.Wave}
-		row, seen := rowOf[sl.scale][rk]
-		if !seen {
-			row = len(sa.Respondents)
-			rowOf[sl.scale][rk] = row
-			sa.Respondents = append(sa.Respondents, a.Respondent)
-			sa.Waves = append(sa.Waves, a.Wave)
-			k := len(sa.Scale.Items)
-			if len(cells[sl.scale]) < k {
-				cells[sl.scale] = nanRow(k * 1024)
-			}
-			sa.Asked = append(sa.Asked, cells[sl.scale][:k:k])
-			cells[sl.scale] = cells[sl.scale][k:]
-		}
-		if !math.IsNaN(sa.Asked[row][sl.item]) || a.Missing || !onScale(sa.Scale, a.Value) {
 			continue
 		}
-		sa.Asked[row][sl.item] = a.Value
+		col := &sv.Cols[c]
+		sc := out[sl.scale].Scale
+		usable := make([]bool, len(col.Entries))
+		for i, e := range col.Entries {
+			usable[i] = !e.Missing && onScale(sc, e.Value)
+		}
+		for r := 0; r < col.Len(); r++ {
+			code := col.Code(r)
+			if code == protected.NoAnswer {
+				continue
+			}
+			row := rowFor(sl.scale, r)
+			if usable[code] && math.IsNaN(row[sl.item]) {
+				row[sl.item] = col.Entries[code].Value
+			}
+		}
+	}
+	// Answers to cells that had one already come after every cell, as they came after
+	// them in reading.
+	if len(sv.Extra) > 0 {
+		surveyRow := make(map[string]int, len(sv.Respondents))
+		for r := range sv.Respondents {
+			surveyRow[protected.Key(sv.Respondents[r], sv.Waves[r])] = r
+		}
+		for _, a := range sv.Extra {
+			sl, ok := slotOf(a.Item)
+			r, known := surveyRow[protected.Key(a.Respondent, a.Wave)]
+			if !ok || !known {
+				continue
+			}
+			row := rowFor(sl.scale, r)
+			if !a.Missing && onScale(out[sl.scale].Scale, a.Value) && math.IsNaN(row[sl.item]) {
+				row[sl.item] = a.Value
+			}
+		}
 	}
 	for _, sa := range out {
 		sa.finish()
-		sa.respondents = make([]*protected.Respondent, len(sa.Respondents))
-		for i := range sa.Respondents {
-			sa.respondents[i] = in.respondents[sa.key(i)]
-		}
+		sa.resolve(in)
 	}
 	return out
+}
+
+// resolve finds the respondent of every row.
+func (sa *ScaleAnswers) resolve(in *Input) {
+	sa.respondents = make([]*protected.Respondent, len(sa.Respondents))
+	for i := range sa.Respondents {
+		sa.respondents[i] = in.respondents[sa.key(i)]
+	}
+}
+
+// scalesKey identifies the survey and codebook that scales were gathered from: the
+// survey's rows (their backing array, shared by copies of the dataset) and the codebook.
+type scalesKey struct {
+	rows     *string
+	n        int
+	codebook *codebook.Codebook
+}
+
+func scalesSource(in *Input) scalesKey {
+	k := scalesKey{n: len(in.Data.Survey.Respondents), codebook: in.Codebook}
+	if k.n > 0 {
+		k.rows = &in.Data.Survey.Respondents[0]
+	}
+	return k
+}
+
+// refreshScales brings scales gathered before the disclosure decision renamed the
+// pseudonyms (in place, in the survey's rows) up to date, instead of gathering them
+// again: each row takes its survey row's pseudonym, and the rows are sorted again, as a
+// new gathering would sort them. It reports false when there is nothing to refresh (no
+// scales yet, or another survey or codebook).
+func (in *Input) refreshScales() bool {
+	k := scalesSource(in)
+	if in.surveyScales == nil || k.rows == nil || k != in.scalesOf {
+		return false
+	}
+	sv := &in.Data.Survey
+	for _, sa := range in.surveyScales {
+		for i, r := range sa.rows {
+			sa.Respondents[i], sa.Waves[i] = sv.Respondents[r], sv.Waves[r]
+		}
+		sort.Sort(byRespondent{sa})
+		sa.resolve(in)
+	}
+	return true
+}
+
+// byRespondent sorts a scale's rows by pseudonym, then wave, moving every column along.
+type byRespondent struct{ sa *ScaleAnswers }
+
+func (b byRespondent) Len() int { return len(b.sa.Respondents) }
+func (b byRespondent) Less(i, j int) bool {
+	sa := b.sa
+	if sa.Respondents[i] != sa.Respondents[j] {
+		return sa.Respondents[i] < sa.Respondents[j]
+	}
+	return sa.Waves[i] < sa.Waves[j]
+}
+func (b byRespondent) Swap(i, j int) {
+	sa := b.sa
+	sa.Respondents[i], sa.Respondents[j] = sa.Respondents[j], sa.Respondents[i]
+	sa.Waves[i], sa.Waves[j] = sa.Waves[j], sa.Waves[i]
+	sa.Asked[i], sa.Asked[j] = sa.Asked[j], sa.Asked[i]
+	sa.Keyed[i], sa.Keyed[j] = sa.Keyed[j], sa.Keyed[i]
+	sa.Scores[i], sa.Scores[j] = sa.Scores[j], sa.Scores[i]
+	sa.rows[i], sa.rows[j] = sa.rows[j], sa.rows[i]
 }
 
 // finish sorts the rows by respondent, drops respondents without a usable answer, and
@@ -158,13 +253,14 @@ func (sa *ScaleAnswers) finish() {
 	})
 	ids := make([]string, len(idx))
 	waves := make([]string, len(idx))
+	rows := make([]int32, len(idx))
 	asked := make([][]float64, len(idx))
 	sa.Keyed = make([][]float64, len(idx))
 	sa.Scores = make([]float64, len(idx))
 	k := len(sa.Scale.Items)
 	flat := make([]float64, len(idx)*k)
 	for r, i := range idx {
-		ids[r], waves[r], asked[r] = sa.Respondents[i], sa.Waves[i], sa.Asked[i]
+		ids[r], waves[r], rows[r], asked[r] = sa.Respondents[i], sa.Waves[i], sa.rows[i], sa.Asked[i]
 		keyed := flat[r*k : (r+1)*k : (r+1)*k]
 		for j, v := range asked[r] {
 			if sa.Scale.Items[j].Reverse && !math.IsNaN(v) {
@@ -175,7 +271,7 @@ func (sa *ScaleAnswers) finish() {
 		sa.Keyed[r] = keyed
 		sa.Scores[r] = ScaleScore(keyed)
 	}
-	sa.Respondents, sa.Waves, sa.Asked = ids, waves, asked
+	sa.Respondents, sa.Waves, sa.Asked, sa.rows = ids, waves, asked, rows
 }
 
 // ScaleScores returns the respondents' scores on a scale by respondent key
@@ -253,8 +349,14 @@ func (in *Input) scoreGroups(sa *ScaleAnswers, by string) (groups map[string][]i
 // Surveyed returns the keys (protected.Respondent.Key) of the respondents with an answer,
 // missing or not, to any item: a person surveyed in two waves is two respondents.
 func (in *Input) Surveyed() map[string]bool {
+	sv := &in.Data.Survey
 	surveyed := map[string]bool{}
-	for _, a := range in.Data.Answers {
+	for r := range sv.Respondents {
+		if sv.Answered(r) {
+			surveyed[protected.Key(sv.Respondents[r], sv.Waves[r])] = true
+		}
+	}
+	for _, a := range sv.Extra {
 		surveyed[protected.Key(a.Respondent, a.Wave)] = true
 	}
 	return surveyed

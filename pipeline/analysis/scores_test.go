@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -97,6 +98,7 @@ func surveyInput(t *testing.T) *Input {
 		t.Fatal(err)
 	}
 	var d protected.Dataset
+	var answers []protected.Answer
 	for _, line := range strings.Fields(surveyAnswers) {
 		f := strings.Split(line, ",")
 		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: f[0], Municipality: f[1], Role: f[2]})
@@ -108,18 +110,19 @@ func surveyInput(t *testing.T) *Input {
 			switch v {
 			case "":
 			case "x":
-				d.Answers = append(d.Answers, protected.Answer{Respondent: f[0], Item: item, Missing: true, Raw: "Weet niet"})
+				answers = append(answers, protected.Answer{Respondent: f[0], Item: item, Missing: true})
 			default:
 				x, _ := strconv.ParseFloat(v, 64)
-				d.Answers = append(d.Answers, protected.Answer{Respondent: f[0], Item: item, Value: x})
+				answers = append(answers, protected.Answer{Respondent: f[0], Item: item, Value: x})
 			}
 		}
 	}
 	// Not on the scale, of no scale, and a second answer to an item: none of them count.
-	d.Answers = append(d.Answers,
+	answers = append(answers,
 		protected.Answer{Respondent: "r15", Item: "K2", Value: 9},
 		protected.Answer{Respondent: "r01", Item: "X9", Value: 1},
 		protected.Answer{Respondent: "r01", Item: "K1", Value: 1})
+	d.Survey = protected.NewSurvey(answers)
 	codeOf := map[string]string{"kennen": "kennen.persoonlijk", "informeren": "informeren.terugkoppeling", "-": ""}
 	for _, line := range strings.Split(strings.TrimSpace(interviews), "\n") {
 		f := strings.SplitN(line, ",", 4)
@@ -242,5 +245,42 @@ func noFloatTrouble(t *testing.T, tab *results.Table) {
 				t.Errorf("table %s row %v column %s is %v", tab.Name, row[:3], tab.Columns[j].Name, f)
 			}
 		}
+	}
+}
+
+// A second Prepare after the disclosure decision renamed pseudonyms in place (as the
+// run does) refreshes the scales instead of gathering them again: the result is what a
+// fresh gathering gives, rows in the new pseudonyms' order.
+func TestScalesRefreshAfterRename(t *testing.T) {
+	in := surveyInput(t)
+	in.Prepare()
+	before := in.SurveyScales()
+	rename := func(p string) string { return "Z" + string(rune('z'-int(p[len(p)-1]-'0'))) + p }
+	for i := range in.Data.Respondents {
+		in.Data.Respondents[i].Pseudonym = rename(in.Data.Respondents[i].Pseudonym)
+	}
+	in.Data.Survey.Rename(rename)
+	in.Prepare()
+	got := in.SurveyScales()
+	if &got[0] != &before[0] {
+		t.Fatal("scales gathered again, not refreshed")
+	}
+	fresh := &Input{Data: in.Data, Codebook: in.Codebook}
+	fresh.Data.Survey.Respondents = append([]string(nil), in.Data.Survey.Respondents...) // another survey
+	fresh.Prepare()
+	want := fresh.SurveyScales()
+	for s := range want {
+		g, w := got[s], want[s]
+		if fmt.Sprint(g.Respondents, g.Waves, g.Asked, g.Keyed, g.Scores) != fmt.Sprint(w.Respondents, w.Waves, w.Asked, w.Keyed, w.Scores) {
+			t.Errorf("%s: refreshed %v %v, gathered %v %v", w.Scale.ID, g.Respondents, g.Scores, w.Respondents, w.Scores)
+		}
+		for i := range g.Respondents {
+			if r := g.Respondent(i); r == nil || r.Pseudonym != g.Respondents[i] {
+				t.Errorf("%s row %d: respondent %+v", w.Scale.ID, i, r)
+			}
+		}
+	}
+	if len(want) == 0 || len(want[0].Respondents) < 2 {
+		t.Fatal("no rows to compare")
 	}
 }

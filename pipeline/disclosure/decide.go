@@ -52,6 +52,21 @@ type Population struct {
 	Name    string
 	Strand  string
 	Members map[string]bool
+	// List holds further members as a list of distinct keys, for a population of the
+	// survey's size, where one map per item would take more memory than the answers (a
+	// population may have both; a strand's decision counts both, respondent-level Rows
+	// use Members only).
+	List []string
+}
+
+// each calls fn for every member: Members, then List.
+func (p Population) each(fn func(string)) {
+	for id := range p.Members {
+		fn(id)
+	}
+	for _, id := range p.List {
+		fn(id)
+	}
 }
 
 // Input is what Decide decides from.
@@ -268,7 +283,7 @@ func sortedCounts(m map[string]int) []string {
 
 func empty(pops []Population) bool {
 	for _, p := range pops {
-		if len(p.Members) > 0 {
+		if len(p.Members) > 0 || len(p.List) > 0 {
 			return false
 		}
 	}
@@ -297,17 +312,17 @@ func decideGrouping(by string, resp []protected.Respondent, byID map[string]*pro
 	}
 	sizes := map[string][]int{}
 	for pi, p := range pops {
-		for id := range p.Members {
+		p.each(func(id string) {
 			resp := byID[id]
 			if resp == nil {
-				continue
+				return
 			}
 			v := resp.Attribute(by)
 			if sizes[v] == nil {
 				sizes[v] = make([]int, len(pops))
 			}
 			sizes[v][pi]++
-		}
+		})
 	}
 	largest := func(v string) int {
 		m := 0
@@ -522,9 +537,7 @@ func (d *Decision) Rename(ds *protected.Dataset) {
 	for i := range ds.Codings {
 		ds.Codings[i].Segment = seg(ds.Codings[i].Segment)
 	}
-	for i := range ds.Answers {
-		ds.Answers[i].Respondent = d.Published(ds.Answers[i].Respondent)
-	}
+	ds.Survey.Rename(d.Published)
 }
 
 // RenameSet re-keys a set of pseudonyms by their published pseudonyms.

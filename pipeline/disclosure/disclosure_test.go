@@ -130,10 +130,10 @@ func TestDecideRespondentRows(t *testing.T) {
 		t.Error("municipality shown in rows with a small cell")
 	}
 	ds := protected.Dataset{Respondents: slices.Clone(resp), Segments: []protected.Segment{{ID: "WI-01/001", Respondent: "WI-01"}},
-		Codings: []protected.Coding{{Segment: "WI-01/001"}}, Answers: []protected.Answer{{Respondent: "WI-01"}}}
+		Codings: []protected.Coding{{Segment: "WI-01/001"}}, Survey: protected.NewSurvey([]protected.Answer{{Respondent: "WI-01", Item: "K1"}})}
 	d.Rename(&ds)
 	p := d.Published("WI-01")
-	if ds.Segments[0].ID != p+"/001" || ds.Segments[0].Respondent != p || ds.Codings[0].Segment != p+"/001" || ds.Answers[0].Respondent != p {
+	if ds.Segments[0].ID != p+"/001" || ds.Segments[0].Respondent != p || ds.Codings[0].Segment != p+"/001" || ds.Survey.Respondents[0] != p {
 		t.Errorf("renamed: %+v", ds)
 	}
 	// Large cells: the municipality is shown.

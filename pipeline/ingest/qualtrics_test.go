@@ -88,7 +88,7 @@ func TestReadSurveyQualtricsNumericMissingCodes(t *testing.T) {
 	// [5, 4, 4, 4, 4] 2 [21.0, 25.0, 26.0, 24.0, 21.0]
 	missing := map[string]int{}
 	sum := map[string]float64{}
-	for _, a := range ds.Answers {
+	for _, a := range ds.Survey.Answers() {
 		if a.Missing {
 			missing[a.Item]++
 		} else {

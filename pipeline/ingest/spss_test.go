@@ -21,7 +21,7 @@ func anyNumber(t *testing.T, items ...string) *codebook.Codebook {
 }
 
 func sumAnswers(ds model.Dataset) (sum float64, n, missing int) {
-	for _, a := range ds.Answers {
+	for _, a := range ds.Survey.Answers() {
 		if a.Missing {
 			missing++
 			continue

@@ -431,7 +431,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	count := model.FileCount{Path: path, Format: lay.format}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	idCol, submitCol, waveCol := -1, -1, -1
-	var items []int
+	var items, itemCols []int // item columns of the file, and their columns in ds.Survey
 	others := map[int]*openColumn{}
 	var otherOrder []int
 	for i, c := range lay.columns {
@@ -448,6 +448,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			waveCol = i
 		case useItem:
 			items = append(items, i)
+			itemCols = append(itemCols, ds.Survey.Column(c.item.ID))
 		case useOther, useOpen:
 			others[i] = &openColumn{index: i}
 			otherOrder = append(otherOrder, i)
@@ -563,7 +564,8 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		ri := len(ds.Respondents)
 		ds.Respondents = append(ds.Respondents, resp)
-		for _, i := range items {
+		srow := ds.Survey.Row(resp.Key())
+		for k, i := range items {
 			c := &lay.columns[i]
 			cell := strings.TrimSpace(tableCell(row, i))
 			count.Cells++
@@ -574,8 +576,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				continue
 			}
 			count.CellsAccepted++
-			a.Respondent, a.Wave = id, wave
-			ds.Answers = append(ds.Answers, a)
+			ds.Survey.Set(srow, itemCols[k], model.AnswerEntry{Value: a.Value, Missing: a.Missing, Raw: a.Raw})
 		}
 		for _, i := range otherOrder {
 			if v := strings.TrimSpace(tableCell(row, i)); v != "" && (lay.unanswered == nil || !lay.unanswered(v)) {
@@ -628,6 +629,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			}
 		}
 	}
+	ds.Survey.Compact()
 	ds.Files = append(ds.Files, count)
 	return ds, nil
 }

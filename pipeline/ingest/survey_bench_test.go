@@ -102,8 +102,8 @@ func BenchmarkReadSurvey(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if len(ds.Answers) != benchRespondents*benchItems || len(ds.Rejects) != 0 {
-					b.Fatalf("%d answers, %d rejects", len(ds.Answers), len(ds.Rejects))
+				if ds.Survey.Len() != benchRespondents*benchItems || len(ds.Rejects) != 0 {
+					b.Fatalf("%d answers, %d rejects", ds.Survey.Len(), len(ds.Rejects))
 				}
 			}
 			b.ReportMetric(cells*float64(b.N)/b.Elapsed().Seconds(), "cells/s")

@@ -41,7 +41,7 @@ func readSurvey(t *testing.T, path string, opt Options) model.Dataset {
 // answers renders answers as "respondent item value (raw)" lines, "." for missing.
 func answers(ds model.Dataset) []string {
 	var out []string
-	for _, a := range ds.Answers {
+	for _, a := range ds.Survey.Answers() {
 		v := strconv.FormatFloat(a.Value, 'f', -1, 64)
 		if a.Missing {
 			v = "."
@@ -170,8 +170,8 @@ func TestReadSurveyLimeSurveyFixture(t *testing.T) {
 	path := fixtures + "limesurvey_results_nl.csv"
 	ds := readSurvey(t, path, Options{Codebook: loadCodebook(t)})
 	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "limesurvey", Read: 65, Accepted: 65, Rejected: 0}})
-	if len(ds.Respondents) != 65 || len(ds.Answers) != 0 || len(ds.Rejects) != 0 {
-		t.Fatalf("%d respondents, %d answers, %d rejects", len(ds.Respondents), len(ds.Answers), len(ds.Rejects))
+	if len(ds.Respondents) != 65 || ds.Survey.Len() != 0 || len(ds.Rejects) != 0 {
+		t.Fatalf("%d respondents, %d answers, %d rejects", len(ds.Respondents), ds.Survey.Len(), len(ds.Rejects))
 	}
 	var texts []string
 	for _, s := range ds.Segments {
@@ -277,7 +277,7 @@ func TestReadSurveyQualtricsFixtures(t *testing.T) {
 	// Row numbers as the file numbers them: three header rows, then data from row 4.
 	cb2 := *cb
 	ds = readSurvey(t, path, Options{Codebook: &cb2, Columns: map[string]string{"B1": "Q6_1"}})
-	if len(ds.Answers) != 5 {
+	if ds.Survey.Len() != 5 {
 		t.Errorf("Q6_1 answers %v", answers(ds))
 	}
 }

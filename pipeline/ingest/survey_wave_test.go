@@ -18,7 +18,7 @@ func TestReadSurveyWaveColumn(t *testing.T) {
 	}
 	same(t, "respondents", got, []string{"1/r1", "2/r1", "0/r2"})
 	var as []string
-	for _, a := range ds.Answers {
+	for _, a := range ds.Survey.Answers() {
 		as = append(as, fmt.Sprintf("%s/%s %s %v", a.Wave, a.Respondent, a.Item, a.Value))
 	}
 	same(t, "answers", as, []string{"1/r1 K1 4", "2/r1 K1 5", "0/r2 K1 3"})

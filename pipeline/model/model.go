@@ -79,7 +79,8 @@ func (c Coding) Unmapped() bool { return c.Code == "" && c.Raw != "" }
 
 // Answer is one respondent's answer to one survey item. Value is the answer's numeric value
 // on the scale as asked (before any reversal); Missing is true for an empty answer or a
-// "don't know" label. Raw keeps the text as read where it was not a plain number.
+// "don't know" label. Raw keeps the text as read where it was not a plain number. The
+// dataset stores answers by column (Survey); Answer is how one is handed in and out.
 type Answer struct {
 	Respondent string
 	Wave       string // the wave of its respondent (Respondent.Wave)
@@ -179,7 +180,7 @@ type Dataset struct {
 	Respondents []Respondent
 	Segments    []Segment
 	Codings     []Coding
-	Answers     []Answer
+	Survey      Survey // the answers, by respondent and item
 	Rejects     []Reject
 	Files       []FileCount
 	// Unmatched are the survey columns that match no codebook item and are kept as
@@ -224,7 +225,7 @@ func (d *Dataset) Merge(other Dataset) {
 	}
 	d.Segments = concat(d.Segments, other.Segments)
 	d.Codings = concat(d.Codings, other.Codings)
-	d.Answers = concat(d.Answers, other.Answers)
+	d.Survey.Merge(other.Survey)
 	d.Rejects = concat(d.Rejects, other.Rejects)
 	d.Files = concat(d.Files, other.Files)
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
@@ -237,16 +238,6 @@ func concat[T any](a, b []T) []T {
 		return b
 	}
 	return append(a, b...)
-}
-
-// ReserveAnswers makes room for n more answers, so that merging several survey files
-// copies each answer once instead of growing the slice file by file.
-func (d *Dataset) ReserveAnswers(n int) {
-	if cap(d.Answers)-len(d.Answers) < n {
-		grown := make([]Answer, len(d.Answers), len(d.Answers)+n)
-		copy(grown, d.Answers)
-		d.Answers = grown
-	}
 }
 
 // MergeRespondent fills a's empty fields from b and adds b's attributes that a lacks.

@@ -76,14 +76,14 @@ type Coding struct {
 func (c Coding) Unmapped() bool { return c.Code == "" && c.Raw != "" }
 
 // Answer is one respondent's answer to one survey item (see model.Answer); Respondent
-// is the pseudonym.
+// is the pseudonym. The raw text as read stays before the protect stage: the analysis
+// uses the value.
 type Answer struct {
 	Respondent string
 	Wave       string // the respondent's wave (Respondent.Wave)
 	Item       string
 	Value      float64
 	Missing    bool
-	Raw        string
 }
 
 // Reject is an input row or cell that could not be used, as published: File is relative
@@ -104,7 +104,7 @@ type Dataset struct {
 	Respondents []Respondent
 	Segments    []Segment
 	Codings     []Coding
-	Answers     []Answer
+	Survey      Survey // the answers, by respondent and item
 	Rejects     []Reject
 	Files       []model.FileCount // paths relative to the study folder, redacted
 }

@@ -1,0 +1,269 @@
+package model
+
+import "strings"
+
+// Survey holds a dataset's survey answers by column, so that a national survey's
+// millions of answers take a byte each instead of a struct of strings per cell (issue
+// 16): a row per respondent (Rows, its wave and id), a column per item (Items), and in
+// each column one small integer per row, the index of the row's answer among the
+// column's distinct answers (AnswerColumn.Entries). A column has few distinct answers (a
+// scale's values and labels, a "don't know"), so the answers as read, raw text
+// included, are all kept, each once.
+//
+// A cell is set once. An answer to a cell that already has one (an id in two files of
+// one wave, which the readers take as one respondent) goes to Extra, in reading order,
+// so that every answer read is still there and "the first counts" can be applied by the
+// analysis exactly as over a list of answers: primary cells first, then Extra.
+//
+// The zero Survey is empty and ready to use.
+type Survey struct {
+	Rows  []RespondentKey // (wave, id) of each row
+	Items []string        // item ids of the columns
+	Cols  []AnswerColumn  // one per item, each with a cell for every row
+	Extra []Answer        // answers to cells that already had one, in reading order
+
+	rowOf  map[RespondentKey]int
+	itemOf map[string]int
+}
+
+// AnswerEntry is one distinct answer of a column: its value on the scale as asked,
+// whether it is missing (empty, "don't know", a declared missing code), and the raw text
+// where it was not a plain number (see Answer).
+type AnswerEntry struct {
+	Value   float64
+	Missing bool
+	Raw     string
+}
+
+// NoAnswer is the code of a row without a cell in a column (its file did not ask the
+// item, or the cell was rejected).
+const NoAnswer = -1
+
+// AnswerColumn is one item's answers: Codes[row] indexes Entries, NoAnswer where the row
+// has no cell. A column with more distinct answers than an int8 holds (a scale without
+// listed answers, a slider of 0-100 with decimals) keeps its codes in Wide instead.
+type AnswerColumn struct {
+	Entries []AnswerEntry
+	Codes   []int8
+	Wide    []int32
+
+	index map[AnswerEntry]int32
+}
+
+// maxSmall is the largest code Codes holds.
+const maxSmall = 127
+
+// Len is the number of rows.
+func (c *AnswerColumn) Len() int {
+	if c.Wide != nil {
+		return len(c.Wide)
+	}
+	return len(c.Codes)
+}
+
+// Code returns the code of a row: an index into Entries, or NoAnswer.
+func (c *AnswerColumn) Code(row int) int {
+	if c.Wide != nil {
+		return int(c.Wide[row])
+	}
+	return int(c.Codes[row])
+}
+
+func (c *AnswerColumn) setCode(row, code int) {
+	if c.Wide != nil {
+		c.Wide[row] = int32(code)
+		return
+	}
+	c.Codes[row] = int8(code)
+}
+
+func (c *AnswerColumn) grow(n int) {
+	for c.Len() < n {
+		if c.Wide != nil {
+			c.Wide = append(c.Wide, NoAnswer)
+		} else {
+			c.Codes = append(c.Codes, NoAnswer)
+		}
+	}
+}
+
+// entry returns the code of an answer, adding it to Entries when it is new. Raw text is
+// cloned, so that an entry does not keep the reader's buffer alive.
+func (c *AnswerColumn) entry(e AnswerEntry) int {
+	if c.index == nil {
+		c.index = make(map[AnswerEntry]int32, len(c.Entries))
+		for i, x := range c.Entries {
+			c.index[x] = int32(i)
+		}
+	}
+	if i, ok := c.index[e]; ok {
+		return int(i)
+	}
+	e.Raw = strings.Clone(e.Raw)
+	i := len(c.Entries)
+	c.Entries = append(c.Entries, e)
+	c.index[e] = int32(i)
+	if i == maxSmall+1 && c.Wide == nil {
+		c.Wide = make([]int32, len(c.Codes), cap(c.Codes))
+		for r, v := range c.Codes {
+			c.Wide[r] = int32(v)
+		}
+		c.Codes = nil
+	}
+	return i
+}
+
+// Compact lets the lookup indexes go (they are built again when needed): a reader calls
+// it when its file is read, so that a survey waiting to be merged holds only its rows and
+// codes.
+func (s *Survey) Compact() {
+	s.rowOf, s.itemOf = nil, nil
+	for c := range s.Cols {
+		s.Cols[c].index = nil
+	}
+}
+
+// Row returns the row of a respondent, adding it when it is new.
+func (s *Survey) Row(k RespondentKey) int {
+	if s.rowOf == nil {
+		s.rowOf = make(map[RespondentKey]int, len(s.Rows))
+		for i, r := range s.Rows {
+			s.rowOf[r] = i
+		}
+	}
+	if i, ok := s.rowOf[k]; ok {
+		return i
+	}
+	i := len(s.Rows)
+	s.Rows = append(s.Rows, k)
+	s.rowOf[k] = i
+	for c := range s.Cols {
+		s.Cols[c].grow(len(s.Rows))
+	}
+	return i
+}
+
+// Column returns the column of an item, adding it when it is new.
+func (s *Survey) Column(item string) int {
+	if s.itemOf == nil {
+		s.itemOf = make(map[string]int, len(s.Items))
+		for i, it := range s.Items {
+			s.itemOf[it] = i
+		}
+	}
+	if i, ok := s.itemOf[item]; ok {
+		return i
+	}
+	i := len(s.Items)
+	s.Items = append(s.Items, item)
+	s.itemOf[item] = i
+	s.Cols = append(s.Cols, AnswerColumn{})
+	s.Cols[i].grow(len(s.Rows))
+	return i
+}
+
+// Set stores an answer of a row to a column; a cell that has one already keeps it, and
+// the answer goes to Extra.
+func (s *Survey) Set(row, col int, e AnswerEntry) {
+	c := &s.Cols[col]
+	if c.Code(row) != NoAnswer {
+		k := s.Rows[row]
+		s.Extra = append(s.Extra, Answer{Respondent: k.ID, Wave: k.Wave, Item: s.Items[col], Value: e.Value, Missing: e.Missing, Raw: strings.Clone(e.Raw)})
+		return
+	}
+	c.setCode(row, c.entry(e))
+}
+
+// Add stores an answer (its respondent and item named in it).
+func (s *Survey) Add(a Answer) {
+	row := s.Row(RespondentKey{Wave: a.Wave, ID: a.Respondent})
+	s.Set(row, s.Column(a.Item), AnswerEntry{Value: a.Value, Missing: a.Missing, Raw: a.Raw})
+}
+
+// Len is the number of answers: the cells with an answer, and Extra.
+func (s *Survey) Len() int {
+	n := len(s.Extra)
+	for c := range s.Cols {
+		col := &s.Cols[c]
+		for r := 0; r < col.Len(); r++ {
+			if col.Code(r) != NoAnswer {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Each calls fn for every answer: row by row (reading order), column by column, then
+// Extra.
+func (s *Survey) Each(fn func(Answer)) {
+	for r, k := range s.Rows {
+		for c := range s.Cols {
+			col := &s.Cols[c]
+			if code := col.Code(r); code != NoAnswer {
+				e := col.Entries[code]
+				fn(Answer{Respondent: k.ID, Wave: k.Wave, Item: s.Items[c], Value: e.Value, Missing: e.Missing, Raw: e.Raw})
+			}
+		}
+	}
+	for _, a := range s.Extra {
+		fn(a)
+	}
+}
+
+// Answers returns every answer as a list, in the order of Each (for tests and small
+// studies; the analysis reads the columns).
+func (s *Survey) Answers() []Answer {
+	var out []Answer
+	s.Each(func(a Answer) { out = append(out, a) })
+	return out
+}
+
+// Answered reports whether a row has an answer in some column.
+func (s *Survey) Answered(row int) bool {
+	for c := range s.Cols {
+		if s.Cols[c].Code(row) != NoAnswer {
+			return true
+		}
+	}
+	return false
+}
+
+// Merge adds other's rows and answers to s: the rows of respondents s has already get
+// their answers in their cells (or Extra), new respondents new rows. When s is empty it
+// takes other as it is.
+func (s *Survey) Merge(other Survey) {
+	if len(s.Rows) == 0 && len(s.Items) == 0 && len(s.Extra) == 0 {
+		*s = other
+		return
+	}
+	rows := make([]int, len(other.Rows))
+	for i, k := range other.Rows {
+		rows[i] = s.Row(k)
+	}
+	for c := range other.Cols {
+		col := &other.Cols[c]
+		to := s.Column(other.Items[c])
+		codes := make([]int, len(col.Entries)) // other's code -> s's, once looked up
+		for i := range codes {
+			codes[i] = -2
+		}
+		for r := 0; r < col.Len(); r++ {
+			code := col.Code(r)
+			if code == NoAnswer {
+				continue
+			}
+			if s.Cols[to].Code(rows[r]) != NoAnswer {
+				s.Set(rows[r], to, col.Entries[code])
+				continue
+			}
+			if codes[code] == -2 {
+				codes[code] = s.Cols[to].entry(col.Entries[code])
+			}
+			s.Cols[to].setCode(rows[r], codes[code])
+		}
+	}
+	for _, a := range other.Extra {
+		s.Add(a)
+	}
+}
