@@ -117,6 +117,7 @@ func jointData() protected.Dataset {
 		{4, 5}, {3, 3}, {5, 5}, {2, 3}, {4, 4}, {5, 4}, // Aardam: 4.5 3 5 2.5 4 4.5
 		{4, 4}, {4, 5}, {5, 5}, {2, 2}, {3, 3}, {1, 2}, // Bergdorp: 4 4.5 5 2 3 1.5
 	}
+	var list []protected.Answer
 	for i, a := range answers {
 		id := "S" + string(rune('A'+i))
 		m := "Aardam"
@@ -124,8 +125,9 @@ func jointData() protected.Dataset {
 			m = "Bergdorp"
 		}
 		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: id, Municipality: m, Role: "jeugdzorg"})
-		d.Answers = append(d.Answers, protected.Answer{Respondent: id, Item: "K1", Value: a[0]}, protected.Answer{Respondent: id, Item: "K2", Value: a[1]})
+		list = append(list, protected.Answer{Respondent: id, Item: "K1", Value: a[0]}, protected.Answer{Respondent: id, Item: "K2", Value: a[1]})
 	}
+	d.Survey = protected.NewSurvey(list)
 	return d
 }
 
@@ -206,12 +208,12 @@ func TestJointDisplayFollowsSuppression(t *testing.T) {
 	// Bergdorp's survey shrinks to 3 scores: the scales table suppresses it, and Aardam
 	// with it (the one other group).
 	var keep []protected.Answer
-	for _, a := range d.Answers {
+	for _, a := range d.Survey.Answers() {
 		if a.Respondent < "SJ" {
 			keep = append(keep, a)
 		}
 	}
-	d.Answers = keep
+	d.Survey = protected.NewSurvey(keep)
 	in := &Input{Data: d, Codebook: jointCodebook(t), Groups: []string{"municipality"}, MinCell: 5}
 	res := &results.Results{MinCell: 5}
 	Run(in, res)
