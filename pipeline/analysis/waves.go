@@ -1,0 +1,474 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"strconv"
+
+	"github.com/samenspel/samenspel/pipeline/disclosure"
+	"github.com/samenspel/samenspel/pipeline/results"
+	"github.com/samenspel/samenspel/pipeline/stats"
+)
+
+func init() { Stages = append(Stages, Waves) }
+
+// Tests and designs of the table wave_comparisons.
+const (
+	WavePaired      = "paired"      // the respondents measured in both waves
+	WaveIndependent = "independent" // every respondent of each wave
+	SignedRankTest  = "wilcoxon_signed_rank"
+	MannWhitneyTest = "mann_whitney"
+	KruskalTest     = "kruskal_wallis"
+)
+
+// Waves are the tables of a study with two or more measurement waves (respondents with a
+// wave: study.yaml's wave on an input, or a survey's wave column); a study of one
+// measurement gets neither.
+//
+// `wave_scales`: per scale, wave, grouping ("all" and the study's groupings other than
+// wave) and group, the statistics of the scale scores of the wave's respondents in the
+// group, as in the table scales (n, mean, sd, 95% t-interval, median, pct_agree).
+//
+// `wave_comparisons`: per scale, grouping and group, for each two consecutive waves
+// (wave_from, wave_to):
+//
+//   - design "paired": the respondents with a score in both waves (the same pseudonym in
+//     both), in the group in both. change = mean(to - from) with the interval of the
+//     paired t-test (ci_method "paired_t", stats.PairedT), tested with the Wilcoxon
+//     signed-rank test of the differences rounded to 9 decimals, so that differences
+//     equal in exact arithmetic tie (stats.WilcoxonSignedRank: exact p below 50
+//     non-zero differences without ties, else the normal approximation with continuity
+//     and tie correction, as R's wilcox.test(paired = TRUE); statistic V, column exact),
+//     effect r = |Z| / sqrt(pairs) (rstatix::wilcox_effsize).
+//   - design "independent": every respondent with a score in each wave, in the group.
+//     change = mean(to) - mean(from) with Welch's interval (ci_method "welch_t",
+//     stats.WelchT), tested with the Mann-Whitney U test (stats.MannWhitney, statistic
+//     W of the later wave, exact or normal as R's wilcox.test), effect r = |Z| / sqrt(n).
+//     Respondents measured in both waves are in both samples, which the test treats as
+//     independent: the note says how many, and the paired row is the test for them.
+//   - with three waves or more, design "independent" from the first wave to the last:
+//     the Kruskal-Wallis test across all waves (stats.KruskalWallis), effect
+//     eta²_H = (H - k + 1)/(n - k) (rstatix::kruskal_effsize), change empty.
+//
+// Disclosure: groups are those of the disclosure decision for the survey (a small
+// municipality is pooled or hidden as in every table). A group-wave cell with fewer than
+// MinCell scores is suppressed in wave_scales, and a comparison is suppressed when a
+// sample it compares (the pairs; either wave) is; within a grouping, further cells are
+// suppressed, smallest first, until the respondents not shown in a wave (or pair of
+// waves) number none or at least MinCell, so that no small cell follows from the "all"
+// row by subtraction. The p values are adjusted within families (column family,
+// "waves/<test>/<grouping>": one test over every scale, group and pair of waves of a
+// grouping), Holm in p_holm and the study's method in p_adjusted.
+func Waves(in *Input, res *results.Results) {
+	waves := in.WaveList()
+	if len(waves) < 2 {
+		return
+	}
+	ws := results.NewTable("wave_scales", append([]results.Column{
+		{Name: "scale", Kind: results.Text},
+		{Name: "wave", Kind: results.Text},
+		{Name: "group_by", Kind: results.Text},
+		{Name: "group", Kind: results.Text},
+	}, describeColumns...)...)
+	ws.Title = map[string]string{"nl": "Schaalscores per meting", "en": "Scale scores by wave"}
+	wc := results.NewTable("wave_comparisons",
+		results.Column{Name: "scale", Kind: results.Text},
+		results.Column{Name: "group_by", Kind: results.Text},
+		results.Column{Name: "group", Kind: results.Text},
+		results.Column{Name: "wave_from", Kind: results.Text},
+		results.Column{Name: "wave_to", Kind: results.Text},
+		results.Column{Name: "design", Kind: results.Text},
+		results.Column{Name: "test", Kind: results.Text},
+		results.Column{Name: "n", Kind: results.Int},
+		results.Column{Name: "n_from", Kind: results.Int},
+		results.Column{Name: "n_to", Kind: results.Int},
+		results.Column{Name: "mean_from", Kind: results.Float},
+		results.Column{Name: "mean_to", Kind: results.Float},
+		results.Column{Name: "change", Kind: results.Float},
+		results.Column{Name: "ci_low", Kind: results.Float},
+		results.Column{Name: "ci_high", Kind: results.Float},
+		results.Column{Name: "ci_method", Kind: results.Text},
+		results.Column{Name: "statistic", Kind: results.Float},
+		results.Column{Name: "df", Kind: results.Int},
+		results.Column{Name: "exact", Kind: results.Bool},
+		results.Column{Name: "p", Kind: results.P},
+		results.Column{Name: "p_holm", Kind: results.P},
+		results.Column{Name: "p_adjusted", Kind: results.P},
+		results.Column{Name: "adjustment", Kind: results.Text},
+		results.Column{Name: "family", Kind: results.Text},
+		results.Column{Name: "effect_size", Kind: results.Float},
+		results.Column{Name: "effect_name", Kind: results.Text},
+		results.Column{Name: "effect_magnitude", Kind: results.Text},
+		results.Column{Name: "suppressed", Kind: results.Bool},
+		results.Column{Name: "note", Kind: results.Text})
+	wc.Title = map[string]string{"nl": "Vergelijking van metingen", "en": "Comparison of waves"}
+	c := &waveComparer{in: in, t: wc, lang: in.Language, adjust: in.adjustment()}
+	for _, sa := range in.SurveyScales() {
+		agree := agreeFrom(sa.Scale)
+		for _, by := range in.waveGroupBys() {
+			cells := in.waveCells(sa, by, waves)
+			groups := SortedGroups(cells.rows)
+			sup := make([]map[string]bool, len(waves))
+			hidden := 0
+			for w := range waves {
+				sizes := map[string]int{}
+				for _, g := range groups {
+					sizes[g] = len(cells.rows[g][w])
+				}
+				sup[w] = in.suppressWithRest(sizes, cells.total[w], by)
+				hidden += len(sup[w])
+			}
+			for _, g := range groups {
+				for w, wave := range waves {
+					d := stats.Describe(sa.scoresOf(cells.rows[g][w]), agree)
+					ws.Add(append([]any{sa.Scale.ID, wave, by, g}, describeCells(d, sup[w][g])...)...)
+				}
+			}
+			if hidden > 0 {
+				res.Note("wave_scales",
+					sprintf("%s: %d combinatie(s) van meting en groep naar %s met minder dan %d respondenten (of nodig om die te beschermen) niet getoond.", in.measureLabel(sa.Scale.ID, "nl"), hidden, attributeLabel(by, "nl"), in.MinCell),
+					sprintf("%s: %d combination(s) of wave and group by %s with fewer than %d respondents (or needed to protect those) not shown.", in.measureLabel(sa.Scale.ID, "en"), hidden, attributeLabel(by, "en"), in.MinCell))
+			}
+			for w := 0; w+1 < len(waves); w++ {
+				pairs := cells.pairs(w, w+1)
+				sizes := map[string]int{}
+				for _, g := range groups {
+					sizes[g] = len(pairs[g])
+				}
+				supPairs := in.suppressWithRest(sizes, cells.totalPairs(w, w+1), by)
+				for _, g := range groups {
+					c.paired(sa, by, g, waves[w], waves[w+1], pairs[g], supPairs[g])
+					c.independent(sa, by, g, waves[w], waves[w+1], cells.rows[g][w], cells.rows[g][w+1],
+						sup[w][g] || sup[w+1][g], cells.overlap(g, w, w+1))
+				}
+			}
+			if len(waves) > 2 {
+				for _, g := range groups {
+					suppressed := false
+					for w := range waves {
+						suppressed = suppressed || sup[w][g]
+					}
+					c.kruskal(sa, by, g, waves, cells.rows[g], suppressed)
+				}
+			}
+		}
+	}
+	adjustWithinFamilies(wc, c.ps, c.families, c.adjust)
+	res.Add(ws)
+	res.Add(wc)
+}
+
+// waveComparer fills the rows of wave_comparisons and keeps their p values by family.
+type waveComparer struct {
+	in       *Input
+	t        *results.Table
+	lang     string
+	adjust   string
+	ps       []float64
+	families []string
+}
+
+// row adds a row; the cells from n to note (less the p-value columns, which
+// adjustWithinFamilies fills) are given by fill.
+func (c *waveComparer) row(sa *ScaleAnswers, by, g, from, to, design, test string, p float64, cells map[string]any) {
+	family := "waves/" + test + "/" + by
+	r := make([]any, len(c.t.Columns))
+	for i, col := range c.t.Columns {
+		r[i] = cells[col.Name]
+	}
+	r[c.t.Col("scale")], r[c.t.Col("group_by")], r[c.t.Col("group")] = sa.Scale.ID, by, g
+	r[c.t.Col("wave_from")], r[c.t.Col("wave_to")] = from, to
+	r[c.t.Col("design")], r[c.t.Col("test")] = design, test
+	r[c.t.Col("p")], r[c.t.Col("family")], r[c.t.Col("adjustment")] = results.Opt(p), family, c.adjust
+	if r[c.t.Col("suppressed")] == nil {
+		r[c.t.Col("suppressed")] = false
+	}
+	c.t.Add(r...)
+	c.ps = append(c.ps, p)
+	c.families = append(c.families, family)
+}
+
+func (c *waveComparer) paired(sa *ScaleAnswers, by, g, from, to string, pairs [][2]int, suppressed bool) {
+	if suppressed {
+		c.row(sa, by, g, from, to, WavePaired, SignedRankTest, math.NaN(), map[string]any{"suppressed": true})
+		return
+	}
+	before, after := make([]float64, len(pairs)), make([]float64, len(pairs))
+	for i, p := range pairs {
+		before[i], after[i] = sa.Scores[p[0]], sa.Scores[p[1]]
+	}
+	// Differences equal in exact arithmetic (11/3 - 10/3 and 4/3 - 1) differ in their last
+	// bits as floats; rounded to 9 decimals they tie, as in R's
+	// wilcox.test(round(after - before, 9)).
+	diff, zero := make([]float64, len(pairs)), make([]float64, len(pairs))
+	for i := range pairs {
+		diff[i] = math.Round((after[i]-before[i])*1e9) / 1e9
+	}
+	sr := stats.WilcoxonSignedRank(diff, zero)
+	md := stats.PairedT(after, before, 0.95)
+	cells := map[string]any{
+		"n": len(pairs), "n_from": len(pairs), "n_to": len(pairs),
+		"mean_from": results.Opt(mean(before)), "mean_to": results.Opt(mean(after)),
+		"change": results.Opt(md.Estimate), "ci_low": results.Opt(md.CILow), "ci_high": results.Opt(md.CIHigh),
+		"statistic": results.Opt(sr.V), "exact": sr.Exact,
+		"effect_size": results.Opt(sr.R), "effect_name": "r", "effect_magnitude": string(stats.RMagnitude(sr.R)),
+	}
+	if !math.IsNaN(md.CILow) {
+		cells["ci_method"] = "paired_t"
+	}
+	if math.IsNaN(sr.R) {
+		cells["effect_name"] = nil
+	}
+	switch {
+	case sr.N == 0:
+		cells["statistic"], cells["exact"] = nil, nil
+		cells["note"] = pick(c.lang, "niet te toetsen: geen enkele score veranderd", "not testable: no score changed")
+	case sr.Zeros > 0:
+		cells["note"] = pick(c.lang,
+			sprintf("%d paar/paren zonder verandering niet in de rangtekentoets (wel in r, volgens Pratt)", sr.Zeros),
+			sprintf("%d pair(s) without change left out of the signed-rank test (kept in r, after Pratt)", sr.Zeros))
+	}
+	c.row(sa, by, g, from, to, WavePaired, SignedRankTest, sr.P, cells)
+}
+
+func (c *waveComparer) independent(sa *ScaleAnswers, by, g, from, to string, rowsFrom, rowsTo []int, suppressed bool, overlap int) {
+	if suppressed {
+		c.row(sa, by, g, from, to, WaveIndependent, MannWhitneyTest, math.NaN(), map[string]any{"suppressed": true})
+		return
+	}
+	before, after := sa.scoresOf(rowsFrom), sa.scoresOf(rowsTo)
+	mw := stats.MannWhitney(after, before)
+	md := stats.WelchT(after, before, 0.95)
+	cells := map[string]any{
+		"n": len(before) + len(after), "n_from": len(before), "n_to": len(after),
+		"mean_from": results.Opt(mean(before)), "mean_to": results.Opt(mean(after)),
+		"change": results.Opt(md.Estimate), "ci_low": results.Opt(md.CILow), "ci_high": results.Opt(md.CIHigh),
+		"statistic": results.Opt(mw.W), "exact": mw.Exact,
+		"effect_size": results.Opt(mw.R), "effect_name": "r", "effect_magnitude": string(stats.RMagnitude(mw.R)),
+	}
+	if !math.IsNaN(md.CILow) {
+		cells["ci_method"] = "welch_t"
+	}
+	if math.IsNaN(mw.P) {
+		cells["statistic"], cells["exact"], cells["effect_name"] = nil, nil, nil
+		cells["note"] = untestableReason(c.lang, "")
+	} else if overlap > 0 {
+		cells["note"] = pick(c.lang,
+			sprintf("%d respondent(en) in beide metingen: de steekproeven overlappen (zie de gepaarde rij)", overlap),
+			sprintf("%d respondent(s) in both waves: the samples overlap (see the paired row)", overlap))
+	}
+	c.row(sa, by, g, from, to, WaveIndependent, MannWhitneyTest, mw.P, cells)
+}
+
+func (c *waveComparer) kruskal(sa *ScaleAnswers, by, g string, waves []string, rows [][]int, suppressed bool) {
+	from, to := waves[0], waves[len(waves)-1]
+	if suppressed {
+		c.row(sa, by, g, from, to, WaveIndependent, KruskalTest, math.NaN(), map[string]any{"suppressed": true})
+		return
+	}
+	samples := make([][]float64, len(rows))
+	n := 0
+	for w, r := range rows {
+		samples[w] = sa.scoresOf(r)
+		n += len(samples[w])
+	}
+	kw := stats.KruskalWallis(samples)
+	cells := map[string]any{
+		"n": n, "n_from": len(samples[0]), "n_to": len(samples[len(samples)-1]),
+		"mean_from": results.Opt(mean(samples[0])), "mean_to": results.Opt(mean(samples[len(samples)-1])),
+		"statistic": results.Opt(kw.H), "df": kw.DF,
+		"effect_size": results.Opt(kw.EtaSquaredH), "effect_name": "eta_squared_h",
+		"effect_magnitude": string(stats.EtaSquaredMagnitude(kw.EtaSquaredH)),
+	}
+	if math.IsNaN(kw.H) {
+		cells["df"], cells["effect_name"] = nil, nil
+		cells["note"] = untestableReason(c.lang, "")
+	}
+	c.row(sa, by, g, from, to, WaveIndependent, KruskalTest, kw.P, cells)
+}
+
+// WaveList returns the waves of the study's respondents, in order: numerically when every
+// wave is a number (2024, 2025; 1, 2, 10), else alphabetically. Respondents without a
+// wave are in none.
+func (in *Input) WaveList() []string {
+	seen := map[string]bool{}
+	for _, r := range in.Data.Respondents {
+		if r.Wave != "" {
+			seen[r.Wave] = true
+		}
+	}
+	return WaveOrder(SortedGroups(seen))
+}
+
+// WaveOrder sorts wave names in place, numerically when every one is a number, and
+// returns them.
+func WaveOrder(waves []string) []string {
+	nums := make(map[string]float64, len(waves))
+	for _, w := range waves {
+		x, err := strconv.ParseFloat(w, 64)
+		if err != nil {
+			sort.Strings(waves)
+			return waves
+		}
+		nums[w] = x
+	}
+	sort.SliceStable(waves, func(a, b int) bool { return nums[waves[a]] < nums[waves[b]] })
+	return waves
+}
+
+// waveGroupBys are "all" and the study's groupings, less the wave itself.
+func (in *Input) waveGroupBys() []string {
+	var out []string
+	for _, by := range in.GroupBys() {
+		if by != "wave" {
+			out = append(out, by)
+		}
+	}
+	return out
+}
+
+// waveCells are the rows of one scale with a score, by group and wave, for one grouping.
+type waveCells struct {
+	rows   map[string][][]int // group -> wave index -> row indices into ScaleAnswers
+	group  []string           // group of each row ("" in none)
+	wave   []int              // wave index of each row (-1 for none or no score)
+	total  []int              // rows with a score per wave, in a group or not
+	person map[string][]int   // pseudonym -> wave index -> row (-1 where absent)
+}
+
+func (in *Input) waveCells(sa *ScaleAnswers, by string, waves []string) *waveCells {
+	index := make(map[string]int, len(waves))
+	for i, w := range waves {
+		index[w] = i
+	}
+	c := &waveCells{rows: map[string][][]int{}, group: make([]string, len(sa.Respondents)),
+		wave: make([]int, len(sa.Respondents)), total: make([]int, len(waves)), person: map[string][]int{}}
+	for i := range sa.Respondents {
+		c.wave[i] = -1
+		w, ok := index[sa.Waves[i]]
+		if !ok || math.IsNaN(sa.Scores[i]) {
+			continue
+		}
+		c.wave[i] = w
+		c.total[w]++
+		p := c.person[sa.Respondents[i]]
+		if p == nil {
+			p = make([]int, len(waves))
+			for j := range p {
+				p[j] = -1
+			}
+			c.person[sa.Respondents[i]] = p
+		}
+		p[w] = i
+		g := "all"
+		if by != "all" {
+			g, _ = in.groupOf(sa.Respondent(i), by, disclosure.Survey)
+		}
+		c.group[i] = g
+		if g == "" {
+			continue
+		}
+		if c.rows[g] == nil {
+			c.rows[g] = make([][]int, len(waves))
+		}
+		c.rows[g][w] = append(c.rows[g][w], i)
+	}
+	if by == "all" && c.rows["all"] == nil {
+		c.rows["all"] = make([][]int, len(waves))
+	}
+	return c
+}
+
+// pairs returns, per group, the (row in wave a, row in wave b) of the people with a score
+// in both waves and in the group in both, in pseudonym order.
+func (c *waveCells) pairs(a, b int) map[string][][2]int {
+	out := map[string][][2]int{}
+	for _, p := range SortedGroups(c.person) {
+		ws := c.person[p]
+		if ws[a] < 0 || ws[b] < 0 {
+			continue
+		}
+		if g := c.group[ws[a]]; g != "" && g == c.group[ws[b]] {
+			out[g] = append(out[g], [2]int{ws[a], ws[b]})
+		}
+	}
+	return out
+}
+
+// totalPairs counts the people with a score in both waves, in a group or not.
+func (c *waveCells) totalPairs(a, b int) int {
+	n := 0
+	for _, ws := range c.person {
+		if ws[a] >= 0 && ws[b] >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// overlap counts the people with a score in both waves and in group g in both.
+func (c *waveCells) overlap(g string, a, b int) int {
+	n := 0
+	for _, ws := range c.person {
+		if ws[a] >= 0 && ws[b] >= 0 && c.group[ws[a]] == g && c.group[ws[b]] == g {
+			n++
+		}
+	}
+	return n
+}
+
+// scoresOf returns the scores of the given rows.
+func (sa *ScaleAnswers) scoresOf(rows []int) []float64 {
+	out := make([]float64, len(rows))
+	for i, r := range rows {
+		out[i] = sa.Scores[r]
+	}
+	return out
+}
+
+// suppressWithRest decides which groups of one grouping are suppressed in a table whose
+// "all" counts total respondents: every group with fewer than MinCell, and then, smallest
+// first (ties by name), further groups until the respondents not shown in a group
+// number none or at least MinCell, so that no small group (nor the few without a
+// shown group) follows from the total by subtraction. "all" is suppressed only when it
+// is itself too small.
+func (in *Input) suppressWithRest(sizes map[string]int, total int, by string) map[string]bool {
+	sup := map[string]bool{}
+	for g, n := range sizes {
+		if in.Suppressed(n) {
+			sup[g] = true
+		}
+	}
+	if by == "all" {
+		return sup
+	}
+	order := SortedGroups(sizes)
+	sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] < sizes[order[b]] })
+	for {
+		rest := total
+		for g, n := range sizes {
+			if !sup[g] {
+				rest -= n
+			}
+		}
+		if rest == 0 || !in.Suppressed(rest) {
+			return sup
+		}
+		next := ""
+		for _, g := range order {
+			if !sup[g] {
+				next = g
+				break
+			}
+		}
+		if next == "" {
+			return sup
+		}
+		sup[next] = true
+	}
+}
+
+// mean is the mean of finite values, NaN for none.
+func mean(x []float64) float64 {
+	return stats.Describe(x, math.NaN()).Mean
+}
