@@ -253,7 +253,8 @@ func (t *table) count(r []string, col string) (int, bool) {
 //   - Counts of groups of respondents, per grouping and population (sample's
 //     respondents, interviewed and surveyed; code_frequencies' group_respondents;
 //     the n of scales per scale and of items per item; the n of every test in
-//     comparisons, a Dunn pair's n being the sum of its two groups'), as one linear
+//     comparisons, a Dunn pair's n being the sum of its two groups'; the counts of
+//     wave_scales and wave_comparisons, see waveRows), as one linear
 //     system over the unknown group counts, with the "all" rows as totals, the groups
 //     that disclosure.csv says were pooled as parts of their pool, and the rest (groups
 //     named nowhere, respondents without a value) as one unknown per grouping. Where
@@ -465,6 +466,7 @@ func (a *attacker) counts() {
 			addRow("items", pop, t.get(r, "group_by"), t.get(r, "group"), t.get(r, "n"))
 		}
 	}
+	waves := a.waveRows(addRow)
 	// Tests: a Dunn pair counts its two groups; a Kruskal-Wallis test the groups its
 	// pairs name; every test's n against its population's total.
 	type testKey struct{ pop, by string }
@@ -591,6 +593,7 @@ func (a *attacker) counts() {
 	for _, it := range items {
 		equal(it, "sample surveyed", "sample")
 	}
+	a.waveSums(s, bys, groups, waves)
 	// The sample's respondents are its interviewed plus its surveyed when no one is both.
 	tr, ok1 := s.totals[[2]string{"sample respondents", "all"}]
 	ti, ok2 := s.totals[[2]string{"sample interviewed", "all"}]

@@ -64,7 +64,7 @@ func strandOf(t *results.Table, r []any) string {
 	switch t.Name {
 	case "code_frequencies", "quotes", "code_presence", "partner_pairs":
 		return Interviews
-	case "scales", "items", "municipality_benchmark":
+	case "scales", "items", "municipality_benchmark", "wave_scales", "wave_comparisons":
 		return Survey
 	case "comparisons":
 		if i := t.Col("test"); i >= 0 && r[i] == "chi_square" {

@@ -1,0 +1,81 @@
+package disclosure
+
+// waveRows feeds the counts of the wave tables to the attacker's system of group counts:
+// the n of wave_scales per scale, wave and group (population "score <scale> wave <w>");
+// of wave_comparisons the pairs of a paired comparison (population "pairs <scale>
+// <from>-<to>") and the n_from and n_to of a comparison of independent samples (the
+// waves' scores again). It returns, per scale, the wave populations it saw, for
+// waveSums.
+func (a *attacker) waveRows(addRow func(table, pop, by, g, v string)) map[string][]string {
+	waves := map[string][]string{}
+	seen := map[string]bool{}
+	pop := func(scale, wave string) string {
+		p := "score " + scale + " wave " + wave
+		if !seen[p] {
+			seen[p] = true
+			waves[scale] = append(waves[scale], p)
+		}
+		return p
+	}
+	if t := a.p.table("wave_scales"); t != nil {
+		for _, r := range t.rows {
+			addRow("wave_scales", pop(t.get(r, "scale"), t.get(r, "wave")), t.get(r, "group_by"), t.get(r, "group"), t.get(r, "n"))
+		}
+	}
+	if t := a.p.table("wave_comparisons"); t != nil {
+		for _, r := range t.rows {
+			sc, by, g := t.get(r, "scale"), t.get(r, "group_by"), t.get(r, "group")
+			from, to := t.get(r, "wave_from"), t.get(r, "wave_to")
+			switch t.get(r, "test") {
+			case "wilcoxon_signed_rank":
+				addRow("wave_comparisons", "pairs "+sc+" "+from+"-"+to, by, g, t.get(r, "n"))
+			case "mann_whitney":
+				addRow("wave_comparisons", pop(sc, from), by, g, t.get(r, "n_from"))
+				addRow("wave_comparisons", pop(sc, to), by, g, t.get(r, "n_to"))
+			}
+		}
+	}
+	return waves
+}
+
+// waveSums adds, where the scales table's total for a scale is the sum of the waves'
+// totals (every scored respondent has a wave), the equations that make each group's
+// count in scales the sum of its counts in the waves: a municipality shown in scales
+// and hidden in one wave of two is its count minus the other wave's.
+func (a *attacker) waveSums(s *system, bys []string, groups map[string]map[string]bool, waves map[string][]string) {
+scales:
+	for _, sc := range sortedKeys(boolKeys(waves)) {
+		total, ok := s.totals[[2]string{"score " + sc, "all"}]
+		if !ok {
+			continue
+		}
+		sum := 0.0
+		for _, p := range waves[sc] {
+			t, ok := s.totals[[2]string{p, "all"}]
+			if !ok {
+				continue scales
+			}
+			sum += t
+		}
+		if sum != total {
+			continue
+		}
+		for _, by := range bys {
+			for _, g := range append(sortedKeys(groups[by]), rest) {
+				e := equation{coef: map[int]float64{s.unknown("score "+sc, by, g): 1}, table: "wave_scales"}
+				for _, p := range waves[sc] {
+					e.coef[s.unknown(p, by, g)] = -1
+				}
+				s.eqs = append(s.eqs, e)
+			}
+		}
+	}
+}
+
+func boolKeys(m map[string][]string) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}

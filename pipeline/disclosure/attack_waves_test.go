@@ -1,0 +1,38 @@
+package disclosure
+
+import "testing"
+
+// The wave tables take part in the differencing attack: a municipality shown in scales
+// (both waves together) and in one wave gives away its count in the other; the pairs of
+// a paired comparison and the n_from of a comparison of independent samples count too.
+func TestAttackWaves(t *testing.T) {
+	fs := attack(map[string]string{"scales": `scale,group_by,group,n
+		kennen,all,all,40
+		kennen,municipality,Aardam,24
+		kennen,municipality,Bergdorp,16`, "wave_scales": `scale,wave,group_by,group,n
+		kennen,2024,all,all,18
+		kennen,2025,all,all,22
+		kennen,2024,municipality,Aardam,15
+		kennen,2025,municipality,Bergdorp,13`})
+	if !hasFinding(fs, "municipality Bergdorp (score kennen wave 2024) = 3 (from scales, wave_scales)") {
+		t.Errorf("scales minus a wave: %v", fs)
+	}
+	fs = attack(map[string]string{"wave_comparisons": `scale,group_by,group,wave_from,wave_to,test,n,n_from,n_to
+		kennen,all,all,2024,2025,wilcoxon_signed_rank,14,14,14
+		kennen,municipality,Aardam,2024,2025,wilcoxon_signed_rank,10,10,10
+		kennen,all,all,2024,2025,mann_whitney,40,18,22
+		kennen,municipality,Aardam,2024,2025,mann_whitney,30,15,15`})
+	if !hasFinding(fs, "(pairs kennen 2024-2025) = 4 (from wave_comparisons)") {
+		t.Errorf("pairs: %v", fs)
+	}
+	if !hasFinding(fs, "(score kennen wave 2024) = 3 (from wave_comparisons)") {
+		t.Errorf("n_from: %v", fs)
+	}
+	// Nothing small left over: no finding.
+	fs = attack(map[string]string{"wave_scales": `scale,wave,group_by,group,n
+		kennen,2024,all,all,18
+		kennen,2024,municipality,Aardam,13`})
+	if len(fs) != 0 {
+		t.Errorf("rest of 5: %v", fs)
+	}
+}
