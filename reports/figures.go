@@ -18,6 +18,7 @@ var figureBuilders = []func(*results.Results, labels) []*figure{
 	valenceByFactor,
 	surveyItems,
 	municipalities,
+	waveTrends,
 	cooccurrence,
 	partners,
 	agreement,
@@ -60,7 +61,8 @@ func chosenFigures(figs []*figure, include []string) ([]*figure, error) {
 			return nil, fmt.Errorf("%w: study.yaml figures.include: %q is not a figure (known: %s)", ErrFigure, name, strings.Join(results.FigureNames, ", "))
 		}
 		for _, f := range figs {
-			match := f.Name == name || name == "municipalities" && strings.HasPrefix(f.Name, "municipalities_")
+			match := f.Name == name || name == "municipalities" && strings.HasPrefix(f.Name, "municipalities_") ||
+				name == "waves" && strings.HasPrefix(f.Name, "waves_")
 			if match && !taken[f] {
 				taken[f] = true
 				out = append(out, f)

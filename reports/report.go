@@ -373,6 +373,7 @@ func methods(res *results.Results, l labels, cites map[string]bool) []string {
 	p = nil
 	p = append(p, reliabilitySentences(res, l, cites)...)
 	p = append(p, comparisonSentences(res, cites)...)
+	p = append(p, waveSentences(res, cites)...)
 	if len(p) > 0 {
 		paras = append(paras, strings.Join(p, " "))
 	}
@@ -870,6 +871,7 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 			{name: "n", nl: "n", en: "n"},
 			{name: "reason", nl: "Niet getoetst", en: "Not tested", sparse: true},
 		}))
+	add(waveTable(res, l))
 	return out
 }
 

@@ -52,11 +52,12 @@ const (
 //
 // Disclosure: groups are those of the disclosure decision for the survey (a small
 // municipality is pooled or hidden as in every table). A group-wave cell with fewer than
-// MinCell scores is suppressed in wave_scales, and a comparison is suppressed when a
-// sample it compares (the pairs; either wave) is; within a grouping, further cells are
-// suppressed, smallest first, until the respondents not shown in a wave (or pair of
-// waves) number none or at least MinCell, so that no small cell follows from the "all"
-// row by subtraction. The p values are adjusted within families (column family,
+// MinCell scores hides that group in every wave of wave_scales (else its count in one
+// wave would follow from scales, all waves together, minus the others), and a
+// comparison is suppressed when a sample it compares (the pairs; either wave) is; within
+// a grouping, further groups are suppressed, smallest first, until the respondents not
+// shown in every wave (or pair of waves) number none or at least MinCell, so that no
+// small cell follows from the "all" row by subtraction. The p values are adjusted within families (column family,
 // "waves/<test>/<grouping>": one test over every scale, group and pair of waves of a
 // grouping), Holm in p_holm and the study's method in p_adjusted.
 func Waves(in *Input, res *results.Results) {
@@ -108,26 +109,27 @@ func Waves(in *Input, res *results.Results) {
 		for _, by := range in.waveGroupBys() {
 			cells := in.waveCells(sa, by, waves)
 			groups := SortedGroups(cells.rows)
-			sup := make([]map[string]bool, len(waves))
-			hidden := 0
+			// One decision for every wave: a group hidden in one wave and shown in another
+			// would give its count in the first as its count in scales (all waves
+			// together) minus the second.
+			layers := make([]layer, len(waves))
 			for w := range waves {
-				sizes := map[string]int{}
+				layers[w] = layer{sizes: map[string]int{}, total: cells.total[w]}
 				for _, g := range groups {
-					sizes[g] = len(cells.rows[g][w])
+					layers[w].sizes[g] = len(cells.rows[g][w])
 				}
-				sup[w] = in.suppressWithRest(sizes, cells.total[w], by)
-				hidden += len(sup[w])
 			}
+			hidden := in.suppressWithRest(layers, by)
 			for _, g := range groups {
 				for w, wave := range waves {
 					d := stats.Describe(sa.scoresOf(cells.rows[g][w]), agree)
-					ws.Add(append([]any{sa.Scale.ID, wave, by, g}, describeCells(d, sup[w][g])...)...)
+					ws.Add(append([]any{sa.Scale.ID, wave, by, g}, describeCells(d, hidden[g])...)...)
 				}
 			}
-			if hidden > 0 {
+			if len(hidden) > 0 {
 				res.Note("wave_scales",
-					sprintf("%s: %d combinatie(s) van meting en groep naar %s met minder dan %d respondenten (of nodig om die te beschermen) niet getoond.", in.measureLabel(sa.Scale.ID, "nl"), hidden, attributeLabel(by, "nl"), in.MinCell),
-					sprintf("%s: %d combination(s) of wave and group by %s with fewer than %d respondents (or needed to protect those) not shown.", in.measureLabel(sa.Scale.ID, "en"), hidden, attributeLabel(by, "en"), in.MinCell))
+					sprintf("%s: %d groep(en) naar %s met in een meting minder dan %d respondenten (of nodig om die te beschermen) in geen meting getoond.", in.measureLabel(sa.Scale.ID, "nl"), len(hidden), attributeLabel(by, "nl"), in.MinCell),
+					sprintf("%s: %d group(s) by %s with fewer than %d respondents in a wave (or needed to protect those) not shown in any wave.", in.measureLabel(sa.Scale.ID, "en"), len(hidden), attributeLabel(by, "en"), in.MinCell))
 			}
 			for w := 0; w+1 < len(waves); w++ {
 				pairs := cells.pairs(w, w+1)
@@ -135,20 +137,16 @@ func Waves(in *Input, res *results.Results) {
 				for _, g := range groups {
 					sizes[g] = len(pairs[g])
 				}
-				supPairs := in.suppressWithRest(sizes, cells.totalPairs(w, w+1), by)
+				supPairs := in.suppressWithRest([]layer{{sizes, cells.totalPairs(w, w+1)}}, by)
 				for _, g := range groups {
 					c.paired(sa, by, g, waves[w], waves[w+1], pairs[g], supPairs[g])
 					c.independent(sa, by, g, waves[w], waves[w+1], cells.rows[g][w], cells.rows[g][w+1],
-						sup[w][g] || sup[w+1][g], cells.overlap(g, w, w+1))
+						hidden[g], cells.overlap(g, w, w+1))
 				}
 			}
 			if len(waves) > 2 {
 				for _, g := range groups {
-					suppressed := false
-					for w := range waves {
-						suppressed = suppressed || sup[w][g]
-					}
-					c.kruskal(sa, by, g, waves, cells.rows[g], suppressed)
+					c.kruskal(sa, by, g, waves, cells.rows[g], hidden[g])
 				}
 			}
 		}
@@ -426,32 +424,47 @@ func (sa *ScaleAnswers) scoresOf(rows []int) []float64 {
 	return out
 }
 
-// suppressWithRest decides which groups of one grouping are suppressed in a table whose
-// "all" counts total respondents: every group with fewer than MinCell, and then, smallest
-// first (ties by name), further groups until the respondents not shown in a group
-// number none or at least MinCell, so that no small group (nor the few without a
-// shown group) follows from the total by subtraction. "all" is suppressed only when it
-// is itself too small.
-func (in *Input) suppressWithRest(sizes map[string]int, total int, by string) map[string]bool {
+// layer is one count of a grouping's groups with its total ("all"): the scores of one
+// wave, or the pairs of two.
+type layer struct {
+	sizes map[string]int
+	total int
+}
+
+// suppressWithRest decides which groups of one grouping are suppressed, the same in
+// every layer: every group with fewer than MinCell in some layer, and then, smallest
+// first (by the sum over the layers; ties by name), further groups until in every layer
+// the respondents not shown in a group number none or at least MinCell, so that no small
+// group (nor the few without a shown group) follows from a total by subtraction. "all"
+// is suppressed only when it is itself too small.
+func (in *Input) suppressWithRest(layers []layer, by string) map[string]bool {
 	sup := map[string]bool{}
-	for g, n := range sizes {
-		if in.Suppressed(n) {
-			sup[g] = true
+	sum := map[string]int{}
+	for _, l := range layers {
+		for g, n := range l.sizes {
+			sum[g] += n
+			if in.Suppressed(n) {
+				sup[g] = true
+			}
 		}
 	}
 	if by == "all" {
 		return sup
 	}
-	order := SortedGroups(sizes)
-	sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] < sizes[order[b]] })
+	order := SortedGroups(sum)
+	sort.SliceStable(order, func(a, b int) bool { return sum[order[a]] < sum[order[b]] })
 	for {
-		rest := total
-		for g, n := range sizes {
-			if !sup[g] {
-				rest -= n
+		exposed := false
+		for _, l := range layers {
+			rest := l.total
+			for g, n := range l.sizes {
+				if !sup[g] {
+					rest -= n
+				}
 			}
+			exposed = exposed || rest != 0 && in.Suppressed(rest)
 		}
-		if rest == 0 || !in.Suppressed(rest) {
+		if !exposed {
 			return sup
 		}
 		next := ""

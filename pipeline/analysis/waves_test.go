@@ -156,7 +156,7 @@ func TestWaveComparisonsMatchR(t *testing.T) {
 			t.Errorf("wave_scales %s not suppressed", g)
 		}
 	}
-	if !hasNote(res, "wave_scales", "Knowing each other: 4 combination(s) of wave and group by municipality") {
+	if !hasNote(res, "wave_scales", "Knowing each other: 2 group(s) by municipality with fewer than 5 respondents in a wave") {
 		t.Errorf("no note on the suppressed cells: %+v", res.Notes)
 	}
 }

@@ -218,12 +218,17 @@ type FigureOptions struct {
 // FigureNames are the figures the report writers draw, in the order the report shows
 // them by default: the names study.yaml's figures.include may list. "municipalities"
 // stands for every municipalities_<scale> figure; a full name such as
-// municipalities_bereiken picks one.
-var FigureNames = []string{"factors_by_role", "valence_by_factor", "survey_items", "municipalities", "cooccurrence", "partners", "agreement", "joint_display"}
+// municipalities_bereiken picks one; "waves" likewise every waves_<scale> trend figure.
+var FigureNames = []string{"factors_by_role", "valence_by_factor", "survey_items", "municipalities", "waves", "cooccurrence", "partners", "agreement", "joint_display"}
 
 // IsFigureName reports whether figures.include may list name.
 func IsFigureName(name string) bool {
-	return slices.Contains(FigureNames, name) || strings.HasPrefix(name, "municipalities_") && len(name) > len("municipalities_")
+	for _, each := range []string{"municipalities_", "waves_"} {
+		if strings.HasPrefix(name, each) && len(name) > len(each) {
+			return true
+		}
+	}
+	return slices.Contains(FigureNames, name)
 }
 
 // File is an output file made outside the report writers.

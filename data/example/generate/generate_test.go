@@ -25,16 +25,18 @@ func TestRegenerateMatchesCommitted(t *testing.T) {
 	if err := generate(dir); err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile(filepath.Join(dir, "enquete", "enquete.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile(filepath.Join(exampleDir, "enquete", "enquete.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("enquete/enquete.csv differs from a fresh run; run `go run ./data/example/generate` and commit")
+	for _, name := range []string{"enquete.csv", "enquete_2025.csv"} {
+		got, err := os.ReadFile(filepath.Join(dir, "enquete", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join(exampleDir, "enquete", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("enquete/%s differs from a fresh run; run `go run ./data/example/generate` and commit", name)
+		}
 	}
 	for _, wb := range []struct{ path, sheet string }{
 		{filepath.Join("interviews", "codering.xlsx"), "Codering"},
@@ -57,7 +59,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, p := range []string{"enquete/enquete.csv", "interviews/codering.xlsx", "respondenten.xlsx"} {
+	for _, p := range []string{"enquete/enquete.csv", "enquete/enquete_2025.csv", "interviews/codering.xlsx", "respondenten.xlsx"} {
 		x, _ := os.ReadFile(filepath.Join(a, p))
 		y, _ := os.ReadFile(filepath.Join(b, p))
 		if len(x) == 0 || !bytes.Equal(x, y) {

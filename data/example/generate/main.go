@@ -1,6 +1,7 @@
 // Command generate writes the bundled example study of samenspel: the coded interviews
 // (interviews/codering.xlsx), the respondents table (respondenten.xlsx) and the survey
-// among professionals (enquete/enquete.csv).
+// among professionals in two waves (enquete/enquete.csv, 2024, and enquete/enquete_2025.csv;
+// see survey_wave2.go).
 //
 // The interview text and its coding are hand-written in interviews.yaml; the survey is
 // simulated from an ordinal latent-variable model with a fixed seed, and its free-text
@@ -28,7 +29,7 @@ func main() {
 	}
 }
 
-// generate writes the three input files of the example study into dir.
+// generate writes the four input files of the example study into dir.
 func generate(dir string) error {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("output folder %s does not exist (run from the repository root or pass -out)", dir)
@@ -52,5 +53,9 @@ func generate(dir string) error {
 	if err := writeRespondents(filepath.Join(dir, "respondenten.xlsx"), study); err != nil {
 		return err
 	}
-	return writeSurvey(filepath.Join(dir, "enquete", "enquete.csv"), simulateSurvey(remarks))
+	wave1 := simulateSurvey(remarks)
+	if err := writeSurvey(filepath.Join(dir, "enquete", "enquete.csv"), wave1); err != nil {
+		return err
+	}
+	return writeSurvey(filepath.Join(dir, "enquete", "enquete_2025.csv"), simulateWave2(wave1))
 }

@@ -110,6 +110,10 @@ type surveyResponse struct {
 	Respondent, Municipality, Role string
 	Answers                        []string // one per survey item: a label, "Weet niet" or ""
 	Remark                         string
+
+	// The respondent's place in the model, for the second wave (survey_wave2.go).
+	muni, role int
+	theta      [3]float64
 }
 
 func simulateSurvey(remarks remarkPool) []surveyResponse {
@@ -133,40 +137,50 @@ func simulateSurvey(remarks remarkPool) []surveyResponse {
 			Municipality: m.Name,
 			Role:         role.Names[r.IntN(len(role.Names))],
 			Answers:      make([]string, len(surveyItems)),
+			muni:         p.muni, role: p.role,
 		}
 		g := r.NormFloat64()
 		var theta [3]float64
 		for s := range theta {
 			theta[s] = scaleBase[s] + m.Effect[s] + role.Effect[s] + 0.6*g + 0.75*r.NormFloat64()
 		}
-		// A few respondents stop before the last block of questions.
-		stoppedAt := len(surveyItems)
-		if r.Float64() < 0.04 {
-			stoppedAt = 8
-		}
-		for k, it := range surveyItems {
-			t := theta[it.Scale]
-			if it.Reverse {
-				t = -t
-			}
-			z := t + it.Location + 0.85*r.NormFloat64()
-			switch u := r.Float64(); {
-			case k >= stoppedAt:
-				resp.Answers[k] = ""
-			case u < dontKnowRate(it, p.role):
-				resp.Answers[k] = dontKnow
-			case u < dontKnowRate(it, p.role)+0.015:
-				resp.Answers[k] = ""
-			default:
-				resp.Answers[k] = answerLabels[category(z)]
-			}
-		}
+		resp.theta = theta
+		stoppedAt := answerItems(r, theta, p.role, resp.Answers)
 		if stoppedAt == len(surveyItems) && r.Float64() < 0.34 {
 			resp.Remark = picker.pick(resp.Answers)
 		}
 		out[i] = resp
 	}
 	return out
+}
+
+// answerItems fills a respondent's answers from the latent traits theta and returns the
+// item before which the respondent stopped (len(surveyItems) when they answered to the
+// end).
+func answerItems(r *rand.Rand, theta [3]float64, role int, answers []string) int {
+	// A few respondents stop before the last block of questions.
+	stoppedAt := len(surveyItems)
+	if r.Float64() < 0.04 {
+		stoppedAt = 8
+	}
+	for k, it := range surveyItems {
+		t := theta[it.Scale]
+		if it.Reverse {
+			t = -t
+		}
+		z := t + it.Location + 0.85*r.NormFloat64()
+		switch u := r.Float64(); {
+		case k >= stoppedAt:
+			answers[k] = ""
+		case u < dontKnowRate(it, role):
+			answers[k] = dontKnow
+		case u < dontKnowRate(it, role)+0.015:
+			answers[k] = ""
+		default:
+			answers[k] = answerLabels[category(z)]
+		}
+	}
+	return stoppedAt
 }
 
 func pickRole(r *rand.Rand) int {
