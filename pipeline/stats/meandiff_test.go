@@ -15,7 +15,7 @@ import (
 //	conf.int 0.10996793654330884 0.44003206345669121
 func TestPairedT(t *testing.T) {
 	for _, c := range []struct {
-		x, y                       []float64
+		x, y                      []float64
 		est, tt, df, p, low, high float64
 	}{
 		{depressionX, depressionY, 0.43188888888888888, 3.0353754156485913, 8, 0.016176627434908095, 0.10377871227216852, 0.75999906550560925},
@@ -48,7 +48,7 @@ func TestPairedT(t *testing.T) {
 //	p 0.22634085847434238, conf.int -0.170691532741538 0.69569153274153839
 func TestWelchT(t *testing.T) {
 	for _, c := range []struct {
-		x, y                       []float64
+		x, y                      []float64
 		est, tt, df, p, low, high float64
 	}{
 		{[]float64{0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46}, []float64{1.15, 0.88, 0.90, 0.74, 1.21},
