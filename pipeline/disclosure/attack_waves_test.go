@@ -1,6 +1,11 @@
 package disclosure
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/samenspel/samenspel/pipeline/protected"
+)
 
 // The wave tables take part in the differencing attack: a municipality shown in scales
 // (both waves together) and in one wave gives away its count in the other; the pairs of
@@ -34,5 +39,37 @@ func TestAttackWaves(t *testing.T) {
 		kennen,2024,municipality,Aardam,13`})
 	if len(fs) != 0 {
 		t.Errorf("rest of 5: %v", fs)
+	}
+}
+
+// A group's size counts people, not measurements: Bergdorp's 3 people measured in two
+// waves are 6 members of the survey's populations but 3 respondents, and are pooled;
+// grouped by wave, each wave counts its own people.
+func TestDecideCountsPeopleAcrossWaves(t *testing.T) {
+	var resp []protected.Respondent
+	all := map[string]bool{}
+	add := func(p, mun string, waves ...string) {
+		for _, w := range waves {
+			r := protected.Respondent{Pseudonym: p, Role: "jongerenwerker", Municipality: mun, Wave: w}
+			resp = append(resp, r)
+			all[r.Key()] = true
+		}
+	}
+	for i := range 10 {
+		add(fmt.Sprintf("JO-%02d", i+1), "Aardam", "2024", "2025")
+	}
+	for i := range 3 {
+		add(fmt.Sprintf("JO-%02d", i+11), "Bergdorp", "2024", "2025")
+	}
+	for i := range 20 {
+		add(fmt.Sprintf("JO-%02d", i+14), "Citadel", "2024")
+	}
+	d := Decide(Input{Respondents: resp, Groupings: []string{"municipality", "wave"},
+		Populations: []Population{{Name: "surveyed", Strand: Survey, Members: all}}}, Rules{})
+	if got, want := statuses(d, "municipality"), "Aardam:pooled Bergdorp:pooled Citadel:shown"; got != want {
+		t.Errorf("municipality: %s, want %s", got, want)
+	}
+	if got, want := statuses(d, "wave"), "2024:shown 2025:shown"; got != want {
+		t.Errorf("wave: %s, want %s", got, want)
 	}
 }

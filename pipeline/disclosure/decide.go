@@ -310,14 +310,21 @@ func decideGrouping(by string, resp []protected.Respondent, byID map[string]*pro
 	for _, p := range resp {
 		g.Status[p.Attribute(by)] = Shown
 	}
+	// A group's size counts people: one person measured in two waves (two members, one
+	// pseudonym) is one respondent to protect, not two.
 	sizes := map[string][]int{}
 	for pi, p := range pops {
+		people := map[[2]string]bool{}
 		p.each(func(id string) {
 			resp := byID[id]
 			if resp == nil {
 				return
 			}
 			v := resp.Attribute(by)
+			if people[[2]string{v, resp.Pseudonym}] {
+				return
+			}
+			people[[2]string{v, resp.Pseudonym}] = true
 			if sizes[v] == nil {
 				sizes[v] = make([]int, len(pops))
 			}
