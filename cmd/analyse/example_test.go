@@ -173,16 +173,25 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 
 	t.Run("joint display", func(t *testing.T) { checkJointDisplay(t, out, cb) }) // joint_test.go
 	t.Run("scale means by municipality from the survey csv", func(t *testing.T) {
-		raw, err := os.ReadFile(filepath.Join(example, "enquete", "enquete.csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-		rd := csv.NewReader(bytes.NewReader(raw))
-		rd.Comma = ';'
-		recs, err := rd.ReadAll()
-		if err != nil {
-			t.Fatal(err)
+		// Two waves: a scale's rows are per wave and respondent, so scales pools the
+		// scores of both files.
+		var recs [][]string
+		for _, name := range []string{"enquete.csv", "enquete_2025.csv"} {
+			raw, err := os.ReadFile(filepath.Join(example, "enquete", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+			rd := csv.NewReader(bytes.NewReader(raw))
+			rd.Comma = ';'
+			wave, err := rd.ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if recs == nil {
+				recs = wave[:1]
+			}
+			recs = append(recs, wave[1:]...)
 		}
 		labels := map[string]float64{"helemaal mee oneens": 1, "mee oneens": 2, "neutraal": 3, "mee eens": 4, "helemaal mee eens": 5}
 		col := map[string]int{}
@@ -214,9 +223,14 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 		// Pooled (privacy.small_groups: pool, the default): the municipalities with fewer
 		// than min_cell (5) respondents, and the next smallest with them, so that the pool
 		// reaches min_cell; "Overige gemeenten" holds their scores together.
+		// The decision counts people: a respondent in both waves once.
 		perMun := map[string]int{}
+		person := map[string]bool{}
 		for _, rec := range recs[1:] {
-			perMun[rec[col["Gemeente"]]]++
+			if id := rec[col["Respondent"]]; !person[id] {
+				person[id] = true
+				perMun[rec[col["Gemeente"]]]++
+			}
 		}
 		pooled := map[string]bool{}
 		pool, next := 0, ""
