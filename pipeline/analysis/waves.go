@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 
+	"gonum.org/v1/gonum/stat"
+
 	"github.com/samenspel/samenspel/pipeline/disclosure"
 	"github.com/samenspel/samenspel/pipeline/results"
 	"github.com/samenspel/samenspel/pipeline/stats"
@@ -141,7 +143,7 @@ func Waves(in *Input, res *results.Results) {
 				for _, g := range groups {
 					c.paired(sa, by, g, waves[w], waves[w+1], pairs[g], supPairs[g])
 					c.independent(sa, by, g, waves[w], waves[w+1], cells.rows[g][w], cells.rows[g][w+1],
-						hidden[g], cells.overlap(g, w, w+1))
+						hidden[g], len(pairs[g])) // the people in both waves are the pairs
 				}
 			}
 			if len(waves) > 2 {
@@ -331,7 +333,7 @@ type waveCells struct {
 	group  []string           // group of each row ("" in none)
 	wave   []int              // wave index of each row (-1 for none or no score)
 	total  []int              // rows with a score per wave, in a group or not
-	person map[string][]int   // pseudonym -> wave index -> row (-1 where absent)
+	people []string           // the rows' pseudonyms (ScaleAnswers.Respondents: sorted, a person's rows adjacent)
 }
 
 func (in *Input) waveCells(sa *ScaleAnswers, by string, waves []string) *waveCells {
@@ -340,7 +342,7 @@ func (in *Input) waveCells(sa *ScaleAnswers, by string, waves []string) *waveCel
 		index[w] = i
 	}
 	c := &waveCells{rows: map[string][][]int{}, group: make([]string, len(sa.Respondents)),
-		wave: make([]int, len(sa.Respondents)), total: make([]int, len(waves)), person: map[string][]int{}}
+		wave: make([]int, len(sa.Respondents)), total: make([]int, len(waves)), people: sa.Respondents}
 	for i := range sa.Respondents {
 		c.wave[i] = -1
 		w, ok := index[sa.Waves[i]]
@@ -349,15 +351,6 @@ func (in *Input) waveCells(sa *ScaleAnswers, by string, waves []string) *waveCel
 		}
 		c.wave[i] = w
 		c.total[w]++
-		p := c.person[sa.Respondents[i]]
-		if p == nil {
-			p = make([]int, len(waves))
-			for j := range p {
-				p[j] = -1
-			}
-			c.person[sa.Respondents[i]] = p
-		}
-		p[w] = i
 		g := "all"
 		if by != "all" {
 			g, _ = in.groupOf(sa.Respondent(i), by, disclosure.Survey)
@@ -377,41 +370,47 @@ func (in *Input) waveCells(sa *ScaleAnswers, by string, waves []string) *waveCel
 	return c
 }
 
+// eachPair calls f with the (row in wave a, row in wave b) of every person with a score
+// in both waves, in pseudonym order. A person's rows are adjacent (ScaleAnswers sorts
+// them by pseudonym, then wave), so no index of people is needed.
+func (c *waveCells) eachPair(a, b int, f func(ra, rb int)) {
+	for s := 0; s < len(c.people); {
+		e := s + 1
+		for e < len(c.people) && c.people[e] == c.people[s] {
+			e++
+		}
+		ra, rb := -1, -1
+		for i := s; i < e; i++ {
+			switch c.wave[i] {
+			case a:
+				ra = i
+			case b:
+				rb = i
+			}
+		}
+		if ra >= 0 && rb >= 0 {
+			f(ra, rb)
+		}
+		s = e
+	}
+}
+
 // pairs returns, per group, the (row in wave a, row in wave b) of the people with a score
 // in both waves and in the group in both, in pseudonym order.
 func (c *waveCells) pairs(a, b int) map[string][][2]int {
 	out := map[string][][2]int{}
-	for _, p := range SortedGroups(c.person) {
-		ws := c.person[p]
-		if ws[a] < 0 || ws[b] < 0 {
-			continue
+	c.eachPair(a, b, func(ra, rb int) {
+		if g := c.group[ra]; g != "" && g == c.group[rb] {
+			out[g] = append(out[g], [2]int{ra, rb})
 		}
-		if g := c.group[ws[a]]; g != "" && g == c.group[ws[b]] {
-			out[g] = append(out[g], [2]int{ws[a], ws[b]})
-		}
-	}
+	})
 	return out
 }
 
 // totalPairs counts the people with a score in both waves, in a group or not.
 func (c *waveCells) totalPairs(a, b int) int {
 	n := 0
-	for _, ws := range c.person {
-		if ws[a] >= 0 && ws[b] >= 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// overlap counts the people with a score in both waves and in group g in both.
-func (c *waveCells) overlap(g string, a, b int) int {
-	n := 0
-	for _, ws := range c.person {
-		if ws[a] >= 0 && ws[b] >= 0 && c.group[ws[a]] == g && c.group[ws[b]] == g {
-			n++
-		}
-	}
+	c.eachPair(a, b, func(int, int) { n++ })
 	return n
 }
 
@@ -481,7 +480,10 @@ func (in *Input) suppressWithRest(layers []layer, by string) map[string]bool {
 	}
 }
 
-// mean is the mean of finite values, NaN for none.
+// mean is the mean of the values (scores, all finite), NaN for none.
 func mean(x []float64) float64 {
-	return stats.Describe(x, math.NaN()).Mean
+	if len(x) == 0 {
+		return math.NaN()
+	}
+	return stat.Mean(x, nil)
 }

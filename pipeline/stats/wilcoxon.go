@@ -1,8 +1,9 @@
 package stats
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -215,20 +216,25 @@ func MannWhitney(x, y []float64) RankSumResult {
 // ties.method "average"), and the tie term sum_t (t³ - t) over the groups of tied
 // values.
 func midranks(x []float64) (ranks []float64, ties float64) {
-	idx := make([]int, len(x))
-	for i := range idx {
-		idx[i] = i
+	type obs struct {
+		v float64
+		i int
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	sorted := make([]obs, len(x))
+	for i, v := range x {
+		sorted[i] = obs{v, i}
+	}
+	// Tied values get the same rank whatever their order: no stable sort needed.
+	slices.SortFunc(sorted, func(a, b obs) int { return cmp.Compare(a.v, b.v) })
 	ranks = make([]float64, len(x))
-	for i := 0; i < len(idx); {
+	for i := 0; i < len(sorted); {
 		j := i
-		for j < len(idx) && x[idx[j]] == x[idx[i]] {
+		for j < len(sorted) && sorted[j].v == sorted[i].v {
 			j++
 		}
 		mid := float64(i+j+1) / 2
 		for m := i; m < j; m++ {
-			ranks[idx[m]] = mid
+			ranks[sorted[m].i] = mid
 		}
 		t := float64(j - i)
 		ties += t*t*t - t
