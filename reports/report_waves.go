@@ -14,6 +14,20 @@ func init() {
 		struct{ key, text string }{"welch", "Welch, B. L. (1947). The generalization of ‘Student's’ problem when several different population variances are involved. Biometrika, 34(1–2), 28–35."},
 		struct{ key, text string }{"pratt", "Pratt, J. W. (1959). Remarks on zeros and ties in the Wilcoxon signed rank procedures. Journal of the American Statistical Association, 54(287), 655–667."})
 	noteTopics["wave_scales"] = [2]string{"Metingen", "Waves"}
+	for col, head := range map[string][2]string{
+		"wave":      {"Meting", "Wave"},
+		"wave_from": {"Van meting", "From wave"},
+		"wave_to":   {"Naar meting", "To wave"},
+		"design":    {"Opzet", "Design"},
+		"n_from":    {"n van", "n from"},
+		"n_to":      {"n naar", "n to"},
+		"mean_from": {"Gemiddelde van", "Mean from"},
+		"mean_to":   {"Gemiddelde naar", "Mean to"},
+		"change":    {"Verandering", "Change"},
+		"exact":     {"Exacte p", "Exact p"},
+	} {
+		columnHeads[col] = head
+	}
 }
 
 // waveSentences state the rule of the wave comparisons for the methods paragraph: who
@@ -83,17 +97,7 @@ func waveTable(res *results.Results, l labels) *peopleTable {
 		}
 		return s
 	}
-	test := func(s string) string {
-		switch s {
-		case "wilcoxon_signed_rank":
-			return T("Wilcoxon-rangteken", "Wilcoxon signed-rank")
-		case "mann_whitney":
-			return "Mann-Whitney"
-		case "kruskal_wallis":
-			return "Kruskal-Wallis"
-		}
-		return s
-	}
+	test := func(s string) string { return testName(res, s) }
 	group := func(s string) string {
 		if s == "all" {
 			return T("alle respondenten", "all respondents")

@@ -241,6 +241,10 @@ func testName(res *results.Results, s string) string {
 		return "Dunn"
 	case "chi_square":
 		return res.Text("Chi-kwadraat", "Chi-square")
+	case "wilcoxon_signed_rank":
+		return res.Text("Wilcoxon-rangteken", "Wilcoxon signed-rank")
+	case "mann_whitney":
+		return "Mann-Whitney"
 	}
 	return s
 }

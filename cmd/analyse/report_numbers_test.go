@@ -140,8 +140,8 @@ func checkReportNumbers(t *testing.T, out, md string) {
 	}
 	// The constants the paragraphs state: 95% intervals; n − 1, H − k + 1 and 2 × k in
 	// the formulas; Krippendorff's 0.800 and 0.667 and the effect thresholds 0.06, 0.14,
-	// 0.3 and 0.5.
-	constants := reportFacts{95, 1, 2, 0.8, 0.667, 0.06, 0.14, 0.3, 0.5}
+	// 0.3 and 0.5; the Wilcoxon tests' exact limit, 50 (stats.ExactRankLimit).
+	constants := reportFacts{95, 1, 2, 0.8, 0.667, 0.06, 0.14, 0.3, 0.5, 50}
 
 	// Which tables each sentence may draw on, by what it speaks of.
 	sources := []struct {
