@@ -41,14 +41,16 @@ func waveInput(t *testing.T, extra string) *Input {
 		t.Fatal(err)
 	}
 	var d protected.Dataset
+	var answers []protected.Answer
 	for _, line := range strings.Fields(waveAnswers + " " + extra) {
 		f := strings.Split(line, ",")
 		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: f[0], Municipality: f[1], Role: "jw", Wave: f[2]})
 		for j, v := range f[3:] {
 			x, _ := strconv.ParseFloat(v, 64)
-			d.Answers = append(d.Answers, protected.Answer{Respondent: f[0], Wave: f[2], Item: "K" + strconv.Itoa(j+1), Value: x})
+			answers = append(answers, protected.Answer{Respondent: f[0], Wave: f[2], Item: "K" + strconv.Itoa(j+1), Value: x})
 		}
 	}
+	d.Survey = protected.NewSurvey(answers)
 	in := &Input{Data: d, Codebook: cb, Language: "en", Groups: []string{"municipality", "wave"}, MinCell: 5}
 	in.Prepare()
 	return in
@@ -205,6 +207,7 @@ func BenchmarkWaves(b *testing.B) {
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var d protected.Dataset
+	var answers []protected.Answer
 	roles := []string{"jongerenwerker", "jeugdzorgprofessional", "wijkagent", "school", "wijkteammedewerker", "ouder", "beleidsmedewerker", "jongere"}
 	for i := 0; i < 100000; i++ {
 		id := "R" + strconv.Itoa(i)
@@ -215,11 +218,12 @@ func BenchmarkWaves(b *testing.B) {
 			d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: id, Municipality: "G" + strconv.Itoa(i%40), Role: roles[i%8], Wave: w})
 			for _, s := range cb.Scales {
 				for _, it := range s.Items {
-					d.Answers = append(d.Answers, protected.Answer{Respondent: id, Wave: w, Item: it.ID, Value: float64(1 + rng.IntN(5))})
+					answers = append(answers, protected.Answer{Respondent: id, Wave: w, Item: it.ID, Value: float64(1 + rng.IntN(5))})
 				}
 			}
 		}
 	}
+	d.Survey = protected.NewSurvey(answers)
 	in := &Input{Data: d, Codebook: cb, Groups: []string{"municipality", "role"}, MinCell: 5}
 	in.Prepare()
 	b.ResetTimer()
