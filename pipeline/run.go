@@ -25,11 +25,14 @@ type Summary struct {
 	Surveyed       int
 	ByRole         map[string]int
 	ByMunicipality map[string]int
-	Segments       int
-	Codings        int
-	AutoCodings    int
-	Answers        int
-	Rejected       int // input rows
+	// ByWave counts the surveyed per wave in a study of two or more waves. The other
+	// counts are of people: one measured in two waves counts once.
+	ByWave      map[string]int
+	Segments    int
+	Codings     int
+	AutoCodings int
+	Answers     int
+	Rejected    int // input rows
 	// AnswerCells and RejectedCells count the survey's answer cells in accepted rows and
 	// those that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells   int
@@ -399,16 +402,35 @@ func humanCoders(d *protected.Dataset) []string {
 func (o *Outcome) summarise(interviewed map[string]bool) {
 	d := &o.Data
 	s := &o.Summary
-	s.Respondents = len(d.Respondents)
-	s.ByRole, s.ByMunicipality = map[string]int{}, map[string]int{}
-	surveyed := map[string]bool{}
+	s.ByRole, s.ByMunicipality, s.ByWave = map[string]int{}, map[string]int{}, map[string]int{}
+	surveyed := map[string]bool{} // pseudonyms
 	d.Survey.Each(func(a protected.Answer) {
-		surveyed[protected.Key(a.Respondent, a.Wave)] = true
+		surveyed[a.Respondent] = true
 		if !a.Missing {
 			s.Answers++
 		}
 	})
+	waves := map[string]map[string]bool{}
+	d.Survey.Each(func(a protected.Answer) {
+		if a.Wave != "" {
+			if waves[a.Wave] == nil {
+				waves[a.Wave] = map[string]bool{}
+			}
+			waves[a.Wave][a.Respondent] = true
+		}
+	})
+	if len(waves) > 1 {
+		for w, m := range waves {
+			s.ByWave[w] = len(m)
+		}
+	}
+	person := map[string]bool{}
 	for _, r := range d.Respondents {
+		if person[r.Pseudonym] {
+			continue // the same person in another wave
+		}
+		person[r.Pseudonym] = true
+		s.Respondents++
 		role, mun := r.Role, r.Municipality
 		if role == "" {
 			role = "?"
@@ -421,7 +443,7 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 		if interviewed[r.Pseudonym] {
 			s.Interviewed++
 		}
-		if surveyed[r.Key()] {
+		if surveyed[r.Pseudonym] {
 			s.Surveyed++
 		}
 	}

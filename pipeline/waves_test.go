@@ -96,9 +96,26 @@ func TestTwoWavesPairedAndSingle(t *testing.T) {
 	in := &analysis.Input{Data: out.Data, Codebook: out.Codebook}
 	in.Prepare()
 	var kennen *analysis.ScaleAnswers
-	for _, sa := range in.SurveyScales() {
+	for _, sa := range in.WaveScales() {
 		if sa.Scale.ID == "kennen" {
 			kennen = sa
+		}
+	}
+	// The cross-sectional tables describe the latest wave only: each person once.
+	if in.LatestWave() != "2025" {
+		t.Errorf("latest wave %q, want 2025", in.LatestWave())
+	}
+	for _, sa := range in.SurveyScales() {
+		if sa.Scale.ID != "kennen" {
+			continue
+		}
+		if len(sa.Respondents) != len(waves["2025"]) {
+			t.Errorf("cross-section: %d rows, want the %d of wave 2025", len(sa.Respondents), len(waves["2025"]))
+		}
+		for i, w := range sa.Waves {
+			if w != "2025" {
+				t.Errorf("cross-section row %d (%s) is of wave %s", i, sa.Respondents[i], w)
+			}
 		}
 	}
 	if kennen == nil || len(kennen.Respondents) != 24 {

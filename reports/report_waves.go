@@ -51,6 +51,20 @@ func waveSentences(res *results.Results, cites map[string]bool) []string {
 		out = append(out, T("Met drie of meer metingen toetst de Kruskal-Wallistoets alle metingen samen, met η²_H als effectmaat.",
 			"With three or more waves the Kruskal-Wallis test compares all waves together, with η²_H as the effect size."))
 	}
+	// The latest wave: the one no pair of consecutive waves starts from.
+	from, latest := map[string]bool{}, ""
+	for i := 0; i < t.len(); i++ {
+		from[t.str(i, "wave_from")] = true
+	}
+	for i := 0; i < t.len(); i++ {
+		if w := t.str(i, "wave_to"); w != "" && !from[w] {
+			latest = w
+		}
+	}
+	if latest != "" {
+		out = append(out, T(fmt.Sprintf("De andere tabellen (schaalscores, items, betrouwbaarheid, vergelijkingen tussen groepen, steekproef, gezamenlijke weergave) beschrijven alleen de laatste meting (%s), zodat niemand daarin twee keer meetelt.", latest),
+			fmt.Sprintf("The other tables (scale scores, items, reliability, comparisons between groups, sample, joint display) describe the latest wave only (%s), so that no one counts twice in them.", latest)))
+	}
 	out = append(out, T("Een meting van een groep met te weinig respondenten, en een vergelijking met zo'n meting of met te weinig paren, wordt niet getoond; p-waarden zijn gecorrigeerd binnen de familie van één toets en indeling (kolom family).",
 		"A wave of a group with too few respondents, and a comparison with such a wave or with too few pairs, is not shown; p values are adjusted within the family of one test and grouping (column family)."))
 	return out

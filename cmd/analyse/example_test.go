@@ -173,10 +173,10 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 
 	t.Run("joint display", func(t *testing.T) { checkJointDisplay(t, out, cb) }) // joint_test.go
 	t.Run("scale means by municipality from the survey csv", func(t *testing.T) {
-		// Two waves: a scale's rows are per wave and respondent, so scales pools the
-		// scores of both files.
+		// Two waves: the cross-sectional tables (scales among them) describe the latest
+		// wave, 2025, so each person counts once.
 		var recs [][]string
-		for _, name := range []string{"enquete.csv", "enquete_2025.csv"} {
+		for _, name := range []string{"enquete_2025.csv"} {
 			raw, err := os.ReadFile(filepath.Join(example, "enquete", name))
 			if err != nil {
 				t.Fatal(err)
@@ -223,7 +223,7 @@ func TestExampleStudyEndToEnd(t *testing.T) {
 		// Pooled (privacy.small_groups: pool, the default): the municipalities with fewer
 		// than min_cell (5) respondents, and the next smallest with them, so that the pool
 		// reaches min_cell; "Overige gemeenten" holds their scores together.
-		// The decision counts people: a respondent in both waves once.
+		// The decision counts the people of the latest wave.
 		perMun := map[string]int{}
 		person := map[string]bool{}
 		for _, rec := range recs[1:] {

@@ -11,6 +11,7 @@ var dutch = map[string]string{
 	"    ... and %d more kinds\n":     "    ... en nog %d soorten\n",
 	"    by municipality %s\n":        "    per gemeente    %s\n",
 	"    by role         %s\n":        "    per rol         %s\n",
+	"    surveyed by wave %s\n":       "    ondervraagd per meting %s\n",
 	"  %s and %s proposed: `analyse check %s -write-codebook` adds them to %s\n":  "  %s en %s voorgesteld: `analyse check %s -write-codebook` voegt ze toe aan %s\n",
 	"  added %s and %s to %s; run `analyse check %s` again to see what is left\n": "  %s en %s toegevoegd aan %s; draai `analyse check %s` opnieuw om te zien wat er over is\n",
 	"  answer labels that are not answers of their scale (%s)\n":                  "  antwoorden die geen antwoord van hun schaal zijn (%s)\n",

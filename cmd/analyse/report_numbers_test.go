@@ -154,6 +154,7 @@ func checkReportNumbers(t *testing.T, out, md string) {
 		{[]string{"overeenstemming", "agreement", "Krippendorff"}, []string{"agreement"}},
 		{[]string{"Cronbach", "schaalscore", "scale score"}, []string{"reliability", "scales"}},
 		{[]string{"vergeleken", "compared", "families", "toets", "test"}, []string{"comparisons"}},
+		{[]string{"meting", "wave"}, []string{"wave_comparisons"}},
 	}
 	quoted := regexp.MustCompile(`‘[^’]*’`)
 	numberRe := regexp.MustCompile(`-?\d+(?:[.,]\d+)?`)

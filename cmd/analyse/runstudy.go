@@ -100,6 +100,9 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	minCell := o.Study.Privacy.MinCell
 	u.f(w, "    by role         %s\n", counts(s.ByRole, minCell))
 	u.f(w, "    by municipality %s\n", counts(s.ByMunicipality, minCell))
+	if len(s.ByWave) > 1 {
+		u.f(w, "    surveyed by wave %s\n", counts(s.ByWave, minCell))
+	}
 	u.f(w, "  segments      %d\n", s.Segments)
 	u.f(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
 	if s.AnswerCells > 0 {

@@ -72,6 +72,11 @@ type Input struct {
 	// for the stages that share them.
 	surveyScales []*ScaleAnswers
 	scalesOf     scalesKey // what surveyScales were gathered from
+	// latestWave is the last wave of a study of two or more waves (empty otherwise);
+	// currentScales are surveyScales restricted to it: the cross-section that every
+	// table but the wave tables describes (see SurveyScales).
+	latestWave    string
+	currentScales []*ScaleAnswers
 }
 
 // Prepare builds the indexes; Run calls it.
@@ -116,10 +121,21 @@ func (in *Input) Prepare() {
 	} else if in.MinCell <= 0 {
 		in.MinCell = disclosure.DefaultMinCell
 	}
+	in.latestWave = ""
+	if waves := in.WaveList(); len(waves) > 1 {
+		in.latestWave = waves[len(waves)-1]
+	}
 	if !in.refreshScales() {
-		in.surveyScales = nil
+		in.surveyScales, in.currentScales = nil, nil
 		in.surveyScales = in.surveyScalesOnce()
 		in.scalesOf = scalesSource(in)
+	}
+	in.currentScales = in.surveyScales
+	if in.latestWave != "" {
+		in.currentScales = make([]*ScaleAnswers, len(in.surveyScales))
+		for i, sa := range in.surveyScales {
+			in.currentScales[i] = sa.only(func(r int) bool { return sa.Waves[r] == in.latestWave })
+		}
 	}
 }
 

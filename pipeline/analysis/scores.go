@@ -60,11 +60,54 @@ func ScaleScore(keyed []float64) float64 {
 //
 // Prepare computes them once for every stage; after Prepare the result is shared and must
 // not be changed.
+//
+// In a study of two or more waves SurveyScales holds the latest wave only: a person
+// measured twice is one respondent of each cross-sectional table (scales, items,
+// reliability, comparisons, the sample, the joint display), never counted twice in one
+// test; WaveScales holds every wave, for the comparison of waves.
 func (in *Input) SurveyScales() []*ScaleAnswers {
+	if in.currentScales != nil {
+		return in.currentScales
+	}
+	return in.WaveScales()
+}
+
+// WaveScales is SurveyScales with the rows of every wave.
+func (in *Input) WaveScales() []*ScaleAnswers {
 	if in.surveyScales != nil {
 		return in.surveyScales
 	}
 	return in.surveyScalesOnce()
+}
+
+// LatestWave is the wave the cross-sectional tables describe in a study of two or more
+// waves; empty in a study of one measurement.
+func (in *Input) LatestWave() string { return in.latestWave }
+
+// current reports whether a respondent of the given wave belongs to the cross-section
+// (see SurveyScales).
+func (in *Input) current(wave string) bool { return in.latestWave == "" || wave == in.latestWave }
+
+// only returns the scale's rows for which keep holds, in their order.
+func (sa *ScaleAnswers) only(keep func(i int) bool) *ScaleAnswers {
+	out := &ScaleAnswers{Scale: sa.Scale}
+	for i := range sa.Respondents {
+		if !keep(i) {
+			continue
+		}
+		out.Respondents = append(out.Respondents, sa.Respondents[i])
+		out.Waves = append(out.Waves, sa.Waves[i])
+		out.Asked = append(out.Asked, sa.Asked[i])
+		out.Keyed = append(out.Keyed, sa.Keyed[i])
+		out.Scores = append(out.Scores, sa.Scores[i])
+		if sa.respondents != nil {
+			out.respondents = append(out.respondents, sa.respondents[i])
+		}
+		if sa.rows != nil {
+			out.rows = append(out.rows, sa.rows[i])
+		}
+	}
+	return out
 }
 
 func (in *Input) surveyScalesOnce() []*ScaleAnswers {
@@ -347,17 +390,20 @@ func (in *Input) scoreGroups(sa *ScaleAnswers, by string) (groups map[string][]i
 }
 
 // Surveyed returns the keys (protected.Respondent.Key) of the respondents with an answer,
-// missing or not, to any item: a person surveyed in two waves is two respondents.
+// missing or not, to any item; in a study of waves, of the latest wave only (the
+// cross-section, see SurveyScales).
 func (in *Input) Surveyed() map[string]bool {
 	sv := &in.Data.Survey
 	surveyed := map[string]bool{}
 	for r := range sv.Respondents {
-		if sv.Answered(r) {
+		if sv.Answered(r) && in.current(sv.Waves[r]) {
 			surveyed[protected.Key(sv.Respondents[r], sv.Waves[r])] = true
 		}
 	}
 	for _, a := range sv.Extra {
-		surveyed[protected.Key(a.Respondent, a.Wave)] = true
+		if in.current(a.Wave) {
+			surveyed[protected.Key(a.Respondent, a.Wave)] = true
+		}
 	}
 	return surveyed
 }
@@ -366,8 +412,16 @@ func (in *Input) Surveyed() map[string]bool {
 func (in *Input) Sampled() map[string]bool {
 	surveyed := in.Surveyed()
 	all := map[string]bool{}
+	person := map[string]bool{} // pseudonyms counted
 	for _, r := range in.Data.Respondents {
-		if in.Interviewed[r.Pseudonym] || surveyed[r.Key()] {
+		if surveyed[r.Key()] || in.Interviewed[r.Pseudonym] && in.current(r.Wave) {
+			all[r.Key()], person[r.Pseudonym] = true, true
+		}
+	}
+	// A person interviewed but not in the latest wave counts once, by their first
+	// respondent (the one interview segments belong to).
+	for p := range in.Interviewed {
+		if r := in.Respondent(p); r != nil && !person[p] {
 			all[r.Key()] = true
 		}
 	}

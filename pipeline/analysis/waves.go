@@ -106,7 +106,7 @@ func Waves(in *Input, res *results.Results) {
 		results.Column{Name: "note", Kind: results.Text})
 	wc.Title = map[string]string{"nl": "Vergelijking van metingen", "en": "Comparison of waves"}
 	c := &waveComparer{in: in, t: wc, lang: in.Language, adjust: in.adjustment()}
-	for _, sa := range in.SurveyScales() {
+	for _, sa := range in.WaveScales() {
 		agree := agreeFrom(sa.Scale)
 		for _, by := range in.waveGroupBys() {
 			cells := in.waveCells(sa, by, waves)
