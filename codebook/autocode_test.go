@@ -53,7 +53,9 @@ func TestAutoCoder(t *testing.T) {
 		// "overleg" only the word.
 		{"Het casusoverleg helpt.", `overleg[4:16]"casusoverleg"`},
 		{"Het overleg helpt.", `overleg[4:11]"overleg" overleg_woord[4:11]"overleg"`},
-		{"overleggen", ``},
+		// A plain word matches its inflections (Dutch stemming).
+		{"overleggen", `overleg[0:10]"overleggen" overleg_woord[0:10]"overleggen"`},
+		{"De afspraak is duidelijk", ``},
 		// Accents folded both ways; offsets in code points of the original.
 		{"In het casuïstiekoverleg zeggen wij zijn", `overleg[7:24]"casuïstiekoverleg" wijzijn[32:40]"wij zijn"`},
 		{"Naar de creche en de crèche", `creche[8:14]"creche" creche[21:27]"crèche"`},
