@@ -21,11 +21,12 @@ var DefaultNegations = []string{"geen", "niet", "nooit", "nauwelijks", "weinig",
 
 // negationBefore is how many words before a pattern a negation may stand; negationAfter
 // how many words after it an absence word ("niet", "nooit", "ontbreekt") may follow ("we
-// kennen elkaar niet", "terugkoppeling ontbreekt"). Neither window crosses a clause break
+// kennen elkaar niet", "terugkoppeling ontbreekt"; three would take "het vertrouwen van
+// Noa niet beschamen" for distrust). Neither window crosses a clause break
 // or "maar".
 const (
 	negationBefore = 4
-	negationAfter  = 3
+	negationAfter  = 2
 )
 
 // afterNegations are the words that, shortly after a pattern, say it is missing.
@@ -55,7 +56,7 @@ type Match struct {
 // Negation and absence: a pattern is off when a negation (the codebook's negations:
 // "geen", "niet", "nooit", "nauwelijks", "zelden", "ontbreekt", ...) stands up to four
 // words before it, or an absence word ("niet", "nooit", "ontbreekt", "niemand", ...) up
-// to three words after it, within the same clause and not across "maar"; a negation
+// to two words after it, within the same clause and not across "maar"; a negation
 // followed by "om" ("het lukt niet om ...") reaches to the end of the clause; "niet
 // alleen" is no negation. Patterns that carry their own negation ("geen terugkoppeling",
 // "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
@@ -330,7 +331,6 @@ func (m *matcher) find(text string) []Match {
 		return nil
 	}
 	n := Normalize(text)
-	t := n.Text
 	var out []Match
 	it := m.ac.IterOverlappingByte(n.bytes)
 	for hit := it.Next(); hit != nil; hit = it.Next() {
@@ -340,7 +340,7 @@ func (m *matcher) find(text string) []Match {
 		}
 		for _, ri := range m.keys[k] {
 			r := &m.rules[ri]
-			from, to, ok := r.span(t, hit.Start())
+			from, to, ok := r.span(n, hit.Start())
 			if !ok {
 				continue
 			}
@@ -428,9 +428,11 @@ func wordEnd(t string, i int) int {
 }
 
 // span checks the rule's words at an automaton hit starting at byte s of the normalised
-// text t, and returns the matched words as a byte range [from, to) of t, whole words,
-// without the surrounding spaces.
-func (r *rule) span(t string, s int) (from, to int, ok bool) {
+// text, and returns the matched words as a byte range [from, to) of it, whole words,
+// without the surrounding spaces. The words of a pattern do not cross a clause break
+// ("mail. Dat" is not "mail dat").
+func (r *rule) span(n Normalized, s int) (from, to int, ok bool) {
+	t := n.Text
 	first := s // where the first pattern word starts in the text
 	if r.prefix {
 		from = s
@@ -447,7 +449,7 @@ func (r *rule) span(t string, s int) (from, to int, ok bool) {
 	}
 	for i := 1; i < len(r.words); i++ {
 		start := end + 1
-		if start >= len(t) {
+		if start >= len(t) || n.isBreak(end) {
 			return 0, 0, false
 		}
 		end = wordEnd(t, start)

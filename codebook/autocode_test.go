@@ -135,11 +135,22 @@ func FuzzAutoCoder(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// The default codebook too: negated facilitators give spans that start at the
+	// negation, before the pattern.
+	cb, err := Load(defaultBook)
+	if err != nil {
+		f.Fatal(err)
+	}
+	def, err := NewAutoCoder(cb)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Add("We hebben geen korte lijnen met het casusoverleg.")
 	f.Add("cre\u0300che ĳ \xff")
+	f.Add("Géén terugkoppeling, nooit een vast aanspreekpunt; het lukt niet om de wijkagent te bellen.")
 	f.Fuzz(func(t *testing.T, s string) {
 		runes := []rune(s)
-		for _, m := range ac.Code(s) {
+		for _, m := range append(ac.Code(s), def.Code(s)...) {
 			if m.Start < 0 || m.End > len(runes) || m.Start >= m.End || string(runes[m.Start:m.End]) != m.Span {
 				t.Fatalf("bad match %+v in %q", m, s)
 			}

@@ -31,3 +31,37 @@ func parseNegated(l []string) map[string]string {
 	}
 	return m
 }
+
+// checkNegated reports every entry of Codebook.Negated that names an unknown code, a
+// barrier as the facilitator, or a facilitator as the barrier (a code may name itself:
+// its definition covers its negation).
+func (cb *Codebook) checkNegated(codeIDs map[string]string, add func(err error, format string, args ...any)) {
+	valence := map[string]Valence{}
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			valence[c.ID] = c.Valence
+		}
+	}
+	for _, fac := range sortedKeys(cb.Negated) {
+		bar := cb.Negated[fac]
+		switch {
+		case codeIDs[fac] == "":
+			add(ErrReference, "negated: %q is not a code of the codebook", fac)
+		case codeIDs[bar] == "":
+			add(ErrReference, "negated: %s: %q is not a code of the codebook", fac, bar)
+		case valence[fac] == Barrier:
+			add(ErrValence, "negated: %q is a barrier; only a facilitator's negation names a barrier", fac)
+		case bar != fac && valence[bar] == Facilitator:
+			add(ErrValence, "negated: %s: %q is a facilitator, not a barrier", fac, bar)
+		}
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
