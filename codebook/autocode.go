@@ -1,15 +1,17 @@
 package codebook
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+	"github.com/coregx/ahocorasick"
 )
 
 // ErrPattern marks an auto-coding pattern (or partner synonym) that cannot match any text.
@@ -100,6 +102,7 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 				r.negatable = !r.hasNegation(negs)
 				if c.Valence == Facilitator {
 					r.opposite = cb.Negated[c.ID]
+					r.negatedRule = "negated " + c.ID + ": " + p
 				}
 				rules = append(rules, r)
 			}
@@ -202,6 +205,7 @@ type rule struct {
 	prefix      bool   // * before the first word: the first word may be the end of a compound
 	negatable   bool   // the pattern carries no negation of its own
 	opposite    string // the barrier a negated match suggests, if any
+	negatedRule string // the rule name of such a suggestion: "negated ID: PATTERN"
 }
 
 // hasNegation reports whether one of the rule's words is a negation or absence word.
@@ -252,10 +256,20 @@ func compile(id, pattern string, stem bool) (rule, error) {
 	return r, nil
 }
 
-// keys returns the strings the automaton looks for to find the rule: the beginnings its
-// first word can have in the normalised text, after a space unless the rule is a compound.
+// keys returns the strings the automaton looks for to find the rule: the beginnings the
+// pattern can have in the normalised text, after a space unless the rule is a compound.
+// Leading function words ("op de hoogte") are taken as they are, followed by the
+// beginnings of the first other word, so that a key is rarely a bare short word.
 func (r *rule) keys() []string {
-	w := r.words[0]
+	lead := ""
+	i := 0
+	if !r.prefix {
+		for i < len(r.words)-1 && !r.words[i].open && functionWords[r.words[i].text] {
+			lead += r.words[i].text + " "
+			i++
+		}
+	}
+	w := r.words[i]
 	var begins []string
 	if w.open || w.stem == "" {
 		begins = []string{w.text}
@@ -274,8 +288,8 @@ func (r *rule) keys() []string {
 		return begins
 	}
 	out := make([]string, len(begins))
-	for i, b := range begins {
-		out[i] = " " + b
+	for j, b := range begins {
+		out[j] = " " + lead + b
 	}
 	return out
 }
@@ -285,15 +299,34 @@ func (pw *patWord) matches(w string) bool {
 	switch {
 	case pw.open:
 		return strings.HasPrefix(w, pw.text)
+	case w == pw.text:
+		return true
 	case pw.stem == "":
-		return w == pw.text
+		return false
+	}
+	// A word with the stem starts with all of it but its last two letters (the stemmer
+	// changes only the end: "afspraak" is "afsprak"), after "ge" in a participle; most
+	// candidate words fail here, without the stemmer or its cache.
+	head := pw.stem[:max(len(pw.stem)-2, 1)]
+	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) {
+		return false
 	}
 	return sameStem(w, pw.stem)
 }
 
+// normBuf holds the buffers of one normalised text, reused across calls of find.
+type normBuf struct {
+	b      []byte
+	pos    []int32
+	breaks []int32
+	brk    []uint64
+}
+
+var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
+
 type matcher struct {
-	ac        ahocorasick.AhoCorasick
-	keys      [][]int // automaton pattern index -> rules with that key
+	ac        *ahocorasick.Automaton // nil without patterns
+	keys      [][]int                // automaton pattern index -> rules with that key
 	rules     []rule
 	negations map[string]bool
 }
@@ -320,27 +353,33 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 		}
 	}
 	if len(patterns) > 0 {
-		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: true})
-		m.ac = b.Build(patterns)
+		// Build fails only without patterns or with an empty one; keys are never empty.
+		m.ac, _ = ahocorasick.NewBuilder().AddStrings(patterns).Build()
 	}
 	return m
 }
 
 func (m *matcher) find(text string) []Match {
-	if m == nil || len(m.keys) == 0 || text == "" {
+	if m == nil || m.ac == nil || text == "" {
 		return nil
 	}
-	n := Normalize(text)
-	var out []Match
-	it := m.ac.IterOverlappingByte(n.bytes)
-	for hit := it.Next(); hit != nil; hit = it.Next() {
-		k := hit.Pattern()
+	buf := normBufs.Get().(*normBuf)
+	n := normalizeInto(text, buf.b, buf.pos, buf.breaks, buf.brk)
+	defer func() {
+		// n.Text aliases buf.b: nothing returned refers to it (spans are cut from text).
+		buf.b, buf.pos, buf.breaks, buf.brk = n.bytes, n.Pos, n.Breaks, n.brk
+		normBufs.Put(buf)
+	}()
+	hits := m.ac.FindAllOverlapping(n.bytes)
+	out := make([]Match, 0, len(hits)/2+1)
+	for _, hit := range hits {
+		k := hit.PatternID
 		if k < 0 || k >= len(m.keys) {
 			continue
 		}
 		for _, ri := range m.keys[k] {
 			r := &m.rules[ri]
-			from, to, ok := r.span(n, hit.Start())
+			from, to, ok := r.span(n, hit.Start)
 			if !ok {
 				continue
 			}
@@ -350,7 +389,7 @@ func (m *matcher) find(text string) []Match {
 					if r.opposite == "" {
 						continue
 					}
-					code, rname = r.opposite, "negated "+r.id+": "+r.pattern
+					code, rname = r.opposite, r.negatedRule
 					from, to = min(from, cf), max(to, ct)
 				}
 			}
@@ -358,18 +397,17 @@ func (m *matcher) find(text string) []Match {
 			out = append(out, Match{Code: code, Rule: rname, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
+	slices.SortFunc(out, func(a, b Match) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
 		}
-		if a.End != b.End {
-			return a.End < b.End
+		if c := cmp.Compare(a.End, b.End); c != 0 {
+			return c
 		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
+		if c := strings.Compare(a.Code, b.Code); c != 0 {
+			return c
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 	// The same code and span found by two rules is one coding.
 	dedup := out[:0]
@@ -475,20 +513,32 @@ func wordBefore(t string, end int) (string, int) {
 // returns the negation's byte range. See AutoCoder for the rules.
 func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 	t := n.Text
+	// The clause around the span: the spaces of the breaks before and after it.
+	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= from-1 })
+	lo, hi := 0, len(t)-1
+	if k > 0 {
+		lo = int(n.Breaks[k-1])
+	}
+	for k < len(n.Breaks) && int(n.Breaks[k]) < to {
+		k++
+	}
+	if k < len(n.Breaks) {
+		hi = int(n.Breaks[k])
+	}
+	if k := from - 1; k >= 0 && n.isBreak(k) {
+		lo = k // a break right before the span
+	}
 	// Before: walk back word by word from the space before the span to the clause start;
 	// a negation counts within negationBefore words, or anywhere when "om" follows it
 	// before the span ("het lukt niet om ...").
 	end := from - 1
 	sawOm := false
-	for w := 0; end > 0; w++ {
-		if n.isBreak(end) {
-			break
-		}
+	for w := 0; end > lo && w <= 12; w++ {
 		word, start := wordBefore(t, end)
 		if word == "maar" {
 			break
 		}
-		if m.negations[word] && (w < negationBefore || sawOm) {
+		if (w < negationBefore || sawOm) && m.negations[word] {
 			if next := t[end+1 : wordEnd(t, end+1)]; next != "alleen" {
 				return start, end, true
 			}
@@ -496,17 +546,14 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 		if word == "om" {
 			sawOm = true
 		}
-		if w >= negationBefore && !sawOm && w > 12 {
-			break // a long clause: stop looking
+		if w >= negationBefore && !sawOm {
+			break
 		}
 		end = start - 1
 	}
 	// After: "we kennen elkaar niet", "terugkoppeling ontbreekt", but not "niet alleen".
 	sp := to // the space after the span
-	for w := 0; w < negationAfter; w++ {
-		if sp >= len(t)-1 || n.isBreak(sp) {
-			break
-		}
+	for w := 0; w < negationAfter && sp < hi; w++ {
 		start := sp + 1
 		e := wordEnd(t, start)
 		word := t[start:e]
@@ -514,9 +561,10 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 			break
 		}
 		if afterNegations[word] {
-			next := t[min(e+1, len(t)):wordEnd(t, min(e+1, len(t)))]
-			if !n.isBreak(e) && (next == "alleen" || next == "altijd") {
-				return 0, 0, false
+			if e < hi {
+				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
+					return 0, 0, false
+				}
 			}
 			return start, e, true
 		}
@@ -527,6 +575,8 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.
 func (n Normalized) isBreak(i int) bool {
-	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= i })
-	return k < len(n.Breaks) && int(n.Breaks[k]) == i
+	if i < 0 || i/64 >= len(n.brk) {
+		return false
+	}
+	return n.brk[i/64]&(1<<(i%64)) != 0
 }

@@ -31,13 +31,12 @@ import (
 // use of one environment.
 var stemEnv = sync.Pool{New: func() any { return snowballstem.NewEnv("") }}
 
-// stemCache holds the stems of words seen at candidate matches; the stems of a text's
-// words are asked again and again (a matcher meets the same vocabulary in every segment).
-// It stops growing at stemCacheMax entries.
+// stemCache holds, per word seen at a candidate match, the stem keys it can have (see
+// stemsOf); a matcher meets the same vocabulary in every segment. It stops growing at
+// stemCacheMax entries; a plain map under a lock, since sync.Map boxes every string key.
 var (
-	stemCache    sync.Map
-	stemCacheLen int64
-	stemCacheMu  sync.Mutex
+	stemMu    sync.RWMutex
+	stemCache = map[string][]string{}
 )
 
 const stemCacheMax = 200_000
@@ -56,20 +55,42 @@ func snowballDutch(w string) string {
 // stemKey is the key words are compared on: the Snowball stem with a final double
 // consonant undoubled ("kennen" -> "kenn" -> "ken").
 func stemKey(w string) string {
-	if v, ok := stemCache.Load(w); ok {
-		return v.(string)
-	}
 	s := snowballDutch(w)
 	if n := len(s); n >= 3 && s[n-1] == s[n-2] && !isVowel(s[n-1]) {
 		s = s[:n-1]
 	}
-	stemCacheMu.Lock()
-	if stemCacheLen < stemCacheMax {
-		stemCacheLen++
-		stemCache.Store(strings.Clone(w), s)
-	}
-	stemCacheMu.Unlock()
 	return s
+}
+
+// stemsOf returns the stem keys a text word can have: its own, and those of the word
+// without a verb ending the Snowball stemmer leaves (-t, -de, -te, -den, -ten, and
+// ge-...-d/-t for a past participle).
+func stemsOf(w string) []string {
+	stemMu.RLock()
+	ks, ok := stemCache[w]
+	stemMu.RUnlock()
+	if ok {
+		return ks
+	}
+	// w may point into the auto-coder's reused buffer; the stems (which the stemmer may
+	// return as w itself, or a piece of it) and the cache key must not.
+	w = strings.Clone(w)
+	ks = []string{stemKey(w)}
+	n := len(w)
+	for _, end := range [...]string{"t", "de", "te", "den", "ten"} {
+		if n > len(end)+2 && strings.HasSuffix(w, end) {
+			ks = append(ks, stemKey(w[:n-len(end)]))
+		}
+	}
+	if n > 5 && strings.HasPrefix(w, "ge") && (w[n-1] == 'd' || w[n-1] == 't') {
+		ks = append(ks, stemKey(w[2:n-1]))
+	}
+	stemMu.Lock()
+	if len(stemCache) < stemCacheMax {
+		stemCache[w] = ks
+	}
+	stemMu.Unlock()
+	return ks
 }
 
 func isVowel(c byte) bool {
@@ -83,19 +104,28 @@ func isVowel(c byte) bool {
 // sameStem reports whether the text word w has the stem key s of a pattern word: its own
 // stem key is s, or it is s with a verb ending the Snowball stemmer leaves (see above).
 func sameStem(w, s string) bool {
-	if stemKey(w) == s {
-		return true
-	}
-	n := len(w)
-	for _, end := range [...]string{"t", "de", "te", "den", "ten"} {
-		if n > len(end)+2 && strings.HasSuffix(w, end) && stemKey(w[:n-len(end)]) == s {
+	for _, k := range stemsOf(w) {
+		if k == s {
 			return true
 		}
 	}
-	if n > 5 && strings.HasPrefix(w, "ge") && (w[n-1] == 'd' || w[n-1] == 't') && stemKey(w[2:n-1]) == s {
-		return true
-	}
 	return false
+}
+
+// functionWords are Dutch words that do not inflect (articles, pronouns, prepositions,
+// conjunctions, a few adverbs). At the start of a pattern they go into the automaton's
+// key as they are, so that "op de hoogte" is looked for as " op de hoogt", not at every
+// " op".
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`de het een van in op met aan voor bij naar over om uit te en of dat die dit
+		deze wat wie waar hoe ik je jij hij zij ze we wij u men hun haar hem mij me ons onze mijn
+		zijn jullie z n er niet geen nooit wel ook al nog zo dan als maar is was elkaar elkaars
+		eigen zelf eens even steeds weer meer veel heel echt gewoon alle alles iedereen niemand
+		iemand niets niks elke iedere per tot door via zonder tegen binnen buiten`) {
+		functionWords[w] = true
+	}
 }
 
 // stemPrefixes returns the beginnings a text word with stem key s must start with: s
