@@ -1,15 +1,17 @@
 package codebook
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+	"github.com/coregx/ahocorasick"
 )
 
 // ErrPattern marks an auto-coding pattern (or partner synonym) that cannot match any text.
@@ -19,13 +21,21 @@ var ErrPattern = errors.New("pattern cannot match")
 // off: "geen korte lijnen" is not a facilitator. A codebook can list its own.
 var DefaultNegations = []string{"geen", "niet", "nooit", "nauwelijks", "weinig", "amper", "zelden", "nergens"}
 
-// negationBefore is how many words before a facilitator pattern a negation may stand;
-// negationAfter how many words after it "niet" or "nooit" may follow ("we kennen elkaar
-// niet"). Neither window crosses a clause break.
+// negationBefore is how many words before a pattern a negation may stand; negationAfter
+// how many words after it an absence word ("niet", "nooit", "ontbreekt") may follow ("we
+// kennen elkaar niet", "terugkoppeling ontbreekt"; three would take "het vertrouwen van
+// Noa niet beschamen" for distrust). Neither window crosses a clause break
+// or "maar".
 const (
-	negationBefore = 3
+	negationBefore = 4
 	negationAfter  = 2
 )
+
+// afterNegations are the words that, shortly after a pattern, say it is missing.
+var afterNegations = map[string]bool{
+	"niet": true, "nooit": true, "ontbreekt": true, "ontbreken": true, "ontbrak": true, "ontbraken": true,
+	"niemand": true, "niets": true, "niks": true, "nergens": true,
+}
 
 // Match is one pattern that fired in a text: the code (or partner) id, the pattern as the
 // codebook writes it, the matched text and its code point offsets [Start, End) in the
@@ -41,20 +51,46 @@ type Match struct {
 // over the normalised text with an Aho-Corasick automaton; a pattern is written in plain
 // words, with * at a word's end for any ending ("korte lijn*" matches "korte lijnen") and
 // * before the first word for compounds ("*overleg" matches "casusoverleg"; "overleg"
-// matches only the word itself). A facilitator pattern is off when a negation ("geen",
-// "niet", "nooit", "nauwelijks", "weinig", ...) stands up to three words before it, or
-// "niet"/"nooit" up to two words after it, within the same clause. Barrier patterns that
-// carry their own negation ("geen terugkoppeling", "niet bereikbaar") are never turned off.
+// matches only the word itself and its inflections). A plain word (without *) matches
+// every word with the same Dutch stem (see stem.go): "afspraak" matches "afspraken",
+// "kennen" matches "ken", "kent" and "kende".
+//
+// Negation and absence: a pattern is off when a negation (the codebook's negations:
+// "geen", "niet", "nooit", "nauwelijks", "zelden", "ontbreekt", ...) stands up to four
+// words before it, or an absence word ("niet", "nooit", "ontbreekt", "niemand", ...) up
+// to two words after it, within the same clause and not across "maar"; a negation
+// followed by "om" ("het lukt niet om ...") reaches to the end of the clause; "niet
+// alleen" is no negation. Patterns that carry their own negation ("geen terugkoppeling",
+// "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
+// negated facilitator means (Codebook.Negated: "geen korte lijnen" is
+// bereiken.onbereikbaar), that barrier is suggested instead, with the rule
+// "negated FACILITATOR: PATTERN" and the span from the negation to the pattern's end.
 // An AutoCoder is safe for concurrent use.
 type AutoCoder struct {
 	codes *matcher
 }
 
 // NewAutoCoder compiles the patterns of every code in cb. It fails, naming the code and
-// the pattern, when a pattern cannot match (no letters, or a * inside a word).
+// the pattern, when a pattern cannot match (no letters, or a * inside a word), and when
+// Codebook.Negated names a code that is not in the codebook.
 func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 	var rules []rule
 	var errs []error
+	known := map[string]Valence{}
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			known[c.ID] = c.Valence
+		}
+	}
+	for fac, bar := range cb.Negated {
+		if _, ok := known[fac]; !ok {
+			errs = append(errs, fmt.Errorf("negated: %q is not a code of the codebook", fac))
+		}
+		if _, ok := known[bar]; !ok {
+			errs = append(errs, fmt.Errorf("negated: %s: %q is not a code of the codebook", fac, bar))
+		}
+	}
+	negs := cb.negationSet()
 	for _, f := range cb.Factors {
 		for _, c := range f.Codes {
 			for _, p := range c.Patterns {
@@ -63,7 +99,11 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 					errs = append(errs, fmt.Errorf("code %s: %w", c.ID, err))
 					continue
 				}
-				r.negatable = c.Valence == Facilitator
+				r.negatable = !r.hasNegation(negs)
+				if c.Valence == Facilitator {
+					r.opposite = cb.Negated[c.ID]
+					r.negatedRule = "negated " + c.ID + ": " + p
+				}
 				rules = append(rules, r)
 			}
 		}
@@ -71,7 +111,7 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return &AutoCoder{codes: newMatcher(rules, cb.negationSet())}, nil
+	return &AutoCoder{codes: newMatcher(rules, negs)}, nil
 }
 
 // Code returns every pattern that fires in text, ordered by position, then code and rule.
@@ -127,7 +167,7 @@ func (cb *Codebook) partnerMatcher() *matcher {
 				continue
 			}
 			seen[s] = true
-			if r, err := compileRule(p.ID, s); err == nil {
+			if r, err := compile(p.ID, s, false); err == nil {
 				rules = append(rules, r)
 			}
 		}
@@ -150,18 +190,41 @@ func (cb *Codebook) negationSet() map[string]bool {
 	return set
 }
 
-// rule is a compiled pattern. segs[0] is the key the automaton looks for; each further
-// segment must follow after the rest of the word the previous segment ends in (a * at a
-// word's end in the middle of a pattern, "vast* contactpersoon").
-type rule struct {
-	id, pattern string
-	segs        []string
-	prefix      bool // * before the first word: the first word may be the end of a compound
-	negatable   bool
+// patWord is one word of a compiled pattern: its normalised text, whether it is open (a *
+// at its end: any word that starts with text) and, for a plain word, its stem key (any
+// word with the same stem, see sameStem).
+type patWord struct {
+	text, stem string // stem "": the word itself (a partner name)
+	open       bool
 }
 
-// compileRule turns a pattern as the codebook writes it into segments of normalised text.
-func compileRule(id, pattern string) (rule, error) {
+// rule is a compiled pattern.
+type rule struct {
+	id, pattern string
+	words       []patWord
+	prefix      bool   // * before the first word: the first word may be the end of a compound
+	negatable   bool   // the pattern carries no negation of its own
+	opposite    string // the barrier a negated match suggests, if any
+	negatedRule string // the rule name of such a suggestion: "negated ID: PATTERN"
+}
+
+// hasNegation reports whether one of the rule's words is a negation or absence word.
+func (r *rule) hasNegation(negs map[string]bool) bool {
+	for _, w := range r.words {
+		if negs[w.text] || afterNegations[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// compileRule turns a pattern as the codebook writes it into words of normalised text,
+// its plain words stemmed.
+func compileRule(id, pattern string) (rule, error) { return compile(id, pattern, true) }
+
+// compile is compileRule, with stemming of plain words or (for partner names) without:
+// then a plain word matches only itself.
+func compile(id, pattern string, stem bool) (rule, error) {
 	r := rule{id: id, pattern: pattern}
 	s := strings.TrimSpace(pattern)
 	if strings.HasPrefix(s, "*") {
@@ -172,41 +235,98 @@ func compileRule(id, pattern string) (rule, error) {
 	if len(words) == 0 {
 		return r, fmt.Errorf("%w: %q has no words", ErrPattern, pattern)
 	}
-	var seg strings.Builder
-	if !r.prefix {
-		seg.WriteByte(' ')
-	}
-	for i, w := range words {
+	for _, w := range words {
 		open := strings.HasSuffix(w, "*")
 		w = strings.TrimRight(w, "*")
 		if strings.Contains(w, "*") || (w == "" && open) {
 			return r, fmt.Errorf("%w: %q has a * inside a word; * may stand only at a word's end or before the first word", ErrPattern, pattern)
 		}
-		nw := strings.TrimSpace(Normalize(w).Text)
-		if nw == "" {
+		parts := strings.Fields(Normalize(w).Text) // "z'n" is two words
+		if len(parts) == 0 {
 			return r, fmt.Errorf("%w: %q: %q has no letters or digits", ErrPattern, pattern, w)
 		}
-		if i > 0 && seg.Len() > 0 && !strings.HasSuffix(seg.String(), " ") {
-			seg.WriteByte(' ')
-		}
-		seg.WriteString(nw)
-		if open && i < len(words)-1 {
-			r.segs = append(r.segs, seg.String())
-			seg.Reset()
-			seg.WriteByte(' ')
-			continue
-		}
-		if !open && i == len(words)-1 {
-			seg.WriteByte(' ')
+		for i, nw := range parts {
+			pw := patWord{text: nw, open: open && i == len(parts)-1}
+			if !pw.open && stem {
+				pw.stem = stemKey(nw)
+			}
+			r.words = append(r.words, pw)
 		}
 	}
-	r.segs = append(r.segs, seg.String())
 	return r, nil
 }
 
+// keys returns the strings the automaton looks for to find the rule: the beginnings the
+// pattern can have in the normalised text, after a space unless the rule is a compound.
+// Leading function words ("op de hoogte") are taken as they are, followed by the
+// beginnings of the first other word, so that a key is rarely a bare short word.
+func (r *rule) keys() []string {
+	lead := ""
+	i := 0
+	if !r.prefix {
+		for i < len(r.words)-1 && !r.words[i].open && functionWords[r.words[i].text] {
+			lead += r.words[i].text + " "
+			i++
+		}
+	}
+	w := r.words[i]
+	var begins []string
+	if w.open || w.stem == "" {
+		begins = []string{w.text}
+	} else {
+		begins = stemPrefixes(w.stem)
+		if !strings.HasPrefix(w.text, w.stem) {
+			begins = append(begins, w.text) // a stem that is not a beginning of the word
+		}
+		if !r.prefix {
+			for _, b := range begins {
+				begins = append(begins, "ge"+b) // a past participle, "gebeld"
+			}
+		}
+	}
+	if r.prefix {
+		return begins
+	}
+	out := make([]string, len(begins))
+	for j, b := range begins {
+		out[j] = " " + lead + b
+	}
+	return out
+}
+
+// matches reports whether the word w of the text is the pattern word pw.
+func (pw *patWord) matches(w string) bool {
+	switch {
+	case pw.open:
+		return strings.HasPrefix(w, pw.text)
+	case w == pw.text:
+		return true
+	case pw.stem == "":
+		return false
+	}
+	// A word with the stem starts with all of it but its last two letters (the stemmer
+	// changes only the end: "afspraak" is "afsprak"), after "ge" in a participle; most
+	// candidate words fail here, without the stemmer or its cache.
+	head := pw.stem[:max(len(pw.stem)-2, 1)]
+	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) {
+		return false
+	}
+	return sameStem(w, pw.stem)
+}
+
+// normBuf holds the buffers of one normalised text, reused across calls of find.
+type normBuf struct {
+	b      []byte
+	pos    []int32
+	breaks []int32
+	brk    []uint64
+}
+
+var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
+
 type matcher struct {
-	ac        ahocorasick.AhoCorasick
-	keys      [][]int // automaton pattern index -> rules with that first segment
+	ac        *ahocorasick.Automaton // nil without patterns
+	keys      [][]int                // automaton pattern index -> rules with that key
 	rules     []rule
 	negations map[string]bool
 }
@@ -215,61 +335,79 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 	m := &matcher{rules: rules, negations: negations}
 	idx := map[string]int{}
 	var patterns []string
-	for i, r := range rules {
-		k, ok := idx[r.segs[0]]
-		if !ok {
-			k = len(patterns)
-			idx[r.segs[0]] = k
-			patterns = append(patterns, r.segs[0])
-			m.keys = append(m.keys, nil)
+	for i := range rules {
+		seen := map[string]bool{}
+		for _, key := range rules[i].keys() {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			k, ok := idx[key]
+			if !ok {
+				k = len(patterns)
+				idx[key] = k
+				patterns = append(patterns, key)
+				m.keys = append(m.keys, nil)
+			}
+			m.keys[k] = append(m.keys[k], i)
 		}
-		m.keys[k] = append(m.keys[k], i)
 	}
 	if len(patterns) > 0 {
-		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: true})
-		m.ac = b.Build(patterns)
+		// Build fails only without patterns or with an empty one; keys are never empty.
+		m.ac, _ = ahocorasick.NewBuilder().AddStrings(patterns).Build()
 	}
 	return m
 }
 
 func (m *matcher) find(text string) []Match {
-	if m == nil || len(m.keys) == 0 || text == "" {
+	if m == nil || m.ac == nil || text == "" {
 		return nil
 	}
-	n := Normalize(text)
-	t := n.Text
-	var out []Match
-	it := m.ac.IterOverlappingByte(n.bytes)
-	for hit := it.Next(); hit != nil; hit = it.Next() {
-		k := hit.Pattern()
+	buf := normBufs.Get().(*normBuf)
+	n := normalizeInto(text, buf.b, buf.pos, buf.breaks, buf.brk)
+	defer func() {
+		// n.Text aliases buf.b: nothing returned refers to it (spans are cut from text).
+		buf.b, buf.pos, buf.breaks, buf.brk = n.bytes, n.Pos, n.Breaks, n.brk
+		normBufs.Put(buf)
+	}()
+	hits := m.ac.FindAllOverlapping(n.bytes)
+	out := make([]Match, 0, len(hits)/2+1)
+	for _, hit := range hits {
+		k := hit.PatternID
 		if k < 0 || k >= len(m.keys) {
 			continue
 		}
 		for _, ri := range m.keys[k] {
 			r := &m.rules[ri]
-			from, to, ok := r.span(t, hit.Start(), hit.End())
+			from, to, ok := r.span(n, hit.Start)
 			if !ok {
 				continue
 			}
-			if r.negatable && m.negated(n, from, to) {
-				continue
+			code, rname := r.id, r.pattern
+			if r.negatable {
+				if cf, ct, neg := m.negated(n, from, to); neg {
+					if r.opposite == "" {
+						continue
+					}
+					code, rname = r.opposite, r.negatedRule
+					from, to = min(from, cf), max(to, ct)
+				}
 			}
 			// Code point offsets; the end is extended over combining marks below.
-			out = append(out, Match{Code: r.id, Rule: r.pattern, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
+			out = append(out, Match{Code: code, Rule: rname, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
+	slices.SortFunc(out, func(a, b Match) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
 		}
-		if a.End != b.End {
-			return a.End < b.End
+		if c := cmp.Compare(a.End, b.End); c != 0 {
+			return c
 		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
+		if c := strings.Compare(a.Code, b.Code); c != 0 {
+			return c
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 	// The same code and span found by two rules is one coding.
 	dedup := out[:0]
@@ -282,11 +420,15 @@ func (m *matcher) find(text string) []Match {
 		}
 		dedup = append(dedup, x)
 	}
-	// Code point offsets to byte offsets for the spans, walking the text once from the
-	// left (matches are in order of their start).
+	// Code point offsets to byte offsets for the spans. Matches are in order of their
+	// start, so the cursor only moves forward, except where a negated match's span begins
+	// before the previous match's start: then it starts again from the left.
 	cp, at := 0, 0 // code point index and byte offset of the cursor
 	for i := range dedup {
 		x := &dedup[i]
+		if x.Start < cp {
+			cp, at = 0, 0
+		}
 		for cp < x.Start && at < len(text) {
 			_, size := utf8.DecodeRuneInString(text[at:])
 			at += size
@@ -315,87 +457,126 @@ func (m *matcher) find(text string) []Match {
 	return dedup
 }
 
-// span checks the segments after the first and returns the matched words as a byte range
-// of the normalised text t, without the surrounding spaces and extended to whole words.
-func (r *rule) span(t string, s, e int) (from, to int, ok bool) {
-	from = s
+// wordEnd returns the byte offset of the space that ends the word around i in t.
+func wordEnd(t string, i int) int {
+	for i < len(t) && t[i] != ' ' {
+		i++
+	}
+	return i
+}
+
+// span checks the rule's words at an automaton hit starting at byte s of the normalised
+// text, and returns the matched words as a byte range [from, to) of it, whole words,
+// without the surrounding spaces. The words of a pattern do not cross a clause break
+// ("mail. Dat" is not "mail dat").
+func (r *rule) span(n Normalized, s int) (from, to int, ok bool) {
+	t := n.Text
+	first := s // where the first pattern word starts in the text
 	if r.prefix {
+		from = s
 		for from > 0 && t[from-1] != ' ' {
 			from--
 		}
 	} else {
-		from++ // the key's leading space
+		first = s + 1 // the key's leading space
+		from = first
 	}
-	pos := e
-	for _, seg := range r.segs[1:] {
-		for pos < len(t) && t[pos] != ' ' {
-			pos++
-		}
-		if !strings.HasPrefix(t[pos:], seg) {
+	end := wordEnd(t, first)
+	if !r.words[0].matches(t[first:end]) {
+		return 0, 0, false
+	}
+	for i := 1; i < len(r.words); i++ {
+		start := end + 1
+		if start >= len(t) || n.isBreak(end) {
 			return 0, 0, false
 		}
-		pos += len(seg)
-	}
-	last := r.segs[len(r.segs)-1]
-	if strings.HasSuffix(last, " ") {
-		to = pos - 1
-	} else {
-		for pos < len(t) && t[pos] != ' ' {
-			pos++
+		end = wordEnd(t, start)
+		if !r.words[i].matches(t[start:end]) {
+			return 0, 0, false
 		}
-		to = pos
 	}
-	return from, to, from < to
+	return from, end, from < end
 }
 
-// negated reports whether a negation word stands shortly before the span [from, to), or
-// "niet"/"nooit" shortly after it, within the same clause.
-func (m *matcher) negated(n Normalized, from, to int) bool {
+// word returns the word of t that ends at the space at byte end (walking back), and its
+// start.
+func wordBefore(t string, end int) (string, int) {
+	start := end
+	for start > 0 && t[start-1] != ' ' {
+		start--
+	}
+	return t[start:end], start
+}
+
+// negated reports whether a negation stands shortly before the span [from, to) of the
+// normalised text, or an absence word shortly after it, within the same clause, and
+// returns the negation's byte range. See AutoCoder for the rules.
+func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 	t := n.Text
-	// Before: walk back word by word from the space before the span.
+	// The clause around the span: the spaces of the breaks before and after it.
+	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= from-1 })
+	lo, hi := 0, len(t)-1
+	if k > 0 {
+		lo = int(n.Breaks[k-1])
+	}
+	for k < len(n.Breaks) && int(n.Breaks[k]) < to {
+		k++
+	}
+	if k < len(n.Breaks) {
+		hi = int(n.Breaks[k])
+	}
+	if k := from - 1; k >= 0 && n.isBreak(k) {
+		lo = k // a break right before the span
+	}
+	// Before: walk back word by word from the space before the span to the clause start;
+	// a negation counts within negationBefore words, or anywhere when "om" follows it
+	// before the span ("het lukt niet om ...").
 	end := from - 1
-	for w := 0; w < negationBefore && end > 0; w++ {
-		if n.isBreak(end) {
+	sawOm := false
+	for w := 0; end > lo && w <= 12; w++ {
+		word, start := wordBefore(t, end)
+		if word == "maar" {
 			break
 		}
-		start := end
-		for start > 0 && t[start-1] != ' ' {
-			start--
+		if (w < negationBefore || sawOm) && m.negations[word] {
+			if next := t[end+1 : wordEnd(t, end+1)]; next != "alleen" {
+				return start, end, true
+			}
 		}
-		if m.negations[t[start:end]] {
-			return true
+		if word == "om" {
+			sawOm = true
+		}
+		if w >= negationBefore && !sawOm {
+			break
 		}
 		end = start - 1
 	}
-	// After: "we kennen elkaar niet", but not "niet alleen" (not only).
+	// After: "we kennen elkaar niet", "terugkoppeling ontbreekt", but not "niet alleen".
 	sp := to // the space after the span
-	for w := 0; w < negationAfter; w++ {
-		if sp >= len(t)-1 || n.isBreak(sp) {
+	for w := 0; w < negationAfter && sp < hi; w++ {
+		start := sp + 1
+		e := wordEnd(t, start)
+		word := t[start:e]
+		if word == "maar" {
 			break
 		}
-		start := sp + 1
-		end := start
-		for end < len(t) && t[end] != ' ' {
-			end++
-		}
-		if word := t[start:end]; word == "niet" || word == "nooit" {
-			next := end + 1
-			nend := next
-			for nend < len(t) && t[nend] != ' ' {
-				nend++
+		if afterNegations[word] {
+			if e < hi {
+				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
+					return 0, 0, false
+				}
 			}
-			if next < len(t) && !n.isBreak(end) && (t[next:nend] == "alleen" || t[next:nend] == "altijd") {
-				return false
-			}
-			return true
+			return start, e, true
 		}
-		sp = end
+		sp = e
 	}
-	return false
+	return 0, 0, false
 }
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.
 func (n Normalized) isBreak(i int) bool {
-	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= i })
-	return k < len(n.Breaks) && int(n.Breaks[k]) == i
+	if i < 0 || i/64 >= len(n.brk) {
+		return false
+	}
+	return n.brk[i/64]&(1<<(i%64)) != 0
 }

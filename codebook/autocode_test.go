@@ -53,7 +53,9 @@ func TestAutoCoder(t *testing.T) {
 		// "overleg" only the word.
 		{"Het casusoverleg helpt.", `overleg[4:16]"casusoverleg"`},
 		{"Het overleg helpt.", `overleg[4:11]"overleg" overleg_woord[4:11]"overleg"`},
-		{"overleggen", ``},
+		// A plain word matches its inflections (Dutch stemming).
+		{"overleggen", `overleg[0:10]"overleggen" overleg_woord[0:10]"overleggen"`},
+		{"De afspraak is duidelijk", ``},
 		// Accents folded both ways; offsets in code points of the original.
 		{"In het casuïstiekoverleg zeggen wij zijn", `overleg[7:24]"casuïstiekoverleg" wijzijn[32:40]"wij zijn"`},
 		{"Naar de creche en de crèche", `creche[8:14]"creche" creche[21:27]"crèche"`},
@@ -133,11 +135,22 @@ func FuzzAutoCoder(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// The default codebook too: negated facilitators give spans that start at the
+	// negation, before the pattern.
+	cb, err := Load(defaultBook)
+	if err != nil {
+		f.Fatal(err)
+	}
+	def, err := NewAutoCoder(cb)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Add("We hebben geen korte lijnen met het casusoverleg.")
 	f.Add("cre\u0300che ĳ \xff")
+	f.Add("Géén terugkoppeling, nooit een vast aanspreekpunt; het lukt niet om de wijkagent te bellen.")
 	f.Fuzz(func(t *testing.T, s string) {
 		runes := []rune(s)
-		for _, m := range ac.Code(s) {
+		for _, m := range append(ac.Code(s), def.Code(s)...) {
 			if m.Start < 0 || m.End > len(runes) || m.Start >= m.End || string(runes[m.Start:m.End]) != m.Span {
 				t.Fatalf("bad match %+v in %q", m, s)
 			}

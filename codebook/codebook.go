@@ -53,6 +53,10 @@ type Codebook struct {
 	// Negations are the words that turn a facilitator pattern off when they stand shortly
 	// before it; DefaultNegations when empty.
 	Negations []string `yaml:"negations,omitempty"`
+	// Negated maps a facilitator code to the barrier code that its negation means ("geen
+	// korte lijnen" is bereiken.onbereikbaar): the auto-coder suggests that barrier where a
+	// pattern of the facilitator is negated.
+	Negated map[string]string `yaml:"negated,omitempty"`
 	// Sets are the code sets of a REFI-QDA codebook, kept so that the codebook goes back
 	// into the QDA tool as it came.
 	Sets []CodeSet `yaml:"sets,omitempty"`

@@ -7,8 +7,9 @@ func TestDefaultCodebookLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cb.Factors) != 3 {
-		t.Fatalf("factors = %d, want 3", len(cb.Factors))
+	// Three factors and the fourth, werkwijze (way of working and yield).
+	if len(cb.Factors) != 4 || cb.Factors[3].ID != "werkwijze" {
+		t.Fatalf("factors = %d, want 4 ending with werkwijze", len(cb.Factors))
 	}
 	for _, tc := range []struct{ name, want string }{
 		{"bereiken.korte_lijnen", "bereiken.korte_lijnen"},

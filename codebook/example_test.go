@@ -41,6 +41,9 @@ func TestExampleInterviews(t *testing.T) {
 	per := map[string]*count{}
 	var total count
 	for _, f := range cb.Factors {
+		if !codedFactors[f.ID] {
+			continue
+		}
 		for _, c := range f.Codes {
 			per[c.ID] = &count{}
 		}
@@ -97,6 +100,11 @@ func TestExampleInterviews(t *testing.T) {
 		t.Errorf("precision %.2f, recall %.2f on the example interviews", p, r)
 	}
 }
+
+// codedFactors are the factors whose codes the example study's coders (and the held-out
+// set's coder) had: the codebook's first three. The fourth factor, werkwijze, came later;
+// its suggestions on their texts are not errors the coders could have agreed with.
+var codedFactors = map[string]bool{"kennen": true, "bereiken": true, "informeren": true}
 
 func itoa(i int) string {
 	s := ""

@@ -257,6 +257,9 @@ func TestHeldoutSet(t *testing.T) {
 	// Every code needs enough positives for its recall to mean something, and the set
 	// needs fragments without any code for precision to be tested on near misses.
 	for _, f := range cb.Factors {
+		if !codedFactors[f.ID] {
+			continue // the fourth factor came after the set was coded (see heldout_dictionary_test.go)
+		}
 		for _, c := range f.Codes {
 			if perCode[c.ID] < 6 {
 				t.Errorf("code %s has %d positive fragments, want at least 6", c.ID, perCode[c.ID])

@@ -206,6 +206,7 @@ func (cb *Codebook) Validate() []Problem {
 			}
 		}
 	}
+	cb.checkNegated(codeIDs, func(err error, format string, args ...any) { add("negated", err, format, args...) })
 	// An alias that equals another code's label is ambiguous too.
 	for fi, f := range cb.Factors {
 		for ci, c := range f.Codes {

@@ -70,6 +70,9 @@ func (cb *Codebook) XLSXBytes() ([]byte, error) {
 	if len(cb.Negations) > 0 {
 		about = append(about, []string{"negations", joinList(cb.Negations)})
 	}
+	if len(cb.Negated) > 0 {
+		about = append(about, []string{"negated", joinList(negatedList(cb.Negated))})
+	}
 	put(sheetAbout, colsAbout, about)
 	var factors, codes [][]string
 	for _, fa := range cb.Factors {
@@ -274,6 +277,8 @@ func readXLSX(f *excelize.File) (*Codebook, error) {
 				cb.Version = t.get(i, "Value")
 			case "negations":
 				cb.Negations = splitList(t.get(i, "Value"))
+			case "negated":
+				cb.Negated = parseNegated(splitList(t.get(i, "Value")))
 			}
 		}
 	}

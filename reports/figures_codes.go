@@ -194,7 +194,13 @@ func valenceByFactor(res *results.Results, l labels) []*figure {
 				fac = append(fac, c.ID)
 			}
 		}
-		if len(fac)+len(bar) == 0 {
+		// A factor nobody mentions is left out, as in the figure by role: a study that
+		// codes only the default codebook's first three factors shows those three.
+		mentioned := 0.0
+		for _, c := range append(fac, bar...) {
+			mentioned += count[c]
+		}
+		if len(fac)+len(bar) == 0 || mentioned == 0 {
 			continue
 		}
 		rows = append(rows, row{Label: f.Label, Heading: true})

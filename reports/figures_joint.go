@@ -69,7 +69,24 @@ func jointDisplay(res *results.Results, l labels) []*figure {
 		if !ln.hasA && !ln.hasF && !ln.hasB {
 			continue
 		}
+		// A factor without a survey scale that nobody mentions has nothing to show (the
+		// default codebook's fourth factor in a study that codes only the first three).
+		if !ln.hasA && ln.fac == 0 && ln.bar == 0 {
+			continue
+		}
 		lines = append(lines, ln)
+	}
+	// A heading left without rows goes too.
+	kept := lines[:0]
+	for i, ln := range lines {
+		if ln.heading && (i+1 == len(lines) || lines[i+1].heading) {
+			continue
+		}
+		kept = append(kept, ln)
+	}
+	lines = kept
+	if len(lines) == 0 {
+		return nil
 	}
 	rows := make([]row, len(lines))
 	for i, ln := range lines {

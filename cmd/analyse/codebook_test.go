@@ -18,7 +18,7 @@ func runCB(args ...string) (int, string, string) {
 
 func TestCodebookCheck(t *testing.T) {
 	code, out, errs := runCB("check", testCodebook)
-	if code != 0 || !strings.Contains(out, "ok: 3 factors, 18 codes") {
+	if code != 0 || !strings.Contains(out, "ok: 4 factors, 25 codes") {
 		t.Fatalf("check = %d\n%s%s", code, out, errs)
 	}
 	bad := filepath.Join(t.TempDir(), "kapot.yaml")

@@ -130,6 +130,11 @@ func JointDisplay(in *Input, res *results.Results) {
 	withheld := false
 	for _, f := range cb.Factors {
 		scale := scaleOf(cb, f.ID)
+		if scale == "" && len(ev.named[jointKey{f.ID, codebook.Facilitator, "all"}])+len(ev.named[jointKey{f.ID, codebook.Barrier, "all"}]) == 0 {
+			// Nothing to join: no scale, and nobody names the factor (the default
+			// codebook's fourth factor in a study that codes only the first three).
+			continue
+		}
 		for _, g := range groups {
 			by := "municipality"
 			if g == "all" {

@@ -1,0 +1,134 @@
+package codebook
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// devScore counts, per code, the fragments where the auto-coder and the human coding agree
+// (tp), where only the auto-coder codes (fp) and where only the human codes (fn). A code
+// counts once per fragment however often its patterns fire.
+type devScore struct{ tp, fp, fn int }
+
+// precision = tp/(tp+fp), recall = tp/(tp+fn), F1 = 2PR/(P+R); 0 where the denominator is 0.
+func (s devScore) prf() (p, r, f float64) {
+	if s.tp+s.fp > 0 {
+		p = float64(s.tp) / float64(s.tp+s.fp)
+	}
+	if s.tp+s.fn > 0 {
+		r = float64(s.tp) / float64(s.tp+s.fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+type devFragment struct {
+	Text  string   `yaml:"text"`
+	Codes []string `yaml:"codes"`
+}
+
+// scoreFragments runs ac over the fragments and returns the counts per code (every code
+// of cb and every code the fragments use) and pooled over all of them.
+func scoreFragments(t *testing.T, cb *Codebook, ac *AutoCoder, frags []devFragment) (map[string]*devScore, devScore) {
+	per := map[string]*devScore{}
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			per[c.ID] = &devScore{}
+		}
+	}
+	for _, fr := range frags {
+		human := map[string]bool{}
+		for _, c := range fr.Codes {
+			human[c] = true
+			if per[c] == nil {
+				per[c] = &devScore{}
+			}
+		}
+		auto := map[string]Match{}
+		for _, m := range ac.Code(fr.Text) {
+			auto[m.Code] = m
+		}
+		for id, n := range per {
+			m, a := auto[id]
+			switch h := human[id]; {
+			case a && h:
+				n.tp++
+			case a:
+				n.fp++
+				if testing.Verbose() {
+					t.Logf("fp %s %q (%s) in: %s", id, m.Span, m.Rule, fr.Text)
+				}
+			case h:
+				n.fn++
+				if testing.Verbose() {
+					t.Logf("fn %s in: %s", id, fr.Text)
+				}
+			}
+		}
+	}
+	var pooled devScore
+	for _, n := range per {
+		pooled.tp += n.tp
+		pooled.fp += n.fp
+		pooled.fn += n.fn
+	}
+	return per, pooled
+}
+
+// scoreTable formats the counts per code and pooled, as in the README.
+func scoreTable(per map[string]*devScore, pooled devScore) string {
+	ids := make([]string, 0, len(per))
+	for id := range per {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	b.WriteString("| code | tp | fp | fn | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	row := func(id string, s devScore) {
+		p, r, f := s.prf()
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %.2f | %.2f | %.2f |\n", id, s.tp, s.fp, s.fn, p, r, f)
+	}
+	for _, id := range ids {
+		row(id, *per[id])
+	}
+	row("pooled", pooled)
+	return b.String()
+}
+
+func loadFragments(t *testing.T, path string) []devFragment {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Fragments []devFragment `yaml:"fragments"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return doc.Fragments
+}
+
+// TestDevFragments scores the auto-coder with the default codebook on the development set
+// (testdata/dev), the set the patterns were tuned on. Run with -v for the table and every
+// miss. Its figures are in-sample; the held-out set says how far they carry.
+func TestDevFragments(t *testing.T) {
+	cb, err := Load(defaultBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frags := loadFragments(t, "testdata/dev/fragments.yaml")
+	per, pooled := scoreFragments(t, cb, ac, frags)
+	t.Logf("%d fragments\n%s", len(frags), scoreTable(per, pooled))
+}
