@@ -56,20 +56,5 @@ func KrippendorffAgreement(units [][]float64) (observed, expected float64) {
 	if !ok || d.pairable() == 0 {
 		return math.NaN(), math.NaN()
 	}
-	nc := make([]float64, len(d.values))
-	var n, same float64
-	for p, m := range d.m {
-		w := d.mult[p]
-		for j := d.start[p]; j < d.start[p+1]; j++ {
-			c := d.count[j]
-			nc[d.index[j]] += w * c
-			same += w * c * (c - 1) / (m - 1)
-		}
-		n += w * m
-	}
-	var e float64
-	for _, x := range nc {
-		e += x * (x - 1)
-	}
-	return same / n, e / (n * (n - 1))
+	return d.agreement()
 }

@@ -162,8 +162,27 @@ func KrippendorffClusterResamples(units [][]float64, cluster []int, level Level,
 			members[c] = map[int]float64{}
 			order = append(order, c)
 		}
-		members[c][p]++
+		members[c][int(p)]++
 	}
+	makeup := make([][]patternCount, len(order))
+	for ci, c := range order {
+		for p, n := range members[c] {
+			makeup[ci] = append(makeup[ci], patternCount{p, n})
+		}
+	}
+	return d.clusterResamples(level, makeup, samples, seed)
+}
+
+// patternCount is how many units of one pattern a cluster holds.
+type patternCount struct {
+	pattern int
+	count   float64
+}
+
+// clusterResamples draws the cluster bootstrap of KrippendorffClusterResamples from the
+// make-up of each cluster that holds a pairable unit, in the order of the clusters' first
+// pairable units; each make-up is sorted here by pattern.
+func (d *alphaData) clusterResamples(level Level, makeup [][]patternCount, samples int, seed uint64) []float64 {
 	// Clusters of the same make-up are one kind.
 	type kind struct {
 		patterns []int
@@ -171,27 +190,24 @@ func KrippendorffClusterResamples(units [][]float64, cluster []int, level Level,
 	}
 	var kinds []kind
 	var kindMult []float64
-	kindOf := make([]int, len(order))
+	kindOf := make([]int, len(makeup))
 	byKey := map[string]int{}
 	var key []byte
-	for ci, c := range order {
-		ps := make([]int, 0, len(members[c]))
-		for p := range members[c] {
-			ps = append(ps, p)
-		}
-		sort.Ints(ps)
+	for ci, m := range makeup {
+		sort.Slice(m, func(a, b int) bool { return m[a].pattern < m[b].pattern })
 		key = key[:0]
-		for _, p := range ps {
-			key = binary.AppendUvarint(key, uint64(p))
-			key = binary.AppendUvarint(key, uint64(members[c][p]))
+		for _, pc := range m {
+			key = binary.AppendUvarint(key, uint64(pc.pattern))
+			key = binary.AppendUvarint(key, uint64(pc.count))
 		}
 		k, ok := byKey[string(key)]
 		if !ok {
 			k = len(kinds)
 			byKey[string(key)] = k
-			counts := make([]float64, len(ps))
-			for j, p := range ps {
-				counts[j] = members[c][p]
+			ps := make([]int, len(m))
+			counts := make([]float64, len(m))
+			for j, pc := range m {
+				ps[j], counts[j] = pc.pattern, pc.count
 			}
 			kinds = append(kinds, kind{ps, counts})
 			kindMult = append(kindMult, 0)
@@ -201,8 +217,8 @@ func KrippendorffClusterResamples(units [][]float64, cluster []int, level Level,
 	}
 	src := rand.NewPCG(seed, bootstrapStream)
 	rng := rand.New(src)
-	n := float64(len(order))
-	byKind := len(kinds)*10 < len(order)
+	n := float64(len(makeup))
+	byKind := len(kinds)*10 < len(makeup)
 	drawn := make([]float64, len(kinds))
 	weight := make([]float64, len(d.mult))
 	alphas := make([]float64, samples)
@@ -211,8 +227,8 @@ func KrippendorffClusterResamples(units [][]float64, cluster []int, level Level,
 			drawMultinomial(drawn, kindMult, n, src)
 		} else {
 			clear(drawn)
-			for range order {
-				drawn[kindOf[rng.IntN(len(order))]]++
+			for range makeup {
+				drawn[kindOf[rng.IntN(len(makeup))]]++
 			}
 		}
 		clear(weight)

@@ -93,12 +93,13 @@ type alphaData struct {
 	count       []float64
 	m           []float64 // number of values of each pattern
 	mult        []float64 // number of units of each pattern
-	unitPattern []int     // pattern of each pairable unit, in input order
-	rowPattern  []int     // pattern of each input row, -1 where it is not pairable
+	units       int       // number of pairable units
+	unitPattern []int32   // pattern of each pairable unit, in input order (see PresenceUnits for when it is left out)
+	rowPattern  []int32   // pattern of each input row, -1 where it is not pairable
 }
 
 // pairable returns the number of pairable units.
-func (d *alphaData) pairable() int { return len(d.unitPattern) }
+func (d *alphaData) pairable() int { return d.units }
 
 // newAlphaData reduces units; ok is false when a value is infinite, or negative at the
 // ratio level.
@@ -168,8 +169,9 @@ func newAlphaData(units [][]float64, level Level) (alphaData, bool) {
 			d.mult = append(d.mult, 0)
 		}
 		d.mult[p]++
-		d.unitPattern = append(d.unitPattern, p)
-		d.rowPattern = append(d.rowPattern, p)
+		d.units++
+		d.unitPattern = append(d.unitPattern, int32(p))
+		d.rowPattern = append(d.rowPattern, int32(p))
 	}
 	return d, true
 }
@@ -309,4 +311,25 @@ func (d *alphaData) expected(level Level, nc []float64, n float64, delta func(c,
 		}
 	}
 	return s
+}
+
+// agreement returns the observed and expected nominal agreement of KrippendorffAgreement;
+// d has a pairable unit.
+func (d *alphaData) agreement() (observed, expected float64) {
+	nc := make([]float64, len(d.values))
+	var n, same float64
+	for p, m := range d.m {
+		w := d.mult[p]
+		for j := d.start[p]; j < d.start[p+1]; j++ {
+			c := d.count[j]
+			nc[d.index[j]] += w * c
+			same += w * c * (c - 1) / (m - 1)
+		}
+		n += w * m
+	}
+	var e float64
+	for _, x := range nc {
+		e += x * (x - 1)
+	}
+	return same / n, e / (n * (n - 1))
 }
