@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -34,70 +35,81 @@ const (
 	ClusterBootstrap = "percentile cluster bootstrap of segments"
 )
 
-// codingsBySegment says, per segment and coder, which codebook codes the coder applied;
-// an empty set means the coder coded the segment without applying any codebook code (a
-// row with an empty or unmapped code).
-type codingsBySegment map[string]map[string]map[string]bool
-
-// agreementCodings collects the codings by segment and coder, for the human coders or for
-// the auto-coder. Codings of interviewer turns and of unknown segments are left out, as
-// in the frequencies.
-func (in *Input) agreementCodings(auto bool) codingsBySegment {
-	by := codingsBySegment{}
-	for _, c := range in.Data.Codings {
-		if (c.Coder == AutoCoder) != auto {
-			continue
-		}
-		seg := in.Segment(c.Segment)
-		if seg == nil || seg.Interviewer {
-			continue
-		}
-		if by[c.Segment] == nil {
-			by[c.Segment] = map[string]map[string]bool{}
-		}
-		if by[c.Segment][c.Coder] == nil {
-			by[c.Segment][c.Coder] = map[string]bool{}
-		}
-		if c.Code != "" {
-			by[c.Segment][c.Coder][c.Code] = true
-		}
-	}
-	return by
-}
-
 // agreementCodes returns the codebook's code ids in codebook order.
-func (in *Input) agreementCodes() []string {
-	var ids []string
-	for _, f := range in.Codebook.Factors {
-		for _, c := range f.Codes {
-			ids = append(ids, c.ID)
-		}
-	}
-	return ids
+func (in *Input) agreementCodes() []string { return in.ids.codes }
+
+// presence is the reliability data of one row of the table `agreement`: code presence
+// per unit (a segment, or in the pooled row a segment × code pair) and coder, 1 where
+// the coder applied the code, 0 where the coder coded the unit without it, no value
+// where the coder did not code it. The units go to stats.PresenceUnits as they are added;
+// what Cohen's and Light's kappa need of which coder gave which value is counted here.
+type presence struct {
+	units  *stats.PresenceUnits
+	coders int
+	// pairs[a][b] (a < b) is the 2×2 table of coders a and b over the units both coded,
+	// indexed by their values (0, 1); with two coders Cohen's kappa is pairs[0][1].
+	pairs [][][2][2]float64
+	// applied counts the pairable units with a 1; ones and values count the values.
+	applied      int
+	ones, values float64
+	sameCount    bool
+	firstCount   int
 }
 
-// presenceMatrix is a reliability data matrix of code presence: one row per unit, one
-// column per coder, 1 where the coder applied the code, 0 where the coder coded the
-// segment without it, NaN where the coder did not code the segment.
-type presenceMatrix [][]float64
+func newPresence(coders int) *presence {
+	p := &presence{units: stats.NewPresenceUnits(coders), coders: coders, sameCount: true, firstCount: -1,
+		pairs: make([][][2][2]float64, coders)}
+	for a := range p.pairs {
+		p.pairs[a] = make([][2][2]float64, coders)
+	}
+	return p
+}
 
-// presenceOf builds the matrix of one code over the given segments and coders.
-func presenceOf(by codingsBySegment, segments, coders []string, code string) presenceMatrix {
-	m := make(presenceMatrix, len(segments))
-	for i, s := range segments {
-		row := make([]float64, len(coders))
-		for j, c := range coders {
-			codes, ok := by[s][c]
-			switch {
-			case !ok:
-				row[j] = math.NaN()
-			case codes[code]:
-				row[j] = 1
+// add adds a unit: row[j] is coder j's value, -1 where the coder did not code the unit;
+// cluster is the unit's segment in the pooled row, -1 elsewhere.
+func (p *presence) add(row []int8, cluster int) {
+	ones, zeros := 0, 0
+	for a, v := range row {
+		if v < 0 {
+			continue
+		}
+		if v == 1 {
+			ones++
+		} else {
+			zeros++
+		}
+		for b := a + 1; b < len(row); b++ {
+			if row[b] >= 0 {
+				p.pairs[a][b][v][row[b]]++
 			}
 		}
-		m[i] = row
 	}
-	return m
+	if cluster >= 0 {
+		p.units.AddInCluster(ones, zeros, cluster)
+	} else {
+		p.units.Add(ones, zeros)
+	}
+	count := ones + zeros
+	p.ones += float64(ones)
+	p.values += float64(count)
+	if ones > 0 && count >= 2 {
+		p.applied++
+	}
+	if p.firstCount < 0 {
+		p.firstCount = count
+	}
+	if count != p.firstCount {
+		p.sameCount = false
+	}
+}
+
+// kappa returns Cohen's kappa of coders a and b (stats.CohenKappa of their table; NaN
+// where they share no unit or one of them, or both, used one value only), and the table
+// in the layout of the two-coder columns: {{both, first only}, {second only, neither}}.
+func (p *presence) kappa(a, b int) (kappa float64, confusion [][]float64) {
+	t := p.pairs[a][b]
+	confusion = [][]float64{{t[1][1], t[1][0]}, {t[0][1], t[0][0]}}
+	return stats.CohenKappa([][]float64{{t[0][0], t[0][1]}, {t[1][0], t[1][1]}}), confusion
 }
 
 // agreementStats are the coefficients of one row with the reasons for those left empty.
@@ -121,88 +133,73 @@ type agreementStats struct {
 // two coders take part, with its asymptotic interval on a per-code row of at least
 // MinBootstrapSegments segments (not on the pooled row, whose decisions of one segment
 // are not independent); Light's pairwise kappa where more than two take part, and
-// Fleiss' kappa where they coded every unit alike in number; the alpha interval is the seeded unit bootstrap of stats.KrippendorffResamples,
-// or, where cluster names each unit's segment (the pooled row), the cluster bootstrap of
-// stats.KrippendorffClusterResamples, drawn once so that the note can count the undefined
-// resamples.
-func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agreementStats {
-	s := agreementStats{units: len(m), percent: math.NaN(), cohen: math.NaN(), alpha: math.NaN(),
+// Fleiss' kappa where they coded every unit alike in number; the alpha interval is the
+// seeded unit bootstrap of stats.KrippendorffResamples, or, on the pooled row, the
+// cluster bootstrap of stats.KrippendorffClusterResamples drawing whole segments, drawn
+// once so that the note can count the undefined resamples.
+func (in *Input) presenceStats(m *presence, coders int, pooled bool) agreementStats {
+	s := agreementStats{units: m.units.Units(), percent: math.NaN(), cohen: math.NaN(), alpha: math.NaN(),
 		fleiss: math.NaN(), low: math.NaN(), high: math.NaN(), positive: math.NaN(), chance: math.NaN(),
 		kappaLow: math.NaN(), kappaHigh: math.NaN(), light: math.NaN()}
-	if len(m) == 0 {
+	if s.units == 0 {
 		s.notes = append(s.notes, in.agreementText(
 			"geen segment door twee of meer codeurs gecodeerd",
 			"no segment coded by two or more coders"))
 		return s
 	}
-	var applied, values float64
-	sameCount := true
-	firstCount := -1
-	confusion := [][]float64{{0, 0}, {0, 0}}
-	counts := make([][]float64, len(m))
-	for i, row := range m {
-		count := 0
-		counts[i] = []float64{0, 0}
-		for _, v := range row {
-			if math.IsNaN(v) {
-				continue
-			}
-			count++
-			values++
-			applied += v
-			counts[i][1-int(v)]++
-		}
-		if counts[i][0] > 0 && count >= 2 {
-			s.applied++
-		}
-		if firstCount < 0 {
-			firstCount = count
-		}
-		if count != firstCount {
-			sameCount = false
-		}
-		if coders == 2 && count == 2 {
-			confusion[1-int(row[0])][1-int(row[1])]++
-		}
-	}
-	s.percent = stats.PercentAgreement(m)
-	s.positive = stats.PositiveAgreement(m)
-	s.alpha = stats.KrippendorffAlpha(m, stats.Nominal)
+	s.applied = m.applied
+	s.percent = m.units.PercentAgreement()
+	s.positive = m.units.PositiveAgreement()
+	s.alpha = m.units.Alpha()
 	s.reliability = stats.AlphaReliability(s.alpha)
 	if !math.IsNaN(s.alpha) {
-		_, s.chance = stats.KrippendorffAgreement(m)
+		_, s.chance = m.units.Agreement()
 	}
 	switch {
-	case applied == 0:
+	case m.ones == 0:
 		s.notes = append(s.notes, in.agreementText(
 			"code nooit toegekend: geen variatie",
 			"code never applied: no variation"))
-	case applied == values:
+	case m.ones == m.values:
 		s.notes = append(s.notes, in.agreementText(
 			"code door elke codeur aan elk segment toegekend: geen variatie",
 			"code applied to every unit by every coder: no variation"))
 	}
 	if coders == 2 {
-		if cluster == nil && len(m) >= MinBootstrapSegments {
+		_, confusion := m.kappa(0, 1)
+		if !pooled && s.units >= MinBootstrapSegments {
 			s.cohen, s.kappaLow, s.kappaHigh = stats.CohenKappaInterval(confusion)
 		} else {
 			// A large-sample interval of a handful of segments says nothing; and the
 			// asymptotic variance takes the decisions as independent, which the codes
 			// of one segment are not.
 			s.cohen = stats.CohenKappa(confusion)
-			if cluster != nil {
+			if pooled {
 				s.notes = append(s.notes, in.agreementText(
 					"geen kappa-interval: de beslissingen over één fragment zijn niet onafhankelijk",
 					"no kappa interval: the decisions on one segment are not independent"))
 			}
 		}
 	} else {
-		s.light = stats.LightKappa(m)
+		// Light's kappa (stats.LightKappa): the mean of the pairs' kappas that are defined.
+		var sum float64
+		pairs := 0
+		for a := 0; a < coders; a++ {
+			for b := a + 1; b < coders; b++ {
+				if k, _ := m.kappa(a, b); !math.IsNaN(k) {
+					sum += k
+					pairs++
+				}
+			}
+		}
+		if pairs > 0 {
+			s.light = sum / float64(pairs)
+		}
 		s.notes = append(s.notes, in.agreementText(
 			fmt.Sprintf("cohen_kappa alleen bij precies twee codeurs (hier %d)", coders),
 			fmt.Sprintf("cohen_kappa needs exactly two coders (here %d)", coders)))
-		if sameCount {
-			s.fleiss = stats.FleissKappa(counts)
+		if m.sameCount {
+			s.fleiss = m.units.FleissKappa()
 		} else {
 			s.notes = append(s.notes, in.agreementText(
 				"fleiss_kappa vraagt evenveel codeurs per segment",
@@ -213,16 +210,12 @@ func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agre
 		return s
 	}
 	// A bootstrap of a handful of segments says nothing about the uncertainty.
-	segmentsDrawn := len(m)
-	if cluster != nil {
-		distinct := map[int]bool{}
-		for _, c := range cluster {
-			distinct[c] = true
-		}
-		segmentsDrawn = len(distinct)
+	segmentsDrawn := s.units
+	if pooled {
+		segmentsDrawn = m.units.Clusters()
 	}
 	if segmentsDrawn < MinBootstrapSegments {
-		if coders == 2 && cluster == nil {
+		if coders == 2 && !pooled {
 			s.notes = append(s.notes, in.agreementText(
 				fmt.Sprintf("geen bootstrap- of kappa-interval: minder dan %d segmenten", MinBootstrapSegments),
 				fmt.Sprintf("no bootstrap or kappa interval: fewer than %d segments", MinBootstrapSegments)))
@@ -236,11 +229,11 @@ func (in *Input) presenceStats(m presenceMatrix, coders int, cluster []int) agre
 	// The pooled row's units are segment × code pairs: a segment's decisions hang
 	// together, so its bootstrap draws whole segments.
 	var resamples []float64
-	if cluster != nil {
-		resamples = stats.KrippendorffClusterResamples(m, cluster, stats.Nominal, in.bootstrapSamples(), in.Seed)
+	if pooled {
+		resamples = m.units.ClusterResamples(in.bootstrapSamples(), in.Seed)
 		s.ciMethod = ClusterBootstrap
 	} else {
-		resamples = stats.KrippendorffResamples(m, stats.Nominal, in.bootstrapSamples(), in.Seed)
+		resamples = m.units.Resamples(in.bootstrapSamples(), in.Seed)
 		s.ciMethod = UnitBootstrap
 	}
 	s.low, s.high = stats.KrippendorffInterval(resamples)
@@ -321,24 +314,44 @@ func Agreement(in *Input, res *results.Results) {
 		"nl": "Overeenstemming tussen codeurs",
 		"en": "Inter-coder agreement",
 	}
-	by := in.agreementCodings(false)
-	var segments []string
-	coderSet := map[string]bool{}
-	for s, coders := range by {
-		if len(coders) < 2 {
+	x := in.ids
+	// The units: respondent segments that two or more human coders coded, by id; the
+	// columns: the human coders of those segments.
+	var segs []int
+	inUse := make([]bool, len(x.coders))
+	for sg := range x.segIDs {
+		if !x.respondentSegment(sg) {
 			continue
 		}
-		segments = append(segments, s)
-		for c := range coders {
-			coderSet[c] = true
+		n := 0
+		for c := range x.coders {
+			if c != x.auto && x.coded[x.slot(sg, c)] {
+				n++
+			}
+		}
+		if n < 2 {
+			continue
+		}
+		segs = append(segs, sg)
+		for c := range x.coders {
+			if c != x.auto && x.coded[x.slot(sg, c)] {
+				inUse[c] = true
+			}
 		}
 	}
-	sort.Strings(segments)
-	coders := SortedGroups(coderSet)
+	sort.Slice(segs, func(a, b int) bool { return x.segIDs[segs[a]] < x.segIDs[segs[b]] })
+	var coders []string
+	var cols []int
+	for c, ok := range inUse {
+		if ok {
+			coders = append(coders, x.coders[c])
+			cols = append(cols, c)
+		}
+	}
 	names := strings.Join(coders, "; ")
 
-	add := func(code string, m presenceMatrix, cluster []int) {
-		s := in.presenceStats(m, len(coders), cluster)
+	add := func(code string, m *presence, pooled bool) {
+		s := in.presenceStats(m, len(coders), pooled)
 		var samples any
 		if s.ciMethod != "" {
 			samples = in.bootstrapSamples()
@@ -351,55 +364,62 @@ func Agreement(in *Input, res *results.Results) {
 			textOrNil(s.ciMethod), samples, textOrNil(s.reliability))
 	}
 	dis := disagreementsTable(coders)
-	var pooled presenceMatrix
-	var segmentOf []int
+	// The pooled row's units are each used code's units in turn, code by code, as the
+	// per-code rows are counted; a code's values are kept until it is known to be used.
+	pooled := newPresence(len(coders))
 	pooledCodes := 0
-	for _, code := range in.agreementCodes() {
-		m := presenceOf(by, segments, coders, code)
+	values := make([]int8, len(segs)*len(cols))
+	for k, code := range x.codes {
+		m := newPresence(len(coders))
 		used := false
-		for i, row := range m {
+		for i, sg := range segs {
+			row := values[i*len(cols) : (i+1)*len(cols)]
 			ones, zeros := 0, 0
-			for _, v := range row {
-				switch v {
-				case 1:
+			for j, c := range cols {
+				switch {
+				case !x.coded[x.slot(sg, c)]:
+					row[j] = -1
+				case has(x.set(sg, c), k):
+					row[j] = 1
 					ones++
-				case 0:
+				default:
+					row[j] = 0
 					zeros++
 				}
 			}
+			m.add(row, -1)
 			if ones > 0 {
 				used = true
 			}
 			if ones > 0 && zeros > 0 {
-				in.addDisagreement(dis, segments[i], code, row)
+				in.addDisagreement(dis, x.segIDs[sg], code, row)
 			}
 		}
 		if used {
 			pooledCodes++
-			pooled = append(pooled, m...)
-			for i := range m {
-				segmentOf = append(segmentOf, i)
+			for i := range segs {
+				pooled.add(values[i*len(cols):(i+1)*len(cols)], i)
 			}
 		}
-		add(code, m, nil)
+		add(code, m, false)
 	}
-	if len(in.agreementCodes()) > 0 {
-		add(PooledCode, pooled, segmentOf)
+	if len(x.codes) > 0 {
+		add(PooledCode, pooled, true)
 	}
 	res.Add(t)
 	// By segment, then the codes in codebook order.
 	sort.SliceStable(dis.Rows, func(a, b int) bool { return dis.Rows[a][0].(string) < dis.Rows[b][0].(string) })
 	res.Add(dis)
 
-	if len(segments) == 0 {
+	if len(segs) == 0 {
 		res.Note("agreement",
 			"Geen segment is door twee of meer codeurs gecodeerd; de overeenstemming tussen codeurs is niet te berekenen.",
 			"No segment was coded by two or more coders, so inter-coder agreement cannot be computed.")
 		return
 	}
 	res.Note("agreement",
-		fmt.Sprintf("Overeenstemming over %d segmenten die door twee of meer codeurs (%s) zijn gecodeerd: per code de aan- of afwezigheid van de code. Krippendorffs alfa (nominaal) met een 95%%-percentielbootstrapinterval uit %d trekkingen van segmenten (seed %d); in de rij ‘alle codes’ (de %d codes die ten minste één keer zijn toegekend) worden de segmenten met al hun codes getrokken.", len(segments), names, in.bootstrapSamples(), in.Seed, pooledCodes),
-		fmt.Sprintf("Agreement over %d segments coded by two or more coders (%s): per code, the presence or absence of the code. Krippendorff's alpha (nominal) with a 95%% percentile bootstrap interval from %d resamples of segments (seed %d); in the row ‘all codes’ (the %d codes applied at least once) each segment is drawn with all its codes.", len(segments), names, in.bootstrapSamples(), in.Seed, pooledCodes))
+		fmt.Sprintf("Overeenstemming over %d segmenten die door twee of meer codeurs (%s) zijn gecodeerd: per code de aan- of afwezigheid van de code. Krippendorffs alfa (nominaal) met een 95%%-percentielbootstrapinterval uit %d trekkingen van segmenten (seed %d); in de rij ‘alle codes’ (de %d codes die ten minste één keer zijn toegekend) worden de segmenten met al hun codes getrokken.", len(segs), names, in.bootstrapSamples(), in.Seed, pooledCodes),
+		fmt.Sprintf("Agreement over %d segments coded by two or more coders (%s): per code, the presence or absence of the code. Krippendorff's alpha (nominal) with a 95%% percentile bootstrap interval from %d resamples of segments (seed %d); in the row ‘all codes’ (the %d codes applied at least once) each segment is drawn with all its codes.", len(segs), names, in.bootstrapSamples(), in.Seed, pooledCodes))
 }
 
 // disagreementsTable is the empty table `disagreements` with one column per coder.
@@ -424,11 +444,11 @@ func disagreementsTable(coders []string) *results.Table {
 }
 
 // addDisagreement adds one (segment, code) row of a presence matrix row.
-func (in *Input) addDisagreement(t *results.Table, segment, code string, values []float64) {
+func (in *Input) addDisagreement(t *results.Table, segment, code string, values []int8) {
 	seg := in.Segment(segment)
 	row := []any{segment, code, seg.Respondent}
 	for _, v := range values {
-		if math.IsNaN(v) {
+		if v < 0 {
 			row = append(row, nil)
 		} else {
 			row = append(row, int(v))
@@ -445,8 +465,15 @@ func (in *Input) addDisagreement(t *results.Table, segment, code string, values 
 // having coded every respondent segment. The table is left out, with a note, when the
 // auto-coder wrote no rows.
 func AgreementAuto(in *Input, res *results.Results) {
-	auto := in.agreementCodings(true)
-	if len(auto) == 0 {
+	x := in.ids
+	ran := false
+	for sg := range x.segIDs {
+		if x.auto >= 0 && x.respondentSegment(sg) && x.coded[x.slot(sg, x.auto)] {
+			ran = true
+			break
+		}
+	}
+	if !ran {
 		res.Note("agreement_auto",
 			"De automatische codeur heeft niets gecodeerd; er is geen vergelijking met de codeurs.",
 			"The auto-coder coded nothing, so there is no comparison with the coders.")
@@ -463,34 +490,26 @@ func AgreementAuto(in *Input, res *results.Results) {
 		"nl": "Automatische codeur tegenover de codeurs",
 		"en": "Auto-coder against the coders",
 	}
-	human := in.agreementCodings(false)
-	// Per human coder, the segments that both they and the auto-coder coded; every
-	// segment a human coded is a respondent segment the auto-coder ran over.
-	shared := map[string][]string{}
-	for s, coders := range human {
-		for c := range coders {
-			shared[c] = append(shared[c], s)
+	// Per human coder, the segments that both they and the auto-coder coded: every
+	// respondent segment a human coded is one the auto-coder ran over.
+	var humans []int
+	tables := map[int]*confusions{}
+	for c := range x.coders {
+		if c == x.auto {
+			continue
 		}
-	}
-	for _, c := range shared {
-		sort.Strings(c)
-	}
-	humans := SortedGroups(shared)
-	autoCodes := func(s string) map[string]bool { return auto[s][AutoCoder] }
-	row := func(code, coder string, codes []string) {
-		var confusion = [][]float64{{0, 0}, {0, 0}}
-		for _, s := range shared[coder] {
-			for _, code := range codes {
-				h, a := 1, 1
-				if human[s][coder][code] {
-					h = 0
-				}
-				if autoCodes(s)[code] {
-					a = 0
-				}
-				confusion[h][a]++
+		ct := x.confusions(c, x.respondentSegment, func(sg int) []uint64 {
+			if x.coded[x.slot(sg, x.auto)] {
+				return x.set(sg, x.auto)
 			}
+			return nil
+		})
+		if ct.units > 0 {
+			humans = append(humans, c)
+			tables[c] = ct
 		}
+	}
+	row := func(code string, coder int, confusion [][]float64) {
 		n := confusion[0][0] + confusion[0][1] + confusion[1][0] + confusion[1][1]
 		agree := (confusion[0][0] + confusion[1][1]) / n
 		kappa := stats.CohenKappa(confusion)
@@ -503,20 +522,76 @@ func AgreementAuto(in *Input, res *results.Results) {
 		case math.IsNaN(kappa):
 			note = in.agreementText("kappa onbepaald: een van beide gebruikt maar één waarde", "kappa undefined: one of the two used a single value")
 		}
-		t.Add(code, coder, int(n), results.Opt(agree), results.Opt(kappa), note)
+		t.Add(code, x.coders[coder], int(n), results.Opt(agree), results.Opt(kappa), note)
 	}
-	codes := in.agreementCodes()
-	for _, code := range codes {
-		for _, coder := range humans {
-			row(code, coder, []string{code})
+	for k, code := range x.codes {
+		for _, c := range humans {
+			row(code, c, tables[c].table(k))
 		}
 	}
-	for _, coder := range humans {
-		if len(codes) > 0 {
-			row(PooledCode, coder, codes)
+	for _, c := range humans {
+		if len(x.codes) > 0 {
+			row(PooledCode, c, tables[c].pooled())
 		}
 	}
 	res.Add(t)
+}
+
+// confusions are the 2×2 tables of code presence of a human coder against the
+// auto-coder, one per code, over the units both coded: both[k] units where both applied
+// code k, human[k] the human only, auto[k] the auto-coder only; the rest of the units
+// neither.
+type confusions struct {
+	units             int
+	both, human, auto []int
+}
+
+// confusions counts, in one pass over the segments that coder c coded and in() admits,
+// the tables of every code: autoSet gives the auto-coder's codes of a segment (nil when
+// it has none).
+func (x *codingIndex) confusions(c int, in func(sg int) bool, autoSet func(sg int) []uint64) *confusions {
+	t := &confusions{both: make([]int, len(x.codes)), human: make([]int, len(x.codes)), auto: make([]int, len(x.codes))}
+	for sg := range x.segIDs {
+		if !x.coded[x.slot(sg, c)] || !in(sg) {
+			continue
+		}
+		t.units++
+		h, a := x.set(sg, c), autoSet(sg)
+		for w, hw := range h {
+			var aw uint64
+			if a != nil {
+				aw = a[w]
+			}
+			for _, part := range [...]struct {
+				bits uint64
+				into []int
+			}{{hw & aw, t.both}, {hw &^ aw, t.human}, {aw &^ hw, t.auto}} {
+				for b := part.bits; b != 0; b &= b - 1 {
+					part.into[w*64+bits.TrailingZeros64(b)]++
+				}
+			}
+		}
+	}
+	return t
+}
+
+// table is code k's table with the human coder's values as rows and the auto-coder's as
+// columns, present first: {{both, human only}, {auto only, neither}}.
+func (t *confusions) table(k int) [][]float64 {
+	neither := t.units - t.both[k] - t.human[k] - t.auto[k]
+	return [][]float64{{float64(t.both[k]), float64(t.human[k])}, {float64(t.auto[k]), float64(neither)}}
+}
+
+// pooled is the table over every unit × code pair.
+func (t *confusions) pooled() [][]float64 {
+	var both, human, auto int
+	for k := range t.both {
+		both += t.both[k]
+		human += t.human[k]
+		auto += t.auto[k]
+	}
+	neither := t.units*len(t.both) - both - human - auto
+	return [][]float64{{float64(both), float64(human)}, {float64(auto), float64(neither)}}
 }
 
 // bootstrapSamples is the number of resamples behind the alpha intervals.

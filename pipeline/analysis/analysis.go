@@ -77,6 +77,7 @@ type Input struct {
 	// table but the wave tables describes (see SurveyScales).
 	latestWave    string
 	currentScales []*ScaleAnswers
+	ids           *codingIndex // the codings by number (codings.go)
 }
 
 // Prepare builds the indexes; Run calls it.
@@ -108,6 +109,7 @@ func (in *Input) Prepare() {
 		}
 	}
 	in.rankCoders(coders)
+	in.ids = in.buildCodingIndex()
 	if in.Interviewed == nil {
 		in.Interviewed = map[string]bool{}
 		for _, s := range in.Data.Segments {

@@ -86,76 +86,39 @@ func AutocodeValidation(in *Input, res *results.Results) {
 	if in.Codebook == nil {
 		return
 	}
-	covered := map[string]map[string]bool{} // coder -> segments coded
-	has := map[string]map[string]bool{}     // coder + "\x00" + code -> segments
-	ran := false
-	for _, c := range in.Data.Codings {
-		if c.Coder == "" {
+	x := in.ids
+	if x.auto < 0 {
+		return // the auto-coder did not run
+	}
+	// The auto-coder coded the segments it has a row for and every respondent segment.
+	covered := func(sg int) bool { return x.autoCovers[sg] || x.coded[x.slot(sg, x.auto)] }
+	autoSet := func(sg int) []uint64 { return x.set(sg, x.auto) }
+	var coders []int
+	var tables []*confusions
+	for c, name := range x.coders {
+		if c == x.auto || name == "" {
 			continue
 		}
-		if c.Coder == AutoCoder {
-			ran = true
-		}
-		if covered[c.Coder] == nil {
-			covered[c.Coder] = map[string]bool{}
-		}
-		covered[c.Coder][c.Segment] = true
-		if c.Code != "" {
-			k := c.Coder + "\x00" + c.Code
-			if has[k] == nil {
-				has[k] = map[string]bool{}
+		coders = append(coders, c)
+		tables = append(tables, x.confusions(c, covered, autoSet))
+	}
+	for k, code := range x.codes {
+		for i, c := range coders {
+			ct := tables[i]
+			// With the auto-coder as rows: tp both, fp auto only, fn human only.
+			tp, fp, fn := ct.both[k], ct.auto[k], ct.human[k]
+			tn := ct.units - tp - fp - fn
+			if ct.units == 0 {
+				continue
 			}
-			has[k][c.Segment] = true
-		}
-	}
-	if !ran {
-		return
-	}
-	for _, s := range in.Data.Segments {
-		if !s.Interviewer {
-			covered[AutoCoder][s.ID] = true
-		}
-	}
-	var coders []string
-	for c := range covered {
-		if c != AutoCoder {
-			coders = append(coders, c)
-		}
-	}
-	sort.Strings(coders)
-	for _, f := range in.Codebook.Factors {
-		for _, code := range f.Codes {
-			auto := has[AutoCoder+"\x00"+code.ID]
-			for _, coder := range coders {
-				human := has[coder+"\x00"+code.ID]
-				var tp, fp, fn, tn int
-				for s := range covered[coder] {
-					if !covered[AutoCoder][s] {
-						continue
-					}
-					switch a, h := auto[s], human[s]; {
-					case a && h:
-						tp++
-					case a:
-						fp++
-					case h:
-						fn++
-					default:
-						tn++
-					}
-				}
-				if tp+fp+fn+tn == 0 {
-					continue
-				}
-				p := ratio(tp, tp+fp)
-				r := ratio(tp, tp+fn)
-				var f1 any
-				if p != nil && r != nil && p.(float64)+r.(float64) > 0 {
-					f1 = 2 * p.(float64) * r.(float64) / (p.(float64) + r.(float64))
-				}
-				kappa := stats.CohenKappa([][]float64{{float64(tp), float64(fp)}, {float64(fn), float64(tn)}})
-				t.Add(code.ID, coder, tp, fp, fn, tn, p, r, f1, finite(kappa))
+			p := ratio(tp, tp+fp)
+			r := ratio(tp, tp+fn)
+			var f1 any
+			if p != nil && r != nil && p.(float64)+r.(float64) > 0 {
+				f1 = 2 * p.(float64) * r.(float64) / (p.(float64) + r.(float64))
 			}
+			kappa := stats.CohenKappa([][]float64{{float64(tp), float64(fp)}, {float64(fn), float64(tn)}})
+			t.Add(code, x.coders[c], tp, fp, fn, tn, p, r, f1, finite(kappa))
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"math/bits"
+
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -16,32 +18,51 @@ func Cooccurrence(in *Input, res *results.Results) {
 		results.Column{Name: "segments", Kind: results.Int},
 		results.Column{Name: "respondents", Kind: results.Int},
 		results.Column{Name: "jaccard", Kind: results.Float})
-	u := in.uses()
-	var codes []string
+	x := in.ids
+	var codes []int
 	for _, f := range in.Codebook.Factors {
 		for _, c := range f.Codes {
-			if len(u.segments[c.ID]) > 0 {
-				codes = append(codes, c.ID)
+			if k := x.codeOf[c.ID]; countBits(x.counted[k]) > 0 {
+				codes = append(codes, k)
 			}
 		}
 	}
+	size := make([]int, len(x.codes))
+	for _, k := range codes {
+		size[k] = countBits(x.counted[k])
+	}
+	// seen[r] == stamp marks respondent r as counted for the current pair.
+	seen := make([]int, len(x.respIDs))
+	stamp := 0
 	for i, a := range codes {
 		for _, b := range codes[i+1:] {
-			sa, sb := u.segments[a], u.segments[b]
-			both, resp := 0, map[string]bool{}
-			for s := range sa {
-				if sb[s] {
-					both++
-					if seg := in.Segment(s); seg != nil {
-						resp[seg.Respondent] = true
+			sa, sb := x.counted[a], x.counted[b]
+			both, resp := 0, 0
+			stamp++
+			for w := range sa {
+				word := sa[w] & sb[w]
+				both += bits.OnesCount64(word)
+				for ; word != 0; word &= word - 1 {
+					if r := x.resp[w*64+bits.TrailingZeros64(word)]; r >= 0 && seen[r] != stamp {
+						seen[r] = stamp
+						resp++
 					}
 				}
 			}
-			union := len(sa) + len(sb) - both
-			t.Add(a, b, both, len(resp), float64(both)/float64(union))
+			union := size[a] + size[b] - both
+			t.Add(x.codes[a], x.codes[b], both, resp, float64(both)/float64(union))
 		}
 	}
 	res.Add(t)
+}
+
+// countBits returns the number of set bits of a bitset.
+func countBits(set []uint64) int {
+	n := 0
+	for _, w := range set {
+		n += bits.OnesCount64(w)
+	}
+	return n
 }
 
 // CodePresence is the table `code_presence`: one row per interviewed respondent
@@ -62,18 +83,19 @@ func CodePresence(in *Input, res *results.Results) {
 		}
 	}
 	t := results.NewTable("code_presence", cols...)
-	u := in.uses()
+	x := in.ids
 	var rows [][]any
 	for i := range in.Data.Respondents {
 		r := &in.Data.Respondents[i]
-		if !u.coded[r.Pseudonym] {
+		if !x.codedResp[r.Pseudonym] {
 			continue
 		}
 		role, mun := in.view(r)
 		row := []any{r.Pseudonym, role, mun}
+		n := x.respOf[r.Pseudonym]
 		for _, c := range codes {
 			v := 0
-			if u.respondents[c][r.Pseudonym] {
+			if x.respondentCount(n, c) > 0 {
 				v = 1
 			}
 			row = append(row, v)

@@ -8,51 +8,16 @@ import (
 
 func init() { Stages = append(Stages, Sample, CodeFrequencies) }
 
-// codeUse is, for the counted codings, which segments and respondents carry each code.
+// codeUse is what the counted codings say of the respondents: those with at least one
+// counted coded segment (coded). The segments per code are in the coding index.
 type codeUse struct {
-	segments    map[string]map[string]bool // code -> segment ids
-	respondents map[string]map[string]bool // code -> respondent ids
-	factorResp  map[string]map[string]bool // factor -> respondent ids carrying any of its codes
-	factorSeg   map[string]map[string]bool
-	coded       map[string]bool // respondents with at least one counted coded segment
+	coded map[string]bool
 }
 
-// uses collects, over the codings that count, the segments and respondents per code.
-func (in *Input) uses() *codeUse {
-	u := &codeUse{
-		segments: map[string]map[string]bool{}, respondents: map[string]map[string]bool{},
-		factorResp: map[string]map[string]bool{}, factorSeg: map[string]map[string]bool{},
-		coded: map[string]bool{},
-	}
-	add := func(m map[string]map[string]bool, k, v string) {
-		if m[k] == nil {
-			m[k] = map[string]bool{}
-		}
-		m[k][v] = true
-	}
-	for _, c := range in.Data.Codings {
-		seg := in.Segment(c.Segment)
-		if seg == nil || seg.Interviewer {
-			continue
-		}
-		// A row with an empty code by a counted coder still makes the segment coded.
-		if in.CountedCoder(c) || (c.Code != "" && in.Counted(c)) {
-			u.coded[seg.Respondent] = true
-		}
-		if !in.Counted(c) {
-			continue
-		}
-		code, ok := in.Codebook.Code(c.Code)
-		if !ok {
-			continue
-		}
-		add(u.segments, c.Code, seg.ID)
-		add(u.respondents, c.Code, seg.Respondent)
-		add(u.factorResp, code.Factor, seg.Respondent)
-		add(u.factorSeg, code.Factor, seg.ID)
-	}
-	return u
-}
+// uses returns the respondents whose codings count, from the coding index: a respondent
+// counts when a coding that counts (Input.Counted), or a row with an empty code by the
+// counted coder, is on one of their respondent segments.
+func (in *Input) uses() *codeUse { return &codeUse{coded: in.ids.codedResp} }
 
 // groupMembers returns, for a grouping attribute, the respondents of each group among ids,
 // grouped as the strand's tables show them. Respondents without a value for the
@@ -152,45 +117,57 @@ func CodeFrequencies(in *Input, res *results.Results) {
 		results.Column{Name: "ci_low", Kind: results.Share},
 		results.Column{Name: "ci_high", Kind: results.Share},
 		results.Column{Name: "valence", Kind: results.Text})
-	u := in.uses()
-	if len(u.coded) == 0 {
+	x := in.ids
+	if len(x.codedResp) == 0 {
 		res.Add(t)
 		return
 	}
-	// Per respondent, the segments carrying each code and factor: counted once, then
-	// summed over each group's members, so the work grows with codings plus groups ×
-	// codes rather than groups × codings.
-	type key struct{ resp, code string }
-	segsOf := map[key]int{}
-	for code, segs := range u.segments {
-		for s := range segs {
-			segsOf[key{in.Segment(s).Respondent, code}]++
-		}
-	}
-	for factor, segs := range u.factorSeg {
-		for s := range segs {
-			segsOf[key{in.Segment(s).Respondent, "*" + factor}]++
-		}
-	}
+	// Per respondent, the segments carrying each code and factor are counted once in the
+	// coding index; each group sums its members', so the work grows with codings plus
+	// respondents × codes rather than groups × codings.
+	K := len(x.keys)
+	ns, nr := make([]int, K), make([]int, K)
 	for _, by := range in.GroupBys() {
-		groups := in.groupMembers(by, u.coded, disclosure.Interviews)
-		sup := in.suppressedGroups(groups, by)
+		groups := map[string][]int{}
+		for r, ok := range x.respCoded {
+			if !ok {
+				continue
+			}
+			g, _ := in.groupOf(in.Respondent(x.respIDs[r]), by, disclosure.Interviews)
+			if g != "" {
+				groups[g] = append(groups[g], r)
+			}
+		}
+		sizes := make(map[string]int, len(groups))
+		for g, m := range groups {
+			sizes[g] = len(m)
+		}
+		sup := in.suppressSmall(sizes, by)
 		for _, g := range SortedGroups(groups) {
 			members := groups[g]
-			row := func(factor, code, valence, k string) {
+			clear(ns)
+			clear(nr)
+			if !sup[g] {
+				for _, r := range members {
+					for k, n := range x.perResp[r*K : (r+1)*K] {
+						if n > 0 {
+							ns[k] += int(n)
+							nr[k]++
+						}
+					}
+				}
+			}
+			row := func(factor, code, valence, key string) {
 				if sup[g] {
 					t.Add(factor, code, by, g, nil, nil, nil, nil, true, nil, nil, valence)
 					return
 				}
-				ns, nr := 0, 0
-				for r := range members {
-					if n := segsOf[key{r, k}]; n > 0 {
-						ns += n
-						nr++
-					}
+				var segs, resp int
+				if k, ok := x.keyOf[key]; ok {
+					segs, resp = ns[k], nr[k]
 				}
-				lo, hi := stats.WilsonInterval(nr, len(members), 0.95)
-				t.Add(factor, code, by, g, ns, nr, len(members), float64(nr)/float64(len(members)), false, results.Opt(lo), results.Opt(hi), valence)
+				lo, hi := stats.WilsonInterval(resp, len(members), 0.95)
+				t.Add(factor, code, by, g, segs, resp, len(members), float64(resp)/float64(len(members)), false, results.Opt(lo), results.Opt(hi), valence)
 			}
 			for _, f := range in.Codebook.Factors {
 				row(f.ID, "*", "", "*"+f.ID)

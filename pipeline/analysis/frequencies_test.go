@@ -132,6 +132,7 @@ func TestCodeFrequencies(t *testing.T) {
 
 	// Counting the auto-coder when asked.
 	in.CountAuto = true
+	in.Prepare() // the counted codings are indexed by Prepare
 	res2 := &results.Results{}
 	CodeFrequencies(in, res2)
 	r = rowsWhere(res2.Table("code_frequencies"), map[string]string{"code": "bereiken.c", "group_by": "all"})

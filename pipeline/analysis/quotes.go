@@ -30,7 +30,7 @@ func Quotes(in *Input, res *results.Results) {
 		results.Column{Name: "municipality", Kind: results.Text},
 		results.Column{Name: "quote", Kind: results.Text},
 		results.Column{Name: "segment", Kind: results.Text})
-	u := in.uses()
+	x := in.ids
 	for _, f := range in.Codebook.Factors {
 		for _, c := range f.Codes {
 			type cand struct {
@@ -38,11 +38,12 @@ func Quotes(in *Input, res *results.Results) {
 				score           int
 			}
 			var cands []cand
-			for s := range u.segments[c.ID] {
+			eachBit(x.counted[x.codeOf[c.ID]], func(sg int) {
+				s := x.segIDs[sg]
 				seg := in.Segment(s)
 				n := utf8.RuneCountInString(seg.Text)
 				if n < 40 {
-					continue
+					return
 				}
 				// Prefer quotes of 80 to 300 characters: long enough to say something.
 				score := 0
@@ -52,7 +53,7 @@ func Quotes(in *Input, res *results.Results) {
 					score = n - 300
 				}
 				cands = append(cands, cand{s, seg.Respondent, seg.Text, score})
-			}
+			})
 			sort.Slice(cands, func(i, j int) bool {
 				if cands[i].score != cands[j].score {
 					return cands[i].score < cands[j].score

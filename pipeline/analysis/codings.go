@@ -1,0 +1,243 @@
+package analysis
+
+import (
+	"math/bits"
+	"sort"
+)
+
+// codingIndex numbers the segments, coders and codebook codes once, so that the stages
+// on codings (agreement, the auto-coder's agreement and validation, frequencies,
+// co-occurrence, code presence, quotes) count with slices and bits instead of maps keyed
+// by strings. Prepare builds it; the stages only read it, so the options that choose the
+// counted codings (PrimaryCoder, CountAuto, CountAutoUncoded) must be set before Prepare.
+//
+//   - codes are the codebook's codes in codebook order; a set of codes is a bitset of
+//     words uint64 words, bit i standing for codes[i];
+//   - segments are every segment id of the dataset (in dataset order) and then every
+//     other id a coding names (unknown segments), numbered in that order;
+//   - coders are every coder a coding names, the auto-coder included, sorted;
+//   - per segment and coder: whether the coder has a coding row for the segment (coded,
+//     a row with an empty or unmapped code included) and the set of codebook codes
+//     applied (codes);
+//   - the counted codings (Input.Counted) on respondent segments: per code the bitset of
+//     segments carrying it (counted), per segment its respondent's number, and the
+//     respondents with a counted coded segment (coded).
+type codingIndex struct {
+	codes    []string
+	codeOf   map[string]int
+	factorOf []int // code number -> factor number
+	words    int
+
+	segIDs  []string
+	segOf   map[string]int
+	seg     []*segmentRef
+	coders  []string
+	auto    int // number of the auto-coder among coders, -1 when it coded nothing
+	coded   []bool
+	sets    []uint64
+	counted [][]uint64 // per code: segment bitset
+	resp    []int      // per segment: respondent number, -1 for an unknown segment
+	respIDs []string
+	// codedResp holds the respondents with a coded segment counted (see uses), by id and
+	// by number.
+	codedResp  map[string]bool
+	respCoded  []bool
+	respOf     map[string]int
+	autoCovers []bool // the dataset has a respondent segment of this id: the auto-coder ran over it
+	// keys are the columns of perResp: the codes, then one per factor id that a code
+	// names (its Factor), "*" + the factor id; perResp[r*len(keys)+k] counts the
+	// segments of respondent r carrying key k (for a factor: any of its codes).
+	keys    []string
+	keyOf   map[string]int
+	perResp []int32
+}
+
+// segmentRef is what the index keeps of a known segment.
+type segmentRef struct {
+	interviewer bool
+}
+
+// buildCodingIndex builds the index of the input's codings; the input's segment and
+// coder maps (Prepare) must be built.
+func (in *Input) buildCodingIndex() *codingIndex {
+	x := &codingIndex{codeOf: map[string]int{}, auto: -1, segOf: make(map[string]int, len(in.Data.Segments)),
+		codedResp: map[string]bool{}}
+	if in.Codebook != nil {
+		for fi, f := range in.Codebook.Factors {
+			for _, c := range f.Codes {
+				if _, dup := x.codeOf[c.ID]; !dup {
+					x.codeOf[c.ID] = len(x.codes)
+				}
+				x.codes = append(x.codes, c.ID)
+				x.factorOf = append(x.factorOf, fi)
+			}
+		}
+	}
+	x.words = (len(x.codes) + 63) / 64
+	addSeg := func(id string) int {
+		if i, ok := x.segOf[id]; ok {
+			return i
+		}
+		i := len(x.segIDs)
+		x.segOf[id] = i
+		x.segIDs = append(x.segIDs, id)
+		var ref *segmentRef
+		if s := in.Segment(id); s != nil {
+			ref = &segmentRef{interviewer: s.Interviewer}
+		}
+		x.seg = append(x.seg, ref)
+		x.autoCovers = append(x.autoCovers, false)
+		return i
+	}
+	for _, s := range in.Data.Segments {
+		i := addSeg(s.ID)
+		if !s.Interviewer {
+			x.autoCovers[i] = true
+		}
+	}
+	coderOf := map[string]int{}
+	for _, c := range in.Data.Codings {
+		addSeg(c.Segment)
+		if _, ok := coderOf[c.Coder]; !ok {
+			coderOf[c.Coder] = 0
+			x.coders = append(x.coders, c.Coder)
+		}
+	}
+	sort.Strings(x.coders)
+	for i, c := range x.coders {
+		coderOf[c] = i
+		if c == AutoCoder {
+			x.auto = i
+		}
+	}
+	n, nc := len(x.segIDs), len(x.coders)
+	x.coded = make([]bool, n*nc)
+	x.sets = make([]uint64, n*nc*x.words)
+	x.counted = make([][]uint64, len(x.codes))
+	for k := range x.counted {
+		x.counted[k] = make([]uint64, (n+63)/64)
+	}
+	respOf := map[string]int{}
+	x.respOf = respOf
+	x.resp = make([]int, n)
+	for i, id := range x.segIDs {
+		x.resp[i] = -1
+		if s := in.Segment(id); s != nil {
+			r, ok := respOf[s.Respondent]
+			if !ok {
+				r = len(x.respIDs)
+				respOf[s.Respondent] = r
+				x.respIDs = append(x.respIDs, s.Respondent)
+			}
+			x.resp[i] = r
+		}
+	}
+	x.respCoded = make([]bool, len(x.respIDs))
+	for _, c := range in.Data.Codings {
+		s := x.segOf[c.Segment]
+		slot := s*nc + coderOf[c.Coder]
+		x.coded[slot] = true
+		k, inCodebook := x.codeOf[c.Code]
+		if inCodebook {
+			x.sets[slot*x.words+k/64] |= 1 << (k % 64)
+		}
+		if x.seg[s] == nil || x.seg[s].interviewer {
+			continue
+		}
+		// A row with an empty code by a counted coder still makes the segment coded.
+		if in.CountedCoder(c) || (c.Code != "" && in.Counted(c)) {
+			x.respCoded[x.resp[s]] = true
+		}
+		if inCodebook && in.Counted(c) {
+			x.counted[k][s/64] |= 1 << (s % 64)
+		}
+	}
+	for r, ok := range x.respCoded {
+		if ok {
+			x.codedResp[x.respIDs[r]] = true
+		}
+	}
+	x.countPerRespondent(in)
+	return x
+}
+
+// countPerRespondent fills keys and perResp from the counted codings: each segment
+// counted once per code, and once per factor whatever number of its codes it carries.
+func (x *codingIndex) countPerRespondent(in *Input) {
+	x.keys = append([]string(nil), x.codes...)
+	x.keyOf = map[string]int{}
+	for k, c := range x.codes {
+		if _, dup := x.keyOf[c]; !dup {
+			x.keyOf[c] = k
+		}
+	}
+	byFactor := map[string][]uint64{}
+	var factorKeys []string
+	if in.Codebook != nil {
+		for _, f := range in.Codebook.Factors {
+			for _, c := range f.Codes {
+				k := x.codeOf[c.ID]
+				set, ok := byFactor[c.Factor]
+				if !ok {
+					set = make([]uint64, len(x.counted[k]))
+					byFactor[c.Factor] = set
+					factorKeys = append(factorKeys, c.Factor)
+				}
+				for w, word := range x.counted[k] {
+					set[w] |= word
+				}
+			}
+		}
+	}
+	K := len(x.codes) + len(factorKeys)
+	x.perResp = make([]int32, len(x.respIDs)*K)
+	for k, segs := range x.counted {
+		if x.codeOf[x.codes[k]] != k {
+			continue // a repeated code id: its segments are those of the first
+		}
+		eachBit(segs, func(s int) { x.perResp[x.resp[s]*K+k]++ })
+	}
+	for i, f := range factorKeys {
+		k := len(x.codes) + i
+		x.keys = append(x.keys, "*"+f)
+		x.keyOf["*"+f] = k
+		eachBit(byFactor[f], func(s int) { x.perResp[x.resp[s]*K+k]++ })
+	}
+}
+
+// respondentCount returns how many of respondent r's segments carry key (a code id, or
+// "*" + a factor id); 0 for a key no counted coding carries.
+func (x *codingIndex) respondentCount(r int, key string) int32 {
+	k, ok := x.keyOf[key]
+	if !ok {
+		return 0
+	}
+	return x.perResp[r*len(x.keys)+k]
+}
+
+// slot returns the position of segment s and coder c in coded (and, times words, in
+// sets).
+func (x *codingIndex) slot(s, c int) int { return s*len(x.coders) + c }
+
+// set returns the codes coder c applied to segment s.
+func (x *codingIndex) set(s, c int) []uint64 {
+	i := x.slot(s, c) * x.words
+	return x.sets[i : i+x.words]
+}
+
+// has reports whether code k is in the set.
+func has(set []uint64, k int) bool { return set[k/64]&(1<<(k%64)) != 0 }
+
+// eachBit calls f with the number of every set bit of a bitset, in ascending order.
+func eachBit(set []uint64, f func(i int)) {
+	for w, word := range set {
+		for word != 0 {
+			f(w*64 + bits.TrailingZeros64(word))
+			word &= word - 1
+		}
+	}
+}
+
+// respondentSegment reports whether segment s is a known segment of a respondent (not an
+// interviewer turn).
+func (x *codingIndex) respondentSegment(s int) bool { return x.seg[s] != nil && !x.seg[s].interviewer }
