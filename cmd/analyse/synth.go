@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/progress"
@@ -30,6 +31,8 @@ func runSynth(u *ui, args []string, stdout, stderr io.Writer) int {
 	surveyFormat := fs.String("survey-format", "", u.s("the survey file study.yaml points at: xlsx or csv (default: the first of -formats)"))
 	fs.IntVar(&c.SurveyFiles, "survey-files", 1, u.s("split the survey respondents over this many files (survey-1.xlsx, ...)"))
 	fs.BoolVar(&c.Numbers, "numbers", false, u.s("write answers as numbers 1..5 instead of their labels"))
+	fs.IntVar(&c.Codes, "codes", 0, u.s("codes in the codebook, over the default's three factors (0: the default's 18)"))
+	waves := fs.String("waves", "", u.s("write the survey once per wave, e.g. 2024,2025 (each wave -respondents respondents)"))
 	force := fs.Bool("force", false, u.s("overwrite a study already in the folder"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
@@ -48,6 +51,17 @@ func runSynth(u *ui, args []string, stdout, stderr io.Writer) int {
 		if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
 			c.Formats = append(c.Formats, f)
 		}
+	}
+	for _, w := range strings.Split(*waves, ",") {
+		if w = strings.TrimSpace(w); w == "" {
+			continue
+		}
+		year, err := strconv.Atoi(w)
+		if err != nil {
+			u.f(stderr, "analyse synth: wave %q is not a year (see analyse synth --help)\n", w)
+			return exitUsage
+		}
+		c.Waves = append(c.Waves, year)
 	}
 	c.SurveyFormat = strings.ToLower(strings.TrimSpace(*surveyFormat))
 	if c.SurveyFormat == "" && len(c.Formats) > 0 {
@@ -77,10 +91,14 @@ func runSynth(u *ui, args []string, stdout, stderr io.Writer) int {
 	u.f(stdout, "synthetic study in %s (seed %d)\n", *out, c.Seed)
 	u.f(stdout, "  municipalities %d\n", sum.Municipalities)
 	if sum.Segments > 0 {
-		u.f(stdout, "  interviews     %d interviewees, %d segments, %d coders\n", sum.Interviewees, sum.Segments, c.Coders)
+		u.f(stdout, "  interviews     %d interviewees, %d segments, %d coders, %d codes\n", sum.Interviewees, sum.Segments, c.Coders, sum.Codes)
 	}
 	if sum.Surveyed > 0 {
-		u.f(stdout, "  survey         %d respondents, %d items (%s, %d file(s))\n", sum.Surveyed, sum.Items, strings.Join(c.Formats, ", "), max(c.SurveyFiles, 1))
+		files := max(c.SurveyFiles, 1)
+		if len(c.Waves) > 0 {
+			files = len(c.Waves)
+		}
+		u.f(stdout, "  survey         %d respondents, %d items (%s, %d file(s))\n", sum.Surveyed, sum.Items, strings.Join(c.Formats, ", "), files)
 	}
 	u.f(stdout, "  files          %s\n", strings.Join(sum.Files, ", "))
 	u.f(stdout, "  run it with    analyse run %s\n", *out)

@@ -11,10 +11,10 @@ import (
 )
 
 // extendedCodebook returns the default codebook with each scale's items replaced by n
-// items (K1..Kn, B1..Bn, I1..In), every fourth reverse-keyed. It edits the YAML tree
+// items (K1..Kn, B1..Bn, I1..In), every fourth reverse-keyed, and the codes of cs. It edits the YAML tree
 // rather than the Codebook value so that the file keeps the default codebook's comments,
 // anchors and layout: a researcher opening it sees the codebook they know.
-func extendedCodebook(n int) ([]byte, error) {
+func extendedCodebook(n int, cs *codeSet) ([]byte, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data.DefaultCodebook, &root); err != nil {
 		return nil, fmt.Errorf("default codebook: %v", err)
@@ -43,8 +43,15 @@ func extendedCodebook(n int) ([]byte, error) {
 	if done != nScales {
 		return nil, fmt.Errorf("default codebook: found %d of the scales %v", done, scaleIDs)
 	}
+	if err := cs.editCodes(root.Content[0]); err != nil {
+		return nil, err
+	}
+	codes := ""
+	if len(cs.all) != len(defaultCodes.all) {
+		codes = fmt.Sprintf(" and %d codes", len(cs.all))
+	}
 	root.Content[0].HeadComment = fmt.Sprintf("Codebook of a synthetic study written by `analyse synth`: the default codebook\n"+
-		"with %d items per scale, every fourth reverse-keyed.\n\n", n) + root.Content[0].HeadComment
+		"with %d items per scale, every fourth reverse-keyed%s.\n\n", n, codes) + root.Content[0].HeadComment
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)

@@ -39,6 +39,13 @@ type Config struct {
 	SurveyFiles int
 	// Numbers writes answers as the numbers 1..5 instead of their Dutch labels.
 	Numbers bool
+	// Waves, when set, writes the survey once per wave (a year, e.g. 2024 and 2025), each
+	// of Respondents respondents of their own (ids E2024-000001, ...), in a file per wave
+	// (survey-2024.xlsx), each named in study.yaml with its wave.
+	Waves []int
+	// Codes is the number of codes of the codebook, over the default codebook's three
+	// factors (see codeSet); 0 keeps the default codebook's 18.
+	Codes int
 }
 
 // DefaultConfig is a medium study: 40 municipalities, 5,000 survey respondents, 4 items per
@@ -89,8 +96,19 @@ func (c Config) Validate() error {
 		return bad("coders %d: want 1 to %d", c.Coders, maxCoders)
 	case c.SurveyFiles < 0 || c.SurveyFiles > 1000 || (c.Respondents > 0 && c.SurveyFiles > c.Respondents):
 		return bad("survey files %d: want 1 to 1000, and no more than respondents", c.SurveyFiles)
+	case len(c.Waves) > 0 && c.Respondents == 0:
+		return bad("waves %v without respondents: a wave is a survey", c.Waves)
+	case len(c.Waves) > 0 && c.SurveyFiles > 1:
+		return bad("waves %v and survey files %d: a wave is one file", c.Waves, c.SurveyFiles)
+	case c.Codes != 0 && (c.Codes < nScales || c.Codes > maxCodes):
+		return bad("codes %d: want %d to %d (0: the default codebook's)", c.Codes, nScales, maxCodes)
 	case c.Disagreement < 0 || c.Disagreement >= 1:
 		return bad("disagreement %g: want at least 0 and below 1", c.Disagreement)
+	}
+	for i, w := range c.Waves {
+		if w < 1900 || w > 2200 || slices.Contains(c.Waves[:i], w) {
+			return bad("wave %d: want distinct years from 1900 to 2200", w)
+		}
 	}
 	if c.Respondents > 0 {
 		if len(c.Formats) == 0 {
@@ -108,8 +126,22 @@ func (c Config) Validate() error {
 	return nil
 }
 
+// surveyFiles is the number of survey files per format: one per wave, or SurveyFiles.
+func (c Config) surveyFiles() int {
+	if len(c.Waves) > 0 {
+		return len(c.Waves)
+	}
+	return max(c.SurveyFiles, 1)
+}
+
+// surveyed is the number of survey respondents over all waves.
+func (c Config) surveyed() int { return c.Respondents * max(len(c.Waves), 1) }
+
 // surveyFile is the path of survey file k (0-based) in format f, relative to the study.
 func (c Config) surveyFile(k int, f string) string {
+	if len(c.Waves) > 0 {
+		return fmt.Sprintf("%s-%d.%s", SurveyBase, c.Waves[k], f)
+	}
 	if c.SurveyFiles <= 1 {
 		return SurveyBase + "." + f
 	}

@@ -80,7 +80,7 @@ const personalDetailRate = 0.01
 // differ on about Disagreement of the segments. A deviation drops a code, swaps it for
 // another code of the same factor, or adds one; a coder who applies no code writes one
 // row with an empty code ("reviewed, nothing applies").
-func writeInterviews(path string, c Config, people []interviewee, progress func(int)) error {
+func writeInterviews(path string, c Config, cs *codeSet, people []interviewee, progress func(int)) error {
 	r := newRand(c.Seed, streamInterviews)
 	q := 1 - math.Sqrt(1-c.Disagreement)
 	width := len(strconv.Itoa(c.Segments))
@@ -96,16 +96,16 @@ func writeInterviews(path string, c Config, people []interviewee, progress func(
 			// Interviewee k holds segments [k*S/K, (k+1)*S/K): every segment is used once.
 			end := (k + 1) * c.Segments / len(people)
 			document := "Interview " + p.ID
-			cum := factorCum(p)
+			cum := cs.factorCum(p)
 			for ; seg < end; seg++ {
-				truth = drawCodes(r, cum, truth[:0])
-				composeSegment(r, &text, truth)
+				truth = cs.drawCodes(r, cum, truth[:0])
+				cs.composeSegment(r, &text, truth)
 				record[0], record[1], record[2], record[3] = p.ID, document, fmt.Sprintf("S%0*d", width, seg+1), text.String()
 				record[6], record[7] = p.Municipality.Name, p.RoleName
 				for ci := range c.Coders {
 					applied = append(applied[:0], truth...)
 					if r.Float64() < q {
-						applied = deviate(r, applied)
+						applied = cs.deviate(r, applied)
 					}
 					record[5] = coderName(ci)
 					if len(applied) == 0 {
@@ -135,30 +135,21 @@ func writeInterviews(path string, c Config, people []interviewee, progress func(
 
 // factorCum returns cumulative weights over all codes for one interviewee: the code's own
 // weight times the emphasis of the interviewee's role and municipality on its factor.
-func factorCum(p interviewee) []float64 {
+func (cs *codeSet) factorCum(p interviewee) []float64 {
 	var weights []float64
 	for f := range nScales {
-		for _, code := range codeOrder[f] {
-			weights = append(weights, codeWeight[code]*p.Role.Emphasis[f]*p.Municipality.Emphasis[f])
+		for _, code := range cs.order[f] {
+			weights = append(weights, cs.weight[code]*p.Role.Emphasis[f]*p.Municipality.Emphasis[f])
 		}
 	}
 	return cumulative(len(weights), func(i int) float64 { return weights[i] })
 }
 
-// allCodes lists the codes in the order of factorCum.
-var allCodes = func() []string {
-	var out []string
-	for f := range nScales {
-		out = append(out, codeOrder[f]...)
-	}
-	return out
-}()
-
 // drawCodes draws the distinct codes a segment speaks of.
-func drawCodes(r *rand.Rand, cum []float64, into []string) []string {
+func (cs *codeSet) drawCodes(r *rand.Rand, cum []float64, into []string) []string {
 	n := pick(r, codesPerSegmentCum)
 	for tries := 0; len(into) < n && tries < 10; tries++ {
-		code := allCodes[pick(r, cum)]
+		code := cs.all[pick(r, cum)]
 		if !slices.Contains(into, code) {
 			into = append(into, code)
 		}
@@ -168,22 +159,22 @@ func drawCodes(r *rand.Rand, cum []float64, into []string) []string {
 }
 
 // deviate changes a coder's codes for a segment in one of three ways.
-func deviate(r *rand.Rand, codes []string) []string {
+func (cs *codeSet) deviate(r *rand.Rand, codes []string) []string {
 	switch way := r.IntN(3); {
 	case way == 0 && len(codes) > 0: // overlooked a code
 		i := r.IntN(len(codes))
 		codes = slices.Delete(codes, i, i+1)
 	case way == 1 && len(codes) > 0: // chose a neighbouring code of the same factor
 		i := r.IntN(len(codes))
-		f := factorOf(codes[i])
-		other := codeOrder[f][r.IntN(len(codeOrder[f]))]
+		f := cs.factor[codes[i]]
+		other := cs.order[f][r.IntN(len(cs.order[f]))]
 		if other == codes[i] || slices.Contains(codes, other) {
 			codes = slices.Delete(codes, i, i+1)
 		} else {
 			codes[i] = other
 		}
 	default: // saw one more
-		other := allCodes[r.IntN(len(allCodes))]
+		other := cs.all[r.IntN(len(cs.all))]
 		if !slices.Contains(codes, other) {
 			codes = append(codes, other)
 		} else if len(codes) > 0 {
@@ -194,18 +185,9 @@ func deviate(r *rand.Rand, codes []string) []string {
 	return codes
 }
 
-func factorOf(code string) int {
-	for f := range nScales {
-		if slices.Contains(codeOrder[f], code) {
-			return f
-		}
-	}
-	return 0
-}
-
 // composeSegment writes a segment's text: an opener, a sentence for every code, now and
 // then a filler sentence or a personal detail.
-func composeSegment(r *rand.Rand, b *strings.Builder, codes []string) {
+func (cs *codeSet) composeSegment(r *rand.Rand, b *strings.Builder, codes []string) {
 	b.Reset()
 	opener := openers[r.IntN(len(openers))]
 	sentences := 0
@@ -224,7 +206,7 @@ func composeSegment(r *rand.Rand, b *strings.Builder, codes []string) {
 		add(fillers[r.IntN(len(fillers))])
 	}
 	for _, code := range codes {
-		phrases := codePhrases[code]
+		phrases := cs.phrases[code]
 		add(fillPartner(phrases[r.IntN(len(phrases))], partners[r.IntN(len(partners))]))
 	}
 	if len(codes) == 0 {

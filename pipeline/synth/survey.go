@@ -78,7 +78,7 @@ type surveyRowWriter interface {
 
 // writeSurvey simulates the survey and writes it, one respondent at a time, so memory stays
 // flat whatever the number of respondents. The respondents are split evenly over
-// c.SurveyFiles files (at least one); open returns the writers of file k (one per format).
+// c.SurveyFiles files (at least one), or written once per wave; open returns the writers of file k (one per format).
 // The answers do not depend on the split.
 func writeSurvey(c Config, p *population, open func(k int) ([]surveyRowWriter, error), progress func(int)) error {
 	r := newRand(c.Seed, streamSurvey)
@@ -93,7 +93,7 @@ func writeSurvey(c Config, p *population, open func(k int) ([]surveyRowWriter, e
 	width := len(strconv.Itoa(c.Respondents))
 	row := make([]surveyCell, len(header))
 	stopAt := len(items) * 2 / 3
-	files := max(c.SurveyFiles, 1)
+	files, total := c.surveyFiles(), c.surveyed()
 	i := 0
 	for k := range files {
 		writers, err := open(k)
@@ -101,10 +101,14 @@ func writeSurvey(c Config, p *population, open func(k int) ([]surveyRowWriter, e
 			return err
 		}
 		err = writeRows(writers, header)
-		for end := (k + 1) * c.Respondents / files; err == nil && i < end; i++ {
+		for end := (k + 1) * total / files; err == nil && i < end; i++ {
 			m := &p.Municipalities[pick(r, p.muniCum)]
 			role := &roles[pick(r, p.surveyRoleCum)]
-			row[0] = surveyCell{Text: fmt.Sprintf("E%0*d", width, i+1)}
+			if len(c.Waves) > 0 {
+				row[0] = surveyCell{Text: fmt.Sprintf("E%d-%0*d", c.Waves[k], width, i-k*c.Respondents+1)}
+			} else {
+				row[0] = surveyCell{Text: fmt.Sprintf("E%0*d", width, i+1)}
+			}
 			row[1] = surveyCell{Text: m.Name}
 			row[2] = surveyCell{Text: role.Names[r.IntN(len(role.Names))]}
 			g := r.NormFloat64()
@@ -154,7 +158,7 @@ func writeSurvey(c Config, p *population, open func(k int) ([]surveyRowWriter, e
 		}
 	}
 	if progress != nil {
-		progress(c.Respondents % 1000)
+		progress(total % 1000)
 	}
 	return nil
 }

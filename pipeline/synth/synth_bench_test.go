@@ -28,11 +28,11 @@ func BenchmarkComposeSegment(b *testing.B) {
 	p := newPopulation(c)
 	people := interviewees(c, p)
 	r := newRand(1, streamInterviews)
-	cum := factorCum(people[0])
+	cum := defaultCodes.factorCum(people[0])
 	var codes []string
 	var text strings.Builder
 	for b.Loop() {
-		codes = drawCodes(r, cum, codes[:0])
-		composeSegment(r, &text, codes)
+		codes = defaultCodes.drawCodes(r, cum, codes[:0])
+		defaultCodes.composeSegment(r, &text, codes)
 	}
 }

@@ -195,7 +195,7 @@ type codebookItem struct {
 
 func TestCodebookExtended(t *testing.T) {
 	for _, n := range []int{1, 4, 8, 30} {
-		raw, err := extendedCodebook(n)
+		raw, err := extendedCodebook(n, defaultCodes)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -236,7 +236,7 @@ func TestCodebookExtended(t *testing.T) {
 		}
 	}
 	// Four items keep the default codebook's statements for K and B.
-	raw, _ := extendedCodebook(4)
+	raw, _ := extendedCodebook(4, defaultCodes)
 	if !bytes.Contains(raw, []byte(`{id: K4, reverse: true, text: {nl: "Ik weet vaak niet welke andere professionals`)) {
 		t.Error("K4 lost its default statement")
 	}
@@ -254,7 +254,7 @@ func TestWordBankCarriesPatterns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, code := range allCodes {
+	for _, code := range defaultCodes.all {
 		if _, ok := cb.Code(code); !ok {
 			t.Errorf("code %s of the word bank is not in the default codebook", code)
 		}
@@ -282,8 +282,8 @@ func TestWordBankCarriesPatterns(t *testing.T) {
 			n += len(f.Codes)
 		}
 	}
-	if n != len(allCodes) {
-		t.Errorf("the default codebook has %d codes in factors with a scale, the word bank %d", n, len(allCodes))
+	if n != len(defaultCodes.all) {
+		t.Errorf("the default codebook has %d codes in factors with a scale, the word bank %d", n, len(defaultCodes.all))
 	}
 }
 

@@ -28,6 +28,7 @@ type Summary struct {
 	Surveyed       int
 	Segments       int
 	Items          int // all survey items, over the three scales
+	Codes          int // codes of the codebook
 	Files          []string
 }
 
@@ -45,7 +46,8 @@ func Write(dir string, c Config, progress Progress) (Summary, error) {
 	if err := c.Validate(); err != nil {
 		return Summary{}, err
 	}
-	cbYAML, err := extendedCodebook(c.Items)
+	codes := newCodeSet(c.Codes)
+	cbYAML, err := extendedCodebook(c.Items, codes)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -57,8 +59,8 @@ func Write(dir string, c Config, progress Progress) (Summary, error) {
 	p := newPopulation(c)
 	people := interviewees(c, p)
 	sum := Summary{
-		Municipalities: c.Municipalities, Interviewees: len(people), Surveyed: c.Respondents,
-		Segments: c.Segments, Items: nScales * c.Items,
+		Municipalities: c.Municipalities, Interviewees: len(people), Surveyed: c.surveyed(),
+		Segments: c.Segments, Items: nScales * c.Items, Codes: len(codes.all),
 	}
 	if err := os.WriteFile(filepath.Join(dir, CodebookFile), cbYAML, 0o644); err != nil {
 		return Summary{}, err
@@ -81,13 +83,13 @@ func Write(dir string, c Config, progress Progress) (Summary, error) {
 				errs[0] = fmt.Errorf("%s: %w", RespondentsFile, err)
 				return
 			}
-			if err := writeInterviews(filepath.Join(dir, SegmentsFile), c, people, progress.Segments); err != nil {
+			if err := writeInterviews(filepath.Join(dir, SegmentsFile), c, codes, people, progress.Segments); err != nil {
 				errs[0] = fmt.Errorf("%s: %w", SegmentsFile, err)
 			}
 		})
 	}
 	if c.Respondents > 0 {
-		for k := range max(c.SurveyFiles, 1) {
+		for k := range c.surveyFiles() {
 			for _, f := range c.Formats {
 				sum.Files = append(sum.Files, c.surveyFile(k, f))
 			}
@@ -147,6 +149,7 @@ type studyFile struct {
 type studyInput struct {
 	Path   string `yaml:"path"`
 	Format string `yaml:"format"`
+	Wave   int    `yaml:"wave,omitempty"`
 }
 
 type studyPrivacy struct {
@@ -157,7 +160,7 @@ type studyPrivacy struct {
 func studyYAML(c Config) ([]byte, error) {
 	s := studyFile{
 		Title: fmt.Sprintf("Synthetische studie: %d gemeenten, %d respondenten in de enquête, %d interviewfragmenten",
-			c.Municipalities, c.Respondents, c.Segments),
+			c.Municipalities, c.surveyed(), c.Segments),
 		Language: "nl",
 		Codebook: CodebookFile,
 		Groups:   []string{"role", "municipality"},
@@ -174,6 +177,12 @@ func studyYAML(c Config) ([]byte, error) {
 			path = SurveyBase + "-*." + c.SurveyFormat
 		}
 		s.Survey = []studyInput{{Path: path, Format: "generic"}}
+		if len(c.Waves) > 0 {
+			s.Survey = nil
+			for k, w := range c.Waves {
+				s.Survey = append(s.Survey, studyInput{Path: c.surveyFile(k, c.SurveyFormat), Format: "generic", Wave: w})
+			}
+		}
 	}
 	var body bytes.Buffer
 	enc := yaml.NewEncoder(&body)
