@@ -35,9 +35,6 @@ const (
 	ClusterBootstrap = "percentile cluster bootstrap of segments"
 )
 
-// agreementCodes returns the codebook's code ids in codebook order.
-func (in *Input) agreementCodes() []string { return in.ids.codes }
-
 // presence is the reliability data of one row of the table `agreement`: code presence
 // per unit (a segment, or in the pooled row a segment × code pair) and coder, 1 where
 // the coder applied the code, 0 where the coder coded the unit without it, no value
