@@ -22,6 +22,10 @@ import (
 //   - the counted codings (Input.Counted) on respondent segments: per code the bitset of
 //     segments carrying it (counted), per segment its respondent's number, and the
 //     respondents with a counted coded segment (coded).
+//
+// The bitsets are plain []uint64 with math/bits: the index needs a bit test, a word-wise
+// AND and a walk over the set bits, a few lines each, which a bitset library
+// (bits-and-blooms/bitset) would wrap without saving any.
 type codingIndex struct {
 	codes    []string
 	codeOf   map[string]int
