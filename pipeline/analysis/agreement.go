@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/samenspel/samenspel/pipeline/results"
 	"github.com/samenspel/samenspel/pipeline/stats"
@@ -347,8 +349,7 @@ func Agreement(in *Input, res *results.Results) {
 	}
 	names := strings.Join(coders, "; ")
 
-	add := func(code string, m *presence, pooled bool) {
-		s := in.presenceStats(m, len(coders), pooled)
+	add := func(code string, s agreementStats) {
 		var samples any
 		if s.ciMethod != "" {
 			samples = in.bootstrapSamples()
@@ -360,48 +361,91 @@ func Agreement(in *Input, res *results.Results) {
 			results.Opt(s.kappaLow), results.Opt(s.kappaHigh), results.Opt(s.light),
 			textOrNil(s.ciMethod), samples, textOrNil(s.reliability))
 	}
-	dis := disagreementsTable(coders)
-	// The pooled row's units are each used code's units in turn, code by code, as the
-	// per-code rows are counted; a code's values are kept until it is known to be used.
-	pooled := newPresence(len(coders))
-	pooledCodes := 0
-	values := make([]int8, len(segs)*len(cols))
-	for k, code := range x.codes {
+	// values fills row with the coders' values of code k on segment sg (-1: not coded)
+	// and counts the 1s and 0s.
+	values := func(row []int8, sg, k int) (ones, zeros int) {
+		for j, c := range cols {
+			switch {
+			case !x.coded[x.slot(sg, c)]:
+				row[j] = -1
+			case has(x.set(sg, c), k):
+				row[j] = 1
+				ones++
+			default:
+				row[j] = 0
+				zeros++
+			}
+		}
+		return ones, zeros
+	}
+	// The codes that some coder applied on these segments: the pooled row's.
+	used := make([]uint64, x.words)
+	for _, sg := range segs {
+		for _, c := range cols {
+			for w, word := range x.set(sg, c) {
+				used[w] |= word
+			}
+		}
+	}
+	// Each code's row, with its bootstrap, is independent of the others': the codes are
+	// shared out over the processors, and the pooled row, whose units are each used
+	// code's units in turn, code by code, is counted alongside.
+	type codeRow struct {
+		stats agreementStats
+		dis   [][]any
+	}
+	rows := make([]codeRow, len(x.codes))
+	var pooled agreementStats
+	var wg sync.WaitGroup
+	wg.Go(func() {
 		m := newPresence(len(coders))
-		used := false
-		for i, sg := range segs {
-			row := values[i*len(cols) : (i+1)*len(cols)]
-			ones, zeros := 0, 0
-			for j, c := range cols {
-				switch {
-				case !x.coded[x.slot(sg, c)]:
-					row[j] = -1
-				case has(x.set(sg, c), k):
-					row[j] = 1
-					ones++
-				default:
-					row[j] = 0
-					zeros++
+		row := make([]int8, len(cols))
+		for k := range x.codes {
+			if !has(used, k) {
+				continue
+			}
+			for i, sg := range segs {
+				values(row, sg, k)
+				m.add(row, i)
+			}
+		}
+		pooled = in.presenceStats(m, len(coders), true)
+	})
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(x.codes)) {
+		wg.Go(func() {
+			row := make([]int8, len(cols))
+			for k := range next {
+				m := newPresence(len(coders))
+				for _, sg := range segs {
+					ones, zeros := values(row, sg, k)
+					m.add(row, -1)
+					if ones > 0 && zeros > 0 {
+						rows[k].dis = append(rows[k].dis, in.disagreement(x.segIDs[sg], x.codes[k], row))
+					}
 				}
+				rows[k].stats = in.presenceStats(m, len(coders), false)
 			}
-			m.add(row, -1)
-			if ones > 0 {
-				used = true
-			}
-			if ones > 0 && zeros > 0 {
-				in.addDisagreement(dis, x.segIDs[sg], code, row)
-			}
-		}
-		if used {
+		})
+	}
+	for k := range x.codes {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	dis := disagreementsTable(coders)
+	pooledCodes := 0
+	for k, code := range x.codes {
+		if has(used, k) {
 			pooledCodes++
-			for i := range segs {
-				pooled.add(values[i*len(cols):(i+1)*len(cols)], i)
-			}
 		}
-		add(code, m, false)
+		add(code, rows[k].stats)
+		for _, r := range rows[k].dis {
+			dis.Add(r...)
+		}
 	}
 	if len(x.codes) > 0 {
-		add(PooledCode, pooled, true)
+		add(PooledCode, pooled)
 	}
 	res.Add(t)
 	// By segment, then the codes in codebook order.
@@ -440,8 +484,9 @@ func disagreementsTable(coders []string) *results.Table {
 	return t
 }
 
-// addDisagreement adds one (segment, code) row of a presence matrix row.
-func (in *Input) addDisagreement(t *results.Table, segment, code string, values []int8) {
+// disagreement is the row of table `disagreements` of one (segment, code): values holds
+// the coders' values, -1 where a coder did not code the segment.
+func (in *Input) disagreement(segment, code string, values []int8) []any {
 	seg := in.Segment(segment)
 	row := []any{segment, code, seg.Respondent}
 	for _, v := range values {
@@ -451,7 +496,7 @@ func (in *Input) addDisagreement(t *results.Table, segment, code string, values 
 			row = append(row, int(v))
 		}
 	}
-	t.Add(append(row, shorten(seg.Text))...)
+	return append(row, shorten(seg.Text))
 }
 
 // AgreementAuto is the table `agreement_auto`: the auto-coder against each human coder,

@@ -38,6 +38,7 @@ type PresenceUnits struct {
 	raters        float64
 	fleissBad     bool
 	pbar          float64
+	agreeP        []float64  // per pattern, Fleiss' P_i of a unit of the pattern
 	totals        [2]float64 // ones, zeros: FleissKappa's category order of the counts {ones, zeros}
 	clusterPos    []int32    // cluster id -> position in makeup + 1
 	makeup        [][]patternCount
@@ -79,7 +80,7 @@ func (u *PresenceUnits) add(ones, zeros, cluster int) {
 	if zeros > 0 {
 		u.seen[0] = true
 	}
-	// Fleiss: FleissKappa's row {ones, zeros}.
+	// Fleiss: FleissKappa's row {ones, zeros}; its P_i, a pattern's, is added below.
 	n := float64(ones + zeros)
 	if u.rows == 0 {
 		u.raters = n
@@ -87,9 +88,6 @@ func (u *PresenceUnits) add(ones, zeros, cluster int) {
 	u.rows++
 	if n != u.raters || n < 2 {
 		u.fleissBad = true
-	} else {
-		o, z := float64(ones), float64(zeros)
-		u.pbar += (0 + o*o + z*z - n) / (n * (n - 1))
 	}
 	u.totals[0] += float64(ones)
 	u.totals[1] += float64(zeros)
@@ -130,6 +128,11 @@ func (u *PresenceUnits) add(ones, zeros, cluster int) {
 		u.zeros = append(u.zeros, zeros)
 		u.d.m = append(u.d.m, float64(ones+zeros))
 		u.d.mult = append(u.d.mult, 0)
+		o, z := float64(ones), float64(zeros)
+		u.agreeP = append(u.agreeP, (0+o*o+z*z-n)/(n*(n-1)))
+	}
+	if !u.fleissBad {
+		u.pbar += u.agreeP[p]
 	}
 	u.d.mult[p]++
 	u.d.units++
