@@ -3,6 +3,8 @@ package analysis
 import (
 	"math/bits"
 	"sort"
+
+	"github.com/samenspel/samenspel/pipeline/protected"
 )
 
 // codingIndex numbers the segments, coders and codebook codes once, so that the stages
@@ -59,6 +61,7 @@ type codingIndex struct {
 // segmentRef is what the index keeps of a known segment.
 type segmentRef struct {
 	interviewer bool
+	segment     *protected.Segment
 }
 
 // buildCodingIndex builds the index of the input's codings; the input's segment and
@@ -87,7 +90,7 @@ func (in *Input) buildCodingIndex() *codingIndex {
 		x.segIDs = append(x.segIDs, id)
 		var ref *segmentRef
 		if s := in.Segment(id); s != nil {
-			ref = &segmentRef{interviewer: s.Interviewer}
+			ref = &segmentRef{interviewer: s.Interviewer, segment: s}
 		}
 		x.seg = append(x.seg, ref)
 		x.autoCovers = append(x.autoCovers, false)
@@ -124,9 +127,10 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	respOf := map[string]int{}
 	x.respOf = respOf
 	x.resp = make([]int, n)
-	for i, id := range x.segIDs {
+	for i, ref := range x.seg {
 		x.resp[i] = -1
-		if s := in.Segment(id); s != nil {
+		if ref != nil {
+			s := ref.segment
 			r, ok := respOf[s.Respondent]
 			if !ok {
 				r = len(x.respIDs)

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"container/heap"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -33,14 +34,10 @@ func Quotes(in *Input, res *results.Results) {
 	x := in.ids
 	for _, f := range in.Codebook.Factors {
 		for _, c := range f.Codes {
-			type cand struct {
-				seg, resp, text string
-				score           int
-			}
-			var cands []cand
+			var cands quoteCandidates
 			eachBit(x.counted[x.codeOf[c.ID]], func(sg int) {
 				s := x.segIDs[sg]
-				seg := in.Segment(s)
+				seg := x.seg[sg].segment
 				n := utf8.RuneCountInString(seg.Text)
 				if n < 40 {
 					return
@@ -52,16 +49,15 @@ func Quotes(in *Input, res *results.Results) {
 				} else if n > 300 {
 					score = n - 300
 				}
-				cands = append(cands, cand{s, seg.Respondent, seg.Text, score})
+				cands = append(cands, quoteCandidate{s, seg.Respondent, seg.Text, score})
 			})
-			sort.Slice(cands, func(i, j int) bool {
-				if cands[i].score != cands[j].score {
-					return cands[i].score < cands[j].score
-				}
-				return cands[i].seg < cands[j].seg
-			})
+			// The candidates in order of score, then segment, taken from a heap until
+			// three respondents are found: a code carried by many segments needs no
+			// full sort.
+			heap.Init(&cands)
 			used := map[string]bool{}
-			for _, q := range cands {
+			for cands.Len() > 0 {
+				q := heap.Pop(&cands).(quoteCandidate)
 				if len(used) == QuotesPerCode {
 					break
 				}
@@ -76,6 +72,32 @@ func Quotes(in *Input, res *results.Results) {
 		}
 	}
 	res.Add(t)
+}
+
+// quoteCandidate is a segment that could be quoted for a code; score is how far its
+// length is from 80 to 300 characters.
+type quoteCandidate struct {
+	seg, resp, text string
+	score           int
+}
+
+// quoteCandidates is a heap of candidates, best first: lowest score, then segment id.
+type quoteCandidates []quoteCandidate
+
+func (q quoteCandidates) Len() int { return len(q) }
+func (q quoteCandidates) Less(i, j int) bool {
+	if q[i].score != q[j].score {
+		return q[i].score < q[j].score
+	}
+	return q[i].seg < q[j].seg
+}
+func (q quoteCandidates) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *quoteCandidates) Push(x any)   { *q = append(*q, x.(quoteCandidate)) }
+func (q *quoteCandidates) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
 }
 
 // shorten cuts a text to maxQuoteRunes at a word boundary.
