@@ -102,9 +102,16 @@ func (in *Input) buildCodingIndex() *codingIndex {
 			x.autoCovers[i] = true
 		}
 	}
+	// Codings come grouped by segment and coder, as exports list them: a coding of the
+	// same segment, coder or code as the one before needs no map lookup.
 	coderOf := map[string]int{}
-	for _, c := range in.Data.Codings {
-		addSeg(c.Segment)
+	segOfCoding := make([]int32, len(in.Data.Codings))
+	lastSeg, lastSegIdx := "", -1
+	for i, c := range in.Data.Codings {
+		if lastSegIdx < 0 || c.Segment != lastSeg {
+			lastSeg, lastSegIdx = c.Segment, addSeg(c.Segment)
+		}
+		segOfCoding[i] = int32(lastSegIdx)
 		if _, ok := coderOf[c.Coder]; !ok {
 			coderOf[c.Coder] = 0
 			x.coders = append(x.coders, c.Coder)
@@ -141,22 +148,43 @@ func (in *Input) buildCodingIndex() *codingIndex {
 		}
 	}
 	x.respCoded = make([]bool, len(x.respIDs))
-	for _, c := range in.Data.Codings {
-		s := x.segOf[c.Segment]
-		slot := s*nc + coderOf[c.Coder]
+	// Whether a coding counts (Input.Counted, Input.CountedCoder) depends on its segment,
+	// its coder and whether its code is empty; it is asked once per segment and coder.
+	lastCoder, lastCoderIdx := "", -1
+	lastCode, lastK, lastIn := "", 0, false
+	lastSlot, countedCoder, countedCode := -1, false, false
+	for i, c := range in.Data.Codings {
+		s := int(segOfCoding[i])
+		if lastCoderIdx < 0 || c.Coder != lastCoder {
+			lastCoder, lastCoderIdx = c.Coder, coderOf[c.Coder]
+		}
+		slot := s*nc + lastCoderIdx
 		x.coded[slot] = true
-		k, inCodebook := x.codeOf[c.Code]
+		if c.Code != lastCode || i == 0 {
+			lastCode = c.Code
+			lastK, lastIn = x.codeOf[c.Code]
+		}
+		k, inCodebook := lastK, lastIn
 		if inCodebook {
 			x.sets[slot*x.words+k/64] |= 1 << (k % 64)
 		}
 		if x.seg[s] == nil || x.seg[s].interviewer {
 			continue
 		}
+		if slot != lastSlot {
+			lastSlot = slot
+			countedCoder = in.CountedCoder(c)
+			probe := c
+			if probe.Code == "" {
+				probe.Code = "\x00" // any code: Counted asks only whether there is one
+			}
+			countedCode = in.Counted(probe)
+		}
 		// A row with an empty code by a counted coder still makes the segment coded.
-		if in.CountedCoder(c) || (c.Code != "" && in.Counted(c)) {
+		if countedCoder || (c.Code != "" && countedCode) {
 			x.respCoded[x.resp[s]] = true
 		}
-		if inCodebook && in.Counted(c) {
+		if inCodebook && countedCode {
 			x.counted[k][s/64] |= 1 << (s % 64)
 		}
 	}
