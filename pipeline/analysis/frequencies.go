@@ -37,6 +37,17 @@ func (in *Input) groupMembers(by string, ids map[string]bool, strand string) map
 	return groups
 }
 
+// suppressedGroups decides which groups of one grouping are suppressed, by their
+// numbers of members, with the rule of suppressSmall (small groups, and the next smallest
+// where exactly one is small).
+func (in *Input) suppressedGroups(groups map[string]map[string]bool, by string) map[string]bool {
+	sizes := make(map[string]int, len(groups))
+	for g, m := range groups {
+		sizes[g] = len(m)
+	}
+	return in.suppressSmall(sizes, by)
+}
+
 // Sample is the table `sample`: respondents per group, interviewed and surveyed.
 func Sample(in *Input, res *results.Results) {
 	t := results.NewTable("sample",
