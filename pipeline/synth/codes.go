@@ -137,6 +137,20 @@ func (cs *codeSet) editCodes(root *yaml.Node) error {
 		}
 	}
 	factors.Content = spoken
+	// The map of negated facilitators to barriers keeps the pairs of codes kept.
+	if neg := mappingValue(root, "negated"); neg != nil && neg.Kind == yaml.MappingNode {
+		kept := map[string]bool{}
+		for _, c := range cs.all {
+			kept[c] = true
+		}
+		var pairs []*yaml.Node
+		for i := 0; i+1 < len(neg.Content); i += 2 {
+			if kept[neg.Content[i].Value] && kept[neg.Content[i+1].Value] {
+				pairs = append(pairs, neg.Content[i], neg.Content[i+1])
+			}
+		}
+		neg.Content = pairs
+	}
 	for f, fn := range factors.Content {
 		codes := mappingValue(fn, "codes")
 		if codes == nil || codes.Kind != yaml.SequenceNode {
