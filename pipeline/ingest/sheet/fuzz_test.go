@@ -40,8 +40,8 @@ func FuzzSheetXML(f *testing.F) {
 		writeWithSheet(t, path, book.Bytes(), body)
 		got, err := fast(path)
 		if err != nil {
-			if !errors.Is(err, ErrUnsupported) && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrTooLarge) {
-				t.Fatalf("an error that is neither a limit nor ErrUnsupported: %v", err)
+			if !errors.Is(err, ErrUnsupported) && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrMalformed) {
+				t.Fatalf("an error that is neither a limit, ErrMalformed nor ErrUnsupported: %v", err)
 			}
 			return
 		}
