@@ -92,7 +92,17 @@ func fast(path string) (map[string][][]string, error) {
 			if rows.Line() != len(all)+1 {
 				return nil, fmt.Errorf("sheet %q: line %d after %d rows", name, rows.Line(), len(all))
 			}
-			all = append(all, rows.Row())
+			row := rows.Row()
+			// The bytes are the strings.
+			if rows.Len() != len(row) {
+				return nil, fmt.Errorf("sheet %q row %d: Len %d, Row %d cells", name, rows.Line(), rows.Len(), len(row))
+			}
+			for i, cell := range row {
+				if string(rows.Cell(i)) != cell {
+					return nil, fmt.Errorf("sheet %q row %d cell %d: Cell %q, Row %q", name, rows.Line(), i, rows.Cell(i), cell)
+				}
+			}
+			all = append(all, row)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
