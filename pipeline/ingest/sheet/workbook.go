@@ -141,10 +141,29 @@ type boundedReader struct {
 	n      int64
 	limit  int64
 	packed uint64
+	empty  int // reads in a row that gave nothing
 }
 
 func (b *boundedReader) Read(p []byte) (int, error) {
+	// Never inflate more than one byte past a limit, however large the buffer read into
+	// (the scanner's grows to hold a long token).
+	allow := min(b.limit-b.n, b.w.limits.MaxTotalSize-b.w.inflated.Load()) + 1
+	if allow < 1 {
+		allow = 1
+	}
+	if int64(len(p)) > allow {
+		p = p[:allow]
+	}
 	n, err := b.rc.Read(p)
+	if n == 0 && err == nil {
+		// A damaged stream that gives nothing and no error would keep io.ReadFull and
+		// the scanner asking forever.
+		if b.empty++; b.empty > 100 {
+			err = io.ErrNoProgress
+		}
+	} else {
+		b.empty = 0
+	}
 	b.n += int64(n)
 	total := b.w.inflated.Add(int64(n))
 	switch {
