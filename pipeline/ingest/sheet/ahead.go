@@ -94,13 +94,14 @@ func (a *aheadReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// Close stops the goroutine, waits for it and closes the source.
+// Close stops the goroutine, waits for it and closes the source; reads after it fail.
 func (a *aheadReader) Close() error {
 	var err error
 	a.closed.Do(func() {
 		close(a.stop)
 		<-a.done
 		err = a.src.Close()
+		a.cur, a.off, a.err = nil, 0, io.ErrClosedPipe
 	})
 	return err
 }
