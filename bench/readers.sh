@@ -62,11 +62,12 @@ cat "$work/old.txt" "$work/new.txt" | awk '
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
+  function show(v, unit, suffix) { return v == "-" ? "-" : sprintf("%.3g%s", v / unit, suffix) }
   END {
     for (name in names) {
-      printf "| %s | %.3g | %.3g M | %.3g | %.3g | %.3g M | %.3g |\n", name,
-        median(wall["old", name]), median(cells["old", name]) / 1e6, median(cpu["old", name]),
-        median(wall["new", name]), median(cells["new", name]) / 1e6, median(cpu["new", name])
+      printf "| %s | %s | %s | %s | %s | %s | %s |\n", name,
+        show(median(wall["old", name]), 1, ""), show(median(cells["old", name]), 1e6, " M"), show(median(cpu["old", name]), 1, ""),
+        show(median(wall["new", name]), 1, ""), show(median(cells["new", name]), 1e6, " M"), show(median(cpu["new", name]), 1, "")
     }
   }' | sort
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

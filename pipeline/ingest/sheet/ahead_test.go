@@ -82,7 +82,7 @@ func TestLargeSheetAhead(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewSource(5))
-	for r := 1; r <= 30000; r++ {
+	for r := 1; r <= 10000; r++ {
 		row := []any{"r" + strconv.Itoa(r), rng.Intn(5) + 1, rng.NormFloat64(), "tekst & " + strconv.Itoa(rng.Intn(50))}
 		cell, _ := excelize.CoordinatesToCellName(1, r)
 		if err := sw.SetRow(cell, row); err != nil {
@@ -112,7 +112,7 @@ func TestLargeSheetAhead(t *testing.T) {
 	}
 	w.Close()
 	one, two := read(1), read(2)
-	if len(one["Sheet1"]) != 30000 || !reflect.DeepEqual(one, two) {
+	if len(one["Sheet1"]) != 10000 || !reflect.DeepEqual(one, two) {
 		t.Errorf("%d rows on one core, %d on two, or different values", len(one["Sheet1"]), len(two["Sheet1"]))
 	}
 }
