@@ -40,7 +40,6 @@ type Rows struct {
 	cur   bool
 	err   error
 	done  bool
-	width int
 	// The row read ahead (the current one once Next reached it): the cells' values end
 	// to end in vals, cell i ending at ends[i].
 	vals   []byte
@@ -228,7 +227,6 @@ func (r *Rows) readCells() {
 		case fastCell:
 			continue
 		case fastRowEnd:
-			r.width = max(r.width, len(r.ends))
 			return
 		}
 		switch s.next() {
@@ -241,7 +239,6 @@ func (r *Rows) readCells() {
 			return
 		case tokEnd:
 			if s.depth < depth {
-				r.width = max(r.width, len(r.ends))
 				return
 			}
 		case tokStart:
