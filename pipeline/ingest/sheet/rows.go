@@ -31,15 +31,15 @@ const (
 // answers repeat a handful of values); Len and Cell give the same values as bytes, valid
 // until the next call of Next, without building a string.
 type Rows struct {
-	book  *Workbook
-	name  string
-	rc    io.ReadCloser
-	s     *scanner
-	line  int // the row returned last
-	next  int // the number of the row read ahead, 0 if none
-	cur   bool
-	err   error
-	done  bool
+	book *Workbook
+	name string
+	rc   io.ReadCloser
+	s    *scanner
+	line int // the row returned last
+	next int // the number of the row read ahead, 0 if none
+	cur  bool
+	err  error
+	done bool
 	// The row read ahead (the current one once Next reached it): the cells' values end
 	// to end in vals, cell i ending at ends[i].
 	vals   []byte
