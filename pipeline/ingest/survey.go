@@ -478,6 +478,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 	}
 	seen := map[string]int{}
+	var answers answerCache
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -569,7 +570,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			c := &lay.columns[i]
 			cell := strings.TrimSpace(tableCell(row, i))
 			count.Cells++
-			a, err := answerOf(c, cell)
+			a, err := answers.answer(i, c, cell)
 			if err != nil {
 				count.CellsRejected++
 				reject(line, i, cell, err, c.item.ID)

@@ -66,28 +66,31 @@ func openFastWorkbook(in *input, name string) (*Rows, error) {
 	return &Rows{path: path, sheet: picked, fast: &fastSheet{in: in, book: book, rows: rows}}, nil
 }
 
-// fastError is nil for a workbook the fast reader leaves to excelize, and a broken
-// archive limit as ingest reports it.
+// fastError is nil for a workbook the fast reader leaves to excelize, and otherwise the
+// error as ingest reports it: a broken archive limit, or a malformed sheet (which
+// excelize would read with values in the wrong columns).
 func fastError(err error) error {
 	switch {
 	case errors.Is(err, sheet.ErrTooDeep):
-		return limitError{err, ErrXMLTooDeep}
+		return fastFailure{err, ErrXMLTooDeep}
 	case errors.Is(err, sheet.ErrTooLarge):
-		return limitError{err, ErrTooLarge}
+		return fastFailure{err, ErrTooLarge}
+	case errors.Is(err, sheet.ErrMalformed):
+		return fastFailure{err, ErrNotTable}
 	}
 	return nil
 }
 
-// limitError is an archive limit broken in the fast reader, wrapping the sentinel ingest
-// uses for it.
-type limitError struct {
+// fastFailure is an error of the fast reader that ends the reading, wrapping the sentinel
+// ingest uses for it.
+type fastFailure struct {
 	err      error
 	sentinel error
 }
 
-func (e limitError) Error() string        { return e.err.Error() }
-func (e limitError) Unwrap() []error      { return []error{e.err, e.sentinel} }
-func (e limitError) Is(target error) bool { return target == e.sentinel }
+func (e fastFailure) Error() string        { return e.err.Error() }
+func (e fastFailure) Unwrap() []error      { return []error{e.err, e.sentinel} }
+func (e fastFailure) Is(target error) bool { return target == e.sentinel }
 
 // nextFastRow reads the next row with the fast reader; where it gives up, excelize
 // opens the sheet, skips the rows already read and goes on.

@@ -54,7 +54,36 @@ func BenchmarkSheetReader(b *testing.B) {
 		b.Fatal(err)
 	}
 	const cells = float64((benchRows + 1) * benchCols)
+	// The cells as bytes (Len and Cell), as a columnar reader takes them.
 	b.Run("sheet", func(b *testing.B) {
+		b.ReportAllocs()
+		defer reportCPU(b)()
+		for i := 0; i < b.N; i++ {
+			w, err := Open(path, testLimits)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows, err := w.Rows("Sheet1")
+			if err != nil {
+				b.Fatal(err)
+			}
+			n, size := 0, 0
+			for rows.Next() {
+				for c := range rows.Len() {
+					size += len(rows.Cell(c))
+				}
+				n += rows.Len()
+			}
+			if err := rows.Err(); err != nil || n != int(cells) || size == 0 {
+				b.Fatalf("%d cells, %v", n, err)
+			}
+			rows.Close()
+			w.Close()
+		}
+		b.ReportMetric(cells*float64(b.N)/b.Elapsed().Seconds(), "cells/s")
+	})
+	// The cells as strings (Row), as the ingest package takes them.
+	b.Run("sheet-strings", func(b *testing.B) {
 		b.ReportAllocs()
 		defer reportCPU(b)()
 		for i := 0; i < b.N; i++ {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -40,8 +41,8 @@ func FuzzSheetXML(f *testing.F) {
 		writeWithSheet(t, path, book.Bytes(), body)
 		got, err := fast(path)
 		if err != nil {
-			if !errors.Is(err, ErrUnsupported) && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrTooLarge) {
-				t.Fatalf("an error that is neither a limit nor ErrUnsupported: %v", err)
+			if !errors.Is(err, ErrUnsupported) && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrMalformed) {
+				t.Fatalf("an error that is neither a limit, ErrMalformed nor ErrUnsupported: %v", err)
 			}
 			return
 		}
@@ -101,4 +102,65 @@ func wellFormed(data []byte) bool {
 			return false
 		}
 	}
+}
+
+// FuzzArchive opens arbitrary bytes as a workbook under small limits and reads every
+// sheet: never a panic, an error that is a limit, ErrMalformed or ErrUnsupported, and
+// never more inflated than the limits allow (by at most the one byte that shows a limit
+// broken).
+func FuzzArchive(f *testing.F) {
+	for _, seed := range []func() *excelize.File{
+		func() *excelize.File {
+			b := excelize.NewFile()
+			b.SetCellValue("Sheet1", "A1", "gedeeld")
+			b.SetCellValue("Sheet1", "B2", 3.5)
+			return b
+		},
+		func() *excelize.File {
+			b := excelize.NewFile()
+			sw, _ := b.NewStreamWriter("Sheet1")
+			sw.SetRow("A1", []any{"r1", 1, true, time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)})
+			sw.Flush()
+			return b
+		},
+	} {
+		var buf bytes.Buffer
+		if err := seed().Write(&buf); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
+	limits := Limits{MaxEntries: 64, MaxEntrySize: 1 << 20, MaxTotalSize: 3 << 19, MaxRatio: 50, RatioFloor: 1 << 16, MaxXMLDepth: 32}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return
+		}
+		w, err := OpenZip("fuzz.xlsx", z, limits)
+		if err == nil {
+			for _, name := range w.Sheets() {
+				rows, err2 := w.Rows(name)
+				if err2 != nil {
+					err = err2
+					continue
+				}
+				for rows.Next() {
+					for i := range rows.Len() {
+						_ = rows.Cell(i)
+					}
+					_ = rows.Row()
+				}
+				if rows.Err() != nil {
+					err = rows.Err()
+				}
+				rows.Close()
+			}
+			if got := w.inflated.Load(); got > limits.MaxTotalSize+1 {
+				t.Fatalf("inflated %d bytes, the limit is %d", got, limits.MaxTotalSize)
+			}
+		}
+		if err != nil && !errors.Is(err, ErrUnsupported) && !errors.Is(err, ErrTooDeep) && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrMalformed) {
+			t.Fatalf("an error that is neither a limit, ErrMalformed nor ErrUnsupported: %v", err)
+		}
+	})
 }

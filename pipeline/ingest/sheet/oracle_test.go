@@ -92,7 +92,17 @@ func fast(path string) (map[string][][]string, error) {
 			if rows.Line() != len(all)+1 {
 				return nil, fmt.Errorf("sheet %q: line %d after %d rows", name, rows.Line(), len(all))
 			}
-			all = append(all, rows.Row())
+			row := rows.Row()
+			// The bytes are the strings.
+			if rows.Len() != len(row) {
+				return nil, fmt.Errorf("sheet %q row %d: Len %d, Row %d cells", name, rows.Line(), rows.Len(), len(row))
+			}
+			for i, cell := range row {
+				if string(rows.Cell(i)) != cell {
+					return nil, fmt.Errorf("sheet %q row %d cell %d: Cell %q, Row %q", name, rows.Line(), i, rows.Cell(i), cell)
+				}
+			}
+			all = append(all, row)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -110,6 +120,10 @@ func compare(t *testing.T, path string) bool {
 	got, err := fast(path)
 	if errors.Is(err, ErrUnsupported) {
 		t.Logf("%s: left to excelize: %v", path, err)
+		return false
+	}
+	if errors.Is(err, ErrMalformed) {
+		t.Logf("%s: refused on purpose: %v", path, err)
 		return false
 	}
 	if err != nil {
@@ -404,6 +418,35 @@ func TestHandWrittenSheetsMatchExcelize(t *testing.T) {
 				t.Errorf("got %v, want ErrUnsupported", err)
 			}
 		})
+	}
+}
+
+// Cells out of order in a row are an error, not a row read shifted: excelize appends a
+// cell whose reference lies before the previous one's after it, and so would put its
+// value, and every later one, in the wrong column.
+func TestCellsOutOfOrder(t *testing.T) {
+	for name, row := range map[string]string{
+		"backwards":        `<c r="B1"><v>1</v></c><c r="A1"><v>2</v></c>`,
+		"twice":            `<c r="A1"><v>1</v></c><c r="A1"><v>2</v></c>`,
+		"after an implied": `<c><v>1</v></c><c r="A1" t="inlineStr"><is><t>x</t></is></c>`,
+		"general way":      `<c r="C1"><f>1+1</f><v>2</v></c><c r="B1"><f>1</f><v>1</v></c>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := fast(withSheetXML(t, "order.xlsx", sheetHead+`<sheetData><row r="1">`+row+`</row></sheetData></worksheet>`, nil))
+			if !errors.Is(err, ErrMalformed) || errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), `sheet "Sheet1", row 1: cell`) {
+				t.Errorf("got %v, want ErrMalformed naming the sheet, row and cell", err)
+			}
+		})
+	}
+	// The error names the row as Excel numbers it, after rows left out.
+	_, err := fast(withSheetXML(t, "late.xlsx", sheetHead+`<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="7"><c r="B7"><v>1</v></c><c r="B7"><v>2</v></c></row></sheetData></worksheet>`, nil))
+	if !errors.Is(err, ErrMalformed) || !strings.Contains(err.Error(), `row 7: cell B7 comes after a cell of column B`) {
+		t.Errorf("got %v", err)
+	}
+	// Empty cells before, and references that skip columns, are in order.
+	p := withSheetXML(t, "gaps.xlsx", sheetHead+`<sheetData><row r="1"><c r="A1"/><c r="A1" s="0"/><c r="C1"><v>3</v></c><c><v>4</v></c><c r="F1"><v>6</v></c></row></sheetData></worksheet>`, nil)
+	if !compare(t, p) {
+		t.Error("left to excelize")
 	}
 }
 

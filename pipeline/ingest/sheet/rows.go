@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 )
 
@@ -25,19 +26,28 @@ const (
 // Every row number from 1 to the last row in the sheet comes once; a row the sheet
 // leaves out comes as nil. A row holds its cells up to the last one with a value or a
 // formula; cells before it without a value are "".
+//
+// Row builds the row's strings (short ones shared from a small cache, since survey
+// answers repeat a handful of values); Len and Cell give the same values as bytes, valid
+// until the next call of Next, without building a string.
 type Rows struct {
-	book   *Workbook
-	name   string
-	rc     io.ReadCloser
-	s      *scanner
-	line   int // the row returned last
-	next   int // the number of the row read ahead, 0 if none
-	ahead  []string
-	row    []string
-	err    error
-	done   bool
-	width  int
-	text   []byte
+	book *Workbook
+	name string
+	rc   io.ReadCloser
+	s    *scanner
+	line int // the row returned last
+	next int // the number of the row read ahead, 0 if none
+	cur  bool
+	err  error
+	done bool
+	// The row read ahead (the current one once Next reached it): the cells' values end
+	// to end in vals, cell i ending at ends[i].
+	vals   []byte
+	ends   []int32
+	shared []int32 // per cell, the shared string it holds, or -1
+	cell   []byte  // scratch: a value made here (a date, a shared string)
+	text   []byte  // scratch: a value's text as decoded
+	inline []byte  // scratch: an inline string's text
 	intern *[internSlots]string
 }
 
@@ -53,6 +63,9 @@ func (w *Workbook) Rows(name string) (*Rows, error) {
 		rc, err := w.open(w.targets[i])
 		if err != nil {
 			return nil, err
+		}
+		if f := w.entries[w.targets[i]]; f.UncompressedSize64 >= aheadFrom && runtime.GOMAXPROCS(0) > 1 {
+			rc = newAheadReader(rc)
 		}
 		return &Rows{book: w, name: name, rc: rc, s: newScanner(rc, w.limits.MaxXMLDepth), intern: new([internSlots]string)}, nil
 	}
@@ -76,21 +89,58 @@ func (r *Rows) Next() bool {
 	}
 	r.line++
 	if r.line < r.next {
-		r.row = nil
+		r.cur = false
 		return true
 	}
-	r.row, r.ahead, r.next = r.ahead, nil, 0
+	r.cur, r.next = true, 0
 	return true
 }
 
-// Row returns the cells of the current row. The slice belongs to the caller.
-func (r *Rows) Row() []string { return r.row }
+// Row returns the cells of the current row, nil for a row without values. The slice
+// belongs to the caller.
+func (r *Rows) Row() []string {
+	if !r.cur || len(r.ends) == 0 {
+		return nil
+	}
+	row := make([]string, len(r.ends))
+	prev := int32(0)
+	for i, e := range r.ends {
+		if k := r.shared[i]; k >= 0 {
+			row[i] = r.book.shared[k]
+		} else {
+			row[i] = r.str(r.vals[prev:e])
+		}
+		prev = e
+	}
+	return row
+}
+
+// Len returns the number of cells in the current row (as len(Row())).
+func (r *Rows) Len() int {
+	if !r.cur {
+		return 0
+	}
+	return len(r.ends)
+}
+
+// Cell returns the value of cell i (0-based) of the current row, as Row()[i] holds it;
+// the bytes hold until the next call of Next.
+func (r *Rows) Cell(i int) []byte {
+	if !r.cur || i < 0 || i >= len(r.ends) {
+		return nil
+	}
+	start := int32(0)
+	if i > 0 {
+		start = r.ends[i-1]
+	}
+	return r.vals[start:r.ends[i]]
+}
 
 // Line returns the current row's number as Excel shows it.
 func (r *Rows) Line() int { return r.line }
 
 // Err returns the error that stopped Next; it wraps ErrUnsupported unless a limit was
-// broken.
+// broken (ErrTooLarge, ErrTooDeep) or the sheet is malformed (ErrMalformed).
 func (r *Rows) Err() error { return r.err }
 
 // Close releases the sheet.
@@ -106,8 +156,12 @@ func (r *Rows) fail(err error) {
 	if r.err != nil {
 		return
 	}
-	loc := fmt.Sprintf("%s: sheet %q, row %d", r.book.path, r.name, r.line+1)
-	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTooDeep) || errors.Is(err, ErrUnsupported) {
+	row := r.line + 1
+	if r.next > 0 {
+		row = r.next // the row being read, after rows the sheet leaves out
+	}
+	loc := fmt.Sprintf("%s: sheet %q, row %d", r.book.path, r.name, row)
+	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTooDeep) || errors.Is(err, ErrUnsupported) || errors.Is(err, ErrMalformed) {
 		r.err = fmt.Errorf("%s: %w", loc, err)
 	} else {
 		r.err = fmt.Errorf("%s: %v: %w", loc, err, ErrUnsupported)
@@ -115,10 +169,11 @@ func (r *Rows) fail(err error) {
 	r.done = true
 }
 
-// readRow reads up to and through the next <row> into ahead and next, or sets done at
-// the end of the sheet data.
+// readRow reads up to and through the next <row> into vals, ends and next, or sets done
+// at the end of the sheet data.
 func (r *Rows) readRow() {
 	s := r.s
+	r.vals, r.ends, r.shared = r.vals[:0], r.ends[:0], r.shared[:0]
 	for {
 		switch s.next() {
 		case tokEOF:
@@ -153,7 +208,6 @@ func (r *Rows) readRow() {
 				return
 			}
 			r.next = num
-			r.ahead = nil
 			if !s.selfClose {
 				r.readCells()
 			}
@@ -162,13 +216,19 @@ func (r *Rows) readRow() {
 	}
 }
 
-// readCells reads the cells of the row whose start tag was just read.
+// readCells reads the cells of the row whose start tag was just read: each through
+// fastCell where it can, else token by token.
 func (r *Rows) readCells() {
 	s := r.s
 	depth := s.depth
 	col := 0
-	var cells []string
 	for {
+		switch r.fastCell(&col) {
+		case fastCell:
+			continue
+		case fastRowEnd:
+			return
+		}
 		switch s.next() {
 		case tokEOF:
 			if err := s.failed(); err != nil {
@@ -179,10 +239,6 @@ func (r *Rows) readCells() {
 			return
 		case tokEnd:
 			if s.depth < depth {
-				if len(cells) > r.width {
-					r.width = len(cells)
-				}
-				r.ahead = cells
 				return
 			}
 		case tokStart:
@@ -191,36 +247,63 @@ func (r *Rows) readCells() {
 				continue
 			}
 			ref, typ, style := cellAttrs(s.attrs)
-			if ref != nil {
-				c, ok := columnOf(ref)
-				if !ok {
-					r.fail(fmt.Errorf("cell reference %q", ref))
-					return
-				}
-				col = c
-			} else {
-				col++
-			}
-			val, formula, ok := r.readCell(typ, style)
+			next, ok := r.column(ref, col)
 			if !ok {
 				return
 			}
-			if val != "" || formula {
-				if cells == nil {
-					cells = make([]string, 0, max(r.width, col))
-				}
-				for len(cells) < col-1 {
-					cells = append(cells, "")
-				}
-				cells = append(cells, val)
+			col = next
+			if !r.readCell(col, typ, style) {
+				return
 			}
 		}
 	}
 }
 
-// readCell reads the cell whose start tag was just read: its value as excelize gives it
-// with RawCellValue (a date as ISO 8601), and whether it holds a formula.
-func (r *Rows) readCell(t, styleAttr []byte) (string, bool, bool) {
+// column returns the column of a cell: its reference's, or the one after the previous
+// cell.
+func (r *Rows) column(ref []byte, prev int) (int, bool) {
+	if ref == nil {
+		if prev >= maxColumns {
+			r.fail(fmt.Errorf("a cell beyond column %d", maxColumns))
+			return 0, false
+		}
+		return prev + 1, true
+	}
+	c, ok := columnOf(ref)
+	if !ok {
+		r.fail(fmt.Errorf("cell reference %q", ref))
+		return 0, false
+	}
+	return c, true
+}
+
+// put adds a cell's value in column col (1-based) to the row, with empty cells before
+// it; a cell without a value and without a formula adds nothing. shared is the index of
+// the shared string the value is, or -1. Cells come left to right, as every writer
+// writes them; a cell at or left of one already put is an error (ErrMalformed), since
+// excelize would put it after that one.
+func (r *Rows) put(col int, val []byte, shared int32, formula bool) bool {
+	if len(val) == 0 && !formula {
+		return true
+	}
+	if col <= len(r.ends) {
+		r.fail(fmt.Errorf("cell %s%d comes after a cell of column %s: the row's cells are out of order (or one is there twice), and read in order its values would land in other columns: %w",
+			columnName(col), r.next, columnName(len(r.ends)), ErrMalformed))
+		return false
+	}
+	for len(r.ends) < col-1 {
+		r.ends = append(r.ends, int32(len(r.vals)))
+		r.shared = append(r.shared, -1)
+	}
+	r.vals = append(r.vals, val...)
+	r.ends = append(r.ends, int32(len(r.vals)))
+	r.shared = append(r.shared, shared)
+	return true
+}
+
+// readCell reads, token by token, the cell in column col whose start tag was just read,
+// and puts its value: the value excelize gives with RawCellValue (a date as ISO 8601).
+func (r *Rows) readCell(col int, t, styleAttr []byte) bool {
 	s := r.s
 	typ := cellType(t)
 	style := 0
@@ -228,18 +311,15 @@ func (r *Rows) readCell(t, styleAttr []byte) (string, bool, bool) {
 		n, err := strconv.Atoi(string(styleAttr))
 		if err != nil {
 			r.fail(fmt.Errorf("cell style %q", styleAttr))
-			return "", false, false
+			return false
 		}
 		style = n
 	}
 	if s.selfClose {
-		return "", false, true
-	}
-	if val, ok := r.shortCell(typ, style); ok {
-		return val, false, true
+		return true
 	}
 	depth := s.depth
-	var v, inline string
+	r.text, r.inline = r.text[:0], r.inline[:0]
 	var hasV, hasIS, formula bool
 	for {
 		switch s.next() {
@@ -249,17 +329,17 @@ func (r *Rows) readCell(t, styleAttr []byte) (string, bool, bool) {
 			} else {
 				r.fail(errors.New("XML ends inside a cell"))
 			}
-			return "", false, false
+			return false
 		case tokEnd:
 			if s.depth >= depth {
 				continue
 			}
-			val, err := r.value(typ, style, v, hasV, inline, hasIS)
+			val, shared, err := r.value(typ, style, r.text, hasV, r.inline, hasIS)
 			if err != nil {
 				r.fail(err)
-				return "", false, false
+				return false
 			}
-			return val, formula, true
+			return r.put(col, val, shared, formula)
 		case tokStart:
 			if s.depth != depth+1 && !(s.selfClose && s.depth == depth) {
 				s.skip()
@@ -267,24 +347,21 @@ func (r *Rows) readCell(t, styleAttr []byte) (string, bool, bool) {
 			}
 			switch string(s.name) {
 			case "v":
-				text, ok := r.elementText()
-				if !ok {
-					return "", false, false
+				if !r.elementText() {
+					return false
 				}
-				v, hasV = text, true
+				hasV = true
 			case "f":
 				formula = true
 				s.skip()
 			case "is":
 				var err error
-				if r.text, err = readRichText(s, r.text[:0]); err != nil {
+				if r.inline, err = readRichText(s, r.inline[:0]); err != nil {
 					r.fail(err)
-					return "", false, false
+					return false
 				}
-				if bytes.Contains(r.text, []byte("_x")) {
-					inline = unescapeBSTR(string(r.text))
-				} else {
-					inline = r.str(r.text)
+				if bytes.Contains(r.inline, []byte("_x")) {
+					r.inline = []byte(unescapeBSTR(string(r.inline)))
 				}
 				hasIS = true
 			default:
@@ -294,78 +371,28 @@ func (r *Rows) readCell(t, styleAttr []byte) (string, bool, bool) {
 	}
 }
 
-// shortCell reads the two shapes most cells take, <v>text</v></c> and
-// <is><t>text</t></is></c>, straight from the buffer when the whole cell is there and
-// its text needs no decoding; ok is false for anything else, with nothing read.
-func (r *Rows) shortCell(typ cellKind, style int) (string, bool) {
+// elementText reads the text of a <v> into r.text (replacing an earlier one, as
+// encoding/xml does).
+func (r *Rows) elementText() bool {
 	s := r.s
-	b := s.buf[s.pos:s.end]
-	var open, close string
-	switch {
-	case typ == cellInline && len(b) > 7 && string(b[:7]) == "<is><t>":
-		open, close = "<is><t>", "</t></is></c>"
-	case typ != cellInline && len(b) > 3 && string(b[:3]) == "<v>":
-		open, close = "<v>", "</v></c>"
-	default:
-		return "", false
-	}
-	i := len(open)
-	for i < len(b) && i < 64 && b[i] != '<' {
-		i++
-	}
-	if i+len(close) > len(b) || string(b[i:i+len(close)]) != close || !plain(b[len(open):i]) {
-		return "", false
-	}
-	text := b[len(open):i]
-	if typ == cellInline && bytes.Contains(text, []byte("_x")) {
-		return "", false
-	}
-	val, err := r.value(typ, style, r.str(text), true, r.str(text), true)
-	if err != nil {
-		return "", false // the general path reports it
-	}
-	s.pos += i + len(close)
-	s.depth--
-	s.kind, s.name = tokEnd, s.buf[s.pos-2:s.pos-1]
-	return val, true
-}
-
-// elementText reads the text of a <v>; a short value is interned, since survey answers
-// repeat a handful of values millions of times.
-func (r *Rows) elementText() (string, bool) {
-	s := r.s
+	r.text = r.text[:0]
 	if s.selfClose {
-		return "", true
+		return true
 	}
 	depth := s.depth
-	s.next()
-	// The usual case, <v>text</v>, read without copying: the end tag is checked in the
-	// buffer, since reading another token may move the bytes the text points to.
-	if s.kind == tokText && plain(s.text) {
-		if s.end-s.pos >= 4 && string(s.buf[s.pos:s.pos+4]) == "</v>" {
-			s.pos += 4
-			s.depth--
-			s.kind, s.name = tokEnd, s.buf[s.pos-2:s.pos-1]
-			return r.str(s.text), true
-		}
-		r.text = append(r.text[:0], s.text...)
-		s.next()
-	} else {
-		r.text = r.text[:0]
-	}
 	for {
 		var err error
-		switch s.kind {
+		switch s.next() {
 		case tokEOF:
 			if err := s.failed(); err != nil {
 				r.fail(err)
 			} else {
 				r.fail(errors.New("XML ends inside a value"))
 			}
-			return "", false
+			return false
 		case tokEnd:
 			if s.depth < depth {
-				return string(r.text), true
+				return true
 			}
 		case tokStart:
 			s.skip()
@@ -376,9 +403,8 @@ func (r *Rows) elementText() (string, bool) {
 		}
 		if err != nil {
 			r.fail(err)
-			return "", false
+			return false
 		}
-		s.next()
 	}
 }
 
@@ -452,38 +478,13 @@ func cellType(t []byte) cellKind {
 	return cellNumber
 }
 
-// value is a cell's value as excelize's getValueFrom gives it with RawCellValue, and
-// for a number in a date or time format, the date as ISO 8601.
-func (r *Rows) value(typ cellKind, style int, v string, hasV bool, inline string, hasIS bool) (string, error) {
-	switch typ {
-	case cellShared:
-		if v == "" {
-			return "", nil
-		}
-		i, err := strconv.Atoi(v)
-		if err != nil || i < 0 || i >= len(r.book.shared) {
-			return "", fmt.Errorf("shared string index %q of %d", v, len(r.book.shared))
-		}
-		return r.book.shared[i], nil
-	case cellInline:
-		if hasIS {
-			return inline, nil
-		}
-		return v, nil
-	case cellAsIs:
-		return v, nil
+// columnName is the letters of a column (1-based): 1 is A, 27 AA.
+func columnName(col int) string {
+	var b []byte
+	for ; col > 0; col = (col - 1) / 26 {
+		b = append([]byte{byte('A' + (col-1)%26)}, b...)
 	}
-	if !hasV || style <= 0 || style >= len(r.book.styles) {
-		return v, nil
-	}
-	kind := r.book.styles[style]
-	if kind == showsVaries {
-		if _, err := strconv.ParseFloat(v, 64); err == nil {
-			return "", fmt.Errorf("a number format whose dates depend on the value: %w", ErrUnsupported)
-		}
-		return v, nil
-	}
-	return dateText(v, kind, r.book.date1904), nil
+	return string(b)
 }
 
 // columnOf reads the column of a cell reference such as "AB12" (1-based).
