@@ -85,10 +85,17 @@ func CodePresence(in *Input, res *results.Results) {
 	t := results.NewTable("code_presence", cols...)
 	x := in.ids
 	var rows [][]any
+	// One row per person: codings belong to the pseudonym, so a person in several waves
+	// (several respondents with one pseudonym) is one row, as their first respondent.
+	done := map[string]bool{}
 	for i := range in.Data.Respondents {
 		r := &in.Data.Respondents[i]
-		if !x.codedResp[r.Pseudonym] {
+		if !x.codedResp[r.Pseudonym] || done[r.Pseudonym] {
 			continue
+		}
+		done[r.Pseudonym] = true
+		if first := in.Respondent(r.Pseudonym); first != nil {
+			r = first
 		}
 		role, mun := in.view(r)
 		row := []any{r.Pseudonym, role, mun}
