@@ -26,7 +26,8 @@ import (
 // listed suggestion as accepted (still on the segment) or deleted, per code and source
 // (autocode_review) and, for learned ones, beside the cross-validated figures
 // (autocode_learned_validation). The review file is not read as interviews: its segments
-// are the study's own, and reading them again would count them twice.
+// are the study's own, and reading them again would count them twice (the interviews
+// reader refuses it beside other inputs, autocode.review or a survey: besideInterviews).
 //
 // Counting once: a verdict is for a suggestion this run made, a (segment, code, source).
 // The same suggestion reviewed in two files (or one file listed twice) counts once, with
