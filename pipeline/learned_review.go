@@ -1,15 +1,19 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 
+	"github.com/google/uuid"
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/analysis"
 	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/redact"
 	"github.com/samenspel/samenspel/pipeline/refiqda"
 )
 
@@ -22,13 +26,19 @@ import (
 // listed suggestion as accepted (still on the segment) or deleted, per code and source
 // (autocode_review) and, for learned ones, beside the cross-validated figures
 // (autocode_learned_validation). The review file is not read as interviews: its segments
-// are the study's own, and reading them again would count them twice.
+// are the study's own, and reading them again would count them twice (the interviews
+// reader refuses it beside other inputs, autocode.review or a survey: besideInterviews).
 //
-// Counting once: a verdict is for a (segment, code). The same suggestion reviewed in two
-// files (or one file listed twice) counts once, with the verdict of the file listed last
-// (a warning says how many verdicts differed). A verdict on a segment that a human has
-// coded in this run's inputs is left out: that segment already counts, as human coding,
-// in the cross-validation.
+// Counting once: a verdict is for a suggestion this run made, a (segment, code, source).
+// The same suggestion reviewed in two files (or one file listed twice) counts once, with
+// the verdict of the file listed last (a warning says how many verdicts differed). What
+// the Descriptions list is only trusted as far as the run agrees: a listed line counts only
+// where this run made that suggestion, so a review of an earlier run (another seed,
+// min_f1 or codebook), an edited Description or a line listed twice cannot add, replace or
+// remove a verdict. Every line left out is a reject of the review file, with its reason
+// (rejects.csv, the summary, the manifest's read = accepted + rejected); among them a
+// verdict on a segment that a human has coded in this run's inputs: that segment already
+// counts, as human coding, in the cross-validation.
 
 // LearnedCoder is the user under which review.qdpx shows learned suggestions.
 const LearnedCoder = "auto-learned"
@@ -47,10 +57,49 @@ func (s *Study) checkReviewFiles() error {
 	return nil
 }
 
-// reviewFile is one reviewed review.qdpx as read.
+// reviewFile is one reviewed review.qdpx as read; index is the position of its FileCount
+// among the dataset's files (the protected dataset keeps their order).
 type reviewFile struct {
-	path string
-	list []ingest.ReviewedSuggestion
+	path  string
+	index int
+	list  []ingest.ReviewedSuggestion
+}
+
+// besideInterviews names what the study reads interview file f beside: the other files
+// under interviews (f itself where it is listed twice) and autocode.review, and apart from
+// those the survey files; each empty when there are none. A review.qdpx read as interviews
+// is refused unless it stands alone (ingest.ErrReviewAsInterviews): its segments, and its
+// open answers, are the study's own.
+func (s *Study) besideInterviews(f string, interviews, survey []inputFile) (beside, besideSurvey string) {
+	abs := func(p string) string { a, _ := filepath.Abs(p); return a }
+	var other []string
+	self := false
+	for _, o := range interviews {
+		if !self && abs(o.path) == abs(f) {
+			self = true
+			continue
+		}
+		other = append(other, s.Rel(o.path))
+	}
+	if len(s.Autocode.Review) > 0 {
+		other = append(other, "autocode.review")
+	}
+	var surveys []string
+	for _, o := range survey {
+		surveys = append(surveys, s.Rel(o.path))
+	}
+	return listed(other), listed(surveys)
+}
+
+// listed joins names as "a, b and c", the first three and how many more.
+func listed(names []string) string {
+	if len(names) > 4 {
+		names = append(names[:3:3], fmt.Sprintf("%d more", len(names)-3))
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // readReviews reads the files under autocode.review, each once, in the order listed.
@@ -86,11 +135,82 @@ func (s *Study) readReviews(cb *codebook.Codebook) ([]reviewFile, []model.FileCo
 	return out, counts, nil
 }
 
-// matchReviews ties the verdicts to the run's segments: by the selection's GUID, which
-// review.qdpx derives from the segment id (refiqda.GUID("segment", id)), or, where a QDA
-// tool gave the selection a new GUID, by its text when exactly one segment has that text.
-// It returns one verdict per (segment, code) and warnings for what it left out.
-func matchReviews(p *protected.Dataset, files []reviewFile, rel func(string) string) ([]analysis.ReviewVerdict, []string) {
+// ErrVerdictLeftOut marks the rejects of a review file: listed suggestions whose verdict
+// does not count.
+var ErrVerdictLeftOut = errors.New("reviewed suggestion left out")
+
+// Why a listed suggestion's verdict is left out (the reasons rejects.csv shows).
+const (
+	reasonUnknownCode = "the code listed is not a code of the codebook"
+	reasonNoSegment   = "the segment is not in this study (a review of another study, or of inputs since changed)"
+	reasonHumanCoded  = "a person has since coded the segment: the human coding counts, not the review verdict"
+	reasonNotMade     = "this run made no such suggestion on the segment (a review of an earlier run with another seed, min_f1 or codebook, or an edited description)"
+	reasonTwice       = "listed twice on the segment in this file: the first counts"
+)
+
+// selectionLocation names a listed suggestion's selection by its GUID, where it is one: a
+// GUID edited into something else (a name) is not shown.
+func selectionLocation(guid string) string {
+	if _, err := uuid.Parse(guid); err != nil {
+		return "a selection whose GUID is not a GUID"
+	}
+	return "selection " + guid
+}
+
+// reviewMatch is what matchReviews makes of the review files: one verdict per suggestion
+// of this run, and per file (in files' order) the lines counted and the rejects.
+type reviewMatch struct {
+	verdicts []analysis.ReviewVerdict
+	accepted []int
+	rejects  []protected.Reject
+	warnings []string
+}
+
+// runSuggestion is a suggestion this run made: the segment, the code and its source.
+type runSuggestion struct{ segment, code, source string }
+
+// runSuggestions lists the suggestions this run shows for review, as reviewDescriptions
+// writes them into review.qdpx: the auto-coder's codes on segments no human coded, with
+// source "learned" for the learned coder's and "dictionary" for the rest.
+func runSuggestions(codings []protected.Coding) map[runSuggestion]bool {
+	human := humanSegments(codings)
+	out := map[runSuggestion]bool{}
+	for _, c := range codings {
+		if c.Coder != analysis.AutoCoder || c.Code == "" || human[c.Segment] {
+			continue
+		}
+		out[runSuggestion{c.Segment, c.Code, suggestionSource(c)}] = true
+	}
+	return out
+}
+
+// suggestionSource is "learned" for a learned suggestion and "dictionary" otherwise.
+func suggestionSource(c protected.Coding) string {
+	if c.Rule == analysis.LearnedRule {
+		return analysis.LearnedRule
+	}
+	return "dictionary"
+}
+
+// humanSegments are the segments with a coding by a person (not the auto-coder).
+func humanSegments(codings []protected.Coding) map[string]bool {
+	human := map[string]bool{}
+	for _, c := range codings {
+		if c.Coder != "" && c.Coder != analysis.AutoCoder {
+			human[c.Segment] = true
+		}
+	}
+	return human
+}
+
+// matchReviews ties the verdicts to the run's suggestions. A listed suggestion finds its
+// segment by the selection's GUID, which review.qdpx derives from the segment id
+// (refiqda.GUID("segment", id)), or, where a QDA tool gave the selection a new GUID, by
+// its text when exactly one segment has that text; it counts only where this run made
+// that suggestion (same segment, code and source). name gives a file's name as the
+// outputs show it (relative, redacted); rejects and warnings use only that name, the
+// selection's GUID and codebook ids, never the text of a listed line.
+func matchReviews(p *protected.Dataset, files []reviewFile, name func(string) string) reviewMatch {
 	byGUID := map[string]string{}
 	byText := map[string]string{}
 	ambiguous := map[string]bool{}
@@ -104,58 +224,71 @@ func matchReviews(p *protected.Dataset, files []reviewFile, rel func(string) str
 		}
 		byText[seg.Text] = seg.ID
 	}
-	human := map[string]bool{}
-	for _, c := range p.Codings {
-		if c.Coder != "" && c.Coder != analysis.AutoCoder {
-			human[c.Segment] = true
-		}
-	}
-	type key struct{ segment, code string }
-	verdicts := map[key]analysis.ReviewVerdict{}
-	var warnings []string
-	for _, f := range files {
-		unmatched, coded, differ := 0, 0, 0
+	human := humanSegments(p.Codings)
+	made := runSuggestions(p.Codings)
+	verdicts := map[runSuggestion]analysis.ReviewVerdict{}
+	m := reviewMatch{accepted: make([]int, len(files))}
+	for i, f := range files {
+		file := name(f.path)
+		left, differ := 0, 0
+		inFile := map[runSuggestion]bool{}
 		for _, r := range f.list {
 			id, ok := byGUID[r.Selection]
 			if !ok && !ambiguous[r.Text] {
 				id, ok = byText[r.Text]
 			}
-			if !ok {
-				unmatched++
+			k := runSuggestion{id, r.Code, r.Source}
+			reason, value := "", ""
+			switch {
+			case r.Code == "":
+				reason = reasonUnknownCode
+			case !ok:
+				reason, value = reasonNoSegment, r.Code+" | "+r.Source
+			case human[id]:
+				reason, value = reasonHumanCoded, r.Code+" | "+r.Source
+			case !made[k]:
+				reason, value = reasonNotMade, r.Code+" | "+r.Source
+			case inFile[k]:
+				reason, value = reasonTwice, r.Code+" | "+r.Source
+			}
+			if reason != "" {
+				left++
+				m.rejects = append(m.rejects, protected.Reject{
+					File: file, Location: selectionLocation(r.Selection), Value: value,
+					Reason: reason, Err: ErrVerdictLeftOut,
+				})
 				continue
 			}
-			if human[id] {
-				coded++
-				continue
-			}
-			k := key{id, r.Code}
+			inFile[k] = true
+			m.accepted[i]++
 			v := analysis.ReviewVerdict{Segment: id, Code: r.Code, Source: r.Source, Accepted: r.Accepted}
 			if old, ok := verdicts[k]; ok && old.Accepted != v.Accepted {
 				differ++
 			}
 			verdicts[k] = v
 		}
-		if unmatched > 0 {
-			warnings = append(warnings, fmt.Sprintf("%s: %d reviewed suggestion(s) are on segments this study does not have (a review of another study, or of inputs since changed): left out", rel(f.path), unmatched))
-		}
-		if coded > 0 {
-			warnings = append(warnings, fmt.Sprintf("%s: %d reviewed suggestion(s) are on segments a person has since coded: the human coding counts, the review verdict not", rel(f.path), coded))
+		if left > 0 {
+			m.warnings = append(m.warnings, fmt.Sprintf("%s: %d of %d reviewed suggestion(s) left out, not counted (reasons in rejects.csv)", file, left, len(f.list)))
 		}
 		if differ > 0 {
-			warnings = append(warnings, fmt.Sprintf("%s: %d suggestion(s) were reviewed before with the other verdict: this file, listed later, counts", rel(f.path), differ))
+			m.warnings = append(m.warnings, fmt.Sprintf("%s: %d suggestion(s) were reviewed before with the other verdict: this file, listed later, counts", file, differ))
 		}
 	}
-	out := make([]analysis.ReviewVerdict, 0, len(verdicts))
+	m.verdicts = make([]analysis.ReviewVerdict, 0, len(verdicts))
 	for _, v := range verdicts {
-		out = append(out, v)
+		m.verdicts = append(m.verdicts, v)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Segment != out[j].Segment {
-			return out[i].Segment < out[j].Segment
+	sort.Slice(m.verdicts, func(i, j int) bool {
+		a, b := m.verdicts[i], m.verdicts[j]
+		if a.Segment != b.Segment {
+			return a.Segment < b.Segment
 		}
-		return out[i].Code < out[j].Code
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Source < b.Source
 	})
-	return out, warnings
+	return m
 }
 
 // reviewDescriptions lists, per segment that no human coded, the suggestions review.qdpx
@@ -163,12 +296,7 @@ func matchReviews(p *protected.Dataset, files []reviewFile, rel func(string) str
 // validation already), and renames the coder of learned suggestions to LearnedCoder in
 // codings (a copy that goes into the project only).
 func reviewDescriptions(codings []protected.Coding) map[string]string {
-	human := map[string]bool{}
-	for _, c := range codings {
-		if c.Coder != "" && c.Coder != analysis.AutoCoder {
-			human[c.Segment] = true
-		}
-	}
+	human := humanSegments(codings)
 	list := map[string][]refiqda.Suggestion{}
 	for i, c := range codings {
 		if c.Coder != analysis.AutoCoder || c.Code == "" {
@@ -180,9 +308,9 @@ func reviewDescriptions(codings []protected.Coding) map[string]string {
 		if human[c.Segment] {
 			continue
 		}
-		s := refiqda.Suggestion{Code: c.Code, Source: "dictionary", Detail: c.Rule}
+		s := refiqda.Suggestion{Code: c.Code, Source: suggestionSource(c), Detail: c.Rule}
 		if c.Rule == analysis.LearnedRule {
-			s.Source, s.Detail = analysis.LearnedRule, fmt.Sprintf("p = %.2f", c.Probability)
+			s.Detail = fmt.Sprintf("p = %.2f", c.Probability)
 		}
 		dup := false
 		for _, x := range list[c.Segment] {
@@ -201,7 +329,8 @@ func reviewDescriptions(codings []protected.Coding) map[string]string {
 
 // learnStage runs the learned coder when the study asks (autocode.learn) and reads the
 // reviewed review.qdpx files (autocode.review), before the protect stage; their file
-// counts join the dataset's, for the manifest.
+// counts join the dataset's, for the manifest (attachReviews fills in accepted and
+// rejected once the verdicts are matched).
 func learnStage(d *model.Dataset, cb *codebook.Codebook, s *Study) (*analysis.Learned, []reviewFile, error) {
 	var learned *analysis.Learned
 	if s.Autocode.Learn {
@@ -215,21 +344,32 @@ func learnStage(d *model.Dataset, cb *codebook.Codebook, s *Study) (*analysis.Le
 	if err != nil {
 		return nil, nil, err
 	}
+	for i := range reviews {
+		reviews[i].index = len(d.Files) + i
+	}
 	d.Files = append(d.Files, counts...)
 	return learned, reviews, nil
 }
 
-// attachReviews ties the reviews to the protected segments (matchReviews) and returns
-// what the analysis gets: nil when the study neither learns nor has reviews.
-func attachReviews(learned *analysis.Learned, reviews []reviewFile, p *protected.Dataset, s *Study, warnings *[]string) *analysis.Learned {
+// attachReviews ties the reviews to the protected segments (matchReviews), counts each
+// review file's lines as accepted or rejected (with a reject per line left out) and
+// returns what the analysis gets: nil when the study neither learns nor has reviews. Its
+// warnings name files as the protected dataset does (relative, through red), since they
+// come after the protect stage redacted the others.
+func attachReviews(learned *analysis.Learned, reviews []reviewFile, p *protected.Dataset, s *Study, red *redact.Redactor, warnings *[]string) *analysis.Learned {
 	if len(reviews) == 0 {
 		return learned
 	}
 	if learned == nil {
 		learned = &analysis.Learned{MinF1: s.LearnMinF1()}
 	}
-	var w []string
-	learned.Reviews, w = matchReviews(p, reviews, s.Rel)
-	*warnings = append(*warnings, w...)
+	m := matchReviews(p, reviews, func(path string) string { return red.Redact(s.Rel(path)) })
+	learned.Reviews = m.verdicts
+	for i, f := range reviews {
+		fc := &p.Files[f.index]
+		fc.Accepted, fc.Rejected = m.accepted[i], fc.Read-m.accepted[i]
+	}
+	p.Rejects = append(p.Rejects, m.rejects...)
+	*warnings = append(*warnings, m.warnings...)
 	return learned
 }

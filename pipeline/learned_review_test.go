@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,15 +21,21 @@ import (
 // TestMatchReviewsCountsOnce: a suggestion reviewed in two files counts once, with the
 // verdict of the file listed last; a verdict on a segment a person has coded since is
 // left out (that segment counts as human coding); a selection whose GUID a QDA tool
-// renewed is found by its text.
+// renewed is found by its text. Every line left out is a reject with its reason.
 func TestMatchReviewsCountsOnce(t *testing.T) {
 	p := &protected.Dataset{
 		Segments: []protected.Segment{{ID: "JW-01/001", Text: "een"}, {ID: "JW-01/002", Text: "twee"}, {ID: "JW-01/003", Text: "drie"}},
-		Codings:  []protected.Coding{{Segment: "JW-01/001", Code: "a", Coder: "Anouk"}},
+		Codings: []protected.Coding{
+			{Segment: "JW-01/001", Code: "a", Coder: "Anouk"},
+			{Segment: "JW-01/001", Code: "a", Coder: analysis.AutoCoder, Rule: "r1"},
+			{Segment: "JW-01/002", Code: "a", Coder: analysis.AutoCoder, Rule: analysis.LearnedRule},
+			{Segment: "JW-01/003", Code: "a", Coder: analysis.AutoCoder, Rule: analysis.LearnedRule},
+			{Segment: "JW-01/003", Code: "b", Coder: analysis.AutoCoder, Rule: "r2"},
+		},
 	}
 	g := func(id string) string { return refiqda.NormalGUID(refiqda.GUID("segment", id)) }
 	first := reviewFile{path: "r1.qdpx", list: []ingest.ReviewedSuggestion{
-		{Selection: g("JW-01/001"), Code: "a", Source: "learned", Accepted: true},
+		{Selection: g("JW-01/001"), Code: "a", Source: "dictionary", Accepted: true},
 		{Selection: g("JW-01/002"), Code: "a", Source: "learned", Accepted: true},
 		{Selection: g("JW-01/003"), Code: "b", Source: "dictionary", Accepted: false},
 		{Selection: "renewed-guid", Text: "drie", Code: "a", Source: "learned", Accepted: false},
@@ -38,24 +45,83 @@ func TestMatchReviewsCountsOnce(t *testing.T) {
 		{Selection: g("JW-01/003"), Code: "b", Source: "dictionary", Accepted: true},
 		{Selection: "elsewhere", Text: "vier", Code: "a", Source: "learned", Accepted: true},
 	}}
-	got, warnings := matchReviews(p, []reviewFile{first, second, second}, func(s string) string { return s })
+	m := matchReviews(p, []reviewFile{first, second, second}, func(s string) string { return s })
 	want := []analysis.ReviewVerdict{
 		{Segment: "JW-01/002", Code: "a", Source: "learned", Accepted: true},
 		{Segment: "JW-01/003", Code: "a", Source: "learned", Accepted: false},
 		{Segment: "JW-01/003", Code: "b", Source: "dictionary", Accepted: true},
 	}
+	checkVerdicts(t, m.verdicts, want)
+	if fmt.Sprint(m.accepted) != "[3 2 2]" {
+		t.Errorf("accepted per file %v, want [3 2 2]", m.accepted)
+	}
+	var rejects []string
+	for _, r := range m.rejects {
+		rejects = append(rejects, r.File+"|"+r.Value+"|"+r.Reason)
+	}
+	wantRejects := []string{
+		"r1.qdpx|a | dictionary|" + reasonHumanCoded,
+		"r2.qdpx|a | learned|" + reasonNoSegment,
+		"r2.qdpx|a | learned|" + reasonNoSegment,
+	}
+	if strings.Join(rejects, "\n") != strings.Join(wantRejects, "\n") {
+		t.Errorf("rejects\n%s\nwant\n%s", strings.Join(rejects, "\n"), strings.Join(wantRejects, "\n"))
+	}
+	all := strings.Join(m.warnings, "\n")
+	for _, w := range []string{"r1.qdpx: 1 of 4 reviewed suggestion(s) left out", "r2.qdpx: 1 suggestion(s) were reviewed before with the other verdict", "r2.qdpx: 1 of 3 reviewed suggestion(s) left out"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("no warning %q in\n%s", w, all)
+		}
+	}
+}
+
+// TestMatchReviewsOnlyRunSuggestions: the Descriptions are trusted only as far as the run
+// agrees. On a segment where the run made a dictionary suggestion of a, a "learned" line
+// for a does not replace its verdict; a line for a code the run did not suggest there, a
+// code not in the codebook (ReadReview leaves its Code empty) and a line listed twice are
+// left out, each with its reason, and the left-out lines never show the listed text.
+func TestMatchReviewsOnlyRunSuggestions(t *testing.T) {
+	p := &protected.Dataset{
+		Segments: []protected.Segment{{ID: "R-10/001", Text: "vertrouwen"}},
+		Codings:  []protected.Coding{{Segment: "R-10/001", Code: "a", Coder: analysis.AutoCoder, Rule: "vertrouw*"}},
+	}
+	g := refiqda.NormalGUID(refiqda.GUID("segment", "R-10/001"))
+	f := reviewFile{path: "review.qdpx", list: []ingest.ReviewedSuggestion{
+		{Selection: g, Code: "a", Source: "dictionary", Accepted: true},
+		{Selection: g, Code: "", Source: "learned"},
+		{Selection: g, Code: "a", Source: "learned", Accepted: false},
+		{Selection: g, Code: "b", Source: "learned", Accepted: false},
+		{Selection: g, Code: "a", Source: "dictionary", Accepted: false},
+	}}
+	m := matchReviews(p, []reviewFile{f}, func(s string) string { return s })
+	checkVerdicts(t, m.verdicts, []analysis.ReviewVerdict{{Segment: "R-10/001", Code: "a", Source: "dictionary", Accepted: true}})
+	var reasons []string
+	for _, r := range m.rejects {
+		reasons = append(reasons, r.Value+"|"+r.Reason)
+	}
+	want := []string{"|" + reasonUnknownCode, "a | learned|" + reasonNotMade, "b | learned|" + reasonNotMade, "a | dictionary|" + reasonTwice}
+	if strings.Join(reasons, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rejects\n%s\nwant\n%s", strings.Join(reasons, "\n"), strings.Join(want, "\n"))
+	}
+	if m.rejects[0].Location != "selection "+g {
+		t.Errorf("location %q", m.rejects[0].Location)
+	}
+	if loc := selectionLocation("kenzo bakker"); strings.Contains(loc, "kenzo") {
+		t.Errorf("an edited GUID is shown: %q", loc)
+	}
+	if m.accepted[0] != 1 {
+		t.Errorf("accepted %d, want 1", m.accepted[0])
+	}
+}
+
+func checkVerdicts(t *testing.T, got, want []analysis.ReviewVerdict) {
+	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("verdicts %+v, want %+v", got, want)
 	}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("verdict %d: %+v, want %+v", i, got[i], want[i])
-		}
-	}
-	all := strings.Join(warnings, "\n")
-	for _, w := range []string{"r1.qdpx: 1 reviewed suggestion(s) are on segments a person has since coded", "r2.qdpx: 1 suggestion(s) were reviewed before with the other verdict", "r2.qdpx: 1 reviewed suggestion(s) are on segments this study does not have"} {
-		if !strings.Contains(all, w) {
-			t.Errorf("no warning %q in\n%s", w, all)
 		}
 	}
 }

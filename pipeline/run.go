@@ -127,7 +127,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}()
 	interviews, err := readAll(interviewFiles, func(f string, in Input) (model.Dataset, error) {
 		defer rep.Add(1)
-		ds, err := ingest.ReadInterviews(f, s.options(in, cb, known))
+		opt := s.options(in, cb, known)
+		opt.Beside, opt.BesideSurvey = s.besideInterviews(f, interviewFiles, surveyFiles) // a review.qdpx is read back only alone: learned_review.go
+		ds, err := ingest.ReadInterviews(f, opt)
 		inWave(&ds, in.Wave)
 		return ds, err
 	})
@@ -184,6 +186,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)
 	out.Summary.Unmapped = unmappedCodes(p)
+	learnedIn := attachReviews(learned, reviews, p, s, red, &out.Summary.Warnings) // counts the review files' lines
 
 	// Analyse.
 	res := &results.Results{Title: s.Title, Language: s.Language, Tool: tool, MinCell: s.Privacy.MinCell, Outputs: s.Outputs, Figures: s.Figures.Options()}
@@ -225,7 +228,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		Seed: s.Seed, Interviewed: interviewed,
 		Adjust: s.Comparisons.Adjust, PairwiseReliability: s.Reliability.Missing == "pairwise",
 		BootstrapSamples: s.Agreement.Bootstrap,
-		Learned:          attachReviews(learned, reviews, p, s, &out.Summary.Warnings),
+		Learned:          learnedIn,
 	}
 	// Disclose: one decision per grouping, from the protected dataset, before the
 	// analysis; respondents whose role is not shown get a pseudonym without it.

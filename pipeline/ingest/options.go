@@ -36,6 +36,14 @@ type Options struct {
 	// input entry); a survey's wave column, where it has a value, wins. Empty in a study
 	// of one measurement.
 	Wave string
+	// Beside, for interviews, names what else the study reads the file beside (the other
+	// interview files, autocode.review); empty when it is the study's only interview input.
+	// A review.qdpx that samenspel wrote holds the interviews of the run that wrote it, so
+	// it is read back as interviews only alone (see ErrReviewAsInterviews).
+	Beside string
+	// BesideSurvey names the survey files the study reads beside it: a review.qdpx with
+	// open answers (sources refiqda.OpenAnswers) is refused beside them too.
+	BesideSurvey string
 
 	// in is the input file as ReadInterviews, ReadSurvey or ReadRespondents read it, once:
 	// format detection and the format's reader work on its bytes.

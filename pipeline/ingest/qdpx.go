@@ -71,6 +71,14 @@ func readQDPX(path string, opt Options) (model.Dataset, error) {
 		return ds, fmt.Errorf("%s: %s: %w", path, qdeName, err)
 	}
 	r := qdpxReader{path: path, opt: opt, arch: arch, p: p}
+	if r.ours() && opt.Beside != "" {
+		return ds, fmt.Errorf("%s: %w beside %s: it holds the interviews of the run that wrote it, so every interviewee would count twice; list it under autocode.review only (its verdicts count there), or make it the only file under interviews to read its coding back", path, ErrReviewAsInterviews, opt.Beside)
+	}
+	if r.ours() && opt.BesideSurvey != "" && slices.ContainsFunc(p.TextSources, func(s refiqda.TextSource) bool {
+		return strings.TrimSpace(s.Description) == refiqda.OpenAnswers
+	}) {
+		return ds, fmt.Errorf("%s: %w beside the survey %s: it holds the survey's open answers as the run that wrote it read them, so each would count twice; list it under autocode.review only (its verdicts count there), or read it back without the survey", path, ErrReviewAsInterviews, opt.BesideSurvey)
+	}
 	return r.read()
 }
 

@@ -146,6 +146,16 @@ func TestReadQDPXReviewRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeFile(t, "review.qdpx", buf.Bytes())
+	// Beside other interview inputs (or a review loop) the same project is refused: its
+	// segments are the study's own and would count twice.
+	if _, err := ReadInterviews(path, Options{Codebook: cb, Beside: "codering.csv"}); !errors.Is(err, ErrReviewAsInterviews) ||
+		!strings.Contains(err.Error(), "review.qdpx") || !strings.Contains(err.Error(), "beside codering.csv") || !strings.Contains(err.Error(), "autocode.review") {
+		t.Errorf("read beside codering.csv: %v", err)
+	}
+	// Its open answers are the survey's: beside the survey they would count twice.
+	if _, err := ReadInterviews(path, Options{Codebook: cb, BesideSurvey: "enquete.csv"}); !errors.Is(err, ErrReviewAsInterviews) || !strings.Contains(err.Error(), "beside the survey enquete.csv") {
+		t.Errorf("read beside the survey: %v", err)
+	}
 	ds, err := ReadInterviews(path, Options{Codebook: cb})
 	if err != nil {
 		t.Fatal(err)

@@ -14,10 +14,15 @@ import (
 // wrote (its project has no origin "samenspel").
 var ErrNotReview = errors.New("not a review.qdpx written by samenspel")
 
+// ErrReviewAsInterviews marks a review.qdpx that samenspel wrote, listed under interviews
+// beside other interview files or a review loop (Options.Beside): its segments are the
+// study's own, and reading them beside the study's inputs counts each one twice.
+var ErrReviewAsInterviews = errors.New("a review.qdpx written by samenspel, listed under interviews")
+
 // ReviewedSuggestion is one suggestion listed in a reviewed review.qdpx, and whether the
 // reviewed project still carries it. Selection is the selection's GUID (normalised) and
-// Text its name, the segment's text as written; Code is the code id, Source
-// "dictionary" or "learned".
+// Text its name, the segment's text as written; Code is the code id ("" where the line
+// lists no code of the codebook), Source "dictionary" or "learned".
 type ReviewedSuggestion struct {
 	Selection, Text string
 	Code, Source    string
@@ -31,7 +36,10 @@ type ReviewedSuggestion struct {
 // still carries that code, by any user, deleted when it does not. A code is recognised by
 // its GUID (the codebook's code GUIDs, as samenspel writes them) or else by its name in
 // the project's code tree, resolved with resolve (the codebook's aliases and labels). The
-// FileCount says how many suggestions were read; the file's bytes are hashed as read.
+// FileCount says how many suggestions were read (all accepted here: the pipeline counts
+// the ones it leaves out as rejected); the file's bytes are hashed as read. A listed code
+// that is not one of codeIDs (an edited Description) comes back with Code "", so its text
+// goes no further.
 func ReadReview(path string, codeIDs []string, resolve func(name string) (string, bool)) ([]ReviewedSuggestion, model.FileCount, error) {
 	fc := model.FileCount{Path: path, Format: "review"}
 	in, err := readInput(path)
@@ -62,8 +70,10 @@ func ReadReview(path string, codeIDs []string, resolve func(name string) (string
 		return nil, fc, fmt.Errorf("%s: %w (list an export of your own coding under interviews, and under autocode.review only the review.qdpx of a run, reviewed)", path, ErrNotReview)
 	}
 	byGUID := map[string]string{}
+	known := map[string]bool{}
 	for _, id := range codeIDs {
 		byGUID[refiqda.NormalGUID(refiqda.GUID("code", id))] = id
+		known[id] = true
 	}
 	var walk func(cs []refiqda.Code, parent string)
 	walk = func(cs []refiqda.Code, parent string) {
@@ -99,9 +109,13 @@ func ReadReview(path string, codeIDs []string, resolve func(name string) (string
 				}
 			}
 			for _, l := range listed {
+				code := l[0]
+				if !known[code] {
+					code = "" // not a code id: the line's text is left behind, unread
+				}
 				out = append(out, ReviewedSuggestion{
 					Selection: refiqda.NormalGUID(sel.GUID), Text: sel.Name,
-					Code: l[0], Source: l[1], Accepted: has[l[0]],
+					Code: code, Source: l[1], Accepted: code != "" && has[code],
 				})
 			}
 		}
