@@ -64,21 +64,25 @@ func runCase(t *testing.T, dir string) {
 			}
 		}
 	}
-	// The output folder the last command writes: -o, or output/ in the study for `run`.
+	// The output folder the last command that writes one writes: -o, or output/ in the
+	// study for `run` (a later `check -disclosure OUT` reads it and writes none).
 	written := ""
 	for _, args := range commands {
 		for i, a := range args {
 			a = strings.ReplaceAll(a, "STUDY", study)
 			args[i] = strings.ReplaceAll(a, "OUT", out)
 		}
-		written = ""
+		w := ""
 		for i, a := range args {
 			if a == "-o" && i+1 < len(args) {
-				written = args[i+1]
+				w = args[i+1]
 			}
 		}
-		if written == "" && args[0] == "run" {
-			written = filepath.Join(study, "output")
+		if w == "" && args[0] == "run" {
+			w = filepath.Join(study, "output")
+		}
+		if w != "" {
+			written = w
 		}
 	}
 	// Files of the study that the case's commands are meant to change (analyse check

@@ -20,16 +20,16 @@ func (in *Input) Populations() []disclosure.Population {
 	iv, sv := disclosure.Interviews, disclosure.Survey
 	pops := []disclosure.Population{
 		{Name: "respondents", Members: all},
-		{Name: "interviewed", Strand: iv, Members: in.Interviewed},
-		{Name: "surveyed", Strand: sv, Members: surveyed},
-		{Name: "coded", Strand: iv, Members: in.uses().coded},
+		{Name: "interviewed", Strand: iv, Members: in.Interviewed, Whole: true},
+		{Name: "surveyed", Strand: sv, Members: surveyed, Whole: true},
+		{Name: "coded", Strand: iv, Members: in.uses().coded, Whole: true},
 	}
 	_, mentioned := in.factorMentions()
 	m := make(map[string]bool, len(mentioned))
 	for _, id := range mentioned {
 		m[id] = true
 	}
-	pops = append(pops, disclosure.Population{Name: "mentions", Strand: iv, Members: m})
+	pops = append(pops, disclosure.Population{Name: "mentions", Strand: iv, Members: m, Whole: true})
 	// A scale's populations are lists of keys (rows are distinct respondents): a map
 	// per item would take more memory than the survey itself.
 	for _, sa := range in.SurveyScales() {

@@ -269,6 +269,8 @@ func (t *table) count(r []string, col string) (int, bool) {
 //     and municipality; any combination held by fewer than min_cell respondents is a
 //     finding, and so is one found after filling in blank municipalities (or roles)
 //     from a group total when only one group's total lacks rows.
+//   - The ungrouped tables of a strand whose total is suppressed (fewCounts): the
+//     learned validation's folds, counts of respondents, a reliability n.
 func Attack(p Published) []Finding {
 	if p.MinCell <= 0 {
 		p.MinCell = DefaultMinCell
@@ -278,6 +280,7 @@ func Attack(p Published) []Finding {
 	a.counts()
 	a.respondentRows()
 	a.linkage()
+	a.fewCounts()
 	seen := map[string]bool{}
 	var out []Finding
 	for _, f := range a.found {

@@ -57,6 +57,10 @@ type Population struct {
 	// population may have both; a strand's decision counts both, respondent-level Rows
 	// use Members only).
 	List []string
+	// Whole marks a population that the strand's ungrouped tables count as a whole
+	// (the interviewed, the coded, the mentioning; the surveyed), not one scale or
+	// item: when it is small, the strand is Few.
+	Whole bool
 }
 
 // each calls fn for every member: Members, then List.
@@ -121,6 +125,10 @@ type Decision struct {
 	// MunicipalityInRows says whether respondent-level rows show the municipality: only
 	// when no municipality and no role x municipality cell among the rows is small.
 	MunicipalityInRows bool
+	// Few holds the strands of which some Whole population is small (more than none,
+	// fewer than MinCell people): their "all" rows are suppressed, so no table may count
+	// the strand's respondents or their segments (Enforce, enforce_few.go).
+	Few map[string]bool
 }
 
 // Decide makes the decision. Per grouping and strand, a group (a value of the
@@ -157,11 +165,15 @@ func Decide(in Input, r Rules) *Decision {
 			byID[p] = &in.Respondents[i]
 		}
 	}
+	d.Few = map[string]bool{}
 	for _, strand := range Strands {
 		var pops []Population
 		for _, p := range in.Populations {
 			if p.Strand == strand {
 				pops = append(pops, p)
+				if p.Whole && r.Small(headcount(p, byID)) {
+					d.Few[strand] = true
+				}
 			}
 		}
 		d.Groupings[strand] = map[string]*Grouping{}
@@ -279,6 +291,19 @@ func sortedCounts(m map[string]int) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// headcount counts a population's distinct people (one person in two waves is one).
+func headcount(p Population, byID map[string]*protected.Respondent) int {
+	seen := map[string]bool{}
+	p.each(func(id string) {
+		if resp := byID[id]; resp != nil {
+			seen[resp.Pseudonym] = true
+		} else {
+			seen[id] = true
+		}
+	})
+	return len(seen)
 }
 
 func empty(pops []Population) bool {

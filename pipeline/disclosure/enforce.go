@@ -26,7 +26,10 @@ var sizeColumns = map[string]bool{"n": true, "group_respondents": true, "intervi
 //   - a table with a respondent column keeps only respondents the decision knows (none
 //     when NoRows), and its role and municipality columns are set to what
 //     respondent-level rows may show;
-//   - a file made by another stage (review.qdpx) is dropped when NoRows.
+//   - a file made by another stage (review.qdpx) is dropped when NoRows;
+//   - when a strand is Few (its "all" rows are suppressed), the ungrouped tables of
+//     the strand leave every count of its respondents and segments empty, and their
+//     notes say so (enforce_few.go).
 //
 // It then adds the table `disclosure` (every grouping's groups with their status, no
 // counts) and a note naming the pooled and suppressed groups, and a note when
@@ -53,6 +56,7 @@ func (d *Decision) Enforce(res *results.Results) {
 		}
 		res.Files = kept
 	}
+	d.enforceFew(res)
 	res.Add(d.Table())
 	d.note(res)
 }
