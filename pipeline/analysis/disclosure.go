@@ -123,6 +123,16 @@ func (in *Input) groupOf(r *protected.Respondent, by, strand string) (g string, 
 	return label, false
 }
 
+// poolLabel is the label of a grouping's pooled group as the decision names it (never
+// a real value's name, see disclosure.Rules.PoolLabelAmong; "" when nothing is pooled),
+// or without a decision the default label.
+func (in *Input) poolLabel(by string) string {
+	if in.Disclosure == nil {
+		return disclosure.Rules{Language: in.Language}.PoolLabel(by)
+	}
+	return in.Disclosure.PoolLabel(by)
+}
+
 // shows reports whether the strand's tables show a group label (always without a
 // decision).
 func (in *Input) shows(strand, by, label string) bool {

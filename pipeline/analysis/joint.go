@@ -122,24 +122,25 @@ func JointDisplay(in *Input, res *results.Results) {
 	}
 	scales := indexRows(res.Table("scales"), "scale", "group_by", "group")
 	freqs := indexRows(res.Table("code_frequencies"), "factor", "code", "group_by", "group")
-	groups := []string{"all"}
+	// A row is keyed by group_by and group, never by the group alone: a municipality
+	// named "all" is its own row beside the study's (finding 7).
+	groups := []jointGroup{{"all", "all"}}
 	if containsString(in.Groups, "municipality") {
-		groups = append(groups, in.jointMunicipalities(res, t)...)
+		for _, g := range in.jointMunicipalities(res, t) {
+			groups = append(groups, jointGroup{"municipality", g})
+		}
 	}
 	ev := in.jointEvidence()
 	withheld := false
 	for _, f := range cb.Factors {
 		scale := scaleOf(cb, f.ID)
-		if scale == "" && len(ev.named[jointKey{f.ID, codebook.Facilitator, "all"}])+len(ev.named[jointKey{f.ID, codebook.Barrier, "all"}]) == 0 {
+		if scale == "" && len(ev.named[jointKey{f.ID, codebook.Facilitator, "all", "all"}])+len(ev.named[jointKey{f.ID, codebook.Barrier, "all", "all"}]) == 0 {
 			// Nothing to join: no scale, and nobody names the factor (the default
 			// codebook's fourth factor in a study that codes only the first three).
 			continue
 		}
-		for _, g := range groups {
-			by := "municipality"
-			if g == "all" {
-				by = "all"
-			}
+		for _, jg := range groups {
+			by, g := jg.by, jg.group
 			row := make([]any, len(jointColumns))
 			row[0], row[2], row[3] = f.ID, by, g
 			var e JointEvidence
@@ -158,14 +159,14 @@ func JointDisplay(in *Input, res *results.Results) {
 				withheld = true
 			}
 			if n, ok := fr.int("group_respondents"); ok && n > 0 && !fr.flag("suppressed") && counts && in.shows(disclosure.Interviews, by, g) {
-				nf, nb := len(ev.named[jointKey{f.ID, codebook.Facilitator, g}]), len(ev.named[jointKey{f.ID, codebook.Barrier, g}])
+				nf, nb := len(ev.named[jointKey{f.ID, codebook.Facilitator, by, g}]), len(ev.named[jointKey{f.ID, codebook.Barrier, by, g}])
 				e.Interviews, e.Facilitators, e.Barriers = true, nf, nb
 				copy(row[9:15], []any{n, nf, float64(nf) / float64(n), nb, float64(nb) / float64(n), topCodes(freqs, f, by, g)})
 				if by == "all" || in.Disclosure == nil || in.Disclosure.MunicipalityInRows {
-					if q, ok := ev.quote(in, f.ID, codebook.Facilitator, g); ok {
+					if q, ok := ev.quote(in, f.ID, codebook.Facilitator, jg); ok {
 						row[15], row[16] = q.text, q.by
 					}
-					if q, ok := ev.quote(in, f.ID, codebook.Barrier, g); ok {
+					if q, ok := ev.quote(in, f.ID, codebook.Barrier, jg); ok {
 						row[17], row[18] = q.text, q.by
 					}
 				}
@@ -204,7 +205,7 @@ func (in *Input) jointMunicipalities(res *results.Results, t *results.Table) []s
 		return out
 	}
 	iv, sv := cover(res.Table("code_frequencies")), cover(res.Table("scales"))
-	pool := disclosure.Rules{Language: in.Language}.PoolLabel("municipality")
+	pool := in.poolLabel("municipality")
 	var both []string
 	one := 0
 	for g := range iv {
@@ -272,9 +273,13 @@ func topCodes(freqs rowIndex, f codebook.Factor, by, g string) any {
 	return strings.Join(ids, "; ")
 }
 
+// jointGroup is a row's grouping and group: all/all, or municipality and its group.
+type jointGroup struct{ by, group string }
+
 type jointKey struct {
 	factor  string
 	valence codebook.Valence
+	by      string // "all" or "municipality"
 	group   string // "all" or the municipality group
 }
 
@@ -306,12 +311,12 @@ func (in *Input) jointEvidence() jointCounts {
 			continue
 		}
 		seen[[2]string{seg.ID, code.ID}] = true
-		groups := []string{"all"}
+		groups := []jointGroup{{"all", "all"}}
 		if g, _ := in.groupOf(in.Respondent(seg.Respondent), "municipality", disclosure.Interviews); g != "" {
-			groups = append(groups, g)
+			groups = append(groups, jointGroup{"municipality", g})
 		}
 		for _, g := range groups {
-			k := jointKey{code.Factor, code.Valence, g}
+			k := jointKey{code.Factor, code.Valence, g.by, g.group}
 			if jc.named[k] == nil {
 				jc.named[k] = map[string]bool{}
 				jc.segments[k] = map[string]int{}
@@ -328,9 +333,9 @@ type jointQuote struct{ text, by string }
 // quote picks the group's quote for a factor and valence: of the segments of at least
 // minQuoteRunes characters, the one with the most codes of the factor and valence, ties
 // by the smaller segment id.
-func (jc jointCounts) quote(in *Input, factor string, v codebook.Valence, g string) (jointQuote, bool) {
+func (jc jointCounts) quote(in *Input, factor string, v codebook.Valence, g jointGroup) (jointQuote, bool) {
 	best, bestN := "", 0
-	for id, n := range jc.segments[jointKey{factor, v, g}] {
+	for id, n := range jc.segments[jointKey{factor, v, g.by, g.group}] {
 		s := in.Segment(id)
 		if s == nil || utf8.RuneCountInString(strings.TrimSpace(s.Text)) < minQuoteRunes {
 			continue

@@ -213,7 +213,7 @@ func MunicipalityBenchmark(in *Input, res *results.Results) {
 	if sc == nil || !containsString(in.Groups, "municipality") {
 		return
 	}
-	pool := disclosure.Rules{Language: in.Language}.PoolLabel("municipality")
+	pool := in.poolLabel("municipality")
 	type muni struct {
 		group string
 		n     int

@@ -419,7 +419,7 @@ func decideGrouping(by string, resp []protected.Respondent, byID map[string]*pro
 	status := Suppressed
 	if r.SmallGroups == Pool && !smallTogether() {
 		status = Pooled
-		g.Pool = r.PoolLabel(by)
+		g.Pool = r.PoolLabelAmong(by, takenBy(g.Status))
 	}
 	for v := range set {
 		g.Status[v] = status
@@ -450,6 +450,19 @@ func (d *Decision) Group(strand, by, value string) (string, Status) {
 		return g.Pool, Pooled
 	}
 	return "", Suppressed
+}
+
+// PoolLabel returns the label of a grouping's pooled group (the interviews', else the
+// survey's; both strands name it alike, from the same values: PoolLabelAmong), or ""
+// when neither strand pools: a group of that name in a table is then the pool and no
+// real value.
+func (d *Decision) PoolLabel(by string) string {
+	for _, strand := range Strands {
+		if g := d.Groupings[strand][by]; g != nil && g.Pool != "" {
+			return g.Pool
+		}
+	}
+	return ""
 }
 
 // Published reports the pseudonym a respondent is published under.

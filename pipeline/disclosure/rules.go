@@ -1,5 +1,10 @@
 package disclosure
 
+import (
+	"strconv"
+	"strings"
+)
+
 // DefaultMinCell is the smallest group that may be shown when study.yaml sets no
 // privacy.min_cell. It is the one place this default lives.
 const DefaultMinCell = 5
@@ -56,4 +61,37 @@ func (r Rules) PoolLabel(by string) string {
 		return en
 	}
 	return nl
+}
+
+// PoolLabelAmong names the pooled group of a grouping so that no real value takes the
+// same name: a municipality literally called "Overige gemeenten" (or "other
+// municipalities", compared without case and surrounding spaces) would otherwise merge
+// with the pool in every table and on its page. The label then gets a suffix,
+// "Overige gemeenten (samengevoegd)" / "Other municipalities (pooled)", numbered
+// ("(samengevoegd 2)") while that too is taken. taken reports whether a real value
+// holds a name.
+func (r Rules) PoolLabelAmong(by string, taken func(string) bool) string {
+	base := r.PoolLabel(by)
+	suffix := "samengevoegd"
+	if r.Language == "en" {
+		suffix = "pooled"
+	}
+	label := base
+	for i := 1; taken(label); i++ {
+		label = base + " (" + suffix + ")"
+		if i > 1 {
+			label = base + " (" + suffix + " " + strconv.Itoa(i) + ")"
+		}
+	}
+	return label
+}
+
+// takenBy reports, for PoolLabelAmong, whether one of the values is the name (without
+// case and surrounding spaces).
+func takenBy[V any](values map[string]V) func(string) bool {
+	norm := make(map[string]bool, len(values))
+	for v := range values {
+		norm[strings.ToLower(strings.TrimSpace(v))] = true
+	}
+	return func(name string) bool { return norm[strings.ToLower(strings.TrimSpace(name))] }
 }
