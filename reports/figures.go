@@ -111,23 +111,6 @@ func source(res *results.Results, nl, en, table string) string {
 	return res.Text("Bron: "+nl+" (tabel "+table+").", "Source: "+en+" (table "+table+").")
 }
 
-// fileName keeps a name safe as part of a file name.
-func fileName(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('_')
-		}
-	}
-	if b.Len() == 0 {
-		return "_"
-	}
-	return b.String()
-}
-
 // plural writes a count with the singular or plural noun.
 func plural(n int, one, many string) string {
 	if n == 1 {
