@@ -262,6 +262,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =
 		out.Summary.Respondents, out.Summary.Segments, out.Summary.Codings, out.Summary.Answers, out.Summary.Rejected
 	res.AnswerCells, res.RejectedCells, res.RejectGroups = out.Summary.AnswerCells, out.Summary.RejectedCells, out.Summary.RejectGroups
+	dec.HoldCounts(res)
 	out.Summary.MaxShare = s.MaxRejectedShare()
 	out.Summary.Scales = scaleRejects(p, cb)
 	for _, sr := range out.Summary.Scales {

@@ -30,6 +30,9 @@ type manifest struct {
 		// Answer cells of the accepted survey rows, and those that could not be used.
 		AnswerCells   int `json:"answer_cells"`
 		RejectedCells int `json:"rejected_answer_cells"`
+		// Held: fewer than min_cell respondents in all, so respondents, segments,
+		// codings, answers and answer_cells are 0 here, not their number.
+		Held bool `json:"held,omitempty"`
 	} `json:"counts"`
 	// Rejects groups every rejected row and answer cell by reason, most frequent first.
 	Rejects []results.RejectGroup `json:"rejects"`
@@ -64,6 +67,10 @@ func manifestJSON(res *results.Results, outputs []Output) ([]byte, error) {
 	m.Counts.Rejected = res.Rejected
 	m.Counts.AnswerCells = res.AnswerCells
 	m.Counts.RejectedCells = res.RejectedCells
+	if res.CountsHeld {
+		m.Counts.Respondents, m.Counts.Segments, m.Counts.Codings, m.Counts.Answers, m.Counts.AnswerCells = 0, 0, 0, 0, 0
+		m.Counts.Held = true
+	}
 	m.Rejects = append([]results.RejectGroup{}, res.RejectGroups...)
 	m.Coders = append([]string{}, res.Coders...)
 	m.MinCell = res.MinCell

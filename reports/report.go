@@ -169,10 +169,17 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 		if res.Rejected == 1 && res.AnswerCells == 0 {
 			verbNL = "was"
 		}
-		out = append(out, T(
-			fmt.Sprintf("De analyse omvat %d respondenten, %d tekstfragmenten met %d coderingen en %d antwoorden op de vragenlijst; %s %s niet te gebruiken (zie de tabel rejects).", res.Respondents, res.Segments, res.Codings, res.Answers, notUsedNL, verbNL),
-			fmt.Sprintf("The analysis covers %d respondents, %d text segments with %d codings and %d survey answers; %s could not be used (see the rejects table).", res.Respondents, res.Segments, res.Codings, res.Answers, notUsedEN),
-		))
+		if res.CountsHeld {
+			// Fewer than MinCell respondents in all: their number is not published.
+			out = append(out, T(
+				fmt.Sprintf("De analyse omvat minder dan %d respondenten; %s %s niet te gebruiken (zie de tabel rejects).", res.MinCell, notUsedNL, verbNL),
+				fmt.Sprintf("The analysis covers fewer than %d respondents; %s could not be used (see the rejects table).", res.MinCell, notUsedEN)))
+		} else {
+			out = append(out, T(
+				fmt.Sprintf("De analyse omvat %d respondenten, %d tekstfragmenten met %d coderingen en %d antwoorden op de vragenlijst; %s %s niet te gebruiken (zie de tabel rejects).", res.Respondents, res.Segments, res.Codings, res.Answers, notUsedNL, verbNL),
+				fmt.Sprintf("The analysis covers %d respondents, %d text segments with %d codings and %d survey answers; %s could not be used (see the rejects table).", res.Respondents, res.Segments, res.Codings, res.Answers, notUsedEN),
+			))
+		}
 		if reasons := rejectReasons(res.RejectGroups, 3); reasons != "" {
 			out = append(out, T("Meest voorkomende redenen: "+reasons+".", "Most frequent reasons: "+reasons+"."))
 		}

@@ -25,6 +25,9 @@ type Published struct {
 	Tables  map[string][][]string
 	Cases   []Case
 	MinCell int
+	// Respondents is the number of respondents in all that the manifest (and the
+	// report's sample paragraph) gives; 0 when held back (results.Results.CountsHeld).
+	Respondents int
 }
 
 // Case is a respondent of review.qdpx: its name (the pseudonym) and its variables.
@@ -94,11 +97,14 @@ func ReadPublished(out string) (Published, error) {
 	var m struct {
 		Tool    string `json:"tool"`
 		MinCell int    `json:"min_cell"`
+		Counts  struct {
+			Respondents int `json:"respondents"`
+		} `json:"counts"`
 	}
 	if err := json.Unmarshal(b, &m); err != nil || !strings.HasPrefix(m.Tool, "samenspel") || m.MinCell < 1 {
 		return p, fmt.Errorf("%s: manifest.json is not one samenspel wrote (tool and min_cell)", out)
 	}
-	p.MinCell = m.MinCell
+	p.MinCell, p.Respondents = m.MinCell, m.Counts.Respondents
 	if err := checkCounts(p.Tables); err != nil {
 		return p, fmt.Errorf("%s: %v", out, err)
 	}
@@ -145,6 +151,9 @@ func checkCounts(tables map[string][][]string) error {
 // review.qdpx when the run made one.
 func PublishedOf(res *results.Results) (Published, error) {
 	p := Published{Tables: map[string][][]string{}, MinCell: res.MinCell}
+	if !res.CountsHeld {
+		p.Respondents = res.Respondents
+	}
 	if p.MinCell <= 0 {
 		p.MinCell = DefaultMinCell
 	}
@@ -270,7 +279,8 @@ func (t *table) count(r []string, col string) (int, bool) {
 //     finding, and so is one found after filling in blank municipalities (or roles)
 //     from a group total when only one group's total lacks rows.
 //   - The ungrouped tables of a strand whose total is suppressed (fewCounts): the
-//     learned validation's folds, counts of respondents, a reliability n.
+//     learned validation's folds, counts of respondents, a reliability n; and the
+//     manifest's number of respondents in all.
 func Attack(p Published) []Finding {
 	if p.MinCell <= 0 {
 		p.MinCell = DefaultMinCell

@@ -9,8 +9,10 @@ import "github.com/samenspel/samenspel/pipeline/learn"
 // (one per coded respondent when there are fewer than learn.DefaultFolds, so folds is
 // their number), or a count of respondents (cooccurrence, partners; the largest is a
 // lower bound of the hidden total, and reported as such). A reliability n below
-// min_cell is a finding whatever the totals: it counts the respondents of a scale.
+// min_cell is a finding whatever the totals: it counts the respondents of a scale; so
+// is the manifest's number of respondents in all.
 func (a *attacker) fewCounts() {
+	a.report("all: respondents (manifest counts)", float64(a.p.Respondents), []string{"manifest.json"})
 	hidden := false
 	if t := a.p.table("code_frequencies"); t != nil {
 		for _, r := range t.rows {

@@ -70,3 +70,12 @@ func (d *Decision) enforceFew(res *results.Results) map[string]bool {
 	}
 	return held
 }
+
+// HoldCounts marks the run's counts as held back (results.Results.CountsHeld) when its
+// respondents are fewer than MinCell in all: the sample's "all" row is then suppressed,
+// and the report's sample paragraph and the manifest must not give the number either.
+func (d *Decision) HoldCounts(res *results.Results) {
+	if d.Rules.Small(res.Respondents) {
+		res.CountsHeld = true
+	}
+}

@@ -45,8 +45,9 @@ func TestEnforceFewInterviewees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fs := Attack(p); len(fs) != 2 {
-		t.Errorf("without the final pass the attacker finds %v, want folds and cooccurrence", fs)
+	p.Respondents = 3 // the manifest's count, as a run before HoldCounts wrote it
+	if fs := Attack(p); len(fs) != 3 {
+		t.Errorf("without the final pass the attacker finds %v, want folds, cooccurrence and the manifest", fs)
 	}
 	d.Enforce(res)
 	p, err = PublishedOf(res)
@@ -75,5 +76,16 @@ func TestEnforceFewInterviewees(t *testing.T) {
 	d.Enforce(res)
 	if d.Few[Interviews] || res.Tables[1].Rows[0][2] != 3 {
 		t.Errorf("five interviewees: Few %v, %v", d.Few, res.Tables[1].Rows[0])
+	}
+}
+
+// A run of fewer than min_cell respondents in all holds its summary counts back.
+func TestHoldCounts(t *testing.T) {
+	d := Decide(Input{}, Rules{})
+	for n, want := range map[int]bool{0: false, 4: true, 5: false} {
+		res := &results.Results{Respondents: n}
+		if d.HoldCounts(res); res.CountsHeld != want {
+			t.Errorf("%d respondents: CountsHeld %v", n, res.CountsHeld)
+		}
 	}
 }

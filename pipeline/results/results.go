@@ -169,6 +169,10 @@ type Results struct {
 	MinCell int
 	// Counts for the sample paragraph.
 	Respondents, Segments, Codings, Answers, Rejected int
+	// CountsHeld: the respondents in all are fewer than MinCell (the sample's "all" row
+	// is suppressed), so the sample paragraph and the manifest give neither their number
+	// nor the segments, codings and answers (disclosure.Decision.HoldCounts).
+	CountsHeld bool
 	// AnswerCells and RejectedCells count the survey's answer cells of accepted rows and
 	// those of them that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells, RejectedCells int
