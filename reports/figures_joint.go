@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"image/color"
+	"sort"
 
 	"gonum.org/v1/plot"
 
@@ -34,6 +35,48 @@ func groupLabel(res *results.Results, by, g string) string {
 	return g
 }
 
+// jointGroupsMax is how many municipalities the joint display figure shows at most: a
+// national study's 342 would make it 100,000 pixels tall. The table has them all.
+const jointGroupsMax = 12
+
+// jointGroupsShown returns the groups (group_by and group) the figure shows: all of them
+// when they are few, else the jointGroupsMax with the most survey respondents (the
+// largest n over the factors; ties by name), and how many groups the table has.
+func jointGroupsShown(t rows) (map[string]bool, int) {
+	n := map[string]float64{}
+	for i := 0; i < t.len(); i++ {
+		if by := t.str(i, "group_by"); by != "all" {
+			k := by + "\x00" + t.str(i, "group")
+			v, _ := t.num(i, "n")
+			n[k] = max(n[k], v)
+		}
+	}
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if n[keys[a]] != n[keys[b]] {
+			return n[keys[a]] > n[keys[b]]
+		}
+		return keys[a] < keys[b]
+	})
+	keep := map[string]bool{}
+	for _, k := range keys[:min(len(keys), jointGroupsMax)] {
+		keep[k] = true
+	}
+	return keep, len(keys)
+}
+
+// jointShowing says, when the figure shows only some municipalities, which.
+func jointShowing(res *results.Results, shown, all int) string {
+	if shown >= all {
+		return ""
+	}
+	return res.Text(fmt.Sprintf("Getoond: de %d gemeenten met de meeste respondenten in de enquête; alle %d in tabel joint_display.", shown, all),
+		fmt.Sprintf("Shown: the %d municipalities with the most survey respondents; all %d in table joint_display.", shown, all))
+}
+
 // jointDisplay draws the joint display (Guetterman, Fetters & Creswell 2015): per
 // success factor a heading, and per group of the table joint_display (all, then each
 // municipality both sources cover) three bars on one percentage scale: the survey's
@@ -51,9 +94,13 @@ func jointDisplay(res *results.Results, l labels) []*figure {
 		hasA, hasF, hasB bool
 		heading          bool
 	}
+	keep, groups := jointGroupsShown(t)
 	var lines []line
 	last := ""
 	for i := 0; i < t.len(); i++ {
+		if by := t.str(i, "group_by"); by != "all" && !keep[by+"\x00"+t.str(i, "group")] {
+			continue
+		}
 		f := t.str(i, "factor")
 		if f != last {
 			lines = append(lines, line{factor: f, label: l.factorLabel(f), heading: true})
@@ -134,6 +181,7 @@ func jointDisplay(res *results.Results, l labels) []*figure {
 				fmt.Sprintf("Survey: n = %d, share agreeing with the factor's scale; interviews: n = %d coded interviewees, share naming the factor as a facilitator or a barrier.", n, ni)),
 			res.Text("Convergent: beide bronnen wijzen dezelfde kant op (enquête: minstens 50% eens; interviews: meer bevorderend dan belemmerend), divergent: niet; één bron: alleen één bron getoond.",
 				"Convergent: both sources point the same way (survey: at least 50% agreeing; interviews: more naming it a facilitator than a barrier), divergent: they do not; one source only: only one source shown."),
+			jointShowing(res, len(keep), groups),
 			source(res, "enquête en gecodeerde interviews", "survey and coded interviews", "joint_display"),
 		),
 		Legend: []legendEntry{
