@@ -97,20 +97,13 @@ func PartnerPairs(in *Input, res *results.Results) {
 	for _, p := range golden {
 		isGolden[p] = true
 	}
-	// The valences each segment carries.
+	// The valences each segment carries, of any factor.
 	carries := map[string]map[codebook.Valence]bool{}
-	for _, c := range in.Data.Codings {
-		if !in.Counted(c) {
-			continue
+	for seg, pairs := range in.carried() {
+		carries[seg] = map[codebook.Valence]bool{}
+		for pair := range pairs {
+			carries[seg][codebook.Valence(pair[1])] = true
 		}
-		code, ok := cb.Code(c.Code)
-		if !ok {
-			continue
-		}
-		if carries[c.Segment] == nil {
-			carries[c.Segment] = map[codebook.Valence]bool{}
-		}
-		carries[c.Segment][code.Valence] = true
 	}
 	type key struct{ a, b string }
 	working := map[key]map[string]bool{}

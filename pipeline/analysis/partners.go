@@ -27,21 +27,7 @@ func Partners(in *Input, res *results.Results) {
 		return
 	}
 	type key struct{ partner, factor, valence string }
-	// The (factor, valence) pairs each segment carries.
-	carries := map[string]map[[2]string]bool{}
-	for _, c := range in.Data.Codings {
-		if !in.Counted(c) {
-			continue
-		}
-		code, ok := cb.Code(c.Code)
-		if !ok {
-			continue
-		}
-		if carries[c.Segment] == nil {
-			carries[c.Segment] = map[[2]string]bool{}
-		}
-		carries[c.Segment][[2]string{code.Factor, string(code.Valence)}] = true
-	}
+	carries := in.carried()
 	segs := map[key]int{}
 	resp := map[key]map[string]bool{}
 	for _, s := range in.Data.Segments {
@@ -71,4 +57,25 @@ func Partners(in *Input, res *results.Results) {
 			}
 		}
 	}
+}
+
+// carried returns, per segment, the (factor, valence) pairs of its counted codings
+// (Counted) of codes the codebook knows: what the partners tables attribute to the
+// partners a segment names.
+func (in *Input) carried() map[string]map[[2]string]bool {
+	carries := map[string]map[[2]string]bool{}
+	for _, c := range in.Data.Codings {
+		if !in.Counted(c) {
+			continue
+		}
+		code, ok := in.Codebook.Code(c.Code)
+		if !ok {
+			continue
+		}
+		if carries[c.Segment] == nil {
+			carries[c.Segment] = map[[2]string]bool{}
+		}
+		carries[c.Segment][[2]string{code.Factor, string(code.Valence)}] = true
+	}
+	return carries
 }
