@@ -19,9 +19,18 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", u.s("output folder (default: output/ inside the study folder); an existing folder is replaced only when it is an earlier samenspel output"))
 	quiet := fs.Bool("quiet", false, u.s("print nothing but errors"))
 	acceptRejects := fs.Bool("accept-rejects", false, u.s("exit 0 even when more than rejects.max_share of a scale's answers could not be used"))
+	cpuProfile := fs.String("cpuprofile", "", u.s("write a CPU profile of the run to this new file, for `go tool pprof` (an existing file is never overwritten)"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			u.f(stderr, "analyse: %v\n", err)
+			return exitUsage
+		}
+		defer stop()
 	}
 	if len(pos) != 1 {
 		u.f(stderr, "analyse run: name one study folder or study.yaml (see analyse run --help)\n")
