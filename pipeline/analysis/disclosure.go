@@ -30,32 +30,42 @@ func (in *Input) Populations() []disclosure.Population {
 		m[id] = true
 	}
 	pops = append(pops, disclosure.Population{Name: "mentions", Strand: iv, Members: m, Whole: true})
-	// A scale's populations are lists of keys (rows are distinct respondents): a map
-	// per item would take more memory than the survey itself.
+	// A scale's populations are lists of positions in the dataset's respondents (rows are
+	// distinct respondents): a map per item would take more memory than the survey
+	// itself, and keys would be looked up again per grouping. A row whose respondent the
+	// dataset does not list is a member by its key.
+	position := make(map[*protected.Respondent]int32, len(in.Data.Respondents))
+	for i := range in.Data.Respondents {
+		position[&in.Data.Respondents[i]] = int32(i)
+	}
 	for _, sa := range in.SurveyScales() {
-		rows := make([]string, len(sa.Respondents))
-		scored := make([]string, 0, len(sa.Respondents))
-		answered := make([][]string, len(sa.Scale.Items))
-		for j := range answered {
-			answered[j] = make([]string, 0, len(sa.Respondents))
+		var rows, scored disclosure.Population
+		answered := make([]disclosure.Population, len(sa.Scale.Items))
+		add := func(p *disclosure.Population, i int, at int32, known bool) {
+			if known {
+				p.Positions = append(p.Positions, at)
+			} else {
+				p.List = append(p.List, sa.key(i))
+			}
 		}
 		for i := range sa.Respondents {
-			id := sa.key(i)
-			rows[i] = id
+			at, known := position[sa.Respondent(i)]
+			add(&rows, i, at, known)
 			if !math.IsNaN(sa.Scores[i]) {
-				scored = append(scored, id)
+				add(&scored, i, at, known)
 			}
 			for j, v := range sa.Asked[i] {
 				if !math.IsNaN(v) {
-					answered[j] = append(answered[j], id)
+					add(&answered[j], i, at, known)
 				}
 			}
 		}
-		pops = append(pops,
-			disclosure.Population{Name: "scale " + sa.Scale.ID, Strand: sv, List: rows},
-			disclosure.Population{Name: "scale score " + sa.Scale.ID, Strand: sv, List: scored})
+		rows.Name, scored.Name = "scale "+sa.Scale.ID, "scale score "+sa.Scale.ID
+		rows.Strand, scored.Strand = sv, sv
+		pops = append(pops, rows, scored)
 		for j, it := range sa.Scale.Items {
-			pops = append(pops, disclosure.Population{Name: "item " + it.ID, Strand: sv, List: answered[j]})
+			answered[j].Name, answered[j].Strand = "item "+it.ID, sv
+			pops = append(pops, answered[j])
 		}
 	}
 	return pops
