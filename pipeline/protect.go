@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"hash"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
@@ -34,34 +35,40 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 			ids = append(ids, i)
 		}
 	}
-	rank := make(map[string][32]byte, len(ids))
-	for _, i := range ids {
-		id := d.Respondents[i].ID
-		rank[id] = sha256.Sum256(append(append([]byte(nil), salt[:]...), id...))
+	// Each id's rank, sha256(salt, id), goes with it into its role's list, so that the
+	// sort compares ranks without looking them up.
+	type ranked struct {
+		rank [32]byte
+		i    int // the id's first respondent
 	}
-	byAbbrev := map[string][]int{}
+	roles := roleMemo(cb)
+	byAbbrev := map[string][]ranked{}
+	buf := append([]byte(nil), salt[:]...)
 	for _, i := range ids {
 		abbrev := "R"
-		if role, ok := cb.Role(d.Respondents[i].Role); ok && role.Abbrev != "" {
+		if role, ok := roles(d.Respondents[i].Role); ok && role.Abbrev != "" {
 			abbrev = role.Abbrev
 		}
-		byAbbrev[abbrev] = append(byAbbrev[abbrev], i)
+		buf = append(buf[:len(salt)], d.Respondents[i].ID...)
+		byAbbrev[abbrev] = append(byAbbrev[abbrev], ranked{sha256.Sum256(buf), i})
 	}
 	pseud := make(map[string]string, len(ids))
 	for abbrev, idx := range byAbbrev {
-		sort.Slice(idx, func(a, b int) bool {
-			ra, rb := rank[d.Respondents[idx[a]].ID], rank[d.Respondents[idx[b]].ID]
-			if c := bytes.Compare(ra[:], rb[:]); c != 0 {
-				return c < 0
+		slices.SortFunc(idx, func(a, b ranked) int {
+			if c := bytes.Compare(a.rank[:], b.rank[:]); c != 0 {
+				return c
 			}
-			return naturalLess(d.Respondents[idx[a]].ID, d.Respondents[idx[b]].ID)
+			switch ia, ib := d.Respondents[a.i].ID, d.Respondents[b.i].ID; {
+			case naturalLess(ia, ib):
+				return -1
+			case naturalLess(ib, ia):
+				return 1
+			}
+			return 0
 		})
-		width := len(fmt.Sprint(len(idx)))
-		if width < 2 {
-			width = 2
-		}
-		for n, i := range idx {
-			pseud[d.Respondents[i].ID] = fmt.Sprintf("%s-%0*d", abbrev, width, n+1)
+		width := max(len(strconv.Itoa(len(idx))), 2)
+		for n, x := range idx {
+			pseud[d.Respondents[x.i].ID] = fmt.Sprintf("%s-%0*d", abbrev, width, n+1)
 		}
 	}
 	for i := range d.Respondents {
@@ -74,33 +81,6 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 	}
 	sort.Slice(key, func(i, j int) bool { return naturalLess(key[i][0], key[j][0]) })
 	return key
-}
-
-// studySalt is sha256 over the study's respondent-level inputs in an order of their
-// own (sorted), so it does not depend on the order files are read in: every real id,
-// every segment (respondent, id, text) and every answer (respondent, item, raw value).
-// Fields are separated by 0 bytes, records by 1 bytes.
-func studySalt(d *model.Dataset) [32]byte {
-	h := sha256.New()
-	h.Write([]byte("samenspel pseudonyms\x01"))
-	// The answers' records sort before every other ("a" < "r" < "s"): they are hashed
-	// first, one respondent id at a time, without a string per answer for the whole survey.
-	hashAnswers(h, &d.Survey)
-	var recs []string
-	for _, r := range d.Respondents {
-		recs = append(recs, "r\x00"+r.ID)
-	}
-	for _, s := range d.Segments {
-		recs = append(recs, "s\x00"+s.Respondent+"\x00"+s.ID+"\x00"+s.Text)
-	}
-	sort.Strings(recs)
-	for _, r := range recs {
-		h.Write([]byte(r))
-		h.Write([]byte{1})
-	}
-	var out [32]byte
-	copy(out[:], h.Sum(nil))
-	return out
 }
 
 // renameSegments replaces segment ids, which often carry a respondent's real id
@@ -181,6 +161,18 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	key := pseudonymise(d, cb)
 	renameSegments(d)
 	pseud := make(map[string]string, len(d.Respondents))
+	// The short texts (municipalities, roles, attributes, file and document names, code
+	// names) repeat over thousands of rows: each distinct one is redacted once. A
+	// Redactor is a pure function of the text, so this changes nothing but the time.
+	redacted := map[string]string{}
+	redactOnce := func(s string) string {
+		out, ok := redacted[s]
+		if !ok {
+			out = r.Redact(s)
+			redacted[s] = out
+		}
+		return out
+	}
 	var p protected.Dataset
 	p.Respondents = make([]protected.Respondent, len(d.Respondents))
 	for i, x := range d.Respondents {
@@ -189,24 +181,24 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 		if len(x.Attributes) > 0 {
 			attrs = make(map[string]string, len(x.Attributes))
 			for k, v := range x.Attributes {
-				attrs[k] = r.Redact(v)
+				attrs[k] = redactOnce(v)
 			}
 		}
 		p.Respondents[i] = protected.Respondent{
 			// Role and municipality as read are free text too: a name or a phone number
 			// typed into the column is redacted like any other.
-			Pseudonym: x.Pseudonym, Municipality: r.Redact(x.Municipality), Role: r.Redact(x.Role),
+			Pseudonym: x.Pseudonym, Municipality: redactOnce(x.Municipality), Role: redactOnce(x.Role),
 			Attributes: attrs, Wave: x.Wave,
 		}
 	}
-	file := func(path string) string { return r.Redact(rel(path)) }
+	file := func(path string) string { return redactOnce(rel(path)) }
 	p.Segments = make([]protected.Segment, len(d.Segments))
 	texts := make(map[string]redactedText, len(d.Segments))
 	for i, x := range d.Segments {
 		text, m := r.RedactMapped(x.Text)
 		texts[x.ID] = redactedText{text, m}
 		p.Segments[i] = protected.Segment{
-			ID: x.ID, Respondent: pseud[x.Respondent], Document: r.Redact(x.Document),
+			ID: x.ID, Respondent: pseud[x.Respondent], Document: redactOnce(x.Document),
 			Text: text, Start: x.Start, End: x.End, Interviewer: x.Interviewer,
 			OpenAnswer: x.OpenAnswer, Source: file(x.Source),
 		}
@@ -218,7 +210,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 			SpanStart: x.SpanStart, SpanEnd: x.SpanEnd, Source: file(x.Source), Probability: x.Probability,
 		}
 		if x.Raw != "" {
-			c.Raw = r.Redact(x.Raw)
+			c.Raw = redactOnce(x.Raw)
 		}
 		if x.Span != "" {
 			c.Span, c.SpanStart, c.SpanEnd = publishedSpan(x, texts[x.Segment], r)
@@ -229,8 +221,8 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	p.Rejects = make([]protected.Reject, len(d.Rejects))
 	for i, x := range d.Rejects {
 		p.Rejects[i] = protected.Reject{
-			File: file(x.File), Location: r.Redact(x.Location()), Value: r.Redact(x.Value),
-			Reason: r.Redact(x.Reason()), Err: x.Err, Cell: x.Cell, Item: x.Item,
+			File: file(x.File), Location: redactOnce(x.Location()), Value: redactOnce(x.Value),
+			Reason: redactOnce(x.Reason()), Err: x.Err, Cell: x.Cell, Item: x.Item,
 		}
 	}
 	p.Files = make([]model.FileCount, len(d.Files))
@@ -239,43 +231,4 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 		p.Files[i] = f
 	}
 	return p, key
-}
-
-// hashAnswers writes the survey's answer records ("a", respondent id, item, raw value,
-// separated by 0 bytes, each followed by a 1 byte) into h in sorted order, as one sort
-// over all records would: by id (id + 0 byte sorts as the id does, and an id holds no 0
-// byte, so the records of one id sort together), and each id's records sorted among
-// themselves. The records of one id are built at a time; an id with rows in several
-// waves is one group, with its answers in Extra.
-func hashAnswers(h hash.Hash, s *model.Survey) {
-	rowsOf := map[string][]int{}
-	for i, k := range s.Rows {
-		rowsOf[k.ID] = append(rowsOf[k.ID], i)
-	}
-	extra := map[string][]model.Answer{}
-	for _, a := range s.Extra {
-		extra[a.Respondent] = append(extra[a.Respondent], a)
-		if rowsOf[a.Respondent] == nil {
-			rowsOf[a.Respondent] = []int{}
-		}
-	}
-	var recs []string
-	for _, id := range model.SortedKeys(rowsOf) {
-		recs = recs[:0]
-		for _, r := range rowsOf[id] {
-			for c := range s.Cols {
-				if code := s.Cols[c].Code(r); code != model.NoAnswer {
-					recs = append(recs, "a\x00"+id+"\x00"+s.Items[c]+"\x00"+s.Cols[c].Entries[code].Raw)
-				}
-			}
-		}
-		for _, a := range extra[id] {
-			recs = append(recs, "a\x00"+a.Respondent+"\x00"+a.Item+"\x00"+a.Raw)
-		}
-		sort.Strings(recs)
-		for _, r := range recs {
-			h.Write([]byte(r))
-			h.Write([]byte{1})
-		}
-	}
 }

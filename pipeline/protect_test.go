@@ -3,6 +3,7 @@ package pipeline
 import (
 	"crypto/sha256"
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"testing"
 
@@ -84,5 +85,70 @@ func TestStudySaltAsOneSort(t *testing.T) {
 	copy(want[:], h.Sum(nil))
 	if got := studySalt(d); got != want {
 		t.Errorf("salt %x, one sort gives %x", got, want)
+	}
+}
+
+// saltByOneSort is the salt as 0.1 computed it: every record built as a string, one sort.
+func saltByOneSort(d *model.Dataset, answers []model.Answer) [32]byte {
+	var recs []string
+	for _, r := range d.Respondents {
+		recs = append(recs, "r\x00"+r.ID)
+	}
+	for _, s := range d.Segments {
+		recs = append(recs, "s\x00"+s.Respondent+"\x00"+s.ID+"\x00"+s.Text)
+	}
+	for _, a := range answers {
+		recs = append(recs, "a\x00"+a.Respondent+"\x00"+a.Item+"\x00"+a.Raw)
+	}
+	sort.Strings(recs)
+	h := sha256.New()
+	h.Write([]byte("samenspel pseudonyms\x01"))
+	for _, r := range recs {
+		h.Write([]byte(r))
+		h.Write([]byte{1})
+	}
+	var out [32]byte
+	copy(out[:], h.Sum(nil))
+	return out
+}
+
+// The salt's field-wise sorts (studySalt) must give one sort's hash on any study:
+// random ids, items and texts that are prefixes of each other, 0 and 1 bytes in every
+// field (where the field-wise order no longer holds and the records are sorted as
+// strings), waves and answers twice to one cell (Extra).
+func TestStudySaltRandomStudies(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 9))
+	word := func(zero bool) string {
+		alphabet := "aAb1"
+		if zero && rng.IntN(8) == 0 {
+			alphabet = "a\x00\x01b"
+		}
+		b := make([]byte, rng.IntN(4))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	for n := 0; n < 500; n++ {
+		zero := n%2 == 1
+		d := &model.Dataset{}
+		var answers []model.Answer
+		for i := rng.IntN(30); i > 0; i-- {
+			a := model.Answer{Respondent: "R" + word(false), Item: word(zero), Raw: word(zero), Value: float64(rng.IntN(5))}
+			if rng.IntN(4) == 0 {
+				a.Wave = "2025"
+			}
+			answers = append(answers, a)
+			d.Survey.Add(a)
+		}
+		for i := rng.IntN(10); i > 0; i-- {
+			d.Respondents = append(d.Respondents, model.Respondent{ID: "R" + word(zero)})
+		}
+		for i := rng.IntN(10); i > 0; i-- {
+			d.Segments = append(d.Segments, model.Segment{ID: word(zero), Respondent: "R" + word(zero), Text: word(true)})
+		}
+		if got, want := studySalt(d), saltByOneSort(d, answers); got != want {
+			t.Fatalf("study %d: salt %x, one sort gives %x\nanswers %+v\nrespondents %+v\nsegments %+v", n, got, want, answers, d.Respondents, d.Segments)
+		}
 	}
 }
