@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"crypto/sha256"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -68,7 +67,7 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 		})
 		width := max(len(strconv.Itoa(len(idx))), 2)
 		for n, x := range idx {
-			pseud[d.Respondents[x.i].ID] = fmt.Sprintf("%s-%0*d", abbrev, width, n+1)
+			pseud[d.Respondents[x.i].ID] = abbrev + "-" + zeroPadded(n+1, width)
 		}
 	}
 	for i := range d.Respondents {
@@ -109,7 +108,7 @@ func renameSegments(d *model.Dataset) {
 			p = "R"
 		}
 		next[p]++
-		id := fmt.Sprintf("%s/%03d", p, next[p])
+		id := p + "/" + zeroPadded(next[p], 3)
 		ids[s.ID] = id
 		s.ID = id
 	}
@@ -120,8 +119,31 @@ func renameSegments(d *model.Dataset) {
 	}
 }
 
-// naturalLess orders ids so that R2 comes before R10.
+// zeroPadded is fmt.Sprintf("%0*d", width, n) for n >= 0, without fmt's cost per call.
+func zeroPadded(n, width int) string {
+	s := strconv.Itoa(n)
+	if len(s) < width {
+		s = strings.Repeat("0", width-len(s)) + s
+	}
+	return s
+}
+
+// naturalLess orders ids so that R2 comes before R10. The common start of a and b, up to
+// the digit run it ends in, orders nothing (its digit runs are the same in both), so the
+// comparison starts after it: ids that share a long start ("R0001", "R0002") are
+// compared on their last digits only.
 func naturalLess(a, b string) bool {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for p > 0 && a[p-1] >= '0' && a[p-1] <= '9' {
+		p--
+	}
+	return naturalLessFrom(a[p:], b[p:])
+}
+
+func naturalLessFrom(a, b string) bool {
 	for a != "" && b != "" {
 		da, db := leadingDigits(a), leadingDigits(b)
 		if da != "" && db != "" {
@@ -191,7 +213,15 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 			Attributes: attrs, Wave: x.Wave,
 		}
 	}
-	file := func(path string) string { return redactOnce(rel(path)) }
+	files := map[string]string{}
+	file := func(path string) string {
+		out, ok := files[path]
+		if !ok {
+			out = redactOnce(rel(path))
+			files[path] = out
+		}
+		return out
+	}
 	p.Segments = make([]protected.Segment, len(d.Segments))
 	texts := make(map[string]redactedText, len(d.Segments))
 	for i, x := range d.Segments {

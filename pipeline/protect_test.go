@@ -152,3 +152,36 @@ func TestStudySaltRandomStudies(t *testing.T) {
 		}
 	}
 }
+
+// naturalLess skips the common start of two ids; it must order as the comparison from
+// the first byte does (naturalLessFrom), leading zeros and digit runs across the common
+// start included.
+func TestNaturalLessSkipsTheCommonStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 10))
+	id := func() string {
+		b := make([]byte, rng.IntN(7))
+		for i := range b {
+			b[i] = "R0019-"[rng.IntN(6)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b := id(), id()
+		if rng.IntN(2) == 0 {
+			b = a[:rng.IntN(len(a)+1)] + b // a common start
+		}
+		if got, want := naturalLess(a, b), naturalLessFrom(a, b); got != want {
+			t.Fatalf("naturalLess(%q, %q) = %v, from the first byte %v", a, b, got, want)
+		}
+	}
+}
+
+func TestZeroPaddedIsSprintf(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 99, 100, 999, 1000, 123456} {
+		for _, w := range []int{2, 3, 5} {
+			if got, want := zeroPadded(n, w), fmt.Sprintf("%0*d", w, n); got != want {
+				t.Errorf("zeroPadded(%d, %d) = %q, want %q", n, w, got, want)
+			}
+		}
+	}
+}

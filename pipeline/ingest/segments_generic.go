@@ -77,6 +77,12 @@ func readGeneric(path string, opt Options) (model.Dataset, error) {
 
 // splitCodeCell splits a cell holding several codes on ";" and line breaks.
 func splitCodeCell(s string) []string {
+	if !strings.ContainsAny(s, ";\n\r") { // one code, as most rows hold
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		return []string{s}
+	}
 	return splitOn(s, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' })
 }
 
@@ -133,7 +139,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	respondents := map[string]*model.Respondent{}
 	var respOrder []string
 	segments := map[string]int{} // id -> index in ds.Segments
-	codings := map[[3]string]bool{}
+	// A segment's codings form a chain through ds.Codings, from its last (lastCoding, by
+	// segment) back through earlier (earlierCoding, by coding); -1 ends it.
+	var lastCoding, earlierCoding []int
 	sheet := rows.Sheet()
 	reject := func(line int, field, value string, err error) {
 		col := ""
@@ -145,6 +153,21 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		})
 		count.Rejected++
 	}
+
+	// The columns of the fields every row reads, looked up once (-1: no such column).
+	column := func(field string) int {
+		if i, ok := cols[field]; ok {
+			return i
+		}
+		return -1
+	}
+	docCol, respCol, textCol, codeCol := column("document"), column("respondent"), column("text"), column("code")
+	segCol, coderCol, municipalityCol, roleCol := column("segment"), column("coder"), column("municipality"), column("role")
+
+	// Most tables have a row per coding: room for them at once, rather than growing a
+	// slice of 150,000 codings by copies; at most maxCodingsAhead (40 MB), so that a
+	// file of blank lines reserves no more.
+	ds.Codings = make([]model.Coding, 0, min(rows.LinesLeft()+1, maxCodingsAhead))
 
 	for rows.Next() {
 		row := rows.Row()
@@ -159,13 +182,19 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			}
 			return strings.TrimSpace(tableCell(row, i))
 		}
-		doc := get("document")
+		cell := func(i int) string { // get for a field looked up before the loop
+			if i < 0 {
+				return ""
+			}
+			return strings.TrimSpace(tableCell(row, i))
+		}
+		doc := cell(docCol)
 		if l.document != nil {
 			doc = l.document(doc)
 		}
-		resp := get("respondent")
+		resp := cell(respCol)
 		var vars *nameVariables
-		noResp := fmt.Errorf("no respondent: %w", ErrUnknownRespondent)
+		var noResp error // nil: "no respondent", made only for a row rejected for it
 		if np != nil && doc != "" {
 			if v, ok := np.match(doc, opt.Codebook); ok {
 				vars = &v
@@ -180,13 +209,13 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 				resp = respondentFromName(doc)
 			}
 		}
-		text := get("text")
+		text := cell(textCol)
 		switch {
 		case resp == "" && np != nil:
-			reject(line, "document", doc, noResp)
+			reject(line, "document", doc, orNoRespondent(noResp))
 			continue
 		case resp == "":
-			reject(line, "respondent", "", noResp)
+			reject(line, "respondent", "", orNoRespondent(noResp))
 			continue
 		case opt.Known != nil && !opt.Known[resp]:
 			reject(line, "respondent", resp, fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent))
@@ -208,38 +237,48 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 				continue
 			}
 		default:
-			names = l.splitCodes(get("code"))
+			names = l.splitCodes(cell(codeCol))
 		}
 		var id string
 		if l.segmentKey != nil {
 			id = l.segmentKey(get, doc, resp, text)
-		} else if s := get("segment"); s != "" {
+		} else if s := cell(segCol); s != "" {
 			id = s
 		} else {
 			id = digestID(doc, resp, text)
 		}
-		if i, ok := segments[id]; ok {
-			if collapseSpace(ds.Segments[i].Text) != collapseSpace(text) {
+		seg, ok := segments[id]
+		if ok {
+			// Most rows repeat their segment's text exactly (one row per code and coder).
+			if t := ds.Segments[seg].Text; t != text && collapseSpace(t) != collapseSpace(text) {
 				reject(line, "segment", id, fmt.Errorf("segment %q had another text on an earlier row: %w", id, ErrSegmentConflict))
 				continue
 			}
 		} else {
-			segments[id] = len(ds.Segments)
+			seg = len(ds.Segments)
+			segments[id] = seg
 			ds.Segments = append(ds.Segments, model.Segment{
 				ID: id, Respondent: resp, Document: doc, Text: text, Start: -1, End: -1, Source: path,
 			})
+			lastCoding = append(lastCoding, -1)
 		}
 
 		if len(names) == 0 {
 			names = []string{""} // reviewed, nothing applies
 		}
-		coder := get("coder")
+		coder := cell(coderCol)
 		for _, n := range names {
-			k := [3]string{id, n, coder}
-			if codings[k] {
+			// A (segment, code, coder) read twice is one coding. A segment has a few
+			// codings, so its chain is searched rather than a map of all codings hashed.
+			dup := false
+			for c := lastCoding[seg]; c >= 0 && !dup; c = earlierCoding[c] {
+				dup = ds.Codings[c].Raw == n && ds.Codings[c].Coder == coder
+			}
+			if dup {
 				continue
 			}
-			codings[k] = true
+			earlierCoding = append(earlierCoding, lastCoding[seg])
+			lastCoding[seg] = len(ds.Codings)
 			ds.Codings = append(ds.Codings, model.Coding{Segment: id, Raw: n, Coder: coder, Source: path})
 		}
 
@@ -249,11 +288,11 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			respondents[resp] = r
 			respOrder = append(respOrder, resp)
 		}
-		if v := get("municipality"); v != "" && r.Municipality == "" {
-			r.Municipality = v
+		if r.Municipality == "" {
+			r.Municipality = cell(municipalityCol)
 		}
-		if v := get("role"); v != "" && r.Role == "" {
-			r.Role = v
+		if r.Role == "" {
+			r.Role = cell(roleCol)
 		}
 		if vars != nil {
 			vars.apply(r)
@@ -280,6 +319,17 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	count.Read = count.Accepted + count.Rejected
 	ds.Files = append(ds.Files, count)
 	return ds, nil
+}
+
+// maxCodingsAhead bounds the codings readSegmentTable makes room for before reading.
+const maxCodingsAhead = 1 << 18
+
+// orNoRespondent is err, or the error of a row without a respondent where err is nil.
+func orNoRespondent(err error) error {
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("no respondent: %w", ErrUnknownRespondent)
 }
 
 // findHeader reads rows until one holds the layout's required columns, within the

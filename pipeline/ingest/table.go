@@ -322,6 +322,16 @@ func (r *Rows) Line() int { return r.line }
 // Sheet returns the sheet name, or "" for a .csv file.
 func (r *Rows) Sheet() string { return r.sheet }
 
+// LinesLeft is the number of line breaks after the current row of delimited text, a
+// bound on the rows to come within the file's last line for preallocating; 0 for a
+// workbook.
+func (r *Rows) LinesLeft() int {
+	if r.text == nil || r.pos >= len(r.text.text) {
+		return 0
+	}
+	return bytes.Count(r.text.text[r.pos:], []byte{'\n'})
+}
+
 // Path returns the file the rows come from.
 func (r *Rows) Path() string { return r.path }
 
