@@ -17,7 +17,7 @@ type labelled struct {
 }
 
 // readLabelled reads a labelled set (testdata/zinnen.txt describes the format).
-func readLabelled(t *testing.T, file string) (sentences []labelled, opt Options) {
+func readLabelled(t testing.TB, file string) (sentences []labelled, opt Options) {
 	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)

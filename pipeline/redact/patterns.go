@@ -55,14 +55,28 @@ func findPatterns(text string) ([]Span, [][]int) {
 		add(emailRe, Email, nil)
 	}
 	out = append(out, findObfuscatedEmails(text)...)
-	if !strings.ContainsAny(text, "0123456789") {
+	// Each pattern below needs digits, and most need many or several in a row; a text
+	// without them is not run through the expressions (RE2 reads the whole text for
+	// each, the address one slowly). Every check is implied by its expression.
+	digits, run := countDigits(text)
+	if digits == 0 {
 		return out, nil
 	}
-	out = append(out, findIBANs(text)...)
-	add(bsnRe, BSN, func(s string) bool { return elevenTest(s) && !phoneLike(s) })
-	out = append(out, findPhones(text)...)
-	add(postcodeRe, Postcode, nil)
-	add(addressRe, Address, nil)
+	if run >= 2 { // an IBAN's check digits
+		out = append(out, findIBANs(text)...)
+	}
+	if digits >= 9 && run >= 3 {
+		add(bsnRe, BSN, func(s string) bool { return elevenTest(s) && !phoneLike(s) })
+	}
+	if digits >= 8 { // the shortest phone number, 0800-1234
+		out = append(out, findPhones(text)...)
+	}
+	if run >= 4 {
+		add(postcodeRe, Postcode, nil)
+	}
+	if streetBeforeNumber(text) {
+		add(addressRe, Address, nil)
+	}
 	dates := findDates(text)
 	for _, m := range dates {
 		from := max(0, m[0]-60)
@@ -71,6 +85,45 @@ func findPatterns(text string) ([]Span, [][]int) {
 		}
 	}
 	return out, dates
+}
+
+// countDigits returns the number of ASCII digits in text and the longest run of them.
+func countDigits(text string) (digits, run int) {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			digits++
+			n++
+			run = max(run, n)
+		} else {
+			n = 0
+		}
+	}
+	return digits, run
+}
+
+// streetWords are the endings of a street name in addressRe.
+var streetWords = []string{"straat", "straatje", "laan", "weg", "plein", "pleintje", "singel", "gracht", "kade", "dijk", "hof", "pad", "steeg", "dreef", "park", "baan", "ring", "markt", "wal", "erf", "hoek", "allee", "boulevard", "plantsoen", "brink", "vaart", "kwartier"}
+
+// streetBeforeNumber reports whether a digit follows white space (RE2's \s) after a word
+// ending in a street word, as every match of addressRe has it.
+func streetBeforeNumber(text string) bool {
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	for p := 1; p < len(text); p++ {
+		if text[p] < '0' || text[p] > '9' || !space(text[p-1]) {
+			continue
+		}
+		q := p - 1
+		for q >= 0 && space(text[q]) {
+			q--
+		}
+		for _, w := range streetWords {
+			if strings.HasSuffix(text[:q+1], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // findObfuscatedEmails returns the spans of obfuscated e-mail addresses. It looks for the

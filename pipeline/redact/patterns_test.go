@@ -1,6 +1,10 @@
 package redact
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 // TestPhoneForms: the Dutch ways of writing a phone number, and numbers that are none.
 func TestPhoneForms(t *testing.T) {
@@ -51,6 +55,38 @@ func TestAddressDoesNotEatAPhoneNumber(t *testing.T) {
 	} {
 		if got := r.Redact(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The digit checks of findPatterns skip an expression only where it cannot match: on
+// random texts of digits, separators, capitalised words and street words, every match
+// must pass its check.
+func TestPatternChecksAreImplied(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 11))
+	pieces := []string{"0", "1", "2", "3", "6", "9", "12", "2008", "06", "+31", " ", "  ", "\t", "\n", "-", ".", "/", "(", ")",
+		"NL", "91", "ABNA", "Kerk", "straat", "laan", "weg", "Burgemeester ", "Visser", "a", "bis", "AB"}
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(14); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		digits, run := countDigits(s)
+		for _, c := range []struct {
+			name    string
+			matches bool
+			checked bool
+		}{
+			{"iban", ibanRe.MatchString(s), run >= 2},
+			{"bsn", bsnRe.MatchString(s), digits >= 9 && run >= 3},
+			{"phone", len(findPhones(s)) > 0, digits >= 8},
+			{"postcode", postcodeRe.MatchString(s), run >= 4},
+			{"address", addressRe.MatchString(s), streetBeforeNumber(s)},
+		} {
+			if c.matches && !c.checked {
+				t.Fatalf("%s matches %q, but its check skips the text", c.name, s)
+			}
 		}
 	}
 }
