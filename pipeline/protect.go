@@ -2,9 +2,9 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -57,13 +57,7 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 			if c := bytes.Compare(a.rank[:], b.rank[:]); c != 0 {
 				return c
 			}
-			switch ia, ib := d.Respondents[a.i].ID, d.Respondents[b.i].ID; {
-			case naturalLess(ia, ib):
-				return -1
-			case naturalLess(ib, ia):
-				return 1
-			}
-			return 0
+			return naturalCompare(d.Respondents[a.i].ID, d.Respondents[b.i].ID)
 		})
 		width := max(len(strconv.Itoa(len(idx))), 2)
 		for n, x := range idx {
@@ -78,7 +72,9 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 		r := d.Respondents[i]
 		key = append(key, [2]string{r.ID, r.Pseudonym})
 	}
-	sort.Slice(key, func(i, j int) bool { return naturalLess(key[i][0], key[j][0]) })
+	// slices.SortFunc is sort.Slice's algorithm (both are generated from one template),
+	// without its reflection: the same order, ties (R01, R1) included.
+	slices.SortFunc(key, func(a, b [2]string) int { return naturalCompare(a[0], b[0]) })
 	return key
 }
 
@@ -128,11 +124,15 @@ func zeroPadded(n, width int) string {
 	return s
 }
 
-// naturalLess orders ids so that R2 comes before R10. The common start of a and b, up to
-// the digit run it ends in, orders nothing (its digit runs are the same in both), so the
-// comparison starts after it: ids that share a long start ("R0001", "R0002") are
-// compared on their last digits only.
-func naturalLess(a, b string) bool {
+// naturalLess orders ids so that R2 comes before R10 (see naturalCompare).
+func naturalLess(a, b string) bool { return naturalCompare(a, b) < 0 }
+
+// naturalCompare is -1, 0 or 1 as a sorts before, with or after b in the natural order
+// of ids: digit runs by their value (R2 before R10; R01 and R1 alike), other bytes as
+// bytes. The common start of a and b, up to the digit run it ends in, orders nothing
+// (its digit runs are the same in both), so the comparison starts after it: ids that
+// share a long start ("R0001", "R0002") are compared on their last digits only.
+func naturalCompare(a, b string) int {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -140,29 +140,29 @@ func naturalLess(a, b string) bool {
 	for p > 0 && a[p-1] >= '0' && a[p-1] <= '9' {
 		p--
 	}
-	return naturalLessFrom(a[p:], b[p:])
+	return naturalCompareFrom(a[p:], b[p:])
 }
 
-func naturalLessFrom(a, b string) bool {
+func naturalCompareFrom(a, b string) int {
 	for a != "" && b != "" {
 		da, db := leadingDigits(a), leadingDigits(b)
 		if da != "" && db != "" {
 			na, nb := strings.TrimLeft(da, "0"), strings.TrimLeft(db, "0")
 			if len(na) != len(nb) {
-				return len(na) < len(nb)
+				return cmp.Compare(len(na), len(nb))
 			}
 			if na != nb {
-				return na < nb
+				return strings.Compare(na, nb)
 			}
 			a, b = a[len(da):], b[len(db):]
 			continue
 		}
 		if a[0] != b[0] {
-			return a[0] < b[0]
+			return cmp.Compare(a[0], b[0])
 		}
 		a, b = a[1:], b[1:]
 	}
-	return len(a) < len(b)
+	return cmp.Compare(len(a), len(b))
 }
 
 func leadingDigits(s string) string {
