@@ -81,6 +81,18 @@ func foldRune(r rune) string {
 	return b.String()
 }
 
+// asciiFold is the folded form of each byte that is an ASCII letter or digit (lower
+// case), 0 for every other byte.
+var asciiFold = func() (t [256]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
 // isBreak reports whether r ends a clause for the negation window.
 func isBreak(r rune) bool {
 	switch r {
@@ -122,18 +134,24 @@ func normalizeInto(text string, b []byte, pos []int32, breaks []int32, brk []uin
 	}
 	for j := 0; j < len(text); {
 		c := text[j]
+		if f := asciiFold[c]; f != 0 {
+			// A run of ASCII letters and digits, most of a Dutch text, in a loop of its own.
+			for {
+				b = append(b, f)
+				pos = append(pos, i)
+				i++
+				if j++; j == len(text) {
+					break
+				}
+				if f = asciiFold[text[j]]; f == 0 {
+					break
+				}
+			}
+			continue
+		}
 		if c < utf8.RuneSelf {
 			j++
-			switch {
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-				b = append(b, c)
-				pos = append(pos, i)
-			case c >= 'A' && c <= 'Z':
-				b = append(b, c+'a'-'A')
-				pos = append(pos, i)
-			default:
-				space(i, isBreak(rune(c)))
-			}
+			space(i, isBreak(rune(c)))
 			i++
 			continue
 		}
