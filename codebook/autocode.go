@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -577,7 +576,7 @@ func wordBefore(t string, end int) (string, int) {
 func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
-	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= from-1 })
+	k, _ := slices.BinarySearch(n.Breaks, int32(from-1)) // the first break at or after from-1
 	lo, hi := 0, len(t)-1
 	if k > 0 {
 		lo = int(n.Breaks[k-1])

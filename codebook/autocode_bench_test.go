@@ -16,11 +16,7 @@ func BenchmarkAutoCoder(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	para := "Met de wijkagent hebben we korte lijnen, ik app hem gewoon even. Maar bij de jeugdzorg " +
-		"krijg ik nooit terugkoppeling, het is een zwart gat. In het casuïstiekoverleg op school " +
-		"zien we elkaar elke maand; de zorgcoördinator en het jongerenwerk kennen elkaar goed. " +
-		"Wĳ hebben geen vaste contactpersoon bij het wijkteam en de wachtlijsten zijn lang. "
-	text := strings.Repeat(para, 40) // about 16 kB, a long answer or a short interview
+	text := benchText() // about 14 kB, a long answer or a short interview
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
