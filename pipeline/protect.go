@@ -72,10 +72,53 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 		r := d.Respondents[i]
 		key = append(key, [2]string{r.ID, r.Pseudonym})
 	}
-	// slices.SortFunc is sort.Slice's algorithm (both are generated from one template),
-	// without its reflection: the same order, ties (R01, R1) included.
-	slices.SortFunc(key, func(a, b [2]string) int { return naturalCompare(a[0], b[0]) })
+	sortKey(key)
 	return key
+}
+
+// sortKey sorts the key by id in natural order. The ids come in the order the inputs
+// were read, usually a few sorted runs (the interviewed respondents, then the surveyed
+// ones): those are merged. Where two ids compare equal (R01, R1) the order of the two
+// depends on the sort, so then the key is sorted as 0.1 sorted it: slices.SortFunc is
+// sort.Slice's algorithm (both are generated from one template), without reflection.
+func sortKey(key [][2]string) {
+	byID := func(a, b [2]string) int { return naturalCompare(a[0], b[0]) }
+	var runs []int // where each sorted run starts
+	for i := 1; i < len(key) && len(runs) <= 4; i++ {
+		if byID(key[i-1], key[i]) > 0 {
+			runs = append(runs, i)
+		}
+	}
+	if len(runs) > 4 {
+		slices.SortFunc(key, byID)
+		return
+	}
+	merged := slices.Clone(key)
+	from := 0
+	for _, end := range append(runs, len(key)) {
+		// merged[:from] is sorted; merge key[from:end] into it.
+		a := slices.Clone(merged[:from])
+		b := key[from:end]
+		i, j, k := 0, 0, 0
+		for i < len(a) && j < len(b) {
+			if byID(a[i], b[j]) <= 0 {
+				merged[k], i = a[i], i+1
+			} else {
+				merged[k], j = b[j], j+1
+			}
+			k++
+		}
+		k += copy(merged[k:], a[i:])
+		copy(merged[k:], b[j:])
+		from = end
+	}
+	for i := 1; i < len(merged); i++ {
+		if byID(merged[i-1], merged[i]) == 0 {
+			slices.SortFunc(key, byID)
+			return
+		}
+	}
+	copy(key, merged)
 }
 
 // renameSegments replaces segment ids, which often carry a respondent's real id

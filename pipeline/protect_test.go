@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"testing"
 
@@ -182,6 +183,32 @@ func TestZeroPaddedIsSprintf(t *testing.T) {
 			if got, want := zeroPadded(n, w), fmt.Sprintf("%0*d", w, n); got != want {
 				t.Errorf("zeroPadded(%d, %d) = %q, want %q", n, w, got, want)
 			}
+		}
+	}
+}
+
+// sortKey merges sorted runs of ids; it must give slices.SortFunc's order (0.1's
+// sort.Slice), ties between ids that compare equal (R01, R1) included.
+func TestSortKeyAsOneSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 12))
+	for n := 0; n < 3000; n++ {
+		var key [][2]string
+		for run := rng.IntN(7); run >= 0; run-- {
+			start := rng.IntN(50)
+			for i := rng.IntN(30); i > 0; i-- {
+				start += 1 + rng.IntN(3)
+				id := fmt.Sprintf("%c%d", "ER"[rng.IntN(2)], start)
+				if rng.IntN(40) == 0 {
+					id = fmt.Sprintf("%c0%d", id[0], start) // equal to the one without the 0
+				}
+				key = append(key, [2]string{id, fmt.Sprint(len(key))})
+			}
+		}
+		want := slices.Clone(key)
+		slices.SortFunc(want, func(a, b [2]string) int { return naturalCompare(a[0], b[0]) })
+		sortKey(key)
+		if !slices.Equal(key, want) {
+			t.Fatalf("sortKey gave\n%v\none sort gives\n%v", key, want)
 		}
 	}
 }
