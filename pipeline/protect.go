@@ -83,25 +83,39 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 // sort.Slice's algorithm (both are generated from one template), without reflection.
 func sortKey(key [][2]string) {
 	byID := func(a, b [2]string) int { return naturalCompare(a[0], b[0]) }
-	var runs []int // where each sorted run starts
-	for i := 1; i < len(key) && len(runs) <= 4; i++ {
-		if byID(key[i-1], key[i]) > 0 {
-			runs = append(runs, i)
-		}
+	merged, ok := mergeRuns(key, byID)
+	for i := 1; ok && i < len(merged); i++ {
+		ok = byID(merged[i-1], merged[i]) != 0
 	}
-	if len(runs) > 4 {
+	if !ok {
 		slices.SortFunc(key, byID)
 		return
 	}
-	merged := slices.Clone(key)
+	copy(key, merged)
+}
+
+// maxRuns is the most sorted runs mergeRuns merges.
+const maxRuns = 5
+
+// mergeRuns returns s sorted by cmp, stably, when s is at most maxRuns sorted runs, by
+// merging them; ok is false for more runs.
+func mergeRuns[T any](s []T, cmp func(a, b T) int) (sorted []T, ok bool) {
+	var ends []int // where each sorted run ends
+	for i := 1; i < len(s); i++ {
+		if cmp(s[i-1], s[i]) > 0 {
+			if ends = append(ends, i); len(ends) >= maxRuns {
+				return nil, false
+			}
+		}
+	}
+	merged := slices.Clone(s)
 	from := 0
-	for _, end := range append(runs, len(key)) {
-		// merged[:from] is sorted; merge key[from:end] into it.
-		a := slices.Clone(merged[:from])
-		b := key[from:end]
+	for _, end := range append(ends, len(s)) {
+		// merged[:from] is sorted; merge s[from:end] into it.
+		a, b := slices.Clone(merged[:from]), s[from:end]
 		i, j, k := 0, 0, 0
 		for i < len(a) && j < len(b) {
-			if byID(a[i], b[j]) <= 0 {
+			if cmp(a[i], b[j]) <= 0 {
 				merged[k], i = a[i], i+1
 			} else {
 				merged[k], j = b[j], j+1
@@ -112,13 +126,7 @@ func sortKey(key [][2]string) {
 		copy(merged[k:], b[j:])
 		from = end
 	}
-	for i := 1; i < len(merged); i++ {
-		if byID(merged[i-1], merged[i]) == 0 {
-			slices.SortFunc(key, byID)
-			return
-		}
-	}
-	copy(key, merged)
+	return merged, true
 }
 
 // renameSegments replaces segment ids, which often carry a respondent's real id

@@ -33,7 +33,12 @@ func studySalt(d *model.Dataset) [32]byte {
 	for i, r := range d.Respondents {
 		ids[i] = r.ID
 	}
-	sort.Strings(ids) // "r\x00"+id sorts as id does
+	// "r\x00"+id sorts as id does; equal ids are the same bytes, so any sort will do.
+	if sorted, ok := mergeRuns(ids, strings.Compare); ok {
+		ids = sorted
+	} else {
+		slices.Sort(ids)
+	}
 	for _, id := range ids {
 		w.WriteString("r\x00")
 		w.WriteString(id)
