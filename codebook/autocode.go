@@ -330,11 +330,10 @@ func (pw *patWord) matchesWith(w string, c *lastStems) bool {
 
 // normBuf holds the buffers of one normalised text, reused across calls of find.
 type normBuf struct {
-	b       []byte
-	pos     []int32
-	breaks  []int32
-	brk     []uint64
-	matches []Match // the matches before sorting and deduplication
+	b      []byte
+	pos    []int32
+	breaks []int32
+	brk    []uint64
 }
 
 var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
@@ -386,16 +385,16 @@ func (m *matcher) find(text string) []Match {
 	}
 	buf := normBufs.Get().(*normBuf)
 	n := normalizeInto(text, buf.b, buf.pos, buf.breaks, buf.brk)
-	out := buf.matches[:0]
 	defer func() {
 		// n.Text aliases buf.b: nothing returned refers to it (spans are cut from text).
 		buf.b, buf.pos, buf.breaks, buf.brk = n.bytes, n.Pos, n.Breaks, n.brk
-		clear(out) // let go of the texts the spans were cut from
-		buf.matches = out[:0]
 		normBufs.Put(buf)
 	}()
 	hits := m.ac.FindAllOverlapping(n.bytes)
 	var stems lastStems
+	// A fresh slice, returned as it is: a pooled one cost more in copying the result out
+	// and clearing it (write barriers for every string) than this allocation.
+	out := make([]Match, 0, len(hits)/2+1)
 	for _, hit := range hits {
 		k := hit.PatternID
 		if k < 0 || k >= len(m.keys) {
@@ -475,8 +474,7 @@ func (m *matcher) find(text string) []Match {
 			x.Span = string([]rune(x.Span)) // as the code points count it
 		}
 	}
-	// The caller keeps the result; out goes back to the pool.
-	return append(make([]Match, 0, len(dedup)), dedup...)
+	return dedup
 }
 
 // compareMatches orders matches by position (start, then end), then code and rule.
