@@ -61,7 +61,11 @@ type Input struct {
 	// (autocode.learn, autocode.review); nil when the study asks for neither.
 	Learned *Learned
 
-	respondents map[string]*protected.Respondent
+	respondents map[string]int32 // id -> respondent number (groups.go)
+	groupCache  *groupCache
+	// partnerSegs are the segments for the partner tables, found once (partners.go).
+	partnersOnce *sync.Once
+	partnerSegs  []partnerSegment
 	segments    map[string]*protected.Segment
 	humanCoded  map[string]bool // segment ids with a coding row by a human coder
 	// countingCoder is, per segment, the human coder whose codings count there;
@@ -82,17 +86,25 @@ type Input struct {
 
 // Prepare builds the indexes; Run calls it.
 func (in *Input) Prepare() {
-	in.respondents = make(map[string]*protected.Respondent, len(in.Data.Respondents))
+	in.respondents = make(map[string]int32, len(in.Data.Respondents))
+	waves := false
 	for i := range in.Data.Respondents {
-		in.respondents[in.Data.Respondents[i].Key()] = &in.Data.Respondents[i]
+		r := &in.Data.Respondents[i]
+		in.respondents[r.Key()] = int32(i)
+		waves = waves || r.Wave != ""
 	}
 	// A respondent of a wave is found by its key (pseudonym and wave), and by its
 	// pseudonym alone as the person's first respondent: segments name only the pseudonym.
-	for i := range in.Data.Respondents {
-		if p := in.Data.Respondents[i].Pseudonym; in.respondents[p] == nil {
-			in.respondents[p] = &in.Data.Respondents[i]
+	// (Without waves every key is a pseudonym, already found.)
+	if waves {
+		for i := range in.Data.Respondents {
+			if p := in.Data.Respondents[i].Pseudonym; !in.has(p) {
+				in.respondents[p] = int32(i)
+			}
 		}
 	}
+	in.groupCache = &groupCache{}
+	in.partnersOnce, in.partnerSegs = new(sync.Once), nil
 	in.segments = make(map[string]*protected.Segment, len(in.Data.Segments))
 	for i := range in.Data.Segments {
 		in.segments[in.Data.Segments[i].ID] = &in.Data.Segments[i]
@@ -144,7 +156,18 @@ func (in *Input) Prepare() {
 // Respondent returns the respondent with the given id (nil if unknown): a pseudonym, or a
 // key (protected.Respondent.Key) for a respondent of a wave. In a study of waves a bare
 // pseudonym gives the person's first respondent.
-func (in *Input) Respondent(id string) *protected.Respondent { return in.respondents[id] }
+func (in *Input) Respondent(id string) *protected.Respondent {
+	if n, ok := in.respondents[id]; ok {
+		return &in.Data.Respondents[n]
+	}
+	return nil
+}
+
+// has reports whether an id names a respondent.
+func (in *Input) has(id string) bool {
+	_, ok := in.respondents[id]
+	return ok
+}
 
 // Segment returns the segment with the given id (nil if unknown).
 func (in *Input) Segment(id string) *protected.Segment { return in.segments[id] }

@@ -32,6 +32,9 @@ type codingIndex struct {
 	codes    []string
 	codeOf   map[string]int
 	factorOf []int // code number -> factor number
+	// pairOf is, per code number, the (Factor, Valence) of the codebook's first code of
+	// that id: the code Codebook.Code finds.
+	pairOf [][2]string
 	words    int
 
 	segIDs  []string
@@ -44,6 +47,7 @@ type codingIndex struct {
 	counted [][]uint64 // per code: segment bitset
 	resp    []int      // per segment: respondent number, -1 for an unknown segment
 	respIDs []string
+	respNum []int32 // per respondent: its respondent number (groups.go), noRespondent when unlisted
 	// codedResp holds the respondents with a coded segment counted (see uses), by id and
 	// by number.
 	codedResp  map[string]bool
@@ -77,6 +81,7 @@ func (in *Input) buildCodingIndex() *codingIndex {
 				}
 				x.codes = append(x.codes, c.ID)
 				x.factorOf = append(x.factorOf, fi)
+				x.pairOf = append(x.pairOf, [2]string{c.Factor, string(c.Valence)})
 			}
 		}
 	}
@@ -143,6 +148,7 @@ func (in *Input) buildCodingIndex() *codingIndex {
 				r = len(x.respIDs)
 				respOf[s.Respondent] = r
 				x.respIDs = append(x.respIDs, s.Respondent)
+				x.respNum = append(x.respNum, in.respondentNumber(s.Respondent))
 			}
 			x.resp[i] = r
 		}
@@ -239,6 +245,13 @@ func (x *codingIndex) countPerRespondent(in *Input) {
 		x.keyOf["*"+f] = k
 		eachBit(byFactor[f], func(s int) { x.perResp[x.resp[s]*K+k]++ })
 	}
+}
+
+// code returns the number of the codebook code with this id (its first, as
+// Codebook.Code finds it).
+func (x *codingIndex) code(id string) (int, bool) {
+	k, ok := x.codeOf[id]
+	return k, ok
 }
 
 // respondentCount returns how many of respondent r's segments carry key (a code id, or

@@ -139,8 +139,9 @@ func Comparisons(in *Input, res *results.Results) {
 		for _, by := range in.Groups {
 			members := map[string][]string{}
 			missing := 0
+			gi := in.grouping(by, disclosure.Interviews)
 			for _, id := range coded {
-				g, leftOut := in.groupOf(in.Respondent(id), by, disclosure.Interviews)
+				g, leftOut := gi.group(in.respondentNumber(id))
 				if g == "" {
 					if leftOut {
 						missing++
@@ -259,7 +260,7 @@ func (in *Input) factorMentions() (map[string]map[string]bool, []string) {
 			continue
 		}
 		seg := in.Segment(c.Segment)
-		if seg == nil || seg.Interviewer || in.Respondent(seg.Respondent) == nil {
+		if seg == nil || seg.Interviewer || !in.has(seg.Respondent) {
 			continue
 		}
 		m := mentions[seg.Respondent]
@@ -270,8 +271,8 @@ func (in *Input) factorMentions() (map[string]map[string]bool, []string) {
 		if !in.Counted(c) || in.Codebook == nil {
 			continue
 		}
-		if code, ok := in.Codebook.Code(c.Code); ok {
-			m[code.Factor] = true
+		if k, ok := in.ids.code(c.Code); ok {
+			m[in.ids.pairOf[k][0]] = true
 		}
 	}
 	return mentions, model.SortedKeys(mentions)

@@ -19,20 +19,22 @@ type codeUse struct {
 // counted coder, is on one of their respondent segments.
 func (in *Input) uses() *codeUse { return &codeUse{coded: in.ids.codedResp} }
 
-// groupMembers returns, for a grouping attribute, the respondents of each group among ids,
-// grouped as the strand's tables show them. Respondents without a value for the
-// attribute, or in a suppressed group, are left out.
-func (in *Input) groupMembers(by string, ids map[string]bool, strand string) map[string]map[string]bool {
-	groups := map[string]map[string]bool{}
-	for id := range ids {
-		g, _ := in.groupOf(in.Respondent(id), by, strand)
-		if g == "" {
-			continue
+// groupMembers returns, for a grouping attribute, the respondent numbers of each group
+// among members (respondentNumbers), grouped as the strand's tables show them.
+// Respondents without a value for the attribute, or in a suppressed group, are left out.
+func (in *Input) groupMembers(by string, members []int32, strand string) map[string][]int32 {
+	gi := in.grouping(by, strand)
+	lists := make([][]int32, len(gi.labels))
+	for _, n := range members {
+		if k := gi.of[n]; k >= 0 {
+			lists[k] = append(lists[k], n)
 		}
-		if groups[g] == nil {
-			groups[g] = map[string]bool{}
+	}
+	groups := map[string][]int32{}
+	for k, l := range lists {
+		if len(l) > 0 {
+			groups[gi.labels[k]] = l
 		}
-		groups[g][id] = true
 	}
 	return groups
 }
@@ -40,7 +42,7 @@ func (in *Input) groupMembers(by string, ids map[string]bool, strand string) map
 // suppressedGroups decides which groups of one grouping are suppressed, by their
 // numbers of members, with the rule of suppressSmall (small groups, and the next smallest
 // where exactly one is small).
-func (in *Input) suppressedGroups(groups map[string]map[string]bool, by string) map[string]bool {
+func (in *Input) suppressedGroups(groups map[string][]int32, by string) map[string]bool {
 	sizes := make(map[string]int, len(groups))
 	for g, m := range groups {
 		sizes[g] = len(m)
@@ -57,23 +59,25 @@ func Sample(in *Input, res *results.Results) {
 		results.Column{Name: "suppressed", Kind: results.Bool},
 		results.Column{Name: "interviewed", Kind: results.Int},
 		results.Column{Name: "surveyed", Kind: results.Int})
-	surveyed, all := in.Surveyed(), in.Sampled()
+	surveyed := in.Surveyed()
+	all := in.sampledFrom(surveyed)
+	interviewedN, surveyedN, allN := in.respondentNumbers(in.Interviewed), in.respondentNumbers(surveyed), in.respondentNumbers(all)
 	for _, by := range in.GroupBys() {
 		// The interviewed are grouped as the interview tables group them, the surveyed
 		// as the survey tables do; respondents are counted per group only where both
 		// group alike.
-		iv := in.groupMembers(by, in.Interviewed, disclosure.Interviews)
-		sv := in.groupMembers(by, surveyed, disclosure.Survey)
+		iv := in.groupSizes(by, disclosure.Interviews, interviewedN)
+		sv := in.groupSizes(by, disclosure.Survey, surveyedN)
 		same := in.sameStrands(by)
-		groups := map[string]map[string]bool{}
+		groups := map[string]int{}
 		if same {
-			groups = in.groupMembers(by, all, "")
+			groups = in.groupSizes(by, "", allN)
 		}
 		sizes := map[string]int{}
-		for _, m := range []map[string]map[string]bool{groups, iv, sv} {
-			for g, ids := range m {
-				if n, ok := sizes[g]; !ok || (len(ids) > 0 && len(ids) < n) || n == 0 {
-					sizes[g] = len(ids)
+		for _, m := range []map[string]int{groups, iv, sv} {
+			for g, size := range m {
+				if n, ok := sizes[g]; !ok || (size > 0 && size < n) || n == 0 {
+					sizes[g] = size
 				}
 			}
 		}
@@ -85,13 +89,13 @@ func Sample(in *Input, res *results.Results) {
 			}
 			var nr, ni, ns any
 			if same {
-				nr = len(groups[g])
+				nr = groups[g]
 			}
 			if in.shows(disclosure.Interviews, by, g) {
-				ni = len(iv[g])
+				ni = iv[g]
 			}
 			if in.shows(disclosure.Survey, by, g) {
-				ns = len(sv[g])
+				ns = sv[g]
 			}
 			t.Add(by, g, nr, false, ni, ns)
 		}
@@ -129,12 +133,12 @@ func CodeFrequencies(in *Input, res *results.Results) {
 	ns, nr := make([]int, K), make([]int, K)
 	for _, by := range in.GroupBys() {
 		groups := map[string][]int{}
+		gi := in.grouping(by, disclosure.Interviews)
 		for r, ok := range x.respCoded {
 			if !ok {
 				continue
 			}
-			g, _ := in.groupOf(in.Respondent(x.respIDs[r]), by, disclosure.Interviews)
-			if g != "" {
+			if g, _ := gi.group(x.respNum[r]); g != "" {
 				groups[g] = append(groups[g], r)
 			}
 		}

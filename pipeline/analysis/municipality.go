@@ -97,14 +97,6 @@ func PartnerPairs(in *Input, res *results.Results) {
 	for _, p := range golden {
 		isGolden[p] = true
 	}
-	// The valences each segment carries, of any factor.
-	carries := map[string]map[codebook.Valence]bool{}
-	for seg, pairs := range in.carried() {
-		carries[seg] = map[codebook.Valence]bool{}
-		for pair := range pairs {
-			carries[seg][codebook.Valence(pair[1])] = true
-		}
-	}
 	type key struct{ a, b string }
 	working := map[key]map[string]bool{}
 	missing := map[key]map[string]bool{}
@@ -118,19 +110,32 @@ func PartnerPairs(in *Input, res *results.Results) {
 	for i, p := range golden {
 		order[p] = i
 	}
-	for _, s := range in.Data.Segments {
-		vs := carries[s.ID]
-		if s.Interviewer || len(vs) == 0 {
-			continue
+	owns := map[string]string{} // role -> ownPartner
+	for _, ps := range in.partnerSegments() {
+		s := &in.Data.Segments[ps.segment]
+		// The valences the segment carries, of any factor.
+		var facilitator, barrier bool
+		for pair := range ps.carried {
+			switch codebook.Valence(pair[1]) {
+			case codebook.Facilitator:
+				facilitator = true
+			case codebook.Barrier:
+				barrier = true
+			}
 		}
 		named := map[string]bool{}
-		for _, p := range cb.PartnersIn(s.Text) {
+		for _, p := range ps.partners {
 			if isGolden[p] {
 				named[p] = true
 			}
 		}
-		if r := in.Respondent(s.Respondent); r != nil {
-			if own := ownPartner(cb, r.Role); isGolden[own] && len(named) > 0 {
+		if r := in.Respondent(s.Respondent); r != nil && len(named) > 0 {
+			own, ok := owns[r.Role]
+			if !ok {
+				own = ownPartner(cb, r.Role)
+				owns[r.Role] = own
+			}
+			if isGolden[own] {
 				named[own] = true
 			}
 		}
@@ -139,16 +144,24 @@ func PartnerPairs(in *Input, res *results.Results) {
 				if order[a] >= order[b] {
 					continue
 				}
-				if vs[codebook.Facilitator] {
+				if facilitator {
 					mark(working, key{a, b}, s.Respondent)
 				}
-				if vs[codebook.Barrier] {
+				if barrier {
 					mark(missing, key{a, b}, s.Respondent)
 				}
 			}
 		}
 	}
-	coded := in.codedRespondents()
+	// The coded respondents (as in code_frequencies), by number; a respondent's
+	// mentions count in its group when it is one of them.
+	x := in.ids
+	var coded []int32
+	for r, ok := range x.respCoded {
+		if ok && x.respNum[r] != noRespondent {
+			coded = append(coded, x.respNum[r])
+		}
+	}
 	bys := []string{"all"}
 	if containsString(in.Groups, "municipality") {
 		bys = append(bys, "municipality")
@@ -156,6 +169,32 @@ func PartnerPairs(in *Input, res *results.Results) {
 	for _, by := range bys {
 		groups := in.groupMembers(by, coded, disclosure.Interviews)
 		sup := in.suppressedGroups(groups, by)
+		gi := in.grouping(by, disclosure.Interviews)
+		isCoded := make([]bool, len(in.Data.Respondents))
+		for _, n := range coded {
+			isCoded[n] = true
+		}
+		// count returns the respondents of a set per group number.
+		count := func(m map[string]bool) []int {
+			n := make([]int, len(gi.labels))
+			for id := range m {
+				if r := in.respondentNumber(id); r != noRespondent && isCoded[r] && gi.of[r] >= 0 {
+					n[gi.of[r]]++
+				}
+			}
+			return n
+		}
+		labelNum := make(map[string]int, len(gi.labels))
+		for k, l := range gi.labels {
+			labelNum[l] = k
+		}
+		pairCounts := map[key][2][]int{}
+		for i, a := range golden {
+			for _, b := range golden[i+1:] {
+				k := key{a, b}
+				pairCounts[k] = [2][]int{count(working[k]), count(missing[k])}
+			}
+		}
 		for _, g := range SortedGroups(groups) {
 			members := groups[g]
 			for i, a := range golden {
@@ -164,16 +203,8 @@ func PartnerPairs(in *Input, res *results.Results) {
 						t.Add(by, g, a, b, nil, nil, nil, true)
 						continue
 					}
-					count := func(m map[string]bool) int {
-						n := 0
-						for r := range m {
-							if members[r] {
-								n++
-							}
-						}
-						return n
-					}
-					t.Add(by, g, a, b, count(working[key{a, b}]), count(missing[key{a, b}]), len(members), false)
+					c := pairCounts[key{a, b}]
+					t.Add(by, g, a, b, c[0][labelNum[g]], c[1][labelNum[g]], len(members), false)
 				}
 			}
 		}

@@ -27,15 +27,11 @@ func Partners(in *Input, res *results.Results) {
 		return
 	}
 	type key struct{ partner, factor, valence string }
-	carries := in.carried()
 	segs := map[key]int{}
 	resp := map[key]map[string]bool{}
-	for _, s := range in.Data.Segments {
-		fv := carries[s.ID]
-		if len(fv) == 0 || s.Interviewer {
-			continue
-		}
-		for _, p := range cb.PartnersIn(s.Text) {
+	for _, ps := range in.partnerSegments() {
+		s, fv := &in.Data.Segments[ps.segment], ps.carried
+		for _, p := range ps.partners {
 			for pair := range fv {
 				k := key{p, pair[0], pair[1]}
 				segs[k]++
@@ -59,23 +55,52 @@ func Partners(in *Input, res *results.Results) {
 	}
 }
 
+// partnerSegment is a respondent's segment (not the interviewer's) that carries a
+// counted code of the codebook: the pairs it carries (carried) and the partners its text
+// names (codebook.PartnersIn), for the tables partners and partner_pairs.
+type partnerSegment struct {
+	segment  int // in Data.Segments
+	carried  map[[2]string]bool
+	partners []string
+}
+
+// partnerSegments returns the partner segments in dataset order, found once for both
+// partner tables (the partner matcher over 50,000 segment texts is not cheap).
+func (in *Input) partnerSegments() []partnerSegment {
+	in.partnersOnce.Do(func() {
+		carries := in.carried()
+		for i := range in.Data.Segments {
+			s := &in.Data.Segments[i]
+			fv := carries[s.ID]
+			if len(fv) == 0 || s.Interviewer {
+				continue
+			}
+			in.partnerSegs = append(in.partnerSegs, partnerSegment{segment: i, carried: fv, partners: in.Codebook.PartnersIn(s.Text)})
+		}
+	})
+	return in.partnerSegs
+}
+
 // carried returns, per segment, the (factor, valence) pairs of its counted codings
 // (Counted) of codes the codebook knows: what the partners tables attribute to the
 // partners a segment names.
 func (in *Input) carried() map[string]map[[2]string]bool {
 	carries := map[string]map[[2]string]bool{}
+	x := in.ids
 	for _, c := range in.Data.Codings {
 		if !in.Counted(c) {
 			continue
 		}
-		code, ok := in.Codebook.Code(c.Code)
+		k, ok := x.code(c.Code)
 		if !ok {
 			continue
 		}
-		if carries[c.Segment] == nil {
-			carries[c.Segment] = map[[2]string]bool{}
+		set := carries[c.Segment]
+		if set == nil {
+			set = map[[2]string]bool{}
+			carries[c.Segment] = set
 		}
-		carries[c.Segment][[2]string{code.Factor, string(code.Valence)}] = true
+		set[x.pairOf[k]] = true
 	}
 	return carries
 }

@@ -22,6 +22,7 @@ type ScaleAnswers struct {
 	Scores      []float64   // the scale scores (ScaleScore of Keyed), NaN where missing
 
 	respondents []*protected.Respondent // of each row; nil where the dataset lacks it
+	resp        []int32                 // the respondent number of each row (groups.go), noRespondent where it lacks it
 	rows        []int32                 // the survey row (protected.Survey) of each row
 }
 
@@ -102,6 +103,7 @@ func (sa *ScaleAnswers) only(keep func(i int) bool) *ScaleAnswers {
 		out.Scores = append(out.Scores, sa.Scores[i])
 		if sa.respondents != nil {
 			out.respondents = append(out.respondents, sa.respondents[i])
+			out.resp = append(out.resp, sa.resp[i])
 		}
 		if sa.rows != nil {
 			out.rows = append(out.rows, sa.rows[i])
@@ -213,8 +215,13 @@ func (in *Input) surveyScalesOnce() []*ScaleAnswers {
 // resolve finds the respondent of every row.
 func (sa *ScaleAnswers) resolve(in *Input) {
 	sa.respondents = make([]*protected.Respondent, len(sa.Respondents))
+	sa.resp = make([]int32, len(sa.Respondents))
 	for i := range sa.Respondents {
-		sa.respondents[i] = in.respondents[sa.key(i)]
+		n := in.respondentNumber(sa.key(i))
+		sa.resp[i] = n
+		if n != noRespondent {
+			sa.respondents[i] = &in.Data.Respondents[n]
+		}
 	}
 }
 
@@ -370,21 +377,31 @@ func nanRow(k int) []float64 {
 func (in *Input) scoreGroups(sa *ScaleAnswers, by string) (groups map[string][]int, missing int) {
 	groups = map[string][]int{}
 	if by == "all" {
-		groups["all"] = []int{}
+		all := make([]int, len(sa.Respondents))
+		for i := range all {
+			all[i] = i
+		}
+		groups["all"] = all
+		return groups, 0
 	}
-	for i := range sa.Respondents {
-		if by == "all" {
-			groups["all"] = append(groups["all"], i)
+	gi := in.grouping(by, disclosure.Survey)
+	rows := make([][]int, len(gi.labels))
+	for i, n := range sa.resp {
+		if n == noRespondent {
 			continue
 		}
-		g, leftOut := in.groupOf(sa.Respondent(i), by, disclosure.Survey)
-		if g == "" {
-			if leftOut {
-				missing++
-			}
-			continue
+		switch k := gi.of[n]; k {
+		case noGroup:
+		case leftOutGroup:
+			missing++
+		default:
+			rows[k] = append(rows[k], i)
 		}
-		groups[g] = append(groups[g], i)
+	}
+	for k, r := range rows {
+		if len(r) > 0 {
+			groups[gi.labels[k]] = r
+		}
 	}
 	return groups, missing
 }
@@ -409,8 +426,10 @@ func (in *Input) Surveyed() map[string]bool {
 }
 
 // Sampled returns the keys of the respondents interviewed or surveyed.
-func (in *Input) Sampled() map[string]bool {
-	surveyed := in.Surveyed()
+func (in *Input) Sampled() map[string]bool { return in.sampledFrom(in.Surveyed()) }
+
+// sampledFrom is Sampled with the respondents Surveyed returns.
+func (in *Input) sampledFrom(surveyed map[string]bool) map[string]bool {
 	all := map[string]bool{}
 	person := map[string]bool{} // pseudonyms counted
 	for _, r := range in.Data.Respondents {
