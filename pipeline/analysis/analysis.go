@@ -66,8 +66,8 @@ type Input struct {
 	// partnerSegs are the segments for the partner tables, found once (partners.go).
 	partnersOnce *sync.Once
 	partnerSegs  []partnerSegment
-	segments    map[string]*protected.Segment
-	humanCoded  map[string]bool // segment ids with a coding row by a human coder
+	segments     map[string]*protected.Segment
+	humanCoded   map[string]bool // segment ids with a coding row by a human coder
 	// countingCoder is, per segment, the human coder whose codings count there;
 	// coderRank lists the human coders from most segments coded to fewest.
 	countingCoder map[string]string

@@ -35,7 +35,7 @@ type codingIndex struct {
 	// pairOf is, per code number, the (Factor, Valence) of the codebook's first code of
 	// that id: the code Codebook.Code finds.
 	pairOf [][2]string
-	words    int
+	words  int
 
 	segIDs  []string
 	segOf   map[string]int
