@@ -63,6 +63,7 @@ type Input struct {
 
 	respondents map[string]int32 // id -> respondent number (groups.go)
 	groupCache  *groupCache
+	uniqueKeys  bool // no two respondents share a key (Respondent.Key)
 	// partnerSegs are the segments for the partner tables, found once (partners.go).
 	partnersOnce *sync.Once
 	partnerSegs  []partnerSegment
@@ -88,9 +89,14 @@ type Input struct {
 func (in *Input) Prepare() {
 	in.respondents = make(map[string]int32, len(in.Data.Respondents))
 	waves := false
+	in.uniqueKeys = true
 	for i := range in.Data.Respondents {
 		r := &in.Data.Respondents[i]
-		in.respondents[r.Key()] = int32(i)
+		k := r.Key()
+		if in.uniqueKeys && in.has(k) {
+			in.uniqueKeys = false
+		}
+		in.respondents[k] = int32(i)
 		waves = waves || r.Wave != ""
 	}
 	// A respondent of a wave is found by its key (pseudonym and wave), and by its

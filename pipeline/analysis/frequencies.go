@@ -60,8 +60,7 @@ func Sample(in *Input, res *results.Results) {
 		results.Column{Name: "interviewed", Kind: results.Int},
 		results.Column{Name: "surveyed", Kind: results.Int})
 	surveyed := in.Surveyed()
-	all := in.sampledFrom(surveyed)
-	interviewedN, surveyedN, allN := in.respondentNumbers(in.Interviewed), in.respondentNumbers(surveyed), in.respondentNumbers(all)
+	interviewedN, surveyedN, allN := in.respondentNumbers(in.Interviewed), in.respondentNumbers(surveyed), in.sampledNumbers(surveyed)
 	for _, by := range in.GroupBys() {
 		// The interviewed are grouped as the interview tables group them, the surveyed
 		// as the survey tables do; respondents are counted per group only where both

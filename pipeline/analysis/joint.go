@@ -297,33 +297,31 @@ type jointCounts struct {
 // the municipality group the interview tables put the respondent in.
 func (in *Input) jointEvidence() jointCounts {
 	jc := jointCounts{named: map[jointKey]map[string]bool{}, segments: map[jointKey]map[string]int{}}
-	seen := map[[2]string]bool{} // (segment, code): a code counts once per segment
-	for _, c := range in.Data.Codings {
-		if !in.Counted(c) {
-			continue
+	// The coding index holds, per code, the respondent segments with a counted coding of
+	// it: a code counts once per segment.
+	x := in.ids
+	gi := in.grouping("municipality", disclosure.Interviews)
+	for k, segs := range x.counted {
+		if x.codeOf[x.codes[k]] != k {
+			continue // a repeated code id: Codebook.Code finds the first
 		}
-		seg := in.Segment(c.Segment)
-		if seg == nil || seg.Interviewer {
-			continue
-		}
-		code, ok := in.Codebook.Code(c.Code)
-		if !ok || seen[[2]string{seg.ID, code.ID}] {
-			continue
-		}
-		seen[[2]string{seg.ID, code.ID}] = true
-		groups := []jointGroup{{"all", "all"}}
-		if g, _ := in.groupOf(in.Respondent(seg.Respondent), "municipality", disclosure.Interviews); g != "" {
-			groups = append(groups, jointGroup{"municipality", g})
-		}
-		for _, g := range groups {
-			k := jointKey{code.Factor, code.Valence, g.by, g.group}
-			if jc.named[k] == nil {
-				jc.named[k] = map[string]bool{}
-				jc.segments[k] = map[string]int{}
+		factor, valence := x.pairOf[k][0], codebook.Valence(x.pairOf[k][1])
+		eachBit(segs, func(s int) {
+			seg := x.seg[s].segment
+			groups := []jointGroup{{"all", "all"}}
+			if g, _ := gi.group(x.respNum[x.resp[s]]); g != "" {
+				groups = append(groups, jointGroup{"municipality", g})
 			}
-			jc.named[k][seg.Respondent] = true
-			jc.segments[k][seg.ID]++
-		}
+			for _, g := range groups {
+				k := jointKey{factor, valence, g.by, g.group}
+				if jc.named[k] == nil {
+					jc.named[k] = map[string]bool{}
+					jc.segments[k] = map[string]int{}
+				}
+				jc.named[k][seg.Respondent] = true
+				jc.segments[k][seg.ID]++
+			}
+		})
 	}
 	return jc
 }

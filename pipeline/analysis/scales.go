@@ -115,7 +115,12 @@ func ScaleItems(in *Input, res *results.Results) {
 			supBy[by] = map[string]bool{}
 			noteLeftOut(in, res, "items", sa.Scale.ID, by, missing)
 		}
+		// The answers item by item (a column per item), read once per grouping.
+		column := make([]float64, len(sa.Asked))
 		for j, item := range sa.Scale.Items {
+			for i, row := range sa.Asked {
+				column[i] = row[j]
+			}
 			for _, by := range in.GroupBys() {
 				groups := groupsBy[by]
 				answers := map[string][]float64{}
@@ -123,7 +128,7 @@ func ScaleItems(in *Input, res *results.Results) {
 				for g, rows := range groups {
 					xs := make([]float64, 0, len(rows))
 					for _, r := range rows {
-						if v := sa.Asked[r][j]; !math.IsNaN(v) {
+						if v := column[r]; !math.IsNaN(v) {
 							xs = append(xs, v)
 						}
 					}

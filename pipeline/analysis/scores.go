@@ -430,19 +430,56 @@ func (in *Input) Sampled() map[string]bool { return in.sampledFrom(in.Surveyed()
 
 // sampledFrom is Sampled with the respondents Surveyed returns.
 func (in *Input) sampledFrom(surveyed map[string]bool) map[string]bool {
-	all := map[string]bool{}
-	person := map[string]bool{} // pseudonyms counted
-	for _, r := range in.Data.Respondents {
-		if surveyed[r.Key()] || in.Interviewed[r.Pseudonym] && in.current(r.Wave) {
-			all[r.Key()], person[r.Pseudonym] = true, true
+	all := make(map[string]bool, len(in.Data.Respondents))
+	in.eachSampled(surveyed, func(_ int32, key string) { all[key] = true })
+	return all
+}
+
+// eachSampled calls f with the number and key of every respondent of Sampled, in the
+// order of the dataset's respondents and then of the people interviewed only in an
+// earlier wave; a key may come more than once.
+func (in *Input) eachSampled(surveyed map[string]bool, f func(n int32, key string)) {
+	// Without two waves every respondent is current: an interviewed person's respondents
+	// are all counted by the first loop, so person is needed only with waves.
+	var person map[string]bool // pseudonyms counted
+	if in.latestWave != "" {
+		person = map[string]bool{}
+	}
+	for i := range in.Data.Respondents {
+		r := &in.Data.Respondents[i]
+		key := r.Key()
+		if surveyed[key] || in.Interviewed[r.Pseudonym] && in.current(r.Wave) {
+			f(int32(i), key)
+			if person != nil {
+				person[r.Pseudonym] = true
+			}
 		}
+	}
+	if person == nil {
+		return
 	}
 	// A person interviewed but not in the latest wave counts once, by their first
 	// respondent (the one interview segments belong to).
 	for p := range in.Interviewed {
-		if r := in.Respondent(p); r != nil && !person[p] {
-			all[r.Key()] = true
+		if n := in.respondentNumber(p); n != noRespondent && !person[p] {
+			f(n, in.Data.Respondents[n].Key())
 		}
 	}
-	return all
+}
+
+// sampledNumbers returns respondentNumbers(sampledFrom(surveyed)), without the set
+// where every respondent's key is its own (then a respondent's number is its key's).
+func (in *Input) sampledNumbers(surveyed map[string]bool) []int32 {
+	if !in.uniqueKeys {
+		return in.respondentNumbers(in.sampledFrom(surveyed))
+	}
+	seen := make([]bool, len(in.Data.Respondents))
+	var out []int32
+	in.eachSampled(surveyed, func(n int32, _ string) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	})
+	return out
 }

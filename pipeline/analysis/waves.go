@@ -343,6 +343,10 @@ func (in *Input) waveCells(sa *ScaleAnswers, by string, waves []string) *waveCel
 	}
 	c := &waveCells{rows: map[string][][]int{}, group: make([]string, len(sa.Respondents)),
 		wave: make([]int, len(sa.Respondents)), total: make([]int, len(waves)), people: sa.Respondents}
+	var gi *groupIndex
+	if by != "all" {
+		gi = in.grouping(by, disclosure.Survey)
+	}
 	for i := range sa.Respondents {
 		c.wave[i] = -1
 		w, ok := index[sa.Waves[i]]
@@ -353,7 +357,7 @@ func (in *Input) waveCells(sa *ScaleAnswers, by string, waves []string) *waveCel
 		c.total[w]++
 		g := "all"
 		if by != "all" {
-			g, _ = in.groupOf(sa.Respondent(i), by, disclosure.Survey)
+			g, _ = gi.group(sa.resp[i])
 		}
 		c.group[i] = g
 		if g == "" {

@@ -2,6 +2,7 @@ package stats
 
 import (
 	"math"
+	"sync"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -20,9 +21,26 @@ func TInterval(mean, sd float64, n int, level float64) (lo, hi float64) {
 	if n < 2 || !validLevel(level) || !isFinite(mean) || !isFinite(sd) || sd < 0 {
 		return math.NaN(), math.NaN()
 	}
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(1 - (1-level)/2)
+	t := tQuantile(n-1, 1-(1-level)/2)
 	half := t * sd / math.Sqrt(float64(n))
 	return mean - half, mean + half
+}
+
+// tQuantiles remembers the quantiles of Student's t that TInterval asked for: a study's
+// tables ask for the same few (one per group size) thousands of times, and each costs an
+// inverse incomplete beta function.
+var tQuantiles sync.Map // [2]float64{df, p} -> float64
+
+// tQuantile is the p quantile of Student's t with df degrees of freedom (gonum
+// distuv.StudentsT), computed once per df and p.
+func tQuantile(df int, p float64) float64 {
+	k := [2]float64{float64(df), p}
+	if q, ok := tQuantiles.Load(k); ok {
+		return q.(float64)
+	}
+	q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}.Quantile(p)
+	tQuantiles.Store(k, q)
+	return q
 }
 
 // WilsonInterval returns the Wilson (1927) score interval for a proportion of k successes
