@@ -68,11 +68,9 @@ type Input struct {
 	partnersOnce *sync.Once
 	partnerSegs  []partnerSegment
 	segments     map[string]*protected.Segment
-	humanCoded   map[string]bool // segment ids with a coding row by a human coder
-	// countingCoder is, per segment, the human coder whose codings count there;
-	// coderRank lists the human coders from most segments coded to fewest.
-	countingCoder map[string]string
-	coderRank     []string
+	// coderRank lists the human coders from most segments coded to fewest; the coding
+	// index holds, per segment, whether a human coded it and whose codings count there.
+	coderRank []string
 	// surveyScales holds every scale's answers per respondent, computed once by Prepare
 	// for the stages that share them.
 	surveyScales []*ScaleAnswers
@@ -115,18 +113,6 @@ func (in *Input) Prepare() {
 	for i := range in.Data.Segments {
 		in.segments[in.Data.Segments[i].ID] = &in.Data.Segments[i]
 	}
-	in.humanCoded = map[string]bool{}
-	coders := map[string]map[string]bool{} // segment -> its human coders
-	for _, c := range in.Data.Codings {
-		if c.Coder != AutoCoder {
-			in.humanCoded[c.Segment] = true
-			if coders[c.Segment] == nil {
-				coders[c.Segment] = map[string]bool{}
-			}
-			coders[c.Segment][c.Coder] = true
-		}
-	}
-	in.rankCoders(coders)
 	in.ids = in.buildCodingIndex()
 	if in.Interviewed == nil {
 		in.Interviewed = map[string]bool{}
@@ -197,30 +183,6 @@ func GroupOf(r *protected.Respondent, by string) string {
 	return r.Attribute(by)
 }
 
-// rankCoders orders the human coders by the segments they coded, most first (ties by
-// name), and gives each segment the first of its coders in that order.
-func (in *Input) rankCoders(coders map[string]map[string]bool) {
-	segments := map[string]int{}
-	for _, cs := range coders {
-		for c := range cs {
-			segments[c]++
-		}
-	}
-	in.coderRank = SortedGroups(segments)
-	sort.SliceStable(in.coderRank, func(a, b int) bool {
-		return segments[in.coderRank[a]] > segments[in.coderRank[b]]
-	})
-	in.countingCoder = make(map[string]string, len(coders))
-	for s, cs := range coders {
-		for _, c := range in.coderRank {
-			if cs[c] {
-				in.countingCoder[s] = c
-				break
-			}
-		}
-	}
-}
-
 // Counted reports whether a coding counts in frequencies, co-occurrence, partners,
 // quotes, code_presence and the chi-square comparisons: a codebook code by a counted
 // human coder (CountedCoder), or by the auto-coder where the study asks.
@@ -237,7 +199,7 @@ func (in *Input) Counted(c protected.Coding) bool {
 		return false
 	}
 	if c.Coder == AutoCoder {
-		return in.CountAuto || (in.CountAutoUncoded && !in.humanCoded[c.Segment])
+		return in.CountAuto || (in.CountAutoUncoded && !in.HumanCoded(c.Segment))
 	}
 	return in.CountedCoder(c)
 }
@@ -253,7 +215,7 @@ func (in *Input) CountedCoder(c protected.Coding) bool {
 	if in.PrimaryCoder != "" {
 		return c.Coder == in.PrimaryCoder
 	}
-	return in.countingCoder[c.Segment] == c.Coder
+	return in.ids.countingCoder(c.Segment) == c.Coder
 }
 
 // methods returns the choices the analysis made, for the report and the manifest.
@@ -274,7 +236,10 @@ func (in *Input) methods() results.Methods {
 
 // HumanCoded reports whether a human coder coded the segment (a row in the export,
 // including a row with an empty code).
-func (in *Input) HumanCoded(segment string) bool { return in.humanCoded[segment] }
+func (in *Input) HumanCoded(segment string) bool {
+	s, ok := in.ids.segOf[segment]
+	return ok && in.ids.human[s]
+}
 
 // Stage is one table builder.
 type Stage func(in *Input, res *results.Results)

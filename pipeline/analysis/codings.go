@@ -37,17 +37,22 @@ type codingIndex struct {
 	pairOf [][2]string
 	words  int
 
-	segIDs  []string
-	segOf   map[string]int
-	seg     []*segmentRef
-	coders  []string
-	auto    int // number of the auto-coder among coders, -1 when it coded nothing
-	coded   []bool
-	sets    []uint64
-	counted [][]uint64 // per code: segment bitset
-	resp    []int      // per segment: respondent number, -1 for an unknown segment
-	respIDs []string
-	respNum []int32 // per respondent: its respondent number (groups.go), noRespondent when unlisted
+	segIDs []string
+	segOf  map[string]int
+	seg    []*segmentRef
+	coders []string
+	auto   int // number of the auto-coder among coders, -1 when it coded nothing
+	// human holds, per segment, whether a human coder has a coding row for it; counting
+	// the number of the human coder whose codings count there (Input.CountedCoder, when
+	// no primary coder is named), -1 where no human coded it.
+	human    []bool
+	counting []int32
+	coded    []bool
+	sets     []uint64
+	counted  [][]uint64 // per code: segment bitset
+	resp     []int      // per segment: respondent number, -1 for an unknown segment
+	respIDs  []string
+	respNum  []int32 // per respondent: its respondent number (groups.go), noRespondent when unlisted
 	// codedResp holds the respondents with a coded segment counted (see uses), by id and
 	// by number.
 	codedResp  map[string]bool
@@ -153,39 +158,47 @@ func (in *Input) buildCodingIndex() *codingIndex {
 			x.resp[i] = r
 		}
 	}
-	x.respCoded = make([]bool, len(x.respIDs))
-	// Whether a coding counts (Input.Counted, Input.CountedCoder) depends on its segment,
-	// its coder and whether its code is empty; it is asked once per segment and coder.
+	// Which coder a segment counts follows from who coded which segments: the coded
+	// slots first, then the coders' ranks (rankCoders), then the counted codings.
+	coderOfCoding := make([]int32, len(in.Data.Codings))
 	lastCoder, lastCoderIdx := "", -1
 	lastCode, lastK, lastIn := "", 0, false
-	lastSlot, countedCoder, countedCode := -1, false, false
 	for i, c := range in.Data.Codings {
 		s := int(segOfCoding[i])
 		if lastCoderIdx < 0 || c.Coder != lastCoder {
 			lastCoder, lastCoderIdx = c.Coder, coderOf[c.Coder]
 		}
+		coderOfCoding[i] = int32(lastCoderIdx)
 		slot := s*nc + lastCoderIdx
 		x.coded[slot] = true
 		if c.Code != lastCode || i == 0 {
 			lastCode = c.Code
 			lastK, lastIn = x.codeOf[c.Code]
 		}
-		k, inCodebook := lastK, lastIn
-		if inCodebook {
-			x.sets[slot*x.words+k/64] |= 1 << (k % 64)
+		if lastIn {
+			x.sets[slot*x.words+lastK/64] |= 1 << (lastK % 64)
 		}
+	}
+	in.coderRank = x.rankCoders()
+	x.respCoded = make([]bool, len(x.respIDs))
+	lastCode, lastK, lastIn = "", 0, false
+	lastSlot, countedCoder, countedCode := -1, false, false
+	for i, c := range in.Data.Codings {
+		s := int(segOfCoding[i])
 		if x.seg[s] == nil || x.seg[s].interviewer {
 			continue
 		}
+		coder := int(coderOfCoding[i])
+		slot := s*nc + coder
 		if slot != lastSlot {
 			lastSlot = slot
-			countedCoder = in.CountedCoder(c)
-			probe := c
-			if probe.Code == "" {
-				probe.Code = "\x00" // any code: Counted asks only whether there is one
-			}
-			countedCode = in.Counted(probe)
+			countedCoder, countedCode = in.countedAt(x, s, coder)
 		}
+		if c.Code != lastCode || i == 0 {
+			lastCode = c.Code
+			lastK, lastIn = x.codeOf[c.Code]
+		}
+		k, inCodebook := lastK, lastIn
 		// A row with an empty code by a counted coder still makes the segment coded.
 		if countedCoder || (c.Code != "" && countedCode) {
 			x.respCoded[x.resp[s]] = true
@@ -201,6 +214,68 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	}
 	x.countPerRespondent(in)
 	return x
+}
+
+// rankCoders orders the human coders by the segments they coded, most first (ties by
+// name), gives each segment the first of its coders in that order (counting), and notes
+// the segments a human coded (human). It returns the order.
+func (x *codingIndex) rankCoders() []string {
+	nc := len(x.coders)
+	segments := make([]int, nc)
+	x.human = make([]bool, len(x.segIDs))
+	for s := range x.segIDs {
+		for c := range nc {
+			if c != x.auto && x.coded[s*nc+c] {
+				segments[c]++
+				x.human[s] = true
+			}
+		}
+	}
+	var rank []int // human coders with a segment, by name (coders are sorted)
+	for c := range nc {
+		if c != x.auto && segments[c] > 0 {
+			rank = append(rank, c)
+		}
+	}
+	sort.SliceStable(rank, func(a, b int) bool { return segments[rank[a]] > segments[rank[b]] })
+	x.counting = make([]int32, len(x.segIDs))
+	for s := range x.counting {
+		x.counting[s] = -1
+		for _, c := range rank {
+			if x.coded[s*nc+c] {
+				x.counting[s] = int32(c)
+				break
+			}
+		}
+	}
+	names := make([]string, len(rank))
+	for i, c := range rank {
+		names[i] = x.coders[c]
+	}
+	return names
+}
+
+// countingCoder returns the name of the human coder whose codings count on the segment
+// ("" for a segment no human coded).
+func (x *codingIndex) countingCoder(segment string) string {
+	if s, ok := x.segOf[segment]; ok && x.counting[s] >= 0 {
+		return x.coders[x.counting[s]]
+	}
+	return ""
+}
+
+// countedAt is Input.CountedCoder and Input.Counted (for a coding with a code) of coder
+// number c's codings on segment number s.
+func (in *Input) countedAt(x *codingIndex, s, c int) (countedCoder, counted bool) {
+	if c == x.auto {
+		return false, in.CountAuto || (in.CountAutoUncoded && !x.human[s])
+	}
+	if in.PrimaryCoder != "" {
+		countedCoder = x.coders[c] == in.PrimaryCoder
+	} else {
+		countedCoder = int(x.counting[s]) == c
+	}
+	return countedCoder, countedCoder
 }
 
 // countPerRespondent fills keys and perResp from the counted codings: each segment
