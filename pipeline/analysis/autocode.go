@@ -3,7 +3,6 @@ package analysis
 import (
 	"sort"
 
-	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 	"github.com/samenspel/samenspel/pipeline/stats"
 )
@@ -26,18 +25,40 @@ func AutoCodings(in *Input, res *results.Results) {
 		results.Column{Name: "source", Kind: results.Text},
 		results.Column{Name: "probability", Kind: results.Float})
 	t.Title = map[string]string{"nl": "Automatische coderingen", "en": "Auto-codings"}
-	order := in.segmentOrder()
-	var auto []protected.Coding
-	for _, c := range in.Data.Codings {
-		if c.Coder == AutoCoder && c.Code != "" {
-			auto = append(auto, c)
+	// Sorted by a number per coding (its segment's position among the dataset's
+	// segments, 0 for an unknown segment: the coding index numbers the dataset's
+	// segments in their order), and the rest of the key; a stable sort on the
+	// same key gives the same order as sorting the codings themselves.
+	x := in.ids
+	codings := in.Data.Codings
+	n := 0
+	for i := range codings {
+		if c := &codings[i]; c.Coder == AutoCoder && c.Code != "" {
+			n++
 		}
 	}
-	sort.SliceStable(auto, func(i, j int) bool {
-		a, b := auto[i], auto[j]
-		if order[a.Segment] != order[b.Segment] {
-			return order[a.Segment] < order[b.Segment]
+	auto := make([]int32, 0, n)
+	order := make([]int, 0, n)
+	for i := range codings {
+		if c := &codings[i]; c.Coder == AutoCoder && c.Code != "" {
+			auto = append(auto, int32(i))
+			o := 0
+			if s, ok := x.segOf[c.Segment]; ok && x.seg[s] != nil {
+				o = s
+			}
+			order = append(order, o)
 		}
+	}
+	perm := make([]int, len(auto))
+	for i := range perm {
+		perm[i] = i
+	}
+	sort.SliceStable(perm, func(i, j int) bool {
+		pi, pj := perm[i], perm[j]
+		if order[pi] != order[pj] {
+			return order[pi] < order[pj]
+		}
+		a, b := &codings[auto[pi]], &codings[auto[pj]]
 		if a.Segment != b.Segment {
 			return a.Segment < b.Segment
 		}
@@ -52,8 +73,16 @@ func AutoCodings(in *Input, res *results.Results) {
 		}
 		return a.Rule < b.Rule
 	})
-	for _, c := range auto {
-		t.Add(autocodingRow(in, c)...) // learned.go: source and probability
+	if len(perm) > 0 {
+		t.Rows = make([][]any, 0, len(perm))
+	}
+	lastSeg, lastPseudonym := "", ""
+	for k, p := range perm {
+		c := &codings[auto[p]]
+		if k == 0 || c.Segment != lastSeg {
+			lastSeg, lastPseudonym = c.Segment, in.pseudonymOf(c.Segment)
+		}
+		t.Add(autocodingRow(c, lastPseudonym)...) // learned.go: source and probability
 	}
 	res.Add(t)
 }
@@ -131,26 +160,16 @@ func ratio(a, b int) any {
 	return float64(a) / float64(b)
 }
 
-// segmentOrder returns each segment's position in the dataset.
-func (in *Input) segmentOrder() map[string]int {
-	order := make(map[string]int, len(in.Data.Segments))
-	for i, s := range in.Data.Segments {
-		if _, ok := order[s.ID]; !ok {
-			order[s.ID] = i
-		}
-	}
-	return order
-}
-
 // pseudonymOf returns the pseudonym of a segment's respondent, empty when unknown: a
 // respondent's own id never reaches a table.
 func (in *Input) pseudonymOf(segment string) string {
-	s := in.Segment(segment)
-	if s == nil {
+	x := in.ids
+	s, ok := x.segOf[segment]
+	if !ok || x.seg[s] == nil {
 		return ""
 	}
-	if r := in.Respondent(s.Respondent); r != nil {
-		return r.Pseudonym
+	if n := x.respNum[x.resp[s]]; n != noRespondent {
+		return in.Data.Respondents[n].Pseudonym
 	}
 	return ""
 }

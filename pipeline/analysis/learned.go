@@ -195,9 +195,9 @@ func learnedDecimal(x float64, lang string) string {
 
 // autocodingRow is a row of the autocodings table: a dictionary coding with its rule,
 // span and offsets, or a learned one with rule "learned", no span and its probability.
-func autocodingRow(in *Input, c protected.Coding) []any {
+func autocodingRow(c *protected.Coding, pseudonym string) []any {
 	if c.Rule == LearnedRule {
-		return []any{c.Segment, in.pseudonymOf(c.Segment), c.Code, c.Rule, nil, nil, nil, LearnedRule, c.Probability}
+		return []any{c.Segment, pseudonym, c.Code, c.Rule, nil, nil, nil, LearnedRule, c.Probability}
 	}
-	return []any{c.Segment, in.pseudonymOf(c.Segment), c.Code, c.Rule, c.Span, c.SpanStart, c.SpanEnd, "dictionary", nil}
+	return []any{c.Segment, pseudonym, c.Code, c.Rule, c.Span, c.SpanStart, c.SpanEnd, "dictionary", nil}
 }

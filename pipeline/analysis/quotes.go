@@ -32,13 +32,22 @@ func Quotes(in *Input, res *results.Results) {
 		results.Column{Name: "quote", Kind: results.Text},
 		results.Column{Name: "segment", Kind: results.Text})
 	x := in.ids
+	// A segment's length in characters, counted once (-1: not yet) however many codes
+	// it carries.
+	runes := make([]int32, len(x.segIDs))
+	for i := range runes {
+		runes[i] = -1
+	}
 	for _, f := range in.Codebook.Factors {
 		for _, c := range f.Codes {
 			var cands quoteCandidates
 			eachBit(x.counted[x.codeOf[c.ID]], func(sg int) {
 				s := x.segIDs[sg]
 				seg := x.seg[sg].segment
-				n := utf8.RuneCountInString(seg.Text)
+				if runes[sg] < 0 {
+					runes[sg] = int32(utf8.RuneCountInString(seg.Text))
+				}
+				n := int(runes[sg])
 				if n < 40 {
 					return
 				}
