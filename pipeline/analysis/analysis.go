@@ -67,7 +67,6 @@ type Input struct {
 	// partnerSegs are the segments for the partner tables, found once (partners.go).
 	partnersOnce *sync.Once
 	partnerSegs  []partnerSegment
-	segments     map[string]*protected.Segment
 	// coderRank lists the human coders from most segments coded to fewest; the coding
 	// index holds, per segment, whether a human coded it and whose codings count there.
 	coderRank []string
@@ -109,10 +108,6 @@ func (in *Input) Prepare() {
 	}
 	in.groupCache = &groupCache{}
 	in.partnersOnce, in.partnerSegs = new(sync.Once), nil
-	in.segments = make(map[string]*protected.Segment, len(in.Data.Segments))
-	for i := range in.Data.Segments {
-		in.segments[in.Data.Segments[i].ID] = &in.Data.Segments[i]
-	}
 	in.ids = in.buildCodingIndex()
 	if in.Interviewed == nil {
 		in.Interviewed = map[string]bool{}
@@ -162,7 +157,12 @@ func (in *Input) has(id string) bool {
 }
 
 // Segment returns the segment with the given id (nil if unknown).
-func (in *Input) Segment(id string) *protected.Segment { return in.segments[id] }
+func (in *Input) Segment(id string) *protected.Segment {
+	if s, ok := in.ids.segOf[id]; ok && in.ids.seg[s] != nil {
+		return in.ids.seg[s].segment
+	}
+	return nil
+}
 
 // Suppressed reports whether a group of n respondents is too small to show.
 func (in *Input) Suppressed(n int) bool { return n < in.MinCell }

@@ -73,8 +73,8 @@ type segmentRef struct {
 	segment     *protected.Segment
 }
 
-// buildCodingIndex builds the index of the input's codings; the input's segment and
-// coder maps (Prepare) must be built.
+// buildCodingIndex builds the index of the input's codings; the input's respondents
+// (Prepare) must be numbered.
 func (in *Input) buildCodingIndex() *codingIndex {
 	x := &codingIndex{codeOf: map[string]int{}, auto: -1, segOf: make(map[string]int, len(in.Data.Segments)),
 		codedResp: map[string]bool{}}
@@ -91,6 +91,29 @@ func (in *Input) buildCodingIndex() *codingIndex {
 		}
 	}
 	x.words = (len(x.codes) + 63) / 64
+	// The dataset's segments first, in order: a segment id listed twice is one segment,
+	// known by its last listing (as Input.Segment finds it), and the auto-coder ran over
+	// it when any listing is a respondent's.
+	refs := make([]segmentRef, len(in.Data.Segments))
+	x.segIDs = make([]string, 0, len(in.Data.Segments))
+	x.seg = make([]*segmentRef, 0, len(in.Data.Segments))
+	x.autoCovers = make([]bool, 0, len(in.Data.Segments))
+	for j := range in.Data.Segments {
+		s := &in.Data.Segments[j]
+		i, ok := x.segOf[s.ID]
+		if !ok {
+			i = len(x.segIDs)
+			x.segOf[s.ID] = i
+			x.segIDs = append(x.segIDs, s.ID)
+			x.seg = append(x.seg, &refs[i])
+			x.autoCovers = append(x.autoCovers, false)
+		}
+		*x.seg[i] = segmentRef{interviewer: s.Interviewer, segment: s}
+		if !s.Interviewer {
+			x.autoCovers[i] = true
+		}
+	}
+	// Then the other segments codings name: unknown, with no reference.
 	addSeg := func(id string) int {
 		if i, ok := x.segOf[id]; ok {
 			return i
@@ -98,19 +121,9 @@ func (in *Input) buildCodingIndex() *codingIndex {
 		i := len(x.segIDs)
 		x.segOf[id] = i
 		x.segIDs = append(x.segIDs, id)
-		var ref *segmentRef
-		if s := in.Segment(id); s != nil {
-			ref = &segmentRef{interviewer: s.Interviewer, segment: s}
-		}
-		x.seg = append(x.seg, ref)
+		x.seg = append(x.seg, nil)
 		x.autoCovers = append(x.autoCovers, false)
 		return i
-	}
-	for _, s := range in.Data.Segments {
-		i := addSeg(s.ID)
-		if !s.Interviewer {
-			x.autoCovers[i] = true
-		}
 	}
 	// Codings come grouped by segment and coder, as exports list them: a coding of the
 	// same segment, coder or code as the one before needs no map lookup.

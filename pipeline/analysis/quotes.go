@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"container/heap"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -40,8 +41,13 @@ func Quotes(in *Input, res *results.Results) {
 	}
 	for _, f := range in.Codebook.Factors {
 		for _, c := range f.Codes {
-			var cands quoteCandidates
-			eachBit(x.counted[x.codeOf[c.ID]], func(sg int) {
+			segs := x.counted[x.codeOf[c.ID]]
+			n := 0
+			for _, w := range segs {
+				n += bits.OnesCount64(w)
+			}
+			cands := make(quoteCandidates, 0, n)
+			eachBit(segs, func(sg int) {
 				s := x.segIDs[sg]
 				seg := x.seg[sg].segment
 				if runes[sg] < 0 {
