@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/disclosure"
@@ -205,11 +207,39 @@ func (in *Input) surveyScalesOnce() []*ScaleAnswers {
 			}
 		}
 	}
+	rank := surveyRanks(sv)
 	for _, sa := range out {
-		sa.finish()
+		sa.finish(rank)
 		sa.resolve(in)
 	}
 	return out
+}
+
+// surveyRanks returns each survey row's rank in the order of (pseudonym, wave), rows of
+// the same pseudonym and wave sharing one: comparing ranks is comparing the rows' keys,
+// so the scales sort their rows by the ranks, found by one sort of the survey, instead
+// of comparing strings in every scale's sort.
+func surveyRanks(sv *protected.Survey) []int32 {
+	order := make([]int32, len(sv.Respondents))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	cmpRows := func(a, b int32) int {
+		if c := strings.Compare(sv.Respondents[a], sv.Respondents[b]); c != 0 {
+			return c
+		}
+		return strings.Compare(sv.Waves[a], sv.Waves[b])
+	}
+	slices.SortFunc(order, cmpRows)
+	rank := make([]int32, len(order))
+	for i, r := range order {
+		if i > 0 && cmpRows(order[i-1], r) == 0 {
+			rank[r] = rank[order[i-1]]
+		} else {
+			rank[r] = int32(i)
+		}
+	}
+	return rank
 }
 
 // resolve finds the respondent of every row.
@@ -252,27 +282,26 @@ func (in *Input) refreshScales() bool {
 		return false
 	}
 	sv := &in.Data.Survey
+	rank := surveyRanks(sv)
 	for _, sa := range in.surveyScales {
 		for i, r := range sa.rows {
 			sa.Respondents[i], sa.Waves[i] = sv.Respondents[r], sv.Waves[r]
 		}
-		sort.Sort(byRespondent{sa})
+		sort.Sort(byRespondent{sa, rank})
 		sa.resolve(in)
 	}
 	return true
 }
 
-// byRespondent sorts a scale's rows by pseudonym, then wave, moving every column along.
-type byRespondent struct{ sa *ScaleAnswers }
-
-func (b byRespondent) Len() int { return len(b.sa.Respondents) }
-func (b byRespondent) Less(i, j int) bool {
-	sa := b.sa
-	if sa.Respondents[i] != sa.Respondents[j] {
-		return sa.Respondents[i] < sa.Respondents[j]
-	}
-	return sa.Waves[i] < sa.Waves[j]
+// byRespondent sorts a scale's rows by pseudonym, then wave (by the ranks of their
+// survey rows, surveyRanks), moving every column along.
+type byRespondent struct {
+	sa   *ScaleAnswers
+	rank []int32
 }
+
+func (b byRespondent) Len() int           { return len(b.sa.Respondents) }
+func (b byRespondent) Less(i, j int) bool { return b.rank[b.sa.rows[i]] < b.rank[b.sa.rows[j]] }
 func (b byRespondent) Swap(i, j int) {
 	sa := b.sa
 	sa.Respondents[i], sa.Respondents[j] = sa.Respondents[j], sa.Respondents[i]
@@ -285,7 +314,7 @@ func (b byRespondent) Swap(i, j int) {
 
 // finish sorts the rows by respondent, drops respondents without a usable answer, and
 // fills Keyed and Scores.
-func (sa *ScaleAnswers) finish() {
+func (sa *ScaleAnswers) finish(rank []int32) {
 	idx := make([]int, 0, len(sa.Respondents))
 	for i, row := range sa.Asked {
 		for _, v := range row {
@@ -295,12 +324,8 @@ func (sa *ScaleAnswers) finish() {
 			}
 		}
 	}
-	sort.Slice(idx, func(a, b int) bool {
-		if ra, rb := sa.Respondents[idx[a]], sa.Respondents[idx[b]]; ra != rb {
-			return ra < rb
-		}
-		return sa.Waves[idx[a]] < sa.Waves[idx[b]]
-	})
+	// By pseudonym, then wave: by the ranks of the survey rows (surveyRanks).
+	sort.Slice(idx, func(a, b int) bool { return rank[sa.rows[idx[a]]] < rank[sa.rows[idx[b]]] })
 	ids := make([]string, len(idx))
 	waves := make([]string, len(idx))
 	rows := make([]int32, len(idx))
