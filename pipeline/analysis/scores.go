@@ -207,10 +207,10 @@ func (in *Input) surveyScalesOnce() []*ScaleAnswers {
 			}
 		}
 	}
-	rank := surveyRanks(sv)
+	rank, resp := surveyRanks(sv), in.surveyRespondents()
 	for _, sa := range out {
 		sa.finish(rank)
-		sa.resolve(in)
+		sa.resolve(in, resp)
 	}
 	return out
 }
@@ -242,12 +242,24 @@ func surveyRanks(sv *protected.Survey) []int32 {
 	return rank
 }
 
-// resolve finds the respondent of every row.
-func (sa *ScaleAnswers) resolve(in *Input) {
+// surveyRespondents returns the respondent number of each survey row's key
+// (noRespondent where the dataset lacks it).
+func (in *Input) surveyRespondents() []int32 {
+	sv := &in.Data.Survey
+	out := make([]int32, len(sv.Respondents))
+	for r := range out {
+		out[r] = in.respondentNumber(protected.Key(sv.Respondents[r], sv.Waves[r]))
+	}
+	return out
+}
+
+// resolve finds the respondent of every row, from the respondent numbers of the survey
+// rows (surveyRespondents).
+func (sa *ScaleAnswers) resolve(in *Input, resp []int32) {
 	sa.respondents = make([]*protected.Respondent, len(sa.Respondents))
 	sa.resp = make([]int32, len(sa.Respondents))
 	for i := range sa.Respondents {
-		n := in.respondentNumber(sa.key(i))
+		n := resp[sa.rows[i]]
 		sa.resp[i] = n
 		if n != noRespondent {
 			sa.respondents[i] = &in.Data.Respondents[n]
@@ -282,13 +294,13 @@ func (in *Input) refreshScales() bool {
 		return false
 	}
 	sv := &in.Data.Survey
-	rank := surveyRanks(sv)
+	rank, resp := surveyRanks(sv), in.surveyRespondents()
 	for _, sa := range in.surveyScales {
 		for i, r := range sa.rows {
 			sa.Respondents[i], sa.Waves[i] = sv.Respondents[r], sv.Waves[r]
 		}
 		sort.Sort(byRespondent{sa, rank})
-		sa.resolve(in)
+		sa.resolve(in, resp)
 	}
 	return true
 }

@@ -46,8 +46,7 @@ func Describe(x []float64, agreeFrom float64) Description {
 		d.SD = stat.StdDev(vals, nil)
 		d.CILow, d.CIHigh = TInterval(d.Mean, d.SD, d.N, 0.95)
 	}
-	sort.Float64s(vals)
-	d.Median = quantile7Sorted(vals, 0.5)
+	d.Median = median7(vals)
 	if !math.IsNaN(agreeFrom) {
 		d.AgreeDefined = true
 		for _, v := range vals {
@@ -58,6 +57,63 @@ func Describe(x []float64, agreeFrom float64) Description {
 		d.ShareAgree = float64(d.AgreeCount) / float64(d.N)
 	}
 	return d
+}
+
+// maxCounted is the most distinct values for which median7 counts instead of sorting.
+const maxCounted = 16
+
+// median7 returns quantile7Sorted(vals sorted, 0.5) for finite values, and may sort vals
+// in place. Answers on a scale take a handful of values, so the median of 100,000 of
+// them is found by counting each value (at most maxCounted, ascending) and walking the
+// counts to the one or two middle positions: the same order statistics that sorting
+// finds. With more distinct values, or a zero (sorting leaves -0 and 0 in either order,
+// and the median could be either), vals are sorted.
+func median7(vals []float64) float64 {
+	var values [maxCounted]float64
+	var counts [maxCounted]int
+	k := 0
+	for _, v := range vals {
+		j := 0
+		for j < k && values[j] != v {
+			j++
+		}
+		if j == k {
+			if k == maxCounted || v == 0 {
+				sort.Float64s(vals)
+				return quantile7Sorted(vals, 0.5)
+			}
+			// Keep values ascending: insert v in its place.
+			j = k
+			for j > 0 && values[j-1] > v {
+				values[j], counts[j] = values[j-1], counts[j-1]
+				j--
+			}
+			values[j], counts[j] = v, 0
+			k++
+		}
+		counts[j]++
+	}
+	n := len(vals)
+	if n == 0 {
+		return math.NaN()
+	}
+	// at returns the value at position i of the sorted values.
+	at := func(i int) float64 {
+		for j := range k {
+			if i < counts[j] {
+				return values[j]
+			}
+			i -= counts[j]
+		}
+		return values[k-1]
+	}
+	h := float64(n-1) * 0.5
+	lo := int(math.Floor(h))
+	if lo >= n-1 {
+		return at(n - 1)
+	}
+	a := at(lo)
+	return a + (h-float64(lo))*(at(lo+1)-a)
 }
 
 // Median returns the median of the finite values (NaN and Inf are missing): the middle
