@@ -254,26 +254,39 @@ func countValues(groups map[string][]float64, kept []string) int {
 // counted human coder, the factors that counted human codings of their segments carry,
 // and those respondents sorted (only respondents in the dataset's respondents).
 func (in *Input) factorMentions() (map[string]map[string]bool, []string) {
+	// From the coding index: the counted human coder's coded slot of each respondent
+	// segment, and the codebook codes in it (the codes of the codings that count).
+	x := in.ids
+	primary := -1
+	if in.PrimaryCoder != "" {
+		for c, name := range x.coders {
+			if name == in.PrimaryCoder && c != x.auto {
+				primary = c
+			}
+		}
+	}
 	mentions := map[string]map[string]bool{}
-	for _, c := range in.Data.Codings {
-		if !in.CountedCoder(c) {
+	for sg, ref := range x.seg {
+		if ref == nil || ref.interviewer {
 			continue
 		}
-		seg := in.Segment(c.Segment)
-		if seg == nil || seg.Interviewer || !in.has(seg.Respondent) {
+		c := int(x.counting[sg])
+		if in.PrimaryCoder != "" {
+			c = primary
+		}
+		if c < 0 || !x.coded[x.slot(sg, c)] || x.respNum[x.resp[sg]] == noRespondent {
 			continue
 		}
-		m := mentions[seg.Respondent]
+		id := ref.segment.Respondent
+		m := mentions[id]
 		if m == nil {
 			m = map[string]bool{}
-			mentions[seg.Respondent] = m
+			mentions[id] = m
 		}
-		if !in.Counted(c) || in.Codebook == nil {
+		if in.Codebook == nil {
 			continue
 		}
-		if k, ok := in.ids.code(c.Code); ok {
-			m[in.ids.pairOf[k][0]] = true
-		}
+		eachBit(x.set(sg, c), func(k int) { m[x.pairOf[k][0]] = true })
 	}
 	return mentions, model.SortedKeys(mentions)
 }

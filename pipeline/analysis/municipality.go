@@ -45,23 +45,6 @@ func ownPartner(cb *codebook.Codebook, role string) string {
 	return ""
 }
 
-// codedRespondents are the respondents with a counted coded segment of their own: the
-// denominators of code_frequencies (a row with an empty code by the counting coder
-// makes a segment coded).
-func (in *Input) codedRespondents() map[string]bool {
-	out := map[string]bool{}
-	for _, c := range in.Data.Codings {
-		seg := in.Segment(c.Segment)
-		if seg == nil || seg.Interviewer {
-			continue
-		}
-		if in.CountedCoder(c) || (c.Code != "" && in.Counted(c)) {
-			out[seg.Respondent] = true
-		}
-	}
-	return out
-}
-
 // PartnerPairs is the table `partner_pairs`: for every pair of the golden combination
 // (wijkteam, jongerenwerk, wijkagent, school), per group of all and of the municipality
 // grouping, the interviewees who speak of the pair as working together and as missing
