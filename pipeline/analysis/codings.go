@@ -342,16 +342,6 @@ func (x *codingIndex) code(id string) (int, bool) {
 	return k, ok
 }
 
-// respondentCount returns how many of respondent r's segments carry key (a code id, or
-// "*" + a factor id); 0 for a key no counted coding carries.
-func (x *codingIndex) respondentCount(r int, key string) int32 {
-	k, ok := x.keyOf[key]
-	if !ok {
-		return 0
-	}
-	return x.perResp[r*len(x.keys)+k]
-}
-
 // slot returns the position of segment s and coder c in coded (and, times words, in
 // sets).
 func (x *codingIndex) slot(s, c int) int { return s*len(x.coders) + c }

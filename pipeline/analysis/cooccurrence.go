@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"math/bits"
+	"slices"
+	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -84,6 +86,14 @@ func CodePresence(in *Input, res *results.Results) {
 	}
 	t := results.NewTable("code_presence", cols...)
 	x := in.ids
+	K := len(x.keys)
+	col := make([]int, len(codes)) // code -> its column of perResp, -1: counted nowhere
+	for j, c := range codes {
+		col[j] = -1
+		if k, ok := x.keyOf[c]; ok {
+			col[j] = k
+		}
+	}
 	var rows [][]any
 	// One row per person: codings belong to the pseudonym, so a person in several waves
 	// (several respondents with one pseudonym) is one row, as their first respondent.
@@ -100,16 +110,18 @@ func CodePresence(in *Input, res *results.Results) {
 		role, mun := in.view(r)
 		row := []any{r.Pseudonym, role, mun}
 		n := x.respOf[r.Pseudonym]
-		for _, c := range codes {
+		for _, k := range col {
 			v := 0
-			if x.respondentCount(n, c) > 0 {
+			if k >= 0 && x.perResp[n*K+k] > 0 {
 				v = 1
 			}
 			row = append(row, v)
 		}
 		rows = append(rows, row)
 	}
-	sortRows(rows)
+	// By respondent: one row per pseudonym, so the pseudonyms alone decide the order
+	// (the rows' other cells never break a tie).
+	slices.SortFunc(rows, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
 	for _, row := range rows {
 		t.Add(row...)
 	}

@@ -3,7 +3,6 @@ package analysis
 import (
 	"container/heap"
 	"math/bits"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -127,34 +126,4 @@ func shorten(s string) string {
 		cut = cut[:i]
 	}
 	return cut + " …"
-}
-
-// sortRows sorts rows by their cells as text, column by column. Each cell is formatted
-// once, not at every comparison.
-func sortRows(rows [][]any) {
-	keys := make([][]string, len(rows))
-	for i, row := range rows {
-		keys[i] = make([]string, len(row))
-		for k, c := range row {
-			keys[i][k] = results.FormatCell(c)
-		}
-	}
-	order := make([]int, len(rows))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := keys[order[i]], keys[order[j]]
-		for k := range a {
-			if a[k] != b[k] {
-				return a[k] < b[k]
-			}
-		}
-		return false
-	})
-	sorted := make([][]any, len(rows))
-	for i, o := range order {
-		sorted[i] = rows[o]
-	}
-	copy(rows, sorted)
 }
