@@ -42,6 +42,7 @@ type pngCanvas struct {
 	w, h   vg.Length
 	dpi    float64
 	width  vg.Length     // the current line width
+	dashed bool          // the current line style has dashes
 	colour []color.Color // the current colour, one per Push level
 	// blank is true until the first mark is made: the image is still all white.
 	blank bool
@@ -119,6 +120,7 @@ func (c *pngCanvas) SetLineDash(ds []vg.Length, offs vg.Length) {
 	}
 	c.ctx.SetDashOffset(c.dots(offs))
 	c.ctx.SetDash(dashes...)
+	c.dashed = len(ds) > 0
 }
 
 func (c *pngCanvas) SetColor(clr color.Color) {
@@ -148,6 +150,9 @@ func (c *pngCanvas) Stroke(p vg.Path) {
 		return
 	}
 	c.blank = false
+	if c.strokeStraight(p) {
+		return
+	}
 	c.outline(p)
 	c.ctx.Stroke()
 }
@@ -199,6 +204,9 @@ func (c *pngCanvas) outline(p vg.Path) {
 // path with arcs or curves.
 func (c *pngCanvas) fillPolygon(p vg.Path, r, g, b, a uint32) bool {
 	if len(p) == 0 {
+		return true
+	}
+	if c.fillRectPath(p, r, g, b, a) {
 		return true
 	}
 	pts := make([][2]float64, len(p))
