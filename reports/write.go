@@ -284,11 +284,12 @@ func renderAll(made []*figure, png, svg bool) ([]renderedFigure, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var pixels []byte // this worker's canvas, drawn on again for each figure
 			for i := range next {
 				rf := renderedFigure{figure: made[i]}
 				var err error
 				if png {
-					rf.png, err = made[i].renderPNG()
+					rf.png, err = made[i].renderPNGOn(&pixels)
 				}
 				if err == nil && svg {
 					rf.svg, err = made[i].renderSVG()
