@@ -36,7 +36,11 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 	defer f.Close()
 	// excelize writes the parts of streamed sheets in map order; collecting them and
 	// writing them sorted keeps the workbook byte-identical from run to run.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} })
+	// The sheets' data rows, by part name, put in when the parts are zipped (xlsx_rows.go).
+	rows := map[string]*bytes.Buffer{}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}, rows: rows}
+	})
 	fail := func(sheet string, e error) error {
 		return fmt.Errorf("%w: tables.xlsx, sheet %q: %v", ErrWrite, sheet, e)
 	}
@@ -69,7 +73,7 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 		} else if _, err := f.NewSheet(name); err != nil {
 			return nil, fail(name, err)
 		}
-		if err := writeSheet(f, name, len(used), t, st, lx); err != nil {
+		if err := writeSheet(f, name, len(used), t, st, lx, rows); err != nil {
 			return nil, fail(name, err)
 		}
 	}
@@ -133,11 +137,14 @@ func (s sheetStyles) forKind(k results.Kind) int {
 // rejects) is cut there, with a note that points to its complete CSV.
 var MaxSheetRows = 1_000_000
 
-func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles, lx sheetLabels) error {
-	rows := t.Rows
+// writeSheet writes table t as the sheet name, the index-th of the workbook (from 1).
+// Its data rows go into rows under the sheet's part name unless sheetRowsByExcelize is
+// set or a text needs excelize's own treatment (rowsWritable); then SetRow writes them.
+func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles, lx sheetLabels, rows map[string]*bytes.Buffer) error {
+	data := t.Rows
 	cut := 0
-	if len(rows) > MaxSheetRows {
-		rows, cut = rows[:MaxSheetRows], len(rows)-MaxSheetRows
+	if len(data) > MaxSheetRows {
+		data, cut = data[:MaxSheetRows], len(data)-MaxSheetRows
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
@@ -153,8 +160,8 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	}
 	// Every cell as people read it (labels for ids), made once: the column widths need
 	// it and so do the rows.
-	vals := make([]any, len(rows)*ncol)
-	for r, row := range rows {
+	vals := make([]any, len(data)*ncol)
+	for r, row := range data {
 		for i, c := range t.Columns {
 			if i >= len(row) {
 				continue
@@ -170,7 +177,7 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	var scratch []byte
 	for i := range t.Columns {
 		w := utf8.RuneCountInString(heads[i]) + 3 // room for the filter button
-		for r := range rows {
+		for r := range data {
 			var n int
 			n, scratch = cellRunes(vals[r*ncol+i], scratch)
 			w = max(w, n)
@@ -190,26 +197,41 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	cells := make([]any, ncol) // SetRow writes the row out and keeps nothing of it
-	for r := range rows {
+	var note string
+	if cut > 0 {
+		note = lx.res.Text(fmt.Sprintf("Nog %d regels staan hier niet (Excel bevat er ongeveer een miljoen): de hele tabel staat in tables/%s.csv", cut, t.Name),
+			fmt.Sprintf("%d more rows are not shown here (Excel holds about a million): the complete table is tables/%s.csv", cut, t.Name))
+	}
+	if !sheetRowsByExcelize && rowsWritable(vals) && rowsWritable([]any{note}) {
+		styles := make([]int, ncol)
 		for i, c := range t.Columns {
-			cells[i] = sheetCell(vals[r*ncol+i], st.forKind(c.Kind), st.text)
+			styles[i] = st.forKind(c.Kind)
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(r+2), cells); err != nil {
-			return err
+		var buf bytes.Buffer
+		sheetRows(&buf, 2, vals, ncol, styles, st.text)
+		if cut > 0 {
+			sheetRows(&buf, len(data)+2, []any{note}, 1, []int{st.text}, st.text)
+		}
+		rows[fmt.Sprintf("xl/worksheets/sheet%d.xml", index)] = &buf
+	} else {
+		cells := make([]any, ncol) // SetRow writes the row out and keeps nothing of it
+		for r := range data {
+			for i, c := range t.Columns {
+				cells[i] = sheetCell(vals[r*ncol+i], st.forKind(c.Kind), st.text)
+			}
+			if err := sw.SetRow("A"+strconv.Itoa(r+2), cells); err != nil {
+				return err
+			}
+		}
+		if cut > 0 {
+			if err := sw.SetRow("A"+strconv.Itoa(len(data)+2), []any{excelize.Cell{StyleID: st.text, Value: note}}); err != nil {
+				return err
+			}
 		}
 	}
-	last, err := excelize.CoordinatesToCellName(ncol, len(rows)+1)
+	last, err := excelize.CoordinatesToCellName(ncol, len(data)+1)
 	if err != nil {
 		return err
-	}
-	if cut > 0 {
-		note, _ := excelize.CoordinatesToCellName(1, len(rows)+2)
-		msg := lx.res.Text(fmt.Sprintf("Nog %d regels staan hier niet (Excel bevat er ongeveer een miljoen): de hele tabel staat in tables/%s.csv", cut, t.Name),
-			fmt.Sprintf("%d more rows are not shown here (Excel holds about a million): the complete table is tables/%s.csv", cut, t.Name))
-		if err := sw.SetRow(note, []any{excelize.Cell{StyleID: st.text, Value: msg}}); err != nil {
-			return err
-		}
 	}
 	// An Excel table gives the header row its filter buttons; it needs unique headers.
 	if uniqueHeaders(heads) {
@@ -247,6 +269,10 @@ func cellRunes(v any, scratch []byte) (int, []byte) {
 	}
 	return utf8.RuneCountInString(results.FormatCell(v)), scratch
 }
+
+// sheetRowsByExcelize makes writeSheet write every data row with excelize's SetRow, as
+// it did before xlsx_rows.go: the tests compare the two workbooks.
+var sheetRowsByExcelize = false
 
 // sheetCell turns a table cell into a stream cell: numbers as numbers, text as a string
 // value (the stream writer never reads a string as a formula), empty for nil and
@@ -331,6 +357,7 @@ func truncateRunes(s string, n int) string {
 type sortedZip struct {
 	w     io.Writer
 	parts map[string]*bytes.Buffer
+	rows  map[string]*bytes.Buffer // data rows to put into a sheet's part (xlsx_rows.go)
 }
 
 // xlsxDeflateLevel is the compression level of the workbook's parts.
@@ -358,6 +385,11 @@ func (z *sortedZip) Close() error {
 		}
 		return names[i] < names[j]
 	})
+	for n, rows := range z.rows {
+		if err := putRows(z.parts[n], rows.Bytes()); err != nil {
+			return fmt.Errorf("%s: %w", n, err)
+		}
+	}
 	packed := make([]bytes.Buffer, len(names))
 	errs := make([]error, len(names))
 	next := make(chan int)
@@ -412,4 +444,25 @@ func (z *sortedZip) Close() error {
 		}
 	}
 	return zw.Close()
+}
+
+// putRows puts the data rows into a sheet's part, before its "</sheetData>". The part
+// must be one with the header row alone, as writeSheet left it.
+func putRows(part *bytes.Buffer, rows []byte) error {
+	if part == nil {
+		return errors.New("reports: no such sheet in the workbook")
+	}
+	b := part.Bytes()
+	end := []byte("</sheetData>")
+	if bytes.Count(b, end) != 1 || !bytes.Contains(b, []byte(`<sheetData><row r="1">`)) || bytes.Contains(b, []byte(`<row r="2"`)) {
+		return errors.New("reports: the sheet is not one with only its header row")
+	}
+	i := bytes.Index(b, end)
+	var out bytes.Buffer
+	out.Grow(len(b) + len(rows))
+	out.Write(b[:i])
+	out.Write(rows)
+	out.Write(b[i:])
+	*part = out
+	return nil
 }
