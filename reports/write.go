@@ -147,6 +147,18 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 
 	if want["html"] || want["md"] || want["docx"] {
 		rep := buildReport(res, figs)
+		// Word's twin is made beside the HTML report; both only read rep.
+		type made struct {
+			b   []byte
+			err error
+		}
+		docxDone := make(chan made, 1)
+		if want["docx"] {
+			go func() {
+				b, err := rep.docx()
+				docxDone <- made{b, err}
+			}()
+		}
 		if want["html"] {
 			b, err := rep.html()
 			if err != nil {
@@ -162,11 +174,11 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 			}
 		}
 		if want["docx"] {
-			b, err := rep.docx()
-			if err != nil {
-				return nil, err
+			d := <-docxDone
+			if d.err != nil {
+				return nil, d.err
 			}
-			if err := w.put("report.docx", b); err != nil {
+			if err := w.put("report.docx", d.b); err != nil {
 				return nil, err
 			}
 		}
