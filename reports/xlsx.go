@@ -2,10 +2,10 @@ package reports
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"math"
@@ -37,7 +37,7 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 	// excelize writes the parts of streamed sheets in map order; collecting them and
 	// writing them sorted keeps the workbook byte-identical from run to run.
 	// The sheets' data rows, by part name, put in when the parts are zipped (xlsx_rows.go).
-	rows := map[string]*bytes.Buffer{}
+	rows := map[string]sheetData{}
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
 		return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}, rows: rows}
 	})
@@ -140,7 +140,7 @@ var MaxSheetRows = 1_000_000
 // writeSheet writes table t as the sheet name, the index-th of the workbook (from 1).
 // Its data rows go into rows under the sheet's part name unless sheetRowsByExcelize is
 // set or a text needs excelize's own treatment (rowsWritable); then SetRow writes them.
-func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles, lx sheetLabels, rows map[string]*bytes.Buffer) error {
+func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles, lx sheetLabels, rows map[string]sheetData) error {
 	data := t.Rows
 	cut := 0
 	if len(data) > MaxSheetRows {
@@ -207,12 +207,18 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 		for i, c := range t.Columns {
 			styles[i] = st.forKind(c.Kind)
 		}
-		var buf bytes.Buffer
-		sheetRows(&buf, 2, vals, ncol, styles, st.text)
-		if cut > 0 {
-			sheetRows(&buf, len(data)+2, []any{note}, 1, []int{st.text}, st.text)
+		n := len(data)
+		rows[fmt.Sprintf("xl/worksheets/sheet%d.xml", index)] = sheetData{
+			size: 40 * len(vals),
+			write: func(w io.Writer) error {
+				buf := bufio.NewWriterSize(w, 64<<10)
+				sheetRows(buf, 2, vals, ncol, styles, st.text)
+				if cut > 0 {
+					sheetRows(buf, n+2, []any{note}, 1, []int{st.text}, st.text)
+				}
+				return buf.Flush()
+			},
 		}
-		rows[fmt.Sprintf("xl/worksheets/sheet%d.xml", index)] = &buf
 	} else {
 		cells := make([]any, ncol) // SetRow writes the row out and keeps nothing of it
 		for r := range data {
@@ -357,7 +363,7 @@ func truncateRunes(s string, n int) string {
 type sortedZip struct {
 	w     io.Writer
 	parts map[string]*bytes.Buffer
-	rows  map[string]*bytes.Buffer // data rows to put into a sheet's part (xlsx_rows.go)
+	rows  map[string]sheetData // data rows to put into a sheet's part (xlsx_rows.go)
 }
 
 // xlsxDeflateLevel is the compression level of the workbook's parts.
@@ -385,13 +391,38 @@ func (z *sortedZip) Close() error {
 		}
 		return names[i] < names[j]
 	})
+	// Each part as it is, or a sheet's part in two pieces with its data rows written
+	// between them, before its "</sheetData>".
+	type part struct {
+		head, tail []byte
+		rows       func(io.Writer) error
+		size       int
+	}
+	parts := make([]part, len(names))
+	for i, n := range names {
+		b := z.parts[n].Bytes()
+		parts[i] = part{head: b, size: len(b)}
+	}
 	for n, rows := range z.rows {
-		if err := putRows(z.parts[n], rows.Bytes()); err != nil {
+		i := sort.SearchStrings(names[1:], n) + 1
+		if i >= len(names) || names[i] != n {
+			return fmt.Errorf("%s: %w", n, errors.New("reports: no such sheet in the workbook"))
+		}
+		head, tail, err := splitAtRows(parts[i].head)
+		if err != nil {
 			return fmt.Errorf("%s: %w", n, err)
 		}
+		parts[i] = part{head: head, tail: tail, rows: rows.write, size: len(head) + rows.size}
 	}
-	packed := make([]bytes.Buffer, len(names))
-	errs := make([]error, len(names))
+	clear(z.parts) // parts holds them now; each is let go once compressed
+	clear(z.rows)
+	type packedPart struct {
+		b   bytes.Buffer
+		crc uint32
+		n   int
+		err error
+	}
+	packed := make([]packedPart, len(names))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
@@ -399,14 +430,25 @@ func (z *sortedZip) Close() error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				fw, err := flate.NewWriter(&packed[i], xlsxDeflateLevel)
+				pk := &packed[i]
+				fw, err := flate.NewWriter(&pk.b, xlsxDeflateLevel)
+				if err != nil {
+					pk.err = err
+					continue
+				}
+				cw := &crcWriter{w: fw}
+				_, err = cw.Write(parts[i].head)
+				if err == nil && parts[i].rows != nil {
+					err = parts[i].rows(cw)
+				}
 				if err == nil {
-					_, err = fw.Write(z.parts[names[i]].Bytes())
+					_, err = cw.Write(parts[i].tail)
 				}
 				if err == nil {
 					err = fw.Close()
 				}
-				errs[i] = err
+				pk.crc, pk.n, pk.err = cw.crc, cw.n, err
+				parts[i] = part{}
 			}
 		}()
 	}
@@ -415,7 +457,7 @@ func (z *sortedZip) Close() error {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return z.parts[names[order[a]]].Len() > z.parts[names[order[b]]].Len() })
+	sort.SliceStable(order, func(a, b int) bool { return parts[order[a]].size > parts[order[b]].size })
 	for _, i := range order {
 		next <- i
 	}
@@ -423,46 +465,36 @@ func (z *sortedZip) Close() error {
 	wg.Wait()
 	zw := zip.NewWriter(z.w)
 	for i, n := range names {
-		if errs[i] != nil {
-			return errs[i]
+		pk := &packed[i]
+		if pk.err != nil {
+			return pk.err
 		}
-		raw := z.parts[n].Bytes()
 		fw, err := zw.CreateRaw(&zip.FileHeader{
 			Name:               n,
 			Method:             zip.Deflate,
 			CreatorVersion:     20,
 			ReaderVersion:      20,
-			CRC32:              crc32.ChecksumIEEE(raw),
-			CompressedSize64:   uint64(packed[i].Len()),
-			UncompressedSize64: uint64(len(raw)),
+			CRC32:              pk.crc,
+			CompressedSize64:   uint64(pk.b.Len()),
+			UncompressedSize64: uint64(pk.n),
 		})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(packed[i].Bytes()); err != nil {
+		if _, err := fw.Write(pk.b.Bytes()); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
 }
 
-// putRows puts the data rows into a sheet's part, before its "</sheetData>". The part
-// must be one with the header row alone, as writeSheet left it.
-func putRows(part *bytes.Buffer, rows []byte) error {
-	if part == nil {
-		return errors.New("reports: no such sheet in the workbook")
-	}
-	b := part.Bytes()
+// splitAtRows splits a sheet's part before its "</sheetData>", where its data rows go.
+// The part must be one with the header row alone, as writeSheet left it.
+func splitAtRows(part []byte) (head, tail []byte, err error) {
 	end := []byte("</sheetData>")
-	if bytes.Count(b, end) != 1 || !bytes.Contains(b, []byte(`<sheetData><row r="1">`)) || bytes.Contains(b, []byte(`<row r="2"`)) {
-		return errors.New("reports: the sheet is not one with only its header row")
+	if bytes.Count(part, end) != 1 || !bytes.Contains(part, []byte(`<sheetData><row r="1">`)) || bytes.Contains(part, []byte(`<row r="2"`)) {
+		return nil, nil, errors.New("reports: the sheet is not one with only its header row")
 	}
-	i := bytes.Index(b, end)
-	var out bytes.Buffer
-	out.Grow(len(b) + len(rows))
-	out.Write(b[:i])
-	out.Write(rows)
-	out.Write(b[i:])
-	*part = out
-	return nil
+	i := bytes.Index(part, end)
+	return part[:i], part[i:], nil
 }

@@ -1,8 +1,11 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
+	"hash/crc32"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -17,7 +20,8 @@ import (
 // a temporary file past 16 MB. excelize still writes everything else (the header row,
 // column widths, the frozen pane, the table with its filter, styles, the workbook); the
 // rows are put into the sheet's part before its "</sheetData>" when the workbook is
-// zipped (sortedZip). They are byte for byte what SetRow writes for the same cells
+// zipped (sortedZip), written straight into the part's compressor on one of its
+// goroutines, so the sheet's XML is never held whole. They are byte for byte what SetRow writes for the same cells
 // (TestSheetRowsAsExcelize compares whole workbooks): numbers with Excel's 15
 // significant digits as excelize formats them, text as an inline string escaped by
 // encoding/xml as excelize escapes it, with xml:space="preserve" where it begins or
@@ -39,7 +43,7 @@ func rowsWritable(vals []any) bool {
 // sheetRows writes rows firstRow, firstRow+1, … of cells as SetRow writes them: vals
 // holds ncol cells a row, each written with the style of its column (styles) or, for
 // text, textStyle; a nil cell is an empty cell with its style.
-func sheetRows(buf *bytes.Buffer, firstRow int, vals []any, ncol int, styles []int, textStyle int) {
+func sheetRows(buf *bufio.Writer, firstRow int, vals []any, ncol int, styles []int, textStyle int) {
 	refs := make([]string, ncol)
 	for i := range refs {
 		refs[i], _ = excelize.ColumnNumberToName(i + 1)
@@ -110,7 +114,7 @@ func isSpace(b byte) bool { return b == 9 || b == 10 || b == 13 || b == 32 }
 // escapeCellText writes s as excelize writes an inline string: escaped by
 // encoding/xml.EscapeText with its line feeds ("&#xA;") put back as they were. Plain
 // ASCII without anything to escape, most cells, is written as it is.
-func escapeCellText(buf *bytes.Buffer, s string) {
+func escapeCellText(buf *bufio.Writer, s string) {
 	plain := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -160,4 +164,24 @@ func excelFloat(value float64) string {
 		return string(truncated)
 	}
 	return str
+}
+
+// sheetData is the data rows of a sheet, written when its part is compressed.
+type sheetData struct {
+	write func(io.Writer) error
+	size  int // about how many bytes write writes, to compress the largest parts first
+}
+
+// crcWriter passes what is written on to w, keeping its CRC-32 and length for the zip
+// entry's header.
+type crcWriter struct {
+	w   io.Writer
+	crc uint32
+	n   int
+}
+
+func (c *crcWriter) Write(p []byte) (int, error) {
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, p)
+	c.n += len(p)
+	return c.w.Write(p)
 }
