@@ -26,7 +26,7 @@ func TestSheetRowsAsExcelize(t *testing.T) {
 		"bell\x07", "Zeeveen, één coördinatie – ‘quote’", "emoji 🎉", "=SUM(A1:A9)", "+31 6", "-", "", "plain"} {
 		odd.Add(s, 0.1+0.2, -42, true, 0.5)
 	}
-	for _, x := range []float64{1e-7, 1.5e21, 123456789012345678, 0.12345678901234567, -0.0, math.MaxFloat64, -math.MaxFloat64, math.NaN(), math.Inf(1), math.Inf(-1), 5e-324, 100} {
+	for _, x := range []float64{1e-7, 1.5e21, 123456789012345678, 0.12345678901234567, math.Copysign(0, -1), math.MaxFloat64, -math.MaxFloat64, math.NaN(), math.Inf(1), math.Inf(-1), 5e-324, 100} {
 		odd.Add("n", x, 0, false, x)
 	}
 	odd.Rows = append(odd.Rows, []any{"short"}, []any{nil, nil, nil, nil, nil}, []any{"typed", float32(1.5), int64(7), "yes", nil})
