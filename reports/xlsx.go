@@ -429,15 +429,20 @@ func (z *sortedZip) Close() error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var fw *flate.Writer // one compressor a goroutine, reset for each part
 			for i := range next {
 				pk := &packed[i]
-				fw, err := flate.NewWriter(&pk.b, xlsxDeflateLevel)
-				if err != nil {
-					pk.err = err
-					continue
+				if fw == nil {
+					var err error
+					if fw, err = flate.NewWriter(&pk.b, xlsxDeflateLevel); err != nil {
+						pk.err = err
+						continue
+					}
+				} else {
+					fw.Reset(&pk.b)
 				}
 				cw := &crcWriter{w: fw}
-				_, err = cw.Write(parts[i].head)
+				_, err := cw.Write(parts[i].head)
 				if err == nil && parts[i].rows != nil {
 					err = parts[i].rows(cw)
 				}
