@@ -57,6 +57,7 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 		return nil, fail("", err)
 	}
 
+	parked := map[string]any{} // table parts kept out of f.Pkg while sheets are added
 	lx := newSheetLabels(res)
 	used := map[string]bool{}
 	first := true
@@ -76,6 +77,12 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 		if err := writeSheet(f, name, len(used), t, st, lx, rows); err != nil {
 			return nil, fail(name, err)
 		}
+		if !sheetRowsByExcelize {
+			parkTables(f, parked)
+		}
+	}
+	for k, v := range parked {
+		f.Pkg.Store(k, v)
 	}
 	if first { // no tables: an empty workbook still opens
 		if err := f.SetSheetName("Sheet1", "tables"); err != nil {
@@ -276,8 +283,41 @@ func cellRunes(v any, scratch []byte) (int, []byte) {
 	return utf8.RuneCountInString(results.FormatCell(v)), scratch
 }
 
+// parkTables moves every table part but the latest out of the workbook's package into
+// parked, to be put back before the workbook is written. excelize's AddTable finds the
+// next table's number by decoding every table part there is: with a table a sheet
+// that is quadratic (on the example's 30 sheets 36 ms, 4% of the run). The latest part
+// holds the highest number, so the next table still gets the one after it.
+func parkTables(f *excelize.File, parked map[string]any) {
+	latest, latestN := "", -1
+	f.Pkg.Range(func(k, v any) bool {
+		name := k.(string)
+		num, ok := strings.CutPrefix(name, "xl/tables/table")
+		num, ok2 := strings.CutSuffix(num, ".xml")
+		n, err := strconv.Atoi(num)
+		if !ok || !ok2 || err != nil {
+			return true
+		}
+		if n > latestN {
+			if latest != "" {
+				parked[latest], _ = f.Pkg.Load(latest)
+			}
+			latest, latestN = name, n
+		} else {
+			parked[name] = v
+		}
+		return true
+	})
+	for k := range parked {
+		if k != latest {
+			f.Pkg.Delete(k)
+		}
+	}
+}
+
 // sheetRowsByExcelize makes writeSheet write every data row with excelize's SetRow, as
-// it did before xlsx_rows.go: the tests compare the two workbooks.
+// it did before xlsx_rows.go, and tables be added without parkTables: the tests compare
+// the two workbooks.
 var sheetRowsByExcelize = false
 
 // sheetCell turns a table cell into a stream cell: numbers as numbers, text as a string
