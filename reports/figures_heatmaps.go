@@ -105,8 +105,7 @@ func linesWidth(lbl string) vg.Length {
 // segments carrying both codes over segments carrying either.
 func cooccurrence(res *results.Results, l labels) []*figure {
 	t := view(res.Table("cooccurrence"))
-	type pair struct{ a, b string }
-	jac := map[pair]float64{}
+	jac := map[[2]string]float64{}
 	present := map[string]bool{}
 	for i := 0; i < t.len(); i++ {
 		a, b := t.str(i, "code_a"), t.str(i, "code_b")
@@ -114,7 +113,7 @@ func cooccurrence(res *results.Results, l labels) []*figure {
 		if !ok || a == "" || b == "" || a == b || t.flag(i, "suppressed") {
 			continue
 		}
-		jac[pair{a, b}], jac[pair{b, a}] = j, j
+		jac[[2]string{a, b}], jac[[2]string{b, a}] = j, j
 		present[a], present[b] = true, true
 	}
 	if len(present) < 2 {
@@ -135,21 +134,25 @@ func cooccurrence(res *results.Results, l labels) []*figure {
 		}
 		return codes[x] < codes[y]
 	})
+	all := len(codes)
+	codes = strongestCooccurring(codes, jac)
 	names := make([]string, len(codes))
 	for i, c := range codes {
 		names[i] = l.codeLabel(c)
 	}
 	p, h := heatChart(figureWidthOf(res), names, names)
 	hm := heatMap{Cols: len(codes), Rows: len(codes)}
-	for _, v := range jac {
-		hm.Max = math.Max(hm.Max, v)
+	for _, a := range codes { // the colours span the pairs shown
+		for _, b := range codes {
+			hm.Max = math.Max(hm.Max, jac[[2]string{a, b}])
+		}
 	}
 	if hm.Max <= 0 {
 		hm.Max = 1
 	}
 	for x, a := range codes {
 		for y, b := range codes {
-			v, ok := jac[pair{a, b}]
+			v, ok := jac[[2]string{a, b}]
 			if !ok {
 				continue
 			}
@@ -167,12 +170,62 @@ func cooccurrence(res *results.Results, l labels) []*figure {
 		Caption: caption(
 			res.Text(fmt.Sprintf("%d codes; Jaccard-index: fragmenten met beide codes gedeeld door fragmenten met ten minste één van beide.", len(codes)),
 				fmt.Sprintf("%d codes; Jaccard index: segments with both codes divided by segments with either.", len(codes))),
+			shownOf(res, len(codes), all),
 			source(res, "gecodeerde interviews", "coded interviews", "cooccurrence"),
 		),
 		Scale:      &colourScale{Label: res.Text("Jaccard-index", "Jaccard index"), Max: hm.Max, Ticks: []float64{0, hm.Max / 2, hm.Max}, Lang: res.Language},
 		Plot:       p,
 		PlotHeight: h,
 	}}
+}
+
+// maxCooccurrenceCodes is the most codes the co-occurrence map shows. With more, a
+// column-wide map has cells under 4 mm, too small for their values and, at 198 codes,
+// a figure 1.4 m high that no article can print (and that took a quarter of the run's
+// time to draw); the table keeps every pair.
+const maxCooccurrenceCodes = 30
+
+// strongestCooccurring keeps, of more than maxCooccurrenceCodes codes, those with the
+// highest sum of their Jaccard indexes with all other codes (the codes that most occur
+// together with others), ties going to the earlier code; the kept codes stay in the
+// order given (codebook order). At most maxCooccurrenceCodes codes are returned as they
+// are.
+func strongestCooccurring(codes []string, jac map[[2]string]float64) []string {
+	if len(codes) <= maxCooccurrenceCodes {
+		return codes
+	}
+	sum := make([]float64, len(codes))
+	for i, a := range codes {
+		for _, b := range codes {
+			if v, ok := jac[[2]string{a, b}]; ok && a != b && finite(v) {
+				sum[i] += v
+			}
+		}
+	}
+	rank := make([]int, len(codes))
+	for i := range rank {
+		rank[i] = i
+	}
+	sort.SliceStable(rank, func(x, y int) bool { return sum[rank[x]] > sum[rank[y]] })
+	keep := rank[:maxCooccurrenceCodes]
+	sort.Ints(keep)
+	out := make([]string, len(keep))
+	for i, k := range keep {
+		out[i] = codes[k]
+	}
+	return out
+}
+
+// shownOf says that a figure shows n of all codes, and where the rest are; nothing when
+// it shows them all.
+func shownOf(res *results.Results, n, all int) string {
+	if n >= all {
+		return ""
+	}
+	return res.Text(
+		fmt.Sprintf("Getoond: de %d van de %d codes met de hoogste som van hun Jaccard-indexen met de andere codes; alle paren staan in de tabel.", n, all),
+		fmt.Sprintf("Shown: the %d of %d codes with the highest sum of their Jaccard indexes with the other codes; the table holds every pair.", n, all),
+	)
 }
 
 // partners draws which partners respondents mention with which factor, split by

@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
-	"sync"
 
 	"git.sr.ht/~sbinet/gg"
 	xfont "golang.org/x/image/font"
@@ -42,6 +41,7 @@ type pngCanvas struct {
 	w, h   vg.Length
 	dpi    float64
 	width  vg.Length     // the current line width
+	dashed bool          // the current line style has dashes
 	colour []color.Color // the current colour, one per Push level
 	// blank is true until the first mark is made: the image is still all white.
 	blank bool
@@ -52,11 +52,22 @@ type pngCanvas struct {
 
 // newPNGCanvas returns a white canvas of w × h at dpi dots per inch; the image is
 // w and h in dots rounded to whole pixels, as vgimg makes it.
-func newPNGCanvas(w, h vg.Length, dpi int) *pngCanvas {
+func newPNGCanvas(w, h vg.Length, dpi int) *pngCanvas { return newPNGCanvasOn(nil, w, h, dpi) }
+
+// newPNGCanvasOn is newPNGCanvas drawing on the buffer scratch when it is large enough
+// (a finished canvas's pixels, from release): a fresh 20 MB buffer costs more in page
+// faults and zeroing than drawing most figures does. renderAll keeps one buffer per
+// worker and hands out the tallest figures first, so that every later figure fits.
+func newPNGCanvasOn(scratch []byte, w, h vg.Length, dpi int) *pngCanvas {
 	pw := w / vg.Inch * vg.Length(dpi)
 	ph := h / vg.Inch * vg.Length(dpi)
 	r := image.Rect(0, 0, int(pw+0.5), int(ph+0.5))
-	img := &image.RGBA{Pix: pixels(4 * r.Dx() * r.Dy()), Stride: 4 * r.Dx(), Rect: r}
+	n := 4 * r.Dx() * r.Dy()
+	pix := scratch[:0]
+	if cap(pix) < n {
+		pix = make([]byte, n)
+	}
+	img := &image.RGBA{Pix: pix[:n], Stride: 4 * r.Dx(), Rect: r}
 	fillWhite(img.Pix)
 	ctx := gg.NewContextForRGBA(img)
 	ctx.SetLineCapButt()
@@ -66,25 +77,12 @@ func newPNGCanvas(w, h vg.Length, dpi int) *pngCanvas {
 	return c
 }
 
-// pixelPool keeps the pixel buffers of finished figures for the next ones: a fresh
-// 20 MB buffer costs more in page faults and zeroing than drawing most figures does.
-var pixelPool sync.Pool
-
-// pixels returns a buffer of n bytes, from the pool when one there is large enough.
-func pixels(n int) []byte {
-	if b, ok := pixelPool.Get().(*[]byte); ok {
-		if cap(*b) >= n {
-			return (*b)[:n]
-		}
-	}
-	return make([]byte, n)
-}
-
-// release gives the canvas's pixels back to the pool; the canvas is not to be used after.
-func (c *pngCanvas) release() {
+// release returns the canvas's pixels for the next canvas (newPNGCanvasOn); the canvas
+// is not to be used after.
+func (c *pngCanvas) release() []byte {
 	b := c.img.Pix
 	c.img = nil
-	pixelPool.Put(&b)
+	return b
 }
 
 // fillWhite sets every byte of pix to 0xff by doubling copies, at memmove speed: a
@@ -119,6 +117,7 @@ func (c *pngCanvas) SetLineDash(ds []vg.Length, offs vg.Length) {
 	}
 	c.ctx.SetDashOffset(c.dots(offs))
 	c.ctx.SetDash(dashes...)
+	c.dashed = len(ds) > 0
 }
 
 func (c *pngCanvas) SetColor(clr color.Color) {
@@ -148,6 +147,9 @@ func (c *pngCanvas) Stroke(p vg.Path) {
 		return
 	}
 	c.blank = false
+	if c.strokeStraight(p) {
+		return
+	}
 	c.outline(p)
 	c.ctx.Stroke()
 }
@@ -199,6 +201,9 @@ func (c *pngCanvas) outline(p vg.Path) {
 // path with arcs or curves.
 func (c *pngCanvas) fillPolygon(p vg.Path, r, g, b, a uint32) bool {
 	if len(p) == 0 {
+		return true
+	}
+	if c.fillRectPath(p, r, g, b, a) {
 		return true
 	}
 	pts := make([][2]float64, len(p))

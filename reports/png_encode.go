@@ -8,13 +8,15 @@ import (
 	"image/png"
 	"math"
 
-	"github.com/klauspost/compress/zlib"
+	"github.com/klauspost/compress/flate"
 )
 
 // encodePNG writes an opaque RGBA image as an 8-bit RGB PNG with a pHYs chunk giving
-// dpi, in one pass: each row converted to RGB with filter type None and compressed at
-// klauspost/compress's fastest zlib level. An image with any pixel not fully opaque is
-// handed to image/png instead (with the pHYs chunk added), which keeps its alpha.
+// dpi, in one pass: a row that repeats the one above is written with filter type Up (a
+// row of zeros), every other row converted to RGB with filter type None, and the rows
+// compressed with klauspost/compress's fastest deflate level. An image with any pixel
+// not fully opaque is handed to image/png instead (with the pHYs chunk added), which
+// keeps its alpha.
 //
 // Why not image/png: it tries all five row filters on every row and compresses with the
 // standard library's deflate; on the example study's nine 300-dpi figures (27 million
@@ -24,30 +26,53 @@ import (
 // at the fastest level the same figures take about a fifth of the time and are 2.4%
 // larger in all (2.45 against 2.51 MB; one figure 14%, some smaller). No maintained Go
 // PNG encoder lets the compressor or the filters be chosen.
+//
+// Why the zlib wrapper and its Adler-32 are written here: some 45% of a figure's rows
+// repeat the row above (white margins, bars, the cells of a heat map); such a row is
+// compared in RGBA at memory speed and not converted, and its Adler-32 is updated in
+// constant time (a row of zeros adds nothing to the sum and its length times the sum to
+// the sum of sums), where hash/adler32 reads every byte. On the example study's thirteen
+// figures (42 million pixels) this took encoding from 0.34 to 0.23 CPU seconds.
 func encodePNG(img *image.RGBA, dpi int) ([]byte, error) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	var idat bytes.Buffer
 	idat.Grow(w * h / 8)
-	zw, err := zlib.NewWriterLevel(&idat, zlib.BestSpeed)
+	// zlib header (RFC 1950): deflate with a 32 KiB window, "fastest" level, no
+	// dictionary; 0x7801 is a multiple of 31 as the check bits require.
+	idat.WriteString("\x78\x01")
+	zw, err := flate.NewWriter(&idat, flate.BestSpeed)
 	if err != nil {
 		return nil, err
 	}
+	sum := newAdler32()
 	row := make([]byte, 1+3*w) // filter type 0 (None), then R G B per pixel
+	same := make([]byte, 1+3*w)
+	same[0] = 2 // filter type 2 (Up) with every difference zero: the row above again
+	var above []byte
 	for y := 0; y < h; y++ {
 		src := img.Pix[img.PixOffset(img.Rect.Min.X, img.Rect.Min.Y+y):][:4*w]
-		for x, j := 0, 1; x < 4*w; x, j = x+4, j+3 {
-			if src[x+3] != 0xff {
-				return encodePNGWithAlpha(img, dpi)
+		if above != nil && bytes.Equal(src, above) {
+			sum.upZeros(len(same) - 1)
+			if _, err := zw.Write(same); err != nil {
+				return nil, err
 			}
-			row[j], row[j+1], row[j+2] = src[x], src[x+1], src[x+2]
+			continue
 		}
+		if !opaqueRGB(row[1:], src) {
+			return encodePNGWithAlpha(img, dpi)
+		}
+		sum.update(row)
 		if _, err := zw.Write(row); err != nil {
 			return nil, err
 		}
+		above = src
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
+	var trailer [4]byte
+	binary.BigEndian.PutUint32(trailer[:], sum.sum32())
+	idat.Write(trailer[:])
 
 	var out bytes.Buffer
 	out.Grow(idat.Len() + 128)
@@ -67,6 +92,86 @@ func encodePNG(img *image.RGBA, dpi int) ([]byte, error) {
 	writeChunk(&out, "IEND", nil)
 	return out.Bytes(), nil
 }
+
+// opaqueRGB writes the pixels of the RGBA row src into dst as R G B and reports whether
+// every one of them was opaque (alpha 0xff); dst holds 3 bytes per pixel of src. Two
+// pixels are read as one 64-bit word and written as one (its top two bytes are
+// overwritten by the next pair).
+func opaqueRGB(dst, src []byte) bool {
+	const alphas = 0xff000000ff000000
+	for len(src) >= 8 && len(dst) >= 8 {
+		v := binary.LittleEndian.Uint64(src)
+		if v&alphas != alphas {
+			return false
+		}
+		binary.LittleEndian.PutUint64(dst, v&0xffffff|v>>8&0xffffff000000)
+		src, dst = src[8:], dst[6:]
+	}
+	for len(src) >= 4 && len(dst) >= 3 {
+		if src[3] != 0xff {
+			return false
+		}
+		dst[0], dst[1], dst[2] = src[0], src[1], src[2]
+		src, dst = src[4:], dst[3:]
+	}
+	return true
+}
+
+// adlerSum is the zlib stream's checksum (RFC 1950, 8.2): a = 1 + the sum of the bytes,
+// b = the sum of the values a takes after each byte, both modulo 65521.
+type adlerSum struct{ a, b uint32 }
+
+const (
+	adlerMod = 65521
+	// adlerMax is the most bytes that can be summed before b overflows 32 bits (zlib's
+	// NMAX): 255·n·(n+1)/2 + (n+1)·(adlerMod−1) ≤ 2³²−1.
+	adlerMax = 5552
+)
+
+func newAdler32() *adlerSum { return &adlerSum{a: 1} }
+
+func (s *adlerSum) update(p []byte) {
+	a, b := s.a, s.b
+	for len(p) > 0 {
+		q := p[:min(len(p), adlerMax)]
+		p = p[len(q):]
+		for len(q) >= 8 {
+			a += uint32(q[0])
+			b += a
+			a += uint32(q[1])
+			b += a
+			a += uint32(q[2])
+			b += a
+			a += uint32(q[3])
+			b += a
+			a += uint32(q[4])
+			b += a
+			a += uint32(q[5])
+			b += a
+			a += uint32(q[6])
+			b += a
+			a += uint32(q[7])
+			b += a
+			q = q[8:]
+		}
+		for _, c := range q {
+			a += uint32(c)
+			b += a
+		}
+		a %= adlerMod
+		b %= adlerMod
+	}
+	s.a, s.b = a, b
+}
+
+// upZeros adds the byte 2 (filter type Up) and then n zero bytes: the zeros leave a as
+// it is and add n·a to b.
+func (s *adlerSum) upZeros(n int) {
+	s.a = (s.a + 2) % adlerMod
+	s.b = uint32((uint64(s.b) + uint64(s.a) + uint64(n%adlerMod)*uint64(s.a)) % adlerMod)
+}
+
+func (s *adlerSum) sum32() uint32 { return s.b<<16 | s.a }
 
 // encodePNGWithAlpha is image/png's encoding of img with the pHYs chunk added.
 func encodePNGWithAlpha(img image.Image, dpi int) ([]byte, error) {

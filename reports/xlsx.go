@@ -2,16 +2,21 @@ package reports
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"math"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/samenspel/samenspel/pipeline/results"
@@ -31,7 +36,11 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 	defer f.Close()
 	// excelize writes the parts of streamed sheets in map order; collecting them and
 	// writing them sorted keeps the workbook byte-identical from run to run.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} })
+	// The sheets' data rows, by part name, put in when the parts are zipped (xlsx_rows.go).
+	rows := map[string]sheetData{}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}, rows: rows}
+	})
 	fail := func(sheet string, e error) error {
 		return fmt.Errorf("%w: tables.xlsx, sheet %q: %v", ErrWrite, sheet, e)
 	}
@@ -48,6 +57,7 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 		return nil, fail("", err)
 	}
 
+	parked := map[string]any{} // table parts kept out of f.Pkg while sheets are added
 	lx := newSheetLabels(res)
 	used := map[string]bool{}
 	first := true
@@ -64,9 +74,15 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 		} else if _, err := f.NewSheet(name); err != nil {
 			return nil, fail(name, err)
 		}
-		if err := writeSheet(f, name, len(used), t, st, lx); err != nil {
+		if err := writeSheet(f, name, len(used), t, st, lx, rows); err != nil {
 			return nil, fail(name, err)
 		}
+		if !sheetRowsByExcelize {
+			parkTables(f, parked)
+		}
+	}
+	for k, v := range parked {
+		f.Pkg.Store(k, v)
 	}
 	if first { // no tables: an empty workbook still opens
 		if err := f.SetSheetName("Sheet1", "tables"); err != nil {
@@ -128,11 +144,14 @@ func (s sheetStyles) forKind(k results.Kind) int {
 // rejects) is cut there, with a note that points to its complete CSV.
 var MaxSheetRows = 1_000_000
 
-func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles, lx sheetLabels) error {
-	rows := t.Rows
+// writeSheet writes table t as the sheet name, the index-th of the workbook (from 1).
+// Its data rows go into rows under the sheet's part name unless sheetRowsByExcelize is
+// set or a text needs excelize's own treatment (rowsWritable); then SetRow writes them.
+func writeSheet(f *excelize.File, name string, index int, t *results.Table, st sheetStyles, lx sheetLabels, rows map[string]sheetData) error {
+	data := t.Rows
 	cut := 0
-	if len(rows) > MaxSheetRows {
-		rows, cut = rows[:MaxSheetRows], len(rows)-MaxSheetRows
+	if len(data) > MaxSheetRows {
+		data, cut = data[:MaxSheetRows], len(data)-MaxSheetRows
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
@@ -146,23 +165,29 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	for i, c := range t.Columns {
 		heads[i] = lx.head(c.Name)
 	}
-	// Text cells as people read them: labels for ids.
-	text := func(row []any, i int) any {
-		if i >= len(row) {
-			return nil
+	// Every cell as people read it (labels for ids), made once: the column widths need
+	// it and so do the rows.
+	vals := make([]any, len(data)*ncol)
+	for r, row := range data {
+		for i, c := range t.Columns {
+			if i >= len(row) {
+				continue
+			}
+			if s, ok := row[i].(string); ok && c.Kind == results.Text {
+				vals[r*ncol+i] = lx.cell(t, row, c.Name, s)
+			} else {
+				vals[r*ncol+i] = row[i]
+			}
 		}
-		if s, ok := row[i].(string); ok && t.Columns[i].Kind == results.Text {
-			return lx.cell(t, row, t.Columns[i].Name, s)
-		}
-		return row[i]
 	}
 	// Widths from the header and the longest value as a person reads it.
+	var scratch []byte
 	for i := range t.Columns {
 		w := utf8.RuneCountInString(heads[i]) + 3 // room for the filter button
-		for _, row := range rows {
-			if i < len(row) {
-				w = max(w, utf8.RuneCountInString(results.FormatCell(text(row, i))))
-			}
+		for r := range data {
+			var n int
+			n, scratch = cellRunes(vals[r*ncol+i], scratch)
+			w = max(w, n)
 		}
 		width := math.Min(math.Max(float64(w)+1, 8), 60)
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
@@ -179,30 +204,47 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	for r, row := range rows {
-		cells := make([]any, ncol)
+	var note string
+	if cut > 0 {
+		note = lx.res.Text(fmt.Sprintf("Nog %d regels staan hier niet (Excel bevat er ongeveer een miljoen): de hele tabel staat in tables/%s.csv", cut, t.Name),
+			fmt.Sprintf("%d more rows are not shown here (Excel holds about a million): the complete table is tables/%s.csv", cut, t.Name))
+	}
+	if !sheetRowsByExcelize && rowsWritable(vals) && rowsWritable([]any{note}) {
+		styles := make([]int, ncol)
 		for i, c := range t.Columns {
-			cells[i] = sheetCell(text(row, i), st.forKind(c.Kind), st.text)
+			styles[i] = st.forKind(c.Kind)
 		}
-		cell, err := excelize.CoordinatesToCellName(1, r+2)
-		if err != nil {
-			return err
+		n := len(data)
+		rows[fmt.Sprintf("xl/worksheets/sheet%d.xml", index)] = sheetData{
+			size: 40 * len(vals),
+			write: func(w io.Writer) error {
+				buf := bufio.NewWriterSize(w, 64<<10)
+				sheetRows(buf, 2, vals, ncol, styles, st.text)
+				if cut > 0 {
+					sheetRows(buf, n+2, []any{note}, 1, []int{st.text}, st.text)
+				}
+				return buf.Flush()
+			},
 		}
-		if err := sw.SetRow(cell, cells); err != nil {
-			return err
+	} else {
+		cells := make([]any, ncol) // SetRow writes the row out and keeps nothing of it
+		for r := range data {
+			for i, c := range t.Columns {
+				cells[i] = sheetCell(vals[r*ncol+i], st.forKind(c.Kind), st.text)
+			}
+			if err := sw.SetRow("A"+strconv.Itoa(r+2), cells); err != nil {
+				return err
+			}
+		}
+		if cut > 0 {
+			if err := sw.SetRow("A"+strconv.Itoa(len(data)+2), []any{excelize.Cell{StyleID: st.text, Value: note}}); err != nil {
+				return err
+			}
 		}
 	}
-	last, err := excelize.CoordinatesToCellName(ncol, len(rows)+1)
+	last, err := excelize.CoordinatesToCellName(ncol, len(data)+1)
 	if err != nil {
 		return err
-	}
-	if cut > 0 {
-		note, _ := excelize.CoordinatesToCellName(1, len(rows)+2)
-		msg := lx.res.Text(fmt.Sprintf("Nog %d regels staan hier niet (Excel bevat er ongeveer een miljoen): de hele tabel staat in tables/%s.csv", cut, t.Name),
-			fmt.Sprintf("%d more rows are not shown here (Excel holds about a million): the complete table is tables/%s.csv", cut, t.Name))
-		if err := sw.SetRow(note, []any{excelize.Cell{StyleID: st.text, Value: msg}}); err != nil {
-			return err
-		}
 	}
 	// An Excel table gives the header row its filter buttons; it needs unique headers.
 	if uniqueHeaders(heads) {
@@ -218,6 +260,65 @@ func writeSheet(f *excelize.File, name string, index int, t *results.Table, st s
 	}
 	return sw.Flush()
 }
+
+// cellRunes is the length in characters of results.FormatCell(v), formatting numbers
+// into scratch rather than a new string; it returns scratch for the next call.
+func cellRunes(v any, scratch []byte) (int, []byte) {
+	switch x := v.(type) {
+	case string:
+		return utf8.RuneCountInString(x), scratch
+	case int:
+		scratch = strconv.AppendInt(scratch[:0], int64(x), 10)
+		return len(scratch), scratch
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return 0, scratch
+		}
+		if x == 0 {
+			return 1, scratch
+		}
+		scratch = strconv.AppendFloat(scratch[:0], x, 'g', -1, 64)
+		return len(scratch), scratch
+	}
+	return utf8.RuneCountInString(results.FormatCell(v)), scratch
+}
+
+// parkTables moves every table part but the latest out of the workbook's package into
+// parked, to be put back before the workbook is written. excelize's AddTable finds the
+// next table's number by decoding every table part there is: with a table a sheet
+// that is quadratic (on the example's 30 sheets 36 ms, 4% of the run). The latest part
+// holds the highest number, so the next table still gets the one after it.
+func parkTables(f *excelize.File, parked map[string]any) {
+	latest, latestN := "", -1
+	f.Pkg.Range(func(k, v any) bool {
+		name := k.(string)
+		num, ok := strings.CutPrefix(name, "xl/tables/table")
+		num, ok2 := strings.CutSuffix(num, ".xml")
+		n, err := strconv.Atoi(num)
+		if !ok || !ok2 || err != nil {
+			return true
+		}
+		if n > latestN {
+			if latest != "" {
+				parked[latest], _ = f.Pkg.Load(latest)
+			}
+			latest, latestN = name, n
+		} else {
+			parked[name] = v
+		}
+		return true
+	})
+	for k := range parked {
+		if k != latest {
+			f.Pkg.Delete(k)
+		}
+	}
+}
+
+// sheetRowsByExcelize makes writeSheet write every data row with excelize's SetRow, as
+// it did before xlsx_rows.go, and tables be added without parkTables: the tests compare
+// the two workbooks.
+var sheetRowsByExcelize = false
 
 // sheetCell turns a table cell into a stream cell: numbers as numbers, text as a string
 // value (the stream writer never reads a string as a formula), empty for nil and
@@ -295,11 +396,18 @@ func truncateRunes(s string, n int) string {
 }
 
 // sortedZip collects the workbook's parts and writes them in name order, with
-// "[Content_Types].xml" first and no modification times.
+// "[Content_Types].xml" first and no modification times. The parts are compressed side
+// by side on every processor, with klauspost/compress's deflate at level 5: on the
+// national study's workbook (49 MB of sheet XML) that took 0.35 CPU seconds where
+// archive/zip's own deflate took 0.78, for a file 9% larger (5.6 against 5.1 MB).
 type sortedZip struct {
 	w     io.Writer
 	parts map[string]*bytes.Buffer
+	rows  map[string]sheetData // data rows to put into a sheet's part (xlsx_rows.go)
 }
+
+// xlsxDeflateLevel is the compression level of the workbook's parts.
+const xlsxDeflateLevel = 5
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
 	b := &bytes.Buffer{}
@@ -323,15 +431,115 @@ func (z *sortedZip) Close() error {
 		}
 		return names[i] < names[j]
 	})
+	// Each part as it is, or a sheet's part in two pieces with its data rows written
+	// between them, before its "</sheetData>".
+	type part struct {
+		head, tail []byte
+		rows       func(io.Writer) error
+		size       int
+	}
+	parts := make([]part, len(names))
+	for i, n := range names {
+		b := z.parts[n].Bytes()
+		parts[i] = part{head: b, size: len(b)}
+	}
+	for n, rows := range z.rows {
+		i := sort.SearchStrings(names[1:], n) + 1
+		if i >= len(names) || names[i] != n {
+			return fmt.Errorf("%s: %w", n, errors.New("reports: no such sheet in the workbook"))
+		}
+		head, tail, err := splitAtRows(parts[i].head)
+		if err != nil {
+			return fmt.Errorf("%s: %w", n, err)
+		}
+		parts[i] = part{head: head, tail: tail, rows: rows.write, size: len(head) + rows.size}
+	}
+	clear(z.parts) // parts holds them now; each is let go once compressed
+	clear(z.rows)
+	type packedPart struct {
+		b   bytes.Buffer
+		crc uint32
+		n   int
+		err error
+	}
+	packed := make([]packedPart, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var fw *flate.Writer // one compressor a goroutine, reset for each part
+			for i := range next {
+				pk := &packed[i]
+				if fw == nil {
+					var err error
+					if fw, err = flate.NewWriter(&pk.b, xlsxDeflateLevel); err != nil {
+						pk.err = err
+						continue
+					}
+				} else {
+					fw.Reset(&pk.b)
+				}
+				cw := &crcWriter{w: fw}
+				_, err := cw.Write(parts[i].head)
+				if err == nil && parts[i].rows != nil {
+					err = parts[i].rows(cw)
+				}
+				if err == nil {
+					_, err = cw.Write(parts[i].tail)
+				}
+				if err == nil {
+					err = fw.Close()
+				}
+				pk.crc, pk.n, pk.err = cw.crc, cw.n, err
+				parts[i] = part{}
+			}
+		}()
+	}
+	// The largest parts first, so that no processor is left with a big one at the end.
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return parts[order[a]].size > parts[order[b]].size })
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	zw := zip.NewWriter(z.w)
-	for _, n := range names {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
+	for i, n := range names {
+		pk := &packed[i]
+		if pk.err != nil {
+			return pk.err
+		}
+		fw, err := zw.CreateRaw(&zip.FileHeader{
+			Name:               n,
+			Method:             zip.Deflate,
+			CreatorVersion:     20,
+			ReaderVersion:      20,
+			CRC32:              pk.crc,
+			CompressedSize64:   uint64(pk.b.Len()),
+			UncompressedSize64: uint64(pk.n),
+		})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(z.parts[n].Bytes()); err != nil {
+		if _, err := fw.Write(pk.b.Bytes()); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// splitAtRows splits a sheet's part before its "</sheetData>", where its data rows go.
+// The part must be one with the header row alone, as writeSheet left it.
+func splitAtRows(part []byte) (head, tail []byte, err error) {
+	end := []byte("</sheetData>")
+	if bytes.Count(part, end) != 1 || !bytes.Contains(part, []byte(`<sheetData><row r="1">`)) || bytes.Contains(part, []byte(`<row r="2"`)) {
+		return nil, nil, errors.New("reports: the sheet is not one with only its header row")
+	}
+	i := bytes.Index(part, end)
+	return part[:i], part[i:], nil
 }

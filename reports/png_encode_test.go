@@ -1,0 +1,154 @@
+package reports
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
+	"bytes"
+	"hash/adler32"
+	"image"
+	"image/png"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestEncodePNGRepeatedRows decodes, with image/png, images whose rows repeat the row
+// above in runs (written with filter type Up) between rows of random pixels, at widths
+// that leave every tail of the two-pixel conversion (1, 2, 3 and 301 pixels): each must
+// decode to exactly its pixels.
+func TestEncodePNGRepeatedRows(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for _, w := range []int{1, 2, 3, 301} {
+		img := image.NewRGBA(image.Rect(0, 0, w, 200))
+		for y := 0; y < 200; y++ {
+			row := img.Pix[y*img.Stride : y*img.Stride+4*w]
+			if y > 0 && rnd.IntN(3) > 0 {
+				copy(row, img.Pix[(y-1)*img.Stride:])
+				continue
+			}
+			for i := range row {
+				row[i] = uint8(rnd.IntN(256))
+				if i%4 == 3 {
+					row[i] = 0xff
+				}
+			}
+		}
+		b, err := encodePNG(img, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("width %d: %v", w, err)
+		}
+		got := image.NewRGBA(dec.Bounds())
+		for y := 0; y < 200; y++ {
+			for x := 0; x < w; x++ {
+				got.Set(x, y, dec.At(x, y))
+			}
+		}
+		if !bytes.Equal(got.Pix, img.Pix) {
+			t.Errorf("width %d: the decoded pixels differ from the image", w)
+		}
+	}
+}
+
+// TestAdler32 compares the checksum with hash/adler32 on random bytes of lengths around
+// the point where the sums are reduced (5552), and on rows of filter type Up followed
+// by zeros, which upZeros adds without reading them.
+func TestAdler32(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 7, 8, 9, 5551, 5552, 5553, 100000} {
+		p := make([]byte, n)
+		for i := range p {
+			p[i] = uint8(rnd.IntN(256))
+		}
+		s := newAdler32()
+		s.update(p)
+		if got, want := s.sum32(), adler32.Checksum(p); got != want {
+			t.Errorf("%d random bytes: %08x, want %08x", n, got, want)
+		}
+		// Then rows of 2 and zeros, as a repeated row is written.
+		all := append([]byte{}, p...)
+		for _, z := range []int{0, 1, 6024, 65521, 200000} {
+			s.upZeros(z)
+			all = append(all, 2)
+			all = append(all, make([]byte, z)...)
+			if got, want := s.sum32(), adler32.Checksum(all); got != want {
+				t.Errorf("%d random bytes, then a row of %d zeros: %08x, want %08x", n, z, got, want)
+			}
+		}
+	}
+	// All 0xff, the largest sums.
+	p := bytes.Repeat([]byte{0xff}, 3*adlerMax+5)
+	s := newAdler32()
+	s.update(p)
+	if got, want := s.sum32(), adler32.Checksum(p); got != want {
+		t.Errorf("0xff bytes: %08x, want %08x", got, want)
+	}
+}
+
+// TestPNGCanvasStraightLines checks the fast paths for axis-aligned rectangles and
+// straight lines against gg (vgimg): thin and thick horizontal and vertical lines at
+// fractional positions, a line of no length, a dashed and a slanted line (both through
+// gg), lines and rectangles on a translated canvas and a rotated one (through gg), and
+// rectangles narrower than a pixel. No channel may be off by more than 8 of 255, and at
+// most 3% of them may differ at all: a line's edge pixels get the exact area covered
+// here and freetype's fixed-point estimate of it in gg, a few levels apart, and this
+// canvas is mostly line edges (1.5% of its channels differ, by up to 5; in the example's
+// figures under 1%, by up to 4).
+func TestPNGCanvasStraightLines(t *testing.T) {
+	w, h := 3*vg.Inch, 2*vg.Inch
+	paint := func(c draw.Canvas) {
+		for i, wd := range []vg.Length{0.3, 0.8, 2.5} {
+			ls := draw.LineStyle{Color: okabeBlue, Width: wd}
+			off := vg.Length(i)*40 + 0.37
+			c.StrokeLine2(ls, 10+off, 10.2, 10+off, 130.7)
+			c.StrokeLine2(ls, 5.1, 20+off, 200.6, 20+off)
+		}
+		white := draw.LineStyle{Color: color.White, Width: 0.8}
+		c.FillPolygon(okabeOrange, []vg.Point{{X: 60.3, Y: 60.6}, {X: 180.2, Y: 60.6}, {X: 180.2, Y: 100.1}, {X: 60.3, Y: 100.1}})
+		c.StrokeLine2(white, 100.5, 55, 100.5, 105)
+		c.StrokeLine2(white, 50, 80.25, 190, 80.25)
+		c.StrokeLine2(white, 70, 70, 70, 70)
+		c.StrokeLine2(draw.LineStyle{Color: inkColour, Width: 1, Dashes: []vg.Length{3, 2}}, 20, 140, 200, 140)
+		c.StrokeLine2(draw.LineStyle{Color: inkColour, Width: 1}, 20, 30, 200, 130)
+		for i := 0; i < 10; i++ {
+			x := 150 + vg.Length(i)*0.23*vg.Length(i)
+			c.FillPolygon(okabeVermilion, []vg.Point{{X: x, Y: 110}, {X: x + 0.2, Y: 110}, {X: x + 0.2, Y: 130.5}, {X: x, Y: 130.5}})
+		}
+		c.Push()
+		c.Translate(vg.Point{X: 12.3, Y: 7.7})
+		c.StrokeLine2(draw.LineStyle{Color: okabeVermilion, Width: 1.2}, 0, 0, 80, 0)
+		c.FillPolygon(okabeSky, []vg.Point{{X: 0, Y: 2}, {X: 30, Y: 2}, {X: 30, Y: 9}, {X: 0, Y: 9}})
+		c.Pop()
+		c.Push()
+		c.Translate(vg.Point{X: 170, Y: 120})
+		c.Rotate(0.4)
+		c.StrokeLine2(draw.LineStyle{Color: inkColour, Width: 2}, 0, 0, 40, 0)
+		c.FillPolygon(okabeSky, []vg.Point{{X: 0, Y: 5}, {X: 30, Y: 5}, {X: 30, Y: 15}, {X: 0, Y: 15}})
+		c.Pop()
+	}
+	old := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(200), vgimg.UseBackgroundColor(color.White))
+	paint(draw.New(old))
+	want := old.Image().(*image.RGBA)
+	c := newPNGCanvas(w, h, 200)
+	defer c.release()
+	paint(draw.New(c))
+	got := c.Image()
+	differ, worst := 0, 0
+	for i := range got.Pix {
+		d := int(got.Pix[i]) - int(want.Pix[i])
+		if d != 0 {
+			differ++
+			worst = max(worst, d, -d)
+		}
+	}
+	if worst > 8 || float64(differ) > 0.03*float64(len(got.Pix)) {
+		t.Errorf("%d of %d channels differ from gg's, by up to %d", differ, len(got.Pix), worst)
+	}
+	t.Logf("%d of %d channels differ from gg's, by up to %d", differ, len(got.Pix), worst)
+}
