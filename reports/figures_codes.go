@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -180,12 +181,14 @@ func valenceByFactor(res *results.Results, l labels) []*figure {
 	if len(count) == 0 {
 		return nil
 	}
+	all := len(count)
+	keep := keepCodeRows(res, count, false)
 	var rows []row
 	var codes []string // parallel to rows; "" for a heading
 	for _, f := range res.Codebook.Factors {
 		var fac, bar []string
 		for _, c := range f.Codes {
-			if _, ok := count[c.ID]; !ok {
+			if _, ok := count[c.ID]; !ok || !keep[c.ID] {
 				continue
 			}
 			if c.Valence == "barrier" {
@@ -236,6 +239,8 @@ func valenceByFactor(res *results.Results, l labels) []*figure {
 			res.Text(fmt.Sprintf("n = %d respondenten; per code het aantal respondenten dat de code ten minste één keer noemt.", int(total)),
 				fmt.Sprintf("n = %d respondents; per code the number of respondents mentioning it at least once.", int(total))),
 			leftOut(res, hidden, "code", "codes"),
+			codeRowsShown(res, len(keep), all,
+				"met de meeste respondenten", "mentioned by the most respondents", "code_frequencies"),
 			source(res, "gecodeerde interviews", "coded interviews", "code_frequencies"),
 		),
 		Legend: []legendEntry{
@@ -290,6 +295,13 @@ func agreement(res *results.Results, l labels) []*figure {
 	if len(entries) == 0 && pooled == nil {
 		return nil
 	}
+	alphas := make(map[string]float64, len(entries))
+	for _, e := range entries {
+		alphas[e.code] = e.alpha
+	}
+	all := len(entries)
+	keep := keepCodeRows(res, alphas, true)
+	entries = slices.DeleteFunc(entries, func(e entry) bool { return !keep[e.code] })
 	sort.SliceStable(entries, func(a, b int) bool {
 		pa, oka := l.codeOrder[entries[a].code]
 		pb, okb := l.codeOrder[entries[b].code]
@@ -351,6 +363,7 @@ func agreement(res *results.Results, l labels) []*figure {
 			res.Text(fmt.Sprintf("%d codeurs, %d dubbel gecodeerde fragmenten.", coders, int(units)),
 				fmt.Sprintf("%d coders, %d double-coded segments.", coders, int(units))),
 			nt,
+			codeRowsShown(res, len(entries), all, "met de laagste alfa", "with the lowest alpha", "agreement"),
 			source(res, "coderingen van alle codeurs", "codings of all coders", "agreement"),
 		),
 		Legend: []legendEntry{
