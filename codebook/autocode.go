@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -50,16 +51,21 @@ type Match struct {
 // over the normalised text with an Aho-Corasick automaton; a pattern is written in plain
 // words, with * at a word's end for any ending ("korte lijn*" matches "korte lijnen") and
 // * before the first word for compounds ("*overleg" matches "casusoverleg"; "overleg"
-// matches only the word itself and its inflections). A plain word (without *) matches
+// matches only the word itself and its inflections); "..." between two words stands for
+// up to maxGap other words of the same clause, for the separable verbs of Dutch
+// ("koppel* ... terug" finds "koppelt het vandaag nog terug"). A plain word (without *) matches
 // every word with the same Dutch stem (see stem.go): "afspraak" matches "afspraken",
 // "kennen" matches "ken", "kent" and "kende".
 //
 // Negation and absence: a pattern is off when a negation (the codebook's negations:
-// "geen", "niet", "nooit", "nauwelijks", "zelden", "ontbreekt", ...) stands up to four
-// words before it, or an absence word ("niet", "nooit", "ontbreekt", "niemand", ...) up
-// to two words after it, within the same clause and not across "maar"; a negation
-// followed by "om" ("het lukt niet om ...") reaches to the end of the clause; "niet
-// alleen" is no negation. Patterns that carry their own negation ("geen terugkoppeling",
+// "geen", "niet", "nooit", "nauwelijks", "zelden", "ontbreekt", ...) stands in its gap or
+// up to four words before it, or an absence word ("niet", "nooit", "ontbreekt",
+// "niemand", ...) up to two words after it (an inverted subject, "krijg ik nooit", not
+// counted), within the same clause and not across "maar", except a wish ("was het maar
+// zo dat ...", "had ik maar ..."), which negates what follows; a negation followed by
+// "om" ("het lukt niet om ...") reaches to the end of the clause; "niet alleen", "niet
+// lang", "geen probleem", "geen moeite", "niet moeilijk" (notNegating) are no negation.
+// Patterns that carry their own negation ("geen terugkoppeling",
 // "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
 // negated facilitator means (Codebook.Negated: "geen korte lijnen" is
 // bereiken.onbereikbaar), that barrier is suggested instead, with the rule
@@ -195,7 +201,13 @@ func (cb *Codebook) negationSet() map[string]bool {
 type patWord struct {
 	text, stem string // stem "": the word itself (a partner name)
 	open       bool
+	gap        bool // "..." before it: up to maxGap other words may stand before it
 }
+
+// maxGap is how many words "..." in a pattern stands for at most: "koppel* ... terug"
+// finds "koppelt het morgen terug" (Dutch separable verbs put their particle at the
+// clause's end). The gap does not cross a clause break.
+const maxGap = 4
 
 // rule is a compiled pattern.
 type rule struct {
@@ -234,7 +246,15 @@ func compile(id, pattern string, stem bool) (rule, error) {
 	if len(words) == 0 {
 		return r, fmt.Errorf("%w: %q has no words", ErrPattern, pattern)
 	}
-	for _, w := range words {
+	gap := false
+	for i, w := range words {
+		if w == "..." {
+			if i == 0 || i == len(words)-1 || gap {
+				return r, fmt.Errorf("%w: %q: ... may stand only between two words", ErrPattern, pattern)
+			}
+			gap = true
+			continue
+		}
 		open := strings.HasSuffix(w, "*")
 		w = strings.TrimRight(w, "*")
 		if strings.Contains(w, "*") || (w == "" && open) {
@@ -245,12 +265,13 @@ func compile(id, pattern string, stem bool) (rule, error) {
 			return r, fmt.Errorf("%w: %q: %q has no letters or digits", ErrPattern, pattern, w)
 		}
 		for i, nw := range parts {
-			pw := patWord{text: nw, open: open && i == len(parts)-1}
+			pw := patWord{text: nw, open: open && i == len(parts)-1, gap: gap && i == 0}
 			if !pw.open && stem {
 				pw.stem = stemKey(nw)
 			}
 			r.words = append(r.words, pw)
 		}
+		gap = false
 	}
 	return r, nil
 }
@@ -293,23 +314,8 @@ func (r *rule) keys() []string {
 	return out
 }
 
-// lastStems remembers the stem keys of the last word looked up (stemsOf) in one call
-// of find: the rules of one automaton key all look at the same first word.
-type lastStems struct {
-	w  string
-	ks []string
-}
-
-func (c *lastStems) of(w string) []string {
-	if c.ks == nil || c.w != w {
-		c.w, c.ks = w, stemsOf(w)
-	}
-	return c.ks
-}
-
-// matchesWith reports whether the word w of the text is the pattern word pw, taking
-// the word's stems from c.
-func (pw *patWord) matchesWith(w string, c *lastStems) bool {
+// matches reports whether the word w of the text is the pattern word pw.
+func (pw *patWord) matches(w string) bool {
 	switch {
 	case pw.open:
 		return strings.HasPrefix(w, pw.text)
@@ -325,7 +331,7 @@ func (pw *patWord) matchesWith(w string, c *lastStems) bool {
 	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) {
 		return false
 	}
-	return slices.Contains(c.of(w), pw.stem)
+	return sameStem(w, pw.stem)
 }
 
 // normBuf holds the buffers of one normalised text, reused across calls of find.
@@ -343,16 +349,10 @@ type matcher struct {
 	keys      [][]int                // automaton pattern index -> rules with that key
 	rules     []rule
 	negations map[string]bool
-	negFirst  [256]bool // the first bytes of negations
 }
 
 func newMatcher(rules []rule, negations map[string]bool) *matcher {
 	m := &matcher{rules: rules, negations: negations}
-	for w := range negations {
-		if w != "" {
-			m.negFirst[w[0]] = true
-		}
-	}
 	idx := map[string]int{}
 	var patterns []string
 	for i := range rules {
@@ -391,9 +391,6 @@ func (m *matcher) find(text string) []Match {
 		normBufs.Put(buf)
 	}()
 	hits := m.ac.FindAllOverlapping(n.bytes)
-	var stems lastStems
-	// A fresh slice, returned as it is: a pooled one cost more in copying the result out
-	// and clearing it (write barriers for every string) than this allocation.
 	out := make([]Match, 0, len(hits)/2+1)
 	for _, hit := range hits {
 		k := hit.PatternID
@@ -402,7 +399,7 @@ func (m *matcher) find(text string) []Match {
 		}
 		for _, ri := range m.keys[k] {
 			r := &m.rules[ri]
-			from, to, ok := r.span(n, hit.Start, &stems)
+			from, to, ok := r.span(n, hit.Start)
 			if !ok {
 				continue
 			}
@@ -420,7 +417,18 @@ func (m *matcher) find(text string) []Match {
 			out = append(out, Match{Code: code, Rule: rname, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
 		}
 	}
-	sortMatches(out)
+	slices.SortFunc(out, func(a, b Match) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.End, b.End); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Code, b.Code); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	})
 	// The same code and span found by two rules is one coding.
 	dedup := out[:0]
 	for i, x := range out {
@@ -442,25 +450,17 @@ func (m *matcher) find(text string) []Match {
 			cp, at = 0, 0
 		}
 		for cp < x.Start && at < len(text) {
-			if text[at] < utf8.RuneSelf { // most of a Dutch text: a byte is a code point
-				at++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[at:])
-				at += size
-			}
+			_, size := utf8.DecodeRuneInString(text[at:])
+			at += size
 			cp++
 		}
 		ecp, eat := cp, at
 		for eat < len(text) && ecp < x.End {
-			if text[eat] < utf8.RuneSelf {
-				eat++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[eat:])
-				eat += size
-			}
+			_, size := utf8.DecodeRuneInString(text[eat:])
+			eat += size
 			ecp++
 		}
-		for eat < len(text) && text[eat] >= utf8.RuneSelf { // a combining mark is never ASCII
+		for eat < len(text) {
 			r, size := utf8.DecodeRuneInString(text[eat:])
 			if !unicode.Is(unicode.Mn, r) {
 				break
@@ -477,46 +477,6 @@ func (m *matcher) find(text string) []Match {
 	return dedup
 }
 
-// compareMatches orders matches by position (start, then end), then code and rule.
-func compareMatches(a, b *Match) int {
-	if c := cmp.Compare(a.Start, b.Start); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.End, b.End); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Code, b.Code); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Rule, b.Rule)
-}
-
-// sortMatches sorts ms by compareMatches. The automaton reports its hits in the order
-// of their ends, so the matches come nearly in order: an insertion sort moves few of
-// them, where a general sort compared and swapped every one (a tenth of the
-// auto-coder's time). It falls back to slices.SortFunc past a few moves per match, so
-// a text whose matches come out of order is sorted in n log n all the same. Matches
-// that compare equal are the same match, so either sort gives the same result.
-func sortMatches(ms []Match) {
-	moves := 0
-	for i := 1; i < len(ms); i++ {
-		if compareMatches(&ms[i-1], &ms[i]) <= 0 {
-			continue
-		}
-		x := ms[i]
-		j := i
-		for j > 0 && compareMatches(&ms[j-1], &x) > 0 {
-			ms[j] = ms[j-1]
-			j--
-		}
-		ms[j] = x
-		if moves += i - j; moves > 8*len(ms) {
-			slices.SortFunc(ms, func(a, b Match) int { return compareMatches(&a, &b) })
-			return
-		}
-	}
-}
-
 // wordEnd returns the byte offset of the space that ends the word around i in t.
 func wordEnd(t string, i int) int {
 	for i < len(t) && t[i] != ' ' {
@@ -529,7 +489,7 @@ func wordEnd(t string, i int) int {
 // text, and returns the matched words as a byte range [from, to) of it, whole words,
 // without the surrounding spaces. The words of a pattern do not cross a clause break
 // ("mail. Dat" is not "mail dat").
-func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok bool) {
+func (r *rule) span(n Normalized, s int) (from, to int, ok bool) {
 	t := n.Text
 	first := s // where the first pattern word starts in the text
 	if r.prefix {
@@ -542,17 +502,27 @@ func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok boo
 		from = first
 	}
 	end := wordEnd(t, first)
-	if !r.words[0].matchesWith(t[first:end], stems) {
+	if !r.words[0].matches(t[first:end]) {
 		return 0, 0, false
 	}
 	for i := 1; i < len(r.words); i++ {
-		start := end + 1
-		if start >= len(t) || n.isBreak(end) {
-			return 0, 0, false
+		skip := 0 // words a gap may pass over
+		if r.words[i].gap {
+			skip = maxGap
 		}
-		end = wordEnd(t, start)
-		if !r.words[i].matchesWith(t[start:end], stems) {
-			return 0, 0, false
+		for {
+			start := end + 1
+			if start >= len(t) || n.isBreak(end) {
+				return 0, 0, false
+			}
+			end = wordEnd(t, start)
+			if r.words[i].matches(t[start:end]) {
+				break
+			}
+			if skip == 0 {
+				return 0, 0, false
+			}
+			skip--
 		}
 	}
 	return from, end, from < end
@@ -574,7 +544,7 @@ func wordBefore(t string, end int) (string, int) {
 func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
-	k, _ := slices.BinarySearch(n.Breaks, int32(from-1)) // the first break at or after from-1
+	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= from-1 })
 	lo, hi := 0, len(t)-1
 	if k > 0 {
 		lo = int(n.Breaks[k-1])
@@ -588,6 +558,14 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 	if k := from - 1; k >= 0 && n.isBreak(k) {
 		lo = k // a break right before the span
 	}
+	// Inside: a negation in a pattern's gap ("laat het me niet weten").
+	for i := from; i < to; {
+		e := wordEnd(t, i)
+		if w := t[i:e]; m.negations[w] || afterNegations[w] {
+			return i, e, true
+		}
+		i = e + 1
+	}
 	// Before: walk back word by word from the space before the span to the clause start;
 	// a negation counts within negationBefore words, or anywhere when "om" follows it
 	// before the span ("het lukt niet om ...").
@@ -596,10 +574,13 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 	for w := 0; end > lo && w <= 12; w++ {
 		word, start := wordBefore(t, end)
 		if word == "maar" {
+			if ws, ok := wishBefore(t, start, lo); ok {
+				return ws, end, true // "was het maar zo dat we korte lijnen hadden"
+			}
 			break
 		}
-		if (w < negationBefore || sawOm) && m.isNegation(word) {
-			if next := t[end+1 : wordEnd(t, end+1)]; next != "alleen" {
+		if (w < negationBefore || sawOm) && m.negations[word] {
+			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] {
 				return start, end, true
 			}
 		}
@@ -620,7 +601,10 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 		if word == "maar" {
 			break
 		}
-		if word != "" && afterFirst[word[0]] && afterNegations[word] {
+		if afterPronouns[word] {
+			w-- // "terugkoppeling krijg ik nooit": the inverted subject does not count
+		}
+		if afterNegations[word] {
 			if e < hi {
 				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
 					return 0, 0, false
@@ -633,20 +617,40 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 	return 0, 0, false
 }
 
-// isNegation reports whether a word of the normalised text is one of the matcher's
-// negations; the first byte is looked at before the set, since most words start with
-// a letter that no negation starts with.
-func (m *matcher) isNegation(w string) bool {
-	return w != "" && m.negFirst[w[0]] && m.negations[w]
+// notNegating are the words after which a negation says something else: "niet alleen",
+// "niet lang" (it did not take long), "geen probleem", "geen moeite", "geen drempel",
+// "niet moeilijk" (it is easy).
+var notNegating = map[string]bool{
+	"alleen": true, "lang": true, "probleem": true, "moeite": true, "drempel": true,
+	"moeilijk": true, "lastig": true, "ingewikkeld": true,
 }
 
-// afterFirst holds the first bytes of afterNegations.
-var afterFirst = func() (f [256]bool) {
-	for w := range afterNegations {
-		f[w[0]] = true
+// afterPronouns are the subject pronouns that stand between a pattern and an absence word
+// after an inverted verb ("krijg ik nooit", "hoor je niet"); they do not count towards
+// negationAfter.
+var afterPronouns = map[string]bool{"ik": true, "je": true, "jij": true, "we": true, "wij": true, "ze": true, "zij": true, "hij": true, "er": true, "het": true, "u": true, "men": true}
+
+// wishVerbs are the verb forms of a Dutch wish with "maar": "was het maar", "had ik maar",
+// "konden we maar", "wist ik maar": what follows is missing.
+var wishVerbs = map[string]bool{
+	"was": true, "waren": true, "had": true, "hadden": true, "kon": true, "konden": true,
+	"wist": true, "wisten": true, "zou": true, "zouden": true, "mocht": true, "mochten": true,
+}
+
+// wishBefore reports whether the "maar" that starts at byte start of t ends a wish, a verb
+// of wishVerbs and a pronoun right before it, within the clause that starts at lo; it
+// returns where the wish starts.
+func wishBefore(t string, start, lo int) (int, bool) {
+	if start-1 <= lo {
+		return 0, false
 	}
-	return f
-}()
+	pron, ps := wordBefore(t, start-1)
+	if !afterPronouns[pron] || ps-1 <= lo {
+		return 0, false
+	}
+	verb, vs := wordBefore(t, ps-1)
+	return vs, wishVerbs[verb]
+}
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.
 func (n Normalized) isBreak(i int) bool {

@@ -114,3 +114,71 @@ func TestDutchStems(t *testing.T) {
 		}
 	}
 }
+
+// TestGapPatterns checks "..." in a pattern: up to maxGap words between two pattern words,
+// not across a clause break, and patterns that cannot be compiled.
+func TestGapPatterns(t *testing.T) {
+	cb := &Codebook{
+		Negations: []string{"geen", "niet", "nooit"},
+		Negated:   map[string]string{"terug": "geen_terug"},
+		Factors: []Factor{{ID: "f", Codes: []Code{
+			{ID: "terug", Valence: Facilitator, Patterns: []string{"koppel* ... terug", "laat ... weten"}},
+			{ID: "geen_terug", Valence: Barrier, Patterns: []string{"hoor* ... niets"}},
+		}}},
+	}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Ze koppelt terug", `terug[3:16]"koppelt terug"`},
+		{"Ze koppelt het morgen wel terug", `terug[3:31]"koppelt het morgen wel terug"`},
+		// Four words between is the most; a fifth is too many.
+		{"Hij koppelt dat altijd heel netjes terug", `terug[4:40]"koppelt dat altijd heel netjes terug"`},
+		{"Hij koppelt dat altijd heel erg netjes terug", ``},
+		// Not across a clause break.
+		{"Ik koppel. Terug naar huis", ``},
+		// Stemmed words on both sides; a negation in the gap negates.
+		{"Ze laten het me weten", `terug[3:21]"laten het me weten"`},
+		{"Ze laten het me nooit weten", `geen_terug[3:27]"laten het me nooit weten"`},
+		{"Niemand? Ze laat me niet weten", `geen_terug[12:30]"laat me niet weten"`},
+		{"Ik hoor daarna niets meer", `geen_terug[3:20]"hoor daarna niets"`},
+		{"Ze koppelen het niet terug", `geen_terug[3:26]"koppelen het niet terug"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"... terug", "koppel ...", "a ... ... b"} {
+		cb.Factors[0].Codes[0].Patterns = []string{bad}
+		if _, err := NewAutoCoder(cb); !errors.Is(err, ErrPattern) {
+			t.Errorf("pattern %q: err %v, want ErrPattern", bad, err)
+		}
+	}
+}
+
+// TestNegationScope checks the negation forms beside the plain ones: a wish with "maar",
+// an inverted subject after the pattern, and the phrases in which "niet" or "geen" says
+// something positive.
+func TestNegationScope(t *testing.T) {
+	ac, err := NewAutoCoder(negBook())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Was het maar zo dat we terugkoppeling kregen", `geen_terugkoppeling[0:37]"Was het maar zo dat we terugkoppeling"`},
+		{"Had ik maar eens terugkoppeling", `geen_terugkoppeling[0:31]"Had ik maar eens terugkoppeling"`},
+		// "maar" without a wish still ends the scope.
+		{"Niet veel maar wel terugkoppeling", `terugkoppeling[19:33]"terugkoppeling"`},
+		{"Terugkoppeling krijg ik nooit", `geen_terugkoppeling[0:29]"Terugkoppeling krijg ik nooit"`},
+		{"Terugkoppeling krijg ik eigenlijk nooit", `terugkoppeling[0:14]"Terugkoppeling"`},
+		{"Het is geen probleem om terugkoppeling te vragen", `terugkoppeling[24:38]"terugkoppeling"`},
+		{"Het duurde niet lang voor ik terugkoppeling kreeg", `terugkoppeling[29:43]"terugkoppeling"`},
+		{"Het is niet moeilijk om ze te laten weten", `terugkoppeling[30:41]"laten weten"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
