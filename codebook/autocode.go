@@ -284,7 +284,7 @@ func (r *rule) keys() []string {
 	lead := ""
 	i := 0
 	if !r.prefix {
-		for i < len(r.words)-1 && !r.words[i].open && functionWords[r.words[i].text] {
+		for i < len(r.words)-1 && !r.words[i].open && !r.words[i+1].gap && functionWords[r.words[i].text] {
 			lead += r.words[i].text + " "
 			i++
 		}
@@ -392,6 +392,7 @@ func (m *matcher) find(text string) []Match {
 	}()
 	hits := m.ac.FindAllOverlapping(n.bytes)
 	out := make([]Match, 0, len(hits)/2+1)
+	var isDerived []int // the matches a negation turned into their barrier
 	for _, hit := range hits {
 		k := hit.PatternID
 		if k < 0 || k >= len(m.keys) {
@@ -403,19 +404,25 @@ func (m *matcher) find(text string) []Match {
 			if !ok {
 				continue
 			}
-			code, rname := r.id, r.pattern
+			code, rname, derived := r.id, r.pattern, false
 			if r.negatable {
 				if cf, ct, neg := m.negated(n, from, to); neg {
 					if r.opposite == "" {
 						continue
 					}
-					code, rname = r.opposite, r.negatedRule
+					code, rname, derived = r.opposite, r.negatedRule, true
 					from, to = min(from, cf), max(to, ct)
 				}
 			}
 			// Code point offsets; the end is extended over combining marks below.
 			out = append(out, Match{Code: code, Rule: rname, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
+			if derived {
+				isDerived = append(isDerived, len(out)-1)
+			}
 		}
+	}
+	if len(isDerived) > 0 {
+		out = dropOverruled(out, isDerived)
 	}
 	slices.SortFunc(out, func(a, b Match) int {
 		if c := cmp.Compare(a.Start, b.Start); c != 0 {
@@ -475,6 +482,37 @@ func (m *matcher) find(text string) []Match {
 		}
 	}
 	return dedup
+}
+
+// dropOverruled leaves out every match of out at an index in derived (a barrier that a
+// negated facilitator suggests) whose span overlaps a match of another code that a pattern
+// found as written: the codebook's own pattern says what the negated words mean. "Dat is
+// niet mijn taak" is kennen.rollen by the pattern "niet mijn taak", not the negated
+// "mijn taak"; "ik weet niet wie ik moet bellen" is kennen.onbekend by "weet niet wie",
+// not a negated contact person.
+func dropOverruled(out []Match, derived []int) []Match {
+	isDerived := make(map[int]bool, len(derived))
+	for _, i := range derived {
+		isDerived[i] = true
+	}
+	keep := make([]Match, 0, len(out))
+	for i, x := range out {
+		if isDerived[i] && overruled(out, isDerived, x) {
+			continue
+		}
+		keep = append(keep, x)
+	}
+	return keep
+}
+
+// overruled reports whether a match of out not in derived, of another code, overlaps x.
+func overruled(out []Match, derived map[int]bool, x Match) bool {
+	for j, y := range out {
+		if !derived[j] && y.Code != x.Code && y.Start < x.End && x.Start < y.End {
+			return true
+		}
+	}
+	return false
 }
 
 // wordEnd returns the byte offset of the space that ends the word around i in t.

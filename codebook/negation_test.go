@@ -182,3 +182,34 @@ func TestNegationScope(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationOverruled checks that a pattern as written beats the barrier a negation
+// would suggest on the same words.
+func TestNegationOverruled(t *testing.T) {
+	cb := &Codebook{
+		Negations: []string{"niet"},
+		Negated:   map[string]string{"rol": "onbekend", "contact": "onbereikbaar"},
+		Factors: []Factor{{ID: "f", Codes: []Code{
+			{ID: "rol", Valence: Facilitator, Patterns: []string{"mijn taak", "niet mijn taak"}},
+			{ID: "contact", Valence: Facilitator, Patterns: []string{"weet wie ik moet bellen"}},
+			{ID: "onbekend", Valence: Barrier, Patterns: []string{"weet niet wie"}},
+			{ID: "onbereikbaar", Valence: Barrier},
+		}}},
+	}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Dat is niet mijn taak", `rol[7:21]"niet mijn taak"`},
+		{"Dat is mijn taak", `rol[7:16]"mijn taak"`},
+		{"Ik weet niet wie ik moet bellen", `onbekend[3:16]"weet niet wie"`},
+		// Without a pattern that says otherwise, the negation still suggests the barrier.
+		{"Dat is niet echt mijn taak", `onbekend[7:26]"niet echt mijn taak"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
