@@ -105,6 +105,7 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 					continue
 				}
 				r.negatable = !r.hasNegation(negs)
+				r.barrier = c.Valence == Barrier
 				if c.Valence == Facilitator {
 					r.opposite = cb.Negated[c.ID]
 					r.negatedRule = "negated " + c.ID + ": " + p
@@ -215,6 +216,7 @@ type rule struct {
 	words       []patWord
 	prefix      bool   // * before the first word: the first word may be the end of a compound
 	negatable   bool   // the pattern carries no negation of its own
+	barrier     bool   // a barrier's pattern: only a negation before it or in its gap turns it off
 	opposite    string // the barrier a negated match suggests, if any
 	negatedRule string // the rule name of such a suggestion: "negated ID: PATTERN"
 }
@@ -406,7 +408,7 @@ func (m *matcher) find(text string) []Match {
 			}
 			code, rname, derived := r.id, r.pattern, false
 			if r.negatable {
-				if cf, ct, neg := m.negated(n, from, to); neg {
+				if cf, ct, neg := m.negated(n, from, to, r.barrier); neg {
 					if r.opposite == "" {
 						continue
 					}
@@ -579,7 +581,7 @@ func wordBefore(t string, end int) (string, int) {
 // negated reports whether a negation stands shortly before the span [from, to) of the
 // normalised text, or an absence word shortly after it, within the same clause, and
 // returns the negation's byte range. See AutoCoder for the rules.
-func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
+func (m *matcher) negated(n Normalized, from, to int, beforeOnly bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
 	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= from-1 })
@@ -604,9 +606,12 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 		}
 		i = e + 1
 	}
-	// Before: walk back word by word from the space before the span to the clause start;
-	// a negation counts within negationBefore words, or anywhere when "om" follows it
-	// before the span ("het lukt niet om ...").
+	// Before: walk back word by word from the space before the span to the clause start
+	// (at most 12 words); a negation counts within negationBefore words, or anywhere when
+	// "om" or "idee" follows it before the span ("het lukt niet om ...", "geen idee wat
+	// ze doen"), and "vroeger" anywhere in the clause ("vroeger kon je de wijkagent
+	// rechtstreeks bellen": not any more). A barrier's pattern looks only before itself:
+	// "privacy, daar mag ik niets over zeggen" is still privacy.
 	end := from - 1
 	sawOm := false
 	for w := 0; end > lo && w <= 12; w++ {
@@ -617,18 +622,18 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 			}
 			break
 		}
-		if (w < negationBefore || sawOm) && m.negations[word] {
+		if (w < negationBefore || sawOm || word == "vroeger") && m.negations[word] {
 			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] {
 				return start, end, true
 			}
 		}
-		if word == "om" {
+		if word == "om" || word == "idee" {
 			sawOm = true
 		}
-		if w >= negationBefore && !sawOm {
-			break
-		}
 		end = start - 1
+	}
+	if beforeOnly {
+		return 0, 0, false
 	}
 	// After: "we kennen elkaar niet", "terugkoppeling ontbreekt", but not "niet alleen".
 	sp := to // the space after the span

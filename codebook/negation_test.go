@@ -162,7 +162,9 @@ func TestGapPatterns(t *testing.T) {
 // an inverted subject after the pattern, and the phrases in which "niet" or "geen" says
 // something positive.
 func TestNegationScope(t *testing.T) {
-	ac, err := NewAutoCoder(negBook())
+	cb := negBook()
+	cb.Negations = append(cb.Negations, "vroeger")
+	ac, err := NewAutoCoder(cb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,6 +178,12 @@ func TestNegationScope(t *testing.T) {
 		{"Het is geen probleem om terugkoppeling te vragen", `terugkoppeling[24:38]"terugkoppeling"`},
 		{"Het duurde niet lang voor ik terugkoppeling kreeg", `terugkoppeling[29:43]"terugkoppeling"`},
 		{"Het is niet moeilijk om ze te laten weten", `terugkoppeling[30:41]"laten weten"`},
+		// "vroeger" anywhere in the clause; "geen idee" reaches like "om".
+		{"Vroeger kregen we van iedereen altijd netjes terugkoppeling", `geen_terugkoppeling[0:59]"Vroeger kregen we van iedereen altijd netjes terugkoppeling"`},
+		{"Ik heb geen idee of ze het ooit laten weten", `geen_terugkoppeling[7:43]"geen idee of ze het ooit laten weten"`},
+		// A barrier is turned off only by a negation before it.
+		{"Geen wachtlijst", ``},
+		{"De wachtlijst, daar doe ik niets aan. Wachtlijst niet", `wachtlijst[3:13]"wachtlijst" wachtlijst[38:48]"Wachtlijst"`},
 	} {
 		if got := codes(ac.Code(tc.text)); got != tc.want {
 			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
