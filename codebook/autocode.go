@@ -34,7 +34,7 @@ const (
 // afterNegations are the words that, shortly after a pattern, say it is missing.
 var afterNegations = map[string]bool{
 	"niet": true, "nooit": true, "ontbreekt": true, "ontbreken": true, "ontbrak": true, "ontbraken": true,
-	"niemand": true, "niets": true, "niks": true, "nergens": true,
+	"niemand": true, "niets": true, "niks": true, "nergens": true, "geen": true, "kwijt": true, "kwijtgeraakt": true,
 }
 
 // Match is one pattern that fired in a text: the code (or partner) id, the pattern as the
@@ -408,7 +408,7 @@ func (m *matcher) find(text string) []Match {
 			}
 			code, rname, derived := r.id, r.pattern, false
 			if r.negatable {
-				if cf, ct, neg := m.negated(n, from, to, r.barrier); neg {
+				if cf, ct, neg := m.negated(n, from, to, r.barrier, r.opposite != ""); neg {
 					if r.opposite == "" {
 						continue
 					}
@@ -581,7 +581,7 @@ func wordBefore(t string, end int) (string, int) {
 // negated reports whether a negation stands shortly before the span [from, to) of the
 // normalised text, or an absence word shortly after it, within the same clause, and
 // returns the negation's byte range. See AutoCoder for the rules.
-func (m *matcher) negated(n Normalized, from, to int, beforeOnly bool) (cf, ct int, ok bool) {
+func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
 	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= from-1 })
@@ -609,9 +609,11 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly bool) (cf, ct i
 	// Before: walk back word by word from the space before the span to the clause start
 	// (at most 12 words); a negation counts within negationBefore words, or anywhere when
 	// "om" or "idee" follows it before the span ("het lukt niet om ...", "geen idee wat
-	// ze doen"), and "vroeger" anywhere in the clause ("vroeger kon je de wijkagent
-	// rechtstreeks bellen": not any more). A barrier's pattern looks only before itself:
-	// "privacy, daar mag ik niets over zeggen" is still privacy.
+	// ze doen"), and "vroeger" anywhere in the clause where a barrier is to be suggested
+	// ("vroeger kon je de wijkagent rechtstreeks bellen": not any more; "vroeger hadden
+	// we een telefoonlijst" is still a telefoonlijst). A barrier's pattern looks only
+	// before itself and at the clause's end: "privacy, daar mag ik niets over zeggen" is
+	// still privacy.
 	end := from - 1
 	sawOm := false
 	for w := 0; end > lo && w <= 12; w++ {
@@ -622,7 +624,11 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly bool) (cf, ct i
 			}
 			break
 		}
-		if (w < negationBefore || sawOm || word == "vroeger") && m.negations[word] {
+		if word == "vroeger" {
+			if hasOpposite && m.negations[word] {
+				return start, end, true
+			}
+		} else if (w < negationBefore || sawOm) && m.negations[word] {
 			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] {
 				return start, end, true
 			}
@@ -632,21 +638,30 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly bool) (cf, ct i
 		}
 		end = start - 1
 	}
-	if beforeOnly {
-		return 0, 0, false
-	}
-	// After: "we kennen elkaar niet", "terugkoppeling ontbreekt", but not "niet alleen".
-	sp := to // the space after the span
-	for w := 0; w < negationAfter && sp < hi; w++ {
+	// After: "we kennen elkaar niet", "terugkoppeling ontbreekt", but not "niet alleen";
+	// and a clause that ends in "niet" or "nooit" ("een appgroep met de politie hebben
+	// wij niet").
+	sp := to                 // the space after the span
+	last, ls, le := "", 0, 0 // the clause's last word that is not a filler
+	for w, n := 0, 0; sp < hi && n < 10; n++ {
 		start := sp + 1
 		e := wordEnd(t, start)
 		word := t[start:e]
+		sp = e
 		if word == "maar" {
+			last = ""
 			break
 		}
-		if afterPronouns[word] {
-			w-- // "terugkoppeling krijg ik nooit": the inverted subject does not count
+		if !afterFillers[word] {
+			last, ls, le = word, start, e
 		}
+		if beforeOnly || w >= negationAfter {
+			continue
+		}
+		if afterFillers[word] {
+			continue // "terugkoppeling krijg ik eigenlijk nooit": they do not count
+		}
+		w++
 		if afterNegations[word] {
 			if e < hi {
 				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
@@ -655,7 +670,13 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly bool) (cf, ct i
 			}
 			return start, e, true
 		}
-		sp = e
+	}
+	if sp >= hi && (last == "niet" || last == "nooit") {
+		return ls, le, true
+	}
+	// A wish right after: "Goed bereikbaar? Was het maar zo."
+	if rest := t[to:min(len(t), to+24)]; strings.HasPrefix(rest, " was het maar") || strings.HasPrefix(rest, " was dat maar") {
+		return to + 1, to + 13, true
 	}
 	return 0, 0, false
 }
@@ -668,9 +689,20 @@ var notNegating = map[string]bool{
 	"moeilijk": true, "lastig": true, "ingewikkeld": true,
 }
 
-// afterPronouns are the subject pronouns that stand between a pattern and an absence word
-// after an inverted verb ("krijg ik nooit", "hoor je niet"); they do not count towards
-// negationAfter.
+// afterFillers are the words that do not count towards negationAfter, nor as the last
+// word of a clause: the pronouns after an inverted verb ("krijg ik nooit", "vertrouwde
+// hem en mij niet") and adverbs that soften ("krijg ik eigenlijk nooit", "wisselt ook
+// niet hoor").
+var afterFillers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ik je jij we wij ze zij hij er het u men mij me hem haar ons jou jullie hun
+		eigenlijk echt ook gewoon bijna vaak meestal nog toch hoor helemaal meer dus wel zo`) {
+		afterFillers[w] = true
+	}
+}
+
+// afterPronouns are the subject pronouns of a wish ("was het maar", "had ik maar").
 var afterPronouns = map[string]bool{"ik": true, "je": true, "jij": true, "we": true, "wij": true, "ze": true, "zij": true, "hij": true, "er": true, "het": true, "u": true, "men": true}
 
 // wishVerbs are the verb forms of a Dutch wish with "maar": "was het maar", "had ik maar",

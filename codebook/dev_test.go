@@ -162,3 +162,59 @@ func checkFragmentCodes(t *testing.T, cb *Codebook, path string, frags []devFrag
 		}
 	}
 }
+
+// validationPath is the validation set: 236 fragments written from the codebook's
+// definitions only, by a session that saw neither the patterns nor the other sets. The
+// patterns are not tuned on it: while tuning only its pooled figure was computed (three
+// times at most), never its fragments or errors, to see whether changes made on the
+// development sets carry to new text. validationSHA256 freezes it.
+const (
+	validationPath   = "testdata/dev3/fragments.yaml"
+	validationSHA256 = "33abe257a4aa10a7c3c7ea05c1ffa238c42271b58fa661a562a7647b1d642cdb"
+)
+
+// TestValidationSet checks that the validation set is unchanged and uses only codes of the
+// default codebook; with SAMENSPEL_VALIDATE=1 it logs the auto-coder's pooled precision,
+// recall and F1 on it (all codes, and the three factors' codes), and nothing per code or
+// per fragment.
+func TestValidationSet(t *testing.T) {
+	cb, err := Load(defaultBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := FileSHA256(validationPath); err != nil || sum != validationSHA256 {
+		t.Errorf("%s changed (sha256 %s, err %v): the validation set is frozen", validationPath, sum, err)
+	}
+	frags := loadFragments(t, validationPath)
+	checkFragmentCodes(t, cb, validationPath, frags)
+	if os.Getenv("SAMENSPEL_VALIDATE") != "1" {
+		return
+	}
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := make([][]string, len(frags))
+	pred := make([][]string, len(frags))
+	for i, fr := range frags {
+		gold[i] = fr.Codes
+		for _, m := range ac.Code(fr.Text) {
+			pred[i] = append(pred[i], m.Code)
+		}
+	}
+	var ids []string
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			ids = append(ids, c.ID)
+		}
+	}
+	res, err := scoreDecisions(ids, gold, pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, three, _ := heldoutThreeFactors(cb, res)
+	for _, s := range []CodeScore{res.Pooled, three} {
+		t.Logf("validation set, %d fragments, %s: P %.2f R %.2f F1 %.2f (TP %d FP %d FN %d)",
+			len(frags), s.Code, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
+	}
+}

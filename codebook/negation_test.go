@@ -174,7 +174,12 @@ func TestNegationScope(t *testing.T) {
 		// "maar" without a wish still ends the scope.
 		{"Niet veel maar wel terugkoppeling", `terugkoppeling[19:33]"terugkoppeling"`},
 		{"Terugkoppeling krijg ik nooit", `geen_terugkoppeling[0:29]"Terugkoppeling krijg ik nooit"`},
-		{"Terugkoppeling krijg ik eigenlijk nooit", `terugkoppeling[0:14]"Terugkoppeling"`},
+		{"Terugkoppeling krijg ik eigenlijk nooit", `geen_terugkoppeling[0:39]"Terugkoppeling krijg ik eigenlijk nooit"`},
+		{"Terugkoppeling krijg ik van hen nooit op tijd", `terugkoppeling[0:14]"Terugkoppeling"`},
+		// A clause that ends in "niet" or "nooit", for barriers too; a wish right after.
+		{"Terugkoppeling hebben wij hier gewoon niet.", `geen_terugkoppeling[0:42]"Terugkoppeling hebben wij hier gewoon niet"`},
+		{"Een wachtlijst hebben wij niet", ``},
+		{"Terugkoppeling? Was het maar zo", `geen_terugkoppeling[0:28]"Terugkoppeling? Was het maar"`},
 		{"Het is geen probleem om terugkoppeling te vragen", `terugkoppeling[24:38]"terugkoppeling"`},
 		{"Het duurde niet lang voor ik terugkoppeling kreeg", `terugkoppeling[29:43]"terugkoppeling"`},
 		{"Het is niet moeilijk om ze te laten weten", `terugkoppeling[30:41]"laten weten"`},
@@ -183,7 +188,7 @@ func TestNegationScope(t *testing.T) {
 		{"Ik heb geen idee of ze het ooit laten weten", `geen_terugkoppeling[7:43]"geen idee of ze het ooit laten weten"`},
 		// A barrier is turned off only by a negation before it.
 		{"Geen wachtlijst", ``},
-		{"De wachtlijst, daar doe ik niets aan. Wachtlijst niet", `wachtlijst[3:13]"wachtlijst" wachtlijst[38:48]"Wachtlijst"`},
+		{"De wachtlijst, daar doe ik niets aan. Wachtlijst niets aan te doen", `wachtlijst[3:13]"wachtlijst" wachtlijst[38:48]"Wachtlijst"`},
 	} {
 		if got := codes(ac.Code(tc.text)); got != tc.want {
 			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
