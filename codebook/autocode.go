@@ -648,7 +648,7 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 		e := wordEnd(t, start)
 		word := t[start:e]
 		sp = e
-		if word == "maar" {
+		if word == "maar" || afterStops[word] {
 			last = ""
 			break
 		}
@@ -697,9 +697,18 @@ var afterFillers = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`ik je jij we wij ze zij hij er het u men mij me hem haar ons jou jullie hun
-		eigenlijk echt ook gewoon bijna vaak meestal nog toch hoor helemaal meer dus wel zo`) {
+		eigenlijk echt ook gewoon bijna vaak meestal nog toch hoor helemaal meer dus wel zo altijd`) {
 		afterFillers[w] = true
 	}
+}
+
+// afterStops are the words that start another clause after a pattern ("ik weet inmiddels
+// dat hij er niet meteen een proces-verbaal van maakt" does not negate "weet
+// inmiddels"): no absence word is looked for beyond them.
+var afterStops = map[string]bool{
+	"dat": true, "omdat": true, "als": true, "wanneer": true, "die": true, "wie": true, "wat": true,
+	"waar": true, "of": true, "want": true, "zodat": true, "terwijl": true, "voordat": true,
+	"nadat": true, "sinds": true, "en": true,
 }
 
 // afterPronouns are the subject pronouns of a wish ("was het maar", "had ik maar").
