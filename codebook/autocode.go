@@ -53,7 +53,10 @@ type Match struct {
 // * before the first word for compounds ("*overleg" matches "casusoverleg"; "overleg"
 // matches only the word itself and its inflections); "..." between two words stands for
 // up to maxGap other words of the same clause, for the separable verbs of Dutch
-// ("koppel* ... terug" finds "koppelt het vandaag nog terug"). A plain word (without *) matches
+// ("koppel* ... terug" finds "koppelt het vandaag nog terug"); a pattern that starts with
+// "!" is an exclusion: where it matches, the code's other patterns that overlap it do not
+// count, nor the barrier their negation would suggest ("!afspraak met de jongere" for an
+// appointment, which the codebook excludes from kennen.afspraken). A plain word (without *) matches
 // every word with the same Dutch stem (see stem.go): "afspraak" matches "afspraken",
 // "kennen" matches "ken", "kent" and "kende".
 //
@@ -104,7 +107,7 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 					errs = append(errs, fmt.Errorf("code %s: %w", c.ID, err))
 					continue
 				}
-				r.negatable = !r.hasNegation(negs)
+				r.negatable = !r.exclude && !r.hasNegation(negs)
 				r.barrier = c.Valence == Barrier
 				if c.Valence == Facilitator {
 					r.opposite = cb.Negated[c.ID]
@@ -216,6 +219,7 @@ type rule struct {
 	words       []patWord
 	prefix      bool   // * before the first word: the first word may be the end of a compound
 	negatable   bool   // the pattern carries no negation of its own
+	exclude     bool   // an exclusion ("!pattern"): where it matches, the code's patterns do not count
 	barrier     bool   // a barrier's pattern: only a negation before it or in its gap turns it off
 	opposite    string // the barrier a negated match suggests, if any
 	negatedRule string // the rule name of such a suggestion: "negated ID: PATTERN"
@@ -233,7 +237,12 @@ func (r *rule) hasNegation(negs map[string]bool) bool {
 
 // compileRule turns a pattern as the codebook writes it into words of normalised text,
 // its plain words stemmed.
-func compileRule(id, pattern string) (rule, error) { return compile(id, pattern, true) }
+func compileRule(id, pattern string) (rule, error) {
+	p, exclude := strings.CutPrefix(strings.TrimSpace(pattern), "!")
+	r, err := compile(id, p, true)
+	r.pattern, r.exclude = pattern, exclude
+	return r, err
+}
 
 // compile is compileRule, with stemming of plain words or (for partner names) without:
 // then a plain word matches only itself.
@@ -395,6 +404,8 @@ func (m *matcher) find(text string) []Match {
 	hits := m.ac.FindAllOverlapping(n.bytes)
 	out := make([]Match, 0, len(hits)/2+1)
 	var isDerived []int // the matches a negation turned into their barrier
+	var excl []exclusion
+	var src []exclusion // per match of out when there are exclusions: its code and pattern span
 	for _, hit := range hits {
 		k := hit.PatternID
 		if k < 0 || k >= len(m.keys) {
@@ -406,7 +417,12 @@ func (m *matcher) find(text string) []Match {
 			if !ok {
 				continue
 			}
+			if r.exclude {
+				excl = append(excl, exclusion{r.id, from, to})
+				continue
+			}
 			code, rname, derived := r.id, r.pattern, false
+			pf, pt := from, to
 			if r.negatable {
 				if cf, ct, neg := m.negated(n, from, to, r.barrier, r.opposite != ""); neg {
 					if r.opposite == "" {
@@ -418,10 +434,14 @@ func (m *matcher) find(text string) []Match {
 			}
 			// Code point offsets; the end is extended over combining marks below.
 			out = append(out, Match{Code: code, Rule: rname, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
+			src = append(src, exclusion{r.id, pf, pt})
 			if derived {
 				isDerived = append(isDerived, len(out)-1)
 			}
 		}
+	}
+	if len(excl) > 0 {
+		out, isDerived = dropExcluded(out, src, excl, isDerived)
 	}
 	if len(isDerived) > 0 {
 		out = dropOverruled(out, isDerived)
@@ -484,6 +504,42 @@ func (m *matcher) find(text string) []Match {
 		}
 	}
 	return dedup
+}
+
+// exclusion is the code and the byte range in the normalised text of an exclusion
+// pattern's match (or, in find, of the pattern behind a match).
+type exclusion struct {
+	code     string
+	from, to int
+}
+
+// dropExcluded leaves out every match of out whose pattern's span (src) overlaps the span
+// of an exclusion pattern of the same code, and renumbers derived to match.
+func dropExcluded(out []Match, src, excl []exclusion, derived []int) ([]Match, []int) {
+	isDerived := make(map[int]bool, len(derived))
+	for _, i := range derived {
+		isDerived[i] = true
+	}
+	keep := out[:0]
+	var kept []int
+	for i, x := range out {
+		s := src[i]
+		excluded := false
+		for _, e := range excl {
+			if e.code == s.code && e.from < s.to && s.from < e.to {
+				excluded = true
+				break
+			}
+		}
+		if excluded {
+			continue
+		}
+		if isDerived[i] {
+			kept = append(kept, len(keep))
+		}
+		keep = append(keep, x)
+	}
+	return keep, kept
 }
 
 // dropOverruled leaves out every match of out at an index in derived (a barrier that a

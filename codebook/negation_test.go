@@ -226,3 +226,32 @@ func TestNegationOverruled(t *testing.T) {
 		}
 	}
 }
+
+// TestExclusionPatterns checks "!pattern": the code's overlapping matches, and the barrier
+// a negated one would suggest, are left out; other codes and other places are not.
+func TestExclusionPatterns(t *testing.T) {
+	cb := &Codebook{
+		Negations: []string{"niet"},
+		Negated:   map[string]string{"vertrouwen": "wantrouwen"},
+		Factors: []Factor{{ID: "f", Codes: []Code{
+			{ID: "vertrouwen", Valence: Facilitator, Patterns: []string{"vertrouwen", "!vertrouwen in dat"}},
+			{ID: "wantrouwen", Valence: Barrier},
+			{ID: "afspraken", Valence: Facilitator, Patterns: []string{"afspraak", "!afspraak met de jongere"}},
+		}}},
+	}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Ik heb vertrouwen in dat gebouw", ``},
+		{"Ik heb niet veel vertrouwen in dat plan", ``},
+		{"Ze vertrouwen elkaar", `vertrouwen[3:13]"vertrouwen"`},
+		{"Een afspraak met de jongere, en een afspraak met school", `afspraken[36:44]"afspraak"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
