@@ -764,7 +764,7 @@ func init() {
 var afterStops = map[string]bool{
 	"dat": true, "omdat": true, "als": true, "wanneer": true, "die": true, "wie": true, "wat": true,
 	"waar": true, "of": true, "want": true, "zodat": true, "terwijl": true, "voordat": true,
-	"nadat": true, "sinds": true, "en": true,
+	"nadat": true, "sinds": true,
 }
 
 // afterPronouns are the subject pronouns of a wish ("was het maar", "had ik maar").
