@@ -309,6 +309,7 @@ func (r *rule) keys() []string {
 		if !strings.HasPrefix(w.text, w.stem) {
 			begins = append(begins, w.text) // a stem that is not a beginning of the word
 		}
+		begins = append(begins, irregularForms[w.stem]...) // "kreeg" for "krijgen"
 		if !r.prefix {
 			for _, b := range begins {
 				begins = append(begins, "ge"+b) // a past participle, "gebeld"
@@ -339,7 +340,7 @@ func (pw *patWord) matches(w string) bool {
 	// changes only the end: "afspraak" is "afsprak"), after "ge" in a participle; most
 	// candidate words fail here, without the stemmer or its cache.
 	head := pw.stem[:max(len(pw.stem)-2, 1)]
-	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) {
+	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) && irregularVerbs[w] == "" {
 		return false
 	}
 	return sameStem(w, pw.stem)

@@ -108,6 +108,14 @@ func TestDutchStems(t *testing.T) {
 		{"rol", "roddel", false},
 		{"wist", "weten", false}, // irregular: written as a pattern of its own
 		{"weten", "wet", true},   // over-stemming: "wet" (law) and "weten" share a stem
+		// Strong past forms (irregularVerbs) and diminutives (dediminutive).
+		{"weten", "wist", true},
+		{"krijgen", "kreeg", true},
+		{"geven", "gaf", true},
+		{"zitten", "zat", false}, // "zat" is also the ZAT
+		{"lijn", "lijntjes", true},
+		{"overleg", "overlegje", true},
+		{"bellen", "belletje", true},
 	} {
 		if got := sameStem(tc.b, stemKey(tc.a)); got != tc.same {
 			t.Errorf("sameStem(%q, stem(%q)=%q) = %v, want %v (stem %q)", tc.b, tc.a, stemKey(tc.a), got, tc.same, stemKey(tc.b))
@@ -249,6 +257,27 @@ func TestExclusionPatterns(t *testing.T) {
 		{"Ik heb niet veel vertrouwen in dat plan", ``},
 		{"Ze vertrouwen elkaar", `vertrouwen[3:13]"vertrouwen"`},
 		{"Een afspraak met de jongere, en een afspraak met school", `afspraken[36:44]"afspraak"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestIrregularFirstWord checks that a pattern whose first word is a strong verb is found
+// at its past form, which does not start like the stem.
+func TestIrregularFirstWord(t *testing.T) {
+	cb := &Codebook{Factors: []Factor{{ID: "f", Codes: []Code{
+		{ID: "terug", Valence: Facilitator, Patterns: []string{"krijg ... terug", "weet wie"}},
+	}}}}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Ik kreeg het bericht terug", `terug[3:26]"kreeg het bericht terug"`},
+		{"Ik wist wie het was", `terug[3:11]"wist wie"`},
 	} {
 		if got := codes(ac.Code(tc.text)); got != tc.want {
 			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
