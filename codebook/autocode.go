@@ -68,7 +68,12 @@ type Match struct {
 // zo dat ...", "had ik maar ..."), which negates what follows; a negation followed by
 // "om" ("het lukt niet om ...") reaches to the end of the clause; "niet alleen", "niet
 // lang", "geen probleem", "geen moeite", "niet moeilijk" (notNegating) are no negation.
-// Patterns that carry their own negation ("geen terugkoppeling",
+// A clause that ends in "niet" or "nooit" negates what stands in it ("een appgroep met de
+// politie hebben wij niet"), and so does a short answer or a wish right after the pattern
+// ("Terugkoppeling? Nooit.", "Goed bereikbaar? Was het maar zo."). Words that start
+// another clause ("dat", "omdat", "die", ...) end the look for an absence word after a
+// pattern; a barrier's pattern is turned off only by a negation before it, in its gap or
+// at its clause's end. Patterns that carry their own negation ("geen terugkoppeling",
 // "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
 // negated facilitator means (Codebook.Negated: "geen korte lijnen" is
 // bereiken.onbereikbaar), that barrier is suggested instead, with the rule
@@ -730,6 +735,22 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 	}
 	if sp >= hi && (last == "niet" || last == "nooit") {
 		return ls, le, true
+	}
+	// A short answer right after: "Terugkoppeling? Nooit." "Overleg? Niks meer."
+	if to < len(t) && n.isBreak(to) {
+		sp := to
+		for w := 0; w < 3 && sp+1 < len(t); w++ {
+			start := sp + 1
+			e := wordEnd(t, start)
+			switch t[start:e] {
+			case "nooit", "niks", "niets", "nul":
+				return start, e, true
+			}
+			if n.isBreak(e) {
+				break
+			}
+			sp = e
+		}
 	}
 	// A wish right after: "Goed bereikbaar? Was het maar zo."
 	if rest := t[to:min(len(t), to+24)]; strings.HasPrefix(rest, " was het maar") || strings.HasPrefix(rest, " was dat maar") {

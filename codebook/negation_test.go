@@ -188,6 +188,9 @@ func TestNegationScope(t *testing.T) {
 		{"Terugkoppeling hebben wij hier gewoon niet.", `geen_terugkoppeling[0:42]"Terugkoppeling hebben wij hier gewoon niet"`},
 		{"Een wachtlijst hebben wij niet", ``},
 		{"Terugkoppeling? Was het maar zo", `geen_terugkoppeling[0:28]"Terugkoppeling? Was het maar"`},
+		// A short answer right after the pattern.
+		{"Terugkoppeling? Eigenlijk nooit.", `geen_terugkoppeling[0:31]"Terugkoppeling? Eigenlijk nooit"`},
+		{"Terugkoppeling? Ja. Nooit een probleem", `terugkoppeling[0:14]"Terugkoppeling"`},
 		{"Het is geen probleem om terugkoppeling te vragen", `terugkoppeling[24:38]"terugkoppeling"`},
 		{"Het duurde niet lang voor ik terugkoppeling kreeg", `terugkoppeling[29:43]"terugkoppeling"`},
 		{"Het is niet moeilijk om ze te laten weten", `terugkoppeling[30:41]"laten weten"`},
