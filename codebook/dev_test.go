@@ -218,3 +218,28 @@ func TestValidationSet(t *testing.T) {
 			len(frags), s.Code, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
 	}
 }
+
+// TestOwnExamples checks that the auto-coder gives every code of the default codebook
+// its own Dutch example quote: the patterns should at least find what the codebook
+// itself gives as the code's example.
+func TestOwnExamples(t *testing.T) {
+	cb, err := Load(defaultBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			found := false
+			for _, m := range ac.Code(c.Example["nl"]) {
+				found = found || m.Code == c.ID
+			}
+			if !found {
+				t.Errorf("%s: its example %q is not coded with it", c.ID, c.Example["nl"])
+			}
+		}
+	}
+}
