@@ -522,7 +522,7 @@ type exclusion struct {
 // dropExcluded leaves out every match of out whose pattern's span (src) overlaps the span
 // of an exclusion pattern of the same code, and renumbers derived to match.
 func dropExcluded(out []Match, src, excl []exclusion, derived []int) ([]Match, []int) {
-	isDerived := make(map[int]bool, len(derived))
+	isDerived := make([]bool, len(out))
 	for _, i := range derived {
 		isDerived[i] = true
 	}
@@ -555,28 +555,43 @@ func dropExcluded(out []Match, src, excl []exclusion, derived []int) ([]Match, [
 // "mijn taak"; "ik weet niet wie ik moet bellen" is kennen.onbekend by "weet niet wie",
 // not a negated contact person.
 func dropOverruled(out []Match, derived []int) []Match {
-	isDerived := make(map[int]bool, len(derived))
+	isDerived := make([]bool, len(out))
 	for _, i := range derived {
 		isDerived[i] = true
 	}
+	// The matches as written, by start, and the longest of them: a derived match [s, e)
+	// can only overlap those that start before e and no earlier than s minus that length.
+	asWritten := make([]int, 0, len(out)-len(derived))
+	longest := 0
+	for j := range out {
+		if !isDerived[j] {
+			asWritten = append(asWritten, j)
+			longest = max(longest, out[j].End-out[j].Start)
+		}
+	}
+	slices.SortFunc(asWritten, func(a, b int) int { return cmp.Compare(out[a].Start, out[b].Start) })
+	drop := make([]bool, len(out))
+	dropped := false
+	for _, i := range derived {
+		x := out[i]
+		k, _ := slices.BinarySearchFunc(asWritten, x.End, func(j, end int) int { return cmp.Compare(out[j].Start, end) })
+		for k--; k >= 0 && out[asWritten[k]].Start >= x.Start-longest; k-- {
+			if y := out[asWritten[k]]; y.Code != x.Code && y.End > x.Start {
+				drop[i], dropped = true, true
+				break
+			}
+		}
+	}
+	if !dropped {
+		return out
+	}
 	keep := make([]Match, 0, len(out))
 	for i, x := range out {
-		if isDerived[i] && overruled(out, isDerived, x) {
-			continue
+		if !drop[i] {
+			keep = append(keep, x)
 		}
-		keep = append(keep, x)
 	}
 	return keep
-}
-
-// overruled reports whether a match of out not in derived, of another code, overlaps x.
-func overruled(out []Match, derived map[int]bool, x Match) bool {
-	for j, y := range out {
-		if !derived[j] && y.Code != x.Code && y.Start < x.End && x.Start < y.End {
-			return true
-		}
-	}
-	return false
 }
 
 // wordEnd returns the byte offset of the space that ends the word around i in t.
