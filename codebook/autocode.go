@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -331,8 +330,23 @@ func (r *rule) keys() []string {
 	return out
 }
 
-// matches reports whether the word w of the text is the pattern word pw.
-func (pw *patWord) matches(w string) bool {
+// lastStems remembers the stem keys of the last word looked up (stemsOf) in one call
+// of find: the rules of one automaton key all look at the same first word.
+type lastStems struct {
+	w  string
+	ks []string
+}
+
+func (c *lastStems) of(w string) []string {
+	if c.ks == nil || c.w != w {
+		c.w, c.ks = w, stemsOf(w)
+	}
+	return c.ks
+}
+
+// matchesWith reports whether the word w of the text is the pattern word pw, taking
+// the word's stems from c.
+func (pw *patWord) matchesWith(w string, c *lastStems) bool {
 	switch {
 	case pw.open:
 		return strings.HasPrefix(w, pw.text)
@@ -348,7 +362,7 @@ func (pw *patWord) matches(w string) bool {
 	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) && irregularVerbs[w] == "" {
 		return false
 	}
-	return sameStem(w, pw.stem)
+	return slices.Contains(c.of(w), pw.stem)
 }
 
 // normBuf holds the buffers of one normalised text, reused across calls of find.
@@ -366,10 +380,16 @@ type matcher struct {
 	keys      [][]int                // automaton pattern index -> rules with that key
 	rules     []rule
 	negations map[string]bool
+	negFirst  [256]bool // the first bytes of negations
 }
 
 func newMatcher(rules []rule, negations map[string]bool) *matcher {
 	m := &matcher{rules: rules, negations: negations}
+	for w := range negations {
+		if w != "" {
+			m.negFirst[w[0]] = true
+		}
+	}
 	idx := map[string]int{}
 	var patterns []string
 	for i := range rules {
@@ -408,6 +428,9 @@ func (m *matcher) find(text string) []Match {
 		normBufs.Put(buf)
 	}()
 	hits := m.ac.FindAllOverlapping(n.bytes)
+	var stems lastStems
+	// A fresh slice, returned as it is: a pooled one cost more in copying the result out
+	// and clearing it (write barriers for every string) than this allocation.
 	out := make([]Match, 0, len(hits)/2+1)
 	var isDerived []int // the matches a negation turned into their barrier
 	var excl []exclusion
@@ -419,7 +442,7 @@ func (m *matcher) find(text string) []Match {
 		}
 		for _, ri := range m.keys[k] {
 			r := &m.rules[ri]
-			from, to, ok := r.span(n, hit.Start)
+			from, to, ok := r.span(n, hit.Start, &stems)
 			if !ok {
 				continue
 			}
@@ -452,18 +475,7 @@ func (m *matcher) find(text string) []Match {
 	if len(isDerived) > 0 {
 		out = dropOverruled(out, isDerived)
 	}
-	slices.SortFunc(out, func(a, b Match) int {
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.End, b.End); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Code, b.Code); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Rule, b.Rule)
-	})
+	sortMatches(out)
 	// The same code and span found by two rules is one coding.
 	dedup := out[:0]
 	for i, x := range out {
@@ -485,17 +497,25 @@ func (m *matcher) find(text string) []Match {
 			cp, at = 0, 0
 		}
 		for cp < x.Start && at < len(text) {
-			_, size := utf8.DecodeRuneInString(text[at:])
-			at += size
+			if text[at] < utf8.RuneSelf { // most of a Dutch text: a byte is a code point
+				at++
+			} else {
+				_, size := utf8.DecodeRuneInString(text[at:])
+				at += size
+			}
 			cp++
 		}
 		ecp, eat := cp, at
 		for eat < len(text) && ecp < x.End {
-			_, size := utf8.DecodeRuneInString(text[eat:])
-			eat += size
+			if text[eat] < utf8.RuneSelf {
+				eat++
+			} else {
+				_, size := utf8.DecodeRuneInString(text[eat:])
+				eat += size
+			}
 			ecp++
 		}
-		for eat < len(text) {
+		for eat < len(text) && text[eat] >= utf8.RuneSelf { // a combining mark is never ASCII
 			r, size := utf8.DecodeRuneInString(text[eat:])
 			if !unicode.Is(unicode.Mn, r) {
 				break
@@ -594,6 +614,46 @@ func dropOverruled(out []Match, derived []int) []Match {
 	return keep
 }
 
+// compareMatches orders matches by position (start, then end), then code and rule.
+func compareMatches(a, b *Match) int {
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.End, b.End); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Code, b.Code); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Rule, b.Rule)
+}
+
+// sortMatches sorts ms by compareMatches. The automaton reports its hits in the order
+// of their ends, so the matches come nearly in order: an insertion sort moves few of
+// them, where a general sort compared and swapped every one (a tenth of the
+// auto-coder's time). It falls back to slices.SortFunc past a few moves per match, so
+// a text whose matches come out of order is sorted in n log n all the same. Matches
+// that compare equal are the same match, so either sort gives the same result.
+func sortMatches(ms []Match) {
+	moves := 0
+	for i := 1; i < len(ms); i++ {
+		if compareMatches(&ms[i-1], &ms[i]) <= 0 {
+			continue
+		}
+		x := ms[i]
+		j := i
+		for j > 0 && compareMatches(&ms[j-1], &x) > 0 {
+			ms[j] = ms[j-1]
+			j--
+		}
+		ms[j] = x
+		if moves += i - j; moves > 8*len(ms) {
+			slices.SortFunc(ms, func(a, b Match) int { return compareMatches(&a, &b) })
+			return
+		}
+	}
+}
+
 // wordEnd returns the byte offset of the space that ends the word around i in t.
 func wordEnd(t string, i int) int {
 	for i < len(t) && t[i] != ' ' {
@@ -606,7 +666,7 @@ func wordEnd(t string, i int) int {
 // text, and returns the matched words as a byte range [from, to) of it, whole words,
 // without the surrounding spaces. The words of a pattern do not cross a clause break
 // ("mail. Dat" is not "mail dat").
-func (r *rule) span(n Normalized, s int) (from, to int, ok bool) {
+func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok bool) {
 	t := n.Text
 	first := s // where the first pattern word starts in the text
 	if r.prefix {
@@ -619,7 +679,7 @@ func (r *rule) span(n Normalized, s int) (from, to int, ok bool) {
 		from = first
 	}
 	end := wordEnd(t, first)
-	if !r.words[0].matches(t[first:end]) {
+	if !r.words[0].matchesWith(t[first:end], stems) {
 		return 0, 0, false
 	}
 	for i := 1; i < len(r.words); i++ {
@@ -633,7 +693,7 @@ func (r *rule) span(n Normalized, s int) (from, to int, ok bool) {
 				return 0, 0, false
 			}
 			end = wordEnd(t, start)
-			if r.words[i].matches(t[start:end]) {
+			if r.words[i].matchesWith(t[start:end], stems) {
 				break
 			}
 			if skip == 0 {
@@ -661,7 +721,7 @@ func wordBefore(t string, end int) (string, int) {
 func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
-	k := sort.Search(len(n.Breaks), func(j int) bool { return int(n.Breaks[j]) >= from-1 })
+	k, _ := slices.BinarySearch(n.Breaks, int32(from-1)) // the first break at or after from-1
 	lo, hi := 0, len(t)-1
 	if k > 0 {
 		lo = int(n.Breaks[k-1])
@@ -678,7 +738,7 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 	// Inside: a negation in a pattern's gap ("laat het me niet weten").
 	for i := from; i < to; {
 		e := wordEnd(t, i)
-		if w := t[i:e]; m.negations[w] || afterNegations[w] {
+		if w := t[i:e]; m.isNegation(w) || isAfterNegation(w) {
 			return i, e, true
 		}
 		i = e + 1
@@ -702,10 +762,10 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 			break
 		}
 		if word == "vroeger" {
-			if hasOpposite && m.negations[word] {
+			if hasOpposite && m.isNegation(word) {
 				return start, end, true
 			}
-		} else if (w < negationBefore || sawOm) && m.negations[word] {
+		} else if (w < negationBefore || sawOm) && m.isNegation(word) {
 			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] {
 				return start, end, true
 			}
@@ -739,7 +799,7 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 			continue // "terugkoppeling krijg ik eigenlijk nooit": they do not count
 		}
 		w++
-		if afterNegations[word] {
+		if isAfterNegation(word) {
 			if e < hi {
 				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
 					return 0, 0, false
@@ -827,6 +887,26 @@ func wishBefore(t string, start, lo int) (int, bool) {
 	}
 	verb, vs := wordBefore(t, ps-1)
 	return vs, wishVerbs[verb]
+}
+
+// isNegation reports whether a word of the normalised text is one of the matcher's
+// negations; the first byte is looked at before the set, since most words start with
+// a letter that no negation starts with.
+func (m *matcher) isNegation(w string) bool {
+	return w != "" && m.negFirst[w[0]] && m.negations[w]
+}
+
+// afterFirst holds the first bytes of afterNegations.
+var afterFirst = func() (f [256]bool) {
+	for w := range afterNegations {
+		f[w[0]] = true
+	}
+	return f
+}()
+
+// isAfterNegation reports whether w is one of afterNegations, by its first byte first.
+func isAfterNegation(w string) bool {
+	return w != "" && afterFirst[w[0]] && afterNegations[w]
 }
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.
