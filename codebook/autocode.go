@@ -210,6 +210,7 @@ type patWord struct {
 	text, stem string // stem "": the word itself (a partner name)
 	open       bool
 	gap        bool // "..." before it: up to maxGap other words may stand before it
+	irregular  bool // its stem has strong past forms (irregularForms) that start otherwise
 }
 
 // maxGap is how many words "..." in a pattern stands for at most: "koppel* ... terug"
@@ -283,6 +284,7 @@ func compile(id, pattern string, stem bool) (rule, error) {
 			pw := patWord{text: nw, open: open && i == len(parts)-1, gap: gap && i == 0}
 			if !pw.open && stem {
 				pw.stem = stemKey(nw)
+				pw.irregular = len(irregularForms[pw.stem]) > 0
 			}
 			r.words = append(r.words, pw)
 		}
@@ -359,7 +361,7 @@ func (pw *patWord) matchesWith(w string, c *lastStems) bool {
 	// changes only the end: "afspraak" is "afsprak"), after "ge" in a participle; most
 	// candidate words fail here, without the stemmer or its cache.
 	head := pw.stem[:max(len(pw.stem)-2, 1)]
-	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) && irregularVerbs[w] == "" {
+	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) && !(pw.irregular && irregularVerbs[w] != "") {
 		return false
 	}
 	return slices.Contains(c.of(w), pw.stem)
