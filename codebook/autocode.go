@@ -33,7 +33,7 @@ const (
 // afterNegations are the words that, shortly after a pattern, say it is missing.
 var afterNegations = map[string]bool{
 	"niet": true, "nooit": true, "ontbreekt": true, "ontbreken": true, "ontbrak": true, "ontbraken": true,
-	"niemand": true, "niets": true, "niks": true, "nergens": true,
+	"niemand": true, "niets": true, "niks": true, "nergens": true, "geen": true, "kwijt": true, "kwijtgeraakt": true,
 }
 
 // Match is one pattern that fired in a text: the code (or partner) id, the pattern as the
@@ -50,16 +50,29 @@ type Match struct {
 // over the normalised text with an Aho-Corasick automaton; a pattern is written in plain
 // words, with * at a word's end for any ending ("korte lijn*" matches "korte lijnen") and
 // * before the first word for compounds ("*overleg" matches "casusoverleg"; "overleg"
-// matches only the word itself and its inflections). A plain word (without *) matches
+// matches only the word itself and its inflections); "..." between two words stands for
+// up to maxGap other words of the same clause, for the separable verbs of Dutch
+// ("koppel* ... terug" finds "koppelt het vandaag nog terug"); a pattern that starts with
+// "!" is an exclusion: where it matches, the code's other patterns that overlap it do not
+// count, nor the barrier their negation would suggest ("!afspraak met de jongere" for an
+// appointment, which the codebook excludes from kennen.afspraken). A plain word (without *) matches
 // every word with the same Dutch stem (see stem.go): "afspraak" matches "afspraken",
 // "kennen" matches "ken", "kent" and "kende".
 //
 // Negation and absence: a pattern is off when a negation (the codebook's negations:
-// "geen", "niet", "nooit", "nauwelijks", "zelden", "ontbreekt", ...) stands up to four
-// words before it, or an absence word ("niet", "nooit", "ontbreekt", "niemand", ...) up
-// to two words after it, within the same clause and not across "maar"; a negation
-// followed by "om" ("het lukt niet om ...") reaches to the end of the clause; "niet
-// alleen" is no negation. Patterns that carry their own negation ("geen terugkoppeling",
+// "geen", "niet", "nooit", "nauwelijks", "zelden", "ontbreekt", ...) stands in its gap or
+// up to four words before it, or an absence word ("niet", "nooit", "ontbreekt",
+// "niemand", ...) up to two words after it (an inverted subject, "krijg ik nooit", not
+// counted), within the same clause and not across "maar", except a wish ("was het maar
+// zo dat ...", "had ik maar ..."), which negates what follows; a negation followed by
+// "om" ("het lukt niet om ...") reaches to the end of the clause; "niet alleen", "niet
+// lang", "geen probleem", "geen moeite", "niet moeilijk" (notNegating) are no negation.
+// A clause that ends in "niet" or "nooit" negates what stands in it ("een appgroep met de
+// politie hebben wij niet"), and so does a short answer or a wish right after the pattern
+// ("Terugkoppeling? Nooit.", "Goed bereikbaar? Was het maar zo."). Words that start
+// another clause ("dat", "omdat", "die", ...) end the look for an absence word after a
+// pattern; a barrier's pattern is turned off only by a negation before it, in its gap or
+// at its clause's end. Patterns that carry their own negation ("geen terugkoppeling",
 // "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
 // negated facilitator means (Codebook.Negated: "geen korte lijnen" is
 // bereiken.onbereikbaar), that barrier is suggested instead, with the rule
@@ -98,7 +111,8 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 					errs = append(errs, fmt.Errorf("code %s: %w", c.ID, err))
 					continue
 				}
-				r.negatable = !r.hasNegation(negs)
+				r.negatable = !r.exclude && !r.hasNegation(negs)
+				r.barrier = c.Valence == Barrier
 				if c.Valence == Facilitator {
 					r.opposite = cb.Negated[c.ID]
 					r.negatedRule = "negated " + c.ID + ": " + p
@@ -195,7 +209,14 @@ func (cb *Codebook) negationSet() map[string]bool {
 type patWord struct {
 	text, stem string // stem "": the word itself (a partner name)
 	open       bool
+	gap        bool // "..." before it: up to maxGap other words may stand before it
+	irregular  bool // its stem has strong past forms (irregularForms) that start otherwise
 }
+
+// maxGap is how many words "..." in a pattern stands for at most: "koppel* ... terug"
+// finds "koppelt het morgen terug" (Dutch separable verbs put their particle at the
+// clause's end). The gap does not cross a clause break.
+const maxGap = 4
 
 // rule is a compiled pattern.
 type rule struct {
@@ -203,6 +224,8 @@ type rule struct {
 	words       []patWord
 	prefix      bool   // * before the first word: the first word may be the end of a compound
 	negatable   bool   // the pattern carries no negation of its own
+	exclude     bool   // an exclusion ("!pattern"): where it matches, the code's patterns do not count
+	barrier     bool   // a barrier's pattern: only a negation before it or in its gap turns it off
 	opposite    string // the barrier a negated match suggests, if any
 	negatedRule string // the rule name of such a suggestion: "negated ID: PATTERN"
 }
@@ -219,7 +242,12 @@ func (r *rule) hasNegation(negs map[string]bool) bool {
 
 // compileRule turns a pattern as the codebook writes it into words of normalised text,
 // its plain words stemmed.
-func compileRule(id, pattern string) (rule, error) { return compile(id, pattern, true) }
+func compileRule(id, pattern string) (rule, error) {
+	p, exclude := strings.CutPrefix(strings.TrimSpace(pattern), "!")
+	r, err := compile(id, p, true)
+	r.pattern, r.exclude = pattern, exclude
+	return r, err
+}
 
 // compile is compileRule, with stemming of plain words or (for partner names) without:
 // then a plain word matches only itself.
@@ -234,7 +262,15 @@ func compile(id, pattern string, stem bool) (rule, error) {
 	if len(words) == 0 {
 		return r, fmt.Errorf("%w: %q has no words", ErrPattern, pattern)
 	}
-	for _, w := range words {
+	gap := false
+	for i, w := range words {
+		if w == "..." {
+			if i == 0 || i == len(words)-1 || gap {
+				return r, fmt.Errorf("%w: %q: ... may stand only between two words", ErrPattern, pattern)
+			}
+			gap = true
+			continue
+		}
 		open := strings.HasSuffix(w, "*")
 		w = strings.TrimRight(w, "*")
 		if strings.Contains(w, "*") || (w == "" && open) {
@@ -245,12 +281,14 @@ func compile(id, pattern string, stem bool) (rule, error) {
 			return r, fmt.Errorf("%w: %q: %q has no letters or digits", ErrPattern, pattern, w)
 		}
 		for i, nw := range parts {
-			pw := patWord{text: nw, open: open && i == len(parts)-1}
+			pw := patWord{text: nw, open: open && i == len(parts)-1, gap: gap && i == 0}
 			if !pw.open && stem {
 				pw.stem = stemKey(nw)
+				pw.irregular = len(irregularForms[pw.stem]) > 0
 			}
 			r.words = append(r.words, pw)
 		}
+		gap = false
 	}
 	return r, nil
 }
@@ -263,7 +301,7 @@ func (r *rule) keys() []string {
 	lead := ""
 	i := 0
 	if !r.prefix {
-		for i < len(r.words)-1 && !r.words[i].open && functionWords[r.words[i].text] {
+		for i < len(r.words)-1 && !r.words[i].open && !r.words[i+1].gap && functionWords[r.words[i].text] {
 			lead += r.words[i].text + " "
 			i++
 		}
@@ -277,6 +315,7 @@ func (r *rule) keys() []string {
 		if !strings.HasPrefix(w.text, w.stem) {
 			begins = append(begins, w.text) // a stem that is not a beginning of the word
 		}
+		begins = append(begins, irregularForms[w.stem]...) // "kreeg" for "krijgen"
 		if !r.prefix {
 			for _, b := range begins {
 				begins = append(begins, "ge"+b) // a past participle, "gebeld"
@@ -322,7 +361,7 @@ func (pw *patWord) matchesWith(w string, c *lastStems) bool {
 	// changes only the end: "afspraak" is "afsprak"), after "ge" in a participle; most
 	// candidate words fail here, without the stemmer or its cache.
 	head := pw.stem[:max(len(pw.stem)-2, 1)]
-	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) {
+	if !strings.HasPrefix(w, head) && !(strings.HasPrefix(w, "ge") && strings.HasPrefix(w[2:], head)) && !(pw.irregular && irregularVerbs[w] != "") {
 		return false
 	}
 	return slices.Contains(c.of(w), pw.stem)
@@ -395,6 +434,9 @@ func (m *matcher) find(text string) []Match {
 	// A fresh slice, returned as it is: a pooled one cost more in copying the result out
 	// and clearing it (write barriers for every string) than this allocation.
 	out := make([]Match, 0, len(hits)/2+1)
+	var isDerived []int // the matches a negation turned into their barrier
+	var excl []exclusion
+	var src []exclusion // per match of out when there are exclusions: its code and pattern span
 	for _, hit := range hits {
 		k := hit.PatternID
 		if k < 0 || k >= len(m.keys) {
@@ -406,19 +448,34 @@ func (m *matcher) find(text string) []Match {
 			if !ok {
 				continue
 			}
-			code, rname := r.id, r.pattern
+			if r.exclude {
+				excl = append(excl, exclusion{r.id, from, to})
+				continue
+			}
+			code, rname, derived := r.id, r.pattern, false
+			pf, pt := from, to
 			if r.negatable {
-				if cf, ct, neg := m.negated(n, from, to); neg {
+				if cf, ct, neg := m.negated(n, from, to, r.barrier, r.opposite != ""); neg {
 					if r.opposite == "" {
 						continue
 					}
-					code, rname = r.opposite, r.negatedRule
+					code, rname, derived = r.opposite, r.negatedRule, true
 					from, to = min(from, cf), max(to, ct)
 				}
 			}
 			// Code point offsets; the end is extended over combining marks below.
 			out = append(out, Match{Code: code, Rule: rname, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
+			src = append(src, exclusion{r.id, pf, pt})
+			if derived {
+				isDerived = append(isDerived, len(out)-1)
+			}
 		}
+	}
+	if len(excl) > 0 {
+		out, isDerived = dropExcluded(out, src, excl, isDerived)
+	}
+	if len(isDerived) > 0 {
+		out = dropOverruled(out, isDerived)
 	}
 	sortMatches(out)
 	// The same code and span found by two rules is one coding.
@@ -475,6 +532,88 @@ func (m *matcher) find(text string) []Match {
 		}
 	}
 	return dedup
+}
+
+// exclusion is the code and the byte range in the normalised text of an exclusion
+// pattern's match (or, in find, of the pattern behind a match).
+type exclusion struct {
+	code     string
+	from, to int
+}
+
+// dropExcluded leaves out every match of out whose pattern's span (src) overlaps the span
+// of an exclusion pattern of the same code, and renumbers derived to match.
+func dropExcluded(out []Match, src, excl []exclusion, derived []int) ([]Match, []int) {
+	isDerived := make([]bool, len(out))
+	for _, i := range derived {
+		isDerived[i] = true
+	}
+	keep := out[:0]
+	var kept []int
+	for i, x := range out {
+		s := src[i]
+		excluded := false
+		for _, e := range excl {
+			if e.code == s.code && e.from < s.to && s.from < e.to {
+				excluded = true
+				break
+			}
+		}
+		if excluded {
+			continue
+		}
+		if isDerived[i] {
+			kept = append(kept, len(keep))
+		}
+		keep = append(keep, x)
+	}
+	return keep, kept
+}
+
+// dropOverruled leaves out every match of out at an index in derived (a barrier that a
+// negated facilitator suggests) whose span overlaps a match of another code that a pattern
+// found as written: the codebook's own pattern says what the negated words mean. "Dat is
+// niet mijn taak" is kennen.rollen by the pattern "niet mijn taak", not the negated
+// "mijn taak"; "ik weet niet wie ik moet bellen" is kennen.onbekend by "weet niet wie",
+// not a negated contact person.
+func dropOverruled(out []Match, derived []int) []Match {
+	isDerived := make([]bool, len(out))
+	for _, i := range derived {
+		isDerived[i] = true
+	}
+	// The matches as written, by start, and the longest of them: a derived match [s, e)
+	// can only overlap those that start before e and no earlier than s minus that length.
+	asWritten := make([]int, 0, len(out)-len(derived))
+	longest := 0
+	for j := range out {
+		if !isDerived[j] {
+			asWritten = append(asWritten, j)
+			longest = max(longest, out[j].End-out[j].Start)
+		}
+	}
+	slices.SortFunc(asWritten, func(a, b int) int { return cmp.Compare(out[a].Start, out[b].Start) })
+	drop := make([]bool, len(out))
+	dropped := false
+	for _, i := range derived {
+		x := out[i]
+		k, _ := slices.BinarySearchFunc(asWritten, x.End, func(j, end int) int { return cmp.Compare(out[j].Start, end) })
+		for k--; k >= 0 && out[asWritten[k]].Start >= x.Start-longest; k-- {
+			if y := out[asWritten[k]]; y.Code != x.Code && y.End > x.Start {
+				drop[i], dropped = true, true
+				break
+			}
+		}
+	}
+	if !dropped {
+		return out
+	}
+	keep := make([]Match, 0, len(out))
+	for i, x := range out {
+		if !drop[i] {
+			keep = append(keep, x)
+		}
+	}
+	return keep
 }
 
 // compareMatches orders matches by position (start, then end), then code and rule.
@@ -546,13 +685,23 @@ func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok boo
 		return 0, 0, false
 	}
 	for i := 1; i < len(r.words); i++ {
-		start := end + 1
-		if start >= len(t) || n.isBreak(end) {
-			return 0, 0, false
+		skip := 0 // words a gap may pass over
+		if r.words[i].gap {
+			skip = maxGap
 		}
-		end = wordEnd(t, start)
-		if !r.words[i].matchesWith(t[start:end], stems) {
-			return 0, 0, false
+		for {
+			start := end + 1
+			if start >= len(t) || n.isBreak(end) {
+				return 0, 0, false
+			}
+			end = wordEnd(t, start)
+			if r.words[i].matchesWith(t[start:end], stems) {
+				break
+			}
+			if skip == 0 {
+				return 0, 0, false
+			}
+			skip--
 		}
 	}
 	return from, end, from < end
@@ -571,7 +720,7 @@ func wordBefore(t string, end int) (string, int) {
 // negated reports whether a negation stands shortly before the span [from, to) of the
 // normalised text, or an absence word shortly after it, within the same clause, and
 // returns the negation's byte range. See AutoCoder for the rules.
-func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
+func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
 	k, _ := slices.BinarySearch(n.Breaks, int32(from-1)) // the first break at or after from-1
@@ -588,39 +737,71 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 	if k := from - 1; k >= 0 && n.isBreak(k) {
 		lo = k // a break right before the span
 	}
-	// Before: walk back word by word from the space before the span to the clause start;
-	// a negation counts within negationBefore words, or anywhere when "om" follows it
-	// before the span ("het lukt niet om ...").
+	// Inside: a negation in a pattern's gap ("laat het me niet weten").
+	for i := from; i < to; {
+		e := wordEnd(t, i)
+		if w := t[i:e]; m.isNegation(w) || isAfterNegation(w) {
+			return i, e, true
+		}
+		i = e + 1
+	}
+	// Before: walk back word by word from the space before the span to the clause start
+	// (at most 12 words); a negation counts within negationBefore words, or anywhere when
+	// "om" or "idee" follows it before the span ("het lukt niet om ...", "geen idee wat
+	// ze doen"), and "vroeger" anywhere in the clause where a barrier is to be suggested
+	// ("vroeger kon je de wijkagent rechtstreeks bellen": not any more; "vroeger hadden
+	// we een telefoonlijst" is still a telefoonlijst). A barrier's pattern looks only
+	// before itself and at the clause's end: "privacy, daar mag ik niets over zeggen" is
+	// still privacy.
 	end := from - 1
 	sawOm := false
 	for w := 0; end > lo && w <= 12; w++ {
 		word, start := wordBefore(t, end)
 		if word == "maar" {
+			if ws, ok := wishBefore(t, start, lo); ok {
+				return ws, end, true // "was het maar zo dat we korte lijnen hadden"
+			}
 			break
 		}
-		if (w < negationBefore || sawOm) && m.isNegation(word) {
-			if next := t[end+1 : wordEnd(t, end+1)]; next != "alleen" {
+		if word == "vroeger" {
+			if hasOpposite && m.isNegation(word) {
+				return start, end, true
+			}
+		} else if (w < negationBefore || sawOm) && m.isNegation(word) {
+			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] {
 				return start, end, true
 			}
 		}
-		if word == "om" {
+		if word == "om" || word == "idee" {
 			sawOm = true
-		}
-		if w >= negationBefore && !sawOm {
-			break
 		}
 		end = start - 1
 	}
-	// After: "we kennen elkaar niet", "terugkoppeling ontbreekt", but not "niet alleen".
-	sp := to // the space after the span
-	for w := 0; w < negationAfter && sp < hi; w++ {
+	// After: "we kennen elkaar niet", "terugkoppeling ontbreekt", but not "niet alleen";
+	// and a clause that ends in "niet" or "nooit" ("een appgroep met de politie hebben
+	// wij niet").
+	sp := to                 // the space after the span
+	last, ls, le := "", 0, 0 // the clause's last word that is not a filler
+	for w, n := 0, 0; sp < hi && n < 10; n++ {
 		start := sp + 1
 		e := wordEnd(t, start)
 		word := t[start:e]
-		if word == "maar" {
+		sp = e
+		if word == "maar" || afterStops[word] {
+			last = ""
 			break
 		}
-		if word != "" && afterFirst[word[0]] && afterNegations[word] {
+		if !afterFillers[word] {
+			last, ls, le = word, start, e
+		}
+		if beforeOnly || w >= negationAfter {
+			continue
+		}
+		if afterFillers[word] {
+			continue // "terugkoppeling krijg ik eigenlijk nooit": they do not count
+		}
+		w++
+		if isAfterNegation(word) {
 			if e < hi {
 				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
 					return 0, 0, false
@@ -628,9 +809,86 @@ func (m *matcher) negated(n Normalized, from, to int) (cf, ct int, ok bool) {
 			}
 			return start, e, true
 		}
-		sp = e
+	}
+	if sp >= hi && (last == "niet" || last == "nooit") {
+		return ls, le, true
+	}
+	// A short answer right after: "Terugkoppeling? Nooit." "Overleg? Niks meer."
+	if to < len(t) && n.isBreak(to) {
+		sp := to
+		for w := 0; w < 3 && sp+1 < len(t); w++ {
+			start := sp + 1
+			e := wordEnd(t, start)
+			switch t[start:e] {
+			case "nooit", "niks", "niets", "nul":
+				return start, e, true
+			}
+			if n.isBreak(e) {
+				break
+			}
+			sp = e
+		}
+	}
+	// A wish right after: "Goed bereikbaar? Was het maar zo."
+	if rest := t[to:min(len(t), to+24)]; strings.HasPrefix(rest, " was het maar") || strings.HasPrefix(rest, " was dat maar") {
+		return to + 1, to + 13, true
 	}
 	return 0, 0, false
+}
+
+// notNegating are the words after which a negation says something else: "niet alleen",
+// "niet lang" (it did not take long), "geen probleem", "geen moeite", "geen drempel",
+// "niet moeilijk" (it is easy).
+var notNegating = map[string]bool{
+	"alleen": true, "lang": true, "probleem": true, "moeite": true, "drempel": true,
+	"moeilijk": true, "lastig": true, "ingewikkeld": true,
+}
+
+// afterFillers are the words that do not count towards negationAfter, nor as the last
+// word of a clause: the pronouns after an inverted verb ("krijg ik nooit", "vertrouwde
+// hem en mij niet") and adverbs that soften ("krijg ik eigenlijk nooit", "wisselt ook
+// niet hoor").
+var afterFillers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ik je jij we wij ze zij hij er het u men mij me hem haar ons jou jullie hun
+		eigenlijk echt ook gewoon bijna vaak meestal nog toch hoor helemaal meer dus wel zo altijd`) {
+		afterFillers[w] = true
+	}
+}
+
+// afterStops are the words that start another clause after a pattern ("ik weet inmiddels
+// dat hij er niet meteen een proces-verbaal van maakt" does not negate "weet
+// inmiddels"): no absence word is looked for beyond them.
+var afterStops = map[string]bool{
+	"dat": true, "omdat": true, "als": true, "wanneer": true, "die": true, "wie": true, "wat": true,
+	"waar": true, "of": true, "want": true, "zodat": true, "terwijl": true, "voordat": true,
+	"nadat": true, "sinds": true,
+}
+
+// afterPronouns are the subject pronouns of a wish ("was het maar", "had ik maar").
+var afterPronouns = map[string]bool{"ik": true, "je": true, "jij": true, "we": true, "wij": true, "ze": true, "zij": true, "hij": true, "er": true, "het": true, "u": true, "men": true}
+
+// wishVerbs are the verb forms of a Dutch wish with "maar": "was het maar", "had ik maar",
+// "konden we maar", "wist ik maar": what follows is missing.
+var wishVerbs = map[string]bool{
+	"was": true, "waren": true, "had": true, "hadden": true, "kon": true, "konden": true,
+	"wist": true, "wisten": true, "zou": true, "zouden": true, "mocht": true, "mochten": true,
+}
+
+// wishBefore reports whether the "maar" that starts at byte start of t ends a wish, a verb
+// of wishVerbs and a pronoun right before it, within the clause that starts at lo; it
+// returns where the wish starts.
+func wishBefore(t string, start, lo int) (int, bool) {
+	if start-1 <= lo {
+		return 0, false
+	}
+	pron, ps := wordBefore(t, start-1)
+	if !afterPronouns[pron] || ps-1 <= lo {
+		return 0, false
+	}
+	verb, vs := wordBefore(t, ps-1)
+	return vs, wishVerbs[verb]
 }
 
 // isNegation reports whether a word of the normalised text is one of the matcher's
@@ -647,6 +905,11 @@ var afterFirst = func() (f [256]bool) {
 	}
 	return f
 }()
+
+// isAfterNegation reports whether w is one of afterNegations, by its first byte first.
+func isAfterNegation(w string) bool {
+	return w != "" && afterFirst[w[0]] && afterNegations[w]
+}
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.
 func (n Normalized) isBreak(i int) bool {

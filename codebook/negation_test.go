@@ -108,9 +108,182 @@ func TestDutchStems(t *testing.T) {
 		{"rol", "roddel", false},
 		{"wist", "weten", false}, // irregular: written as a pattern of its own
 		{"weten", "wet", true},   // over-stemming: "wet" (law) and "weten" share a stem
+		// Strong past forms (irregularVerbs) and diminutives (dediminutive).
+		{"weten", "wist", true},
+		{"krijgen", "kreeg", true},
+		{"geven", "gaf", true},
+		{"zitten", "zat", false}, // "zat" is also the ZAT
+		{"lijn", "lijntjes", true},
+		{"overleg", "overlegje", true},
+		{"bellen", "belletje", true},
 	} {
 		if got := sameStem(tc.b, stemKey(tc.a)); got != tc.same {
 			t.Errorf("sameStem(%q, stem(%q)=%q) = %v, want %v (stem %q)", tc.b, tc.a, stemKey(tc.a), got, tc.same, stemKey(tc.b))
+		}
+	}
+}
+
+// TestGapPatterns checks "..." in a pattern: up to maxGap words between two pattern words,
+// not across a clause break, and patterns that cannot be compiled.
+func TestGapPatterns(t *testing.T) {
+	cb := &Codebook{
+		Negations: []string{"geen", "niet", "nooit"},
+		Negated:   map[string]string{"terug": "geen_terug"},
+		Factors: []Factor{{ID: "f", Codes: []Code{
+			{ID: "terug", Valence: Facilitator, Patterns: []string{"koppel* ... terug", "laat ... weten"}},
+			{ID: "geen_terug", Valence: Barrier, Patterns: []string{"hoor* ... niets"}},
+		}}},
+	}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Ze koppelt terug", `terug[3:16]"koppelt terug"`},
+		{"Ze koppelt het morgen wel terug", `terug[3:31]"koppelt het morgen wel terug"`},
+		// Four words between is the most; a fifth is too many.
+		{"Hij koppelt dat altijd heel netjes terug", `terug[4:40]"koppelt dat altijd heel netjes terug"`},
+		{"Hij koppelt dat altijd heel erg netjes terug", ``},
+		// Not across a clause break.
+		{"Ik koppel. Terug naar huis", ``},
+		// Stemmed words on both sides; a negation in the gap negates.
+		{"Ze laten het me weten", `terug[3:21]"laten het me weten"`},
+		{"Ze laten het me nooit weten", `geen_terug[3:27]"laten het me nooit weten"`},
+		{"Niemand? Ze laat me niet weten", `geen_terug[12:30]"laat me niet weten"`},
+		{"Ik hoor daarna niets meer", `geen_terug[3:20]"hoor daarna niets"`},
+		{"Ze koppelen het niet terug", `geen_terug[3:26]"koppelen het niet terug"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"... terug", "koppel ...", "a ... ... b"} {
+		cb.Factors[0].Codes[0].Patterns = []string{bad}
+		if _, err := NewAutoCoder(cb); !errors.Is(err, ErrPattern) {
+			t.Errorf("pattern %q: err %v, want ErrPattern", bad, err)
+		}
+	}
+}
+
+// TestNegationScope checks the negation forms beside the plain ones: a wish with "maar",
+// an inverted subject after the pattern, and the phrases in which "niet" or "geen" says
+// something positive.
+func TestNegationScope(t *testing.T) {
+	cb := negBook()
+	cb.Negations = append(cb.Negations, "vroeger")
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Was het maar zo dat we terugkoppeling kregen", `geen_terugkoppeling[0:37]"Was het maar zo dat we terugkoppeling"`},
+		{"Had ik maar eens terugkoppeling", `geen_terugkoppeling[0:31]"Had ik maar eens terugkoppeling"`},
+		// "maar" without a wish still ends the scope.
+		{"Niet veel maar wel terugkoppeling", `terugkoppeling[19:33]"terugkoppeling"`},
+		{"Terugkoppeling krijg ik nooit", `geen_terugkoppeling[0:29]"Terugkoppeling krijg ik nooit"`},
+		{"Terugkoppeling krijg ik eigenlijk nooit", `geen_terugkoppeling[0:39]"Terugkoppeling krijg ik eigenlijk nooit"`},
+		{"Terugkoppeling krijg ik van hen nooit op tijd", `terugkoppeling[0:14]"Terugkoppeling"`},
+		// A clause that ends in "niet" or "nooit", for barriers too; a wish right after.
+		{"Terugkoppeling hebben wij hier gewoon niet.", `geen_terugkoppeling[0:42]"Terugkoppeling hebben wij hier gewoon niet"`},
+		{"Een wachtlijst hebben wij niet", ``},
+		{"Terugkoppeling? Was het maar zo", `geen_terugkoppeling[0:28]"Terugkoppeling? Was het maar"`},
+		// A short answer right after the pattern.
+		{"Terugkoppeling? Eigenlijk nooit.", `geen_terugkoppeling[0:31]"Terugkoppeling? Eigenlijk nooit"`},
+		{"Terugkoppeling? Ja. Nooit een probleem", `terugkoppeling[0:14]"Terugkoppeling"`},
+		{"Het is geen probleem om terugkoppeling te vragen", `terugkoppeling[24:38]"terugkoppeling"`},
+		{"Het duurde niet lang voor ik terugkoppeling kreeg", `terugkoppeling[29:43]"terugkoppeling"`},
+		{"Het is niet moeilijk om ze te laten weten", `terugkoppeling[30:41]"laten weten"`},
+		// "vroeger" anywhere in the clause; "geen idee" reaches like "om".
+		{"Vroeger kregen we van iedereen altijd netjes terugkoppeling", `geen_terugkoppeling[0:59]"Vroeger kregen we van iedereen altijd netjes terugkoppeling"`},
+		{"Ik heb geen idee of ze het ooit laten weten", `geen_terugkoppeling[7:43]"geen idee of ze het ooit laten weten"`},
+		// A barrier is turned off only by a negation before it.
+		{"Geen wachtlijst", ``},
+		{"De wachtlijst, daar doe ik niets aan. Wachtlijst niets aan te doen", `wachtlijst[3:13]"wachtlijst" wachtlijst[38:48]"Wachtlijst"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNegationOverruled checks that a pattern as written beats the barrier a negation
+// would suggest on the same words.
+func TestNegationOverruled(t *testing.T) {
+	cb := &Codebook{
+		Negations: []string{"niet"},
+		Negated:   map[string]string{"rol": "onbekend", "contact": "onbereikbaar"},
+		Factors: []Factor{{ID: "f", Codes: []Code{
+			{ID: "rol", Valence: Facilitator, Patterns: []string{"mijn taak", "niet mijn taak"}},
+			{ID: "contact", Valence: Facilitator, Patterns: []string{"weet wie ik moet bellen"}},
+			{ID: "onbekend", Valence: Barrier, Patterns: []string{"weet niet wie"}},
+			{ID: "onbereikbaar", Valence: Barrier},
+		}}},
+	}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Dat is niet mijn taak", `rol[7:21]"niet mijn taak"`},
+		{"Dat is mijn taak", `rol[7:16]"mijn taak"`},
+		{"Ik weet niet wie ik moet bellen", `onbekend[3:16]"weet niet wie"`},
+		// Without a pattern that says otherwise, the negation still suggests the barrier.
+		{"Dat is niet echt mijn taak", `onbekend[7:26]"niet echt mijn taak"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestExclusionPatterns checks "!pattern": the code's overlapping matches, and the barrier
+// a negated one would suggest, are left out; other codes and other places are not.
+func TestExclusionPatterns(t *testing.T) {
+	cb := &Codebook{
+		Negations: []string{"niet"},
+		Negated:   map[string]string{"vertrouwen": "wantrouwen"},
+		Factors: []Factor{{ID: "f", Codes: []Code{
+			{ID: "vertrouwen", Valence: Facilitator, Patterns: []string{"vertrouwen", "!vertrouwen in dat"}},
+			{ID: "wantrouwen", Valence: Barrier},
+			{ID: "afspraken", Valence: Facilitator, Patterns: []string{"afspraak", "!afspraak met de jongere"}},
+		}}},
+	}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Ik heb vertrouwen in dat gebouw", ``},
+		{"Ik heb niet veel vertrouwen in dat plan", ``},
+		{"Ze vertrouwen elkaar", `vertrouwen[3:13]"vertrouwen"`},
+		{"Een afspraak met de jongere, en een afspraak met school", `afspraken[36:44]"afspraak"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestIrregularFirstWord checks that a pattern whose first word is a strong verb is found
+// at its past form, which does not start like the stem.
+func TestIrregularFirstWord(t *testing.T) {
+	cb := &Codebook{Factors: []Factor{{ID: "f", Codes: []Code{
+		{ID: "terug", Valence: Facilitator, Patterns: []string{"krijg ... terug", "weet wie"}},
+	}}}}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Ik kreeg het bericht terug", `terug[3:26]"kreeg het bericht terug"`},
+		{"Ik wist wie het was", `terug[3:11]"wist wie"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
 		}
 	}
 }

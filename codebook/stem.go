@@ -1,6 +1,7 @@
 package codebook
 
 import (
+	"sort"
 	"strings"
 	"sync"
 
@@ -21,7 +22,9 @@ import (
 //     (-de/-te), "gebeld", "gedeeld" (ge-...-d/-t) keep their endings. sameStem accepts a
 //     text word whose stem, after taking off -t, -de, -te, -den, -ten or ge-...-d/-t, is the
 //     pattern's. This is a small rule of our own because no maintained Go Dutch
-//     lemmatiser exists; irregular verbs ("wist", "kon") still need their own patterns.
+//     lemmatiser exists; the strong past forms of the verbs the patterns use ("wist",
+//     "kreeg", "gaf": irregularVerbs) share their infinitive's stem, and a diminutive
+//     ("lijntjes", "overlegje": dediminutive) its base word's.
 //
 // Over-stemming seen on the vocabulary: "weten"/"weet" and "wet" (law) share the stem
 // "wet", "laten"/"laat" and "lat", "delen"/"deel" and "del". Patterns that need the exact
@@ -85,6 +88,12 @@ func stemsOf(w string) []string {
 	if n > 5 && strings.HasPrefix(w, "ge") && (w[n-1] == 'd' || w[n-1] == 't') {
 		ks = append(ks, stemKey(w[2:n-1]))
 	}
+	if inf, ok := irregularVerbs[w]; ok {
+		ks = append(ks, stemKey(inf))
+	}
+	if d := dediminutive(w); d != "" {
+		ks = append(ks, stemKey(d))
+	}
 	stemMu.Lock()
 	if len(stemCache) < stemCacheMax {
 		stemCache[w] = ks
@@ -138,4 +147,57 @@ func stemPrefixes(s string) []string {
 		out = append(out, s[:n-1]+s[n-2:n-1]+s[n-1:])
 	}
 	return out
+}
+
+// irregularVerbs maps the irregular (strong) past forms of the verbs collaboration is
+// talked about with to their infinitive, whose stem they then share: "wist wie" is "weet
+// wie", "kreeg ik terug" "krijg ik terug", "gaf ik door" "geef ik door". The regular
+// forms are handled by stemsOf; Snowball leaves these alone. The list is the strong verbs
+// of the codebook's patterns (weten, kennen's none, komen, krijgen, laten, geven, zien,
+// spreken, vragen, doen, mogen, kunnen, zeggen, nemen, lopen, houden, zitten not: "zat"
+// is also the ZAT, a case meeting).
+var irregularVerbs = map[string]string{
+	"wist": "weten", "wisten": "weten", "geweten": "weten",
+	"kwam": "komen", "kwamen": "komen",
+	"kreeg": "krijgen", "kregen": "krijgen", "gekregen": "krijgen",
+	"liet": "laten", "lieten": "laten", "gelaten": "laten",
+	"gaf": "geven", "gaven": "geven", "gegeven": "geven",
+	"zag": "zien", "zagen": "zien", "gezien": "zien",
+	"sprak": "spreken", "spraken": "spreken", "gesproken": "spreken",
+	"vroeg": "vragen", "vroegen": "vragen",
+	"deed": "doen", "deden": "doen", "gedaan": "doen",
+	"mocht": "mogen", "mochten": "mogen",
+	"kon": "kunnen", "konden": "kunnen", "gekund": "kunnen",
+	"zei": "zeggen", "zeiden": "zeggen",
+	"nam": "nemen", "namen": "nemen", "genomen": "nemen",
+	"liep": "lopen", "liepen": "lopen", "gelopen": "lopen",
+	"hield": "houden", "hielden": "houden",
+	"belde": "bellen", "hoorde": "horen",
+}
+
+// irregularForms is irregularVerbs the other way: per stem key of an infinitive, its
+// irregular forms, for the automaton's keys (a pattern that starts with "krijg" must also
+// be looked for at "kreeg").
+var irregularForms = map[string][]string{}
+
+func init() {
+	for form, inf := range irregularVerbs {
+		k := stemKey(inf)
+		irregularForms[k] = append(irregularForms[k], form)
+	}
+	for _, l := range irregularForms {
+		sort.Strings(l)
+	}
+}
+
+// dediminutive returns a word without its diminutive ending ("lijntjes" "lijn",
+// "appje" "app", "overlegje" "overleg", "belletje" "bell"), or "" when it has none
+// or too little would be left.
+func dediminutive(w string) string {
+	for _, end := range [...]string{"etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je"} {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			return w[:len(w)-len(end)]
+		}
+	}
+	return ""
 }
