@@ -270,7 +270,9 @@ const yamlHeader = `# Codebook of samenspel.
 # refer to it), a label in Dutch and English, a valence (facilitator: it helps; barrier:
 # it hinders), a definition, inclusion and exclusion criteria, an example quote, aliases
 # (the names coding tools export, e.g. "Bereiken > Korte lijnen") and patterns for the
-# auto-coder (* at a word's end for any ending, * before the first word for compounds).
+# auto-coder (* at a word's end for any ending, * before the first word for compounds,
+# "..." between two words for up to four words of the same clause, a leading ! for an
+# exclusion: where it matches, the code's overlapping patterns do not count).
 # partners: the partners respondents mention, with synonyms matched like patterns.
 # roles: respondent roles, with the abbreviation used in pseudonyms and their synonyms.
 # scales: survey scales with their items, answer labels and values, reverse-keyed items
