@@ -34,10 +34,7 @@ func (in *Input) Populations() []disclosure.Population {
 	// distinct respondents): a map per item would take more memory than the survey
 	// itself, and keys would be looked up again per grouping. A row whose respondent the
 	// dataset does not list is a member by its key.
-	position := make(map[*protected.Respondent]int32, len(in.Data.Respondents))
-	for i := range in.Data.Respondents {
-		position[&in.Data.Respondents[i]] = int32(i)
-	}
+	// The respondent number of a row (ScaleAnswers.resp) is its position.
 	for _, sa := range in.SurveyScales() {
 		var rows, scored disclosure.Population
 		answered := make([]disclosure.Population, len(sa.Scale.Items))
@@ -49,7 +46,8 @@ func (in *Input) Populations() []disclosure.Population {
 			}
 		}
 		for i := range sa.Respondents {
-			at, known := position[sa.Respondent(i)]
+			at := sa.resp[i]
+			known := at != noRespondent
 			add(&rows, i, at, known)
 			if !math.IsNaN(sa.Scores[i]) {
 				add(&scored, i, at, known)
