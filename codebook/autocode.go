@@ -298,13 +298,10 @@ func compile(id, pattern string, stem bool) (rule, error) {
 // Leading function words ("op de hoogte") are taken as they are, followed by the
 // beginnings of the first other word, so that a key is rarely a bare short word.
 func (r *rule) keys() []string {
+	i := r.leadWords()
 	lead := ""
-	i := 0
-	if !r.prefix {
-		for i < len(r.words)-1 && !r.words[i].open && !r.words[i+1].gap && functionWords[r.words[i].text] {
-			lead += r.words[i].text + " "
-			i++
-		}
+	for _, w := range r.words[:i] {
+		lead += w.text + " "
 	}
 	w := r.words[i]
 	var begins []string
@@ -330,6 +327,18 @@ func (r *rule) keys() []string {
 		out[j] = " " + lead + b
 	}
 	return out
+}
+
+// leadWords returns how many leading function words keys takes as they are: the key
+// ends in the word after them.
+func (r *rule) leadWords() int {
+	i := 0
+	if !r.prefix {
+		for i < len(r.words)-1 && !r.words[i].open && !r.words[i+1].gap && functionWords[r.words[i].text] {
+			i++
+		}
+	}
+	return i
 }
 
 // lastStems remembers the stem keys of the last word looked up (stemsOf) in one call
@@ -379,7 +388,7 @@ var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
 
 type matcher struct {
 	ac        *ahocorasick.Automaton // nil without patterns
-	keys      [][]int                // automaton pattern index -> rules with that key
+	keys      [][]candidate          // automaton pattern index -> rules with that key
 	rules     []rule
 	negations map[string]bool
 	negFirst  [256]bool // the first bytes of negations
@@ -408,7 +417,7 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 				patterns = append(patterns, key)
 				m.keys = append(m.keys, nil)
 			}
-			m.keys[k] = append(m.keys[k], i)
+			m.keys[k] = append(m.keys[k], newCandidate(&rules[i], i))
 		}
 	}
 	if len(patterns) > 0 {
@@ -442,8 +451,18 @@ func (m *matcher) find(text string) []Match {
 		if k < 0 || k >= len(m.keys) {
 			continue
 		}
-		for _, ri := range m.keys[k] {
-			r := &m.rules[ri]
+		// The first byte of the word after the one the key ends in, or 0 where a rule's
+		// next word cannot follow (the text's end or a clause break): most candidates
+		// fail on that word, and their next word's first byte tells so (see candidate).
+		var next byte
+		if e := wordEnd(n.Text, hit.End-1); e+1 < len(n.Text) && !n.isBreak(e) {
+			next = n.Text[e+1]
+		}
+		for _, c := range m.keys[k] {
+			if !c.mayFollow(next) {
+				continue
+			}
+			r := &m.rules[c.rule]
 			from, to, ok := r.span(n, hit.Start, &stems)
 			if !ok {
 				continue
