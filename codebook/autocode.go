@@ -388,7 +388,7 @@ var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
 
 type matcher struct {
 	ac        *ahocorasick.Automaton // nil without patterns
-	keys      [][]candidate          // automaton pattern index -> rules with that key
+	keys      []keyRules             // automaton pattern index -> rules with that key
 	rules     []rule
 	negations map[string]bool
 	negFirst  [256]bool // the first bytes of negations
@@ -415,9 +415,9 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 				k = len(patterns)
 				idx[key] = k
 				patterns = append(patterns, key)
-				m.keys = append(m.keys, nil)
+				m.keys = append(m.keys, keyRules{})
 			}
-			m.keys[k] = append(m.keys[k], newCandidate(&rules[i], i))
+			m.keys[k].add(&rules[i], i)
 		}
 	}
 	if len(patterns) > 0 {
@@ -445,24 +445,45 @@ func (m *matcher) find(text string) []Match {
 	out := make([]Match, 0, len(hits)/2+1)
 	var isDerived []int // the matches a negation turned into their barrier
 	var excl []exclusion
-	var src []exclusion // per match of out when there are exclusions: its code and pattern span
+	src := make([]exclusion, 0, cap(out)) // per match of out when there are exclusions: its code and pattern span
+	var cand []int                        // the rules to check at a hit
+	var starts [maxGap + 1]int            // the starts of the words after a hit's key (nextWords)
+	var firsts byteSet                    // and their first bytes
+	var next []int                        // starts[:k] for the key's last word that ends at lastEnd
+	lastEnd := -1
 	for _, hit := range hits {
 		k := hit.PatternID
 		if k < 0 || k >= len(m.keys) {
 			continue
 		}
-		// The first byte of the word after the one the key ends in, or 0 where a rule's
-		// next word cannot follow (the text's end or a clause break): most candidates
-		// fail on that word, and their next word's first byte tells so (see candidate).
-		var next byte
-		if e := wordEnd(n.Text, hit.End-1); e+1 < len(n.Text) && !n.isBreak(e) {
-			next = n.Text[e+1]
-		}
-		for _, c := range m.keys[k] {
-			if !c.mayFollow(next) {
-				continue
+		// The key's rules that can match here: most fail on the word after the key's
+		// last word, and its first bytes tell so (see keyRules). No such word follows at
+		// the text's end or a clause break.
+		kr := &m.keys[k]
+		cand = append(cand[:0], kr.free...)
+		if len(kr.next) > 0 || len(kr.gapped) > 0 {
+			// Hits that end in the same word ("ken", "kenn") share the words after it.
+			if e := wordEnd(n.Text, hit.End-1); e != lastEnd {
+				next, lastEnd = nextWords(n, e, &starts, &firsts), e
 			}
-			r := &m.rules[c.rule]
+			if len(next) > 0 {
+				if g := strings.IndexByte(kr.bytes, n.Text[next[0]]); g >= 0 {
+					rest := n.Text[next[0]:]
+					for i := range kr.next[g] {
+						if c := &kr.next[g][i]; c.mayFollow(rest) {
+							cand = append(cand, c.rule)
+						}
+					}
+				}
+				for i := range kr.gapped {
+					if c := &kr.gapped[i]; c.mayFollowIn(n.Text, next, &firsts) {
+						cand = append(cand, c.rule)
+					}
+				}
+			}
+		}
+		for _, ri := range cand {
+			r := &m.rules[ri]
 			from, to, ok := r.span(n, hit.Start, &stems)
 			if !ok {
 				continue
@@ -517,6 +538,9 @@ func (m *matcher) find(text string) []Match {
 		if x.Start < cp {
 			cp, at = 0, 0
 		}
+		for cp+8 <= x.Start && at+8 <= len(text) && ascii8(text[at:]) {
+			cp, at = cp+8, at+8 // eight ASCII bytes, eight code points
+		}
 		for cp < x.Start && at < len(text) {
 			if text[at] < utf8.RuneSelf { // most of a Dutch text: a byte is a code point
 				at++
@@ -527,6 +551,9 @@ func (m *matcher) find(text string) []Match {
 			cp++
 		}
 		ecp, eat := cp, at
+		for ecp+8 <= x.End && eat+8 <= len(text) && ascii8(text[eat:]) {
+			ecp, eat = ecp+8, eat+8
+		}
 		for eat < len(text) && ecp < x.End {
 			if text[eat] < utf8.RuneSelf {
 				eat++
@@ -675,6 +702,13 @@ func sortMatches(ms []Match) {
 	}
 }
 
+// ascii8 reports whether the first eight bytes of s (at least eight) are ASCII: eight
+// code points.
+func ascii8(s string) bool {
+	_ = s[7]
+	return (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 == 0
+}
+
 // wordEnd returns the byte offset of the space that ends the word around i in t.
 func wordEnd(t string, i int) int {
 	for i < len(t) && t[i] != ' ' {
@@ -810,13 +844,14 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 			last = ""
 			break
 		}
-		if !afterFillers[word] {
+		filler := afterFillers[word]
+		if !filler {
 			last, ls, le = word, start, e
 		}
 		if beforeOnly || w >= negationAfter {
 			continue
 		}
-		if afterFillers[word] {
+		if filler {
 			continue // "terugkoppeling krijg ik eigenlijk nooit": they do not count
 		}
 		w++
