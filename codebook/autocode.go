@@ -382,6 +382,11 @@ type normBuf struct {
 	pos    []int32
 	breaks []int32
 	brk    []uint64
+
+	// find's scratch, kept between calls: none of it is returned.
+	src       []exclusion
+	cand      []int
+	isDerived []int
 }
 
 var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
@@ -433,9 +438,11 @@ func (m *matcher) find(text string) []Match {
 	}
 	buf := normBufs.Get().(*normBuf)
 	n := normalizeInto(text, buf.b, buf.pos, buf.breaks, buf.brk)
+	src, cand, isDerived := buf.src[:0], buf.cand[:0], buf.isDerived[:0]
 	defer func() {
 		// n.Text aliases buf.b: nothing returned refers to it (spans are cut from text).
 		buf.b, buf.pos, buf.breaks, buf.brk = n.bytes, n.Pos, n.Breaks, n.brk
+		buf.src, buf.cand, buf.isDerived = src[:0], cand[:0], isDerived[:0]
 		normBufs.Put(buf)
 	}()
 	hits := m.ac.FindAllOverlapping(n.bytes)
@@ -443,13 +450,10 @@ func (m *matcher) find(text string) []Match {
 	// A fresh slice, returned as it is: a pooled one cost more in copying the result out
 	// and clearing it (write barriers for every string) than this allocation.
 	out := make([]Match, 0, len(hits)/2+1)
-	var isDerived []int // the matches a negation turned into their barrier
+	// isDerived: the matches a negation turned into their barrier; src: per match of out,
+	// its code and pattern span (for the exclusions); cand: the rules to check at a hit.
 	var excl []exclusion
-	src := make([]exclusion, 0, cap(out)) // per match of out when there are exclusions: its code and pattern span
-	var cand []int                        // the rules to check at a hit
-	var starts [maxGap + 1]int            // the starts of the words after a hit's key (nextWords)
-	var firsts byteSet                    // and their first bytes
-	var next []int                        // starts[:k] for the key's last word that ends at lastEnd
+	var fw following // the words after the key's last word that ends at lastEnd
 	lastEnd := -1
 	for _, hit := range hits {
 		k := hit.PatternID
@@ -464,19 +468,19 @@ func (m *matcher) find(text string) []Match {
 		if len(kr.next) > 0 || len(kr.gapped) > 0 {
 			// Hits that end in the same word ("ken", "kenn") share the words after it.
 			if e := wordEnd(n.Text, hit.End-1); e != lastEnd {
-				next, lastEnd = nextWords(n, e, &starts, &firsts), e
+				fw.of(n, e)
+				lastEnd = e
 			}
-			if len(next) > 0 {
-				if g := strings.IndexByte(kr.bytes, n.Text[next[0]]); g >= 0 {
-					rest := n.Text[next[0]:]
+			if fw.n > 0 {
+				if g := strings.IndexByte(kr.bytes, n.Text[fw.starts[0]]); g >= 0 {
 					for i := range kr.next[g] {
-						if c := &kr.next[g][i]; c.mayFollow(rest) {
+						if c := &kr.next[g][i]; c.mayFollow(n.Text, &fw, 0) {
 							cand = append(cand, c.rule)
 						}
 					}
 				}
 				for i := range kr.gapped {
-					if c := &kr.gapped[i]; c.mayFollowIn(n.Text, next, &firsts) {
+					if c := &kr.gapped[i]; c.mayFollowIn(n.Text, &fw) {
 						cand = append(cand, c.rule)
 					}
 				}

@@ -23,8 +23,50 @@ type keyRules struct {
 // begins (all starting with the same byte).
 type nextRule struct {
 	rule   int
-	begins []string
+	begins []begin
 	first  byteSet // after a gap: the first bytes of begins
+}
+
+// begin is a beginning a word must have, with its first eight bytes (fewer: zeros) as a
+// little-endian number and the mask of those bytes, so that most words are told apart
+// with one comparison.
+type begin struct {
+	s       string
+	v, mask uint64
+}
+
+func newBegins(ss []string) []begin {
+	out := make([]begin, len(ss))
+	for i, s := range ss {
+		out[i] = begin{s: s, v: load8(s)}
+		for j := 0; j < min(len(s), 8); j++ {
+			out[i].mask |= 0xff << (8 * j)
+		}
+	}
+	return out
+}
+
+// load8 returns the first eight bytes of s as a little-endian number, zeros past its end.
+func load8(s string) uint64 {
+	if len(s) >= 8 {
+		_ = s[7]
+		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	}
+	var v uint64
+	for j := 0; j < len(s); j++ {
+		v |= uint64(s[j]) << (8 * j)
+	}
+	return v
+}
+
+// of reports whether rest starts with b; v is load8(rest). No byte of a beginning is
+// zero, so where rest is shorter than b the zeros of v do not compare equal.
+func (b *begin) of(rest string, v uint64) bool {
+	if v&b.mask != b.v {
+		return false
+	}
+	return len(b.s) <= 8 || strings.HasPrefix(rest, b.s)
 }
 
 // byteSet is a set of bytes.
@@ -56,7 +98,7 @@ func (k *keyRules) add(r *rule, i int) {
 	slices.Sort(begins)
 	begins = slices.Compact(begins)
 	if w.gap {
-		c := nextRule{rule: i, begins: begins}
+		c := nextRule{rule: i, begins: newBegins(begins)}
 		for _, b := range begins {
 			c.first.add(b[0])
 		}
@@ -75,47 +117,54 @@ func (k *keyRules) add(r *rule, i int) {
 			k.bytes += string([]byte{b})
 			k.next = append(k.next, nil)
 		}
-		k.next[g] = append(k.next[g], nextRule{rule: i, begins: begins[:j:j]})
+		k.next[g] = append(k.next[g], nextRule{rule: i, begins: newBegins(begins[:j])})
 		begins = begins[j:]
 	}
 }
 
-// mayFollow reports whether the rule can match where the text after the key's last word
-// is rest (from the first byte of the next word on). It is only a filter: span decides.
-func (c *nextRule) mayFollow(rest string) bool {
-	for _, b := range c.begins {
-		if strings.HasPrefix(rest, b) {
+// following holds the words that span may try for the word after a key's last word:
+// the next one, or up to maxGap more after a gap, none across a clause break or past the
+// text's end; per word its start and load8 of the text from there, and the set of their
+// first bytes.
+type following struct {
+	starts [maxGap + 1]int
+	vals   [maxGap + 1]uint64
+	n      int
+	firsts byteSet
+}
+
+// of fills f for the key's last word that ends at the space e.
+func (f *following) of(n Normalized, e int) {
+	t := n.Text
+	f.n, f.firsts = 0, byteSet{}
+	for f.n < len(f.starts) && e+1 < len(t) && !n.isBreak(e) {
+		f.starts[f.n], f.vals[f.n] = e+1, load8(t[e+1:])
+		f.firsts.add(t[e+1])
+		f.n++
+		e = wordEnd(t, e+1)
+	}
+}
+
+// mayFollow reports whether the rule can match where the word after the key's last word
+// is word i of f. It is only a filter: span decides.
+func (c *nextRule) mayFollow(t string, f *following, i int) bool {
+	rest, v := t[f.starts[i]:], f.vals[i]
+	for j := range c.begins {
+		if c.begins[j].of(rest, v) {
 			return true
 		}
 	}
 	return false
 }
 
-// nextWords returns the starts of the words that span may try for the word after the
-// key's last word, which ends at the space e: the next one, or up to maxGap more after a
-// gap, none across a clause break or past the text's end.
-// firsts gets the first bytes of those words.
-func nextWords(n Normalized, e int, starts *[maxGap + 1]int, firsts *byteSet) []int {
-	t := n.Text
-	k := 0
-	*firsts = byteSet{}
-	for k < len(starts) && e+1 < len(t) && !n.isBreak(e) {
-		starts[k] = e + 1
-		firsts.add(t[e+1])
-		k++
-		e = wordEnd(t, e+1)
-	}
-	return starts[:k]
-}
-
-// mayFollowIn reports whether one of the words at starts may begin as the rule's next
-// word must (a filter for a rule with a gap, as mayFollow).
-func (c *nextRule) mayFollowIn(t string, starts []int, firsts *byteSet) bool {
-	if !c.first.meets(firsts) {
+// mayFollowIn reports whether one of the words of f may begin as the rule's next word
+// must (a filter for a rule with a gap, as mayFollow).
+func (c *nextRule) mayFollowIn(t string, f *following) bool {
+	if !c.first.meets(&f.firsts) {
 		return false
 	}
-	for _, s := range starts {
-		if c.mayFollow(t[s:]) {
+	for i := 0; i < f.n; i++ {
+		if c.mayFollow(t, f, i) {
 			return true
 		}
 	}
