@@ -844,11 +844,11 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 		e := wordEnd(t, start)
 		word := t[start:e]
 		sp = e
-		if word == "maar" || afterStops[word] {
+		if word == "maar" || stopWords.has(word) {
 			last = ""
 			break
 		}
-		filler := afterFillers[word]
+		filler := fillerWords.has(word)
 		if !filler {
 			last, ls, le = word, start, e
 		}
@@ -913,6 +913,7 @@ func init() {
 		eigenlijk echt ook gewoon bijna vaak meestal nog toch hoor helemaal meer dus wel zo altijd`) {
 		afterFillers[w] = true
 	}
+	stopWords, fillerWords = newWordSet(afterStops), newWordSet(afterFillers)
 }
 
 // afterStops are the words that start another clause after a pattern ("ik weet inmiddels

@@ -170,3 +170,39 @@ func (c *nextRule) mayFollowIn(t string, f *following) bool {
 	}
 	return false
 }
+
+// wordSet is a set of words that tells most other words apart by their first byte and
+// length before it looks in its map: negated asks it for every word around a match.
+type wordSet struct {
+	m    map[string]bool
+	lens [256]uint32 // per first byte: bit l set for a word of length l (< 32) in m
+	long bool        // m has a word of 32 bytes or more
+}
+
+func newWordSet(m map[string]bool) *wordSet {
+	s := &wordSet{m: m}
+	for w := range m {
+		switch {
+		case w == "":
+		case len(w) >= 32:
+			s.long = true
+		default:
+			s.lens[w[0]] |= 1 << len(w)
+		}
+	}
+	return s
+}
+
+func (s *wordSet) has(w string) bool {
+	switch {
+	case w == "":
+		return s.m[w]
+	case len(w) >= 32:
+		return s.long && s.m[w]
+	}
+	return s.lens[w[0]]&(1<<len(w)) != 0 && s.m[w]
+}
+
+// stopWords and fillerWords are afterStops and afterFillers as wordSets (made in the
+// init that fills afterFillers).
+var stopWords, fillerWords *wordSet
