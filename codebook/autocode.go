@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -397,10 +398,11 @@ type matcher struct {
 	rules     []rule
 	negations map[string]bool
 	negFirst  [256]bool // the first bytes of negations
+	negSet    *wordSet  // negations as a wordSet
 }
 
 func newMatcher(rules []rule, negations map[string]bool) *matcher {
-	m := &matcher{rules: rules, negations: negations}
+	m := &matcher{rules: rules, negations: negations, negSet: newWordSet(negations)}
 	for w := range negations {
 		if w != "" {
 			m.negFirst[w[0]] = true
@@ -454,7 +456,7 @@ func (m *matcher) find(text string) []Match {
 	// its code and pattern span (for the exclusions); cand: the rules to check at a hit.
 	var excl []exclusion
 	var fw following // the words after the key's last word that ends at lastEnd
-	lastEnd := -1
+	lastEnd, lastLimit := -1, 0
 	for _, hit := range hits {
 		k := hit.PatternID
 		if k < 0 || k >= len(m.keys) {
@@ -467,9 +469,13 @@ func (m *matcher) find(text string) []Match {
 		cand = append(cand[:0], kr.free...)
 		if len(kr.next) > 0 || len(kr.gapped) > 0 {
 			// Hits that end in the same word ("ken", "kenn") share the words after it.
-			if e := wordEnd(n.Text, hit.End-1); e != lastEnd {
-				fw.of(n, e)
-				lastEnd = e
+			limit := 1
+			if len(kr.gapped) > 0 {
+				limit = len(fw.starts)
+			}
+			if e := wordEnd(n.Text, hit.End-1); e != lastEnd || limit > lastLimit {
+				fw.of(n, e, limit)
+				lastEnd, lastLimit = e, limit
 			}
 			if fw.n > 0 {
 				if g := strings.IndexByte(kr.bytes, n.Text[fw.starts[0]]); g >= 0 {
@@ -780,16 +786,12 @@ func wordBefore(t string, end int) (string, int) {
 func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
-	k, _ := slices.BinarySearch(n.Breaks, int32(from-1)) // the first break at or after from-1
 	lo, hi := 0, len(t)-1
-	if k > 0 {
-		lo = int(n.Breaks[k-1])
+	if k := n.breakBefore(from - 1); k >= 0 {
+		lo = k
 	}
-	for k < len(n.Breaks) && int(n.Breaks[k]) < to {
-		k++
-	}
-	if k < len(n.Breaks) {
-		hi = int(n.Breaks[k])
+	if k := n.breakFrom(to); k >= 0 {
+		hi = k
 	}
 	if k := from - 1; k >= 0 && n.isBreak(k) {
 		lo = k // a break right before the span
@@ -913,7 +915,7 @@ func init() {
 		eigenlijk echt ook gewoon bijna vaak meestal nog toch hoor helemaal meer dus wel zo altijd`) {
 		afterFillers[w] = true
 	}
-	stopWords, fillerWords = newWordSet(afterStops), newWordSet(afterFillers)
+	stopWords, fillerWords, afterSet = newWordSet(afterStops), newWordSet(afterFillers), newWordSet(afterNegations)
 }
 
 // afterStops are the words that start another clause after a pattern ("ik weet inmiddels
@@ -954,7 +956,7 @@ func wishBefore(t string, start, lo int) (int, bool) {
 // negations; the first byte is looked at before the set, since most words start with
 // a letter that no negation starts with.
 func (m *matcher) isNegation(w string) bool {
-	return w != "" && m.negFirst[w[0]] && m.negations[w]
+	return w != "" && m.negFirst[w[0]] && m.negSet.has(w)
 }
 
 // afterFirst holds the first bytes of afterNegations.
@@ -967,7 +969,43 @@ var afterFirst = func() (f [256]bool) {
 
 // isAfterNegation reports whether w is one of afterNegations, by its first byte first.
 func isAfterNegation(w string) bool {
-	return w != "" && afterFirst[w[0]] && afterNegations[w]
+	return w != "" && afterFirst[w[0]] && afterSet.has(w)
+}
+
+// breakBefore returns the byte offset of the last clause break before byte i of the
+// normalised text, or -1 (Breaks searched in its bit set).
+func (n Normalized) breakBefore(i int) int {
+	j := min(i-1, len(n.brk)*64-1) // the last byte that may be the break
+	if j < 0 {
+		return -1
+	}
+	w := j / 64
+	x := n.brk[w] & (2<<(j%64) - 1) // the bits up to j; 2<<63 wraps to 0, all bits
+	for x == 0 {
+		if w--; w < 0 {
+			return -1
+		}
+		x = n.brk[w]
+	}
+	return w*64 + 63 - bits.LeadingZeros64(x)
+}
+
+// breakFrom returns the byte offset of the first clause break at or after byte i of the
+// normalised text, or -1.
+func (n Normalized) breakFrom(i int) int {
+	i = max(i, 0)
+	w := i / 64
+	if w >= len(n.brk) {
+		return -1
+	}
+	x := n.brk[w] &^ (1<<(i%64) - 1) // the bits from i on
+	for x == 0 {
+		if w++; w >= len(n.brk) {
+			return -1
+		}
+		x = n.brk[w]
+	}
+	return w*64 + bits.TrailingZeros64(x)
 }
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.

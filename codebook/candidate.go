@@ -133,11 +133,12 @@ type following struct {
 	firsts byteSet
 }
 
-// of fills f for the key's last word that ends at the space e.
-func (f *following) of(n Normalized, e int) {
+// of fills f for the key's last word that ends at the space e, with up to limit words
+// (1: only the next word, for rules without a gap).
+func (f *following) of(n Normalized, e, limit int) {
 	t := n.Text
 	f.n, f.firsts = 0, byteSet{}
-	for f.n < len(f.starts) && e+1 < len(t) && !n.isBreak(e) {
+	for f.n < limit && e+1 < len(t) && !n.isBreak(e) {
 		f.starts[f.n], f.vals[f.n] = e+1, load8(t[e+1:])
 		f.firsts.add(t[e+1])
 		f.n++
@@ -203,6 +204,6 @@ func (s *wordSet) has(w string) bool {
 	return s.lens[w[0]]&(1<<len(w)) != 0 && s.m[w]
 }
 
-// stopWords and fillerWords are afterStops and afterFillers as wordSets (made in the
-// init that fills afterFillers).
-var stopWords, fillerWords *wordSet
+// stopWords, fillerWords and afterSet are afterStops, afterFillers and afterNegations as
+// wordSets (made in the init that fills afterFillers).
+var stopWords, fillerWords, afterSet *wordSet
