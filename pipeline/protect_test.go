@@ -65,25 +65,7 @@ func TestStudySaltAsOneSort(t *testing.T) {
 	}
 	d.Respondents = []model.Respondent{{ID: "E"}, {ID: "E1"}, {ID: "E10"}, {ID: "E2"}, {ID: "E1", Wave: "2025"}}
 	d.Segments = []model.Segment{{ID: "s1", Respondent: "E1", Text: "tekst"}}
-	var recs []string
-	for _, r := range d.Respondents {
-		recs = append(recs, "r\x00"+r.ID)
-	}
-	for _, s := range d.Segments {
-		recs = append(recs, "s\x00"+s.Respondent+"\x00"+s.ID+"\x00"+s.Text)
-	}
-	for _, a := range answers {
-		recs = append(recs, "a\x00"+a.Respondent+"\x00"+a.Item+"\x00"+a.Raw)
-	}
-	sort.Strings(recs)
-	h := sha256.New()
-	h.Write([]byte("samenspel pseudonyms\x01"))
-	for _, r := range recs {
-		h.Write([]byte(r))
-		h.Write([]byte{1})
-	}
-	var want [32]byte
-	copy(want[:], h.Sum(nil))
+	want := saltByOneSort(d, answers)
 	if got := studySalt(d); got != want {
 		t.Errorf("salt %x, one sort gives %x", got, want)
 	}

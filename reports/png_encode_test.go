@@ -5,7 +5,6 @@ import (
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"bytes"
 	"hash/adler32"
@@ -132,21 +131,8 @@ func TestPNGCanvasStraightLines(t *testing.T) {
 		c.FillPolygon(okabeSky, []vg.Point{{X: 0, Y: 5}, {X: 30, Y: 5}, {X: 30, Y: 15}, {X: 0, Y: 15}})
 		c.Pop()
 	}
-	old := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(200), vgimg.UseBackgroundColor(color.White))
-	paint(draw.New(old))
-	want := old.Image().(*image.RGBA)
-	c := newPNGCanvas(w, h, 200)
-	defer c.release()
-	paint(draw.New(c))
-	got := c.Image()
-	differ, worst := 0, 0
-	for i := range got.Pix {
-		d := int(got.Pix[i]) - int(want.Pix[i])
-		if d != 0 {
-			differ++
-			worst = max(worst, d, -d)
-		}
-	}
+	got, want := paintBoth(w, h, paint)
+	differ, worst := channelDiff(got, want)
 	if worst > 8 || float64(differ) > 0.03*float64(len(got.Pix)) {
 		t.Errorf("%d of %d channels differ from gg's, by up to %d", differ, len(got.Pix), worst)
 	}
