@@ -17,7 +17,7 @@ const maxCodeRows = 30
 // keepCodeRows returns the codes of score a figure shows: all of them up to maxCodeRows,
 // else the maxCodeRows with the highest score (lowest, when low), ties going to the
 // code that comes first in the codebook, then by id. A NaN score sorts last.
-func keepCodeRows(res *results.Results, score map[string]float64, low bool) map[string]bool {
+func keepCodeRows(l labels, score map[string]float64, low bool) map[string]bool {
 	keep := make(map[string]bool, len(score))
 	codes := make([]string, 0, len(score))
 	for c := range score {
@@ -29,19 +29,11 @@ func keepCodeRows(res *results.Results, score map[string]float64, low bool) map[
 		}
 		return keep
 	}
-	order := map[string]int{}
-	for _, f := range res.Codebook.Factors {
-		for _, c := range f.Codes {
-			if _, ok := order[c.ID]; !ok {
-				order[c.ID] = len(order)
-			}
-		}
-	}
 	pos := func(c string) int {
-		if p, ok := order[c]; ok {
+		if p, ok := l.codeOrder[c]; ok {
 			return p
 		}
-		return len(order)
+		return len(l.codeOrder)
 	}
 	sort.Slice(codes, func(i, j int) bool {
 		a, b := score[codes[i]], score[codes[j]]

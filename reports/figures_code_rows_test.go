@@ -22,8 +22,9 @@ func TestKeepCodeRows(t *testing.T) {
 	}
 	score["c39"] = math.NaN()
 	res.Codebook.Factors = []results.Factor{f}
-	high := keepCodeRows(res, score, false)
-	low := keepCodeRows(res, score, true)
+	l := newLabels(res)
+	high := keepCodeRows(l, score, false)
+	low := keepCodeRows(l, score, true)
 	if len(high) != maxCodeRows || len(low) != maxCodeRows {
 		t.Fatalf("kept %d and %d, want %d", len(high), len(low), maxCodeRows)
 	}
@@ -49,7 +50,7 @@ func TestKeepCodeRows(t *testing.T) {
 		t.Errorf("low: kept c39 or c15")
 	}
 	few := map[string]float64{"a": 1, "b": math.NaN()}
-	if k := keepCodeRows(res, few, true); len(k) != 2 {
+	if k := keepCodeRows(l, few, true); len(k) != 2 {
 		t.Errorf("few: kept %v", k)
 	}
 }

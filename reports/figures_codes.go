@@ -182,7 +182,7 @@ func valenceByFactor(res *results.Results, l labels) []*figure {
 		return nil
 	}
 	all := len(count)
-	keep := keepCodeRows(res, count, false)
+	keep := keepCodeRows(l, count, false)
 	var rows []row
 	var codes []string // parallel to rows; "" for a heading
 	for _, f := range res.Codebook.Factors {
@@ -300,7 +300,7 @@ func agreement(res *results.Results, l labels) []*figure {
 		alphas[e.code] = e.alpha
 	}
 	all := len(entries)
-	keep := keepCodeRows(res, alphas, true)
+	keep := keepCodeRows(l, alphas, true)
 	entries = slices.DeleteFunc(entries, func(e entry) bool { return !keep[e.code] })
 	sort.SliceStable(entries, func(a, b int) bool {
 		pa, oka := l.codeOrder[entries[a].code]

@@ -135,7 +135,7 @@ func cooccurrence(res *results.Results, l labels) []*figure {
 		return codes[x] < codes[y]
 	})
 	all := len(codes)
-	codes = strongestCooccurring(codes, jac)
+	codes = strongestCooccurring(l, codes, jac)
 	names := make([]string, len(codes))
 	for i, c := range codes {
 		names[i] = l.codeLabel(c)
@@ -179,39 +179,26 @@ func cooccurrence(res *results.Results, l labels) []*figure {
 	}}
 }
 
-// maxCooccurrenceCodes is the most codes the co-occurrence map shows. With more, a
-// column-wide map has cells under 4 mm, too small for their values and, at 198 codes,
-// a figure 1.4 m high that no article can print (and that took a quarter of the run's
-// time to draw); the table keeps every pair.
-const maxCooccurrenceCodes = 30
-
-// strongestCooccurring keeps, of more than maxCooccurrenceCodes codes, those with the
-// highest sum of their Jaccard indexes with all other codes (the codes that most occur
-// together with others), ties going to the earlier code; the kept codes stay in the
-// order given (codebook order). At most maxCooccurrenceCodes codes are returned as they
-// are.
-func strongestCooccurring(codes []string, jac map[[2]string]float64) []string {
-	if len(codes) <= maxCooccurrenceCodes {
-		return codes
-	}
-	sum := make([]float64, len(codes))
-	for i, a := range codes {
+// strongestCooccurring keeps, of more than maxCodeRows codes (a map of 198 codes was
+// 1.4 m high, its cells too small for their values), those with the highest sum of their
+// Jaccard indexes with all other codes (the codes that most occur together with others),
+// chosen by keepCodeRows; the kept codes stay in the order given (codebook order).
+func strongestCooccurring(l labels, codes []string, jac map[[2]string]float64) []string {
+	sum := make(map[string]float64, len(codes))
+	for _, a := range codes {
+		sum[a] = 0
 		for _, b := range codes {
 			if v, ok := jac[[2]string{a, b}]; ok && a != b && finite(v) {
-				sum[i] += v
+				sum[a] += v
 			}
 		}
 	}
-	rank := make([]int, len(codes))
-	for i := range rank {
-		rank[i] = i
-	}
-	sort.SliceStable(rank, func(x, y int) bool { return sum[rank[x]] > sum[rank[y]] })
-	keep := rank[:maxCooccurrenceCodes]
-	sort.Ints(keep)
-	out := make([]string, len(keep))
-	for i, k := range keep {
-		out[i] = codes[k]
+	keep := keepCodeRows(l, sum, false)
+	out := make([]string, 0, min(len(codes), maxCodeRows))
+	for _, c := range codes {
+		if keep[c] {
+			out = append(out, c)
+		}
 	}
 	return out
 }
