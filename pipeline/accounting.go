@@ -44,12 +44,17 @@ func rejectGroups(rejects []protected.Reject) []results.RejectGroup {
 		reason string
 	}
 	n := map[key]int{}
+	dutch := map[key]string{} // the Dutch reason of the group's first reject
 	for _, r := range rejects {
-		n[key{r.Cell, groupReason(r)}]++
+		k := key{r.Cell, groupReason(r, r.Reason, "in an earlier row")}
+		if n[k] == 0 {
+			dutch[k] = groupReason(r, r.ReasonNL, "in een eerdere regel")
+		}
+		n[k]++
 	}
 	out := make([]results.RejectGroup, 0, len(n))
 	for k, c := range n {
-		out = append(out, results.RejectGroup{Count: c, Cells: k.cell, Reason: k.reason})
+		out = append(out, results.RejectGroup{Count: c, Cells: k.cell, Reason: k.reason, ReasonNL: dutch[k]})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -63,22 +68,22 @@ func rejectGroups(rejects []protected.Reject) []results.RejectGroup {
 	return out
 }
 
-var rowNumberRe = regexp.MustCompile(`in row \d+`)
+var rowNumberRe = regexp.MustCompile(`in (row|regel) \d+`)
 
-// groupReason is the reason a reject is grouped by. Where the reason names the row's
+// groupReason is the reason a reject is grouped by: reason, the reject's reason in one
+// language, where earlier says "in an earlier row" in it. Where the reason names the row's
 // respondent id (not in the respondents table, already answered), the id and the row
 // number are left out, so that twenty duplicates are one group, not twenty; a reason that
 // names an answer label keeps it ("Zeer mee eens" is not an answer of scale kennen).
-func groupReason(r protected.Reject) string {
+func groupReason(r protected.Reject, reason, earlier string) string {
 	if !errors.Is(r.Err, ingest.ErrUnknownRespondent) && !errors.Is(r.Err, ingest.ErrDuplicate) {
-		return r.Reason
+		return reason
 	}
-	reason := r.Reason
 	if r.Value != "" {
 		reason = strings.ReplaceAll(reason, strconv.Quote(r.Value)+" ", "")
 		reason = strings.ReplaceAll(reason, strconv.Quote(r.Value), "")
 	}
-	return rowNumberRe.ReplaceAllString(reason, "in an earlier row")
+	return rowNumberRe.ReplaceAllString(reason, earlier)
 }
 
 // rowRejects lists the survey files whose rejected rows are more than maxShare of their

@@ -67,9 +67,18 @@ type RoleProposal struct {
 
 // RejectCount counts the rejects of one reason.
 type RejectCount struct {
-	Reason string
-	Count  int
-	Cells  bool
+	Reason   string
+	ReasonNL string // the same in Dutch
+	Count    int
+	Cells    bool
+}
+
+// ReasonIn is the reason in lang (nl or en).
+func (c RejectCount) ReasonIn(lang string) string {
+	if lang == "nl" {
+		return c.ReasonNL
+	}
+	return c.Reason
 }
 
 // Nothing reports whether the check found nothing to fix.
@@ -129,7 +138,7 @@ func checkDataset(s *Study, d *model.Dataset, cb *codebook.Codebook) *CheckRepor
 		}
 		k := [2]string{cells, rj.Reason()}
 		if other[k] == nil {
-			other[k] = &RejectCount{Reason: rj.Reason(), Cells: rj.Cell}
+			other[k] = &RejectCount{Reason: rj.Reason(), ReasonNL: rj.ReasonIn("nl"), Cells: rj.Cell}
 		}
 		other[k].Count++
 	}

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -137,7 +136,7 @@ func (s *Study) readReviews(cb *codebook.Codebook) ([]reviewFile, []model.FileCo
 
 // ErrVerdictLeftOut marks the rejects of a review file: listed suggestions whose verdict
 // does not count.
-var ErrVerdictLeftOut = errors.New("reviewed suggestion left out")
+var ErrVerdictLeftOut = model.NewKind("reviewed suggestion left out", "beoordeelde suggestie niet meegeteld")
 
 // Why a listed suggestion's verdict is left out (the reasons rejects.csv shows).
 const (
@@ -147,6 +146,15 @@ const (
 	reasonNotMade     = "this run made no such suggestion on the segment (a review of an earlier run with another seed, min_f1 or codebook, or an edited description)"
 	reasonTwice       = "listed twice on the segment in this file: the first counts"
 )
+
+// reasonDutch says the same in Dutch, for the summary and the report.
+var reasonDutch = map[string]string{
+	reasonUnknownCode: "de genoemde code is geen code van het codeboek",
+	reasonNoSegment:   "het fragment hoort niet bij dit onderzoek (een beoordeling van een ander onderzoek, of van sindsdien gewijzigde invoer)",
+	reasonHumanCoded:  "iemand heeft het fragment sindsdien gecodeerd: de menselijke codering telt, niet het oordeel uit de beoordeling",
+	reasonNotMade:     "deze run deed die suggestie niet bij het fragment (een beoordeling van een eerdere run met een andere seed, min_f1 of ander codeboek, of een bewerkte beschrijving)",
+	reasonTwice:       "twee keer genoemd bij het fragment in dit bestand: de eerste telt",
+}
 
 // selectionLocation names a listed suggestion's selection by its GUID, where it is one: a
 // GUID edited into something else (a name) is not shown.
@@ -255,7 +263,7 @@ func matchReviews(p *protected.Dataset, files []reviewFile, name func(string) st
 				left++
 				m.rejects = append(m.rejects, protected.Reject{
 					File: file, Location: selectionLocation(r.Selection), Value: value,
-					Reason: reason, Err: ErrVerdictLeftOut,
+					Reason: reason, ReasonNL: reasonDutch[reason], Err: ErrVerdictLeftOut,
 				})
 				continue
 			}

@@ -303,7 +303,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	for i, x := range d.Rejects {
 		p.Rejects[i] = protected.Reject{
 			File: file(x.File), Location: redactOnce(x.Location()), Value: redactOnce(x.Value),
-			Reason: redactOnce(x.Reason()), Err: x.Err, Cell: x.Cell, Item: x.Item,
+			Reason: redactOnce(x.Reason()), ReasonNL: redactOnce(x.ReasonIn("nl")), Err: x.Err, Cell: x.Cell, Item: x.Item,
 		}
 	}
 	p.Files = make([]model.FileCount, len(d.Files))

@@ -180,7 +180,7 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 				fmt.Sprintf("The analysis covers %d respondents, %d text segments with %d codings and %d survey answers; %s could not be used (see the rejects table).", res.Respondents, res.Segments, res.Codings, res.Answers, notUsedEN),
 			))
 		}
-		if reasons := rejectReasons(res.RejectGroups, 3); reasons != "" {
+		if reasons := rejectReasons(res.RejectGroups, 3, res.Language); reasons != "" {
 			out = append(out, T("Meest voorkomende redenen: "+reasons+".", "Most frequent reasons: "+reasons+"."))
 		}
 	}
@@ -706,15 +706,15 @@ func quotes(res *results.Results, l labels) []quoteGroup {
 	return out
 }
 
-// rejectReasons lists the n most frequent reasons for rejects, with their counts:
+// rejectReasons lists the n most frequent reasons for rejects in lang, with their counts:
 // `"Zeer mee eens" is not an answer of scale kennen (120×)`.
-func rejectReasons(groups []results.RejectGroup, n int) string {
+func rejectReasons(groups []results.RejectGroup, n int, lang string) string {
 	var parts []string
 	for i, g := range groups {
 		if i == n {
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s (%d×)", g.Reason, g.Count))
+		parts = append(parts, fmt.Sprintf("%s (%d×)", g.ReasonIn(lang), g.Count))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -215,7 +215,7 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 			case o.Count != 1:
 				unit = u.s("rows")
 			}
-			u.f(w, "    %5d %-7s %s\n", o.Count, unit, o.Reason)
+			u.f(w, "    %5d %-7s %s\n", o.Count, unit, o.ReasonIn(u.lang))
 		}
 	}
 	for _, warn := range r.Warnings {

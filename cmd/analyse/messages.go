@@ -13,9 +13,11 @@ import (
 
 // The command line speaks Dutch or English. Every message it prints is in one catalogue,
 // keyed by its English text, with its Dutch translation in dutch below; golang.org/x/text's
-// message printer looks them up (and formats numbers per language). Errors raised deeper in
-// the pipeline (a file, a row, a column and what is wrong) are printed as they are, in
-// English, inside the translated frame.
+// message printer looks them up (and formats numbers per language). The reasons of rejected
+// rows and answers come from the readers in both languages (model.Reasonf) and are shown
+// in the summary's language; fatal errors raised deeper in the pipeline (a file, a row, a
+// column and what is wrong) are printed as they are, in English, inside the translated
+// frame.
 
 // ui prints in one language.
 type ui struct {

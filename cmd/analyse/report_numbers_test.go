@@ -103,8 +103,9 @@ func checkReportNumbers(t *testing.T, out, md string) {
 		Coders   []string
 		MinCell  float64 `json:"min_cell"`
 		Rejects  []struct {
-			Count  float64
-			Reason string
+			Count    float64
+			Reason   string
+			ReasonNL string `json:"reason_nl"`
 		}
 		Methods struct {
 			Bootstrap float64 `json:"bootstrap_samples"`
@@ -128,7 +129,7 @@ func checkReportNumbers(t *testing.T, out, md string) {
 	var reasons []string
 	for _, g := range man.Rejects {
 		run.add(g.Count)
-		reasons = append(reasons, g.Reason)
+		reasons = append(reasons, g.Reason, g.ReasonNL)
 	}
 	if v, err := strconv.ParseFloat(man.Codebook.Version, 64); err == nil {
 		run.add(v)

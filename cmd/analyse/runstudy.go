@@ -153,7 +153,7 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 			case g.Count != 1:
 				unit = u.s("rows")
 			}
-			u.f(w, "    %5d %-7s %s\n", g.Count, unit, g.Reason)
+			u.f(w, "    %5d %-7s %s\n", g.Count, unit, g.ReasonIn(u.lang))
 		}
 	}
 	var unmapped, kept []string

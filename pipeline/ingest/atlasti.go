@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -100,7 +99,7 @@ func atlasCodes(get func(string) string) ([]string, error) {
 	if len(joined) == n {
 		return joined, nil
 	}
-	return nil, fmt.Errorf("the cell does not split into the %d codes that Number of Codes gives: %w", n, ErrCodeList)
+	return nil, model.Reasonf("the cell does not split into the %d codes that Number of Codes gives: %w", "de cel valt niet uiteen in de %d codes die Number of Codes noemt: %v", n, ErrCodeList)
 }
 
 // isQuoted: an in-vivo code, named by the quoted words it was made from.

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"unicode/utf8"
 
@@ -14,7 +13,7 @@ import (
 // ErrUnclosedQuote is the reason for a record of a delimited text file that could not be
 // read: a quoted field that does not close where the file's records do. The reject names
 // the line where the quote opened; reading goes on at the next line.
-var ErrUnclosedQuote = errors.New("unclosed quote")
+var ErrUnclosedQuote = model.NewKind("unclosed quote", "niet gesloten aanhalingsteken")
 
 // A delimited text file is read here, not by encoding/csv: encoding/csv stops at the
 // first quote it cannot close, or (with LazyQuotes) lets that quote swallow every line up
@@ -56,6 +55,14 @@ const (
 )
 
 var whyLong = fmt.Sprintf("runs on over more than %d lines", maxQuotedLines)
+
+// whyDutch says the same in Dutch.
+var whyDutch = map[string]string{
+	whyEnd:      "loopt door tot het einde van het bestand",
+	whySwallows: "loopt door over een regel met de scheidingstekens van een heel record",
+	whyAlone:    "loopt door over de volgende regel, en geen ander record van het bestand beslaat meer regels",
+	whyLong:     fmt.Sprintf("loopt door over meer dan %d regels", maxQuotedLines),
+}
 
 // textTable is a delimited text file decoded and judged once; Rows iterate over it.
 type textTable struct {
@@ -402,8 +409,9 @@ func (t *textTable) rejects(path string) []model.Reject {
 			col = t.header[b.field]
 		}
 		out = append(out, model.Reject{File: path, Row: b.row, Line: b.line, Column: col, Value: b.value,
-			Err: fmt.Errorf("%w: the quoted field that opens on this line in column %q %s; the line is left out and reading goes on at the next line",
-				ErrUnclosedQuote, col, b.why)})
+			Err: model.Reasonf("%[1]w: the quoted field that opens on this line in column %[2]q %[3]s; the line is left out and reading goes on at the next line",
+				"%[1]v: het veld tussen aanhalingstekens dat op deze regel in kolom %[2]q opent, %[4]s; de regel wordt overgeslagen en het lezen gaat verder op de volgende regel",
+				ErrUnclosedQuote, col, b.why, whyDutch[b.why])})
 	}
 	return out
 }

@@ -163,5 +163,5 @@ func (v nameVariables) apply(r *model.Respondent) {
 // errNameMismatch is the reason for a segment whose file or document name does not fit
 // the study's name_pattern.
 func errNameMismatch(name string, np *namePattern) error {
-	return fmt.Errorf("the name %q does not fit name_pattern %q: %w", nameStem(name), np.src, ErrUnknownRespondent)
+	return model.Reasonf("the name %q does not fit name_pattern %q: %w", "de naam %q past niet bij name_pattern %q: %v", nameStem(name), np.src, ErrUnknownRespondent)
 }

@@ -1,9 +1,8 @@
 package ingest
 
 import (
-	"errors"
-
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // Options tell a reader what the study knows about a file.
@@ -52,14 +51,14 @@ type Options struct {
 
 // Sentinel errors that rejects and errors wrap, for errors.Is.
 var (
-	ErrUnknownFormat     = errors.New("format not recognised")
-	ErrMissingColumn     = errors.New("required column missing")
-	ErrUnknownRespondent = errors.New("unknown respondent")
-	ErrEmptySegment      = errors.New("empty segment")
-	ErrOutOfScale        = errors.New("answer outside the scale")
-	ErrUnknownLabel      = errors.New("unknown answer label")
-	ErrDuplicate         = errors.New("duplicate respondent")
-	ErrTooLarge          = errors.New("archive too large")
-	ErrEmptyID           = errors.New("empty respondent id")
-	ErrFieldCount        = errors.New("wrong number of fields")
+	ErrUnknownFormat     = model.NewKind("format not recognised", "formaat niet herkend")
+	ErrMissingColumn     = model.NewKind("required column missing", "verplichte kolom ontbreekt")
+	ErrUnknownRespondent = model.NewKind("unknown respondent", "onbekende respondent")
+	ErrEmptySegment      = model.NewKind("empty segment", "leeg fragment")
+	ErrOutOfScale        = model.NewKind("answer outside the scale", "antwoord buiten de schaal")
+	ErrUnknownLabel      = model.NewKind("unknown answer label", "onbekend antwoordlabel")
+	ErrDuplicate         = model.NewKind("duplicate respondent", "dubbele respondent")
+	ErrTooLarge          = model.NewKind("archive too large", "archief te groot")
+	ErrEmptyID           = model.NewKind("empty respondent id", "lege respondentcode")
+	ErrFieldCount        = model.NewKind("wrong number of fields", "verkeerd aantal velden")
 )

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -14,13 +13,13 @@ import (
 
 // Errors of REFI-QDA projects.
 var (
-	ErrNoProject         = errors.New("no .qde project document in the archive")
-	ErrSelectionOutside  = errors.New("selection outside its text")
-	ErrSelectionMismatch = errors.New("selection does not hold the text its name says")
-	ErrMissingSource     = errors.New("source text missing")
+	ErrNoProject         = model.NewKind("no .qde project document in the archive", "geen .qde-projectdocument in het archief")
+	ErrSelectionOutside  = model.NewKind("selection outside its text", "selectie buiten haar tekst")
+	ErrSelectionMismatch = model.NewKind("selection does not hold the text its name says", "selectie bevat niet de tekst die haar naam noemt")
+	ErrMissingSource     = model.NewKind("source text missing", "brontekst ontbreekt")
 	// ErrAmbiguousRespondent: the sources of a project would be joined into one respondent
 	// by a guess the study did not state.
-	ErrAmbiguousRespondent = errors.New("respondent of the sources not stated")
+	ErrAmbiguousRespondent = model.NewKind("respondent of the sources not stated", "respondent van de bronnen niet opgegeven")
 )
 
 // readQDPX reads a REFI-QDA project: a .qdpx archive, or a bare .qde document whose
@@ -307,11 +306,11 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 		}
 	}
 	for _, kind := range []struct {
-		what string
-		list []refiqda.Other
-	}{{"PDF", r.p.PDFSources}, {"picture", r.p.Pictures}, {"audio", r.p.Audio}, {"video", r.p.Video}} {
+		what, nl string
+		list     []refiqda.Other
+	}{{"PDF", "pdf", r.p.PDFSources}, {"picture", "beeld", r.p.Pictures}, {"audio", "audio", r.p.Audio}, {"video", "video", r.p.Video}} {
 		for _, o := range kind.list {
-			r.reject(fmt.Sprintf("source %q", o.Name), o.Name, fmt.Errorf("a %s source is not read; only text sources are: %w", kind.what, ErrMissingSource))
+			r.reject(fmt.Sprintf("source %q", o.Name), o.Name, model.Reasonf("a %[1]s source is not read; only text sources are: %[3]w", "een %[2]s-bron wordt niet gelezen; alleen tekstbronnen: %[3]v", kind.what, kind.nl, ErrMissingSource))
 		}
 	}
 	for _, id := range order {
@@ -342,14 +341,14 @@ func (r *qdpxReader) text(s refiqda.TextSource) (string, error) {
 	}
 	p := strings.TrimSpace(s.PlainTextPath)
 	if p == "" {
-		return "", fmt.Errorf("the source names no text (neither PlainTextContent nor plainTextPath): %w", ErrMissingSource)
+		return "", model.Reasonf("the source names no text (neither PlainTextContent nor plainTextPath): %w", "de bron noemt geen tekst (PlainTextContent noch plainTextPath): %v", ErrMissingSource)
 	}
 	rest, ok := strings.CutPrefix(p, "internal://")
 	if !ok {
-		return "", fmt.Errorf("the text %q lies outside the project archive: %w", p, ErrMissingSource)
+		return "", model.Reasonf("the text %q lies outside the project archive: %w", "de tekst %q ligt buiten het projectarchief: %v", p, ErrMissingSource)
 	}
 	if r.arch == nil {
-		return "", fmt.Errorf("the text %q needs the .qdpx archive, not the bare .qde: %w", p, ErrMissingSource)
+		return "", model.Reasonf("the text %q needs the .qdpx archive, not the bare .qde: %w", "de tekst %q vraagt het .qdpx-archief, niet de losse .qde: %v", p, ErrMissingSource)
 	}
 	for _, dir := range []string{"sources/", "Sources/", ""} {
 		if n := r.arch.find(dir + rest); n != "" {
@@ -357,7 +356,7 @@ func (r *qdpxReader) text(s refiqda.TextSource) (string, error) {
 			return string(b), err
 		}
 	}
-	return "", fmt.Errorf("the archive holds no file sources/%s: %w", rest, ErrMissingSource)
+	return "", model.Reasonf("the archive holds no file sources/%s: %w", "het archief bevat geen bestand sources/%s: %v", rest, ErrMissingSource)
 }
 
 func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map[string]string,
@@ -368,7 +367,7 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 	if err != nil || !known {
 		reason := err
 		if err == nil {
-			reason = fmt.Errorf("respondent %q of this source: %w", respondentID, ErrUnknownRespondent)
+			reason = model.Reasonf("respondent %q of this source: %w", "respondent %q van deze bron: %v", respondentID, ErrUnknownRespondent)
 		}
 		n := len(s.Selections)
 		if n == 0 {
@@ -394,21 +393,21 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 		start, err1 := strconv.Atoi(strings.TrimSpace(sel.StartPosition))
 		end, err2 := strconv.Atoi(strings.TrimSpace(sel.EndPosition))
 		if err1 != nil || err2 != nil {
-			r.reject(loc, sel.StartPosition+"-"+sel.EndPosition, fmt.Errorf("positions are not whole numbers: %w", ErrSelectionOutside))
+			r.reject(loc, sel.StartPosition+"-"+sel.EndPosition, model.Reasonf("positions are not whole numbers: %w", "posities zijn geen gehele getallen: %v", ErrSelectionOutside))
 			continue
 		}
 		if start < 0 || end < start || end > len(text) {
 			r.reject(loc, fmt.Sprintf("%d-%d", start, end),
-				fmt.Errorf("positions %d-%d, text has %d characters: %w", start, end, len(text), ErrSelectionOutside))
+				model.Reasonf("positions %d-%d, text has %d characters: %w", "posities %d-%d, de tekst heeft %d tekens: %v", start, end, len(text), ErrSelectionOutside))
 			continue
 		}
 		seg := string(text[start:end])
 		if !nameMatches(sel.Name, seg) && nameIsText(sel.Name, collapsedText) {
-			r.reject(loc, sel.Name, fmt.Errorf("positions %d-%d hold %q: %w", start, end, shorten(seg, 60), ErrSelectionMismatch))
+			r.reject(loc, sel.Name, model.Reasonf("positions %d-%d hold %q: %w", "posities %d-%d bevatten %q: %v", start, end, shorten(seg, 60), ErrSelectionMismatch))
 			continue
 		}
 		if strings.TrimSpace(seg) == "" {
-			r.reject(loc, fmt.Sprintf("%d-%d", start, end), fmt.Errorf("the selection holds no text: %w", ErrEmptySegment))
+			r.reject(loc, fmt.Sprintf("%d-%d", start, end), model.Reasonf("the selection holds no text: %w", "de selectie bevat geen tekst: %v", ErrEmptySegment))
 			continue
 		}
 		id := refiqda.NormalGUID(sel.GUID)

@@ -72,7 +72,7 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			reject(id, fmt.Errorf("%w: %q already in row %d", ErrDuplicate, id, first))
+			reject(id, model.Reasonf("%w: %q already in row %d", "%v: %q staat al in regel %d", ErrDuplicate, id, first))
 			continue
 		}
 		seen[id] = line

@@ -3,7 +3,6 @@ package ingest
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -15,11 +14,11 @@ import (
 
 // ErrSegmentConflict is wrapped by the reject of a row that reuses a segment id for a
 // different text.
-var ErrSegmentConflict = errors.New("segment id reused for a different text")
+var ErrSegmentConflict = model.NewKind("segment id reused for a different text", "fragmentcode opnieuw gebruikt voor een andere tekst")
 
 // ErrCodeList is wrapped by the reject of a row whose cell of codes cannot be split into
 // the codes it holds.
-var ErrCodeList = errors.New("codes cannot be told apart")
+var ErrCodeList = model.NewKind("codes cannot be told apart", "codes niet van elkaar te scheiden")
 
 // segmentLayout describes a coded-segment table: one row per segment and code (or per
 // segment with all its codes in one cell), as a coding tool exports it.
@@ -218,10 +217,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			reject(line, "respondent", "", orNoRespondent(noResp))
 			continue
 		case opt.Known != nil && !opt.Known[resp]:
-			reject(line, "respondent", resp, fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent))
+			reject(line, "respondent", resp, model.Reasonf("%q is not in the respondents table: %w", "%q staat niet in de respondententabel: %v", resp, ErrUnknownRespondent))
 			continue
 		case text == "":
-			reject(line, "text", "", fmt.Errorf("the segment has no text: %w", ErrEmptySegment))
+			reject(line, "text", "", model.Reasonf("the segment has no text: %w", "het fragment heeft geen tekst: %v", ErrEmptySegment))
 			continue
 		}
 		var names []string
@@ -251,7 +250,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		if ok {
 			// Most rows repeat their segment's text exactly (one row per code and coder).
 			if t := ds.Segments[seg].Text; t != text && collapseSpace(t) != collapseSpace(text) {
-				reject(line, "segment", id, fmt.Errorf("segment %q had another text on an earlier row: %w", id, ErrSegmentConflict))
+				reject(line, "segment", id, model.Reasonf("segment %q had another text on an earlier row: %w", "fragment %q had op een eerdere regel een andere tekst: %v", id, ErrSegmentConflict))
 				continue
 			}
 		} else {
@@ -329,7 +328,7 @@ func orNoRespondent(err error) error {
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("no respondent: %w", ErrUnknownRespondent)
+	return model.Reasonf("no respondent: %w", "geen respondent: %v", ErrUnknownRespondent)
 }
 
 // findHeader reads rows until one holds the layout's required columns, within the

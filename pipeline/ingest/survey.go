@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -18,7 +17,7 @@ import (
 // ErrIncomplete is the reason for a survey response without a submit date (LimeSurvey) or
 // marked unfinished (Qualtrics); such responses are left out unless
 // Options.IncludeIncomplete is set.
-var ErrIncomplete = errors.New("incomplete response")
+var ErrIncomplete = model.NewKind("incomplete response", "onvolledige respons")
 
 // Survey formats that ReadSurvey recognises.
 const (
@@ -491,14 +490,14 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		// neighbour's column, so the row is rejected rather than read shifted.
 		if sheet == "" && len(row) > len(lay.columns) && !emptyRow(row[len(lay.columns):]) {
 			count.Rejected++
-			reject(line, -1, "", fmt.Errorf("%w: the row has %d fields, the header %d; a value holds an unquoted delimiter", ErrFieldCount, len(row), len(lay.columns)), "")
+			reject(line, -1, "", model.Reasonf("%w: the row has %d fields, the header %d; a value holds an unquoted delimiter", "%v: de regel heeft %d velden, de kopregel %d; een waarde bevat een scheidingsteken zonder aanhalingstekens", ErrFieldCount, len(row), len(lay.columns)), "")
 			continue
 		}
 		// Fewer fields than the header's named columns: a line break inside an unquoted
 		// value split the row in two, and each half would be read as a respondent of its own.
 		if sheet == "" && len(row) < named {
 			count.Rejected++
-			reject(line, -1, "", fmt.Errorf("%w: the row has %d fields, the header %d; a value holds an unquoted line break", ErrFieldCount, len(row), named), "")
+			reject(line, -1, "", model.Reasonf("%w: the row has %d fields, the header %d; a value holds an unquoted line break", "%v: de regel heeft %d velden, de kopregel %d; een waarde bevat een regeleinde zonder aanhalingstekens", ErrFieldCount, len(row), named), "")
 			continue
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
@@ -519,12 +518,12 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		if first, dup := seen[key]; dup {
 			count.Rejected++
-			reject(line, idCol, id, fmt.Errorf("%w: %q already answered in row %d", ErrDuplicate, id, first), "")
+			reject(line, idCol, id, model.Reasonf("%w: %q already answered in row %d", "%v: %q antwoordde al in regel %d", ErrDuplicate, id, first), "")
 			continue
 		}
 		if opt.Known != nil && !opt.Known[id] {
 			count.Rejected++
-			reject(line, idCol, id, fmt.Errorf("%w: %q is not in the respondents table", ErrUnknownRespondent, id), "")
+			reject(line, idCol, id, model.Reasonf("%w: %q is not in the respondents table", "%v: %q staat niet in de respondententabel", ErrUnknownRespondent, id), "")
 			continue
 		}
 		if submitCol >= 0 && !opt.IncludeIncomplete {
@@ -655,7 +654,7 @@ func answerOf(c *surveyColumn, cell string) (model.Answer, error) {
 	}
 	if v, ok := ParseNumber(text); ok {
 		if !onScale(c.scale, v) {
-			return a, fmt.Errorf("%w: %s is not one of %s", ErrOutOfScale, cell, scaleValues(c.scale))
+			return a, model.Reasonf("%w: %s is not one of %s", "%v: %s is niet een van %s", ErrOutOfScale, cell, scaleValues(c.scale))
 		}
 		a.Value = v
 		if text != cell || strings.TrimSpace(cell) != strconv.FormatFloat(v, 'f', -1, 64) {
@@ -665,7 +664,7 @@ func answerOf(c *surveyColumn, cell string) (model.Answer, error) {
 	}
 	v, missing, ok := c.scale.Value(text)
 	if !ok {
-		return a, fmt.Errorf("%w: %q is not an answer of scale %s", ErrUnknownLabel, cell, c.scale.ID)
+		return a, model.Reasonf("%w: %q is not an answer of scale %s", "%v: %q is geen antwoord van schaal %s", ErrUnknownLabel, cell, c.scale.ID)
 	}
 	a.Value, a.Missing = v, missing
 	if _, plain := ParseNumber(cell); !plain {

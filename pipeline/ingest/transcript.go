@@ -237,15 +237,15 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		loc := t.line
 		switch {
 		case resp == "":
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Err: fmt.Errorf("no respondent: name it in study.yaml or in the file name: %w", ErrUnknownRespondent)})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Err: model.Reasonf("no respondent: name it in study.yaml or in the file name: %w", "geen respondent: noem die in study.yaml of in de bestandsnaam: %v", ErrUnknownRespondent)})
 			count.Rejected++
 			continue
 		case !known:
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, Err: fmt.Errorf("%q is not in the respondents table: %w", resp, ErrUnknownRespondent)})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, Err: model.Reasonf("%q is not in the respondents table: %w", "%q staat niet in de respondententabel: %v", resp, ErrUnknownRespondent)})
 			count.Rejected++
 			continue
 		case s == e:
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: t.label + ":", Err: fmt.Errorf("the turn has no text: %w", ErrEmptySegment)})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: t.label + ":", Err: model.Reasonf("the turn has no text: %w", "de beurt heeft geen tekst: %v", ErrEmptySegment)})
 			count.Rejected++
 			continue
 		}

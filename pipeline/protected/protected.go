@@ -93,7 +93,8 @@ type Reject struct {
 	File     string
 	Location string
 	Value    string
-	Reason   string
+	Reason   string // in English, as rejects.csv has it
+	ReasonNL string // the same in Dutch, for the summary and the report
 	Err      error
 	Cell     bool
 	Item     string // the survey item of a rejected answer cell

@@ -140,6 +140,17 @@ type RejectGroup struct {
 	Count  int    `json:"count"`
 	Cells  bool   `json:"cells"` // answer cells, not whole rows
 	Reason string `json:"reason"`
+	// ReasonNL is the reason in Dutch, for a summary or report in Dutch (rejects.csv has
+	// the English reason).
+	ReasonNL string `json:"reason_nl,omitempty"`
+}
+
+// ReasonIn is the group's reason in lang (nl or en); in English where no Dutch is known.
+func (g RejectGroup) ReasonIn(lang string) string {
+	if lang == "nl" && g.ReasonNL != "" {
+		return g.ReasonNL
+	}
+	return g.Reason
 }
 
 // Results is everything the report writers get.
