@@ -23,8 +23,17 @@ func Nearest(name string, candidates []string) string {
 // DidYouMean formats Nearest as a clause for an error message: `; did you mean "x"?`, or
 // "" when nothing is close.
 func DidYouMean(name string, candidates []string) string {
-	if n := Nearest(name, candidates); n != "" {
-		return "; did you mean \"" + n + "\"?"
+	return DidYouMeanIn("en", name, candidates)
+}
+
+// DidYouMeanIn is DidYouMean in lang (nl or en): "; bedoel je "x"?" in Dutch.
+func DidYouMeanIn(lang, name string, candidates []string) string {
+	n := Nearest(name, candidates)
+	switch {
+	case n == "":
+		return ""
+	case lang == "nl":
+		return "; bedoel je \"" + n + "\"?"
 	}
-	return ""
+	return "; did you mean \"" + n + "\"?"
 }

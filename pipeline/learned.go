@@ -12,7 +12,7 @@ import (
 // checkLearnKeys checks autocode.learn_min_f1 (a bound on F1, so between 0 and 1).
 func (s *Study) checkLearnKeys() error {
 	if m := s.Autocode.LearnMinF1; m != nil && (*m < 0 || *m > 1) {
-		return s.errAt("autocode.learn_min_f1", -1, fmt.Sprintf("%v must lie between 0 and 1", *m))
+		return s.errAt("autocode.learn_min_f1", -1, fmt.Sprintf("%v must lie between 0 and 1", *m), fmt.Sprintf("%v moet tussen 0 en 1 liggen", *m))
 	}
 	return nil
 }

@@ -47,10 +47,10 @@ func (s *Study) checkReviewFiles() error {
 	for i, in := range s.Autocode.Review {
 		files, err := s.Files(in)
 		if err != nil {
-			return s.errAt("autocode.review", i, err.Error())
+			return s.errAt("autocode.review", i, err.Error(), model.Dutch(err))
 		}
 		if len(files) == 0 {
-			return s.errAt("autocode.review", i, fmt.Sprintf("no file matches %s", in.Path))
+			return s.errAt("autocode.review", i, fmt.Sprintf("no file matches %s", in.Path), fmt.Sprintf("geen bestand past bij %s", in.Path))
 		}
 	}
 	return nil

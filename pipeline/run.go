@@ -350,7 +350,9 @@ func checkGroups(s *Study, d *model.Dataset) error {
 	}
 	for i, g := range s.Groups {
 		if !have[g] {
-			return fmt.Errorf("%s: %w", s.Path, s.errAt("groups", i, fmt.Sprintf("no respondent has an attribute %q%s", g, codebook.DidYouMean(g, model.SortedKeys(have)))))
+			return model.Reasonf("%s: %w", "%s: %v", s.Path, s.errAt("groups", i,
+				fmt.Sprintf("no respondent has an attribute %q%s", g, codebook.DidYouMean(g, model.SortedKeys(have))),
+				fmt.Sprintf("geen respondent heeft een kenmerk %q%s", g, codebook.DidYouMeanIn("nl", g, model.SortedKeys(have)))))
 		}
 	}
 	return nil

@@ -13,6 +13,7 @@ import (
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/ingest"
+	"github.com/samenspel/samenspel/pipeline/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -94,21 +95,35 @@ type StudyError struct {
 	Line, Column int
 	Key          string // dotted, e.g. privacy.min_cell
 	Msg          string
+	MsgNL        string // the same in Dutch; empty where only English is known (yaml's own messages)
 }
 
 func (e *StudyError) Error() string {
+	return e.text("line %d", ", column %d", "key %s: ", e.Msg)
+}
+
+// Dutch is the error in Dutch, for the command line in Dutch (model.Dutch); wholly in
+// English where the message has no Dutch text.
+func (e *StudyError) Dutch() string {
+	if e.MsgNL == "" {
+		return e.Error()
+	}
+	return e.text("regel %d", ", kolom %d", "sleutel %s: ", e.MsgNL)
+}
+
+func (e *StudyError) text(line, column, key, msg string) string {
 	var b strings.Builder
 	if e.Line > 0 {
-		fmt.Fprintf(&b, "line %d", e.Line)
+		fmt.Fprintf(&b, line, e.Line)
 		if e.Column > 0 {
-			fmt.Fprintf(&b, ", column %d", e.Column)
+			fmt.Fprintf(&b, column, e.Column)
 		}
 		b.WriteString(": ")
 	}
 	if e.Key != "" {
-		fmt.Fprintf(&b, "key %s: ", e.Key)
+		fmt.Fprintf(&b, key, e.Key)
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(msg)
 	return b.String()
 }
 
@@ -153,7 +168,8 @@ func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 		k, v := n.Content[i], n.Content[i+1]
 		ft, ok := fields[k.Value]
 		if !ok {
-			return &StudyError{Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("unknown key %q%s", prefix+k.Value, codebook.DidYouMean(k.Value, names))}
+			return &StudyError{Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("unknown key %q%s", prefix+k.Value, codebook.DidYouMean(k.Value, names)),
+				MsgNL: fmt.Sprintf("onbekende sleutel %q%s", prefix+k.Value, codebook.DidYouMeanIn("nl", k.Value, names))}
 		}
 		if err := checkKeys(v, ft, prefix+k.Value+"."); err != nil {
 			return err
@@ -182,9 +198,9 @@ func (s *Study) keyNode(key string) *yaml.Node {
 }
 
 // errAt returns a StudyError at the value of a key (dotted for nested keys), or at its i-th element
-// where the value is a list and i >= 0.
-func (s *Study) errAt(key string, i int, msg string) error {
-	e := &StudyError{Key: key, Msg: msg}
+// where the value is a list and i >= 0, saying msg in English and nl in Dutch.
+func (s *Study) errAt(key string, i int, msg, nl string) error {
+	e := &StudyError{Key: key, Msg: msg, MsgNL: nl}
 	if n := s.keyNode(key); n != nil {
 		if i >= 0 && n.Kind == yaml.SequenceNode && i < len(n.Content) {
 			n = n.Content[i]
@@ -296,12 +312,12 @@ var knownOutputs = map[string]bool{"csv": true, "xlsx": true, "png": true, "svg"
 func LoadStudy(path string) (*Study, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: no such study folder or file", path)
+		return nil, model.Reasonf("%s: no such study folder or file", "%s: geen onderzoeksmap of -bestand met die naam", path)
 	}
 	if fi.IsDir() {
 		path = filepath.Join(path, "study.yaml")
 		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("%s: missing (a study folder holds study.yaml; `analyse init DIR` makes one)", path)
+			return nil, model.Reasonf("%s: missing (a study folder holds study.yaml; `analyse init DIR` makes one)", "%s: ontbreekt (een onderzoeksmap bevat study.yaml; `analyse init MAP` maakt er een)", path)
 		}
 	}
 	data, _, err := ingest.ReadFile(path) // a regular file, read-only, bounded: never a FIFO
@@ -310,12 +326,12 @@ func LoadStudy(path string) (*Study, error) {
 	}
 	s, err := ParseStudy(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	s.Path = path
 	s.Dir = filepath.Dir(path)
 	if err := s.check(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	return s, nil
 }
@@ -341,10 +357,10 @@ func ParseStudy(data []byte) (*Study, error) {
 		s.Language = "nl"
 	}
 	if s.Language != "nl" && s.Language != "en" {
-		return nil, s.errAt("language", -1, fmt.Sprintf("%q is not nl or en", s.Language))
+		return nil, s.errAt("language", -1, fmt.Sprintf("%q is not nl or en", s.Language), fmt.Sprintf("%q is niet nl of en", s.Language))
 	}
 	if s.Codebook == "" {
-		return nil, &StudyError{Key: "codebook", Msg: "missing (name a .yaml, .xlsx or .qdc codebook)"}
+		return nil, &StudyError{Key: "codebook", Msg: "missing (name a .yaml, .xlsx or .qdc codebook)", MsgNL: "ontbreekt (noem een codeboek in .yaml, .xlsx of .qdc)"}
 	}
 	if len(s.Groups) == 0 {
 		s.Groups = []string{"role", "municipality"}
@@ -357,7 +373,7 @@ func ParseStudy(data []byte) (*Study, error) {
 		case "gemeente":
 			g = "municipality"
 		case "all", "":
-			return nil, s.errAt("groups", i, fmt.Sprintf("%q cannot be a group (\"all\" is always there)", s.Groups[i]))
+			return nil, s.errAt("groups", i, fmt.Sprintf("%q cannot be a group (\"all\" is always there)", s.Groups[i]), fmt.Sprintf("%q kan geen groepering zijn (\"all\" is er altijd)", s.Groups[i]))
 		}
 		s.Groups[i] = g
 	}
@@ -371,7 +387,7 @@ func ParseStudy(data []byte) (*Study, error) {
 		}
 	}
 	if s.Privacy.MinCell < 1 {
-		return nil, s.errAt("privacy.min_cell", -1, fmt.Sprintf("%d must be at least 1", s.Privacy.MinCell))
+		return nil, s.errAt("privacy.min_cell", -1, fmt.Sprintf("%d must be at least 1", s.Privacy.MinCell), fmt.Sprintf("%d moet minstens 1 zijn", s.Privacy.MinCell))
 	}
 	switch s.Privacy.Coders {
 	case "", "keep", "pseudonymise":
@@ -379,51 +395,53 @@ func ParseStudy(data []byte) (*Study, error) {
 		return nil, fmt.Errorf("key privacy.coders: %q is not keep or pseudonymise", s.Privacy.Coders)
 	}
 	if sg := s.Privacy.SmallGroups; sg != disclosure.Pool && sg != disclosure.Suppress {
-		return nil, s.errAt("privacy.small_groups", -1, fmt.Sprintf("%q is not pool or suppress", sg))
+		return nil, s.errAt("privacy.small_groups", -1, fmt.Sprintf("%q is not pool or suppress", sg), fmt.Sprintf("%q is niet pool of suppress", sg))
 	}
 	switch s.Autocode.Count {
 	case "":
 		s.Autocode.Count = "never"
 	case "never", "uncoded", "always":
 	default:
-		return nil, s.errAt("autocode.count", -1, fmt.Sprintf("%q is not never, uncoded or always", s.Autocode.Count))
+		return nil, s.errAt("autocode.count", -1, fmt.Sprintf("%q is not never, uncoded or always", s.Autocode.Count), fmt.Sprintf("%q is niet never, uncoded of always", s.Autocode.Count))
 	}
 	if err := s.checkLearnKeys(); err != nil {
 		return nil, err
 	}
 	if m := s.Rejects.MaxShare; m != nil && (*m < 0 || *m > 1) {
-		return nil, s.errAt("rejects.max_share", -1, fmt.Sprintf("%v must lie between 0 and 1", *m))
+		return nil, s.errAt("rejects.max_share", -1, fmt.Sprintf("%v must lie between 0 and 1", *m), fmt.Sprintf("%v moet tussen 0 en 1 liggen", *m))
 	}
 	switch s.Comparisons.Adjust {
 	case "":
 		s.Comparisons.Adjust = "holm"
 	case "holm", "bh", "none":
 	default:
-		return nil, s.errAt("comparisons.adjust", -1, fmt.Sprintf("%q is not holm, bh or none", s.Comparisons.Adjust))
+		return nil, s.errAt("comparisons.adjust", -1, fmt.Sprintf("%q is not holm, bh or none", s.Comparisons.Adjust), fmt.Sprintf("%q is niet holm, bh of none", s.Comparisons.Adjust))
 	}
 	switch s.Reliability.Missing {
 	case "":
 		s.Reliability.Missing = "listwise"
 	case "listwise", "pairwise":
 	default:
-		return nil, s.errAt("reliability.missing", -1, fmt.Sprintf("%q is not listwise or pairwise", s.Reliability.Missing))
+		return nil, s.errAt("reliability.missing", -1, fmt.Sprintf("%q is not listwise or pairwise", s.Reliability.Missing), fmt.Sprintf("%q is niet listwise of pairwise", s.Reliability.Missing))
 	}
 	switch {
 	case s.Agreement.Bootstrap == 0:
 		s.Agreement.Bootstrap = 5000
 	case s.Agreement.Bootstrap < 200:
-		return nil, s.errAt("agreement.bootstrap", -1, fmt.Sprintf("%d resamples are too few for a 95%% interval (at least 200)", s.Agreement.Bootstrap))
+		return nil, s.errAt("agreement.bootstrap", -1, fmt.Sprintf("%d resamples are too few for a 95%% interval (at least 200)", s.Agreement.Bootstrap),
+			fmt.Sprintf("%d trekkingen zijn te weinig voor een 95%%-interval (minstens 200)", s.Agreement.Bootstrap))
 	}
 	for i, o := range s.Outputs {
 		if !knownOutputs[o] {
-			return nil, s.errAt("outputs", i, fmt.Sprintf("%q is not one of csv, xlsx, png, svg, html, md, docx, qdpx, parquet, municipalities", o))
+			return nil, s.errAt("outputs", i, fmt.Sprintf("%q is not one of csv, xlsx, png, svg, html, md, docx, qdpx, parquet, municipalities", o),
+				fmt.Sprintf("%q is niet een van csv, xlsx, png, svg, html, md, docx, qdpx, parquet, municipalities", o))
 		}
 	}
 	if err := s.Figures.fill(s); err != nil {
 		return nil, err
 	}
 	if len(s.Interviews) == 0 && len(s.Survey) == 0 {
-		return nil, &StudyError{Key: "interviews", Msg: "the study names no input (neither interviews nor survey)"}
+		return nil, &StudyError{Key: "interviews", Msg: "the study names no input (neither interviews nor survey)", MsgNL: "het onderzoek noemt geen invoer (interviews noch survey)"}
 	}
 	return s, nil
 }
@@ -434,6 +452,10 @@ var unknownFieldRe = regexp.MustCompile(`field (\S+) not found in type \S+`)
 
 // cleanYAMLError turns yaml's Go-flavoured messages into ones a researcher reads.
 func cleanYAMLError(err error) error {
+	var se *StudyError
+	if errors.As(err, &se) {
+		return se // from an UnmarshalYAML of ours
+	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
 	msg = unknownFieldRe.ReplaceAllString(msg, `unknown key "$1"`)
@@ -449,24 +471,25 @@ func cleanYAMLError(err error) error {
 // check resolves the codebook and input globs against the study folder.
 func (s *Study) check() error {
 	if _, err := os.Stat(s.Abs(s.Codebook)); err != nil {
-		return s.errAt("codebook", -1, fmt.Sprintf("file %s not found", s.Codebook))
+		return s.errAt("codebook", -1, fmt.Sprintf("file %s not found", s.Codebook), fmt.Sprintf("bestand %s niet gevonden", s.Codebook))
 	}
 	if s.Respondents != nil {
 		if _, err := os.Stat(s.Abs(s.Respondents.Path)); err != nil {
-			return s.errAt("respondents", -1, fmt.Sprintf("file %s not found", s.Respondents.Path))
+			return s.errAt("respondents", -1, fmt.Sprintf("file %s not found", s.Respondents.Path), fmt.Sprintf("bestand %s niet gevonden", s.Respondents.Path))
 		}
 		if s.Respondents.Wave != "" {
-			return s.errAt("respondents", -1, "wave belongs on a survey or interviews entry: the respondents table holds each person once, for every wave")
+			return s.errAt("respondents", -1, "wave belongs on a survey or interviews entry: the respondents table holds each person once, for every wave",
+				"wave hoort bij een survey- of interviews-regel: de respondententabel bevat ieder persoon één keer, voor alle metingen")
 		}
 	}
 	for key, list := range map[string][]Input{"interviews": s.Interviews, "survey": s.Survey} {
 		for _, in := range list {
 			files, err := s.Files(in)
 			if err != nil {
-				return s.errAt(key, -1, err.Error())
+				return s.errAt(key, -1, err.Error(), model.Dutch(err))
 			}
 			if len(files) == 0 {
-				return s.errAt(key, -1, fmt.Sprintf("no file matches %s", in.Path))
+				return s.errAt(key, -1, fmt.Sprintf("no file matches %s", in.Path), fmt.Sprintf("geen bestand past bij %s", in.Path))
 			}
 		}
 	}
@@ -485,7 +508,7 @@ func (s *Study) Abs(p string) string {
 // Excel and LibreOffice leave next to an open workbook.
 func (s *Study) Files(in Input) ([]string, error) {
 	if in.Path == "" {
-		return nil, fmt.Errorf("an input without a path")
+		return nil, model.Reasonf("an input without a path", "een invoer zonder pad")
 	}
 	matches, err := filepath.Glob(s.Abs(in.Path))
 	if err != nil {

@@ -39,7 +39,7 @@ const (
 // UnmarshalYAML reads column, page (kolom, pagina) or a number of centimetres.
 func (w *FigureWidth) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: key figures.width: is column, page or a width in cm", n.Line)
+		return &StudyError{Line: n.Line, Key: "figures.width", Msg: "is column, page or a width in cm", MsgNL: "is kolom, pagina of een breedte in cm"}
 	}
 	switch strings.ToLower(strings.TrimSpace(n.Value)) {
 	case "column", "kolom":
@@ -52,7 +52,9 @@ func (w *FigureWidth) UnmarshalYAML(n *yaml.Node) error {
 	v := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n.Value), "cm"))
 	cm, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
 	if err != nil || cm < 5 || cm > 30 {
-		return fmt.Errorf("line %d: key figures.width: %q is not column, page or a width between 5 and 30 cm", n.Line, n.Value)
+		return &StudyError{Line: n.Line, Key: "figures.width",
+			Msg:   fmt.Sprintf("%q is not column, page or a width between 5 and 30 cm", n.Value),
+			MsgNL: fmt.Sprintf("%q is geen kolom, pagina of breedte tussen 5 en 30 cm", n.Value)}
 	}
 	*w = FigureWidth(cm)
 	return nil
@@ -67,12 +69,13 @@ func (f *Figures) fill(s *Study) error {
 		f.DPI = 300
 	}
 	if f.DPI < 72 || f.DPI > 1200 {
-		return s.errAt("figures.dpi", -1, fmt.Sprintf("%d is not between 72 and 1200", f.DPI))
+		return s.errAt("figures.dpi", -1, fmt.Sprintf("%d is not between 72 and 1200", f.DPI), fmt.Sprintf("%d ligt niet tussen 72 en 1200", f.DPI))
 	}
 	for i, name := range f.Include {
 		f.Include[i] = strings.ToLower(strings.TrimSpace(name))
 		if !results.IsFigureName(f.Include[i]) {
-			return s.errAt("figures.include", i, fmt.Sprintf("%q is not a figure%s (known: %s)", name, codebook.DidYouMean(f.Include[i], results.FigureNames), strings.Join(results.FigureNames, ", ")))
+			return s.errAt("figures.include", i, fmt.Sprintf("%q is not a figure%s (known: %s)", name, codebook.DidYouMean(f.Include[i], results.FigureNames), strings.Join(results.FigureNames, ", ")),
+				fmt.Sprintf("%q is geen figuur%s (bekend: %s)", name, codebook.DidYouMeanIn("nl", f.Include[i], results.FigureNames), strings.Join(results.FigureNames, ", ")))
 		}
 	}
 	return nil

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 func TestParseStudyDefaults(t *testing.T) {
@@ -47,6 +49,49 @@ func TestParseStudyErrorsNameTheKey(t *testing.T) {
 		_, err := ParseStudy([]byte(tc.yaml))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want it to contain %q", tc.yaml, err, tc.want)
+		}
+	}
+}
+
+// Every error of study.yaml's settings reads in Dutch where the command line speaks Dutch:
+// not one English word of the frame ("line", "key", "did you mean") or of the message.
+func TestParseStudyErrorsInDutch(t *testing.T) {
+	english := []string{"line ", "column ", "key ", "did you mean", " is not ", " must ", "missing (", "names no", "too few", "cannot be", "between"}
+	for _, tc := range []struct{ yaml, want string }{
+		{"codebook: c.yaml\ninterviews: [a]\ntitel: x\n", `regel 3, kolom 1: onbekende sleutel "titel"; bedoel je "title"?`},
+		{"codebook: c.yaml\ninterviews: [a]\nprivacy:\n  min_cell: -1\n", `regel 4, kolom 13: sleutel privacy.min_cell: -1 moet minstens 1 zijn`},
+		{"codebook: c.yaml\ninterviews: [a]\noutputs: [csv, pdf]\n", `regel 3, kolom 16: sleutel outputs: "pdf" is niet een van`},
+		{"codebook: c.yaml\ninterviews: [a]\nlanguage: de\n", `sleutel language: "de" is niet nl of en`},
+		{"interviews: [a]\n", "sleutel codebook: ontbreekt"},
+		{"codebook: c.yaml\n", "geen invoer"},
+		{"codebook: c.yaml\ninterviews: [a]\ngroups: [all]\n", "kan geen groepering zijn"},
+		{"codebook: c.yaml\ninterviews: [a]\nprivacy: {small_groups: hide}\n", "is niet pool of suppress"},
+		{"codebook: c.yaml\ninterviews: [a]\nautocode: {count: often}\n", "is niet never, uncoded of always"},
+		{"codebook: c.yaml\ninterviews: [a]\nautocode: {learn_min_f1: 60}\n", "60 moet tussen 0 en 1 liggen"},
+		{"codebook: c.yaml\ninterviews: [a]\nrejects: {max_share: 5}\n", "5 moet tussen 0 en 1 liggen"},
+		{"codebook: c.yaml\ninterviews: [a]\ncomparisons: {adjust: bonferroni}\n", "is niet holm, bh of none"},
+		{"codebook: c.yaml\ninterviews: [a]\nreliability: {missing: mean}\n", "is niet listwise of pairwise"},
+		{"codebook: c.yaml\ninterviews: [a]\nagreement: {bootstrap: 50}\n", "50 trekkingen zijn te weinig"},
+		{"codebook: c.yaml\ninterviews: [a]\nfigures: {dpi: 20}\n", "20 ligt niet tussen 72 en 1200"},
+		{"codebook: c.yaml\ninterviews: [a]\nfigures: {include: [partner]}\n", `"partner" is geen figuur; bedoel je "partners"?`},
+		{"codebook: c.yaml\ninterviews: [a]\nfigures: {width: huge}\n", `regel 3: sleutel figures.width: "huge" is geen kolom, pagina of breedte tussen 5 en 30 cm`},
+	} {
+		_, err := ParseStudy([]byte(tc.yaml))
+		if err == nil {
+			t.Errorf("%q: no error", tc.yaml)
+			continue
+		}
+		nl := model.Dutch(err)
+		if !strings.Contains(nl, tc.want) {
+			t.Errorf("%q: Dutch error %q, want it to contain %q", tc.yaml, nl, tc.want)
+		}
+		for _, w := range english {
+			if strings.Contains(nl, w) {
+				t.Errorf("%q: Dutch error %q holds the English %q", tc.yaml, nl, w)
+			}
+		}
+		if nl == err.Error() {
+			t.Errorf("%q: the Dutch error is the English one: %q", tc.yaml, nl)
 		}
 	}
 }

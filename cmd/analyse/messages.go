@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -13,11 +14,11 @@ import (
 
 // The command line speaks Dutch or English. Every message it prints is in one catalogue,
 // keyed by its English text, with its Dutch translation in dutch below; golang.org/x/text's
-// message printer looks them up (and formats numbers per language). The reasons of rejected
-// rows and answers come from the readers in both languages (model.Reasonf) and are shown
-// in the summary's language; fatal errors raised deeper in the pipeline (a file, a row, a
-// column and what is wrong) are printed as they are, in English, inside the translated
-// frame.
+// message printer looks them up (and formats numbers per language). Errors that carry their
+// Dutch text are shown in the command line's language: study.yaml's errors and the reasons
+// of rejected rows and answers (model.Reasonf, model.Kind). Other errors raised deeper in
+// the pipeline (a file, a row, a column and what is wrong) are printed as they are, in
+// English, inside the translated frame.
 
 // ui prints in one language.
 type ui struct {
@@ -88,12 +89,34 @@ func langFlag(args []string) string {
 
 // f prints a catalogued message.
 func (u *ui) f(w io.Writer, key string, args ...any) {
-	u.p.Fprintf(w, key, args...)
+	u.p.Fprintf(w, key, u.errorsIn(args)...)
 }
 
 // s returns a catalogued message.
 func (u *ui) s(key string, args ...any) string {
-	return u.p.Sprintf(key, args...)
+	return u.p.Sprintf(key, u.errorsIn(args)...)
+}
+
+// errorsIn gives the errors among args in the command line's language: in Dutch, an error
+// that carries its Dutch text (model.Dutch: study.yaml's errors, the readers' reasons) is
+// shown in Dutch, any other in English as it is.
+func (u *ui) errorsIn(args []any) []any {
+	if u.lang != "nl" {
+		return args
+	}
+	var out []any
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[i] = model.Dutch(err)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // n returns "1 one" or "N many", with the words looked up in the catalogue.
