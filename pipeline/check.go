@@ -34,7 +34,7 @@ type CheckReport struct {
 	// Other groups the remaining rejects (rows and cells) by reason.
 	Other []RejectCount
 	// Warnings from reading (survey files sharing respondent ids).
-	Warnings []string
+	Warnings []error // in both languages (model.Dutch)
 }
 
 // LabelProposal is an answer label a scale does not know, and what it probably means.
@@ -97,7 +97,7 @@ func (r *CheckReport) Nothing() bool {
 // would reject or leave unused, with proposed answer and code aliases.
 func Check(s *Study, rep progress.Reporter) (*CheckReport, error) {
 	var report *CheckReport
-	_, err := execute(s, "", rep, func(d *model.Dataset, cb *codebook.Codebook, warnings []string) {
+	_, err := execute(s, "", rep, func(d *model.Dataset, cb *codebook.Codebook, warnings []error) {
 		report = checkDataset(s, d, cb)
 		report.Warnings = warnings
 	})

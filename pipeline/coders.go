@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/samenspel/samenspel/pipeline/analysis"
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/redact"
 )
@@ -58,8 +59,8 @@ func sortNatural(s []string) {
 
 // redactWarnings redacts the warnings gathered before the protect stage (they may name
 // input files, and so names in file names).
-func redactWarnings(warnings []string, r *redact.Redactor) {
+func redactWarnings(warnings []error, r *redact.Redactor) {
 	for i, w := range warnings {
-		warnings[i] = r.Redact(w)
+		warnings[i] = model.Translated(r.Redact(w.Error()), r.Redact(model.Dutch(w)))
 	}
 }

@@ -32,7 +32,7 @@ func BenchmarkLearn5000(b *testing.B) {
 	s.Autocode.Learn = true
 	var d *model.Dataset
 	var cb *codebook.Codebook
-	if _, err := execute(s, "bench", progress.Discard, func(dd *model.Dataset, c *codebook.Codebook, _ []string) { d, cb = dd, c }); err != nil {
+	if _, err := execute(s, "bench", progress.Discard, func(dd *model.Dataset, c *codebook.Codebook, _ []error) { d, cb = dd, c }); err != nil {
 		b.Fatal(err)
 	}
 	uncoded := map[string]bool{}

@@ -171,7 +171,7 @@ type reviewMatch struct {
 	verdicts []analysis.ReviewVerdict
 	accepted []int
 	rejects  []protected.Reject
-	warnings []string
+	warnings []error
 }
 
 // runSuggestion is a suggestion this run made: the segment, the code and its source.
@@ -276,10 +276,12 @@ func matchReviews(p *protected.Dataset, files []reviewFile, name func(string) st
 			verdicts[k] = v
 		}
 		if left > 0 {
-			m.warnings = append(m.warnings, fmt.Sprintf("%s: %d of %d reviewed suggestion(s) left out, not counted (reasons in rejects.csv)", file, left, len(f.list)))
+			m.warnings = append(m.warnings, model.Reasonf("%s: %d of %d reviewed suggestion(s) left out, not counted (reasons in rejects.csv)",
+				"%s: %d van de %d beoordeelde suggestie(s) niet meegeteld (redenen in rejects.csv)", file, left, len(f.list)))
 		}
 		if differ > 0 {
-			m.warnings = append(m.warnings, fmt.Sprintf("%s: %d suggestion(s) were reviewed before with the other verdict: this file, listed later, counts", file, differ))
+			m.warnings = append(m.warnings, model.Reasonf("%s: %d suggestion(s) were reviewed before with the other verdict: this file, listed later, counts",
+				"%s: %d suggestie(s) waren eerder beoordeeld met het andere oordeel: dit bestand, later genoemd, telt", file, differ))
 		}
 	}
 	m.verdicts = make([]analysis.ReviewVerdict, 0, len(verdicts))
@@ -364,7 +366,7 @@ func learnStage(d *model.Dataset, cb *codebook.Codebook, s *Study) (*analysis.Le
 // returns what the analysis gets: nil when the study neither learns nor has reviews. Its
 // warnings name files as the protected dataset does (relative, through red), since they
 // come after the protect stage redacted the others.
-func attachReviews(learned *analysis.Learned, reviews []reviewFile, p *protected.Dataset, s *Study, red *redact.Redactor, warnings *[]string) *analysis.Learned {
+func attachReviews(learned *analysis.Learned, reviews []reviewFile, p *protected.Dataset, s *Study, red *redact.Redactor, warnings *[]error) *analysis.Learned {
 	if len(reviews) == 0 {
 		return learned
 	}

@@ -67,7 +67,7 @@ func TestMatchReviewsCountsOnce(t *testing.T) {
 	if strings.Join(rejects, "\n") != strings.Join(wantRejects, "\n") {
 		t.Errorf("rejects\n%s\nwant\n%s", strings.Join(rejects, "\n"), strings.Join(wantRejects, "\n"))
 	}
-	all := strings.Join(m.warnings, "\n")
+	all := fmt.Sprint(m.warnings)
 	for _, w := range []string{"r1.qdpx: 1 of 4 reviewed suggestion(s) left out", "r2.qdpx: 1 suggestion(s) were reviewed before with the other verdict", "r2.qdpx: 1 of 3 reviewed suggestion(s) left out"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("no warning %q in\n%s", w, all)
@@ -207,7 +207,7 @@ func TestReviewLoop(t *testing.T) {
 		t.Errorf("learned validation: %d accepted, %d deleted; reviewed %d, %d", la, ld, accepted["learned"], deleted["learned"])
 	}
 	for _, w := range again.Summary.Warnings {
-		if strings.Contains(w, "reviewed") {
+		if strings.Contains(w.Error(), "reviewed") {
 			t.Errorf("unexpected warning: %s", w)
 		}
 	}

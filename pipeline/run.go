@@ -45,7 +45,7 @@ type Summary struct {
 	MaxShare       float64
 	Files          []model.FileCount
 	Unmapped       []Unmapped
-	Warnings       []string
+	Warnings       []error // in both languages (model.Dutch), redacted
 }
 
 // Outcome is a finished analysis: the results to write and the summary to print.
@@ -74,7 +74,7 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 
 // execute runs the stages. When coded is not nil it is called with the coded dataset,
 // before the protect stage, and the run stops there (analyse check).
-func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.Dataset, cb *codebook.Codebook, warnings []string)) (*Outcome, error) {
+func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.Dataset, cb *codebook.Codebook, warnings []error)) (*Outcome, error) {
 	cbPath := s.Abs(s.Codebook)
 	// The codebook is read once, like every input, and hashed as read.
 	cbData, cbSHA, err := ingest.ReadFile(cbPath)
@@ -273,8 +273,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.TooManyRejects = append(out.Summary.TooManyRejects, rowRejects(p.Files, out.Summary.MaxShare)...)
 	res.Coders = humanCoders(p)
 	if s.Privacy.KeyFile != "" {
-		out.Summary.Warnings = append(out.Summary.Warnings, fmt.Sprintf(
-			"the pseudonym key (real id -> pseudonym) is written to %s: keep it apart from the outputs and delete it when the study ends", s.Privacy.KeyFile))
+		out.Summary.Warnings = append(out.Summary.Warnings, model.Reasonf(
+			"the pseudonym key (real id -> pseudonym) is written to %s: keep it apart from the outputs and delete it when the study ends",
+			"de sleutel van de pseudoniemen (echte code -> pseudoniem) wordt geschreven naar %s: bewaar hem apart van de uitvoer en verwijder hem als het onderzoek klaar is", s.Privacy.KeyFile))
 	}
 	return out, nil
 }
@@ -545,7 +546,7 @@ func answerLabel(labels []string, lang string) string {
 // sharedSurveyIDs warns when a respondent id occurs in more than one survey file: the
 // answers are then taken as one respondent's (a panel linked by id), which is wrong when
 // each tool numbers its responses 1, 2, 3, ...
-func sharedSurveyIDs(s *Study, sets []model.Dataset) []string {
+func sharedSurveyIDs(s *Study, sets []model.Dataset) []error {
 	if len(sets) < 2 {
 		return nil
 	}
@@ -569,16 +570,18 @@ func sharedSurveyIDs(s *Study, sets []model.Dataset) []string {
 			first[r.Key()] = file
 		}
 	}
-	var out []string
+	var out []error
 	for k, n := range shared {
 		// A real id is shown only when it is a bare response number (an e-mail address or
 		// a name identifies the respondent).
-		eg := ""
+		eg, egNL := "", ""
 		if strings.Trim(example[k], "0123456789") == "" {
-			eg = fmt.Sprintf(" (for example %q)", example[k])
+			eg, egNL = fmt.Sprintf(" (for example %q)", example[k]), fmt.Sprintf(" (bijvoorbeeld %q)", example[k])
 		}
-		out = append(out, fmt.Sprintf("%d respondent id(s) occur in both %s and %s%s: their answers are taken as one respondent's; if the tools number responses on their own, map a unique id column in study.yaml (columns: {respondent: ...})", n, k[0], k[1], eg))
+		out = append(out, model.Reasonf("%[1]d respondent id(s) occur in both %[2]s and %[3]s%[4]s: their answers are taken as one respondent's; if the tools number responses on their own, map a unique id column in study.yaml (columns: {respondent: ...})",
+			"%[1]d respondentcode(s) komen voor in zowel %[2]s als %[3]s%[5]s: hun antwoorden gelden als die van één respondent; als de programma's de responsen zelf nummeren, koppel dan in study.yaml een unieke kolom als code (columns: {respondent: ...})",
+			n, k[0], k[1], eg, egNL))
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].Error() < out[j].Error() })
 	return out
 }

@@ -392,7 +392,7 @@ func ParseStudy(data []byte) (*Study, error) {
 	switch s.Privacy.Coders {
 	case "", "keep", "pseudonymise":
 	default:
-		return nil, fmt.Errorf("key privacy.coders: %q is not keep or pseudonymise", s.Privacy.Coders)
+		return nil, s.errAt("privacy.coders", -1, fmt.Sprintf("%q is not keep or pseudonymise", s.Privacy.Coders), fmt.Sprintf("%q is niet keep of pseudonymise", s.Privacy.Coders))
 	}
 	if sg := s.Privacy.SmallGroups; sg != disclosure.Pool && sg != disclosure.Suppress {
 		return nil, s.errAt("privacy.small_groups", -1, fmt.Sprintf("%q is not pool or suppress", sg), fmt.Sprintf("%q is niet pool of suppress", sg))
@@ -512,7 +512,7 @@ func (s *Study) Files(in Input) ([]string, error) {
 	}
 	matches, err := filepath.Glob(s.Abs(in.Path))
 	if err != nil {
-		return nil, fmt.Errorf("bad pattern %s: %v", in.Path, err)
+		return nil, model.Reasonf("bad pattern %s: %v", "ongeldig patroon %s: %v", in.Path, err)
 	}
 	var out []string
 	for _, m := range matches {

@@ -73,6 +73,7 @@ func TestParseStudyErrorsInDutch(t *testing.T) {
 		{"codebook: c.yaml\ninterviews: [a]\nreliability: {missing: mean}\n", "is niet listwise of pairwise"},
 		{"codebook: c.yaml\ninterviews: [a]\nagreement: {bootstrap: 50}\n", "50 trekkingen zijn te weinig"},
 		{"codebook: c.yaml\ninterviews: [a]\nfigures: {dpi: 20}\n", "20 ligt niet tussen 72 en 1200"},
+		{"codebook: c.yaml\ninterviews: [a]\nprivacy: {coders: hide}\n", `regel 3, kolom 19: sleutel privacy.coders: "hide" is niet keep of pseudonymise`},
 		{"codebook: c.yaml\ninterviews: [a]\nfigures: {include: [partner]}\n", `"partner" is geen figuur; bedoel je "partners"?`},
 		{"codebook: c.yaml\ninterviews: [a]\nfigures: {width: huge}\n", `regel 3: sleutel figures.width: "huge" is geen kolom, pagina of breedte tussen 5 en 30 cm`},
 	} {
@@ -128,7 +129,7 @@ func TestSharedSurveyIDsWarn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Summary.Warnings) != 1 || !strings.Contains(out.Summary.Warnings[0], "3 respondent id(s) occur in both a.csv and b.csv") {
+	if len(out.Summary.Warnings) != 1 || !strings.Contains(out.Summary.Warnings[0].Error(), "3 respondent id(s) occur in both a.csv and b.csv") {
 		t.Errorf("warnings: %q", out.Summary.Warnings)
 	}
 }

@@ -50,6 +50,10 @@ func Reasonf(en, nl string, args ...any) error {
 	return &reason{err: fmt.Errorf(en, args...), nl: fmt.Sprintf(nl, dutch...)}
 }
 
+// Translated is an error that reads en in English and nl in Dutch (a message already
+// formatted, such as a redacted warning).
+func Translated(en, nl string) error { return &reason{err: errors.New(en), nl: nl} }
+
 // Dutch is err's text in Dutch: the Dutch text of a reason or a Kind, found on err itself
 // or, for an error that wraps one with a prefix of its own (fmt.Errorf("%w", ...) with
 // nothing around it), on the wrapped error; else the English text.
