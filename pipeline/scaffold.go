@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -57,12 +60,25 @@ privacy:
 #   dpi: 300
 `
 
+// scaffoldFiles are the files Scaffold writes, relative to the study folder.
+var scaffoldFiles = []string{"study.yaml", "codebook.yaml", "respondenten.xlsx", filepath.Join("interviews", "codering.xlsx"), filepath.Join("enquete", "enquete.xlsx")}
+
 // Scaffold makes a new study folder: a commented study.yaml, the codebook, and template
-// workbooks with the expected headers and one example row each. It refuses to overwrite
-// an existing study.yaml.
+// workbooks with the expected headers and one example row each. It never overwrites: when
+// any of its files (or anything at their paths, such as a link) is already there, it
+// writes nothing and says which; and each file is created anew, so a file that appears
+// meanwhile is not overwritten either.
 func Scaffold(dir string, codebookYAML []byte) error {
-	if _, err := os.Stat(filepath.Join(dir, "study.yaml")); err == nil {
-		return fmt.Errorf("%s: already holds a study.yaml; choose an empty folder", dir)
+	var there []string
+	for _, f := range scaffoldFiles {
+		if _, err := os.Lstat(filepath.Join(dir, f)); err == nil {
+			there = append(there, f)
+		}
+	}
+	if len(there) > 0 {
+		list := strings.Join(there, ", ")
+		return model.Reasonf("%s already holds %s: analyse init never overwrites; choose an empty or new folder",
+			"%s bevat al %s: analyse init overschrijft nooit iets; kies een lege of nieuwe map", dir, list)
 	}
 	cb, err := codebook.ParseYAML(codebookYAML)
 	if err != nil {
@@ -73,10 +89,10 @@ func Scaffold(dir string, codebookYAML []byte) error {
 			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(studyTemplate), 0o644); err != nil {
+	if err := writeNew(filepath.Join(dir, "study.yaml"), []byte(studyTemplate)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "codebook.yaml"), codebookYAML, 0o644); err != nil {
+	if err := writeNew(filepath.Join(dir, "codebook.yaml"), codebookYAML); err != nil {
 		return err
 	}
 	if err := writeTemplate(filepath.Join(dir, "respondenten.xlsx"), "Respondenten",
@@ -124,5 +140,23 @@ func writeTemplate(path, sheet string, header []string, example []any) error {
 	last, _ := excelize.CoordinatesToCellName(len(header), 1)
 	f.SetCellStyle(sheet, "A1", last, bold)
 	f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	return f.SaveAs(path)
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return err
+	}
+	return writeNew(path, buf.Bytes())
+}
+
+// writeNew writes data to a file that does not exist yet (O_EXCL: never over a file, and
+// never through a link).
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

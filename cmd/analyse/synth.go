@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -71,9 +69,20 @@ func runSynth(u *ui, args []string, stdout, stderr io.Writer) int {
 		u.f(stderr, "analyse synth: %v\n", err)
 		return exitUsage
 	}
-	if _, err := os.Stat(filepath.Join(*out, synth.StudyFile)); err == nil && !*force {
-		u.f(stderr, "analyse synth: %s already holds a study (%s); add -force to overwrite it\n", *out, synth.StudyFile)
-		return exitBadInput
+	// Never overwrite what synth did not write: without -force no file of the study may
+	// exist yet; with -force only a synthetic study is replaced.
+	if existing := synth.Existing(*out, c); len(existing) > 0 {
+		switch {
+		case !*force:
+			u.f(stderr, "analyse synth: %s already holds %s; add -force to overwrite a synthetic study\n", *out, strings.Join(existing, ", "))
+			return exitBadInput
+		case len(synth.Links(*out, c)) > 0:
+			u.f(stderr, "analyse synth: %s holds %s, which is not a regular file (a link or a folder): it is never overwritten; choose another folder\n", *out, strings.Join(synth.Links(*out, c), ", "))
+			return exitBadInput
+		case !synth.IsSynthetic(*out):
+			u.f(stderr, "analyse synth: %s holds %s but no study.yaml written by analyse synth: -force overwrites only a synthetic study; choose another folder\n", *out, strings.Join(existing, ", "))
+			return exitBadInput
+		}
 	}
 
 	rep := progress.New(stderr)

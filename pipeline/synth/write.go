@@ -193,7 +193,7 @@ func studyYAML(c Config) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	head := fmt.Sprintf("# A synthetic study written by `analyse synth` (seed %d): fictional municipalities,\n"+
+	head := fmt.Sprintf(syntheticMark+" (seed %d): fictional municipalities,\n"+
 		"# respondents, interviews and answers, for measuring the pipeline at scale.\n", c.Seed)
 	return append([]byte(head), body.Bytes()...), nil
 }
