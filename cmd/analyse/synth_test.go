@@ -64,7 +64,9 @@ func TestSynthAndInitKeepOtherFiles(t *testing.T) {
 		says string
 	}{
 		{"synth codebook", "codebook.yaml", func(d string) []string { return []string{"synth", "-o", d, "-respondents", "20", "-segments", "10"} }, "already holds codebook.yaml"},
-		{"synth -force codebook", "codebook.yaml", func(d string) []string { return []string{"synth", "-o", d, "-respondents", "20", "-segments", "10", "-force"} }, "no study.yaml written by analyse synth"},
+		{"synth -force codebook", "codebook.yaml", func(d string) []string {
+			return []string{"synth", "-o", d, "-respondents", "20", "-segments", "10", "-force"}
+		}, "no study.yaml written by analyse synth"},
 		{"synth -force segments", "interviews/segments.csv", func(d string) []string { return []string{"synth", "-o", d, "-segments", "10", "-force"} }, "no study.yaml written by analyse synth"},
 		{"init codebook", "codebook.yaml", func(d string) []string { return []string{"init", d} }, "already holds codebook.yaml"},
 		{"init export", "interviews/codering.xlsx", func(d string) []string { return []string{"init", d} }, "never overwrites"},
