@@ -301,9 +301,19 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	p.Survey = protected.FromModel(&d.Survey, func(k model.RespondentKey) string { return pseud[k.ID] })
 	p.Rejects = make([]protected.Reject, len(d.Rejects))
 	for i, x := range d.Rejects {
+		value, reason, reasonNL := x.Value, x.Reason(), x.ReasonIn("nl")
+		if x.IsID {
+			// A rejected row's id is a real id whatever its form (digits, an e-mail
+			// address, "piet.jansen"), though the redactor takes only name-like ids for
+			// names: the reject shows a placeholder where the reasons quote it.
+			q := strconv.Quote(x.Value)
+			reason = strings.ReplaceAll(reason, q, strconv.Quote(hiddenID))
+			reasonNL = strings.ReplaceAll(reasonNL, q, strconv.Quote(hiddenID))
+			value = hiddenID
+		}
 		p.Rejects[i] = protected.Reject{
-			File: file(x.File), Location: redactOnce(x.Location()), Value: redactOnce(x.Value),
-			Reason: redactOnce(x.Reason()), ReasonNL: redactOnce(x.ReasonIn("nl")), Err: x.Err, Cell: x.Cell, Item: x.Item,
+			File: file(x.File), Location: redactOnce(x.Location()), Value: redactOnce(value),
+			Reason: redactOnce(reason), ReasonNL: redactOnce(reasonNL), Err: x.Err, Cell: x.Cell, Item: x.Item,
 		}
 	}
 	p.Files = make([]model.FileCount, len(d.Files))
@@ -313,3 +323,6 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	}
 	return p, key
 }
+
+// hiddenID stands in the published rejects for a respondent's real id.
+const hiddenID = "[respondent]"

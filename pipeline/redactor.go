@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -27,9 +28,11 @@ func NewRedactor(names []string, lang string) *redact.Redactor {
 }
 
 // namesToRedact collects the respondents' real names and the ids that could identify
-// them: an id with letters and digits ("R07", "daan2"), or one that starts with a capital
-// letter ("Daan Jansen", "Sanne"). Ids of digits alone or of lower-case words are left:
-// they would redact ordinary numbers and words.
+// them: an id with letters and digits ("R07", "daan2"), one that starts with a capital
+// letter ("Daan Jansen", "Sanne"), a user name or address of lower-case words joined by
+// a dot, underscore or @ ("piet.jansen"), or a number of five digits or more, or of four
+// that is no year ("555013", "4711"). Short numbers and single lower-case words are
+// left: they would redact ordinary numbers and words ("12", "2024", "moeder").
 func namesToRedact(d *model.Dataset) []string {
 	var names []string
 	for _, r := range d.Respondents {
@@ -51,13 +54,22 @@ func namesToRedact(d *model.Dataset) []string {
 }
 
 func idIsName(id string) bool {
+	id = strings.TrimSpace(id)
 	if len([]rune(id)) < 2 {
 		return false
 	}
 	letter := strings.IndexFunc(id, unicode.IsLetter) >= 0
 	digit := strings.IndexFunc(id, unicode.IsDigit) >= 0
-	first := []rune(strings.TrimSpace(id))
-	return letter && (digit && len(first) >= 3 || len(first) > 0 && unicode.IsUpper(first[0]))
+	first := []rune(id)
+	if !letter {
+		if strings.Trim(id, "0123456789") != "" {
+			return false
+		}
+		year, _ := strconv.Atoi(id)
+		return len(id) >= 5 || len(id) == 4 && (year < 1900 || year > 2099)
+	}
+	joined := strings.IndexAny(id, "._@") > 0 && strings.IndexAny(id, "._@") < len(id)-1
+	return digit && len(first) >= 3 || unicode.IsUpper(first[0]) || joined
 }
 
 // keepWords are the words of the codebook (code labels, partners, roles, in both

@@ -9,7 +9,9 @@ import (
 func TestIDIsName(t *testing.T) {
 	for id, want := range map[string]bool{
 		"Daan Jansen": true, "Sanne": true, "R07": true, "daan2": true, "JO-12": true,
-		"12": false, "0042": false, "moeder": false, "a": false, "r1": false,
+		"12": false, "042": false, "0042": true, "moeder": false, "a": false, "r1": false,
+		"555013": true, "4711": true, "2024": false, "1999": false, "piet.jansen": true, "k_devries": true,
+		"kees@example.org": true, "moeder.": false, ".x": false,
 	} {
 		if got := idIsName(id); got != want {
 			t.Errorf("idIsName(%q) = %v, want %v", id, got, want)

@@ -330,7 +330,12 @@ func quoteAll(names []string) string {
 }
 
 func (r *qdpxReader) reject(part, value string, err error) {
-	r.ds.Rejects = append(r.ds.Rejects, model.Reject{File: r.path, Part: part, Value: value, Err: err})
+	r.rejectAs(part, value, err, false)
+}
+
+// rejectAs is reject, where isID says that value is a respondent's id.
+func (r *qdpxReader) rejectAs(part, value string, err error, isID bool) {
+	r.ds.Rejects = append(r.ds.Rejects, model.Reject{File: r.path, Part: part, Value: value, Err: err, IsID: isID})
 	r.count.Rejected++
 }
 
@@ -365,16 +370,17 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 	known := r.opt.Known == nil || r.opt.Known[respondentID]
 	raw, err := r.text(s)
 	if err != nil || !known {
-		reason := err
+		reason, value := err, s.PlainTextPath
 		if err == nil {
 			reason = model.Reasonf("respondent %q of this source: %w", "respondent %q van deze bron: %v", respondentID, ErrUnknownRespondent)
+			value = respondentID // a respondent's id: the protect stage hides it
 		}
 		n := len(s.Selections)
 		if n == 0 {
 			n = 1
 		}
 		for i := 0; i < n; i++ {
-			r.reject(where, s.PlainTextPath, reason)
+			r.rejectAs(where, value, reason, err == nil && value != "")
 		}
 		return
 	}

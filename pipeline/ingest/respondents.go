@@ -65,7 +65,7 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		id := strings.TrimSpace(tableCell(row, idCol))
 		reject := func(value string, err error) {
 			count.Rejected++
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, idCol), Value: value, Err: err})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, idCol), Value: value, Err: err, IsID: value != ""})
 		}
 		if id == "" {
 			reject("", ErrEmptyID)

@@ -149,6 +149,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		}
 		ds.Rejects = append(ds.Rejects, model.Reject{
 			File: path, Sheet: sheet, Row: line, Column: col, Value: value, Err: err,
+			IsID: field == "respondent" && value != "",
 		})
 		count.Rejected++
 	}

@@ -467,7 +467,8 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		if col >= 0 {
 			column = header(col)
 		}
-		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: column, Value: value, Err: err, Cell: item != "", Item: item})
+		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: column, Value: value, Err: err, Cell: item != "", Item: item,
+			IsID: col >= 0 && col == idCol && value != ""})
 	}
 	// named is the number of columns up to the last one with a header.
 	named := 0

@@ -241,7 +241,7 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			count.Rejected++
 			continue
 		case !known:
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, Err: model.Reasonf("%q is not in the respondents table: %w", "%q staat niet in de respondententabel: %v", resp, ErrUnknownRespondent)})
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, IsID: true, Err: model.Reasonf("%q is not in the respondents table: %w", "%q staat niet in de respondententabel: %v", resp, ErrUnknownRespondent)})
 			count.Rejected++
 			continue
 		case s == e:

@@ -108,6 +108,9 @@ type Reject struct {
 	Err    error  // why; wraps a sentinel error of the reader
 	Cell   bool   // a cell of an accepted row, not a whole row
 	Item   string // for a rejected answer cell: the codebook item it would have answered
+	// IsID says that Value is a respondent's id as read (a duplicate, an id not in the
+	// respondents table): a real id, whatever its form, which no output shows.
+	IsID bool
 }
 
 // Location formats where the reject is, the way a researcher finds it back in the file:
