@@ -544,8 +544,9 @@ func answerLabel(labels []string, lang string) string {
 }
 
 // sharedSurveyIDs warns when a respondent id occurs in more than one survey file: the
-// answers are then taken as one respondent's (a panel linked by id), which is wrong when
-// each tool numbers its responses 1, 2, 3, ...
+// answers are then taken as one respondent's (a panel linked by id; a second answer to an
+// item is rejected, model.ErrAnsweredTwice), which is wrong when each tool numbers its
+// responses 1, 2, 3, ...
 func sharedSurveyIDs(s *Study, sets []model.Dataset) []error {
 	if len(sets) < 2 {
 		return nil
@@ -578,8 +579,8 @@ func sharedSurveyIDs(s *Study, sets []model.Dataset) []error {
 		if strings.Trim(example[k], "0123456789") == "" {
 			eg, egNL = fmt.Sprintf(" (for example %q)", example[k]), fmt.Sprintf(" (bijvoorbeeld %q)", example[k])
 		}
-		out = append(out, model.Reasonf("%[1]d respondent id(s) occur in both %[2]s and %[3]s%[4]s: their answers are taken as one respondent's; if the tools number responses on their own, map a unique id column in study.yaml (columns: {respondent: ...})",
-			"%[1]d respondentcode(s) komen voor in zowel %[2]s als %[3]s%[5]s: hun antwoorden gelden als die van één respondent; als de programma's de responsen zelf nummeren, koppel dan in study.yaml een unieke kolom als code (columns: {respondent: ...})",
+		out = append(out, model.Reasonf("%[1]d respondent id(s) occur in both %[2]s and %[3]s%[4]s: each is taken as one respondent, whose first answer to an item counts (a second is rejected); if the tools number responses on their own, map a unique id column in study.yaml (columns: {respondent: ...})",
+			"%[1]d respondentcode(s) komen voor in zowel %[2]s als %[3]s%[5]s: elk geldt als één respondent, van wie het eerste antwoord op een item telt (een tweede wordt afgewezen); als de programma's de responsen zelf nummeren, koppel dan in study.yaml een unieke kolom als code (columns: {respondent: ...})",
 			n, k[0], k[1], eg, egNL))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Error() < out[j].Error() })

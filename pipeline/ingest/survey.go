@@ -566,6 +566,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		ri := len(ds.Respondents)
 		ds.Respondents = append(ds.Respondents, resp)
 		srow := ds.Survey.Row(resp.Key())
+		ds.Survey.SetLine(srow, line)
 		for k, i := range items {
 			c := &lay.columns[i]
 			cell := strings.TrimSpace(tableCell(row, i))

@@ -5,7 +5,9 @@ package model
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -228,10 +230,49 @@ func (d *Dataset) Merge(other Dataset) {
 	}
 	d.Segments = concat(d.Segments, other.Segments)
 	d.Codings = concat(d.Codings, other.Codings)
-	d.Survey.Merge(other.Survey)
+	twice := d.Survey.Merge(other.Survey)
 	d.Rejects = concat(d.Rejects, other.Rejects)
+	d.Rejects = append(d.Rejects, answeredTwice(twice, other.Files, d.Files)...)
 	d.Files = concat(d.Files, other.Files)
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
+}
+
+// ErrAnsweredTwice is the reason of an answer that a respondent (the same id in the same
+// wave) gave in two survey files: the first file's answer counts.
+var ErrAnsweredTwice = NewKind("answered in another file too", "ook in een ander bestand beantwoord")
+
+// answeredTwice makes a rejected cell of each answer to a cell that an earlier file had
+// answered, and moves it from accepted to rejected in the count of its file (the last of
+// files, the file merged in); earlier names the files merged before.
+func answeredTwice(twice []AnsweredTwice, files, earlier []FileCount) []Reject {
+	if len(twice) == 0 {
+		return nil
+	}
+	file := ""
+	if n := len(files); n > 0 {
+		file = files[n-1].Path
+		files[n-1].CellsAccepted -= len(twice)
+		files[n-1].CellsRejected += len(twice)
+	}
+	var names []string
+	for _, f := range earlier {
+		if f.Cells > 0 {
+			names = append(names, filepath.Base(f.Path))
+		}
+	}
+	where := strings.Join(names, ", ")
+	out := make([]Reject, len(twice))
+	for i, t := range twice {
+		v := t.Entry.Raw
+		if v == "" && !t.Entry.Missing {
+			v = strconv.FormatFloat(t.Entry.Value, 'f', -1, 64)
+		}
+		out[i] = Reject{File: file, Row: t.Line, Value: v, Cell: true, Item: t.Item,
+			Err: Reasonf("%w: the respondent of this row answered the item in an earlier file (%s), and that answer counts; if the files number their responses each on their own, map a unique id column in study.yaml (columns: {respondent: ...})",
+				"%v: de respondent van deze regel beantwoordde het item al in een eerder bestand (%s), en dat antwoord telt; als de bestanden hun responsen elk zelf nummeren, koppel dan in study.yaml een unieke kolom als code (columns: {respondent: ...})",
+				ErrAnsweredTwice, where)}
+	}
+	return out
 }
 
 // concat appends b to a; when a is empty it takes b as it is, so that a national survey's

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Survey holds a dataset's survey answers by column, so that a national survey's
 // millions of answers take a byte each instead of a struct of strings per cell (issue
@@ -21,6 +24,9 @@ type Survey struct {
 	Items []string        // item ids of the columns
 	Cols  []AnswerColumn  // one per item, each with a cell for every row
 	Extra []Answer        // answers to cells that already had one, in reading order
+	// Lines holds each row's line in the file it was read from (the row as the tool
+	// numbers it), where a reader set it (SetLine); 0 where unknown.
+	Lines []int
 
 	rowOf  map[RespondentKey]int
 	itemOf map[string]int
@@ -136,6 +142,9 @@ func (s *Survey) Row(k RespondentKey) int {
 	}
 	i := len(s.Rows)
 	s.Rows = append(s.Rows, k)
+	if len(s.Lines) > 0 {
+		s.Lines = append(s.Lines, 0)
+	}
 	s.rowOf[k] = i
 	for c := range s.Cols {
 		s.Cols[c].grow(len(s.Rows))
@@ -160,6 +169,31 @@ func (s *Survey) Column(item string) int {
 	s.Cols = append(s.Cols, AnswerColumn{})
 	s.Cols[i].grow(len(s.Rows))
 	return i
+}
+
+// SetLine records the line of the file a row was read from.
+func (s *Survey) SetLine(row, line int) {
+	if len(s.Lines) < len(s.Rows) {
+		s.Lines = append(s.Lines, make([]int, len(s.Rows)-len(s.Lines))...)
+	}
+	s.Lines[row] = line
+}
+
+// Line is the line of the file a row was read from; 0 where unknown.
+func (s *Survey) Line(row int) int {
+	if row < len(s.Lines) {
+		return s.Lines[row]
+	}
+	return 0
+}
+
+// AnsweredTwice is an answer of a merged survey to a cell that the survey merged into
+// had already: the same respondent (wave and id) answering the same item in two files.
+type AnsweredTwice struct {
+	Line  int // the line of the second file
+	Key   RespondentKey
+	Item  string
+	Entry AnswerEntry
 }
 
 // Set stores an answer of a row to a column; a cell that has one already keeps it, and
@@ -230,16 +264,32 @@ func (s *Survey) Answered(row int) bool {
 }
 
 // Merge adds other's rows and answers to s: the rows of respondents s has already get
-// their answers in their cells (or Extra), new respondents new rows. When s is empty it
-// takes other as it is.
-func (s *Survey) Merge(other Survey) {
+// their answers in their empty cells, new respondents new rows. Where s's cell holds a
+// missing answer ("weet niet", empty), the first usable answer of a later file goes to
+// Extra (the analysis takes the first usable answer: cells, then Extra). Any other answer
+// to a cell that s has already is not stored: it is returned, for the caller to reject
+// (the first file's answer counts). When s is empty it takes other as it is.
+func (s *Survey) Merge(other Survey) []AnsweredTwice {
 	if len(s.Rows) == 0 && len(s.Items) == 0 && len(s.Extra) == 0 {
 		*s = other
-		return
+		return nil
 	}
 	rows := make([]int, len(other.Rows))
 	for i, k := range other.Rows {
+		n := len(s.Rows)
 		rows[i] = s.Row(k)
+		if rows[i] == n && other.Line(i) > 0 {
+			s.SetLine(rows[i], other.Line(i))
+		}
+	}
+	var twice []AnsweredTwice
+	// A cell whose answer is missing ("weet niet", empty) takes a usable answer of a later
+	// file into Extra (the first usable answer counts, cells before Extra), once.
+	usable := map[[2]string]bool{}
+	for _, a := range s.Extra {
+		if !a.Missing {
+			usable[[2]string{a.Respondent + "\x00" + a.Wave, a.Item}] = true
+		}
 	}
 	for c := range other.Cols {
 		col := &other.Cols[c]
@@ -253,8 +303,15 @@ func (s *Survey) Merge(other Survey) {
 			if code == NoAnswer {
 				continue
 			}
-			if s.Cols[to].Code(rows[r]) != NoAnswer {
-				s.Set(rows[r], to, col.Entries[code])
+			if have := s.Cols[to].Code(rows[r]); have != NoAnswer {
+				e, k := col.Entries[code], other.Rows[r]
+				key := [2]string{k.ID + "\x00" + k.Wave, other.Items[c]}
+				if s.Cols[to].Entries[have].Missing && !e.Missing && !usable[key] {
+					usable[key] = true
+					s.Set(rows[r], to, e)
+					continue
+				}
+				twice = append(twice, AnsweredTwice{Line: other.Line(r), Key: k, Item: other.Items[c], Entry: e})
 				continue
 			}
 			if codes[code] == -2 {
@@ -266,4 +323,6 @@ func (s *Survey) Merge(other Survey) {
 	for _, a := range other.Extra {
 		s.Add(a)
 	}
+	sort.SliceStable(twice, func(i, j int) bool { return twice[i].Line < twice[j].Line })
+	return twice
 }
