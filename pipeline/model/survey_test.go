@@ -22,7 +22,7 @@ func TestSurveyKeepsEveryAnswer(t *testing.T) {
 	add(&a, Answer{Respondent: "r1", Item: "K1", Value: 4})
 	add(&a, Answer{Respondent: "r1", Item: "K2", Missing: true, Raw: "Weet niet"})
 	add(&a, Answer{Respondent: "r2", Item: "K1", Value: 2, Raw: "Oneens"})
-	b.Add(Answer{Respondent: "r1", Item: "K1", Value: 5})                // r1 again, same wave
+	b.Add(Answer{Respondent: "r1", Item: "K1", Value: 5}) // r1 again, same wave
 	b.SetLine(0, 7)
 	add(&b, Answer{Respondent: "r1", Wave: "2025", Item: "K1", Value: 1}) // another wave
 	add(&b, Answer{Respondent: "r3", Item: "K3", Value: 3})               // a new item
