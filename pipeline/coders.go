@@ -28,6 +28,20 @@ func pseudonymiseCoders(d *protected.Dataset, on bool) coderNames {
 	if !on {
 		return nil
 	}
+	names := humanCoderNames(d)
+	sortNatural(names)
+	m := make(coderNames, len(names))
+	for i, n := range names {
+		m[n] = fmt.Sprintf("Coder %d", i+1)
+	}
+	for i := range d.Codings {
+		d.Codings[i].Coder = m.of(d.Codings[i].Coder)
+	}
+	return m
+}
+
+// humanCoderNames lists the names of d's human coders (not the auto-coder), each once.
+func humanCoderNames(d *protected.Dataset) []string {
 	set := map[string]bool{}
 	for _, c := range d.Codings {
 		if c.Coder != "" && c.Coder != analysis.AutoCoder {
@@ -38,15 +52,21 @@ func pseudonymiseCoders(d *protected.Dataset, on bool) coderNames {
 	for n := range set {
 		names = append(names, n)
 	}
-	sortNatural(names)
-	m := make(coderNames, len(names))
-	for i, n := range names {
-		m[n] = fmt.Sprintf("Coder %d", i+1)
+	return names
+}
+
+// codersToHide reports whether a coder's name, which the outputs show as exported, holds
+// a respondent's listed name (or a part of it) or an identifying detail (an e-mail
+// address, a phone number): then every coder is pseudonymised, as privacy.coders:
+// pseudonymise does, since a coder's name alone cannot be redacted without merging two
+// coders into one.
+func codersToHide(d *protected.Dataset, r *redact.Redactor) bool {
+	for _, n := range humanCoderNames(d) {
+		if n != LearnedCoder && len(r.FindListed(n)) > 0 {
+			return true
+		}
 	}
-	for i := range d.Codings {
-		d.Codings[i].Coder = m.of(d.Codings[i].Coder)
-	}
-	return m
+	return false
 }
 
 func sortNatural(s []string) {

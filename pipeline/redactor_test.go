@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/samenspel/samenspel/pipeline/protected"
@@ -39,5 +40,29 @@ func TestPseudonymiseCoders(t *testing.T) {
 	}
 	if m.of("Marieke") != "Coder 2" || m.of("") != "" || m.of("auto") != "auto" {
 		t.Errorf("of: %v", m)
+	}
+}
+
+// A coder's name that holds a respondent's listed name, a part of it, or contact details
+// makes every coder pseudonymised; ordinary coder names, even names in the lexicon, do not.
+func TestCodersToHide(t *testing.T) {
+	red := NewRedactor([]string{"Xylia Qwertyz", "R07"}, "nl")
+	for coders, want := range map[string]bool{
+		"Marieke|Anouk":             false,
+		"Marieke|Coder Qwertyz":     true,
+		"Xylia|Anouk":               true,
+		"anouk@hogeschool.nl|Bram":  true,
+		"Bram|Bram 06-12345678":     true,
+		"Marieke|" + LearnedCoder:   false,
+		"Team R07|Marieke":          true,
+		"Codeur 1|Codeur 2|Codeur3": false,
+	} {
+		d := &protected.Dataset{}
+		for _, c := range strings.Split(coders, "|") {
+			d.Codings = append(d.Codings, protected.Coding{Coder: c})
+		}
+		if got := codersToHide(d, red); got != want {
+			t.Errorf("%s: codersToHide = %v, want %v", coders, got, want)
+		}
 	}
 }

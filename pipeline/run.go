@@ -180,7 +180,13 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	rep.Stage("protecting", 0)
 	red := newRedactor(d, cb, s)
 	out.Data, out.Key = protect(d, cb, red, s.Rel)
-	coders := pseudonymiseCoders(&out.Data, s.Privacy.Coders == "pseudonymise")
+	hideCoders := s.Privacy.Coders != "pseudonymise" && codersToHide(&out.Data, red)
+	if hideCoders {
+		out.Summary.Warnings = append(out.Summary.Warnings, model.Reasonf(
+			"a coder's name holds a respondent's name or contact details: every coder is shown as Coder 1, Coder 2, ... (privacy.coders: pseudonymise)",
+			"de naam van een codeur bevat de naam of contactgegevens van een respondent: elke codeur wordt getoond als Coder 1, Coder 2, ... (privacy.coders: pseudonymise)"))
+	}
+	coders := pseudonymiseCoders(&out.Data, s.Privacy.Coders == "pseudonymise" || hideCoders)
 	redactWarnings(out.Summary.Warnings, red)
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
