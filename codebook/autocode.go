@@ -833,7 +833,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 				return start, end, true
 			}
 		} else if (w < negationBefore || sawOm) && m.isNegation(word) && !bothWays(t, start, lo) {
-			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] {
+			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] && !notAbout(t, start, lo, word, next) {
 				return start, end, true
 			}
 		}
@@ -939,6 +939,28 @@ func bothWays(t string, start, lo int) bool {
 	}
 	wel, _ := wordBefore(t, cs-1)
 	return wel == "wel"
+}
+
+// notAbout reports whether the negation word that starts at byte start of t, followed by
+// next, says "it is not about": "het gaat niet om dat appje" does not say the app is
+// missing. It is "niet om" after "gaat", "ging" or "draait" (with at most one pronoun
+// between: "het gaat mij niet om").
+func notAbout(t string, start, lo int, word, next string) bool {
+	if word != "niet" || next != "om" {
+		return false
+	}
+	for i, end := 0, start-1; i < 2 && end > lo; i++ {
+		w, ws := wordBefore(t, end)
+		switch w {
+		case "gaat", "ging", "draait", "draaide":
+			return true
+		}
+		if !afterFillers[w] {
+			return false
+		}
+		end = ws - 1
+	}
+	return false
 }
 
 // noProblem reports whether the words after the space at byte sp of t, before the break

@@ -335,6 +335,10 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"Wantrouwen tussen school en wijkteam. Nee, echt.", `wantrouwen[0:10]"Wantrouwen"`},
 		{"Vertrouwen tussen school en wijkteam? Nee.", `wantrouwen[0:41]"Vertrouwen tussen school en wijkteam? Nee"`},
 		{"Vertrouwen tussen school en wijkteam? Ja, zeker.", `vertrouwen[0:10]"Vertrouwen"`},
+		// "het gaat niet om": not about it, not without it; "het lukt niet om" still negates.
+		{"Het gaat niet om de terugkoppeling zelf", `terugkoppeling[20:34]"terugkoppeling"`},
+		{"Het gaat mij niet om de terugkoppeling", `terugkoppeling[24:38]"terugkoppeling"`},
+		{"Het lukt niet om terugkoppeling te krijgen", `geen_terugkoppeling[9:31]"niet om terugkoppeling"`},
 		// "hier" and "daar" do not count towards the words an absence word may follow.
 		{"Terugkoppeling wordt hier gewoon niet gegeven", `geen_terugkoppeling[0:37]"Terugkoppeling wordt hier gewoon niet"`},
 	} {
