@@ -79,7 +79,8 @@ type Match struct {
 // niet"); "hier" and "daar" count as little as the pronouns. A barrier's pattern is
 // turned off only by a negation before it, in its gap or at its clause's end, or where it
 // is said to be no problem or bother ("privacy is bij ons nooit een probleem",
-// "Wachtlijsten? Daar hebben wij nooit last van."). Patterns that carry their own negation ("geen terugkoppeling",
+// "Wachtlijsten? Daar hebben wij nooit last van."). "Ho maar" and "vergeet het maar"
+// are short answers too. Patterns that carry their own negation ("geen terugkoppeling",
 // "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
 // negated facilitator means (Codebook.Negated: "geen korte lijnen" is
 // bereiken.onbereikbaar), that barrier is suggested instead, with the rule
@@ -874,7 +875,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 		}
 		// A barrier that is said to be no problem: "privacy is bij ons nooit een
 		// probleem", "van wachtlijsten hebben we geen last".
-		if beforeOnly && (word == "geen" || word == "nooit") && noProblem(t, e, hi) {
+		if beforeOnly && (word == "geen" || word == "nooit" || word == "niet") && noProblem(t, e, hi) {
 			return start, e, true
 		}
 		if beforeOnly || demonstrative || w >= negationAfter {
@@ -912,6 +913,10 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			switch t[start:e] {
 			case "nooit", "niks", "niets", "nul":
 				return start, e, true
+			case "ho", "vergeet": // "Terugkoppeling? Ho maar." "Overleggen? Vergeet het maar."
+				if rest := t[e:]; strings.HasPrefix(rest, " maar") || strings.HasPrefix(rest, " het maar") {
+					return start, e, true
+				}
 			}
 			if n.isBreak(e) {
 				break
@@ -964,15 +969,17 @@ func notAbout(t string, start, lo int, word, next string) bool {
 }
 
 // noProblem reports whether the words after the space at byte sp of t, before the break
-// at hi, say that something is no problem or no bother: after "geen" or "nooit", "(een,
-// enkel) probleem", "last", "punt" or "issue".
+// at hi, say that something is no problem or no bother: after "geen", "nooit" or "niet",
+// "probleem", "last", "punt" or "issue", with up to three of "een", "enkel", "zo'n",
+// "echt", "het", "groot" between ("geen enkel probleem", "niet zo'n issue", "niet echt
+// een probleem").
 func noProblem(t string, sp, hi int) bool {
-	for i := 0; i < 2 && sp < hi; i++ {
+	for i := 0; i < 4 && sp < hi; i++ {
 		e := wordEnd(t, sp+1)
 		switch t[sp+1 : e] {
 		case "probleem", "problemen", "last", "punt", "issue":
 			return true
-		case "een", "enkel", "enkele":
+		case "een", "enkel", "enkele", "zo", "n", "echt", "het", "groot", "grote":
 			sp = e
 			continue
 		}
@@ -998,7 +1005,7 @@ func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
 		if !barrier || word == "maar" || stopWords.has(word) {
 			return 0, 0, false
 		}
-		if (word == "geen" || word == "nooit") && noProblem(t, end, len(t)-1) {
+		if (word == "geen" || word == "nooit" || word == "niet") && noProblem(t, end, len(t)-1) {
 			return start, end, true
 		}
 		if sp = end; sp >= len(t)-1 || n.isBreak(sp) {

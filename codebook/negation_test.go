@@ -328,6 +328,8 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"Privacy is bij ons eigenlijk nooit een probleem", ``},
 		{"Privacy is bij ons geen enkel probleem", ``},
 		{"Privacy is bij ons een probleem", `privacy[0:7]"Privacy"`},
+		{"Privacy is bij ons niet zo'n issue", ``},
+		{"Privacy is niet echt een probleem", ``},
 		{"Privacy is geen onderwerp, maar wel een probleem", `privacy[0:7]"Privacy"`},
 		// A question answered with no; not a statement followed by "nee".
 		{"Wachtlijsten? Daar hebben wij nooit last van.", ``},
@@ -339,6 +341,10 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"Het gaat niet om de terugkoppeling zelf", `terugkoppeling[20:34]"terugkoppeling"`},
 		{"Het gaat mij niet om de terugkoppeling", `terugkoppeling[24:38]"terugkoppeling"`},
 		{"Het lukt niet om terugkoppeling te krijgen", `geen_terugkoppeling[9:31]"niet om terugkoppeling"`},
+		// "ho maar" and "vergeet het maar" as short answers.
+		{"En terugkoppeling, ho maar.", `geen_terugkoppeling[3:21]"terugkoppeling, ho"`},
+		{"Terugkoppeling? Vergeet het maar.", `geen_terugkoppeling[0:23]"Terugkoppeling? Vergeet"`},
+		{"Terugkoppeling? Ho, wacht even.", `terugkoppeling[0:14]"Terugkoppeling"`},
 		// "hier" and "daar" do not count towards the words an absence word may follow.
 		{"Terugkoppeling wordt hier gewoon niet gegeven", `geen_terugkoppeling[0:37]"Terugkoppeling wordt hier gewoon niet"`},
 	} {
