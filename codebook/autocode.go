@@ -80,7 +80,8 @@ type Match struct {
 // turned off only by a negation before it, in its gap or at its clause's end, or where it
 // is said to be no problem or bother ("privacy is bij ons nooit een probleem",
 // "Wachtlijsten? Daar hebben wij nooit last van."). "Ho maar" and "vergeet het maar"
-// are short answers too. Patterns that carry their own negation ("geen terugkoppeling",
+// are short answers too. A contrast that leaves out its verb ("hem vertrouwde en mij
+// niet") negates its other half, not the pattern; nor does "het gaat niet om". Patterns that carry their own negation ("geen terugkoppeling",
 // "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
 // negated facilitator means (Codebook.Negated: "geen korte lijnen" is
 // bereiken.onbereikbaar), that barrier is suggested instead, with the rule
@@ -849,6 +850,10 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	sp := to                 // the space after the span
 	last, ls, le := "", 0, 0 // the clause's last word that is not a filler
 	demonstrative := false   // "dat" or "die" right after the span: see below
+	if contrasted(t, to, hi) {
+		// "omdat de vader hem vertrouwde en mij niet": the negation is the other half's.
+		hi = to
+	}
 	for w, k := 0, 0; sp < hi && k < 10; k++ {
 		start := sp + 1
 		e := wordEnd(t, start)
@@ -944,6 +949,26 @@ func bothWays(t string, start, lo int) bool {
 	}
 	wel, _ := wordBefore(t, cs-1)
 	return wel == "wel"
+}
+
+// contrasted reports whether the clause after the span [.., to) of t, up to the break
+// at hi, is a contrast that leaves out its verb: "en" or "of", one word (or an article
+// and a word) and "niet" or "nooit" at the clause's end ("omdat de vader hem vertrouwde
+// en mij niet", "het wijkteam koppelt terug en de school niet"). The negation is the
+// other half's, not the pattern's.
+func contrasted(t string, to, hi int) bool {
+	var ws [4]string
+	n, sp := 0, to
+	for sp < hi && n < len(ws) {
+		e := wordEnd(t, sp+1)
+		ws[n] = t[sp+1 : e]
+		n++
+		sp = e
+	}
+	if sp < hi || n < 3 || (ws[0] != "en" && ws[0] != "of") || (ws[n-1] != "niet" && ws[n-1] != "nooit") {
+		return false
+	}
+	return n == 3 || (n == 4 && (ws[1] == "de" || ws[1] == "het" || ws[1] == "een"))
 }
 
 // notAbout reports whether the negation word that starts at byte start of t, followed by

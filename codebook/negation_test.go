@@ -341,6 +341,10 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"Het gaat niet om de terugkoppeling zelf", `terugkoppeling[20:34]"terugkoppeling"`},
 		{"Het gaat mij niet om de terugkoppeling", `terugkoppeling[24:38]"terugkoppeling"`},
 		{"Het lukt niet om terugkoppeling te krijgen", `geen_terugkoppeling[9:31]"niet om terugkoppeling"`},
+		// A contrast without its verb: the negation is the other half's.
+		{"Omdat de vader hem vertrouwde en mij niet.", `vertrouwen[19:29]"vertrouwde"`},
+		{"Ze geven terugkoppeling en de school niet.", `terugkoppeling[9:23]"terugkoppeling"`},
+		{"Terugkoppeling en overleg hebben we niet.", `geen_terugkoppeling[0:40]"Terugkoppeling en overleg hebben we niet"`},
 		// "ho maar" and "vergeet het maar" as short answers.
 		{"En terugkoppeling, ho maar.", `geen_terugkoppeling[3:21]"terugkoppeling, ho"`},
 		{"Terugkoppeling? Vergeet het maar.", `geen_terugkoppeling[0:23]"Terugkoppeling? Vergeet"`},
