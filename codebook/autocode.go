@@ -81,7 +81,8 @@ type Match struct {
 // is said to be no problem or bother ("privacy is bij ons nooit een probleem",
 // "Wachtlijsten? Daar hebben wij nooit last van."). "Ho maar" and "vergeet het maar"
 // are short answers too. A contrast that leaves out its verb ("hem vertrouwde en mij
-// niet") negates its other half, not the pattern; nor does "het gaat niet om". Patterns that carry their own negation ("geen terugkoppeling",
+// niet") negates its other half, not the pattern; nor does "het gaat niet om", nor
+// "zonder" with a noun of its own before the pattern ("zonder indicatie binnenlopen"). Patterns that carry their own negation ("geen terugkoppeling",
 // "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
 // negated facilitator means (Codebook.Negated: "geen korte lijnen" is
 // bereiken.onbereikbaar), that barrier is suggested instead, with the rule
@@ -835,7 +836,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 				return start, end, true
 			}
 		} else if (w < negationBefore || sawOm) && m.isNegation(word) && !bothWays(t, start, lo) {
-			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] && !notAbout(t, start, lo, word, next) {
+			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] && !notAbout(t, start, lo, word, next) && !zonderElse(t, end, from, word, next) {
 				return start, end, true
 			}
 		}
@@ -969,6 +970,34 @@ func contrasted(t string, to, hi int) bool {
 		return false
 	}
 	return n == 3 || (n == 4 && (ws[1] == "de" || ws[1] == "het" || ws[1] == "een"))
+}
+
+// zonderElse reports whether the negation word "zonder", whose word ends at the space at
+// byte end of t, is without something else than the pattern at byte from: "zonder" takes
+// a noun phrase, and "je kunt zonder indicatie binnenlopen" is walking in without a
+// referral, not not walking in. Articles and the adjectives of a noun phrase ("zonder een
+// vaste contactpersoon", "zonder goede afspraken") may stand between; "zonder dat" starts a
+// clause, which it negates.
+func zonderElse(t string, end, from int, word, next string) bool {
+	if word != "zonder" || next == "dat" {
+		return false
+	}
+	for sp := end; sp+1 < from; {
+		e := wordEnd(t, sp+1)
+		if !zonderModifiers[t[sp+1:e]] {
+			return true
+		}
+		sp = e
+	}
+	return false
+}
+
+// zonderModifiers are the words that may stand between "zonder" and the noun it takes.
+var zonderModifiers = map[string]bool{
+	"een": true, "de": true, "het": true, "enig": true, "enige": true, "echt": true, "echte": true,
+	"goed": true, "goede": true, "duidelijk": true, "duidelijke": true, "vast": true, "vaste": true,
+	"eigen": true, "zo": true, "n": true, "ook": true, "nog": true, "meer": true, "zijn": true, "haar": true,
+	"hun": true, "mijn": true, "onze": true, "ons": true,
 }
 
 // notAbout reports whether the negation word that starts at byte start of t, followed by

@@ -295,7 +295,7 @@ func TestIrregularFirstWord(t *testing.T) {
 // between a verb and its negation like the pronouns.
 func TestNegationRulesOfDutch(t *testing.T) {
 	cb := &Codebook{
-		Negations: []string{"geen", "niet", "nooit"},
+		Negations: []string{"geen", "niet", "nooit", "zonder"},
 		Negated:   map[string]string{"vertrouwen": "wantrouwen", "rollen": "onbekend", "terugkoppeling": "geen_terugkoppeling"},
 		Factors: []Factor{{ID: "f", Codes: []Code{
 			{ID: "vertrouwen", Valence: Facilitator, Patterns: []string{"vertrouw"}},
@@ -345,6 +345,10 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"Omdat de vader hem vertrouwde en mij niet.", `vertrouwen[19:29]"vertrouwde"`},
 		{"Ze geven terugkoppeling en de school niet.", `terugkoppeling[9:23]"terugkoppeling"`},
 		{"Terugkoppeling en overleg hebben we niet.", `geen_terugkoppeling[0:40]"Terugkoppeling en overleg hebben we niet"`},
+		// "zonder" takes a noun phrase: without a referral, not without the feedback.
+		{"Je krijgt zonder verwijzing terugkoppeling", `terugkoppeling[28:42]"terugkoppeling"`},
+		{"Je werkt zonder echte terugkoppeling", `geen_terugkoppeling[9:36]"zonder echte terugkoppeling"`},
+		{"Ze belden zonder dat ik terugkoppeling kreeg", `geen_terugkoppeling[10:38]"zonder dat ik terugkoppeling"`},
 		// "ho maar" and "vergeet het maar" as short answers.
 		{"En terugkoppeling, ho maar.", `geen_terugkoppeling[3:21]"terugkoppeling, ho"`},
 		{"Terugkoppeling? Vergeet het maar.", `geen_terugkoppeling[0:23]"Terugkoppeling? Vergeet"`},
