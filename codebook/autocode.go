@@ -67,13 +67,22 @@ type Match struct {
 // counted), within the same clause and not across "maar", except a wish ("was het maar
 // zo dat ...", "had ik maar ..."), which negates what follows; a negation followed by
 // "om" ("het lukt niet om ...") reaches to the end of the clause; "niet alleen", "niet
-// lang", "geen probleem", "geen moeite", "niet moeilijk" (notNegating) are no negation.
+// lang", "geen probleem", "geen moeite", "niet moeilijk" (notNegating) are no negation,
+// nor is "niet" after "wel en" or "wel of" ("wat het wijkteam wel en niet doet").
 // A clause that ends in "niet" or "nooit" negates what stands in it ("een appgroep met de
 // politie hebben wij niet"), and so does a short answer or a wish right after the pattern
-// ("Terugkoppeling? Nooit.", "Goed bereikbaar? Was het maar zo."). Words that start
-// another clause ("dat", "omdat", "die", ...) end the look for an absence word after a
-// pattern; a barrier's pattern is turned off only by a negation before it, in its gap or
-// at its clause's end. Patterns that carry their own negation ("geen terugkoppeling",
+// ("Terugkoppeling? Nooit.", "Goed bereikbaar? Was het maar zo."), and a question the
+// next clause answers with "nee" ("Wantrouwen tussen school en wijkteam? Nee, ...").
+// Words that start another clause ("dat", "omdat", "die", ...) end the look for an
+// absence word after a pattern, except "dat" or "die" right after it without a subject
+// pronoun next, a demonstrative when the clause ends in "niet" ("ik vertrouw dat gewoon
+// niet"); "hier" and "daar" count as little as the pronouns. A barrier's pattern is
+// turned off only by a negation before it, in its gap or at its clause's end, or where it
+// is said to be no problem or bother ("privacy is bij ons nooit een probleem",
+// "Wachtlijsten? Daar hebben wij nooit last van."). "Ho maar" and "vergeet het maar"
+// are short answers too. A contrast that leaves out its verb ("hem vertrouwde en mij
+// niet") negates its other half, not the pattern; nor does "het gaat niet om", nor
+// "zonder" with a noun of its own before the pattern ("zonder indicatie binnenlopen"). Patterns that carry their own negation ("geen terugkoppeling",
 // "niet bereikbaar") are never turned off. Where the codebook names the barrier that a
 // negated facilitator means (Codebook.Negated: "geen korte lijnen" is
 // bereiken.onbereikbaar), that barrier is suggested instead, with the rule
@@ -505,7 +514,7 @@ func (m *matcher) find(text string) []Match {
 			code, rname, derived := r.id, r.pattern, false
 			pf, pt := from, to
 			if r.negatable {
-				if cf, ct, neg := m.negated(n, from, to, r.barrier, r.opposite != ""); neg {
+				if cf, ct, neg := m.negated(text, n, from, to, r.barrier, r.opposite != ""); neg {
 					if r.opposite == "" {
 						continue
 					}
@@ -783,7 +792,7 @@ func wordBefore(t string, end int) (string, int) {
 // negated reports whether a negation stands shortly before the span [from, to) of the
 // normalised text, or an absence word shortly after it, within the same clause, and
 // returns the negation's byte range. See AutoCoder for the rules.
-func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
+func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
 	lo, hi := 0, len(t)-1
@@ -826,8 +835,8 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 			if hasOpposite && m.isNegation(word) {
 				return start, end, true
 			}
-		} else if (w < negationBefore || sawOm) && m.isNegation(word) {
-			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] {
+		} else if (w < negationBefore || sawOm) && m.isNegation(word) && !bothWays(t, start, lo) {
+			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] && !notAbout(t, start, lo, word, next) && !zonderElse(t, end, from, word, next) {
 				return start, end, true
 			}
 		}
@@ -841,12 +850,28 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 	// wij niet").
 	sp := to                 // the space after the span
 	last, ls, le := "", 0, 0 // the clause's last word that is not a filler
-	for w, n := 0, 0; sp < hi && n < 10; n++ {
+	demonstrative := false   // "dat" or "die" right after the span: see below
+	if contrasted(t, to, hi) {
+		// "omdat de vader hem vertrouwde en mij niet": the negation is the other half's.
+		hi = to
+	}
+	for w, k := 0, 0; sp < hi && k < 10; k++ {
 		start := sp + 1
 		e := wordEnd(t, start)
 		word := t[start:e]
 		sp = e
 		if word == "maar" || stopWords.has(word) {
+			// "Ik vertrouw dat gewoon niet", "ik vertrouw die jongen niet": right after
+			// the pattern "dat" and "die" may be a demonstrative, not the start of another
+			// clause; it is one when the clause ends in "niet" or "nooit", since a clause
+			// that "dat" or "die" starts ends in its verb, and when no subject pronoun
+			// follows it ("de sociale kaart die we hebben klopt niet meer" is a relative
+			// clause). No absence word is looked for after it ("ik vertrouw dat niemand
+			// het doorvertelt").
+			if k == 0 && (word == "dat" || word == "die") && e < hi && !afterPronouns[t[e+1:wordEnd(t, e+1)]] {
+				demonstrative = true
+				continue
+			}
 			last = ""
 			break
 		}
@@ -854,14 +879,19 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 		if !filler {
 			last, ls, le = word, start, e
 		}
-		if beforeOnly || w >= negationAfter {
+		// A barrier that is said to be no problem: "privacy is bij ons nooit een
+		// probleem", "van wachtlijsten hebben we geen last".
+		if beforeOnly && (word == "geen" || word == "nooit" || word == "niet") && noProblem(t, e, hi) {
+			return start, e, true
+		}
+		if beforeOnly || demonstrative || w >= negationAfter {
 			continue
 		}
 		if filler {
 			continue // "terugkoppeling krijg ik eigenlijk nooit": they do not count
 		}
 		w++
-		if isAfterNegation(word) {
+		if isAfterNegation(word) && !bothWays(t, start, to) {
 			if e < hi {
 				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
 					return 0, 0, false
@@ -870,8 +900,15 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 			return start, e, true
 		}
 	}
-	if sp >= hi && (last == "niet" || last == "nooit") {
+	if sp >= hi && (last == "niet" || last == "nooit") && !bothWays(t, ls, to) {
 		return ls, le, true
+	}
+	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik
+	// nooit gemerkt." "Wachtlijsten? Daar hebben wij nooit last van." (a barrier).
+	if hi < len(t)-1 && n.isBreak(hi) {
+		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok && questionAt(text, int(n.Pos[hi])) {
+			return s, e, true
+		}
 	}
 	// A short answer right after: "Terugkoppeling? Nooit." "Overleg? Niks meer."
 	if to < len(t) && n.isBreak(to) {
@@ -882,6 +919,10 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 			switch t[start:e] {
 			case "nooit", "niks", "niets", "nul":
 				return start, e, true
+			case "ho", "vergeet": // "Terugkoppeling? Ho maar." "Overleggen? Vergeet het maar."
+				if rest := t[e:]; strings.HasPrefix(rest, " maar") || strings.HasPrefix(rest, " het maar") {
+					return start, e, true
+				}
 			}
 			if n.isBreak(e) {
 				break
@@ -894,6 +935,156 @@ func (m *matcher) negated(n Normalized, from, to int, beforeOnly, hasOpposite bo
 		return to + 1, to + 13, true
 	}
 	return 0, 0, false
+}
+
+// bothWays reports whether the word "niet" that starts at byte start of t follows "wel
+// en" or "wel of" after byte lo: "wat het wijkteam wel en niet doet" says what it does
+// and does not do, "of hij wel of niet komt" leaves it open; neither is a negation.
+func bothWays(t string, start, lo int) bool {
+	if start-1 <= lo || !strings.HasPrefix(t[start:], "niet") {
+		return false
+	}
+	conj, cs := wordBefore(t, start-1)
+	if (conj != "en" && conj != "of") || cs-1 <= lo {
+		return false
+	}
+	wel, _ := wordBefore(t, cs-1)
+	return wel == "wel"
+}
+
+// contrasted reports whether the clause after the span [.., to) of t, up to the break
+// at hi, is a contrast that leaves out its verb: "en" or "of", one word (or an article
+// and a word) and "niet" or "nooit" at the clause's end ("omdat de vader hem vertrouwde
+// en mij niet", "het wijkteam koppelt terug en de school niet"). The negation is the
+// other half's, not the pattern's.
+func contrasted(t string, to, hi int) bool {
+	var ws [4]string
+	n, sp := 0, to
+	for sp < hi && n < len(ws) {
+		e := wordEnd(t, sp+1)
+		ws[n] = t[sp+1 : e]
+		n++
+		sp = e
+	}
+	if sp < hi || n < 3 || (ws[0] != "en" && ws[0] != "of") || (ws[n-1] != "niet" && ws[n-1] != "nooit") {
+		return false
+	}
+	return n == 3 || (n == 4 && (ws[1] == "de" || ws[1] == "het" || ws[1] == "een"))
+}
+
+// zonderElse reports whether the negation word "zonder", whose word ends at the space at
+// byte end of t, is without something else than the pattern at byte from: "zonder" takes
+// a noun phrase, and "je kunt zonder indicatie binnenlopen" is walking in without a
+// referral, not not walking in. Articles and the adjectives of a noun phrase ("zonder een
+// vaste contactpersoon", "zonder goede afspraken") may stand between; "zonder dat" starts a
+// clause, which it negates.
+func zonderElse(t string, end, from int, word, next string) bool {
+	if word != "zonder" || next == "dat" {
+		return false
+	}
+	for sp := end; sp+1 < from; {
+		e := wordEnd(t, sp+1)
+		if !zonderModifiers[t[sp+1:e]] {
+			return true
+		}
+		sp = e
+	}
+	return false
+}
+
+// zonderModifiers are the words that may stand between "zonder" and the noun it takes.
+var zonderModifiers = map[string]bool{
+	"een": true, "de": true, "het": true, "enig": true, "enige": true, "echt": true, "echte": true,
+	"goed": true, "goede": true, "duidelijk": true, "duidelijke": true, "vast": true, "vaste": true,
+	"eigen": true, "zo": true, "n": true, "ook": true, "nog": true, "meer": true, "zijn": true, "haar": true,
+	"hun": true, "mijn": true, "onze": true, "ons": true,
+}
+
+// notAbout reports whether the negation word that starts at byte start of t, followed by
+// next, says "it is not about": "het gaat niet om dat appje" does not say the app is
+// missing. It is "niet om" after "gaat", "ging" or "draait" (with at most one pronoun
+// between: "het gaat mij niet om").
+func notAbout(t string, start, lo int, word, next string) bool {
+	if word != "niet" || next != "om" {
+		return false
+	}
+	for i, end := 0, start-1; i < 2 && end > lo; i++ {
+		w, ws := wordBefore(t, end)
+		switch w {
+		case "gaat", "ging", "draait", "draaide":
+			return true
+		}
+		if !afterFillers[w] {
+			return false
+		}
+		end = ws - 1
+	}
+	return false
+}
+
+// noProblem reports whether the words after the space at byte sp of t, before the break
+// at hi, say that something is no problem or no bother: after "geen", "nooit" or "niet",
+// "probleem", "last", "punt" or "issue", with up to three of "een", "enkel", "zo'n",
+// "echt", "het", "groot" between ("geen enkel probleem", "niet zo'n issue", "niet echt
+// een probleem").
+func noProblem(t string, sp, hi int) bool {
+	for i := 0; i < 4 && sp < hi; i++ {
+		e := wordEnd(t, sp+1)
+		switch t[sp+1 : e] {
+		case "probleem", "problemen", "last", "punt", "issue":
+			return true
+		case "een", "enkel", "enkele", "zo", "n", "echt", "het", "groot", "grote":
+			sp = e
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// deniedAnswer looks at the clause after the break at byte hi of t: it denies what the
+// clause before asked when it starts with "nee", or, for a barrier, says it is no problem
+// or bother ("Wachtlijsten? Daar hebben wij nooit last van."). It returns the byte range
+// of the denying words.
+func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
+	t := n.Text
+	sp := hi
+	for k := 0; k < 12 && sp+1 < len(t); k++ {
+		start := sp + 1
+		end := wordEnd(t, start)
+		word := t[start:end]
+		if k == 0 && word == "nee" {
+			return start, end, true
+		}
+		if !barrier || word == "maar" || stopWords.has(word) {
+			return 0, 0, false
+		}
+		if (word == "geen" || word == "nooit" || word == "niet") && noProblem(t, end, len(t)-1) {
+			return start, end, true
+		}
+		if sp = end; sp >= len(t)-1 || n.isBreak(sp) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// questionAt reports whether the punctuation that starts at code point cp of text, up to
+// the next letter or digit, holds a question mark.
+func questionAt(text string, cp int) bool {
+	i := 0
+	for _, r := range text {
+		if i++; i <= cp {
+			continue
+		}
+		if r == '?' {
+			return true
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
 }
 
 // notNegating are the words after which a negation says something else: "niet alleen",
@@ -912,7 +1103,8 @@ var afterFillers = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`ik je jij we wij ze zij hij er het u men mij me hem haar ons jou jullie hun
-		eigenlijk echt ook gewoon bijna vaak meestal nog toch hoor helemaal meer dus wel zo altijd`) {
+		eigenlijk echt ook gewoon bijna vaak meestal nog toch hoor helemaal meer dus wel zo altijd
+		hier daar`) {
 		afterFillers[w] = true
 	}
 	stopWords, fillerWords, afterSet = newWordSet(afterStops), newWordSet(afterFillers), newWordSet(afterNegations)

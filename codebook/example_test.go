@@ -116,3 +116,34 @@ func itoa(i int) string {
 	}
 	return s
 }
+
+// exampleFragments returns the example study's interview segments with the first coder's
+// codes resolved to the default codebook's ids (codes it does not know left out), or nil
+// when the example is not present.
+func exampleFragments(t *testing.T, cb *Codebook) []devFragment {
+	data, err := os.ReadFile("../data/example/generate/interviews.yaml")
+	if err != nil {
+		return nil
+	}
+	var doc struct {
+		Respondents []struct {
+			Segments []devFragment `yaml:"segments"`
+		} `yaml:"respondents"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var out []devFragment
+	for _, r := range doc.Respondents {
+		for _, s := range r.Segments {
+			f := devFragment{Text: s.Text}
+			for _, c := range s.Codes {
+				if id, ok := cb.Resolve(c); ok {
+					f.Codes = append(f.Codes, id)
+				}
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -287,3 +287,77 @@ func TestIrregularFirstWord(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationRulesOfDutch checks the negation rules that come from how Dutch says
+// something is or is not so: "wel en niet" is no negation, "dat" or "die" right after a
+// pattern may be a demonstrative before a clause-final "niet", a barrier said to be no
+// problem is off, a question answered with "nee" is denied, and "hier" and "daar" stand
+// between a verb and its negation like the pronouns.
+func TestNegationRulesOfDutch(t *testing.T) {
+	cb := &Codebook{
+		Negations: []string{"geen", "niet", "nooit", "zonder"},
+		Negated:   map[string]string{"vertrouwen": "wantrouwen", "rollen": "onbekend", "terugkoppeling": "geen_terugkoppeling"},
+		Factors: []Factor{{ID: "f", Codes: []Code{
+			{ID: "vertrouwen", Valence: Facilitator, Patterns: []string{"vertrouw"}},
+			{ID: "wantrouwen", Valence: Barrier, Patterns: []string{"wantrouw*"}},
+			{ID: "rollen", Valence: Facilitator, Patterns: []string{"wat het wijkteam"}},
+			{ID: "onbekend", Valence: Barrier},
+			{ID: "smoelenboek", Valence: Facilitator, Patterns: []string{"sociale kaart"}},
+			{ID: "terugkoppeling", Valence: Facilitator, Patterns: []string{"terugkoppeling"}},
+			{ID: "geen_terugkoppeling", Valence: Barrier},
+			{ID: "privacy", Valence: Barrier, Patterns: []string{"privacy"}},
+			{ID: "wachtlijst", Valence: Barrier, Patterns: []string{"wachtlijst*"}},
+		}}},
+	}
+	cb.Prepare()
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		// A demonstrative before a clause-final "niet"; a clause it starts is not read.
+		{"Ik vertrouw dat gewoon niet.", `wantrouwen[3:27]"vertrouw dat gewoon niet"`},
+		{"Ik vertrouw die jongen niet", `wantrouwen[3:27]"vertrouw die jongen niet"`},
+		{"Ik vertrouw dat niemand het doorvertelt", `vertrouwen[3:11]"vertrouw"`},
+		{"De sociale kaart die we hebben klopt niet meer", `smoelenboek[3:16]"sociale kaart"`},
+		// "wel en niet", "wel of niet": both, or left open.
+		{"Ik weet wat het wijkteam wel en niet doet", `rollen[8:24]"wat het wijkteam"`},
+		{"Ik weet wat het wijkteam wel of niet", `rollen[8:24]"wat het wijkteam"`},
+		{"Ik weet niet wat het wijkteam doet", `onbekend[8:29]"niet wat het wijkteam"`},
+		// A barrier that is no problem or no bother.
+		{"Privacy is bij ons eigenlijk nooit een probleem", ``},
+		{"Privacy is bij ons geen enkel probleem", ``},
+		{"Privacy is bij ons een probleem", `privacy[0:7]"Privacy"`},
+		{"Privacy is bij ons niet zo'n issue", ``},
+		{"Privacy is niet echt een probleem", ``},
+		{"Privacy is geen onderwerp, maar wel een probleem", `privacy[0:7]"Privacy"`},
+		// A question answered with no; not a statement followed by "nee".
+		{"Wachtlijsten? Daar hebben wij nooit last van.", ``},
+		{"Wantrouwen tussen school en wijkteam? Nee, nooit gemerkt.", ``},
+		{"Wantrouwen tussen school en wijkteam. Nee, echt.", `wantrouwen[0:10]"Wantrouwen"`},
+		{"Vertrouwen tussen school en wijkteam? Nee.", `wantrouwen[0:41]"Vertrouwen tussen school en wijkteam? Nee"`},
+		{"Vertrouwen tussen school en wijkteam? Ja, zeker.", `vertrouwen[0:10]"Vertrouwen"`},
+		// "het gaat niet om": not about it, not without it; "het lukt niet om" still negates.
+		{"Het gaat niet om de terugkoppeling zelf", `terugkoppeling[20:34]"terugkoppeling"`},
+		{"Het gaat mij niet om de terugkoppeling", `terugkoppeling[24:38]"terugkoppeling"`},
+		{"Het lukt niet om terugkoppeling te krijgen", `geen_terugkoppeling[9:31]"niet om terugkoppeling"`},
+		// A contrast without its verb: the negation is the other half's.
+		{"Omdat de vader hem vertrouwde en mij niet.", `vertrouwen[19:29]"vertrouwde"`},
+		{"Ze geven terugkoppeling en de school niet.", `terugkoppeling[9:23]"terugkoppeling"`},
+		{"Terugkoppeling en overleg hebben we niet.", `geen_terugkoppeling[0:40]"Terugkoppeling en overleg hebben we niet"`},
+		// "zonder" takes a noun phrase: without a referral, not without the feedback.
+		{"Je krijgt zonder verwijzing terugkoppeling", `terugkoppeling[28:42]"terugkoppeling"`},
+		{"Je werkt zonder echte terugkoppeling", `geen_terugkoppeling[9:36]"zonder echte terugkoppeling"`},
+		{"Ze belden zonder dat ik terugkoppeling kreeg", `geen_terugkoppeling[10:38]"zonder dat ik terugkoppeling"`},
+		// "ho maar" and "vergeet het maar" as short answers.
+		{"En terugkoppeling, ho maar.", `geen_terugkoppeling[3:21]"terugkoppeling, ho"`},
+		{"Terugkoppeling? Vergeet het maar.", `geen_terugkoppeling[0:23]"Terugkoppeling? Vergeet"`},
+		{"Terugkoppeling? Ho, wacht even.", `terugkoppeling[0:14]"Terugkoppeling"`},
+		// "hier" and "daar" do not count towards the words an absence word may follow.
+		{"Terugkoppeling wordt hier gewoon niet gegeven", `geen_terugkoppeling[0:37]"Terugkoppeling wordt hier gewoon niet"`},
+	} {
+		if got := codes(ac.Code(tc.text)); got != tc.want {
+			t.Errorf("Code(%q)\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
+}

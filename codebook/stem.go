@@ -27,8 +27,9 @@ import (
 //     ("lijntjes", "overlegje": dediminutive) its base word's.
 //
 // Over-stemming seen on the vocabulary: "weten"/"weet" and "wet" (law) share the stem
-// "wet", "laten"/"laat" and "lat", "delen"/"deel" and "del". Patterns that need the exact
-// word write it with a * (which turns stemming off for that word: "wet*" is a prefix).
+// "wet", "laten"/"laat" and "lat", "delen"/"deel" and "del", "niets" and "niet". Patterns
+// that need the exact word write it with a * (which turns stemming off for that word:
+// "wet*" is a prefix; "hoor* ... niets*" does not find "gehoord dat het niet").
 
 // stemEnv holds Snowball environments for reuse; the stemmer is not safe for concurrent
 // use of one environment.

@@ -134,7 +134,9 @@ func checkVerdicts(t *testing.T, got, want []analysis.ReviewVerdict) {
 func TestReviewLoop(t *testing.T) {
 	s := exampleWithUncoded(t, 2)
 	s.Outputs = []string{"csv", "qdpx"}
-	low := 0.3 // more codes with learned suggestions, more to review
+	// A low bound: more codes with learned suggestions, more to review (at 0.3 the
+	// learned coder adds none to the dictionary of issue 19's third round on this split).
+	low := 0.2
 	s.Autocode.LearnMinF1 = &low
 	out, err := Execute(s, "test")
 	if err != nil {
