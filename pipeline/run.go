@@ -268,6 +268,13 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =
 		out.Summary.Respondents, out.Summary.Segments, out.Summary.Codings, out.Summary.Answers, out.Summary.Rejected
 	res.AnswerCells, res.RejectedCells, res.RejectGroups = out.Summary.AnswerCells, out.Summary.RejectedCells, out.Summary.RejectGroups
+	for _, w := range out.Summary.Warnings { // the key file's warning, added below, is for the researcher only
+		if s.Language == "nl" {
+			res.Warnings = append(res.Warnings, model.Dutch(w))
+		} else {
+			res.Warnings = append(res.Warnings, w.Error())
+		}
+	}
 	dec.HoldCounts(res)
 	out.Summary.MaxShare = s.MaxRejectedShare()
 	out.Summary.Scales = scaleRejects(p, cb)

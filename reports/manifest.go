@@ -36,9 +36,12 @@ type manifest struct {
 	} `json:"counts"`
 	// Rejects groups every rejected row and answer cell by reason, most frequent first.
 	Rejects []results.RejectGroup `json:"rejects"`
-	Coders  []string              `json:"coders"`
-	MinCell int                   `json:"min_cell"`
-	Methods results.Methods       `json:"methods"`
+	// Warnings are the run's warnings about its inputs, in the study's language (none
+	// where the counts are held back).
+	Warnings []string        `json:"warnings,omitempty"`
+	Coders   []string        `json:"coders"`
+	MinCell  int             `json:"min_cell"`
+	Methods  results.Methods `json:"methods"`
 }
 
 type manifestFile struct {
@@ -72,6 +75,9 @@ func manifestJSON(res *results.Results, outputs []Output) ([]byte, error) {
 		m.Counts.Held = true
 	}
 	m.Rejects = append([]results.RejectGroup{}, res.RejectGroups...)
+	if !res.CountsHeld {
+		m.Warnings = append([]string{}, res.Warnings...)
+	}
 	m.Coders = append([]string{}, res.Coders...)
 	m.MinCell = res.MinCell
 	m.Methods = res.Methods

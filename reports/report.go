@@ -146,6 +146,11 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	if s := unmappedSentence(res); s != "" {
 		r.Notes = append(r.Notes, T("Codeboek", "Codebook")+": "+s)
 	}
+	if !res.CountsHeld { // the warnings count respondents and suggestions
+		for _, w := range res.Warnings {
+			r.Notes = append(r.Notes, T("Waarschuwing", "Warning")+": "+w)
+		}
+	}
 	r.Inputs = inputsTable(res)
 	r.Joint = buildJoint(res, l, cites).number(r.Text["table"], len(r.Tables)+1)
 	r.Pages = municipalityPages(res, l)

@@ -114,3 +114,21 @@ func checkNoLeaks(t *testing.T, out string, stdout, stderr []byte, secrets []str
 		t.Fatal(err)
 	}
 }
+
+// The summary's warnings about the inputs are in the report's notes and the manifest too,
+// where the researcher and a reader of the report look, not only in the terminal.
+func TestWarningsReachTheReport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	var so, se bytes.Buffer
+	run([]string{"run", "../../testdata/cases/accounting/same_ids_in_two_files", "-o", out, "-quiet"}, &so, &se)
+	want := "20 respondentcode(s) komen voor in zowel enquete/bergdorp.csv als enquete/zeeveen.csv"
+	for _, f := range []string{"report.md", "manifest.json"} {
+		b, err := os.ReadFile(filepath.Join(out, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s does not hold the warning %q", f, want)
+		}
+	}
+}

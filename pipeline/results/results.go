@@ -188,7 +188,11 @@ type Results struct {
 	// those of them that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells, RejectedCells int
 	RejectGroups               []RejectGroup
-	Coders                     []string
+	// Warnings are the run's warnings about the inputs (ids shared by survey files,
+	// review files, coders' names), redacted, in the study's language, for the report's
+	// notes and the manifest.
+	Warnings []string
+	Coders   []string
 	// Outputs selects the writers: csv, xlsx, png, svg, html, md, docx (all when empty), and
 	// qdpx, which only names a file in Files.
 	Outputs []string
