@@ -55,8 +55,8 @@ func Reasonf(en, nl string, args ...any) error {
 func Translated(en, nl string) error { return &reason{err: errors.New(en), nl: nl} }
 
 // Dutch is err's text in Dutch: the Dutch text of a reason or a Kind, found on err itself
-// or, for an error that wraps one with a prefix of its own (fmt.Errorf("%w", ...) with
-// nothing around it), on the wrapped error; else the English text.
+// or on an error it wraps with nothing added (fmt.Errorf("%w", e)); else, where a wrapper
+// adds English words of its own, the whole English text, never half of each.
 func Dutch(err error) string {
 	if err == nil {
 		return ""
