@@ -155,7 +155,7 @@ func runsRow(d *deflater, seen *seenPixels, y int, cur, above rowView, hasAbove 
 // to its last place, and the rows the window reaches back. Without it the figures came
 // out 15% larger than klauspost/compress's fastest level made them; with it 1% smaller.
 type seenPixels struct {
-	table []uint32 // (y+1)<<14 | x of the last pair with this hash; 0: none
+	table []uint32  // (y+1)<<14 | x of the last pair with this hash; 0: none
 	rows  []rowView // row y at y & mask: a power of two above the rows the window holds
 	mask  int
 	w, L  int
