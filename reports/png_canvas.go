@@ -336,7 +336,7 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 		defer c.ctx.Pop()
 		c.ctx.SetFontFace(face)
 		c.ctx.InvertY()
-		c.touchText(face, str, x, h-y)
+		c.touchText(c.dots(f.Font.Size), str, x, h-y)
 		c.ctx.DrawString(str, x, h-y)
 		return
 	}

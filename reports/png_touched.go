@@ -3,8 +3,8 @@ package reports
 import (
 	"image"
 	"math"
+	"unicode/utf8"
 
-	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -41,13 +41,31 @@ func (c *pngCanvas) touch(r image.Rectangle) {
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		bits := c.touched[y*c.tw:][:c.tw]
 		row := c.img.Pix[y*c.img.Stride:][:4*w]
+		// Untouched pieces side by side are painted in one copy.
 		for cx := cx0; cx <= cx1; cx++ {
 			if bits[cx/64]&(1<<(cx%64)) != 0 {
 				continue
 			}
-			bits[cx/64] |= 1 << (cx % 64)
-			fillWhite(row[4*cx*chunkWidth : 4*min(w, (cx+1)*chunkWidth)])
+			start := cx
+			for ; cx <= cx1 && bits[cx/64]&(1<<(cx%64)) == 0; cx++ {
+				bits[cx/64] |= 1 << (cx % 64)
+			}
+			paintWhite(row[4*start*chunkWidth : 4*min(w, cx*chunkWidth)])
 		}
+	}
+}
+
+// whiteBytes is a source of 0xff bytes for paintWhite.
+var whiteBytes = func() []byte {
+	b := make([]byte, 16<<10)
+	fillWhite(b)
+	return b
+}()
+
+// paintWhite sets every byte of pix to 0xff, copying from whiteBytes.
+func paintWhite(pix []byte) {
+	for len(pix) > 0 {
+		pix = pix[copy(pix, whiteBytes):]
 	}
 }
 
@@ -122,17 +140,16 @@ func (c *pngCanvas) touchPath(p vg.Path, stroke bool) {
 	c.touchBox(b.x0, b.y0, b.x1, b.y1, pad)
 }
 
-// touchText touches what gg may paint when it draws str with face at (x, y) of its
-// current (y-inverted) transform: the box from one em before the start to one em past
-// the advance, one em above the ascent to one em below the descent, transformed, and 3
-// pixels for the bilinear resampling.
-func (c *pngCanvas) touchText(face xfont.Face, str string, x, y float64) {
-	m := face.Metrics()
-	em := float64(m.Ascent+m.Descent) / 64
-	adv := float64(xfont.MeasureString(face, str)) / 64
+// touchText touches what gg may paint when it draws str at (x, y) of its current
+// (y-inverted) transform in a font of em pixels: from two em before the start to two em
+// a letter past it (no letter of Liberation Sans is wider than one em), three em above
+// and below the baseline (the ascent is 0.9 em, the descent 0.2), transformed, and 3
+// pixels for the bilinear resampling. Measuring the string instead took 14 ms a run.
+func (c *pngCanvas) touchText(em float64, str string, x, y float64) {
+	n := float64(utf8.RuneCountInString(str))
 	b := newDeviceBox()
-	for _, px := range []float64{x - em, x + adv + em} {
-		for _, py := range []float64{y - float64(m.Ascent)/64 - em, y + float64(m.Descent)/64 + em} {
+	for _, px := range []float64{x - 2*em, x + 2*em*(n+1)} {
+		for _, py := range []float64{y - 3*em, y + 3*em} {
 			b.add(c, px, py)
 		}
 	}
