@@ -114,7 +114,13 @@ func runsRow(d *deflater, seen *seenPixels, y int, cur, above rowView, hasAbove 
 				if p == left || hasAbove && p == binary.LittleEndian.Uint32(above.pix[4*x:]) {
 					break
 				}
-				if n, dist := seen.find(cur, y, x, p); n > 0 {
+				q := uint32(white)
+				if x+1 < end {
+					q = binary.LittleEndian.Uint32(cur.pix[4*x+4:])
+				} else if x+1 < w {
+					q = cur.at(x + 1)
+				}
+				if n, dist := seen.find(cur, y, x, p, q); n > 0 {
 					d.match(3*n, dist)
 					x += n
 					found = true
@@ -171,14 +177,14 @@ func newSeenPixels(w, L int) *seenPixels {
 	return &seenPixels{table: make([]uint32, 1<<seenBits), rows: make([]rowView, n), mask: n - 1, w: w, L: L}
 }
 
-// find records the literal pixel p at (x, y) and returns how many pixels from x on
-// repeat those at its pair's last place, at least two, and the distance back in bytes;
-// 0 when there is no such place (or the image is too tall for the table's places).
-func (s *seenPixels) find(cur rowView, y, x int, p uint32) (n, dist int) {
+// find records the literal pixel p at (x, y), followed by q, and returns how many
+// pixels from x on repeat those at its pair's last place, at least two, and the distance
+// back in bytes; 0 when there is no such place (or the image is too tall for the table's
+// places).
+func (s *seenPixels) find(cur rowView, y, x int, p, q uint32) (n, dist int) {
 	if x+1 >= s.w || y >= 1<<18-1 {
 		return 0, 0
 	}
-	q := cur.at(x + 1)
 	h := (p*0x9E3779B1 ^ q*0x85EBCA77) >> (32 - seenBits)
 	cand := s.table[h]
 	s.table[h] = uint32(y+1)<<14 | uint32(x)
