@@ -81,9 +81,6 @@ func (c *pngCanvas) touchBox(x0, y0, x1, y1, pad float64) {
 		lim(math.Ceil(math.Max(x0, x1)+pad)), lim(math.Ceil(math.Max(y0, y1)+pad))))
 }
 
-// touchedPixels returns the image and, unless every piece is touched, the bit set.
-func (c *pngCanvas) touchedPixels() (*image.RGBA, []uint64, int) { return c.img, c.touched, c.tw }
-
 // scale is the largest factor by which the current transform stretches a length.
 func (c *pngCanvas) scale() float64 {
 	ox, oy := c.ctx.TransformPoint(0, 0)
@@ -92,8 +89,8 @@ func (c *pngCanvas) scale() float64 {
 	return math.Max(1, math.Abs(ax-ox)+math.Abs(ay-oy)+math.Abs(bx-ox)+math.Abs(by-oy))
 }
 
-// boxTransformed is the box, on the canvas, of the points (x, y) of user space (in dots)
-// after the current transform.
+// deviceBox is the box, on the canvas, of points (x, y) of user space (in dots) after
+// the current transform (add).
 type deviceBox struct{ x0, y0, x1, y1 float64 }
 
 func newDeviceBox() deviceBox {
