@@ -13,4 +13,7 @@
 // HeatMap, because diverging stacked bars, per-cell value labels and a colour bar below
 // the plot are not expressible with those; the axes, ticks, text layout and the PNG and
 // SVG back ends are gonum's. The PDF back end is not offered: it garbles non-ASCII text.
+// The PNG canvas (png_canvas.go, png_touched.go) and its encoder (png_runs.go, a DEFLATE
+// writer in png_deflate.go) are written here for speed, each saying why: no maintained Go
+// package paints only what is drawn on, or takes a compressor's matches from its caller.
 package reports

@@ -288,7 +288,7 @@ func (f *figure) renderPNGOn(scratch *[]byte) (out []byte, err error) {
 		}
 	}()
 	f.draw(draw.New(c))
-	out, err = encodePNG(c.Image(), f.dpi())
+	out, err = c.encodePNG(f.dpi())
 	if err != nil {
 		return nil, fmt.Errorf("figure %s: %w", f.Name, err)
 	}

@@ -48,6 +48,10 @@ type pngCanvas struct {
 	z     vector.Rasterizer
 	mask  image.Alpha
 	faces map[font.Font]xfont.Face
+	// touched marks the pieces of each row painted white and drawn on, tw words a row;
+	// nil once every piece is (png_touched.go).
+	touched []uint64
+	tw      int
 }
 
 // newPNGCanvas returns a white canvas of w × h at dpi dots per inch; the image is
@@ -68,11 +72,11 @@ func newPNGCanvasOn(scratch []byte, w, h vg.Length, dpi int) *pngCanvas {
 		pix = make([]byte, n)
 	}
 	img := &image.RGBA{Pix: pix[:n], Stride: 4 * r.Dx(), Rect: r}
-	fillWhite(img.Pix)
 	ctx := gg.NewContextForRGBA(img)
 	ctx.SetLineCapButt()
 	ctx.InvertY()
 	c := &pngCanvas{ctx: ctx, img: img, w: w, h: h, dpi: float64(dpi), colour: []color.Color{color.Black}, blank: true}
+	c.touched, c.tw = touchedRows(r.Dx(), r.Dy())
 	vg.Initialize(c)
 	return c
 }
@@ -97,8 +101,11 @@ func fillWhite(pix []byte) {
 	}
 }
 
-// Image returns the image drawn so far.
-func (c *pngCanvas) Image() *image.RGBA { return c.img }
+// Image returns the image drawn so far, every pixel of it.
+func (c *pngCanvas) Image() *image.RGBA {
+	c.materialise()
+	return c.img
+}
 
 // Size is the canvas's size in points (vg.CanvasSizer).
 func (c *pngCanvas) Size() (w, h vg.Length) { return c.w, c.h }
@@ -150,6 +157,7 @@ func (c *pngCanvas) Stroke(p vg.Path) {
 	if c.strokeStraight(p) {
 		return
 	}
+	c.touchPath(p, true)
 	c.outline(p)
 	c.ctx.Stroke()
 }
@@ -165,6 +173,7 @@ func (c *pngCanvas) Fill(p vg.Path) {
 	if c.fillPolygon(p, r, g, b, a) {
 		return
 	}
+	c.touchPath(p, false)
 	c.outline(p)
 	c.ctx.Fill()
 }
@@ -223,6 +232,7 @@ func (c *pngCanvas) fillPolygon(p vg.Path, r, g, b, a uint32) bool {
 	if box.Empty() || math.IsNaN(x0+y0+x1+y1) {
 		return true
 	}
+	c.touch(box)
 	bx, by := float64(box.Min.X), float64(box.Min.Y)
 	// The mask is at least floatMaskWidth wide so that the rasteriser uses its
 	// floating-point arithmetic: its fixed-point one, which it picks for masks up to 512
@@ -326,6 +336,7 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 		defer c.ctx.Pop()
 		c.ctx.SetFontFace(face)
 		c.ctx.InvertY()
+		c.touchText(c.dots(f.Font.Size), str, x, h-y)
 		c.ctx.DrawString(str, x, h-y)
 		return
 	}
@@ -341,6 +352,7 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 		if !ok {
 			continue
 		}
+		c.touch(dr.Add(off))
 		draw.DrawMask(c.img, dr.Add(off), src, image.Point{}, mask, mp, draw.Over)
 		dot.X += advance
 		prev = r
@@ -372,6 +384,12 @@ func (c *pngCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
 	c.ctx.Scale(1, -1)
 	c.ctx.Translate(xmin, -ymin-height)
 	c.ctx.Scale(width/dx, height/dy)
+	b := newDeviceBox()
+	ib := img.Bounds()
+	for _, p := range []image.Point{ib.Min, {X: ib.Max.X, Y: ib.Min.Y}, ib.Max, {X: ib.Min.X, Y: ib.Max.Y}} {
+		b.add(c, float64(p.X), float64(p.Y))
+	}
+	c.touchBox(b.x0, b.y0, b.x1, b.y1, 3)
 	c.ctx.DrawImage(img, 0, 0)
 	c.ctx.Pop()
 }

@@ -14,8 +14,9 @@ import (
 	"testing"
 )
 
-// TestEncodePNGRepeatedRows decodes, with image/png, images whose rows repeat the row
-// above in runs (written with filter type Up) between rows of random pixels, at widths
+// TestEncodePNGRepeatedRows decodes, with image/png, what both encoders write for images
+// whose rows repeat the row above in runs (encodePNGFlate writes them with filter type
+// Up) between rows of random pixels, at widths
 // that leave every tail of the two-pixel conversion (1, 2, 3 and 301 pixels): each must
 // decode to exactly its pixels.
 func TestEncodePNGRepeatedRows(t *testing.T) {
@@ -35,22 +36,24 @@ func TestEncodePNGRepeatedRows(t *testing.T) {
 				}
 			}
 		}
-		b, err := encodePNG(img, 300)
-		if err != nil {
-			t.Fatal(err)
-		}
-		dec, err := png.Decode(bytes.NewReader(b))
-		if err != nil {
-			t.Fatalf("width %d: %v", w, err)
-		}
-		got := image.NewRGBA(dec.Bounds())
-		for y := 0; y < 200; y++ {
-			for x := 0; x < w; x++ {
-				got.Set(x, y, dec.At(x, y))
+		for name, encode := range map[string]func(*image.RGBA, int) ([]byte, error){"encodePNG": encodePNG, "encodePNGFlate": encodePNGFlate} {
+			b, err := encode(img, 300)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if !bytes.Equal(got.Pix, img.Pix) {
-			t.Errorf("width %d: the decoded pixels differ from the image", w)
+			dec, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
+				t.Fatalf("%s, width %d: %v", name, w, err)
+			}
+			got := image.NewRGBA(dec.Bounds())
+			for y := 0; y < 200; y++ {
+				for x := 0; x < w; x++ {
+					got.Set(x, y, dec.At(x, y))
+				}
+			}
+			if !bytes.Equal(got.Pix, img.Pix) {
+				t.Errorf("%s, width %d: the decoded pixels differ from the image", name, w)
+			}
 		}
 	}
 }

@@ -94,6 +94,7 @@ func (c *pngCanvas) fillRect(x0, y0, x1, y1 float64, r, g, b, a uint32) {
 	if box.Empty() {
 		return
 	}
+	c.touch(box)
 	cover := func(lo, hi float64, i int) float64 {
 		return math.Max(0, math.Min(hi, float64(i+1))-math.Max(lo, float64(i)))
 	}

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 )
 
 const usage = `analyse: collaboration studies from coded interviews and surveys to figures, tables and a report
@@ -38,18 +37,9 @@ Every command takes -lang nl|en. Run "analyse COMMAND --help" for the flags of a
 `
 
 func main() {
-	// The garbage collector starts when the heap has grown by half, not doubled (Go's
-	// default): a national survey's run then peaks near 800 MiB instead of 1.2 GiB for
-	// about the same time, and twice the data takes twice the time, where a fixed memory
-	// limit made the collector race once the live data outgrew it. GOGC, when set, wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
+	tuneGC() // gc.go
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
-
-// gcPercent is the heap growth, in percent of the live heap, that starts a collection.
-const gcPercent = 50
 
 // Exit statuses.
 const (
