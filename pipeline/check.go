@@ -123,9 +123,14 @@ func checkDataset(s *Study, d *model.Dataset, cb *codebook.Codebook) *CheckRepor
 	other := map[[2]string]*RejectCount{}
 	for _, rj := range d.Rejects {
 		if sc := scaleOf[rj.Item]; sc != nil && rj.Cell && errors.Is(rj.Err, ingest.ErrUnknownLabel) {
-			k := [2]string{sc.ID, rj.Value}
+			label := rj.Value
+			var le ingest.LabelError // an SPSS code's value label
+			if errors.As(rj.Err, &le) {
+				label = le.Label
+			}
+			k := [2]string{sc.ID, label}
 			if labels[k] == nil {
-				p := ProposeAnswer(*sc, rj.Value)
+				p := ProposeAnswer(*sc, label)
 				p.Scale = sc.ID
 				labels[k] = &p
 			}

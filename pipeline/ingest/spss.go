@@ -10,10 +10,11 @@ import (
 
 // readSPSS reads an SPSS system file (.sav, .zsav) as a survey: one case per respondent,
 // variables found by name (respondent, gemeente, functie, ...) and items by name or by
-// variable label (the question text). A numeric answer whose value label the item's scale
-// knows ("Mee eens") is read through the label, otherwise by its value; system-missing
-// and user-missing values are missing answers. String variables read through their value
-// labels in the same way. Non-item variables read through their value labels, and dates
+// variable label (the question text). An item with value labels is read through them,
+// every labelled code, consistently (see labelledCodes: a label the scale does not know is
+// a rejected cell, a code without a label a number only where the labels fix how codes
+// run); system-missing and user-missing values are missing answers. String variables read
+// through their value labels in the same way (a string code without a label as written). Non-item variables read through their value labels, and dates
 // and times (by their print format) as ISO 8601 text, so that a date is a usable grouping
 // attribute rather than seconds since 1582. Every case is a respondent, also one whose
 // values are all missing. Rejects name the case number, as SPSS's Data View numbers rows.
@@ -59,34 +60,19 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 		if !itemColumn(opt, c, v.Label) {
 			continue
 		}
-		scale := c.scale
-		known := func(l string, ok bool) (string, bool) {
-			if !ok {
-				return "", false
-			}
-			_, _, known := scale.Value(l)
-			return l, known
-		}
 		switch {
 		case v.Width == 0 && len(v.ValueLabels) > 0:
-			labels := v.ValueLabels
-			c.decode = func(cell string) string {
-				if x, ok := ParseNumber(cell); ok {
-					if l, ok := known(labels[x], hasKey(labels, x)); ok {
-						return l
-					}
-				}
-				return cell
-			}
+			lc := newLabelledCodes(v, c.scale)
+			c.decode, c.refuse = lc.decode, lc.refuse
 		case v.Width > 0 && len(v.StringLabels) > 0:
-			labels := v.StringLabels
+			labels, scale := v.StringLabels, c.scale
 			c.decode = func(cell string) string {
-				l, ok := labels[cell]
-				if l, ok := known(l, ok); ok {
+				if l, ok := labels[cell]; ok {
 					return l
 				}
 				return cell
 			}
+			c.refuse = func(cell string) error { return unknownStringLabel(labels, scale, cell) }
 		}
 	}
 	if err := settleItems(lay, opt); err != nil {
@@ -132,11 +118,6 @@ func (s *casesSource) Next() bool {
 		}
 	}
 	return true
-}
-
-func hasKey(m map[float64]string, x float64) bool {
-	_, ok := m[x]
-	return ok
 }
 
 func (s *casesSource) Row() []string { return s.row }

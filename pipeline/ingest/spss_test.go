@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"errors"
+	"strconv"
 	"testing"
 
 	"github.com/samenspel/samenspel/codebook"
@@ -148,4 +150,61 @@ func TestReadSurveySPSSLongStrings(t *testing.T) {
 		toelichting = append(toelichting, r.Attributes["toelichting"])
 	}
 	same(t, "toelichting", toelichting, []string{"Korte lijnen", "geen terugkoppeling", "x"})
+}
+
+// Item variables are read through their value labels, every labelled code, whichever way
+// the labels run (labelledCodes); a label the scale does not know is a rejected cell, not
+// the code. testdata/spss/labels.sav is written by labels.R (R 4.3, haven 2.5):
+//
+//	d <- read_sav("labels.sav", user_na = TRUE)
+//	for (v in paste0("E", 1:6)) print(as.character(as_factor(d[[v]])))
+//	→ E1 "Helemaal mee oneens" "2" "3" "4" "Helemaal mee eens"
+//	  E2 "Helemaal mee eens" "2" "3" "4" "Helemaal mee oneens"
+//	  E3 "Helemaal mee oneens" "Mee oneens" "Neutraal" "Mee eens" "Helemaal mee eens"
+//	  E4 "Helemaal eens" "2" "3" "4" "Helemaal oneens"
+//	  E5 "1" "Weet niet" "3" "4" "5"
+//	  E6 "1" "2" "Geen antwoord" "4" "5"   (is.na(zap_missing(d$E6))[3] → TRUE: 99 is user-missing)
+//
+// haven leaves an unlabelled code as its number; samenspel reads it on the line the
+// labels fix (E2: code 2, one step from "Helemaal mee eens", is 4 "Mee eens"), and where
+// the labels fix none (E4, whose labels the scale does not know) rejects it.
+func TestReadSurveySPSSLabelsConsistently(t *testing.T) {
+	likert := codebook.Answers{
+		{Value: 1, Labels: []string{"Helemaal mee oneens"}}, {Value: 2, Labels: []string{"Mee oneens"}},
+		{Value: 3, Labels: []string{"Neutraal"}}, {Value: 4, Labels: []string{"Mee eens"}},
+		{Value: 5, Labels: []string{"Helemaal mee eens"}},
+	}
+	sc := codebook.Scale{ID: "eens", Answers: likert, Missing: []string{"Weet niet"}}
+	for _, id := range []string{"E1", "E2", "E3", "E4", "E5", "E6"} {
+		sc.Items = append(sc.Items, codebook.Item{ID: id})
+	}
+	ds := readSurvey(t, "testdata/spss/labels.sav", Options{Codebook: withScale(t, sc)})
+	got := map[string][]string{}
+	for _, a := range ds.Survey.Answers() {
+		v := strconv.FormatFloat(a.Value, 'f', -1, 64)
+		if a.Missing {
+			v = "."
+		}
+		got[a.Item] = append(got[a.Item], a.Respondent+"="+v)
+	}
+	same(t, "E1 (end points, with the scale)", got["E1"], []string{"R1=1", "R2=2", "R3=3", "R4=4", "R5=5"})
+	same(t, "E2 (end points, against the scale)", got["E2"], []string{"R1=5", "R2=4", "R3=3", "R4=2", "R5=1"})
+	same(t, "E3 (codes 0..4)", got["E3"], []string{"R1=1", "R2=2", "R3=3", "R4=4", "R5=5"})
+	same(t, "E4 (labels unknown)", got["E4"], []string(nil))
+	same(t, "E5 (a missing label only)", got["E5"], []string{"R1=1", "R2=.", "R3=3", "R4=4", "R5=5"})
+	same(t, "E6 (user-missing 99)", got["E6"], []string{"R1=1", "R2=2", "R3=.", "R4=4", "R5=5"})
+	same(t, "rejects", rejects(ds), []string{
+		`labels.sav | row 1, column "E4" | 1 | unknown answer label: "Helemaal eens" (code 1) is not an answer of scale eens`,
+		`labels.sav | row 2, column "E4" | 2 | code without a value label: code 2 has no value label, and the variable's labels do not say which answer it is`,
+		`labels.sav | row 3, column "E4" | 3 | code without a value label: code 3 has no value label, and the variable's labels do not say which answer it is`,
+		`labels.sav | row 4, column "E4" | 4 | code without a value label: code 4 has no value label, and the variable's labels do not say which answer it is`,
+		`labels.sav | row 5, column "E4" | 5 | unknown answer label: "Helemaal oneens" (code 5) is not an answer of scale eens`,
+	})
+	var le LabelError
+	if len(ds.Rejects) == 0 || !errors.As(ds.Rejects[0].Err, &le) || le.Label != "Helemaal eens" || !errors.Is(ds.Rejects[0].Err, ErrUnknownLabel) {
+		t.Errorf("the first reject should carry its label for analyse check: %#v", ds.Rejects)
+	}
+	if nl := model.Dutch(ds.Rejects[0].Err); nl != `onbekend antwoordlabel: "Helemaal eens" (code 1) is geen antwoord van schaal eens` {
+		t.Errorf("Dutch reason %q", nl)
+	}
 }

@@ -198,6 +198,9 @@ type surveyColumn struct {
 	// decode turns a cell into a value or label before the scale reads it (LimeSurvey
 	// answer codes, SPSS value labels); nil keeps the cell.
 	decode func(string) string
+	// refuse, when set, is the reason a cell cannot be read, asked before decode (an SPSS
+	// code whose value label the scale does not know); nil when it can.
+	refuse func(string) error
 }
 
 // surveyLayout is what a format reader learns from the header: what each column holds.
@@ -383,7 +386,7 @@ func settleItems(lay *surveyLayout, opt Options) error {
 		for _, i := range cols {
 			if i != chosen {
 				c := &lay.columns[i]
-				c.use, c.item, c.scale, c.decode = useOther, codebook.Item{}, codebook.Scale{}, nil
+				c.use, c.item, c.scale, c.decode, c.refuse = useOther, codebook.Item{}, codebook.Scale{}, nil, nil
 			}
 		}
 	}
@@ -653,6 +656,11 @@ func answerOf(c *surveyColumn, cell string) (model.Answer, error) {
 	if missingCode(c.scale, cell) || (text != cell && missingCode(c.scale, text)) {
 		a.Missing, a.Raw = true, cell
 		return a, nil
+	}
+	if c.refuse != nil {
+		if err := c.refuse(cell); err != nil {
+			return a, err
+		}
 	}
 	if v, ok := ParseNumber(text); ok {
 		if !onScale(c.scale, v) {
