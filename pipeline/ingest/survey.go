@@ -110,6 +110,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(rows.Sheet(), rows.Line(), ""), err)
 	}
 	lay.format = format
+	markUnheaded(lay, header)
 	if format == FormatForms {
 		lay.idPrefix = formsPrefix(path)
 	}
@@ -198,6 +199,8 @@ type surveyColumn struct {
 	// decode turns a cell into a value or label before the scale reads it (LimeSurvey
 	// answer codes, SPSS value labels); nil keeps the cell.
 	decode func(string) string
+	// unheaded: the header row leaves the column's cell empty (header is then its letter).
+	unheaded bool
 	// refuse, when set, is the reason a cell cannot be read, asked before decode (an SPSS
 	// code whose value label the scale does not know); nil when it can.
 	refuse func(string) error
@@ -504,6 +507,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			reject(line, -1, "", model.Reasonf("%w: the row has %d fields, the header %d; a value holds an unquoted line break", "%v: de regel heeft %d velden, de kopregel %d; een waarde bevat een regeleinde zonder aanhalingstekens", ErrFieldCount, len(row), named), "")
 			continue
 		}
+		if col, only := unheadedOnly(row, lay.columns); only && !lay.everyRow {
+			count.Rejected++
+			reject(line, col, strings.TrimSpace(row[col]), unheadedReject(col), "")
+			continue
+		}
 		id := strings.TrimSpace(tableCell(row, idCol))
 		if id == "" {
 			id = fmt.Sprintf("%s:%d", stem, line)
@@ -646,7 +654,8 @@ var anonymous = map[string]bool{"anonym": true, "anonymous": true, "anoniem": tr
 // an answer label, or a missing label or empty cell. The error says why a cell cannot be
 // used. Declared missing codes (the scale's missing list) come first, on the cell as
 // written and as decoded, and by number where both are numbers: Qualtrics writes -1 or
-// -99 and LimeSurvey 0 for "not applicable", and these parse as numbers.
+// -99 and LimeSurvey 0 for "not applicable", and these parse as numbers. A boolean cell
+// (TRUE or FALSE, as the workbook reader gives it) is no answer unless the scale names it.
 func answerOf(c *surveyColumn, cell string) (model.Answer, error) {
 	a := model.Answer{Item: c.item.ID}
 	text := cell
@@ -673,6 +682,9 @@ func answerOf(c *surveyColumn, cell string) (model.Answer, error) {
 		return a, nil
 	}
 	v, missing, ok := c.scale.Value(text)
+	if !ok && (text == "TRUE" || text == "FALSE") {
+		return a, model.Reasonf("%w: %s is a true/false cell (an Excel boolean), not an answer of scale %s", "%v: %s is een waar/onwaar-cel (een Excel-booleaanse waarde), geen antwoord van schaal %s", ErrUnknownLabel, text, c.scale.ID)
+	}
 	if !ok {
 		return a, model.Reasonf("%w: %q is not an answer of scale %s", "%v: %q is geen antwoord van schaal %s", ErrUnknownLabel, cell, c.scale.ID)
 	}

@@ -412,3 +412,23 @@ func TestReadSurveyQualtricsAttributes(t *testing.T) {
 	same(t, "respondents", got, []string{"R_1a Lindewaard Jongerenwerker 0", "R_2b Lindewaard Wijkagent 0", "R_3c Lindewaard Jeugdzorgprofessional 0"})
 	same(t, "answers", answers(ds)[:4], []string{"R_1a K1 4 (Agree)", "R_1a K2 5 (Strongly agree)", "R_1a K3 4 (Agree)", "R_1a K4 2 (Disagree)"})
 }
+
+// A row whose only values stand in columns without a header is a rejected row, not a
+// respondent who answered nothing; a row with answers keeps its remark in such a column.
+// The count adds up: rows read 4 = 3 accepted + 1 rejected (the empty row is no record).
+func TestSurveyRowOnlyInUnheadedColumn(t *testing.T) {
+	path := writeFile(t, "e.csv", []byte("Respondent;K1;\nE1;4;\nE2;5;opmerking\n;;x\n;;\n;2;\n"))
+	ds := readSurvey(t, path, Options{Codebook: loadCodebook(t)})
+	var ids []string
+	for _, r := range ds.Respondents {
+		ids = append(ids, r.ID)
+	}
+	same(t, "respondents", ids, []string{"E1", "E2", "e:6"})
+	same(t, "rejects", rejects(ds), []string{`e.csv | row 4, column "C" | x | values only in columns without a header (column C): the row holds no response`})
+	if f := ds.Files[0]; f.Read != 4 || f.Accepted != 3 || f.Rejected != 1 {
+		t.Errorf("count %+v", f)
+	}
+	if nl := model.Dutch(ds.Rejects[0].Err); nl != "waarden alleen in kolommen zonder kop (kolom C): de regel bevat geen respons" {
+		t.Errorf("Dutch %q", nl)
+	}
+}

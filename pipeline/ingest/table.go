@@ -420,10 +420,14 @@ func (r *Rows) nextWorkbookRow() bool {
 	for i := range raw {
 		if i < len(view) && view[i] != raw[i] {
 			if text := cellText(raw[i], view[i], r.date1904); text != raw[i] {
-				if r.dateShown == nil {
-					r.dateShown = map[int]string{}
+				// A boolean says nothing about its column's other cells (a date format
+				// does); past the sample rows this path reads booleans as 1 and 0.
+				if text != "TRUE" && text != "FALSE" {
+					if r.dateShown == nil {
+						r.dateShown = map[int]string{}
+					}
+					r.dateShown[i] = view[i]
 				}
-				r.dateShown[i] = view[i]
 				raw[i] = text
 			}
 		}

@@ -207,3 +207,38 @@ func TestDutchMarchIsADate(t *testing.T) {
 		t.Errorf("excelize: got %v, want %v", got, want)
 	}
 }
+
+// A boolean cell reads as TRUE or FALSE, as Excel shows it, in the fast reader and through
+// excelize alike, and in an item column it is a rejected cell: before, it was read as 1
+// or 0, and TRUE became the answer 1 ("Helemaal mee oneens") of a 1..5 scale.
+func TestBooleanCellIsNoAnswer(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Respondent", "K1", "K2", "Akkoord"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"R1", true, 4, true})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"R2", 2, false, false})
+	path := filepath.Join(t.TempDir(), "bool.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	want := []tableRow{
+		{1, []string{"Respondent", "K1", "K2", "Akkoord"}},
+		{2, []string{"R1", "TRUE", "4", "TRUE"}},
+		{3, []string{"R2", "2", "FALSE", "FALSE"}},
+	}
+	if got, _ := readAll(t, path, ""); !reflect.DeepEqual(got, want) {
+		t.Errorf("fast reader:\n got %#v\nwant %#v", got, want)
+	}
+	if got := readSlow(t, path, ""); !reflect.DeepEqual(got, want) {
+		t.Errorf("excelize:\n got %#v\nwant %#v", got, want)
+	}
+	ds := readSurvey(t, path, Options{Codebook: loadCodebook(t)})
+	same(t, "answers", answers(ds), []string{"R1 K2 4", "R2 K1 2"})
+	same(t, "rejects", rejects(ds), []string{
+		`bool.xlsx | sheet "Sheet1", row 2, column "K1" | TRUE | unknown answer label: TRUE is a true/false cell (an Excel boolean), not an answer of scale kennen`,
+		`bool.xlsx | sheet "Sheet1", row 3, column "K2" | FALSE | unknown answer label: FALSE is a true/false cell (an Excel boolean), not an answer of scale kennen`,
+	})
+	if got := ds.Respondents[0].Attributes["akkoord"]; got != "TRUE" {
+		t.Errorf("attribute %q, want TRUE", got)
+	}
+}

@@ -221,8 +221,9 @@ func smallInt(b []byte) (int, bool) {
 	return n, true
 }
 
-// value is a cell's value as excelize's getValueFrom gives it with RawCellValue, and
-// for a number in a date or time format, the date as ISO 8601: v is the text of its
+// value is a cell's value as excelize's getValueFrom gives it with RawCellValue, but a
+// boolean as TRUE or FALSE (as it gives it formatted), and for a number in a date or time
+// format, the date as ISO 8601: v is the text of its
 // <v>, inline that of its <is>. shared is the index of the shared string it is, or -1.
 // The bytes returned are v's, inline's, or r.cell's.
 func (r *Rows) value(typ cellKind, style int, v []byte, hasV bool, inline []byte, hasIS bool) ([]byte, int32, error) {
@@ -251,6 +252,8 @@ func (r *Rows) value(typ cellKind, style int, v []byte, hasV bool, inline []byte
 		return v, -1, nil
 	case cellAsIs:
 		return v, -1, nil
+	case cellBool:
+		return boolText(v), -1, nil
 	}
 	if !hasV || style <= 0 || style >= len(r.book.styles) {
 		return v, -1, nil

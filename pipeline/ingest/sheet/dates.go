@@ -44,9 +44,28 @@ func viewKind(view string) formatKind {
 // CellText chooses what a cell says given its raw value and the value as its number
 // format shows it: the raw value, except for a date or a time, which the raw value
 // holds as a serial day number and the formatted value shows as a date; that becomes
-// ISO 8601 so that it reads the same whatever the author's locale.
+// ISO 8601 so that it reads the same whatever the author's locale; and a boolean, which
+// the raw value holds as 1 or 0 and excelize shows as TRUE or FALSE, which it stays: a
+// TRUE in a column of answers 1..5 is no answer 1.
 func CellText(raw, view string, date1904 bool) string {
+	if (raw == "1" && view == "TRUE") || (raw == "0" && view == "FALSE") {
+		return view
+	}
 	return dateText(raw, viewKind(view), date1904)
+}
+
+var trueText, falseText = []byte("TRUE"), []byte("FALSE")
+
+// boolText is a boolean cell's value as Excel (in English) and excelize show it: TRUE for
+// 1, FALSE for 0, anything else as written.
+func boolText(v []byte) []byte {
+	switch string(v) {
+	case "1":
+		return trueText
+	case "0":
+		return falseText
+	}
+	return v
 }
 
 // dateText writes a serial day number in a cell of that kind as ISO 8601: a time of day

@@ -27,9 +27,10 @@
 // tests check on every workbook in the repository and on random workbooks written by
 // excelize, openpyxl and LibreOffice: shared and inline strings (rich text runs joined,
 // phonetic runs left out, _xHHHH_ escapes decoded), numbers as the file writes them,
-// booleans as 1 and 0, cached formula values, errors such as #N/A, ISO dates (t="d") as
-// written; and a number in a cell whose number format shows a date or a time becomes ISO
-// yyyy-mm-dd, hh:mm:ss or yyyy-mm-dd hh:mm:ss (CellText). Whether a format shows a date
+// cached formula values, errors such as #N/A, ISO dates (t="d") as written; booleans as
+// TRUE and FALSE, as excelize formats them (a boolean is no number: see CellText); and a
+// number in a cell whose number format shows a date or a time becomes ISO yyyy-mm-dd,
+// hh:mm:ss or yyyy-mm-dd hh:mm:ss (CellText). Whether a format shows a date
 // is decided once per format by excelize's own formatter on sample values.
 //
 // One thing it reads differently from excelize, on purpose: a cell whose reference lies

@@ -463,7 +463,8 @@ const (
 	cellNumber cellKind = iota // no t, t="n", and any t excelize does not know
 	cellShared
 	cellInline
-	cellAsIs // str, b, e, d: the value as written
+	cellAsIs // str, e, d: the value as written
+	cellBool // b: TRUE or FALSE, as Excel shows it (see boolText)
 )
 
 func cellType(t []byte) cellKind {
@@ -472,7 +473,9 @@ func cellType(t []byte) cellKind {
 		return cellShared
 	case "inlineStr":
 		return cellInline
-	case "str", "b", "e", "d":
+	case "b":
+		return cellBool
+	case "str", "e", "d":
 		return cellAsIs
 	}
 	return cellNumber
