@@ -318,7 +318,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	}
 	p.Files = make([]model.FileCount, len(d.Files))
 	for i, f := range d.Files {
-		f.Path = file(f.Path)
+		f.Path, f.Sheet = file(f.Path), redactOnce(f.Sheet)
 		p.Files[i] = f
 	}
 	return p, key

@@ -741,7 +741,11 @@ func inputsTable(res *results.Results) *peopleTable {
 		if in.Cells > 0 {
 			cells, cellsRejected = strconv.Itoa(in.Cells), strconv.Itoa(in.CellsRejected)
 		}
-		pt.Rows = append(pt.Rows, []string{in.Path, in.Format, strconv.Itoa(in.Read), strconv.Itoa(in.Accepted), strconv.Itoa(in.Rejected), cells, cellsRejected})
+		path := in.Path
+		if in.Sheet != "" {
+			path += " [" + in.Sheet + "]"
+		}
+		pt.Rows = append(pt.Rows, []string{path, in.Format, strconv.Itoa(in.Read), strconv.Itoa(in.Accepted), strconv.Itoa(in.Rejected), cells, cellsRejected})
 	}
 	return pt
 }

@@ -115,7 +115,7 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 	u.f(w, "%s\n", s.Title)
 	u.f(w, "  inputs\n")
 	for _, f := range r.Files {
-		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Path, f.Format, f.Read, f.Accepted, f.Rejected)
+		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Shown(), f.Format, f.Read, f.Accepted, f.Rejected)
 		if f.Cells > 0 {
 			u.f(w, "; answers %d = %d accepted + %d rejected", f.Cells, f.CellsAccepted, f.CellsRejected)
 		}

@@ -121,7 +121,7 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	}
 	u.f(w, "  inputs\n")
 	for _, f := range s.Files {
-		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Path, f.Format, f.Read, f.Accepted, f.Rejected)
+		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Shown(), f.Format, f.Read, f.Accepted, f.Rejected)
 		if f.Cells > 0 {
 			u.f(w, "; answers %d = %d accepted + %d rejected", f.Cells, f.CellsAccepted, f.CellsRejected)
 		}

@@ -123,14 +123,17 @@ func loadInput(path string, opt Options) (*input, error) {
 // of path, then read, which finds the input in opt, then the accounting: the sha256 and
 // size of the bytes read, and the records of a text file that could not be read
 // (unclosed quotes) as rejects.
-func readOnce(path string, opt Options, read func(string, Options) (model.Dataset, error)) (model.Dataset, error) {
+func readOnce(path string, opt Options, survey bool, read func(string, Options) (model.Dataset, error)) (model.Dataset, error) {
 	in, err := readInput(path)
 	if err != nil {
 		return model.Dataset{}, err
 	}
 	defer in.close()
 	opt.in = in
-	ds, err := read(path, opt)
+	ds, several, err := readSheets(in, opt, survey, read) // a workbook's sheets: sheets.go
+	if !several && err == nil {
+		ds, err = read(path, opt)
+	}
 	if err != nil {
 		return model.Dataset{}, err
 	}

@@ -33,7 +33,7 @@ var interviewFormats = map[string]func(string, Options) (model.Dataset, error){
 // The file is read once, read-only (a folder, device or pipe is refused with
 // ErrNotRegular); its Dataset.Files entry carries the sha256 and size of the bytes read.
 func ReadInterviews(path string, opt Options) (model.Dataset, error) {
-	return readOnce(path, opt, readInterviews)
+	return readOnce(path, opt, false, readInterviews)
 }
 
 func readInterviews(path string, opt Options) (model.Dataset, error) {

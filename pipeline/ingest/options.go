@@ -44,6 +44,10 @@ type Options struct {
 	// open answers (sources refiqda.OpenAnswers) is refused beside them too.
 	BesideSurvey string
 
+	// earlierSheets holds the respondents that earlier sheets of the same workbook hold
+	// (key as respondentKey makes it -> sheet): the same id again is a duplicate.
+	earlierSheets map[string]string
+
 	// in is the input file as ReadInterviews, ReadSurvey or ReadRespondents read it, once:
 	// format detection and the format's reader work on its bytes.
 	in *input

@@ -16,7 +16,7 @@ import (
 // The file is read once, read-only; its Dataset.Files entry carries the sha256 and size
 // of the bytes read.
 func ReadRespondents(path string, opt Options) (model.Dataset, error) {
-	return readOnce(path, opt, readRespondents)
+	return readOnce(path, opt, false, readRespondents)
 }
 
 func readRespondents(path string, opt Options) (model.Dataset, error) {

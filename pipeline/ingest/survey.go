@@ -48,7 +48,7 @@ const (
 // The file is read once, read-only; its Dataset.Files entry carries the sha256 and size
 // of the bytes read.
 func ReadSurvey(path string, opt Options) (model.Dataset, error) {
-	return readOnce(path, opt, readSurveyExport)
+	return readOnce(path, opt, true, readSurveyExport)
 }
 
 func readSurveyExport(path string, opt Options) (model.Dataset, error) {
@@ -531,6 +531,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		if first, dup := seen[key]; dup {
 			count.Rejected++
 			reject(line, idCol, id, model.Reasonf("%w: %q already answered in row %d", "%v: %q antwoordde al in regel %d", ErrDuplicate, id, first), "")
+			continue
+		}
+		if s, dup := opt.earlierSheets[key]; dup {
+			count.Rejected++
+			reject(line, idCol, id, earlierSheet(id, s), "")
 			continue
 		}
 		if opt.Known != nil && !opt.Known[id] {

@@ -152,7 +152,10 @@ func (r Reject) Unwrap() error { return r.Err }
 // and for survey answers Cells = CellsAccepted + CellsRejected over the item cells of the
 // accepted rows. SHA256 and Bytes are of exactly the bytes the reader analysed.
 type FileCount struct {
-	Path          string
+	Path string
+	// Sheet is the workbook's sheet counted, where several sheets of one workbook were
+	// read (each has its own FileCount); empty otherwise.
+	Sheet         string
 	Format        string
 	SHA256        string
 	Bytes         int64
@@ -166,6 +169,15 @@ type FileCount struct {
 	// format leaves a choice (a REFI-QDA project: "12 sources by case, 3 by the name up to
 	// its first _"); the summary shows it.
 	RespondentRule string
+}
+
+// Shown is the file as the summary and the report list it: its path, and the sheet in
+// brackets where it is one of several sheets read.
+func (f FileCount) Shown() string {
+	if f.Sheet == "" {
+		return f.Path
+	}
+	return f.Path + " [" + f.Sheet + "]"
 }
 
 // Column is a column of an input file, named by its header.
@@ -191,6 +203,9 @@ type Dataset struct {
 	// Unmatched are the survey columns that match no codebook item and are kept as
 	// respondent attributes or open answers instead (analyse check lists them).
 	Unmatched []Column
+	// Warnings are what a reader left unread that is no reject (a workbook's sheet with
+	// another header), in both languages (Reasonf).
+	Warnings []error
 }
 
 // Location formats a location in a table: sheet (if any), row as the tool numbers it
@@ -235,6 +250,7 @@ func (d *Dataset) Merge(other Dataset) {
 	d.Rejects = append(d.Rejects, answeredTwice(twice, other.Files, d.Files)...)
 	d.Files = concat(d.Files, other.Files)
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
+	d.Warnings = concat(d.Warnings, other.Warnings)
 }
 
 // ErrAnsweredTwice is the reason of an answer that a respondent (the same id in the same

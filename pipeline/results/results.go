@@ -122,7 +122,9 @@ type Note struct {
 
 // Input describes one input file for the manifest and the report.
 type Input struct {
-	Path     string `json:"path"`
+	Path string `json:"path"`
+	// Sheet is the workbook's sheet, where several sheets of one workbook were read.
+	Sheet    string `json:"sheet,omitempty"`
 	SHA256   string `json:"sha256"`
 	Format   string `json:"format"`
 	Read     int    `json:"rows_read"`

@@ -1,0 +1,195 @@
+package ingest
+
+import (
+	"encoding/xml"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// A workbook may hold its table on several sheets: a survey with a sheet per
+// municipality, codings with a sheet per interview. Reading only the first sheet lost
+// the others without a word. Where study.yaml names no sheet, every sheet whose header
+// (its first row with text) is the first sheet's is read as part of the same table: each
+// sheet gets its own Dataset.Files entry (FileCount.Sheet), and rejects name their
+// sheet. A sheet with another header (a codebook, an information sheet) is not read,
+// and a warning names it and says how to read it (sheet: in an entry of its own). A
+// sheet without text is passed over. In a survey, a respondent id that an earlier sheet
+// already holds is a duplicate, as it is within one sheet (readResponses).
+//
+// With `sheet:` given, that sheet alone is read, as before.
+
+// workbookSheets lists the sheets of a workbook in workbook order, from xl/workbook.xml
+// alone: the shared strings and styles, which opening a sheet reads, are not needed to
+// know whether there is more than one sheet. nil for anything that is not a workbook.
+func workbookSheets(in *input) []string {
+	ext := strings.ToLower(filepath.Ext(in.path))
+	if (ext != ".xlsx" && ext != ".xlsm") || !isZip(in.data) {
+		return nil
+	}
+	z, err := checkArchive(in.path, in.data, workbookArchive)
+	if err != nil {
+		return nil // reading the first sheet reports it
+	}
+	for _, f := range z.File {
+		if !strings.EqualFold(strings.ReplaceAll(f.Name, "\\", "/"), "xl/workbook.xml") {
+			continue
+		}
+		if f.UncompressedSize64 > 16<<20 {
+			return nil
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		var wb struct {
+			Sheets []struct {
+				Name string `xml:"name,attr"`
+			} `xml:"sheets>sheet"`
+		}
+		if err := xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(&wb); err != nil {
+			return nil
+		}
+		names := make([]string, len(wb.Sheets))
+		for i, s := range wb.Sheets {
+			names[i] = s.Name
+		}
+		return names
+	}
+	return nil
+}
+
+// sheetHeader is a sheet's first row with text, nil for a sheet without any.
+func sheetHeader(in *input, sheet string) ([]string, error) {
+	rows, err := in.rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if row := rows.Row(); !blankRow(row) {
+			return append([]string(nil), row...), nil
+		}
+	}
+	return nil, rows.Err()
+}
+
+// sameHeader compares two header rows cell by cell as columns are matched (case,
+// accents and spacing aside), ignoring empty cells at the end.
+func sameHeader(a, b []string) bool {
+	trim := func(r []string) []string {
+		for len(r) > 0 && strings.TrimSpace(r[len(r)-1]) == "" {
+			r = r[:len(r)-1]
+		}
+		return r
+	}
+	a, b = trim(a), trim(b)
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if foldName(strings.TrimPrefix(a[i], "\ufeff")) != foldName(strings.TrimPrefix(b[i], "\ufeff")) {
+			return false
+		}
+	}
+	return true
+}
+
+// readSheets reads a workbook's first sheet with read and, where study.yaml names no
+// sheet, the other sheets with the same header (see the top of this file). ok is false
+// when the input is not a workbook of several sheets, for the caller to read it as one
+// table.
+func readSheets(in *input, opt Options, survey bool, read func(string, Options) (model.Dataset, error)) (ds model.Dataset, ok bool, err error) {
+	if opt.Sheet != "" {
+		return ds, false, nil
+	}
+	sheets := workbookSheets(in)
+	if len(sheets) < 2 {
+		return ds, false, nil
+	}
+	first, err := sheetHeader(in, sheets[0])
+	if err != nil || first == nil {
+		return ds, false, nil // the first sheet alone, as before: its reader says what is wrong
+	}
+	same := []string{sheets[0]}
+	var other []string
+	for _, s := range sheets[1:] {
+		h, err := sheetHeader(in, s)
+		switch {
+		case err != nil || h == nil:
+			// No text (or no table, as a chart sheet): nothing to read or to lose.
+		case sameHeader(first, h):
+			same = append(same, s)
+		default:
+			other = append(other, s)
+		}
+	}
+	if len(same) == 1 && len(other) == 0 {
+		return ds, false, nil
+	}
+	earlier := map[string]string{} // respondent key -> the sheet that holds it
+	for _, s := range same {
+		o := opt
+		o.Sheet = s
+		if survey && len(same) > 1 {
+			o.earlierSheets = earlier
+		}
+		part, err := read(in.path, o)
+		if err != nil {
+			return ds, true, err
+		}
+		for i := range part.Files {
+			if len(same) > 1 {
+				part.Files[i].Sheet = s
+			}
+		}
+		if survey {
+			for _, r := range part.Respondents {
+				k := respondentKey(r.Wave, r.ID)
+				if _, ok := earlier[k]; !ok {
+					earlier[k] = s
+				}
+			}
+		}
+		ds.Merge(part)
+	}
+	for _, s := range other {
+		ds.Warnings = append(ds.Warnings, &SheetNotRead{Path: in.path, Sheet: s, First: sheets[0]})
+	}
+	return ds, true, nil
+}
+
+// SheetNotRead is the warning for a workbook's sheet with text that was not read: its
+// header differs from the first sheet's. Path is the file as the reader was given it;
+// In words it with another (the study-relative path).
+type SheetNotRead struct {
+	Path, Sheet, First string
+}
+
+func (w *SheetNotRead) Error() string { return w.In(w.Path).Error() }
+func (w *SheetNotRead) Dutch() string { return model.Dutch(w.In(w.Path)) }
+
+// In is the warning in both languages, naming the file as path.
+func (w *SheetNotRead) In(path string) error {
+	return model.Reasonf(
+		"%s: sheet %q was not read: its header differs from sheet %q's; to read it, give it an entry of its own in study.yaml with sheet: %q",
+		"%s: blad %q is niet gelezen: de kopregel verschilt van die van blad %q; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",
+		path, w.Sheet, w.First, w.Sheet)
+}
+
+// respondentKey is how readResponses tells respondents apart: the id, within its wave.
+func respondentKey(wave, id string) string {
+	if wave != "" {
+		return wave + "\x00" + id
+	}
+	return id
+}
+
+// earlierSheet is the reason for a survey row whose respondent an earlier sheet of the
+// workbook holds.
+func earlierSheet(id, sheet string) error {
+	return model.Reasonf("%w: %q already answered in sheet %q", "%v: %q antwoordde al in blad %q", ErrDuplicate, id, sheet)
+}
