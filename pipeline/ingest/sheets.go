@@ -15,16 +15,23 @@ import (
 // (its first row with text) is the first sheet's is read as part of the same table: each
 // sheet gets its own Dataset.Files entry (FileCount.Sheet), and rejects name their
 // sheet. A sheet with another header (a codebook, an information sheet) is not read,
-// and a warning names it and says how to read it (sheet: in an entry of its own). A
-// sheet without text is passed over. In a survey, a respondent id that an earlier sheet
+// and a warning names it and says how to read it (sheet: in an entry of its own); so is
+// a hidden sheet, whatever its header (a lookup list, an old copy). A sheet without text
+// is passed over. In a survey, a respondent id that an earlier sheet
 // already holds is a duplicate, as it is within one sheet (readResponses).
 //
 // With `sheet:` given, that sheet alone is read, as before.
 
+// workbookSheet is a sheet as xl/workbook.xml lists it.
+type workbookSheet struct {
+	Name  string `xml:"name,attr"`
+	State string `xml:"state,attr"` // hidden or veryHidden for a hidden sheet
+}
+
 // workbookSheets lists the sheets of a workbook in workbook order, from xl/workbook.xml
 // alone: the shared strings and styles, which opening a sheet reads, are not needed to
 // know whether there is more than one sheet. nil for anything that is not a workbook.
-func workbookSheets(in *input) []string {
+func workbookSheets(in *input) []workbookSheet {
 	ext := strings.ToLower(filepath.Ext(in.path))
 	if (ext != ".xlsx" && ext != ".xlsm") || !isZip(in.data) {
 		return nil
@@ -46,18 +53,12 @@ func workbookSheets(in *input) []string {
 		}
 		defer rc.Close()
 		var wb struct {
-			Sheets []struct {
-				Name string `xml:"name,attr"`
-			} `xml:"sheets>sheet"`
+			Sheets []workbookSheet `xml:"sheets>sheet"`
 		}
 		if err := xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(&wb); err != nil {
 			return nil
 		}
-		names := make([]string, len(wb.Sheets))
-		for i, s := range wb.Sheets {
-			names[i] = s.Name
-		}
-		return names
+		return wb.Sheets
 	}
 	return nil
 }
@@ -110,21 +111,23 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 	if len(sheets) < 2 {
 		return ds, false, nil
 	}
-	first, err := sheetHeader(in, sheets[0])
+	first, err := sheetHeader(in, sheets[0].Name)
 	if err != nil || first == nil {
 		return ds, false, nil // the first sheet alone, as before: its reader says what is wrong
 	}
-	same := []string{sheets[0]}
-	var other []string
+	same := []string{sheets[0].Name}
+	var other []*SheetNotRead
 	for _, s := range sheets[1:] {
-		h, err := sheetHeader(in, s)
+		h, err := sheetHeader(in, s.Name)
+		hidden := s.State == "hidden" || s.State == "veryHidden"
 		switch {
 		case err != nil || h == nil:
 			// No text (or no table, as a chart sheet): nothing to read or to lose.
-		case sameHeader(first, h):
-			same = append(same, s)
+		case sameHeader(first, h) && !hidden:
+			same = append(same, s.Name)
 		default:
-			other = append(other, s)
+			// A hidden sheet is a lookup list or an old copy more often than data.
+			other = append(other, &SheetNotRead{Path: in.path, Sheet: s.Name, First: sheets[0].Name, Hidden: hidden})
 		}
 	}
 	if len(same) == 1 && len(other) == 0 {
@@ -156,8 +159,8 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 		}
 		ds.Merge(part)
 	}
-	for _, s := range other {
-		ds.Warnings = append(ds.Warnings, &SheetNotRead{Path: in.path, Sheet: s, First: sheets[0]})
+	for _, w := range other {
+		ds.Warnings = append(ds.Warnings, error(w))
 	}
 	return ds, true, nil
 }
@@ -167,6 +170,7 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 // In words it with another (the study-relative path).
 type SheetNotRead struct {
 	Path, Sheet, First string
+	Hidden             bool // hidden in the workbook: not read whatever its header
 }
 
 func (w *SheetNotRead) Error() string { return w.In(w.Path).Error() }
@@ -174,6 +178,12 @@ func (w *SheetNotRead) Dutch() string { return model.Dutch(w.In(w.Path)) }
 
 // In is the warning in both languages, naming the file as path.
 func (w *SheetNotRead) In(path string) error {
+	if w.Hidden {
+		return model.Reasonf(
+			"%s: sheet %q was not read: it is hidden; to read it, give it an entry of its own in study.yaml with sheet: %q",
+			"%s: blad %q is niet gelezen: het is verborgen; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",
+			path, w.Sheet, w.Sheet)
+	}
 	return model.Reasonf(
 		"%s: sheet %q was not read: its header differs from sheet %q's; to read it, give it an entry of its own in study.yaml with sheet: %q",
 		"%s: blad %q is niet gelezen: de kopregel verschilt van die van blad %q; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -28,6 +29,10 @@ func sheetsWorkbook(t *testing.T) string {
 	f.SetSheetRow("Zeeveen & co", "A1", &[]any{"respondent", "GEMEENTE ", "K1", ""})
 	f.SetSheetRow("Zeeveen & co", "A2", &[]any{"E3", "Zeeveen", 2})
 	f.SetSheetRow("Zeeveen & co", "A3", &[]any{"E2", "Zeeveen", 1})
+	f.NewSheet("Oud")
+	f.SetSheetRow("Oud", "A1", &[]any{"Respondent", "Gemeente", "K1"})
+	f.SetSheetRow("Oud", "A2", &[]any{"E9", "Bergdorp", 3})
+	f.SetSheetVisible("Oud", false)
 	path := filepath.Join(t.TempDir(), "enquete.xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
@@ -57,7 +62,7 @@ func TestSurveySheetsWithTheSameHeader(t *testing.T) {
 		}
 		same(t, "files", files, []string{path + " [Bergdorp] 2=2+0", path + " [Zeeveen & co] 2=1+1"})
 		same(t, "rejects", rejects(ds), []string{`enquete.xlsx | sheet "Zeeveen & co", row 3, column "respondent" | E2 | duplicate respondent: "E2" already answered in sheet "Bergdorp"`})
-		if len(ds.Warnings) != 1 {
+		if len(ds.Warnings) != 2 {
 			t.Fatalf("warnings %v", ds.Warnings)
 		}
 		var w *SheetNotRead
@@ -67,6 +72,10 @@ func TestSurveySheetsWithTheSameHeader(t *testing.T) {
 		if got := w.In("enquete.xlsx").Error(); got != `enquete.xlsx: sheet "Toelichting" was not read: its header differs from sheet "Bergdorp"'s; to read it, give it an entry of its own in study.yaml with sheet: "Toelichting"` {
 			t.Errorf("warning %q", got)
 		}
+		if !errors.As(ds.Warnings[1], &w) || !w.Hidden || w.Sheet != "Oud" || !strings.Contains(w.Error(), `sheet "Oud" was not read: it is hidden`) {
+			t.Errorf("hidden: %v", ds.Warnings[1])
+		}
+		errors.As(ds.Warnings[0], &w)
 		if got := model.Dutch(w.In("enquete.xlsx")); got != `enquete.xlsx: blad "Toelichting" is niet gelezen: de kopregel verschilt van die van blad "Bergdorp"; geef het een eigen regel in study.yaml met sheet: "Toelichting" om het te lezen` {
 			t.Errorf("Dutch warning %q", got)
 		}
