@@ -41,8 +41,8 @@ func (e LabelError) Dutch() string { return model.Dutch(e.error) }
 // labels is the answer between them only on such a line. The line needs two labelled
 // codes, or one whose value is its code when every label of the variable is known (a
 // variable labelling only its midpoint "3 = Neutraal"); with only missing-value labels
-// ("9 = Weet niet", or a label on a code the file declares missing) the codes are the
-// scale's values. Otherwise, and where labels the
+// ("9 = Weet niet", or a label on a code the file declares missing), and on a scale that
+// lists no answers (any number: an age), the codes are the values. Otherwise, and where labels the
 // scale does not know leave fewer than two points, a code without a label is rejected
 // (ErrUnlabelledCode): which way it runs would be a guess. User-missing codes declared
 // in the file never get here (the cases source reads them as missing).
@@ -86,6 +86,9 @@ func newLabelledCodes(v sav.Variable, scale codebook.Scale) *labelledCodes {
 		return b, true
 	}
 	switch {
+	case len(scale.Answers) == 0:
+		// A scale of any number (an age, a count): its labels name special codes only.
+		lc.slope, lc.line = 1, true
 	case len(points) == 0:
 		lc.slope, lc.line = 1, !unknown
 	case len(points) == 1:

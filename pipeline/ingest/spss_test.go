@@ -208,3 +208,13 @@ func TestReadSurveySPSSLabelsConsistently(t *testing.T) {
 		t.Errorf("Dutch reason %q", nl)
 	}
 }
+
+// On a scale of any number (an age), the codes are the values: a label names a special
+// code, which is rejected where the scale does not know it (E4's "Helemaal eens" on 1),
+// and the codes without a label are read as numbers (E4's 2, 3, 4), not rejected.
+func TestReadSurveySPSSLabelsOnAnyNumber(t *testing.T) {
+	ds := readSurvey(t, "testdata/spss/labels.sav", Options{Codebook: anyNumber(t, "E6", "E4")})
+	same(t, "answers", answers(ds), []string{
+		"R1 E6 1", "R2 E4 2", "R2 E6 2", "R3 E4 3", "R3 E6 .", "R4 E4 4", "R4 E6 4", "R5 E6 5"})
+	same(t, "rejects", len(ds.Rejects), 2)
+}

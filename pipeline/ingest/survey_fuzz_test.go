@@ -59,7 +59,7 @@ func FuzzReadSurveyCSV(f *testing.F) {
 }
 
 func FuzzSav(f *testing.F) {
-	for _, name := range []string{"enquete.sav", "enquete_compressed.sav", "enquete.zsav"} {
+	for _, name := range []string{"enquete.sav", "enquete_compressed.sav", "enquete.zsav", "labels.sav"} {
 		data, err := os.ReadFile("testdata/spss/" + name)
 		if err != nil {
 			f.Fatal(err)
