@@ -145,14 +145,12 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	interviewed := respondentsWithSegments(d)
 	out.Summary.Warnings = append(out.Summary.Warnings, sharedSurveyIDs(s, survey.ds)...)
-	fromReaders := len(out.Summary.Warnings) // sheets.go
 	for i := range survey.ds {
 		d.Merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
-	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
-	readerWarned := len(out.Summary.Warnings) - fromReaders
-	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
+	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...) // sheets.go
+	addMissingRespondents(d)                                                     // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
@@ -199,7 +197,6 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Analyse.
 	res := &results.Results{Title: s.Title, Language: s.Language, Tool: tool, MinCell: s.Privacy.MinCell, Outputs: s.Outputs, Figures: s.Figures.Options()}
-	noteReaderWarnings(res, out.Summary.Warnings[fromReaders:fromReaders+readerWarned])
 	res.Codebook.Name, res.Codebook.Version = cb.Name, cb.Version
 	res.Codebook.File = s.Rel(cbPath)
 	res.Codebook.SHA256 = cbSHA

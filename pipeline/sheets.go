@@ -5,7 +5,6 @@ import (
 
 	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
-	"github.com/samenspel/samenspel/pipeline/results"
 )
 
 // readerWarnings are the readers' warnings (a workbook's sheet left unread, see
@@ -20,12 +19,4 @@ func readerWarnings(s *Study, d *model.Dataset) []error {
 		out = append(out, w)
 	}
 	return out
-}
-
-// noteReaderWarnings puts the readers' warnings, redacted as the summary has them, among
-// the report's notes: what was not read belongs in the report as well as on the screen.
-func noteReaderWarnings(res *results.Results, warnings []error) {
-	for _, w := range warnings {
-		res.Note("inputs", "Invoer: "+model.Dutch(w), "Input: "+w.Error())
-	}
 }
