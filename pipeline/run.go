@@ -149,8 +149,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		d.Merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
-	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...) // sheets.go
-	addMissingRespondents(d)                                                     // every reader put the sha256 of the bytes it read on its FileCount
+	// What the readers left unread (a workbook's sheet with another header): sheets.go.
+	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
+	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
