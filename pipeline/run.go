@@ -149,6 +149,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		d.Merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
+	// The readers' warnings: two municipality columns, a respondent given two roles.
+	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
 	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
