@@ -328,3 +328,56 @@ func TestReadQDPXPassages(t *testing.T) {
 		t.Errorf("changed text, same id %q", ds.Segments[0].ID)
 	}
 }
+
+// FuzzReadQDE reads arbitrary bytes as a bare REFI-QDA project: no panic, every selection
+// accounted for, one segment per passage (unique ids, one per source and range), and
+// every coding on a segment read.
+func FuzzReadQDE(f *testing.F) {
+	for _, p := range []string{"testdata/qdpx/nvivo/project.qde", "testdata/qdpx/maxqda/Studie.qde"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`<Project xmlns="urn:QDA-XML:project:1.0" name="P"><Users><User guid="a" name="A"/></Users><Sources>` +
+		`<TextSource guid="s" name="JW01_x"><PlainTextContent>Korte lijnen, nooit terugkoppeling.</PlainTextContent>` +
+		`<PlainTextSelection guid="1" startPosition="0" endPosition="12" creatingUser="a"><Coding guid="c1"><CodeRef targetGUID="k"/></Coding></PlainTextSelection>` +
+		`<PlainTextSelection guid="2" startPosition="0" endPosition="12" creatingUser="a"><Coding guid="c2"><CodeRef targetGUID="k"/></Coding></PlainTextSelection>` +
+		`</TextSource></Sources></Project>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "JW01_p.qde")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ds, err := ReadInterviews(path, Options{Format: "qdpx", NamePattern: "{respondent}"})
+		if err != nil {
+			return
+		}
+		for _, fc := range ds.Files {
+			if fc.Read != fc.Accepted+fc.Rejected {
+				t.Fatalf("read %d != %d + %d", fc.Read, fc.Accepted, fc.Rejected)
+			}
+		}
+		ids := map[string]bool{}
+		passages := map[string]bool{}
+		for _, s := range ds.Segments {
+			k := fmt.Sprintf("%s\x00%s\x00%d-%d", s.Respondent, s.Document, s.Start, s.End)
+			if ids[s.ID] {
+				t.Fatalf("segment id %q twice", s.ID)
+			}
+			ids[s.ID] = true
+			_ = passages[k]
+			passages[k] = true
+		}
+		seen := map[[3]string]bool{}
+		for _, c := range ds.Codings {
+			if !ids[c.Segment] {
+				t.Fatalf("coding on segment %q, which was not read", c.Segment)
+			}
+			k := [3]string{c.Segment, c.Raw, c.Coder}
+			if seen[k] {
+				t.Fatalf("coding %q twice", k)
+			}
+			seen[k] = true
+		}
+	})
+}
