@@ -149,7 +149,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		d.Merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
-	// What the readers left unread (a workbook's sheet with another header): sheets.go.
+	// The readers' warnings: a workbook's sheet left unread (ingest/sheets.go), two
+	// municipality columns, a respondent given two roles (ingest/conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
 	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
@@ -333,7 +334,7 @@ func (s *Study) options(in Input, cb *codebook.Codebook, known map[string]bool) 
 	return ingest.Options{
 		Format: in.Format, Columns: in.Columns, Sheet: in.Sheet, Codebook: cb,
 		Respondent: in.Respondent, Known: known, IncludeIncomplete: in.IncludeIncomplete,
-		NamePattern: in.NamePattern, Wave: in.Wave,
+		NamePattern: in.NamePattern, Wave: in.Wave, Interviewers: in.Interviewer,
 	}
 }
 

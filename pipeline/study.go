@@ -66,6 +66,9 @@ type Input struct {
 	Sheet             string            `yaml:"sheet"`
 	Respondent        string            `yaml:"respondent"`
 	IncludeIncomplete bool              `yaml:"include_incomplete"`
+	// Interviewer names the interviewers' speaker labels of transcripts whose speakers
+	// are named (interviewer: [Qwyntje]); see ingest.Options.Interviewers.
+	Interviewer Names `yaml:"interviewer"`
 	// NamePattern reads respondent, role, municipality and other variables from file or
 	// document names, e.g. "{role}{nr}_{municipality}" (ingest.Options.NamePattern).
 	NamePattern string `yaml:"name_pattern"`

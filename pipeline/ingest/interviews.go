@@ -45,6 +45,10 @@ func readInterviews(path string, opt Options) (model.Dataset, error) {
 		}
 		format = f
 	}
+	if len(opt.Interviewers) > 0 && format != "transcript" {
+		return model.Dataset{}, model.Reasonf("%s: interviewer: names the interviewers of transcripts, and this is a %s file, which says itself who coded what; list the transcripts as an entry of their own: %w",
+			"%s: interviewer: noemt de interviewers van transcripten, en dit is een %s-bestand, dat zelf zegt wie wat codeerde; zet de transcripten in een eigen regel onder interviews: %v", path, format, ErrNotTranscript)
+	}
 	read, ok := interviewFormats[format]
 	if !ok {
 		return model.Dataset{}, fmt.Errorf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %w",

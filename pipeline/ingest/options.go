@@ -21,6 +21,9 @@ type Options struct {
 	Codebook *codebook.Codebook
 	// Respondent is the respondent a transcript belongs to, where study.yaml names it.
 	Respondent string
+	// Interviewers are the speaker labels of a transcript's interviewers where they are
+	// names (study.yaml's interviewer: [Qwyntje]); see readTranscript.
+	Interviewers []string
 	// Known, when not nil, holds the respondent ids of the respondents table: rows of
 	// another respondent are rejected.
 	Known map[string]bool

@@ -25,9 +25,11 @@ var (
 // readQDPX reads a REFI-QDA project: a .qdpx archive, or a bare .qde document whose
 // sources carry their text inline.
 //
-// Every PlainTextSelection of a text source is a segment (rows read = selections); its
-// Codings become codings with the code's path as Raw ("Parent > Child") and as coder the
-// User named by the Coding's creatingUser, else by the selection's. Everything is keyed
+// Every passage of a text source (a range start-end that PlainTextSelections select) is a
+// segment, however many selections select it (see passages); rows read are the
+// selections. Their Codings become the passage's codings with the code's path as Raw
+// ("Parent > Child") and as coder the User named by the Coding's creatingUser, else by
+// the selection's. Everything is keyed
 // by GUID, never by name. A source's respondent is the named Case that refers to it, else
 // a "respondent" document variable, else what opt.NamePattern reads from the source name
 // (also role, municipality and attributes; a name that does not fit is a reject), else the
@@ -115,6 +117,10 @@ type qdpxReader struct {
 	codes     map[string]string // guid -> path
 	variables map[string]string // guid -> name
 	count     model.FileCount
+	// sourceKeys are the keys of the sources read (sourceKey); sourceIndex is the place
+	// of the source being read among the project's text sources, from 1.
+	sourceKeys  map[string]bool
+	sourceIndex int
 }
 
 func (r *qdpxReader) read() (model.Dataset, error) {
@@ -300,6 +306,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 			}
 			continue
 		}
+		r.sourceIndex = i + 1
 		r.source(s, ids[i], srcAttrs[refiqda.NormalGUID(s.GUID)], respondent)
 		if resp := respondents[ids[i]]; resp != nil && vars[i] != nil {
 			vars[i].apply(resp)
@@ -394,6 +401,8 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 	text := pickPositions(raw, s.Selections)
 	collapsedText := collapseSpace(string(text))
 	doc := strings.TrimSpace(s.Name)
+	key := r.sourceKey(s)
+	ps := passages{r: r, key: key, at: map[[2]int]int{}}
 	for _, sel := range s.Selections {
 		loc := fmt.Sprintf("%s, selection %q", where, refiqda.NormalGUID(sel.GUID))
 		start, err1 := strconv.Atoi(strings.TrimSpace(sel.StartPosition))
@@ -416,14 +425,12 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 			r.reject(loc, fmt.Sprintf("%d-%d", start, end), model.Reasonf("the selection holds no text: %w", "de selectie bevat geen tekst: %v", ErrEmptySegment))
 			continue
 		}
-		id := refiqda.NormalGUID(sel.GUID)
-		if id == "" {
-			id = refiqda.NormalGUID(s.GUID) + fmt.Sprintf(":%d-%d", start, end)
-		}
-		r.ds.Segments = append(r.ds.Segments, model.Segment{
-			ID: id, Respondent: respondentID, Document: doc, Text: seg, Start: start, End: end,
-			OpenAnswer:  r.ours() && strings.TrimSpace(s.Description) == refiqda.OpenAnswers,
-			Interviewer: r.ours() && strings.TrimSpace(sel.Description) == refiqda.InterviewerTurn, Source: r.path,
+		p := ps.of(start, end, func() model.Segment {
+			return model.Segment{
+				Respondent: respondentID, Document: doc, Text: seg, Start: start, End: end,
+				OpenAnswer:  r.ours() && strings.TrimSpace(s.Description) == refiqda.OpenAnswers,
+				Interviewer: r.ours() && strings.TrimSpace(sel.Description) == refiqda.InterviewerTurn, Source: r.path,
+			}
 		})
 		for _, c := range sel.Codings {
 			user := c.CreatingUser
@@ -434,29 +441,96 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 			if r.ours() && (coder == autoCoder || coder == autoCoder+"-learned") {
 				continue
 			}
-			r.ds.Codings = append(r.ds.Codings, model.Coding{
-				Segment: id, Raw: r.codeName(c.Code.Target), Coder: coder, Source: r.path,
-			})
+			ps.code(p, r.codeName(c.Code.Target), coder)
 		}
 		r.count.Accepted++
 	}
-	// Codings of the whole source: the whole text is their segment.
+	// Codings of the whole source: the whole text is their passage (one with a selection
+	// of the whole text).
 	if len(s.Codings) > 0 {
-		id := refiqda.NormalGUID(s.GUID)
-		r.ds.Segments = append(r.ds.Segments, model.Segment{
-			ID: id, Respondent: respondentID, Document: doc, Text: string(text), Start: 0, End: len(text), Source: r.path,
+		p := ps.of(0, len(text), func() model.Segment {
+			return model.Segment{Respondent: respondentID, Document: doc, Text: string(text), Start: 0, End: len(text), Source: r.path}
 		})
 		for _, c := range s.Codings {
 			user := c.CreatingUser
 			if strings.TrimSpace(user) == "" {
 				user = s.CreatingUser
 			}
-			r.ds.Codings = append(r.ds.Codings, model.Coding{
-				Segment: id, Raw: r.codeName(c.Code.Target), Coder: r.userName(user), Source: r.path,
-			})
+			ps.code(p, r.codeName(c.Code.Target), r.userName(user))
 		}
 		r.count.Accepted++
 	}
+}
+
+// passages makes one segment of each passage of a source: the selections of one range
+// (start and end), however many, are one segment, since a passage is coded, not a
+// selection. NVivo writes a selection per coding (its export of a real project: 303
+// selections of 188 passages); ATLAS.ti and MAXQDA users select a passage again to add a
+// code or a second coder. Their codings join the one segment, each with its coder: two
+// coders on a passage are one agreement unit, one coder's two codes co-occur on it. The
+// same code by the same coder twice is one coding (as in the coded-segment tables); every
+// selection still counts as a row read and accepted. Ranges that overlap but differ stay
+// separate segments, as in every QDA tool.
+//
+// A passage's id is a digest of its source's key (the source GUID), its range and its
+// text, as the MAXQDA reader's of document, range and text: the same in every run and
+// for every selection of that range, so that the same passage read from two projects
+// that share the source (two exports of one project) is one segment, and a source whose
+// text changed between them is not taken for the same passage.
+type passages struct {
+	r   *qdpxReader
+	key string
+	at  map[[2]int]int // range -> index in r.ds.Segments
+	// codings of the passages, by segment index: (raw, coder) pairs already read.
+	coded map[int]map[[2]string]bool
+}
+
+// of returns the index in r.ds.Segments of the passage start-end, made by seg where it
+// is the first selection of that range.
+func (ps *passages) of(start, end int, seg func() model.Segment) int {
+	if i, ok := ps.at[[2]int{start, end}]; ok {
+		return i
+	}
+	s := seg()
+	s.ID = digestID(fmt.Sprintf("%s\x00%d-%d", ps.key, start, end), "", s.Text)
+	i := len(ps.r.ds.Segments)
+	ps.r.ds.Segments = append(ps.r.ds.Segments, s)
+	ps.at[[2]int{start, end}] = i
+	return i
+}
+
+// code adds a coding of raw by coder to the passage at index i, once.
+func (ps *passages) code(i int, raw, coder string) {
+	if ps.coded == nil {
+		ps.coded = map[int]map[[2]string]bool{}
+	}
+	if ps.coded[i] == nil {
+		ps.coded[i] = map[[2]string]bool{}
+	}
+	k := [2]string{raw, coder}
+	if ps.coded[i][k] {
+		return
+	}
+	ps.coded[i][k] = true
+	ps.r.ds.Codings = append(ps.r.ds.Codings, model.Coding{
+		Segment: ps.r.ds.Segments[i].ID, Raw: raw, Coder: coder, Source: ps.r.path,
+	})
+}
+
+// sourceKey is the source's GUID, the start of its passages' ids; a source without a
+// GUID, or with one an earlier source of the project has, gets its place in the project
+// as well ("<guid>#3"), so that no two sources share their passages.
+func (r *qdpxReader) sourceKey(s refiqda.TextSource) string {
+	g := refiqda.NormalGUID(s.GUID)
+	if r.sourceKeys == nil {
+		r.sourceKeys = map[string]bool{}
+	}
+	k := g
+	if k == "" || r.sourceKeys[k] {
+		k = fmt.Sprintf("%s#%d", g, r.sourceIndex)
+	}
+	r.sourceKeys[k] = true
+	return k
 }
 
 // autoCoder is the coder name of the auto-coder's codings (analysis.AutoCoder).

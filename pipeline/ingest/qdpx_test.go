@@ -30,13 +30,13 @@ func TestReadQDPXCasesAndInternalFiles(t *testing.T) {
 	checkDataset(t, ds, summary{
 		Respondents: []string{"JW01|Bergdorp|jongerenwerker| leeftijd=34"},
 		Segments: []string{
-			"b0000000-0000-4000-8000-000000000001|JW01|Interview jongerenwerker|Ik app hem gewoon, we hebben korte lijnen.|34-76",
-			"b0000000-0000-4000-8000-000000000002|JW01|Interview jongerenwerker|Daar hoor ik nooit meer iets van na een melding.|100-148",
+			"seg-15a461bc3ee2f161|JW01|Interview jongerenwerker|Ik app hem gewoon, we hebben korte lijnen.|34-76",
+			"seg-4fbb7fb294de3fb7|JW01|Interview jongerenwerker|Daar hoor ik nooit meer iets van na een melding.|100-148",
 		},
 		Codings: []string{
-			"b0000000-0000-4000-8000-000000000001|Elkaar bereiken > Korte lijnen|Anna",
-			"b0000000-0000-4000-8000-000000000001|Elkaar kennen > Vertrouwen|Bram",
-			"b0000000-0000-4000-8000-000000000002|Op de hoogte houden > Geen terugkoppeling|Bram", // coder of the selection
+			"seg-15a461bc3ee2f161|Elkaar bereiken > Korte lijnen|Anna",
+			"seg-15a461bc3ee2f161|Elkaar kennen > Vertrouwen|Bram",
+			"seg-4fbb7fb294de3fb7|Op de hoogte houden > Geen terugkoppeling|Bram", // coder of the selection
 		},
 		Rejects: []string{
 			`nvivo.qdpx|source "Interview jongerenwerker", selection "b0000000-0000-4000-8000-000000000003"|500-520|positions 500-520, text has 149 characters: selection outside its text`,
@@ -58,12 +58,12 @@ func TestReadQDPXDocumentVariablesAndSets(t *testing.T) {
 	checkDataset(t, ds, summary{
 		Respondents: []string{"JZ02|Zeestad|jeugdzorgprofessional|", "JW05|Bergdorp|jongerenwerker|"},
 		Segments: []string{
-			"b1000000-0000-4000-8000-000000000001|JZ02|JZ02_Zeestad|De school laat niets van zich horen.|47-83",
-			"b1000000-0000-4000-8000-000000000002|JW05|JW05_Bergdorp.docx|We zitten elke week samen in het ZAT, dat werkt goed.|3-56",
+			"seg-c49f651d0b92a248|JZ02|JZ02_Zeestad|De school laat niets van zich horen.|47-83",
+			"seg-80222e7644363ba8|JW05|JW05_Bergdorp.docx|We zitten elke week samen in het ZAT, dat werkt goed.|3-56",
 		},
 		Codings: []string{
-			"b1000000-0000-4000-8000-000000000001|Op de hoogte houden > Terugkoppeling|Carla",
-			"b1000000-0000-4000-8000-000000000002|Elkaar bereiken > Casuistiekoverleg|Carla",
+			"seg-c49f651d0b92a248|Op de hoogte houden > Terugkoppeling|Carla",
+			"seg-80222e7644363ba8|Elkaar bereiken > Casuistiekoverleg|Carla",
 		},
 		Files: "maxqda.qdpx qdpx read=2 accepted=2 rejected=0",
 	})
@@ -202,6 +202,14 @@ func TestReadQDPXReviewRoundTrip(t *testing.T) {
 //	for s in r.iter(q+'TextSource')]"
 //	videos_selection 0 0
 //	videos_10_selected 303 303      (all 303 codings by the user Gergo)
+//
+// NVivo writes a selection per coding: the 303 selections select 188 passages (distinct
+// startPosition-endPosition), which the 303 codings share (no passage has one code twice):
+//
+//	/usr/bin/python3 -c "import xml.etree.ElementTree as E; q='{urn:QDA-XML:project:1.0}';
+//	r=E.parse('nv.qde').getroot(); print(len({(s.get('startPosition'), s.get('endPosition'))
+//	for s in r.iter(q+'PlainTextSelection')}))"
+//	188
 func TestReadQDPXNVivoRespondentRule(t *testing.T) {
 	path := "../../testdata/third_party/qdpx/nvivo12_oltas0517.qdpx"
 	_, err := ReadInterviews(path, Options{})
@@ -222,7 +230,7 @@ func TestReadQDPXNVivoRespondentRule(t *testing.T) {
 	for _, c := range ds.Codings {
 		coders[c.Coder]++
 	}
-	if len(ds.Segments) != 303 || len(ds.Codings) != 303 || coders["Gergo"] != 303 || len(ds.Rejects) != 0 {
+	if len(ds.Segments) != 188 || len(ds.Codings) != 303 || coders["Gergo"] != 303 || len(ds.Rejects) != 0 {
 		t.Errorf("%d segments, codings by coder %v, rejects %v", len(ds.Segments), coders, ds.Rejects)
 	}
 	for _, s := range ds.Segments {
@@ -238,4 +246,134 @@ func TestReadQDPXNVivoRespondentRule(t *testing.T) {
 	if err != nil || len(ds.Respondents) != 1 || ds.Respondents[0].ID != "videos" {
 		t.Errorf("joined: %v %+v", err, ds.Respondents)
 	}
+}
+
+// One passage selected several times is one segment: the codings of selections of the
+// same range of the same source join it, each with its coder; a range that overlaps
+// another but differs stays a segment of its own; every selection is a row read.
+func TestReadQDPXPassages(t *testing.T) {
+	text := "Met de wijkagent hebben we korte lijnen. Van de school horen we nooit meer iets terug. Dat is jammer."
+	sel := func(guid string, start, end int, user string, codes ...string) string {
+		x := fmt.Sprintf(`<PlainTextSelection guid="%s" startPosition="%d" endPosition="%d" creatingUser="%s">`, guid, start, end, user)
+		for i, c := range codes {
+			x += fmt.Sprintf(`<Coding guid="%s-%d" creatingUser="%s"><CodeRef targetGUID="%s"/></Coding>`, guid[:30], i, user, c)
+		}
+		return x + "</PlainTextSelection>"
+	}
+	const (
+		a, b    = "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-0000000000b1"
+		korte   = "00000000-0000-4000-8000-0000000000c1"
+		geen    = "00000000-0000-4000-8000-0000000000c2"
+		srcGUID = "00000000-0000-4000-8000-0000000000d1"
+	)
+	qde := `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="P" origin="Test">
+<Users><User guid="` + a + `" name="A"/><User guid="` + b + `" name="B"/></Users>
+<CodeBook><Codes><Code guid="` + korte + `" name="bereiken.korte_lijnen" isCodable="true"/><Code guid="` + geen + `" name="informeren.geen_terugkoppeling" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="` + srcGUID + `" name="JW01_Bergdorp"><PlainTextContent>` + text + `</PlainTextContent>` +
+		sel("00000000-0000-4000-8000-000000000001", 0, 40, a, korte) +
+		sel("00000000-0000-4000-8000-000000000002", 0, 40, a, geen) + // A's second code: co-occurs
+		sel("00000000-0000-4000-8000-000000000003", 41, 86, a, geen) +
+		sel("00000000-0000-4000-8000-000000000004", 41, 86, b, geen) + // B on the same passage: one unit
+		sel("00000000-0000-4000-8000-000000000005", 41, 86, b, geen) + // B's code again: one coding
+		sel("00000000-0000-4000-8000-000000000006", 41, 100, a, geen) + // overlaps, differs: its own
+		sel("00000000-0000-4000-8000-000000000007", 41, 900, a, geen) + // outside: rejected
+		`</TextSource></Sources></Project>`
+	path := writeFile(t, "p.qde", []byte(qde))
+	ds, err := ReadInterviews(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var segs, codings []string
+	for _, s := range ds.Segments {
+		segs = append(segs, fmt.Sprintf("%d-%d %s", s.Start, s.End, s.Text))
+	}
+	byID := map[string]string{}
+	for _, s := range ds.Segments {
+		byID[s.ID] = fmt.Sprintf("%d-%d", s.Start, s.End)
+	}
+	for _, c := range ds.Codings {
+		codings = append(codings, byID[c.Segment]+" "+c.Raw+" "+c.Coder)
+	}
+	check(t, "segments", segs, []string{
+		"0-40 Met de wijkagent hebben we korte lijnen.",
+		"41-86 Van de school horen we nooit meer iets terug.",
+		"41-100 Van de school horen we nooit meer iets terug. Dat is jammer",
+	})
+	check(t, "codings", codings, []string{
+		"0-40 bereiken.korte_lijnen A", "0-40 informeren.geen_terugkoppeling A",
+		"41-86 informeren.geen_terugkoppeling A", "41-86 informeren.geen_terugkoppeling B",
+		"41-100 informeren.geen_terugkoppeling A",
+	})
+	if f := ds.Files[0]; f.Read != 7 || f.Accepted != 6 || f.Rejected != 1 {
+		t.Errorf("files %+v", ds.Files)
+	}
+	// The id is the passage's, the same in another run and in a second export of the
+	// project whose selections have other GUIDs.
+	again, err := ReadInterviews(writeFile(t, "q.qde", []byte(strings.ReplaceAll(qde, `guid="00000000-0000-4000-8000-00000000000`, `guid="00000000-0000-4000-8000-00000000001`))), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range again.Segments {
+		if s.ID != ds.Segments[i].ID {
+			t.Errorf("segment %d: id %q, first read %q", i, s.ID, ds.Segments[i].ID)
+		}
+	}
+	// A changed text is another passage.
+	changed, err := ReadInterviews(writeFile(t, "r.qde", []byte(strings.Replace(qde, "wijkagent", "wijkagen2", 1))), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed.Segments[0].ID == ds.Segments[0].ID {
+		t.Errorf("changed text, same id %q", ds.Segments[0].ID)
+	}
+}
+
+// FuzzReadQDE reads arbitrary bytes as a bare REFI-QDA project: no panic, every selection
+// accounted for, segment ids unique (one segment per passage), every coding on a segment
+// read, and no coding (segment, code, coder) twice.
+func FuzzReadQDE(f *testing.F) {
+	for _, p := range []string{"testdata/qdpx/nvivo/project.qde", "testdata/qdpx/maxqda/Studie.qde"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`<Project xmlns="urn:QDA-XML:project:1.0" name="P"><Users><User guid="a" name="A"/></Users><Sources>` +
+		`<TextSource guid="s" name="JW01_x"><PlainTextContent>Korte lijnen, nooit terugkoppeling.</PlainTextContent>` +
+		`<PlainTextSelection guid="1" startPosition="0" endPosition="12" creatingUser="a"><Coding guid="c1"><CodeRef targetGUID="k"/></Coding></PlainTextSelection>` +
+		`<PlainTextSelection guid="2" startPosition="0" endPosition="12" creatingUser="a"><Coding guid="c2"><CodeRef targetGUID="k"/></Coding></PlainTextSelection>` +
+		`</TextSource></Sources></Project>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "JW01_p.qde")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ds, err := ReadInterviews(path, Options{Format: "qdpx", NamePattern: "{respondent}"})
+		if err != nil {
+			return
+		}
+		for _, fc := range ds.Files {
+			if fc.Read != fc.Accepted+fc.Rejected {
+				t.Fatalf("read %d != %d + %d", fc.Read, fc.Accepted, fc.Rejected)
+			}
+		}
+		ids := map[string]bool{}
+		for _, s := range ds.Segments {
+			if ids[s.ID] {
+				t.Fatalf("segment id %q twice", s.ID)
+			}
+			ids[s.ID] = true
+		}
+		seen := map[[3]string]bool{}
+		for _, c := range ds.Codings {
+			if !ids[c.Segment] {
+				t.Fatalf("coding on segment %q, which was not read", c.Segment)
+			}
+			k := [3]string{c.Segment, c.Raw, c.Coder}
+			if seen[k] {
+				t.Fatalf("coding %q twice", k)
+			}
+			seen[k] = true
+		}
+	})
 }

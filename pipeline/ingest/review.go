@@ -97,25 +97,44 @@ func ReadReview(path string, codeIDs []string, resolve func(name string) (string
 	walk(p.Codes, "")
 	var out []ReviewedSuggestion
 	for _, src := range p.TextSources {
+		// A passage is its range, however many selections select it: a tool that writes a
+		// selection per coding (NVivo) puts the reviewer's codes on selections of their
+		// own beside the one that lists the suggestions. A suggestion is accepted when any
+		// selection of its passage carries its code, and listed once per passage.
+		has := map[[2]string]map[string]bool{}
+		for _, sel := range src.Selections {
+			k := selectionRange(sel)
+			for _, c := range sel.Codings {
+				if id, ok := byGUID[refiqda.NormalGUID(c.Code.Target)]; ok {
+					if has[k] == nil {
+						has[k] = map[string]bool{}
+					}
+					has[k][id] = true
+				}
+			}
+		}
+		done := map[[2]string]map[[2]string]bool{}
 		for _, sel := range src.Selections {
 			listed := parseSuggestions(sel.Description)
 			if len(listed) == 0 {
 				continue
 			}
-			has := map[string]bool{}
-			for _, c := range sel.Codings {
-				if id, ok := byGUID[refiqda.NormalGUID(c.Code.Target)]; ok {
-					has[id] = true
-				}
+			k := selectionRange(sel)
+			if done[k] == nil {
+				done[k] = map[[2]string]bool{}
 			}
 			for _, l := range listed {
+				if done[k][l] {
+					continue // the same listing on another selection of the passage
+				}
+				done[k][l] = true
 				code := l[0]
 				if !known[code] {
 					code = "" // not a code id: the line's text is left behind, unread
 				}
 				out = append(out, ReviewedSuggestion{
 					Selection: refiqda.NormalGUID(sel.GUID), Text: sel.Name,
-					Code: code, Source: l[1], Accepted: code != "" && has[code],
+					Code: code, Source: l[1], Accepted: code != "" && has[k][code],
 				})
 			}
 		}
@@ -143,4 +162,14 @@ func parseSuggestions(desc string) [][2]string {
 		}
 	}
 	return out
+}
+
+// selectionRange is a selection's passage within its source: its positions as written;
+// a selection without them is a passage of its own, by its GUID.
+func selectionRange(sel refiqda.PlainTextSelection) [2]string {
+	a, b := strings.TrimSpace(sel.StartPosition), strings.TrimSpace(sel.EndPosition)
+	if a == "" || b == "" {
+		return [2]string{"guid", refiqda.NormalGUID(sel.GUID)}
+	}
+	return [2]string{a, b}
 }

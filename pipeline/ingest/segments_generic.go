@@ -138,6 +138,8 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	respondents := map[string]*model.Respondent{}
 	var respOrder []string
 	segments := map[string]int{} // id -> index in ds.Segments
+	// Rows that give a respondent a second municipality or role: a warning.
+	var conflicts respondentConflicts
 	// A segment's codings form a chain through ds.Codings, from its last (lastCoding, by
 	// segment) back through earlier (earlierCoding, by coding); -1 ends it.
 	var lastCoding, earlierCoding []int
@@ -288,6 +290,8 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			respondents[resp] = r
 			respOrder = append(respOrder, resp)
 		}
+		conflicts.row("municipality", resp, r.Municipality, cell(municipalityCol), line)
+		conflicts.row("role", resp, r.Role, cell(roleCol), line)
 		if r.Municipality == "" {
 			r.Municipality = cell(municipalityCol)
 		}
@@ -318,6 +322,8 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	count.Read = count.Accepted + count.Rejected
 	ds.Files = append(ds.Files, count)
+	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
+	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
 	return ds, nil
 }
 

@@ -160,7 +160,7 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 		ds.Merge(part)
 	}
 	for _, w := range other {
-		ds.Warnings = append(ds.Warnings, error(w))
+		ds.Warnings = append(ds.Warnings, model.Warning{File: w.Path, Err: w})
 	}
 	return ds, true, nil
 }
@@ -173,21 +173,27 @@ type SheetNotRead struct {
 	Hidden             bool // hidden in the workbook: not read whatever its header
 }
 
-func (w *SheetNotRead) Error() string { return w.In(w.Path).Error() }
-func (w *SheetNotRead) Dutch() string { return model.Dutch(w.In(w.Path)) }
+// Error and Dutch give the warning without the file's name, which model.Warning.File
+// holds (the pipeline puts it before the warning, as the outputs name the file).
+func (w *SheetNotRead) Error() string { return w.text().Error() }
+func (w *SheetNotRead) Dutch() string { return model.Dutch(w.text()) }
 
 // In is the warning in both languages, naming the file as path.
 func (w *SheetNotRead) In(path string) error {
+	return model.Reasonf("%s: %w", "%s: %v", path, w.text())
+}
+
+func (w *SheetNotRead) text() error {
 	if w.Hidden {
 		return model.Reasonf(
-			"%s: sheet %q was not read: it is hidden; to read it, give it an entry of its own in study.yaml with sheet: %q",
-			"%s: blad %q is niet gelezen: het is verborgen; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",
-			path, w.Sheet, w.Sheet)
+			"sheet %q was not read: it is hidden; to read it, give it an entry of its own in study.yaml with sheet: %q",
+			"blad %q is niet gelezen: het is verborgen; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",
+			w.Sheet, w.Sheet)
 	}
 	return model.Reasonf(
-		"%s: sheet %q was not read: its header differs from sheet %q's; to read it, give it an entry of its own in study.yaml with sheet: %q",
-		"%s: blad %q is niet gelezen: de kopregel verschilt van die van blad %q; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",
-		path, w.Sheet, w.First, w.Sheet)
+		"sheet %q was not read: its header differs from sheet %q's; to read it, give it an entry of its own in study.yaml with sheet: %q",
+		"blad %q is niet gelezen: de kopregel verschilt van die van blad %q; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",
+		w.Sheet, w.First, w.Sheet)
 }
 
 // respondentKey is how readResponses tells respondents apart: the id, within its wave.

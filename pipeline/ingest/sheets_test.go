@@ -66,16 +66,16 @@ func TestSurveySheetsWithTheSameHeader(t *testing.T) {
 			t.Fatalf("warnings %v", ds.Warnings)
 		}
 		var w *SheetNotRead
-		if !errors.As(ds.Warnings[0], &w) || w.Sheet != "Toelichting" {
+		if !errors.As(ds.Warnings[0].Err, &w) || w.Sheet != "Toelichting" {
 			t.Errorf("warning %v", ds.Warnings[0])
 		}
 		if got := w.In("enquete.xlsx").Error(); got != `enquete.xlsx: sheet "Toelichting" was not read: its header differs from sheet "Bergdorp"'s; to read it, give it an entry of its own in study.yaml with sheet: "Toelichting"` {
 			t.Errorf("warning %q", got)
 		}
-		if !errors.As(ds.Warnings[1], &w) || !w.Hidden || w.Sheet != "Oud" || !strings.Contains(w.Error(), `sheet "Oud" was not read: it is hidden`) {
+		if !errors.As(ds.Warnings[1].Err, &w) || !w.Hidden || w.Sheet != "Oud" || !strings.Contains(w.Error(), `sheet "Oud" was not read: it is hidden`) {
 			t.Errorf("hidden: %v", ds.Warnings[1])
 		}
-		errors.As(ds.Warnings[0], &w)
+		errors.As(ds.Warnings[0].Err, &w)
 		if got := model.Dutch(w.In("enquete.xlsx")); got != `enquete.xlsx: blad "Toelichting" is niet gelezen: de kopregel verschilt van die van blad "Bergdorp"; geef het een eigen regel in study.yaml met sheet: "Toelichting" om het te lezen` {
 			t.Errorf("Dutch warning %q", got)
 		}

@@ -118,7 +118,9 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	if lay.pending != nil {
 		src = &pendingSource{rowSource: rows, row: lay.pending, line: lay.pendingLine}
 	}
-	return readResponses(path, rows.Sheet(), src, lay, opt)
+	ds, err := readResponses(path, rows.Sheet(), src, lay, opt)
+	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
+	return ds, err
 }
 
 // detectSurvey recognises a survey export by its header; "" when nothing fits.

@@ -26,6 +26,15 @@ import (
 // more lines, so a sentence with a colon does not split a turn. Without speaker labels,
 // paragraphs separated by blank lines are the segments.
 //
+// A turn is the interviewer's when its label is a known interviewer label (I,
+// Interviewer, Onderzoeker, Q, Vraag, ...) or one of opt.Interviewers (study.yaml's
+// interviewer: [Qwyntje], for transcripts whose speakers are named). A file with two or
+// more speakers none of whom is the interviewer is rejected, every turn with the speakers
+// named and how to name the interviewer (ErrNoInterviewer): counting all of them as the
+// respondent's would count and auto-code the interviewer's questions as answers, and
+// taking one of them for the interviewer is a guess the study did not make. One speaker
+// alone (a written answer, a monologue) is the respondent.
+//
 // Interviewer turns are kept with Interviewer set, for context. The respondent is
 // opt.Respondent, or what opt.NamePattern reads from the file name (with role,
 // municipality and other variables; a name that does not fit is a reject of every turn),
@@ -118,22 +127,45 @@ var (
 	respondentLabels  = []string{"r", "resp", "respondent", "a", "antwoord", "answer", "geinterviewde", "deelnemer", "participant", "jongere", "b"}
 )
 
-func isInterviewerLabel(label string) bool {
+// ErrNoInterviewer is wrapped by the rejects of a transcript with two or more speakers,
+// none of whom is known as the interviewer.
+var ErrNoInterviewer = model.NewKind("no speaker known as the interviewer", "geen spreker bekend als de interviewer")
+
+// ErrNotTranscript marks an interviews entry with interviewer: whose file is not a
+// transcript.
+var ErrNotTranscript = model.NewKind("interviewer: applies to transcripts only", "interviewer: geldt alleen voor transcripten")
+
+// labelKey is a speaker label for comparison: folded (case, accents), without a name in
+// brackets and a closing full stop ("Interviewer (Anna)" gives "interviewer").
+func labelKey(label string) string {
 	k := foldName(label)
 	if i := strings.Index(k, "("); i >= 0 {
 		k = strings.TrimSpace(k[:i])
 	}
-	k = strings.TrimSuffix(k, ".")
+	return strings.TrimSuffix(k, ".")
+}
+
+func isInterviewerLabel(label string) bool {
+	k := labelKey(label)
 	return inFolded(k, interviewerLabels) || strings.HasPrefix(k, "interview") || strings.HasPrefix(k, "onderzoek")
 }
 
-func isKnownLabel(label string) bool {
-	k := foldName(label)
-	if i := strings.Index(k, "("); i >= 0 {
-		k = strings.TrimSpace(k[:i])
+// isNamedInterviewer reports whether a label is one of the interviewers study.yaml names,
+// as written or without a name in brackets ("Qwyntje (interviewer)").
+func isNamedInterviewer(label string, names []string) bool {
+	for _, n := range names {
+		if n = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n), ":")); n == "" {
+			continue
+		}
+		if foldName(n) == foldName(label) || labelKey(n) == labelKey(label) {
+			return true
+		}
 	}
-	k = strings.TrimSuffix(k, ".")
-	return isInterviewerLabel(label) || inFolded(k, respondentLabels)
+	return false
+}
+
+func isKnownLabel(label string) bool {
+	return isInterviewerLabel(label) || inFolded(labelKey(label), respondentLabels)
 }
 
 type turn struct {
@@ -187,7 +219,8 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		cur := -1
 		for i, li := range infos {
 			if isSpeaker(li.label) {
-				turns = append(turns, turn{label: li.label, start: li.rest, line: li.number, interviewer: isInterviewerLabel(li.label)})
+				turns = append(turns, turn{label: li.label, start: li.rest, line: li.number,
+					interviewer: isInterviewerLabel(li.label) || isNamedInterviewer(li.label, opt.Interviewers)})
 				cur = len(turns) - 1
 			} else if cur < 0 && !li.blank {
 				turns = append(turns, turn{start: li.start, line: li.number})
@@ -223,6 +256,7 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	var ds model.Dataset
 	count := model.FileCount{Path: path, Format: "transcript"}
 	known := opt.Known == nil || opt.Known[resp]
+	noInterviewer := noInterviewerAmong(turns, opt.Interviewers)
 	respLabels := map[string]bool{}
 	n := 0
 	for _, t := range turns {
@@ -242,6 +276,10 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			continue
 		case !known:
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, IsID: true, Err: model.Reasonf("%q is not in the respondents table: %w", "%q staat niet in de respondententabel: %v", resp, ErrUnknownRespondent)})
+			count.Rejected++
+			continue
+		case noInterviewer != nil:
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: labelValue(t.label), Err: noInterviewer})
 			count.Rejected++
 			continue
 		case s == e:
@@ -274,6 +312,44 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	count.Read = count.Accepted + count.Rejected
 	ds.Files = append(ds.Files, count)
 	return ds
+}
+
+// noInterviewerAmong returns the reason to reject every turn of a transcript whose turns
+// have two or more speakers and none of them is the interviewer (by a known label or one
+// of named, study.yaml's interviewer list); nil otherwise.
+func noInterviewerAmong(turns []turn, named []string) error {
+	var speakers []string
+	seen := map[string]bool{}
+	for _, t := range turns {
+		if t.interviewer {
+			return nil
+		}
+		if k := labelKey(t.label); t.label != "" && !seen[k] {
+			seen[k] = true
+			speakers = append(speakers, t.label)
+		}
+	}
+	if len(speakers) < 2 {
+		return nil
+	}
+	list := quoteAll(speakers)
+	if len(named) > 0 {
+		return model.Reasonf("the speakers %[1]s: none is the interviewer (a known label such as I:, Interviewer: or Onderzoeker:, or one of interviewer: %[2]s on this entry in study.yaml), so the interviewer's questions would count as the respondent's words; add the interviewer's label to interviewer: in study.yaml: %[4]w",
+			"de sprekers %[1]s: geen van hen is de interviewer (een bekend label als I:, Interviewer: of Onderzoeker:, of een van interviewer: %[2]s bij dit bestand in study.yaml), dus de vragen van de interviewer zouden als woorden van de respondent tellen; zet het label van de interviewer bij interviewer: in study.yaml: %[4]v",
+			list, quoteAll(named), speakers[0], ErrNoInterviewer)
+	}
+	return model.Reasonf("the speakers %[1]s: none is known as the interviewer (I:, Interviewer:, Onderzoeker:, ...), so the interviewer's questions would count as the respondent's words; name the interviewer on this entry in study.yaml, e.g. interviewer: %[3]s: %[4]w",
+		"de sprekers %[1]s: geen van hen is bekend als de interviewer (I:, Interviewer:, Onderzoeker:, ...), dus de vragen van de interviewer zouden als woorden van de respondent tellen; noem de interviewer bij dit bestand in study.yaml, bijvoorbeeld interviewer: %[3]s: %[4]v",
+		list, "", speakers[0], ErrNoInterviewer)
+}
+
+// labelValue is a turn's label as the reject's value ("Qwyntje:"); empty for the text
+// before the first label.
+func labelValue(label string) string {
+	if label == "" {
+		return ""
+	}
+	return label + ":"
 }
 
 // docxText returns the text of a Word document's body, one paragraph a line. Tabs and

@@ -1,10 +1,13 @@
 package ingest
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 func TestReadTranscriptSpeakerTurns(t *testing.T) {
@@ -139,5 +142,74 @@ func TestReadTranscriptNamePattern(t *testing.T) {
 	}
 	if s := summarise(ds); len(s.Respondents) != 0 || len(s.Rejects) != 2 || !strings.Contains(s.Rejects[0], `the name "Bergdorp-JW07" does not fit name_pattern`) {
 		t.Errorf("mismatch: %+v", s)
+	}
+}
+
+// Speakers under their names (attack 10, finding 5): without knowing which one is the
+// interviewer, every turn is rejected, naming the speakers and the fix; interviewer: in
+// study.yaml makes the named speaker's turns the interviewer's, as I: would.
+func TestReadTranscriptNamedSpeakers(t *testing.T) {
+	named := "Qwyntje: Hebben jullie korte lijnen met de wijkagent?\nZorblat: Ja, ik app hem gewoon.\n" +
+		"Qwyntje: En met Veilig Thuis?\nZorblat: Nooit terugkoppeling.\n"
+	path := filepath.Join(t.TempDir(), "JW01_Bergdorp.txt")
+	os.WriteFile(path, []byte(named), 0o644)
+	ds, err := ReadInterviews(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reason := `the speakers "Qwyntje", "Zorblat": none is known as the interviewer (I:, Interviewer:, Onderzoeker:, ...), so the interviewer's questions would count as the respondent's words; name the interviewer on this entry in study.yaml, e.g. interviewer: Qwyntje: no speaker known as the interviewer`
+	checkDataset(t, ds, summary{
+		Respondents: []string{"JW01|||"},
+		Rejects: []string{
+			"JW01_Bergdorp.txt|line 1|Qwyntje:|" + reason, "JW01_Bergdorp.txt|line 2|Zorblat:|" + reason,
+			"JW01_Bergdorp.txt|line 3|Qwyntje:|" + reason, "JW01_Bergdorp.txt|line 4|Zorblat:|" + reason,
+		},
+		Files: "JW01_Bergdorp.txt transcript read=4 accepted=0 rejected=4",
+	})
+	if got := model.Dutch(ds.Rejects[0].Err); !strings.Contains(got, `de sprekers "Qwyntje", "Zorblat": geen van hen is bekend als de interviewer`) ||
+		!strings.Contains(got, "bijvoorbeeld interviewer: Qwyntje: geen spreker bekend als de interviewer") {
+		t.Errorf("Dutch: %s", got)
+	}
+
+	// Named in study.yaml (case and a bracketed name do not matter): as I: and R:.
+	for _, names := range [][]string{{"Qwyntje"}, {"qwyntje:"}, {"Anna", "Qwyntje (interviewer)"}} {
+		ds, err = ReadInterviews(path, Options{Interviewers: names})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDataset(t, ds, summary{
+			Respondents: []string{"JW01|||Zorblat"}, // the respondent's label, kept for redaction
+			Segments: []string{
+				"JW01_Bergdorp.txt#1|JW01|JW01_Bergdorp.txt|Hebben jullie korte lijnen met de wijkagent?|9-53|I",
+				"JW01_Bergdorp.txt#2|JW01|JW01_Bergdorp.txt|Ja, ik app hem gewoon.|63-85",
+				"JW01_Bergdorp.txt#3|JW01|JW01_Bergdorp.txt|En met Veilig Thuis?|95-115|I",
+				"JW01_Bergdorp.txt#4|JW01|JW01_Bergdorp.txt|Nooit terugkoppeling.|125-146",
+			},
+			Files: "JW01_Bergdorp.txt transcript read=4 accepted=4 rejected=0",
+		})
+	}
+
+	// Named, but not among this file's speakers: rejected, saying whom study.yaml names.
+	ds, _ = ReadInterviews(path, Options{Interviewers: []string{"Anna"}})
+	if len(ds.Segments) != 0 || len(ds.Rejects) != 4 || !strings.Contains(ds.Rejects[0].Err.Error(), `or one of interviewer: "Anna" on this entry in study.yaml`) {
+		t.Errorf("Anna: %d segments, rejects %v", len(ds.Segments), ds.Rejects)
+	}
+
+	// One speaker alone is the respondent; a known interviewer label beside names settles it.
+	for text, want := range map[string]int{
+		"Zorblat: Ik app hem gewoon.\nZorblat: Nooit terugkoppeling.\n":                                         2,
+		"I: Hoe gaat het?\nZorblat: Goed.\nAnna: Ook goed.\nI: En verder?\nZorblat: Niets.\nAnna: Ook niets.\n": 6,
+	} {
+		p := filepath.Join(t.TempDir(), "JW02_Bergdorp.txt")
+		os.WriteFile(p, []byte(text), 0o644)
+		ds, err := ReadInterviews(p, Options{})
+		if err != nil || len(ds.Segments) != want || len(ds.Rejects) != 0 {
+			t.Errorf("%q: %v, %d segments, rejects %v", text, err, len(ds.Segments), ds.Rejects)
+		}
+	}
+
+	// interviewer: on a file that is not a transcript is a mistake, not ignored.
+	if _, err := ReadInterviews("testdata/interviews/generic.csv", Options{Interviewers: []string{"Qwyntje"}}); !errors.Is(err, ErrNotTranscript) {
+		t.Errorf("interviewer on a table: %v", err)
 	}
 }

@@ -203,9 +203,18 @@ type Dataset struct {
 	// Unmatched are the survey columns that match no codebook item and are kept as
 	// respondent attributes or open answers instead (analyse check lists them).
 	Unmatched []Column
-	// Warnings are what a reader left unread that is no reject (a workbook's sheet with
-	// another header), in both languages (Reasonf).
-	Warnings []error
+	// Warnings are what a reader read but could not settle and did not reject (two
+	// columns that both name the municipality, a respondent whose rows give two roles),
+	// or left unread without a reject (a workbook's sheet with another header).
+	// The summary lists them.
+	Warnings []Warning
+}
+
+// Warning is a reader's warning about a file: Err in both languages (Reasonf), without
+// the file's name, which the pipeline puts before it as the outputs show it.
+type Warning struct {
+	File string
+	Err  error
 }
 
 // Location formats a location in a table: sheet (if any), row as the tool numbers it
@@ -250,7 +259,7 @@ func (d *Dataset) Merge(other Dataset) {
 	d.Rejects = append(d.Rejects, answeredTwice(twice, other.Files, d.Files)...)
 	d.Files = concat(d.Files, other.Files)
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
-	d.Warnings = concat(d.Warnings, other.Warnings)
+	d.Warnings = append(d.Warnings, other.Warnings...)
 }
 
 // ErrAnsweredTwice is the reason of an answer that a respondent (the same id in the same
