@@ -244,8 +244,15 @@ func (d *Dataset) Merge(other Dataset) {
 	for i, r := range d.Respondents {
 		idx[r.Key()] = i
 	}
+	moved, example := 0, [2]string{}
 	for _, r := range other.Respondents {
 		if i, ok := idx[r.Key()]; ok {
+			if a, b := strings.TrimSpace(d.Respondents[i].Municipality), strings.TrimSpace(r.Municipality); a != "" && b != "" && !strings.EqualFold(a, b) {
+				if moved == 0 {
+					example = [2]string{b, a}
+				}
+				moved++
+			}
 			d.Respondents[i] = MergeRespondent(d.Respondents[i], r)
 			continue
 		}
@@ -260,6 +267,14 @@ func (d *Dataset) Merge(other Dataset) {
 	d.Files = concat(d.Files, other.Files)
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
 	d.Warnings = append(d.Warnings, other.Warnings...)
+	if moved > 0 && len(other.Files) > 0 {
+		// The respondents table (read first) or the earlier file decides; say so, by
+		// count and values, never by id.
+		d.Warnings = append(d.Warnings, Warning{File: other.Files[0].Path, Err: Reasonf(
+			"%d respondent(s) are given another municipality here than in a file read before (for example %q where it said %q): the first is used; correct the file or the respondents table",
+			"%d respondent(en) krijgen hier een andere gemeente dan in een eerder gelezen bestand (bijvoorbeeld %q waar dat %q zei): de eerste geldt; verbeter het bestand of de respondententabel",
+			moved, example[0], example[1])})
+	}
 }
 
 // ErrAnsweredTwice is the reason of an answer that a respondent (the same id in the same
