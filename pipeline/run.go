@@ -144,6 +144,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		d.Merge(ds)
 	}
 	interviewed := respondentsWithSegments(d)
+	if err := mixedWaves(s, survey.ds); err != nil {
+		return nil, err
+	}
 	out.Summary.Warnings = append(out.Summary.Warnings, sharedSurveyIDs(s, survey.ds)...)
 	for i := range survey.ds {
 		d.Merge(survey.ds[i])

@@ -1,6 +1,10 @@
 package pipeline
 
-import "github.com/samenspel/samenspel/pipeline/model"
+import (
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
 
 // inWave puts an interviews file's dataset in the wave of its input entry (study.yaml's
 // wave): its respondents and segments get it. (A survey reader puts its rows in their
@@ -100,4 +104,39 @@ func copyAttributes(m map[string]string) map[string]string {
 		c[k] = v
 	}
 	return c
+}
+
+// mixedWaves refuses a survey of which some rows have a wave and others none (one
+// entry with `wave:`, another without, or a wave column left empty): the analysis
+// would take a row without a wave as another respondent than the same person in a wave
+// (counted twice in the cross-sectional tables) or leave it out of every wave's table,
+// and either is a wrong number nobody sees.
+func mixedWaves(s *Study, sets []model.Dataset) error {
+	var with, without []string
+	for _, ds := range sets {
+		hasWave, hasNone := false, false
+		for _, k := range ds.Survey.Rows {
+			if k.Wave != "" {
+				hasWave = true
+			} else {
+				hasNone = true
+			}
+		}
+		name := ""
+		if len(ds.Files) > 0 {
+			name = s.Rel(ds.Files[0].Path)
+		}
+		if hasWave {
+			with = append(with, name)
+		}
+		if hasNone {
+			without = append(without, name)
+		}
+	}
+	if len(with) == 0 || len(without) == 0 {
+		return nil
+	}
+	return model.Reasonf("%s: survey rows without a wave, while %s has waves: a row without a wave would count its respondent twice or in no wave at all; give every survey entry in study.yaml a wave (wave: 2024), or fill its wave column",
+		"%s: rijen van de vragenlijst zonder meting, terwijl %s metingen heeft: een rij zonder meting zou de respondent dubbel of in geen enkele meting tellen; geef elke survey-regel in study.yaml een meting (wave: 2024), of vul de kolom met de meting",
+		strings.Join(without, ", "), strings.Join(with, ", "))
 }
