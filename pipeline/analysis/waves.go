@@ -108,20 +108,40 @@ func Waves(in *Input, res *results.Results) {
 	c := &waveComparer{in: in, t: wc, lang: in.Language, adjust: in.adjustment()}
 	for _, sa := range in.WaveScales() {
 		agree := agreeFrom(sa.Scale)
+		// Which pairs of waves the "all" row may not show its pairs of: where a grouping
+		// hides a group's pairs and only groups whose people are all in both waves (their
+		// pairs shown by their wave rows) are left to stand in for them, the "all" paired
+		// row minus those groups would give the hidden pairs' scores.
+		allPairsExposed := make([]bool, len(waves))
+		for _, by := range in.waveGroupBys() {
+			if by == "all" {
+				continue
+			}
+			cells := in.waveCells(sa, by, waves)
+			groups := SortedGroups(cells.rows)
+			hidden := in.suppressWithRest(waveLayers(cells, groups, len(waves)), by)
+			for w := 0; w+1 < len(waves); w++ {
+				if _, _, exposed := in.wavePairs(cells, groups, hidden, w, by); exposed {
+					allPairsExposed[w] = true
+				}
+			}
+		}
 		for _, by := range in.waveGroupBys() {
 			cells := in.waveCells(sa, by, waves)
 			groups := SortedGroups(cells.rows)
 			// One decision for every wave: a group hidden in one wave and shown in another
 			// would give its count in the first as its count in scales (all waves
 			// together) minus the second.
-			layers := make([]layer, len(waves))
-			for w := range waves {
-				layers[w] = layer{sizes: map[string]int{}, total: cells.total[w]}
-				for _, g := range groups {
-					layers[w].sizes[g] = len(cells.rows[g][w])
+			hidden := in.suppressWithRest(waveLayers(cells, groups, len(waves)), by)
+			pairsOf := make([]map[string][][2]int, len(waves)-1)
+			supPairsOf := make([]map[string]bool, len(waves)-1)
+			for w := 0; w+1 < len(waves); w++ {
+				pairsOf[w], supPairsOf[w], _ = in.wavePairs(cells, groups, hidden, w, by)
+				if by == "all" && allPairsExposed[w] {
+					// Another grouping's hidden pairs would follow from this row.
+					supPairsOf[w]["all"] = true
 				}
 			}
-			hidden := in.suppressWithRest(layers, by)
 			for _, g := range groups {
 				for w, wave := range waves {
 					d := stats.Describe(sa.scoresOf(cells.rows[g][w]), agree)
@@ -134,16 +154,15 @@ func Waves(in *Input, res *results.Results) {
 					sprintf("%s: %d group(s) by %s with fewer than %d respondents in a wave (or needed to protect those) not shown in any wave.", in.measureLabel(sa.Scale.ID, "en"), len(hidden), attributeLabel(by, "en"), in.MinCell))
 			}
 			for w := 0; w+1 < len(waves); w++ {
-				pairs := cells.pairs(w, w+1)
-				sizes := map[string]int{}
-				for _, g := range groups {
-					sizes[g] = len(pairs[g])
-				}
-				supPairs := in.suppressWithRest([]layer{{sizes, cells.totalPairs(w, w+1)}}, by)
+				pairs, supPairs := pairsOf[w], supPairsOf[w]
 				for _, g := range groups {
 					c.paired(sa, by, g, waves[w], waves[w+1], pairs[g], supPairs[g])
+					overlap := len(pairs[g]) // the people in both waves are the pairs
+					if supPairs[g] || by == "all" && allPairsExposed[w] {
+						overlap = -1 // there are pairs, too few to say how many
+					}
 					c.independent(sa, by, g, waves[w], waves[w+1], cells.rows[g][w], cells.rows[g][w+1],
-						hidden[g], len(pairs[g])) // the people in both waves are the pairs
+						hidden[g], overlap)
 				}
 			}
 			if len(waves) > 2 {
@@ -256,6 +275,11 @@ func (c *waveComparer) independent(sa *ScaleAnswers, by, g, from, to string, row
 		cells["note"] = pick(c.lang,
 			sprintf("%d respondent(en) in beide metingen: de steekproeven overlappen (zie de gepaarde rij)", overlap),
 			sprintf("%d respondent(s) in both waves: the samples overlap (see the paired row)", overlap))
+	} else if overlap < 0 {
+		// The paired row is suppressed: how many are in both waves is not said either.
+		cells["note"] = pick(c.lang,
+			"respondenten in beide metingen: de steekproeven overlappen",
+			"respondents in both waves: the samples overlap")
 	}
 	c.row(sa, by, g, from, to, WaveIndependent, MannWhitneyTest, mw.P, cells)
 }
@@ -479,6 +503,77 @@ func (in *Input) suppressWithRest(layers []layer, by string) map[string]bool {
 		}
 		if next == "" {
 			return sup
+		}
+		sup[next] = true
+	}
+}
+
+// waveLayers are the group sizes of one grouping in each wave, with the wave's total.
+func waveLayers(cells *waveCells, groups []string, waves int) []layer {
+	layers := make([]layer, waves)
+	for w := range layers {
+		layers[w] = layer{sizes: map[string]int{}, total: cells.total[w]}
+		for _, g := range groups {
+			layers[w].sizes[g] = len(cells.rows[g][w])
+		}
+	}
+	return layers
+}
+
+// wavePairs decides the paired rows of waves w and w+1 in one grouping: the pairs of each
+// group, which groups' paired rows are suppressed, and whether the pairs not shown would
+// still follow from the "all" row (see suppressPairs). A group whose people are all in
+// both waves, shown in the wave rows, shows its pairs' scores there, so it counts as shown.
+func (in *Input) wavePairs(cells *waveCells, groups []string, hidden map[string]bool, w int, by string) (map[string][][2]int, map[string]bool, bool) {
+	pairs := cells.pairs(w, w+1)
+	sizes := map[string]int{}
+	revealed := map[string]bool{}
+	for _, g := range groups {
+		n := len(pairs[g])
+		sizes[g] = n
+		if n > 0 && !hidden[g] && n == len(cells.rows[g][w]) && n == len(cells.rows[g][w+1]) {
+			revealed[g] = true
+		}
+	}
+	sup, exposed := in.suppressPairs(layer{sizes, cells.totalPairs(w, w+1)}, by, revealed)
+	return pairs, sup, exposed
+}
+
+// suppressPairs is suppressWithRest for the pairs of two waves, where revealed groups
+// (everyone in both waves, shown in the wave rows) count as shown whatever is decided
+// here and are never picked to protect another; exposed says that the pairs not shown
+// are still a small number that only hiding revealed groups would cover.
+func (in *Input) suppressPairs(l layer, by string, revealed map[string]bool) (sup map[string]bool, exposed bool) {
+	sup = map[string]bool{}
+	for g, n := range l.sizes {
+		if in.Suppressed(n) {
+			sup[g] = true
+		}
+	}
+	if by == "all" {
+		return sup, false
+	}
+	order := SortedGroups(l.sizes)
+	sort.SliceStable(order, func(a, b int) bool { return l.sizes[order[a]] < l.sizes[order[b]] })
+	for {
+		rest := l.total
+		for g, n := range l.sizes {
+			if !sup[g] || revealed[g] {
+				rest -= n
+			}
+		}
+		if rest == 0 || !in.Suppressed(rest) {
+			return sup, false
+		}
+		next := ""
+		for _, g := range order {
+			if !sup[g] && !revealed[g] {
+				next = g
+				break
+			}
+		}
+		if next == "" {
+			return sup, true
 		}
 		sup[next] = true
 	}
