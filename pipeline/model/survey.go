@@ -284,12 +284,14 @@ func (s *Survey) Merge(other Survey) []AnsweredTwice {
 	}
 	var twice []AnsweredTwice
 	// A cell whose answer is missing ("weet niet", empty) takes a usable answer of a later
-	// file into Extra (the first usable answer counts, cells before Extra), once.
-	usable := map[[2]string]bool{}
+	// file into Extra (the first usable answer counts, cells before Extra), once; an
+	// empty cell takes a "weet niet" too (an empty cell is no answer given).
+	extra := map[[2]string]bool{}  // an answer in Extra already
+	usable := map[[2]string]bool{} // a usable one
 	for _, a := range s.Extra {
-		if !a.Missing {
-			usable[[2]string{a.Respondent + "\x00" + a.Wave, a.Item}] = true
-		}
+		k := [2]string{a.Respondent + "\x00" + a.Wave, a.Item}
+		extra[k] = true
+		usable[k] = usable[k] || !a.Missing
 	}
 	for c := range other.Cols {
 		col := &other.Cols[c]
@@ -306,8 +308,9 @@ func (s *Survey) Merge(other Survey) []AnsweredTwice {
 			if have := s.Cols[to].Code(rows[r]); have != NoAnswer {
 				e, k := col.Entries[code], other.Rows[r]
 				key := [2]string{k.ID + "\x00" + k.Wave, other.Items[c]}
-				if s.Cols[to].Entries[have].Missing && !e.Missing && !usable[key] {
-					usable[key] = true
+				if first := s.Cols[to].Entries[have]; first.Missing && !usable[key] && (!e.Missing || first.Raw == "" && !extra[key]) {
+					extra[key] = true
+					usable[key] = !e.Missing
 					s.Set(rows[r], to, e)
 					continue
 				}

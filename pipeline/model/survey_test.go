@@ -127,3 +127,24 @@ func TestMergeFirstUsableAnswerCounts(t *testing.T) {
 		t.Errorf("extra %+v", a.Extra)
 	}
 }
+
+// An empty cell is no answer given: a "weet niet" of a later file is taken (into Extra),
+// and a usable answer after that still counts; a fourth answer is rejected.
+func TestMergeEmptyCellTakesLaterAnswers(t *testing.T) {
+	var a, b, c, d Survey
+	a.Add(Answer{Respondent: "r1", Item: "K1", Missing: true})
+	b.Add(Answer{Respondent: "r1", Item: "K1", Missing: true, Raw: "Weet niet"})
+	c.Add(Answer{Respondent: "r1", Item: "K1", Value: 4})
+	d.Add(Answer{Respondent: "r1", Item: "K1", Value: 2})
+	for i, o := range []Survey{b, c} {
+		if twice := a.Merge(o); len(twice) != 0 {
+			t.Errorf("file %d: %+v", i+2, twice)
+		}
+	}
+	if twice := a.Merge(d); len(twice) != 1 || twice[0].Entry.Value != 2 {
+		t.Errorf("file 4: %+v", twice)
+	}
+	if len(a.Extra) != 2 || a.Extra[1].Value != 4 {
+		t.Errorf("extra %+v", a.Extra)
+	}
+}
