@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -121,6 +122,8 @@ type qdpxReader struct {
 	// of the source being read among the project's text sources, from 1.
 	sourceKeys  map[string]bool
 	sourceIndex int
+	// misaligned counts passages that overlap another coder's without the same range.
+	misaligned int
 }
 
 func (r *qdpxReader) read() (model.Dataset, error) {
@@ -325,6 +328,12 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 	}
 	r.count.Read = r.count.Accepted + r.count.Rejected
 	r.ds.Files = append(r.ds.Files, r.count)
+	if r.misaligned > 0 {
+		r.ds.Warnings = append(r.ds.Warnings, model.Warning{File: r.path, Err: model.Reasonf(
+			"%d passage(s) coded by one coder overlap another coder's passage without the same start and end: they are separate segments, so agreement does not compare them; give both coders' codings the same boundaries in the QDA tool where they code the same text",
+			"%d passage(s) van de ene codeur overlappen een passage van een andere codeur zonder hetzelfde begin en einde: het zijn aparte fragmenten, dus de overeenstemming vergelijkt ze niet; geef in het QDA-programma beide codeurs dezelfde grenzen waar ze dezelfde tekst coderen",
+			r.misaligned)})
+	}
 	return r.ds, nil
 }
 
@@ -460,6 +469,44 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 		}
 		r.count.Accepted++
 	}
+	r.misaligned += ps.misaligned()
+}
+
+// misaligned counts the passages that overlap a passage of another coder without the same
+// boundaries (one character off is enough): they are separate segments, so the two
+// coders' codings of what is nearly the same text are no agreement unit. The reader warns
+// rather than guess which boundaries were meant.
+func (ps *passages) misaligned() int {
+	coders := func(i int) map[string]bool {
+		out := map[string]bool{}
+		for k := range ps.coded[i] {
+			out[k[1]] = true
+		}
+		return out
+	}
+	ranges := make([][2]int, 0, len(ps.at))
+	for rg := range ps.at {
+		ranges = append(ranges, rg)
+	}
+	sort.Slice(ranges, func(a, b int) bool { return ranges[a][0] < ranges[b][0] || ranges[a][0] == ranges[b][0] && ranges[a][1] < ranges[b][1] })
+	n := 0
+	for a := range ranges {
+		ca := coders(ps.at[ranges[a]])
+		for b := a + 1; b < len(ranges) && ranges[b][0] < ranges[a][1]; b++ {
+			cb := coders(ps.at[ranges[b]])
+			other := false
+			for c := range cb {
+				if !ca[c] {
+					other = true
+				}
+			}
+			if other && len(ca) > 0 {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // passages makes one segment of each passage of a source: the selections of one range
