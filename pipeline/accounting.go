@@ -114,11 +114,18 @@ func scaleRejects(p *protected.Dataset, cb *codebook.Codebook) []ScaleRejects {
 		}
 	}
 	cells, rejected := map[string]int{}, map[string]int{}
-	p.Survey.Each(func(a protected.Answer) {
+	// The cells with an answer, column by column (as Survey.Each would visit them), then
+	// Extra.
+	for c := range p.Survey.Cols {
+		if s, ok := scaleOf[p.Survey.Items[c]]; ok {
+			cells[s] += answeredCells(&p.Survey.Cols[c])
+		}
+	}
+	for _, a := range p.Survey.Extra {
 		if s, ok := scaleOf[a.Item]; ok {
 			cells[s]++
 		}
-	})
+	}
 	for _, r := range p.Rejects {
 		if !r.Cell {
 			continue

@@ -23,7 +23,11 @@ import (
 // answers cannot redo the order. Respondents whose role the codebook does not know get
 // "R". It returns the key, real id → pseudonym, sorted by id.
 func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
-	salt := studySalt(d)
+	return pseudonymiseSalted(d, cb, studySalt(d))
+}
+
+// pseudonymiseSalted is pseudonymise with the study salt given (studySalt(d)).
+func pseudonymiseSalted(d *model.Dataset, cb *codebook.Codebook, salt [32]byte) [][2]string {
 	// A person measured in several waves is one id and one pseudonym (so waves can be
 	// paired after this stage); the first of its respondents gives the role.
 	first := make(map[string]int, len(d.Respondents))
@@ -231,7 +235,14 @@ func leadingDigits(s string) string {
 // relative to the study folder. It returns the pseudonym key as well (real id →
 // pseudonym), for the key file only.
 func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel func(string) string) (protected.Dataset, [][2]string) {
-	key := pseudonymise(d, cb)
+	return protectWith(d, cb, aheadOf(d, r), rel)
+}
+
+// protectWith is protect with the parts that need no pseudonym computed already
+// (startProtect).
+func protectWith(d *model.Dataset, cb *codebook.Codebook, a protectAhead, rel func(string) string) (protected.Dataset, [][2]string) {
+	r := a.red
+	key := pseudonymiseSalted(d, cb, a.salt)
 	renameSegments(d)
 	pseud := make(map[string]string, len(d.Respondents))
 	// The short texts (municipalities, roles, attributes, file and document names, code
@@ -276,8 +287,8 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	p.Segments = make([]protected.Segment, len(d.Segments))
 	texts := make(map[string]redactedText, len(d.Segments))
 	for i, x := range d.Segments {
-		text, m := r.RedactMapped(x.Text)
-		texts[x.ID] = redactedText{text, m}
+		text := a.texts[i].text
+		texts[x.ID] = a.texts[i]
 		p.Segments[i] = protected.Segment{
 			ID: x.ID, Respondent: pseud[x.Respondent], Document: redactOnce(x.Document),
 			Text: text, Start: x.Start, End: x.End, Interviewer: x.Interviewer,

@@ -15,6 +15,7 @@ import (
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/progress"
 	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/redact"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -168,6 +169,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		coded(d, cb, out.Summary.Warnings)
 		return nil, nil
 	}
+	ahead := startProtect(d, func() *redact.Redactor { return newRedactor(d, cb, s) }) // beside the auto-coder: protect_ahead.go
 	if s.AutocodeEnabled() {
 		rep.Stage("auto-coding", len(d.Segments))
 		if err := autocode(d, cb, rep); err != nil {
@@ -184,8 +186,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Protect: pseudonyms, redaction.
 	rep.Stage("protecting", 0)
-	red := newRedactor(d, cb, s)
-	out.Data, out.Key = protect(d, cb, red, s.Rel)
+	pre := ahead()
+	red := pre.red
+	out.Data, out.Key = protectWith(d, cb, pre, s.Rel)
 	hideCoders := s.Privacy.Coders != "pseudonymise" && codersToHide(&out.Data, red)
 	if hideCoders {
 		out.Summary.Warnings = append(out.Summary.Warnings, model.Reasonf(
@@ -429,22 +432,7 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 	d := &o.Data
 	s := &o.Summary
 	s.ByRole, s.ByMunicipality, s.ByWave = map[string]int{}, map[string]int{}, map[string]int{}
-	surveyed := map[string]bool{} // pseudonyms
-	d.Survey.Each(func(a protected.Answer) {
-		surveyed[a.Respondent] = true
-		if !a.Missing {
-			s.Answers++
-		}
-	})
-	waves := map[string]map[string]bool{}
-	d.Survey.Each(func(a protected.Answer) {
-		if a.Wave != "" {
-			if waves[a.Wave] == nil {
-				waves[a.Wave] = map[string]bool{}
-			}
-			waves[a.Wave][a.Respondent] = true
-		}
-	})
+	surveyed, waves := surveyedBy(&d.Survey, &s.Answers) // summary_survey.go
 	if len(waves) > 1 {
 		for w, m := range waves {
 			s.ByWave[w] = len(m)

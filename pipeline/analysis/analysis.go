@@ -108,6 +108,15 @@ func (in *Input) Prepare() {
 	}
 	in.groupCache = &groupCache{}
 	in.partnersOnce, in.partnerSegs = new(sync.Once), nil
+	in.latestWave = ""
+	if waves := in.WaveList(); len(waves) > 1 {
+		in.latestWave = waves[len(waves)-1]
+	}
+	// The scales (from the survey and the respondents) and the coding index (from the
+	// codings and segments) share nothing but the respondent numbers above: on a national
+	// study each takes a few tenths of a second, so they are built side by side.
+	var scales sync.WaitGroup
+	scales.Go(in.prepareScales)
 	in.ids = in.buildCodingIndex()
 	if in.Interviewed == nil {
 		in.Interviewed = map[string]bool{}
@@ -122,10 +131,11 @@ func (in *Input) Prepare() {
 	} else if in.MinCell <= 0 {
 		in.MinCell = disclosure.DefaultMinCell
 	}
-	in.latestWave = ""
-	if waves := in.WaveList(); len(waves) > 1 {
-		in.latestWave = waves[len(waves)-1]
-	}
+	scales.Wait()
+}
+
+// prepareScales gathers (or refreshes) the scales for Prepare.
+func (in *Input) prepareScales() {
 	if !in.refreshScales() {
 		in.surveyScales, in.currentScales = nil, nil
 		in.surveyScales = in.surveyScalesOnce()

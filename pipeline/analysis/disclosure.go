@@ -16,7 +16,8 @@ import (
 // strand's populations.
 // Prepare must have run.
 func (in *Input) Populations() []disclosure.Population {
-	surveyed, all := in.Surveyed(), in.Sampled()
+	surveyed := in.Surveyed()
+	all := in.sampledFrom(surveyed)
 	iv, sv := disclosure.Interviews, disclosure.Survey
 	pops := []disclosure.Population{
 		{Name: "respondents", Members: all},

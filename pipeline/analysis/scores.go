@@ -448,9 +448,9 @@ func (in *Input) scoreGroups(sa *ScaleAnswers, by string) (groups map[string][]i
 // cross-section, see SurveyScales).
 func (in *Input) Surveyed() map[string]bool {
 	sv := &in.Data.Survey
-	surveyed := map[string]bool{}
-	for r := range sv.Respondents {
-		if sv.Answered(r) && in.current(sv.Waves[r]) {
+	surveyed := make(map[string]bool, len(sv.Respondents))
+	for r, answered := range sv.AnsweredRows() {
+		if answered && in.current(sv.Waves[r]) {
 			surveyed[protected.Key(sv.Respondents[r], sv.Waves[r])] = true
 		}
 	}

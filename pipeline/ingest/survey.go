@@ -485,7 +485,15 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			named = i + 1
 		}
 	}
-	seen := map[string]int{}
+	// A text file bounds its rows by its lines: size the respondents, the rows of the
+	// survey and the ids seen for them up front, instead of growing them row by row.
+	hint := 0
+	if l, ok := src.(interface{ LinesLeft() int }); ok {
+		hint = min(l.LinesLeft()+1, maxRowsAhead)
+	}
+	seen := make(map[string]int, hint)
+	ds.Respondents = make([]model.Respondent, 0, hint)
+	ds.Survey.Reserve(hint)
 	var answers answerCache
 	for src.Next() {
 		row := src.Row()
@@ -583,7 +591,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		ri := len(ds.Respondents)
 		ds.Respondents = append(ds.Respondents, resp)
-		srow := ds.Survey.Row(resp.Key())
+		srow := ds.Survey.AppendRow(resp.Key()) // a new respondent: repeated ids are rejected above
 		ds.Survey.SetLine(srow, line)
 		for k, i := range items {
 			c := &lay.columns[i]
@@ -653,6 +661,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	ds.Files = append(ds.Files, count)
 	return ds, nil
 }
+
+// maxRowsAhead is the most rows readResponses sizes for before it reads them.
+const maxRowsAhead = 1 << 21
 
 // anonymous are the placeholders exports write where there is no name.
 var anonymous = map[string]bool{"anonym": true, "anonymous": true, "anoniem": true}

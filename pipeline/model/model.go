@@ -6,6 +6,7 @@ package model
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -240,7 +241,8 @@ func Location(sheet string, row int, column string) string {
 // merged: empty fields are filled from other, attributes are added. The same id in
 // another wave is another respondent (see SpreadWaveless for the respondents table).
 func (d *Dataset) Merge(other Dataset) {
-	idx := make(map[RespondentKey]int, len(d.Respondents))
+	idx := make(map[RespondentKey]int, len(d.Respondents)+len(other.Respondents))
+	d.Respondents = slices.Grow(d.Respondents, len(other.Respondents))
 	for i, r := range d.Respondents {
 		idx[r.Key()] = i
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -59,6 +60,9 @@ type AnswerColumn struct {
 // maxSmall is the largest code Codes holds.
 const maxSmall = 127
 
+// fewEntries is the most entries a column searches without its index.
+const fewEntries = 16
+
 // Len is the number of rows.
 func (c *AnswerColumn) Len() int {
 	if c.Wide != nil {
@@ -95,20 +99,34 @@ func (c *AnswerColumn) grow(n int) {
 
 // entry returns the code of an answer, adding it to Entries when it is new. Raw text is
 // cloned, so that an entry does not keep the reader's buffer alive.
+//
+// A column of at most fewEntries answers (a scale's) is searched one entry at a time,
+// which beats hashing a value and a text for each of a national survey's millions of
+// cells; == on entries is the map's equality, so the codes are the same either way.
 func (c *AnswerColumn) entry(e AnswerEntry) int {
-	if c.index == nil {
-		c.index = make(map[AnswerEntry]int32, len(c.Entries))
-		for i, x := range c.Entries {
-			c.index[x] = int32(i)
+	if c.index == nil && len(c.Entries) <= fewEntries {
+		for i := range c.Entries {
+			if c.Entries[i] == e {
+				return i
+			}
 		}
-	}
-	if i, ok := c.index[e]; ok {
-		return int(i)
+	} else {
+		if c.index == nil {
+			c.index = make(map[AnswerEntry]int32, len(c.Entries))
+			for i, x := range c.Entries {
+				c.index[x] = int32(i)
+			}
+		}
+		if i, ok := c.index[e]; ok {
+			return int(i)
+		}
 	}
 	e.Raw = strings.Clone(e.Raw)
 	i := len(c.Entries)
 	c.Entries = append(c.Entries, e)
-	c.index[e] = int32(i)
+	if c.index != nil {
+		c.index[e] = int32(i)
+	}
 	if i == maxSmall+1 && c.Wide == nil {
 		c.Wide = make([]int32, len(c.Codes), cap(c.Codes))
 		for r, v := range c.Codes {
@@ -150,6 +168,38 @@ func (s *Survey) Row(k RespondentKey) int {
 		s.Cols[c].grow(len(s.Rows))
 	}
 	return i
+}
+
+// AppendRow adds a row for a respondent that has none yet: a reader that rejects a
+// repeated id knows, and saves Row's lookup.
+func (s *Survey) AppendRow(k RespondentKey) int {
+	i := len(s.Rows)
+	s.Rows = append(s.Rows, k)
+	if len(s.Lines) > 0 {
+		s.Lines = append(s.Lines, 0)
+	}
+	if s.rowOf != nil {
+		s.rowOf[k] = i
+	}
+	for c := range s.Cols {
+		s.Cols[c].grow(len(s.Rows))
+	}
+	return i
+}
+
+// Reserve makes room for n more rows in Rows and in every column, so that a reader
+// that knows about how many rows come does not grow them row by row.
+func (s *Survey) Reserve(n int) {
+	s.Rows = slices.Grow(s.Rows, n)
+	s.Lines = slices.Grow(s.Lines, n)
+	for c := range s.Cols {
+		col := &s.Cols[c]
+		if col.Wide != nil {
+			col.Wide = slices.Grow(col.Wide, n)
+		} else {
+			col.Codes = slices.Grow(col.Codes, n)
+		}
+	}
 }
 
 // Column returns the column of an item, adding it when it is new.

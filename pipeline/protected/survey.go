@@ -122,6 +122,30 @@ func (s *Survey) Answered(row int) bool {
 	return false
 }
 
+// AnsweredRows reports for every row whether it has an answer, missing or not, in some
+// column: Answered for all rows at once, column by column, which on a national survey
+// reads each column's bytes in order instead of jumping between columns per row.
+func (s *Survey) AnsweredRows() []bool {
+	out := make([]bool, len(s.Respondents))
+	for c := range s.Cols {
+		col := &s.Cols[c]
+		if col.Wide != nil {
+			for r, code := range col.Wide {
+				if code != NoAnswer {
+					out[r] = true
+				}
+			}
+			continue
+		}
+		for r, code := range col.Codes {
+			if code != NoAnswer {
+				out[r] = true
+			}
+		}
+	}
+	return out
+}
+
 // Rename replaces the rows' pseudonyms (and Extra's) by published ones.
 func (s *Survey) Rename(published func(string) string) {
 	for i, p := range s.Respondents {
