@@ -12,32 +12,76 @@ import (
 // carrying the first rule and text span that fired; a segment where nothing fires gets a
 // row with an empty code, so the auto-coder counts as having coded it, as a human coder
 // who found nothing would.
-func autocode(d *model.Dataset, cb *codebook.Codebook, rep progress.Reporter) error {
-	ac, err := codebook.NewAutoCoder(cb)
-	if err != nil {
-		return err
+func autocode(d *model.Dataset, cb *codebook.Codebook, rep progress.Reporter, ahead *autocoded) error {
+	from := 0
+	if ahead == nil {
+		ac, err := codebook.NewAutoCoder(cb)
+		ahead = &autocoded{ac: ac, err: err}
 	}
-	for i, seg := range d.Segments {
+	if ahead.err != nil {
+		return ahead.err
+	}
+	if ahead.segments > 0 {
+		d.Codings = append(d.Codings, ahead.codings...)
+		from = ahead.segments
+		rep.Add(from / 1000 * 1000)
+	}
+	for i := from; i < len(d.Segments); i++ {
 		if i%1000 == 999 {
 			rep.Add(1000)
 		}
-		if seg.Interviewer {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, m := range ac.Code(seg.Text) {
-			if seen[m.Code] {
-				continue
-			}
-			seen[m.Code] = true
-			d.Codings = append(d.Codings, model.Coding{
-				Segment: seg.ID, Code: m.Code, Raw: m.Code, Coder: analysis.AutoCoder,
-				Rule: m.Rule, Span: m.Span, SpanStart: m.Start, SpanEnd: m.End, Source: seg.Source,
-			})
-		}
-		if len(seen) == 0 {
-			d.Codings = append(d.Codings, model.Coding{Segment: seg.ID, Coder: analysis.AutoCoder, Source: seg.Source})
-		}
+		d.Codings = autocodeSegment(d.Codings, ahead.ac, &d.Segments[i])
 	}
 	return nil
+}
+
+// autocodeSegment appends the auto-coder's codings of one segment (see autocode).
+func autocodeSegment(codings []model.Coding, ac *codebook.AutoCoder, seg *model.Segment) []model.Coding {
+	if seg.Interviewer {
+		return codings
+	}
+	seen := map[string]bool{}
+	for _, m := range ac.Code(seg.Text) {
+		if seen[m.Code] {
+			continue
+		}
+		seen[m.Code] = true
+		codings = append(codings, model.Coding{
+			Segment: seg.ID, Code: m.Code, Raw: m.Code, Coder: analysis.AutoCoder,
+			Rule: m.Rule, Span: m.Span, SpanStart: m.Start, SpanEnd: m.End, Source: seg.Source,
+		})
+	}
+	if len(seen) == 0 {
+		codings = append(codings, model.Coding{Segment: seg.ID, Coder: analysis.AutoCoder, Source: seg.Source})
+	}
+	return codings
+}
+
+// autocoded is the auto-coder and its codings of a dataset's first segments, coded
+// ahead: execute codes the interviews' segments while the survey is still being read
+// (a national survey takes the better part of a second), and autocode appends them and
+// codes the rest (the survey's open answers). The codings and their order are those of
+// coding every segment in turn.
+type autocoded struct {
+	ac       *codebook.AutoCoder
+	err      error
+	segments int // the dataset's first segments, coded
+	codings  []model.Coding
+}
+
+// autocodeAhead codes the segments of the datasets, in order, which will be the first
+// segments of the merged dataset.
+func autocodeAhead(dss []model.Dataset, cb *codebook.Codebook) *autocoded {
+	ac, err := codebook.NewAutoCoder(cb)
+	a := &autocoded{ac: ac, err: err}
+	if err != nil {
+		return a
+	}
+	for i := range dss {
+		for j := range dss[i].Segments {
+			a.codings = autocodeSegment(a.codings, ac, &dss[i].Segments[j])
+		}
+		a.segments += len(dss[i].Segments)
+	}
+	return a
 }

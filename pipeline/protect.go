@@ -23,11 +23,7 @@ import (
 // answers cannot redo the order. Respondents whose role the codebook does not know get
 // "R". It returns the key, real id → pseudonym, sorted by id.
 func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
-	return pseudonymiseSalted(d, cb, studySalt(d))
-}
-
-// pseudonymiseSalted is pseudonymise with the study salt given (studySalt(d)).
-func pseudonymiseSalted(d *model.Dataset, cb *codebook.Codebook, salt [32]byte) [][2]string {
+	salt := studySalt(d)
 	// A person measured in several waves is one id and one pseudonym (so waves can be
 	// paired after this stage); the first of its respondents gives the role.
 	first := make(map[string]int, len(d.Respondents))
@@ -238,12 +234,14 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 	return protectWith(d, cb, aheadOf(d, r), rel)
 }
 
-// protectWith is protect with the parts that need no pseudonym computed already
-// (startProtect).
-func protectWith(d *model.Dataset, cb *codebook.Codebook, a protectAhead, rel func(string) string) (protected.Dataset, [][2]string) {
-	r := a.red
-	key := pseudonymiseSalted(d, cb, a.salt)
+// protectWith is protect with the redactor and the segments' redacted texts coming
+// from startProtect: the pseudonyms are given (salt, sort) and the segments renamed
+// while they are computed.
+func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAhead, rel func(string) string) (protected.Dataset, [][2]string) {
+	key := pseudonymise(d, cb)
 	renameSegments(d)
+	a := ahead()
+	r := a.red
 	pseud := make(map[string]string, len(d.Respondents))
 	// The short texts (municipalities, roles, attributes, file and document names, code
 	// names) repeat over thousands of rows: each distinct one is redacted once. A

@@ -1,30 +1,33 @@
 package pipeline
 
 import (
+	"sync"
+
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/redact"
 )
 
-// protectAhead is what the protect stage needs that depends on no pseudonym and on no
-// coding: the redactor, the study salt and the segments' redacted texts. On a national
-// study these take about a second of CPU, so execute computes them on a goroutine of
-// their own while the auto-coder runs (startProtect): the auto-coder and the learning
-// stage only add codings and file counts, and these read the respondents, rejects,
-// segments and survey, so the two never touch the same data.
+// protectAhead is what the protect stage needs from the redactor alone: the redactor and
+// the segments' redacted texts. On a national study these take most of a second of CPU,
+// so execute builds them on a goroutine of their own (startProtect) while it auto-codes
+// the survey's open answers and gives the pseudonyms: those only add codings and file
+// counts, set the respondents' pseudonyms and rename segments in place, and these read
+// the respondents' ids, names and municipalities, the rejects and a copy of the
+// segments' ids and texts, so the two never touch the same data.
 type protectAhead struct {
-	red  *redact.Redactor
-	salt [32]byte
+	red *redact.Redactor
 	// texts are the redacted texts of the segments renameSegments keeps (the first of
 	// each id), in that order.
 	texts []redactedText
 }
 
-// startProtect starts computing the protectAhead of d on a goroutine; wait returns it.
-// Until wait returns, the caller may add codings and files to d but must not change its
-// respondents, rejects, segments or survey.
+// startProtect starts computing the protectAhead of d on a goroutine; wait returns it
+// (and returns it again when called again). Until the first wait returns, the caller
+// may add codings and files to d, set pseudonyms and rename segments, but must not
+// change the respondents' ids, names or municipalities, or the rejects.
 func startProtect(d *model.Dataset, newRed func() *redact.Redactor) (wait func() protectAhead) {
-	// The segments' ids and texts are taken now: renameSegments later rewrites the
-	// segments in place.
+	// The segments' ids and texts are taken now: renameSegments rewrites the segments in
+	// place.
 	ids, texts := make([]string, len(d.Segments)), make([]string, len(d.Segments))
 	for i := range d.Segments {
 		ids[i], texts[i] = d.Segments[i].ID, d.Segments[i].Text
@@ -32,17 +35,21 @@ func startProtect(d *model.Dataset, newRed func() *redact.Redactor) (wait func()
 	done := make(chan protectAhead, 1)
 	go func() {
 		var a protectAhead
-		a.salt = studySalt(d)
 		a.red = newRed()
 		a.texts = redactKept(a.red, ids, texts)
 		done <- a
 	}()
-	return func() protectAhead { return <-done }
+	var a protectAhead
+	var once sync.Once
+	return func() protectAhead {
+		once.Do(func() { a = <-done })
+		return a
+	}
 }
 
-// aheadOf is the protectAhead of d, computed here and now.
-func aheadOf(d *model.Dataset, r *redact.Redactor) protectAhead {
-	return startProtect(d, func() *redact.Redactor { return r })()
+// aheadOf is startProtect with a redactor made already.
+func aheadOf(d *model.Dataset, r *redact.Redactor) func() protectAhead {
+	return startProtect(d, func() *redact.Redactor { return r })
 }
 
 // redactKept redacts the text of the first segment of each id, in order: the segments

@@ -134,6 +134,12 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		inWave(&ds, in.Wave)
 		return ds, err
 	})
+	// The interviews' segments are auto-coded while the survey is still read, when they
+	// will be the dataset's first segments (autocoded).
+	var coding *autocoded
+	if err == nil && coded == nil && s.AutocodeEnabled() && len(d.Segments) == 0 {
+		coding = autocodeAhead(interviews, cb)
+	}
 	survey := <-surveyRead
 	if err != nil {
 		return nil, err
@@ -172,7 +178,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	ahead := startProtect(d, func() *redact.Redactor { return newRedactor(d, cb, s) }) // beside the auto-coder: protect_ahead.go
 	if s.AutocodeEnabled() {
 		rep.Stage("auto-coding", len(d.Segments))
-		if err := autocode(d, cb, rep); err != nil {
+		if err := autocode(d, cb, rep, coding); err != nil {
 			return nil, fmt.Errorf("%s: %v", s.Codebook, err)
 		}
 	}
@@ -186,9 +192,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Protect: pseudonyms, redaction.
 	rep.Stage("protecting", 0)
-	pre := ahead()
-	red := pre.red
-	out.Data, out.Key = protectWith(d, cb, pre, s.Rel)
+	out.Data, out.Key = protectWith(d, cb, ahead, s.Rel)
+	red := ahead().red
 	hideCoders := s.Privacy.Coders != "pseudonymise" && codersToHide(&out.Data, red)
 	if hideCoders {
 		out.Summary.Warnings = append(out.Summary.Warnings, model.Reasonf(
