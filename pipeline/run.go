@@ -264,7 +264,15 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	rep.Stage("analysing", len(analysis.Stages))
 	in.StageDone = func() { rep.Add(1) }
+	// The run's summary reads the protected dataset only, as the analysis does: it is
+	// counted beside the analysis (on a national study a few tenths of a second).
+	summarised := make(chan []ScaleRejects, 1)
+	go func() {
+		out.summarise(interviewed)
+		summarised <- scaleRejects(p, cb)
+	}()
 	analysis.Run(in, res)
+	scaleCells := <-summarised
 	res.Add(unmappedTable(out.Summary.Unmapped))
 	res.Add(rejectsTable(p.Rejects))
 
@@ -278,7 +286,6 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	// The final pass: no writer gets a row that did not pass it.
 	dec.Enforce(res)
 	out.Results = res
-	out.summarise(interviewed)
 	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =
 		out.Summary.Respondents, out.Summary.Segments, out.Summary.Codings, out.Summary.Answers, out.Summary.Rejected
 	res.AnswerCells, res.RejectedCells, res.RejectGroups = out.Summary.AnswerCells, out.Summary.RejectedCells, out.Summary.RejectGroups
@@ -291,7 +298,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	dec.HoldCounts(res)
 	out.Summary.MaxShare = s.MaxRejectedShare()
-	out.Summary.Scales = scaleRejects(p, cb)
+	out.Summary.Scales = scaleCells
 	for _, sr := range out.Summary.Scales {
 		if sr.Share() > out.Summary.MaxShare {
 			out.Summary.TooManyRejects = append(out.Summary.TooManyRejects, sr)

@@ -37,8 +37,15 @@ func (in *Input) Populations() []disclosure.Population {
 	// dataset does not list is a member by its key.
 	// The respondent number of a row (ScaleAnswers.resp) is its position.
 	for _, sa := range in.SurveyScales() {
-		var rows, scored disclosure.Population
+		// Most rows are a dataset respondent's, with a score and every item answered:
+		// the lists of positions are sized for that.
+		n := len(sa.Respondents)
+		rows := disclosure.Population{Positions: make([]int32, 0, n)}
+		scored := disclosure.Population{Positions: make([]int32, 0, n)}
 		answered := make([]disclosure.Population, len(sa.Scale.Items))
+		for j := range answered {
+			answered[j].Positions = make([]int32, 0, n)
+		}
 		add := func(p *disclosure.Population, i int, at int32, known bool) {
 			if known {
 				p.Positions = append(p.Positions, at)

@@ -290,13 +290,17 @@ type jointCounts struct {
 	// segments holds per (factor, valence, group) the segments with their number of
 	// codes of that factor and valence.
 	segments map[jointKey]map[string]int
+	// quotable memoises per segment id whether its text is long enough to quote: a
+	// segment is a candidate in "all" and in its group, for each of its factors and
+	// valences, and counting its runes once is enough.
+	quotable map[string]bool
 }
 
 // jointEvidence counts, over the counted codings of respondents' segments (not the
 // interviewer's), who names each factor as a facilitator or a barrier, in "all" and in
 // the municipality group the interview tables put the respondent in.
 func (in *Input) jointEvidence() jointCounts {
-	jc := jointCounts{named: map[jointKey]map[string]bool{}, segments: map[jointKey]map[string]int{}}
+	jc := jointCounts{named: map[jointKey]map[string]bool{}, segments: map[jointKey]map[string]int{}, quotable: map[string]bool{}}
 	// The coding index holds, per code, the respondent segments with a counted coding of
 	// it: a code counts once per segment.
 	x := in.ids
@@ -334,13 +338,19 @@ type jointQuote struct{ text, by string }
 func (jc jointCounts) quote(in *Input, factor string, v codebook.Valence, g jointGroup) (jointQuote, bool) {
 	best, bestN := "", 0
 	for id, n := range jc.segments[jointKey{factor, v, g.by, g.group}] {
-		s := in.Segment(id)
-		if s == nil || utf8.RuneCountInString(strings.TrimSpace(s.Text)) < minQuoteRunes {
+		if n < bestN || n == bestN && id > best {
+			continue // cannot win, quotable or not
+		}
+		ok, known := jc.quotable[id]
+		if !known {
+			s := in.Segment(id)
+			ok = s != nil && utf8.RuneCountInString(strings.TrimSpace(s.Text)) >= minQuoteRunes
+			jc.quotable[id] = ok
+		}
+		if !ok {
 			continue
 		}
-		if n > bestN || n == bestN && id < best {
-			best, bestN = id, n
-		}
+		best, bestN = id, n
 	}
 	if best == "" {
 		return jointQuote{}, false

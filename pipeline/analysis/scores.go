@@ -422,7 +422,23 @@ func (in *Input) scoreGroups(sa *ScaleAnswers, by string) (groups map[string][]i
 		return groups, 0
 	}
 	gi := in.grouping(by, disclosure.Survey)
+	// Counted first, so that every group's rows are cut from one array of the right
+	// size rather than grown one append at a time.
+	sizes := make([]int, len(gi.labels))
+	total := 0
+	for _, n := range sa.resp {
+		if n != noRespondent {
+			if k := gi.of[n]; k != noGroup && k != leftOutGroup {
+				sizes[k]++
+				total++
+			}
+		}
+	}
+	backing := make([]int, 0, total)
 	rows := make([][]int, len(gi.labels))
+	for k, size := range sizes {
+		rows[k], backing = backing[:0:size], backing[size:size]
+	}
 	for i, n := range sa.resp {
 		if n == noRespondent {
 			continue
