@@ -23,6 +23,13 @@ import (
 // answers cannot redo the order. Respondents whose role the codebook does not know get
 // "R". It returns the key, real id → pseudonym, sorted by id.
 func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
+	key, _ := pseudonymiseIDs(d, cb)
+	return key
+}
+
+// pseudonymiseIDs is pseudonymise, returning as well the map real id → pseudonym, which
+// renameSegments and protect look the respondents' pseudonyms up in.
+func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[string]string) {
 	salt := studySalt(d)
 	// A person measured in several waves is one id and one pseudonym (so waves can be
 	// paired after this stage); the first of its respondents gives the role.
@@ -73,7 +80,7 @@ func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
 		key = append(key, [2]string{r.ID, r.Pseudonym})
 	}
 	sortKey(key)
-	return key
+	return key, pseud
 }
 
 // sortKey sorts the key by id in natural order. The ids come in the order the inputs
@@ -137,6 +144,11 @@ func renameSegments(d *model.Dataset) {
 	for _, r := range d.Respondents {
 		pseud[r.ID] = r.Pseudonym
 	}
+	renameSegmentsBy(d, pseud)
+}
+
+// renameSegmentsBy is renameSegments with the map real id → pseudonym given.
+func renameSegmentsBy(d *model.Dataset, pseud map[string]string) {
 	next := map[string]int{}
 	ids := make(map[string]string, len(d.Segments))
 	// The same segment can come from two exports (one per coder): keep it once.
@@ -238,11 +250,10 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 // from startProtect: the pseudonyms are given (salt, sort) and the segments renamed
 // while they are computed.
 func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAhead, rel func(string) string) (protected.Dataset, [][2]string) {
-	key := pseudonymise(d, cb)
-	renameSegments(d)
+	key, pseud := pseudonymiseIDs(d, cb)
+	renameSegmentsBy(d, pseud)
 	a := ahead()
 	r := a.red
-	pseud := make(map[string]string, len(d.Respondents))
 	// The short texts (municipalities, roles, attributes, file and document names, code
 	// names) repeat over thousands of rows: each distinct one is redacted once. A
 	// Redactor is a pure function of the text, so this changes nothing but the time.
@@ -258,7 +269,6 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAh
 	var p protected.Dataset
 	p.Respondents = make([]protected.Respondent, len(d.Respondents))
 	for i, x := range d.Respondents {
-		pseud[x.ID] = x.Pseudonym
 		var attrs map[string]string
 		if len(x.Attributes) > 0 {
 			attrs = make(map[string]string, len(x.Attributes))

@@ -155,21 +155,13 @@ type Decision struct {
 // could be filled in from the municipality's total.
 func Decide(in Input, r Rules) *Decision {
 	r = r.WithDefaults()
-	d := &Decision{Rules: r, Groupings: map[string]map[string]*Grouping{}, Renamed: map[string]string{}, views: map[string]View{}}
-	byID := make(map[string]*protected.Respondent, len(in.Respondents))
-	for i := range in.Respondents {
-		byID[in.Respondents[i].Key()] = &in.Respondents[i]
-	}
+	d := &Decision{Rules: r, Groupings: map[string]map[string]*Grouping{}, Renamed: map[string]string{}, views: make(map[string]View, len(in.Respondents))}
 	// Members are keys (protected.Respondent.Key): the pseudonym, with the wave for a
 	// respondent of a wave; a bare pseudonym (the interviews' sets) is the person's first
-	// respondent.
-	for i := range in.Respondents {
-		if p := in.Respondents[i].Pseudonym; byID[p] == nil {
-			byID[p] = &in.Respondents[i]
-		}
-	}
+	// respondent. The index finds them (index.respondent).
 	d.Few = map[string]bool{}
 	x := newIndex(in.Respondents)
+	byID := x.respondent
 	for _, strand := range Strands {
 		var pops []resolved
 		var members []Population
@@ -213,7 +205,7 @@ func Decide(in Input, r Rules) *Decision {
 		}
 		cells, muns := map[[2]string]int{}, map[string]int{}
 		for id := range p.Members {
-			resp := byID[id]
+			resp := byID(id)
 			if resp == nil {
 				continue
 			}
@@ -249,11 +241,11 @@ func Decide(in Input, r Rules) *Decision {
 }
 
 // neutralRoles decides which roles respondent-level rows do not show.
-func (d *Decision) neutralRoles(byID map[string]*protected.Respondent, rows []Population) {
+func (d *Decision) neutralRoles(byID func(string) *protected.Respondent, rows []Population) {
 	d.Neutral = map[string]bool{}
 	for _, p := range rows {
 		for id := range p.Members {
-			if resp := byID[id]; resp != nil {
+			if resp := byID(id); resp != nil {
 				if _, st := d.Group(Interviews, "role", resp.Role); st != Shown {
 					d.Neutral[resp.Role] = true
 				}
@@ -266,7 +258,7 @@ func (d *Decision) neutralRoles(byID map[string]*protected.Respondent, rows []Po
 			counts := map[string]int{}
 			neutral := 0
 			for id := range p.Members {
-				if resp := byID[id]; resp != nil {
+				if resp := byID(id); resp != nil {
 					counts[resp.Role]++
 					if d.Neutral[resp.Role] {
 						neutral++
@@ -334,10 +326,18 @@ type index struct {
 	shared  []bool // per person: more than one respondent (a person measured in waves)
 }
 
+// respondent returns the respondent a member key names (nil for none).
+func (x *index) respondent(id string) *protected.Respondent {
+	if i, ok := x.pos[id]; ok {
+		return &x.resp[i]
+	}
+	return nil
+}
+
 func newIndex(resp []protected.Respondent) *index {
 	x := &index{resp: resp, pos: make(map[string]int32, 2*len(resp)), person: make([]int32, len(resp))}
 	people := make(map[string]int32, len(resp))
-	// The same keys as Decide's byID: every respondent's key, then a bare pseudonym for
+	// Every respondent's key (the last respondent of a key), then a bare pseudonym for
 	// its person's first respondent.
 	for i := range resp {
 		x.pos[resp[i].Key()] = int32(i)
