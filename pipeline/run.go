@@ -407,7 +407,7 @@ func byPseudonym(ids map[string]bool, key [][2]string) map[string]bool {
 // addMissingRespondents adds a respondent for every id that a segment or answer names but
 // no reader listed, so that nothing is lost between stages.
 func addMissingRespondents(d *model.Dataset) {
-	have := map[model.RespondentKey]bool{}
+	have := make(map[model.RespondentKey]bool, len(d.Respondents))
 	for _, r := range d.Respondents {
 		have[r.Key()] = true
 	}

@@ -44,17 +44,21 @@ func inWave(ds *model.Dataset, wave string) {
 // waves), and is dropped when no segment or answer of its own (without a wave) is left to
 // it. A study without waves is left as it is.
 func spreadWaveless(d *model.Dataset) {
-	waveless := map[string]int{} // id -> its respondent without a wave
 	waved := false
-	for i, r := range d.Respondents {
-		if r.Wave == "" {
-			waveless[r.ID] = i
-		} else {
+	for i := range d.Respondents {
+		if d.Respondents[i].Wave != "" {
 			waved = true
+			break
 		}
 	}
 	if !waved {
 		return
+	}
+	waveless := map[string]int{} // id -> its respondent without a wave
+	for i, r := range d.Respondents {
+		if r.Wave == "" {
+			waveless[r.ID] = i
+		}
 	}
 	spread := map[string]bool{}
 	for i, r := range d.Respondents {

@@ -89,11 +89,12 @@ func (in *Input) Prepare() {
 	in.uniqueKeys = true
 	for i := range in.Data.Respondents {
 		r := &in.Data.Respondents[i]
-		k := r.Key()
-		if in.uniqueKeys && in.has(k) {
+		// A key seen before leaves the map's size as it was (one hash, not two).
+		before := len(in.respondents)
+		in.respondents[r.Key()] = int32(i)
+		if len(in.respondents) == before {
 			in.uniqueKeys = false
 		}
-		in.respondents[k] = int32(i)
 		waves = waves || r.Wave != ""
 	}
 	// A respondent of a wave is found by its key (pseudonym and wave), and by its

@@ -83,16 +83,20 @@ func newNames() *names { return &names{by: map[string][]entry{}, seen: map[strin
 
 func (n *names) add(name string, capOnly bool) {
 	var e entry
-	for _, w := range strings.FieldsFunc(name, notWordRune) {
+	words := wordsOf(name)
+	e.words, e.caps = make([]string, len(words)), make([]bool, len(words))
+	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		e.words = append(e.words, fold(w))
-		e.caps = append(e.caps, unicode.IsUpper(r))
+		e.words[i], e.caps[i] = fold(w), unicode.IsUpper(r)
 	}
-	if len(e.words) == 0 || utf8.RuneCountInString(strings.Join(e.words, " ")) < 2 {
+	if len(e.words) == 0 {
+		return
+	}
+	key, all := e.words[0], strings.Join(e.words, " ")
+	if utf8.RuneCountInString(all) < 2 {
 		return
 	}
 	e.capOnly = capOnly
-	key, all := e.words[0], strings.Join(e.words, " ")
 	if i, ok := n.seen[all]; ok {
 		if !capOnly {
 			n.by[key][i].capOnly = false
@@ -101,6 +105,21 @@ func (n *names) add(name string, capOnly bool) {
 	}
 	n.seen[all] = len(n.by[key])
 	n.by[key] = append(n.by[key], e)
+}
+
+// wordsOf is strings.FieldsFunc(s, notWordRune), without building a list for a name of
+// ASCII letters and digits alone (a national survey's respondent ids: E000123).
+func wordsOf(s string) []string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return strings.FieldsFunc(s, notWordRune)
+		}
+	}
+	if s == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 // sort puts each first word's names longest first (after the last add).

@@ -96,7 +96,7 @@ func New(opt Options) *Redactor {
 	r := &Redactor{names: newNames(), keep: map[string]bool{}, placeholders: ph, unlisted: !opt.ListedOnly}
 	l := lex()
 	for _, p := range opt.People {
-		words := strings.FieldsFunc(p, notWordRune)
+		words := wordsOf(p)
 		if len(words) == 0 {
 			continue
 		}
