@@ -109,7 +109,7 @@ func (in *Input) RowPopulations() []disclosure.Population {
 func (in *Input) Decide() {
 	in.Disclosure = disclosure.Decide(disclosure.Input{
 		Respondents: in.Data.Respondents, Groupings: in.Groups,
-		Populations: in.Populations(), Rows: in.RowPopulations(),
+		PopulationsFrom: func() (pops, rows []disclosure.Population) { return in.Populations(), in.RowPopulations() },
 	}, disclosure.Rules{MinCell: in.MinCell, SmallGroups: in.SmallGroups, Language: in.Language})
 }
 

@@ -87,6 +87,10 @@ type Input struct {
 	// case each: those with a segment (review.qdpx), those with a coding (code_presence
 	// and autocodings together), those whose codings count (code_presence).
 	Rows []Population
+	// PopulationsFrom, when set, gives Populations and Rows: Decide calls it while it
+	// indexes the respondents on another goroutine (on a national study each takes a few
+	// tenths of a second). It must only read the respondents.
+	PopulationsFrom func() (populations, rows []Population)
 }
 
 // Grouping is the decision for one grouping attribute.
@@ -159,8 +163,16 @@ func Decide(in Input, r Rules) *Decision {
 	// Members are keys (protected.Respondent.Key): the pseudonym, with the wave for a
 	// respondent of a wave; a bare pseudonym (the interviews' sets) is the person's first
 	// respondent. The index finds them (index.respondent).
+	var x *index
+	if in.PopulationsFrom != nil {
+		indexed := make(chan *index, 1)
+		go func() { indexed <- newIndex(in.Respondents) }()
+		in.Populations, in.Rows = in.PopulationsFrom()
+		x = <-indexed
+	} else {
+		x = newIndex(in.Respondents)
+	}
 	d.Few = map[string]bool{}
-	x := newIndex(in.Respondents)
 	byID := x.respondent
 	for _, strand := range Strands {
 		var pops []resolved
