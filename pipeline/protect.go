@@ -23,12 +23,22 @@ import (
 // answers cannot redo the order. Respondents whose role the codebook does not know get
 // "R". It returns the key, real id → pseudonym, sorted by id.
 func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
-	key, _ := pseudonymiseIDs(d, cb)
+	key, pseud := pseudonymiseIDs(d, cb)
+	setPseudonyms(d, pseud)
 	return key
 }
 
-// pseudonymiseIDs is pseudonymise, returning as well the map real id → pseudonym, which
-// renameSegments and protect look the respondents' pseudonyms up in.
+// setPseudonyms gives every respondent its pseudonym from the map real id → pseudonym.
+func setPseudonyms(d *model.Dataset, pseud map[string]string) {
+	for i := range d.Respondents {
+		d.Respondents[i].Pseudonym = pseud[d.Respondents[i].ID]
+	}
+}
+
+// pseudonymiseIDs is pseudonymise without setting the respondents' pseudonyms: it
+// returns the key and the map real id → pseudonym (setPseudonyms), which renameSegments
+// and protect look the pseudonyms up in. It only reads the dataset, so that the
+// redactor can be built from the respondents at the same time (startProtect).
 func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[string]string) {
 	salt := studySalt(d)
 	// A person measured in several waves is one id and one pseudonym (so waves can be
@@ -71,13 +81,10 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[
 			pseud[d.Respondents[x.i].ID] = abbrev + "-" + zeroPadded(n+1, width)
 		}
 	}
-	for i := range d.Respondents {
-		d.Respondents[i].Pseudonym = pseud[d.Respondents[i].ID]
-	}
 	key := make([][2]string, 0, len(ids))
 	for _, i := range ids {
-		r := d.Respondents[i]
-		key = append(key, [2]string{r.ID, r.Pseudonym})
+		id := d.Respondents[i].ID
+		key = append(key, [2]string{id, pseud[id]})
 	}
 	sortKey(key)
 	return key, pseud
@@ -254,6 +261,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAh
 	renameSegmentsBy(d, pseud)
 	a := ahead()
 	r := a.red
+	setPseudonyms(d, pseud) // now that the redactor no longer reads the respondents
 	// The short texts (municipalities, roles, attributes, file and document names, code
 	// names) repeat over thousands of rows: each distinct one is redacted once. A
 	// Redactor is a pure function of the text, so this changes nothing but the time.

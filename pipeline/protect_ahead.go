@@ -11,9 +11,10 @@ import (
 // the segments' redacted texts. On a national study these take most of a second of CPU,
 // so execute builds them on a goroutine of their own (startProtect) while it auto-codes
 // the survey's open answers and gives the pseudonyms: those only add codings and file
-// counts, set the respondents' pseudonyms and rename segments in place, and these read
-// the respondents' ids, names and municipalities, the rejects and a copy of the
-// segments' ids and texts, so the two never touch the same data.
+// counts, rank the respondents' ids for their pseudonyms and rename segments in place,
+// and these read the respondents, the rejects and a copy of the segments' ids and
+// texts, so that neither writes what the other reads (the pseudonyms are set on the
+// respondents after wait: setPseudonyms).
 type protectAhead struct {
 	red *redact.Redactor
 	// texts are the redacted texts of the segments renameSegments keeps (the first of
@@ -23,8 +24,8 @@ type protectAhead struct {
 
 // startProtect starts computing the protectAhead of d on a goroutine; wait returns it
 // (and returns it again when called again). Until the first wait returns, the caller
-// may add codings and files to d, set pseudonyms and rename segments, but must not
-// change the respondents' ids, names or municipalities, or the rejects.
+// may add codings and files to d and rename its segments, but must not change its
+// respondents or rejects.
 func startProtect(d *model.Dataset, newRed func() *redact.Redactor) (wait func() protectAhead) {
 	// The segments' ids and texts are taken now: renameSegments rewrites the segments in
 	// place.
