@@ -488,7 +488,9 @@ func (ps *passages) misaligned() int {
 	for rg := range ps.at {
 		ranges = append(ranges, rg)
 	}
-	sort.Slice(ranges, func(a, b int) bool { return ranges[a][0] < ranges[b][0] || ranges[a][0] == ranges[b][0] && ranges[a][1] < ranges[b][1] })
+	sort.Slice(ranges, func(a, b int) bool {
+		return ranges[a][0] < ranges[b][0] || ranges[a][0] == ranges[b][0] && ranges[a][1] < ranges[b][1]
+	})
 	n := 0
 	for a := range ranges {
 		ca := coders(ps.at[ranges[a]])
