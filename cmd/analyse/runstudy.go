@@ -126,8 +126,11 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 			u.f(w, "; answers %d = %d accepted + %d rejected", f.Cells, f.CellsAccepted, f.CellsRejected)
 		}
 		fmt.Fprintln(w)
-		if f.RespondentRule != "" {
-			u.f(w, "      %s\n", f.RespondentRule)
+		if rule := f.RespondentRule; rule != "" {
+			if u.lang == "nl" && f.RespondentRuleNL != "" {
+				rule = f.RespondentRuleNL
+			}
+			u.f(w, "      %s\n", rule)
 		}
 	}
 	if s.Rejected > 0 || s.RejectedCells > 0 {

@@ -283,17 +283,20 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 		}
 		ids[i] = id
 	}
-	var rule []string
+	var rule, ruleNL []string
 	for _, k := range []struct {
-		n    int
-		what string
-	}{{byCase, "by case"}, {byVariable, "by a respondent variable"}, {byPattern, "by name_pattern"}, {byFirstPart, "by the source name up to its first _"}} {
+		n        int
+		what, nl string
+	}{{byCase, "by case", "per case"}, {byVariable, "by a respondent variable", "via een respondentvariabele"},
+		{byPattern, "by name_pattern", "via name_pattern"}, {byFirstPart, "by the source name up to its first _", "via de bronnaam tot de eerste _"}} {
 		if k.n > 0 {
 			rule = append(rule, fmt.Sprintf("%d %s", k.n, k.what))
+			ruleNL = append(ruleNL, fmt.Sprintf("%d %s", k.n, k.nl))
 		}
 	}
 	if len(rule) > 0 {
 		r.count.RespondentRule = "sources to respondents: " + strings.Join(rule, ", ")
+		r.count.RespondentRuleNL = "bronnen naar respondenten: " + strings.Join(ruleNL, ", ")
 	}
 	for _, id := range model.SortedKeys(byRule) {
 		if names := byRule[id]; len(names) > 1 {

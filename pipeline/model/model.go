@@ -169,7 +169,8 @@ type FileCount struct {
 	// RespondentRule says how the file's documents were tied to respondents, where the
 	// format leaves a choice (a REFI-QDA project: "12 sources by case, 3 by the name up to
 	// its first _"); the summary shows it.
-	RespondentRule string
+	RespondentRule   string
+	RespondentRuleNL string // the same in Dutch
 }
 
 // Shown is the file as the summary and the report list it: its path, and the sheet in
