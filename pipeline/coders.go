@@ -3,7 +3,6 @@ package pipeline
 import (
 	"fmt"
 
-	"github.com/samenspel/samenspel/pipeline/analysis"
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/redact"
@@ -28,7 +27,7 @@ func pseudonymiseCoders(d *protected.Dataset, on bool) coderNames {
 	if !on {
 		return nil
 	}
-	names := humanCoderNames(d)
+	names := humanCoders(d)
 	sortNatural(names)
 	m := make(coderNames, len(names))
 	for i, n := range names {
@@ -40,28 +39,13 @@ func pseudonymiseCoders(d *protected.Dataset, on bool) coderNames {
 	return m
 }
 
-// humanCoderNames lists the names of d's human coders (not the auto-coder), each once.
-func humanCoderNames(d *protected.Dataset) []string {
-	set := map[string]bool{}
-	for _, c := range d.Codings {
-		if c.Coder != "" && c.Coder != analysis.AutoCoder {
-			set[c.Coder] = true
-		}
-	}
-	names := make([]string, 0, len(set))
-	for n := range set {
-		names = append(names, n)
-	}
-	return names
-}
-
 // codersToHide reports whether a coder's name, which the outputs show as exported, holds
 // a respondent's listed name (or a part of it) or an identifying detail (an e-mail
 // address, a phone number): then every coder is pseudonymised, as privacy.coders:
 // pseudonymise does, since a coder's name alone cannot be redacted without merging two
 // coders into one.
 func codersToHide(d *protected.Dataset, r *redact.Redactor) bool {
-	for _, n := range humanCoderNames(d) {
+	for _, n := range humanCoders(d) {
 		if n != LearnedCoder && len(r.FindListed(n)) > 0 {
 			return true
 		}

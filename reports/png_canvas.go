@@ -285,7 +285,9 @@ const floatMaskWidth = 513
 // blendMask paints the premultiplied colour (r, g, b, a) over dst inside box, each pixel
 // covered by the matching pixel of mask: dst = src·m + dst·(1 − a·m), the Porter-Duff
 // "over" that image/draw and gg use, in 16-bit channels. A fully covered pixel of an
-// opaque colour is the colour itself, written without arithmetic.
+// opaque colour is the colour itself, written without arithmetic. The loop body is
+// blendPixel (png_rect.go) written out: the compiler does not inline that function, and
+// this is the per-pixel loop of every glyph.
 func blendMask(dst *image.RGBA, box image.Rectangle, mask *image.Alpha, r, g, b, a uint32) {
 	const m = 0xffff
 	opaque := [4]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}

@@ -108,38 +108,44 @@ func Waves(in *Input, res *results.Results) {
 	c := &waveComparer{in: in, t: wc, lang: in.Language, adjust: in.adjustment()}
 	for _, sa := range in.WaveScales() {
 		agree := agreeFrom(sa.Scale)
-		// Which pairs of waves the "all" row may not show its pairs of: where a grouping
-		// hides a group's pairs and only groups whose people are all in both waves (their
-		// pairs shown by their wave rows) are left to stand in for them, the "all" paired
-		// row minus those groups would give the hidden pairs' scores.
+		// Every grouping's decisions first, its rows after: the "all" row may not show the
+		// pairs of two waves where a grouping hides a group's pairs and only groups whose
+		// people are all in both waves (their pairs shown by their wave rows) are left to
+		// stand in for them, since the "all" paired row minus those groups would give the
+		// hidden pairs' scores.
+		type grouping struct {
+			by         string
+			cells      *waveCells
+			groups     []string
+			hidden     map[string]bool
+			pairsOf    []map[string][][2]int
+			supPairsOf []map[string]bool
+		}
+		var decided []grouping
 		allPairsExposed := make([]bool, len(waves))
 		for _, by := range in.waveGroupBys() {
-			if by == "all" {
-				continue
-			}
-			cells := in.waveCells(sa, by, waves)
-			groups := SortedGroups(cells.rows)
-			hidden := in.suppressWithRest(waveLayers(cells, groups, len(waves)), by)
-			for w := 0; w+1 < len(waves); w++ {
-				if _, _, exposed := in.wavePairs(cells, groups, hidden, w, by); exposed {
-					allPairsExposed[w] = true
-				}
-			}
-		}
-		for _, by := range in.waveGroupBys() {
-			cells := in.waveCells(sa, by, waves)
-			groups := SortedGroups(cells.rows)
+			gr := grouping{by: by, cells: in.waveCells(sa, by, waves)}
+			gr.groups = SortedGroups(gr.cells.rows)
 			// One decision for every wave: a group hidden in one wave and shown in another
 			// would give its count in the first as its count in scales (all waves
 			// together) minus the second.
-			hidden := in.suppressWithRest(waveLayers(cells, groups, len(waves)), by)
-			pairsOf := make([]map[string][][2]int, len(waves)-1)
-			supPairsOf := make([]map[string]bool, len(waves)-1)
+			gr.hidden = in.suppressWithRest(waveLayers(gr.cells, gr.groups, len(waves)), by)
+			gr.pairsOf = make([]map[string][][2]int, len(waves)-1)
+			gr.supPairsOf = make([]map[string]bool, len(waves)-1)
 			for w := 0; w+1 < len(waves); w++ {
-				pairsOf[w], supPairsOf[w], _ = in.wavePairs(cells, groups, hidden, w, by)
-				if by == "all" && allPairsExposed[w] {
-					// Another grouping's hidden pairs would follow from this row.
-					supPairsOf[w]["all"] = true
+				var exposed bool
+				gr.pairsOf[w], gr.supPairsOf[w], exposed = in.wavePairs(gr.cells, gr.groups, gr.hidden, w, by)
+				allPairsExposed[w] = allPairsExposed[w] || exposed
+			}
+			decided = append(decided, gr)
+		}
+		for _, gr := range decided {
+			by, cells, groups, hidden := gr.by, gr.cells, gr.groups, gr.hidden
+			if by == "all" {
+				for w := range gr.supPairsOf {
+					if allPairsExposed[w] {
+						gr.supPairsOf[w]["all"] = true // another grouping's hidden pairs would follow from it
+					}
 				}
 			}
 			for _, g := range groups {
@@ -154,7 +160,7 @@ func Waves(in *Input, res *results.Results) {
 					sprintf("%s: %d group(s) by %s with fewer than %d respondents in a wave (or needed to protect those) not shown in any wave.", in.measureLabel(sa.Scale.ID, "en"), len(hidden), attributeLabel(by, "en"), in.MinCell))
 			}
 			for w := 0; w+1 < len(waves); w++ {
-				pairs, supPairs := pairsOf[w], supPairsOf[w]
+				pairs, supPairs := gr.pairsOf[w], gr.supPairsOf[w]
 				for _, g := range groups {
 					c.paired(sa, by, g, waves[w], waves[w+1], pairs[g], supPairs[g])
 					overlap := len(pairs[g]) // the people in both waves are the pairs
