@@ -41,6 +41,7 @@ privacy:
 		"JW-DEMO-7", "R2D2X",
 		"kenzo.v@school.nl", "06-12345678", "+31 6 87654321", "010-1234567", "3511 AB",
 		"111222333", "NL91ABNA0417164300",
+		"daan_vd_berg2009", "lisa.jansen", "noor_2008", "daanvdb",
 	}
 	texts := []string{
 		"Met korte lijnen belde ik Christina Maria Jansen over Kenzo, haar nummer is 06-12345678.",
@@ -48,6 +49,7 @@ privacy:
 		"Ik vertrouw de wijkagent; het bureau is 010-1234567 en het BSN 111222333 lag open.",
 		"Pieter-Jan zei dat zijn rekening NL91ABNA0417164300 is, en R2D2X en JW-DEMO-7 hoorden het.",
 		"=HYPERLINK(\"http://voorbeeld.nl\",\"klik\") korte lijnen met het wijkteam, zei Christina.",
+		"Signalen deelt ze via @daan_vd_berg2009 en @lisa.jansen, insta: noor_2008, snap daanvdb.",
 	}
 	cod := excelize.NewFile()
 	cod.SetSheetRow("Sheet1", "A1", &[]any{"Respondent", "Segment", "Tekst", "Code", "Codeur"})
@@ -55,7 +57,7 @@ privacy:
 		r := []string{"JW-DEMO-7", "R2D2X"}[i%2]
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		// A code of its own per text, so every text becomes a quote.
-		code := []string{"bereiken.korte_lijnen", "kennen.vertrouwen", "informeren.privacy", "bereiken.overleg", "kennen.afspraken"}[i]
+		code := []string{"bereiken.korte_lijnen", "kennen.vertrouwen", "informeren.privacy", "bereiken.overleg", "kennen.afspraken", "informeren.signalen"}[i]
 		cod.SetSheetRow("Sheet1", cell, &[]any{r, r + "-s" + string(rune('a'+i)), tx, code, "A"})
 	}
 	if err := cod.SaveAs(filepath.Join(dir, "codering.xlsx")); err != nil {
@@ -67,7 +69,7 @@ privacy:
 		t.Fatalf("exit %d: %s", code, se.String())
 	}
 	quotes := readAllText(t, filepath.Join(out, "tables", "quotes.csv"))
-	for _, ph := range []string{"[naam]", "[e-mail]", "[telefoonnummer]", "[postcode]", "[BSN]", "[IBAN]"} {
+	for _, ph := range []string{"[naam]", "[e-mail]", "[telefoonnummer]", "[postcode]", "[BSN]", "[IBAN]", "[account]"} {
 		if !strings.Contains(quotes, ph) {
 			t.Errorf("quotes lack %s: the quotes should be there, redacted:\n%s", ph, quotes)
 		}

@@ -1,6 +1,6 @@
 // Package redact removes what identifies a person from free text: names (listed or not),
-// e-mail addresses, Dutch phone numbers, postcodes, BSNs, IBANs, dates of birth and street
-// addresses. Each is replaced by a placeholder ("[naam]", "[telefoonnummer]").
+// e-mail addresses, social-media handles, Dutch phone numbers, postcodes, BSNs, IBANs,
+// dates of birth and street addresses. Each is replaced by a placeholder ("[naam]", "[telefoonnummer]").
 //
 // Names are found in three ways:
 //
@@ -49,6 +49,7 @@ const (
 	IBAN     Kind = "iban"
 	Birth    Kind = "birth"
 	Address  Kind = "address"
+	Handle   Kind = "handle" // a social-media account: "@daan_vd_berg2009", "snap daanvdb"
 )
 
 // Span is an identifying detail at bytes [Start, End) of a text.
@@ -58,8 +59,8 @@ type Span struct {
 }
 
 var placeholderText = map[string]map[Kind]string{
-	"nl": {Name: "[naam]", Email: "[e-mail]", Phone: "[telefoonnummer]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[geboortedatum]", Address: "[adres]"},
-	"en": {Name: "[name]", Email: "[e-mail]", Phone: "[phone number]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[date of birth]", Address: "[address]"},
+	"nl": {Name: "[naam]", Email: "[e-mail]", Phone: "[telefoonnummer]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[geboortedatum]", Address: "[adres]", Handle: "[account]"},
+	"en": {Name: "[name]", Email: "[e-mail]", Phone: "[phone number]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[date of birth]", Address: "[address]", Handle: "[account]"},
 }
 
 // Options configures a Redactor.
@@ -163,6 +164,7 @@ func (r *Redactor) Find(text string) []Span {
 	}
 	spans, dates := findPatterns(text)
 	spans = append(spans, findNames(text, r.names, r.keep, r.unlisted)...)
+	spans = append(spans, findHandles(text, r.keep)...)
 	sort.SliceStable(spans, func(i, j int) bool {
 		if spans[i].Start != spans[j].Start {
 			return spans[i].Start < spans[j].Start
