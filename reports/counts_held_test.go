@@ -34,3 +34,25 @@ func TestCountsHeld(t *testing.T) {
 		t.Errorf("not held: %s", joined)
 	}
 }
+
+// Where the wave tables hide the "all" pairs (PeopleHeld), the people in all are not
+// given: with the waves' totals they would be the pairs (case waves/people_total_pairs).
+func TestPeopleHeld(t *testing.T) {
+	res := &results.Results{Language: "en", MinCell: 5, Respondents: 29, Answers: 196, AnswerCells: 196, PeopleHeld: true}
+	text, _ := sampleSection(res, newLabels(res))
+	joined := strings.Join(text, " ")
+	if strings.Contains(joined, "29") || !strings.Contains(joined, "196 survey answers") || !strings.Contains(joined, "number of respondents is not given") {
+		t.Errorf("sample paragraph: %s", joined)
+	}
+	b, err := manifestJSON(res, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if !m.Counts.RespondentsHeld || m.Counts.Held || m.Counts.Respondents != 0 || m.Counts.Answers != 196 {
+		t.Errorf("manifest counts: %+v", m.Counts)
+	}
+}

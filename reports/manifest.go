@@ -33,6 +33,10 @@ type manifest struct {
 		// Held: fewer than min_cell respondents in all, so respondents, segments,
 		// codings, answers and answer_cells are 0 here, not their number.
 		Held bool `json:"held,omitempty"`
+		// RespondentsHeld: respondents is 0 here, not their number, because it would
+		// tell how many took part in two waves where the tables hide that
+		// (results.Results.PeopleHeld).
+		RespondentsHeld bool `json:"respondents_held,omitempty"`
 	} `json:"counts"`
 	// Rejects groups every rejected row and answer cell by reason, most frequent first.
 	Rejects []results.RejectGroup `json:"rejects"`
@@ -70,6 +74,9 @@ func manifestJSON(res *results.Results, outputs []Output) ([]byte, error) {
 	m.Counts.Rejected = res.Rejected
 	m.Counts.AnswerCells = res.AnswerCells
 	m.Counts.RejectedCells = res.RejectedCells
+	if res.PeopleHeld && !res.CountsHeld {
+		m.Counts.Respondents, m.Counts.RespondentsHeld = 0, true
+	}
 	if res.CountsHeld {
 		m.Counts.Respondents, m.Counts.Segments, m.Counts.Codings, m.Counts.Answers, m.Counts.AnswerCells = 0, 0, 0, 0, 0
 		m.Counts.Held = true

@@ -179,6 +179,10 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 			out = append(out, T(
 				fmt.Sprintf("De analyse omvat minder dan %d respondenten; %s %s niet te gebruiken (zie de tabel rejects).", res.MinCell, notUsedNL, verbNL),
 				fmt.Sprintf("The analysis covers fewer than %d respondents; %s could not be used (see the rejects table).", res.MinCell, notUsedEN)))
+		} else if res.PeopleHeld {
+			out = append(out, T(
+				fmt.Sprintf("De analyse omvat %d tekstfragmenten met %d coderingen en %d antwoorden op de vragenlijst; het aantal respondenten wordt niet genoemd, omdat het zou zeggen hoeveel er aan twee metingen meededen waar de tabellen dat verbergen; %s %s niet te gebruiken (zie de tabel rejects).", res.Segments, res.Codings, res.Answers, notUsedNL, verbNL),
+				fmt.Sprintf("The analysis covers %d text segments with %d codings and %d survey answers; the number of respondents is not given, as it would tell how many took part in two waves where the tables hide that; %s could not be used (see the rejects table).", res.Segments, res.Codings, res.Answers, notUsedEN)))
 		} else {
 			out = append(out, T(
 				fmt.Sprintf("De analyse omvat %d respondenten, %d tekstfragmenten met %d coderingen en %d antwoorden op de vragenlijst; %s %s niet te gebruiken (zie de tabel rejects).", res.Respondents, res.Segments, res.Codings, res.Answers, notUsedNL, verbNL),

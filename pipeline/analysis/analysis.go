@@ -290,6 +290,7 @@ func Run(in *Input, res *results.Results) {
 	for _, part := range parts {
 		res.Tables = append(res.Tables, part.Tables...)
 		res.Notes = append(res.Notes, part.Notes...)
+		res.PeopleHeld = res.PeopleHeld || part.PeopleHeld
 	}
 	// The joins read the tables above, so they run after them (joint.go).
 	for _, j := range Joins {

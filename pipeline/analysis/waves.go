@@ -59,7 +59,9 @@ const (
 // comparison is suppressed when a sample it compares (the pairs; either wave) is; within
 // a grouping, further groups are suppressed, smallest first, until the respondents not
 // shown in every wave (or pair of waves) number none or at least MinCell, so that no
-// small cell follows from the "all" row by subtraction. The p values are adjusted within families (column family,
+// small cell follows from the "all" row by subtraction. Where the "all" pairs of two
+// waves are not shown, the people in all are not published either (res.PeopleHeld),
+// since the waves' totals minus the people are the pairs. The p values are adjusted within families (column family,
 // "waves/<test>/<grouping>": one test over every scale, group and pair of waves of a
 // grouping), Holm in p_holm and the study's method in p_adjusted.
 func Waves(in *Input, res *results.Results) {
@@ -145,6 +147,11 @@ func Waves(in *Input, res *results.Results) {
 				for w := range gr.supPairsOf {
 					if allPairsExposed[w] {
 						gr.supPairsOf[w]["all"] = true // another grouping's hidden pairs would follow from it
+					}
+					// The people in all would give the hidden "all" pairs back as the two
+					// waves' totals minus them (complementary suppression of that count).
+					if gr.supPairsOf[w]["all"] && cells.totalPairs(w, w+1) > 0 {
+						res.PeopleHeld = true
 					}
 				}
 			}

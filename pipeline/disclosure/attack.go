@@ -26,7 +26,8 @@ type Published struct {
 	Cases   []Case
 	MinCell int
 	// Respondents is the number of respondents in all that the manifest (and the
-	// report's sample paragraph) gives; 0 when held back (results.Results.CountsHeld).
+	// report's sample paragraph) gives; 0 when held back (results.Results.CountsHeld,
+	// PeopleHeld).
 	Respondents int
 }
 
@@ -151,7 +152,7 @@ func checkCounts(tables map[string][][]string) error {
 // review.qdpx when the run made one.
 func PublishedOf(res *results.Results) (Published, error) {
 	p := Published{Tables: map[string][][]string{}, MinCell: res.MinCell}
-	if !res.CountsHeld {
+	if !res.CountsHeld && !res.PeopleHeld {
 		p.Respondents = res.Respondents
 	}
 	if p.MinCell <= 0 {
@@ -480,6 +481,7 @@ func (a *attacker) counts() {
 		}
 	}
 	waves := a.waveRows(addRow)
+	a.pairsFromPeople(s)
 	// Tests: a Dunn pair counts its two groups; a Kruskal-Wallis test the groups its
 	// pairs name; every test's n against its population's total.
 	type testKey struct{ pop, by string }

@@ -79,3 +79,51 @@ func boolKeys(m map[string][]string) map[string]bool {
 	}
 	return out
 }
+
+// pairsFromPeople adds the "all" pairs of two waves that wave_comparisons hides, where
+// the manifest's respondents (the people in all) give them back: in a survey of two
+// waves without interviews, everyone of the later wave scored (its total in wave_scales
+// is the sample's surveyed), the pairs are the waves' totals minus the people. The
+// pairs of the groups the waves hide then follow as that minus the shown groups' pairs
+// (0.5.0 published the people in all; results.Results.PeopleHeld holds them back).
+func (a *attacker) pairsFromPeople(s *system) {
+	if a.p.Respondents <= 0 {
+		return
+	}
+	if ti, ok := s.totals[[2]string{"sample interviewed", "all"}]; !ok || ti != 0 {
+		return
+	}
+	surveyed, ok := s.totals[[2]string{"sample surveyed", "all"}]
+	if !ok {
+		return
+	}
+	ws, wc := a.p.table("wave_scales"), a.p.table("wave_comparisons")
+	if ws == nil || wc == nil {
+		return
+	}
+	waves := map[string]bool{}
+	for _, r := range ws.rows {
+		waves[ws.get(r, "wave")] = true
+	}
+	if len(waves) != 2 {
+		return
+	}
+	for _, r := range wc.rows {
+		if wc.get(r, "test") != "wilcoxon_signed_rank" || wc.get(r, "group_by") != "all" || wc.get(r, "n") != "" {
+			continue
+		}
+		sc, from, to := wc.get(r, "scale"), wc.get(r, "wave_from"), wc.get(r, "wave_to")
+		nf, ok1 := s.totals[[2]string{"score " + sc + " wave " + from, "all"}]
+		nt, ok2 := s.totals[[2]string{"score " + sc + " wave " + to, "all"}]
+		if !ok1 || !ok2 || nt != surveyed {
+			continue
+		}
+		pairs := nf + nt - float64(a.p.Respondents)
+		if pairs <= 0 || pairs > min(nf, nt) {
+			continue
+		}
+		k := [2]string{"pairs " + sc + " " + from + "-" + to, "all"}
+		s.totals[k] = pairs
+		s.totalOf[k] = "manifest.json"
+	}
+}

@@ -186,6 +186,11 @@ type Results struct {
 	// is suppressed), so the sample paragraph and the manifest give neither their number
 	// nor the segments, codings and answers (disclosure.Decision.HoldCounts).
 	CountsHeld bool
+	// PeopleHeld: in a study of waves, the people in all (Respondents) are not published
+	// because the wave tables hide the "all" pairs of two waves: the people in all would
+	// give those pairs as the waves' totals minus the people, and the pairs of the
+	// groups they hide as that minus the shown groups' pairs (analysis.Waves).
+	PeopleHeld bool
 	// AnswerCells and RejectedCells count the survey's answer cells of accepted rows and
 	// those of them that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells, RejectedCells int
