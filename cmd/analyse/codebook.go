@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -88,6 +89,7 @@ func runCodebookConvert(u *ui, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(u, "analyse codebook convert", "analyse codebook convert IN OUT [-lang nl|en]",
 		"analyse codebook convert data/codebooks/samenwerking.yaml codeboek.xlsx", stderr)
 	lang := fs.String("lang", "nl", u.s("language of a Markdown appendix: nl or en"))
+	force := fs.Bool("force", false, u.s("replace an existing output file (never the input)"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
@@ -106,6 +108,19 @@ func runCodebookConvert(u *ui, args []string, stdout, stderr io.Writer) int {
 	case ".yaml", ".yml", ".xlsx", ".qdc", ".md":
 	default:
 		u.f(stderr, "analyse codebook convert: %s: the output must end in .yaml, .xlsx, .qdc or .md\n", out)
+		return exitUsage
+	}
+	// Never write over the researcher's own files unasked: an existing OUT may be their
+	// coded data or notes, and OUT naming IN (or a link to it) would replace the codebook
+	// and its comments with the generated file.
+	if inInfo, err := os.Stat(in); err == nil {
+		if outInfo, err := os.Stat(out); err == nil && os.SameFile(inInfo, outInfo) {
+			u.f(stderr, "analyse codebook convert: %s is the input itself; choose another output file\n", out)
+			return exitUsage
+		}
+	}
+	if _, err := os.Lstat(out); err == nil && !*force {
+		u.f(stderr, "analyse codebook convert: %s already exists; choose another name, or add -force to replace it\n", out)
 		return exitUsage
 	}
 	cb, err := codebook.Load(in)
