@@ -86,17 +86,35 @@ func groupReason(r protected.Reject, reason, earlier string) string {
 	return rowNumberRe.ReplaceAllString(reason, earlier)
 }
 
-// rowRejects lists the survey files whose rejected rows are more than maxShare of their
-// rows: a file whose respondents are rejected (duplicates, unknown ids) loses all their
-// answers, which the answer cells of the accepted rows do not show.
-func rowRejects(files []model.FileCount, maxShare float64) []ScaleRejects {
+// rowRejects lists the survey and interview files whose rejected rows are more than
+// maxShare of their rows: a survey file whose respondents are rejected (duplicates,
+// unknown ids) loses all their answers, which the answer cells of the accepted rows do not
+// show, and an interview export whose rows are rejected (unknown respondents, the
+// interviewer's turns, a segment id given two texts) loses those codings. A file counts as
+// a survey by its study.yaml entry (FileCount.Survey), so that one whose every row was
+// rejected, and which therefore has no answer cells, is judged too. The respondents table
+// and a read-back review project are not judged here: their rejects show in the files
+// they feed.
+//
+// A transcript's empty turns ("R:" and nothing after it) are rejects that lose nothing, so
+// they do not count here; an empty segment of a coded export does, since its codings go.
+func rowRejects(files []model.FileCount, rejects []protected.Reject, maxShare float64) []ScaleRejects {
+	emptyTurns := map[string]int{}
+	for _, r := range rejects {
+		if !r.Cell && errors.Is(r.Err, ingest.ErrEmptySegment) {
+			emptyTurns[r.File]++
+		}
+	}
 	var out []ScaleRejects
 	for _, f := range files {
-		survey := f.Cells > 0 || f.Format == "limesurvey" || f.Format == "qualtrics" || f.Format == "forms" || f.Format == "spss"
-		if !survey || f.Read == 0 {
+		if f.Read == 0 || f.Format == "respondents" || f.Format == "review" {
 			continue
 		}
-		sr := ScaleRejects{Scale: f.Path, Cells: f.Read, Rejected: f.Rejected}
+		rejected := f.Rejected
+		if f.Format == "transcript" {
+			rejected -= min(emptyTurns[f.Path], rejected)
+		}
+		sr := ScaleRejects{Scale: f.Shown(), Cells: f.Read, Rejected: rejected}
 		if sr.Share() > maxShare {
 			out = append(out, sr)
 		}

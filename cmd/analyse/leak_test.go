@@ -32,7 +32,7 @@ func TestNoNameLeaks(t *testing.T) {
 	write("Emma Visser_12-03-2008.txt", "I: Hoe werk je samen met de wijkagent?\nR: Heel goed, Emma hier. We hebben korte lijnen, ik app hem gewoon.\n")
 	out := filepath.Join(t.TempDir(), "out")
 	var so, se bytes.Buffer
-	if code := run([]string{"run", dir, "-o", out}, &so, &se); code != 0 {
+	if code := run([]string{"run", dir, "-o", out, "-accept-rejects"}, &so, &se); code != 0 { // the row without a respondent is rejected on purpose
 		t.Fatalf("exit %d: %s", code, se.String())
 	}
 	secrets := []string{"Daan", "Jansen", "Sanne", "Vries", "Emma", "Visser", "12-03-2008", "Hoekstra",

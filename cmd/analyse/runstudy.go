@@ -18,7 +18,7 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(u, "run", "analyse run STUDY [-o OUT] [-quiet] [-accept-rejects]", "analyse run data/example -o /tmp/uitvoer", stderr)
 	out := fs.String("o", "", u.s("output folder (default: output/ inside the study folder); an existing folder is replaced only when it is an earlier samenspel output"))
 	quiet := fs.Bool("quiet", false, u.s("print nothing but errors"))
-	acceptRejects := fs.Bool("accept-rejects", false, u.s("exit 0 even when more than rejects.max_share of a scale's answers could not be used"))
+	acceptRejects := fs.Bool("accept-rejects", false, u.s("exit 0 even when more than rejects.max_share of a scale's answers or of an input file's rows could not be used"))
 	cpuProfile := fs.String("cpuprofile", "", u.s("write a CPU profile of the run to this new file, for `go tool pprof` (an existing file is never overwritten)"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
@@ -90,7 +90,7 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 		for _, sr := range outcome.Summary.TooManyRejects {
 			parts = append(parts, u.s("%s %d of %d (%.1f%%)", sr.Scale, sr.Rejected, sr.Cells, 100*sr.Share()))
 		}
-		u.f(stderr, "analyse: the output is written, but more than %.0f%% of the answers of a scale or of the rows of a survey could not be used: %s; see %s, run `analyse check %s` for proposed mappings, or pass -accept-rejects\n",
+		u.f(stderr, "analyse: the output is written, but more than %.0f%% of the answers of a scale or of the rows of an input file could not be used: %s; see %s, run `analyse check %s` for proposed mappings, or pass -accept-rejects\n",
 			100*outcome.Summary.MaxShare, strings.Join(parts, ", "), filepath.Join(*out, "tables", "rejects.csv"), pos[0])
 		return exitTooManyRejects
 	}
