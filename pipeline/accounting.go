@@ -90,9 +90,9 @@ func groupReason(r protected.Reject, reason, earlier string) string {
 // maxShare of their rows: a survey file whose respondents are rejected (duplicates,
 // unknown ids) loses all their answers, which the answer cells of the accepted rows do not
 // show, and an interview export whose rows are rejected (unknown respondents, the
-// interviewer's turns, a segment id given two texts) loses those codings. A file counts as
-// a survey by its study.yaml entry (FileCount.Survey), so that one whose every row was
-// rejected, and which therefore has no answer cells, is judged too. The respondents table
+// interviewer's turns, a segment id given two texts) loses those codings. Every file is
+// judged by its rows, whatever its format, so that a survey whose every row was rejected,
+// and which therefore has no answer cells, is judged too. The respondents table
 // and a read-back review project are not judged here: their rejects show in the files
 // they feed.
 //

@@ -137,14 +137,14 @@ func readOnce(path string, opt Options, survey bool, read func(string, Options) 
 	if err != nil {
 		return model.Dataset{}, err
 	}
-	in.account(&ds, survey)
+	in.account(&ds)
 	return ds, nil
 }
 
 // account puts the input's hash and size on its FileCount and adds the records the text
 // reader left out (rows read = accepted + rejected then counts them), each among the
-// reader's rejects of the file in line order; survey marks the FileCounts of a survey.
-func (in *input) account(ds *model.Dataset, survey bool) {
+// reader's rejects of the file in line order.
+func (in *input) account(ds *model.Dataset) {
 	var broken []model.Reject
 	if in.text != nil {
 		broken = in.text.rejects(in.path)
@@ -155,7 +155,7 @@ func (in *input) account(ds *model.Dataset, survey bool) {
 		if fc.Path != in.path {
 			continue
 		}
-		fc.SHA256, fc.Bytes, fc.Survey = in.sha256, int64(len(in.data)), survey
+		fc.SHA256, fc.Bytes = in.sha256, int64(len(in.data))
 		if !counted { // a reader gives one FileCount per input
 			fc.Read += len(broken)
 			fc.Rejected += len(broken)

@@ -478,10 +478,12 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: column, Value: value, Err: err, Cell: item != "", Item: item,
 			IsID: col >= 0 && col == idCol && value != ""})
 	}
-	// named is the number of columns up to the last one with a header.
+	// named is the number of columns up to the last one with a header: trailing columns
+	// whose header cell is empty (stray formatted columns of a saved sheet, "K4;;") hold
+	// nothing a row must reach, so a row that stops before them is whole.
 	named := 0
 	for i, c := range lay.columns {
-		if strings.TrimSpace(c.header) != "" {
+		if !c.unheaded && strings.TrimSpace(c.header) != "" {
 			named = i + 1
 		}
 	}

@@ -166,10 +166,6 @@ type FileCount struct {
 	Cells         int
 	CellsAccepted int
 	CellsRejected int
-	// Survey is set for a file read as a survey (a survey: entry of study.yaml), whatever
-	// its format, so that a survey file whose rows were all rejected (no cells counted)
-	// is still judged as one.
-	Survey bool
 	// RespondentRule says how the file's documents were tied to respondents, where the
 	// format leaves a choice (a REFI-QDA project: "12 sources by case, 3 by the name up to
 	// its first _"); the summary shows it.
