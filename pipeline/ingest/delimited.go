@@ -89,14 +89,26 @@ type brokenRecord struct {
 
 // newTextTable decodes a delimited text file and judges its records. The encoding is a
 // byte-order mark's, else UTF-8 where the whole file is valid UTF-8, else Windows-1252
-// (what Excel on Windows writes); the delimiter the most frequent of ';', ',' and tab
-// outside quotes on the first line.
+// (what Excel on Windows writes), or Mac OS Roman where the lines end in a carriage
+// return alone (what Excel for Mac writes as "CSV (Macintosh)"); the delimiter the most
+// frequent of ';', ',' and tab outside quotes on the first line.
+//
+// A file whose lines end in a carriage return alone, with no line feed anywhere, has its
+// carriage returns read as line ends: read as one line, its header would hold every
+// record and not a row would be read.
 func newTextTable(data []byte) (*textTable, error) {
 	t := &textTable{}
 	var err error
 	t.enc = sniffEncoding(data)
+	crOnly := bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 && t.enc != encUTF16LE && t.enc != encUTF16BE
+	if crOnly && t.enc == encWindows1252 {
+		t.enc = encMacintosh
+	}
 	if t.text, err = decodeTable(data, t.enc); err != nil {
 		return nil, fmt.Errorf("not readable as %s text: %v: %w", t.enc, err, ErrNotTable)
+	}
+	if crOnly {
+		t.text = bytes.ReplaceAll(t.text, []byte{'\r'}, []byte{'\n'})
 	}
 	head := t.text[:min(len(t.text), 64<<10)]
 	if bytes.IndexByte(head, 0) >= 0 {
@@ -150,6 +162,8 @@ func decodeTable(data []byte, enc textEncoding) ([]byte, error) {
 		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 	case encWindows1252:
 		return charmap.Windows1252.NewDecoder().Bytes(data)
+	case encMacintosh:
+		return charmap.Macintosh.NewDecoder().Bytes(data)
 	}
 	return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), nil
 }

@@ -227,3 +227,27 @@ func FuzzTextTable(f *testing.F) {
 	f.Add([]byte("opmerking\n\"open\nnog iets\n"))
 	f.Fuzz(fuzzText)
 }
+
+// TestMacintoshCSV reads a file as Excel for Mac saves "CSV (Macintosh)": lines that end
+// in a carriage return alone, in Mac OS Roman (0x91 is ë there, a quote in Windows-1252).
+// Read as one line, its header held every record and no row was read (attack 11 F14).
+func TestMacintoshCSV(t *testing.T) {
+	text := "Respondent;Gemeente;Toelichting\rE0;Bergdorp;Zo\x91 belt\rE1;Zeeveen;\"twee\rregels\"\r"
+	rows, tt := records(t, text)
+	if tt.enc != encMacintosh {
+		t.Errorf("encoding %v, want Mac OS Roman", tt.enc)
+	}
+	want := []tableRow{
+		{1, []string{"Respondent", "Gemeente", "Toelichting"}},
+		{2, []string{"E0", "Bergdorp", "Zoë belt"}},
+		{3, []string{"E1", "Zeeveen", "twee\nregels"}},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows %v, want %v", rows, want)
+	}
+	// A UTF-8 file with carriage returns alone is read the same, in UTF-8.
+	rows, tt = records(t, "a;b\r1;é\r")
+	if tt.enc != encUTF8 || len(rows) != 2 || rows[1].Cells[1] != "é" {
+		t.Errorf("UTF-8 with CR line ends: %v %v", tt.enc, rows)
+	}
+}

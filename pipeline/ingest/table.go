@@ -448,10 +448,11 @@ const (
 	encUTF16LE
 	encUTF16BE
 	encWindows1252
+	encMacintosh
 )
 
 func (e textEncoding) String() string {
-	return [...]string{"UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252"}[e]
+	return [...]string{"UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252", "Mac OS Roman"}[e]
 }
 
 // sniffDelimiter counts ';', ',' and tab outside quotes on the first line and picks the
