@@ -102,6 +102,9 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		lay, err = formsLayout(header, opt)
 	default:
 		lay, err = genericSurveyLayout(header, opt)
+		if err == nil {
+			header, lay, err = subHeader(rows, header, lay, opt) // a header in two rows: survey_subheader.go
+		}
 	}
 	if err != nil {
 		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(rows.Sheet(), rows.Line(), ""), err)
