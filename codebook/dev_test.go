@@ -261,6 +261,28 @@ func TestDev3Unchanged(t *testing.T) {
 	checkFragmentCodes(t, cb, dev3Path, loadFragments(t, dev3Path))
 }
 
+// dev4Path is the fourth development set: 260 fragments written blind from the codebook's
+// definitions only (testdata/dev4/README.md), by a new writer with new speakers. Its
+// pooled figure was computed once before any pattern change (issue 19's fourth round);
+// dev4SHA256 freezes it, so that its fragments and codes stay as their writer coded them.
+const (
+	dev4Path   = "testdata/dev4/fragments.yaml"
+	dev4SHA256 = "afe9cbe2d753e94e73ad155780555341f47f2b1ea951888ac34bb37a22370296"
+)
+
+// TestDev4Unchanged checks that dev4 is as its writer wrote it and uses only codes of the
+// default codebook.
+func TestDev4Unchanged(t *testing.T) {
+	cb, err := Load(defaultBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := FileSHA256(dev4Path); err != nil || sum != dev4SHA256 {
+		t.Errorf("%s changed (sha256 %s, err %v): the set is frozen", dev4Path, sum, err)
+	}
+	checkFragmentCodes(t, cb, dev4Path, loadFragments(t, dev4Path))
+}
+
 // TestOwnExamples checks that the auto-coder gives every code of the default codebook
 // its own Dutch example quote: the patterns should at least find what the codebook
 // itself gives as the code's example.
