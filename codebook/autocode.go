@@ -35,6 +35,16 @@ const (
 var afterNegations = map[string]bool{
 	"niet": true, "nooit": true, "ontbreekt": true, "ontbreken": true, "ontbrak": true, "ontbraken": true,
 	"niemand": true, "niets": true, "niks": true, "nergens": true, "geen": true, "kwijt": true, "kwijtgeraakt": true,
+	// Ended: "het casusoverleg is gestopt", "het ZAT is opgeheven".
+	"gestopt": true, "opgeheven": true, "afgeschaft": true, "wegbezuinigd": true, "stopgezet": true, "verdwenen": true,
+	"doodgebloed": true,
+}
+
+// endedWords are the absence words that also end a clause: "het casusoverleg in Oost is
+// gestopt" says it is no more, however many words stand between.
+var endedWords = map[string]bool{
+	"gestopt": true, "opgeheven": true, "afgeschaft": true, "wegbezuinigd": true, "stopgezet": true, "verdwenen": true,
+	"doodgebloed": true,
 }
 
 // Match is one pattern that fired in a text: the code (or partner) id, the pattern as the
@@ -816,9 +826,9 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	// Before: walk back word by word from the space before the span to the clause start
 	// (at most 12 words); a negation counts within negationBefore words, or anywhere when
 	// "om" or "idee" follows it before the span ("het lukt niet om ...", "geen idee wat
-	// ze doen"), and "vroeger" anywhere in the clause where a barrier is to be suggested
-	// ("vroeger kon je de wijkagent rechtstreeks bellen": not any more; "vroeger hadden
-	// we een telefoonlijst" is still a telefoonlijst). A barrier's pattern looks only
+	// ze doen"), and "vroeger" anywhere in the clause of a facilitator ("vroeger kon je de
+	// wijkagent rechtstreeks bellen", "vroeger hadden we elke maand een buurtnetwerk": not
+	// any more; the present state is what is coded). A barrier's pattern looks only
 	// before itself and at the clause's end: "privacy, daar mag ik niets over zeggen" is
 	// still privacy.
 	end := from - 1
@@ -832,7 +842,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			break
 		}
 		if word == "vroeger" {
-			if hasOpposite && m.isNegation(word) {
+			if !beforeOnly && m.isNegation(word) {
 				return start, end, true
 			}
 		} else if (w < negationBefore || sawOm) && m.isNegation(word) && !bothWays(t, start, lo) {
@@ -884,6 +894,9 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 		if beforeOnly && (word == "geen" || word == "nooit" || word == "niet") && noProblem(t, e, hi) {
 			return start, e, true
 		}
+		if beforeOnly && fallsShort(t, word, e, hi) { // "de wachtlijst valt wel mee"
+			return start, e, true
+		}
 		if beforeOnly || demonstrative || w >= negationAfter {
 			continue
 		}
@@ -900,7 +913,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			return start, e, true
 		}
 	}
-	if sp >= hi && (last == "niet" || last == "nooit") && !bothWays(t, ls, to) {
+	if sp >= hi && (last == "niet" || last == "nooit" || (!beforeOnly && endedWords[last])) && !bothWays(t, ls, to) {
 		return ls, le, true
 	}
 	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik
@@ -1053,8 +1066,11 @@ func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
 		start := sp + 1
 		end := wordEnd(t, start)
 		word := t[start:end]
-		if k == 0 && word == "nee" {
-			return start, end, true
+		if k == 0 && (word == "nee" || word == "niet" && notReally(t, end, len(t)-1)) {
+			return start, end, true // "Opgeleverd? Niet echt."
+		}
+		if barrier && fallsShort(t, word, end, len(t)-1) {
+			return start, end, true // "Wantrouwen? Valt wel mee."
 		}
 		if !barrier || word == "maar" || stopWords.has(word) {
 			return 0, 0, false
@@ -1067,6 +1083,42 @@ func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// fallsShort reports whether word, which ends at the space at byte sp of t, is a form of
+// "meevallen" said of a barrier: "valt" or "viel" (plural too) with "mee" within three words
+// before the break at hi ("de wachtlijst valt mee", "Wantrouwen? Valt wel mee, hoor."). It
+// is not as bad as feared: no barrier.
+func fallsShort(t, word string, sp, hi int) bool {
+	if word != "valt" && word != "viel" && word != "vallen" && word != "vielen" {
+		return false
+	}
+	for i := 0; i < 3 && sp < hi; i++ {
+		e := wordEnd(t, sp+1)
+		switch t[sp+1 : e] {
+		case "mee":
+			return true
+		case "wel", "best", "erg", "heel", "nog", "eigenlijk", "reuze", "ook", "het", "hier":
+			sp = e
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// notReally reports whether the word after the space at byte sp of t (before hi) makes a
+// "niet" that starts an answer a no: "niet echt", "niet bepaald", "niet zo", "niet
+// veel", "niet vaak".
+func notReally(t string, sp, hi int) bool {
+	if sp >= hi {
+		return false
+	}
+	switch t[sp+1 : wordEnd(t, sp+1)] {
+	case "echt", "bepaald", "zo", "veel", "vaak":
+		return true
+	}
+	return false
 }
 
 // questionAt reports whether the punctuation that starts at code point cp of text, up to

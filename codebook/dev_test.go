@@ -124,7 +124,7 @@ func loadFragments(t *testing.T, path string) []devFragment {
 // set until issue 19's third round, which read its fragments and errors and tuned the
 // patterns on them: since then the figures of all three are in-sample, and only a
 // held-out set says how far they carry.
-var devSets = []string{"testdata/dev/fragments.yaml", "testdata/dev2/fragments.yaml", dev3Path}
+var devSets = []string{"testdata/dev/fragments.yaml", "testdata/dev2/fragments.yaml", dev3Path, dev4Path}
 
 // TestDevFragments scores the auto-coder with the default codebook on each development
 // set and on all of them together, over all codes and over the three factors' codes (the

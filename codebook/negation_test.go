@@ -194,8 +194,10 @@ func TestNegationScope(t *testing.T) {
 		{"Het is geen probleem om terugkoppeling te vragen", `terugkoppeling[24:38]"terugkoppeling"`},
 		{"Het duurde niet lang voor ik terugkoppeling kreeg", `terugkoppeling[29:43]"terugkoppeling"`},
 		{"Het is niet moeilijk om ze te laten weten", `terugkoppeling[30:41]"laten weten"`},
-		// "vroeger" anywhere in the clause; "geen idee" reaches like "om".
+		// "vroeger" anywhere in the clause, also before a facilitator without a barrier
+		// (afspraken has none in negBook); "geen idee" reaches like "om".
 		{"Vroeger kregen we van iedereen altijd netjes terugkoppeling", `geen_terugkoppeling[0:59]"Vroeger kregen we van iedereen altijd netjes terugkoppeling"`},
+		{"Vroeger hadden we elke maand een afspraak met school", ``},
 		{"Ik heb geen idee of ze het ooit laten weten", `geen_terugkoppeling[7:43]"geen idee of ze het ooit laten weten"`},
 		// A barrier is turned off only by a negation before it.
 		{"Geen wachtlijst", ``},
@@ -353,6 +355,18 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"En terugkoppeling, ho maar.", `geen_terugkoppeling[3:21]"terugkoppeling, ho"`},
 		{"Terugkoppeling? Vergeet het maar.", `geen_terugkoppeling[0:23]"Terugkoppeling? Vergeet"`},
 		{"Terugkoppeling? Ho, wacht even.", `terugkoppeling[0:14]"Terugkoppeling"`},
+		// "vroeger" ends a facilitator with no barrier of its own too; ended forms at the
+		// clause's end ("is gestopt", "opgeheven") say it is no more.
+		{"De sociale kaart van de gemeente is opgeheven", ``},
+		{"De terugkoppeling van het wijkteam aan school is gestopt.", `geen_terugkoppeling[3:56]"terugkoppeling van het wijkteam aan school is gestopt"`},
+		{"De wachtlijst is gestopt", `wachtlijst[3:13]"wachtlijst"`},
+		// A barrier that falls short of what was feared ("valt mee"), in the clause or as
+		// the answer to a question; "Niet echt." answers no.
+		{"De wachtlijst valt eigenlijk wel mee", ``},
+		{"Wantrouwen? Valt wel mee, hoor.", ``},
+		{"Wantrouwen? Valt niet te zeggen.", `wantrouwen[0:10]"Wantrouwen"`},
+		{"Terugkoppeling van school? Niet echt.", `geen_terugkoppeling[0:31]"Terugkoppeling van school? Niet"`},
+		{"Terugkoppeling van school? Niet altijd, wel vaak.", `terugkoppeling[0:14]"Terugkoppeling"`},
 		// "hier" and "daar" do not count towards the words an absence word may follow.
 		{"Terugkoppeling wordt hier gewoon niet gegeven", `geen_terugkoppeling[0:37]"Terugkoppeling wordt hier gewoon niet"`},
 	} {
