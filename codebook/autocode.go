@@ -923,6 +923,13 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			return s, e, true
 		}
 	}
+	// A topic taken up again after a break: "Terugkoppeling naar verwijzers, ja, daar zijn
+	// we slecht in." "Korte lijnen, die hebben we hier niet."
+	if hi < len(t)-1 && n.isBreak(hi) && punctAt(text, int(n.Pos[hi]), ",;") && topicClause(text, n, lo, from) {
+		if s, e, ok := m.resumedDenied(n, hi, beforeOnly); ok {
+			return s, e, true
+		}
+	}
 	// A short answer right after: "Terugkoppeling? Nooit." "Overleg? Niks meer."
 	if to < len(t) && n.isBreak(to) {
 		sp := to
@@ -1084,6 +1091,121 @@ func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// resumedDenied looks at the clause after the break at byte hi of t, past clauses of a
+// single interjection ("ja", "nou"): where it starts with "daar", "dat" or "die", it takes
+// up the clause before as its topic, the left dislocation of spoken Dutch ("Terugkoppeling
+// naar verwijzers, ja, daar zijn we slecht in"), and a negation in it denies the topic. For
+// a facilitator any negation of the clause counts (and "schiet erbij in", it falls by the
+// wayside); for a barrier, as in its own clause, only one at the clause's end or one that
+// says it is no problem ("Dat zwarte gat, nou, dat herken ik niet"; "Privacy, daar mag ik
+// niets over zeggen" is still privacy). It returns the byte range of the denying word.
+func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
+	t := n.Text
+	sp := hi
+	for k := 0; k < 3 && sp+1 < len(t); k++ {
+		end := wordEnd(t, sp+1)
+		if !interjections[t[sp+1:end]] || !n.isBreak(end) {
+			break
+		}
+		sp = end
+	}
+	if sp+1 >= len(t) {
+		return 0, 0, false
+	}
+	end := wordEnd(t, sp+1)
+	switch t[sp+1 : end] {
+	case "daar", "dat", "die":
+	default:
+		return 0, 0, false
+	}
+	last, ls, le := "", 0, 0
+	schiet := false
+	for k := 0; k < 12 && end < len(t)-1 && !n.isBreak(end); k++ {
+		start := end + 1
+		end = wordEnd(t, start)
+		w := t[start:end]
+		if w == "maar" || stopWords.has(w) {
+			return 0, 0, false // another clause starts: "dat is wat ik niet weet"
+		}
+		if !fillerWords.has(w) {
+			last, ls, le = w, start, end
+		}
+		next := ""
+		if end < len(t)-1 && !n.isBreak(end) {
+			next = t[end+1 : wordEnd(t, end+1)]
+		}
+		switch {
+		case barrier:
+			if (w == "geen" || w == "nooit" || w == "niet") && noProblem(t, end, len(t)-1) || fallsShort(t, w, end, len(t)-1) {
+				return start, end, true
+			}
+		case (m.isNegation(w) || isAfterNegation(w)) && !notNegating[next] && w != "vroeger":
+			return start, end, true
+		case w == "schiet" || w == "schieten" || w == "schoot":
+			schiet = true
+		case schiet && w == "erbij" && next == "in":
+			return start, end, true
+		}
+	}
+	if barrier && (last == "niet" || last == "nooit") {
+		return ls, le, true
+	}
+	return 0, 0, false
+}
+
+// topicClause reports whether the pattern at byte from of the normalised text starts the
+// clause that starts after the space at lo (at most an article or a demonstrative before
+// it), and that clause starts a sentence: a topic, as in "Korte lijnen, die hebben we
+// niet", not a clause of its own, as in "die jongen vertrouwt mij, dat ga ik niet uit
+// handen geven".
+func topicClause(text string, n Normalized, lo, from int) bool {
+	t := n.Text
+	if lo > 0 && !punctAt(text, int(n.Pos[lo]), ".!?:") {
+		return false
+	}
+	for start := lo + 1; start < from; {
+		end := wordEnd(t, start)
+		if !topicDeterminers[t[start:end]] {
+			return false
+		}
+		start = end + 1
+	}
+	return true
+}
+
+// topicDeterminers may stand before the pattern of a topic ("Het overleg met school, dat
+// is er niet meer").
+var topicDeterminers = map[string]bool{
+	"de": true, "het": true, "een": true, "dat": true, "die": true, "dit": true, "deze": true,
+	"onze": true, "ons": true, "hun": true, "mijn": true, "en": true, "nou": true, "ja": true,
+}
+
+// punctAt reports whether the punctuation that starts at code point cp of text, up to the
+// next letter or digit, holds one of the characters of any and none of the sentence ends
+// (. ! ?) unless any holds them.
+func punctAt(text string, cp int, any string) bool {
+	i := 0
+	found := false
+	for _, r := range text {
+		if i++; i <= cp {
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		if strings.ContainsRune(any, r) {
+			found = true
+		} else if strings.ContainsRune(".!?", r) {
+			return false
+		}
+	}
+	return found
+}
+
+// interjections are the words that may make a clause of their own between a topic and the
+// clause that takes it up again ("Terugkoppeling, ja, daar ...").
+var interjections = map[string]bool{"ja": true, "nou": true, "tja": true, "eh": true, "ehm": true, "hm": true, "goh": true, "hoor": true}
 
 // fallsShort reports whether word, which ends at the space at byte sp of t, is a form of
 // "meevallen" said of a barrier: "valt" or "viel" (plural too) with "mee" within three words

@@ -367,6 +367,14 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"Wantrouwen? Valt niet te zeggen.", `wantrouwen[0:10]"Wantrouwen"`},
 		{"Terugkoppeling van school? Niet echt.", `geen_terugkoppeling[0:31]"Terugkoppeling van school? Niet"`},
 		{"Terugkoppeling van school? Niet altijd, wel vaak.", `terugkoppeling[0:14]"Terugkoppeling"`},
+		// A topic taken up again after a comma (left dislocation); not after a full stop,
+		// nor where the pattern's clause is no topic; a barrier's only at its end.
+		{"Terugkoppeling naar school, ja, daar zijn we niet goed in.", `geen_terugkoppeling[0:49]"Terugkoppeling naar school, ja, daar zijn we niet"`},
+		{"De terugkoppeling, die krijg ik nooit", `geen_terugkoppeling[3:37]"terugkoppeling, die krijg ik nooit"`},
+		{"Terugkoppeling krijg ik. Daar ben ik niet ontevreden over.", `terugkoppeling[0:14]"Terugkoppeling"`},
+		{"Ze geven terugkoppeling, dat weet ik niet", `terugkoppeling[9:23]"terugkoppeling"`},
+		{"Privacy, daar mag ik niets over zeggen", `privacy[0:7]"Privacy"`},
+		{"Privacy, nou, dat is bij ons nooit een probleem", ``},
 		// "hier" and "daar" do not count towards the words an absence word may follow.
 		{"Terugkoppeling wordt hier gewoon niet gegeven", `geen_terugkoppeling[0:37]"Terugkoppeling wordt hier gewoon niet"`},
 	} {
