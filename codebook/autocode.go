@@ -35,10 +35,16 @@ const (
 var afterNegations = map[string]bool{
 	"niet": true, "nooit": true, "ontbreekt": true, "ontbreken": true, "ontbrak": true, "ontbraken": true,
 	"niemand": true, "niets": true, "niks": true, "nergens": true, "geen": true, "kwijt": true, "kwijtgeraakt": true,
+	// Rarely: "we vergaderen zelden met elkaar", "signalen doorgeven doen ze hier nauwelijks".
+	"zelden": true, "nauwelijks": true, "amper": true,
 	// Ended: "het casusoverleg is gestopt", "het ZAT is opgeheven".
 	"gestopt": true, "opgeheven": true, "afgeschaft": true, "wegbezuinigd": true, "stopgezet": true, "verdwenen": true,
 	"doodgebloed": true,
 }
+
+// rarelyWords end a clause like "niet" and "nooit": "signalen doorgeven doen ze hier
+// nauwelijks".
+var rarelyWords = map[string]bool{"zelden": true, "nauwelijks": true, "amper": true}
 
 // endedWords are the absence words that also end a clause: "het casusoverleg in Oost is
 // gestopt" says it is no more, however many words stand between.
@@ -913,7 +919,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			return start, e, true
 		}
 	}
-	if sp >= hi && (last == "niet" || last == "nooit" || (!beforeOnly && endedWords[last])) && !bothWays(t, ls, to) {
+	if sp >= hi && (last == "niet" || last == "nooit" || rarelyWords[last] || (!beforeOnly && endedWords[last])) && !bothWays(t, ls, to) {
 		return ls, le, true
 	}
 	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik

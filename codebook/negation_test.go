@@ -360,6 +360,9 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"De sociale kaart van de gemeente is opgeheven", ``},
 		{"De terugkoppeling van het wijkteam aan school is gestopt.", `geen_terugkoppeling[3:56]"terugkoppeling van het wijkteam aan school is gestopt"`},
 		{"De wachtlijst is gestopt", `wachtlijst[3:13]"wachtlijst"`},
+		// "zelden", "nauwelijks", "amper" right after the pattern or at the clause's end.
+		{"Terugkoppeling geven ze zelden", `geen_terugkoppeling[0:30]"Terugkoppeling geven ze zelden"`},
+		{"Terugkoppeling krijgen wij van de school eigenlijk nauwelijks.", `geen_terugkoppeling[0:61]"Terugkoppeling krijgen wij van de school eigenlijk nauwelijks"`},
 		// A barrier that falls short of what was feared ("valt mee"), in the clause or as
 		// the answer to a question; "Niet echt." answers no.
 		{"De wachtlijst valt eigenlijk wel mee", ``},
