@@ -120,9 +120,10 @@ func loadFragments(t *testing.T, path string) []devFragment {
 // for the dictionary work), testdata/dev2 (282 professionals' fragments written from the
 // codebook's definitions only, by a session that saw neither the patterns nor the
 // held-out set) and testdata/dev3 (236 fragments of parents, young people, professionals
-// and policy officers, written the same way by another session). dev3 was the validation
-// set until issue 19's third round, which read its fragments and errors and tuned the
-// patterns on them: since then the figures of all three are in-sample, and only a
+// and policy officers, written the same way by another session) and testdata/dev4 (260
+// fragments written blind from the definitions by a new writer). dev3 was the validation
+// set until issue 19's third round, dev4 measured the third round's patterns once before
+// the fourth read its errors: since then the figures of all four are in-sample, and only a
 // held-out set says how far they carry.
 var devSets = []string{"testdata/dev/fragments.yaml", "testdata/dev2/fragments.yaml", dev3Path, dev4Path}
 
