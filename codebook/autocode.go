@@ -529,6 +529,9 @@ func (m *matcher) find(text string) []Match {
 			}
 			code, rname, derived := r.id, r.pattern, false
 			pf, pt := from, to
+			if r.negatable && !r.barrier && conceded(text, n, to) {
+				continue // "Ik ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar."
+			}
 			if r.negatable {
 				if cf, ct, neg := m.negated(text, n, from, to, r.barrier, r.opposite != ""); neg {
 					if r.opposite == "" {
@@ -1158,6 +1161,44 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 		return ls, le, true
 	}
 	return 0, 0, false
+}
+
+// conceded reports whether the facilitator's pattern that ends at byte to of the
+// normalised text is conceded only to be outweighed: "wel" ends its clause (after at most
+// one pronoun or adverb) and "maar" follows in the same sentence or starts the next ("Ik
+// ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar"; "Die ken ik wel. Maar als zij
+// er niet is, ..."). Such a concession is not coded, nor the barrier its negation would be.
+func conceded(text string, n Normalized, to int) bool {
+	t := n.Text
+	sp := to
+	for k := 0; k < 2 && sp < len(t)-1 && !n.isBreak(sp); k++ {
+		e := wordEnd(t, sp+1)
+		w := t[sp+1 : e]
+		sp = e
+		if w == "wel" {
+			if !n.isBreak(sp) {
+				return false
+			}
+			ended := punctAt(text, int(n.Pos[sp]), ".!?")
+			for j := 0; j < 12 && sp < len(t)-1; j++ {
+				e := wordEnd(t, sp+1)
+				if t[sp+1:e] == "maar" {
+					return true
+				}
+				if ended {
+					return false // the next sentence does not start with "maar"
+				}
+				if sp = e; n.isBreak(sp) && punctAt(text, int(n.Pos[sp]), ".!?") {
+					ended = true
+				}
+			}
+			return false
+		}
+		if !fillerWords.has(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // topicClause reports whether the pattern at byte from of the normalised text starts the

@@ -378,6 +378,12 @@ func TestNegationRulesOfDutch(t *testing.T) {
 		{"Ze geven terugkoppeling, dat weet ik niet", `terugkoppeling[9:23]"terugkoppeling"`},
 		{"Privacy, daar mag ik niets over zeggen", `privacy[0:7]"Privacy"`},
 		{"Privacy, nou, dat is bij ons nooit een probleem", ``},
+		// A concession: "wel" ends the clause and "maar" follows in the sentence or starts
+		// the next; neither the facilitator nor its barrier is suggested.
+		{"Die vertrouw ik wel, de wijkagent, maar hij vertelt alles door.", ``},
+		{"Die vertrouw ik wel. Maar op school is dat anders.", ``},
+		{"Die vertrouw ik wel. Ze doet wat ze zegt, maar ze is druk.", `vertrouwen[4:12]"vertrouw"`},
+		{"Ik vertrouw hem wel en hij mij, maar dat duurde lang.", `vertrouwen[3:11]"vertrouw"`},
 		// "hier" and "daar" do not count towards the words an absence word may follow.
 		{"Terugkoppeling wordt hier gewoon niet gegeven", `geen_terugkoppeling[0:37]"Terugkoppeling wordt hier gewoon niet"`},
 	} {
