@@ -104,11 +104,15 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	s := o.Summary
 	u.f(w, "%s\n", o.Study.Title)
 	u.f(w, "  respondents   %d (%d interviewed, %d surveyed)\n", s.Respondents, s.Interviewed, s.Surveyed)
-	// The summary is often pasted into a methods section or an e-mail: a group below
-	// min_cell is shown as "<min_cell" here too, as in every output.
+	// The summary is often pasted into a methods section or an e-mail: the groups are
+	// given as the published sample table gives them (summary_groups.go).
 	minCell := o.Study.Privacy.MinCell
-	u.f(w, "    by role         %s\n", counts(s.ByRole, minCell))
-	u.f(w, "    by municipality %s\n", counts(s.ByMunicipality, minCell))
+	if line, ok := publishedGroups(u, o.Results, "role"); ok {
+		u.f(w, "    by role         %s\n", line)
+	}
+	if line, ok := publishedGroups(u, o.Results, "municipality"); ok {
+		u.f(w, "    by municipality %s\n", line)
+	}
 	if len(s.ByWave) > 1 {
 		u.f(w, "    surveyed by wave %s\n", counts(s.ByWave, minCell))
 	}
