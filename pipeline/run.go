@@ -192,6 +192,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Protect: pseudonyms, redaction.
 	rep.Stage("protecting", 0)
+	entries := s.fileEntries(d.Files, interviewFiles, surveyFiles) // inputs_published.go
 	out.Data, out.Key = protectWith(d, cb, ahead, s.Rel)
 	red := ahead().red
 	hideCoders := s.Privacy.Coders != "pseudonymise" && codersToHide(&out.Data, red)
@@ -237,10 +238,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	for _, p := range cb.Partners {
 		res.Codebook.Partners = append(res.Codebook.Partners, results.Named{ID: p.ID, Label: p.Label.In(s.Language)})
 	}
-	for _, f := range p.Files {
-		res.Inputs = append(res.Inputs, results.Input{Path: f.Path, Sheet: f.Sheet, SHA256: f.SHA256, Format: f.Format, Read: f.Read, Accepted: f.Accepted, Rejected: f.Rejected,
-			Cells: f.Cells, CellsAccepted: f.CellsAccepted, CellsRejected: f.CellsRejected})
-	}
+	res.Inputs = publishedInputs(p.Files, entries, p.Respondents, s.Groups, func(path string) string { return red.Redact(filepath.ToSlash(path)) })
 	in := &analysis.Input{
 		Data: *p, Codebook: cb, Language: s.Language, Groups: s.Groups,
 		MinCell: s.Privacy.MinCell, SmallGroups: s.Privacy.SmallGroups, PrimaryCoder: coders.of(s.PrimaryCoder),

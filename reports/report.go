@@ -749,6 +749,11 @@ func inputsTable(res *results.Results) *peopleTable {
 		if in.Sheet != "" {
 			path += " [" + in.Sheet + "]"
 		}
+		if in.Files > 1 {
+			path += fmt.Sprintf(T(" (%d bestanden)", " (%d files)"), in.Files)
+		} else if in.Sheets > 1 {
+			path += fmt.Sprintf(T(" (%d bladen)", " (%d sheets)"), in.Sheets)
+		}
 		pt.Rows = append(pt.Rows, []string{path, in.Format, strconv.Itoa(in.Read), strconv.Itoa(in.Accepted), strconv.Itoa(in.Rejected), cells, cellsRejected})
 	}
 	return pt

@@ -123,7 +123,11 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	} else {
 		u.f(w, "  answers       %d\n", s.Answers)
 	}
-	u.f(w, "  inputs\n")
+	if inputsPublishedOtherwise(o) {
+		u.f(w, "  inputs (per file, for you only: the report and manifest.json give them per study.yaml entry and without group names, since a file's rows can tell a small group's size)\n")
+	} else {
+		u.f(w, "  inputs\n")
+	}
 	for _, f := range s.Files {
 		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Shown(), f.Format, f.Read, f.Accepted, f.Rejected)
 		if f.Cells > 0 {

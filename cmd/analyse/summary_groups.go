@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -52,4 +53,23 @@ func publishedGroups(u *ui, res *results.Results, grouping string) (line string,
 		return "", false
 	}
 	return strings.Join(parts, ", "), true
+}
+
+// inputsPublishedOtherwise reports whether the outputs list the inputs otherwise than
+// the summary does, per file (pipeline publishedInputs: files of one entry summed, group
+// values out of the names), so that the summary says its lines are not for publication.
+func inputsPublishedOtherwise(o *pipeline.Outcome) bool {
+	if o.Results == nil {
+		return false
+	}
+	files := o.Summary.Files
+	if len(o.Results.Inputs) != len(files) {
+		return true
+	}
+	for i, in := range o.Results.Inputs {
+		if in.Path != files[i].Path || in.Sheet != files[i].Sheet {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,8 @@ type Published struct {
 	// report's sample paragraph) gives; 0 when held back (results.Results.CountsHeld,
 	// PeopleHeld).
 	Respondents int
+	// Inputs are manifest.json's inputs (attack_inputs.go).
+	Inputs []InputFile
 }
 
 // Case is a respondent of review.qdpx: its name (the pseudonym) and its variables.
@@ -101,11 +103,12 @@ func ReadPublished(out string) (Published, error) {
 		Counts  struct {
 			Respondents int `json:"respondents"`
 		} `json:"counts"`
+		Inputs []InputFile `json:"inputs"`
 	}
 	if err := json.Unmarshal(b, &m); err != nil || !strings.HasPrefix(m.Tool, "samenspel") || m.MinCell < 1 {
 		return p, fmt.Errorf("%s: manifest.json is not one samenspel wrote (tool and min_cell)", out)
 	}
-	p.MinCell, p.Respondents = m.MinCell, m.Counts.Respondents
+	p.MinCell, p.Respondents, p.Inputs = m.MinCell, m.Counts.Respondents, m.Inputs
 	if err := checkCounts(p.Tables); err != nil {
 		return p, fmt.Errorf("%s: %v", out, err)
 	}
@@ -151,7 +154,7 @@ func checkCounts(tables map[string][][]string) error {
 // CSV file would hold it (cells as results.FormatCell writes them) and the cases of
 // review.qdpx when the run made one.
 func PublishedOf(res *results.Results) (Published, error) {
-	p := Published{Tables: map[string][][]string{}, MinCell: res.MinCell}
+	p := Published{Tables: map[string][][]string{}, MinCell: res.MinCell, Inputs: inputFilesOf(res.Inputs)}
 	if !res.CountsHeld && !res.PeopleHeld {
 		p.Respondents = res.Respondents
 	}
@@ -481,6 +484,7 @@ func (a *attacker) counts() {
 		}
 	}
 	waves := a.waveRows(addRow)
+	a.inputRows(addRow) // attack_inputs.go
 	a.pairsFromPeople(s)
 	// Tests: a Dunn pair counts its two groups; a Kruskal-Wallis test the groups its
 	// pairs name; every test's n against its population's total.

@@ -125,7 +125,7 @@ type Input struct {
 	Path string `json:"path"`
 	// Sheet is the workbook's sheet, where several sheets of one workbook were read.
 	Sheet    string `json:"sheet,omitempty"`
-	SHA256   string `json:"sha256"`
+	SHA256   string `json:"sha256,omitempty"`
 	Format   string `json:"format"`
 	Read     int    `json:"rows_read"`
 	Accepted int    `json:"rows_accepted"`
@@ -134,6 +134,12 @@ type Input struct {
 	Cells         int `json:"answer_cells,omitempty"`
 	CellsAccepted int `json:"answer_cells_accepted,omitempty"`
 	CellsRejected int `json:"answer_cells_rejected,omitempty"`
+	// Files and Sheets count the files or the sheets of one workbook summed into this
+	// row, where the outputs list an entry of study.yaml as one (pipeline
+	// publishedInputs); SHA256s then lists their distinct checksums, sorted.
+	Files   int      `json:"files,omitempty"`
+	Sheets  int      `json:"sheets,omitempty"`
+	SHA256s []string `json:"sha256_files,omitempty"`
 }
 
 // RejectGroup is one kind of reject: how many rows or cells were rejected for the same

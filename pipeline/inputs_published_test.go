@@ -1,0 +1,54 @@
+package pipeline
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// The published accounting sums an entry's files and sheets and takes the group values
+// out of the names, so that no row is one small group's (attack 11, F19, F20).
+func TestPublishedInputs(t *testing.T) {
+	people := []protected.Respondent{
+		{Pseudonym: "JW-01", Municipality: "Bergdorp", Role: "jongerenwerker"},
+		{Pseudonym: "JW-02", Municipality: "Heidekamp", Role: "jongerenwerker"},
+		{Pseudonym: "WA-01", Municipality: "Bergdorp-Noord", Role: "wijkagent", Attributes: map[string]string{"wijk": "Centrum"}},
+	}
+	files := []model.FileCount{
+		{Path: "respondenten.xlsx", Format: "respondents", SHA256: "r", Read: 3, Accepted: 3},
+		{Path: "enquete.xlsx", Sheet: "Bergdorp", Format: "generic", SHA256: "x", Read: 20, Accepted: 19, Rejected: 1, Cells: 76, CellsAccepted: 76},
+		{Path: "enquete.xlsx", Sheet: "Heidekamp", Format: "generic", SHA256: "x", Read: 3, Accepted: 3, Cells: 12, CellsAccepted: 11, CellsRejected: 1},
+		{Path: "interviews/[naam]_Bergdorp.txt", Format: "transcript", SHA256: "b", Read: 4, Accepted: 4},
+		{Path: "interviews/[naam]_Bergdorp.txt", Format: "transcript", SHA256: "a", Read: 22, Accepted: 22},
+		{Path: "open/heidekamp.csv", Format: "generic", SHA256: "h", Read: 3, Accepted: 3},
+		{Path: "open/Bergdorp-Noord.csv", Format: "generic", SHA256: "n", Read: 30, Accepted: 30},
+		{Path: "open/bergdorpse_school.csv", Format: "generic", SHA256: "s", Read: 7, Accepted: 7},
+		{Path: "review_centrum.qdpx", Format: "qdpx", SHA256: "q", Read: 1, Accepted: 1},
+	}
+	entries := []fileEntry{
+		{key: "respondents", path: "respondenten.xlsx"},
+		{key: "survey\x00enquete.xlsx", path: "enquete.xlsx"}, {key: "survey\x00enquete.xlsx", path: "enquete.xlsx"},
+		{key: "interviews\x00interviews/*.txt", path: "interviews/*.txt"}, {key: "interviews\x00interviews/*.txt", path: "interviews/*.txt"},
+		{key: "survey\x00open/heidekamp.csv", path: "open/heidekamp.csv"},
+		{key: "survey\x00open/Bergdorp-Noord.csv", path: "open/Bergdorp-Noord.csv"},
+		{key: "survey\x00open/bergdorpse_school.csv", path: "open/bergdorpse_school.csv"},
+		// the review file has no entry (appended after the protect stage)
+	}
+	got := publishedInputs(files, entries, people, []string{"role", "municipality", "wijk"}, func(s string) string { return s })
+	want := []results.Input{
+		{Path: "respondenten.xlsx", Format: "respondents", SHA256: "r", Read: 3, Accepted: 3},
+		{Path: "enquete.xlsx", Format: "generic", SHA256: "x", Read: 23, Accepted: 22, Rejected: 1, Cells: 88, CellsAccepted: 87, CellsRejected: 1, Sheets: 2},
+		{Path: "interviews/*.txt", Format: "transcript", Read: 26, Accepted: 26, Files: 2, SHA256s: []string{"a", "b"}},
+		// Heidekamp and Bergdorp-Noord (the longer value first) become one row of 2 files;
+		// "bergdorpse" is no whole-word Bergdorp.
+		{Path: "open/[gemeente].csv", Format: "generic", Read: 33, Accepted: 33, Files: 2, SHA256s: []string{"h", "n"}},
+		{Path: "open/bergdorpse_school.csv", Format: "generic", SHA256: "s", Read: 7, Accepted: 7},
+		{Path: "review_[groep].qdpx", Format: "qdpx", SHA256: "q", Read: 1, Accepted: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("published inputs:\n got %+v\nwant %+v", got, want)
+	}
+}
