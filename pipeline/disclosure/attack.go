@@ -356,7 +356,11 @@ func (a *attacker) readPools() {
 			if a.pools[k] == nil {
 				a.pools[k] = map[string][]string{}
 			}
-			a.pools[k][label] = append(a.pools[k][label], t.get(r, "group"))
+			member := t.get(r, "group")
+			if isNoValueLabel(member) { // the respondents without a value (NoValueLabel)
+				member = rest
+			}
+			a.pools[k][label] = append(a.pools[k][label], member)
 		}
 	}
 }
@@ -410,7 +414,9 @@ func (a *attacker) counts() {
 			groups[by] = map[string]bool{}
 		}
 		for _, m := range a.members(pop, by, g) {
-			groups[by][m] = true
+			if m != rest {
+				groups[by][m] = true
+			}
 		}
 	}
 	type row struct {
@@ -613,6 +619,7 @@ func (a *attacker) counts() {
 		equal(it, "sample surveyed", "sample")
 	}
 	a.waveSums(s, bys, groups, waves)
+	a.nestedSums(s, pops, bys, groups) // attack_nested.go
 	// The sample's respondents are its interviewed plus its surveyed when no one is both.
 	tr, ok1 := s.totals[[2]string{"sample respondents", "all"}]
 	ti, ok2 := s.totals[[2]string{"sample interviewed", "all"}]

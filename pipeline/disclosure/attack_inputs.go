@@ -40,7 +40,7 @@ func (a *attacker) inputRows(addRow func(table, pop, by, g, v string)) {
 	}
 	names := map[[2]string]bool{} // by, group
 	for _, r := range t.rows {
-		if g := t.get(r, "group"); len([]rune(g)) >= 2 {
+		if g := t.get(r, "group"); len([]rune(g)) >= 2 && !isNoValueLabel(g) {
 			names[[2]string{t.get(r, "group_by"), g}] = true
 		}
 	}

@@ -191,6 +191,7 @@ func Decide(in Input, r Rules) *Decision {
 		for _, by := range groupings(in.Groupings) {
 			d.Groupings[strand][by] = decideGrouping(by, x, pops, r)
 		}
+		nest(d.Groupings[strand], groupings(in.Groupings), x, pops, r) // decide_nested.go
 		if empty(members) {
 			delete(d.Groupings, strand)
 		}

@@ -220,6 +220,12 @@ func (d *Decision) Table() *results.Table {
 				label, st := d.Group(strand, by, v)
 				t.Add(by, strand, v, st.String(), optText(label))
 			}
+			// The respondents without a value, where they are pooled or hidden: the
+			// pool's readers must not take it for the named groups alone (attack 11, F6).
+			if st := g.Status[""]; st == Pooled || st == Suppressed {
+				label, _ := d.Group(strand, by, "")
+				t.Add(by, strand, d.Rules.NoValueLabel(by), st.String(), optText(label))
+			}
 		}
 	}
 	return t
@@ -303,6 +309,15 @@ func (d *Decision) noteStrand(res *results.Results, g *Grouping, nlPrefix, enPre
 			hidden = append(hidden, v)
 		}
 	}
+	// The respondents without a value are named too, in the study's language, where they
+	// are pooled or hidden (NoValueLabel).
+	allHidden := len(hidden) > 0 && len(hidden) == len(sortedValues(g))
+	switch g.Status[""] {
+	case Pooled:
+		pooled = append(pooled, d.Rules.NoValueLabel(g.By))
+	case Suppressed:
+		hidden = append(hidden, d.Rules.NoValueLabel(g.By))
+	}
 	nl, en := attributeLabel(g.By)
 	mc := itoa(d.Rules.MinCell)
 	if len(pooled) > 0 {
@@ -310,7 +325,7 @@ func (d *Decision) noteStrand(res *results.Results, g *Grouping, nlPrefix, enPre
 			nlPrefix+"Samengevoegd tot \""+g.Pool+"\" ("+nl+" met minder dan "+mc+" respondenten, en zo veel andere als nodig om die te beschermen): "+strings.Join(pooled, ", ")+".",
 			enPrefix+"Pooled into \""+g.Pool+"\" ("+en+" groups with fewer than "+mc+" respondents, and as many others as it takes to protect them): "+strings.Join(pooled, ", ")+".")
 	}
-	if len(hidden) > 0 && len(hidden) == len(sortedValues(g)) {
+	if allHidden {
 		res.Note("sample",
 			nlPrefix+"Niet getoond: alle "+nl+", want samen minder dan "+mc+" respondenten.",
 			enPrefix+"Not shown: every "+en+" group, as together they have fewer than "+mc+" respondents.")
@@ -332,3 +347,4 @@ func attributeLabel(by string) (nl, en string) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+

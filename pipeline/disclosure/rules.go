@@ -95,3 +95,22 @@ func takenBy[V any](values map[string]V) func(string) bool {
 	}
 	return func(name string) bool { return norm[strings.ToLower(strings.TrimSpace(name))] }
 }
+
+// NoValueLabel names the respondents without a value for a grouping in the disclosure
+// table and the report's notes, in parentheses so that no group's name can be it:
+// "(zonder gemeente)", "(no municipality)". The attacker reads it as those respondents.
+func (r Rules) NoValueLabel(by string) string {
+	nl, en := map[string]string{"municipality": "gemeente", "role": "rol"}[by], map[string]string{"municipality": "municipality", "role": "role"}[by]
+	if nl == "" {
+		nl, en = by, by
+	}
+	if r.Language == "en" {
+		return "(no " + en + ")"
+	}
+	return "(zonder " + nl + ")"
+}
+
+// isNoValueLabel reports whether a group name of the disclosure table is NoValueLabel's.
+func isNoValueLabel(name string) bool {
+	return (strings.HasPrefix(name, "(zonder ") || strings.HasPrefix(name, "(no ")) && strings.HasSuffix(name, ")")
+}
