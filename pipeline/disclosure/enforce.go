@@ -347,4 +347,3 @@ func attributeLabel(by string) (nl, en string) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
