@@ -295,6 +295,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		}
 	}
 	dec.HoldCounts(res)
+	res.LatestWave, res.EarlierOnly = latestWaveFacts(in.LatestWave(), p, res) // waves_published.go
 	out.Summary.MaxShare = s.MaxRejectedShare()
 	out.Summary.Scales = scaleCells
 	for _, sr := range out.Summary.Scales {

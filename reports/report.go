@@ -120,8 +120,8 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	}
 	r.Tables = keyTables(res, l)
 	for i, t := range r.Tables {
-		t.Number, t.Title = i+1, t.Caption
-		t.Caption = fmt.Sprintf("%s %d. %s", r.Text["table"], i+1, t.Caption)
+		t.Number, t.Title = i+1, latestWaveCaption(res, t.ID, t.Caption)
+		t.Caption = fmt.Sprintf("%s %d. %s", r.Text["table"], i+1, t.Title)
 	}
 	r.Quotes = quotes(res, l)
 	seenNote := map[string]bool{}
@@ -193,6 +193,9 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 			out = append(out, T("Meest voorkomende redenen: "+reasons+".", "Most frequent reasons: "+reasons+"."))
 		}
 	}
+	if s := latestWaveSentence(res); s != "" { // waves_latest.go
+		out = append(out, s)
+	}
 	if s := unmappedSentence(res); s != "" {
 		out = append(out, s)
 	}
@@ -238,7 +241,7 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 	}
 	pt := &peopleTable{
 		ID:      "sample",
-		Caption: T("Respondenten per groep", "Respondents by group"),
+		Caption: latestWaveCaption(res, "sample", T("Respondenten per groep", "Respondents by group")),
 		Head:    []string{T("Indeling", "Grouping"), T("Groep", "Group"), T("Respondenten", "Respondents")},
 		Numeric: []bool{false, false, true},
 	}

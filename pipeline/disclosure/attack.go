@@ -568,7 +568,7 @@ func (a *attacker) counts() {
 	for _, pop := range pops {
 		for _, by := range bys {
 			e := equation{coef: map[int]float64{}, table: s.totalOf[[2]string{pop, "all"}]}
-			for g := range groups[by] {
+			for _, g := range sortedKeys(groups[by]) {
 				e.coef[s.unknown(pop, by, g)] = 1
 			}
 			e.coef[s.unknown(pop, by, rest)] = 1
@@ -605,7 +605,7 @@ func (a *attacker) counts() {
 			return
 		}
 		for _, by := range bys {
-			for g := range groups[by] {
+			for _, g := range sortedKeys(groups[by]) {
 				s.eqs = append(s.eqs, equation{coef: map[int]float64{s.unknown(p, by, g): 1, s.unknown(q, by, g): -1}, table: table})
 			}
 			s.eqs = append(s.eqs, equation{coef: map[int]float64{s.unknown(p, by, rest): 1, s.unknown(q, by, rest): -1}, table: table})

@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,10 +45,15 @@ func (a *attacker) inputRows(addRow func(table, pop, by, g, v string)) {
 			names[[2]string{t.get(r, "group_by"), g}] = true
 		}
 	}
+	keys := make([][2]string, 0, len(names))
+	for k := range names {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+"\x00"+keys[i][1] < keys[j][0]+"\x00"+keys[j][1] })
 	named := func(in InputFile) ([2]string, bool) {
 		text := strings.ToLower(in.Path + " " + in.Sheet)
 		var found [][2]string
-		for k := range names {
+		for _, k := range keys {
 			if containsWord(text, strings.ToLower(k[1])) {
 				found = append(found, k)
 			}
@@ -71,8 +77,10 @@ func (a *attacker) inputRows(addRow func(table, pop, by, g, v string)) {
 		}
 	}
 	if allNamed {
-		for k, n := range transcripts {
-			addRow("manifest.json", "sample interviewed", k[0], k[1], strconv.Itoa(n))
+		for _, k := range keys {
+			if n, ok := transcripts[k]; ok {
+				addRow("manifest.json", "sample interviewed", k[0], k[1], strconv.Itoa(n))
+			}
 		}
 	}
 }

@@ -21,9 +21,9 @@ func (a *attacker) nestedSums(s *system, pops, bys []string, groups map[string]m
 			}
 			children := map[string][]string{}
 			ok := true
-			for child := range groups[ga] {
+			for _, child := range sortedKeys(groups[ga]) {
 				var parents []string
-				for p := range groups[gb] {
+				for _, p := range sortedKeys(groups[gb]) {
 					if namedAfter(child, p) {
 						parents = append(parents, p)
 					}

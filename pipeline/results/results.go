@@ -197,6 +197,13 @@ type Results struct {
 	// give those pairs as the waves' totals minus the people, and the pairs of the
 	// groups they hide as that minus the shown groups' pairs (analysis.Waves).
 	PeopleHeld bool
+	// LatestWave is the wave the cross-sectional tables (sample, scales, items,
+	// reliability, comparisons) describe in a study of two or more waves, empty
+	// otherwise; EarlierOnly counts the surveyed who answered in an earlier wave only
+	// (-1 where the people are held back). The report says both (pipeline
+	// latestWaveFacts).
+	LatestWave  string
+	EarlierOnly int
 	// AnswerCells and RejectedCells count the survey's answer cells of accepted rows and
 	// those of them that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells, RejectedCells int
