@@ -113,6 +113,13 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	if line, ok := publishedGroups(u, o.Results, "municipality"); ok {
 		u.f(w, "    by municipality %s\n", line)
 	}
+	if r := o.Results; r != nil && r.LatestWave != "" { // summary_groups.go's lines are the sample's: its wave
+		if r.EarlierOnly >= 0 {
+			u.f(w, "    (groups of wave %s, as in the tables; %d answered in an earlier wave only)\n", r.LatestWave, r.EarlierOnly)
+		} else {
+			u.f(w, "    (groups of wave %s, as in the tables)\n", r.LatestWave)
+		}
+	}
 	if len(s.ByWave) > 1 {
 		u.f(w, "    surveyed by wave %s\n", counts(s.ByWave, minCell))
 	}
