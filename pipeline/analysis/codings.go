@@ -65,6 +65,16 @@ type codingIndex struct {
 	keys    []string
 	keyOf   map[string]int
 	perResp []int32
+	// Per coding of the dataset (in order): its segment, coder and codebook code numbers
+	// (-1: not in the codebook) and whether its code is empty; per segment listing of the
+	// dataset, its segment number.
+	segOfCoding, coderOfCoding, codeOfCoding []int32
+	emptyCode                                []bool
+	listing                                  []int32
+	// pairs are the (Factor, Valence) pairs of pairOf, each once, in order of first
+	// code; pairNum is each code's pair number.
+	pairs   [][2]string
+	pairNum []int32
 }
 
 // segmentRef is what the index keeps of a known segment.
@@ -91,6 +101,16 @@ func (in *Input) buildCodingIndex() *codingIndex {
 		}
 	}
 	x.words = (len(x.codes) + 63) / 64
+	pairOfPair := map[[2]string]int32{}
+	for _, pair := range x.pairOf {
+		q, ok := pairOfPair[pair]
+		if !ok {
+			q = int32(len(x.pairs))
+			pairOfPair[pair] = q
+			x.pairs = append(x.pairs, pair)
+		}
+		x.pairNum = append(x.pairNum, q)
+	}
 	// The dataset's segments first, in order: a segment id listed twice is one segment,
 	// known by its last listing (as Input.Segment finds it), and the auto-coder ran over
 	// it when any listing is a respondent's.
@@ -98,6 +118,7 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	x.segIDs = make([]string, 0, len(in.Data.Segments))
 	x.seg = make([]*segmentRef, 0, len(in.Data.Segments))
 	x.autoCovers = make([]bool, 0, len(in.Data.Segments))
+	x.listing = make([]int32, len(in.Data.Segments))
 	for j := range in.Data.Segments {
 		s := &in.Data.Segments[j]
 		i, ok := x.segOf[s.ID]
@@ -109,6 +130,7 @@ func (in *Input) buildCodingIndex() *codingIndex {
 			x.autoCovers = append(x.autoCovers, false)
 		}
 		*x.seg[i] = segmentRef{interviewer: s.Interviewer, segment: s}
+		x.listing[j] = int32(i)
 		if !s.Interviewer {
 			x.autoCovers[i] = true
 		}
@@ -246,6 +268,7 @@ func (in *Input) buildCodingIndex() *codingIndex {
 			x.counted[k][s/64] |= 1 << (s % 64)
 		}
 	}
+	x.segOfCoding, x.coderOfCoding, x.codeOfCoding, x.emptyCode = segOfCoding, coderOfCoding, codeOfCoding, emptyCode
 	for r, ok := range x.respCoded {
 		if ok {
 			x.codedResp[x.respIDs[r]] = true
