@@ -403,13 +403,6 @@ func (x *codingIndex) countPerRespondent(in *Input) {
 	}
 }
 
-// code returns the number of the codebook code with this id (its first, as
-// Codebook.Code finds it).
-func (x *codingIndex) code(id string) (int, bool) {
-	k, ok := x.codeOf[id]
-	return k, ok
-}
-
 // slot returns the position of segment s and coder c in coded (and, times words, in
 // sets).
 func (x *codingIndex) slot(s, c int) int { return s*len(x.coders) + c }
