@@ -122,9 +122,12 @@ func (in *Input) Prepare() {
 	in.ids = in.buildCodingIndex()
 	if in.Interviewed == nil {
 		in.Interviewed = map[string]bool{}
+		last, seen := "", false
 		for _, s := range in.Data.Segments {
-			if !s.Interviewer {
+			// A respondent's segments come one after the other: one map write each.
+			if !s.Interviewer && (!seen || s.Respondent != last) {
 				in.Interviewed[s.Respondent] = true
+				last, seen = s.Respondent, true
 			}
 		}
 	}

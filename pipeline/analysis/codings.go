@@ -65,6 +65,16 @@ type codingIndex struct {
 	keys    []string
 	keyOf   map[string]int
 	perResp []int32
+	// Per coding of the dataset (in order): its segment, coder and codebook code numbers
+	// (-1: not in the codebook) and whether its code is empty; per segment listing of the
+	// dataset, its segment number.
+	segOfCoding, coderOfCoding, codeOfCoding []int32
+	emptyCode                                []bool
+	listing                                  []int32
+	// pairs are the (Factor, Valence) pairs of pairOf, each once, in order of first
+	// code; pairNum is each code's pair number.
+	pairs   [][2]string
+	pairNum []int32
 }
 
 // segmentRef is what the index keeps of a known segment.
@@ -91,6 +101,16 @@ func (in *Input) buildCodingIndex() *codingIndex {
 		}
 	}
 	x.words = (len(x.codes) + 63) / 64
+	pairOfPair := map[[2]string]int32{}
+	for _, pair := range x.pairOf {
+		q, ok := pairOfPair[pair]
+		if !ok {
+			q = int32(len(x.pairs))
+			pairOfPair[pair] = q
+			x.pairs = append(x.pairs, pair)
+		}
+		x.pairNum = append(x.pairNum, q)
+	}
 	// The dataset's segments first, in order: a segment id listed twice is one segment,
 	// known by its last listing (as Input.Segment finds it), and the auto-coder ran over
 	// it when any listing is a respondent's.
@@ -98,6 +118,7 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	x.segIDs = make([]string, 0, len(in.Data.Segments))
 	x.seg = make([]*segmentRef, 0, len(in.Data.Segments))
 	x.autoCovers = make([]bool, 0, len(in.Data.Segments))
+	x.listing = make([]int32, len(in.Data.Segments))
 	for j := range in.Data.Segments {
 		s := &in.Data.Segments[j]
 		i, ok := x.segOf[s.ID]
@@ -109,12 +130,19 @@ func (in *Input) buildCodingIndex() *codingIndex {
 			x.autoCovers = append(x.autoCovers, false)
 		}
 		*x.seg[i] = segmentRef{interviewer: s.Interviewer, segment: s}
+		x.listing[j] = int32(i)
 		if !s.Interviewer {
 			x.autoCovers[i] = true
 		}
 	}
-	// Then the other segments codings name: unknown, with no reference.
-	addSeg := func(id string) int {
+	// Then the other segments codings name: unknown, with no reference. Exports list
+	// the codings in the order of the segments, so the segment after the last one found
+	// is tried before the map (whose lookups, past the processor's caches on a national
+	// study, cost more per segment the more segments there are).
+	addSeg := func(id string, after int) int {
+		if next := after + 1; next < len(x.segIDs) && x.segIDs[next] == id {
+			return next
+		}
 		if i, ok := x.segOf[id]; ok {
 			return i
 		}
@@ -125,27 +153,57 @@ func (in *Input) buildCodingIndex() *codingIndex {
 		x.autoCovers = append(x.autoCovers, false)
 		return i
 	}
-	// Codings come grouped by segment and coder, as exports list them: a coding of the
-	// same segment, coder or code as the one before needs no map lookup.
+	// Codings come grouped by segment, as exports list them: a coding of the same
+	// segment or code as the one before needs no map lookup. Each coding's segment,
+	// coder and code are read once, here, and numbered: on a national study the strings
+	// of a million codings lie all over the heap, so reading them costs more than
+	// anything done with the numbers after.
 	coderOf := map[string]int{}
 	segOfCoding := make([]int32, len(in.Data.Codings))
+	coderOfCoding := make([]int32, len(in.Data.Codings))
+	codeOfCoding := make([]int32, len(in.Data.Codings)) // codebook number, -1 for none
+	emptyCode := make([]bool, len(in.Data.Codings))
 	lastSeg, lastSegIdx := "", -1
+	lastCoder, lastCoderIdx := "", -1
+	lastCode, lastK := "", int32(-1)
 	for i, c := range in.Data.Codings {
 		if lastSegIdx < 0 || c.Segment != lastSeg {
-			lastSeg, lastSegIdx = c.Segment, addSeg(c.Segment)
+			lastSeg, lastSegIdx = c.Segment, addSeg(c.Segment, lastSegIdx)
 		}
 		segOfCoding[i] = int32(lastSegIdx)
-		if _, ok := coderOf[c.Coder]; !ok {
-			coderOf[c.Coder] = 0
-			x.coders = append(x.coders, c.Coder)
+		if lastCoderIdx < 0 || c.Coder != lastCoder {
+			lastCoder, lastCoderIdx = c.Coder, coderNumber(x.coders, coderOf, c.Coder)
+			if lastCoderIdx < 0 {
+				lastCoderIdx = len(x.coders)
+				coderOf[c.Coder] = lastCoderIdx
+				x.coders = append(x.coders, c.Coder)
+			}
 		}
+		coderOfCoding[i] = int32(lastCoderIdx) // in order of appearance until sorted below
+		if i == 0 || c.Code != lastCode {
+			lastCode, lastK = c.Code, -1
+			if k, ok := x.codeOf[c.Code]; ok {
+				lastK = int32(k)
+			}
+		}
+		codeOfCoding[i] = lastK
+		emptyCode[i] = c.Code == ""
 	}
+	appeared := x.coders
+	x.coders = append([]string(nil), appeared...)
 	sort.Strings(x.coders)
 	for i, c := range x.coders {
 		coderOf[c] = i
 		if c == AutoCoder {
 			x.auto = i
 		}
+	}
+	sortedNum := make([]int32, len(appeared))
+	for i, c := range appeared {
+		sortedNum[i] = int32(coderOf[c])
+	}
+	for i, c := range coderOfCoding {
+		coderOfCoding[i] = sortedNum[c]
 	}
 	n, nc := len(x.segIDs), len(x.coders)
 	x.coded = make([]bool, n*nc)
@@ -157,10 +215,16 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	respOf := map[string]int{}
 	x.respOf = respOf
 	x.resp = make([]int, n)
+	lastResp, lastR := "", -1
 	for i, ref := range x.seg {
 		x.resp[i] = -1
 		if ref != nil {
 			s := ref.segment
+			// A respondent's segments come one after the other.
+			if lastR >= 0 && s.Respondent == lastResp {
+				x.resp[i] = lastR
+				continue
+			}
 			r, ok := respOf[s.Respondent]
 			if !ok {
 				r = len(x.respIDs)
@@ -169,35 +233,23 @@ func (in *Input) buildCodingIndex() *codingIndex {
 				x.respNum = append(x.respNum, in.respondentNumber(s.Respondent))
 			}
 			x.resp[i] = r
+			lastResp, lastR = s.Respondent, r
 		}
 	}
 	// Which coder a segment counts follows from who coded which segments: the coded
 	// slots first, then the coders' ranks (rankCoders), then the counted codings.
-	coderOfCoding := make([]int32, len(in.Data.Codings))
-	lastCoder, lastCoderIdx := "", -1
-	lastCode, lastK, lastIn := "", 0, false
-	for i, c := range in.Data.Codings {
-		s := int(segOfCoding[i])
-		if lastCoderIdx < 0 || c.Coder != lastCoder {
-			lastCoder, lastCoderIdx = c.Coder, coderOf[c.Coder]
-		}
-		coderOfCoding[i] = int32(lastCoderIdx)
-		slot := s*nc + lastCoderIdx
+	for i, s := range segOfCoding {
+		slot := int(s)*nc + int(coderOfCoding[i])
 		x.coded[slot] = true
-		if c.Code != lastCode || i == 0 {
-			lastCode = c.Code
-			lastK, lastIn = x.codeOf[c.Code]
-		}
-		if lastIn {
-			x.sets[slot*x.words+lastK/64] |= 1 << (lastK % 64)
+		if k := codeOfCoding[i]; k >= 0 {
+			x.sets[slot*x.words+int(k)/64] |= 1 << (k % 64)
 		}
 	}
 	in.coderRank = x.rankCoders()
 	x.respCoded = make([]bool, len(x.respIDs))
-	lastCode, lastK, lastIn = "", 0, false
 	lastSlot, countedCoder, countedCode := -1, false, false
-	for i, c := range in.Data.Codings {
-		s := int(segOfCoding[i])
+	for i, s32 := range segOfCoding {
+		s := int(s32)
 		if x.seg[s] == nil || x.seg[s].interviewer {
 			continue
 		}
@@ -207,19 +259,16 @@ func (in *Input) buildCodingIndex() *codingIndex {
 			lastSlot = slot
 			countedCoder, countedCode = in.countedAt(x, s, coder)
 		}
-		if c.Code != lastCode || i == 0 {
-			lastCode = c.Code
-			lastK, lastIn = x.codeOf[c.Code]
-		}
-		k, inCodebook := lastK, lastIn
+		k := codeOfCoding[i]
 		// A row with an empty code by a counted coder still makes the segment coded.
-		if countedCoder || (c.Code != "" && countedCode) {
+		if countedCoder || (!emptyCode[i] && countedCode) {
 			x.respCoded[x.resp[s]] = true
 		}
-		if inCodebook && countedCode {
+		if k >= 0 && countedCode {
 			x.counted[k][s/64] |= 1 << (s % 64)
 		}
 	}
+	x.segOfCoding, x.coderOfCoding, x.codeOfCoding, x.emptyCode = segOfCoding, coderOfCoding, codeOfCoding, emptyCode
 	for r, ok := range x.respCoded {
 		if ok {
 			x.codedResp[x.respIDs[r]] = true
@@ -227,6 +276,25 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	}
 	x.countPerRespondent(in)
 	return x
+}
+
+// coderNumber returns the position of coder among coders (-1 if absent), looked up in
+// of, which maps each of coders to its position, only past a handful of coders: a study
+// has two to five, and comparing a name with each costs less than hashing it once per
+// coding.
+func coderNumber(coders []string, of map[string]int, coder string) int {
+	if len(coders) <= 8 {
+		for i, c := range coders {
+			if c == coder {
+				return i
+			}
+		}
+		return -1
+	}
+	if i, ok := of[coder]; ok {
+		return i
+	}
+	return -1
 }
 
 // rankCoders orders the human coders by the segments they coded, most first (ties by
@@ -333,13 +401,6 @@ func (x *codingIndex) countPerRespondent(in *Input) {
 		x.keyOf["*"+f] = k
 		eachBit(byFactor[f], func(s int) { x.perResp[x.resp[s]*K+k]++ })
 	}
-}
-
-// code returns the number of the codebook code with this id (its first, as
-// Codebook.Code finds it).
-func (x *codingIndex) code(id string) (int, bool) {
-	k, ok := x.codeOf[id]
-	return k, ok
 }
 
 // slot returns the position of segment s and coder c in coded (and, times words, in

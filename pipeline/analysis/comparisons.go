@@ -2,10 +2,10 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/disclosure"
-	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 	"github.com/samenspel/samenspel/pipeline/stats"
 )
@@ -133,14 +133,15 @@ func Comparisons(in *Input, res *results.Results) {
 		}
 	}
 
-	mentions, coded := in.factorMentions()
+	fm := in.factorMentions()
+	coded := fm.ids
 	if len(coded) > 0 && in.Codebook != nil {
-		membersBy := map[string]map[string][]string{}
+		membersBy := map[string]map[string][]int{} // positions in coded
 		for _, by := range in.Groups {
-			members := map[string][]string{}
+			members := map[string][]int{}
 			missing := 0
 			gi := in.grouping(by, disclosure.Interviews)
-			for _, id := range coded {
+			for j, id := range coded {
 				g, leftOut := gi.group(in.respondentNumber(id))
 				if g == "" {
 					if leftOut {
@@ -148,7 +149,7 @@ func Comparisons(in *Input, res *results.Results) {
 					}
 					continue
 				}
-				members[g] = append(members[g], id)
+				members[g] = append(members[g], j)
 			}
 			membersBy[by] = members
 			noteLeftOut(in, res, "comparisons", "interviews", by, missing)
@@ -169,8 +170,8 @@ func Comparisons(in *Input, res *results.Results) {
 				n := 0
 				for i, g := range kept {
 					yes := 0
-					for _, id := range members[g] {
-						if mentions[id][f.ID] {
+					for _, j := range members[g] {
+						if fm.mentions(j, f.ID) {
 							yes++
 						}
 					}
@@ -250,10 +251,25 @@ func countValues(groups map[string][]float64, kept []string) int {
 	return n
 }
 
-// factorMentions returns, for each respondent with a segment of their own coded by a
-// counted human coder, the factors that counted human codings of their segments carry,
-// and those respondents sorted (only respondents in the dataset's respondents).
-func (in *Input) factorMentions() (map[string]map[string]bool, []string) {
+// factorMentions are, for each respondent with a segment of their own coded by a
+// counted human coder (only respondents in the dataset's respondents), the factors that
+// counted human codings of their segments carry: ids holds those respondents sorted,
+// and sets[j*words:(j+1)*words] the factors of ids[j], by number (factorNum).
+type factorMentions struct {
+	ids       []string
+	factorNum map[string]int
+	words     int
+	sets      []uint64
+}
+
+// mentions reports whether respondent j of ids mentions the factor of this id.
+func (m *factorMentions) mentions(j int, factor string) bool {
+	f, ok := m.factorNum[factor]
+	return ok && has(m.sets[j*m.words:(j+1)*m.words], f)
+}
+
+// factorMentions returns the factor mentions, counted by respondent and factor number.
+func (in *Input) factorMentions() *factorMentions {
 	// From the coding index: the counted human coder's coded slot of each respondent
 	// segment, and the codebook codes in it (the codes of the codings that count).
 	x := in.ids
@@ -265,7 +281,19 @@ func (in *Input) factorMentions() (map[string]map[string]bool, []string) {
 			}
 		}
 	}
-	mentions := map[string]map[string]bool{}
+	fm := &factorMentions{factorNum: map[string]int{}}
+	codeFactor := make([]int, len(x.pairOf))
+	for k, pair := range x.pairOf {
+		f, ok := fm.factorNum[pair[0]]
+		if !ok {
+			f = len(fm.factorNum)
+			fm.factorNum[pair[0]] = f
+		}
+		codeFactor[k] = f
+	}
+	fm.words = (len(fm.factorNum) + 63) / 64
+	mentioned := make([]bool, len(x.respIDs))
+	sets := make([]uint64, len(x.respIDs)*fm.words) // by the index's respondent number
 	for sg, ref := range x.seg {
 		if ref == nil || ref.interviewer {
 			continue
@@ -274,21 +302,38 @@ func (in *Input) factorMentions() (map[string]map[string]bool, []string) {
 		if in.PrimaryCoder != "" {
 			c = primary
 		}
-		if c < 0 || !x.coded[x.slot(sg, c)] || x.respNum[x.resp[sg]] == noRespondent {
+		r := x.resp[sg]
+		if c < 0 || !x.coded[x.slot(sg, c)] || x.respNum[r] == noRespondent {
 			continue
 		}
-		id := ref.segment.Respondent
-		m := mentions[id]
-		if m == nil {
-			m = map[string]bool{}
-			mentions[id] = m
-		}
+		mentioned[r] = true
 		if in.Codebook == nil {
 			continue
 		}
-		eachBit(x.set(sg, c), func(k int) { m[x.pairOf[k][0]] = true })
+		set := sets[r*fm.words : (r+1)*fm.words]
+		eachBit(x.set(sg, c), func(k int) {
+			f := codeFactor[k]
+			set[f/64] |= 1 << (f % 64)
+		})
 	}
-	return mentions, model.SortedKeys(mentions)
+	var order []int
+	for r, ok := range mentioned {
+		if ok {
+			order = append(order, r)
+		}
+	}
+	// Respondents are numbered in order of their segments, usually sorted already.
+	byID := func(a, b int) int { return strings.Compare(x.respIDs[a], x.respIDs[b]) }
+	if !slices.IsSortedFunc(order, byID) {
+		slices.SortFunc(order, byID)
+	}
+	fm.ids = make([]string, len(order))
+	fm.sets = make([]uint64, len(order)*fm.words)
+	for j, r := range order {
+		fm.ids[j] = x.respIDs[r]
+		copy(fm.sets[j*fm.words:], sets[r*fm.words:(r+1)*fm.words])
+	}
+	return fm
 }
 
 // MaxPairwiseGroups is the most groups for which Dunn's pairwise comparisons are made.

@@ -97,19 +97,21 @@ func CodePresence(in *Input, res *results.Results) {
 	var rows [][]any
 	// One row per person: codings belong to the pseudonym, so a person in several waves
 	// (several respondents with one pseudonym) is one row, as their first respondent.
-	done := map[string]bool{}
+	// (A pseudonym with a coded segment is one of the index's respondents: one lookup
+	// finds it, its codings and whether its row is written.)
+	done := make([]bool, len(x.respIDs))
 	for i := range in.Data.Respondents {
 		r := &in.Data.Respondents[i]
-		if !x.codedResp[r.Pseudonym] || done[r.Pseudonym] {
+		n, ok := x.respOf[r.Pseudonym]
+		if !ok || !x.respCoded[n] || done[n] {
 			continue
 		}
-		done[r.Pseudonym] = true
+		done[n] = true
 		if first := in.Respondent(r.Pseudonym); first != nil {
 			r = first
 		}
 		role, mun := in.view(r)
 		row := []any{r.Pseudonym, role, mun}
-		n := x.respOf[r.Pseudonym]
 		for _, k := range col {
 			v := 0
 			if k >= 0 && x.perResp[n*K+k] > 0 {
@@ -121,7 +123,11 @@ func CodePresence(in *Input, res *results.Results) {
 	}
 	// By respondent: one row per pseudonym, so the pseudonyms alone decide the order
 	// (the rows' other cells never break a tie).
-	slices.SortFunc(rows, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
+	// Respondents are usually listed in that order already: checked in one pass.
+	byPseudonym := func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) }
+	if !slices.IsSortedFunc(rows, byPseudonym) {
+		slices.SortFunc(rows, byPseudonym)
+	}
 	for _, row := range rows {
 		t.Add(row...)
 	}

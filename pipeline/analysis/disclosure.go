@@ -25,7 +25,7 @@ func (in *Input) Populations() []disclosure.Population {
 		{Name: "surveyed", Strand: sv, Members: surveyed, Whole: true},
 		{Name: "coded", Strand: iv, Members: in.uses().coded, Whole: true},
 	}
-	_, mentioned := in.factorMentions()
+	mentioned := in.factorMentions().ids
 	m := make(map[string]bool, len(mentioned))
 	for _, id := range mentioned {
 		m[id] = true

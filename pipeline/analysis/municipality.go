@@ -98,14 +98,14 @@ func PartnerPairs(in *Input, res *results.Results) {
 		s := &in.Data.Segments[ps.segment]
 		// The valences the segment carries, of any factor.
 		var facilitator, barrier bool
-		for pair := range ps.carried {
-			switch codebook.Valence(pair[1]) {
+		eachBit(ps.carried, func(q int) {
+			switch codebook.Valence(in.ids.pairs[q][1]) {
 			case codebook.Facilitator:
 				facilitator = true
 			case codebook.Barrier:
 				barrier = true
 			}
-		}
+		})
 		named := map[string]bool{}
 		for _, p := range ps.partners {
 			if isGolden[p] {

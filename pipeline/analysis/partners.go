@@ -26,41 +26,104 @@ func Partners(in *Input, res *results.Results) {
 	if cb == nil || len(cb.Partners) == 0 {
 		return
 	}
-	type key struct{ partner, factor, valence string }
-	segs := map[key]int{}
-	resp := map[key]map[string]bool{}
-	for _, ps := range in.partnerSegments() {
-		s, fv := &in.Data.Segments[ps.segment], ps.carried
-		for _, p := range ps.partners {
-			for pair := range fv {
-				k := key{p, pair[0], pair[1]}
-				segs[k]++
-				if resp[k] == nil {
-					resp[k] = map[string]bool{}
-				}
-				resp[k][s.Respondent] = true
+	// Counted by number: partner (its first place in the codebook) × pair (ids.pairs).
+	x := in.ids
+	partnerNum := make(map[string]int, len(cb.Partners))
+	for i, p := range cb.Partners {
+		if _, dup := partnerNum[p.ID]; !dup {
+			partnerNum[p.ID] = i
+		}
+	}
+	pairs := len(x.pairs)
+	segs := make([]int, len(cb.Partners)*pairs)
+	resp := make([]int, len(segs))
+	// A respondent counts once per partner and pair: the partner segments are taken
+	// respondent by respondent (numbered here, in order of appearance), and stamp holds
+	// the last respondent counted for each.
+	psegs := in.partnerSegments()
+	respOf := map[string]int32{}
+	respNum := make([]int32, len(psegs))
+	last, lastNum := "", int32(-1)
+	for i, ps := range psegs {
+		id := in.Data.Segments[ps.segment].Respondent
+		if lastNum < 0 || id != last {
+			n, ok := respOf[id]
+			if !ok {
+				n = int32(len(respOf))
+				respOf[id] = n
+			}
+			last, lastNum = id, n
+		}
+		respNum[i] = lastNum
+	}
+	byResp := groupByNumber(respNum, len(respOf))
+	stamp := make([]int32, len(segs))
+	for r, members := range byResp {
+		for _, i := range members {
+			ps := &psegs[i]
+			for _, p := range ps.partners {
+				base := partnerNum[p] * pairs
+				eachBit(ps.carried, func(q int) {
+					k := base + q
+					segs[k]++
+					if stamp[k] != int32(r)+1 {
+						stamp[k] = int32(r) + 1
+						resp[k]++
+					}
+				})
 			}
 		}
+	}
+	pairOf := make(map[[2]string]int, pairs)
+	for q, pair := range x.pairs {
+		pairOf[pair] = q
 	}
 	valences := []string{string(codebook.Facilitator), string(codebook.Barrier), ""}
 	for _, p := range cb.Partners {
 		for _, f := range cb.Factors {
 			for _, v := range valences {
-				k := key{p.ID, f.ID, v}
-				if segs[k] > 0 {
-					t.Add(p.ID, f.ID, v, segs[k], len(resp[k]))
+				q, ok := pairOf[[2]string{f.ID, v}]
+				if !ok {
+					continue
+				}
+				if k := partnerNum[p.ID]*pairs + q; segs[k] > 0 {
+					t.Add(p.ID, f.ID, v, segs[k], resp[k])
 				}
 			}
 		}
 	}
 }
 
+// groupByNumber returns, for each number 0..count-1, the positions in nums holding it,
+// in ascending order (a counting sort).
+func groupByNumber(nums []int32, count int) [][]int32 {
+	start := make([]int32, count+1)
+	for _, n := range nums {
+		start[n+1]++
+	}
+	for i := 1; i <= count; i++ {
+		start[i] += start[i-1]
+	}
+	flat := make([]int32, len(nums))
+	fill := append([]int32(nil), start[:count]...)
+	for i, n := range nums {
+		flat[fill[n]] = int32(i)
+		fill[n]++
+	}
+	groups := make([][]int32, count)
+	for n := range groups {
+		groups[n] = flat[start[n]:start[n+1]]
+	}
+	return groups
+}
+
 // partnerSegment is a respondent's segment (not the interviewer's) that carries a
-// counted code of the codebook: the pairs it carries (carried) and the partners its text
-// names (codebook.PartnersIn), for the tables partners and partner_pairs.
+// counted code of the codebook: the pairs it carries (carried, a bitset of the coding
+// index's pairs) and the partners its text names (codebook.PartnersIn), for the tables
+// partners and partner_pairs.
 type partnerSegment struct {
 	segment  int // in Data.Segments
-	carried  map[[2]string]bool
+	carried  []uint64
 	partners []string
 }
 
@@ -68,11 +131,15 @@ type partnerSegment struct {
 // partner tables (the partner matcher over 50,000 segment texts is not cheap).
 func (in *Input) partnerSegments() []partnerSegment {
 	in.partnersOnce.Do(func() {
-		carries := in.carried()
+		carries, words := in.carried()
 		for i := range in.Data.Segments {
 			s := &in.Data.Segments[i]
-			fv := carries[s.ID]
-			if len(fv) == 0 || s.Interviewer {
+			if s.Interviewer {
+				continue
+			}
+			n := int(in.ids.listing[i])
+			fv := carries[n*words : (n+1)*words]
+			if !anyBit(fv) {
 				continue
 			}
 			in.partnerSegs = append(in.partnerSegs, partnerSegment{segment: i, carried: fv, partners: in.Codebook.PartnersIn(s.Text)})
@@ -81,26 +148,35 @@ func (in *Input) partnerSegments() []partnerSegment {
 	return in.partnerSegs
 }
 
-// carried returns, per segment, the (factor, valence) pairs of its counted codings
-// (Counted) of codes the codebook knows: what the partners tables attribute to the
-// partners a segment names.
-func (in *Input) carried() map[string]map[[2]string]bool {
-	carries := map[string]map[[2]string]bool{}
-	x := in.ids
-	for _, c := range in.Data.Codings {
-		if !in.Counted(c) {
-			continue
+// anyBit reports whether a bitset has a bit set.
+func anyBit(set []uint64) bool {
+	for _, w := range set {
+		if w != 0 {
+			return true
 		}
-		k, ok := x.code(c.Code)
-		if !ok {
-			continue
-		}
-		set := carries[c.Segment]
-		if set == nil {
-			set = map[[2]string]bool{}
-			carries[c.Segment] = set
-		}
-		set[x.pairOf[k]] = true
 	}
-	return carries
+	return false
+}
+
+// carried returns, per segment number of the coding index, the (factor, valence) pairs
+// of its counted codings (Counted) of codes the codebook knows, as a bitset of words
+// words over the index's pairs: what the partners tables attribute to the partners a
+// segment names.
+func (in *Input) carried() (carries []uint64, words int) {
+	x := in.ids
+	words = (len(x.pairs) + 63) / 64
+	carries = make([]uint64, len(x.segIDs)*words)
+	for i, s32 := range x.segOfCoding {
+		k := x.codeOfCoding[i]
+		if k < 0 || x.emptyCode[i] {
+			continue
+		}
+		s := int(s32)
+		if _, counted := in.countedAt(x, s, int(x.coderOfCoding[i])); !counted {
+			continue
+		}
+		q := int(x.pairNum[k])
+		carries[s*words+q/64] |= 1 << (q % 64)
+	}
+	return carries, words
 }

@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/stat"
-	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // bootstrapStream is the PCG stream constant next to the caller's seed; any fixed value
@@ -28,9 +27,9 @@ const minDefinedShare = 0.9
 // How often each unit is drawn follows a multinomial distribution. Units with the same
 // values contribute alike, so when the P units fall into fewer than P/10 such patterns
 // (code presence by a few coders has at most a dozen) the count per pattern is drawn
-// from that multinomial by conditional binomials (gonum distuv.Binomial), in O(patterns)
-// per resample; otherwise the P units are drawn one by one. Both draw the same
-// distribution.
+// from that multinomial by conditional binomials (gonum distuv.Binomial's algorithm, see
+// multinomialDraws), in O(patterns) per resample; otherwise the P units are drawn one by
+// one. Both draw the same distribution.
 //
 // This is the plain unit-resampling bootstrap, not the algorithm of Hayes & Krippendorff
 // (2007, "Answering the call for a standard reliability measure for coding data",
@@ -60,9 +59,13 @@ func (d *alphaData) resamples(level Level, samples int, src *rand.PCG, byPattern
 	p := d.pairable()
 	weight := make([]float64, len(d.mult))
 	alphas := make([]float64, samples)
+	var draws *multinomialDraws
+	if byPattern {
+		draws = newMultinomialDraws(d.mult, float64(p), src)
+	}
 	for s := range alphas {
 		if byPattern {
-			drawMultinomial(weight, d.mult, float64(p), src)
+			draws.draw(weight)
 		} else {
 			clear(weight)
 			for range p {
@@ -72,26 +75,6 @@ func (d *alphaData) resamples(level Level, samples int, src *rand.PCG, byPattern
 		alphas[s] = d.alpha(level, weight)
 	}
 	return alphas
-}
-
-// drawMultinomial draws how often each of the kinds is drawn when n draws with
-// replacement are made from n items of which mult[k] are of kind k: Multinomial(n;
-// mult/n), as conditional binomials, kind k getting Binomial(draws left, mult_k / items
-// of kinds k..). The counts go into out.
-func drawMultinomial(out, mult []float64, n float64, src rand.Source) {
-	left, mass := n, n
-	for k, m := range mult {
-		switch {
-		case left == 0:
-			out[k] = 0
-		case m >= mass:
-			out[k] = left
-		default:
-			out[k] = distuv.Binomial{N: left, P: m / mass, Src: src}.Rand()
-		}
-		left -= out[k]
-		mass -= m
-	}
 }
 
 // KrippendorffInterval returns the 95% percentile bootstrap interval from the alphas of
@@ -222,9 +205,13 @@ func (d *alphaData) clusterResamples(level Level, makeup [][]patternCount, sampl
 	drawn := make([]float64, len(kinds))
 	weight := make([]float64, len(d.mult))
 	alphas := make([]float64, samples)
+	var draws *multinomialDraws
+	if byKind {
+		draws = newMultinomialDraws(kindMult, n, src)
+	}
 	for s := range alphas {
 		if byKind {
-			drawMultinomial(drawn, kindMult, n, src)
+			draws.draw(drawn)
 		} else {
 			clear(drawn)
 			for range makeup {

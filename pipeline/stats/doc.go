@@ -16,4 +16,9 @@
 // gonum has none of them and no maintained Go package implements Krippendorff's alpha
 // with missing data and all four levels of measurement; they are short, and each is
 // pinned by the published example it is usually checked against.
+//
+// The bootstrap's binomial draws are gonum's distuv.Binomial algorithm written out
+// (multinomialDraws) because gonum's sampler keeps nothing between calls and recomputed
+// the same logarithms millions of times on a large codebook; it draws the very same
+// variates from the same source, so intervals do not change with it.
 package stats

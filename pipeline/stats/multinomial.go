@@ -1,0 +1,166 @@
+package stats
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// multinomialDraws draws Multinomial(n; mult/n) as conditional binomials, one draw per
+// call of draw, for a bootstrap that draws the same multinomial thousands of times.
+//
+// Each binomial is drawn by the algorithm of gonum's distuv.Binomial.Rand (Numerical
+// Recipes in C, 2nd ed., section 7.3, with gonum's rejection from a Cauchy proposal
+// where n ≥ 25 and n·min(p, 1−p) ≥ 1, and from a Poisson proposal where the mean is
+// below 1), written out here rather than called because, called thousands of times per
+// code, most of its time went into recomputing the same logarithms: lgamma(n+1),
+// lgamma(k+1) and lgamma(n−k+1) on every proposal and log p and log(1−p) on every call.
+// Here lgamma(k+1) is looked up in a table filled on first use, and log p and log(1−p)
+// are kept per kind, whose p = mult_k / (items of kinds k..) is the same in every
+// resample. The table holds math.Lgamma's own values and every other expression is
+// gonum's, term for term, so each variate, and the random numbers consumed to make it,
+// are those of distuv.Binomial.Rand with the same source (TestMultinomialDrawsAsGonum):
+// a seed gives the intervals it gave before. gonum offers no sampler that keeps state
+// between calls, and the faster exact samplers (BTPE, Kachitvichyanukul & Schmeiser
+// 1988) would draw other numbers from the same seed.
+type multinomialDraws struct {
+	mult   []float64
+	n      float64
+	rnd    *rand.Rand
+	p      []float64 // per kind: mult_k / items of kinds k..
+	q      []float64 // min(p, 1 − p)
+	logs   []bool    // qlog, qclog computed
+	qlog   []float64 // log q
+	qclog  []float64 // log(1 − q), as math.Log1p(−q)
+	lgamma []float64 // lgamma[k] = math.Lgamma(k + 1), NaN until needed
+}
+
+// newMultinomialDraws returns the draws of Multinomial(n; mult/n) from src: n draws with
+// replacement from n items of which mult[k] are of kind k.
+func newMultinomialDraws(mult []float64, n float64, src rand.Source) *multinomialDraws {
+	m := &multinomialDraws{mult: mult, n: n, rnd: rand.New(src),
+		p: make([]float64, len(mult)), q: make([]float64, len(mult)),
+		logs: make([]bool, len(mult)), qlog: make([]float64, len(mult)), qclog: make([]float64, len(mult))}
+	mass := n
+	for k, c := range mult {
+		m.p[k] = c / mass
+		m.q[k] = m.p[k]
+		if m.q[k] > 0.5 {
+			m.q[k] = 1 - m.q[k]
+		}
+		mass -= c
+	}
+	return m
+}
+
+// draw puts how often each kind is drawn into out: kind k gets Binomial(draws left,
+// mult_k / items of kinds k..), the last kind with items gets the draws left, and kinds
+// after the draws ran out get 0.
+func (m *multinomialDraws) draw(out []float64) {
+	left, mass := m.n, m.n
+	for k, c := range m.mult {
+		switch {
+		case left == 0:
+			out[k] = 0
+		case c >= mass:
+			out[k] = left
+		default:
+			out[k] = m.binomial(k, left)
+		}
+		left -= out[k]
+		mass -= c
+	}
+}
+
+// binomial draws Binomial(n, p_k) as distuv.Binomial{N: n, P: p_k}.Rand() does.
+func (m *multinomialDraws) binomial(k int, n float64) float64 {
+	p := m.q[k]
+	flip := p != m.p[k]
+	am := n * p
+	if n < 25 {
+		// The direct method.
+		bnl := 0.0
+		for i := 0; i < int(n); i++ {
+			if m.rnd.Float64() < p {
+				bnl++
+			}
+		}
+		if flip {
+			return n - bnl
+		}
+		return bnl
+	}
+	if am < 1 {
+		// Rejection from a Poisson proposal.
+		const logM = 2.6e-2
+		var bnl float64
+		z := -p
+		pclog := (1 + 0.5*z) * z / (1 + (1+1.0/6*z)*z)
+		for {
+			bnl = 0.0
+			t := 0.0
+			for i := 0; i < int(n); i++ {
+				t += m.rnd.ExpFloat64()
+				if t >= am {
+					break
+				}
+				bnl++
+			}
+			bnlc := n - bnl
+			z = -bnl / n
+			log1p := (1 + 0.5*z) * z / (1 + (1+1.0/6*z)*z)
+			t = (bnlc+0.5)*log1p + bnl - bnlc*pclog + 1/(12*bnlc) - am + logM
+			if m.rnd.ExpFloat64() >= t {
+				break
+			}
+		}
+		if flip {
+			return n - bnl
+		}
+		return bnl
+	}
+	// Rejection from a Cauchy proposal.
+	if !m.logs[k] {
+		m.qlog[k], m.qclog[k] = math.Log(p), math.Log1p(-p)
+		m.logs[k] = true
+	}
+	g := m.logGammaPlus1(n)
+	plog, pclog := m.qlog[k], m.qclog[k]
+	sq := math.Sqrt(2 * am * (1 - p))
+	for {
+		var em, y float64
+		for {
+			y = math.Tan(math.Pi * m.rnd.Float64())
+			em = sq*y + am
+			if em >= 0 && em < n+1 {
+				break
+			}
+		}
+		em = math.Floor(em)
+		lg1 := m.logGammaPlus1(em)
+		lg2 := m.logGammaPlus1(n - em)
+		t := 1.2 * sq * (1 + y*y) * math.Exp(g-lg1-lg2+em*plog+(n-em)*pclog)
+		if m.rnd.Float64() <= t {
+			if flip {
+				return n - em
+			}
+			return em
+		}
+	}
+}
+
+// logGammaPlus1 returns math.Lgamma(x + 1) for a whole x in 0..n, from the table.
+func (m *multinomialDraws) logGammaPlus1(x float64) float64 {
+	if m.lgamma == nil {
+		m.lgamma = make([]float64, int(m.n)+1)
+		for i := range m.lgamma {
+			m.lgamma[i] = math.NaN()
+		}
+	}
+	i := int(x)
+	if v := m.lgamma[i]; !math.IsNaN(v) {
+		return v
+	}
+	v, _ := math.Lgamma(x + 1)
+	m.lgamma[i] = v
+	return v
+}
