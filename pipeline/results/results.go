@@ -191,6 +191,9 @@ type Results struct {
 	// give those pairs as the waves' totals minus the people, and the pairs of the
 	// groups they hide as that minus the shown groups' pairs (analysis.Waves).
 	PeopleHeld bool
+	// NotInterviewed counts the people not in Respondents because no interview of theirs
+	// could be used (every row of their file rejected, or an empty file).
+	NotInterviewed int
 	// AnswerCells and RejectedCells count the survey's answer cells of accepted rows and
 	// those of them that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells, RejectedCells int
