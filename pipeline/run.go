@@ -168,6 +168,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	// The readers' warnings: a workbook's sheet left unread (ingest/sheets.go), two
 	// municipality columns, a respondent given two roles (ingest/conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
+	// A respondent given two roles by two files (role_conflicts.go).
+	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)
 	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
