@@ -52,6 +52,9 @@ type Rows struct {
 	// are written as dates without formatting every cell again.
 	viewed    int
 	dateShown map[int]string
+	// booleans: the workbook has boolean cells (table_bool.go), so every row is read
+	// formatted too, as past the sampled rows a boolean would read as 1 or 0.
+	booleans bool
 	// A workbook's rows are decoded ahead by a goroutine reading src (the fields above
 	// belong to it), so that excelize's XML decoding runs beside the caller's work.
 	src     *Rows
@@ -189,7 +192,7 @@ func openExcelize(in *input, sheet string) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rows{path: path, sheet: name, book: book}
+	r := &Rows{path: path, sheet: name, book: book, booleans: hasBooleans(book)}
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}
@@ -421,7 +424,7 @@ func (r *Rows) nextWorkbookRow() bool {
 		if i < len(view) && view[i] != raw[i] {
 			if text := cellText(raw[i], view[i], r.date1904); text != raw[i] {
 				// A boolean says nothing about its column's other cells (a date format
-				// does); past the sample rows this path reads booleans as 1 and 0.
+				// does); a workbook with booleans is read formatted to its end.
 				if text != "TRUE" && text != "FALSE" {
 					if r.dateShown == nil {
 						r.dateShown = map[int]string{}
@@ -432,7 +435,7 @@ func (r *Rows) nextWorkbookRow() bool {
 			}
 		}
 	}
-	if r.viewed++; r.viewed >= formatSampleRows {
+	if r.viewed++; r.viewed >= formatSampleRows && !r.booleans {
 		r.view.Close()
 		r.view = nil
 	}

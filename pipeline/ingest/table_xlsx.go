@@ -128,7 +128,7 @@ func (r *Rows) nextFastRow() bool {
 		}
 	}
 	r.book, r.raw, r.view, r.date1904 = slow.book, slow.raw, slow.view, slow.date1904
-	r.viewed, r.dateShown = slow.viewed, slow.dateShown
+	r.viewed, r.dateShown, r.booleans = slow.viewed, slow.dateShown, slow.booleans
 	return r.nextWorkbookRow()
 }
 
