@@ -156,7 +156,7 @@ func (in *input) workbook() (*excelize.File, error) {
 	if in.book != nil {
 		return in.book, nil
 	}
-	if _, err := checkArchive(in.path, in.data, workbookArchive); err != nil {
+	if _, err := in.archive(); err != nil {
 		return nil, err
 	}
 	book, err := excelize.OpenReader(bytes.NewReader(in.data), workbookOptions)
