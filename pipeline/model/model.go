@@ -250,6 +250,26 @@ func Location(sheet string, row int, column string) string {
 	return strings.TrimSuffix(s, ", ")
 }
 
+// Place is a location in a table (Location) as an error that reads in Dutch too ("blad
+// %q, regel %d, kolom %q"), for Reasonf's arguments: the fatal errors about a file name
+// the place in the study's language.
+func Place(sheet string, row int, column string) error {
+	nl := ""
+	if sheet != "" {
+		nl = fmt.Sprintf("blad %q, ", sheet)
+	}
+	if row > 0 {
+		nl += fmt.Sprintf("regel %d", row)
+	}
+	if column != "" {
+		if row > 0 {
+			nl += ", "
+		}
+		nl += fmt.Sprintf("kolom %q", column)
+	}
+	return Translated(Location(sheet, row, column), strings.TrimSuffix(nl, ", "))
+}
+
 // Merge appends other's contents to d. Respondents with a (Wave, ID) already present are
 // merged: empty fields are filled from other, attributes are added. The same id in
 // another wave is another respondent (see SpreadWaveless for the respondents table).
