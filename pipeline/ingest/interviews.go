@@ -51,7 +51,8 @@ func readInterviews(path string, opt Options) (model.Dataset, error) {
 	}
 	read, ok := interviewFormats[format]
 	if !ok {
-		return model.Dataset{}, fmt.Errorf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %w",
+		return model.Dataset{}, model.Reasonf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %w",
+			"%s: %q is geen formaat van interviews (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %v",
 			path, opt.Format, ErrUnknownFormat)
 	}
 	return read(path, opt)
