@@ -47,6 +47,11 @@ type Summary struct {
 	Files          []model.FileCount
 	Unmapped       []Unmapped
 	Warnings       []error // in both languages (model.Dutch), redacted
+	// NotInterviewed counts the people left out of Respondents for want of a usable
+	// interview (unusable.go); NotInterviewedFiles names their files.
+	NotInterviewed      int
+	unusable            map[string][]int
+	notInterviewedFiles []int
 }
 
 // Outcome is a finished analysis: the results to write and the summary to print.
@@ -151,6 +156,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		d.Merge(ds)
 	}
 	interviewed := respondentsWithSegments(d)
+	unusable := unusableInterviews(d, interviews, interviewed) // unusable.go
 	if err := mixedWaves(s, survey.ds); err != nil {
 		return nil, err
 	}
@@ -162,6 +168,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	// The readers' warnings: a workbook's sheet left unread (ingest/sheets.go), two
 	// municipality columns, a respondent given two roles (ingest/conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
+	// A respondent given two roles by two files (role_conflicts.go).
+	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)
 	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
@@ -259,6 +267,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		out.Key[i][1] = dec.Published(out.Key[i][1])
 	}
 	in.Data, in.Interviewed, in.Disclosure = *p, interviewed, dec
+	out.Summary.unusable = unusableByPseudonym(unusable, out.Key) // unusable.go
 
 	rep.Stage("analysing", len(analysis.Stages))
 	in.StageDone = func() { rep.Add(1) }
@@ -286,6 +295,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Results = res
 	res.Respondents, res.Segments, res.Codings, res.Answers, res.Rejected =
 		out.Summary.Respondents, out.Summary.Segments, out.Summary.Codings, out.Summary.Answers, out.Summary.Rejected
+	res.NotInterviewed = out.Summary.NotInterviewed
 	res.AnswerCells, res.RejectedCells, res.RejectGroups = out.Summary.AnswerCells, out.Summary.RejectedCells, out.Summary.RejectGroups
 	for _, w := range out.Summary.Warnings { // the key file's warning, added below, is for the researcher only
 		if s.Language == "nl" {
@@ -455,6 +465,9 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 			continue // the same person in another wave
 		}
 		person[r.Pseudonym] = true
+		if s.notInterviewed(r.Pseudonym, surveyed[r.Pseudonym]) {
+			continue
+		}
 		s.Respondents++
 		role, mun := r.Role, r.Municipality
 		if role == "" {

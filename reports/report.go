@@ -192,6 +192,7 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 		if reasons := rejectReasons(res.RejectGroups, 3, res.Language); reasons != "" {
 			out = append(out, T("Meest voorkomende redenen: "+reasons+".", "Most frequent reasons: "+reasons+"."))
 		}
+		out = append(out, notInterviewedSentence(res)...) // report_notinterviewed.go
 	}
 	if s := latestWaveSentence(res); s != "" { // waves_latest.go
 		out = append(out, s)

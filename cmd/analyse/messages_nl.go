@@ -131,4 +131,10 @@ var dutch = map[string]string{
 	"code or role alias":   "alias van een code of rol",
 	"code or role aliases": "aliassen van codes of rollen",
 	"      %s\n":           "      %s\n",
+	// respondents without a usable interview (printNotInterviewed)
+	"    not counted     %s without a usable interview:\n": "    niet meegeteld  %s zonder bruikbaar interview:\n",
+	"      %s: no text\n":         "      %s: geen tekst\n",
+	"      %s: all %s rejected\n": "      %s: alle %s afgewezen\n",
+	"respondent":                  "respondent",
+	"respondents":                 "respondenten",
 }

@@ -104,6 +104,7 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	s := o.Summary
 	u.f(w, "%s\n", o.Study.Title)
 	u.f(w, "  respondents   %d (%d interviewed, %d surveyed)\n", s.Respondents, s.Interviewed, s.Surveyed)
+	printNotInterviewed(u, w, &s)
 	// The summary is often pasted into a methods section or an e-mail: the groups are
 	// given as the published sample table gives them (summary_groups.go).
 	minCell := o.Study.Privacy.MinCell
@@ -227,4 +228,20 @@ func counts(m map[string]int, minCell int) string {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// printNotInterviewed says how many respondents are left out for want of a usable
+// interview, and which files held nothing usable (every row rejected, or none).
+func printNotInterviewed(u *ui, w io.Writer, s *pipeline.Summary) {
+	if s.NotInterviewed == 0 {
+		return
+	}
+	u.f(w, "    not counted     %s without a usable interview:\n", u.n(s.NotInterviewed, "respondent", "respondents"))
+	for _, f := range s.NotInterviewedFiles() {
+		if f.Read == 0 {
+			u.f(w, "      %s: no text\n", f.Shown())
+		} else {
+			u.f(w, "      %s: all %s rejected\n", f.Shown(), u.n(f.Read, "row", "rows"))
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"golang.org/x/text/encoding/htmlindex"
 )
 
@@ -82,7 +83,7 @@ func checkArchive(path string, data []byte, kind archiveKind) (*zip.Reader, erro
 	}
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, fmt.Errorf("%s: not a readable zip archive: %v: %w", path, err, ErrUnknownFormat)
+		return nil, model.Reasonf("%s: not a readable zip archive: %v: %w", "%s: geen leesbaar zip-archief: %v: %v", path, err, ErrUnknownFormat)
 	}
 	if len(z.File) > kind.maxEntries {
 		return nil, fmt.Errorf("%s: the %s holds %d entries, more than the %d allowed: %w",

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // foldName normalises a header or sheet name for matching: case, accents, a stray
@@ -45,7 +46,7 @@ func FindColumns(header []string, fields map[string][]string, explicit map[strin
 		}
 		i := indexOfFolded(folded, taken, foldName(h))
 		if i < 0 {
-			return nil, fmt.Errorf("column %q named for %s is not in the header%s: %w", h, f, codebook.DidYouMean(h, header), ErrMissingColumn)
+			return nil, model.Reasonf("column %q named for %s is not in the header%s: %w", "kolom %q, genoemd voor %s, staat niet in de kopregel%s: %v", h, f, codebook.DidYouMean(h, header), ErrMissingColumn)
 		}
 		found[f], taken[i] = i, true
 	}
@@ -118,13 +119,15 @@ var (
 // they are shown (the first n). Otherwise the row may be data, or the file no table of the
 // study at all (a system file given by mistake), whose content must not reach a log or a
 // terminal: only its number of cells is given.
-func shownHeader(header []string, fields map[string][]string, n int) string {
+func shownHeader(header []string, fields map[string][]string, n int) error {
 	if cols, _ := FindColumns(header, fields, nil); len(cols) > 0 {
-		return abbreviate(header, n)
+		h := abbreviate(header, n)
+		return model.Translated(h, h)
 	}
-	cells := "cells"
+	cells, cellen := "cells", "cellen"
 	if len(header) == 1 {
-		cells = "cell"
+		cells, cellen = "cell", "cel"
 	}
-	return fmt.Sprintf("a first row of %d %s, none a known column name (its content is not shown)", len(header), cells)
+	return model.Translated(fmt.Sprintf("a first row of %d %s, none a known column name (its content is not shown)", len(header), cells),
+		fmt.Sprintf("een eerste regel van %d %s, geen ervan een bekende kolomnaam (de inhoud wordt niet getoond)", len(header), cellen))
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/samenspel/samenspel/pipeline/ingest/sav"
+	"github.com/samenspel/samenspel/pipeline/ingest/sheet"
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/xuri/excelize/v2"
 )
@@ -38,6 +40,12 @@ type input struct {
 	// Decoded forms, made on first use and shared by format detection and reading.
 	text *textTable     // a delimited text file
 	book *excelize.File // a workbook
+	// The workbook in the fast reader (table_xlsx.go), opened once for all its sheets.
+	zip       *zip.Reader
+	zipErr    error
+	fast      *sheet.Workbook
+	fastErr   error
+	fastTried bool
 }
 
 // openInput opens an input read-only. O_NONBLOCK keeps the open of a named pipe from
@@ -107,6 +115,10 @@ func (in *input) close() {
 	if in.book != nil {
 		in.book.Close()
 		in.book = nil
+	}
+	if in.fast != nil {
+		in.fast.Close()
+		in.fast = nil
 	}
 }
 

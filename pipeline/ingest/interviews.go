@@ -51,7 +51,8 @@ func readInterviews(path string, opt Options) (model.Dataset, error) {
 	}
 	read, ok := interviewFormats[format]
 	if !ok {
-		return model.Dataset{}, fmt.Errorf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %w",
+		return model.Dataset{}, model.Reasonf("%s: %q is not an interview format (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %w",
+			"%s: %q is geen formaat van interviews (generic, maxqda, atlasti, qualcoder, taguette, qdpx, nvivo, transcript): %v",
 			path, opt.Format, ErrUnknownFormat)
 	}
 	return read(path, opt)
@@ -148,9 +149,9 @@ func detectTableFormat(path string, opt Options) (string, error) {
 	if err := rows.Err(); err != nil {
 		return "", err
 	}
-	where := path
+	where := model.Translated(path, path)
 	if s := rows.Sheet(); s != "" {
-		where += fmt.Sprintf(": sheet %q", s)
+		where = model.Translated(fmt.Sprintf("%s: sheet %q", path, s), fmt.Sprintf("%s: blad %q", path, s))
 	}
 	fields := map[string][]string{}
 	for _, l := range []segmentLayout{genericLayout, maxqdaLayout, atlastiLayout, qualcoderLayout, taguetteLayout} {
@@ -158,6 +159,7 @@ func detectTableFormat(path string, opt Options) (string, error) {
 			fields[l.format+" "+f] = names
 		}
 	}
-	return "", fmt.Errorf("%s: no known coded-segment header (%s); name the format in study.yaml: %w",
+	return "", model.Reasonf("%s: no known coded-segment header (%s); name the format in study.yaml: %w",
+		"%s: geen bekende kopregel van gecodeerde fragmenten (%s); noem het formaat in study.yaml: %v",
 		where, shownHeader(first, fields, 8), ErrUnknownFormat)
 }

@@ -62,7 +62,7 @@ func readQDPX(path string, opt Options) (model.Dataset, error) {
 		arch = a
 		qdeName = findProjectDocument(a, path)
 		if qdeName == "" {
-			return ds, fmt.Errorf("%s: %w", path, ErrNoProject)
+			return ds, model.Reasonf("%s: %w", "%s: %v", path, ErrNoProject)
 		}
 		if qde, err = a.read(qdeName); err != nil {
 			return ds, err
@@ -70,7 +70,7 @@ func readQDPX(path string, opt Options) (model.Dataset, error) {
 	}
 	p, err := refiqda.Decode(qde)
 	if err != nil {
-		return ds, fmt.Errorf("%s: %s: %w", path, qdeName, err)
+		return ds, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, qdeName, err)
 	}
 	r := qdpxReader{path: path, opt: opt, arch: arch, p: p}
 	if r.ours() && opt.Beside != "" {
@@ -130,7 +130,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 	r.count = model.FileCount{Path: r.path, Format: "qdpx"}
 	np, err := compileNamePattern(r.opt.NamePattern)
 	if err != nil {
-		return model.Dataset{}, fmt.Errorf("%s: %w", r.path, err)
+		return model.Dataset{}, model.Reasonf("%s: %w", "%s: %v", r.path, err)
 	}
 	r.users = map[string]string{}
 	for _, u := range r.p.Users {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -37,16 +36,17 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	}
 	sheet := rows.Sheet()
 	if header == nil {
-		return model.Dataset{}, fmt.Errorf("%s: no header row: %w", path, ErrMissingColumn)
+		return model.Dataset{}, model.Reasonf("%s: no header row: %w", "%s: geen kopregel: %v", path, ErrMissingColumn)
 	}
 	cols, err := FindColumns(header, genericFields, opt.Columns)
 	if err != nil {
-		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(sheet, rows.Line(), ""), err)
+		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(sheet, rows.Line(), ""), err)
 	}
 	idCol, ok := cols["respondent"]
 	if !ok {
-		return model.Dataset{}, fmt.Errorf("%s: %s: no respondent column (respondent, deelnemer, id) in %s; is this the respondents table?: %w",
-			path, model.Location(sheet, rows.Line(), ""), shownHeader(header, genericFields, 8), ErrMissingColumn)
+		return model.Dataset{}, model.Reasonf("%s: %s: no respondent column (respondent, deelnemer, id) in %s; is this the respondents table?: %w",
+			"%s: %s: geen kolom met de respondent (respondent, deelnemer, id) in %s; is dit de respondententabel?: %v",
+			path, model.Place(sheet, rows.Line(), ""), shownHeader(header, genericFields, 8), ErrMissingColumn)
 	}
 	field := map[int]string{}
 	for f, i := range cols {

@@ -133,7 +133,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	count := model.FileCount{Path: path, Format: l.format}
 	np, err := compileNamePattern(opt.NamePattern)
 	if err != nil {
-		return ds, fmt.Errorf("%s: %w", path, err)
+		return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	respondents := map[string]*model.Respondent{}
 	var respOrder []string
@@ -362,16 +362,16 @@ func findHeader(rows *Rows, l segmentLayout, opt Options) ([]string, map[string]
 	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
-	where := rows.Path()
+	where := model.Translated(rows.Path(), rows.Path())
 	if s := rows.Sheet(); s != "" {
-		where += fmt.Sprintf(": sheet %q", s)
+		where = model.Translated(fmt.Sprintf("%s: sheet %q", rows.Path(), s), fmt.Sprintf("%s: blad %q", rows.Path(), s))
 	}
 	if first == nil {
-		return nil, nil, fmt.Errorf("%s: the table is empty: %w", where, ErrMissingColumn)
+		return nil, nil, model.Reasonf("%s: the table is empty: %w", "%s: de tabel is leeg: %v", where, ErrMissingColumn)
 	}
 	cols, err := FindColumns(first, l.fields, opt.Columns)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", where, err)
+		return nil, nil, model.Reasonf("%s: %w", "%s: %v", where, err)
 	}
 	f := missingField(cols, l.required)
 	var names []string
@@ -380,7 +380,8 @@ func findHeader(rows *Rows, l segmentLayout, opt Options) ([]string, map[string]
 			names = append(names, fmt.Sprintf("%q", n))
 		}
 	}
-	return nil, nil, fmt.Errorf("%s: no column %q (looked for a header named %s) for the %s layout: %w",
+	return nil, nil, model.Reasonf("%s: no column %q (looked for a header named %s) for the %s layout: %w",
+		"%s: geen kolom %q (gezocht naar een kop %s) voor de indeling %s: %v",
 		where, f, strings.Join(names, ", "), l.format, ErrMissingColumn)
 }
 

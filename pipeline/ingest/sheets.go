@@ -36,7 +36,7 @@ func workbookSheets(in *input) []workbookSheet {
 	if (ext != ".xlsx" && ext != ".xlsm") || !isZip(in.data) {
 		return nil
 	}
-	z, err := checkArchive(in.path, in.data, workbookArchive)
+	z, err := in.archive()
 	if err != nil {
 		return nil // reading the first sheet reports it
 	}

@@ -65,7 +65,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	switch format {
 	case "", "auto", FormatGeneric, FormatLimeSurvey, FormatQualtrics, FormatForms:
 	default:
-		return model.Dataset{}, fmt.Errorf("%s: survey format %q (known: generic, limesurvey, qualtrics, forms, spss): %w", path, opt.Format, ErrUnknownFormat)
+		return model.Dataset{}, model.Reasonf("%s: survey format %q (known: generic, limesurvey, qualtrics, forms, spss): %w", "%s: formaat van de vragenlijst %q (bekend: generic, limesurvey, qualtrics, forms, spss): %v", path, opt.Format, ErrUnknownFormat)
 	}
 	rows, err := openTable(path, opt)
 	if err != nil {
@@ -83,13 +83,14 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	if header == nil {
-		return model.Dataset{}, fmt.Errorf("%s: no header row: %w", path, ErrUnknownFormat)
+		return model.Dataset{}, model.Reasonf("%s: no header row: %w", "%s: geen kopregel: %v", path, ErrUnknownFormat)
 	}
 	if format == "" || format == "auto" {
 		format = detectSurvey(header, opt)
 		if format == "" {
-			return model.Dataset{}, fmt.Errorf("%s: %s: the header (%s) matches no survey layout; name the format in study.yaml: %w",
-				path, model.Location(rows.Sheet(), rows.Line(), ""), shownHeader(header, genericFields, 6), ErrUnknownFormat)
+			return model.Dataset{}, model.Reasonf("%s: %s: the header (%s) matches no survey layout; name the format in study.yaml: %w",
+				"%s: %s: de kopregel (%s) past bij geen indeling van een vragenlijst; noem het formaat in study.yaml: %v",
+				path, model.Place(rows.Sheet(), rows.Line(), ""), shownHeader(header, genericFields, 6), ErrUnknownFormat)
 		}
 	}
 	var lay *surveyLayout
@@ -107,10 +108,10 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		}
 	}
 	if err != nil {
-		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(rows.Sheet(), rows.Line(), ""), err)
+		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(rows.Sheet(), rows.Line(), ""), err)
 	}
 	if err := settleItems(lay, opt); err != nil {
-		return model.Dataset{}, fmt.Errorf("%s: %s: %w", path, model.Location(rows.Sheet(), rows.Line(), ""), err)
+		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(rows.Sheet(), rows.Line(), ""), err)
 	}
 	lay.format = format
 	markUnheaded(lay, header)
@@ -369,7 +370,7 @@ func settleItems(lay *surveyLayout, opt Options) error {
 			found = found || lay.columns[i].explicit
 		}
 		if !found {
-			return fmt.Errorf("column %q named for item %s is not in the header: %w", opt.Columns[f], f, ErrMissingColumn)
+			return model.Reasonf("column %q named for item %s is not in the header: %w", "kolom %q, genoemd voor item %s, staat niet in de kopregel: %v", opt.Columns[f], f, ErrMissingColumn)
 		}
 	}
 	for _, id := range order {
@@ -388,7 +389,8 @@ func settleItems(lay *surveyLayout, opt Options) error {
 			for j, i := range cols {
 				names[j] = strconv.Quote(lay.columns[i].header)
 			}
-			return fmt.Errorf("item %s matches %d columns (%s): name its column in study.yaml (columns: {%s: %s})",
+			return model.Reasonf("item %s matches %d columns (%s): name its column in study.yaml (columns: {%s: %s})",
+				"item %s past bij %d kolommen (%s): noem de kolom in study.yaml (columns: {%s: %s})",
 				id, len(cols), strings.Join(names, ", "), id, lay.columns[cols[0]].header)
 		}
 		for _, i := range cols {
@@ -436,7 +438,7 @@ type respondentValue struct {
 func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Options) (model.Dataset, error) {
 	var ds model.Dataset
 	if err := waveColumn(lay, opt); err != nil {
-		return ds, fmt.Errorf("%s: %w", path, err)
+		return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	count := model.FileCount{Path: path, Format: lay.format}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -15,7 +14,7 @@ import (
 
 // ErrNotTable is wrapped by OpenRows when a file is neither a readable .xlsx workbook nor
 // a delimited text file.
-var ErrNotTable = errors.New("not a readable table")
+var ErrNotTable = model.NewKind("not a readable table", "geen leesbare tabel")
 
 // Rows iterates over the rows of one sheet of an .xlsx workbook or of a .csv file.
 //
@@ -52,6 +51,9 @@ type Rows struct {
 	// are written as dates without formatting every cell again.
 	viewed    int
 	dateShown map[int]string
+	// booleans: the workbook has boolean cells (table_bool.go), so every row is read
+	// formatted too, as past the sampled rows a boolean would read as 1 or 0.
+	booleans bool
 	// A workbook's rows are decoded ahead by a goroutine reading src (the fields above
 	// belong to it), so that excelize's XML decoding runs beside the caller's work.
 	src     *Rows
@@ -106,14 +108,14 @@ func (in *input) rows(sheet string) (*Rows, error) {
 	case isZip(in.data):
 		return openWorkbook(in, sheet)
 	case bytes.HasPrefix(in.data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fmt.Errorf("%s: an old binary Excel (.xls) or encrypted workbook; save it as .xlsx or .csv: %w", in.path, ErrNotTable)
+		return nil, model.Reasonf("%s: an old binary Excel (.xls) or encrypted workbook; save it as .xlsx or .csv: %w", "%s: een oud binair Excel-bestand (.xls) of een versleutelde werkmap; sla het op als .xlsx of .csv: %v", in.path, ErrNotTable)
 	case ext == ".xlsx" || ext == ".xlsm":
-		return nil, fmt.Errorf("%s: not an Excel workbook (no zip archive inside): %w", in.path, ErrNotTable)
+		return nil, model.Reasonf("%s: not an Excel workbook (no zip archive inside): %w", "%s: geen Excel-werkmap (er zit geen zip-archief in): %v", in.path, ErrNotTable)
 	}
 	if in.text == nil {
 		t, err := newTextTable(in.data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", in.path, err)
+			return nil, model.Reasonf("%s: %w", "%s: %v", in.path, err)
 		}
 		in.text = t
 	}
@@ -153,12 +155,12 @@ func (in *input) workbook() (*excelize.File, error) {
 	if in.book != nil {
 		return in.book, nil
 	}
-	if _, err := checkArchive(in.path, in.data, workbookArchive); err != nil {
+	if _, err := in.archive(); err != nil {
 		return nil, err
 	}
 	book, err := excelize.OpenReader(bytes.NewReader(in.data), workbookOptions)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable Excel workbook (%v): %w", in.path, err, ErrNotTable)
+		return nil, model.Reasonf("%s: not a readable Excel workbook (%v): %w", "%s: geen leesbare Excel-werkmap (%v): %v", in.path, err, ErrNotTable)
 	}
 	in.book = book
 	return book, nil
@@ -189,7 +191,7 @@ func openExcelize(in *input, sheet string) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rows{path: path, sheet: name, book: book}
+	r := &Rows{path: path, sheet: name, book: book, booleans: hasBooleans(book)}
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}
@@ -207,7 +209,7 @@ func openExcelize(in *input, sheet string) (*Rows, error) {
 // forgiving case and accents as headers do.
 func pickSheet(path string, sheets []string, sheet string) (string, error) {
 	if len(sheets) == 0 {
-		return "", fmt.Errorf("%s: the workbook has no sheets: %w", path, ErrNotTable)
+		return "", model.Reasonf("%s: the workbook has no sheets: %w", "%s: de werkmap heeft geen bladen: %v", path, ErrNotTable)
 	}
 	if sheet == "" {
 		return sheets[0], nil
@@ -222,7 +224,7 @@ func pickSheet(path string, sheets []string, sheet string) (string, error) {
 			return s, nil
 		}
 	}
-	return "", fmt.Errorf("%s: no sheet %q (sheets: %s): %w", path, sheet, quoteList(sheets), ErrNotTable)
+	return "", model.Reasonf("%s: no sheet %q (sheets: %s): %w", "%s: geen blad %q (bladen: %s): %v", path, sheet, quoteList(sheets), ErrNotTable)
 }
 
 // prefetched is a row decoded ahead, or the end of the sheet (end, with err if any).
@@ -371,11 +373,7 @@ func (r *Rows) Close() error {
 }
 
 func (r *Rows) fail(err error) bool {
-	loc := r.path
-	if r.sheet != "" {
-		loc += fmt.Sprintf(": sheet %q", r.sheet)
-	}
-	r.err = fmt.Errorf("%s, row %d: %w", loc, r.line+1, err)
+	r.err = model.Reasonf("%s: %s: %w", "%s: %s: %v", r.path, model.Place(r.sheet, r.line+1, ""), err)
 	r.row = nil
 	return false
 }
@@ -421,7 +419,7 @@ func (r *Rows) nextWorkbookRow() bool {
 		if i < len(view) && view[i] != raw[i] {
 			if text := cellText(raw[i], view[i], r.date1904); text != raw[i] {
 				// A boolean says nothing about its column's other cells (a date format
-				// does); past the sample rows this path reads booleans as 1 and 0.
+				// does); a workbook with booleans is read formatted to its end.
 				if text != "TRUE" && text != "FALSE" {
 					if r.dateShown == nil {
 						r.dateShown = map[int]string{}
@@ -432,7 +430,7 @@ func (r *Rows) nextWorkbookRow() bool {
 			}
 		}
 	}
-	if r.viewed++; r.viewed >= formatSampleRows {
+	if r.viewed++; r.viewed >= formatSampleRows && !r.booleans {
 		r.view.Close()
 		r.view = nil
 	}

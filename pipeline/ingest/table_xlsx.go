@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 
@@ -26,16 +27,49 @@ var fastLimits = sheet.Limits{
 // the excelize path beside the fast one.
 var useFastReader = true
 
-// fastSheet is a sheet open in the fast reader.
+// fastSheet is a sheet open in the fast reader; the input holds its workbook.
 type fastSheet struct {
 	in   *input
-	book *sheet.Workbook
 	rows *sheet.Rows
 }
 
 func (f *fastSheet) close() {
 	f.rows.Close()
-	f.book.Close()
+}
+
+// openZip is sheet.OpenZip; tests replace it to count the workbooks opened.
+var openZip = sheet.OpenZip
+
+// fastWorkbook opens the input in the fast reader once: the archive's directory, the
+// workbook part, its relations, the shared strings and the styles are read once for
+// every sheet (the headers of a workbook's sheets, then their rows; sheets.go), not
+// once per sheet read. nil and no error when the fast reader leaves the workbook to
+// excelize.
+func (in *input) fastWorkbook() (*sheet.Workbook, error) {
+	if in.fastTried {
+		return in.fast, in.fastErr
+	}
+	in.fastTried = true
+	z, err := in.archive()
+	if err != nil {
+		in.fastErr = err
+		return nil, err
+	}
+	book, err := openZip(in.path, z, fastLimits)
+	if err != nil {
+		in.fastErr = fastError(err)
+		return nil, in.fastErr
+	}
+	in.fast = book
+	return book, nil
+}
+
+// archive checks the input as a workbook archive and opens its directory, once.
+func (in *input) archive() (*zip.Reader, error) {
+	if in.zip == nil && in.zipErr == nil {
+		in.zip, in.zipErr = checkArchive(in.path, in.data, workbookArchive)
+	}
+	return in.zip, in.zipErr
 }
 
 // openFastWorkbook opens the sheet asked for in the fast reader. It returns nil and no
@@ -45,25 +79,19 @@ func openFastWorkbook(in *input, name string) (*Rows, error) {
 		return nil, nil
 	}
 	path := in.path
-	z, err := checkArchive(path, in.data, workbookArchive)
-	if err != nil {
+	book, err := in.fastWorkbook()
+	if book == nil || err != nil {
 		return nil, err
-	}
-	book, err := sheet.OpenZip(path, z, fastLimits)
-	if err != nil {
-		return nil, fastError(err)
 	}
 	picked, err := pickSheet(path, book.Sheets(), name)
 	if err != nil {
-		book.Close()
 		return nil, err
 	}
 	rows, err := book.Rows(picked)
 	if err != nil {
-		book.Close()
 		return nil, fastError(err)
 	}
-	return &Rows{path: path, sheet: picked, fast: &fastSheet{in: in, book: book, rows: rows}}, nil
+	return &Rows{path: path, sheet: picked, fast: &fastSheet{in: in, rows: rows}}, nil
 }
 
 // fastError is nil for a workbook the fast reader leaves to excelize, and otherwise the
@@ -128,7 +156,7 @@ func (r *Rows) nextFastRow() bool {
 		}
 	}
 	r.book, r.raw, r.view, r.date1904 = slow.book, slow.raw, slow.view, slow.date1904
-	r.viewed, r.dateShown = slow.viewed, slow.dateShown
+	r.viewed, r.dateShown, r.booleans = slow.viewed, slow.dateShown, slow.booleans
 	return r.nextWorkbookRow()
 }
 

@@ -55,7 +55,7 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 			return ds, err
 		}
 		if text, err = docxText(a); err != nil {
-			return ds, fmt.Errorf("%s: %w", path, err)
+			return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 		}
 	} else {
 		text = decodeText(raw)
@@ -63,7 +63,7 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 	base := filepath.Base(path)
 	np, err := compileNamePattern(opt.NamePattern)
 	if err != nil {
-		return ds, fmt.Errorf("%s: %w", path, err)
+		return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	resp := strings.TrimSpace(opt.Respondent)
 	var vars *nameVariables
@@ -357,7 +357,7 @@ func labelValue(label string) string {
 func docxText(a *zipArchive) (string, error) {
 	name := a.find("word/document.xml")
 	if name == "" {
-		return "", fmt.Errorf("not a Word document (no word/document.xml): %w", ErrUnknownFormat)
+		return "", model.Reasonf("not a Word document (no word/document.xml): %w", "geen Word-document (geen word/document.xml): %v", ErrUnknownFormat)
 	}
 	data, err := a.read(name)
 	if err != nil {
@@ -377,7 +377,7 @@ func docxText(a *zipArchive) (string, error) {
 			break
 		}
 		if err != nil {
-			return "", fmt.Errorf("word/document.xml: %v: %w", err, ErrUnknownFormat)
+			return "", model.Reasonf("word/document.xml: %v: %w", "word/document.xml: %v: %v", err, ErrUnknownFormat)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

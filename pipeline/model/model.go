@@ -210,6 +210,18 @@ type Dataset struct {
 	// or left unread without a reject (a workbook's sheet with another header).
 	// The summary lists them.
 	Warnings []Warning
+	// RoleConflicts are the respondents a file merged in gives another role than an
+	// earlier file did (the earlier one is used). Roles are compared only once the
+	// codebook can say whether two spellings are one role ("JW", "Jongerenwerker"), so
+	// the run turns them into warnings (pipeline/role_conflicts.go).
+	RoleConflicts []RoleConflict
+}
+
+// RoleConflict is a respondent given role Value by File where Earlier, read before,
+// gave Was.
+type RoleConflict struct {
+	File, Earlier string
+	Value, Was    string
 }
 
 // Warning is a reader's warning about a file: Err in both languages (Reasonf), without
@@ -238,6 +250,26 @@ func Location(sheet string, row int, column string) string {
 	return strings.TrimSuffix(s, ", ")
 }
 
+// Place is a location in a table (Location) as an error that reads in Dutch too ("blad
+// %q, regel %d, kolom %q"), for Reasonf's arguments: the fatal errors about a file name
+// the place in the study's language.
+func Place(sheet string, row int, column string) error {
+	nl := ""
+	if sheet != "" {
+		nl = fmt.Sprintf("blad %q, ", sheet)
+	}
+	if row > 0 {
+		nl += fmt.Sprintf("regel %d", row)
+	}
+	if column != "" {
+		if row > 0 {
+			nl += ", "
+		}
+		nl += fmt.Sprintf("kolom %q", column)
+	}
+	return Translated(Location(sheet, row, column), strings.TrimSuffix(nl, ", "))
+}
+
 // Merge appends other's contents to d. Respondents with a (Wave, ID) already present are
 // merged: empty fields are filled from other, attributes are added. The same id in
 // another wave is another respondent (see SpreadWaveless for the respondents table).
@@ -256,6 +288,9 @@ func (d *Dataset) Merge(other Dataset) {
 				}
 				moved++
 			}
+			if a, b := strings.TrimSpace(d.Respondents[i].Role), strings.TrimSpace(r.Role); a != "" && b != "" && !strings.EqualFold(a, b) && len(other.Files) > 0 {
+				d.RoleConflicts = append(d.RoleConflicts, RoleConflict{File: other.Files[0].Path, Earlier: d.Respondents[i].Source, Value: b, Was: a})
+			}
 			d.Respondents[i] = MergeRespondent(d.Respondents[i], r)
 			continue
 		}
@@ -270,6 +305,7 @@ func (d *Dataset) Merge(other Dataset) {
 	d.Files = concat(d.Files, other.Files)
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
 	d.Warnings = append(d.Warnings, other.Warnings...)
+	d.RoleConflicts = append(d.RoleConflicts, other.RoleConflicts...)
 	if moved > 0 && len(other.Files) > 0 {
 		// The respondents table (read first) or the earlier file decides; say so, by
 		// count and values, never by id.

@@ -33,3 +33,18 @@ func TestHandles(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+// A postcode typed in lower case with a space is found; a number before a two-letter
+// word is not.
+func TestLowerCasePostcode(t *testing.T) {
+	r := New(Options{})
+	for _, tc := range []struct{ in, want string }{
+		{"ze woont op 1234 ab in de wijk", "ze woont op [postcode] in de wijk"},
+		{"postcode 3511 lx, 1234AB en 9999 ZZ", "postcode [postcode], [postcode] en [postcode]"},
+		{"in 2019 is het begonnen, sinds 2015 en ook 1200 km verder, 2020 zo", "in 2019 is het begonnen, sinds 2015 en ook 1200 km verder, 2020 zo"},
+	} {
+		if got := r.Redact(tc.in); got != tc.want {
+			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

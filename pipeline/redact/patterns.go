@@ -18,6 +18,9 @@ var (
 	// text, its leading character class makes it slow (1.3 MB/s).
 	obfuscatedEmailRe = regexp.MustCompile(`(?i)^[a-z0-9._%+\-]+` + obfAt + `[a-z0-9\-]+(?:` + obfDot + `[a-z0-9\-]+)*` + obfDot + `(?:nl|com|org|net|eu|be|de|info|nu|frl|edu|gov|io|uk|fr)\b`)
 	postcodeRe        = regexp.MustCompile(`\b[1-9]\d{3}(?:\s?(?:[A-RT-Z][A-Z]|S[B-RT-Z])|[a-rt-z][a-z]|s[b-rt-z])\b`)
+	// postcodeLowerRe: a postcode typed in lower case with a space ("1234 ab"), kept
+	// only where the letters are no two-letter word (twoLetterWords: "in 2019 is", "1200 km").
+	postcodeLowerRe = regexp.MustCompile(`\b[1-9]\d{3} (?:[a-rt-z][a-z]|s[b-rt-z])\b`)
 	// bsnRe: nine digits, grouped 3-3-3 or 4-2-3 by spaces, dots or dashes, or not at all.
 	bsnRe = regexp.MustCompile(`\b(?:\d{3}[ .\-]?\d{3}[ .\-]?\d{3}|\d{4}[ .\-]\d{2}[ .\-]\d{3})\b`)
 	// ibanRe: a country code, two check digits and 11 to 30 letters or digits, grouped by
@@ -73,6 +76,7 @@ func findPatterns(text string) ([]Span, [][]int) {
 	}
 	if run >= 4 {
 		add(postcodeRe, Postcode, nil)
+		add(postcodeLowerRe, Postcode, func(m string) bool { return !twoLetterWords[m[len(m)-2:]] })
 	}
 	if streetBeforeNumber(text) {
 		add(addressRe, Address, nil)
@@ -389,3 +393,14 @@ func validPhone(d string, plus bool) bool {
 	rest = strings.TrimPrefix(rest, "0")
 	return len(rest) == 9
 }
+
+// twoLetterWords are the lower-case two-letter words, abbreviations and units (Dutch and
+// English) that may follow a number in a sentence, so that "1234 ab" is a postcode and
+// "in 2019 is", "1200 km", "2015 en" are not.
+var twoLetterWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`ad af al am an as at be by ca cd cm ct da de di dj do dr ed eg ei en er et ex ga gb go ha he hi ho id ie if ik in is it ja je jl jr ka kb kg km kw la le li lo ma mb me mg mi ml mm mo mr ms mw my na nd ne nl no nr nu ob oh ok om on oo op or os ot ow pa pc pk pm po pp pt re ri ro rd st ta te th ti to tv uk um un up ur us uw vd vs wc we wo xl ze zo zn`) {
+		m[w] = true
+	}
+	return m
+}()

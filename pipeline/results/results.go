@@ -204,6 +204,9 @@ type Results struct {
 	// latestWaveFacts).
 	LatestWave  string
 	EarlierOnly int
+	// NotInterviewed counts the people not in Respondents because no interview of theirs
+	// could be used (every row of their file rejected, or an empty file).
+	NotInterviewed int
 	// AnswerCells and RejectedCells count the survey's answer cells of accepted rows and
 	// those of them that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells, RejectedCells int
