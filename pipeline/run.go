@@ -88,6 +88,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	out := &Outcome{Study: s, Codebook: cb}
 	d := &model.Dataset{}
+	merge := d.Merger().Merge // one index of the respondents for every file merged
 
 	// Read: respondents first, so interview rows of unknown respondents are rejected.
 	var known map[string]bool
@@ -100,7 +101,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		for _, r := range ds.Respondents {
 			known[r.ID] = true
 		}
-		d.Merge(ds)
+		merge(ds)
 	}
 	// The survey is read beside the interviews (a national survey's workbook takes
 	// seconds); the datasets are merged in the study's order all the same.
@@ -148,7 +149,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		return nil, survey.err
 	}
 	for _, ds := range interviews {
-		d.Merge(ds)
+		merge(ds)
 	}
 	interviewed := respondentsWithSegments(d)
 	if err := mixedWaves(s, survey.ds); err != nil {
@@ -156,7 +157,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	out.Summary.Warnings = append(out.Summary.Warnings, sharedSurveyIDs(s, survey.ds)...)
 	for i := range survey.ds {
-		d.Merge(survey.ds[i])
+		merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
 	// The readers' warnings: a workbook's sheet left unread (ingest/sheets.go), two
