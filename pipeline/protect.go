@@ -77,8 +77,18 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[
 			return naturalCompare(d.Respondents[a.i].ID, d.Respondents[b.i].ID)
 		})
 		width := max(len(strconv.Itoa(len(idx))), 2)
+		// The role's pseudonyms are made in one buffer and taken from one string: one
+		// allocation, not four a respondent (on a national study 100,000 respondents).
+		var names pieces
+		names.grow(len(idx), len(abbrev)+1+width)
+		for n := range idx {
+			names.buf = append(names.buf, abbrev...)
+			names.buf = append(names.buf, '-')
+			names.buf = appendZeroPadded(names.buf, n+1, width)
+			names.end()
+		}
 		for n, x := range idx {
-			pseud[d.Respondents[x.i].ID] = abbrev + "-" + zeroPadded(n+1, width)
+			pseud[d.Respondents[x.i].ID] = names.piece(n)
 		}
 	}
 	key := make([][2]string, 0, len(ids))
@@ -167,14 +177,23 @@ func renameSegmentsBy(d *model.Dataset, pseud map[string]string) {
 		}
 	}
 	d.Segments = kept
+	// The new ids are made in one buffer and taken from one string (see pseudonymiseIDs).
+	var names pieces
+	names.grow(len(d.Segments), 12)
 	for i := range d.Segments {
-		s := &d.Segments[i]
-		p := pseud[s.Respondent]
+		p := pseud[d.Segments[i].Respondent]
 		if p == "" {
 			p = "R"
 		}
 		next[p]++
-		id := p + "/" + zeroPadded(next[p], 3)
+		names.buf = append(names.buf, p...)
+		names.buf = append(names.buf, '/')
+		names.buf = appendZeroPadded(names.buf, next[p], 3)
+		names.end()
+	}
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		id := names.piece(i)
 		ids[s.ID] = id
 		s.ID = id
 	}
@@ -187,11 +206,47 @@ func renameSegmentsBy(d *model.Dataset, pseud map[string]string) {
 
 // zeroPadded is fmt.Sprintf("%0*d", width, n) for n >= 0, without fmt's cost per call.
 func zeroPadded(n, width int) string {
-	s := strconv.Itoa(n)
-	if len(s) < width {
-		s = strings.Repeat("0", width-len(s)) + s
+	return string(appendZeroPadded(nil, n, width))
+}
+
+// appendZeroPadded appends zeroPadded(n, width) to b.
+func appendZeroPadded(b []byte, n, width int) []byte {
+	var digits [20]byte
+	s := strconv.AppendInt(digits[:0], int64(n), 10)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
 	}
-	return s
+	return append(b, s...)
+}
+
+// pieces builds many short strings in one buffer and takes them from one string made
+// of it, so that they cost one allocation, not one each: the pseudonyms and segment ids
+// of a national study are 150,000 strings.
+type pieces struct {
+	buf  []byte
+	ends []int
+	all  string
+}
+
+// grow makes room for n pieces of about size bytes each.
+func (p *pieces) grow(n, size int) {
+	p.buf = slices.Grow(p.buf, n*size)
+	p.ends = slices.Grow(p.ends, n)
+}
+
+// end ends the piece being appended to buf.
+func (p *pieces) end() { p.ends = append(p.ends, len(p.buf)) }
+
+// piece returns the i-th piece; after the first call no piece may be added.
+func (p *pieces) piece(i int) string {
+	if len(p.all) != len(p.buf) {
+		p.all = string(p.buf)
+	}
+	from := 0
+	if i > 0 {
+		from = p.ends[i-1]
+	}
+	return p.all[from:p.ends[i]]
 }
 
 // naturalLess orders ids so that R2 comes before R10 (see naturalCompare).
