@@ -23,33 +23,46 @@ import (
 // answers cannot redo the order. Respondents whose role the codebook does not know get
 // "R". It returns the key, real id → pseudonym, sorted by id.
 func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
-	key, pseud := pseudonymiseIDs(d, cb)
-	setPseudonyms(d, pseud)
-	return key
+	p := pseudonymiseIDs(d, cb)
+	setPseudonyms(d, p)
+	return p.key
 }
 
-// setPseudonyms gives every respondent its pseudonym from the map real id → pseudonym.
-func setPseudonyms(d *model.Dataset, pseud map[string]string) {
+// pseudonyms is what pseudonymiseIDs gives.
+type pseudonyms struct {
+	key   [][2]string       // real id → pseudonym, sorted by id
+	pseud map[string]string // real id → pseudonym
+	// of holds the pseudonym of each of the dataset's respondents, by index.
+	of []string
+}
+
+// setPseudonyms gives every respondent its pseudonym.
+func setPseudonyms(d *model.Dataset, p pseudonyms) {
 	for i := range d.Respondents {
-		d.Respondents[i].Pseudonym = pseud[d.Respondents[i].ID]
+		d.Respondents[i].Pseudonym = p.of[i]
 	}
 }
 
 // pseudonymiseIDs is pseudonymise without setting the respondents' pseudonyms: it
-// returns the key and the map real id → pseudonym (setPseudonyms), which renameSegments
-// and protect look the pseudonyms up in. It only reads the dataset, so that the
-// redactor can be built from the respondents at the same time (startProtect).
-func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[string]string) {
+// returns the key, the map real id → pseudonym, which renameSegments and protect look
+// the pseudonyms up in, and each respondent's pseudonym (setPseudonyms). It only reads
+// the dataset, so that the redactor can be built from the respondents at the same time
+// (startProtect).
+func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) pseudonyms {
 	salt := studySalt(d)
 	// A person measured in several waves is one id and one pseudonym (so waves can be
 	// paired after this stage); the first of its respondents gives the role.
 	first := make(map[string]int, len(d.Respondents))
-	var ids []int // the first respondent of each id
+	firstOf := make([]int32, len(d.Respondents)) // each respondent's id's first respondent
+	var ids []int                                 // the first respondent of each id
 	for i, r := range d.Respondents {
-		if _, ok := first[r.ID]; !ok {
+		f, ok := first[r.ID]
+		if !ok {
+			f = i
 			first[r.ID] = i
 			ids = append(ids, i)
 		}
+		firstOf[i] = int32(f)
 	}
 	// Each id's rank, sha256(salt, id), goes with it into its role's list, so that the
 	// sort compares ranks without looking them up.
@@ -69,6 +82,7 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[
 		byAbbrev[abbrev] = append(byAbbrev[abbrev], ranked{sha256.Sum256(buf), i})
 	}
 	pseud := make(map[string]string, len(ids))
+	of := make([]string, len(d.Respondents))
 	for abbrev, idx := range byAbbrev {
 		slices.SortFunc(idx, func(a, b ranked) int {
 			if c := bytes.Compare(a.rank[:], b.rank[:]); c != 0 {
@@ -88,16 +102,19 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[
 			names.end()
 		}
 		for n, x := range idx {
-			pseud[d.Respondents[x.i].ID] = names.piece(n)
+			of[x.i] = names.piece(n)
+			pseud[d.Respondents[x.i].ID] = of[x.i]
 		}
 	}
 	key := make([][2]string, 0, len(ids))
 	for _, i := range ids {
-		id := d.Respondents[i].ID
-		key = append(key, [2]string{id, pseud[id]})
+		key = append(key, [2]string{d.Respondents[i].ID, of[i]})
+	}
+	for i, f := range firstOf {
+		of[i] = of[f]
 	}
 	sortKey(key)
-	return key, pseud
+	return pseudonyms{key: key, pseud: pseud, of: of}
 }
 
 // sortKey sorts the key by id in natural order. The ids come in the order the inputs
@@ -312,11 +329,12 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 // from startProtect: the pseudonyms are given (salt, sort) and the segments renamed
 // while they are computed.
 func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAhead, rel func(string) string) (protected.Dataset, [][2]string) {
-	key, pseud := pseudonymiseIDs(d, cb)
+	ps := pseudonymiseIDs(d, cb)
+	key, pseud := ps.key, ps.pseud
 	renameSegmentsBy(d, pseud)
 	a := ahead()
 	r := a.red
-	setPseudonyms(d, pseud) // now that the redactor no longer reads the respondents
+	setPseudonyms(d, ps) // now that the redactor no longer reads the respondents
 	// The short texts (municipalities, roles, attributes, file and document names, code
 	// names) repeat over thousands of rows: each distinct one is redacted once. A
 	// Redactor is a pure function of the text, so this changes nothing but the time.
