@@ -54,7 +54,7 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) pseudonyms {
 	// paired after this stage); the first of its respondents gives the role.
 	first := make(map[string]int, len(d.Respondents))
 	firstOf := make([]int32, len(d.Respondents)) // each respondent's id's first respondent
-	var ids []int                                 // the first respondent of each id
+	var ids []int                                // the first respondent of each id
 	for i, r := range d.Respondents {
 		f, ok := first[r.ID]
 		if !ok {
