@@ -327,13 +327,14 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 
 // protectWith is protect with the redactor and the segments' redacted texts coming
 // from startProtect: the pseudonyms are given (salt, sort) and the segments renamed
-// while they are computed.
-func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAhead, rel func(string) string) (protected.Dataset, [][2]string) {
+// while they are computed, and everything but the segments' texts and the codings'
+// spans is redacted while the segments are (on a national study a few tenths of a
+// second of each).
+func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel func(string) string) (protected.Dataset, [][2]string) {
 	ps := pseudonymiseIDs(d, cb)
 	key, pseud := ps.key, ps.pseud
 	renameSegmentsBy(d, pseud)
-	a := ahead()
-	r := a.red
+	r := ahead.redactor()
 	setPseudonyms(d, ps) // now that the redactor no longer reads the respondents
 	// The short texts (municipalities, roles, attributes, file and document names, code
 	// names) repeat over thousands of rows: each distinct one is redacted once. A
@@ -374,16 +375,14 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAh
 		return out
 	}
 	p.Segments = make([]protected.Segment, len(d.Segments))
-	texts := make(map[string]redactedText, len(d.Segments))
 	for i, x := range d.Segments {
-		text := a.texts[i].text
-		texts[x.ID] = a.texts[i]
 		p.Segments[i] = protected.Segment{
 			ID: x.ID, Respondent: pseud[x.Respondent], Document: redactOnce(x.Document),
-			Text: text, Start: x.Start, End: x.End, Interviewer: x.Interviewer,
-			OpenAnswer: x.OpenAnswer, Source: file(x.Source),
+			Start: x.Start, End: x.End, Interviewer: x.Interviewer,
+			OpenAnswer: x.OpenAnswer, Source: file(x.Source), // Text: below
 		}
 	}
+	var spans []int // the codings with a span, published once the texts are redacted
 	p.Codings = make([]protected.Coding, len(d.Codings))
 	for i, x := range d.Codings {
 		c := protected.Coding{
@@ -394,7 +393,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAh
 			c.Raw = redactOnce(x.Raw)
 		}
 		if x.Span != "" {
-			c.Span, c.SpanStart, c.SpanEnd = publishedSpan(x, texts[x.Segment], r)
+			spans = append(spans, i)
 		}
 		p.Codings[i] = c
 	}
@@ -420,6 +419,21 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAh
 	for i, f := range d.Files {
 		f.Path, f.Sheet = file(f.Path), redactOnce(f.Sheet)
 		p.Files[i] = f
+	}
+	a := ahead.wait()
+	for i := range p.Segments {
+		p.Segments[i].Text = a.texts[i].text
+	}
+	if len(spans) > 0 {
+		texts := make(map[string]redactedText, len(d.Segments))
+		for i := range d.Segments {
+			texts[d.Segments[i].ID] = a.texts[i]
+		}
+		for _, i := range spans {
+			x := d.Codings[i]
+			c := &p.Codings[i]
+			c.Span, c.SpanStart, c.SpanEnd = publishedSpan(x, texts[x.Segment], r)
+		}
 	}
 	return p, key
 }

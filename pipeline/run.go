@@ -195,7 +195,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	rep.Stage("protecting", 0)
 	entries := s.fileEntries(d.Files, interviewFiles, surveyFiles) // inputs_published.go
 	out.Data, out.Key = protectWith(d, cb, ahead, s.Rel)
-	red := ahead().red
+	red := ahead.wait().red
 	hideCoders := s.Privacy.Coders != "pseudonymise" && codersToHide(&out.Data, red)
 	if hideCoders {
 		out.Summary.Warnings = append(out.Summary.Warnings, model.Reasonf(
