@@ -23,33 +23,46 @@ import (
 // answers cannot redo the order. Respondents whose role the codebook does not know get
 // "R". It returns the key, real id → pseudonym, sorted by id.
 func pseudonymise(d *model.Dataset, cb *codebook.Codebook) [][2]string {
-	key, pseud := pseudonymiseIDs(d, cb)
-	setPseudonyms(d, pseud)
-	return key
+	p := pseudonymiseIDs(d, cb)
+	setPseudonyms(d, p)
+	return p.key
 }
 
-// setPseudonyms gives every respondent its pseudonym from the map real id → pseudonym.
-func setPseudonyms(d *model.Dataset, pseud map[string]string) {
+// pseudonyms is what pseudonymiseIDs gives.
+type pseudonyms struct {
+	key   [][2]string       // real id → pseudonym, sorted by id
+	pseud map[string]string // real id → pseudonym
+	// of holds the pseudonym of each of the dataset's respondents, by index.
+	of []string
+}
+
+// setPseudonyms gives every respondent its pseudonym.
+func setPseudonyms(d *model.Dataset, p pseudonyms) {
 	for i := range d.Respondents {
-		d.Respondents[i].Pseudonym = pseud[d.Respondents[i].ID]
+		d.Respondents[i].Pseudonym = p.of[i]
 	}
 }
 
 // pseudonymiseIDs is pseudonymise without setting the respondents' pseudonyms: it
-// returns the key and the map real id → pseudonym (setPseudonyms), which renameSegments
-// and protect look the pseudonyms up in. It only reads the dataset, so that the
-// redactor can be built from the respondents at the same time (startProtect).
-func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[string]string) {
+// returns the key, the map real id → pseudonym, which renameSegments and protect look
+// the pseudonyms up in, and each respondent's pseudonym (setPseudonyms). It only reads
+// the dataset, so that the redactor can be built from the respondents at the same time
+// (startProtect).
+func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) pseudonyms {
 	salt := studySalt(d)
 	// A person measured in several waves is one id and one pseudonym (so waves can be
 	// paired after this stage); the first of its respondents gives the role.
 	first := make(map[string]int, len(d.Respondents))
-	var ids []int // the first respondent of each id
+	firstOf := make([]int32, len(d.Respondents)) // each respondent's id's first respondent
+	var ids []int                                // the first respondent of each id
 	for i, r := range d.Respondents {
-		if _, ok := first[r.ID]; !ok {
+		f, ok := first[r.ID]
+		if !ok {
+			f = i
 			first[r.ID] = i
 			ids = append(ids, i)
 		}
+		firstOf[i] = int32(f)
 	}
 	// Each id's rank, sha256(salt, id), goes with it into its role's list, so that the
 	// sort compares ranks without looking them up.
@@ -69,6 +82,7 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[
 		byAbbrev[abbrev] = append(byAbbrev[abbrev], ranked{sha256.Sum256(buf), i})
 	}
 	pseud := make(map[string]string, len(ids))
+	of := make([]string, len(d.Respondents))
 	for abbrev, idx := range byAbbrev {
 		slices.SortFunc(idx, func(a, b ranked) int {
 			if c := bytes.Compare(a.rank[:], b.rank[:]); c != 0 {
@@ -77,17 +91,30 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) ([][2]string, map[
 			return naturalCompare(d.Respondents[a.i].ID, d.Respondents[b.i].ID)
 		})
 		width := max(len(strconv.Itoa(len(idx))), 2)
+		// The role's pseudonyms are made in one buffer and taken from one string: one
+		// allocation, not four a respondent (on a national study 100,000 respondents).
+		var names pieces
+		names.grow(len(idx), len(abbrev)+1+width)
+		for n := range idx {
+			names.buf = append(names.buf, abbrev...)
+			names.buf = append(names.buf, '-')
+			names.buf = appendZeroPadded(names.buf, n+1, width)
+			names.end()
+		}
 		for n, x := range idx {
-			pseud[d.Respondents[x.i].ID] = abbrev + "-" + zeroPadded(n+1, width)
+			of[x.i] = names.piece(n)
+			pseud[d.Respondents[x.i].ID] = of[x.i]
 		}
 	}
 	key := make([][2]string, 0, len(ids))
 	for _, i := range ids {
-		id := d.Respondents[i].ID
-		key = append(key, [2]string{id, pseud[id]})
+		key = append(key, [2]string{d.Respondents[i].ID, of[i]})
+	}
+	for i, f := range firstOf {
+		of[i] = of[f]
 	}
 	sortKey(key)
-	return key, pseud
+	return pseudonyms{key: key, pseud: pseud, of: of}
 }
 
 // sortKey sorts the key by id in natural order. The ids come in the order the inputs
@@ -167,14 +194,23 @@ func renameSegmentsBy(d *model.Dataset, pseud map[string]string) {
 		}
 	}
 	d.Segments = kept
+	// The new ids are made in one buffer and taken from one string (see pseudonymiseIDs).
+	var names pieces
+	names.grow(len(d.Segments), 12)
 	for i := range d.Segments {
-		s := &d.Segments[i]
-		p := pseud[s.Respondent]
+		p := pseud[d.Segments[i].Respondent]
 		if p == "" {
 			p = "R"
 		}
 		next[p]++
-		id := p + "/" + zeroPadded(next[p], 3)
+		names.buf = append(names.buf, p...)
+		names.buf = append(names.buf, '/')
+		names.buf = appendZeroPadded(names.buf, next[p], 3)
+		names.end()
+	}
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		id := names.piece(i)
 		ids[s.ID] = id
 		s.ID = id
 	}
@@ -187,11 +223,47 @@ func renameSegmentsBy(d *model.Dataset, pseud map[string]string) {
 
 // zeroPadded is fmt.Sprintf("%0*d", width, n) for n >= 0, without fmt's cost per call.
 func zeroPadded(n, width int) string {
-	s := strconv.Itoa(n)
-	if len(s) < width {
-		s = strings.Repeat("0", width-len(s)) + s
+	return string(appendZeroPadded(nil, n, width))
+}
+
+// appendZeroPadded appends zeroPadded(n, width) to b.
+func appendZeroPadded(b []byte, n, width int) []byte {
+	var digits [20]byte
+	s := strconv.AppendInt(digits[:0], int64(n), 10)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
 	}
-	return s
+	return append(b, s...)
+}
+
+// pieces builds many short strings in one buffer and takes them from one string made
+// of it, so that they cost one allocation, not one each: the pseudonyms and segment ids
+// of a national study are 150,000 strings.
+type pieces struct {
+	buf  []byte
+	ends []int
+	all  string
+}
+
+// grow makes room for n pieces of about size bytes each.
+func (p *pieces) grow(n, size int) {
+	p.buf = slices.Grow(p.buf, n*size)
+	p.ends = slices.Grow(p.ends, n)
+}
+
+// end ends the piece being appended to buf.
+func (p *pieces) end() { p.ends = append(p.ends, len(p.buf)) }
+
+// piece returns the i-th piece; after the first call no piece may be added.
+func (p *pieces) piece(i int) string {
+	if len(p.all) != len(p.buf) {
+		p.all = string(p.buf)
+	}
+	from := 0
+	if i > 0 {
+		from = p.ends[i-1]
+	}
+	return p.all[from:p.ends[i]]
 }
 
 // naturalLess orders ids so that R2 comes before R10 (see naturalCompare).
@@ -255,13 +327,15 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 
 // protectWith is protect with the redactor and the segments' redacted texts coming
 // from startProtect: the pseudonyms are given (salt, sort) and the segments renamed
-// while they are computed.
-func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAhead, rel func(string) string) (protected.Dataset, [][2]string) {
-	key, pseud := pseudonymiseIDs(d, cb)
+// while they are computed, and everything but the segments' texts and the codings'
+// spans is redacted while the segments are (on a national study a few tenths of a
+// second of each).
+func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel func(string) string) (protected.Dataset, [][2]string) {
+	ps := pseudonymiseIDs(d, cb)
+	key, pseud := ps.key, ps.pseud
 	renameSegmentsBy(d, pseud)
-	a := ahead()
-	r := a.red
-	setPseudonyms(d, pseud) // now that the redactor no longer reads the respondents
+	r := ahead.redactor()
+	setPseudonyms(d, ps) // now that the redactor no longer reads the respondents
 	// The short texts (municipalities, roles, attributes, file and document names, code
 	// names) repeat over thousands of rows: each distinct one is redacted once. A
 	// Redactor is a pure function of the text, so this changes nothing but the time.
@@ -301,16 +375,14 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAh
 		return out
 	}
 	p.Segments = make([]protected.Segment, len(d.Segments))
-	texts := make(map[string]redactedText, len(d.Segments))
 	for i, x := range d.Segments {
-		text := a.texts[i].text
-		texts[x.ID] = a.texts[i]
 		p.Segments[i] = protected.Segment{
 			ID: x.ID, Respondent: pseud[x.Respondent], Document: redactOnce(x.Document),
-			Text: text, Start: x.Start, End: x.End, Interviewer: x.Interviewer,
-			OpenAnswer: x.OpenAnswer, Source: file(x.Source),
+			Start: x.Start, End: x.End, Interviewer: x.Interviewer,
+			OpenAnswer: x.OpenAnswer, Source: file(x.Source), // Text: below
 		}
 	}
+	var spans []int // the codings with a span, published once the texts are redacted
 	p.Codings = make([]protected.Coding, len(d.Codings))
 	for i, x := range d.Codings {
 		c := protected.Coding{
@@ -321,7 +393,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAh
 			c.Raw = redactOnce(x.Raw)
 		}
 		if x.Span != "" {
-			c.Span, c.SpanStart, c.SpanEnd = publishedSpan(x, texts[x.Segment], r)
+			spans = append(spans, i)
 		}
 		p.Codings[i] = c
 	}
@@ -347,6 +419,21 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead func() protectAh
 	for i, f := range d.Files {
 		f.Path, f.Sheet = file(f.Path), redactOnce(f.Sheet)
 		p.Files[i] = f
+	}
+	a := ahead.wait()
+	for i := range p.Segments {
+		p.Segments[i].Text = a.texts[i].text
+	}
+	if len(spans) > 0 {
+		texts := make(map[string]redactedText, len(d.Segments))
+		for i := range d.Segments {
+			texts[d.Segments[i].ID] = a.texts[i]
+		}
+		for _, i := range spans {
+			x := d.Codings[i]
+			c := &p.Codings[i]
+			c.Span, c.SpanStart, c.SpanEnd = publishedSpan(x, texts[x.Segment], r)
+		}
 	}
 	return p, key
 }

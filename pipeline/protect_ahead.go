@@ -14,7 +14,9 @@ import (
 // counts, rank the respondents' ids for their pseudonyms and rename segments in place,
 // and these read the respondents, the rejects and a copy of the segments' ids and
 // texts, so that neither writes what the other reads (the pseudonyms are set on the
-// respondents after wait: setPseudonyms).
+// respondents once the redactor is built: setPseudonyms). While the segments' texts are
+// redacted, protectWith redacts everything else with the same redactor (which is safe
+// for concurrent use).
 type protectAhead struct {
 	red *redact.Redactor
 	// texts are the redacted texts of the segments renameSegments keeps (the first of
@@ -22,34 +24,53 @@ type protectAhead struct {
 	texts []redactedText
 }
 
-// startProtect starts computing the protectAhead of d on a goroutine; wait returns it
-// (and returns it again when called again). Until the first wait returns, the caller
+// startProtect starts computing the protectAhead of d on a goroutine; its wait returns
+// it (and returns it again when called again), its redactor returns the redactor as soon
+// as it is built, before the segments are redacted. Until redactor returns, the caller
 // may add codings and files to d and rename its segments, but must not change its
 // respondents or rejects.
-func startProtect(d *model.Dataset, newRed func() *redact.Redactor) (wait func() protectAhead) {
+func startProtect(d *model.Dataset, newRed func() *redact.Redactor) *aheadWork {
 	// The segments' ids and texts are taken now: renameSegments rewrites the segments in
 	// place.
 	ids, texts := make([]string, len(d.Segments)), make([]string, len(d.Segments))
 	for i := range d.Segments {
 		ids[i], texts[i] = d.Segments[i].ID, d.Segments[i].Text
 	}
-	done := make(chan protectAhead, 1)
+	w := &aheadWork{red: make(chan *redact.Redactor, 1), done: make(chan protectAhead, 1)}
 	go func() {
 		var a protectAhead
 		a.red = newRed()
+		w.red <- a.red
 		a.texts = redactKept(a.red, ids, texts)
-		done <- a
+		w.done <- a
 	}()
-	var a protectAhead
-	var once sync.Once
-	return func() protectAhead {
-		once.Do(func() { a = <-done })
-		return a
-	}
+	return w
+}
+
+// aheadWork is the protectAhead being computed (startProtect).
+type aheadWork struct {
+	red      chan *redact.Redactor
+	done     chan protectAhead
+	redOnce  sync.Once
+	doneOnce sync.Once
+	r        *redact.Redactor
+	a        protectAhead
+}
+
+// redactor waits for the redactor.
+func (w *aheadWork) redactor() *redact.Redactor {
+	w.redOnce.Do(func() { w.r = <-w.red })
+	return w.r
+}
+
+// wait waits for the redactor and the segments' texts.
+func (w *aheadWork) wait() protectAhead {
+	w.doneOnce.Do(func() { w.a = <-w.done })
+	return w.a
 }
 
 // aheadOf is startProtect with a redactor made already.
-func aheadOf(d *model.Dataset, r *redact.Redactor) func() protectAhead {
+func aheadOf(d *model.Dataset, r *redact.Redactor) *aheadWork {
 	return startProtect(d, func() *redact.Redactor { return r })
 }
 

@@ -93,6 +93,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	out := &Outcome{Study: s, Codebook: cb}
 	d := &model.Dataset{}
+	merge := d.Merger().Merge // one index of the respondents for every file merged
 
 	// Read: respondents first, so interview rows of unknown respondents are rejected.
 	var known map[string]bool
@@ -105,7 +106,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		for _, r := range ds.Respondents {
 			known[r.ID] = true
 		}
-		d.Merge(ds)
+		merge(ds)
 	}
 	// The survey is read beside the interviews (a national survey's workbook takes
 	// seconds); the datasets are merged in the study's order all the same.
@@ -153,7 +154,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		return nil, survey.err
 	}
 	for _, ds := range interviews {
-		d.Merge(ds)
+		merge(ds)
 	}
 	interviewed := respondentsWithSegments(d)
 	unusable := unusableInterviews(d, interviews, interviewed) // unusable.go
@@ -162,7 +163,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	out.Summary.Warnings = append(out.Summary.Warnings, sharedSurveyIDs(s, survey.ds)...)
 	for i := range survey.ds {
-		d.Merge(survey.ds[i])
+		merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
 	}
 	// The readers' warnings: a workbook's sheet left unread (ingest/sheets.go), two
@@ -202,7 +203,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	rep.Stage("protecting", 0)
 	entries := s.fileEntries(d.Files, interviewFiles, surveyFiles) // inputs_published.go
 	out.Data, out.Key = protectWith(d, cb, ahead, s.Rel)
-	red := ahead().red
+	red := ahead.wait().red
 	hideCoders := s.Privacy.Coders != "pseudonymise" && codersToHide(&out.Data, red)
 	if hideCoders {
 		out.Summary.Warnings = append(out.Summary.Warnings, model.Reasonf(

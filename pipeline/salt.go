@@ -152,20 +152,30 @@ func hashAnswers(w *bufio.Writer, s *model.Survey) {
 	extraIDs := model.SortedKeys(extra)
 
 	type pair struct{ item, raw, tail string }
+	block := make([]byte, 0, 40<<10)
 	var pairs []pair
 	var recs []string
 	group := func(id string, rows []int, extra []model.Answer) {
 		if len(rows) == 1 && len(extra) == 0 && distinct && plain {
+			// Most ids: the records are put together in one buffer, written in blocks
+			// (three writes for each of a national survey's 2.4 million answers were a
+			// tenth of a second).
 			r := rows[0]
 			for _, c := range byItem {
 				if code := s.Cols[c].Code(r); code != model.NoAnswer {
-					w.WriteString("a\x00")
-					w.WriteString(id)
-					w.WriteString(tail[c][code])
+					block = append(block, "a\x00"...)
+					block = append(block, id...)
+					block = append(block, tail[c][code]...)
 				}
+			}
+			if len(block) >= 32<<10 {
+				w.Write(block)
+				block = block[:0]
 			}
 			return
 		}
+		w.Write(block) // the records before this id's, in order
+		block = block[:0]
 		if !plain {
 			recs = recs[:0]
 			for _, r := range rows {
@@ -230,4 +240,5 @@ func hashAnswers(w *bufio.Writer, s *model.Survey) {
 		group(id, rows[i:k], ex)
 		i = k
 	}
+	w.Write(block)
 }

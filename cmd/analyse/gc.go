@@ -2,36 +2,87 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
-
-	"github.com/bytedance/gopkg/util/gctuner"
+	"runtime/metrics"
+	"sync"
 )
 
 // gcPercent is the heap growth, in percent of the live heap, that starts a collection
-// once the heap is large.
+// once the live heap is large (above two thirds of gcFloor).
 const gcPercent = 50
 
+// maxGCPercent bounds the growth of a small live heap: a collection at the latest when
+// the heap has grown five times over.
+const maxGCPercent = 500
+
 // gcFloor is the heap size below which the collector lets the heap grow further than
-// gcPercent: up to gcFloor, or 5 times the live heap, whichever is less.
-const gcFloor = 128 << 20
+// gcPercent: the next collection starts at gcFloor, or at 6 times the live heap
+// (maxGCPercent), whichever is less.
+var gcFloor uint64 = 320 << 20
 
 // tuneGC sets the garbage collector for both ends of the study sizes. A national survey's
-// run has hundreds of MiB live: the collector then starts when the heap has grown by half,
-// not doubled (Go's default), and the run peaks near 800 MiB instead of 1.2 GiB for about
-// the same time, where a fixed memory limit made the collector race once the live data
-// outgrew it. A small study has a few MiB live, and growth by half means a collection
-// every few MiB allocated: on the example study the figures' pixel buffers and encoded
-// files (some 120 MiB allocated, 40 live) made the collector take 0.1-0.2 s of CPU in a
-// 0.9 s run. bytedance/gopkg's gctuner, called after every collection, sets the growth
-// so that the next one starts near gcFloor (at most 500%, at least gcPercent): small runs
-// collect a few times, and a run whose live heap passes two thirds of gcFloor is
-// collected at gcPercent as before, so its peak does not change. GOGC, when set, wins.
+// run has a few hundred MiB live: the collector then starts when the heap has grown by
+// half, not doubled (Go's default), and the run peaks near 800 MiB instead of 1.2 GiB
+// for about the same time, where a fixed memory limit made the collector race once the
+// live data outgrew it. Below that, the heap may grow up to gcFloor before a
+// collection: a small study collects a few times in all (on the example study the
+// figures' pixel buffers and encoded files, some 120 MiB allocated and 40 live, made
+// the collector take 0.1-0.2 s of CPU in a 0.9 s run at growth by half), and the
+// national study with a CSV survey (about 200 MiB live through most of its run) is
+// collected half as often as at gcPercent, for the same peak: that the heap is
+// collected at 1.5 times 200 MiB or at 320 MiB makes little difference to the
+// resident set, which the readers' transient buffers set.
+//
+// After every collection the growth is set from the live heap the collector just
+// marked (runtime/metrics /gc/heap/live:bytes): percent = (gcFloor - live) / live,
+// between gcPercent and maxGCPercent. bytedance/gopkg's gctuner, used before, does the
+// same but measures the heap with MemStats.HeapInuse, which just after a collection
+// still counts the spans of garbage not yet swept: on a national study it saw about
+// twice the live heap and never left gcPercent, so that raising its floor changed
+// nothing. GOGC, when set, wins.
 func tuneGC() {
 	if os.Getenv("GOGC") != "" {
 		return
 	}
-	debug.SetGCPercent(gcPercent)
-	gctuner.SetMinGCPercent(gcPercent)
-	gctuner.SetMaxGCPercent(500)
-	gctuner.Tuning(gcFloor)
+	tuneOnce.Do(func() {
+		debug.SetGCPercent(gcPercent)
+		armGCTuner()
+	})
+}
+
+var tuneOnce sync.Once
+
+// gcSentinel is an object that only a finalizer refers to: it becomes garbage at once,
+// so its finalizer runs after the next collection, which arms a new one.
+type gcSentinel struct{ _ [16]byte } // not a tiny allocation, which could share a block
+
+func armGCTuner() {
+	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
+		debug.SetGCPercent(growthFor(liveHeap()))
+		armGCTuner()
+	})
+}
+
+// liveHeap is the heap the last collection marked live, in bytes; 0 before the first.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
+
+// growthFor is the growth percent for a live heap: the next collection at gcFloor,
+// between gcPercent and maxGCPercent.
+func growthFor(live uint64) int {
+	if live == 0 {
+		return gcPercent
+	}
+	if live >= gcFloor {
+		return gcPercent
+	}
+	p := int((gcFloor - live) * 100 / live)
+	return min(max(p, gcPercent), maxGCPercent)
 }
