@@ -20,14 +20,16 @@ import (
 // painting white and the encoder reading it back. gg does not skip its MeasureString
 // either, whose result DrawString throws away when the text is not anchored.
 //
-// The pixels are gg's: the same face, the same dot, the same matrix (c.m mirrors gg's,
+// Each glyph is transformed by glyphTransform, x/image/draw's transform written out for
+// a glyph mask. The pixels are gg's: the same face, the same dot, the same matrix (c.m mirrors gg's,
 // built by the same gg.Matrix operations) and the same call of the transform
 // (TestTransformedStringMatchesGG).
 func (c *pngCanvas) transformedString(face xfont.Face, str string, x, y float64) {
 	// DrawString runs inside Push/InvertY/Pop (vgimg's FillString), so gg's matrix is
 	// the current one, y-inverted once more.
 	m := invertY(c.m, c.img.Rect.Dy())
-	src := image.NewUniform(c.colour[len(c.colour)-1])
+	col := c.colour[len(c.colour)-1]
+	cr, cg, cb, ca := col.RGBA()
 	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(x * 64)), Y: fixed.Int26_6(math.Round(y * 64))}
 	prev := rune(-1)
 	for _, r := range str {
@@ -42,7 +44,11 @@ func (c *pngCanvas) transformedString(face xfont.Face, str string, x, y float64)
 		g := m.Translate(float64(dr.Min.X), float64(dr.Min.Y))
 		s2d := f64.Aff3{g.XX, g.XY, g.X0, g.YX, g.YY, g.Y0}
 		c.touch(transformedRect(&s2d, sr))
-		xdraw.BiLinear.Transform(c.img, s2d, src, sr, xdraw.Over, &xdraw.Options{SrcMask: mask, SrcMaskP: mp})
+		if am, ok := mask.(*image.Alpha); ok && mp == (image.Point{}) && sr.In(am.Rect) {
+			glyphTransform(c.img, s2d, am, sr, cr, cg, cb, ca) // png_glyph_transform.go
+		} else {
+			xdraw.BiLinear.Transform(c.img, s2d, image.NewUniform(col), sr, xdraw.Over, &xdraw.Options{SrcMask: mask, SrcMaskP: mp})
+		}
 		dot.X += advance
 		prev = r
 	}
