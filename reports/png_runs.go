@@ -24,7 +24,6 @@ func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok boo
 	// is a multiple of 31 as the check bits require.
 	d.out = append(d.out, 0x78, 0x01)
 	sum := newAdler32()
-	var rgb [3 * chunkWidth]byte
 	var above rowView
 	var rowA, rowB uint32 // the sums of the last row written out (see blockSums)
 	seen := newSeenPixels(w, L)
@@ -47,10 +46,9 @@ func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok boo
 				sum.ones(3 * (end - x))
 				continue
 			}
-			if !opaqueRGB(rgb[:3*(end-x)], cur.pix[4*x:4*end]) {
+			if !sum.addRGBA(cur.pix[4*x : 4*end]) { // png_adler.go
 				return nil, false
 			}
-			sum.update(rgb[:3*(end-x)])
 		}
 		rowA, rowB = blockSums(a0, b0, sum.a, sum.b, L)
 		runsRow(d, seen, y, cur, above, y > 0, L)
