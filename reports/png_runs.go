@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/binary"
 	"image"
 )
@@ -33,7 +34,11 @@ func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok boo
 			cur.bits = touched[y*tw:][:tw]
 		}
 		seen.rows[y&seen.mask] = cur
-		if y > 0 && runAbove(cur, above, 0) == w {
+		ra := 0 // how many pixels from the start repeat the row above
+		if y > 0 {
+			ra = runAbove(cur, above, 0)
+		}
+		if y > 0 && ra == w {
 			d.match(L, L)
 			sum.repeat(rowA, rowB, L)
 			continue
@@ -51,7 +56,7 @@ func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok boo
 			}
 		}
 		rowA, rowB = blockSums(a0, b0, sum.a, sum.b, L)
-		runsRow(d, seen, y, cur, above, y > 0, L)
+		runsRow(d, seen, y, cur, above, y > 0, ra, L)
 		above = cur
 	}
 	d.finish()
@@ -80,14 +85,13 @@ func (r rowView) at(x int) uint32 {
 }
 
 // runsRow adds one scanline's tokens: its filter byte and its pixels, with above the
-// row before when hasAbove.
-func runsRow(d *deflater, seen *seenPixels, y int, cur, above rowView, hasAbove bool, L int) {
+// row before when hasAbove; ra is runAbove(cur, above, 0) then.
+func runsRow(d *deflater, seen *seenPixels, y int, cur, above rowView, hasAbove bool, ra, L int) {
 	w := len(cur.pix) / 4
 	x := 0
 	// The filter byte (0, as above's) continues a match with the row above, or starts
 	// one when the first pixels repeat those above.
 	if hasAbove {
-		ra := runAbove(cur, above, 0)
 		switch {
 		case ra > 0:
 			d.match(1+3*ra, L)
@@ -257,6 +261,11 @@ func runLeft(cur rowView, x int) int {
 // equalPixels is how many pixels a and b (RGBA, of the same length) have equal from the
 // start.
 func equalPixels(a, b []byte) int {
+	if bytes.Equal(a, b) {
+		// Most pieces compared are the same as above (margins, bars, the rows of a
+		// cell): bytes.Equal compares them with vector instructions.
+		return len(a) / 4
+	}
 	i := 0
 	for i+8 <= len(a) && binary.LittleEndian.Uint64(a[i:]) == binary.LittleEndian.Uint64(b[i:]) {
 		i += 8
@@ -269,6 +278,9 @@ func equalPixels(a, b []byte) int {
 
 // pixelsOf is how many pixels of a (RGBA) from the start are p.
 func pixelsOf(a []byte, p uint32) int {
+	if p == white && len(a) <= len(whiteBytes) && bytes.Equal(a, whiteBytes[:len(a)]) {
+		return len(a) / 4
+	}
 	pp := uint64(p) | uint64(p)<<32
 	i := 0
 	for i+8 <= len(a) && binary.LittleEndian.Uint64(a[i:]) == pp {
