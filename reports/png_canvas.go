@@ -359,7 +359,9 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 		return
 	}
 	off := image.Pt(int(ox), int(oy))
-	src := image.NewUniform(c.colour[len(c.colour)-1])
+	col := c.colour[len(c.colour)-1]
+	src := image.NewUniform(col)
+	cr, cg, cb, ca := col.RGBA()
 	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(x * 64)), Y: fixed.Int26_6(math.Round((h - y) * 64))}
 	prev := rune(-1)
 	for _, r := range str {
@@ -370,8 +372,15 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 		if !ok {
 			continue
 		}
-		c.touch(dr.Add(off))
-		draw.DrawMask(c.img, dr.Add(off), src, image.Point{}, mask, mp, draw.Over)
+		at := dr.Add(off)
+		c.touch(at)
+		if am, ok := mask.(*image.Alpha); ok && mp == (image.Point{}) && am.Rect.Min == mp && at.In(c.img.Rect) && at.Size() == am.Rect.Size() {
+			// image/draw's drawGlyphOver, with blendMask's shortcut for a fully
+			// covered pixel in an opaque colour (a third of a glyph's pixels).
+			blendMask(c.img, at, am, cr, cg, cb, ca)
+		} else {
+			draw.DrawMask(c.img, at, src, image.Point{}, mask, mp, draw.Over)
+		}
 		dot.X += advance
 		prev = r
 	}
