@@ -203,10 +203,38 @@ func (s *seenPixels) find(cur rowView, y, x int, p, q uint32) (n, dist int) {
 		return 0, 0
 	}
 	n = 2
-	for x+n < s.w && cx+n < s.w && cur.at(x+n) == row.at(cx+n) {
-		n++
+	if limit := min(s.w-x, s.w-cx) - n; limit > 0 {
+		n += sameRun(cur, x+n, row, cx+n, limit)
 	}
 	return n, dist
+}
+
+// sameRun is how many pixels of a from ax on equal those of b from bx on, at most limit:
+// piece by piece, a touched piece's pixels compared as words (equalPixels), an untouched
+// one as white. Pixel by pixel through at this was the encoder's costliest loop.
+func sameRun(a rowView, ax int, b rowView, bx int, limit int) int {
+	n := 0
+	for n < limit {
+		x, y := ax+n, bx+n
+		span := min(limit-n, chunkWidth-x%chunkWidth, chunkWidth-y%chunkWidth)
+		ta, tb := a.touchedAt(x), b.touchedAt(y)
+		var k int
+		switch {
+		case ta && tb:
+			k = equalPixels(a.pix[4*x:4*(x+span)], b.pix[4*y:4*(y+span)])
+		case ta:
+			k = pixelsOf(a.pix[4*x:4*(x+span)], white)
+		case tb:
+			k = pixelsOf(b.pix[4*y:4*(y+span)], white)
+		default:
+			k = span
+		}
+		n += k
+		if k < span {
+			break
+		}
+	}
+	return n
 }
 
 // runAbove is how many pixels from x on equal the pixels above them.
