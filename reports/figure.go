@@ -70,10 +70,12 @@ func newPlot() *plot.Plot {
 	return p
 }
 
-// restyle sets the house font and ink on a text style, keeping its alignment.
+// restyle sets the house font, ink and text handler on a text style, keeping its
+// alignment.
 func restyle(st *text.Style, size vg.Length) {
 	st.Font = sans(size, false)
 	st.Color = inkColour
+	st.Handler = houseText
 }
 
 func (f *figure) width() vg.Length {

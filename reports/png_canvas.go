@@ -48,6 +48,11 @@ type pngCanvas struct {
 	z     vector.Rasterizer
 	mask  image.Alpha
 	faces map[font.Font]xfont.Face
+	// m is gg's current matrix, kept beside it (gg does not export it) by the same
+	// operations on gg.Matrix, so that rotated text can be drawn here (png_text.go);
+	// ms holds it at every Push.
+	m  gg.Matrix
+	ms []gg.Matrix
 	// touched marks the pieces of each row painted white and drawn on, tw words a row;
 	// nil once every piece is (png_touched.go).
 	touched []uint64
@@ -76,6 +81,7 @@ func newPNGCanvasOn(scratch []byte, w, h vg.Length, dpi int) *pngCanvas {
 	ctx.SetLineCapButt()
 	ctx.InvertY()
 	c := &pngCanvas{ctx: ctx, img: img, w: w, h: h, dpi: float64(dpi), colour: []color.Color{color.Black}, blank: true}
+	c.m = invertY(gg.Identity(), r.Dy())
 	c.touched, c.tw = touchedRows(r.Dx(), r.Dy())
 	vg.Initialize(c)
 	return c
@@ -135,17 +141,32 @@ func (c *pngCanvas) SetColor(clr color.Color) {
 	c.colour[len(c.colour)-1] = clr
 }
 
-func (c *pngCanvas) Rotate(t float64)      { c.ctx.Rotate(t) }
-func (c *pngCanvas) Translate(pt vg.Point) { c.ctx.Translate(c.dots(pt.X), c.dots(pt.Y)) }
-func (c *pngCanvas) Scale(x, y float64)    { c.ctx.Scale(x, y) }
+func (c *pngCanvas) Rotate(t float64) {
+	c.ctx.Rotate(t)
+	c.m = c.m.Rotate(t)
+}
+
+func (c *pngCanvas) Translate(pt vg.Point) {
+	x, y := c.dots(pt.X), c.dots(pt.Y)
+	c.ctx.Translate(x, y)
+	c.m = c.m.Translate(x, y)
+}
+
+func (c *pngCanvas) Scale(x, y float64) {
+	c.ctx.Scale(x, y)
+	c.m = c.m.Scale(x, y)
+}
 
 func (c *pngCanvas) Push() {
 	c.colour = append(c.colour, c.colour[len(c.colour)-1])
+	c.ms = append(c.ms, c.m)
 	c.ctx.Push()
 }
 
 func (c *pngCanvas) Pop() {
 	c.colour = c.colour[:len(c.colour)-1]
+	c.m = c.ms[len(c.ms)-1]
+	c.ms = c.ms[:len(c.ms)-1]
 	c.ctx.Pop()
 }
 
@@ -334,16 +355,13 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 	ax, ay := c.ctx.TransformPoint(1, H)
 	bx, by := c.ctx.TransformPoint(0, H-1)
 	if ax-ox != 1 || ay-oy != 0 || bx-ox != 0 || by-oy != 1 || ox != math.Round(ox) || oy != math.Round(oy) {
-		c.ctx.Push()
-		defer c.ctx.Pop()
-		c.ctx.SetFontFace(face)
-		c.ctx.InvertY()
-		c.touchText(c.dots(f.Font.Size), str, x, h-y)
-		c.ctx.DrawString(str, x, h-y)
+		c.transformedString(face, str, x, h-y) // png_text.go
 		return
 	}
 	off := image.Pt(int(ox), int(oy))
-	src := image.NewUniform(c.colour[len(c.colour)-1])
+	col := c.colour[len(c.colour)-1]
+	src := image.NewUniform(col)
+	cr, cg, cb, ca := col.RGBA()
 	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(x * 64)), Y: fixed.Int26_6(math.Round((h - y) * 64))}
 	prev := rune(-1)
 	for _, r := range str {
@@ -354,8 +372,15 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 		if !ok {
 			continue
 		}
-		c.touch(dr.Add(off))
-		draw.DrawMask(c.img, dr.Add(off), src, image.Point{}, mask, mp, draw.Over)
+		at := dr.Add(off)
+		c.touch(at)
+		if am, ok := mask.(*image.Alpha); ok && mp == (image.Point{}) && am.Rect.Min == mp && at.In(c.img.Rect) && at.Size() == am.Rect.Size() {
+			// image/draw's drawGlyphOver, with blendMask's shortcut for a fully
+			// covered pixel in an opaque colour (a third of a glyph's pixels).
+			blendMask(c.img, at, am, cr, cg, cb, ca)
+		} else {
+			draw.DrawMask(c.img, at, src, image.Point{}, mask, mp, draw.Over)
+		}
 		dot.X += advance
 		prev = r
 	}

@@ -141,3 +141,45 @@ func TestPNGCanvasStraightLines(t *testing.T) {
 	}
 	t.Logf("%d of %d channels differ from gg's, by up to %d", differ, len(got.Pix), worst)
 }
+
+// TestAdlerRGBA compares addRGBA with hash/adler32 over the RGB bytes of random pixels,
+// from lengths of no pixel up to several blocks and a tail, all opaque or with one pixel
+// (anywhere, in a block or in the tail) translucent, starting from random sums.
+func TestAdlerRGBA(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 2, 3, 31, 32, 33, 64, 100, 2008, 5000} {
+		for trial := 0; trial < 4; trial++ {
+			prefix := make([]byte, rnd.IntN(50))
+			for i := range prefix {
+				prefix[i] = uint8(rnd.IntN(256))
+			}
+			pix := make([]byte, 4*n)
+			var rgbBytes []byte
+			for i := 0; i < n; i++ {
+				v := uint8(rnd.IntN(256))
+				if trial == 1 {
+					v = 0xff // the largest sums
+				}
+				pix[4*i], pix[4*i+1], pix[4*i+2], pix[4*i+3] = v, uint8(rnd.IntN(256)), uint8(rnd.IntN(256)), 0xff
+				if trial == 1 {
+					pix[4*i+1], pix[4*i+2] = 0xff, 0xff
+				}
+				rgbBytes = append(rgbBytes, pix[4*i:4*i+3]...)
+			}
+			s := newAdler32()
+			s.update(prefix)
+			if !s.addRGBA(pix) {
+				t.Errorf("%d opaque pixels: not opaque", n)
+			}
+			if got, want := s.sum32(), adler32.Checksum(append(prefix, rgbBytes...)); got != want {
+				t.Errorf("%d pixels (trial %d): %08x, want %08x", n, trial, got, want)
+			}
+			if n > 0 {
+				pix[4*rnd.IntN(n)+3] = 0xfe
+				if newAdler32().addRGBA(pix) {
+					t.Errorf("%d pixels, one translucent: opaque", n)
+				}
+			}
+		}
+	}
+}

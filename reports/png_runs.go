@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/binary"
 	"image"
 )
@@ -24,7 +25,6 @@ func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok boo
 	// is a multiple of 31 as the check bits require.
 	d.out = append(d.out, 0x78, 0x01)
 	sum := newAdler32()
-	var rgb [3 * chunkWidth]byte
 	var above rowView
 	var rowA, rowB uint32 // the sums of the last row written out (see blockSums)
 	seen := newSeenPixels(w, L)
@@ -34,7 +34,11 @@ func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok boo
 			cur.bits = touched[y*tw:][:tw]
 		}
 		seen.rows[y&seen.mask] = cur
-		if y > 0 && runAbove(cur, above, 0) == w {
+		ra := 0 // how many pixels from the start repeat the row above
+		if y > 0 {
+			ra = runAbove(cur, above, 0)
+		}
+		if y > 0 && ra == w {
 			d.match(L, L)
 			sum.repeat(rowA, rowB, L)
 			continue
@@ -47,13 +51,12 @@ func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok boo
 				sum.ones(3 * (end - x))
 				continue
 			}
-			if !opaqueRGB(rgb[:3*(end-x)], cur.pix[4*x:4*end]) {
+			if !sum.addRGBA(cur.pix[4*x : 4*end]) { // png_adler.go
 				return nil, false
 			}
-			sum.update(rgb[:3*(end-x)])
 		}
 		rowA, rowB = blockSums(a0, b0, sum.a, sum.b, L)
-		runsRow(d, seen, y, cur, above, y > 0, L)
+		runsRow(d, seen, y, cur, above, y > 0, ra, L)
 		above = cur
 	}
 	d.finish()
@@ -82,14 +85,13 @@ func (r rowView) at(x int) uint32 {
 }
 
 // runsRow adds one scanline's tokens: its filter byte and its pixels, with above the
-// row before when hasAbove.
-func runsRow(d *deflater, seen *seenPixels, y int, cur, above rowView, hasAbove bool, L int) {
+// row before when hasAbove; ra is runAbove(cur, above, 0) then.
+func runsRow(d *deflater, seen *seenPixels, y int, cur, above rowView, hasAbove bool, ra, L int) {
 	w := len(cur.pix) / 4
 	x := 0
 	// The filter byte (0, as above's) continues a match with the row above, or starts
 	// one when the first pixels repeat those above.
 	if hasAbove {
-		ra := runAbove(cur, above, 0)
 		switch {
 		case ra > 0:
 			d.match(1+3*ra, L)
@@ -201,10 +203,38 @@ func (s *seenPixels) find(cur rowView, y, x int, p, q uint32) (n, dist int) {
 		return 0, 0
 	}
 	n = 2
-	for x+n < s.w && cx+n < s.w && cur.at(x+n) == row.at(cx+n) {
-		n++
+	if limit := min(s.w-x, s.w-cx) - n; limit > 0 {
+		n += sameRun(cur, x+n, row, cx+n, limit)
 	}
 	return n, dist
+}
+
+// sameRun is how many pixels of a from ax on equal those of b from bx on, at most limit:
+// piece by piece, a touched piece's pixels compared as words (equalPixels), an untouched
+// one as white. Pixel by pixel through at this was the encoder's costliest loop.
+func sameRun(a rowView, ax int, b rowView, bx int, limit int) int {
+	n := 0
+	for n < limit {
+		x, y := ax+n, bx+n
+		span := min(limit-n, chunkWidth-x%chunkWidth, chunkWidth-y%chunkWidth)
+		ta, tb := a.touchedAt(x), b.touchedAt(y)
+		var k int
+		switch {
+		case ta && tb:
+			k = equalPixels(a.pix[4*x:4*(x+span)], b.pix[4*y:4*(y+span)])
+		case ta:
+			k = pixelsOf(a.pix[4*x:4*(x+span)], white)
+		case tb:
+			k = pixelsOf(b.pix[4*y:4*(y+span)], white)
+		default:
+			k = span
+		}
+		n += k
+		if k < span {
+			break
+		}
+	}
+	return n
 }
 
 // runAbove is how many pixels from x on equal the pixels above them.
@@ -259,6 +289,11 @@ func runLeft(cur rowView, x int) int {
 // equalPixels is how many pixels a and b (RGBA, of the same length) have equal from the
 // start.
 func equalPixels(a, b []byte) int {
+	if bytes.Equal(a, b) {
+		// Most pieces compared are the same as above (margins, bars, the rows of a
+		// cell): bytes.Equal compares them with vector instructions.
+		return len(a) / 4
+	}
 	i := 0
 	for i+8 <= len(a) && binary.LittleEndian.Uint64(a[i:]) == binary.LittleEndian.Uint64(b[i:]) {
 		i += 8
@@ -271,6 +306,9 @@ func equalPixels(a, b []byte) int {
 
 // pixelsOf is how many pixels of a (RGBA) from the start are p.
 func pixelsOf(a []byte, p uint32) int {
+	if p == white && len(a) <= len(whiteBytes) && bytes.Equal(a, whiteBytes[:len(a)]) {
+		return len(a) / 4
+	}
 	pp := uint64(p) | uint64(p)<<32
 	i := 0
 	for i+8 <= len(a) && binary.LittleEndian.Uint64(a[i:]) == pp {

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"image"
 	"image/png"
 	"io"
@@ -259,5 +260,43 @@ func TestTouchedCanvasMatchesWhite(t *testing.T) {
 			t.Errorf("%s: the touched canvas differs from the white canvas", f.Name)
 		}
 		scratch = lazy.release()
+	}
+}
+
+// TestSameRun compares sameRun with the pixel-by-pixel count through at, on rows of
+// few colours (so that runs are long) with random touched pieces, untouched pieces
+// holding garbage that must read as white.
+func TestSameRun(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	const w = 5 * chunkWidth
+	row := func() rowView {
+		r := rowView{pix: make([]byte, 4*w), bits: make([]uint64, 1)}
+		for cx := 0; cx < w/chunkWidth; cx++ {
+			if rng.IntN(3) > 0 {
+				r.bits[0] |= 1 << cx
+			}
+		}
+		for x := 0; x < w; x++ {
+			p := uint32(white)
+			if !r.touchedAt(x) {
+				p = rng.Uint32() // never read
+			} else if rng.IntN(40) == 0 {
+				p = 0xff000000 | uint32(rng.IntN(2))
+			}
+			binary.LittleEndian.PutUint32(r.pix[4*x:], p)
+		}
+		return r
+	}
+	for n := 0; n < 2000; n++ {
+		a, b := row(), row()
+		ax, bx := rng.IntN(w), rng.IntN(w)
+		limit := rng.IntN(min(w-ax, w-bx) + 1)
+		want := 0
+		for want < limit && a.at(ax+want) == b.at(bx+want) {
+			want++
+		}
+		if got := sameRun(a, ax, b, bx, limit); got != want {
+			t.Fatalf("case %d (from %d and %d, at most %d): %d, want %d", n, ax, bx, limit, got, want)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package reports
 import (
 	"image"
 	"math"
-	"unicode/utf8"
 
 	"gonum.org/v1/plot/vg"
 )
@@ -135,22 +134,6 @@ func (c *pngCanvas) touchPath(p vg.Path, stroke bool) {
 		pad += c.dots(c.width) * c.scale()
 	}
 	c.touchBox(b.x0, b.y0, b.x1, b.y1, pad)
-}
-
-// touchText touches what gg may paint when it draws str at (x, y) of its current
-// (y-inverted) transform in a font of em pixels: from two em before the start to two em
-// a letter past it (no letter of Liberation Sans is wider than one em), three em above
-// and below the baseline (the ascent is 0.9 em, the descent 0.2), transformed, and 3
-// pixels for the bilinear resampling. Measuring the string instead took 14 ms a run.
-func (c *pngCanvas) touchText(em float64, str string, x, y float64) {
-	n := float64(utf8.RuneCountInString(str))
-	b := newDeviceBox()
-	for _, px := range []float64{x - 2*em, x + 2*em*(n+1)} {
-		for _, py := range []float64{y - 3*em, y + 3*em} {
-			b.add(c, px, py)
-		}
-	}
-	c.touchBox(b.x0, b.y0, b.x1, b.y1, 3)
 }
 
 // materialise paints every untouched piece white and drops the bit set: the image is

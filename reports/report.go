@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/base64"
 	"fmt"
 	"math"
 	"sort"
@@ -105,10 +104,8 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 		rf := reportFigure{ID: "fig-" + f.Name, Number: i + 1, Title: f.Title, Caption: f.Caption}
 		rf.PNG, rf.Width, rf.Height = f.png, f.width().Points(), f.Height().Points()
 		rf.CropTop, rf.CropBottom = (margin + f.titleHeight()).Points(), (f.captionHeight() + margin).Points()
-		if f.png != nil {
-			rf.DataURI = "data:image/png;base64," + base64.StdEncoding.EncodeToString(f.png)
-		} else if f.svg != nil {
-			rf.DataURI = "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(f.svg)
+		if rf.DataURI = f.dataURI; rf.DataURI == "" {
+			rf.DataURI = figureDataURI(f.png, f.svg) // write.go
 		}
 		switch {
 		case f.pngPath != "":

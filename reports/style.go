@@ -10,7 +10,6 @@ import (
 	"unicode"
 
 	xfont "golang.org/x/image/font"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -111,7 +110,7 @@ func textStyle(size vg.Length, bold bool, c color.Color) text.Style {
 	return text.Style{
 		Color:   c,
 		Font:    sans(size, bold),
-		Handler: plot.DefaultTextHandler,
+		Handler: houseText, // text_handler.go
 	}
 }
 

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -121,7 +122,7 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 		if err != nil {
 			return nil, err
 		}
-		figs, err = renderAll(made, want["png"] || want["html"] || want["docx"], want["svg"])
+		figs, err = renderAllFor(made, want["png"] || want["html"] || want["docx"], want["svg"], want["html"])
 		if err != nil {
 			return nil, err
 		}
@@ -216,6 +217,21 @@ type renderedFigure struct {
 	*figure
 	png, svg         []byte
 	pngPath, svgPath string
+	// dataURI is the image as the HTML report embeds it (figureDataURI), made beside
+	// the drawing when the report is wanted; "" otherwise.
+	dataURI string
+}
+
+// figureDataURI is the data URI of a figure's PNG, or of its SVG when there is no PNG;
+// "" for neither.
+func figureDataURI(png, svg []byte) string {
+	switch {
+	case png != nil:
+		return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
+	case svg != nil:
+		return "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(svg)
+	}
+	return ""
 }
 
 // selected returns the formats to write.
@@ -343,6 +359,13 @@ func (w *writer) done() ([]Output, error) {
 // (Axis.sanitizeRange) as it goes. The result keeps the figures' order; the first error
 // in that order is returned.
 func renderAll(made []*figure, png, svg bool) ([]renderedFigure, error) {
+	return renderAllFor(made, png, svg, false)
+}
+
+// renderAllFor is renderAll that, when uri, also makes each figure's data URI for the
+// HTML report on the processor that drew it: on the example study the base64 of 3.3 MB
+// of PNG was 15 ms of the one goroutine that builds the report after the figures.
+func renderAllFor(made []*figure, png, svg, uri bool) ([]renderedFigure, error) {
 	out := make([]renderedFigure, len(made))
 	errs := make([]error, len(made))
 	order := make([]int, len(made))
@@ -366,6 +389,9 @@ func renderAll(made []*figure, png, svg bool) ([]renderedFigure, error) {
 				}
 				if err == nil && svg {
 					rf.svg, err = made[i].renderSVG()
+				}
+				if err == nil && uri {
+					rf.dataURI = figureDataURI(rf.png, rf.svg)
 				}
 				out[i], errs[i] = rf, err
 			}
