@@ -97,24 +97,19 @@ func groupReason(r protected.Reject, reason, earlier string) string {
 // they feed.
 //
 // A transcript's empty turns ("R:" and nothing after it) are rejects that lose nothing, so
-// they do not count here; an empty segment of a coded export does, since its codings go.
-func rowRejects(files []model.FileCount, rejects []protected.Reject, maxShare float64) []ScaleRejects {
-	emptyTurns := map[string]int{}
-	for _, r := range rejects {
-		if !r.Cell && errors.Is(r.Err, ingest.ErrEmptySegment) {
-			emptyTurns[r.File]++
-		}
-	}
+// they count in neither number here (FileCount.EmptyTurns); an empty segment of a coded
+// export does count, since its codings go.
+func rowRejects(files []model.FileCount, maxShare float64) []ScaleRejects {
 	var out []ScaleRejects
 	for _, f := range files {
-		if f.Read == 0 || f.Format == "respondents" || f.Format == "review" {
+		if f.Format == "respondents" || f.Format == "review" {
 			continue
 		}
-		rejected := f.Rejected
-		if f.Format == "transcript" {
-			rejected -= min(emptyTurns[f.Path], rejected)
+		read, rejected := f.Read-f.EmptyTurns, f.Rejected-f.EmptyTurns
+		if read <= 0 {
+			continue
 		}
-		sr := ScaleRejects{Scale: f.Shown(), Cells: f.Read, Rejected: rejected}
+		sr := ScaleRejects{Scale: f.Shown(), Cells: read, Rejected: rejected}
 		if sr.Share() > maxShare {
 			out = append(out, sr)
 		}

@@ -314,7 +314,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 			out.Summary.TooManyRejects = append(out.Summary.TooManyRejects, sr)
 		}
 	}
-	out.Summary.TooManyRejects = append(out.Summary.TooManyRejects, rowRejects(p.Files, p.Rejects, out.Summary.MaxShare)...)
+	out.Summary.TooManyRejects = append(out.Summary.TooManyRejects, rowRejects(p.Files, out.Summary.MaxShare)...)
 	res.Coders = humanCoders(p)
 	if s.Privacy.KeyFile != "" {
 		out.Summary.Warnings = append(out.Summary.Warnings, model.Reasonf(

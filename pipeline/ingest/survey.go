@@ -94,11 +94,13 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		}
 	}
 	var lay *surveyLayout
+	at := rows.Line() // the header's row, which errors about it name
 	switch format {
 	case FormatLimeSurvey:
 		lay, err = limeSurveyLayout(header, opt)
 	case FormatQualtrics:
 		lay, err = qualtricsLayout(rows, header, opt)
+		at = rows.Line() // the last of its header rows
 	case FormatForms:
 		lay, err = formsLayout(header, opt)
 	default:
@@ -108,10 +110,10 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		}
 	}
 	if err != nil {
-		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(rows.Sheet(), rows.Line(), ""), err)
+		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(rows.Sheet(), at, ""), err)
 	}
 	if err := settleItems(lay, opt); err != nil {
-		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(rows.Sheet(), rows.Line(), ""), err)
+		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(rows.Sheet(), at, ""), err)
 	}
 	lay.format = format
 	markUnheaded(lay, header)

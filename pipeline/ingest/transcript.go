@@ -285,6 +285,7 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		case s == e:
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: t.label + ":", Err: model.Reasonf("the turn has no text: %w", "de beurt heeft geen tekst: %v", ErrEmptySegment)})
 			count.Rejected++
+			count.EmptyTurns++
 			continue
 		}
 		n++

@@ -166,6 +166,10 @@ type FileCount struct {
 	Cells         int
 	CellsAccepted int
 	CellsRejected int
+	// EmptyTurns counts the rejected rows of a transcript that were turns without text
+	// ("R:" and nothing after it): rejects that lose nothing, which the exit status does
+	// not count.
+	EmptyTurns int
 	// RespondentRule says how the file's documents were tied to respondents, where the
 	// format leaves a choice (a REFI-QDA project: "12 sources by case, 3 by the name up to
 	// its first _"); the summary shows it.
