@@ -144,6 +144,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	// segment) back through earlier (earlierCoding, by coding); -1 ends it.
 	var lastCoding, earlierCoding []int
 	sheet := rows.Sheet()
+	delimited := rows.Delimited()
 	reject := func(line int, field, value string, err error) {
 		col := ""
 		if i, ok := cols[field]; ok {
@@ -177,6 +178,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			continue
 		}
 		line := rows.Line()
+		if delimited && tooManyFields(row, len(header)) { // fieldcount.go
+			reject(line, "", "", unquotedDelimiter(len(row), len(header)))
+			continue
+		}
 		get := func(field string) string {
 			i, ok := cols[field]
 			if !ok {

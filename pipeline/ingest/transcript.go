@@ -21,7 +21,9 @@ import (
 // readTranscript reads a plain interview transcript (.txt in UTF-8, UTF-16 with a
 // byte-order mark or Windows-1252; or .docx) and splits it into speaker turns: a line
 // that starts with a speaker label ("I:", "R:", "Interviewer:", "Interviewer (Anna):", a
-// name and a colon) starts a turn that runs to the next label. A label counts as a
+// name and a colon), or a line that holds only a label and a time stamp as transcription
+// tools write them ("00:00:05 Interviewer", "Interviewer  0:05", the text below it:
+// speakerHeading), starts a turn that runs to the next label. A label counts as a
 // speaker when it is a known one (I, R, Interviewer, Respondent, ...) or begins two or
 // more lines, so a sentence with a colon does not split a turn. Without speaker labels,
 // paragraphs separated by blank lines are the segments.
@@ -121,6 +123,19 @@ func decodeText(raw []byte) string {
 var speakerLine = regexp.MustCompile(`^[ \t]*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[ \t]*)?` +
 	`(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t]+[\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*:(?:[ \t\n]|$)`)
 
+// speakerHeading matches a line that holds only a speaker label and a time stamp, before
+// or after it, the layout transcription tools export with the turn's text on the lines
+// below ("00:00:05 Interviewer", Otter's "Interviewer  0:05", "[00:12] Speaker 2",
+// "Respondent - 00:00:41"). The time stamp is required, so a short line of speech
+// ("Ja hoor.") is not taken for a label; the label must still be a speaker (isSpeaker).
+var speakerHeading = regexp.MustCompile(`^[ \t]*(?:` + timeStamp + `[ \t]*(?:[-–|][ \t]*)?` + headingLabel + `|` +
+	headingLabel + `[ \t]*(?:[-–|][ \t]*)?` + timeStamp + `)[ \t]*\n?$`)
+
+const (
+	timeStamp    = `[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?`
+	headingLabel = `(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t][\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)`
+)
+
 // interviewerLabels and respondentLabels are labels known without counting.
 var (
 	interviewerLabels = []string{"i", "int", "interviewer", "interviewster", "interviewers", "onderzoeker", "researcher", "q", "v", "vraag", "question", "moderator", "gespreksleider"}
@@ -192,6 +207,9 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	}
 	infos := make([]lineInfo, 0, len(lines))
 	counts := map[string]int{}
+	// headings are the labels of speakerHeading lines: a label on a line of its own with
+	// a time stamp is a speaker however often it occurs ("Speaker 2" may speak once).
+	headings := map[string]bool{}
 	pos := 0
 	for i, l := range lines {
 		li := lineInfo{start: pos, rest: pos, number: i + 1, blank: strings.TrimSpace(l) == ""}
@@ -199,12 +217,21 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			li.label = strings.TrimSpace(l[m[2]:m[3]])
 			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
 			counts[foldName(li.label)]++
+		} else if m := speakerHeading.FindStringSubmatchIndex(l); m != nil {
+			// The label is a heading: the turn's text starts on the next line.
+			at := m[2:4]
+			if at[0] < 0 {
+				at = m[4:6]
+			}
+			li.label = strings.TrimSpace(l[at[0]:at[1]])
+			li.rest = pos + utf8.RuneCountInString(l)
+			headings[foldName(li.label)] = true
 		}
 		infos = append(infos, li)
 		pos += utf8.RuneCountInString(l)
 	}
 	isSpeaker := func(label string) bool {
-		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2)
+		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2 || headings[foldName(label)])
 	}
 
 	var turns []turn

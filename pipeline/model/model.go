@@ -241,6 +241,9 @@ func Location(sheet string, row int, column string) string {
 // Merge appends other's contents to d. Respondents with a (Wave, ID) already present are
 // merged: empty fields are filled from other, attributes are added. The same id in
 // another wave is another respondent (see SpreadWaveless for the respondents table).
+// A segment id that d holds already is the same segment only where SameSegment says so
+// (two coders' exports); else other's segment and its codings get an id of their own
+// (separateSegments), as inputs number their segments each on their own.
 func (d *Dataset) Merge(other Dataset) {
 	idx := make(map[RespondentKey]int, len(d.Respondents)+len(other.Respondents))
 	d.Respondents = slices.Grow(d.Respondents, len(other.Respondents))
@@ -262,6 +265,7 @@ func (d *Dataset) Merge(other Dataset) {
 		idx[r.Key()] = len(d.Respondents)
 		d.Respondents = append(d.Respondents, r)
 	}
+	other, apart := separateSegments(d.Segments, other) // ids unique per input: segments_merge.go
 	d.Segments = concat(d.Segments, other.Segments)
 	d.Codings = concat(d.Codings, other.Codings)
 	twice := d.Survey.Merge(other.Survey)
@@ -270,6 +274,9 @@ func (d *Dataset) Merge(other Dataset) {
 	d.Files = concat(d.Files, other.Files)
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
 	d.Warnings = append(d.Warnings, other.Warnings...)
+	if apart > 0 && len(other.Files) > 0 {
+		d.Warnings = append(d.Warnings, segmentsApartWarning(other.Files[0].Path, apart))
+	}
 	if moved > 0 && len(other.Files) > 0 {
 		// The respondents table (read first) or the earlier file decides; say so, by
 		// count and values, never by id.
