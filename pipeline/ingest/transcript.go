@@ -51,12 +51,13 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 	}
 	raw := in.data
 	var text string
+	hidden := 0 // runs of Word's hidden text left out
 	if isZip(raw) || strings.EqualFold(filepath.Ext(path), ".docx") {
 		a, err := openArchive(in, documentArchive)
 		if err != nil {
 			return ds, err
 		}
-		if text, err = docxText(a); err != nil {
+		if text, hidden, err = docxTextHidden(a); err != nil {
 			return ds, fmt.Errorf("%s: %w", path, err)
 		}
 	} else {
@@ -84,6 +85,9 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 		resp = respondentFromName(base)
 	}
 	ds = splitTranscript(path, base, resp, text, opt)
+	if hidden > 0 {
+		ds.Warnings = append(ds.Warnings, hiddenTextWarning(path, hidden))
+	}
 	for i := range ds.Respondents {
 		if vars != nil {
 			vars.apply(&ds.Respondents[i])
@@ -380,35 +384,58 @@ func labelValue(label string) string {
 }
 
 // docxText returns the text of a Word document's body, one paragraph a line. Tabs and
-// line breaks inside a paragraph are kept; deleted revisions are left out.
+// line breaks inside a paragraph are kept; deleted revisions are left out, and so is
+// hidden text (a run whose properties hold w:vanish: what Word neither shows nor prints,
+// where a transcriber may have hidden a name), counted in hidden (runs with text).
+// Hidden text by a character style (styles.xml) is not looked up.
 func docxText(a *zipArchive) (string, error) {
+	text, _, err := docxTextHidden(a)
+	return text, err
+}
+
+// docxTextHidden is docxText with the number of hidden runs with text it left out.
+func docxTextHidden(a *zipArchive) (text string, hidden int, err error) {
 	name := a.find("word/document.xml")
 	if name == "" {
-		return "", fmt.Errorf("not a Word document (no word/document.xml): %w", ErrUnknownFormat)
+		return "", 0, fmt.Errorf("not a Word document (no word/document.xml): %w", ErrUnknownFormat)
 	}
 	data, err := a.read(name)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	if err := checkXMLDepth(data, MaxXMLDepth); err != nil {
-		return "", fmt.Errorf("word/document.xml: %w", err)
+		return "", 0, fmt.Errorf("word/document.xml: %w", err)
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = charsetReader
 	var b strings.Builder
 	inText := false
+	// A run (w:r) is hidden where its own properties (w:rPr) hold w:vanish, unless
+	// w:val turns it off; w:vanish in a paragraph's mark properties (w:pPr) or in the
+	// former properties of a tracked change (w:rPrChange) hides no text.
+	inRun, inRunProps, inChange, hiddenRun, counted := false, false, 0, false, false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return "", fmt.Errorf("word/document.xml: %v: %w", err, ErrUnknownFormat)
+			return "", 0, fmt.Errorf("word/document.xml: %v: %w", err, ErrUnknownFormat)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "r":
+				inRun, hiddenRun, counted = true, false, false
+			case "rPr":
+				inRunProps = inRun && inChange == 0
+			case "rPrChange":
+				inChange++
+			case "vanish":
+				if inRunProps && inChange == 0 && onOff(t) {
+					hiddenRun = true
+				}
 			case "t":
 				inText = true
 			case "tab":
@@ -418,18 +445,54 @@ func docxText(a *zipArchive) (string, error) {
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
+			case "r":
+				inRun, inRunProps, hiddenRun = false, false, false
+			case "rPr":
+				if inChange == 0 {
+					inRunProps = false
+				}
+			case "rPrChange":
+				inChange--
 			case "t":
 				inText = false
 			case "p":
 				b.WriteByte('\n')
 			}
 		case xml.CharData:
-			if inText {
+			switch {
+			case inText && hiddenRun:
+				if !counted && len(bytes.TrimSpace(t)) > 0 {
+					hidden++
+					counted = true
+				}
+			case inText:
 				b.Write(t)
 			}
 		}
 	}
-	return b.String(), nil
+	return b.String(), hidden, nil
+}
+
+// onOff is the value of an on/off property of WordprocessingML (w:vanish): on unless its
+// w:val is false, 0 or off.
+func onOff(e xml.StartElement) bool {
+	for _, a := range e.Attr {
+		if a.Name.Local == "val" {
+			switch strings.ToLower(strings.TrimSpace(a.Value)) {
+			case "false", "0", "off":
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hiddenTextWarning is the warning for a Word transcript whose hidden text was left out.
+func hiddenTextWarning(path string, runs int) model.Warning {
+	return model.Warning{File: path, Err: model.Reasonf(
+		"%d piece(s) of hidden text (in Word: Font, Hidden) were left out: Word neither shows nor prints them; to read them, make them visible in Word",
+		"%d stuk(ken) verborgen tekst (in Word: Lettertype, Verborgen) zijn weggelaten: Word toont ze niet en drukt ze niet af; maak ze in Word zichtbaar om ze te lezen",
+		runs)}
 }
 
 // normaliseBreaks makes every line break "\n".
