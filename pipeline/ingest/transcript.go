@@ -306,7 +306,8 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			count.Rejected++
 			continue
 		case !known:
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, IsID: true, Err: model.Reasonf("%q is not in the respondents table: %w", "%q staat niet in de respondententabel: %v", resp, ErrUnknownRespondent)})
+			en, nl := leadingZerosHint(resp, opt.Known)
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, IsID: true, Err: model.Reasonf("%[1]q is not in the respondents table: %[2]w%[3]s", "%[1]q staat niet in de respondententabel: %[2]v%[4]s", resp, ErrUnknownRespondent, en, nl)})
 			count.Rejected++
 			continue
 		case noInterviewer != nil:
