@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -130,5 +131,24 @@ func TestMergeNewIDIsFree(t *testing.T) {
 	}
 	if got := textOf(t, d)["A: code of R02 1"]; got != "R02 Drie." {
 		t.Errorf("R02's coding on %q", got)
+	}
+}
+
+// Two coders' exports of 50,000 segments each: what separateSegments costs Merge.
+func BenchmarkMergeTwoCoders(b *testing.B) {
+	mk := func(coder string) Dataset {
+		ds := Dataset{Files: []FileCount{{Path: coder + ".csv"}}}
+		for i := range 50000 {
+			id := strconv.Itoa(i)
+			ds.Segments = append(ds.Segments, Segment{ID: id, Respondent: "R" + strconv.Itoa(i%300), Text: "Tekst van fragment " + id + ".", Source: coder + ".csv"})
+			ds.Codings = append(ds.Codings, Coding{Segment: id, Raw: "c", Coder: coder})
+		}
+		return ds
+	}
+	a, c := mk("anouk"), mk("bram")
+	for b.Loop() {
+		var d Dataset
+		d.Merge(a)
+		d.Merge(c)
 	}
 }
