@@ -57,7 +57,7 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 		if err != nil {
 			return ds, err
 		}
-		if text, hidden, err = docxTextHidden(a); err != nil {
+		if text, hidden, err = docxText(a); err != nil {
 			return ds, fmt.Errorf("%s: %w", path, err)
 		}
 	} else {
@@ -387,15 +387,9 @@ func labelValue(label string) string {
 // docxText returns the text of a Word document's body, one paragraph a line. Tabs and
 // line breaks inside a paragraph are kept; deleted revisions are left out, and so is
 // hidden text (a run whose properties hold w:vanish: what Word neither shows nor prints,
-// where a transcriber may have hidden a name), counted in hidden (runs with text).
+// where a transcriber may have hidden a name), counted in hidden (the runs with text).
 // Hidden text by a character style (styles.xml) is not looked up.
-func docxText(a *zipArchive) (string, error) {
-	text, _, err := docxTextHidden(a)
-	return text, err
-}
-
-// docxTextHidden is docxText with the number of hidden runs with text it left out.
-func docxTextHidden(a *zipArchive) (text string, hidden int, err error) {
+func docxText(a *zipArchive) (text string, hidden int, err error) {
 	name := a.find("word/document.xml")
 	if name == "" {
 		return "", 0, fmt.Errorf("not a Word document (no word/document.xml): %w", ErrUnknownFormat)
