@@ -142,9 +142,17 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	})
 	// The interviews' segments are auto-coded while the survey is still read, when they
 	// will be the dataset's first segments (autocoded).
+	// They are merged first: Merge gives segments that share an id with another input's
+	// a new id (model/segments_merge.go), and the auto-coder names segments by id.
 	var coding *autocoded
-	if err == nil && coded == nil && s.AutocodeEnabled() && len(d.Segments) == 0 {
-		coding = autocodeAhead(interviews, cb)
+	if err == nil {
+		ahead := coded == nil && s.AutocodeEnabled() && len(d.Segments) == 0
+		for _, ds := range interviews {
+			merge(ds)
+		}
+		if ahead {
+			coding = autocodeAhead([]model.Dataset{{Segments: d.Segments}}, cb)
+		}
 	}
 	survey := <-surveyRead
 	if err != nil {
@@ -152,9 +160,6 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	if survey.err != nil {
 		return nil, survey.err
-	}
-	for _, ds := range interviews {
-		merge(ds)
 	}
 	interviewed := respondentsWithSegments(d)
 	unusable := unusableInterviews(d, interviews, interviewed) // unusable.go

@@ -391,7 +391,8 @@ func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map
 	if err != nil || !known {
 		reason, value := err, s.PlainTextPath
 		if err == nil {
-			reason = model.Reasonf("respondent %q of this source: %w", "respondent %q van deze bron: %v", respondentID, ErrUnknownRespondent)
+			en, nl := leadingZerosHint(respondentID, r.opt.Known)
+			reason = model.Reasonf("respondent %[1]q of this source: %[2]w%[3]s", "respondent %[1]q van deze bron: %[2]v%[4]s", respondentID, ErrUnknownRespondent, en, nl)
 			value = respondentID // a respondent's id: the protect stage hides it
 		}
 		n := len(s.Selections)

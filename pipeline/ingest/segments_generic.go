@@ -144,6 +144,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	// segment) back through earlier (earlierCoding, by coding); -1 ends it.
 	var lastCoding, earlierCoding []int
 	sheet := rows.Sheet()
+	delimited := rows.Delimited()
 	reject := func(line int, field, value string, err error) {
 		col := ""
 		if i, ok := cols[field]; ok {
@@ -177,6 +178,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			continue
 		}
 		line := rows.Line()
+		if delimited && tooManyFields(row, len(header)) { // fieldcount.go
+			reject(line, "", "", unquotedDelimiter(len(row), len(header)))
+			continue
+		}
 		get := func(field string) string {
 			i, ok := cols[field]
 			if !ok {
@@ -220,7 +225,8 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			reject(line, "respondent", "", orNoRespondent(noResp))
 			continue
 		case opt.Known != nil && !opt.Known[resp]:
-			reject(line, "respondent", resp, model.Reasonf("%q is not in the respondents table: %w", "%q staat niet in de respondententabel: %v", resp, ErrUnknownRespondent))
+			en, nl := leadingZerosHint(resp, opt.Known) // leadingzeros.go
+			reject(line, "respondent", resp, model.Reasonf("%[1]q is not in the respondents table: %[2]w%[3]s", "%[1]q staat niet in de respondententabel: %[2]v%[4]s", resp, ErrUnknownRespondent, en, nl))
 			continue
 		case text == "":
 			reject(line, "text", "", model.Reasonf("the segment has no text: %w", "het fragment heeft geen tekst: %v", ErrEmptySegment))

@@ -579,7 +579,8 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		if opt.Known != nil && !opt.Known[id] {
 			count.Rejected++
-			reject(line, idCol, id, model.Reasonf("%w: %q is not in the respondents table", "%v: %q staat niet in de respondententabel", ErrUnknownRespondent, id), "")
+			en, nl := leadingZerosHint(id, opt.Known)
+			reject(line, idCol, id, model.Reasonf("%[1]w: %[2]q is not in the respondents table%[3]s", "%[1]v: %[2]q staat niet in de respondententabel%[4]s", ErrUnknownRespondent, id, en, nl), "")
 			continue
 		}
 		if submitCol >= 0 && !opt.IncludeIncomplete {

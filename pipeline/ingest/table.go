@@ -324,6 +324,9 @@ func (r *Rows) Line() int { return r.line }
 // Sheet returns the sheet name, or "" for a .csv file.
 func (r *Rows) Sheet() string { return r.sheet }
 
+// Delimited reports whether the rows are of delimited text (a .csv file), not a workbook.
+func (r *Rows) Delimited() bool { return r.text != nil }
+
 // LinesLeft is the number of line breaks after the current row of delimited text, a
 // bound on the rows to come within the file's last line for preallocating; 0 for a
 // workbook.

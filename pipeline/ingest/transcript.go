@@ -21,7 +21,9 @@ import (
 // readTranscript reads a plain interview transcript (.txt in UTF-8, UTF-16 with a
 // byte-order mark or Windows-1252; or .docx) and splits it into speaker turns: a line
 // that starts with a speaker label ("I:", "R:", "Interviewer:", "Interviewer (Anna):", a
-// name and a colon) starts a turn that runs to the next label. A label counts as a
+// name and a colon), or a line that holds only a label and a time stamp as transcription
+// tools write them ("00:00:05 Interviewer", "Interviewer  0:05", the text below it:
+// speakerHeading), starts a turn that runs to the next label. A label counts as a
 // speaker when it is a known one (I, R, Interviewer, Respondent, ...) or begins two or
 // more lines, so a sentence with a colon does not split a turn. Without speaker labels,
 // paragraphs separated by blank lines are the segments.
@@ -49,12 +51,13 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 	}
 	raw := in.data
 	var text string
+	hidden := 0 // runs of Word's hidden text left out
 	if isZip(raw) || strings.EqualFold(filepath.Ext(path), ".docx") {
 		a, err := openArchive(in, documentArchive)
 		if err != nil {
 			return ds, err
 		}
-		if text, err = docxText(a); err != nil {
+		if text, hidden, err = docxText(a); err != nil {
 			return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 		}
 	} else {
@@ -82,6 +85,9 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 		resp = respondentFromName(base)
 	}
 	ds = splitTranscript(path, base, resp, text, opt)
+	if hidden > 0 {
+		ds.Warnings = append(ds.Warnings, hiddenTextWarning(path, hidden))
+	}
 	for i := range ds.Respondents {
 		if vars != nil {
 			vars.apply(&ds.Respondents[i])
@@ -120,6 +126,19 @@ func decodeText(raw []byte) string {
 // word with a name in brackets), optionally after a time stamp, then a colon.
 var speakerLine = regexp.MustCompile(`^[ \t]*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[ \t]*)?` +
 	`(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t]+[\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*:(?:[ \t\n]|$)`)
+
+// speakerHeading matches a line that holds only a speaker label and a time stamp, before
+// or after it, the layout transcription tools export with the turn's text on the lines
+// below ("00:00:05 Interviewer", Otter's "Interviewer  0:05", "[00:12] Speaker 2",
+// "Respondent - 00:00:41"). The time stamp is required, so a short line of speech
+// ("Ja hoor.") is not taken for a label; the label must still be a speaker (isSpeaker).
+var speakerHeading = regexp.MustCompile(`^[ \t]*(?:` + timeStamp + `[ \t]*(?:[-–|][ \t]*)?` + headingLabel + `|` +
+	headingLabel + `[ \t]*(?:[-–|][ \t]*)?` + timeStamp + `)[ \t]*\n?$`)
+
+const (
+	timeStamp    = `[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?`
+	headingLabel = `(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t][\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)`
+)
 
 // interviewerLabels and respondentLabels are labels known without counting.
 var (
@@ -192,6 +211,9 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	}
 	infos := make([]lineInfo, 0, len(lines))
 	counts := map[string]int{}
+	// headings are the labels of speakerHeading lines: a label on a line of its own with
+	// a time stamp is a speaker however often it occurs ("Speaker 2" may speak once).
+	headings := map[string]bool{}
 	pos := 0
 	for i, l := range lines {
 		li := lineInfo{start: pos, rest: pos, number: i + 1, blank: strings.TrimSpace(l) == ""}
@@ -199,12 +221,21 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			li.label = strings.TrimSpace(l[m[2]:m[3]])
 			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
 			counts[foldName(li.label)]++
+		} else if m := speakerHeading.FindStringSubmatchIndex(l); m != nil {
+			// The label is a heading: the turn's text starts on the next line.
+			at := m[2:4]
+			if at[0] < 0 {
+				at = m[4:6]
+			}
+			li.label = strings.TrimSpace(l[at[0]:at[1]])
+			li.rest = pos + utf8.RuneCountInString(l)
+			headings[foldName(li.label)] = true
 		}
 		infos = append(infos, li)
 		pos += utf8.RuneCountInString(l)
 	}
 	isSpeaker := func(label string) bool {
-		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2)
+		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2 || headings[foldName(label)])
 	}
 
 	var turns []turn
@@ -275,7 +306,8 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			count.Rejected++
 			continue
 		case !known:
-			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, IsID: true, Err: model.Reasonf("%q is not in the respondents table: %w", "%q staat niet in de respondententabel: %v", resp, ErrUnknownRespondent)})
+			en, nl := leadingZerosHint(resp, opt.Known)
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: loc, Value: resp, IsID: true, Err: model.Reasonf("%[1]q is not in the respondents table: %[2]w%[3]s", "%[1]q staat niet in de respondententabel: %[2]v%[4]s", resp, ErrUnknownRespondent, en, nl)})
 			count.Rejected++
 			continue
 		case noInterviewer != nil:
@@ -354,35 +386,52 @@ func labelValue(label string) string {
 }
 
 // docxText returns the text of a Word document's body, one paragraph a line. Tabs and
-// line breaks inside a paragraph are kept; deleted revisions are left out.
-func docxText(a *zipArchive) (string, error) {
+// line breaks inside a paragraph are kept; deleted revisions are left out, and so is
+// hidden text (a run whose properties hold w:vanish: what Word neither shows nor prints,
+// where a transcriber may have hidden a name), counted in hidden (the runs with text).
+// Hidden text by a character style (styles.xml) is not looked up.
+func docxText(a *zipArchive) (text string, hidden int, err error) {
 	name := a.find("word/document.xml")
 	if name == "" {
-		return "", model.Reasonf("not a Word document (no word/document.xml): %w", "geen Word-document (geen word/document.xml): %v", ErrUnknownFormat)
+		return "", 0, model.Reasonf("not a Word document (no word/document.xml): %w", "geen Word-document (geen word/document.xml): %v", ErrUnknownFormat)
 	}
 	data, err := a.read(name)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	if err := checkXMLDepth(data, MaxXMLDepth); err != nil {
-		return "", fmt.Errorf("word/document.xml: %w", err)
+		return "", 0, fmt.Errorf("word/document.xml: %w", err)
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = charsetReader
 	var b strings.Builder
 	inText := false
+	// A run (w:r) is hidden where its own properties (w:rPr) hold w:vanish, unless
+	// w:val turns it off; w:vanish in a paragraph's mark properties (w:pPr) or in the
+	// former properties of a tracked change (w:rPrChange) hides no text.
+	inRun, inRunProps, inChange, hiddenRun, counted := false, false, 0, false, false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return "", model.Reasonf("word/document.xml: %v: %w", "word/document.xml: %v: %v", err, ErrUnknownFormat)
+			return "", 0, model.Reasonf("word/document.xml: %v: %w", "word/document.xml: %v: %v", err, ErrUnknownFormat)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "r":
+				inRun, hiddenRun, counted = true, false, false
+			case "rPr":
+				inRunProps = inRun && inChange == 0
+			case "rPrChange":
+				inChange++
+			case "vanish":
+				if inRunProps && inChange == 0 && onOff(t) {
+					hiddenRun = true
+				}
 			case "t":
 				inText = true
 			case "tab":
@@ -392,18 +441,54 @@ func docxText(a *zipArchive) (string, error) {
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
+			case "r":
+				inRun, inRunProps, hiddenRun = false, false, false
+			case "rPr":
+				if inChange == 0 {
+					inRunProps = false
+				}
+			case "rPrChange":
+				inChange--
 			case "t":
 				inText = false
 			case "p":
 				b.WriteByte('\n')
 			}
 		case xml.CharData:
-			if inText {
+			switch {
+			case inText && hiddenRun:
+				if !counted && len(bytes.TrimSpace(t)) > 0 {
+					hidden++
+					counted = true
+				}
+			case inText:
 				b.Write(t)
 			}
 		}
 	}
-	return b.String(), nil
+	return b.String(), hidden, nil
+}
+
+// onOff is the value of an on/off property of WordprocessingML (w:vanish): on unless its
+// w:val is false, 0 or off.
+func onOff(e xml.StartElement) bool {
+	for _, a := range e.Attr {
+		if a.Name.Local == "val" {
+			switch strings.ToLower(strings.TrimSpace(a.Value)) {
+			case "false", "0", "off":
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hiddenTextWarning is the warning for a Word transcript whose hidden text was left out.
+func hiddenTextWarning(path string, runs int) model.Warning {
+	return model.Warning{File: path, Err: model.Reasonf(
+		"%d piece(s) of hidden text (in Word: Font, Hidden) were left out: Word neither shows nor prints them; to read them, make them visible in Word",
+		"%d stuk(ken) verborgen tekst (in Word: Lettertype, Verborgen) zijn weggelaten: Word toont ze niet en drukt ze niet af; maak ze in Word zichtbaar om ze te lezen",
+		runs)}
 }
 
 // normaliseBreaks makes every line break "\n".

@@ -277,6 +277,9 @@ func Place(sheet string, row int, column string) error {
 // Merge appends other's contents to d. Respondents with a (Wave, ID) already present are
 // merged: empty fields are filled from other, attributes are added. The same id in
 // another wave is another respondent (see SpreadWaveless for the respondents table).
+// A segment id that d holds already is the same segment only where SameSegment says so
+// (two coders' exports); else other's segment and its codings get an id of their own
+// (separateSegments), as inputs number their segments each on their own.
 func (d *Dataset) Merge(other Dataset) {
 	d.Merger().Merge(other)
 }
@@ -325,6 +328,7 @@ func (m *Merger) Merge(other Dataset) {
 		idx[r.Key()] = len(d.Respondents)
 		d.Respondents = append(d.Respondents, r)
 	}
+	other, apart := separateSegments(d.Segments, other) // ids unique per input: segments_merge.go
 	d.Segments = concat(d.Segments, other.Segments)
 	d.Codings = concat(d.Codings, other.Codings)
 	twice := d.Survey.Merge(other.Survey)
@@ -334,6 +338,9 @@ func (m *Merger) Merge(other Dataset) {
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
 	d.Warnings = append(d.Warnings, other.Warnings...)
 	d.RoleConflicts = append(d.RoleConflicts, other.RoleConflicts...)
+	if apart > 0 && len(other.Files) > 0 {
+		d.Warnings = append(d.Warnings, segmentsApartWarning(other.Files[0].Path, apart))
+	}
 	if moved > 0 && len(other.Files) > 0 {
 		// The respondents table (read first) or the earlier file decides; say so, by
 		// count and values, never by id.

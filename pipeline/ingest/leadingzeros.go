@@ -1,0 +1,48 @@
+package ingest
+
+import "strings"
+
+// Excel drops the leading zeros of a number: a respondents table typed in Excel holds 1
+// where the coding tool's export says "001" (or R1 and R001), and every row of that
+// respondent would be rejected as unknown with nothing to say why (attack 11 F13). The
+// reason of such a reject says that the table has the id without (or with other) leading
+// zeros. The ids are never joined silently: "001" and 1 may be two people, and only the
+// researcher knows. The hint names neither id (the table's id is a real id, and the
+// protect stage hides only the rejected one).
+
+// maxZeros bounds the leading zeros tried: ids padded to more digits are not met.
+const maxZeros = 8
+
+// leadingZerosHint returns the words to add to the reason of id, unknown to known, when
+// known holds id with its digits' leading zeros dropped or added; "" otherwise.
+func leadingZerosHint(id string, known map[string]bool) (en, nl string) {
+	if known == nil || !zerosDiffer(id, known) {
+		return "", ""
+	}
+	return "; the respondents table has an id that differs from it only by leading zeros (as 001 and 1): write the ids alike in both (Excel drops the leading zeros of a number; format the column as text)",
+		"; de respondententabel heeft een code die er alleen in voorloopnullen van verschilt (zoals 001 en 1): schrijf de codes in beide gelijk (Excel laat voorloopnullen van een getal weg; maak de kolom tekst)"
+}
+
+// zerosDiffer reports whether known holds id with the leading zeros of its trailing
+// digits (after a prefix such as "R") dropped, or with up to maxZeros more of them.
+func zerosDiffer(id string, known map[string]bool) bool {
+	id = strings.TrimSpace(id)
+	i := len(id)
+	for i > 0 && id[i-1] >= '0' && id[i-1] <= '9' {
+		i--
+	}
+	prefix, digits := id[:i], id[i:]
+	if digits == "" {
+		return false
+	}
+	core := strings.TrimLeft(digits, "0")
+	if core == "" {
+		core = "0"
+	}
+	for z := 0; z <= maxZeros; z++ {
+		if c := prefix + strings.Repeat("0", z) + core; c != id && known[c] {
+			return true
+		}
+	}
+	return false
+}
