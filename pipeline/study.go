@@ -239,8 +239,11 @@ type Privacy struct {
 	// SmallGroups: pool (the default) merges groups smaller than MinCell into one
 	// "Overige gemeenten" / "Other municipalities"; suppress hides them.
 	SmallGroups disclosure.SmallGroups `yaml:"small_groups"`
-	// Names are further names to redact from quotes (of young people, parents, schools).
+	// Names are further names to redact from quotes (of young people, parents, schools):
+	// a person's whole and part by part, an organisation's as a phrase (redact.Options).
 	Names []string `yaml:"names"`
+	// Organisations are names redacted only as a whole phrase ("Het Baken").
+	Organisations []string `yaml:"organisations"`
 	// KeyFile, when set, is where the key real id → pseudonym is written. It must lie
 	// outside the output folder.
 	KeyFile string `yaml:"key_file"`

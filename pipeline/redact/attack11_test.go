@@ -1,0 +1,43 @@
+package redact
+
+import "testing"
+
+// redactCases checks r.Redact on each input.
+func redactCases(t *testing.T, r *Redactor, cases [][2]string) {
+	t.Helper()
+	for _, c := range cases {
+		if got := r.Redact(c[0]); got != c[1] {
+			t.Errorf("Redact(%q)\n got %q\nwant %q", c[0], got, c[1])
+		}
+	}
+}
+
+// A person's full name in privacy.names is redacted part by part, like a respondent's;
+// an organisation's name only as a phrase (the third attack of 0.5.0, F8).
+func TestNamesPartByPart(t *testing.T) {
+	r := New(Options{
+		Names:         []string{"Qwyntje Zorblat", "Brammert Vlokhuis", "Tjits", "Jayden van der Berg", "Het Baken", "De Wissel", "Mondriaan College", "Rots en Water"},
+		Organisations: []string{"Ut Bakkie"},
+	})
+	redactCases(t, r, [][2]string{
+		{"Korte lijnen met Qwyntje en met Zorblat, en met Brammert.", "Korte lijnen met [naam] en met [naam], en met [naam]."},
+		{"Ik sprak brammert gisteren, en Vlokhuis ook.", "Ik sprak [naam] gisteren, en [naam] ook."},
+		{"Jayden belde; Van der Berg ook.", "[naam] belde; [naam] ook."},
+		{"Ze klom op de berg, van der berg.", "Ze klom op de berg, van der berg."}, // "Berg" is a word: capitalised only
+		{"Het Baken belde; het baken in de haven.", "[naam] belde; het baken in de haven."},
+		{"Bij De Wissel en bij de wissel.", "Bij [naam] en bij de wissel."},
+		{"Het Mondriaan College, het college.", "Het [naam], het college."},
+		{"Rots en Water is een training; water drinken.", "[naam] is een training; water drinken."},
+		{"In Ut Bakkie, een bakkie koffie.", "In [naam], een bakkie koffie."},
+	})
+	for _, org := range []string{"Het Baken", "De Wissel", "Mondriaan College", "Basisschool De Regenboog", "Veilig Thuis", "Rots en Water", "Team 3"} {
+		if !organisationLike(wordsOf(org)) {
+			t.Errorf("%q is taken for a person", org)
+		}
+	}
+	for _, p := range []string{"Qwyntje Zorblat", "Brammert Vlokhuis", "De Vries", "Roos Bakker", "Jayden van der Berg"} {
+		if organisationLike(wordsOf(p)) {
+			t.Errorf("%q is taken for an organisation", p)
+		}
+	}
+}
