@@ -70,3 +70,20 @@ func TestCapsAndCues(t *testing.T) {
 		{"DAT WAS EMMA'S IDEE.", "DAT WAS [naam] IDEE."},
 	})
 }
+
+// Account names built from a listed name, profile and WhatsApp links, Discord tags, a
+// date of birth with a two-digit year and numbers after their name (F3).
+func TestAccountsNumbersBirth(t *testing.T) {
+	r := New(Options{People: []string{"Jayden van der Berg", "Fatima El Amrani", "Mark Bos", "Noor Roos"}, Names: []string{"Tjits"}})
+	redactCases(t, r, [][2]string{
+		{"Hij zit op snap als jaydenvdb, of jayden2009.", "Hij zit op snap als [account], of [account]."},
+		{"https://www.instagram.com/jayden.vdberg/ en tiktok.com/@fatimaa_ea", "https://www.instagram.com/[account]/ en tiktok.com/[account]"},
+		{"discord tjits#1234 of speler_7#0042.", "discord [account] of [account]."},
+		{"App haar op wa.me/31612345678 of https://api.whatsapp.com/send?phone=31612345678.", "App haar op [telefoonnummer] of [telefoonnummer]."},
+		{"Zij is geb. 14-3-'09 en hij geboren 1/2/10.", "Zij is geb. [geboortedatum] en hij geboren [geboortedatum]."},
+		{"kenteken 12-ABC-3, leerlingnummer 204518, dossiernummer 2024-00123, cliëntnr. 88.", "kenteken [nummer], leerlingnummer [nummer], dossiernummer [nummer], cliëntnr. [nummer]."},
+		// ordinary words that start with a listed name, and numbers without a cue
+		{"Op de markt in het noorden hangen de roosters; markten en marktplein.", "Op de markt in het noorden hangen de roosters; markten en marktplein."},
+		{"Het huisnummer is 12, groep 7, in 14-3 kwam hij.", "Het huisnummer is 12, groep 7, in 14-3 kwam hij."},
+	})
+}

@@ -190,6 +190,16 @@ func wordsOf(s string) []string {
 	return []string{s}
 }
 
+// single reports whether the folded word is a listed name of one word.
+func (n *names) single(w string) bool {
+	for _, e := range n.by[w] {
+		if len(e.words) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // sort puts each first word's names longest first (after the last add).
 func (n *names) sort() {
 	n.seen = nil
@@ -385,6 +395,12 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		if k := listed.match(toks, i); k > 0 {
 			i = emit(i, i+k-1)
 			continue
+		}
+		if hasDigit(t.fold) || !t.cap {
+			if listedPrefixed(t.fold, listed) {
+				out = append(out, Span{t.start, t.end, Handle}) // "jaydenvdb", "jayden2009"
+				continue
+			}
 		}
 		if !unlisted {
 			continue

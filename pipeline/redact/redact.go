@@ -51,6 +51,7 @@ const (
 	Birth    Kind = "birth"
 	Address  Kind = "address"
 	Handle   Kind = "handle" // a social-media account: "@daan_vd_berg2009", "snap daanvdb"
+	Number   Kind = "number" // a student, client or case number after its name: "leerlingnummer 204518"
 )
 
 // Span is an identifying detail at bytes [Start, End) of a text.
@@ -60,8 +61,8 @@ type Span struct {
 }
 
 var placeholderText = map[string]map[Kind]string{
-	"nl": {Name: "[naam]", Email: "[e-mail]", Phone: "[telefoonnummer]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[geboortedatum]", Address: "[adres]", Handle: "[account]"},
-	"en": {Name: "[name]", Email: "[e-mail]", Phone: "[phone number]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[date of birth]", Address: "[address]", Handle: "[account]"},
+	"nl": {Name: "[naam]", Email: "[e-mail]", Phone: "[telefoonnummer]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[geboortedatum]", Address: "[adres]", Handle: "[account]", Number: "[nummer]"},
+	"en": {Name: "[name]", Email: "[e-mail]", Phone: "[phone number]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[date of birth]", Address: "[address]", Handle: "[account]", Number: "[number]"},
 }
 
 // Options configures a Redactor.
