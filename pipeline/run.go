@@ -212,6 +212,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	coders := pseudonymiseCoders(&out.Data, s.Privacy.Coders == "pseudonymise" || hideCoders)
 	redactWarnings(out.Summary.Warnings, red)
+	redactTitle(s, red, &out.Summary.Warnings) // title.go
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)
