@@ -383,6 +383,9 @@ func ParseStudy(data []byte) (*Study, error) {
 		}
 		s.Groups[i] = g
 	}
+	if err := s.checkMinCell(); err != nil { // study_mincell.go
+		return nil, err
+	}
 	if s.Privacy.MinCell == 0 || s.Privacy.SmallGroups == "" {
 		r := s.Privacy.Rules("").WithDefaults()
 		if s.Privacy.MinCell == 0 {
