@@ -171,6 +171,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
 	// A respondent given two roles by two files (role_conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)
+	renameReservedCoders(d, s.Language, &out.Summary.Warnings) // coders_reserved.go
 	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
