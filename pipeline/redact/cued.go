@@ -23,23 +23,43 @@ var (
 	discordRe  = regexp.MustCompile(`[\p{L}\p{N}_.]{2,32}#\d{4}\b`)
 )
 
-// findCued returns the spans of the details above. Each needs a digit.
+// findCued returns the spans of the details above. Each needs a digit. The birth and
+// number expressions run only on a window from each of their cues (RE2 reads the whole
+// text for each expression, and "geb" starts many Dutch words: gebeurt, gebied).
 func findCued(text string) []Span {
 	var out []Span
-	if strings.Contains(text, "geb") || strings.Contains(text, "Geb") || strings.Contains(strings.ToLower(text), "born") || strings.Contains(strings.ToLower(text), "dob") || strings.Contains(strings.ToLower(text), "d.o.b") {
-		for _, m := range shortBirthRe.FindAllStringSubmatchIndex(text, -1) {
-			out = append(out, Span{m[2], m[3], Birth})
-		}
-	}
-	if strings.Contains(strings.ToLower(text), "n") { // every cue holds an n
-		for _, m := range numberCueRe.FindAllStringSubmatchIndex(text, -1) {
-			for g := 2; g+1 < len(m); g += 2 {
-				if m[g] >= 0 {
-					out = append(out, Span{m[g], m[g+1], Number})
+	window := func(re *regexp.Regexp, cues []string, kind Kind) {
+		done := 0 // the end of the last span found: windows overlap
+		for i := 0; i < len(text); i++ {
+			c := text[i] | 0x20
+			if c < 'a' || c > 'z' || i > 0 && (asciiLetter(text[i-1]) || text[i-1] >= utf8.RuneSelf) {
+				continue
+			}
+			for _, w := range cues {
+				if c != w[0] || !hasPrefixFold(text[i:], w) {
+					continue
 				}
+				if kind == Number && w != "kenteken" && w != "nummerbord" {
+					rest := text[i+len(w):]
+					if !hasPrefixFold(rest, "nummer") && !hasPrefixFold(rest, "nr") && !hasPrefixFold(rest, "no") {
+						continue // "kinderen", "student" alone
+					}
+				}
+				end := min(len(text), i+len(w)+48)
+				for _, m := range re.FindAllStringSubmatchIndex(text[i:end], -1) {
+					for g := 2; g+1 < len(m); g += 2 {
+						if m[g] >= 0 && i+m[g] >= done {
+							out = append(out, Span{i + m[g], i + m[g+1], kind})
+							done = i + m[g+1]
+						}
+					}
+				}
+				break
 			}
 		}
 	}
+	window(shortBirthRe, birthCues, Birth)
+	window(numberCueRe, numberCues, Number)
 	if strings.Contains(text, "wa.me") || strings.Contains(text, "whatsapp.com") {
 		for _, m := range whatsappRe.FindAllStringIndex(text, -1) {
 			out = append(out, Span{m[0], m[1], Phone})
@@ -53,6 +73,24 @@ func findCued(text string) []Span {
 	return out
 }
 
+// birthCues and numberCues are the words (lower case) that start a window of findCued:
+// the first words of shortBirthRe's and numberCueRe's cues.
+var (
+	birthCues  = []string{"geboren", "geb.", "geboortedatum", "born", "d.o.b", "dob"}
+	numberCues = []string{"leerling", "student", "cliënt", "client", "klant", "dossier", "zaak", "registratie", "referentie", "lid", "polis", "patiënt", "patient", "pupil", "kind", "kenteken", "nummerbord"}
+)
+
+// containsFold reports whether text holds the lower-case ASCII word w in any case,
+// without a lower-case copy of text.
+func containsFold(text, w string) bool {
+	for i := 0; i+len(w) <= len(text); i++ {
+		if text[i]|0x20 == w[0] && hasPrefixFold(text[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // listedPrefixed reports whether the folded word w is a listed name of three letters or
 // more run together with what makes it an account name: initials without a vowel
 // ("jaydenvdb"), digits ("jayden2009", "noorb08"), or another listed name or a name from
@@ -60,7 +98,7 @@ func findCued(text string) []Span {
 // "noorden" (Noor) and "roosters" (Roos) keep their words: what follows is one letter,
 // or holds a vowel and is no name.
 func listedPrefixed(w string, listed *names) bool {
-	if len(w) < 5 {
+	if len(w) < 5 || !listed.starts[w[:3]] {
 		return false
 	}
 	l := lex()

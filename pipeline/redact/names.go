@@ -58,6 +58,16 @@ func tokenize(text string, toks []token) []token {
 // letters each, or a single letter between them), or when every word of the text with
 // two or more letters is in capitals and there are at least two.
 func markShouting(text string, toks []token) {
+	// most texts have no two ASCII capitals in a row: nothing to mark (a word in
+	// capitals has them but for one of a letter and non-ASCII capitals alone: "IJ", "ÉÉN")
+	pair := false
+	for i := 1; i < len(text) && !pair; i++ {
+		c, p := text[i], text[i-1]
+		pair = c >= 'A' && c <= 'Z' && p >= 'A' && p <= 'Z'
+	}
+	if !pair {
+		return
+	}
 	upper := func(t token) bool {
 		w := text[t.start:t.end]
 		return utf8.RuneCountInString(w) >= 1 && allUpper(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0
@@ -94,27 +104,22 @@ func markShouting(text string, toks []token) {
 // camelName reports whether a word with a capital inside is made of given names or
 // surnames ("MarieLouise", "JanWillem"), none of them a Dutch word.
 func camelName(w string, l *lexicon) bool {
-	var parts []string
-	start := 0
+	part := func(p string) bool {
+		f := fold(p)
+		return utf8.RuneCountInString(f) >= 2 && l.isName(f) && !l.word[f] && !l.function[f]
+	}
+	start, parts := 0, 0
 	prevLower := false
 	for i, c := range w {
 		if unicode.IsUpper(c) && prevLower {
-			parts = append(parts, w[start:i])
-			start = i
+			if !part(w[start:i]) {
+				return false
+			}
+			start, parts = i, parts+1
 		}
 		prevLower = unicode.IsLower(c)
 	}
-	parts = append(parts, w[start:])
-	if len(parts) < 2 {
-		return false
-	}
-	for _, p := range parts {
-		f := fold(p)
-		if utf8.RuneCountInString(f) < 2 || !l.isName(f) || l.word[f] || l.function[f] {
-			return false
-		}
-	}
-	return true
+	return parts > 0 && part(w[start:])
 }
 
 // allUpper reports whether strings.ToUpper(w) == w, without making the upper-case copy:
@@ -143,11 +148,14 @@ type entry struct {
 
 // names is the listed names, by first folded word, longest first.
 type names struct {
-	by   map[string][]entry
-	seen map[string]int // the words joined → index in by[first word]
+	by     map[string][]entry
+	seen   map[string]int  // the words joined → index in by[first word]
+	starts map[string]bool // the first three bytes of each one-word name (listedPrefixed)
 }
 
-func newNames() *names { return &names{by: map[string][]entry{}, seen: map[string]int{}} }
+func newNames() *names {
+	return &names{by: map[string][]entry{}, seen: map[string]int{}, starts: map[string]bool{}}
+}
 
 func (n *names) add(name string, capOnly bool) {
 	var e entry
@@ -173,6 +181,9 @@ func (n *names) add(name string, capOnly bool) {
 	}
 	n.seen[all] = len(n.by[key])
 	n.by[key] = append(n.by[key], e)
+	if len(e.words) == 1 && len(key) >= 3 {
+		n.starts[key[:3]] = true
+	}
 }
 
 // wordsOf is strings.FieldsFunc(s, notWordRune), without building a list for a name of
@@ -491,7 +502,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 // a surname from the lists, which, where it is also a Dutch word, must follow a prefix.
 // It returns 0 where there is none; i is the first token after the cue.
 func lowerAfterCue(toks []token, i int, l *lexicon, keep map[string]bool) int {
-	if i == 0 || toks[i].cap || !joined(toks[i].sep) || strings.Contains(toks[i].sep, ".") {
+	if i == 0 || toks[i].cap || !surnamePrefix[toks[i].fold] && !l.surname[toks[i].fold] || !joined(toks[i].sep) || strings.Contains(toks[i].sep, ".") {
 		return 0
 	}
 	k := cueBefore(toks, i)
