@@ -80,17 +80,6 @@ var (
 	numberCues = []string{"leerling", "student", "cliënt", "client", "klant", "dossier", "zaak", "registratie", "referentie", "lid", "polis", "patiënt", "patient", "pupil", "kind", "kenteken", "nummerbord"}
 )
 
-// containsFold reports whether text holds the lower-case ASCII word w in any case,
-// without a lower-case copy of text.
-func containsFold(text, w string) bool {
-	for i := 0; i+len(w) <= len(text); i++ {
-		if text[i]|0x20 == w[0] && hasPrefixFold(text[i:], w) {
-			return true
-		}
-	}
-	return false
-}
-
 // listedPrefixed reports whether the folded word w is a listed name of three letters or
 // more run together with what makes it an account name: initials without a vowel
 // ("jaydenvdb"), digits ("jayden2009", "noorb08"), or another listed name or a name from

@@ -21,6 +21,11 @@
 //     zoon/dochter", "ik heet", "called" is a name even when no list holds it.
 //
 // A name runs on over surname prefixes and following name parts ("Sanne de Vries").
+// Text in capitals ("IK BEL MET EMMA VISSER") is read as capitalised, with stricter rules
+// for names that are also words (names.go, markShouting); a camel-case double name
+// ("MarieLouise") and a lower-case surname after a cue ("meneer van dijk") are names; a
+// word that runs a listed name together with initials or digits ("jaydenvdb") is an
+// account (cued.go, with numbers after their name and short dates of birth).
 //
 // Patterns are checked on their own terms: a BSN by the eleven-test, an IBAN of any
 // country by its length and ISO 13616 checksum, a phone number by its digits (ten from
