@@ -171,8 +171,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
 	// A respondent given two roles by two files (role_conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)
-	renameReservedCoders(d, s.Language, &out.Summary.Warnings) // coders_reserved.go
-	addMissingRespondents(d)                                   // every reader put the sha256 of the bytes it read on its FileCount
+	// A human coder named "auto": coders_reserved.go.
+	renameReservedCoders(d, s.Language, &out.Summary.Warnings)
+	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
@@ -213,8 +214,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	coders := pseudonymiseCoders(&out.Data, s.Privacy.Coders == "pseudonymise" || hideCoders)
 	redactWarnings(out.Summary.Warnings, red)
-	redactTitle(s, red, &out.Summary.Warnings) // title.go
-	*d = model.Dataset{}                       // nothing after this point sees a real id or name
+	// The title is free text too: title.go.
+	redactTitle(s, red, &out.Summary.Warnings)
+	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)
 	out.Summary.Unmapped = unmappedCodes(p)
