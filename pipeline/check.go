@@ -11,12 +11,13 @@ import (
 	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/progress"
+	"github.com/samenspel/samenspel/pipeline/redact"
 )
 
 // CheckReport is what `analyse check` finds: everything a run would reject or leave
 // unused, with a proposed fix where one can be made. It holds real values from the inputs
-// (answer labels, code names, column headers) and is printed on the researcher's own
-// terminal only; it is never written to an output.
+// (answer labels, code names, column headers) and is never written to an output; the
+// listing prints them through Shown, redacted.
 type CheckReport struct {
 	Files []model.FileCount
 	// Labels are the answer labels that are not answers of their scale, most frequent
@@ -35,6 +36,19 @@ type CheckReport struct {
 	Other []RejectCount
 	// Warnings from reading (survey files sharing respondent ids).
 	Warnings []error // in both languages (model.Dutch)
+	// redactor is the run's: Shown redacts what the listing prints as a run's outputs do.
+	redactor *redact.Redactor
+}
+
+// Shown is text (a label, code name, role, reason, warning or file name as read) as the
+// listing prints it: redacted as a run redacts it in rejects.csv and the summary, since
+// check's output is pasted into mails and issues. The fields keep the values as read,
+// for -write-codebook.
+func (r *CheckReport) Shown(text string) string {
+	if r.redactor == nil {
+		return text
+	}
+	return r.redactor.Redact(text)
 }
 
 // LabelProposal is an answer label a scale does not know, and what it probably means.
@@ -108,7 +122,7 @@ func Check(s *Study, rep progress.Reporter) (*CheckReport, error) {
 }
 
 func checkDataset(s *Study, d *model.Dataset, cb *codebook.Codebook) *CheckReport {
-	r := &CheckReport{}
+	r := &CheckReport{redactor: newRedactor(d, cb, s)}
 	for _, f := range d.Files {
 		f.Path = s.Rel(f.Path)
 		r.Files = append(r.Files, f)

@@ -18,7 +18,7 @@ import (
 // and the respondents' municipalities as words that are never an unlisted name.
 func newRedactor(d *model.Dataset, cb *codebook.Codebook, s *Study) *redact.Redactor {
 	return redact.New(redact.Options{
-		People: append(namesToRedact(d), speakerNames(d, s)...), Names: s.Privacy.Names, Keep: keepWords(d, cb), Lang: s.Language,
+		People: append(namesToRedact(d), speakerNames(d, s)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keepWords(d, cb), Lang: s.Language,
 	})
 }
 

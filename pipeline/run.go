@@ -176,6 +176,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
 	// A respondent given two roles by two files (role_conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)
+	// A human coder named "auto": coders_reserved.go.
+	renameReservedCoders(d, s.Language, &out.Summary.Warnings)
 	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
@@ -217,6 +219,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	coders := pseudonymiseCoders(&out.Data, s.Privacy.Coders == "pseudonymise" || hideCoders)
 	redactWarnings(out.Summary.Warnings, red)
+	// The title is free text too: title.go.
+	redactTitle(s, red, &out.Summary.Warnings)
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)

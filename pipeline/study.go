@@ -239,8 +239,11 @@ type Privacy struct {
 	// SmallGroups: pool (the default) merges groups smaller than MinCell into one
 	// "Overige gemeenten" / "Other municipalities"; suppress hides them.
 	SmallGroups disclosure.SmallGroups `yaml:"small_groups"`
-	// Names are further names to redact from quotes (of young people, parents, schools).
+	// Names are further names to redact from quotes (of young people, parents, schools):
+	// a person's whole and part by part, an organisation's as a phrase (redact.Options).
 	Names []string `yaml:"names"`
+	// Organisations are names redacted only as a whole phrase ("Het Baken").
+	Organisations []string `yaml:"organisations"`
 	// KeyFile, when set, is where the key real id → pseudonym is written. It must lie
 	// outside the output folder.
 	KeyFile string `yaml:"key_file"`
@@ -379,6 +382,9 @@ func ParseStudy(data []byte) (*Study, error) {
 			return nil, s.errAt("groups", i, fmt.Sprintf("%q cannot be a group (\"all\" is always there)", s.Groups[i]), fmt.Sprintf("%q kan geen groepering zijn (\"all\" is er altijd)", s.Groups[i]))
 		}
 		s.Groups[i] = g
+	}
+	if err := s.checkMinCell(); err != nil { // study_mincell.go
+		return nil, err
 	}
 	if s.Privacy.MinCell == 0 || s.Privacy.SmallGroups == "" {
 		r := s.Privacy.Rules("").WithDefaults()

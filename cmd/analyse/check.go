@@ -10,6 +10,7 @@ import (
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline"
 	"github.com/samenspel/samenspel/pipeline/disclosure"
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/progress"
 )
 
@@ -112,10 +113,10 @@ func proposals(r *pipeline.CheckReport) ([]codebook.AnswerAlias, []codebook.Code
 }
 
 func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, arg string) {
-	u.f(w, "%s\n", s.Title)
+	u.f(w, "%s\n", r.Shown(s.Title))
 	u.f(w, "  inputs\n")
 	for _, f := range r.Files {
-		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", f.Shown(), f.Format, f.Read, f.Accepted, f.Rejected)
+		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", r.Shown(f.Shown()), f.Format, f.Read, f.Accepted, f.Rejected)
 		if f.Cells > 0 {
 			u.f(w, "; answers %d = %d accepted + %d rejected", f.Cells, f.CellsAccepted, f.CellsRejected)
 		}
@@ -148,7 +149,7 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 			case l.Found:
 				to = strconv.FormatFloat(l.Value, 'f', -1, 64) + " (" + how + ")"
 			}
-			u.f(w, "    %5d× %q in scale %s -> %s\n", l.Count, l.Label, l.Scale, to)
+			u.f(w, "    %5d× %q in scale %s -> %s\n", l.Count, r.Shown(l.Label), l.Scale, to)
 		}
 	}
 	var unknown, known []pipeline.CodeProposal
@@ -166,13 +167,13 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 			if c.Code != "" {
 				to = fmt.Sprintf("%s (%s)", c.Code, c.Label)
 			}
-			u.f(w, "    %5d× %q -> %s\n", c.Codings, c.Name, to)
+			u.f(w, "    %5d× %q -> %s\n", c.Codings, r.Shown(c.Name), to)
 		}
 	}
 	if len(known) > 0 {
 		var names []string
 		for _, c := range known {
-			names = append(names, fmt.Sprintf("%q (%d)", c.Name, c.Codings))
+			names = append(names, fmt.Sprintf("%q (%d)", r.Shown(c.Name), c.Codings))
 		}
 		u.f(w, "  kept outside the codebook (known_unmapped): %s\n", strings.Join(names, ", "))
 	}
@@ -183,7 +184,7 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 			if p.Nearest != "" {
 				to = p.Nearest
 			}
-			u.f(w, "    %5d× %q -> %s\n", p.Respondents, p.Role, to)
+			u.f(w, "    %5d× %q -> %s\n", p.Respondents, r.Shown(p.Role), to)
 		}
 	}
 	if len(r.Unmatched) > 0 {
@@ -194,10 +195,10 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 			if byFile[c.File] == nil {
 				files = append(files, c.File)
 			}
-			byFile[c.File] = append(byFile[c.File], strconv.Quote(c.Header))
+			byFile[c.File] = append(byFile[c.File], strconv.Quote(r.Shown(c.Header)))
 		}
 		for _, f := range files {
-			u.f(w, "    %s: %s\n", f, strings.Join(byFile[f], ", "))
+			u.f(w, "    %s: %s\n", r.Shown(f), strings.Join(byFile[f], ", "))
 		}
 	}
 	if r.NoRole > 0 || r.NoMunicipality > 0 {
@@ -215,11 +216,15 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 			case o.Count != 1:
 				unit = u.s("rows")
 			}
-			u.f(w, "    %5d %-7s %s\n", o.Count, unit, o.ReasonIn(u.lang))
+			u.f(w, "    %5d %-7s %s\n", o.Count, unit, r.Shown(o.ReasonIn(u.lang)))
 		}
 	}
 	for _, warn := range r.Warnings {
-		u.f(w, "  warning: %s\n", warn)
+		text := warn.Error()
+		if u.lang == "nl" {
+			text = model.Dutch(warn)
+		}
+		u.f(w, "  warning: %s\n", r.Shown(text))
 	}
 	answers, codes, roles := proposals(r)
 	codes2 := len(codes) + len(roles)

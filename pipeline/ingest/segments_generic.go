@@ -129,6 +129,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		attrOrder = append(attrOrder, i)
 	}
 	sort.Ints(attrOrder)
+	nameCols := nameColumns(header, cols, attrCols)
 
 	count := model.FileCount{Path: path, Format: l.format}
 	np, err := compileNamePattern(opt.NamePattern)
@@ -318,6 +319,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 				setAttribute(r, attrCols[i], v)
 			}
 		}
+		for _, i := range nameCols {
+			setAttribute(r, header[i], tableCell(row, i))
+		}
 		count.Accepted++
 	}
 	if err := rows.Err(); err != nil {
@@ -429,7 +433,8 @@ func digestID(doc, respondent, text string) string {
 }
 
 // setAttribute files an attribute under the respondent: municipality and role by their
-// Dutch and English names, anything else in Attributes with its key in lower case.
+// Dutch and English names, a name (or a part of one: voornaam, achternaam) as the
+// respondent's Name, anything else in Attributes with its key in lower case.
 func setAttribute(r *model.Respondent, key, value string) {
 	value = strings.TrimSpace(value)
 	if value == "" {
@@ -444,6 +449,13 @@ func setAttribute(r *model.Respondent, key, value string) {
 		if r.Role == "" {
 			r.Role = value
 		}
+	case inFolded(k, nameHeaders) || inFolded(k, namePartHeaders):
+		// A name given with the segments or as a case variable is the respondent's name,
+		// as in the respondents table: redacted from every text, never an attribute
+		// (attributes can be published as groups).
+		if !strings.Contains(" "+r.Name+" ", " "+value+" ") {
+			r.Name = strings.TrimSpace(r.Name + " " + value)
+		}
 	case isRespondentKey(key):
 	default:
 		if r.Attributes == nil {
@@ -455,6 +467,27 @@ func setAttribute(r *model.Respondent, key, value string) {
 		}
 	}
 }
+
+// nameColumns returns the columns, neither a field of the layout nor an attribute
+// column, that hold a respondent's name or a part of it (Naam, Voornaam): an export
+// with the name beside the segments must not publish it, and the name is redacted from
+// the texts like a respondents-table name.
+func nameColumns(header []string, cols map[string]int, attrCols map[int]string) []int {
+	used := map[int]bool{}
+	for _, i := range cols {
+		used[i] = true
+	}
+	var out []int
+	for i, h := range header {
+		if k := foldName(h); !used[i] && attrCols[i] == "" && (inFolded(k, nameHeaders) || inFolded(k, namePartHeaders)) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// namePartHeaders head a part of a respondent's name (a given name, a surname).
+var namePartHeaders = []string{"voornaam", "roepnaam", "achternaam", "familienaam", "tussenvoegsel", "first name", "given name", "last name", "surname", "family name"}
 
 // isRespondentKey reports whether an attribute names the respondent itself.
 func isRespondentKey(key string) bool {

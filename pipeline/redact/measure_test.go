@@ -91,7 +91,24 @@ func TestMeasure(t *testing.T) { measure(t, "testdata/zinnen.txt", 300, 2) }
 func TestMeasureControl(t *testing.T) { measure(t, "testdata/zinnen-controle.txt", 80, 6) }
 
 func measure(t *testing.T, file string, least int, fpBar float64) {
+	measureWith(t, file, least, fpBar, nil)
+}
+
+// measureWith measures the sentences as upper (when not nil) writes them; a sentence
+// whose bytes it moves (a letter of another length in capitals) is left out. In capitals
+// the bar for unlisted names is 0.80, and addresses are measured but not barred.
+func measureWith(t *testing.T, file string, least int, fpBar float64, upper func(string) string) {
 	sentences, opt := readLabelled(t, file)
+	if upper != nil {
+		kept := sentences[:0]
+		for _, s := range sentences {
+			if u := upper(s.text); len(u) == len(s.text) {
+				s.text = u
+				kept = append(kept, s)
+			}
+		}
+		sentences = kept
+	}
 	if len(sentences) < least {
 		t.Fatalf("%d sentences, want at least %d", len(sentences), least)
 	}
@@ -174,6 +191,13 @@ func measure(t *testing.T, file string, least int, fpBar float64) {
 			bar = 0.98
 		case "unlisted":
 			bar = 0.90
+			if upper != nil {
+				bar = 0.80 // in capitals a name that is also a word is found only beside a name
+			}
+		case "address":
+			if upper != nil {
+				bar = 0 // the street pattern wants "Dorpsstraat", not "DORPSSTRAAT"
+			}
 		}
 		if recall < bar {
 			t.Errorf("recall of %s is %.3f, below %.2f", k, recall, bar)

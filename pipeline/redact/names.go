@@ -14,6 +14,7 @@ type token struct {
 	fold       string // folded (see fold)
 	cap        bool   // starts with an upper-case letter (and is no acronym: OT, MDO)
 	sentence   bool   // first word of a sentence, a line, a quote or a path part
+	shout      bool   // in a run of words written in capitals ("KORTE LIJNEN MET DAAN"), see markShouting
 	sep        string // the text between the previous token and this one
 }
 
@@ -46,7 +47,79 @@ func tokenize(text string, toks []token) []token {
 	if start >= 0 {
 		emit(len(text))
 	}
+	markShouting(text, toks)
 	return toks
+}
+
+// markShouting marks the words of text written in capitals as capitalised (and shout):
+// a text typed with caps lock ("IK BEL MET EMMA VISSER") writes names in capitals as
+// well, where elsewhere a word in capitals is an acronym (OT, MDO, GGZ) and no name. A
+// word counts when it is in a run of at least three words in capitals (two or more
+// letters each, or a single letter between them), or when every word of the text with
+// two or more letters is in capitals and there are at least two.
+func markShouting(text string, toks []token) {
+	// most texts have no two ASCII capitals in a row: nothing to mark (a word in
+	// capitals has them but for one of a letter and non-ASCII capitals alone: "IJ", "ÉÉN")
+	pair := false
+	for i := 1; i < len(text) && !pair; i++ {
+		c, p := text[i], text[i-1]
+		pair = c >= 'A' && c <= 'Z' && p >= 'A' && p <= 'Z'
+	}
+	if !pair {
+		return
+	}
+	upper := func(t token) bool {
+		w := text[t.start:t.end]
+		return utf8.RuneCountInString(w) >= 1 && allUpper(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0
+	}
+	long := func(t token) bool { return utf8.RuneCountInString(text[t.start:t.end]) >= 2 }
+	words, caps := 0, 0
+	for _, t := range toks {
+		if long(t) && strings.IndexFunc(text[t.start:t.end], unicode.IsLetter) >= 0 {
+			words++
+			if upper(t) {
+				caps++
+			}
+		}
+	}
+	all := words >= 2 && caps == words
+	for i := 0; i < len(toks); {
+		if !upper(toks[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && upper(toks[j]) {
+			j++
+		}
+		if all || j-i >= 3 {
+			for k := i; k < j; k++ {
+				toks[k].cap, toks[k].shout = true, true
+			}
+		}
+		i = j
+	}
+}
+
+// camelName reports whether a word with a capital inside is made of given names or
+// surnames ("MarieLouise", "JanWillem"), none of them a Dutch word.
+func camelName(w string, l *lexicon) bool {
+	part := func(p string) bool {
+		f := fold(p)
+		return utf8.RuneCountInString(f) >= 2 && l.isName(f) && !l.word[f] && !l.function[f]
+	}
+	start, parts := 0, 0
+	prevLower := false
+	for i, c := range w {
+		if unicode.IsUpper(c) && prevLower {
+			if !part(w[start:i]) {
+				return false
+			}
+			start, parts = i, parts+1
+		}
+		prevLower = unicode.IsLower(c)
+	}
+	return parts > 0 && part(w[start:])
 }
 
 // allUpper reports whether strings.ToUpper(w) == w, without making the upper-case copy:
@@ -75,11 +148,14 @@ type entry struct {
 
 // names is the listed names, by first folded word, longest first.
 type names struct {
-	by   map[string][]entry
-	seen map[string]int // the words joined → index in by[first word]
+	by     map[string][]entry
+	seen   map[string]int  // the words joined → index in by[first word]
+	starts map[string]bool // the first three bytes of each one-word name (listedPrefixed)
 }
 
-func newNames() *names { return &names{by: map[string][]entry{}, seen: map[string]int{}} }
+func newNames() *names {
+	return &names{by: map[string][]entry{}, seen: map[string]int{}, starts: map[string]bool{}}
+}
 
 func (n *names) add(name string, capOnly bool) {
 	var e entry
@@ -105,6 +181,9 @@ func (n *names) add(name string, capOnly bool) {
 	}
 	n.seen[all] = len(n.by[key])
 	n.by[key] = append(n.by[key], e)
+	if len(e.words) == 1 && len(key) >= 3 {
+		n.starts[key[:3]] = true
+	}
 }
 
 // wordsOf is strings.FieldsFunc(s, notWordRune), without building a list for a name of
@@ -120,6 +199,16 @@ func wordsOf(s string) []string {
 		return nil
 	}
 	return []string{s}
+}
+
+// single reports whether the folded word is a listed name of one word.
+func (n *names) single(w string) bool {
+	for _, e := range n.by[w] {
+		if len(e.words) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // sort puts each first word's names longest first (after the last add).
@@ -154,7 +243,12 @@ func (n *names) match(toks []token, i int) int {
 				if j == k-1 && possessive {
 					w = strings.TrimSuffix(w, "s")
 				}
-				ok = w == e.words[j] && (j == 0 || joined(t.sep)) && (!e.capOnly || !e.caps[j] || t.cap)
+				// A name that is also a word matches where the text capitalises it, and
+				// in capitals, where every word is, only as a phrase or after a surname
+				// prefix ("DE VISSER AAN DE KADE" is ambiguous, "ROOS VISSER" and "MET DE
+				// VRIES" are not).
+				capsOK := t.cap && (!t.shout || k > 1 || i > 0 && prefixes[toks[i-1].fold] && joined(t.sep))
+				ok = w == e.words[j] && (j == 0 || joined(t.sep)) && (!e.capOnly || !e.caps[j] || capsOK)
 			}
 			if ok {
 				return k
@@ -193,6 +287,7 @@ var cues = [][]string{
 	{"moeder"}, {"vader"}, {"son"}, {"daughter"}, {"brother"}, {"sister"}, {"friend"}, {"colleague"},
 	{"heet"}, {"heette"}, {"genaamd"}, {"noemen", "we"}, {"called"}, {"named"}, {"name", "is"},
 	{"naam", "is"}, {"bijnaam"}, {"jongere"}, {"leerling"}, {"cliënt"}, {"client"},
+	{"familie"}, {"fam"},
 	{"interview"}, {"gesprek"}, {"transcript"}, {"transcriptie"}, {"respondent"}, {"deelnemer"},
 }
 
@@ -258,8 +353,9 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 	// surname or given name, or any capitalised word that is no common or kept word.
 	namePart := func(j int) bool {
 		t := toks[j]
+		// In capitals every word is capitalised: only a name from the lists continues one.
 		return t.cap && !keep[t.fold] && !l.function[t.fold] && !l.place[t.fold] && !placeholder(t) && !hasDigit(t.fold) &&
-			(l.isName(t.fold) || !l.word[t.fold])
+			(l.isName(t.fold) && !(t.shout && l.word[t.fold]) || !l.word[t.fold] && !t.shout)
 	}
 	// extend grows a name from token k over prefixes and following name parts.
 	extend := func(k int) int {
@@ -290,7 +386,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		}
 		s, e := toks[from].start, toks[to].end
 		// possessive: "Sanne's", "Sanne’s"
-		for _, p := range []string{"'s", "’s"} {
+		for _, p := range []string{"'s", "’s", "'S", "’S"} {
 			if strings.HasPrefix(text[e:], p) && (e+len(p) == len(text) || notWordByte(text, e+len(p))) {
 				e += len(p)
 			}
@@ -311,6 +407,12 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			i = emit(i, i+k-1)
 			continue
 		}
+		if hasDigit(t.fold) || !t.cap {
+			if listedPrefixed(t.fold, listed) {
+				out = append(out, Span{t.start, t.end, Handle}) // "jaydenvdb", "jayden2009"
+				continue
+			}
+		}
 		if !unlisted {
 			continue
 		}
@@ -320,13 +422,53 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 				j++ // "mevrouw De Vries"
 			}
 			sep := toks[i+k].sep
-			if j < len(toks) && namePart(j) && joined(sep) && (!strings.Contains(sep, ".") || abbreviation[toks[i+k-1].fold]) {
+			// in capitals, a name from the lists after a cue ("MENEER MULDER")
+			shoutName := j < len(toks) && toks[j].shout && utf8.RuneCountInString(toks[j].fold) >= 3 && !keep[toks[j].fold] &&
+				!l.function[toks[j].fold] && !l.place[toks[j].fold] && !hasDigit(toks[j].fold) && l.isName(toks[j].fold) && !subjectVerb[toks[j].fold] &&
+				!institutionWord[toks[j].fold]
+			if j < len(toks) && (namePart(j) || shoutName) && joined(sep) && (!strings.Contains(sep, ".") || abbreviation[toks[i+k-1].fold]) {
 				from := i + k
 				i = emit(from, extend(j))
 				continue
 			}
 		}
+		if t.cap && !l.isName(t.fold) && !keep[t.fold] && camelName(text[t.start:t.end], l) {
+			i = emit(i, extend(i)) // "MarieLouise"
+			continue
+		}
+		if k := lowerAfterCue(toks, i, l, keep); k > 0 {
+			i = emit(i, k)
+			continue
+		}
 		if !t.cap || keep[t.fold] || l.function[t.fold] || l.place[t.fold] || hasDigit(t.fold) || !l.isName(possessiveStem(t.fold, l)) {
+			continue
+		}
+		if t.shout {
+			// In capitals every word is capitalised and an acronym looks like a short
+			// name ("OT"): a name of three letters or more is a name, but one that is
+			// also a word ("VISSER", "PETER", "GELD") only beside another name part
+			// ("EMMA VISSER", "ROOS BAKKER"), since the case no longer tells the noun.
+			if utf8.RuneCountInString(t.fold) < 3 {
+				continue
+			}
+			if l.word[possessiveStem(t.fold, l)] {
+				after := extend(i) > i
+				p := i - 1 // the word before, past surname prefixes ("JAYDEN VAN DER BERG")
+				for p > 0 && prefixes[toks[p].fold] && joined(toks[p+1].sep) {
+					p--
+				}
+				before := p >= 0 && joined(t.sep) && len(out) > 0 && out[len(out)-1].End == toks[p].end
+				verb := l.given[t.fold] && i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep)
+				if !after && !before && !verb {
+					continue
+				}
+				if before && !after {
+					// one name with the part before: "SANNE DE VRIES"
+					out[len(out)-1].End = toks[i].end
+					continue
+				}
+			}
+			i = emit(i, extend(i))
 			continue
 		}
 		if !l.word[possessiveStem(t.fold, l)] {
@@ -353,6 +495,42 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		}
 	}
 	return out
+}
+
+// lowerAfterCue returns the last token of a surname written in lower case right after a
+// cue ("meneer van dijk", "familie van der berg", "mevrouw jansen"): surname prefixes and
+// a surname from the lists, which, where it is also a Dutch word, must follow a prefix.
+// It returns 0 where there is none; i is the first token after the cue.
+func lowerAfterCue(toks []token, i int, l *lexicon, keep map[string]bool) int {
+	if i == 0 || toks[i].cap || !surnamePrefix[toks[i].fold] && !l.surname[toks[i].fold] || !joined(toks[i].sep) || strings.Contains(toks[i].sep, ".") {
+		return 0
+	}
+	k := cueBefore(toks, i)
+	if k == 0 {
+		return 0
+	}
+	// A surname that is also a word follows only a prefix that does not end in an
+	// article: "van dijk", "van der berg", not "van de winkel" or "de bakker".
+	j, namePrefix := i, false
+	for j < len(toks) && surnamePrefix[toks[j].fold] && j+1 < len(toks) && joined(toks[j+1].sep) {
+		namePrefix = toks[j].fold != "de"
+		j++
+	}
+	f := toks[j].fold
+	if j > i && !joined(toks[j].sep) || !l.surname[f] || keep[f] || l.function[f] || l.place[f] || institutionWord[f] || l.word[f] && !namePrefix {
+		return 0
+	}
+	return j
+}
+
+// cueBefore reports whether a cue ends right before token i (its length, 0 for none).
+func cueBefore(toks []token, i int) int {
+	for n := 1; n <= 2 && n <= i; n++ {
+		if k := cueAt(toks, i-n); k == n {
+			return k
+		}
+	}
+	return 0
 }
 
 // subjectVerb holds finite verbs that follow a person as the subject of a sentence

@@ -65,6 +65,7 @@ func findPatterns(text string) ([]Span, [][]int) {
 	if digits == 0 {
 		return out, nil
 	}
+	out = append(out, findCued(text)...)
 	if run >= 2 { // an IBAN's check digits
 		out = append(out, findIBANs(text)...)
 	}

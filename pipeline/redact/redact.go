@@ -6,10 +6,11 @@
 //
 //   - Listed names (the respondents' real names and name-like ids, and study.yaml's
 //     privacy.names) are matched word by word, case- and diacritic-insensitively (NFC and
-//     NFD, "Zoe" = "Zoë"), with a possessive s ("Sannes", "Sanne's"). A multi-word entry
-//     matches as a whole phrase only ("Het Baken" never redacts "het"); the parts of a
-//     person's name are redacted alone as well ("Daan", "Jansen"), and so are the parts of
-//     a privacy.names entry that are given names or surnames in the lists.
+//     NFD, "Zoe" = "Zoë"), with a possessive s ("Sannes", "Sanne's"). The parts of a
+//     person's name are redacted alone as well ("Daan", "Jansen"), a privacy.names entry's
+//     too; an organisation's name (privacy.organisations, or a privacy.names entry that
+//     looks like one, see organisationLike: "Het Baken") matches as a whole phrase
+//     only, never "het".
 //   - Unlisted names: a capitalised word that is a given name or surname in the embedded
 //     lists (names/NOTICE) is a name, unless it is a kept word (codebook, partner, role,
 //     municipality) or a function word (Dan, Ben, Mei). A name that is also a Dutch word
@@ -20,6 +21,11 @@
 //     zoon/dochter", "ik heet", "called" is a name even when no list holds it.
 //
 // A name runs on over surname prefixes and following name parts ("Sanne de Vries").
+// Text in capitals ("IK BEL MET EMMA VISSER") is read as capitalised, with stricter rules
+// for names that are also words (names.go, markShouting); a camel-case double name
+// ("MarieLouise") and a lower-case surname after a cue ("meneer van dijk") are names; a
+// word that runs a listed name together with initials or digits ("jaydenvdb") is an
+// account (cued.go, with numbers after their name and short dates of birth).
 //
 // Patterns are checked on their own terms: a BSN by the eleven-test, an IBAN of any
 // country by its length and ISO 13616 checksum, a phone number by its digits (ten from
@@ -50,6 +56,7 @@ const (
 	Birth    Kind = "birth"
 	Address  Kind = "address"
 	Handle   Kind = "handle" // a social-media account: "@daan_vd_berg2009", "snap daanvdb"
+	Number   Kind = "number" // a student, client or case number after its name: "leerlingnummer 204518"
 )
 
 // Span is an identifying detail at bytes [Start, End) of a text.
@@ -59,8 +66,8 @@ type Span struct {
 }
 
 var placeholderText = map[string]map[Kind]string{
-	"nl": {Name: "[naam]", Email: "[e-mail]", Phone: "[telefoonnummer]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[geboortedatum]", Address: "[adres]", Handle: "[account]"},
-	"en": {Name: "[name]", Email: "[e-mail]", Phone: "[phone number]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[date of birth]", Address: "[address]", Handle: "[account]"},
+	"nl": {Name: "[naam]", Email: "[e-mail]", Phone: "[telefoonnummer]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[geboortedatum]", Address: "[adres]", Handle: "[account]", Number: "[nummer]"},
+	"en": {Name: "[name]", Email: "[e-mail]", Phone: "[phone number]", Postcode: "[postcode]", BSN: "[BSN]", IBAN: "[IBAN]", Birth: "[date of birth]", Address: "[address]", Handle: "[account]", Number: "[number]"},
 }
 
 // Options configures a Redactor.
@@ -68,9 +75,13 @@ type Options struct {
 	// People are the names of persons: respondents' real names and ids that are names.
 	// Each is redacted whole and part by part.
 	People []string
-	// Names are further names (study.yaml privacy.names): each is redacted as a whole
-	// phrase, its parts alone only where they are given names or surnames.
+	// Names are further names (study.yaml privacy.names): a person's name is redacted
+	// whole and part by part, like People; an entry that looks like an organisation's
+	// name (see organisationLike) as a whole phrase only.
 	Names []string
+	// Organisations are names redacted as a whole phrase only, capitalised as written
+	// where they have several words (study.yaml privacy.organisations: "Het Baken").
+	Organisations []string
 	// Keep are words never taken for an unlisted name: codebook, partner, role and
 	// municipality words. Each entry may hold several words.
 	Keep []string
@@ -118,15 +129,27 @@ func New(opt Options) *Redactor {
 		if len(words) == 0 {
 			continue
 		}
-		// An organisation's name ("Het Baken", "De Regenboog") matches only as written
-		// capitalised; a person's name ("Jayden Kok") in any case.
-		r.names.add(n, allCommon(words) || len(words) > 1 && !allNames(words))
+		if organisationLike(words) {
+			r.addOrganisation(n, words)
+			continue
+		}
+		// A person's name ("Qwyntje Zorblat", "Jayden van der Berg"): whole and part by
+		// part, like a respondent's, since a young person is mostly called by the given
+		// name alone and the lists lack the rare names.
+		r.names.add(n, allCommon(words))
 		if len(words) > 1 {
 			for _, w := range words {
-				if f := fold(w); l.isName(f) && !l.function[f] && !prefixes[f] && utf8.RuneCountInString(f) > 2 && allNames(words) {
-					r.names.add(w, common(f))
+				f := fold(w)
+				if utf8.RuneCountInString(f) < 2 || prefixes[f] || l.function[f] {
+					continue
 				}
+				r.names.add(w, common(f))
 			}
+		}
+	}
+	for _, n := range opt.Organisations {
+		if words := strings.FieldsFunc(n, notWordRune); len(words) > 0 {
+			r.addOrganisation(n, words)
 		}
 	}
 	r.names.sort()
@@ -136,6 +159,59 @@ func New(opt Options) *Redactor {
 		}
 	}
 	return r
+}
+
+// addOrganisation lists an organisation's name ("Het Baken", "De Regenboog") as a whole
+// phrase: multi-word, it matches only as written capitalised, so "het baken" stays.
+func (r *Redactor) addOrganisation(n string, words []string) {
+	r.names.add(n, allCommon(words) || len(words) > 1 && !allNames(words))
+}
+
+// organisationLike reports whether a privacy.names entry is an organisation's name rather
+// than a person's: it has a digit or a function word other than a surname prefix ("Rots
+// en Water"), it starts with an article and is no surname ("Het Baken", "De Wissel", not
+// "De Vries"), or a word is or ends in an institution's word ("Veilig Thuis", "Mondriaan
+// College", "Basisschool De Regenboog", not "Vlokhuis"). "Roos Bakker" and "Qwyntje
+// Zorblat" are persons. The word lists know names, not Dutch at large, so this looks at
+// the words an organisation's name is made of; privacy.organisations lists the others.
+func organisationLike(words []string) bool {
+	l := lex()
+	if len(words) > 1 {
+		if f := fold(words[0]); f == "het" || f == "t" || f == "the" || f == "de" && !allSurnames(words[1:]) {
+			return true
+		}
+	}
+	for _, w := range words {
+		f := fold(w)
+		if hasDigit(f) || !prefixes[f] && l.function[f] && !l.isName(f) || institutionWord[f] {
+			return true
+		}
+		for _, suffix := range institutionSuffixes {
+			if strings.HasSuffix(f, suffix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// institutionWord and institutionSuffixes make a name an organisation's.
+var (
+	institutionWord = map[string]bool{"huis": true, "thuis": true, "zorg": true, "team": true, "club": true,
+		"kerk": true, "moskee": true, "groep": true, "dienst": true, "bureau": true, "raad": true,
+		"ziekenhuis": true, "buurthuis": true, "jeugdhuis": true, "wijkteam": true, "bv": true, "nv": true}
+	institutionSuffixes = []string{"school", "college", "lyceum", "atheneum", "gymnasium", "academie",
+		"centrum", "center", "stichting", "vereniging", "instituut", "kliniek", "praktijk", "opvang"}
+)
+
+// allSurnames reports whether every word but the surname prefixes is a surname in the lists.
+func allSurnames(words []string) bool {
+	for _, w := range words {
+		if f := fold(w); !prefixes[f] && !lex().surname[f] {
+			return false
+		}
+	}
+	return true
 }
 
 // allNames reports whether every word but the surname prefixes is a given name or surname.

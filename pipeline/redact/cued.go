@@ -1,0 +1,109 @@
+package redact
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Details that the other patterns miss because they are known by what precedes them or by
+// a form of their own (the third attack of 0.5.0 found each of them published):
+//
+//   - a date of birth with a two-digit year right after a birth cue ("geb. 14-3-'09",
+//     "geboren 14/3/09"); a date with a four-digit year is found by dateRe;
+//   - a student, client, case or file number after its name ("leerlingnummer 204518",
+//     "dossiernummer 2024-00123", "kenteken 12-ABC-3"), as "[nummer]";
+//   - a WhatsApp link, which holds a phone number ("wa.me/31612345678"), as a phone number;
+//   - a Discord tag ("tjits#1234"), as an account.
+var (
+	shortBirthRe = regexp.MustCompile(`(?i)(?:\bgeboren(?:\s+op)?|\bgeb\.|\bgeboortedatum:?|\bborn(?:\s+on)?|\bd\.o\.b\.:?|\bdob:?)\s*((?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:['’]\d{2}|\d{2}))(?:[^\d]|$)`)
+	numberCueRe  = regexp.MustCompile(`(?i)\b(?:leerling|student|cliënt|client|klant|dossier|zaak|registratie|referentie|lid|polis|patiënt|patient|pupil|kind)(?:nummer\b|nr\b\.?|no\b\.?)(?:\s*(?:is|:|#))?\s*([A-Za-z]{0,3}\d[\dA-Za-z]*(?:[-/.]\d[\dA-Za-z]*)*)` +
+		`|\b(?:kenteken|nummerbord)\b(?:\s*(?:is|:))?\s*([A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3})\b`)
+	whatsappRe = regexp.MustCompile(`(?i)\b(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send/?\?phone=)\+?\d{8,15}\b`)
+	discordRe  = regexp.MustCompile(`[\p{L}\p{N}_.]{2,32}#\d{4}\b`)
+)
+
+// findCued returns the spans of the details above. Each needs a digit. The birth and
+// number expressions run only on a window from each of their cues (RE2 reads the whole
+// text for each expression, and "geb" starts many Dutch words: gebeurt, gebied).
+func findCued(text string) []Span {
+	var out []Span
+	window := func(re *regexp.Regexp, cues []string, kind Kind) {
+		done := 0 // the end of the last span found: windows overlap
+		for i := 0; i < len(text); i++ {
+			c := text[i] | 0x20
+			if c < 'a' || c > 'z' || i > 0 && (asciiLetter(text[i-1]) || text[i-1] >= utf8.RuneSelf) {
+				continue
+			}
+			for _, w := range cues {
+				if c != w[0] || !hasPrefixFold(text[i:], w) {
+					continue
+				}
+				if kind == Number && w != "kenteken" && w != "nummerbord" {
+					rest := text[i+len(w):]
+					if !hasPrefixFold(rest, "nummer") && !hasPrefixFold(rest, "nr") && !hasPrefixFold(rest, "no") {
+						continue // "kinderen", "student" alone
+					}
+				}
+				end := min(len(text), i+len(w)+48)
+				for _, m := range re.FindAllStringSubmatchIndex(text[i:end], -1) {
+					for g := 2; g+1 < len(m); g += 2 {
+						if m[g] >= 0 && i+m[g] >= done {
+							out = append(out, Span{i + m[g], i + m[g+1], kind})
+							done = i + m[g+1]
+						}
+					}
+				}
+				break
+			}
+		}
+	}
+	window(shortBirthRe, birthCues, Birth)
+	window(numberCueRe, numberCues, Number)
+	if strings.Contains(text, "wa.me") || strings.Contains(text, "whatsapp.com") {
+		for _, m := range whatsappRe.FindAllStringIndex(text, -1) {
+			out = append(out, Span{m[0], m[1], Phone})
+		}
+	}
+	if strings.IndexByte(text, '#') >= 0 {
+		for _, m := range discordRe.FindAllStringIndex(text, -1) {
+			out = append(out, Span{m[0], m[1], Handle})
+		}
+	}
+	return out
+}
+
+// birthCues and numberCues are the words (lower case) that start a window of findCued:
+// the first words of shortBirthRe's and numberCueRe's cues.
+var (
+	birthCues  = []string{"geboren", "geb.", "geboortedatum", "born", "d.o.b", "dob"}
+	numberCues = []string{"leerling", "student", "cliënt", "client", "klant", "dossier", "zaak", "registratie", "referentie", "lid", "polis", "patiënt", "patient", "pupil", "kind", "kenteken", "nummerbord"}
+)
+
+// listedPrefixed reports whether the folded word w is a listed name of three letters or
+// more run together with what makes it an account name: initials without a vowel
+// ("jaydenvdb"), digits ("jayden2009", "noorb08"), or another listed name or a name from
+// the lists that is no Dutch word ("jaydenberg" with Berg listed). "markt" (Mark listed),
+// "noorden" (Noor) and "roosters" (Roos) keep their words: what follows is one letter,
+// or holds a vowel and is no name.
+func listedPrefixed(w string, listed *names) bool {
+	if len(w) < 5 || !listed.starts[w[:3]] {
+		return false
+	}
+	l := lex()
+	for n := len(w) - 2; n >= 3; n-- {
+		if !utf8.RuneStart(w[n]) {
+			continue
+		}
+		p, rest := w[:n], w[n:]
+		if !listed.single(p) || utf8.RuneCountInString(rest) < 2 {
+			continue
+		}
+		letters := strings.TrimRight(rest, "0123456789")
+		if letters == "" || !strings.ContainsAny(letters, "aeiouyàáâäèéêëìíîïòóôöùúûü") ||
+			listed.single(rest) || l.isName(rest) && !common(rest) && utf8.RuneCountInString(rest) >= 3 {
+			return true
+		}
+	}
+	return false
+}
