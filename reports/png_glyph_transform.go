@@ -78,31 +78,8 @@ func glyphTransform(dst *image.RGBA, s2d f64.Aff3, mask *image.Alpha, sr image.R
 				// Every sample is 0: the colour adds 0 and the pixel stays as it is.
 				continue
 			}
-			totalXWeight := 0.0
-			for kx := ix; kx < jx; kx++ {
-				xWeight := 0.0
-				if t := absf((sx - float64(kx)) * xKernelArgScale); t < q.Support {
-					xWeight = q.At(t)
-				}
-				xWeights[kx-ix] = xWeight
-				totalXWeight += xWeight
-			}
-			for x := range xWeights[:jx-ix] {
-				xWeights[x] /= totalXWeight
-			}
-
-			totalYWeight := 0.0
-			for ky := iy; ky < jy; ky++ {
-				yWeight := 0.0
-				if t := absf((sy - float64(ky)) * yKernelArgScale); t < q.Support {
-					yWeight = q.At(t)
-				}
-				yWeights[ky-iy] = yWeight
-				totalYWeight += yWeight
-			}
-			for y := range yWeights[:jy-iy] {
-				yWeights[y] /= totalYWeight
-			}
+			kernelWeights(xWeights[:jx-ix], q, ix, sx, xKernelArgScale)
+			kernelWeights(yWeights[:jy-iy], q, iy, sy, yKernelArgScale)
 
 			var pr, pg, pb, pa float64
 			for ky := iy; ky < jy; ky++ {
@@ -180,4 +157,22 @@ func fffftou(f float64) uint16 {
 		return uint16(i)
 	}
 	return 0
+}
+
+// kernelWeights fills w with the kernel's weights of the samples from the one at from on,
+// at s (a sample position), scaled by argScale, and normalises them to sum 1: one axis of
+// x/image/draw's Kernel.Transform, the same arithmetic in the same order.
+func kernelWeights(w []float64, q *xdraw.Kernel, from int, s, argScale float64) {
+	total := 0.0
+	for k := range w {
+		weight := 0.0
+		if t := absf((s - float64(from+k)) * argScale); t < q.Support {
+			weight = q.At(t)
+		}
+		w[k] = weight
+		total += weight
+	}
+	for k := range w {
+		w[k] /= total
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	xfont "golang.org/x/image/font"
@@ -114,40 +113,13 @@ func textStyle(size vg.Length, bold bool, c color.Color) text.Style {
 	}
 }
 
-// textWidth measures a single line of text. The widths are kept (up to maxWidths of
-// them, then the store starts afresh): laying a figure out wraps its title, caption and
-// legend several times over (Height, draw, the docx crop), and gonum/plot's Face.Width
-// allocates a glyph buffer on every call.
+// textWidth measures a single line of text in the house font, from the same store of
+// widths as the figures' text handler (measuredWidth, text_handler.go): laying a figure
+// out wraps its title, caption and legend several times over (Height, draw, the docx
+// crop), and gonum/plot's Face.Width allocates a glyph buffer on every call.
 func textWidth(s string, size vg.Length, bold bool) vg.Length {
-	k := widthKey{s, size, bold}
-	widths.Lock()
-	w, ok := widths.m[k]
-	widths.Unlock()
-	if ok {
-		return w
-	}
-	face := font.DefaultCache.Lookup(sans(size, bold), size)
-	w = face.Width(s)
-	widths.Lock()
-	if widths.m == nil || len(widths.m) >= maxWidths {
-		widths.m = map[widthKey]vg.Length{}
-	}
-	widths.m[k] = w
-	widths.Unlock()
-	return w
-}
-
-type widthKey struct {
-	s    string
-	size vg.Length
-	bold bool
-}
-
-const maxWidths = 1 << 16
-
-var widths struct {
-	sync.Mutex
-	m map[widthKey]vg.Length
+	fnt := sans(size, bold)
+	return measuredWidth(font.DefaultCache.Lookup(fnt, size), fnt, s)
 }
 
 // wrap breaks s into lines no wider than width at the given type size, breaking at

@@ -23,9 +23,13 @@ type figureText struct{ text.Plain }
 // houseText is the handler of every text style the figures make.
 var houseText text.Handler = figureText{text.Plain{Fonts: font.DefaultCache}}
 
-// width is Face.Width of txt in fnt, measured once (up to maxWidths strings, then the
-// store starts afresh).
-func (h figureText) width(face font.Face, fnt font.Font, txt string) vg.Length {
+// maxWidths is how many widths the store keeps before it starts afresh.
+const maxWidths = 1 << 16
+
+// measuredWidth is Face.Width of txt in fnt (face is fnt's face), measured once (up to
+// maxWidths strings, then the store starts afresh). The figures' text handler and
+// textWidth share it.
+func measuredWidth(face font.Face, fnt font.Font, txt string) vg.Length {
 	k := fontWidthKey{fnt, txt}
 	fontWidths.Lock()
 	w, ok := fontWidths.m[k]
@@ -57,7 +61,7 @@ var fontWidths struct {
 func (h figureText) Box(txt string, fnt font.Font) (width, height, depth vg.Length) {
 	face := h.Fonts.Lookup(fnt, fnt.Size)
 	ext := face.Extents()
-	return h.width(face, fnt, txt), ext.Ascent, ext.Descent
+	return measuredWidth(face, fnt, txt), ext.Ascent, ext.Descent
 }
 
 // Draw is text.Plain's Draw (gonum.org/v1/plot v0.17.0, text/plain.go).
@@ -84,7 +88,7 @@ func (h figureText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	ht := sty.Height(txt)
 	pt.Y += ht*vg.Length(sty.YAlign) - fnt.Extents().Ascent
 	for i, line := range lines {
-		xoffs := vg.Length(sty.XAlign) * h.width(fnt, sty.Font, line)
+		xoffs := vg.Length(sty.XAlign) * measuredWidth(fnt, sty.Font, line)
 		n := vg.Length(len(lines) - i)
 		c.FillString(fnt, pt.Add(vg.Point{X: xoffs, Y: n * sty.Font.Size}), line)
 	}

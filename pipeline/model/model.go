@@ -238,40 +238,29 @@ type Warning struct {
 // Location formats a location in a table: sheet (if any), row as the tool numbers it
 // (1-based, header row included), column header.
 func Location(sheet string, row int, column string) string {
-	s := ""
-	if sheet != "" {
-		s = fmt.Sprintf("sheet %q, ", sheet)
-	}
-	if row > 0 {
-		s += fmt.Sprintf("row %d", row)
-	}
-	if column != "" {
-		if row > 0 {
-			s += ", "
-		}
-		s += fmt.Sprintf("column %q", column)
-	}
-	return strings.TrimSuffix(s, ", ")
+	return location("sheet", "row", "column", sheet, row, column)
 }
 
 // Place is a location in a table (Location) as an error that reads in Dutch too ("blad
 // %q, regel %d, kolom %q"), for Reasonf's arguments: the fatal errors about a file name
 // the place in the study's language.
 func Place(sheet string, row int, column string) error {
-	nl := ""
+	return Translated(Location(sheet, row, column), location("blad", "regel", "kolom", sheet, row, column))
+}
+
+// location is Location in the words given for sheet, row and column.
+func location(sheetWord, rowWord, columnWord, sheet string, row int, column string) string {
+	var parts []string
 	if sheet != "" {
-		nl = fmt.Sprintf("blad %q, ", sheet)
+		parts = append(parts, fmt.Sprintf("%s %q", sheetWord, sheet))
 	}
 	if row > 0 {
-		nl += fmt.Sprintf("regel %d", row)
+		parts = append(parts, fmt.Sprintf("%s %d", rowWord, row))
 	}
 	if column != "" {
-		if row > 0 {
-			nl += ", "
-		}
-		nl += fmt.Sprintf("kolom %q", column)
+		parts = append(parts, fmt.Sprintf("%s %q", columnWord, column))
 	}
-	return Translated(Location(sheet, row, column), strings.TrimSuffix(nl, ", "))
+	return strings.Join(parts, ", ")
 }
 
 // Merge appends other's contents to d. Respondents with a (Wave, ID) already present are
