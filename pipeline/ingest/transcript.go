@@ -389,7 +389,9 @@ func labelValue(label string) string {
 // line breaks inside a paragraph are kept; deleted revisions are left out, and so is
 // hidden text (a run whose properties hold w:vanish: what Word neither shows nor prints,
 // where a transcriber may have hidden a name), counted in hidden (the runs with text).
-// Hidden text by a character style (styles.xml) is not looked up.
+// A run is hidden by its own w:vanish, or else by its character style, or else by its
+// paragraph's style (each with the styles it is based on), or else by the document's
+// defaults, as Word decides (docx_styles.go).
 func docxText(a *zipArchive) (text string, hidden int, err error) {
 	name := a.find("word/document.xml")
 	if name == "" {
@@ -402,11 +404,19 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 	if err := checkXMLDepth(data, MaxXMLDepth); err != nil {
 		return "", 0, fmt.Errorf("word/document.xml: %w", err)
 	}
+	styles, err := readHiddenStyles(a)
+	if err != nil {
+		return "", 0, err
+	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = charsetReader
 	var b strings.Builder
 	inText := false
+	// own and ownSet are the run's own w:vanish; rStyle its character style, pStyle the
+	// paragraph's style; decided tells whether hiddenRun has been resolved for this run.
+	var own, ownSet, decided, inParaProps bool
+	var rStyle, pStyle string
 	// A run (w:r) is hidden where its own properties (w:rPr) hold w:vanish, unless
 	// w:val turns it off; w:vanish in a paragraph's mark properties (w:pPr) or in the
 	// former properties of a tracked change (w:rPrChange) hides no text.
@@ -422,18 +432,34 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "p":
+				pStyle = ""
+			case "pPr":
+				inParaProps = !inRun
+			case "pStyle":
+				if inParaProps && inChange == 0 {
+					pStyle = attr(t, "val")
+				}
 			case "r":
 				inRun, hiddenRun, counted = true, false, false
+				own, ownSet, decided, rStyle = false, false, false, ""
 			case "rPr":
 				inRunProps = inRun && inChange == 0
-			case "rPrChange":
+			case "rPrChange", "pPrChange":
 				inChange++
+			case "rStyle":
+				if inRunProps && inChange == 0 {
+					rStyle = attr(t, "val")
+				}
 			case "vanish":
-				if inRunProps && inChange == 0 && onOff(t) {
-					hiddenRun = true
+				if inRunProps && inChange == 0 {
+					own, ownSet = onOff(t), true
 				}
 			case "t":
 				inText = true
+				if inRun && !decided {
+					hiddenRun, decided = styles.runHidden(own, ownSet, rStyle, pStyle), true
+				}
 			case "tab":
 				b.WriteByte('\t')
 			case "br", "cr":
@@ -443,11 +469,13 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 			switch t.Name.Local {
 			case "r":
 				inRun, inRunProps, hiddenRun = false, false, false
+			case "pPr":
+				inParaProps = false
 			case "rPr":
 				if inChange == 0 {
 					inRunProps = false
 				}
-			case "rPrChange":
+			case "rPrChange", "pPrChange":
 				inChange--
 			case "t":
 				inText = false
