@@ -105,5 +105,6 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	ds.Files = append(ds.Files, count)
+	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
 	return ds, nil
 }

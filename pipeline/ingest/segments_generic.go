@@ -334,6 +334,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Files = append(ds.Files, count)
 	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
 	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
+	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
 	return ds, nil
 }
 

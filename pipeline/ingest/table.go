@@ -40,6 +40,11 @@ type Rows struct {
 	line  int
 	row   []string
 	err   error
+	// hidden: the current row is hidden in Excel; hiddenRows counts the hidden rows with
+	// a value, hiddenFirst holds the first of them (for the warning).
+	hidden      bool
+	hiddenRows  int
+	hiddenFirst []int
 
 	// .xlsx
 	fast      *fastSheet // the fast reader, until it ends or hands over to excelize
@@ -229,10 +234,11 @@ func pickSheet(path string, sheets []string, sheet string) (string, error) {
 
 // prefetched is a row decoded ahead, or the end of the sheet (end, with err if any).
 type prefetched struct {
-	row  []string
-	line int
-	end  bool
-	err  error
+	row    []string
+	line   int
+	hidden bool
+	end    bool
+	err    error
 }
 
 // prefetchBatch is how many rows travel together from the decoding goroutine.
@@ -246,7 +252,7 @@ func (r *Rows) prefetch() {
 	for {
 		more := r.src.nextWorkbookRow()
 		if more {
-			batch = append(batch, prefetched{row: r.src.row, line: r.src.line})
+			batch = append(batch, prefetched{row: r.src.row, line: r.src.line, hidden: r.src.hidden})
 		} else {
 			batch = append(batch, prefetched{end: true, err: r.src.err})
 		}
@@ -280,7 +286,13 @@ func (r *Rows) nextPrefetched() bool {
 		r.ahead = nil
 		return false
 	}
-	r.row, r.line = p.row, p.line
+	r.row, r.line, r.hidden = p.row, p.line, p.hidden
+	if p.hidden && !emptyRow(p.row) {
+		r.hiddenRows++
+		if len(r.hiddenFirst) < maxHiddenShown {
+			r.hiddenFirst = append(r.hiddenFirst, p.line)
+		}
+	}
 	return true
 }
 
@@ -404,6 +416,7 @@ func (r *Rows) nextWorkbookRow() bool {
 	if err != nil {
 		return r.fail(fmt.Errorf("%v: %w", err, ErrNotTable))
 	}
+	r.hidden = r.raw.GetRowOpts().Hidden
 	r.line++
 	if r.view == nil {
 		for i, shown := range r.dateShown {

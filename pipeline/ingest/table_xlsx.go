@@ -125,7 +125,7 @@ func (e fastFailure) Is(target error) bool { return target == e.sentinel }
 func (r *Rows) nextFastRow() bool {
 	f := r.fast
 	if f.rows.Next() {
-		r.line, r.row = f.rows.Line(), f.rows.Row()
+		r.line, r.row, r.hidden = f.rows.Line(), f.rows.Row(), f.rows.Hidden()
 		return true
 	}
 	err := f.rows.Err()

@@ -38,6 +38,9 @@ type Rows struct {
 	line int // the row returned last
 	next int // the number of the row read ahead, 0 if none
 	cur  bool
+	// hiddenNext: the row read ahead is hidden (hidden="1", by a filter or Hide); hidden:
+	// the current one is.
+	hiddenNext, hidden bool
 	err  error
 	done bool
 	// The row read ahead (the current one once Next reached it): the cells' values end
@@ -89,12 +92,16 @@ func (r *Rows) Next() bool {
 	}
 	r.line++
 	if r.line < r.next {
-		r.cur = false
+		r.cur, r.hidden = false, false
 		return true
 	}
-	r.cur, r.next = true, 0
+	r.cur, r.next, r.hidden = true, 0, r.hiddenNext
 	return true
 }
+
+// Hidden reports whether the current row is hidden in Excel (its row element says
+// hidden="1", as a filter or Hide rows writes it). A row the sheet leaves out is not.
+func (r *Rows) Hidden() bool { return r.cur && r.hidden }
 
 // Row returns the cells of the current row, nil for a row without values. The slice
 // belongs to the caller.
@@ -208,6 +215,10 @@ func (r *Rows) readRow() {
 				return
 			}
 			r.next = num
+			r.hiddenNext = false
+			if v := attr(s.attrs, "hidden"); v != nil {
+				r.hiddenNext = string(v) == "1" || string(v) == "true"
+			}
 			if !s.selfClose {
 				r.readCells()
 			}
