@@ -41,8 +41,8 @@ type Rows struct {
 	// hiddenNext: the row read ahead is hidden (hidden="1", by a filter or Hide); hidden:
 	// the current one is.
 	hiddenNext, hidden bool
-	err  error
-	done bool
+	err                error
+	done               bool
 	// The row read ahead (the current one once Next reached it): the cells' values end
 	// to end in vals, cell i ending at ends[i].
 	vals   []byte
