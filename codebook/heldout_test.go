@@ -30,10 +30,13 @@ type heldoutSet struct {
 
 // heldoutSets: the first set (251 fragments, written before issue 19's pattern work and
 // measured after each of its rounds) and the second (264 fragments, written blind from the
-// definitions while the patterns were tuned on the development sets, measured once after).
+// definitions while the patterns were tuned on the development sets, measured once after)
+// and the third (220 fragments, written blind from the definitions by a new writer before
+// the calibration of 0.7.0, measured once after it).
 var heldoutSets = []heldoutSet{
 	{"held-out set", "testdata/heldout/fragments.yaml", "e603c603324df211a743c08e2b209e72c555f14de504392e4b75d70cbbb6e676", false},
 	{"held-out set 2", "testdata/heldout2/fragments.yaml", "8109e10d42ea83d491acc0cd47543fd877053cd50c8512bd314c5d28f9c8f8a3", true},
+	{"held-out set 3", "testdata/heldout3/fragments.yaml", "8f481c36cbc2209cb1df4686c60b26a1d01350ac1763e249ab92434da4960484", true},
 }
 
 // HeldoutFragment is one interview fragment of the held-out set with the codes its
