@@ -145,6 +145,7 @@ const (
 	reasonHumanCoded  = "a person has since coded the segment: the human coding counts, not the review verdict"
 	reasonNotMade     = "this run made no such suggestion on the segment (a review of an earlier run with another seed, min_f1 or codebook, or an edited description)"
 	reasonTwice       = "listed twice on the segment in this file: the first counts"
+	reasonMoved       = "the segment ids changed since the review was written (respondents added or removed renumber the pseudonyms), and the text is not one segment's: which segment is meant is unknown"
 )
 
 // reasonDutch says the same in Dutch, for the summary and the report.
@@ -154,6 +155,7 @@ var reasonDutch = map[string]string{
 	reasonHumanCoded:  "iemand heeft het fragment sindsdien gecodeerd: de menselijke codering telt, niet het oordeel uit de beoordeling",
 	reasonNotMade:     "deze run deed die suggestie niet bij het fragment (een beoordeling van een eerdere run met een andere seed, min_f1 of ander codeboek, of een bewerkte beschrijving)",
 	reasonTwice:       "twee keer genoemd bij het fragment in dit bestand: de eerste telt",
+	reasonMoved:       "de nummers van de fragmenten zijn veranderd sinds de beoordeling (toegevoegde of weggelaten respondenten nummeren de pseudoniemen opnieuw), en de tekst is niet die van één fragment: welk fragment bedoeld is, is onbekend",
 }
 
 // selectionLocation names a listed suggestion's selection by its GUID, where it is one: a
@@ -221,6 +223,7 @@ func humanSegments(codings []protected.Coding) map[string]bool {
 func matchReviews(p *protected.Dataset, files []reviewFile, name func(string) string) reviewMatch {
 	byGUID := map[string]string{}
 	byText := map[string]string{}
+	textOf := map[string]string{}
 	ambiguous := map[string]bool{}
 	for _, seg := range p.Segments {
 		if seg.Interviewer {
@@ -231,6 +234,7 @@ func matchReviews(p *protected.Dataset, files []reviewFile, name func(string) st
 			ambiguous[seg.Text] = true
 		}
 		byText[seg.Text] = seg.ID
+		textOf[seg.ID] = seg.Text
 	}
 	human := humanSegments(p.Codings)
 	made := runSuggestions(p.Codings)
@@ -238,11 +242,26 @@ func matchReviews(p *protected.Dataset, files []reviewFile, name func(string) st
 	m := reviewMatch{accepted: make([]int, len(files))}
 	for i, f := range files {
 		file := name(f.path)
-		left, differ := 0, 0
+		left, differ, moved := 0, 0, 0
 		inFile := map[runSuggestion]bool{}
 		for _, r := range f.list {
 			id, ok := byGUID[r.Selection]
-			if !ok && !ambiguous[r.Text] {
+			stale := false
+			if ok && r.Text != textOf[id] {
+				// The selection's id now names a segment with another text, while its own
+				// text is another segment's: the segment ids moved since the review was
+				// written (a respondent added or removed renumbers the pseudonyms, and
+				// with them the segment ids). The text decides, where it is one segment's;
+				// a selection whose name a QDA tool rewrote (no segment has it) keeps its id.
+				if other, found := byText[r.Text]; found || ambiguous[r.Text] {
+					stale, ok = true, found && !ambiguous[r.Text]
+					id = other
+					if ok {
+						moved++
+					}
+				}
+			}
+			if !ok && !stale && !ambiguous[r.Text] {
 				id, ok = byText[r.Text]
 			}
 			k := runSuggestion{id, r.Code, r.Source}
@@ -250,6 +269,8 @@ func matchReviews(p *protected.Dataset, files []reviewFile, name func(string) st
 			switch {
 			case r.Code == "":
 				reason = reasonUnknownCode
+			case !ok && stale:
+				reason, value = reasonMoved, r.Code+" | "+r.Source
 			case !ok:
 				reason, value = reasonNoSegment, r.Code+" | "+r.Source
 			case human[id]:
@@ -278,6 +299,10 @@ func matchReviews(p *protected.Dataset, files []reviewFile, name func(string) st
 		if left > 0 {
 			m.warnings = append(m.warnings, model.Reasonf("%s: %d of %d reviewed suggestion(s) left out, not counted (reasons in rejects.csv)",
 				"%s: %d van de %d beoordeelde suggestie(s) niet meegeteld (redenen in rejects.csv)", file, left, len(f.list)))
+		}
+		if moved > 0 {
+			m.warnings = append(m.warnings, model.Reasonf("%s: %d reviewed suggestion(s) found their segment by its text: the segment ids changed since the review was written (respondents added or removed renumber the pseudonyms)",
+				"%s: %d beoordeelde suggestie(s) vonden hun fragment via de tekst: de nummers van de fragmenten zijn veranderd sinds de beoordeling (toegevoegde of weggelaten respondenten nummeren de pseudoniemen opnieuw)", file, moved))
 		}
 		if differ > 0 {
 			m.warnings = append(m.warnings, model.Reasonf("%s: %d suggestion(s) were reviewed before with the other verdict: this file, listed later, counts",

@@ -332,3 +332,37 @@ func reviewEveryOther(t *testing.T, qdpx []byte) ([]byte, map[string]int, map[st
 	zw.Close()
 	return buf.Bytes(), accepted, deleted
 }
+
+// A review of a run whose segment ids have since moved (a respondent added renumbers the
+// pseudonyms, attack 12 F13): a selection whose id now names a segment with another text,
+// while its own text is one segment's, counts on that segment; where its text is several
+// segments' it is left out with the reason; a selection whose name no segment has (a QDA
+// tool renamed it) keeps its id.
+func TestMatchReviewsSegmentIDsMoved(t *testing.T) {
+	p := &protected.Dataset{
+		Segments: []protected.Segment{{ID: "JW-01/001", Text: "een"}, {ID: "JW-02/001", Text: "drie"},
+			{ID: "JW-03/001", Text: "vier"}, {ID: "JW-04/001", Text: "vier"}},
+		Codings: []protected.Coding{
+			{Segment: "JW-01/001", Code: "a", Coder: analysis.AutoCoder, Rule: "r1"},
+			{Segment: "JW-02/001", Code: "b", Coder: analysis.AutoCoder, Rule: "r2"},
+			{Segment: "JW-03/001", Code: "c", Coder: analysis.AutoCoder, Rule: "r3"},
+		},
+	}
+	g := func(id string) string { return refiqda.NormalGUID(refiqda.GUID("segment", id)) }
+	f := reviewFile{path: "review.qdpx", list: []ingest.ReviewedSuggestion{
+		{Selection: g("JW-01/001"), Text: "drie", Code: "b", Source: "dictionary", Accepted: false},
+		{Selection: g("JW-02/001"), Text: "vier", Code: "c", Source: "dictionary", Accepted: true},
+		{Selection: g("JW-01/001"), Text: "Selectie 1", Code: "a", Source: "dictionary", Accepted: true},
+	}}
+	m := matchReviews(p, []reviewFile{f}, func(s string) string { return s })
+	checkVerdicts(t, m.verdicts, []analysis.ReviewVerdict{
+		{Segment: "JW-01/001", Code: "a", Source: "dictionary", Accepted: true},
+		{Segment: "JW-02/001", Code: "b", Source: "dictionary", Accepted: false},
+	})
+	if len(m.rejects) != 1 || m.rejects[0].Reason != reasonMoved || m.rejects[0].Value != "c | dictionary" {
+		t.Errorf("rejects %+v, want one: %s", m.rejects, reasonMoved)
+	}
+	if len(m.warnings) != 2 || !strings.Contains(m.warnings[1].Error(), "1 reviewed suggestion(s) found their segment by its text") {
+		t.Errorf("warnings %v: want one left out, one found by its text", m.warnings)
+	}
+}
