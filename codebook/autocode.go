@@ -413,7 +413,7 @@ type normBuf struct {
 	src       []exclusion
 	cand      []int
 	isDerived []int
-	every     []int32 // codePoints.every
+	breakAt   []int32
 }
 
 var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
@@ -465,14 +465,12 @@ func (m *matcher) find(text string) []Match {
 		return nil
 	}
 	buf := normBufs.Get().(*normBuf)
-	n := normalizeInto(text, buf.b, buf.pos, buf.breaks, buf.brk)
+	n := normalizeInto(text, buf.b, buf.pos, buf.breaks, buf.breakAt, buf.brk)
 	src, cand, isDerived := buf.src[:0], buf.cand[:0], buf.isDerived[:0]
-	orig := codePoints{text: text, every: buf.every[:0]}
 	defer func() {
 		// n.Text aliases buf.b: nothing returned refers to it (spans are cut from text).
-		buf.b, buf.pos, buf.breaks, buf.brk = n.bytes, n.Pos, n.Breaks, n.brk
+		buf.b, buf.pos, buf.breaks, buf.breakAt, buf.brk = n.bytes, n.Pos, n.Breaks, n.breakAt, n.brk
 		buf.src, buf.cand, buf.isDerived = src[:0], cand[:0], isDerived[:0]
-		buf.every = orig.every[:0]
 		normBufs.Put(buf)
 	}()
 	hits := m.ac.FindAllOverlapping(n.bytes)
@@ -532,11 +530,11 @@ func (m *matcher) find(text string) []Match {
 			}
 			code, rname, derived := r.id, r.pattern, false
 			pf, pt := from, to
-			if r.negatable && !r.barrier && conceded(&orig, n, to) {
+			if r.negatable && !r.barrier && conceded(text, n, to) {
 				continue // "Ik ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar."
 			}
 			if r.negatable {
-				if cf, ct, neg := m.negated(&orig, n, from, to, r.barrier, r.opposite != ""); neg {
+				if cf, ct, neg := m.negated(text, n, from, to, r.barrier, r.opposite != ""); neg {
 					if r.opposite == "" {
 						continue
 					}
@@ -814,7 +812,7 @@ func wordBefore(t string, end int) (string, int) {
 // negated reports whether a negation stands shortly before the span [from, to) of the
 // normalised text, or an absence word shortly after it, within the same clause, and
 // returns the negation's byte range. See AutoCoder for the rules.
-func (m *matcher) negated(src *codePoints, n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
+func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
 	lo, hi := 0, len(t)-1
@@ -931,13 +929,13 @@ func (m *matcher) negated(src *codePoints, n Normalized, from, to int, beforeOnl
 	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik
 	// nooit gemerkt." "Wachtlijsten? Daar hebben wij nooit last van." (a barrier).
 	if hi < len(t)-1 && n.isBreak(hi) {
-		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok && questionAt(src, int(n.Pos[hi])) {
+		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok && questionAt(n.punctAfter(text, hi)) {
 			return s, e, true
 		}
 	}
 	// A topic taken up again after a break: "Terugkoppeling naar verwijzers, ja, daar zijn
 	// we slecht in." "Korte lijnen, die hebben we hier niet."
-	if hi < len(t)-1 && n.isBreak(hi) && punctAt(src, int(n.Pos[hi]), ",;") && topicClause(src, n, lo, from) {
+	if hi < len(t)-1 && n.isBreak(hi) && punctAt(n.punctAfter(text, hi), ",;") && topicClause(text, n, lo, from) {
 		if s, e, ok := m.resumedDenied(n, hi, beforeOnly); ok {
 			return s, e, true
 		}
@@ -1171,7 +1169,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 // one pronoun or adverb) and "maar" follows in the same sentence or starts the next ("Ik
 // ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar"; "Die ken ik wel. Maar als zij
 // er niet is, ..."). Such a concession is not coded, nor the barrier its negation would be.
-func conceded(src *codePoints, n Normalized, to int) bool {
+func conceded(text string, n Normalized, to int) bool {
 	t := n.Text
 	sp := to
 	for k := 0; k < 2 && sp < len(t)-1 && !n.isBreak(sp); k++ {
@@ -1182,7 +1180,7 @@ func conceded(src *codePoints, n Normalized, to int) bool {
 			if !n.isBreak(sp) {
 				return false
 			}
-			ended := punctAt(src, int(n.Pos[sp]), ".!?")
+			ended := punctAt(n.punctAfter(text, sp), ".!?")
 			for j := 0; j < 12 && sp < len(t)-1; j++ {
 				e := wordEnd(t, sp+1)
 				if t[sp+1:e] == "maar" {
@@ -1191,7 +1189,7 @@ func conceded(src *codePoints, n Normalized, to int) bool {
 				if ended {
 					return false // the next sentence does not start with "maar"
 				}
-				if sp = e; n.isBreak(sp) && punctAt(src, int(n.Pos[sp]), ".!?") {
+				if sp = e; n.isBreak(sp) && punctAt(n.punctAfter(text, sp), ".!?") {
 					ended = true
 				}
 			}
@@ -1209,9 +1207,9 @@ func conceded(src *codePoints, n Normalized, to int) bool {
 // it), and that clause starts a sentence: a topic, as in "Korte lijnen, die hebben we
 // niet", not a clause of its own, as in "die jongen vertrouwt mij, dat ga ik niet uit
 // handen geven".
-func topicClause(src *codePoints, n Normalized, lo, from int) bool {
+func topicClause(text string, n Normalized, lo, from int) bool {
 	t := n.Text
-	if lo > 0 && !punctAt(src, int(n.Pos[lo]), ".!?:") {
+	if lo > 0 && !punctAt(n.punctAfter(text, lo), ".!?:") {
 		return false
 	}
 	for start := lo + 1; start < from; {
@@ -1231,12 +1229,12 @@ var topicDeterminers = map[string]bool{
 	"onze": true, "ons": true, "hun": true, "mijn": true, "en": true, "nou": true, "ja": true,
 }
 
-// punctAt reports whether the punctuation that starts at code point cp of src, up to the
-// next letter or digit, holds one of the characters of any and none of the sentence ends
+// punctAt reports whether the punctuation at the start of rest (Normalized.punctAfter), up to
+// the next letter or digit, holds one of the characters of any and none of the sentence ends
 // (. ! ?) unless any holds them.
-func punctAt(src *codePoints, cp int, any string) bool {
+func punctAt(rest string, any string) bool {
 	found := false
-	for _, r := range src.from(cp) {
+	for _, r := range rest {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
 		}
@@ -1289,10 +1287,10 @@ func notReally(t string, sp, hi int) bool {
 	return false
 }
 
-// questionAt reports whether the punctuation that starts at code point cp of src, up to
-// the next letter or digit, holds a question mark.
-func questionAt(src *codePoints, cp int) bool {
-	for _, r := range src.from(cp) {
+// questionAt reports whether the punctuation at the start of rest (Normalized.punctAfter), up
+// to the next letter or digit, holds a question mark.
+func questionAt(rest string) bool {
+	for _, r := range rest {
 		if r == '?' {
 			return true
 		}

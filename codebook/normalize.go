@@ -1,6 +1,7 @@
 package codebook
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,8 +23,9 @@ type Normalized struct {
 	Pos    []int32
 	Breaks []int32
 
-	bytes []byte   // Text as bytes, for the automaton
-	brk   []uint64 // Breaks as a bit set over the bytes of Text
+	bytes   []byte   // Text as bytes, for the automaton
+	brk     []uint64 // Breaks as a bit set over the bytes of Text
+	breakAt []int32  // per entry of Breaks: the byte offset in the original text of its Pos
 }
 
 // foldTable holds the folded form of the code points up to latinEnd, computed once; other
@@ -103,35 +105,20 @@ func isBreak(r rune) bool {
 }
 
 // Normalize prepares text for matching; see Normalized.
-func Normalize(text string) Normalized { return normalizeInto(text, nil, nil, nil, nil) }
+func Normalize(text string) Normalized { return normalizeInto(text, nil, nil, nil, nil, nil) }
 
 // normalizeInto is Normalize writing into the given buffers (reset to length 0), so that
 // the auto-coder can reuse them from segment to segment.
-func normalizeInto(text string, b []byte, pos []int32, breaks []int32, brk []uint64) Normalized {
+func normalizeInto(text string, b []byte, pos []int32, breaks, breakAt []int32, brk []uint64) Normalized {
 	if cap(b) < len(text)+2 {
 		b = make([]byte, 0, len(text)+2)
 		pos = make([]int32, 0, len(text)+2)
 	}
-	b, pos, breaks = b[:0], pos[:0], breaks[:0]
+	b, pos = b[:0], pos[:0]
+	sp := spaces{breaks: breaks[:0], breakAt: breakAt[:0]}
 	b = append(b, ' ')
 	pos = append(pos, 0)
 	i := int32(0) // code point index
-	lastBreak := false
-	space := func(at int32, brk bool) {
-		if b[len(b)-1] == ' ' {
-			if brk && !lastBreak {
-				breaks = append(breaks, int32(len(b)-1))
-				lastBreak = true
-			}
-			return
-		}
-		b = append(b, ' ')
-		pos = append(pos, at)
-		lastBreak = brk
-		if brk {
-			breaks = append(breaks, int32(len(b)-1))
-		}
-	}
 	for j := 0; j < len(text); {
 		c := text[j]
 		if f := asciiFold[c]; f != 0 {
@@ -150,8 +137,8 @@ func normalizeInto(text string, b []byte, pos []int32, breaks []int32, brk []uin
 			continue
 		}
 		if c < utf8.RuneSelf {
+			b, pos = sp.add(b, pos, i, int32(j), isBreak(rune(c)))
 			j++
-			space(i, isBreak(rune(c)))
 			i++
 			continue
 		}
@@ -166,7 +153,7 @@ func normalizeInto(text string, b []byte, pos []int32, breaks []int32, brk []uin
 		switch f {
 		case "":
 		case " ":
-			space(i, isBreak(r))
+			b, pos = sp.add(b, pos, i, int32(j-size), isBreak(r))
 		default:
 			for k := 0; k < len(f); k++ {
 				b = append(b, f[k])
@@ -175,7 +162,8 @@ func normalizeInto(text string, b []byte, pos []int32, breaks []int32, brk []uin
 		}
 		i++
 	}
-	space(i, false)
+	b, pos = sp.add(b, pos, i, int32(len(text)), false)
+	breaks, breakAt = sp.breaks, sp.breakAt
 	words := len(b)/64 + 1
 	if cap(brk) < words {
 		brk = make([]uint64, words)
@@ -189,7 +177,62 @@ func normalizeInto(text string, b []byte, pos []int32, breaks []int32, brk []uin
 	// Text shares b's memory: b is never written after this point while Text is in use
 	// (the automaton only reads it), and a copy of every segment's text was a tenth of the
 	// auto-coder's time.
-	return Normalized{Text: unsafe.String(unsafe.SliceData(b), len(b)), Pos: pos, Breaks: breaks, bytes: b, brk: brk}
+	return Normalized{Text: unsafe.String(unsafe.SliceData(b), len(b)), Pos: pos, Breaks: breaks, bytes: b, brk: brk, breakAt: breakAt}
+}
+
+// spaces records the clause breaks of normalizeInto: a space for each run of characters
+// that are neither letters nor digits, and a break recorded once per run, with the byte
+// offset in the original text of the code point its space stands for. A type of its own
+// rather than a closure over normalizeInto's buffers, which kept them out of registers in
+// the loop over letters.
+type spaces struct {
+	breaks, breakAt []int32
+	lastBreak       bool
+	spaceAt         int32 // the byte offset in the original text behind the last space
+}
+
+// add writes the space for the character at code point at (byte byteAt of the original
+// text), brk if it is a clause break.
+func (s *spaces) add(b []byte, pos []int32, at, byteAt int32, brk bool) ([]byte, []int32) {
+	if b[len(b)-1] == ' ' {
+		if brk && !s.lastBreak {
+			s.breaks = append(s.breaks, int32(len(b)-1))
+			s.breakAt = append(s.breakAt, s.spaceAt)
+			s.lastBreak = true
+		}
+		return b, pos
+	}
+	b = append(b, ' ')
+	pos = append(pos, at)
+	s.spaceAt = byteAt
+	s.lastBreak = brk
+	if brk {
+		s.breaks = append(s.breaks, int32(len(b)-1))
+		s.breakAt = append(s.breakAt, byteAt)
+	}
+	return b, pos
+}
+
+// punctAfter returns the original text (of which n is the normalised form) from the
+// character behind the clause break at byte sp of n.Text on: where the negation rules
+// look at the punctuation itself (a question mark, a comma). Its byte offset is kept per
+// break (breakAt): walking the text from its start at every look made the auto-coder
+// quadratic in a text's length. At a space that is no break it walks (never the case).
+func (n Normalized) punctAfter(text string, sp int) string {
+	if k, ok := slices.BinarySearch(n.Breaks, int32(sp)); ok && k < len(n.breakAt) {
+		return text[n.breakAt[k]:]
+	}
+	if sp < 0 || sp >= len(n.Pos) {
+		return ""
+	}
+	cp, i := int(n.Pos[sp]), 0
+	for at := range text {
+		if i == cp {
+			return text[at:]
+		}
+		i++
+	}
+	return ""
 }
 
 // Original returns the code point range [start, end) in the original text of the bytes
