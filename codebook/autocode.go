@@ -856,7 +856,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 				return start, end, true
 			}
 		} else if (w < negationBefore || sawOm) && m.isNegation(word) && !bothWays(t, start, lo) {
-			if next := t[end+1 : wordEnd(t, end+1)]; !notNegating[next] && !notAbout(t, start, lo, word, next) && !zonderElse(t, end, from, word, next) {
+			if next := t[end+1 : wordEnd(t, end+1)]; !notNegatingSet.has(next) && !notAbout(t, start, lo, word, next) && !zonderElse(t, end, from, word, next) {
 				return start, end, true
 			}
 		}
@@ -888,7 +888,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			// follows it ("de sociale kaart die we hebben klopt niet meer" is a relative
 			// clause). No absence word is looked for after it ("ik vertrouw dat niemand
 			// het doorvertelt").
-			if k == 0 && (word == "dat" || word == "die") && e < hi && !afterPronouns[t[e+1:wordEnd(t, e+1)]] {
+			if k == 0 && (word == "dat" || word == "die") && e < hi && !pronounSet.has(t[e+1:wordEnd(t, e+1)]) {
 				demonstrative = true
 				continue
 			}
@@ -923,7 +923,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			return start, e, true
 		}
 	}
-	if sp >= hi && (last == "niet" || last == "nooit" || rarelyWords[last] || (!beforeOnly && endedWords[last])) && !bothWays(t, ls, to) {
+	if sp >= hi && (last == "niet" || last == "nooit" || rarelySet.has(last) || (!beforeOnly && endedSet.has(last))) && !bothWays(t, ls, to) {
 		return ls, le, true
 	}
 	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik
@@ -1115,7 +1115,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 	sp := hi
 	for k := 0; k < 3 && sp+1 < len(t); k++ {
 		end := wordEnd(t, sp+1)
-		if !interjections[t[sp+1:end]] || !n.isBreak(end) {
+		if !interjectionSet.has(t[sp+1:end]) || !n.isBreak(end) {
 			break
 		}
 		sp = end
@@ -1150,7 +1150,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 			if (w == "geen" || w == "nooit" || w == "niet") && noProblem(t, end, len(t)-1) || fallsShort(t, w, end, len(t)-1) {
 				return start, end, true
 			}
-		case (m.isNegation(w) || isAfterNegation(w)) && !notNegating[next] && w != "vroeger":
+		case (m.isNegation(w) || isAfterNegation(w)) && !notNegatingSet.has(next) && w != "vroeger":
 			return start, end, true
 		case w == "schiet" || w == "schieten" || w == "schoot":
 			schiet = true
@@ -1214,7 +1214,7 @@ func topicClause(text string, n Normalized, lo, from int) bool {
 	}
 	for start := lo + 1; start < from; {
 		end := wordEnd(t, start)
-		if !topicDeterminers[t[start:end]] {
+		if !determinerSet.has(t[start:end]) {
 			return false
 		}
 		start = end + 1
@@ -1322,6 +1322,8 @@ func init() {
 		afterFillers[w] = true
 	}
 	stopWords, fillerWords, afterSet = newWordSet(afterStops), newWordSet(afterFillers), newWordSet(afterNegations)
+	rarelySet, endedSet, notNegatingSet = newWordSet(rarelyWords), newWordSet(endedWords), newWordSet(notNegating)
+	pronounSet, interjectionSet, determinerSet = newWordSet(afterPronouns), newWordSet(interjections), newWordSet(topicDeterminers)
 }
 
 // afterStops are the words that start another clause after a pattern ("ik weet inmiddels

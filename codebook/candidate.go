@@ -207,3 +207,9 @@ func (s *wordSet) has(w string) bool {
 // stopWords, fillerWords and afterSet are afterStops, afterFillers and afterNegations as
 // wordSets (made in the init that fills afterFillers).
 var stopWords, fillerWords, afterSet *wordSet
+
+// rarelySet, endedSet, notNegatingSet, pronounSet, interjectionSet and determinerSet are
+// rarelyWords, endedWords, notNegating, afterPronouns, interjections and
+// topicDeterminers as wordSets, for the look-ups that negated makes at every match: most
+// words fail on their first byte and length, without hashing.
+var rarelySet, endedSet, notNegatingSet, pronounSet, interjectionSet, determinerSet *wordSet
