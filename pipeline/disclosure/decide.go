@@ -684,7 +684,8 @@ func (d *Decision) rename(resp []protected.Respondent) {
 	var old []string
 	prefixes := map[string]bool{}
 	for _, p := range resp {
-		prefixes[strings.SplitN(p.Pseudonym, "-", 2)[0]] = true
+		prefix, _, _ := strings.Cut(p.Pseudonym, "-") // SplitN's [0], without its slice per respondent
+		prefixes[prefix] = true
 		if d.Neutral[p.Role] {
 			old = append(old, p.Pseudonym)
 		}
