@@ -93,7 +93,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	out := &Outcome{Study: s, Codebook: cb}
 	d := &model.Dataset{}
-	merge := d.Merger().Merge // one index of the respondents for every file merged
+	merger := d.Merger()
+	merge := merger.Merge // one index of the respondents for every file merged, and addMissingRespondents
 
 	// Read: respondents first, so interview rows of unknown respondents are rejected.
 	var known map[string]bool
@@ -126,7 +127,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	surveyRead := make(chan read, 1)
 	go func() {
 		var r read
-		r.ds, r.err = readAll(surveyFiles, func(f string, in Input) (model.Dataset, error) {
+		r.ds, r.err = readAllParallel(surveyFiles, func(f string, in Input) (model.Dataset, error) { // read_parallel.go
 			defer rep.Add(1)
 			return ingest.ReadSurvey(f, s.options(in, cb, nil))
 		})
@@ -178,7 +179,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)
 	// A human coder named "auto": coders_reserved.go.
 	renameReservedCoders(d, s.Language, &out.Summary.Warnings)
-	addMissingRespondents(d) // every reader put the sha256 of the bytes it read on its FileCount
+	addMissingRespondents(d, merger) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
@@ -424,16 +425,12 @@ func byPseudonym(ids map[string]bool, key [][2]string) map[string]bool {
 }
 
 // addMissingRespondents adds a respondent for every id that a segment or answer names but
-// no reader listed, so that nothing is lost between stages.
-func addMissingRespondents(d *model.Dataset) {
-	have := make(map[model.RespondentKey]bool, len(d.Respondents))
-	for _, r := range d.Respondents {
-		have[r.Key()] = true
-	}
+// no reader listed, so that nothing is lost between stages. It looks the ids up in the
+// index the merges kept (m), not in one more map of every respondent.
+func addMissingRespondents(d *model.Dataset, m *model.Merger) {
 	add := func(id, wave, src string) {
-		if k := (model.RespondentKey{Wave: wave, ID: id}); id != "" && !have[k] {
-			have[k] = true
-			d.Respondents = append(d.Respondents, model.Respondent{ID: id, Source: src, Wave: wave})
+		if k := (model.RespondentKey{Wave: wave, ID: id}); id != "" && !m.Has(k) {
+			m.Add(model.Respondent{ID: id, Source: src, Wave: wave})
 		}
 	}
 	for _, seg := range d.Segments {
@@ -592,10 +589,16 @@ func sharedSurveyIDs(s *Study, sets []model.Dataset) []error {
 	if len(sets) < 2 {
 		return nil
 	}
-	first := map[model.RespondentKey]string{} // the same id in another wave is no warning
+	// The last file's ids are only looked up: no later file can share them.
+	n := 0
+	for _, ds := range sets[:len(sets)-1] {
+		n += len(ds.Respondents)
+	}
+	first := make(map[model.RespondentKey]string, n) // the same id in another wave is no warning
 	shared := map[[2]string]int{}
 	example := map[[2]string]string{}
-	for _, ds := range sets {
+	for si, ds := range sets {
+		last := si == len(sets)-1
 		file := ""
 		if len(ds.Files) > 0 {
 			file = s.Rel(ds.Files[0].Path)
@@ -609,7 +612,9 @@ func sharedSurveyIDs(s *Study, sets []model.Dataset) []error {
 				}
 				continue
 			}
-			first[r.Key()] = file
+			if !last {
+				first[r.Key()] = file
+			}
 		}
 	}
 	var out []error

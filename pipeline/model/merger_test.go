@@ -37,3 +37,24 @@ func TestMergerAsMerge(t *testing.T) {
 		t.Errorf("after an append beside the Merger: %+v", got.Respondents)
 	}
 }
+
+// Has and Add answer from the Merger's index and keep it current: a respondent added
+// is found, and a merge after it merges into that respondent instead of adding another.
+func TestMergerHasAdd(t *testing.T) {
+	d := &Dataset{}
+	m := d.Merger()
+	m.Merge(Dataset{Respondents: []Respondent{{ID: "R1"}, {ID: "R2", Wave: "2024"}}})
+	for k, want := range map[RespondentKey]bool{{ID: "R1"}: true, {ID: "R2", Wave: "2024"}: true, {ID: "R2"}: false, {ID: "R3"}: false} {
+		if m.Has(k) != want {
+			t.Errorf("Has(%v) = %v, want %v", k, !want, want)
+		}
+	}
+	m.Add(Respondent{ID: "R3", Source: "seg.csv"})
+	if !m.Has(RespondentKey{ID: "R3"}) {
+		t.Error("R3 added but not found")
+	}
+	m.Merge(Dataset{Respondents: []Respondent{{ID: "R3", Role: "jw"}}})
+	if len(d.Respondents) != 3 || d.Respondents[2].Role != "jw" || d.Respondents[2].Source != "seg.csv" {
+		t.Errorf("respondents %+v, want R3 merged once", d.Respondents)
+	}
+}

@@ -286,17 +286,39 @@ type Merger struct {
 // Merger returns a Merger into d.
 func (d *Dataset) Merger() *Merger { return &Merger{d: d} }
 
-// Merge is Dataset.Merge.
-func (m *Merger) Merge(other Dataset) {
+// index makes sure the index is current, with room for more keys.
+func (m *Merger) index(more int) {
 	d := m.d
 	if m.idx == nil || len(m.idx) != len(d.Respondents) {
 		// First merge, or a dataset whose respondents changed beside the Merger (the
 		// same keys counted twice would also differ): build the index afresh.
-		m.idx = make(map[RespondentKey]int, len(d.Respondents)+len(other.Respondents))
+		m.idx = make(map[RespondentKey]int, len(d.Respondents)+more)
 		for i, r := range d.Respondents {
 			m.idx[r.Key()] = i
 		}
 	}
+}
+
+// Has reports whether the dataset has a respondent of key k. With Add it lets a stage
+// that adds respondents after the merges (the run's addMissingRespondents) use the
+// Merger's index instead of building one more of every respondent.
+func (m *Merger) Has(k RespondentKey) bool {
+	m.index(0)
+	_, ok := m.idx[k]
+	return ok
+}
+
+// Add appends a respondent whose key the dataset does not have (Has is false).
+func (m *Merger) Add(r Respondent) {
+	m.index(1)
+	m.idx[r.Key()] = len(m.d.Respondents)
+	m.d.Respondents = append(m.d.Respondents, r)
+}
+
+// Merge is Dataset.Merge.
+func (m *Merger) Merge(other Dataset) {
+	d := m.d
+	m.index(len(other.Respondents))
 	idx := m.idx
 	d.Respondents = slices.Grow(d.Respondents, len(other.Respondents))
 	moved, example := 0, [2]string{}

@@ -88,6 +88,13 @@ func (c *AnswerColumn) setCode(row, code int) {
 }
 
 func (c *AnswerColumn) grow(n int) {
+	if k := n - c.Len(); k > 1 {
+		if c.Wide != nil {
+			c.Wide = slices.Grow(c.Wide, k)
+		} else {
+			c.Codes = slices.Grow(c.Codes, k)
+		}
+	}
 	for c.Len() < n {
 		if c.Wide != nil {
 			c.Wide = append(c.Wide, NoAnswer)
@@ -324,13 +331,33 @@ func (s *Survey) Merge(other Survey) []AnsweredTwice {
 		*s = other
 		return nil
 	}
+	// Other's rows, looked up in an index with room for them all (built afresh from a
+	// compacted survey: grown key by key, a second national file's 100,000 rows took
+	// most of the merge), new rows added first and the columns grown once after.
+	if s.rowOf == nil {
+		s.rowOf = make(map[RespondentKey]int, len(s.Rows)+len(other.Rows))
+		for i, r := range s.Rows {
+			s.rowOf[r] = i
+		}
+	}
 	rows := make([]int, len(other.Rows))
 	for i, k := range other.Rows {
-		n := len(s.Rows)
-		rows[i] = s.Row(k)
-		if rows[i] == n && other.Line(i) > 0 {
-			s.SetLine(rows[i], other.Line(i))
+		r, ok := s.rowOf[k]
+		if !ok {
+			r = len(s.Rows)
+			s.Rows = append(s.Rows, k)
+			if len(s.Lines) > 0 {
+				s.Lines = append(s.Lines, 0)
+			}
+			s.rowOf[k] = r
+			if other.Line(i) > 0 {
+				s.SetLine(r, other.Line(i))
+			}
 		}
+		rows[i] = r
+	}
+	for c := range s.Cols {
+		s.Cols[c].grow(len(s.Rows))
 	}
 	var twice []AnsweredTwice
 	// A cell whose answer is missing ("weet niet", empty) takes a usable answer of a later

@@ -52,6 +52,10 @@ type Rows struct {
 	text   []byte  // scratch: a value's text as decoded
 	inline []byte  // scratch: an inline string's text
 	intern *[internSlots]string
+	// lastRow is the last row the sheet's <dimension> names (0 until read, or when the
+	// sheet has none); size is the sheet's inflated size (RowsHint).
+	lastRow int
+	size    uint64
 }
 
 // Rows opens the worksheet called name.
@@ -70,7 +74,7 @@ func (w *Workbook) Rows(name string) (*Rows, error) {
 		if f := w.entries[w.targets[i]]; f.UncompressedSize64 >= aheadFrom && runtime.GOMAXPROCS(0) > 1 {
 			rc = newAheadReader(rc)
 		}
-		return &Rows{book: w, name: name, rc: rc, s: newScanner(rc, w.limits.MaxXMLDepth), intern: new([internSlots]string)}, nil
+		return &Rows{book: w, name: name, rc: rc, s: newScanner(rc, w.limits.MaxXMLDepth), intern: new([internSlots]string), size: w.entries[w.targets[i]].UncompressedSize64}, nil
 	}
 	return nil, fmt.Errorf("%s: no sheet %q: %w", w.path, name, ErrUnsupported)
 }
@@ -143,6 +147,34 @@ func (r *Rows) Cell(i int) []byte {
 	return r.vals[start:r.ends[i]]
 }
 
+// RowsHint is about how many rows the sheet has, for sizing what a reader keeps of
+// them: the last row its <dimension ref="A1:AA100001"> names, which the sheet states
+// before its rows (so once Next has returned the first row), but at most one row per
+// minRowBytes of the sheet's XML, so that a false dimension cannot make a reader
+// reserve more than the sheet's own size allows; 0 when the sheet names none. Only a
+// hint: the rows read are what Next returns.
+func (r *Rows) RowsHint() int {
+	return int(min(uint64(r.lastRow), r.size/minRowBytes))
+}
+
+// minRowBytes is fewer bytes than any row with a value takes in a sheet's XML
+// (<row r="1"><c r="A1"><v>1</v></c></row> is 38).
+const minRowBytes = 32
+
+// dimensionLastRow is the row number of the last cell of a dimension reference
+// ("A1:AA100001" and "B7" give 100001 and 7); 0 for anything else.
+func dimensionLastRow(ref []byte) int {
+	if i := bytes.LastIndexByte(ref, ':'); i >= 0 {
+		ref = ref[i+1:]
+	}
+	ref = bytes.TrimLeft(ref, "$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+	n, err := strconv.Atoi(string(ref))
+	if err != nil || n < 0 || n > maxRows {
+		return 0
+	}
+	return n
+}
+
 // Line returns the current row's number as Excel shows it.
 func (r *Rows) Line() int { return r.line }
 
@@ -195,6 +227,10 @@ func (r *Rows) readRow() {
 				return
 			}
 		case tokStart:
+			if string(s.name) == "dimension" {
+				r.lastRow = dimensionLastRow(attr(s.attrs, "ref"))
+				continue
+			}
 			if string(s.name) != "row" {
 				continue
 			}
