@@ -2,7 +2,9 @@ package codebook
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -509,12 +511,20 @@ func calibrationPath(file, name string) string {
 	return filepath.Join(filepath.Dir(file), name)
 }
 
-// loadCalibration reads the file Codebook.Calibration names, if any.
+// loadCalibration reads the file Codebook.Calibration names, if any. A file that is not
+// there (the codebook copied into a study folder without it) leaves the codebook without
+// a calibration, as one that names none, with a note that `analyse codebook check`
+// shows; a file that is there but cannot be read is an error.
 func (cb *Codebook) loadCalibration() error {
 	if cb.Calibration == "" {
 		return nil
 	}
-	c, err := ReadCalibration(calibrationPath(cb.file, cb.Calibration))
+	path := calibrationPath(cb.file, cb.Calibration)
+	c, err := ReadCalibration(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		cb.Notes = append(cb.Notes, fmt.Sprintf("calibration %s not found: the auto-coder suggests every code that fires, without confidence or threshold (copy the file beside the codebook to use it)", path))
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("%s: calibration: %w", cb.file, err)
 	}
