@@ -380,28 +380,30 @@ func MeanPRF(figs []PRF) (p, r, f float64) {
 	return p / n, r / n, f / n
 }
 
-// Choose returns, of the priors and thresholds, the pair whose left-out sets reach the
-// highest mean F1 among those whose mean precision is at least minPrecision (the highest
-// mean F1 of all when none is); on a tie the first prior and the lower threshold. opt's
-// Prior is ignored.
-func Choose(sets []NamedFragments, opt CalibrationOptions, scored []string, priors, thresholds []float64, minPrecision float64) (prior, threshold float64) {
+// Choose returns, of the priors, sibling rules (off, on) and thresholds, the choice whose
+// left-out sets reach the highest mean F1 among those whose mean precision is at least
+// minPrecision (the highest mean F1 of all when none is); on a tie the first prior,
+// siblings off and the lower threshold. opt's Prior and Siblings are ignored.
+func Choose(sets []NamedFragments, opt CalibrationOptions, scored []string, priors, thresholds []float64, minPrecision float64) (prior float64, siblings bool, threshold float64) {
 	bestF, bestOK := -1.0, false
 	for _, a := range priors {
-		opt.Prior = a
-		figs := LeftOut(sets, opt, scored, thresholds)
-		for j, t := range thresholds {
-			col := make([]PRF, len(sets))
-			for i := range sets {
-				col[i] = figs[i][j]
-			}
-			p, _, f := MeanPRF(col)
-			ok := p >= minPrecision
-			if (ok && !bestOK) || (ok == bestOK && f > bestF+1e-12) {
-				prior, threshold, bestF, bestOK = a, t, f, ok
+		for _, sib := range []bool{false, true} {
+			opt.Prior, opt.Siblings = a, sib
+			figs := LeftOut(sets, opt, scored, thresholds)
+			for j, t := range thresholds {
+				col := make([]PRF, len(sets))
+				for i := range sets {
+					col[i] = figs[i][j]
+				}
+				p, _, f := MeanPRF(col)
+				ok := p >= minPrecision
+				if (ok && !bestOK) || (ok == bestOK && f > bestF+1e-12) {
+					prior, siblings, threshold, bestF, bestOK = a, sib, t, f, ok
+				}
 			}
 		}
 	}
-	return prior, threshold
+	return prior, siblings, threshold
 }
 
 // Thresholds are the thresholds Calibrate chooses from: 0 to 0.95 by 0.05.
@@ -416,12 +418,12 @@ func Thresholds() []float64 {
 // Priors are the prior weights Calibrate chooses from.
 var Priors = []float64{1, 2, 5, 10, 20}
 
-// Calibrate estimates a calibration on all the sets, with the prior and threshold chosen
-// by leaving each set out in turn (Choose, mean left-out precision at least minPrecision),
+// Calibrate estimates a calibration on all the sets, with the prior, the sibling rule and
+// the threshold chosen by leaving each set out in turn (Choose, mean left-out precision at least minPrecision),
 // and records the left-out figures at that choice, before (no calibration) and after.
 func Calibrate(sets []NamedFragments, opt CalibrationOptions, scored []string, minPrecision float64) *Calibration {
-	prior, threshold := Choose(sets, opt, scored, Priors, Thresholds(), minPrecision)
-	opt.Prior = prior
+	prior, siblings, threshold := Choose(sets, opt, scored, Priors, Thresholds(), minPrecision)
+	opt.Prior, opt.Siblings = prior, siblings
 	var all []CodedFragment
 	for _, s := range sets {
 		all = append(all, s.Fragments...)

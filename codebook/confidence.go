@@ -89,7 +89,7 @@ func (c *Calibration) Suggestions(ms []Match) []Suggestion {
 		return out
 	}
 	for i := range out {
-		out[i].Confidence = c.combine(rules[i])
+		out[i].Confidence = round4(c.combine(rules[i]))
 	}
 	for i := range out {
 		if out[i].Confidence < c.Threshold {
