@@ -563,3 +563,6 @@ func (cb *Codebook) calibrationFrom(path string) *Codebook {
 	}
 	return &c
 }
+
+// DictionaryCalibration returns the calibration the codebook was read with, or nil.
+func (cb *Codebook) DictionaryCalibration() *Calibration { return cb.calib }

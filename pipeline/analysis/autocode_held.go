@@ -1,6 +1,13 @@
 package analysis
 
-import "github.com/samenspel/samenspel/pipeline/protected"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/results"
+)
 
 // The dictionary's calibration (codebook.Calibration) gives each suggestion a confidence
 // and holds back those below its threshold, and the weaker of a facilitator and its
@@ -53,4 +60,28 @@ func heldReason(c *protected.Coding) any {
 		return nil
 	}
 	return c.Held
+}
+
+// noteHeld notes, where the codebook has a calibration, its threshold and how many
+// suggestions it held back, below the threshold and as the weaker sibling.
+func (in *Input) noteHeld(res *results.Results) {
+	c := in.Codebook.DictionaryCalibration()
+	if c == nil {
+		return
+	}
+	below, sibling := 0, 0
+	for i := range in.AutoHeld {
+		switch in.AutoHeld[i].Held {
+		case codebook.HeldThreshold:
+			below++
+		case codebook.HeldSibling:
+			sibling++
+		}
+	}
+	t := fmt.Sprintf("%.2f", c.Threshold)
+	res.Notes = append(res.Notes, results.Note{Topic: "autocode_validation",
+		NL: fmt.Sprintf("het woordenboek is gekalibreerd (%s, drempel %s): %d suggesties zijn achtergehouden, %d onder de drempel en %d als de zwakkere van een bevorderende factor en de belemmering die haar ontkenning is; autocodings noemt ze (kolom held) en geeft elke suggestie haar betrouwbaarheid (kolom probability).",
+			c.Estimated, strings.Replace(t, ".", ",", 1), below+sibling, below, sibling),
+		EN: fmt.Sprintf("the dictionary is calibrated (%s, threshold %s): %d suggestions were held back, %d below the threshold and %d as the weaker of a facilitator and the barrier its negation means; autocodings lists them (column held) and gives every suggestion its confidence (column probability).",
+			c.Estimated, t, below+sibling, below, sibling)})
 }
