@@ -468,12 +468,18 @@ func round4(x float64) float64 {
 	return float64(int64(x*10000+0.5)) / 10000
 }
 
-// MarshalCalibration writes c as the YAML file a researcher reads.
+// MarshalCalibration writes c as the YAML file a researcher reads: a rule, a class, a
+// set's figures and the list of scored codes on one line each.
 func MarshalCalibration(c *Calibration) ([]byte, error) {
+	var root yaml.Node
+	if err := root.Encode(c); err != nil {
+		return nil, err
+	}
+	flowCalibration(&root, "")
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(c); err != nil {
+	if err := enc.Encode(&root); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -566,3 +572,30 @@ func (cb *Codebook) calibrationFrom(path string) *Codebook {
 
 // DictionaryCalibration returns the calibration the codebook was read with, or nil.
 func (cb *Codebook) DictionaryCalibration() *Calibration { return cb.calib }
+
+// flowCalibration writes the items under the keys rules, classes, before, after and
+// scored in flow style, one line each.
+func flowCalibration(n *yaml.Node, key string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		if key == "before" || key == "after" {
+			n.Style = yaml.FlowStyle
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			flowCalibration(n.Content[i+1], n.Content[i].Value)
+		}
+	case yaml.SequenceNode:
+		switch key {
+		case "scored":
+			n.Style = yaml.FlowStyle
+		case "rules", "classes":
+			for _, c := range n.Content {
+				c.Style = yaml.FlowStyle
+			}
+			return
+		}
+		for _, c := range n.Content {
+			flowCalibration(c, key)
+		}
+	}
+}
