@@ -53,6 +53,9 @@ type Calibration struct {
 	Siblings bool `yaml:"siblings"`
 	// Threshold is the confidence a suggestion needs; below it, it is held back.
 	Threshold float64 `yaml:"threshold"`
+	// Cap, when above 0, holds back a suggestion whose confidence is below Cap times the
+	// highest confidence of its segment (one segment rarely carries several codes).
+	Cap float64 `yaml:"cap"`
 	// LeftOut are the figures of leaving each set out in turn: the rules' precision
 	// estimated on the other sets, the left-out set scored, on the codes Scored.
 	LeftOut []LeftOutFigure `yaml:"left_out,omitempty"`
@@ -159,6 +162,7 @@ type CalibrationOptions struct {
 	Prior    float64
 	Combine  string
 	Siblings bool
+	Cap      float64
 	// Negated is the codebook's Codebook.Negated, for Siblings.
 	Negated map[string]string
 }
@@ -167,7 +171,7 @@ type CalibrationOptions struct {
 // Calibration). The threshold is left at 0; siblings maps each facilitator to the barrier
 // its negation means (Codebook.Negated).
 func Estimate(frags []CodedFragment, opt CalibrationOptions) *Calibration {
-	c := &Calibration{Prior: opt.Prior, Combine: opt.Combine, Siblings: opt.Siblings, negated: opt.Negated}
+	c := &Calibration{Prior: opt.Prior, Combine: opt.Combine, Siblings: opt.Siblings, Cap: opt.Cap, negated: opt.Negated}
 	if c.Combine == "" {
 		c.Combine = CombineMax
 	}
@@ -380,30 +384,33 @@ func MeanPRF(figs []PRF) (p, r, f float64) {
 	return p / n, r / n, f / n
 }
 
-// Choose returns, of the priors, sibling rules (off, on) and thresholds, the choice whose
-// left-out sets reach the highest mean F1 among those whose mean precision is at least
-// minPrecision (the highest mean F1 of all when none is); on a tie the first prior,
-// siblings off and the lower threshold. opt's Prior and Siblings are ignored.
-func Choose(sets []NamedFragments, opt CalibrationOptions, scored []string, priors, thresholds []float64, minPrecision float64) (prior float64, siblings bool, threshold float64) {
+// Choose returns, of the priors, sibling rules (off, on), caps and thresholds, the
+// choice whose left-out sets reach the highest mean F1 among those whose mean precision
+// is at least minPrecision (the highest mean F1 of all when none is); on a tie the first
+// prior, siblings off, the first cap and the lower threshold. opt's Prior, Siblings and
+// Cap are ignored.
+func Choose(sets []NamedFragments, opt CalibrationOptions, scored []string, priors, caps, thresholds []float64, minPrecision float64) (chosen CalibrationOptions, threshold float64) {
 	bestF, bestOK := -1.0, false
 	for _, a := range priors {
 		for _, sib := range []bool{false, true} {
-			opt.Prior, opt.Siblings = a, sib
-			figs := LeftOut(sets, opt, scored, thresholds)
-			for j, t := range thresholds {
-				col := make([]PRF, len(sets))
-				for i := range sets {
-					col[i] = figs[i][j]
-				}
-				p, _, f := MeanPRF(col)
-				ok := p >= minPrecision
-				if (ok && !bestOK) || (ok == bestOK && f > bestF+1e-12) {
-					prior, siblings, threshold, bestF, bestOK = a, sib, t, f, ok
+			for _, cp := range caps {
+				opt.Prior, opt.Siblings, opt.Cap = a, sib, cp
+				figs := LeftOut(sets, opt, scored, thresholds)
+				for j, t := range thresholds {
+					col := make([]PRF, len(sets))
+					for i := range sets {
+						col[i] = figs[i][j]
+					}
+					p, _, f := MeanPRF(col)
+					ok := p >= minPrecision
+					if (ok && !bestOK) || (ok == bestOK && f > bestF+1e-12) {
+						chosen, threshold, bestF, bestOK = opt, t, f, ok
+					}
 				}
 			}
 		}
 	}
-	return prior, siblings, threshold
+	return chosen, threshold
 }
 
 // Thresholds are the thresholds Calibrate chooses from: 0 to 0.95 by 0.05.
@@ -418,12 +425,14 @@ func Thresholds() []float64 {
 // Priors are the prior weights Calibrate chooses from.
 var Priors = []float64{1, 2, 5, 10, 20}
 
-// Calibrate estimates a calibration on all the sets, with the prior, the sibling rule and
-// the threshold chosen by leaving each set out in turn (Choose, mean left-out precision at least minPrecision),
+// Caps are the caps Calibrate chooses from (0: none).
+var Caps = []float64{0, 0.8, 0.9, 0.95}
+
+// Calibrate estimates a calibration on all the sets, with the prior, the sibling rule, the
+// cap and the threshold chosen by leaving each set out in turn (Choose, mean left-out precision at least minPrecision),
 // and records the left-out figures at that choice, before (no calibration) and after.
 func Calibrate(sets []NamedFragments, opt CalibrationOptions, scored []string, minPrecision float64) *Calibration {
-	prior, siblings, threshold := Choose(sets, opt, scored, Priors, Thresholds(), minPrecision)
-	opt.Prior, opt.Siblings = prior, siblings
+	opt, threshold := Choose(sets, opt, scored, Priors, Caps, Thresholds(), minPrecision)
 	var all []CodedFragment
 	for _, s := range sets {
 		all = append(all, s.Fragments...)

@@ -59,6 +59,7 @@ type Suggestion struct {
 const (
 	HeldThreshold = "threshold"
 	HeldSibling   = "sibling"
+	HeldCap       = "cap" // below Calibration.Cap times the segment's best confidence
 )
 
 // Suggest returns one suggestion per code whose patterns fire in text, in the order of
@@ -91,12 +92,21 @@ func (c *Calibration) Suggestions(ms []Match) []Suggestion {
 	for i := range out {
 		out[i].Confidence = round4(c.combine(rules[i]))
 	}
+	best := 0.0
 	for i := range out {
 		if out[i].Confidence < c.Threshold {
 			out[i].Held = HeldThreshold
 		}
+		best = max(best, out[i].Confidence)
 	}
 	c.resolveSiblings(out)
+	if c.Cap > 0 {
+		for i := range out {
+			if out[i].Held == "" && out[i].Confidence < c.Cap*best {
+				out[i].Held = HeldCap
+			}
+		}
+	}
 	return out
 }
 

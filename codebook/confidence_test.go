@@ -68,6 +68,15 @@ func TestSuggestionsHeld(t *testing.T) {
 	if len(s) != 2 || s[0].Code != "A" || s[0].Held != HeldSibling || s[1].Held != "" {
 		t.Errorf("A (0.672) and its negated barrier B (0.926): %+v", s)
 	}
+	// The cap: B (0.926) is the segment's best; A (0.672) is below 0.8 x 0.926 = 0.741.
+	c.Siblings, c.Cap = false, 0.8
+	if s := c.Suggestions(both); len(s) != 2 || s[0].Held != HeldCap || s[1].Held != "" {
+		t.Errorf("cap 0.8: %+v", s)
+	}
+	c.Cap = 0.7 // 0.7 x 0.926 = 0.648: A stays
+	if s := c.Suggestions(both); len(s) != 2 || s[0].Held != "" {
+		t.Errorf("cap 0.7: %+v", s)
+	}
 	var none *Calibration
 	s = none.Suggestions(both)
 	if len(s) != 2 || s[0].Held != "" || s[1].Held != "" || s[0].Confidence != 0 {
