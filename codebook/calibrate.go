@@ -34,7 +34,8 @@ import (
 // its pattern as written and its class (RuleClass: "afspraken" found through the stem of
 // "afspraak" is another rule than "afspraak" itself). A rule not in the calibration (a
 // pattern added since) gets p_code,class, or p_code, or p_all. Several rules of one code
-// combine by their maximum or by noisy-OR (Combine).
+// combine by their maximum or by noisy-OR (Combine). Written by hand: it is counting and
+// a few formulas, which no library would make shorter or safer.
 type Calibration struct {
 	// Codebook names the codebook (name and version) it was estimated for.
 	Codebook string `yaml:"codebook"`
