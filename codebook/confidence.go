@@ -73,18 +73,25 @@ func (a *AutoCoder) Suggest(text string) []Suggestion {
 // Suggestions groups matches by code (see Suggest). A nil calibration gives every code
 // unheld, with confidence 0.
 func (c *Calibration) Suggestions(ms []Match) []Suggestion {
+	if len(ms) == 0 {
+		return nil
+	}
 	var out []Suggestion
-	idx := map[string]int{}
-	var rules [][]Match
+	idx := make(map[string]int, len(ms))
+	var rules [][]Match // per suggestion its matches; only a calibration needs them
 	for _, m := range ms {
 		i, ok := idx[m.Code]
 		if !ok {
 			i = len(out)
 			idx[m.Code] = i
 			out = append(out, Suggestion{Match: m})
-			rules = append(rules, nil)
+			if c != nil {
+				rules = append(rules, nil)
+			}
 		}
-		rules[i] = append(rules[i], m)
+		if c != nil {
+			rules[i] = append(rules[i], m)
+		}
 	}
 	if c == nil {
 		return out
