@@ -16,6 +16,7 @@ func TestAddAliasesKeepsCommentsAndResolves(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "codebook.yaml")
 	os.WriteFile(path, src, 0o644)
+	copyCalibration(t, filepath.Dir(path))
 	err = AddAliases(path,
 		[]AnswerAlias{
 			{Scale: "kennen", Label: "Zeer mee eens", Value: 5},
@@ -81,6 +82,7 @@ func TestAddAliasesKeepsCRLF(t *testing.T) {
 	src, _ := os.ReadFile("../data/codebooks/samenwerking.yaml")
 	path := filepath.Join(t.TempDir(), "codebook.yaml")
 	os.WriteFile(path, []byte(strings.ReplaceAll(string(src), "\n", "\r\n")), 0o644)
+	copyCalibration(t, filepath.Dir(path))
 	if err := AddAliases(path, []AnswerAlias{{Scale: "kennen", Label: "Zeer mee eens", Value: 5}}, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,8 @@ type Match struct {
 // "negated FACILITATOR: PATTERN" and the span from the negation to the pattern's end.
 // An AutoCoder is safe for concurrent use.
 type AutoCoder struct {
-	codes *matcher
+	codes       *matcher
+	calibration *Calibration // the codebook's, if any: see Suggest
 }
 
 // NewAutoCoder compiles the patterns of every code in cb. It fails, naming the code and
@@ -150,7 +151,7 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return &AutoCoder{codes: newMatcher(rules, negs)}, nil
+	return &AutoCoder{codes: newMatcher(rules, negs), calibration: cb.calibrationFor()}, nil
 }
 
 // Code returns every pattern that fires in text, ordered by position, then code and rule.

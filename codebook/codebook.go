@@ -60,6 +60,9 @@ type Codebook struct {
 	// Sets are the code sets of a REFI-QDA codebook, kept so that the codebook goes back
 	// into the QDA tool as it came.
 	Sets []CodeSet `yaml:"sets,omitempty"`
+	// Calibration names the file, relative to the codebook's, that holds the dictionary's
+	// calibration (calibrate.go); none: every code that fires is suggested.
+	Calibration string `yaml:"calibration,omitempty"`
 	// Notes say what a reader did that the researcher should know (a flat REFI-QDA
 	// codebook's codes put in one factor named after the file); not saved.
 	Notes []string `yaml:"-"`
@@ -68,6 +71,7 @@ type Codebook struct {
 	partners *matcher          // partner synonyms, built on first use
 	places   map[string]Place  // where each element was read, for Validate
 	file     string            // the file it was read from
+	calib    *Calibration      // read from Calibration by Load
 }
 
 // Factor is a success factor such as "Elkaar bereiken".

@@ -103,7 +103,8 @@ func LoadHeldout(path string) ([]HeldoutFragment, error) {
 }
 
 // HeldoutScores codes every fragment with ac and scores the codes it suggests (each code
-// once per fragment, however many of its patterns fire) against the annotator's codes,
+// once per fragment, however many of its patterns fire; with the codebook's calibration,
+// the suggestions it does not hold back, as a study gets them) against the annotator's codes,
 // per code of cb and pooled. A suggested id that is not a code of cb is an error, not a
 // silent false positive.
 func HeldoutScores(cb *Codebook, ac *AutoCoder, frags []HeldoutFragment) (HeldoutResult, error) {
@@ -117,8 +118,10 @@ func HeldoutScores(cb *Codebook, ac *AutoCoder, frags []HeldoutFragment) (Heldou
 	pred := make([][]string, len(frags))
 	for i, fr := range frags {
 		gold[i] = fr.Codes
-		for _, m := range ac.Code(fr.Text) {
-			pred[i] = append(pred[i], m.Code)
+		for _, s := range ac.Suggest(fr.Text) {
+			if s.Held == "" {
+				pred[i] = append(pred[i], s.Code)
+			}
 		}
 	}
 	return scoreDecisions(ids, gold, pred)

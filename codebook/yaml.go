@@ -210,6 +210,9 @@ func read(path string, data []byte) (*Codebook, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	cb.file = path
+	if err := cb.loadCalibration(); err != nil {
+		return nil, err
+	}
 	return cb, nil
 }
 
@@ -225,7 +228,7 @@ func SaveIn(cb *Codebook, path, lang string) error {
 	var err error
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
-		data, err = cb.MarshalYAMLBytes()
+		data, err = cb.calibrationFrom(path).MarshalYAMLBytes() // calibrate.go
 	case ".xlsx":
 		data, err = cb.XLSXBytes()
 	case ".qdc":

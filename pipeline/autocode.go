@@ -9,7 +9,9 @@ import (
 
 // autocode runs the codebook's auto-coder over every respondent segment (interviewer
 // turns are context, never coded). Each code that fires gives one coding by coder "auto"
-// carrying the first rule and text span that fired; a segment where nothing fires gets a
+// carrying the first rule and text span that fired, and, where the codebook has a
+// calibration, its confidence and whether the calibration holds it back (such a coding is
+// taken out of the dataset after the protect stage, splitHeld); a segment where nothing fires (or nothing is suggested) gets a
 // row with an empty code, so the auto-coder counts as having coded it, as a human coder
 // who found nothing would.
 func autocode(d *model.Dataset, cb *codebook.Codebook, rep progress.Reporter, ahead *autocoded) error {
@@ -40,18 +42,18 @@ func autocodeSegment(codings []model.Coding, ac *codebook.AutoCoder, seg *model.
 	if seg.Interviewer {
 		return codings
 	}
-	seen := map[string]bool{}
-	for _, m := range ac.Code(seg.Text) {
-		if seen[m.Code] {
-			continue
+	suggested := 0
+	for _, m := range ac.Suggest(seg.Text) { // with the codebook's calibration, if any: autocode_held.go
+		if m.Held == "" {
+			suggested++
 		}
-		seen[m.Code] = true
 		codings = append(codings, model.Coding{
 			Segment: seg.ID, Code: m.Code, Raw: m.Code, Coder: analysis.AutoCoder,
 			Rule: m.Rule, Span: m.Span, SpanStart: m.Start, SpanEnd: m.End, Source: seg.Source,
+			Confidence: m.Confidence, Held: m.Held,
 		})
 	}
-	if len(seen) == 0 {
+	if suggested == 0 {
 		codings = append(codings, model.Coding{Segment: seg.ID, Coder: analysis.AutoCoder, Source: seg.Source})
 	}
 	return codings

@@ -346,6 +346,8 @@ func reviewDescriptions(codings []protected.Coding) map[string]string {
 		s := refiqda.Suggestion{Code: c.Code, Source: suggestionSource(c), Detail: c.Rule}
 		if c.Rule == analysis.LearnedRule {
 			s.Detail = fmt.Sprintf("p = %.2f", c.Probability)
+		} else if c.Confidence > 0 {
+			s.Detail = fmt.Sprintf("%s, p = %.2f", c.Rule, c.Confidence) // the calibration's confidence
 		}
 		dup := false
 		for _, x := range list[c.Segment] {

@@ -388,6 +388,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 		c := protected.Coding{
 			Segment: x.Segment, Code: x.Code, Raw: x.Raw, Coder: x.Coder, Rule: x.Rule,
 			SpanStart: x.SpanStart, SpanEnd: x.SpanEnd, Source: file(x.Source), Probability: x.Probability,
+			Confidence: x.Confidence, Held: x.Held,
 		}
 		if x.Raw != "" {
 			c.Raw = redactOnce(x.Raw)

@@ -211,6 +211,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	rep.Stage("protecting", 0)
 	entries := s.fileEntries(d.Files, interviewFiles, surveyFiles) // inputs_published.go
 	out.Data, out.Key = protectWith(d, cb, ahead, s.Rel)
+	held := splitHeld(&out.Data) // the suggestions the calibration held back: autocode_held.go
 	red := ahead.wait().red
 	hideCoders := s.Privacy.Coders != "pseudonymise" && codersToHide(&out.Data, red)
 	if hideCoders {
@@ -266,6 +267,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		Adjust: s.Comparisons.Adjust, PairwiseReliability: s.Reliability.Missing == "pairwise",
 		BootstrapSamples: s.Agreement.Bootstrap,
 		Learned:          learnedIn,
+		AutoHeld:         held,
 	}
 	// Disclose: one decision per grouping, from the protected dataset, before the
 	// analysis; respondents whose role is not shown get a pseudonym without it.

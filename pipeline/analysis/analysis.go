@@ -61,6 +61,10 @@ type Input struct {
 	// Learned holds the learned coder's cross-validation and the reviewed suggestions
 	// (autocode.learn, autocode.review); nil when the study asks for neither.
 	Learned *Learned
+	// AutoHeld are the dictionary suggestions the codebook's calibration held back
+	// (protected.Coding.Held): listed in autocodings and counted in autocode_validation,
+	// not counted as codings anywhere.
+	AutoHeld []protected.Coding
 
 	respondents map[string]int32 // id -> respondent number (groups.go)
 	groupCache  *groupCache

@@ -23,14 +23,15 @@ func AutoCodings(in *Input, res *results.Results) {
 		results.Column{Name: "start", Kind: results.Int},
 		results.Column{Name: "end", Kind: results.Int},
 		results.Column{Name: "source", Kind: results.Text},
-		results.Column{Name: "probability", Kind: results.Float})
+		results.Column{Name: "probability", Kind: results.Float},
+		results.Column{Name: "held", Kind: results.Text}) // autocode_held.go
 	t.Title = map[string]string{"nl": "Automatische coderingen", "en": "Auto-codings"}
 	// Sorted by a number per coding (its segment's position among the dataset's
 	// segments, 0 for an unknown segment: the coding index numbers the dataset's
 	// segments in their order), and the rest of the key; a stable sort on the
 	// same key gives the same order as sorting the codings themselves.
 	x := in.ids
-	codings := in.Data.Codings
+	codings := in.autocodings() // with the held-back suggestions: autocode_held.go
 	n := 0
 	for i := range codings {
 		if c := &codings[i]; c.Coder == AutoCoder && c.Code != "" {
@@ -109,7 +110,8 @@ func AutocodeValidation(in *Input, res *results.Results) {
 		results.Column{Name: "precision", Kind: results.Float},
 		results.Column{Name: "recall", Kind: results.Float},
 		results.Column{Name: "f1", Kind: results.Float},
-		results.Column{Name: "cohen_kappa", Kind: results.Float})
+		results.Column{Name: "cohen_kappa", Kind: results.Float},
+		results.Column{Name: "held", Kind: results.Int}) // autocode_held.go
 	t.Title = map[string]string{"nl": "Automatisch coderen vergeleken met menselijke codeurs", "en": "Auto-coding against human coders"}
 	defer res.Add(t)
 	if in.Codebook == nil {
@@ -119,17 +121,20 @@ func AutocodeValidation(in *Input, res *results.Results) {
 	if x.auto < 0 {
 		return // the auto-coder did not run
 	}
+	in.noteHeld(res) // the calibration's held suggestions: autocode_held.go
 	// The auto-coder coded the segments it has a row for and every respondent segment.
 	covered := func(sg int) bool { return x.autoCovers[sg] || x.coded[x.slot(sg, x.auto)] }
 	autoSet := func(sg int) []uint64 { return x.set(sg, x.auto) }
 	var coders []int
 	var tables []*confusions
+	var held [][]int
 	for c, name := range x.coders {
 		if c == x.auto || name == "" {
 			continue
 		}
 		coders = append(coders, c)
 		tables = append(tables, x.confusions(c, covered, autoSet))
+		held = append(held, in.heldOnCoded(c))
 	}
 	for k, code := range x.codes {
 		for i, c := range coders {
@@ -147,7 +152,7 @@ func AutocodeValidation(in *Input, res *results.Results) {
 				f1 = 2 * p.(float64) * r.(float64) / (p.(float64) + r.(float64))
 			}
 			kappa := stats.CohenKappa([][]float64{{float64(tp), float64(fp)}, {float64(fn), float64(tn)}})
-			t.Add(code, x.coders[c], tp, fp, fn, tn, p, r, f1, finite(kappa))
+			t.Add(code, x.coders[c], tp, fp, fn, tn, p, r, f1, finite(kappa), held[i][k])
 		}
 	}
 }

@@ -197,7 +197,7 @@ func learnedDecimal(x float64, lang string) string {
 // span and offsets, or a learned one with rule "learned", no span and its probability.
 func autocodingRow(c *protected.Coding, pseudonym string) []any {
 	if c.Rule == LearnedRule {
-		return []any{c.Segment, pseudonym, c.Code, c.Rule, nil, nil, nil, LearnedRule, c.Probability}
+		return []any{c.Segment, pseudonym, c.Code, c.Rule, nil, nil, nil, LearnedRule, c.Probability, nil}
 	}
-	return []any{c.Segment, pseudonym, c.Code, c.Rule, c.Span, c.SpanStart, c.SpanEnd, "dictionary", nil}
+	return []any{c.Segment, pseudonym, c.Code, c.Rule, c.Span, c.SpanStart, c.SpanEnd, "dictionary", dictionaryConfidence(c), heldReason(c)}
 }

@@ -13,7 +13,7 @@ var strandCounts = map[string]struct {
 }{
 	"cooccurrence":                {Interviews, []string{"segments", "respondents"}},
 	"autocode_learned_validation": {Interviews, []string{"segments", "positives", "folds", "tp", "fp", "fn", "tn", "suggestions", "reviewed_accepted", "reviewed_deleted"}},
-	"autocode_validation":         {Interviews, []string{"tp", "fp", "fn", "tn"}},
+	"autocode_validation":         {Interviews, []string{"tp", "fp", "fn", "tn", "held"}},
 	"autocode_review":             {Interviews, []string{"reviewed", "accepted", "deleted"}},
 	"agreement":                   {Interviews, []string{"units", "applied"}},
 	"agreement_auto":              {Interviews, []string{"units"}},

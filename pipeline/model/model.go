@@ -75,6 +75,12 @@ type Coding struct {
 	// Probability is set for a learned suggestion (Rule "learned", autocode.learn): the
 	// model's probability that the code applies.
 	Probability float64
+	// Confidence is set for a dictionary suggestion where the codebook has a calibration
+	// (codebook.Calibration): the precision its rules had on coded fragments. Held says
+	// why the calibration held the suggestion back (codebook.HeldThreshold,
+	// codebook.HeldSibling); a held suggestion is listed, not counted (autocode_held.go).
+	Confidence float64
+	Held       string
 }
 
 // Unmapped reports whether the coding names a code the codebook does not know.

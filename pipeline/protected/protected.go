@@ -70,6 +70,8 @@ type Coding struct {
 	SpanStart, SpanEnd int
 	Source             string
 	Probability        float64 // of a learned suggestion (model.Coding.Probability)
+	Confidence         float64 // of a calibrated dictionary suggestion (model.Coding.Confidence)
+	Held               string  // why the calibration held it back (model.Coding.Held)
 }
 
 // Unmapped reports whether the coding names a code the codebook does not know.

@@ -1,0 +1,611 @@
+package codebook
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Calibration is a dictionary's calibration: per rule of the codebook how often it fired
+// on fragments that people coded and how often they had coded its code there, and the
+// threshold below which a suggestion is held back. It is estimated by Calibrate from
+// coded fragment sets and stored in a YAML file next to the codebook, which names it with
+// its key `calibration`; a codebook without that key has no calibration and the
+// auto-coder suggests every code that fires, as before.
+//
+// The confidence of a suggestion is the precision of the rules that fired for it, each
+// estimated with a Beta prior centred on the precision one level up, since most rules
+// have few hits:
+//
+//	p_all        = correct / hits over every code                 (no smoothing)
+//	p_code       = (correct_code + Prior*p_all) / (hits_code + Prior)
+//	p_code,class = (correct_cc + Prior*p_code) / (hits_cc + Prior)
+//	p_rule       = (correct_rule + Prior*p_code,class) / (hits_rule + Prior)
+//
+// A hit is a fragment where the rule (the code, the class) fired, counted once per
+// fragment; it is correct where the fragment's coder gave the code. A rule is its code,
+// its pattern as written and its class (RuleClass: "afspraken" found through the stem of
+// "afspraak" is another rule than "afspraak" itself). A rule not in the calibration (a
+// pattern added since) gets p_code,class, or p_code, or p_all. Several rules of one code
+// combine by their maximum or by noisy-OR (Combine). Written by hand: it is counting and
+// a few formulas, which no library would make shorter or safer.
+type Calibration struct {
+	// Codebook names the codebook (name and version) it was estimated for.
+	Codebook string `yaml:"codebook"`
+	// Estimated is the date of the estimate (YYYY-MM-DD).
+	Estimated string `yaml:"estimated"`
+	// Method says in words how it was estimated.
+	Method string `yaml:"method"`
+	// Sets are the coded fragment sets it was estimated on.
+	Sets []CalibrationSet `yaml:"sets"`
+	// Prior is the weight, in fragments, of each level's prior (see the formulas).
+	Prior float64 `yaml:"prior"`
+	// Combine is "max" (the best rule) or "noisy-or".
+	Combine string `yaml:"combine"`
+	// Siblings: where a facilitator and the barrier its negation means are both
+	// suggested, the one with the lower confidence is held back.
+	Siblings bool `yaml:"siblings"`
+	// Threshold is the confidence a suggestion needs; below it, it is held back.
+	Threshold float64 `yaml:"threshold"`
+	// Cap, when above 0, holds back a suggestion whose confidence is below Cap times the
+	// highest confidence of its segment (one segment rarely carries several codes).
+	Cap float64 `yaml:"cap"`
+	// LeftOut are the figures of leaving each set out in turn: the rules' precision
+	// estimated on the other sets, the left-out set scored, on the codes Scored.
+	LeftOut []LeftOutFigure `yaml:"left_out,omitempty"`
+	// Scored are the codes the left-out figures are pooled over.
+	Scored []string `yaml:"scored,omitempty"`
+	// Hits and Correct are pooled over every code; Precision = Correct / Hits.
+	Hits      int     `yaml:"hits"`
+	Correct   int     `yaml:"correct"`
+	Precision float64 `yaml:"precision"`
+	// Codes are the per-code counts, their classes and rules.
+	Codes []CodeCalibration `yaml:"codes"`
+
+	codes   map[string]*CodeCalibration
+	negated map[string]string // Codebook.Negated, for Siblings
+}
+
+// CalibrationSet is one set of coded fragments a calibration was estimated on.
+type CalibrationSet struct {
+	Name      string `yaml:"name"`
+	Fragments int    `yaml:"fragments"`
+	SHA256    string `yaml:"sha256,omitempty"`
+}
+
+// LeftOutFigure is the pooled precision, recall and F1 of one left-out set, without the
+// calibration (every code that fires) and with it at the threshold.
+type LeftOutFigure struct {
+	Set    string `yaml:"set"`
+	Before PRF    `yaml:"before"`
+	After  PRF    `yaml:"after"`
+	// Held is how many suggestions of the set the calibration held back.
+	Held int `yaml:"held"`
+}
+
+// PRF is a precision, recall and F1 with the counts behind them.
+type PRF struct {
+	TP        int     `yaml:"tp"`
+	FP        int     `yaml:"fp"`
+	FN        int     `yaml:"fn"`
+	Precision float64 `yaml:"precision"`
+	Recall    float64 `yaml:"recall"`
+	F1        float64 `yaml:"f1"`
+}
+
+// NewPRF computes precision tp/(tp+fp), recall tp/(tp+fn) and F1 2PR/(P+R) from the
+// counts, 0 where a denominator is 0, rounded to four decimals (for a file that is
+// rebuilt and compared).
+func NewPRF(tp, fp, fn int) PRF {
+	s := PRF{TP: tp, FP: fp, FN: fn}
+	if tp+fp > 0 {
+		s.Precision = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		s.Recall = float64(tp) / float64(tp+fn)
+	}
+	if s.Precision+s.Recall > 0 {
+		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+	}
+	s.Precision, s.Recall, s.F1 = round4(s.Precision), round4(s.Recall), round4(s.F1)
+	return s
+}
+
+// CodeCalibration is one code's counts and smoothed precision, per class and per rule.
+type CodeCalibration struct {
+	ID        string             `yaml:"id"`
+	Hits      int                `yaml:"hits"`
+	Correct   int                `yaml:"correct"`
+	Precision float64            `yaml:"precision"`
+	Classes   []ClassCalibration `yaml:"classes,omitempty"`
+	Rules     []RuleCalibration  `yaml:"rules,omitempty"`
+}
+
+// ClassCalibration is the counts and smoothed precision of a code's rules of one class.
+type ClassCalibration struct {
+	Class     string  `yaml:"class"`
+	Hits      int     `yaml:"hits"`
+	Correct   int     `yaml:"correct"`
+	Precision float64 `yaml:"precision"`
+}
+
+// RuleCalibration is one rule's counts and smoothed precision: its confidence.
+type RuleCalibration struct {
+	Rule      string  `yaml:"rule"`
+	Class     string  `yaml:"class"`
+	Hits      int     `yaml:"hits"`
+	Correct   int     `yaml:"correct"`
+	Precision float64 `yaml:"precision"`
+}
+
+// Combine values.
+const (
+	CombineMax     = "max"
+	CombineNoisyOR = "noisy-or"
+)
+
+// CodedFragment is a text with the codes a person gave it and the matches the
+// auto-coder found in it.
+type CodedFragment struct {
+	Codes   []string
+	Matches []Match
+}
+
+// CalibrationOptions are the model's knobs.
+type CalibrationOptions struct {
+	Prior    float64
+	Combine  string
+	Siblings bool
+	Cap      float64
+	// Negated is the codebook's Codebook.Negated, for Siblings.
+	Negated map[string]string
+}
+
+// Estimate counts the rules' hits on the fragments and smooths their precision (see
+// Calibration). The threshold is left at 0; siblings maps each facilitator to the barrier
+// its negation means (Codebook.Negated).
+func Estimate(frags []CodedFragment, opt CalibrationOptions) *Calibration {
+	c := &Calibration{Prior: opt.Prior, Combine: opt.Combine, Siblings: opt.Siblings, Cap: opt.Cap, negated: opt.Negated}
+	if c.Combine == "" {
+		c.Combine = CombineMax
+	}
+	type key struct{ code, class, rule string }
+	codes := map[string]*[2]int{}
+	classes := map[key]*[2]int{}
+	rules := map[key]*[2]int{}
+	add := func(m map[key]*[2]int, k key, ok bool) {
+		n := m[k]
+		if n == nil {
+			n = &[2]int{}
+			m[k] = n
+		}
+		n[0]++
+		if ok {
+			n[1]++
+		}
+	}
+	for _, f := range frags {
+		human := map[string]bool{}
+		for _, code := range f.Codes {
+			human[code] = true
+		}
+		seen := map[key]bool{}
+		for _, m := range f.Matches {
+			class := RuleClass(m)
+			for _, k := range []key{{m.Code, "", ""}, {m.Code, class, ""}, {m.Code, class, m.Rule}} {
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				ok := human[m.Code]
+				switch {
+				case k.class == "":
+					n := codes[m.Code]
+					if n == nil {
+						n = &[2]int{}
+						codes[m.Code] = n
+					}
+					n[0]++
+					if ok {
+						n[1]++
+					}
+					c.Hits++
+					if ok {
+						c.Correct++
+					}
+				case k.rule == "":
+					add(classes, k, ok)
+				default:
+					add(rules, k, ok)
+				}
+			}
+		}
+	}
+	if c.Hits > 0 {
+		c.Precision = float64(c.Correct) / float64(c.Hits)
+	}
+	smooth := func(n *[2]int, prior float64) float64 {
+		return (float64(n[1]) + c.Prior*prior) / (float64(n[0]) + c.Prior)
+	}
+	ids := make([]string, 0, len(codes))
+	for id := range codes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		n := codes[id]
+		cc := CodeCalibration{ID: id, Hits: n[0], Correct: n[1], Precision: smooth(n, c.Precision)}
+		for k, n := range classes {
+			if k.code == id {
+				cc.Classes = append(cc.Classes, ClassCalibration{Class: k.class, Hits: n[0], Correct: n[1], Precision: smooth(n, cc.Precision)})
+			}
+		}
+		slices.SortFunc(cc.Classes, func(a, b ClassCalibration) int { return cmpString(a.Class, b.Class) })
+		for k, n := range rules {
+			if k.code == id {
+				prior := cc.Precision
+				for _, cl := range cc.Classes {
+					if cl.Class == k.class {
+						prior = cl.Precision
+					}
+				}
+				cc.Rules = append(cc.Rules, RuleCalibration{Rule: k.rule, Class: k.class, Hits: n[0], Correct: n[1], Precision: smooth(n, prior)})
+			}
+		}
+		slices.SortFunc(cc.Rules, func(a, b RuleCalibration) int {
+			if a.Rule != b.Rule {
+				return cmpString(a.Rule, b.Rule)
+			}
+			return cmpString(a.Class, b.Class)
+		})
+		c.Codes = append(c.Codes, cc)
+	}
+	c.index()
+	return c
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// index builds the lookup of codes by id.
+func (c *Calibration) index() {
+	c.codes = make(map[string]*CodeCalibration, len(c.Codes))
+	for i := range c.Codes {
+		c.codes[c.Codes[i].ID] = &c.Codes[i]
+	}
+}
+
+// ruleConfidence is the smoothed precision of a rule, or, for a rule the calibration did
+// not see, of its code's class, its code, or all codes (see Calibration).
+func (c *Calibration) ruleConfidence(code, rule, class string) float64 {
+	if c.codes == nil {
+		c.index()
+	}
+	cc := c.codes[code]
+	if cc == nil {
+		return c.Precision
+	}
+	for _, r := range cc.Rules {
+		if r.Rule == rule && r.Class == class {
+			return r.Precision
+		}
+	}
+	for _, cl := range cc.Classes {
+		if cl.Class == class {
+			return cl.Precision
+		}
+	}
+	return cc.Precision
+}
+
+// NamedFragments is a set of coded fragments with its name and, if frozen, its SHA-256.
+type NamedFragments struct {
+	CalibrationSet
+	Fragments []CodedFragment
+}
+
+// Score pools, over the codes scored, the suggestions the calibration lets through on
+// the fragments against their coding (a code counts once per fragment), and counts the
+// suggestions it held back. A nil calibration scores every code that fires.
+func (c *Calibration) Score(frags []CodedFragment, scored []string) (PRF, int) {
+	in := map[string]bool{}
+	for _, id := range scored {
+		in[id] = true
+	}
+	tp, fp, fn, held := 0, 0, 0, 0
+	for _, f := range frags {
+		human := map[string]bool{}
+		for _, code := range f.Codes {
+			if in[code] {
+				human[code] = true
+			}
+		}
+		for _, s := range c.Suggestions(f.Matches) {
+			if !in[s.Code] {
+				continue
+			}
+			switch {
+			case s.Held != "":
+				held++
+			case human[s.Code]:
+				tp++
+				delete(human, s.Code)
+			default:
+				fp++
+			}
+		}
+		fn += len(human)
+	}
+	return NewPRF(tp, fp, fn), held
+}
+
+// LeftOut estimates the calibration on all sets but one and scores that one at each
+// threshold, for every set in turn: out[i][j] is set i left out at thresholds[j].
+func LeftOut(sets []NamedFragments, opt CalibrationOptions, scored []string, thresholds []float64) [][]PRF {
+	out := make([][]PRF, len(sets))
+	for i := range sets {
+		var train []CodedFragment
+		for j := range sets {
+			if j != i {
+				train = append(train, sets[j].Fragments...)
+			}
+		}
+		c := Estimate(train, opt)
+		for _, t := range thresholds {
+			c.Threshold = t
+			p, _ := c.Score(sets[i].Fragments, scored)
+			out[i] = append(out[i], p)
+		}
+	}
+	return out
+}
+
+// MeanPRF is the mean over sets of precision, recall and F1 (each set weighs the same).
+func MeanPRF(figs []PRF) (p, r, f float64) {
+	for _, x := range figs {
+		p += x.Precision
+		r += x.Recall
+		f += x.F1
+	}
+	n := float64(max(len(figs), 1))
+	return p / n, r / n, f / n
+}
+
+// Choose returns, of the priors, sibling rules (off, on), caps and thresholds, the
+// choice whose left-out sets reach the highest mean F1 among those whose mean precision
+// is at least minPrecision (the highest mean F1 of all when none is); on a tie the first
+// prior, siblings off, the first cap and the lower threshold. opt's Prior, Siblings and
+// Cap are ignored.
+func Choose(sets []NamedFragments, opt CalibrationOptions, scored []string, priors, caps, thresholds []float64, minPrecision float64) (chosen CalibrationOptions, threshold float64) {
+	bestF, bestOK := -1.0, false
+	for _, a := range priors {
+		for _, sib := range []bool{false, true} {
+			for _, cp := range caps {
+				opt.Prior, opt.Siblings, opt.Cap = a, sib, cp
+				figs := LeftOut(sets, opt, scored, thresholds)
+				for j, t := range thresholds {
+					col := make([]PRF, len(sets))
+					for i := range sets {
+						col[i] = figs[i][j]
+					}
+					p, _, f := MeanPRF(col)
+					ok := p >= minPrecision
+					if (ok && !bestOK) || (ok == bestOK && f > bestF+1e-12) {
+						chosen, threshold, bestF, bestOK = opt, t, f, ok
+					}
+				}
+			}
+		}
+	}
+	return chosen, threshold
+}
+
+// Thresholds are the thresholds Calibrate chooses from: 0 to 0.95 by 0.05.
+func Thresholds() []float64 {
+	var ts []float64
+	for i := 0; i < 20; i++ {
+		ts = append(ts, float64(i)/20)
+	}
+	return ts
+}
+
+// Priors are the prior weights Calibrate chooses from.
+var Priors = []float64{1, 2, 5, 10, 20}
+
+// Caps are the caps Calibrate chooses from (0: none).
+var Caps = []float64{0, 0.8, 0.9, 0.95}
+
+// Calibrate estimates a calibration on all the sets, with the prior, the sibling rule, the
+// cap and the threshold chosen by leaving each set out in turn (Choose, mean left-out precision at least minPrecision),
+// and records the left-out figures at that choice, before (no calibration) and after.
+func Calibrate(sets []NamedFragments, opt CalibrationOptions, scored []string, minPrecision float64) *Calibration {
+	opt, threshold := Choose(sets, opt, scored, Priors, Caps, Thresholds(), minPrecision)
+	var all []CodedFragment
+	for _, s := range sets {
+		all = append(all, s.Fragments...)
+	}
+	c := Estimate(all, opt)
+	c.Threshold = threshold
+	c.Scored = scored
+	for i, s := range sets {
+		c.Sets = append(c.Sets, s.CalibrationSet)
+		var train []CodedFragment
+		for j := range sets {
+			if j != i {
+				train = append(train, sets[j].Fragments...)
+			}
+		}
+		lc := Estimate(train, opt)
+		lc.Threshold = c.Threshold
+		before, _ := (*Calibration)(nil).Score(s.Fragments, scored)
+		after, held := lc.Score(s.Fragments, scored)
+		c.LeftOut = append(c.LeftOut, LeftOutFigure{Set: s.Name, Before: before, After: after, Held: held})
+	}
+	c.round()
+	return c
+}
+
+// round rounds the precisions to four decimals, as the file holds them.
+func (c *Calibration) round() {
+	c.Precision = round4(c.Precision)
+	for i := range c.Codes {
+		cc := &c.Codes[i]
+		cc.Precision = round4(cc.Precision)
+		for j := range cc.Classes {
+			cc.Classes[j].Precision = round4(cc.Classes[j].Precision)
+		}
+		for j := range cc.Rules {
+			cc.Rules[j].Precision = round4(cc.Rules[j].Precision)
+		}
+	}
+}
+
+func round4(x float64) float64 {
+	return float64(int64(x*10000+0.5)) / 10000
+}
+
+// MarshalCalibration writes c as the YAML file a researcher reads: a rule, a class, a
+// set's figures and the list of scored codes on one line each.
+func MarshalCalibration(c *Calibration) ([]byte, error) {
+	var root yaml.Node
+	if err := root.Encode(c); err != nil {
+		return nil, err
+	}
+	flowCalibration(&root, "")
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&root); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ReadCalibration reads a calibration file. Unknown keys are errors.
+func ReadCalibration(path string) (*Calibration, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var c Calibration
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrFormat, path, err)
+	}
+	if c.Combine != CombineMax && c.Combine != CombineNoisyOR {
+		return nil, fmt.Errorf("%w: %s: combine must be %q or %q, not %q", ErrFormat, path, CombineMax, CombineNoisyOR, c.Combine)
+	}
+	if c.Threshold < 0 || c.Threshold > 1 || c.Prior < 0 {
+		return nil, fmt.Errorf("%w: %s: threshold must lie between 0 and 1 and prior be at least 0", ErrFormat, path)
+	}
+	c.index()
+	return &c, nil
+}
+
+// calibrationPath is the calibration file a codebook read from file names, relative to
+// that file's folder.
+func calibrationPath(file, name string) string {
+	if filepath.IsAbs(name) || file == "" {
+		return name
+	}
+	return filepath.Join(filepath.Dir(file), name)
+}
+
+// loadCalibration reads the file Codebook.Calibration names, if any. A file that is not
+// there (the codebook copied into a study folder without it) leaves the codebook without
+// a calibration, as one that names none, with a note that `analyse codebook check`
+// shows; a file that is there but cannot be read is an error.
+func (cb *Codebook) loadCalibration() error {
+	if cb.Calibration == "" {
+		return nil
+	}
+	path := calibrationPath(cb.file, cb.Calibration)
+	c, err := ReadCalibration(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		cb.Notes = append(cb.Notes, fmt.Sprintf("calibration %s not found: the auto-coder suggests every code that fires, without confidence or threshold (copy the file beside the codebook to use it)", path))
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: calibration: %w", cb.file, err)
+	}
+	c.negated = cb.Negated
+	cb.calib = c
+	return nil
+}
+
+// calibrationFor is the calibration the auto-coder of cb uses: the one read with it, or
+// nil.
+func (cb *Codebook) calibrationFor() *Calibration { return cb.calib }
+
+// calibrationFrom returns cb, or, when cb names a calibration file relative to the file
+// it was read from, a copy naming it relative to path (absolute where no relative path
+// leads there), so that a codebook saved elsewhere still finds its calibration. The
+// REFI-QDA and workbook formats have no place for it and leave it out.
+func (cb *Codebook) calibrationFrom(path string) *Codebook {
+	if cb.Calibration == "" || cb.file == "" || filepath.IsAbs(cb.Calibration) {
+		return cb
+	}
+	target, err := filepath.Abs(calibrationPath(cb.file, cb.Calibration))
+	if err != nil {
+		return cb
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return cb
+	}
+	c := *cb
+	if rel, err := filepath.Rel(dir, target); err == nil {
+		c.Calibration = filepath.ToSlash(rel)
+	} else {
+		c.Calibration = target
+	}
+	return &c
+}
+
+// DictionaryCalibration returns the calibration the codebook was read with, or nil.
+func (cb *Codebook) DictionaryCalibration() *Calibration { return cb.calib }
+
+// flowCalibration writes the items under the keys rules, classes, before, after and
+// scored in flow style, one line each.
+func flowCalibration(n *yaml.Node, key string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		if key == "before" || key == "after" {
+			n.Style = yaml.FlowStyle
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			flowCalibration(n.Content[i+1], n.Content[i].Value)
+		}
+	case yaml.SequenceNode:
+		switch key {
+		case "scored":
+			n.Style = yaml.FlowStyle
+		case "rules", "classes":
+			for _, c := range n.Content {
+				c.Style = yaml.FlowStyle
+			}
+			return
+		}
+		for _, c := range n.Content {
+			flowCalibration(c, key)
+		}
+	}
+}
