@@ -115,9 +115,13 @@ func (s *Study) CheckOutput(out string) error {
 	if err != nil {
 		return err
 	}
+	reviews := s.reviewFiles()
 	for _, f := range files {
 		if f == o {
 			return refuse(fmt.Sprintf("is the input %s, which a run would delete", s.relResolved(f)))
+		}
+		if within(f, o) && reviews[f] {
+			return refuse(fmt.Sprintf("holds the input %s (autocode.review), which a run would replace with a fresh review.qdpx: copy the reviewed file out of the output folder first, for instance to reviewed/review.qdpx, and name the copy in study.yaml", s.relResolved(f)))
 		}
 		if within(f, o) {
 			return refuse(fmt.Sprintf("holds the input %s, which a run would delete", s.relResolved(f)))
@@ -230,14 +234,16 @@ func (s *Study) CheckKeyFile(key, out string) error {
 	return nil
 }
 
-// allInputs lists the respondents, interview and survey inputs of study.yaml.
+// allInputs lists the respondents, interview, survey and review inputs of study.yaml
+// (a reviewed review.qdpx is the researcher's work as much as an interview export is).
 func (s *Study) allInputs() []Input {
 	var inputs []Input
 	if s.Respondents != nil {
 		inputs = append(inputs, *s.Respondents)
 	}
 	inputs = append(inputs, s.Interviews...)
-	return append(inputs, s.Survey...)
+	inputs = append(inputs, s.Survey...)
+	return append(inputs, s.Autocode.Review...)
 }
 
 // relResolved names a resolved path relative to the study folder, as the researcher
