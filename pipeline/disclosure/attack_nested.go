@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,8 +12,12 @@ import (
 // is named after exactly one group of B, its name followed by a separator
 // ("Bergdorp-Noord", "Bergdorp Zuid" in Bergdorp), the attacker takes each B-group for
 // the sum of its A-groups in every population: Bergdorp 33 minus Bergdorp-Noord 30 gives
-// the pooled Bergdorp-Zuid. Names are all the outputs give of the nesting; a nesting
-// they do not show (schools within municipalities by other names) is not found.
+// the pooled Bergdorp-Zuid. Where some A-groups are named after no B-group (one wijk
+// name, "Centrum", in two gemeenten: attack 12 F5), each B-group minus the A-groups
+// named after it is an unknown of its own, the part of it in those other groups
+// (Bergdorp 33 minus Bergdorp-Noord 30: Bergdorp's 3 in Centrum). Names are all the
+// outputs give of the nesting; a nesting they do not show (schools within
+// municipalities by other names) is not found.
 func (a *attacker) nestedSums(s *system, pops, bys []string, groups map[string]map[string]bool) {
 	for _, ga := range bys {
 		for _, gb := range bys {
@@ -20,7 +25,7 @@ func (a *attacker) nestedSums(s *system, pops, bys []string, groups map[string]m
 				continue
 			}
 			children := map[string][]string{}
-			ok := true
+			ok, all := true, true
 			for _, child := range sortedKeys(groups[ga]) {
 				var parents []string
 				for _, p := range sortedKeys(groups[gb]) {
@@ -28,13 +33,17 @@ func (a *attacker) nestedSums(s *system, pops, bys []string, groups map[string]m
 						parents = append(parents, p)
 					}
 				}
-				if len(parents) != 1 {
+				if len(parents) > 1 {
 					ok = false
 					break
 				}
+				if len(parents) == 0 {
+					all = false
+					continue
+				}
 				children[parents[0]] = append(children[parents[0]], child)
 			}
-			if !ok {
+			if !ok || len(children) == 0 {
 				continue
 			}
 			for _, pop := range pops {
@@ -46,6 +55,11 @@ func (a *attacker) nestedSums(s *system, pops, bys []string, groups map[string]m
 					e := equation{coef: map[int]float64{s.unknown(pop, gb, p): 1}, table: "disclosure"}
 					for _, k := range kids {
 						e.coef[s.unknown(pop, ga, k)] -= 1
+					}
+					if !all {
+						// A group named after none ("Centrum", in several gemeenten) may
+						// hold part of p: p minus its named groups is that part.
+						e.coef[s.unknown(pop, ga, fmt.Sprintf("%s minus %s", p, strings.Join(kids, ", ")))] -= 1
 					}
 					s.eqs = append(s.eqs, e)
 				}

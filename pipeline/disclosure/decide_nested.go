@@ -22,61 +22,98 @@ import "sort"
 // Hidden means pooled (joining A's pool, made where A had none) or, with
 // small_groups: suppress, suppressed. What A then hides in all is what B hides plus
 // parts of shown B-groups of at least MinCell each: the pool is not small where B's is
-// not. Empty values (respondents without one) refine nothing and are left alone.
+// not. Empty values (respondents without one) count where they are shown or pooled
+// but are never hidden here.
 func nest(strand map[string]*Grouping, bys []string, x *index, pops []resolved, r Rules) {
 	if len(pops) == 0 {
 		return
 	}
-	for round := 0; round < 2*len(bys)+2; round++ {
-		changed := false
-		for _, a := range bys {
-			for _, b := range bys {
-				if a != b && strand[a] != nil && strand[b] != nil && nestPair(strand[a], strand[b], x, pops, r) {
-					changed = true
+	// Strict nestings first (every A value within one B value), then the partial ones
+	// (attack 12 F5), so that a partial pair does not hide for a pool that a strict pair
+	// is about to enlarge.
+	for _, partial := range []bool{false, true} {
+		for round := 0; round < 2*len(bys)+2; round++ {
+			changed := false
+			for _, a := range bys {
+				for _, b := range bys {
+					if a != b && strand[a] != nil && strand[b] != nil && nestPair(strand[a], strand[b], x, pops, r, partial) {
+						changed = true
+					}
 				}
 			}
-		}
-		if !changed {
-			return
+			if !changed {
+				break
+			}
 		}
 	}
 }
 
-// nestPair applies the two rules of nest to A = ga refining B = gb; it reports whether
-// it hid anything. It does nothing when A does not refine B.
-func nestPair(ga, gb *Grouping, x *index, pops []resolved, r Rules) bool {
+// nestPair applies the two rules of nest to A = ga within B = gb; it reports whether it
+// hid anything; a partial nesting (not every A-group inside one B-group) only when
+// partial is set. An A-group lies in b when all its members do ("Bergdorp-Noord" in
+// Bergdorp); an A-group that spans several B-groups ("Centrum" in Bergdorp and in
+// Zeeveen, one wijk name in two gemeenten, attack 12 F5) lies in none, but its part in b
+// is what b minus the shown A-groups inside it gives (Bergdorp 33 - Bergdorp-Noord 30:
+// the 3 of Bergdorp's Centrum). So rule 2 asks, per population, that
+//
+//	rest(b) = |b| - Σ |a| over shown A-groups a inside b - |A's pool| when it lies in b
+//
+// is 0 or at least MinCell (the pool counts: disclosure.csv lists its members); rest
+// includes b's respondents in A-groups that span b and others and those without an A
+// value. While rest is small the smallest shown A-group inside b is hidden; where that
+// cannot help (no such group left, or the pool then lies in b and takes the same
+// people out again), b itself is hidden in B instead and the A-groups hidden for it
+// are shown again. Rule 1 hides the A-groups inside a B-group that B does not show.
+func nestPair(ga, gb *Grouping, x *index, pops []resolved, r Rules, partial bool) bool {
 	av, an := x.valuesOf(ga.By)
 	bv, bn := x.valuesOf(gb.By)
-	parent := map[int32]int32{} // A value -> its B value
+	const noB = -1
+	parents := map[int32]map[int32]bool{} // A value -> the B values of its members
 	for _, p := range pops {
 		for _, i := range p.members {
-			if an[av[i]] == "" {
-				continue
+			b := bv[i]
+			if bn[b] == "" {
+				b = noB
 			}
-			if bn[bv[i]] == "" {
-				return false
+			if parents[av[i]] == nil {
+				parents[av[i]] = map[int32]bool{}
 			}
-			if q, ok := parent[av[i]]; ok && q != bv[i] {
-				return false
-			}
-			parent[av[i]] = bv[i]
+			parents[av[i]][b] = true
 		}
 	}
-	if len(parent) == 0 {
+	// lies: A value -> the one B value it lies in; inside: the same without the
+	// respondents with no A value, who count but are never hidden here.
+	lies, inside := map[int32]int32{}, map[int32]int32{}
+	for v, ps := range parents {
+		if len(ps) == 1 {
+			for b := range ps {
+				if b != noB {
+					lies[v] = b
+					if an[v] != "" {
+						inside[v] = b
+					}
+				}
+			}
+		}
+	}
+	if len(inside) == 0 {
 		return false
 	}
-	// counts[pi][A value]: people per A-group in each population.
+	// counts[pi][A value] and sizes[pi][B value]: people per group in each population.
 	counts := make([]map[int32]int, len(pops))
+	sizes := make([]map[int32]int, len(pops))
 	for pi, p := range pops {
-		counts[pi] = map[int32]int{}
-		seen := map[[2]int32]bool{}
+		counts[pi], sizes[pi] = map[int32]int{}, map[int32]int{}
+		seenA, seenB := map[[2]int32]bool{}, map[[2]int32]bool{}
 		for _, i := range p.members {
-			k := [2]int32{av[i], x.person[i]}
-			if seen[k] {
-				continue
+			if k := [2]int32{av[i], x.person[i]}; !seenA[k] {
+				seenA[k] = true
+				counts[pi][av[i]]++
 			}
-			seen[k] = true
-			counts[pi][av[i]]++
+			if k := [2]int32{bv[i], x.person[i]}; !seenB[k] {
+				seenB[k] = true
+				sizes[pi][bv[i]]++
+			}
 		}
 	}
 	size := func(v int32) int {
@@ -86,64 +123,136 @@ func nestPair(ga, gb *Grouping, x *index, pops []resolved, r Rules) bool {
 		}
 		return m
 	}
-	hidden := func(v int32) bool { return ga.Status[an[v]] != Shown }
-	var hide []int32
-	children := map[int32][]int32{}
-	for v, p := range parent {
-		children[p] = append(children[p], v)
+	status := Suppressed
+	if r.SmallGroups == Pool {
+		status = Pooled
 	}
-	for p, kids := range children {
+	hide := func(g *Grouping, name string) {
+		if status == Pooled && g.Pool == "" {
+			g.Pool = r.PoolLabelAmong(g.By, takenBy(g.Status))
+		}
+		g.Status[name] = status
+	}
+	shown := func(v int32) bool { return ga.Status[an[v]] == Shown }
+	// strict: every A value lies in one B value (wijken within gemeenten as named).
+	// Otherwise the B-groups that B pools count as one, its pool, which is shown: rule 2
+	// applies to it as to a shown B-group, rule 1 only to suppressed B-groups (an A-group
+	// within a pooled one shown is then no more than a part of the pool).
+	strict := true
+	for v := range parents {
+		if _, ok := inside[v]; !ok && an[v] != "" {
+			strict = false
+		}
+	}
+	if !strict && !partial {
+		return false
+	}
+	const poolB = -2
+	home := func(v int32) (int32, bool) { // the B-group (or B's pool) A value v lies in
+		b, ok := lies[v]
+		if ok && !strict && status == Pooled && gb.Status[bn[b]] == Pooled {
+			return poolB, true
+		}
+		return b, ok
+	}
+	for pi := range pops {
+		pooled := 0
+		for b, n := range sizes[pi] {
+			if !strict && status == Pooled && bn[b] != "" && gb.Status[bn[b]] == Pooled {
+				pooled += n
+			}
+		}
+		sizes[pi][poolB] = pooled
+	}
+	children := map[int32][]int32{}
+	for v := range inside {
+		b, _ := home(v)
+		children[b] = append(children[b], v)
+	}
+	var bs []int32
+	for b := range children {
+		bs = append(bs, b)
+	}
+	name := func(b int32) string {
+		if b == poolB {
+			return "\x00"
+		}
+		return bn[b]
+	}
+	sort.Slice(bs, func(i, j int) bool { return name(bs[i]) < name(bs[j]) })
+	changed := false
+	for _, b := range bs {
+		kids := children[b]
 		sort.Slice(kids, func(i, j int) bool {
 			if si, sj := size(kids[i]), size(kids[j]); si != sj {
 				return si < sj
 			}
 			return an[kids[i]] < an[kids[j]]
 		})
-		if gb.Status[bn[p]] != Shown {
+		if b != poolB && gb.Status[bn[b]] != Shown {
 			for _, v := range kids { // rule 1
-				if !hidden(v) {
-					hide = append(hide, v)
+				if shown(v) {
+					hide(ga, an[v])
+					changed = true
 				}
 			}
 			continue
 		}
 		gone := map[int32]bool{}
+		// poolInside: A's pool (its pooled values and those gone) is shown and lies in b.
+		poolInside := func() bool {
+			if status != Pooled {
+				return false
+			}
+			any := false
+			for v := range parents {
+				if ga.Status[an[v]] == Pooled || gone[v] {
+					if q, ok := home(v); !ok || q != b {
+						return false
+					}
+					any = true
+				}
+			}
+			return any
+		}
 		small := func() bool { // rule 2
+			pool := poolInside()
 			for pi := range pops {
-				n := 0
-				for _, v := range kids {
-					if hidden(v) || gone[v] {
-						n += counts[pi][v]
+				rest := sizes[pi][b]
+				for v := range parents {
+					if q, ok := home(v); ok && q == b && shown(v) && !gone[v] {
+						rest -= counts[pi][v]
+					} else if pool && (ga.Status[an[v]] == Pooled || gone[v]) {
+						rest -= counts[pi][v]
 					}
 				}
-				if r.Small(n) {
+				if r.Small(rest) {
 					return true
 				}
 			}
 			return false
 		}
+		if !small() {
+			continue
+		}
 		for _, v := range kids {
 			if !small() {
 				break
 			}
-			if !hidden(v) && !gone[v] {
+			if shown(v) && !gone[v] {
 				gone[v] = true
-				hide = append(hide, v)
+			}
+		}
+		changed = true
+		if small() && b != poolB {
+			hide(gb, bn[b])
+			continue
+		}
+		for _, v := range kids {
+			if gone[v] {
+				hide(ga, an[v])
 			}
 		}
 	}
-	if len(hide) == 0 {
-		return false
-	}
-	status := Suppressed
-	if r.SmallGroups == Pool {
-		status = Pooled
-		if ga.Pool == "" {
-			ga.Pool = r.PoolLabelAmong(ga.By, takenBy(ga.Status))
-		}
-	}
-	for _, v := range hide {
-		ga.Status[an[v]] = status
-	}
-	return true
+	return changed
 }
