@@ -47,7 +47,7 @@ func (s *Study) fileEntries(files []model.FileCount, interviews, survey []inputF
 	}{{"interviews", interviews}, {"survey", survey}} {
 		for _, f := range list.files {
 			if _, ok := entryOf[f.path]; !ok {
-				entryOf[f.path] = fileEntry{key: list.kind + "\x00" + f.input.Path, path: f.input.Path}
+				entryOf[f.path] = fileEntry{key: list.kind + "\x00" + f.input.Path, path: f.input.Path, strand: list.kind + "\x00" + f.input.Wave}
 			}
 		}
 	}
@@ -60,8 +60,9 @@ func (s *Study) fileEntries(files []model.FileCount, interviews, survey []inputF
 
 // fileEntry is the study.yaml entry an input file was read for.
 type fileEntry struct {
-	key  string // kind and the path as written; empty for a file of no entry
-	path string // the entry's path as written in study.yaml
+	key    string // kind and the path as written; empty for a file of no entry
+	path   string // the entry's path as written in study.yaml
+	strand string // kind and wave (interviews or survey); empty for respondents
 }
 
 // publishedInputs is the input accounting as the outputs publish it (see above). files
@@ -81,6 +82,7 @@ func publishedInputs(files []model.FileCount, entries []fileEntry, respondents [
 		paths  map[string]bool
 		hashes map[string]bool
 		parts  int
+		strand string
 	}
 	var rows []*row
 	byName := map[string]*row{}
@@ -94,6 +96,9 @@ func publishedInputs(files []model.FileCount, entries []fileEntry, respondents [
 		r := byName[key]
 		if r == nil {
 			r = &row{in: results.Input{Path: name, Format: f.Format}, paths: map[string]bool{}, hashes: map[string]bool{}}
+			if i < len(entries) {
+				r.strand = entries[i].strand
+			}
 			byName[key] = r
 			rows = append(rows, r)
 		}
@@ -115,6 +120,9 @@ func publishedInputs(files []model.FileCount, entries []fileEntry, respondents [
 		}
 		r.in.SHA256 = f.SHA256
 	}
+	rows = sumStrandEntries(rows, func(r *row) (string, *results.Input, map[string]bool, map[string]bool, *int) {
+		return r.strand, &r.in, r.paths, r.hashes, &r.parts
+	})
 	out := make([]results.Input, len(rows))
 	for i, r := range rows {
 		in := r.in

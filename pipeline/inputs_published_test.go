@@ -52,3 +52,31 @@ func TestPublishedInputs(t *testing.T) {
 		t.Errorf("published inputs:\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// The survey entries of one wave are one published row, an entry per municipality
+// included (attack 12, F6: the pooled Heidekamp's 4 rows); entries of different waves
+// and the respondents table stay apart.
+func TestPublishedInputsSumStrandEntries(t *testing.T) {
+	people := []protected.Respondent{{Pseudonym: "JW-01", Municipality: "Heidekamp", Role: "jongerenwerker"}}
+	files := []model.FileCount{
+		{Path: "respondenten.xlsx", Format: "respondents", SHA256: "r", Read: 3, Accepted: 3},
+		{Path: "b/enquete.csv", Format: "generic", SHA256: "b", Read: 296, Accepted: 296, Cells: 3552, CellsAccepted: 3552},
+		{Path: "Heidekamp/enquete.csv", Format: "generic", SHA256: "h", Read: 4, Accepted: 4, Cells: 48, CellsAccepted: 48},
+		{Path: "enquete_2025.csv", Format: "generic", SHA256: "w", Read: 281, Accepted: 281},
+	}
+	entries := []fileEntry{
+		{key: "respondents", path: "respondenten.xlsx"},
+		{key: "survey\x00b/enquete.csv", path: "b/enquete.csv", strand: "survey\x00"},
+		{key: "survey\x00Heidekamp/enquete.csv", path: "Heidekamp/enquete.csv", strand: "survey\x00"},
+		{key: "survey\x00enquete_2025.csv", path: "enquete_2025.csv", strand: "survey\x002025"},
+	}
+	got := publishedInputs(files, entries, people, nil, func(s string) string { return s })
+	want := []results.Input{
+		{Path: "respondenten.xlsx", Format: "respondents", SHA256: "r", Read: 3, Accepted: 3},
+		{Path: "b/enquete.csv + [gemeente]/enquete.csv", Format: "generic", Read: 300, Accepted: 300, Cells: 3600, CellsAccepted: 3600, Files: 2, SHA256s: []string{"b", "h"}},
+		{Path: "enquete_2025.csv", Format: "generic", SHA256: "w", Read: 281, Accepted: 281},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("published inputs:\n got %+v\nwant %+v", got, want)
+	}
+}

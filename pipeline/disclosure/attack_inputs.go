@@ -35,6 +35,7 @@ func inputFilesOf(in []results.Input) []InputFile {
 // its name, as disclosure.csv lists it, stands in the input's name as a whole word,
 // ignoring case.
 func (a *attacker) inputRows(addRow func(table, pop, by, g, v string)) {
+	a.maskedInputs()
 	t := a.p.table("disclosure")
 	if t == nil || len(a.p.Inputs) == 0 {
 		return
@@ -107,4 +108,19 @@ func containsWord(text, word string) bool {
 		from = end
 	}
 	return false
+}
+
+// maskedInputs reports a survey input whose name had a group value masked
+// ("[gemeente]/enquete.csv") and which is listed on its own with fewer than min_cell
+// accepted rows: an entry per municipality, its rows that municipality's surveyed (attack
+// 12, F6: the pooled Heidekamp's 4). Now the entries of a strand are published as
+// one row, so a new output has no such row.
+func (a *attacker) maskedInputs() {
+	for _, in := range a.p.Inputs {
+		name := in.Path + " " + in.Sheet
+		if in.Cells == 0 || !(strings.Contains(name, "[gemeente]") || strings.Contains(name, "[rol]") || strings.Contains(name, "[groep]")) {
+			continue
+		}
+		a.report("input "+strings.TrimSpace(name)+": the surveyed of one group (sample surveyed)", float64(in.Accepted), []string{"manifest.json"})
+	}
 }
