@@ -14,13 +14,33 @@ import (
 //   - a student, client, case or file number after its name ("leerlingnummer 204518",
 //     "dossiernummer 2024-00123", "kenteken 12-ABC-3"), as "[nummer]";
 //   - a WhatsApp link, which holds a phone number ("wa.me/31612345678"), as a phone number;
-//   - a Discord tag ("tjits#1234"), as an account.
+//   - a Discord tag ("tjits#1234"), as an account;
+//   - (attack 12, F7, F9, F20) a birth date in any form after a birth cue (ISO
+//     "2009-03-12", "12/03" without a year, "12 maart", "maart 2009", a year alone
+//     after "geboren") and an ISO date before one; a number with a prefix or separator
+//     after its cue, the cue in two words ("leerling nr. 204519", "LN-204519",
+//     "dossier 2024/0412"); eight or nine digits after "BSN"; a mobile number without
+//     its 0 after a phone word ("nummer is 6 12 34 56 78").
 var (
-	shortBirthRe = regexp.MustCompile(`(?i)(?:\bgeboren(?:\s+op)?|\bgeb\.|\bgeboortedatum:?|\bborn(?:\s+on)?|\bd\.o\.b\.:?|\bdob:?)\s*((?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:['’]\d{2}|\d{2}))(?:[^\d]|$)`)
-	numberCueRe  = regexp.MustCompile(`(?i)\b(?:leerling|student|cliënt|client|klant|dossier|zaak|registratie|referentie|lid|polis|patiënt|patient|pupil|kind)(?:nummer\b|nr\b\.?|no\b\.?)(?:\s*(?:is|:|#))?\s*([A-Za-z]{0,3}\d[\dA-Za-z]*(?:[-/.]\d[\dA-Za-z]*)*)` +
+	shortBirthRe = regexp.MustCompile(`(?i)(?:\bgeboren(?:\s+(?:op|in))?|\bgeb[.:]:?|\bgeboortedatum:?|\bgeboortedag:?|\bjarig(?:\s+op)?|\bverjaardag(?:\s+is)?(?:\s+op)?|\bborn(?:\s+(?:on|in))?|\bd\.o\.b\.:?|\bdob:?)\s*(?:is\s+)?(` +
+		`(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])` + // ISO: 2009-03-12
+		`|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:(?:19|20)\d\d|['’]\d{2}|\d{2}))?` + // 12/03/09, 12/03
+		`|(?:0?[1-9]|[12]\d|3[01])\s+` + monthNames + `\.?(?:\s+(?:19|20)\d\d)?` + // 12 maart (2009)
+		`|` + monthNames + `\.?\s+(?:19|20)\d\d` + // maart 2009
+		`|(?:19|20)\d\d)(?:[^\d]|$)`) // 2009
+	// isoDateRe: an ISO date anywhere, a date of birth where a birth cue follows it.
+	isoDateRe   = regexp.MustCompile(`\b(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b`)
+	numberCueRe = regexp.MustCompile(`(?i)\b(?:leerling|student|cliënt|client|klant|dossier|zaak|registratie|referentie|lid|polis|patiënt|patient|pupil|kind)\s?(?:nummer\b|nr\b\.?|no\b\.?)(?:\s*(?:is|:|#))?\s*([A-Za-z]{0,3}[-/.]?\d[\dA-Za-z]*(?:[-/.]\d[\dA-Za-z]*)*)` +
+		`|\bdossier(?:\s*:)?\s+(\d{2,}[-/.]?\d{2,}[\dA-Za-z]*)` +
 		`|\b(?:kenteken|nummerbord)\b(?:\s*(?:is|:))?\s*([A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3})\b`)
-	whatsappRe = regexp.MustCompile(`(?i)\b(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send/?\?phone=)\+?\d{8,15}\b`)
-	discordRe  = regexp.MustCompile(`[\p{L}\p{N}_.]{2,32}#\d{4}\b`)
+	// bsnCueRe: eight or nine digits after "BSN" (an old BSN has eight), whatever their
+	// eleven-test.
+	bsnCueRe = regexp.MustCompile(`(?i)\bbsn(?:-?nummer)?(?:\s*(?:is|:))?\s*(\d(?:[ .\-]?\d){7,8})(?:[^\d]|$)`)
+	// mobileCueRe: a mobile number written without its 0 ("6 12 34 56 78") after a
+	// phone word.
+	mobileCueRe = regexp.MustCompile(`(?i)\b(?:nummer|telefoonnummer|telefoon|tel\.?|mobiel|mobieltje|bel|bellen|app|appen|whatsapp)\b(?:\s+(?:is|op|naar))?\s*:?\s*(6(?:[ .\-]?\d){8})(?:[^\d]|$)`)
+	whatsappRe  = regexp.MustCompile(`(?i)\b(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send/?\?phone=)\+?\d{8,15}\b`)
+	discordRe   = regexp.MustCompile(`[\p{L}\p{N}_.]{2,32}#\d{4}\b`)
 )
 
 // findCued returns the spans of the details above. Each needs a digit. The birth and
@@ -41,11 +61,17 @@ func findCued(text string) []Span {
 				}
 				if kind == Number && w != "kenteken" && w != "nummerbord" {
 					rest := text[i+len(w):]
-					if !hasPrefixFold(rest, "nummer") && !hasPrefixFold(rest, "nr") && !hasPrefixFold(rest, "no") {
+					if w != "dossier" {
+						rest = strings.TrimLeft(rest, " ")
+					}
+					if !hasPrefixFold(rest, "nummer") && !hasPrefixFold(rest, "nr") && !hasPrefixFold(rest, "no") && !(w == "dossier" && rest != "" && (rest[0] == ' ' || rest[0] == ':')) {
 						continue // "kinderen", "student" alone
 					}
 				}
 				end := min(len(text), i+len(w)+48)
+				for end < len(text) && (text[end] >= '0' && text[end] <= '9' || strings.IndexByte("-/.", text[end]) >= 0) {
+					end++ // not through a date or number: "12/03" of "12/03/09"
+				}
 				for _, m := range re.FindAllStringSubmatchIndex(text[i:end], -1) {
 					for g := 2; g+1 < len(m); g += 2 {
 						if m[g] >= 0 && i+m[g] >= done {
@@ -60,6 +86,15 @@ func findCued(text string) []Span {
 	}
 	window(shortBirthRe, birthCues, Birth)
 	window(numberCueRe, numberCues, Number)
+	window(bsnCueRe, []string{"bsn"}, BSN)
+	window(mobileCueRe, phoneCues, Phone)
+	if strings.Contains(text, "-") {
+		for _, m := range isoDateRe.FindAllStringIndex(text, -1) {
+			if birthCue.MatchString(text[m[1]:min(len(text), m[1]+25)]) || birthCue.MatchString(text[max(0, m[0]-60):m[0]]) {
+				out = append(out, Span{m[0], m[1], Birth})
+			}
+		}
+	}
 	if strings.Contains(text, "wa.me") || strings.Contains(text, "whatsapp.com") {
 		for _, m := range whatsappRe.FindAllStringIndex(text, -1) {
 			out = append(out, Span{m[0], m[1], Phone})
@@ -76,7 +111,8 @@ func findCued(text string) []Span {
 // birthCues and numberCues are the words (lower case) that start a window of findCued:
 // the first words of shortBirthRe's and numberCueRe's cues.
 var (
-	birthCues  = []string{"geboren", "geb.", "geboortedatum", "born", "d.o.b", "dob"}
+	birthCues  = []string{"geboren", "geb.", "geb:", "geboortedatum", "geboortedag", "jarig", "verjaardag", "born", "d.o.b", "dob"}
+	phoneCues  = []string{"nummer", "telefoonnummer", "telefoon", "tel", "mobiel", "mobieltje", "bel", "bellen", "app", "appen", "whatsapp"}
 	numberCues = []string{"leerling", "student", "cliënt", "client", "klant", "dossier", "zaak", "registratie", "referentie", "lid", "polis", "patiënt", "patient", "pupil", "kind", "kenteken", "nummerbord"}
 )
 
@@ -107,3 +143,7 @@ func listedPrefixed(w string, listed *names) bool {
 	}
 	return false
 }
+
+// monthNames are the month names of dateRe (Dutch, English, abbreviated), for
+// shortBirthRe.
+const monthNames = `(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)`
