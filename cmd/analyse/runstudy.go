@@ -238,9 +238,12 @@ func printNotInterviewed(u *ui, w io.Writer, s *pipeline.Summary) {
 	}
 	u.f(w, "    not counted     %s without a usable interview:\n", u.n(s.NotInterviewed, "respondent", "respondents"))
 	for _, f := range s.NotInterviewedFiles() {
-		if f.Read == 0 {
+		switch {
+		case f.Read == 0:
 			u.f(w, "      %s: no text\n", f.Shown())
-		} else {
+		case f.Rejected < f.Read: // rows accepted, but none a turn of the respondent
+			u.f(w, "      %s: no turn of the respondent, only the interviewer's (%s)\n", f.Shown(), u.n(f.Read, "row", "rows"))
+		default:
 			u.f(w, "      %s: all %s rejected\n", f.Shown(), u.n(f.Read, "row", "rows"))
 		}
 	}
