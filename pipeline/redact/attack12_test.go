@@ -26,6 +26,7 @@ func TestAttack12Forms(t *testing.T) {
 		{"DylanV belde, dylan_v en xDylanx", "[naam] belde, [naam] en [naam]"},
 		{"Dylan_2009 en DeVries en tenBrink", "[naam] en [naam] en [naam]"},
 		{"zijn nummer is 6 12 34 56 78", "zijn nummer is [telefoonnummer]"},
+		{"devries en tenbrink, portfolio.nl/daandevries.", "[naam] en [naam], portfolio.nl/[account]."},
 		// Ordinary words and numbers stay.
 		{"de basis van de markt in het semester, de moeder", "de basis van de markt in het semester, de moeder"},
 		{"het dossier is dik en de leerling nam nooit 3 boeken mee", "het dossier is dik en de leerling nam nooit 3 boeken mee"},

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,13 +13,16 @@ import (
 // holds a listed one-word name of three letters or more (case-insensitively) with a
 // handle's seam on at least one side of it: an underscore or a digit next to it, or a
 // change of case (the name's capital after a small letter, or a capital right after
-// the name's last small letter). Ordinary words keep their letters: "basis" (Bas
+// the name's last small letter); or it is a listed name of several words run together
+// ("daandevries", "devries"; in a link's path also held in a longer segment,
+// findProfileURLs). Ordinary words keep their letters: "basis" (Bas
 // listed), "markt" (Mark), "semester" (Sem) have no seam; "McDonald" is no listed name.
 func findGluedNames(text string, listed *names) []Span {
 	if listed == nil {
 		return nil
 	}
 	var out []Span
+	joined := listed.joinedNames()
 	for i := 0; i < len(text); {
 		c, n := utf8.DecodeRuneInString(text[i:])
 		if !tokenRune(c) {
@@ -33,7 +37,10 @@ func findGluedNames(text string, listed *names) []Span {
 			}
 			i += n
 		}
-		if gluedName(text[start:i], listed) {
+		if i+1 < len(text) && strings.IndexByte("-/.", text[i]) >= 0 && text[i+1] >= '0' && text[i+1] <= '9' && text[i-1] >= '0' && text[i-1] <= '9' {
+			continue // digits that go on into a date or number ("Visser_12-03-2008"): birthAfterName's
+		}
+		if gluedName(text[start:i], listed) || len(joined) > 0 && i-start >= 6 && joinedName(text[start:i], joined, false) {
 			out = append(out, Span{start, i, Name})
 		}
 	}
@@ -85,6 +92,39 @@ func gluedName(tok string, listed *names) bool {
 			if listed.single(fold(string(rs[s:e]))) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// joinedNames lists the listed names of two words or more run together, folded:
+// "daandevries" for Daan de Vries, and each run of two words or more at its end where
+// it is six letters or more ("devries", "tenbrink"), which no Dutch word is.
+func (n *names) joinedNames() []string {
+	var out []string
+	for _, es := range n.by {
+		for _, e := range es {
+			if len(e.words) < 2 {
+				continue
+			}
+			out = append(out, strings.Join(e.words, ""))
+			for k := 1; k+2 <= len(e.words); k++ { // the surname with its particles
+				if rest := strings.Join(e.words[k:], ""); utf8.RuneCountInString(rest) >= 6 {
+					out = append(out, rest)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// joinedName reports whether the folded token, its dashes, dots and underscores left
+// out, is (whole) or, where within is set, holds a name of joinedNames.
+func joinedName(tok string, joined []string, within bool) bool {
+	t := strings.NewReplacer("-", "", "_", "", ".", "").Replace(fold(tok))
+	for _, j := range joined {
+		if t == j || within && strings.Contains(t, j) {
+			return true
 		}
 	}
 	return false

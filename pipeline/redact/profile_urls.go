@@ -34,24 +34,40 @@ var (
 	}
 )
 
-// findProfileURLs returns the paths of links to a platform's profiles as handles.
-func findProfileURLs(text string) []Span {
+// findProfileURLs returns the paths of links to a platform's profiles as handles, and
+// in a link to any other host each path segment that holds a listed name of several
+// words run together ("portfolio.nl/daandevries").
+func findProfileURLs(text string, listed *names) []Span {
 	if strings.IndexByte(text, '/') < 0 {
 		return nil
 	}
 	var out []Span
+	var joined []string
+	if listed != nil {
+		joined = listed.joinedNames()
+	}
 	for _, m := range urlRe.FindAllStringSubmatchIndex(text, -1) {
 		if m[0] > 0 && (text[m[0]-1] == '@' || text[m[0]-1] == '.' || handleRune(rune(text[m[0]-1])) && text[m[0]-1] < 0x80) {
 			continue // part of an address or of a longer host
 		}
 		label := strings.ToLower(text[m[2]:m[3]])
 		domain := label + "." + strings.ToLower(text[m[4]:m[5]])
-		if !platformHosts[label] && !platformDomains[domain] {
-			continue
-		}
 		start, end := m[6], m[7]
 		for end > start && strings.IndexByte(".,;:!?/", text[end-1]) >= 0 {
 			end--
+		}
+		if !platformHosts[label] && !platformDomains[domain] {
+			for p := start; p < end; {
+				q := strings.IndexByte(text[p:end], '/')
+				if q < 0 {
+					q = end - p
+				}
+				if seg := text[p : p+q]; len(joined) > 0 && joinedName(seg, joined, true) {
+					out = append(out, Span{p, p + q, Handle})
+				}
+				p += q + 1
+			}
+			continue
 		}
 		if end > start {
 			out = append(out, Span{start, end, Handle})

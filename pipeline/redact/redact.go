@@ -241,8 +241,8 @@ func (r *Redactor) Find(text string) []Span {
 	spans, dates := findPatterns(text)
 	spans = append(spans, findNames(text, r.names, r.keep, r.unlisted)...)
 	spans = append(spans, findHandles(text, r.keep)...)
-	spans = append(spans, findProfileURLs(text)...)         // profile_urls.go
-	spans = append(spans, findGluedNames(text, r.names)...) // names_glued.go
+	spans = append(spans, findProfileURLs(text, r.names)...) // profile_urls.go
+	spans = append(spans, findGluedNames(text, r.names)...)  // names_glued.go
 	sort.SliceStable(spans, func(i, j int) bool {
 		if spans[i].Start != spans[j].Start {
 			return spans[i].Start < spans[j].Start
