@@ -151,6 +151,10 @@ type names struct {
 	by     map[string][]entry
 	seen   map[string]int  // the words joined → index in by[first word]
 	starts map[string]bool // the first three bytes of each one-word name (listedPrefixed)
+	// joined caches joinedNames (names_glued.go), made once the names are all added.
+	joinedOnce sync.Once
+	joined     []string
+	joinedSet  map[string]bool
 }
 
 func newNames() *names {

@@ -40,7 +40,7 @@ func findGluedNames(text string, listed *names) []Span {
 		if i+1 < len(text) && strings.IndexByte("-/.", text[i]) >= 0 && text[i+1] >= '0' && text[i+1] <= '9' && text[i-1] >= '0' && text[i-1] <= '9' {
 			continue // digits that go on into a date or number ("Visser_12-03-2008"): birthAfterName's
 		}
-		if gluedName(text[start:i], listed) || len(joined) > 0 && i-start >= 6 && joinedName(text[start:i], joined, false) {
+		if gluedName(text[start:i], listed) || len(joined) > 0 && i-start >= 6 && listed.joinedSet[seamlessFold(text[start:i])] {
 			out = append(out, Span{start, i, Name})
 		}
 	}
@@ -52,6 +52,18 @@ func tokenRune(c rune) bool { return c == '_' || unicode.IsLetter(c) || unicode.
 // gluedName reports whether the token holds a listed name with a seam (see above) and is
 // more than the name itself (a name alone is findNames' work).
 func gluedName(tok string, listed *names) bool {
+	var prev rune
+	found := false
+	for k, c := range tok { // a seam at all, before any allocation
+		if k > 0 && (prev == '_' || c == '_' || unicode.IsDigit(prev) != unicode.IsDigit(c) || unicode.IsLower(prev) && unicode.IsUpper(c)) {
+			found = true
+			break
+		}
+		prev = c
+	}
+	if !found {
+		return false
+	}
 	rs := []rune(tok)
 	if len(rs) < 4 || len(rs) > 40 {
 		return false
@@ -101,6 +113,17 @@ func gluedName(tok string, listed *names) bool {
 // "daandevries" for Daan de Vries, and each run of two words or more at its end where
 // it is six letters or more ("devries", "tenbrink"), which no Dutch word is.
 func (n *names) joinedNames() []string {
+	n.joinedOnce.Do(func() {
+		n.joined = n.makeJoined()
+		n.joinedSet = make(map[string]bool, len(n.joined))
+		for _, j := range n.joined {
+			n.joinedSet[j] = true
+		}
+	})
+	return n.joined
+}
+
+func (n *names) makeJoined() []string {
 	var out []string
 	for _, es := range n.by {
 		for _, e := range es {
@@ -121,11 +144,22 @@ func (n *names) joinedNames() []string {
 // joinedName reports whether the folded token, its dashes, dots and underscores left
 // out, is (whole) or, where within is set, holds a name of joinedNames.
 func joinedName(tok string, joined []string, within bool) bool {
-	t := strings.NewReplacer("-", "", "_", "", ".", "").Replace(fold(tok))
+	t := seamlessFold(tok)
 	for _, j := range joined {
 		if t == j || within && strings.Contains(t, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// seamless takes out the dashes, underscores and dots of a token for joinedName.
+var seamless = strings.NewReplacer("-", "", "_", "", ".", "")
+
+func seamlessFold(tok string) string {
+	t := fold(tok)
+	if strings.ContainsAny(t, "-_.") {
+		t = seamless.Replace(t)
+	}
+	return t
 }
