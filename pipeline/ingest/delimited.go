@@ -70,8 +70,10 @@ type textTable struct {
 	enc   textEncoding
 	comma byte
 	// width is the number of fields the file's records have: the most frequent count
-	// over its first widthSample lines (ties go to the larger).
-	width int
+	// over its first widthSample lines (ties go to the larger); widths counts the lines
+	// of each number of fields in that sample.
+	width  int
+	widths map[int]int
 	// multiline is true where records may span lines (see above).
 	multiline bool
 	header    []string // the first record read, to name columns in rejects
@@ -168,10 +170,11 @@ func decodeTable(data []byte, enc textEncoding) ([]byte, error) {
 	return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), nil
 }
 
-// sampleWidth counts the fields of the first lines as if no record spanned lines and
-// returns the most frequent count.
+// sampleWidth counts the fields of the first lines as if no record spanned lines, keeps
+// the counts in t.widths and returns the most frequent count.
 func (t *textTable) sampleWidth() int {
 	counts := map[int]int{}
+	t.widths = counts
 	for p, n := 0, 0; p < len(t.text) && n < widthSample; {
 		line, next := t.lineAt(p)
 		p = next

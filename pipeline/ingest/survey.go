@@ -117,6 +117,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	}
 	lay.format = format
 	markUnheaded(lay, header)
+	lay.stopAtNamed = recordsStopAtNamed(rows, namedColumns(lay), len(lay.columns))
 	if format == FormatForms {
 		lay.idPrefix = formsPrefix(path)
 	}
@@ -231,6 +232,9 @@ type surveyLayout struct {
 	// unanswered reports whether a cell of a column that is not an item means "no answer"
 	// (Qualtrics's -99, "seen but unanswered"); nil means only an empty cell does.
 	unanswered func(string) bool
+	// stopAtNamed: the file is delimited text whose records stop at the header's last
+	// named column, before its trailing columns without a header (survey_trailing.go).
+	stopAtNamed bool
 	// pending is a data row the layout read while looking for header rows.
 	pending     []string
 	pendingLine int
@@ -489,12 +493,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	// named is the number of columns up to the last one with a header: trailing columns
 	// whose header cell is empty (stray formatted columns of a saved sheet, "K4;;") hold
 	// nothing a row must reach, so a row that stops before them is whole.
-	named := 0
-	for i, c := range lay.columns {
-		if !c.unheaded && strings.TrimSpace(c.header) != "" {
-			named = i + 1
-		}
-	}
+	named := namedColumns(lay) // survey_trailing.go
 	// A text file bounds its rows by its lines: size the respondents, the rows of the
 	// survey and the ids seen for them up front, instead of growing them row by row.
 	hint := 0
@@ -538,6 +537,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		if sheet == "" && len(row) > len(lay.columns) && !emptyRow(row[len(lay.columns):]) {
 			count.Rejected++
 			reject(line, -1, "", model.Reasonf("%w: the row has %d fields, the header %d; a value holds an unquoted delimiter", "%v: de regel heeft %d velden, de kopregel %d; een waarde bevat een scheidingsteken zonder aanhalingstekens", ErrFieldCount, len(row), len(lay.columns)), "")
+			continue
+		}
+		// A value past the last named column where the other rows stop there: shifted
+		// by an unquoted delimiter as well (survey_trailing.go).
+		if lay.stopAtNamed && len(row) > named && !emptyRow(row[named:]) {
+			count.Rejected++
+			reject(line, -1, "", pastNamedColumns(row, named), "")
 			continue
 		}
 		// Fewer fields than the header's named columns: a line break inside an unquoted
