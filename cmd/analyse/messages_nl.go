@@ -137,4 +137,7 @@ var dutch = map[string]string{
 	"      %s: all %s rejected\n": "      %s: alle %s afgewezen\n",
 	"respondent":                  "respondent",
 	"respondents":                 "respondenten",
+
+	// check: an unmatched column close to an item the file lacks
+	" (resembles item ": " (lijkt op item ",
 }

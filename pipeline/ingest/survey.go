@@ -127,6 +127,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	}
 	ds, err := readResponses(path, rows.Sheet(), src, lay, opt)
 	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
+	ds.Warnings = append(ds.Warnings, nearItems(path, &ds, lay, opt)...)             // survey_nearitems.go
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...)                  // hidden_rows.go
 	return ds, err
 }
@@ -192,6 +193,7 @@ const (
 	useSubmitted                     // submit date or completion flag: empty means incomplete
 	useOpen                          // free text by the export's own account ([other], _TEXT)
 	useWave                          // the measurement wave (see waveColumn)
+	useStatus                        // how the response came in: a test or spam response is none (qualtrics_status.go)
 )
 
 // surveyColumn is one column of a survey export as a layout reads it.
@@ -449,7 +451,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	}
 	count := model.FileCount{Path: path, Format: lay.format}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	idCol, submitCol, waveCol := -1, -1, -1
+	idCol, submitCol, waveCol, statusCol := -1, -1, -1, -1
 	var items, itemCols []int // item columns of the file, and their columns in ds.Survey
 	others := map[int]*openColumn{}
 	var otherOrder []int
@@ -465,6 +467,10 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			}
 		case useWave:
 			waveCol = i
+		case useStatus:
+			if statusCol < 0 {
+				statusCol = i
+			}
 		case useItem:
 			items = append(items, i)
 			itemCols = append(itemCols, ds.Survey.Column(c.item.ID))
@@ -504,6 +510,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	ds.Respondents = make([]model.Respondent, 0, hint)
 	ds.Survey.Reserve(hint)
 	var answers answerCache
+	var types responseTypes // a Qualtrics Status column's previews, spam and tests
 	// A row's cells are cut from one string (fieldBuf.strings, the workbook reader's
 	// row): a respondent that kept its id, municipality or role as read would keep the
 	// whole row, some 300 bytes a respondent, 30 MB on a national survey, for the rest
@@ -573,6 +580,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		key := id
 		if wave != "" {
 			key = wave + "\x00" + id
+		}
+		if err := types.judge(tableCell(row, statusCol), line); err != nil {
+			count.Rejected++
+			reject(line, statusCol, strings.TrimSpace(tableCell(row, statusCol)), err, "")
+			continue
 		}
 		if first, dup := seen[key]; dup {
 			count.Rejected++
@@ -698,6 +710,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			}
 		}
 	}
+	ds.Warnings = append(ds.Warnings, types.warnings(path)...)
 	ds.Survey.Compact()
 	ds.Files = append(ds.Files, count)
 	return ds, nil
