@@ -79,7 +79,7 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, fmt.Errorf("%s: %w", path, err)
 	}
 	ds, err := readResponses(path, "", &casesSource{file: f, columns: lay.columns}, lay, opt)
-	ds.Warnings = append(ds.Warnings, nearItems(path, &ds, lay, opt)...) // survey_nearitems.go
+	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...) // survey_nearitems.go
 	return ds, err
 }
 

@@ -127,7 +127,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	}
 	ds, err := readResponses(path, rows.Sheet(), src, lay, opt)
 	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
-	ds.Warnings = append(ds.Warnings, nearItems(path, &ds, lay, opt)...)             // survey_nearitems.go
+	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...)          // survey_nearitems.go
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...)                  // hidden_rows.go
 	return ds, err
 }

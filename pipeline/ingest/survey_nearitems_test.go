@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -60,5 +61,17 @@ func TestResemblesItem(t *testing.T) {
 		if got := compactID(s); got != want {
 			t.Errorf("compactID(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// A survey file with responses but no item column is named: not one answer was read.
+func TestSurveyWithoutItems(t *testing.T) {
+	ds := readSurvey(t, writeFile(t, "e.csv", []byte("Respondent;Stelling 1;Stelling 2\nr1;4;2\n")), Options{Codebook: loadCodebook(t)})
+	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), "no column of the file is an item of the codebook") {
+		t.Errorf("warnings %v", ds.Warnings)
+	}
+	ds = readSurvey(t, writeFile(t, "k.csv", []byte("Respondent;K1\nr1;4\n")), Options{Codebook: loadCodebook(t)})
+	if len(ds.Warnings) != 0 {
+		t.Errorf("warnings %v", ds.Warnings)
 	}
 }
