@@ -129,6 +129,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
 	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...)          // survey_nearitems.go
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...)                  // hidden_rows.go
+	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)                    // encoding_guess.go
 	return ds, err
 }
 

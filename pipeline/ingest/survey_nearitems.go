@@ -26,13 +26,17 @@ import (
 const minTextHeader = 12
 
 // itemWarnings are the warnings about a survey file's items: none at all where it has
-// responses (a header the layout did not understand: every answer unread), and the
+// responses and the codebook has items (a header the layout did not understand: every answer unread), and the
 // columns that resemble an item the file lacks (nearItems).
 func itemWarnings(path string, ds *model.Dataset, lay *surveyLayout, opt Options) []model.Warning {
 	if opt.Codebook == nil {
 		return nil
 	}
-	if itemColumns(lay) == 0 && len(ds.Files) > 0 && ds.Files[len(ds.Files)-1].Accepted > 0 {
+	items := 0
+	for _, sc := range opt.Codebook.Scales {
+		items += len(sc.Items)
+	}
+	if items > 0 && itemColumns(lay) == 0 && len(ds.Files) > 0 && ds.Files[len(ds.Files)-1].Accepted > 0 {
 		return []model.Warning{{File: path, Err: model.Reasonf(
 			"no column of the file is an item of the codebook: not one answer is read; name the item columns in study.yaml (columns: {K1: ...}) or check the header",
 			"geen kolom van het bestand is een item van het codeboek: er is geen antwoord gelezen; noem de kolommen van de items in study.yaml (columns: {K1: ...}) of kijk de kopregel na")}}
