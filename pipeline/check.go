@@ -103,7 +103,13 @@ func (r *CheckReport) Nothing() bool {
 		}
 	}
 	// Unmatched survey columns are listed, not counted: an open remarks column or an
-	// attribute such as age is no error.
+	// attribute such as age is no error. One that resembles an item the file lacks ("K-1"
+	// for K1) is: its scale is computed from fewer items (ingest/survey_nearitems.go).
+	for _, c := range r.Unmatched {
+		if c.Resembles != "" {
+			return false
+		}
+	}
 	return len(r.Labels) == 0 && len(r.Roles) == 0 && r.NoRole == 0 && r.NoMunicipality == 0 && len(r.Other) == 0
 }
 

@@ -195,7 +195,11 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 			if byFile[c.File] == nil {
 				files = append(files, c.File)
 			}
-			byFile[c.File] = append(byFile[c.File], strconv.Quote(r.Shown(c.Header)))
+			shown := strconv.Quote(r.Shown(c.Header))
+			if c.Resembles != "" {
+				shown += u.s(" (resembles item ") + c.Resembles + ")"
+			}
+			byFile[c.File] = append(byFile[c.File], shown)
 		}
 		for _, f := range files {
 			u.f(w, "    %s: %s\n", r.Shown(f), strings.Join(byFile[f], ", "))

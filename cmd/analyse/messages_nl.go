@@ -138,4 +138,7 @@ var dutch = map[string]string{
 	"      %s: no turn of the respondent, only the interviewer's (%s)\n": "      %s: geen beurt van de respondent, alleen van de interviewer (%s)\n",
 	"respondent":  "respondent",
 	"respondents": "respondenten",
+
+	// check: an unmatched column close to an item the file lacks
+	" (resembles item ": " (lijkt op item ",
 }

@@ -66,12 +66,16 @@ var whyDutch = map[string]string{
 
 // textTable is a delimited text file decoded and judged once; Rows iterate over it.
 type textTable struct {
-	text  []byte // UTF-8 without byte-order mark
-	enc   textEncoding
-	comma byte
+	text []byte // UTF-8 without byte-order mark
+	enc  textEncoding
+	// guessed: the file is CR-only and not UTF-8, its encoding chosen by crOnlyEncoding.
+	guessed bool
+	comma   byte
 	// width is the number of fields the file's records have: the most frequent count
-	// over its first widthSample lines (ties go to the larger).
-	width int
+	// over its first widthSample lines (ties go to the larger); widths counts the lines
+	// of each number of fields in that sample.
+	width  int
+	widths map[int]int
 	// multiline is true where records may span lines (see above).
 	multiline bool
 	header    []string // the first record read, to name columns in rejects
@@ -89,8 +93,9 @@ type brokenRecord struct {
 
 // newTextTable decodes a delimited text file and judges its records. The encoding is a
 // byte-order mark's, else UTF-8 where the whole file is valid UTF-8, else Windows-1252
-// (what Excel on Windows writes), or Mac OS Roman where the lines end in a carriage
-// return alone (what Excel for Mac writes as "CSV (Macintosh)"); the delimiter the most
+// (what Excel on Windows writes); where the lines end in a carriage return alone, Mac OS
+// Roman (what Excel for Mac writes as "CSV (Macintosh)") or Windows-1252, as the file's
+// accented letters fit (encoding_guess.go), with a warning; the delimiter the most
 // frequent of ';', ',' and tab outside quotes on the first line.
 //
 // A file whose lines end in a carriage return alone, with no line feed anywhere, has its
@@ -102,7 +107,7 @@ func newTextTable(data []byte) (*textTable, error) {
 	t.enc = sniffEncoding(data)
 	crOnly := bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 && t.enc != encUTF16LE && t.enc != encUTF16BE
 	if crOnly && t.enc == encWindows1252 {
-		t.enc = encMacintosh
+		t.enc, t.guessed = crOnlyEncoding(data), true // encoding_guess.go
 	}
 	if t.text, err = decodeTable(data, t.enc); err != nil {
 		return nil, fmt.Errorf("not readable as %s text: %v: %w", t.enc, err, ErrNotTable)
@@ -168,10 +173,11 @@ func decodeTable(data []byte, enc textEncoding) ([]byte, error) {
 	return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), nil
 }
 
-// sampleWidth counts the fields of the first lines as if no record spanned lines and
-// returns the most frequent count.
+// sampleWidth counts the fields of the first lines as if no record spanned lines, keeps
+// the counts in t.widths and returns the most frequent count.
 func (t *textTable) sampleWidth() int {
 	counts := map[int]int{}
+	t.widths = counts
 	for p, n := 0, 0; p < len(t.text) && n < widthSample; {
 		line, next := t.lineAt(p)
 		p = next

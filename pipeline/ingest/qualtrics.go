@@ -9,7 +9,7 @@ import (
 // columns and Q_ columns (Q_TotalDuration, Q_RecaptchaScore, ...) are metadata as well.
 var qualtricsColumns = map[string]columnUse{
 	"responseid": useRespondent, "response id": useRespondent, "responseid ": useRespondent,
-	"startdate": useMeta, "enddate": useMeta, "status": useMeta, "ipaddress": useMeta,
+	"startdate": useMeta, "enddate": useMeta, "status": useStatus, "ipaddress": useMeta,
 	"progress": useMeta, "duration (in seconds)": useMeta, "duration": useMeta,
 	"finished": useSubmitted, "recordeddate": useMeta,
 	"recipientfirstname": useFirstName, "recipientlastname": useLastName,

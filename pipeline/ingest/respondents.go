@@ -106,5 +106,6 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	}
 	ds.Files = append(ds.Files, count)
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
+	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)   // encoding_guess.go
 	return ds, nil
 }

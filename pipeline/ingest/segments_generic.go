@@ -335,6 +335,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
 	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
+	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)   // encoding_guess.go
 	return ds, nil
 }
 

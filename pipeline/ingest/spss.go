@@ -78,7 +78,9 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 	if err := settleItems(lay, opt); err != nil {
 		return model.Dataset{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return readResponses(path, "", &casesSource{file: f, columns: lay.columns}, lay, opt)
+	ds, err := readResponses(path, "", &casesSource{file: f, columns: lay.columns}, lay, opt)
+	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...) // survey_nearitems.go
+	return ds, err
 }
 
 // casesSource hands the cases of a system file to readResponses as rows of text.

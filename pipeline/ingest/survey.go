@@ -117,6 +117,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	}
 	lay.format = format
 	markUnheaded(lay, header)
+	lay.stopAtNamed = recordsStopAtNamed(rows, namedColumns(lay), len(lay.columns))
 	if format == FormatForms {
 		lay.idPrefix = formsPrefix(path)
 	}
@@ -126,7 +127,9 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	}
 	ds, err := readResponses(path, rows.Sheet(), src, lay, opt)
 	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
+	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...)          // survey_nearitems.go
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...)                  // hidden_rows.go
+	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)                    // encoding_guess.go
 	return ds, err
 }
 
@@ -191,6 +194,7 @@ const (
 	useSubmitted                     // submit date or completion flag: empty means incomplete
 	useOpen                          // free text by the export's own account ([other], _TEXT)
 	useWave                          // the measurement wave (see waveColumn)
+	useStatus                        // how the response came in: a test or spam response is none (qualtrics_status.go)
 )
 
 // surveyColumn is one column of a survey export as a layout reads it.
@@ -231,6 +235,9 @@ type surveyLayout struct {
 	// unanswered reports whether a cell of a column that is not an item means "no answer"
 	// (Qualtrics's -99, "seen but unanswered"); nil means only an empty cell does.
 	unanswered func(string) bool
+	// stopAtNamed: the file is delimited text whose records stop at the header's last
+	// named column, before its trailing columns without a header (survey_trailing.go).
+	stopAtNamed bool
 	// pending is a data row the layout read while looking for header rows.
 	pending     []string
 	pendingLine int
@@ -445,7 +452,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	}
 	count := model.FileCount{Path: path, Format: lay.format}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	idCol, submitCol, waveCol := -1, -1, -1
+	idCol, submitCol, waveCol, statusCol := -1, -1, -1, -1
 	var items, itemCols []int // item columns of the file, and their columns in ds.Survey
 	others := map[int]*openColumn{}
 	var otherOrder []int
@@ -461,6 +468,10 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			}
 		case useWave:
 			waveCol = i
+		case useStatus:
+			if statusCol < 0 {
+				statusCol = i
+			}
 		case useItem:
 			items = append(items, i)
 			itemCols = append(itemCols, ds.Survey.Column(c.item.ID))
@@ -489,12 +500,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	// named is the number of columns up to the last one with a header: trailing columns
 	// whose header cell is empty (stray formatted columns of a saved sheet, "K4;;") hold
 	// nothing a row must reach, so a row that stops before them is whole.
-	named := 0
-	for i, c := range lay.columns {
-		if !c.unheaded && strings.TrimSpace(c.header) != "" {
-			named = i + 1
-		}
-	}
+	named := namedColumns(lay) // survey_trailing.go
 	// A text file bounds its rows by its lines: size the respondents, the rows of the
 	// survey and the ids seen for them up front, instead of growing them row by row.
 	hint := 0
@@ -505,6 +511,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	ds.Respondents = make([]model.Respondent, 0, hint)
 	ds.Survey.Reserve(hint)
 	var answers answerCache
+	var types responseTypes // a Qualtrics Status column's previews, spam and tests
 	// A row's cells are cut from one string (fieldBuf.strings, the workbook reader's
 	// row): a respondent that kept its id, municipality or role as read would keep the
 	// whole row, some 300 bytes a respondent, 30 MB on a national survey, for the rest
@@ -540,6 +547,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			reject(line, -1, "", model.Reasonf("%w: the row has %d fields, the header %d; a value holds an unquoted delimiter", "%v: de regel heeft %d velden, de kopregel %d; een waarde bevat een scheidingsteken zonder aanhalingstekens", ErrFieldCount, len(row), len(lay.columns)), "")
 			continue
 		}
+		// A value past the last named column where the other rows stop there: shifted
+		// by an unquoted delimiter as well (survey_trailing.go).
+		if lay.stopAtNamed && len(row) > named && !emptyRow(row[named:]) {
+			count.Rejected++
+			reject(line, -1, "", pastNamedColumns(row, named), "")
+			continue
+		}
 		// Fewer fields than the header's named columns: a line break inside an unquoted
 		// value split the row in two, and each half would be read as a respondent of its own.
 		if sheet == "" && len(row) < named {
@@ -567,6 +581,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		key := id
 		if wave != "" {
 			key = wave + "\x00" + id
+		}
+		if err := types.judge(tableCell(row, statusCol), line); err != nil {
+			count.Rejected++
+			reject(line, statusCol, strings.TrimSpace(tableCell(row, statusCol)), err, "")
+			continue
 		}
 		if first, dup := seen[key]; dup {
 			count.Rejected++
@@ -692,6 +711,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			}
 		}
 	}
+	ds.Warnings = append(ds.Warnings, types.warnings(path)...)
 	ds.Survey.Compact()
 	ds.Files = append(ds.Files, count)
 	return ds, nil

@@ -26,3 +26,32 @@ func TestSubHeader(t *testing.T) {
 		t.Errorf("%d respondents, %v; want r1 and no answers", n, answers(ds))
 	}
 }
+
+// TestSubHeaderRepeatedOrTexts reads as one header a second row that repeats
+// "Respondent" above the ids (A1 not merged), and a row of question texts under the ids
+// (a third row too: group header, ids, texts); a first response without an id, and a
+// row whose item cells are answers, stay data.
+func TestSubHeaderRepeatedOrTexts(t *testing.T) {
+	cb := loadCodebook(t)
+	for name, tc := range map[string]struct {
+		csv     string
+		answers []string
+		n       int
+	}{
+		"repeated": {"Respondent;Kennen;\nRespondent;K1;K2\nr1;4;Mee eens\n", []string{"r1 K1 4", "r1 K2 4 (Mee eens)"}, 1},
+		"id name":  {"ID;Kennen;\nRespondentnummer;K1;K2\nr1;4;2\n", []string{"r1 K1 4", "r1 K2 2"}, 1},
+		"texts": {"Respondent;K1;K2;Toelichting\n;Ik ken de jongerenwerkers in mijn wijk persoonlijk.;K2;Uw toelichting\nr1;4;2;Goed\n",
+			[]string{"r1 K1 4", "r1 K2 2"}, 1},
+		"three rows": {"Respondent;Kennen;\n;K1;K2\n;Ik ken de jongerenwerkers in mijn wijk persoonlijk.;\n;4;2\n",
+			[]string{"e:4 K1 4", "e:4 K2 2"}, 1},
+		"anonymous first": {"Respondent;K1;K2\n;Mee eens;1\nr2;3;1\n", []string{"e:2 K1 4 (Mee eens)", "e:2 K2 1", "r2 K1 3", "r2 K2 1"}, 2},
+		"text of another item": {"Respondent;K1;K2\n;Ik weet wie ik moet bellen bij het wijkteam.;\nr2;3;1\n",
+			[]string{"e:2 K2 .", "r2 K1 3", "r2 K2 1"}, 2}, // K1's cell a rejected label
+	} {
+		ds := readSurvey(t, writeFile(t, "e.csv", []byte(tc.csv)), Options{Codebook: cb})
+		same(t, name+": answers", answers(ds), tc.answers)
+		if len(ds.Respondents) != tc.n {
+			t.Errorf("%s: %d respondents, want %d", name, len(ds.Respondents), tc.n)
+		}
+	}
+}

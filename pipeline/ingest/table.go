@@ -486,7 +486,7 @@ const (
 )
 
 func (e textEncoding) String() string {
-	return [...]string{"UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252", "Mac OS Roman"}[e]
+	return [...]string{"UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252", "Macintosh"}[e]
 }
 
 // sniffDelimiter counts ';', ',' and tab outside quotes on the first line and picks the

@@ -196,6 +196,9 @@ func (f FileCount) Shown() string {
 type Column struct {
 	File   string
 	Header string
+	// Resembles is the id of the codebook item the header is close to ("K-1" for K1),
+	// where no column of the file holds that item; empty otherwise.
+	Resembles string
 }
 
 // Dataset is what the readers produce and the stages pass on, up to the protect stage;
