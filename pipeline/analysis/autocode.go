@@ -44,7 +44,7 @@ func AutoCodings(in *Input, res *results.Results) {
 		if c := &codings[i]; c.Coder == AutoCoder && c.Code != "" {
 			auto = append(auto, int32(i))
 			o := 0
-			if s, ok := x.segOf[c.Segment]; ok && x.seg[s] != nil {
+			if s := int(x.segOfCoding[i]); x.seg[s] != nil {
 				o = s
 			}
 			order = append(order, o)

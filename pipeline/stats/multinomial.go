@@ -22,22 +22,41 @@ import (
 // a seed gives the intervals it gave before. gonum offers no sampler that keeps state
 // between calls, and the faster exact samplers (BTPE, Kachitvichyanukul & Schmeiser
 // 1988) would draw other numbers from the same seed.
+//
+// The Cauchy proposal's acceptance bound needs exp(lgamma(n+1) − lgamma(em+1) −
+// lgamma(n−em+1) + em·log p + (n−em)·log(1−p)), the binomial probability of em, which
+// depends on the kind, the draws left (n) and em only; a presence bootstrap draws its
+// first kind from the same n in every resample and its other kinds from a few n, so the
+// value is kept per (kind, n, em) once computed (the same expression, so the same
+// bits), up to maxPMFCache values. With a *rand.PCG source (the bootstrap's) the
+// uniform variates are taken from it directly, as rand.Rand.Float64 makes them, without
+// the interface call.
 type multinomialDraws struct {
 	mult   []float64
 	n      float64
 	rnd    *rand.Rand
+	pcg    *rand.PCG // the source, when it is a PCG
 	p      []float64 // per kind: mult_k / items of kinds k..
 	q      []float64 // min(p, 1 − p)
 	logs   []bool    // qlog, qclog computed
 	qlog   []float64 // log q
 	qclog  []float64 // log(1 − q), as math.Log1p(−q)
 	lgamma []float64 // lgamma[k] = math.Lgamma(k + 1), NaN until needed
+	// pmf[k][n] is, for kind k and n draws left, the Cauchy bound's exp term per em (NaN
+	// until computed), made when needed; cached counts the values allocated.
+	pmf    []pmfRows
+	cached int
 }
+
+// maxPMFCache is the most values of the Cauchy bound's exp term multinomialDraws keeps
+// (8 MB); past it the term is computed each time, which gives the same value.
+const maxPMFCache = 1 << 20
 
 // newMultinomialDraws returns the draws of Multinomial(n; mult/n) from src: n draws with
 // replacement from n items of which mult[k] are of kind k.
 func newMultinomialDraws(mult []float64, n float64, src rand.Source) *multinomialDraws {
-	m := &multinomialDraws{mult: mult, n: n, rnd: rand.New(src),
+	pcg, _ := src.(*rand.PCG)
+	m := &multinomialDraws{mult: mult, n: n, rnd: rand.New(src), pcg: pcg,
 		p: make([]float64, len(mult)), q: make([]float64, len(mult)),
 		logs: make([]bool, len(mult)), qlog: make([]float64, len(mult)), qclog: make([]float64, len(mult))}
 	mass := n
@@ -71,6 +90,14 @@ func (m *multinomialDraws) draw(out []float64) {
 	}
 }
 
+// float64 is m.rnd.Float64(), from the PCG directly where the source is one.
+func (m *multinomialDraws) float64() float64 {
+	if m.pcg != nil {
+		return float64(m.pcg.Uint64()<<11>>11) / (1 << 53)
+	}
+	return m.rnd.Float64()
+}
+
 // binomial draws Binomial(n, p_k) as distuv.Binomial{N: n, P: p_k}.Rand() does.
 func (m *multinomialDraws) binomial(k int, n float64) float64 {
 	p := m.q[k]
@@ -79,9 +106,20 @@ func (m *multinomialDraws) binomial(k int, n float64) float64 {
 	if n < 25 {
 		// The direct method.
 		bnl := 0.0
-		for i := 0; i < int(n); i++ {
-			if m.rnd.Float64() < p {
-				bnl++
+		if m.pcg != nil {
+			// u < p with u = x / 2⁵³ (x the top 53 bits of a PCG number, as
+			// rand.Rand.Float64 makes u) is x < p·2⁵³: scaling by a power of two is exact.
+			p53 := p * (1 << 53)
+			for i := 0; i < int(n); i++ {
+				if float64(m.pcg.Uint64()<<11>>11) < p53 {
+					bnl++
+				}
+			}
+		} else {
+			for i := 0; i < int(n); i++ {
+				if m.rnd.Float64() < p {
+					bnl++
+				}
 			}
 		}
 		if flip {
@@ -123,29 +161,79 @@ func (m *multinomialDraws) binomial(k int, n float64) float64 {
 		m.qlog[k], m.qclog[k] = math.Log(p), math.Log1p(-p)
 		m.logs[k] = true
 	}
-	g := m.logGammaPlus1(n)
 	plog, pclog := m.qlog[k], m.qclog[k]
 	sq := math.Sqrt(2 * am * (1 - p))
+	pmf := m.pmfRow(k, n)
 	for {
 		var em, y float64
 		for {
-			y = math.Tan(math.Pi * m.rnd.Float64())
+			y = math.Tan(math.Pi * m.float64())
 			em = sq*y + am
 			if em >= 0 && em < n+1 {
 				break
 			}
 		}
 		em = math.Floor(em)
-		lg1 := m.logGammaPlus1(em)
-		lg2 := m.logGammaPlus1(n - em)
-		t := 1.2 * sq * (1 + y*y) * math.Exp(g-lg1-lg2+em*plog+(n-em)*pclog)
-		if m.rnd.Float64() <= t {
+		var e float64
+		if pmf != nil && !math.IsNaN(pmf[int(em)]) {
+			e = pmf[int(em)]
+		} else {
+			g := m.logGammaPlus1(n)
+			lg1 := m.logGammaPlus1(em)
+			lg2 := m.logGammaPlus1(n - em)
+			e = math.Exp(g - lg1 - lg2 + em*plog + (n-em)*pclog)
+			if pmf != nil {
+				pmf[int(em)] = e
+			}
+		}
+		t := 1.2 * sq * (1 + y*y) * e
+		if m.float64() <= t {
 			if flip {
 				return n - em
 			}
 			return em
 		}
 	}
+}
+
+// pmfRow returns the row of kept exp terms for kind k and n draws left (see
+// multinomialDraws), nil once maxPMFCache values are kept.
+func (m *multinomialDraws) pmfRow(k int, n float64) []float64 {
+	if m.pmf == nil {
+		m.pmf = make([]pmfRows, len(m.mult))
+	}
+	r := &m.pmf[k]
+	i := int(n)
+	// The rows cover the n seen so far, lo.. : a kind's draws left stay near one value.
+	switch {
+	case r.rows == nil:
+		r.lo = i
+	case i < r.lo:
+		r.rows = append(make([][]float64, r.lo-i), r.rows...)
+		r.lo = i
+	}
+	for i-r.lo >= len(r.rows) {
+		r.rows = append(r.rows, nil)
+	}
+	row := r.rows[i-r.lo]
+	if row == nil {
+		if m.cached+i+1 > maxPMFCache {
+			return nil
+		}
+		row = make([]float64, i+1)
+		for j := range row {
+			row[j] = math.NaN()
+		}
+		r.rows[i-r.lo] = row
+		m.cached += len(row)
+	}
+	return row
+}
+
+// pmfRows are one kind's rows of kept exp terms, rows[j] for n = lo + j draws left.
+type pmfRows struct {
+	lo   int
+	rows [][]float64
 }
 
 // logGammaPlus1 returns math.Lgamma(x + 1) for a whole x in 0..n, from the table.

@@ -178,7 +178,7 @@ func (u *PresenceUnits) data() *alphaData {
 			d.values = append(d.values, float64(v))
 		}
 	}
-	d.start, d.index, d.count = d.start[:1], d.index[:0], d.count[:0]
+	d.start, d.index, d.count, d.two = d.start[:1], d.index[:0], d.count[:0], d.two[:0]
 	for p := range u.ones {
 		if u.zeros[p] > 0 {
 			d.index = append(d.index, index[0])
