@@ -588,14 +588,14 @@ func Agreement(in *Input, res *results.Results) {
 				m := newPresence(len(coders))
 				if um != nil {
 					m.addCode(um, hits[k], false, func(i int, row []int8) {
-						rows[k].dis = append(rows[k].dis, in.disagreement(x.segIDs[segs[i]], x.codes[k], row))
+						rows[k].dis = append(rows[k].dis, in.disagreement(segs[i], x.codes[k], row))
 					})
 				} else {
 					for _, sg := range segs {
 						ones, zeros := values(row, sg, k)
 						m.add(row, -1)
 						if ones > 0 && zeros > 0 {
-							rows[k].dis = append(rows[k].dis, in.disagreement(x.segIDs[sg], x.codes[k], row))
+							rows[k].dis = append(rows[k].dis, in.disagreement(sg, x.codes[k], row))
 						}
 					}
 				}
@@ -661,9 +661,9 @@ func disagreementsTable(coders []string) *results.Table {
 
 // disagreement is the row of table `disagreements` of one (segment, code): values holds
 // the coders' values, -1 where a coder did not code the segment.
-func (in *Input) disagreement(segment, code string, values []int8) []any {
-	seg := in.Segment(segment)
-	row := []any{segment, code, seg.Respondent}
+func (in *Input) disagreement(sg int, code string, values []int8) []any {
+	seg := in.ids.seg[sg].segment
+	row := []any{in.ids.segIDs[sg], code, seg.Respondent}
 	for _, v := range values {
 		if v < 0 {
 			row = append(row, nil)

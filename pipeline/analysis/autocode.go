@@ -77,11 +77,11 @@ func AutoCodings(in *Input, res *results.Results) {
 	if len(perm) > 0 {
 		t.Rows = make([][]any, 0, len(perm))
 	}
-	lastSeg, lastPseudonym := "", ""
+	lastSeg, lastPseudonym := int32(-1), ""
 	for k, p := range perm {
 		c := &codings[auto[p]]
-		if k == 0 || c.Segment != lastSeg {
-			lastSeg, lastPseudonym = c.Segment, in.pseudonymOf(c.Segment)
+		if s := x.segOfCoding[auto[p]]; k == 0 || s != lastSeg {
+			lastSeg, lastPseudonym = s, in.pseudonymOfNum(int(s))
 		}
 		t.Add(autocodingRow(c, lastPseudonym)...) // learned.go: source and probability
 	}
@@ -165,12 +165,11 @@ func ratio(a, b int) any {
 	return float64(a) / float64(b)
 }
 
-// pseudonymOf returns the pseudonym of a segment's respondent, empty when unknown: a
-// respondent's own id never reaches a table.
-func (in *Input) pseudonymOf(segment string) string {
+// pseudonymOfNum returns the pseudonym of segment number s's respondent, empty when
+// unknown: a respondent's own id never reaches a table.
+func (in *Input) pseudonymOfNum(s int) string {
 	x := in.ids
-	s, ok := x.segOf[segment]
-	if !ok || x.seg[s] == nil {
+	if x.seg[s] == nil {
 		return ""
 	}
 	if n := x.respNum[x.resp[s]]; n != noRespondent {
