@@ -35,13 +35,13 @@ type multinomialDraws struct {
 	mult   []float64
 	n      float64
 	rnd    *rand.Rand
-	pcg    *rand.PCG // the source, when it is a PCG
-	p      []float64 // per kind: mult_k / items of kinds k..
-	q      []float64 // min(p, 1 − p)
-	logs   []bool    // qlog, qclog computed
-	qlog   []float64 // log q
-	qclog  []float64 // log(1 − q), as math.Log1p(−q)
-	lgamma []float64 // lgamma[k] = math.Lgamma(k + 1), NaN until needed
+	pcg    *rand.PCG   // the source, when it is a PCG
+	p      []float64   // per kind: mult_k / items of kinds k..
+	q      []float64   // min(p, 1 − p)
+	logs   []bool      // qlog, qclog computed
+	qlog   []float64   // log q
+	qclog  []float64   // log(1 − q), as math.Log1p(−q)
+	lgamma [][]float64 // lgamma[k/lgammaPage][k%lgammaPage] = math.Lgamma(k + 1), NaN until needed
 	// pmf[k][n] is, for kind k and n draws left, the Cauchy bound's exp term per em (NaN
 	// until computed), made when needed; cached counts the values allocated.
 	pmf    []pmfRows
@@ -163,7 +163,7 @@ func (m *multinomialDraws) binomial(k int, n float64) float64 {
 	}
 	plog, pclog := m.qlog[k], m.qclog[k]
 	sq := math.Sqrt(2 * am * (1 - p))
-	pmf := m.pmfRow(k, n)
+	pmf, from := m.pmfRow(k, n, am, sq)
 	for {
 		var em, y float64
 		for {
@@ -175,15 +175,16 @@ func (m *multinomialDraws) binomial(k int, n float64) float64 {
 		}
 		em = math.Floor(em)
 		var e float64
-		if pmf != nil && !math.IsNaN(pmf[int(em)]) {
-			e = pmf[int(em)]
+		j := int(em) - from
+		if j >= 0 && j < len(pmf) && !math.IsNaN(pmf[j]) {
+			e = pmf[j]
 		} else {
 			g := m.logGammaPlus1(n)
 			lg1 := m.logGammaPlus1(em)
 			lg2 := m.logGammaPlus1(n - em)
 			e = math.Exp(g - lg1 - lg2 + em*plog + (n-em)*pclog)
-			if pmf != nil {
-				pmf[int(em)] = e
+			if j >= 0 && j < len(pmf) {
+				pmf[j] = e
 			}
 		}
 		t := 1.2 * sq * (1 + y*y) * e
@@ -197,8 +198,10 @@ func (m *multinomialDraws) binomial(k int, n float64) float64 {
 }
 
 // pmfRow returns the row of kept exp terms for kind k and n draws left (see
-// multinomialDraws), nil once maxPMFCache values are kept.
-func (m *multinomialDraws) pmfRow(k int, n float64) []float64 {
+// multinomialDraws): row[j] for em = from + j, over the em within about 8 standard
+// deviations of the mean am (sq is about 1.4 of them), where nearly every proposal
+// falls; nil once maxPMFCache values are kept.
+func (m *multinomialDraws) pmfRow(k int, n, am, sq float64) (row []float64, from int) {
 	if m.pmf == nil {
 		m.pmf = make([]pmfRows, len(m.mult))
 	}
@@ -209,46 +212,68 @@ func (m *multinomialDraws) pmfRow(k int, n float64) []float64 {
 	case r.rows == nil:
 		r.lo = i
 	case i < r.lo:
-		r.rows = append(make([][]float64, r.lo-i), r.rows...)
+		r.rows = append(make([]pmfRow, r.lo-i), r.rows...)
 		r.lo = i
 	}
 	for i-r.lo >= len(r.rows) {
-		r.rows = append(r.rows, nil)
+		r.rows = append(r.rows, pmfRow{})
 	}
-	row := r.rows[i-r.lo]
-	if row == nil {
-		if m.cached+i+1 > maxPMFCache {
-			return nil
+	pr := &r.rows[i-r.lo]
+	if pr.values == nil {
+		w := int(6*sq) + 8
+		from, to := max(0, int(am)-w), min(i, int(am)+w)
+		// A row pays once its (k, n) has come up about an eighth of its length times:
+		// the first kind draws from the same n every time, a later kind from n that
+		// spread with the draws before it.
+		pr.visits++
+		if pr.visits < (to-from+1)/8 || m.cached+to-from+1 > maxPMFCache {
+			return nil, 0
 		}
-		row = make([]float64, i+1)
-		for j := range row {
-			row[j] = math.NaN()
+		pr.from, pr.values = from, make([]float64, to-from+1)
+		for j := range pr.values {
+			pr.values[j] = math.NaN()
 		}
-		r.rows[i-r.lo] = row
-		m.cached += len(row)
+		m.cached += len(pr.values)
 	}
-	return row
+	return pr.values, pr.from
+}
+
+// pmfRow is the kept exp terms of one kind and n: values[j] for em = from + j.
+type pmfRow struct {
+	from   int
+	values []float64
+	visits int // calls for this kind and n while values is nil
 }
 
 // pmfRows are one kind's rows of kept exp terms, rows[j] for n = lo + j draws left.
 type pmfRows struct {
 	lo   int
-	rows [][]float64
+	rows []pmfRow
 }
 
 // logGammaPlus1 returns math.Lgamma(x + 1) for a whole x in 0..n, from the table.
 func (m *multinomialDraws) logGammaPlus1(x float64) float64 {
+	// In pages of lgammaPage values, made when first needed: the draws need the values
+	// near a few points of 0..n only.
 	if m.lgamma == nil {
-		m.lgamma = make([]float64, int(m.n)+1)
-		for i := range m.lgamma {
-			m.lgamma[i] = math.NaN()
-		}
+		m.lgamma = make([][]float64, int(m.n)/lgammaPage+1)
 	}
 	i := int(x)
-	if v := m.lgamma[i]; !math.IsNaN(v) {
+	page := m.lgamma[i/lgammaPage]
+	if page == nil {
+		page = make([]float64, lgammaPage)
+		for j := range page {
+			page[j] = math.NaN()
+		}
+		m.lgamma[i/lgammaPage] = page
+	}
+	if v := page[i%lgammaPage]; !math.IsNaN(v) {
 		return v
 	}
 	v, _ := math.Lgamma(x + 1)
-	m.lgamma[i] = v
+	page[i%lgammaPage] = v
 	return v
 }
+
+// lgammaPage is the number of values of a page of multinomialDraws.lgamma.
+const lgammaPage = 512
