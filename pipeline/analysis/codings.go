@@ -57,6 +57,9 @@ type codingIndex struct {
 	resp     []int      // per segment: respondent number, -1 for an unknown segment
 	respIDs  []string
 	respNum  []int32 // per respondent: its respondent number (groups.go), noRespondent when unlisted
+	// listed are the respondents with a respondent number, in the order of those
+	// numbers: the dataset's order of respondents, usually sorted by pseudonym already.
+	listed []int32
 	// codedResp holds the respondents with a coded segment counted (see uses), by id and
 	// by number.
 	codedResp  map[string]bool
@@ -261,6 +264,24 @@ func (in *Input) buildCodingIndex() *codingIndex {
 			}
 			x.resp[i] = r
 			lastResp, lastR = s.Respondent, r
+		}
+	}
+	// A counting sort by respondent number (two ids of one respondent, a key and its
+	// bare pseudonym, both kept).
+	start := make([]int32, len(in.Data.Respondents)+1)
+	for _, r := range x.respNum {
+		if r != noRespondent {
+			start[r+1]++
+		}
+	}
+	for r := range in.Data.Respondents {
+		start[r+1] += start[r]
+	}
+	x.listed = make([]int32, start[len(in.Data.Respondents)])
+	for n, r := range x.respNum {
+		if r != noRespondent {
+			x.listed[start[r]] = int32(n)
+			start[r]++
 		}
 	}
 	// Which coder a segment counts follows from who coded which segments: the coded

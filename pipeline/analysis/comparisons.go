@@ -327,12 +327,12 @@ func (in *Input) factorMentions() *factorMentions {
 		})
 	}
 	var order []int
-	for r, ok := range mentioned {
-		if ok {
-			order = append(order, r)
+	for _, r := range x.listed {
+		if mentioned[r] {
+			order = append(order, int(r))
 		}
 	}
-	// Respondents are numbered in order of their segments, usually sorted already.
+	// In the dataset's order of respondents, usually sorted already.
 	byID := func(a, b int) int { return strings.Compare(x.respIDs[a], x.respIDs[b]) }
 	if !slices.IsSortedFunc(order, byID) {
 		slices.SortFunc(order, byID)

@@ -153,13 +153,13 @@ func CodePresence(in *Input, res *results.Results) {
 	// respondent a pseudonym finds (respNum, noRespondent where no respondent has it):
 	// a row for each whose counted codings make it coded.
 	var people []int
-	for n, coded := range x.respCoded {
-		if coded && x.respNum[n] != noRespondent {
-			people = append(people, n)
+	for _, n := range x.listed {
+		if x.respCoded[n] {
+			people = append(people, int(n))
 		}
 	}
-	// By pseudonym (each row's own, so the rows' other cells never break a tie); the
-	// index numbers them in the order of their segments, usually sorted already.
+	// By pseudonym (each row's own, so the rows' other cells never break a tie); in the
+	// dataset's order of respondents they are usually sorted already.
 	byPseudonym := func(a, b int) int { return strings.Compare(x.respIDs[a], x.respIDs[b]) }
 	if !slices.IsSortedFunc(people, byPseudonym) {
 		slices.SortFunc(people, byPseudonym)
