@@ -55,7 +55,7 @@ func Cooccurrence(in *Input, res *results.Results) {
 // codings and the pairs they make, where a pass over every pair of codes' bitsets grows
 // with codes² × segments.
 func (x *codingIndex) cooccurring() (both, resp []int32) {
-	K, n := len(x.codes), len(x.segIDs)
+	n := len(x.segIDs)
 	// Each segment's counted codes, ascending, from the per-code bitsets.
 	count := make([]int32, n+1)
 	for k := range x.counted {
@@ -73,7 +73,19 @@ func (x *codingIndex) cooccurring() (both, resp []int32) {
 		})
 	}
 	// The segments with a counted code, grouped by respondent (unknown ones, -1, first),
-	// in segment order within a respondent.
+	// in segment order within a respondent: as they come, where the index numbered the
+	// respondents in the order of their segments and those follow each other.
+	grouped := true
+	prev := -1
+	for s := 0; s < n && grouped; s++ {
+		if count[s+1] > count[s] {
+			grouped = x.resp[s] >= prev
+			prev = x.resp[s]
+		}
+	}
+	if grouped {
+		return x.countPairs(codesOf, count, nil)
+	}
 	nr := len(x.respIDs)
 	start := make([]int32, nr+2)
 	for s := range n {
@@ -92,9 +104,30 @@ func (x *codingIndex) cooccurring() (both, resp []int32) {
 			start[r]++
 		}
 	}
+	return x.countPairs(codesOf, count, order)
+}
+
+// countPairs counts the pairs of cooccurring: the segments in order (all with a counted
+// code, each respondent's together), or every segment in turn when order is nil; segment
+// s's codes are codesOf[count[s]:count[s+1]].
+func (x *codingIndex) countPairs(codesOf, count, order []int32) (both, resp []int32) {
+	K := len(x.codes)
 	both, resp = make([]int32, K*K), make([]int32, K*K)
 	last := make([]int32, K*K) // respondent number + 1 last counted for the pair, 0: none
-	for _, s := range order {
+	n := len(count) - 1
+	for i := 0; ; i++ {
+		var s int32
+		if order == nil {
+			if i >= n {
+				break
+			}
+			s = int32(i)
+		} else {
+			if i >= len(order) {
+				break
+			}
+			s = order[i]
+		}
 		cs := codesOf[count[s]:count[s+1]]
 		r := int32(x.resp[s])
 		for i, a := range cs {
