@@ -28,7 +28,8 @@ import (
 // depends on the kind, the draws left (n) and em only; a presence bootstrap draws its
 // first kind from the same n in every resample and its other kinds from a few n, so the
 // value is kept per (kind, n, em) once computed (the same expression, so the same
-// bits), up to maxPMFCache values. With a *rand.PCG source (the bootstrap's) the
+// bits), for the em near the mean of a (kind, n) that comes up often (pmfRow), up to
+// maxPMFCache values. With a *rand.PCG source (the bootstrap's) the
 // uniform variates are taken from it directly, as rand.Rand.Float64 makes them, without
 // the interface call.
 type multinomialDraws struct {
