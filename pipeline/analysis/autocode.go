@@ -44,7 +44,7 @@ func AutoCodings(in *Input, res *results.Results) {
 		if c := &codings[i]; c.Coder == AutoCoder && c.Code != "" {
 			auto = append(auto, int32(i))
 			o := 0
-			if s := int(x.segOfCoding[i]); x.seg[s] != nil {
+			if s := x.segmentOfListed(i, c.Segment); s >= 0 && x.seg[s] != nil {
 				o = s
 			}
 			order = append(order, o)
@@ -80,8 +80,11 @@ func AutoCodings(in *Input, res *results.Results) {
 	lastSeg, lastPseudonym := int32(-1), ""
 	for k, p := range perm {
 		c := &codings[auto[p]]
-		if s := x.segOfCoding[auto[p]]; k == 0 || s != lastSeg {
-			lastSeg, lastPseudonym = s, in.pseudonymOfNum(int(s))
+		if s := int32(x.segmentOfListed(int(auto[p]), c.Segment)); k == 0 || s != lastSeg {
+			lastSeg, lastPseudonym = s, ""
+			if s >= 0 {
+				lastPseudonym = in.pseudonymOfNum(int(s))
+			}
 		}
 		t.Add(autocodingRow(c, lastPseudonym)...) // learned.go: source and probability
 	}
@@ -163,6 +166,19 @@ func ratio(a, b int) any {
 		return nil
 	}
 	return float64(a) / float64(b)
+}
+
+// segmentOfListed returns the segment number of coding i of the autocodings list (the
+// dataset's codings, numbered by the index, then the held suggestions, found by their
+// segment id), -1 for a segment the index does not know.
+func (x *codingIndex) segmentOfListed(i int, segment string) int {
+	if i < len(x.segOfCoding) {
+		return int(x.segOfCoding[i])
+	}
+	if s, ok := x.segNum(segment); ok {
+		return s
+	}
+	return -1
 }
 
 // pseudonymOfNum returns the pseudonym of segment number s's respondent, empty when
