@@ -20,12 +20,21 @@ func splitHeld(p *protected.Dataset) []protected.Coding {
 	}
 	held := make([]protected.Coding, 0, n)
 	kept := p.Codings[:0]
-	for _, c := range p.Codings {
+	// The protect stage's segment numbers stay with their codings (CodingSegment).
+	numbered := len(p.CodingSegment) == len(p.Codings)
+	segs := p.CodingSegment[:0]
+	for i, c := range p.Codings {
 		if c.Held != "" {
 			held = append(held, c)
 			continue
 		}
 		kept = append(kept, c)
+		if numbered {
+			segs = append(segs, p.CodingSegment[i])
+		}
+	}
+	if numbered {
+		p.CodingSegment = segs
 	}
 	clear(p.Codings[len(kept):])
 	p.Codings = kept

@@ -181,15 +181,17 @@ func renameSegments(d *model.Dataset) {
 	renameSegmentsBy(d, pseud)
 }
 
-// renameSegmentsBy is renameSegments with the map real id → pseudonym given.
-func renameSegmentsBy(d *model.Dataset, pseud map[string]string) {
+// renameSegmentsBy is renameSegments with the map real id → pseudonym given. It returns
+// per coding the position of its segment in d.Segments (-1 for a segment not listed),
+// found by the lookup that renames the coding's segment (protected.Dataset.CodingSegment).
+func renameSegmentsBy(d *model.Dataset, pseud map[string]string) []int32 {
 	next := map[string]int{}
-	ids := make(map[string]string, len(d.Segments))
+	pos := make(map[string]int32, len(d.Segments)) // old id -> position among the kept
 	// The same segment can come from two exports (one per coder): keep it once.
 	kept := d.Segments[:0]
 	for _, s := range d.Segments {
-		if _, dup := ids[s.ID]; !dup {
-			ids[s.ID] = ""
+		if _, dup := pos[s.ID]; !dup {
+			pos[s.ID] = int32(len(kept))
 			kept = append(kept, s)
 		}
 	}
@@ -210,15 +212,17 @@ func renameSegmentsBy(d *model.Dataset, pseud map[string]string) {
 	}
 	for i := range d.Segments {
 		s := &d.Segments[i]
-		id := names.piece(i)
-		ids[s.ID] = id
-		s.ID = id
+		s.ID = names.piece(i)
 	}
+	segmentOf := make([]int32, len(d.Codings))
 	for i := range d.Codings {
-		if id, ok := ids[d.Codings[i].Segment]; ok {
-			d.Codings[i].Segment = id
+		segmentOf[i] = -1
+		if n, ok := pos[d.Codings[i].Segment]; ok {
+			d.Codings[i].Segment = d.Segments[n].ID
+			segmentOf[i] = n
 		}
 	}
+	return segmentOf
 }
 
 // zeroPadded is fmt.Sprintf("%0*d", width, n) for n >= 0, without fmt's cost per call.
@@ -333,7 +337,7 @@ func protect(d *model.Dataset, cb *codebook.Codebook, r *redact.Redactor, rel fu
 func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel func(string) string) (protected.Dataset, [][2]string) {
 	ps := pseudonymiseIDs(d, cb)
 	key, pseud := ps.key, ps.pseud
-	renameSegmentsBy(d, pseud)
+	segmentOf := renameSegmentsBy(d, pseud)
 	r := ahead.redactor()
 	setPseudonyms(d, ps) // now that the redactor no longer reads the respondents
 	// The short texts (municipalities, roles, attributes, file and document names, code
@@ -383,6 +387,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 		}
 	}
 	var spans []int // the codings with a span, published once the texts are redacted
+	p.CodingSegment = segmentOf
 	p.Codings = make([]protected.Coding, len(d.Codings))
 	for i, x := range d.Codings {
 		c := protected.Coding{

@@ -102,6 +102,164 @@ func (p *presence) add(row []int8, cluster int) {
 	}
 }
 
+// maskCoders is the most coders whose units Agreement counts from bitmasks (unitMasks);
+// a variable, so that a test can compare the two ways.
+var maskCoders = 64
+
+// unitMasks are the units of agreement (the segments two or more coders coded, in the
+// table's order) as bitmasks of the coders (bit j: coder column j): coded[i] has the
+// coders who coded unit i, count[i] how many. A code's units are its hits (codeHit, the
+// units where a coder applied it, ascending) and, between them, units where every coder
+// who coded the unit gave 0: those are added in runs, and their pairs of coders counted
+// per mask (kinds, kindOf[i] the number of unit i's mask), not unit by unit.
+type unitMasks struct {
+	coded     []uint64
+	count     []int
+	kindOf    []int32
+	kinds     []uint64
+	values    float64 // the values of all units: the sum of count
+	sameCount bool    // every unit has count[0] values
+}
+
+// codeHit is a unit where the coders in ones (a mask, as unitMasks.coded) applied a code.
+type codeHit struct {
+	i    int32
+	ones uint64
+}
+
+// agreementMasks returns the units of segs (segment numbers) and coder columns cols
+// (coder numbers, at most 64) as masks, and per code number its hits.
+func (x *codingIndex) agreementMasks(segs, cols []int) (*unitMasks, [][]codeHit) {
+	u := &unitMasks{coded: make([]uint64, len(segs)), count: make([]int, len(segs)),
+		kindOf: make([]int32, len(segs)), sameCount: true}
+	hits := make([][]codeHit, len(x.codes))
+	kindNum := map[uint64]int32{}
+	for i, sg := range segs {
+		var coded uint64
+		for j, c := range cols {
+			if !x.coded[x.slot(sg, c)] {
+				continue
+			}
+			coded |= 1 << j
+			eachBit(x.set(sg, c), func(k int) {
+				h := hits[k]
+				if n := len(h); n > 0 && h[n-1].i == int32(i) {
+					h[n-1].ones |= 1 << j
+				} else {
+					hits[k] = append(h, codeHit{int32(i), 1 << j})
+				}
+			})
+		}
+		u.coded[i] = coded
+		u.count[i] = bits.OnesCount64(coded)
+		u.values += float64(u.count[i])
+		if u.count[i] != u.count[0] {
+			u.sameCount = false
+		}
+		k, ok := kindNum[coded]
+		if !ok {
+			k = int32(len(u.kinds))
+			kindNum[coded] = k
+			u.kinds = append(u.kinds, coded)
+		}
+		u.kindOf[i] = k
+	}
+	return u, hits
+}
+
+// addCode adds one code's units, as add adds them row by row in unit order: with
+// clustered, unit i in cluster i (the pooled row's segments). onDisagreement, when set,
+// gets each unit where the coders differ, with its row of values (add's row).
+func (p *presence) addCode(u *unitMasks, hits []codeHit, clustered bool, onDisagreement func(i int, row []int8)) {
+	n := len(u.coded)
+	if n == 0 {
+		return
+	}
+	if p.firstCount < 0 {
+		p.firstCount = u.count[0]
+	}
+	if !u.sameCount || u.count[0] != p.firstCount {
+		p.sameCount = false
+	}
+	p.values += u.values
+	zeroUnits := make([]int, len(u.kinds)) // units without the code, per mask
+	row := make([]int8, p.coders)
+	h := 0
+	for i := 0; i < n; {
+		if h < len(hits) && int(hits[h].i) == i {
+			coded, applied := u.coded[i], hits[h].ones
+			ones := bits.OnesCount64(applied)
+			zeros := u.count[i] - ones
+			for a := range row {
+				switch {
+				case coded&(1<<a) == 0:
+					row[a] = -1
+				case applied&(1<<a) != 0:
+					row[a] = 1
+				default:
+					row[a] = 0
+				}
+			}
+			for a, v := range row {
+				if v < 0 {
+					continue
+				}
+				for b := a + 1; b < len(row); b++ {
+					if row[b] >= 0 {
+						p.pairs[a][b][v][row[b]]++
+					}
+				}
+			}
+			if clustered {
+				p.units.AddInCluster(ones, zeros, i)
+			} else {
+				p.units.Add(ones, zeros)
+			}
+			p.ones += float64(ones)
+			if ones > 0 && u.count[i] >= 2 {
+				p.applied++
+			}
+			if ones > 0 && zeros > 0 && onDisagreement != nil {
+				onDisagreement(i, row)
+			}
+			h++
+			i++
+			continue
+		}
+		// The units up to the next hit, in runs of the same number of values.
+		end := n
+		if h < len(hits) {
+			end = int(hits[h].i)
+		}
+		for i < end {
+			j := i
+			for j < end && u.count[j] == u.count[i] {
+				zeroUnits[u.kindOf[j]]++
+				j++
+			}
+			if clustered {
+				p.units.AddRunInClusters(0, u.count[i], j-i, i)
+			} else {
+				p.units.AddRun(0, u.count[i], j-i)
+			}
+			i = j
+		}
+	}
+	for k, c := range zeroUnits {
+		if c == 0 {
+			continue
+		}
+		mask := u.kinds[k]
+		for a := range p.coders {
+			for b := a + 1; b < p.coders; b++ {
+				if mask&(1<<a) != 0 && mask&(1<<b) != 0 {
+					p.pairs[a][b][0][0] += float64(c)
+				}
+			}
+		}
+	}
+}
+
 // kappa returns Cohen's kappa of coders a and b (stats.CohenKappa of their table; NaN
 // where they share no unit or one of them, or both, used one value only), and the table
 // in the layout of the two-coder columns: {{both, first only}, {second only, neither}}.
@@ -397,11 +555,22 @@ func Agreement(in *Input, res *results.Results) {
 	rows := make([]codeRow, len(x.codes))
 	var pooled agreementStats
 	var wg sync.WaitGroup
+	// With up to maskCoders coders the units are counted from bitmasks of coders (see
+	// unitMasks), else row by row; both add the same units in the same order.
+	var um *unitMasks
+	var hits [][]codeHit
+	if len(cols) <= maskCoders {
+		um, hits = x.agreementMasks(segs, cols)
+	}
 	wg.Go(func() {
 		m := newPresence(len(coders))
 		row := make([]int8, len(cols))
 		for k := range x.codes {
 			if !has(used, k) {
+				continue
+			}
+			if um != nil {
+				m.addCode(um, hits[k], true, nil)
 				continue
 			}
 			for i, sg := range segs {
@@ -417,11 +586,17 @@ func Agreement(in *Input, res *results.Results) {
 			row := make([]int8, len(cols))
 			for k := range next {
 				m := newPresence(len(coders))
-				for _, sg := range segs {
-					ones, zeros := values(row, sg, k)
-					m.add(row, -1)
-					if ones > 0 && zeros > 0 {
-						rows[k].dis = append(rows[k].dis, in.disagreement(x.segIDs[sg], x.codes[k], row))
+				if um != nil {
+					m.addCode(um, hits[k], false, func(i int, row []int8) {
+						rows[k].dis = append(rows[k].dis, in.disagreement(segs[i], x.codes[k], row))
+					})
+				} else {
+					for _, sg := range segs {
+						ones, zeros := values(row, sg, k)
+						m.add(row, -1)
+						if ones > 0 && zeros > 0 {
+							rows[k].dis = append(rows[k].dis, in.disagreement(sg, x.codes[k], row))
+						}
 					}
 				}
 				rows[k].stats = in.presenceStats(m, len(coders), false)
@@ -486,9 +661,9 @@ func disagreementsTable(coders []string) *results.Table {
 
 // disagreement is the row of table `disagreements` of one (segment, code): values holds
 // the coders' values, -1 where a coder did not code the segment.
-func (in *Input) disagreement(segment, code string, values []int8) []any {
-	seg := in.Segment(segment)
-	row := []any{segment, code, seg.Respondent}
+func (in *Input) disagreement(sg int, code string, values []int8) []any {
+	seg := in.ids.seg[sg].segment
+	row := []any{in.ids.segIDs[sg], code, seg.Respondent}
 	for _, v := range values {
 		if v < 0 {
 			row = append(row, nil)

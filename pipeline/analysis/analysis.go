@@ -177,7 +177,7 @@ func (in *Input) has(id string) bool {
 
 // Segment returns the segment with the given id (nil if unknown).
 func (in *Input) Segment(id string) *protected.Segment {
-	if s, ok := in.ids.segOf[id]; ok && in.ids.seg[s] != nil {
+	if s, ok := in.ids.segNum(id); ok && in.ids.seg[s] != nil {
 		return in.ids.seg[s].segment
 	}
 	return nil
@@ -256,7 +256,7 @@ func (in *Input) methods() results.Methods {
 // HumanCoded reports whether a human coder coded the segment (a row in the export,
 // including a row with an empty code).
 func (in *Input) HumanCoded(segment string) bool {
-	s, ok := in.ids.segOf[segment]
+	s, ok := in.ids.segNum(segment)
 	return ok && in.ids.human[s]
 }
 

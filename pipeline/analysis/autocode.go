@@ -44,7 +44,7 @@ func AutoCodings(in *Input, res *results.Results) {
 		if c := &codings[i]; c.Coder == AutoCoder && c.Code != "" {
 			auto = append(auto, int32(i))
 			o := 0
-			if s, ok := x.segOf[c.Segment]; ok && x.seg[s] != nil {
+			if s := x.segmentOfListed(i, c.Segment); s >= 0 && x.seg[s] != nil {
 				o = s
 			}
 			order = append(order, o)
@@ -77,11 +77,14 @@ func AutoCodings(in *Input, res *results.Results) {
 	if len(perm) > 0 {
 		t.Rows = make([][]any, 0, len(perm))
 	}
-	lastSeg, lastPseudonym := "", ""
+	lastSeg, lastPseudonym := int32(-1), ""
 	for k, p := range perm {
 		c := &codings[auto[p]]
-		if k == 0 || c.Segment != lastSeg {
-			lastSeg, lastPseudonym = c.Segment, in.pseudonymOf(c.Segment)
+		if s := int32(x.segmentOfListed(int(auto[p]), c.Segment)); k == 0 || s != lastSeg {
+			lastSeg, lastPseudonym = s, ""
+			if s >= 0 {
+				lastPseudonym = in.pseudonymOfNum(int(s))
+			}
 		}
 		t.Add(autocodingRow(c, lastPseudonym)...) // learned.go: source and probability
 	}
@@ -165,12 +168,24 @@ func ratio(a, b int) any {
 	return float64(a) / float64(b)
 }
 
-// pseudonymOf returns the pseudonym of a segment's respondent, empty when unknown: a
-// respondent's own id never reaches a table.
-func (in *Input) pseudonymOf(segment string) string {
+// segmentOfListed returns the segment number of coding i of the autocodings list (the
+// dataset's codings, numbered by the index, then the held suggestions, found by their
+// segment id), -1 for a segment the index does not know.
+func (x *codingIndex) segmentOfListed(i int, segment string) int {
+	if i < len(x.segOfCoding) {
+		return int(x.segOfCoding[i])
+	}
+	if s, ok := x.segNum(segment); ok {
+		return s
+	}
+	return -1
+}
+
+// pseudonymOfNum returns the pseudonym of segment number s's respondent, empty when
+// unknown: a respondent's own id never reaches a table.
+func (in *Input) pseudonymOfNum(s int) string {
 	x := in.ids
-	s, ok := x.segOf[segment]
-	if !ok || x.seg[s] == nil {
+	if x.seg[s] == nil {
 		return ""
 	}
 	if n := x.respNum[x.resp[s]]; n != noRespondent {

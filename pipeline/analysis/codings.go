@@ -3,6 +3,7 @@ package analysis
 import (
 	"math/bits"
 	"sort"
+	"sync"
 
 	"github.com/samenspel/samenspel/pipeline/protected"
 )
@@ -38,10 +39,13 @@ type codingIndex struct {
 	words  int
 
 	segIDs []string
-	segOf  map[string]int
-	seg    []*segmentRef
-	coders []string
-	auto   int // number of the auto-coder among coders, -1 when it coded nothing
+	// segOf finds a segment's number by id; with the protect stage's numbers
+	// (protected.Dataset.CodingSegment) it is made only when first asked (segNum).
+	segOf     map[string]int
+	segOfOnce sync.Once
+	seg       []*segmentRef
+	coders    []string
+	auto      int // number of the auto-coder among coders, -1 when it coded nothing
 	// human holds, per segment, whether a human coder has a coding row for it; counting
 	// the number of the human coder whose codings count there (Input.CountedCoder, when
 	// no primary coder is named), -1 where no human coded it.
@@ -53,6 +57,9 @@ type codingIndex struct {
 	resp     []int      // per segment: respondent number, -1 for an unknown segment
 	respIDs  []string
 	respNum  []int32 // per respondent: its respondent number (groups.go), noRespondent when unlisted
+	// listed are the respondents with a respondent number, in the order of those
+	// numbers: the dataset's order of respondents, usually sorted by pseudonym already.
+	listed []int32
 	// codedResp holds the respondents with a coded segment counted (see uses), by id and
 	// by number.
 	codedResp  map[string]bool
@@ -86,8 +93,13 @@ type segmentRef struct {
 // buildCodingIndex builds the index of the input's codings; the input's respondents
 // (Prepare) must be numbered.
 func (in *Input) buildCodingIndex() *codingIndex {
-	x := &codingIndex{codeOf: map[string]int{}, auto: -1, segOf: make(map[string]int, len(in.Data.Segments)),
-		codedResp: map[string]bool{}}
+	// dense: the protect stage numbered each coding's segment, and listed each id once.
+	dense := in.Data.CodingSegment != nil && len(in.Data.CodingSegment) == len(in.Data.Codings)
+	x := &codingIndex{codeOf: map[string]int{}, auto: -1, codedResp: map[string]bool{}}
+	if !dense {
+		x.segOf = make(map[string]int, len(in.Data.Segments))
+		x.segOfOnce.Do(func() {})
+	}
 	if in.Codebook != nil {
 		for fi, f := range in.Codebook.Factors {
 			for _, c := range f.Codes {
@@ -121,6 +133,15 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	x.listing = make([]int32, len(in.Data.Segments))
 	for j := range in.Data.Segments {
 		s := &in.Data.Segments[j]
+		if dense {
+			// Each id once: segment j is number j.
+			x.segIDs = append(x.segIDs, s.ID)
+			x.seg = append(x.seg, &refs[j])
+			x.autoCovers = append(x.autoCovers, !s.Interviewer)
+			refs[j] = segmentRef{interviewer: s.Interviewer, segment: s}
+			x.listing[j] = int32(j)
+			continue
+		}
 		i, ok := x.segOf[s.ID]
 		if !ok {
 			i = len(x.segIDs)
@@ -143,6 +164,7 @@ func (in *Input) buildCodingIndex() *codingIndex {
 		if next := after + 1; next < len(x.segIDs) && x.segIDs[next] == id {
 			return next
 		}
+		x.segOfOnce.Do(x.makeSegOf)
 		if i, ok := x.segOf[id]; ok {
 			return i
 		}
@@ -167,7 +189,15 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	lastCoder, lastCoderIdx := "", -1
 	lastCode, lastK := "", int32(-1)
 	for i, c := range in.Data.Codings {
-		if lastSegIdx < 0 || c.Segment != lastSeg {
+		switch {
+		case dense && in.Data.CodingSegment[i] >= 0:
+			lastSegIdx = int(in.Data.CodingSegment[i])
+			lastSeg = ""
+		case dense:
+			// A segment the dataset does not list: found by id (it may also be the id
+			// of a listed one), or numbered after the others.
+			lastSeg, lastSegIdx = c.Segment, addSeg(c.Segment, -1)
+		case lastSegIdx < 0 || c.Segment != lastSeg:
 			lastSeg, lastSegIdx = c.Segment, addSeg(c.Segment, lastSegIdx)
 		}
 		segOfCoding[i] = int32(lastSegIdx)
@@ -236,6 +266,24 @@ func (in *Input) buildCodingIndex() *codingIndex {
 			lastResp, lastR = s.Respondent, r
 		}
 	}
+	// A counting sort by respondent number (two ids of one respondent, a key and its
+	// bare pseudonym, both kept).
+	start := make([]int32, len(in.Data.Respondents)+1)
+	for _, r := range x.respNum {
+		if r != noRespondent {
+			start[r+1]++
+		}
+	}
+	for r := range in.Data.Respondents {
+		start[r+1] += start[r]
+	}
+	x.listed = make([]int32, start[len(in.Data.Respondents)])
+	for n, r := range x.respNum {
+		if r != noRespondent {
+			x.listed[start[r]] = int32(n)
+			start[r]++
+		}
+	}
 	// Which coder a segment counts follows from who coded which segments: the coded
 	// slots first, then the coders' ranks (rankCoders), then the counted codings.
 	for i, s := range segOfCoding {
@@ -276,6 +324,21 @@ func (in *Input) buildCodingIndex() *codingIndex {
 	}
 	x.countPerRespondent(in)
 	return x
+}
+
+// makeSegOf makes segOf from segIDs (once: segOfOnce).
+func (x *codingIndex) makeSegOf() {
+	x.segOf = make(map[string]int, len(x.segIDs))
+	for i, id := range x.segIDs {
+		x.segOf[id] = i
+	}
+}
+
+// segNum returns the number of the segment with the given id.
+func (x *codingIndex) segNum(id string) (int, bool) {
+	x.segOfOnce.Do(x.makeSegOf)
+	s, ok := x.segOf[id]
+	return s, ok
 }
 
 // coderNumber returns the position of coder among coders (-1 if absent), looked up in
@@ -339,7 +402,7 @@ func (x *codingIndex) rankCoders() []string {
 // countingCoder returns the name of the human coder whose codings count on the segment
 // ("" for a segment no human coded).
 func (x *codingIndex) countingCoder(segment string) string {
-	if s, ok := x.segOf[segment]; ok && x.counting[s] >= 0 {
+	if s, ok := x.segNum(segment); ok && x.counting[s] >= 0 {
 		return x.coders[x.counting[s]]
 	}
 	return ""

@@ -138,23 +138,30 @@ func Comparisons(in *Input, res *results.Results) {
 	if len(coded) > 0 && in.Codebook != nil {
 		membersBy := map[string]map[string][]int{} // positions in coded
 		for _, by := range in.Groups {
-			members := map[string][]int{}
 			missing := 0
 			gi := in.grouping(by, disclosure.Interviews)
-			for j, id := range coded {
-				g, leftOut := gi.group(in.respondentNumber(id))
-				if g == "" {
-					if leftOut {
-						missing++
-					}
-					continue
+			// By group number, then by label (gi.group's label of the number).
+			byNum := make([][]int, len(gi.labels))
+			for j := range coded {
+				switch k := gi.of[fm.nums[j]]; k {
+				case noGroup:
+				case leftOutGroup:
+					missing++
+				default:
+					byNum[k] = append(byNum[k], j)
 				}
-				members[g] = append(members[g], j)
+			}
+			members := map[string][]int{}
+			for k, js := range byNum {
+				if len(js) > 0 {
+					members[gi.labels[k]] = js
+				}
 			}
 			membersBy[by] = members
 			noteLeftOut(in, res, "comparisons", "interviews", by, missing)
 		}
 		for _, f := range in.Codebook.Factors {
+			fnum, known := fm.factorNum[f.ID]
 			for _, by := range in.Groups {
 				members := membersBy[by]
 				sizes := map[string][]float64{}
@@ -170,9 +177,11 @@ func Comparisons(in *Input, res *results.Results) {
 				n := 0
 				for i, g := range kept {
 					yes := 0
-					for _, j := range members[g] {
-						if fm.mentions(j, f.ID) {
-							yes++
+					if known {
+						for _, j := range members[g] {
+							if fm.mentionsNum(j, fnum) {
+								yes++
+							}
 						}
 					}
 					table[i] = []float64{float64(yes), float64(len(members[g]) - yes)}
@@ -254,18 +263,19 @@ func countValues(groups map[string][]float64, kept []string) int {
 // factorMentions are, for each respondent with a segment of their own coded by a
 // counted human coder (only respondents in the dataset's respondents), the factors that
 // counted human codings of their segments carry: ids holds those respondents sorted,
-// and sets[j*words:(j+1)*words] the factors of ids[j], by number (factorNum).
+// nums their respondent numbers, and sets[j*words:(j+1)*words] the factors of ids[j],
+// by number (factorNum).
 type factorMentions struct {
 	ids       []string
+	nums      []int32
 	factorNum map[string]int
 	words     int
 	sets      []uint64
 }
 
-// mentions reports whether respondent j of ids mentions the factor of this id.
-func (m *factorMentions) mentions(j int, factor string) bool {
-	f, ok := m.factorNum[factor]
-	return ok && has(m.sets[j*m.words:(j+1)*m.words], f)
+// mentionsNum reports whether respondent j of ids mentions factor number f.
+func (m *factorMentions) mentionsNum(j, f int) bool {
+	return has(m.sets[j*m.words:(j+1)*m.words], f)
 }
 
 // factorMentions returns the factor mentions, counted by respondent and factor number.
@@ -317,20 +327,22 @@ func (in *Input) factorMentions() *factorMentions {
 		})
 	}
 	var order []int
-	for r, ok := range mentioned {
-		if ok {
-			order = append(order, r)
+	for _, r := range x.listed {
+		if mentioned[r] {
+			order = append(order, int(r))
 		}
 	}
-	// Respondents are numbered in order of their segments, usually sorted already.
+	// In the dataset's order of respondents, usually sorted already.
 	byID := func(a, b int) int { return strings.Compare(x.respIDs[a], x.respIDs[b]) }
 	if !slices.IsSortedFunc(order, byID) {
 		slices.SortFunc(order, byID)
 	}
 	fm.ids = make([]string, len(order))
+	fm.nums = make([]int32, len(order))
 	fm.sets = make([]uint64, len(order)*fm.words)
 	for j, r := range order {
 		fm.ids[j] = x.respIDs[r]
+		fm.nums[j] = x.respNum[r]
 		copy(fm.sets[j*fm.words:], sets[r*fm.words:(r+1)*fm.words])
 	}
 	return fm

@@ -90,10 +90,12 @@ func (in *Input) RowPopulations() []disclosure.Population {
 	for _, s := range in.Data.Segments {
 		owners[s.Respondent] = true
 	}
-	for _, c := range in.Data.Codings {
-		if c.Coder == AutoCoder && c.Code != "" {
-			if s := in.Segment(c.Segment); s != nil {
-				shown[s.Respondent] = true
+	x := in.ids
+	for i := range in.Data.Codings {
+		if c := &in.Data.Codings[i]; c.Coder == AutoCoder && c.Code != "" {
+			// The coding's segment by number (Input.Segment without the lookup).
+			if ref := x.seg[x.segOfCoding[i]]; ref != nil {
+				shown[ref.segment.Respondent] = true
 			}
 		}
 	}

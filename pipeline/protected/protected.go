@@ -110,4 +110,10 @@ type Dataset struct {
 	Survey      Survey // the answers, by respondent and item
 	Rejects     []Reject
 	Files       []model.FileCount // paths relative to the study folder, redacted
+	// CodingSegment, as the protect stage makes it, holds per coding the position of
+	// its segment in Segments (-1 where Segments does not list it), and the protect
+	// stage lists each segment id once: the analysis numbers segments by it without
+	// looking ids up. Nil in a dataset made otherwise (a test), and not used when its
+	// length is not that of Codings.
+	CodingSegment []int32
 }

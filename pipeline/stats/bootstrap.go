@@ -5,8 +5,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
-
-	"gonum.org/v1/gonum/stat"
 )
 
 // bootstrapStream is the PCG stream constant next to the caller's seed; any fixed value
@@ -94,8 +92,81 @@ func KrippendorffInterval(resamples []float64) (lower, upper float64) {
 	if len(defined) == 0 || float64(len(defined)) < minDefinedShare*float64(len(resamples)) {
 		return math.NaN(), math.NaN()
 	}
-	sort.Float64s(defined)
-	return stat.Quantile(0.025, stat.Empirical, defined, nil), stat.Quantile(0.975, stat.Empirical, defined, nil)
+	// The two order statistics stat.Quantile(p, stat.Empirical, sorted, nil) reads, found
+	// by selection instead of a sort of every resample (the same values: the k-th
+	// smallest is one number, however ties are arranged).
+	lo, hi := empiricalRank(0.025, len(defined)), empiricalRank(0.975, len(defined))
+	selectKth(defined, lo)
+	selectKth(defined[lo+1:], hi-lo-1)
+	return defined[lo], defined[hi]
+}
+
+// empiricalRank is the position in n sorted values that stat.Quantile(p,
+// stat.Empirical, x, nil) returns: the first i with i + 1 ≥ p·n, as gonum counts.
+func empiricalRank(p float64, n int) int {
+	fidx := p * float64(n)
+	for i := range n {
+		if float64(i+1) >= fidx {
+			return i
+		}
+	}
+	return n - 1
+}
+
+// selectKth reorders x so that x[k] is the value a sort would put there, the values
+// before it no greater and those after it no smaller (Hoare's selection with a median
+// of three; past 2·log₂n + 8 rounds the rest is sorted, so it never degrades to n²).
+// x holds no NaN. Nothing with k outside x.
+func selectKth(x []float64, k int) {
+	if k < 0 || k >= len(x) {
+		return
+	}
+	lo, hi := 0, len(x)-1
+	rounds := 8
+	for n := len(x); n > 0; n >>= 1 {
+		rounds += 2
+	}
+	for hi > lo {
+		if rounds == 0 || hi-lo < 16 {
+			sort.Float64s(x[lo : hi+1])
+			return
+		}
+		rounds--
+		mid := lo + (hi-lo)/2
+		if x[mid] < x[lo] {
+			x[mid], x[lo] = x[lo], x[mid]
+		}
+		if x[hi] < x[lo] {
+			x[hi], x[lo] = x[lo], x[hi]
+		}
+		if x[hi] < x[mid] {
+			x[hi], x[mid] = x[mid], x[hi]
+		}
+		pivot := x[mid]
+		i, j := lo, hi
+		for i <= j {
+			for x[i] < pivot {
+				i++
+			}
+			for x[j] > pivot {
+				j--
+			}
+			if i <= j {
+				x[i], x[j] = x[j], x[i]
+				i++
+				j--
+			}
+		}
+		// x[lo..j] ≤ pivot ≤ x[i..hi], and x[j+1..i-1] (if any) equal the pivot.
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }
 
 // KrippendorffBootstrap returns the 95% percentile bootstrap interval of Krippendorff's

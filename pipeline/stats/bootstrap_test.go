@@ -6,8 +6,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"sort"
 	"strconv"
 	"testing"
+
+	"gonum.org/v1/gonum/stat"
 )
 
 // readCoders reads a units × coders CSV file with a header row and '#' comments; "NA" is
@@ -165,5 +168,44 @@ func BenchmarkKrippendorffBootstrap(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		KrippendorffBootstrap(units, Nominal, 1000, 1)
+	}
+}
+
+// TestKrippendorffIntervalBySelection checks the interval against sorting and
+// stat.Quantile (as it was computed before), on random resamples with ties, NaNs and
+// lengths from 1 to 3,000.
+func TestKrippendorffIntervalBySelection(t *testing.T) {
+	r := rand.New(rand.NewPCG(2, 3))
+	for trial := range 3000 {
+		n := 1 + r.IntN(60)
+		if trial%10 == 0 {
+			n = 1 + r.IntN(3000)
+		}
+		x := make([]float64, n)
+		for i := range x {
+			switch r.IntN(4) {
+			case 0:
+				x[i] = float64(r.IntN(5)) / 4
+			case 1:
+				x[i] = math.NaN()
+			default:
+				x[i] = r.Float64()*2 - 1
+			}
+		}
+		var defined []float64
+		for _, v := range x {
+			if !math.IsNaN(v) {
+				defined = append(defined, v)
+			}
+		}
+		wantLo, wantHi := math.NaN(), math.NaN()
+		if len(defined) > 0 && float64(len(defined)) >= minDefinedShare*float64(n) {
+			sort.Float64s(defined)
+			wantLo, wantHi = stat.Quantile(0.025, stat.Empirical, defined, nil), stat.Quantile(0.975, stat.Empirical, defined, nil)
+		}
+		lo, hi := KrippendorffInterval(x)
+		if !same(lo, wantLo) || !same(hi, wantHi) {
+			t.Fatalf("trial %d (%d resamples): [%v, %v], sorting gives [%v, %v]", trial, n, lo, hi, wantLo, wantHi)
+		}
 	}
 }

@@ -91,11 +91,12 @@ type alphaData struct {
 	start       []int
 	index       []int
 	count       []float64
-	m           []float64 // number of values of each pattern
-	mult        []float64 // number of units of each pattern
-	units       int       // number of pairable units
-	unitPattern []int32   // pattern of each pairable unit, in input order (see PresenceUnits for when it is left out)
-	rowPattern  []int32   // pattern of each input row, -1 where it is not pairable
+	m           []float64   // number of values of each pattern
+	mult        []float64   // number of units of each pattern
+	units       int         // number of pairable units
+	unitPattern []int32     // pattern of each pairable unit, in input order (see PresenceUnits for when it is left out)
+	rowPattern  []int32     // pattern of each input row, -1 where it is not pairable
+	two         []twoValues // the patterns as alphaTwoValues reads them, made on first use
 }
 
 // pairable returns the number of pairable units.
@@ -185,6 +186,14 @@ func (d *alphaData) alpha(level Level, weight []float64) float64 {
 	if weight == nil {
 		weight = d.mult
 	}
+	if level == Nominal && len(d.values) <= len(nominalBuf{}) {
+		return d.alphaNominal(weight)
+	}
+	return d.alphaAny(level, weight)
+}
+
+// alphaAny is alpha for any level and number of values.
+func (d *alphaData) alphaAny(level Level, weight []float64) float64 {
 	nc := make([]float64, len(d.values))
 	var n float64
 	for p, m := range d.m {
@@ -228,6 +237,124 @@ func (d *alphaData) alpha(level Level, weight []float64) float64 {
 	}
 
 	expected := d.expected(level, nc, n, delta)
+	if !(expected > 0) {
+		return math.NaN()
+	}
+	return 1 - (n-1)*observed/expected
+}
+
+// nominalBuf holds the marginal counts of alphaNominal.
+type nominalBuf [8]float64
+
+// alphaNominal is alpha(Nominal, weight) for data of at most len(nominalBuf) values,
+// as the bootstrap computes it thousands of times: the same operations in the same
+// order (so the same bits), with the marginal counts on the stack and δ² = 1 written
+// out (a pattern's values are distinct, and x·1 = x).
+func (d *alphaData) alphaNominal(weight []float64) float64 {
+	if len(d.values) == 2 {
+		return d.alphaTwoValues(weight)
+	}
+	var buf nominalBuf
+	nc := buf[:len(d.values)]
+	var n float64
+	for p, m := range d.m {
+		w := weight[p]
+		if w == 0 {
+			continue
+		}
+		for j := d.start[p]; j < d.start[p+1]; j++ {
+			nc[d.index[j]] += w * d.count[j]
+		}
+		n += w * m
+	}
+	distinct := 0
+	for _, x := range nc {
+		if x > 0 {
+			distinct++
+		}
+	}
+	if distinct < 2 {
+		return math.NaN()
+	}
+	var observed float64
+	for p, m := range d.m {
+		w := weight[p]
+		from, to := d.start[p], d.start[p+1]
+		if w == 0 || to-from < 2 {
+			continue
+		}
+		var s float64
+		for a := from; a < to; a++ {
+			for b := a + 1; b < to; b++ {
+				s += 2 * d.count[a] * d.count[b]
+			}
+		}
+		observed += w * s / (m - 1)
+	}
+	expected := n * n
+	for _, x := range nc {
+		expected -= x * x
+	}
+	if !(expected > 0) {
+		return math.NaN()
+	}
+	return 1 - (n-1)*observed/expected
+}
+
+// twoValues is a pattern of data with two distinct values, as alphaTwoValues reads it:
+// how many coders gave the first value and the second (c0, c1; has0 and has1 where the
+// pattern holds the value), and m, the pattern's number of values.
+type twoValues struct {
+	c0, c1, m  float64
+	has0, has1 bool
+}
+
+// alphaTwoValues is alphaNominal for data of two distinct values (code presence), over
+// the patterns laid out as twoValues (made once): the same operations in the same order.
+func (d *alphaData) alphaTwoValues(weight []float64) float64 {
+	if len(d.two) != len(d.m) {
+		d.two = d.two[:0]
+		for p, m := range d.m {
+			t := twoValues{m: m}
+			for j := d.start[p]; j < d.start[p+1]; j++ {
+				if d.index[j] == 0 {
+					t.c0, t.has0 = d.count[j], true
+				} else {
+					t.c1, t.has1 = d.count[j], true
+				}
+			}
+			d.two = append(d.two, t)
+		}
+	}
+	two := d.two[:len(weight)]
+	var nc0, nc1, n float64
+	for p := range two {
+		w, t := weight[p], &two[p]
+		if w == 0 {
+			continue
+		}
+		if t.has0 {
+			nc0 += w * t.c0
+		}
+		if t.has1 {
+			nc1 += w * t.c1
+		}
+		n += w * t.m
+	}
+	if !(nc0 > 0 && nc1 > 0) {
+		return math.NaN()
+	}
+	var observed float64
+	for p := range two {
+		w, t := weight[p], &two[p]
+		if w == 0 || !t.has0 || !t.has1 {
+			continue
+		}
+		var s float64
+		s += 2 * t.c0 * t.c1
+		observed += w * s / (t.m - 1)
+	}
+	expected := n*n - nc0*nc0 - nc1*nc1
 	if !(expected > 0) {
 		return math.NaN()
 	}

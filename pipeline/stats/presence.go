@@ -69,6 +69,138 @@ func (u *PresenceUnits) AddInCluster(ones, zeros, cluster int) {
 	u.add(ones, zeros, cluster)
 }
 
+// AddRun is count calls of Add(ones, zeros): a code's segments without it, in a row,
+// cost one call.
+func (u *PresenceUnits) AddRun(ones, zeros, count int) { u.addRun(ones, zeros, count, -1) }
+
+// AddRunInClusters is AddInCluster(ones, zeros, first+i) for i = 0..count-1: one unit
+// in each of count clusters numbered from first.
+func (u *PresenceUnits) AddRunInClusters(ones, zeros, count, first int) {
+	if first < 0 {
+		panic("stats: negative cluster")
+	}
+	u.addRun(ones, zeros, count, first)
+}
+
+// addRun adds count units of ones and zeros, in clusters first, first+1, .. (no cluster
+// when first < 0), as count calls of add: the units that add treats one by one (the
+// first, and those while the per-unit patterns are kept) go through add, the rest at
+// once. Counts are whole numbers, so adding them at once gives the same floats; Fleiss'
+// P_i is still summed unit by unit, in order.
+func (u *PresenceUnits) addRun(ones, zeros, count, first int) {
+	next := func() int {
+		c := first
+		if first >= 0 {
+			first++
+		}
+		return c
+	}
+	for count > 0 && (u.rows == 0 || u.d.units == 0 || u.d.unitPattern != nil) {
+		u.add(ones, zeros, next())
+		count--
+	}
+	if count <= 0 {
+		return
+	}
+	if ones < 0 || zeros < 0 || ones+zeros > u.coders {
+		panic("stats: presence unit with more values than coders, or a negative count")
+	}
+	u.built = false
+	if ones > 0 {
+		u.seen[1] = true
+	}
+	if zeros > 0 {
+		u.seen[0] = true
+	}
+	n := float64(ones + zeros)
+	u.rows += count
+	if n != u.raters || n < 2 {
+		u.fleissBad = true
+	}
+	u.totals[0] += float64(ones * count)
+	u.totals[1] += float64(zeros * count)
+	if first >= 0 {
+		u.clustersAdded = true
+		for first+count > len(u.clusterSeen) {
+			u.clusterSeen = append(u.clusterSeen, false)
+			u.clusterPos = append(u.clusterPos, 0)
+		}
+		for c := first; c < first+count; c++ {
+			if !u.clusterSeen[c] {
+				u.clusterSeen[c] = true
+				u.distinct++
+			}
+		}
+	}
+	if ones+zeros < 2 {
+		return
+	}
+	if zeros == 0 || ones == 0 {
+		u.agreed += count
+	}
+	if ones > 0 {
+		u.anyOne += count
+		if zeros == 0 {
+			u.allOne += count
+		}
+	}
+	p := u.pattern(ones, zeros, n)
+	if !u.fleissBad {
+		for range count {
+			u.pbar += u.agreeP[p]
+		}
+	}
+	u.d.mult[p] += float64(count)
+	u.d.units += count
+	// The per-unit patterns are gone (see the loop above): nothing to append.
+	if first >= 0 {
+		for c := first; c < first+count; c++ {
+			u.addToCluster(c, p)
+		}
+	}
+}
+
+// pattern returns the number of the pattern (ones, zeros), n = ones + zeros, made when
+// first seen.
+func (u *PresenceUnits) pattern(ones, zeros int, n float64) int {
+	for ones >= len(u.table) {
+		u.table = append(u.table, nil)
+	}
+	for zeros >= len(u.table[ones]) {
+		u.table[ones] = append(u.table[ones], 0)
+	}
+	p := int(u.table[ones][zeros]) - 1
+	if p < 0 {
+		p = len(u.d.m)
+		u.table[ones][zeros] = int32(p + 1)
+		u.ones = append(u.ones, ones)
+		u.zeros = append(u.zeros, zeros)
+		u.d.m = append(u.d.m, float64(ones+zeros))
+		u.d.mult = append(u.d.mult, 0)
+		o, z := float64(ones), float64(zeros)
+		u.agreeP = append(u.agreeP, (0+o*o+z*z-n)/(n*(n-1)))
+	}
+	return p
+}
+
+// addToCluster counts a unit of pattern p in the cluster's make-up.
+func (u *PresenceUnits) addToCluster(cluster, p int) {
+	pos := int(u.clusterPos[cluster]) - 1
+	if pos < 0 {
+		pos = len(u.makeup)
+		u.clusterPos[cluster] = int32(pos + 1)
+		u.makeup = append(u.makeup, nil)
+	}
+	m := u.makeup[pos]
+	for j := range m {
+		if m[j].pattern == p {
+			m[j].count++
+			return
+		}
+	}
+	u.makeup[pos] = append(m, patternCount{p, 1})
+}
+
 func (u *PresenceUnits) add(ones, zeros, cluster int) {
 	if ones < 0 || zeros < 0 || ones+zeros > u.coders {
 		panic("stats: presence unit with more values than coders, or a negative count")
@@ -114,23 +246,7 @@ func (u *PresenceUnits) add(ones, zeros, cluster int) {
 			u.allOne++
 		}
 	}
-	for ones >= len(u.table) {
-		u.table = append(u.table, nil)
-	}
-	for zeros >= len(u.table[ones]) {
-		u.table[ones] = append(u.table[ones], 0)
-	}
-	p := int(u.table[ones][zeros]) - 1
-	if p < 0 {
-		p = len(u.d.m)
-		u.table[ones][zeros] = int32(p + 1)
-		u.ones = append(u.ones, ones)
-		u.zeros = append(u.zeros, zeros)
-		u.d.m = append(u.d.m, float64(ones+zeros))
-		u.d.mult = append(u.d.mult, 0)
-		o, z := float64(ones), float64(zeros)
-		u.agreeP = append(u.agreeP, (0+o*o+z*z-n)/(n*(n-1)))
-	}
+	p := u.pattern(ones, zeros, n)
 	if !u.fleissBad {
 		u.pbar += u.agreeP[p]
 	}
@@ -146,20 +262,7 @@ func (u *PresenceUnits) add(ones, zeros, cluster int) {
 		}
 	}
 	if cluster >= 0 {
-		pos := int(u.clusterPos[cluster]) - 1
-		if pos < 0 {
-			pos = len(u.makeup)
-			u.clusterPos[cluster] = int32(pos + 1)
-			u.makeup = append(u.makeup, nil)
-		}
-		m := u.makeup[pos]
-		for j := range m {
-			if m[j].pattern == p {
-				m[j].count++
-				return
-			}
-		}
-		u.makeup[pos] = append(m, patternCount{p, 1})
+		u.addToCluster(cluster, p)
 	}
 }
 
@@ -178,7 +281,7 @@ func (u *PresenceUnits) data() *alphaData {
 			d.values = append(d.values, float64(v))
 		}
 	}
-	d.start, d.index, d.count = d.start[:1], d.index[:0], d.count[:0]
+	d.start, d.index, d.count, d.two = d.start[:1], d.index[:0], d.count[:0], d.two[:0]
 	for p := range u.ones {
 		if u.zeros[p] > 0 {
 			d.index = append(d.index, index[0])
