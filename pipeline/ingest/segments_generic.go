@@ -138,7 +138,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	respondents := map[string]*model.Respondent{}
 	var respOrder []string
-	segments := map[string]int{} // id -> index in ds.Segments
+	segments := map[string]int{} // id -> index in ds.Segments of its first respondent's segment
+	// An id that another respondent's row reuses (a combined export numbering each
+	// interview from 1) is another segment: respondent and id -> index (segment_ids_shared.go).
+	var shared sharedSegmentIDs
 	// Rows that give a respondent a second municipality or role: a warning.
 	var conflicts respondentConflicts
 	// A segment's codings form a chain through ds.Codings, from its last (lastCoding, by
@@ -257,6 +260,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			id = digestID(doc, resp, text)
 		}
 		seg, ok := segments[id]
+		if ok && ds.Segments[seg].Respondent != resp {
+			seg, ok = shared.lookup(resp, id)
+		}
 		if ok {
 			// Most rows repeat their segment's text exactly (one row per code and coder).
 			if t := ds.Segments[seg].Text; t != text && collapseSpace(t) != collapseSpace(text) {
@@ -265,7 +271,11 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			}
 		} else {
 			seg = len(ds.Segments)
-			segments[id] = seg
+			if _, taken := segments[id]; taken {
+				shared.add(resp, id, seg)
+			} else {
+				segments[id] = seg
+			}
 			ds.Segments = append(ds.Segments, model.Segment{
 				ID: id, Respondent: resp, Document: doc, Text: text, Start: -1, End: -1, Source: path,
 			})
@@ -327,6 +337,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	if err := rows.Err(); err != nil {
 		return ds, err
 	}
+	shared.rename(ds.Segments, ds.Codings, lastCoding, earlierCoding)
 	for _, id := range respOrder {
 		ds.Respondents = append(ds.Respondents, *respondents[id])
 	}
