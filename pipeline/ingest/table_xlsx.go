@@ -3,9 +3,8 @@ package ingest
 import (
 	"archive/zip"
 	"errors"
-	"fmt"
-
 	"github.com/samenspel/samenspel/pipeline/ingest/sheet"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // The fast reader of .xlsx sheets, behind OpenRows: package sheet reads the workbooks
@@ -138,19 +137,20 @@ func (r *Rows) nextFastRow() bool {
 	}
 	f.close()
 	r.fast = nil
-	slow, err := openExcelize(f.in, r.sheet)
-	if err != nil {
-		r.err = err
+	slow, slowErr := openExcelize(f.in, r.sheet)
+	if slowErr != nil {
+		r.err = slowErr
 		return false
 	}
 	for slow.line < r.line {
 		if !slow.nextWorkbookRow() {
-			slow.raw.Close()
-			slow.view.Close()
+			// slow.Close, not its iterators' Close: nextWorkbookRow drops the view
+			// after formatSampleRows (nil; the panic of attack 12 F12).
+			slow.Close()
 			if slow.err != nil {
 				r.err = slow.err
 			} else {
-				r.err = fmt.Errorf("%s: sheet %q: excelize reads fewer rows than %d: %w", r.path, r.sheet, r.line, ErrNotTable)
+				r.err = unreadableSheet(r.line, err)
 			}
 			return false
 		}
@@ -164,4 +164,14 @@ func (r *Rows) nextFastRow() bool {
 // sheet.CellText.
 func cellText(raw, view string, date1904 bool) string {
 	return sheet.CellText(raw, view, date1904)
+}
+
+// unreadableSheet is the error of a sheet that the fast reader gave up on (fastErr,
+// which names file, sheet and row) and that excelize, taking over, ends before the row
+// reached (line): both readers fail on the worksheet's XML, a damaged file whose rows
+// after that point no reader can be trusted with.
+func unreadableSheet(line int, fastErr error) error {
+	return model.Reasonf("%v; excelize, which takes over there, reads fewer than the %d rows before it: the worksheet is damaged: %w; open the file in Excel and save it again, or export the sheet as .csv",
+		"%v; excelize, dat het daar overneemt, leest minder dan de %d rijen ervoor: het werkblad is beschadigd: %v; open het bestand in Excel en sla het opnieuw op, of exporteer het blad als .csv",
+		fastErr, line, ErrNotTable)
 }
