@@ -171,6 +171,11 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	docCol, respCol, textCol, codeCol := column("document"), column("respondent"), column("text"), column("code")
 	segCol, coderCol, municipalityCol, roleCol := column("segment"), column("coder"), column("municipality"), column("role")
 
+	// The width of the header that a row may not exceed, and the test for a row shifted
+	// within it (fieldcount.go).
+	named := namedColumns(header)
+	shifted := shiftedCoder{cb: opt.Codebook}
+
 	// Most tables have a row per coding: room for them at once, rather than growing a
 	// slice of 150,000 codings by copies; at most maxCodingsAhead (40 MB), so that a
 	// file of blank lines reserves no more.
@@ -182,8 +187,12 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			continue
 		}
 		line := rows.Line()
-		if delimited && tooManyFields(row, len(header)) { // fieldcount.go
-			reject(line, "", "", unquotedDelimiter(len(row), len(header)))
+		if delimited && tooManyFields(row, named) { // fieldcount.go
+			reject(line, "", "", unquotedDelimiter(len(row), named))
+			continue
+		}
+		if delimited && coderCol >= 0 && shifted.is(strings.TrimSpace(tableCell(row, coderCol))) {
+			reject(line, "coder", strings.TrimSpace(tableCell(row, coderCol)), codeAsCoder(strings.TrimSpace(tableCell(row, coderCol))))
 			continue
 		}
 		get := func(field string) string {
