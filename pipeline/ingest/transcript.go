@@ -290,6 +290,7 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	noInterviewer := noInterviewerAmong(turns, opt.Interviewers)
 	respLabels := map[string]bool{}
 	n := 0
+	var accepted []turn // the turns of ds.Segments, for rejectInterviewerOnly
 	for _, t := range turns {
 		// Trim white space off both ends, moving the offsets with it.
 		s, e := t.start, t.end
@@ -328,8 +329,10 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		if t.label != "" && !t.interviewer {
 			respLabels[t.label] = true
 		}
+		accepted = append(accepted, t)
 		count.Accepted++
 	}
+	rejectInterviewerOnly(path, &ds, &count, accepted) // transcript_interviewer_only.go
 	if resp != "" && known {
 		r := model.Respondent{ID: resp, Source: path}
 		// A respondent who speaks under one personal name: keep it for redaction.
