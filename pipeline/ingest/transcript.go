@@ -217,9 +217,23 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	pos := 0
 	for i, l := range lines {
 		li := lineInfo{start: pos, rest: pos, number: i + 1, blank: strings.TrimSpace(l) == ""}
-		if m := speakerLine.FindStringSubmatchIndex(l); m != nil {
+		if m := speakerTabbed.FindStringSubmatchIndex(l); m != nil {
+			// Label and time stamp in columns, the text after them (transcript_rev.go).
+			at := m[2:4]
+			if at[0] < 0 {
+				at = m[4:6]
+			}
+			li.label = strings.TrimSpace(l[at[0]:at[1]])
+			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
+			headings[foldName(li.label)] = true
+		} else if m := speakerLine.FindStringSubmatchIndex(l); m != nil {
 			li.label = strings.TrimSpace(l[m[2]:m[3]])
 			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
+			if bare, ok := withoutTimeStamp(li.label); ok {
+				// "Speaker 1 (00:05):" (Rev, Temi): the label with its time.
+				li.label = bare
+				headings[foldName(li.label)] = true
+			}
 			counts[foldName(li.label)]++
 		} else if m := speakerHeading.FindStringSubmatchIndex(l); m != nil {
 			// The label is a heading: the turn's text starts on the next line.
