@@ -408,7 +408,9 @@ func labelValue(label string) string {
 // where a transcriber may have hidden a name), counted in hidden (the runs with text).
 // A run is hidden by its own w:vanish, or else by its character style, or else by its
 // paragraph's style (each with the styles it is based on), or else by the document's
-// defaults, as Word decides (docx_styles.go).
+// defaults, as Word decides (docx_styles.go). Of an mc:AlternateContent (a text box)
+// only the first mc:Choice is read, and the old place of moved text (w:moveFrom) not at
+// all (docx_alternatives.go).
 func docxText(a *zipArchive) (text string, hidden int, err error) {
 	name := a.find("word/document.xml")
 	if name == "" {
@@ -438,6 +440,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 	// w:val turns it off; w:vanish in a paragraph's mark properties (w:pPr) or in the
 	// former properties of a tracked change (w:rPrChange) hides no text.
 	inRun, inRunProps, inChange, hiddenRun, counted := false, false, 0, false, false
+	var alt docxAlternatives // text boxes read once, moved text at its new place: docx_alternatives.go
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -448,6 +451,11 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if skip, err := alt.skip(t, d); err != nil {
+				return "", 0, model.Reasonf("word/document.xml: %v: %w", "word/document.xml: %v: %v", err, ErrUnknownFormat)
+			} else if skip {
+				continue
+			}
 			switch t.Name.Local {
 			case "p":
 				pStyle = ""
@@ -483,6 +491,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 				b.WriteByte('\n')
 			}
 		case xml.EndElement:
+			alt.end(t)
 			switch t.Name.Local {
 			case "r":
 				inRun, inRunProps, hiddenRun = false, false, false
