@@ -109,6 +109,9 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 			header, lay, err = subHeader(rows, header, lay, opt) // a header in two rows: survey_subheader.go
 		}
 	}
+	if err != nil && err == rows.Err() {
+		return model.Dataset{}, err // a row that cannot be read, named by its own place
+	}
 	if err != nil {
 		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(rows.Sheet(), at, ""), err)
 	}
