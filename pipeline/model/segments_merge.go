@@ -163,9 +163,11 @@ func (m *Merger) joinQualified(other Dataset) Dataset {
 		if _, done := renamed[s.ID]; done {
 			continue
 		}
-		if i, ok := m.shared[s.ID+"#"+s.Respondent]; ok && SameSegment(d[i], s) {
-			renamed[s.ID] = d[i].ID // plain here, qualified in d
-			continue
+		if m.shared != nil { // else d holds no qualified id to look up
+			if i, ok := m.shared[s.ID+"#"+s.Respondent]; ok && SameSegment(d[i], s) {
+				renamed[s.ID] = d[i].ID // plain here, qualified in d
+				continue
+			}
 		}
 		base, ok := strings.CutSuffix(s.ID, "#"+s.Respondent)
 		if !ok || base == "" {
