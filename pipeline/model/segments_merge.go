@@ -133,8 +133,9 @@ func segmentsApartWarning(file string, n int) Warning {
 // the one the other's id where the segments are the same (SameSegment), so that the
 // agreement still compares the two coders (attack 12 F1).
 //
-// Cost: each segment of d is looked at once over all merges of a Merger (for a "#" in its
-// id); d's plain ids are indexed only when other holds a qualified id.
+// Cost: each segment of d is looked at once over all merges of a Merger (whether its id
+// ends in "#" and its respondent); d's plain ids are indexed only when other holds a
+// qualified id.
 
 // joinQualified returns other with the ids of its segments renamed to d's where one is
 // the other qualified by the respondent ("1" and "1#R02", the same segment).
@@ -144,7 +145,7 @@ func (m *Merger) joinQualified(other Dataset) Dataset {
 		m.shared, m.scanned = nil, 0 // d's segments changed beside the Merger
 	}
 	for i := m.scanned; i < len(d); i++ {
-		if strings.IndexByte(d[i].ID, '#') >= 0 {
+		if qualified(d[i]) {
 			if m.shared == nil {
 				m.shared = map[string]int{}
 			}
@@ -212,4 +213,11 @@ func (m *Merger) joinQualified(other Dataset) Dataset {
 	}
 	other.Segments, other.Codings = segs, codings
 	return other
+}
+
+// qualified reports whether s's id ends in "#" and its respondent ("1#R02"), without
+// building that string (a transcript's turns, "doc#3", are not, but for a respondent "3").
+func qualified(s Segment) bool {
+	n, r := len(s.ID), len(s.Respondent)
+	return r > 0 && n > r+1 && s.ID[n-r-1] == '#' && s.ID[n-r:] == s.Respondent
 }
