@@ -114,13 +114,14 @@ func TestDetectInterviewFormat(t *testing.T) {
 }
 
 // FuzzReadInterviews feeds arbitrary bytes to every interview reader, as a .csv, a
-// .qdpx/.docx archive and a .txt: no input may make a reader panic, and every file is
+// .qdpx/.docx archive, an .xlsx workbook and a .txt: no input may make a reader panic, and every file is
 // accounted for.
 func FuzzReadInterviews(f *testing.F) {
 	for _, p := range []string{
 		"interviews/generic.csv", "interviews/qualcoder.csv", "interviews/taguette.csv",
 		"interviews/maxqda.qdpx", "transcripts/JW01_Bergdorp.txt", "transcripts/JZ03_Zeestad.docx",
 		"qdpx/nvivo/project.qde",
+		"interviews/damaged_midsheet.xlsx", // attack 12 F12: panicked
 	} {
 		b, err := os.ReadFile(filepath.Join("testdata", p))
 		if err != nil {
@@ -131,7 +132,7 @@ func FuzzReadInterviews(f *testing.F) {
 	f.Add([]byte("ID,Document,Codes,Quotation Content\n1:1,3: a_b,x::y,\"t\"\n"), uint8(3))
 	f.Add([]byte("Document name,Code,Beginning,End,Segment\nd,c > d,1,1,t\n"), uint8(2))
 	formats := []string{"generic", "qualcoder", "maxqda", "atlasti", "taguette", "qdpx", "transcript", "auto"}
-	exts := []string{".csv", ".qdpx", ".txt", ".docx", ".qde"}
+	exts := []string{".csv", ".qdpx", ".txt", ".docx", ".qde", ".xlsx"}
 	f.Fuzz(func(t *testing.T, data []byte, pick uint8) {
 		dir := t.TempDir()
 		for _, ext := range exts {

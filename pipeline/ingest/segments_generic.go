@@ -138,7 +138,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	respondents := map[string]*model.Respondent{}
 	var respOrder []string
-	segments := map[string]int{} // id -> index in ds.Segments
+	segments := map[string]int{} // id -> index in ds.Segments of its first respondent's segment
+	// An id that another respondent's row reuses (a combined export numbering each
+	// interview from 1) is another segment: respondent and id -> index (segment_ids_shared.go).
+	var shared sharedSegmentIDs
 	// Rows that give a respondent a second municipality or role: a warning.
 	var conflicts respondentConflicts
 	// A segment's codings form a chain through ds.Codings, from its last (lastCoding, by
@@ -168,6 +171,11 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	docCol, respCol, textCol, codeCol := column("document"), column("respondent"), column("text"), column("code")
 	segCol, coderCol, municipalityCol, roleCol := column("segment"), column("coder"), column("municipality"), column("role")
 
+	// The width of the header that a row may not exceed, and the test for a row shifted
+	// within it (fieldcount.go).
+	named := namedColumns(header)
+	shifted := shiftedCoder{cb: opt.Codebook}
+
 	// Most tables have a row per coding: room for them at once, rather than growing a
 	// slice of 150,000 codings by copies; at most maxCodingsAhead (40 MB), so that a
 	// file of blank lines reserves no more.
@@ -179,8 +187,12 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			continue
 		}
 		line := rows.Line()
-		if delimited && tooManyFields(row, len(header)) { // fieldcount.go
-			reject(line, "", "", unquotedDelimiter(len(row), len(header)))
+		if delimited && tooManyFields(row, named) { // fieldcount.go
+			reject(line, "", "", unquotedDelimiter(len(row), named))
+			continue
+		}
+		if delimited && coderCol >= 0 && shifted.is(strings.TrimSpace(tableCell(row, coderCol))) {
+			reject(line, "coder", strings.TrimSpace(tableCell(row, coderCol)), codeAsCoder(strings.TrimSpace(tableCell(row, coderCol))))
 			continue
 		}
 		get := func(field string) string {
@@ -257,6 +269,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			id = digestID(doc, resp, text)
 		}
 		seg, ok := segments[id]
+		if ok && ds.Segments[seg].Respondent != resp {
+			seg, ok = shared.lookup(resp, id)
+		}
 		if ok {
 			// Most rows repeat their segment's text exactly (one row per code and coder).
 			if t := ds.Segments[seg].Text; t != text && collapseSpace(t) != collapseSpace(text) {
@@ -265,7 +280,11 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			}
 		} else {
 			seg = len(ds.Segments)
-			segments[id] = seg
+			if _, taken := segments[id]; taken {
+				shared.add(resp, id, seg)
+			} else {
+				segments[id] = seg
+			}
 			ds.Segments = append(ds.Segments, model.Segment{
 				ID: id, Respondent: resp, Document: doc, Text: text, Start: -1, End: -1, Source: path,
 			})
@@ -327,6 +346,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	if err := rows.Err(); err != nil {
 		return ds, err
 	}
+	shared.rename(ds.Segments, ds.Codings, lastCoding, earlierCoding)
 	for _, id := range respOrder {
 		ds.Respondents = append(ds.Respondents, *respondents[id])
 	}

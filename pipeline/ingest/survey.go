@@ -109,6 +109,9 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 			header, lay, err = subHeader(rows, header, lay, opt) // a header in two rows: survey_subheader.go
 		}
 	}
+	if err != nil && err == rows.Err() {
+		return model.Dataset{}, err // a row that cannot be read, named by its own place
+	}
 	if err != nil {
 		return model.Dataset{}, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, model.Place(rows.Sheet(), at, ""), err)
 	}
@@ -117,7 +120,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	}
 	lay.format = format
 	markUnheaded(lay, header)
-	lay.stopAtNamed = recordsStopAtNamed(rows, namedColumns(lay), len(lay.columns))
+	lay.stopAtNamed = recordsStopAtNamed(rows, layoutNamedColumns(lay), len(lay.columns))
 	if format == FormatForms {
 		lay.idPrefix = formsPrefix(path)
 	}
@@ -500,7 +503,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	// named is the number of columns up to the last one with a header: trailing columns
 	// whose header cell is empty (stray formatted columns of a saved sheet, "K4;;") hold
 	// nothing a row must reach, so a row that stops before them is whole.
-	named := namedColumns(lay) // survey_trailing.go
+	named := layoutNamedColumns(lay) // survey_trailing.go
 	// A text file bounds its rows by its lines: size the respondents, the rows of the
 	// survey and the ids seen for them up front, instead of growing them row by row.
 	hint := 0

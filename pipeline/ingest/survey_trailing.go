@@ -18,8 +18,8 @@ import (
 // trailing columns, and a row with a value there is read shifted. Such a row is rejected,
 // as a row with more fields than the header is.
 
-// namedColumns is the number of a layout's columns up to the last one with a header.
-func namedColumns(lay *surveyLayout) int {
+// layoutNamedColumns is the number of a layout's columns up to the last one with a header.
+func layoutNamedColumns(lay *surveyLayout) int {
 	named := 0
 	for i, c := range lay.columns {
 		if !c.unheaded && strings.TrimSpace(c.header) != "" {

@@ -3,9 +3,8 @@ package ingest
 import (
 	"archive/zip"
 	"errors"
-	"fmt"
-
 	"github.com/samenspel/samenspel/pipeline/ingest/sheet"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // The fast reader of .xlsx sheets, behind OpenRows: package sheet reads the workbooks
@@ -120,6 +119,10 @@ func (e fastFailure) Error() string        { return e.err.Error() }
 func (e fastFailure) Unwrap() []error      { return []error{e.err, e.sentinel} }
 func (e fastFailure) Is(target error) bool { return target == e.sentinel }
 
+// Dutch is the Dutch text of err where it has one (model.Dutch cannot see through the
+// two errors Unwrap gives).
+func (e fastFailure) Dutch() string { return model.Dutch(e.err) }
+
 // nextFastRow reads the next row with the fast reader; where it gives up, excelize
 // opens the sheet, skips the rows already read and goes on.
 func (r *Rows) nextFastRow() bool {
@@ -138,19 +141,20 @@ func (r *Rows) nextFastRow() bool {
 	}
 	f.close()
 	r.fast = nil
-	slow, err := openExcelize(f.in, r.sheet)
-	if err != nil {
-		r.err = err
+	slow, slowErr := openExcelize(f.in, r.sheet)
+	if slowErr != nil {
+		r.err = slowErr
 		return false
 	}
 	for slow.line < r.line {
 		if !slow.nextWorkbookRow() {
-			slow.raw.Close()
-			slow.view.Close()
+			// slow.Close, not its iterators' Close: nextWorkbookRow drops the view
+			// after formatSampleRows (nil; the panic of attack 12 F12).
+			slow.Close()
 			if slow.err != nil {
 				r.err = slow.err
 			} else {
-				r.err = fmt.Errorf("%s: sheet %q: excelize reads fewer rows than %d: %w", r.path, r.sheet, r.line, ErrNotTable)
+				r.err = unreadableSheet(r.line, err)
 			}
 			return false
 		}
@@ -164,4 +168,15 @@ func (r *Rows) nextFastRow() bool {
 // sheet.CellText.
 func cellText(raw, view string, date1904 bool) string {
 	return sheet.CellText(raw, view, date1904)
+}
+
+// unreadableSheet is the error of a sheet that the fast reader gave up on (fastErr,
+// which names file, sheet and row) and that excelize, taking over, ends before the row
+// reached (line): both readers fail on the worksheet's XML, a damaged file whose rows
+// after that point no reader can be trusted with. It wraps ErrNotTable and, as the
+// worksheet is malformed, sheet.ErrMalformed.
+func unreadableSheet(line int, fastErr error) error {
+	return fastFailure{model.Reasonf("%v; excelize, which takes over there, reads fewer than the %d rows before it: the worksheet is damaged: %w; open the file in Excel and save it again, or export the sheet as .csv",
+		"%v; excelize, dat het daar overneemt, leest minder dan de %d rijen ervoor: het werkblad is beschadigd: %v; open het bestand in Excel en sla het opnieuw op, of exporteer het blad als .csv",
+		fastErr, line, ErrNotTable), sheet.ErrMalformed}
 }

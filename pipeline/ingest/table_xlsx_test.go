@@ -242,3 +242,19 @@ func TestBooleanCellIsNoAnswer(t *testing.T) {
 		t.Errorf("attribute %q, want TRUE", got)
 	}
 }
+
+// Attack 12 F12: a sheet the fast reader gives up on after formatSampleRows rows, and
+// that excelize ends before the same row, is an error naming file, sheet and row, not
+// a nil-pointer panic (excelize's formatted rows are closed by then). The workbook is
+// the example's codering.xlsx with two bytes of sheet1.xml changed (rows 345 and 371).
+func TestSheetDamagedMidwayIsAnError(t *testing.T) {
+	_, err := ReadInterviews("testdata/interviews/damaged_midsheet.xlsx", Options{})
+	if !errors.Is(err, ErrNotTable) {
+		t.Fatalf("got %v, want ErrNotTable", err)
+	}
+	for _, want := range []string{"damaged_midsheet.xlsx", `sheet "Codering", row 371`, "fewer than the 370 rows", "damaged"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q lacks %q", err, want)
+		}
+	}
+}

@@ -217,9 +217,23 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	pos := 0
 	for i, l := range lines {
 		li := lineInfo{start: pos, rest: pos, number: i + 1, blank: strings.TrimSpace(l) == ""}
-		if m := speakerLine.FindStringSubmatchIndex(l); m != nil {
+		if m := speakerTabbed.FindStringSubmatchIndex(l); m != nil {
+			// Label and time stamp in columns, the text after them (transcript_rev.go).
+			at := m[2:4]
+			if at[0] < 0 {
+				at = m[4:6]
+			}
+			li.label = strings.TrimSpace(l[at[0]:at[1]])
+			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
+			headings[foldName(li.label)] = true
+		} else if m := speakerLine.FindStringSubmatchIndex(l); m != nil {
 			li.label = strings.TrimSpace(l[m[2]:m[3]])
 			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
+			if bare, ok := withoutTimeStamp(li.label); ok {
+				// "Speaker 1 (00:05):" (Rev, Temi): the label with its time.
+				li.label = bare
+				headings[foldName(li.label)] = true
+			}
 			counts[foldName(li.label)]++
 		} else if m := speakerHeading.FindStringSubmatchIndex(l); m != nil {
 			// The label is a heading: the turn's text starts on the next line.
@@ -290,6 +304,7 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	noInterviewer := noInterviewerAmong(turns, opt.Interviewers)
 	respLabels := map[string]bool{}
 	n := 0
+	var accepted []turn // the turns of ds.Segments, for rejectInterviewerOnly
 	for _, t := range turns {
 		// Trim white space off both ends, moving the offsets with it.
 		s, e := t.start, t.end
@@ -328,8 +343,10 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		if t.label != "" && !t.interviewer {
 			respLabels[t.label] = true
 		}
+		accepted = append(accepted, t)
 		count.Accepted++
 	}
+	rejectInterviewerOnly(path, &ds, &count, accepted) // transcript_interviewer_only.go
 	if resp != "" && known {
 		r := model.Respondent{ID: resp, Source: path}
 		// A respondent who speaks under one personal name: keep it for redaction.
@@ -391,7 +408,9 @@ func labelValue(label string) string {
 // where a transcriber may have hidden a name), counted in hidden (the runs with text).
 // A run is hidden by its own w:vanish, or else by its character style, or else by its
 // paragraph's style (each with the styles it is based on), or else by the document's
-// defaults, as Word decides (docx_styles.go).
+// defaults, as Word decides (docx_styles.go). Of an mc:AlternateContent (a text box)
+// only the first mc:Choice is read, and the old place of moved text (w:moveFrom) not at
+// all (docx_alternatives.go).
 func docxText(a *zipArchive) (text string, hidden int, err error) {
 	name := a.find("word/document.xml")
 	if name == "" {
@@ -421,6 +440,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 	// w:val turns it off; w:vanish in a paragraph's mark properties (w:pPr) or in the
 	// former properties of a tracked change (w:rPrChange) hides no text.
 	inRun, inRunProps, inChange, hiddenRun, counted := false, false, 0, false, false
+	var alt docxAlternatives // text boxes read once, moved text at its new place: docx_alternatives.go
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -431,6 +451,11 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if skip, err := alt.skip(t, d); err != nil {
+				return "", 0, model.Reasonf("word/document.xml: %v: %w", "word/document.xml: %v: %v", err, ErrUnknownFormat)
+			} else if skip {
+				continue
+			}
 			switch t.Name.Local {
 			case "p":
 				pStyle = ""
@@ -466,6 +491,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 				b.WriteByte('\n')
 			}
 		case xml.EndElement:
+			alt.end(t)
 			switch t.Name.Local {
 			case "r":
 				inRun, inRunProps, hiddenRun = false, false, false

@@ -290,6 +290,10 @@ func (d *Dataset) Merge(other Dataset) {
 type Merger struct {
 	d   *Dataset
 	idx map[RespondentKey]int
+	// shared finds the segments of d whose id a reader qualified by respondent
+	// (segments_merge.go); scanned is how many of d's segments it has seen.
+	shared  map[string]int
+	scanned int
 }
 
 // Merger returns a Merger into d.
@@ -348,6 +352,7 @@ func (m *Merger) Merge(other Dataset) {
 		idx[r.Key()] = len(d.Respondents)
 		d.Respondents = append(d.Respondents, r)
 	}
+	other = m.joinQualified(other)                      // ids qualified in one file but not another: segments_merge.go
 	other, apart := separateSegments(d.Segments, other) // ids unique per input: segments_merge.go
 	d.Segments = concat(d.Segments, other.Segments)
 	d.Codings = concat(d.Codings, other.Codings)

@@ -126,3 +126,98 @@ func segmentsApartWarning(file string, n int) Warning {
 		"%v: %d fragment(en) hebben de code van een fragment van dezelfde respondent in een eerder gelezen bestand, maar een andere tekst of een ander document: ze tellen als verschillende fragmenten, dus de overeenstemming tussen codeurs vergelijkt ze niet; als het één fragment is, exporteer beide uit hetzelfde transcript",
 		ErrSegmentsApart, n)}
 }
+
+// A coded-segment file that numbers each interview from 1 gives two respondents' segments
+// under one id the ids "id#respondent" (ingest, segment_ids_shared.go). A second coder who
+// coded one of those interviews only exports it under the plain id: joinQualified gives
+// the one the other's id where the segments are the same (SameSegment), so that the
+// agreement still compares the two coders (attack 12 F1).
+//
+// Cost: each segment of d is looked at once over all merges of a Merger (whether its id
+// ends in "#" and its respondent); d's plain ids are indexed only when other holds a
+// qualified id.
+
+// joinQualified returns other with the ids of its segments renamed to d's where one is
+// the other qualified by the respondent ("1" and "1#R02", the same segment).
+func (m *Merger) joinQualified(other Dataset) Dataset {
+	d := m.d.Segments
+	if m.scanned > len(d) {
+		m.shared, m.scanned = nil, 0 // d's segments changed beside the Merger
+	}
+	for i := m.scanned; i < len(d); i++ {
+		if qualified(d[i]) {
+			if m.shared == nil {
+				m.shared = map[string]int{}
+			}
+			if _, ok := m.shared[d[i].ID]; !ok {
+				m.shared[d[i].ID] = i
+			}
+		}
+	}
+	m.scanned = len(d)
+	if len(d) == 0 || len(other.Segments) == 0 {
+		return other
+	}
+	renamed := map[string]string{}
+	var plain map[string]int // d's ids, made only for other's qualified ids
+	for _, s := range other.Segments {
+		if _, done := renamed[s.ID]; done {
+			continue
+		}
+		if m.shared != nil { // else d holds no qualified id to look up
+			if i, ok := m.shared[s.ID+"#"+s.Respondent]; ok && SameSegment(d[i], s) {
+				renamed[s.ID] = d[i].ID // plain here, qualified in d
+				continue
+			}
+		}
+		base, ok := strings.CutSuffix(s.ID, "#"+s.Respondent)
+		if !ok || base == "" {
+			continue
+		}
+		if plain == nil {
+			plain = make(map[string]int, len(d))
+			for i := len(d) - 1; i >= 0; i-- {
+				plain[d[i].ID] = i
+			}
+		}
+		if i, ok := plain[base]; ok && SameSegment(d[i], s) {
+			renamed[s.ID] = base // qualified here, plain in d
+		}
+	}
+	if len(renamed) == 0 {
+		return other
+	}
+	// A segment whose new id other holds already stays as it was: the two would be joined.
+	held := make(map[string]bool, len(other.Segments))
+	for _, s := range other.Segments {
+		held[s.ID] = true
+	}
+	for from, to := range renamed {
+		if _, moved := renamed[to]; held[to] && !moved {
+			delete(renamed, from)
+		}
+	}
+	segs := make([]Segment, len(other.Segments))
+	copy(segs, other.Segments)
+	for i := range segs {
+		if n, ok := renamed[segs[i].ID]; ok {
+			segs[i].ID = n
+		}
+	}
+	codings := make([]Coding, len(other.Codings))
+	copy(codings, other.Codings)
+	for i := range codings {
+		if n, ok := renamed[codings[i].Segment]; ok {
+			codings[i].Segment = n
+		}
+	}
+	other.Segments, other.Codings = segs, codings
+	return other
+}
+
+// qualified reports whether s's id ends in "#" and its respondent ("1#R02"), without
+// building that string (a transcript's turns, "doc#3", are not, but for a respondent "3").
+func qualified(s Segment) bool {
+	n, r := len(s.ID), len(s.Respondent)
+	return r > 0 && n > r+1 && s.ID[n-r-1] == '#' && s.ID[n-r:] == s.Respondent
+}

@@ -152,3 +152,45 @@ func BenchmarkMergeTwoCoders(b *testing.B) {
 		d.Merge(c)
 	}
 }
+
+// Attack 12 F1: a combined export gives two respondents' segments under one id the ids
+// "1#R01" and "1#R02"; a second coder's export of R02's interview alone has it as "1".
+// Read in either order, the two coders' R02 segments are one segment, R01's stays apart.
+func TestMergeJoinsIDsQualifiedByRespondent(t *testing.T) {
+	combined := func() Dataset {
+		return file("alle.csv", "Anouk", [3]string{"1#R01", "R01", "Ja, dat klopt."}, [3]string{"1#R02", "R02", "Ja, dat klopt."}, [3]string{"2", "R02", "Nee."})
+	}
+	single := func() Dataset {
+		return file("R02.csv", "Bram", [3]string{"1", "R02", "Ja, dat klopt."}, [3]string{"2", "R02", "Nee."})
+	}
+	for name, order := range map[string][2]func() Dataset{"combined first": {combined, single}, "single first": {single, combined}} {
+		var d Dataset
+		m := d.Merger()
+		m.Merge(order[0]())
+		m.Merge(order[1]())
+		bySeg := map[string][]string{}
+		for _, c := range d.Codings {
+			bySeg[c.Segment] = append(bySeg[c.Segment], c.Coder)
+		}
+		ids := map[string]string{}
+		for _, s := range d.Segments {
+			ids[s.ID] = s.Respondent
+		}
+		if len(ids) != 3 {
+			t.Errorf("%s: segment ids %v: want three (R01's, R02's 1 and 2)", name, ids)
+		}
+		for id, coders := range bySeg {
+			if ids[id] == "R02" && len(coders) != 2 || ids[id] == "R01" && len(coders) != 1 {
+				t.Errorf("%s: segment %s (%s) coded by %v", name, id, ids[id], coders)
+			}
+		}
+	}
+	// Another respondent's plain id is not joined to a qualified one.
+	var d Dataset
+	m := d.Merger()
+	m.Merge(combined())
+	m.Merge(file("R03.csv", "Bram", [3]string{"1", "R03", "Ja, dat klopt."}))
+	if n := len(d.Segments); n != 4 {
+		t.Errorf("with R03's segment 1: %d segments, want 4", n)
+	}
+}

@@ -241,7 +241,9 @@ func (r *Rows) value(typ cellKind, style int, v []byte, hasV bool, inline []byte
 			i = n
 		}
 		if i < 0 || i >= len(r.book.shared) {
-			return nil, -1, fmt.Errorf("shared string index %q of %d", v, len(r.book.shared))
+			// No reader can say what the cell holds (excelize reads it as empty, an
+			// answer lost without a word: attack 12 F23); Excel calls the file damaged.
+			return nil, -1, fmt.Errorf("shared string index %q, but the workbook has %d shared strings: %w", v, len(r.book.shared), ErrMalformed)
 		}
 		r.cell = append(r.cell[:0], r.book.shared[i]...)
 		return r.cell, int32(i), nil

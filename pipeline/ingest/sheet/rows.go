@@ -293,7 +293,13 @@ func (r *Rows) readCells() {
 				s.skip()
 				continue
 			}
-			ref, typ, style := cellAttrs(s.attrs)
+			ref, typ, style, whole := cellAttrs(s.attrs)
+			if !whole {
+				// `<c r="C6" t=</"inlineStr">`: read up to the break, the type is lost and
+				// the cell with it (attack 12 F23), by excelize too.
+				r.fail(fmt.Errorf("a cell whose attributes are broken (%q): %w", bytes.TrimSpace(s.attrs), ErrMalformed))
+				return
+			}
 			next, ok := r.column(ref, col)
 			if !ok {
 				return
@@ -485,11 +491,13 @@ var oneByte = func() (t [256]string) {
 	return
 }()
 
-// cellAttrs reads a cell's r, t and s attributes in one pass.
-func cellAttrs(attrs []byte) (ref, typ, style []byte) {
+// cellAttrs reads a cell's r, t and s attributes in one pass; whole is false where
+// something other than white space is left that is no name="value" (broken markup).
+func cellAttrs(attrs []byte) (ref, typ, style []byte, whole bool) {
 	for {
 		name, val, rest, ok := nextAttr(attrs)
 		if !ok {
+			whole = len(bytes.TrimSpace(attrs)) == 0
 			return
 		}
 		switch string(name) {
