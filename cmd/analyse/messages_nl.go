@@ -135,9 +135,8 @@ var dutch = map[string]string{
 	"    not counted     %s without a usable interview:\n": "    niet meegeteld  %s zonder bruikbaar interview:\n",
 	"      %s: no text\n":         "      %s: geen tekst\n",
 	"      %s: all %s rejected\n": "      %s: alle %s afgewezen\n",
-	"      %s: no turn of the respondent, only the interviewer's (%s)\n": "      %s: geen beurt van de respondent, alleen van de interviewer (%s)\n",
-	"respondent":  "respondent",
-	"respondents": "respondenten",
+	"respondent":                  "respondent",
+	"respondents":                 "respondenten",
 
 	// check: an unmatched column close to an item the file lacks
 	" (resembles item ": " (lijkt op item ",

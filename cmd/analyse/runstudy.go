@@ -238,12 +238,9 @@ func printNotInterviewed(u *ui, w io.Writer, s *pipeline.Summary) {
 	}
 	u.f(w, "    not counted     %s without a usable interview:\n", u.n(s.NotInterviewed, "respondent", "respondents"))
 	for _, f := range s.NotInterviewedFiles() {
-		switch {
-		case f.Read == 0:
+		if f.Read == 0 {
 			u.f(w, "      %s: no text\n", f.Shown())
-		case f.Rejected < f.Read: // rows accepted, but none a turn of the respondent
-			u.f(w, "      %s: no turn of the respondent, only the interviewer's (%s)\n", f.Shown(), u.n(f.Read, "row", "rows"))
-		default:
+		} else {
 			u.f(w, "      %s: all %s rejected\n", f.Shown(), u.n(f.Read, "row", "rows"))
 		}
 	}
