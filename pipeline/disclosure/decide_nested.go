@@ -67,32 +67,45 @@ func nest(strand map[string]*Grouping, bys []string, x *index, pops []resolved, 
 func nestPair(ga, gb *Grouping, x *index, pops []resolved, r Rules, partial bool) bool {
 	av, an := x.valuesOf(ga.By)
 	bv, bn := x.valuesOf(gb.By)
-	const noB = -1
-	parents := map[int32]map[int32]bool{} // A value -> the B values of its members
+	// For each A value the B value of its members (first), or that they have several
+	// (spread); parents lists the A values that have members, in order. Slices by value
+	// number, not maps: this runs over every member of every population for each pair of
+	// groupings, nested or not (on a national study millions of look-ups).
+	const noB, unseen = -1, -2
+	first := make([]int32, len(an))
+	for v := range first {
+		first[v] = unseen
+	}
+	spread := make([]bool, len(an))
 	for _, p := range pops {
 		for _, i := range p.members {
-			b := bv[i]
+			a, b := av[i], bv[i]
 			if bn[b] == "" {
 				b = noB
 			}
-			if parents[av[i]] == nil {
-				parents[av[i]] = map[int32]bool{}
+			switch first[a] {
+			case unseen:
+				first[a] = b
+			case b:
+			default:
+				spread[a] = true
 			}
-			parents[av[i]][b] = true
+		}
+	}
+	var parents []int32
+	for v, b := range first {
+		if b != unseen {
+			parents = append(parents, int32(v))
 		}
 	}
 	// lies: A value -> the one B value it lies in; inside: the same without the
 	// respondents with no A value, who count but are never hidden here.
 	lies, inside := map[int32]int32{}, map[int32]int32{}
-	for v, ps := range parents {
-		if len(ps) == 1 {
-			for b := range ps {
-				if b != noB {
-					lies[v] = b
-					if an[v] != "" {
-						inside[v] = b
-					}
-				}
+	for _, v := range parents {
+		if b := first[v]; !spread[v] && b != noB {
+			lies[v] = b
+			if an[v] != "" {
+				inside[v] = b
 			}
 		}
 	}
@@ -139,7 +152,7 @@ func nestPair(ga, gb *Grouping, x *index, pops []resolved, r Rules, partial bool
 	// applies to it as to a shown B-group, rule 1 only to suppressed B-groups (an A-group
 	// within a pooled one shown is then no more than a part of the pool).
 	strict := true
-	for v := range parents {
+	for _, v := range parents {
 		if _, ok := inside[v]; !ok && an[v] != "" {
 			strict = false
 		}
@@ -205,7 +218,7 @@ func nestPair(ga, gb *Grouping, x *index, pops []resolved, r Rules, partial bool
 				return false
 			}
 			any := false
-			for v := range parents {
+			for _, v := range parents {
 				if ga.Status[an[v]] == Pooled || gone[v] {
 					if q, ok := home(v); !ok || q != b {
 						return false
@@ -219,7 +232,7 @@ func nestPair(ga, gb *Grouping, x *index, pops []resolved, r Rules, partial bool
 			pool := poolInside()
 			for pi := range pops {
 				rest := sizes[pi][b]
-				for v := range parents {
+				for _, v := range parents {
 					if q, ok := home(v); ok && q == b && shown(v) && !gone[v] {
 						rest -= counts[pi][v]
 					} else if pool && (ga.Status[an[v]] == Pooled || gone[v]) {
