@@ -81,21 +81,7 @@ func separateSegments(d []Segment, other Dataset) (Dataset, int) {
 	for _, id := range slices.Sorted(maps.Keys(renamed)) { // sorted: the same ids every run
 		renamed[id] = freeID(id, taken)
 	}
-	segs := make([]Segment, len(other.Segments))
-	copy(segs, other.Segments)
-	for i := range segs {
-		if n, ok := renamed[segs[i].ID]; ok {
-			segs[i].ID = n
-		}
-	}
-	codings := make([]Coding, len(other.Codings))
-	copy(codings, other.Codings)
-	for i := range codings {
-		if n, ok := renamed[codings[i].Segment]; ok {
-			codings[i].Segment = n
-		}
-	}
-	other.Segments, other.Codings = segs, codings
+	other.Segments, other.Codings = renameSegmentIDs(other, renamed)
 	return other, sameRespondent
 }
 
@@ -197,21 +183,7 @@ func (m *Merger) joinQualified(other Dataset) Dataset {
 			delete(renamed, from)
 		}
 	}
-	segs := make([]Segment, len(other.Segments))
-	copy(segs, other.Segments)
-	for i := range segs {
-		if n, ok := renamed[segs[i].ID]; ok {
-			segs[i].ID = n
-		}
-	}
-	codings := make([]Coding, len(other.Codings))
-	copy(codings, other.Codings)
-	for i := range codings {
-		if n, ok := renamed[codings[i].Segment]; ok {
-			codings[i].Segment = n
-		}
-	}
-	other.Segments, other.Codings = segs, codings
+	other.Segments, other.Codings = renameSegmentIDs(other, renamed)
 	return other
 }
 
@@ -220,4 +192,24 @@ func (m *Merger) joinQualified(other Dataset) Dataset {
 func qualified(s Segment) bool {
 	n, r := len(s.ID), len(s.Respondent)
 	return r > 0 && n > r+1 && s.ID[n-r-1] == '#' && s.ID[n-r:] == s.Respondent
+}
+
+// renameSegmentIDs returns copies of d's segments and codings with the segment ids in
+// renamed replaced (the dataset d came from keeps its own).
+func renameSegmentIDs(d Dataset, renamed map[string]string) ([]Segment, []Coding) {
+	segs := make([]Segment, len(d.Segments))
+	copy(segs, d.Segments)
+	for i := range segs {
+		if n, ok := renamed[segs[i].ID]; ok {
+			segs[i].ID = n
+		}
+	}
+	codings := make([]Coding, len(d.Codings))
+	copy(codings, d.Codings)
+	for i := range codings {
+		if n, ok := renamed[codings[i].Segment]; ok {
+			codings[i].Segment = n
+		}
+	}
+	return segs, codings
 }
