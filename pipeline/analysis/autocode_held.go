@@ -34,7 +34,7 @@ func (in *Input) heldOnCoded(c int) []int {
 	out := make([]int, len(x.codes))
 	for i := range in.AutoHeld {
 		h := &in.AutoHeld[i]
-		sg, ok := x.segOf[h.Segment]
+		sg, ok := x.segNum(h.Segment) // through segOfOnce: another stage may not have made segOf yet
 		k, known := x.codeOf[h.Code]
 		if !ok || !known || !x.respondentSegment(sg) || !x.coded[x.slot(sg, c)] {
 			continue
