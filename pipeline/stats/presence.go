@@ -99,64 +99,8 @@ func (u *PresenceUnits) addRun(ones, zeros, count, first int) {
 		u.add(ones, zeros, next())
 		count--
 	}
-	if count <= 0 {
-		return
-	}
-	if ones < 0 || zeros < 0 || ones+zeros > u.coders {
-		panic("stats: presence unit with more values than coders, or a negative count")
-	}
-	u.built = false
-	if ones > 0 {
-		u.seen[1] = true
-	}
-	if zeros > 0 {
-		u.seen[0] = true
-	}
-	n := float64(ones + zeros)
-	u.rows += count
-	if n != u.raters || n < 2 {
-		u.fleissBad = true
-	}
-	u.totals[0] += float64(ones * count)
-	u.totals[1] += float64(zeros * count)
-	if first >= 0 {
-		u.clustersAdded = true
-		for first+count > len(u.clusterSeen) {
-			u.clusterSeen = append(u.clusterSeen, false)
-			u.clusterPos = append(u.clusterPos, 0)
-		}
-		for c := first; c < first+count; c++ {
-			if !u.clusterSeen[c] {
-				u.clusterSeen[c] = true
-				u.distinct++
-			}
-		}
-	}
-	if ones+zeros < 2 {
-		return
-	}
-	if zeros == 0 || ones == 0 {
-		u.agreed += count
-	}
-	if ones > 0 {
-		u.anyOne += count
-		if zeros == 0 {
-			u.allOne += count
-		}
-	}
-	p := u.pattern(ones, zeros, n)
-	if !u.fleissBad {
-		for range count {
-			u.pbar += u.agreeP[p]
-		}
-	}
-	u.d.mult[p] += float64(count)
-	u.d.units += count
-	// The per-unit patterns are gone (see the loop above): nothing to append.
-	if first >= 0 {
-		for c := first; c < first+count; c++ {
-			u.addToCluster(c, p)
-		}
+	if count > 0 {
+		u.addUnits(ones, zeros, count, first)
 	}
 }
 
@@ -201,7 +145,14 @@ func (u *PresenceUnits) addToCluster(cluster, p int) {
 	u.makeup[pos] = append(m, patternCount{p, 1})
 }
 
-func (u *PresenceUnits) add(ones, zeros, cluster int) {
+func (u *PresenceUnits) add(ones, zeros, cluster int) { u.addUnits(ones, zeros, 1, cluster) }
+
+// addUnits adds count units of ones and zeros, in clusters first, first+1, .. (no
+// cluster when first < 0). Beyond one unit it is called only by addRun, once the first
+// unit is in and the per-unit patterns are gone, so that raters and unitPattern (kept
+// unit by unit) need no count. Counts are whole numbers, so adding them at once gives
+// the same floats; Fleiss' P_i is still summed unit by unit, in order.
+func (u *PresenceUnits) addUnits(ones, zeros, count, first int) {
 	if ones < 0 || zeros < 0 || ones+zeros > u.coders {
 		panic("stats: presence unit with more values than coders, or a negative count")
 	}
@@ -217,41 +168,45 @@ func (u *PresenceUnits) add(ones, zeros, cluster int) {
 	if u.rows == 0 {
 		u.raters = n
 	}
-	u.rows++
+	u.rows += count
 	if n != u.raters || n < 2 {
 		u.fleissBad = true
 	}
-	u.totals[0] += float64(ones)
-	u.totals[1] += float64(zeros)
-	if cluster >= 0 {
+	u.totals[0] += float64(ones * count)
+	u.totals[1] += float64(zeros * count)
+	if first >= 0 {
 		u.clustersAdded = true
-		for cluster >= len(u.clusterSeen) {
+		for first+count > len(u.clusterSeen) {
 			u.clusterSeen = append(u.clusterSeen, false)
 			u.clusterPos = append(u.clusterPos, 0)
 		}
-		if !u.clusterSeen[cluster] {
-			u.clusterSeen[cluster] = true
-			u.distinct++
+		for c := first; c < first+count; c++ {
+			if !u.clusterSeen[c] {
+				u.clusterSeen[c] = true
+				u.distinct++
+			}
 		}
 	}
 	if ones+zeros < 2 {
 		return
 	}
 	if zeros == 0 || ones == 0 {
-		u.agreed++
+		u.agreed += count
 	}
 	if ones > 0 {
-		u.anyOne++
+		u.anyOne += count
 		if zeros == 0 {
-			u.allOne++
+			u.allOne += count
 		}
 	}
 	p := u.pattern(ones, zeros, n)
 	if !u.fleissBad {
-		u.pbar += u.agreeP[p]
+		for range count {
+			u.pbar += u.agreeP[p]
+		}
 	}
-	u.d.mult[p]++
-	u.d.units++
+	u.d.mult[p] += float64(count)
+	u.d.units += count
 	// The unit-by-unit bootstrap runs only while units are fewer than ten per pattern;
 	// past ten times the patterns possible it never will, so the per-unit patterns go.
 	if u.d.unitPattern != nil || u.d.units == 1 {
@@ -261,8 +216,8 @@ func (u *PresenceUnits) add(ones, zeros, cluster int) {
 			u.d.unitPattern = append(u.d.unitPattern, int32(p))
 		}
 	}
-	if cluster >= 0 {
-		u.addToCluster(cluster, p)
+	for c := first; first >= 0 && c < first+count; c++ {
+		u.addToCluster(c, p)
 	}
 }
 
