@@ -4,6 +4,8 @@
 package codebook
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -67,11 +69,13 @@ type Codebook struct {
 	// codebook's codes put in one factor named after the file); not saved.
 	Notes []string `yaml:"-"`
 
-	index    map[string]string // normalised name -> code id
-	partners *matcher          // partner synonyms, built on first use
-	places   map[string]Place  // where each element was read, for Validate
-	file     string            // the file it was read from
-	calib    *Calibration      // read from Calibration by Load
+	index       map[string]string   // normalised name -> code id; "" for a name codes share
+	shared      map[string][]string // normalised name -> the codes that share it (Prepare)
+	factorNames map[string]string   // normalised factor id or label -> factor id
+	partners    *matcher            // partner synonyms, built on first use
+	places      map[string]Place    // where each element was read, for Validate
+	file        string              // the file it was read from
+	calib       *Calibration        // read from Calibration by Load
 }
 
 // Factor is a success factor such as "Elkaar bereiken".
@@ -197,84 +201,224 @@ func SplitPath(name string) []string {
 
 // Prepare fills derived fields (each code's factor) and builds the name index. Load calls
 // it; call it again after changing a codebook in code.
+//
+// The index is built in levels: code ids, then aliases, then labels, then the paths
+// "factor label > code label". A name of a higher level keeps it against the lower ones
+// (an alias the researcher added for one code wins over another code's label); a name
+// that two codes claim at one level ("Anders" as the label of kennen.anders and of
+// bereiken.anders) is shared: Resolve maps it onto neither, and SharedName names them.
 func (cb *Codebook) Prepare() {
 	partnerMu.Lock()
 	cb.partners = nil
 	partnerMu.Unlock()
 	cb.index = map[string]string{}
+	cb.shared = nil
+	cb.factorNames = map[string]string{}
+	var level map[string]string // this level's names, folded -> first id
 	add := func(name, id string) {
 		k := Fold(name)
 		if k == "" {
 			return
 		}
-		if _, ok := cb.index[k]; !ok {
-			cb.index[k] = id
+		if prev, ok := level[k]; ok {
+			if prev != id && !slices.Contains(cb.shared[k], id) {
+				if cb.shared == nil {
+					cb.shared = map[string][]string{}
+				}
+				if len(cb.shared[k]) == 0 {
+					cb.shared[k] = []string{prev}
+				}
+				cb.shared[k] = append(cb.shared[k], id)
+			}
+			return
+		}
+		if _, ok := cb.index[k]; ok {
+			return // a higher level's name
+		}
+		level[k] = id
+	}
+	endLevel := func() {
+		for k, id := range level {
+			if _, shared := cb.shared[k]; !shared {
+				cb.index[k] = id
+			}
+		}
+		// A shared name is no one's at the lower levels either.
+		for k := range cb.shared {
+			if _, ok := cb.index[k]; !ok {
+				cb.index[k] = ""
+			}
+		}
+	}
+	each := func(f func(fa *Factor, c *Code)) {
+		for fi := range cb.Factors {
+			fa := &cb.Factors[fi]
+			for ci := range fa.Codes {
+				f(fa, &fa.Codes[ci])
+			}
 		}
 	}
 	for fi := range cb.Factors {
 		f := &cb.Factors[fi]
-		for ci := range f.Codes {
-			c := &f.Codes[ci]
-			c.Factor = f.ID
-			add(c.ID, c.ID)
-			for _, a := range c.Aliases {
-				add(a, c.ID)
-			}
-			for _, l := range c.Label {
-				add(l, c.ID)
-				for _, fl := range f.Label {
-					add(fl+" > "+l, c.ID)
-				}
+		cb.factorNames[Fold(f.ID)] = f.ID
+		for _, l := range f.Label {
+			if k := Fold(l); k != "" {
+				cb.factorNames[k] = f.ID
 			}
 		}
 	}
+	level = map[string]string{}
+	each(func(fa *Factor, c *Code) { c.Factor = fa.ID; add(c.ID, c.ID) })
+	endLevel()
+	level = map[string]string{}
+	each(func(_ *Factor, c *Code) {
+		for _, a := range c.Aliases {
+			add(a, c.ID)
+		}
+	})
+	endLevel()
+	level = map[string]string{}
+	each(func(_ *Factor, c *Code) {
+		for _, l := range c.Label {
+			add(l, c.ID)
+		}
+	})
+	endLevel()
+	level = map[string]string{}
+	each(func(fa *Factor, c *Code) {
+		for _, l := range c.Label {
+			for _, fl := range fa.Label {
+				add(fl+" > "+l, c.ID)
+			}
+		}
+	})
+	endLevel()
 	// Paths as the tools write them, normalised to "a > b".
-	for k, id := range cb.index {
-		if parts := SplitPath(k); len(parts) > 1 {
-			add(strings.Join(parts, " > "), id)
+	level = map[string]string{}
+	for _, k := range slices.Sorted(maps.Keys(cb.index)) {
+		if id := cb.index[k]; id != "" {
+			if parts := SplitPath(k); len(parts) > 1 {
+				add(strings.Join(parts, " > "), id)
+			}
 		}
 	}
+	endLevel()
 }
 
 // Resolve maps a code name as an export wrote it onto a code id: by id, alias or label,
-// and for a path ("Bereiken > Korte lijnen", "Bereiken::Korte lijnen", "bereiken\korte
-// lijnen") by the whole path or else by its last part; a name with a colon ("Bereiken:
-// korte lijnen", ATLAS.ti's group prefix) as such a path where it is not known as a whole.
-// ok is false for a name the codebook does not know.
+// and for a path ("Bereiken > Korte lijnen", "Bereiken::Korte lijnen", "bereiken\\korte
+// lijnen") by the whole path or else by its last part (ByLastPart tells where no part
+// before it names the code's factor: "Op de hoogte houden > Geen terugkoppeling"); a name
+// with a colon ("Bereiken: korte lijnen", ATLAS.ti's group prefix) as such a path where it
+// is not known as a whole. ok is false for a name the codebook does not know, and for a
+// name two codes share (SharedName).
 func (cb *Codebook) Resolve(name string) (id string, ok bool) {
+	id, _, ok = cb.resolve(name)
+	return id, ok
+}
+
+// ByLastPart reports whether Resolve maps name onto a code by the last part of its path
+// only, with no part before it naming the code's factor: the group may be the
+// researcher's own ("Overig > Korte lijnen"), so the run says so.
+func (cb *Codebook) ByLastPart(name string) bool {
+	_, byLast, ok := cb.resolve(name)
+	return ok && byLast
+}
+
+func (cb *Codebook) resolve(name string) (id string, byLast, ok bool) {
 	if cb.index == nil {
 		cb.Prepare()
 	}
 	k := Fold(name)
 	if k == "" {
-		return "", false
+		return "", false, false
 	}
 	if id, ok := cb.index[k]; ok {
-		return id, true
+		return id, false, id != ""
 	}
 	parts := SplitPath(k)
+	if len(parts) <= 1 && strings.Contains(k, ":") {
+		// ATLAS.ti users often name codes after their group with a colon ("Bereiken: korte
+		// lijnen"). A colon is also ordinary text in a code name, so it is a path separator
+		// only when the name as a whole is unknown and the path resolves.
+		parts = splitColon(k)
+	}
 	if len(parts) > 1 {
 		if id, ok := cb.index[strings.Join(parts, " > ")]; ok {
-			return id, true
+			return id, false, id != ""
 		}
-		if id, ok := cb.index[parts[len(parts)-1]]; ok {
-			return id, true
+		leaf, parents := parts[len(parts)-1], parts[:len(parts)-1]
+		if id := cb.index[leaf]; id != "" {
+			return id, !cb.underFactor(parents, id), true
+		}
+		// A name two codes share, under a group that names the factor of one of them
+		// ("Bereiken > Anders").
+		var under []string
+		for _, id := range cb.shared[leaf] {
+			if cb.underFactor(parents, id) {
+				under = append(under, id)
+			}
+		}
+		if len(under) == 1 {
+			return under[0], false, true
 		}
 	}
-	// ATLAS.ti users often name codes after their group with a colon ("Bereiken: korte
-	// lijnen"). A colon is also ordinary text in a code name, so it is a path separator
-	// only when the name as a whole is unknown and the path resolves.
+	return "", false, false
+}
+
+// underFactor reports whether one of a path's parents names code id's factor.
+func (cb *Codebook) underFactor(parents []string, id string) bool {
+	c, ok := cb.Code(id)
+	if !ok {
+		return false
+	}
+	for _, p := range parents {
+		if cb.factorNames[p] == c.Factor {
+			return true
+		}
+	}
+	return false
+}
+
+// noteSharedNames adds a note per name two codes share: an export that writes only the
+// code's name ("Anders") cannot say which it means, so such codings are not counted.
+func (cb *Codebook) noteSharedNames() {
+	if cb.index == nil {
+		cb.Prepare()
+	}
+	for _, k := range slices.Sorted(maps.Keys(cb.shared)) {
+		if strings.Contains(k, " > ") {
+			continue // a path two codes share is the case of its last part
+		}
+		cb.Notes = append(cb.Notes, fmt.Sprintf("the name %q is shared by the codes %s: an export that writes only this name is not counted (one written with its factor, %q, is); give one code another label or an alias", k, strings.Join(cb.shared[k], ", "), "factor > "+k))
+	}
+}
+
+// SharedName returns the codes a code name as an export wrote it names at once (a label
+// two codes have), in the codebook's order; nil for a name that names one code or none.
+func (cb *Codebook) SharedName(name string) []string {
+	if cb.index == nil {
+		cb.Prepare()
+	}
+	k := Fold(name)
+	if ids, ok := cb.shared[k]; ok {
+		return ids
+	}
+	parts := SplitPath(k)
 	if len(parts) <= 1 && strings.Contains(k, ":") {
-		if parts := splitColon(k); len(parts) > 1 {
-			if id, ok := cb.index[strings.Join(parts, " > ")]; ok {
-				return id, true
-			}
-			if id, ok := cb.index[parts[len(parts)-1]]; ok {
-				return id, true
+		parts = splitColon(k)
+	}
+	if len(parts) > 1 {
+		if ids, ok := cb.shared[strings.Join(parts, " > ")]; ok {
+			return ids
+		}
+		if _, whole := cb.index[strings.Join(parts, " > ")]; !whole {
+			if _, ok := cb.Resolve(name); !ok {
+				return cb.shared[parts[len(parts)-1]]
 			}
 		}
 	}
-	return "", false
+	return nil
 }
 
 func splitColon(k string) []string {

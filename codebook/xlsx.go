@@ -73,6 +73,9 @@ func (cb *Codebook) XLSXBytes() ([]byte, error) {
 	if len(cb.Negated) > 0 {
 		about = append(about, []string{"negated", joinList(negatedList(cb.Negated))})
 	}
+	if cb.Calibration != "" {
+		about = append(about, []string{"calibration", cb.Calibration})
+	}
 	put(sheetAbout, colsAbout, about)
 	var factors, codes [][]string
 	for _, fa := range cb.Factors {
@@ -279,6 +282,8 @@ func readXLSX(f *excelize.File) (*Codebook, error) {
 				cb.Negations = splitList(t.get(i, "Value"))
 			case "negated":
 				cb.Negated = parseNegated(splitList(t.get(i, "Value")))
+			case "calibration":
+				cb.Calibration = t.get(i, "Value")
 			}
 		}
 	}

@@ -213,7 +213,30 @@ func read(path string, data []byte) (*Codebook, error) {
 	if err := cb.loadCalibration(); err != nil {
 		return nil, err
 	}
+	cb.noteSharedNames()
 	return cb, nil
+}
+
+// bytesFor is the codebook as Save writes it to path.
+func (cb *Codebook) bytesFor(path, lang string) ([]byte, error) {
+	var data []byte
+	var err error
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		data, err = cb.calibrationFrom(path).MarshalYAMLBytes() // calibrate.go
+	case ".xlsx":
+		data, err = cb.calibrationFrom(path).XLSXBytes()
+	case ".qdc":
+		data, err = cb.QDCBytes()
+	case ".md":
+		data = []byte(cb.Markdown(lang))
+	default:
+		return nil, fmt.Errorf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx, .qdc or .md)", path, ErrFormat, filepath.Ext(path))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return data, nil
 }
 
 // Save writes the codebook in the format its extension names: .yaml/.yml, .xlsx, .qdc or
@@ -224,22 +247,9 @@ func Save(cb *Codebook, path string) error { return SaveIn(cb, path, "nl") }
 
 // SaveIn is Save with the language (nl or en) of the Markdown table.
 func SaveIn(cb *Codebook, path, lang string) error {
-	var data []byte
-	var err error
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml":
-		data, err = cb.calibrationFrom(path).MarshalYAMLBytes() // calibrate.go
-	case ".xlsx":
-		data, err = cb.XLSXBytes()
-	case ".qdc":
-		data, err = cb.QDCBytes()
-	case ".md":
-		data = []byte(cb.Markdown(lang))
-	default:
-		return fmt.Errorf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx, .qdc or .md)", path, ErrFormat, filepath.Ext(path))
-	}
+	data, err := cb.bytesFor(path, lang)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".codebook-*")
 	if err != nil {

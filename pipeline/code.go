@@ -19,9 +19,21 @@ type Unmapped struct {
 }
 
 // mapCodes sets each coding's Code from its Raw name (by id, alias, label or path).
-// The names that do not map stay as they are (Raw without Code), for unmappedCodes.
-func mapCodes(d *model.Dataset, cb *codebook.Codebook) {
+// The names that do not map stay as they are (Raw without Code), for unmappedCodes: a
+// name study.yaml's known_unmapped keeps outside the codebook on purpose ("Overig > *")
+// even where its last part is a codebook code's name, and a name two codes share
+// (codebook.SharedName), for which it returns a warning.
+func mapCodes(d *model.Dataset, cb *codebook.Codebook, kept func(name string) bool) []error {
 	cache := map[string]string{}
+	shared := map[string]int{}
+	var sharedOrder []string
+	type leaf struct {
+		n       int
+		example string // a name as written
+		code    string
+	}
+	byGroup := map[string]*leaf{} // the part before the last, as written
+	var groupOrder []string
 	for i := range d.Codings {
 		c := &d.Codings[i]
 		if c.Code != "" || strings.TrimSpace(c.Raw) == "" {
@@ -29,11 +41,58 @@ func mapCodes(d *model.Dataset, cb *codebook.Codebook) {
 		}
 		id, seen := cache[c.Raw]
 		if !seen {
-			id, _ = cb.Resolve(c.Raw)
+			if kept == nil || !kept(c.Raw) {
+				id, _ = cb.Resolve(c.Raw)
+			}
 			cache[c.Raw] = id
 		}
 		c.Code = id
+		if id != "" && cb.ByLastPart(c.Raw) {
+			group := pathGroup(c.Raw)
+			l := byGroup[group]
+			if l == nil {
+				l = &leaf{example: strings.TrimSpace(c.Raw), code: id}
+				byGroup[group] = l
+				groupOrder = append(groupOrder, group)
+			}
+			l.n++
+		}
+		if id == "" && (kept == nil || !kept(c.Raw)) && cb.SharedName(c.Raw) != nil {
+			name := strings.TrimSpace(c.Raw)
+			if shared[name] == 0 {
+				sharedOrder = append(sharedOrder, name)
+			}
+			shared[name]++
+		}
 	}
+	var warnings []error
+	for _, name := range sharedOrder {
+		ids := strings.Join(cb.SharedName(name), ", ")
+		warnings = append(warnings, model.Reasonf(
+			"the code name %q (%d coding(s)) names more than one code of the codebook (%s): it is not counted; let the export write the code's path (factor > code) or give one code an alias",
+			"de codenaam %q (%d codering(en)) noemt meer dan één code van het codeboek (%s): hij telt niet mee; laat de export het pad van de code schrijven (factor > code) of geef één code een alias",
+			name, shared[name], ids))
+	}
+	for _, g := range groupOrder {
+		l := byGroup[g]
+		warnings = append(warnings, model.Reasonf(
+			"%d coding(s) under the group %q, which is no factor of the codebook, are counted as the codebook code of their last part (for example %q as %s); if that group is not the code's factor, add \"%s > *\" to known_unmapped in study.yaml",
+			"%d codering(en) onder de groep %q, die geen factor van het codeboek is, tellen als de code van het codeboek met hun laatste deel (bijvoorbeeld %q als %s); is die groep niet de factor van de code, zet dan \"%s > *\" onder known_unmapped in study.yaml",
+			l.n, g, l.example, l.code, g))
+	}
+	return warnings
+}
+
+// pathGroup is the part of a code path before its last part, as written ("Overig" of
+// "Overig > Korte lijnen", "Bereiken" of "Bereiken: korte lijnen").
+func pathGroup(name string) string {
+	name = strings.TrimSpace(name)
+	for _, sep := range []string{"::", ">", "\\", "/", ":"} {
+		if i := strings.LastIndex(name, sep); i > 0 {
+			return strings.TrimSpace(name[:i])
+		}
+	}
+	return name
 }
 
 // unmappedCodes lists the code names that the codebook does not know, sorted by name,

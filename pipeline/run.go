@@ -98,6 +98,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Read: respondents first, so interview rows of unknown respondents are rejected.
 	var known map[string]bool
+	ids := idSpellings{} // one id written in two ways: respondent_spellings.go
 	if s.Respondents != nil {
 		ds, err := ingest.ReadRespondents(s.Abs(s.Respondents.Path), s.options(*s.Respondents, cb, nil))
 		if err != nil {
@@ -107,6 +108,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		for _, r := range ds.Respondents {
 			known[r.ID] = true
 		}
+		ids.learn(&ds)
 		merge(ds)
 	}
 	// The survey is read beside the interviews (a national survey's workbook takes
@@ -148,8 +150,11 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	var coding *autocoded
 	if err == nil {
 		ahead := coded == nil && s.AutocodeEnabled() && len(d.Segments) == 0
-		for _, ds := range interviews {
-			merge(ds)
+		for i := range interviews {
+			if w := ids.join(&interviews[i], s.Rel(interviewFiles[i].path)); w != nil {
+				out.Summary.Warnings = append(out.Summary.Warnings, w)
+			}
+			merge(interviews[i])
 		}
 		if ahead {
 			coding = autocodeAhead([]model.Dataset{{Segments: d.Segments}}, cb)
@@ -179,6 +184,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)
 	// A human coder named "auto": coders_reserved.go.
 	renameReservedCoders(d, s.Language, &out.Summary.Warnings)
+	// One municipality, grouping value or coder written in several ways: spellings.go.
+	out.Summary.Warnings = append(out.Summary.Warnings, foldSpellings(d, s.Groups)...)
 	addMissingRespondents(d, merger) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	if err := checkGroups(s, d); err != nil {
@@ -187,7 +194,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Code: names onto the codebook; the auto-coder over every respondent segment.
 	mapRoles(d, cb)
-	mapCodes(d, cb)
+	out.Summary.Warnings = append(out.Summary.Warnings, mapCodes(d, cb, s.IsKnownUnmapped)...)
 	if coded != nil {
 		coded(d, cb, out.Summary.Warnings)
 		return nil, nil

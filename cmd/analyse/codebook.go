@@ -135,6 +135,20 @@ func runCodebookConvert(u *ui, args []string, stdout, stderr io.Writer) int {
 		u.f(stdout, "%s: note: %s\n", in, n)
 	}
 	u.f(stdout, "%s -> %s\n", in, out)
+	// What the target format does not hold (scales in a .qdc, code sets in an .xlsx):
+	// said, so that converting back is not taken for a complete round trip.
+	lost, err := codebook.Lost(cb, out)
+	if err != nil {
+		u.f(stderr, "analyse codebook convert: %v\n", err)
+		return exitBadInput
+	}
+	for _, l := range lost {
+		if strings.HasPrefix(l.Part, "the ") {
+			u.f(stdout, "%s: note: this format does not hold %s: it is left out; keep %s as the study's codebook\n", out, lossPart(u, l.Part), in)
+			continue
+		}
+		u.f(stdout, "%s: note: this format does not hold %s (%d): they are left out; keep %s as the study's codebook\n", out, lossPart(u, l.Part), l.N, in)
+	}
 	return exitOK
 }
 
@@ -151,4 +165,45 @@ func codebookError(u *ui, stderr io.Writer, err error) int {
 	}
 	fmt.Fprintln(stderr, err)
 	return exitBadInput
+}
+
+// lossPart is a codebook.Loss's part in the command line's language.
+func lossPart(u *ui, part string) string {
+	switch part {
+	case "scales":
+		return u.s("scales")
+	case "roles":
+		return u.s("roles")
+	case "partners":
+		return u.s("partners")
+	case "code sets":
+		return u.s("code sets")
+	case "negation words":
+		return u.s("negation words")
+	case "entries of the negated map":
+		return u.s("entries of the negated map")
+	case "the calibration":
+		return u.s("the calibration")
+	case "the name":
+		return u.s("the name")
+	case "the version":
+		return u.s("the version")
+	case "codes":
+		return u.s("codes")
+	case "codes' labels":
+		return u.s("codes' labels")
+	case "codes' definitions":
+		return u.s("codes' definitions")
+	case "codes' inclusion rules":
+		return u.s("codes' inclusion rules")
+	case "codes' exclusion rules":
+		return u.s("codes' exclusion rules")
+	case "codes' examples":
+		return u.s("codes' examples")
+	case "codes' aliases":
+		return u.s("codes' aliases")
+	case "codes' patterns":
+		return u.s("codes' patterns")
+	}
+	return part
 }
