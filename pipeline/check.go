@@ -117,6 +117,13 @@ func (r *CheckReport) Nothing() bool {
 			return false
 		}
 	}
+	// So is a scale item that no column of a file holds while the file gives the scale's
+	// other items (ingest/survey_missingitems.go).
+	for _, w := range r.Warnings {
+		if errors.Is(w, ingest.ErrItemMissing) {
+			return false
+		}
+	}
 	return len(r.Labels) == 0 && len(r.Roles) == 0 && r.NoRole == 0 && r.NoMunicipality == 0 && len(r.Other) == 0
 }
 

@@ -55,8 +55,22 @@ func ScaleReliability(in *Input, res *results.Results) {
 		results.Column{Name: "suppressed", Kind: results.Bool})
 	ti.Title = map[string]string{"nl": "Itemanalyse", "en": "Item analysis"}
 	for _, sa := range in.SurveyScales() {
-		r := stats.ScaleReliability(sa.Keyed)
+		// An item no respondent answered (no survey file holds it; ingest warns) would
+		// leave no complete respondent at all: alpha is then of the items answered, and
+		// items says how many (answeredItems).
+		on := answeredItems(sa)
+		keyed := sa.Keyed
+		if len(on) > 0 && len(on) < len(sa.Scale.Items) {
+			keyed = onlyItems(sa.Keyed, on)
+			noteFewerItems(in, res, sa, on)
+		} else {
+			on = nil
+		}
+		r := stats.ScaleReliability(keyed)
 		k := len(sa.Scale.Items)
+		if on != nil {
+			k = len(on)
+		}
 		scored := 0
 		for _, x := range sa.Scores {
 			if !math.IsNaN(x) {
@@ -74,14 +88,20 @@ func ScaleReliability(in *Input, res *results.Results) {
 			continue
 		}
 		if in.PairwiseReliability {
-			alpha, n := stats.PairwiseAlpha(sa.Keyed)
+			alpha, n := stats.PairwiseAlpha(keyed)
 			t.Add(sa.Scale.ID, k, n, results.Opt(alpha), nil, nil, nil, len(sa.Keyed)-n, false, missing, scored)
 		} else {
 			t.Add(sa.Scale.ID, k, r.N, results.Opt(r.Alpha), results.Opt(r.StdAlpha),
 				results.Opt(r.AlphaLow), results.Opt(r.AlphaHigh), r.Excluded, false, missing, scored)
 		}
-		for j, item := range sa.Scale.Items {
+		j := 0
+		for i, item := range sa.Scale.Items {
+			if on != nil && (j >= len(on) || on[j] != i) {
+				ti.Add(sa.Scale.ID, item.ID, 0, nil, nil, nil, nil, item.Reverse, false) // answered by no one
+				continue
+			}
 			is := r.ItemStats[j]
+			j++
 			ti.Add(sa.Scale.ID, item.ID, is.N, results.Opt(is.Mean), results.Opt(is.SD),
 				results.Opt(is.RDrop), results.Opt(is.AlphaIfDeleted), item.Reverse, false)
 		}

@@ -157,6 +157,7 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 				}
 			}
 		}
+		part.Warnings = notYetWarned(&ds, part.Warnings) // the sheets share a header and its warnings
 		ds.Merge(part)
 	}
 	for _, w := range other {

@@ -41,7 +41,23 @@ func itemWarnings(path string, ds *model.Dataset, lay *surveyLayout, opt Options
 			"no column of the file is an item of the codebook: not one answer is read; name the item columns in study.yaml (columns: {K1: ...}) or check the header",
 			"geen kolom van het bestand is een item van het codeboek: er is geen antwoord gelezen; noem de kolommen van de items in study.yaml (columns: {K1: ...}) of kijk de kopregel na")}}
 	}
-	return nearItems(path, ds, lay, opt)
+	near := nearItems(path, ds, lay, opt)
+	return append(near, missingItems(path, ds, lay, opt)...) // survey_missingitems.go
+}
+
+// notYetWarned are the warnings of ws that ds does not have already.
+func notYetWarned(ds *model.Dataset, ws []model.Warning) []model.Warning {
+	var out []model.Warning
+	for _, w := range ws {
+		seen := false
+		for _, o := range ds.Warnings {
+			seen = seen || o.File == w.File && o.Err.Error() == w.Err.Error()
+		}
+		if !seen {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // nearItems marks the file's unmatched columns (ds.Unmatched, in the file's column order)

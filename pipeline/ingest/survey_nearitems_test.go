@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -70,8 +71,47 @@ func TestSurveyWithoutItems(t *testing.T) {
 	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), "no column of the file is an item of the codebook") {
 		t.Errorf("warnings %v", ds.Warnings)
 	}
-	ds = readSurvey(t, writeFile(t, "k.csv", []byte("Respondent;K1\nr1;4\n")), Options{Codebook: loadCodebook(t)})
+	ds = readSurvey(t, writeFile(t, "k.csv", []byte("Respondent;K1;K2;K3;K4\nr1;4;4;4;4\n")), Options{Codebook: loadCodebook(t)})
 	if len(ds.Warnings) != 0 {
 		t.Errorf("warnings %v", ds.Warnings)
 	}
+}
+
+// A scale item that no column of a file holds, where the file gives the scale's other
+// items and no column resembles it, was not named: the scale's scores were the mean of
+// the other items without a word. It is now a warning per file (ErrItemMissing), one per
+// scale, naming the items; a scale the file holds no item of is not warned about, nor an
+// item a look-alike column is named for.
+func TestSurveyItemInNoColumn(t *testing.T) {
+	cb := loadCodebook(t)
+	ds := readSurvey(t, writeFile(t, "e.csv", []byte("Respondent;K2;K3;K4;B01;B2;B3\nr1;4;4;3;2;5;4\n")), Options{Codebook: cb})
+	var got []string
+	for _, w := range ds.Warnings {
+		if errors.Is(w.Err, ErrItemMissing) {
+			got = append(got, w.Err.Error(), model.Dutch(w.Err))
+		}
+	}
+	same(t, "warnings", got, []string{
+		"scale item missing from the survey: no column of the file is item K1 (scale kennen): its respondents' scores on kennen are computed from the 3 of the scale's 4 items the file gives; if an item is under another header, map it in study.yaml (columns: {K1: ...})",
+		"item van een schaal ontbreekt in de vragenlijst: geen kolom van het bestand is item K1 (schaal kennen): de scores van de respondenten op kennen zijn berekend uit de 3 van de 4 items van de schaal die het bestand geeft; staat een item onder een andere kop, koppel die dan in study.yaml (columns: {K1: ...})",
+		"scale item missing from the survey: no column of the file is item B4 (scale bereiken): its respondents' scores on bereiken are computed from the 2 of the scale's 4 items the file gives; if an item is under another header, map it in study.yaml (columns: {B4: ...})",
+		"item van een schaal ontbreekt in de vragenlijst: geen kolom van het bestand is item B4 (schaal bereiken): de scores van de respondenten op bereiken zijn berekend uit de 2 van de 4 items van de schaal die het bestand geeft; staat een item onder een andere kop, koppel die dan in study.yaml (columns: {B4: ...})",
+	})
+	ds = readSurvey(t, writeFile(t, "k.csv", []byte("Respondent;K1\nr1;4\n")), Options{Codebook: cb})
+	if len(ds.Warnings) != 1 || ds.Warnings[0].Err.Error() != "scale item missing from the survey: no column of the file is items K2, K3 or K4 (scale kennen): its respondents get no score on kennen, which needs at least half of the scale's 4 items, and the file gives 1; if an item is under another header, map it in study.yaml (columns: {K2: ...})" ||
+		model.Dutch(ds.Warnings[0].Err) != "item van een schaal ontbreekt in de vragenlijst: geen kolom van het bestand is de items K2, K3 of K4 (schaal kennen): de respondenten krijgen geen score op kennen, waarvoor ten minste de helft van de 4 items van de schaal nodig is, en het bestand geeft er 1; staat een item onder een andere kop, koppel die dan in study.yaml (columns: {K2: ...})" {
+		t.Errorf("warnings %v", ds.Warnings)
+	}
+}
+
+// withoutItemMissing is ws without the ErrItemMissing warnings, for the tests of other
+// warnings on files that give one item of a scale (K1).
+func withoutItemMissing(ws []model.Warning) []model.Warning {
+	var out []model.Warning
+	for _, w := range ws {
+		if !errors.Is(w.Err, ErrItemMissing) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
