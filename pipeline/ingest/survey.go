@@ -571,6 +571,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
 		if id == "" {
+			if col, v, none := answersNoItem(row, items, lay, &answers); none && !lay.everyRow { // survey_norespondent.go
+				count.Rejected++
+				reject(line, col, v, noRespondentReason(), "")
+				continue
+			}
 			id = fmt.Sprintf("%s:%d", stem, line)
 		} else if lay.idPrefix != "" {
 			id = lay.idPrefix + id

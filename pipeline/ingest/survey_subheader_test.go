@@ -45,8 +45,10 @@ func TestSubHeaderRepeatedOrTexts(t *testing.T) {
 		"three rows": {"Respondent;Kennen;\n;K1;K2\n;Ik ken de jongerenwerkers in mijn wijk persoonlijk.;\n;4;2\n",
 			[]string{"e:4 K1 4", "e:4 K2 2"}, 1},
 		"anonymous first": {"Respondent;K1;K2\n;Mee eens;1\nr2;3;1\n", []string{"e:2 K1 4 (Mee eens)", "e:2 K2 1", "r2 K1 3", "r2 K2 1"}, 2},
+		// K1's cell a rejected label, and no id: a rejected row (survey_norespondent.go),
+		// no longer a respondent with a missing K2.
 		"text of another item": {"Respondent;K1;K2\n;Ik weet wie ik moet bellen bij het wijkteam.;\nr2;3;1\n",
-			[]string{"e:2 K2 .", "r2 K1 3", "r2 K2 1"}, 2}, // K1's cell a rejected label
+			[]string{"r2 K1 3", "r2 K2 1"}, 1},
 	} {
 		ds := readSurvey(t, writeFile(t, "e.csv", []byte(tc.csv)), Options{Codebook: cb})
 		same(t, name+": answers", answers(ds), tc.answers)
