@@ -535,6 +535,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		return x
 	}
+	uc, who := uncomputedOf(src), respondentColumns(lay) // survey_broken.go
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -567,6 +568,15 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		if col, only := unheadedOnly(row, lay.columns); only && !lay.everyRow {
 			count.Rejected++
 			reject(line, col, strings.TrimSpace(row[col]), unheadedReject(col), "")
+			continue
+		}
+		var uncomputed []int
+		if uc != nil {
+			uncomputed = uc.UncomputedAt(line)
+		}
+		if col, err := brokenRow(row, who, uncomputed); err != nil {
+			count.Rejected++
+			reject(line, col, strings.TrimSpace(tableCell(row, col)), err, "")
 			continue
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
@@ -659,6 +669,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			c := &lay.columns[i]
 			cell := strings.TrimSpace(tableCell(row, i))
 			count.Cells++
+			if err := brokenCell(cell, i, uncomputed); err != nil {
+				count.CellsRejected++
+				reject(line, i, cell, err, c.item.ID)
+				continue
+			}
 			a, err := answers.answer(i, c, cell)
 			if err != nil {
 				count.CellsRejected++
@@ -669,7 +684,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			ds.Survey.Set(srow, itemCols[k], model.AnswerEntry{Value: a.Value, Missing: a.Missing, Raw: a.Raw})
 		}
 		for _, i := range otherOrder {
-			if v := strings.TrimSpace(tableCell(row, i)); v != "" && (lay.unanswered == nil || !lay.unanswered(v)) {
+			v := strings.TrimSpace(tableCell(row, i))
+			if err := brokenCell(v, i, uncomputed); err != nil {
+				// an open answer or attribute: a cell of the accepted row, of no item
+				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(i), Value: v, Err: err, Cell: true})
+				continue
+			}
+			if v != "" && (lay.unanswered == nil || !lay.unanswered(v)) {
 				others[i].values = append(others[i].values, respondentValue{ri, intern(v)})
 			}
 		}

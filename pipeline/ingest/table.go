@@ -59,6 +59,12 @@ type Rows struct {
 	// booleans: the workbook has boolean cells (table_bool.go), so every row is read
 	// formatted too, as past the sampled rows a boolean would read as 1 or 0.
 	booleans bool
+	// formulas: a worksheet of the workbook holds a formula (excelize path); uncomputed
+	// are the current row's cells with a formula and no cached value, uncomputedAt those
+	// of the rows handed out so far (table_uncomputed.go).
+	formulas     bool
+	uncomputed   []int
+	uncomputedAt map[int][]int
 	// A workbook's rows are decoded ahead by a goroutine reading src (the fields above
 	// belong to it), so that excelize's XML decoding runs beside the caller's work.
 	src     *Rows
@@ -198,7 +204,7 @@ func openExcelize(in *input, sheet string) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rows{path: path, sheet: name, book: book, booleans: hasBooleans(book)}
+	r := &Rows{path: path, sheet: name, book: book, booleans: hasBooleans(book), formulas: hasFormulas(book)}
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}
@@ -240,8 +246,10 @@ type prefetched struct {
 	line   int
 	hidden bool
 	left   int // the rows the sheet's dimension says are left (fastRowsLeft)
-	end    bool
-	err    error
+	// uncomputed are the row's cells with a formula and no cached value
+	uncomputed []int
+	end        bool
+	err        error
 }
 
 // prefetchBatch is how many rows travel together from the decoding goroutine.
@@ -255,7 +263,7 @@ func (r *Rows) prefetch() {
 	for {
 		more := r.src.nextWorkbookRow()
 		if more {
-			batch = append(batch, prefetched{row: r.src.row, line: r.src.line, hidden: r.src.hidden, left: r.src.fastRowsLeft()})
+			batch = append(batch, prefetched{row: r.src.row, line: r.src.line, hidden: r.src.hidden, left: r.src.fastRowsLeft(), uncomputed: r.src.uncomputed})
 		} else {
 			batch = append(batch, prefetched{end: true, err: r.src.err})
 		}
@@ -290,6 +298,7 @@ func (r *Rows) nextPrefetched() bool {
 		return false
 	}
 	r.row, r.line, r.hidden, r.aheadLeft = p.row, p.line, p.hidden, p.left
+	r.noteUncomputed(p.line, p.uncomputed)
 	if p.hidden && !emptyRow(p.row) {
 		r.hiddenRows++
 		if len(r.hiddenFirst) < maxHiddenShown {
@@ -438,6 +447,7 @@ func (r *Rows) nextWorkbookRow() bool {
 	}
 	r.hidden = r.raw.GetRowOpts().Hidden
 	r.line++
+	r.uncomputed = r.excelizeUncomputed(raw) // table_uncomputed.go
 	if r.view == nil {
 		for i, shown := range r.dateShown {
 			if i < len(raw) && raw[i] != "" {

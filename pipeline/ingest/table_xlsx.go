@@ -129,6 +129,10 @@ func (r *Rows) nextFastRow() bool {
 	f := r.fast
 	if f.rows.Next() {
 		r.line, r.row, r.hidden = f.rows.Line(), f.rows.Row(), f.rows.Hidden()
+		r.uncomputed = nil
+		if u := f.rows.Uncomputed(); len(u) > 0 {
+			r.uncomputed = append([]int(nil), u...) // table_uncomputed.go
+		}
 		return true
 	}
 	err := f.rows.Err()
@@ -160,7 +164,7 @@ func (r *Rows) nextFastRow() bool {
 		}
 	}
 	r.book, r.raw, r.view, r.date1904 = slow.book, slow.raw, slow.view, slow.date1904
-	r.viewed, r.dateShown, r.booleans = slow.viewed, slow.dateShown, slow.booleans
+	r.viewed, r.dateShown, r.booleans, r.formulas = slow.viewed, slow.dateShown, slow.booleans, slow.formulas
 	return r.nextWorkbookRow()
 }
 

@@ -48,10 +48,14 @@ type Rows struct {
 	vals   []byte
 	ends   []int32
 	shared []int32 // per cell, the shared string it holds, or -1
-	cell   []byte  // scratch: a value made here (a date, a shared string)
-	text   []byte  // scratch: a value's text as decoded
-	inline []byte  // scratch: an inline string's text
-	intern *[internSlots]string
+	// uncomputed are the cells (0-based) of the row read ahead that hold a formula
+	// without a cached value: "" in Row, as excelize gives them (Uncomputed). A formula
+	// cached as an empty string (t="str") is not one.
+	uncomputed []int
+	cell       []byte // scratch: a value made here (a date, a shared string)
+	text       []byte // scratch: a value's text as decoded
+	inline     []byte // scratch: an inline string's text
+	intern     *[internSlots]string
 	// lastRow is the last row the sheet's <dimension> names (0 until read, or when the
 	// sheet has none); size is the sheet's inflated size (RowsHint).
 	lastRow int
@@ -124,6 +128,17 @@ func (r *Rows) Row() []string {
 		prev = e
 	}
 	return row
+}
+
+// Uncomputed returns the cells (0-based) of the current row that hold a formula without
+// a cached value (a workbook written by a program that does not compute formulas, or
+// saved with calculation off): Row gives them as "", as excelize does, though no one
+// left them empty. The slice holds until the next call of Next.
+func (r *Rows) Uncomputed() []int {
+	if !r.cur {
+		return nil
+	}
+	return r.uncomputed
 }
 
 // Len returns the number of cells in the current row (as len(Row())).
@@ -212,7 +227,7 @@ func (r *Rows) fail(err error) {
 // at the end of the sheet data.
 func (r *Rows) readRow() {
 	s := r.s
-	r.vals, r.ends, r.shared = r.vals[:0], r.ends[:0], r.shared[:0]
+	r.vals, r.ends, r.shared, r.uncomputed = r.vals[:0], r.ends[:0], r.shared[:0], r.uncomputed[:0]
 	for {
 		switch s.next() {
 		case tokEOF:
@@ -391,6 +406,11 @@ func (r *Rows) readCell(col int, t, styleAttr []byte) bool {
 			if err != nil {
 				r.fail(err)
 				return false
+			}
+			// A formula whose result is the empty string (=IF(A2="";"";A2)) is cached
+			// as t="str" with an empty <v>: computed, and empty.
+			if formula && len(val) == 0 && string(t) != "str" {
+				r.uncomputed = append(r.uncomputed, col-1)
 			}
 			return r.put(col, val, shared, formula)
 		case tokStart:

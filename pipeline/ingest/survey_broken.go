@@ -1,0 +1,88 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// ErrBrokenCell is the reason of a survey cell that holds no value the sheet could give:
+// an Excel error value (#DIV/0!, #N/A, #VALUE!: a formula that failed, such as a
+// VLOOKUP of a municipality that found none) or a formula without a cached value (read
+// as "" on both workbook paths, table_uncomputed.go). Before, an error value was an
+// unknown answer under an item, but a municipality, role or respondent id of its own
+// ("#N/A") elsewhere, and a formula without a value an empty cell: an answer not given.
+// A broken item cell is now a rejected answer; a broken cell that says who the
+// respondent is (id, municipality, role, wave) rejects the row, since the respondent
+// would be counted in the wrong group; a broken open answer or attribute is a rejected
+// cell. Each names file, sheet, row and column. The same values in a text file (a sheet
+// saved as CSV keeps "#N/A") are read the same way.
+var ErrBrokenCell = model.NewKind("cell without a value", "cel zonder waarde")
+
+// excelErrors are the error values Excel and LibreOffice write in a cell (t="e"), as both
+// workbook paths give them.
+var excelErrors = []string{"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+	"#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#PYTHON!"}
+
+// uncomputedSource is a row source that names the cells with a formula and no cached
+// value (Rows).
+type uncomputedSource interface{ UncomputedAt(line int) []int }
+
+// uncomputedOf is the source's uncomputed cells, through a pendingSource; nil where the
+// source cannot tell (a text file has none).
+func uncomputedOf(src rowSource) uncomputedSource {
+	if p, ok := src.(*pendingSource); ok {
+		src = p.rowSource
+	}
+	u, _ := src.(uncomputedSource)
+	return u
+}
+
+// brokenCell returns why cell i of the row holds no value, or nil: an Excel error value,
+// or a formula without a cached value (uncomputed, the row's such cells).
+func brokenCell(cell string, i int, uncomputed []int) error {
+	if cell != "" && cell[0] == '#' {
+		if v := strings.ToUpper(cell); slices.Contains(excelErrors, v) {
+			return model.Reasonf("%w: the Excel error value %s (a formula that could not compute its value); correct the formula or type the value",
+				"%v: de Excel-foutwaarde %s (een formule die haar waarde niet kon berekenen); verbeter de formule of typ de waarde", ErrBrokenCell, v)
+		}
+	}
+	if cell == "" && slices.Contains(uncomputed, i) {
+		return model.Reasonf("%w: a formula without a computed value (the workbook was saved without computing it); open it in Excel or LibreOffice and save it again, or type the value",
+			"%v: een formule zonder berekende waarde (de werkmap is opgeslagen zonder haar te berekenen); open haar in Excel of LibreOffice en sla haar opnieuw op, of typ de waarde", ErrBrokenCell)
+	}
+	return nil
+}
+
+// describesRespondent reports whether a column says who the respondent is: a broken
+// cell there rejects the row.
+func describesRespondent(u columnUse) bool {
+	switch u {
+	case useRespondent, useMunicipality, useRole, useWave, useSubmitted, useStatus:
+		return true
+	}
+	return false
+}
+
+// respondentColumns are the columns that say who the respondent is.
+func respondentColumns(lay *surveyLayout) []int {
+	var out []int
+	for i, c := range lay.columns {
+		if describesRespondent(c.use) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// brokenRow returns the first broken cell among the columns that say who the respondent
+// is (who: respondentColumns), with why, or -1.
+func brokenRow(row []string, who []int, uncomputed []int) (int, error) {
+	for _, i := range who {
+		if err := brokenCell(strings.TrimSpace(tableCell(row, i)), i, uncomputed); err != nil {
+			return i, err
+		}
+	}
+	return -1, nil
+}
