@@ -531,8 +531,9 @@ func calibrationPath(file, name string) string {
 
 // loadCalibration reads the file Codebook.Calibration names, if any. A file that is not
 // there (the codebook copied into a study folder without it) leaves the codebook without
-// a calibration, as one that names none, with a note that `analyse codebook check`
-// shows; a file that is there but cannot be read is an error.
+// a calibration, as one that names none, with the path in CalibrationMissing, which the
+// run's warnings and `analyse codebook check` show; a file that is there but cannot be
+// read is an error.
 func (cb *Codebook) loadCalibration() error {
 	if cb.Calibration == "" {
 		return nil
@@ -540,7 +541,7 @@ func (cb *Codebook) loadCalibration() error {
 	path := calibrationPath(cb.file, cb.Calibration)
 	c, err := ReadCalibration(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		cb.Notes = append(cb.Notes, fmt.Sprintf("calibration %s not found: the auto-coder suggests every code that fires, without confidence or threshold (copy the file beside the codebook to use it)", path))
+		cb.CalibrationMissing = path
 		return nil
 	}
 	if err != nil {

@@ -68,6 +68,11 @@ type Codebook struct {
 	// Notes say what a reader did that the researcher should know (a flat REFI-QDA
 	// codebook's codes put in one factor named after the file); not saved.
 	Notes []string `yaml:"-"`
+	// CalibrationMissing is the calibration file Calibration names where it is not there
+	// (the codebook copied without it): the auto-coder then suggests every code that
+	// fires, as without a calibration. The run warns, and `analyse codebook check` says
+	// so, each in its language.
+	CalibrationMissing string `yaml:"-"`
 
 	index       map[string]string   // normalised name -> code id; "" for a name codes share
 	shared      map[string][]string // normalised name -> the codes that share it (Prepare)

@@ -135,8 +135,8 @@ func TestCodebookCalibrationFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if copied.calibrationFor() != nil || len(copied.Notes) != 1 || !strings.Contains(copied.Notes[0], "not found") {
-		t.Errorf("without its calibration file: %v, notes %q", copied.calibrationFor(), copied.Notes)
+	if copied.calibrationFor() != nil || len(copied.Notes) != 0 || copied.CalibrationMissing != filepath.Join(dir, "samenwerking.calibration.yaml") {
+		t.Errorf("without its calibration file: %v, notes %q, missing %q", copied.calibrationFor(), copied.Notes, copied.CalibrationMissing)
 	}
 	ac, err := NewAutoCoder(copied)
 	if err != nil {

@@ -80,6 +80,7 @@ func runCodebookCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 	for _, n := range cb.Notes {
 		u.f(stdout, "%s: note: %s\n", pos[0], n)
 	}
+	calibrationMissing(u, stdout, pos[0], cb) // codebook_calibration.go
 	u.f(stdout, "%s: ok: %d factors, %d codes (%d patterns), %d partners, %d roles, %d scales (%d items)\n",
 		pos[0], len(cb.Factors), codes, patterns, len(cb.Partners), len(cb.Roles), len(cb.Scales), items)
 	return exitOK
@@ -134,6 +135,7 @@ func runCodebookConvert(u *ui, args []string, stdout, stderr io.Writer) int {
 	for _, n := range cb.Notes {
 		u.f(stdout, "%s: note: %s\n", in, n)
 	}
+	calibrationMissing(u, stdout, in, cb) // codebook_calibration.go
 	u.f(stdout, "%s -> %s\n", in, out)
 	// What the target format does not hold (scales in a .qdc, code sets in an .xlsx):
 	// said, so that converting back is not taken for a complete round trip.
