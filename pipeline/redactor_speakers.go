@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"strings"
+	"unicode"
 
 	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -14,19 +15,58 @@ import (
 // because none of them is known as the interviewer, which its rejects name (ingest.
 // ErrNoInterviewer). The redactor treats them as people, so that neither reaches an
 // output.
+//
+// A label's generic words and numbers ("Speaker 1", "Spreker 2", "Interviewer",
+// "Deelnemer 3") are no name: added as a person, "Speaker 1" was redacted in the
+// reject's own reason, whose hint "name the interviewer, e.g. interviewer: Speaker 1"
+// then read "interviewer: [naam]". What is left of a label after them ("Anna" of
+// "Speaker 1 (Anna)") is a name and redacted as before.
 func speakerNames(d *model.Dataset, s *Study) []string {
 	var names []string
+	add := func(label string) {
+		if n := personInLabel(label); n != "" {
+			names = append(names, n)
+		}
+	}
 	if s != nil {
 		for _, in := range s.Interviews {
-			names = append(names, in.Interviewer...)
+			for _, n := range in.Interviewer {
+				add(n)
+			}
 		}
 	}
 	for _, rj := range d.Rejects {
 		if errors.Is(rj.Err, ingest.ErrNoInterviewer) {
-			if n := strings.TrimSpace(strings.TrimSuffix(rj.Value, ":")); n != "" {
-				names = append(names, n)
-			}
+			add(strings.TrimSuffix(rj.Value, ":"))
 		}
 	}
 	return names
+}
+
+// genericSpeakerWords are the words of speaker labels that name no one: transcription
+// tools' "Speaker 1", "Spreker 2", and the roles of a conversation.
+var genericSpeakerWords = map[string]bool{
+	"speaker": true, "spreker": true, "spk": true, "spr": true, "interviewer": true,
+	"interviewster": true, "interviewee": true, "geinterviewde": true, "onderzoeker": true,
+	"researcher": true, "moderator": true, "gespreksleider": true, "respondent": true,
+	"respondente": true, "deelnemer": true, "participant": true, "persoon": true,
+	"person": true, "onbekend": true, "onbekende": true, "unknown": true, "stem": true,
+	"voice": true, "vraag": true, "question": true, "antwoord": true, "answer": true,
+}
+
+// personInLabel is a speaker label without its generic words, numbers and single
+// letters, and the brackets around what is left: "" where nothing is left.
+func personInLabel(label string) string {
+	var kept []string
+	for _, w := range strings.FieldsFunc(label, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("()[]:,-_#.", r)
+	}) {
+		f := strings.ToLower(w)
+		f = strings.NewReplacer("ï", "i", "é", "e").Replace(f)
+		if genericSpeakerWords[f] || strings.Trim(f, "0123456789") == "" || len([]rune(f)) < 2 {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return strings.Join(kept, " ")
 }

@@ -99,6 +99,19 @@ type Redactor struct {
 	unlisted     bool
 }
 
+// idWords are words that make up test ids and speaker labels: never a part of a
+// person's name on their own. A respondent id "R_test" is redacted whole, but its part
+// "test" was redacted alone as a name too, so that "test response" in a message became
+// "[naam] response"; "Speaker 1 Anna" keeps Anna as a part, not Speaker.
+var idWords = map[string]bool{
+	"test": true, "tests": true, "testing": true, "demo": true, "dummy": true, "proef": true,
+	"voorbeeld": true, "example": true, "sample": true, "pilot": true, "preview": true,
+	"admin": true, "user": true, "gebruiker": true, "respondent": true, "resp": true,
+	"deelnemer": true, "participant": true, "anoniem": true, "anonymous": true,
+	"onbekend": true, "onbekende": true, "unknown": true, "speaker": true, "spreker": true,
+	"interviewer": true, "interviewee": true, "onderzoeker": true, "moderator": true,
+}
+
 // New returns a Redactor for opt.
 func New(opt Options) *Redactor {
 	ph := placeholderText[opt.Lang]
@@ -117,7 +130,7 @@ func New(opt Options) *Redactor {
 		if len(words) > 1 && !hasDigit(p) {
 			for _, w := range words {
 				f := fold(w)
-				if utf8.RuneCountInString(f) < 2 || prefixes[f] || l.function[f] {
+				if utf8.RuneCountInString(f) < 2 || prefixes[f] || l.function[f] || idWords[f] {
 					continue
 				}
 				r.names.add(w, common(f))
