@@ -23,9 +23,9 @@ func TestSpeakerLabelsAndTestIDsNotRedacted(t *testing.T) {
 	r := newRedactor(d, &codebook.Codebook{}, &Study{Language: "nl", Interviews: []Input{{Interviewer: Names{"Spreker 1"}}}})
 	for in, want := range map[string]string{
 		`de sprekers "Speaker 1", "Spreker 2": noem de interviewer, bijvoorbeeld interviewer: Speaker 1`: `de sprekers "Speaker 1", "Spreker 2": noem de interviewer, bijvoorbeeld interviewer: Speaker 1`,
-		"Interviewer: hoe gaat het met Anna?":                         "Interviewer: hoe gaat het met [naam]?",
-		"Speaker 3 (Qwyntje): ik bel Zorbla":                          "Speaker 3 ([naam]): ik bel [naam]",
-		"Spreker 2 en Qwyntje spraken over Daan":                      "Spreker 2 en [naam] spraken over [naam]",
+		"Interviewer: hoe gaat het met Anna?":                          "Interviewer: hoe gaat het met [naam]?",
+		"Speaker 3 (Qwyntje): ik bel Zorbla":                           "Speaker 3 ([naam]): ik bel [naam]",
+		"Spreker 2 en Qwyntje spraken over Daan":                       "Spreker 2 en [naam] spraken over [naam]",
 		"test response: a survey preview, not a respondent's (R_test)": "test response: a survey preview, not a respondent's ([naam])",
 	} {
 		if got := r.Redact(in); got != want {
