@@ -55,6 +55,7 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	ds := model.Dataset{}
 	count := model.FileCount{Path: path, Format: "respondents"}
 	seen := map[string]int{}
+	who := tableRespondentColumns(cols)
 	for rows.Next() {
 		row := rows.Row()
 		if emptyRow(row) {
@@ -66,6 +67,11 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		reject := func(value string, err error) {
 			count.Rejected++
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, idCol), Value: value, Err: err, IsID: value != ""})
+		}
+		if col, err := brokenRow(row, who, rows.UncomputedAt(line)); err != nil { // survey_broken.go
+			count.Rejected++
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, col), Value: strings.TrimSpace(tableCell(row, col)), Err: err})
+			continue
 		}
 		if id == "" {
 			reject("", ErrEmptyID)

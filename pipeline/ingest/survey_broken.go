@@ -86,3 +86,16 @@ func brokenRow(row []string, who []int, uncomputed []int) (int, error) {
 	}
 	return -1, nil
 }
+
+// tableRespondentColumns are the columns of a respondents table that say who the
+// respondent is (id, municipality, role): a broken cell there rejects the row, as in a
+// survey, rather than make "#N/A" a municipality.
+func tableRespondentColumns(cols map[string]int) []int {
+	var out []int
+	for _, f := range []string{"respondent", "municipality", "role"} {
+		if i, ok := cols[f]; ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -44,3 +44,18 @@ func TestSurveyErrorValuesInCSV(t *testing.T) {
 		`e.csv | row 4, column "K1" | #Ref | unknown answer label: "#Ref" is not an answer of scale kennen`,
 	})
 }
+
+// A respondents table's #N/A municipality (a VLOOKUP that found none) rejects its row,
+// naming the cell, rather than make "#N/A" a municipality.
+func TestRespondentsBrokenCell(t *testing.T) {
+	ds, err := ReadRespondents(writeFile(t, "r.csv", []byte("Respondent;Gemeente;Functie\nr1;#N/A;School\nr2;Bergdorp;School\n")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "rejects", rejects(ds), []string{
+		`r.csv | row 2, column "Gemeente" | #N/A | cell without a value: the Excel error value #N/A (a formula that could not compute its value); correct the formula or type the value`,
+	})
+	if len(ds.Respondents) != 1 || ds.Respondents[0].ID != "r2" || ds.Files[0].Rejected != 1 || ds.Files[0].Accepted != 1 {
+		t.Errorf("respondents %+v, files %+v", ds.Respondents, ds.Files)
+	}
+}
