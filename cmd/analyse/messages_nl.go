@@ -114,9 +114,8 @@ var dutch = map[string]string{
 	"folder to write the study into (required; created if needed)":                                                   "map om het onderzoek in te schrijven (verplicht; wordt zo nodig gemaakt)",
 	"interview segments (0: no interviews)":                                                                          "interviewfragmenten (0: geen interviews)",
 	"%s: note: %s\n":                                                                                                 "%s: let op: %s\n",
-	"%s: note: calibration %s not found: the auto-coder suggests every code that fires, without confidence or threshold (copy the file beside the codebook to use it)\n": "%s: let op: kalibratie %s niet gevonden: de autocodeur stelt elke code voor die afgaat, zonder zekerheid of drempel (kopieer het bestand naast het codeboek om haar te gebruiken)\n",
-	"language of a Markdown appendix: nl or en":                                                "taal van een Markdown-bijlage: nl of en",
-	"language of what the command prints: nl or en (default: the study's language, else LANG)": "taal van wat de opdracht laat zien: nl of en (standaard: de taal van het onderzoek, anders LANG)",
+	"language of a Markdown appendix: nl or en":                                                                      "taal van een Markdown-bijlage: nl of en",
+	"language of what the command prints: nl or en (default: the study's language, else LANG)":                       "taal van wat de opdracht laat zien: nl of en (standaard: de taal van het onderzoek, anders LANG)",
 	"missing (%s)": "ontbrekend (%s)",
 	"no close code: add it to a code's aliases, or to known_unmapped in study.yaml to keep it outside the codebook": "geen code die erop lijkt: voeg hem toe aan de aliassen van een code, of aan known_unmapped in study.yaml om hem buiten het codeboek te houden",
 	"no proposal: add it to the codebook's answers or missing by hand":                                              "geen voorstel: voeg het met de hand toe aan answers of missing in het codeboek",
@@ -160,4 +159,7 @@ var dutch = map[string]string{
 
 	// check: an unmatched column close to an item the file lacks
 	" (resembles item ": " (lijkt op item ",
+
+	// codebook check and convert: the calibration file the codebook names is not there
+	"%s: note: calibration %s not found: the auto-coder suggests every code that fires, without confidence or threshold (copy the file beside the codebook to use it)\n": "%s: let op: kalibratie %s niet gevonden: de autocodeur stelt elke code voor die afgaat, zonder zekerheid of drempel (kopieer het bestand naast het codeboek om haar te gebruiken)\n",
 }
