@@ -8,8 +8,11 @@ import (
 // The reasons of rejects are read by researchers in the summary, the report and `analyse
 // check`, in Dutch or English. A reason is an error (so errors.Is finds the reader's
 // sentinel, and rejects.csv keeps its English text), which also carries its Dutch text:
-// Kind names a sentinel in both languages, Reasonf formats a reason in both. An error
-// without a Dutch text (one from a library) is shown in English in both languages.
+// Kind names a sentinel in both languages, Reasonf formats a reason in both. The same
+// carries the fatal errors that end a run (a file, its sheet, row and column, and what is
+// wrong) to the command line in Dutch. The standard library's errors about files, zip
+// archives and XML are given Dutch in reason_library.go; any other error without a Dutch
+// text (one from a library) is shown in English in both languages.
 
 // Kind is a sentinel error with a Dutch name: ingest.ErrUnknownLabel is "unknown answer
 // label" and "onbekend antwoordlabel".
@@ -55,8 +58,9 @@ func Reasonf(en, nl string, args ...any) error {
 func Translated(en, nl string) error { return &reason{err: errors.New(en), nl: nl} }
 
 // Dutch is err's text in Dutch: the Dutch text of a reason or a Kind, found on err itself
-// or on an error it wraps with nothing added (fmt.Errorf("%w", e)); else, where a wrapper
-// adds English words of its own, the whole English text, never half of each.
+// or on an error it wraps with nothing added (fmt.Errorf("%w", e)); else that of a library
+// error it knows (reason_library.go); else, where a wrapper adds English words of its own,
+// the whole English text, never half of each.
 func Dutch(err error) string {
 	if err == nil {
 		return ""
@@ -70,6 +74,9 @@ func Dutch(err error) string {
 			return d.Dutch()
 		}
 		break
+	}
+	if nl, ok := libraryDutch(err); ok {
+		return nl
 	}
 	return err.Error()
 }

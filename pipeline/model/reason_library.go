@@ -1,0 +1,119 @@
+package model
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"syscall"
+)
+
+// The errors of the standard library that end a run on a researcher's file (a file that
+// cannot be opened, an archive that is no zip, XML cut off) carry no Dutch text of their
+// own; Dutch gives them one here, so that a reason formatted with Reasonf around them
+// reads in Dutch throughout. Only errors whose meaning is fixed are translated: an
+// operating-system error by its number, a zip or XML error by its type or sentinel. A
+// library error not listed stays English, inside the Dutch sentence around it.
+
+// pathOps is the Dutch of the operations of an fs.PathError (Op), as a noun.
+var pathOps = map[string]string{
+	"open": "openen", "read": "lezen", "write": "schrijven", "close": "sluiten",
+	"stat": "opvragen", "lstat": "opvragen", "readdir": "lezen van de map", "readdirent": "lezen van de map",
+	"mkdir": "maken van de map", "mkdirall": "maken van de map", "remove": "verwijderen",
+	"unlinkat": "verwijderen", "rename": "hernoemen", "chmod": "rechten zetten", "seek": "lezen",
+	"symlink": "koppeling maken", "readlink": "koppeling lezen", "truncate": "inkorten",
+	"sync": "wegschrijven", "fsync": "wegschrijven", "openat": "openen", "fstatat": "opvragen",
+	"CreateTemp": "maken van een tijdelijk bestand", "MkdirTemp": "maken van een tijdelijke map",
+}
+
+// errnos is the Dutch of the operating-system errors a researcher's files can meet.
+var errnos = map[syscall.Errno]string{
+	syscall.ENOENT:       "het bestand of de map bestaat niet",
+	syscall.EACCES:       "geen toegang (de rechten van het bestand of de map staan het niet toe)",
+	syscall.EPERM:        "niet toegestaan (de rechten van het bestand of de map staan het niet toe)",
+	syscall.EISDIR:       "dit is een map, geen bestand",
+	syscall.ENOTDIR:      "een deel van het pad is geen map",
+	syscall.EEXIST:       "bestaat al",
+	syscall.ENOTEMPTY:    "de map is niet leeg",
+	syscall.ENOSPC:       "de schijf is vol",
+	syscall.EROFS:        "de schijf is alleen-lezen",
+	syscall.ELOOP:        "te veel koppelingen na elkaar (een koppeling die naar zichzelf wijst?)",
+	syscall.ENAMETOOLONG: "de naam is te lang",
+	syscall.EMFILE:       "te veel open bestanden",
+	syscall.EIO:          "leesfout van de schijf",
+	syscall.EXDEV:        "kan niet verplaatst worden naar een andere schijf",
+	syscall.EBUSY:        "het bestand of de map is in gebruik",
+}
+
+// sentinels is the Dutch of the library's sentinel errors.
+var sentinels = []struct {
+	err error
+	nl  string
+}{
+	{zip.ErrFormat, "zip: geen geldig zip-archief"},
+	{zip.ErrChecksum, "zip: controlegetal klopt niet (het archief is beschadigd)"},
+	{zip.ErrAlgorithm, "zip: onbekende compressiemethode"},
+	{zip.ErrInsecurePath, "zip: onveilig pad in het archief"},
+	{io.ErrUnexpectedEOF, "het bestand houdt onverwacht op"},
+	{io.EOF, "het bestand houdt onverwacht op"},
+	{fs.ErrNotExist, "het bestand of de map bestaat niet"},
+	{fs.ErrPermission, "geen toegang (de rechten van het bestand of de map staan het niet toe)"},
+	{fs.ErrExist, "bestaat al"},
+}
+
+// xmlMessages is the Dutch of encoding/xml's most common syntax error messages (the
+// parts that do not name an element); others stay English.
+var xmlMessages = map[string]string{
+	"unexpected EOF":                                 "het bestand houdt midden in de XML op",
+	"invalid UTF-8":                                  "ongeldige UTF-8",
+	"expected element name after <":                  "verwacht een elementnaam na <",
+	"unexpected end element </>":                     "onverwachte sluittag </>",
+	"invalid character entity &":                     "ongeldige tekenentiteit &",
+	"expected attribute name in element":             "verwacht een attribuutnaam in het element",
+	"attribute name without = in element":            "attribuutnaam zonder = in het element",
+	"unquoted or missing attribute value in element": "attribuutwaarde zonder aanhalingstekens of ontbrekend in het element",
+}
+
+// libraryDutch is the Dutch of a library error (see above), and whether it has one.
+func libraryDutch(err error) (string, bool) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Error() == err.Error() {
+		op, ok := pathOps[pe.Op]
+		if !ok {
+			op = pe.Op
+		}
+		return fmt.Sprintf("%s: %s mislukt: %s", pe.Path, op, Dutch(pe.Err)), true
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) && le.Error() == err.Error() {
+		return fmt.Sprintf("%s -> %s: %s mislukt: %s", le.Old, le.New, pathOps[le.Op], Dutch(le.Err)), true
+	}
+	var errno syscall.Errno
+	if errors.As(err, &errno) && errno.Error() == err.Error() {
+		nl, ok := errnos[errno]
+		return nl, ok
+	}
+	var se *xml.SyntaxError
+	if errors.As(err, &se) && se.Error() == err.Error() {
+		msg, ok := xmlMessages[se.Msg]
+		if !ok {
+			msg = se.Msg
+		}
+		return fmt.Sprintf("XML-fout op regel %d: %s", se.Line, msg), true
+	}
+	for _, s := range sentinels {
+		if err == s.err {
+			return s.nl, true
+		}
+	}
+	// compress/flate's CorruptInputError, and that of github.com/klauspost/compress,
+	// which the fast sheet reader uses: the same text, two types.
+	if off, ok := strings.CutPrefix(err.Error(), "flate: corrupt input before offset "); ok {
+		return "de ingepakte gegevens zijn beschadigd (vóór byte " + off + ")", true
+	}
+	return "", false
+}
