@@ -501,8 +501,6 @@ func TestBrokenCellsAreMalformed(t *testing.T) {
 	}
 }
 
-
-
 func damagedWorkbook(t *testing.T, path string) bool {
 	t.Helper()
 	z, err := zip.OpenReader(path)
