@@ -39,13 +39,18 @@ func (r *reason) Dutch() string { return r.nl }
 
 // Reasonf formats a reason in English as fmt.Errorf(en, args...) does (a %w verb wraps a
 // sentinel, for errors.Is) and in Dutch as fmt.Sprintf(nl, args...), where nl uses %v
-// wherever en uses %w and every error among args is given in Dutch (see Dutch). Both
-// formats take the same arguments in the same order.
+// wherever en uses %w and every error among args is given in Dutch (see Dutch), as is any
+// other argument with a Dutch method (codebook.Place). Both formats take the same
+// arguments in the same order.
 func Reasonf(en, nl string, args ...any) error {
 	dutch := make([]any, len(args))
 	for i, a := range args {
 		if err, ok := a.(error); ok {
 			dutch[i] = Dutch(err)
+			continue
+		}
+		if d, ok := a.(interface{ Dutch() string }); ok {
+			dutch[i] = d.Dutch() // a place in a file, say, that can say itself in Dutch
 			continue
 		}
 		dutch[i] = a

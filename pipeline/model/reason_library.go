@@ -113,7 +113,67 @@ func libraryDutch(err error) (string, bool) {
 	// compress/flate's CorruptInputError, and that of github.com/klauspost/compress,
 	// which the fast sheet reader uses: the same text, two types.
 	if off, ok := strings.CutPrefix(err.Error(), "flate: corrupt input before offset "); ok {
-		return "de ingepakte gegevens zijn beschadigd (vóór byte " + off + ")", true
+		return "de ingepakte gegevens zijn beschadigd vóór byte " + off, true
+	}
+	if strings.HasPrefix(err.Error(), "yaml: ") {
+		return yamlDutch(err.Error()), true
 	}
 	return "", false
+}
+
+// yamlMessages is the Dutch of the YAML parser's (go.yaml.in/yaml/v3, after libyaml)
+// syntax errors that a hand-edited study.yaml or codebook meets most, with a hint at the
+// usual cause; others stay English.
+var yamlMessages = map[string]string{
+	"did not find expected key":                              "hier verwachtte ik een sleutel (klopt het inspringen?)",
+	"mapping values are not allowed in this context":         "een dubbele punt mag hier niet (zet een tekst met ': ' tussen aanhalingstekens)",
+	"found character that cannot start any token":            "een teken waarmee niets kan beginnen (een tab? spring in met spaties)",
+	"found a tab character that violates indentation":        "een tab verstoort het inspringen (spring in met spaties)",
+	"did not find expected node content":                     "hier verwachtte ik een waarde",
+	"could not find expected ':'":                            "hier verwachtte ik een ':'",
+	"did not find expected ',' or ']'":                       "hier verwachtte ik ',' of ']'",
+	"did not find expected ',' or '}'":                       "hier verwachtte ik ',' of '}'",
+	"did not find expected '-' indicator":                    "hier verwachtte ik een '-' (klopt het inspringen?)",
+	"block sequence entries are not allowed in this context": "een lijstregel ('- ...') mag hier niet (klopt het inspringen?)",
+	"found unexpected end of stream":                         "het bestand houdt onverwacht op (een aanhalingsteken niet gesloten?)",
+	"found unknown anchor":                                   "onbekend anker",
+	"found undefined alias":                                  "onbekende alias",
+	"found duplicate key":                                    "een sleutel staat er twee keer",
+	"control characters are not allowed":                     "stuurtekens zijn niet toegestaan",
+	"invalid leading UTF-8 octet":                            "ongeldige UTF-8 (sla het bestand op als UTF-8)",
+	"invalid trailing UTF-8 octet":                           "ongeldige UTF-8 (sla het bestand op als UTF-8)",
+	"incomplete UTF-8 octet sequence":                        "ongeldige UTF-8 (sla het bestand op als UTF-8)",
+}
+
+// yamlDutch is a YAML error's text in Dutch: "yaml: line 7: did not find expected key" is
+// "YAML: regel 7: hier verwachtte ik een sleutel (...)"; the lines of an unmarshal error
+// ("yaml: unmarshal errors:\n  line 3: field x not found in type T") each in Dutch.
+func yamlDutch(text string) string {
+	lines := strings.Split(strings.TrimPrefix(text, "yaml: "), "\n")
+	for i, l := range lines {
+		indent := l[:len(l)-len(strings.TrimLeft(l, " "))]
+		l = strings.TrimLeft(l, " ")
+		var line string
+		if rest, ok := strings.CutPrefix(l, "line "); ok {
+			if n, msg, ok := strings.Cut(rest, ": "); ok {
+				line, l = "regel "+n+": ", msg
+			}
+		}
+		switch {
+		case l == "unmarshal errors:":
+			l = "fouten bij het lezen:"
+		case strings.HasPrefix(l, "field ") && strings.Contains(l, " not found in type "):
+			name, _, _ := strings.Cut(strings.TrimPrefix(l, "field "), " not found in type ")
+			l = "onbekende sleutel " + name
+		case strings.HasPrefix(l, "cannot unmarshal "):
+			what, into, _ := strings.Cut(strings.TrimPrefix(l, "cannot unmarshal "), " into ")
+			l = what + " past niet in " + into
+		default:
+			if nl, ok := yamlMessages[l]; ok {
+				l = nl
+			}
+		}
+		lines[i] = indent + line + l
+	}
+	return "YAML: " + strings.Join(lines, "\n")
 }
