@@ -17,6 +17,20 @@ var ErrNotReview = model.NewKind("not a review.qdpx written by samenspel", "geen
 // study's own, and reading them beside the study's inputs counts each one twice.
 var ErrReviewAsInterviews = model.NewKind("a review.qdpx written by samenspel, listed under interviews", "een review.qdpx die samenspel heeft geschreven, genoemd onder interviews")
 
+// listedIn is a list of names as Options.Beside writes it ("a, b and c", "a, b, c and 2
+// more") in both languages, for model.Reasonf.
+func listedIn(list string) error {
+	nl := list
+	if i := strings.LastIndex(list, " and "); i >= 0 {
+		last := list[i+len(" and "):]
+		if n, ok := strings.CutSuffix(last, " more"); ok {
+			last = "nog " + n
+		}
+		nl = list[:i] + " en " + last
+	}
+	return model.Translated(list, nl)
+}
+
 // ReviewedSuggestion is one suggestion listed in a reviewed review.qdpx, and whether the
 // reviewed project still carries it. Selection is the selection's GUID (normalised) and
 // Text its name, the segment's text as written; Code is the code id ("" where the line

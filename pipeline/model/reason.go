@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // The reasons of rejects are read by researchers in the summary, the report and `analyse
@@ -63,7 +64,8 @@ func Reasonf(en, nl string, args ...any) error {
 func Translated(en, nl string) error { return &reason{err: errors.New(en), nl: nl} }
 
 // Dutch is err's text in Dutch: the Dutch text of a reason or a Kind, found on err itself
-// or on an error it wraps with nothing added (fmt.Errorf("%w", e)); else that of a library
+// or on an error it wraps with nothing added (fmt.Errorf("%w", e)); the errors of
+// errors.Join each in Dutch, one a line; else that of a library
 // error it knows (reason_library.go); else, where a wrapper adds English words of its own,
 // the whole English text, never half of each.
 func Dutch(err error) string {
@@ -79,6 +81,17 @@ func Dutch(err error) string {
 			return d.Dutch()
 		}
 		break
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		// errors.Join's errors, one a line: each in Dutch where the lines are theirs alone.
+		errs := j.Unwrap()
+		en, nl := make([]string, len(errs)), make([]string, len(errs))
+		for i, e := range errs {
+			en[i], nl[i] = e.Error(), Dutch(e)
+		}
+		if strings.Join(en, "\n") == err.Error() {
+			return strings.Join(nl, "\n")
+		}
 	}
 	if nl, ok := libraryDutch(err); ok {
 		return nl
