@@ -78,6 +78,15 @@ var xmlMessages = map[string]string{
 	"unquoted or missing attribute value in element": "attribuutwaarde zonder aanhalingstekens of ontbrekend in het element",
 }
 
+// libraryTexts is the Dutch of errors known by their text alone: excelize's (whose types
+// this package does not import) that a researcher's workbook meets.
+var libraryTexts = map[string]string{
+	"unsupported workbook file format":                   "geen werkmapformaat dat gelezen kan worden",
+	"the supplied open workbook password is not correct": "de werkmap is met een wachtwoord beveiligd",
+	"unknown encryption mechanism":                       "onbekende versleuteling van de werkmap",
+	"unsupported encryption mechanism":                   "niet ondersteunde versleuteling van de werkmap",
+}
+
 // libraryDutch is the Dutch of a library error (see above), and whether it has one.
 func libraryDutch(err error) (string, bool) {
 	var pe *fs.PathError
@@ -114,6 +123,9 @@ func libraryDutch(err error) (string, bool) {
 	// which the fast sheet reader uses: the same text, two types.
 	if off, ok := strings.CutPrefix(err.Error(), "flate: corrupt input before offset "); ok {
 		return "de ingepakte gegevens zijn beschadigd vóór byte " + off, true
+	}
+	if nl, ok := libraryTexts[err.Error()]; ok {
+		return nl, true
 	}
 	if strings.HasPrefix(err.Error(), "yaml: ") {
 		return yamlDutch(err.Error()), true
