@@ -137,15 +137,15 @@ func libraryDutch(err error) (string, bool) {
 // syntax errors that a hand-edited study.yaml or codebook meets most, with a hint at the
 // usual cause; others stay English.
 var yamlMessages = map[string]string{
-	"did not find expected key":                              "hier verwachtte ik een sleutel (klopt het inspringen?)",
+	"did not find expected key":                              "hier hoort een sleutel (klopt het inspringen?)",
 	"mapping values are not allowed in this context":         "een dubbele punt mag hier niet (zet een tekst met ': ' tussen aanhalingstekens)",
 	"found character that cannot start any token":            "een teken waarmee niets kan beginnen (een tab? spring in met spaties)",
 	"found a tab character that violates indentation":        "een tab verstoort het inspringen (spring in met spaties)",
-	"did not find expected node content":                     "hier verwachtte ik een waarde",
-	"could not find expected ':'":                            "hier verwachtte ik een ':'",
-	"did not find expected ',' or ']'":                       "hier verwachtte ik ',' of ']'",
-	"did not find expected ',' or '}'":                       "hier verwachtte ik ',' of '}'",
-	"did not find expected '-' indicator":                    "hier verwachtte ik een '-' (klopt het inspringen?)",
+	"did not find expected node content":                     "hier hoort een waarde",
+	"could not find expected ':'":                            "hier hoort een ':'",
+	"did not find expected ',' or ']'":                       "hier hoort ',' of ']' (een lijst niet gesloten?)",
+	"did not find expected ',' or '}'":                       "hier hoort ',' of '}' (een lijst niet gesloten?)",
+	"did not find expected '-' indicator":                    "hier hoort een '-' (klopt het inspringen?)",
 	"block sequence entries are not allowed in this context": "een lijstregel ('- ...') mag hier niet (klopt het inspringen?)",
 	"found unexpected end of stream":                         "het bestand houdt onverwacht op (een aanhalingsteken niet gesloten?)",
 	"found unknown anchor":                                   "onbekend anker",
@@ -158,7 +158,7 @@ var yamlMessages = map[string]string{
 }
 
 // yamlDutch is a YAML error's text in Dutch: "yaml: line 7: did not find expected key" is
-// "YAML: regel 7: hier verwachtte ik een sleutel (...)"; the lines of an unmarshal error
+// "YAML: regel 7: hier hoort een sleutel (...)"; the lines of an unmarshal error
 // ("yaml: unmarshal errors:\n  line 3: field x not found in type T") each in Dutch.
 func yamlDutch(text string) string {
 	lines := strings.Split(strings.TrimPrefix(text, "yaml: "), "\n")
