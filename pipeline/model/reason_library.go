@@ -2,6 +2,7 @@ package model
 
 import (
 	"archive/zip"
+	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -13,7 +14,7 @@ import (
 )
 
 // The errors of the standard library that end a run on a researcher's file (a file that
-// cannot be opened, an archive that is no zip, XML cut off) carry no Dutch text of their
+// cannot be opened, an archive that is no zip, XML cut off, a CSV table that is not one) carry no Dutch text of their
 // own; Dutch gives them one here, so that a reason formatted with Reasonf around them
 // reads in Dutch throughout. Only errors whose meaning is fixed are translated: an
 // operating-system error by its number, a zip or XML error by its type or sentinel. A
@@ -59,6 +60,9 @@ var sentinels = []struct {
 	{zip.ErrAlgorithm, "zip: onbekende compressiemethode"},
 	{zip.ErrInsecurePath, "zip: onveilig pad in het archief"},
 	{io.ErrUnexpectedEOF, "het bestand houdt onverwacht op"},
+	{csv.ErrBareQuote, "een los \" in een veld zonder aanhalingstekens"},
+	{csv.ErrQuote, "een \" te veel of te weinig in een veld tussen aanhalingstekens"},
+	{csv.ErrFieldCount, "een ander aantal velden dan de kopregel"},
 	{io.EOF, "het bestand houdt onverwacht op"},
 	{fs.ErrNotExist, "het bestand of de map bestaat niet"},
 	{fs.ErrPermission, "geen toegang (de rechten van het bestand of de map staan het niet toe)"},
@@ -113,6 +117,13 @@ func libraryDutch(err error) (string, bool) {
 			msg = se.Msg
 		}
 		return fmt.Sprintf("XML-fout op regel %d: %s", se.Line, msg), true
+	}
+	var ce *csv.ParseError
+	if errors.As(err, &ce) && ce.Error() == err.Error() {
+		if ce.Err == csv.ErrFieldCount {
+			return fmt.Sprintf("regel %d: een ander aantal velden dan de kopregel", ce.Line), true
+		}
+		return fmt.Sprintf("leesfout op regel %d, kolom %d: %s", ce.Line, ce.Column, Dutch(ce.Err)), true
 	}
 	for _, s := range sentinels {
 		if err == s.err {

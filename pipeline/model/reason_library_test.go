@@ -3,6 +3,7 @@ package model
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -29,6 +30,7 @@ func TestLibraryErrorsInDutch(t *testing.T) {
 	knownErr := dec.Decode(&struct {
 		A int `yaml:"a"`
 	}{})
+	_, csvErr := csv.NewReader(strings.NewReader("a,b\n1\n")).ReadAll()
 	for _, tc := range []struct {
 		err  error
 		want string
@@ -37,6 +39,7 @@ func TestLibraryErrorsInDutch(t *testing.T) {
 		{notZip, "zip: geen geldig zip-archief"},
 		{xmlErr, "XML-fout op regel 1: het bestand houdt midden in de XML op"},
 		{io.ErrUnexpectedEOF, "het bestand houdt onverwacht op"},
+		{csvErr, "regel 2: een ander aantal velden dan de kopregel"},
 		{yamlErr, "YAML: regel 2: een dubbele punt mag hier niet (zet een tekst met ': ' tussen aanhalingstekens)"},
 		{knownErr, "YAML: fouten bij het lezen:\n  regel 2: onbekende sleutel bee"},
 		{errors.New("flate: corrupt input before offset 2872"), "de ingepakte gegevens zijn beschadigd vóór byte 2872"},
