@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -182,4 +184,33 @@ func typeName(e ast.Expr) string {
 		return x.Sel.Name
 	}
 	return ""
+}
+
+// factRe finds the facts of an error message: paths in the study, quoted names, numbers.
+var factRe = regexp.MustCompile(`STUDY\S*|"[^"]*"|\d+`)
+
+// The fatal errors of testdata/cases/fatal read in Dutch under -lang nl and in English
+// under -lang en (each case <name> beside <name>_en), naming the same facts: the same
+// files, sheets, cells, keys and numbers, in the same order.
+func TestFatalCasesSameFacts(t *testing.T) {
+	dirs, _ := filepath.Glob("../../testdata/cases/fatal/*_en")
+	if len(dirs) < 10 {
+		t.Fatalf("only %d English fatal cases", len(dirs))
+	}
+	for _, en := range dirs {
+		nl := strings.TrimSuffix(en, "_en")
+		be, err1 := os.ReadFile(filepath.Join(en, "expected", "stderr"))
+		bn, err2 := os.ReadFile(filepath.Join(nl, "expected", "stderr"))
+		if err1 != nil || err2 != nil {
+			t.Errorf("%s: %v %v", nl, err1, err2)
+			continue
+		}
+		if bytes.Equal(be, bn) {
+			t.Errorf("%s: the Dutch stderr is the English one: %s", nl, bn)
+		}
+		fe, fn := factRe.FindAllString(string(be), -1), factRe.FindAllString(string(bn), -1)
+		if strings.Join(fe, " ") != strings.Join(fn, " ") {
+			t.Errorf("%s: facts differ:\nen %q\nnl %q", nl, fe, fn)
+		}
+	}
 }
