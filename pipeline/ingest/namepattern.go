@@ -42,7 +42,7 @@ func compileNamePattern(p string) (*namePattern, error) {
 	seen := map[string]bool{}
 	literal := func(s string) error {
 		if strings.ContainsAny(s, "{}") {
-			return model.Reasonf("name_pattern %q: unbalanced braces", "name_pattern %q: accolades niet in paren", p)
+			return model.Reasonf("name_pattern %q: unbalanced braces", "name_pattern %q: een accolade { of } zonder tegenhanger", p)
 		}
 		b.WriteString(regexp.QuoteMeta(s))
 		return nil
