@@ -110,6 +110,13 @@ func check(t *testing.T, fset *token.FileSet, rel, fn string, n ast.Node, used m
 				return true
 			}
 			t.Errorf("%s: %s in %s has no Dutch text: use model.Reasonf (or model.NewKind for a sentinel)", fset.Position(x.Pos()), name, fn)
+		case strings.HasSuffix(name, ".errAt") && len(x.Args) == 4:
+			*sites++
+			if nl, ok := literal(x.Args[3]); ok && nl == "" {
+				t.Errorf("%s: study.yaml error without Dutch (errAt's nl is empty)", fset.Position(x.Pos()))
+			} else {
+				*dutch++
+			}
 		case strings.HasSuffix(name, "Reasonf") || strings.HasSuffix(name, "NewKind") || strings.HasSuffix(name, "Translated"):
 			if rel == "pipeline/model/reason.go" || len(x.Args) < 2 {
 				return true
