@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"syscall"
 )
@@ -82,6 +83,17 @@ var xmlMessages = map[string]string{
 	"unquoted or missing attribute value in element": "attribuutwaarde zonder aanhalingstekens of ontbrekend in het element",
 }
 
+// xmlPatterns is the Dutch of encoding/xml's syntax errors that name an element.
+var xmlPatterns = []struct {
+	re *regexp.Regexp
+	nl string
+}{
+	{regexp.MustCompile(`^element <(.+)> closed by </(.+)>$`), "element <$1> gesloten door </$2>"},
+	{regexp.MustCompile(`^unexpected end element </(.+)>$`), "onverwachte sluittag </$1>"},
+	{regexp.MustCompile(`^invalid character entity (.+)$`), "ongeldige tekenentiteit $1"},
+	{regexp.MustCompile(`^invalid XML name: (.+)$`), "ongeldige XML-naam: $1"},
+}
+
 // libraryTexts is the Dutch of errors known by their text alone: excelize's (whose types
 // this package does not import) that a researcher's workbook meets.
 var libraryTexts = map[string]string{
@@ -115,6 +127,12 @@ func libraryDutch(err error) (string, bool) {
 		msg, ok := xmlMessages[se.Msg]
 		if !ok {
 			msg = se.Msg
+			for _, p := range xmlPatterns {
+				if p.re.MatchString(msg) {
+					msg = p.re.ReplaceAllString(msg, p.nl)
+					break
+				}
+			}
 		}
 		return fmt.Sprintf("XML-fout op regel %d: %s", se.Line, msg), true
 	}

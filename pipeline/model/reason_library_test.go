@@ -30,6 +30,7 @@ func TestLibraryErrorsInDutch(t *testing.T) {
 	knownErr := dec.Decode(&struct {
 		A int `yaml:"a"`
 	}{})
+	closedBy := xml.NewDecoder(strings.NewReader("<a><b></a>")).Decode(new(struct{}))
 	_, csvErr := csv.NewReader(strings.NewReader("a,b\n1\n")).ReadAll()
 	for _, tc := range []struct {
 		err  error
@@ -38,6 +39,7 @@ func TestLibraryErrorsInDutch(t *testing.T) {
 		{notThere, filepath.Join(dir, "geen.xlsx") + ": openen mislukt: het bestand of de map bestaat niet"},
 		{notZip, "zip: geen geldig zip-archief"},
 		{xmlErr, "XML-fout op regel 1: het bestand houdt midden in de XML op"},
+		{closedBy, "XML-fout op regel 1: element <b> gesloten door </a>"},
 		{io.ErrUnexpectedEOF, "het bestand houdt onverwacht op"},
 		{csvErr, "regel 2: een ander aantal velden dan de kopregel"},
 		{yamlErr, "YAML: regel 2: een dubbele punt mag hier niet (zet een tekst met ': ' tussen aanhalingstekens)"},
