@@ -2,12 +2,12 @@ package codebook
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -42,7 +42,7 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias, roles ...
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
 	default:
-		return fmt.Errorf("%s: %w: aliases are added to a YAML codebook only (convert it with `analyse codebook convert`)", path, ErrFormat)
+		return model.Reasonf("%s: %w: aliases are added to a YAML codebook only (convert it with `analyse codebook convert`)", "%s: %v: aliassen worden alleen aan een YAML-codeboek toegevoegd (zet het om met `analyse codebook convert`)", path, ErrFormat)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -52,16 +52,16 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias, roles ...
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return fmt.Errorf("%s: %v", path, err)
+		return model.Reasonf("%s: %v", "%s: %v", path, err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return fmt.Errorf("%s: %w: not a codebook", path, ErrFormat)
+		return model.Reasonf("%s: %w: not a codebook", "%s: %v: geen codeboek", path, ErrFormat)
 	}
 	root := doc.Content[0]
 	for _, a := range answers {
 		sc := findByID(value(root, "scales"), a.Scale)
 		if sc == nil {
-			return fmt.Errorf("%s: no scale %q", path, a.Scale)
+			return model.Reasonf("%s: no scale %q", "%s: geen schaal %q", path, a.Scale)
 		}
 		if a.Missing {
 			m := value(sc, "missing")
@@ -75,7 +75,7 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias, roles ...
 		}
 		ans := deref(value(sc, "answers"))
 		if ans == nil || ans.Kind != yaml.MappingNode {
-			return fmt.Errorf("%s: scale %q: answers are not a mapping from value to label", path, a.Scale)
+			return model.Reasonf("%s: scale %q: answers are not a mapping from value to label", "%s: schaal %q: answers koppelt geen waarden aan labels", path, a.Scale)
 		}
 		done := false
 		for i := 0; i+1 < len(ans.Content); i += 2 {
@@ -92,7 +92,7 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias, roles ...
 			done = true
 		}
 		if !done {
-			return fmt.Errorf("%s: scale %q has no answer %v", path, a.Scale, a.Value)
+			return model.Reasonf("%s: scale %q has no answer %v", "%s: schaal %q heeft geen antwoord %v", path, a.Scale, a.Value)
 		}
 	}
 	for _, c := range codes {
@@ -105,7 +105,7 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias, roles ...
 			}
 		}
 		if code == nil {
-			return fmt.Errorf("%s: no code %q", path, c.Code)
+			return model.Reasonf("%s: no code %q", "%s: geen code %q", path, c.Code)
 		}
 		al := value(code, "aliases")
 		if al == nil {
@@ -117,7 +117,7 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias, roles ...
 	for _, ra := range roles {
 		role := findByID(value(root, "roles"), ra.Role)
 		if role == nil {
-			return fmt.Errorf("%s: no role %q", path, ra.Role)
+			return model.Reasonf("%s: no role %q", "%s: geen rol %q", path, ra.Role)
 		}
 		syn := value(role, "synonyms")
 		if syn == nil {

@@ -3,7 +3,6 @@ package codebook
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math/bits"
 	"slices"
 	"strings"
@@ -12,10 +11,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // ErrPattern marks an auto-coding pattern (or partner synonym) that cannot match any text.
-var ErrPattern = errors.New("pattern cannot match")
+var ErrPattern = model.NewKind("pattern cannot match", "patroon kan nooit passen")
 
 // DefaultNegations are the Dutch words that, shortly before a facilitator pattern, turn it
 // off: "geen korte lijnen" is not a facilitator. A codebook can list its own.
@@ -123,10 +123,10 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 	}
 	for fac, bar := range cb.Negated {
 		if _, ok := known[fac]; !ok {
-			errs = append(errs, fmt.Errorf("negated: %q is not a code of the codebook", fac))
+			errs = append(errs, model.Reasonf("negated: %q is not a code of the codebook", "negated: %q is geen code van het codeboek", fac))
 		}
 		if _, ok := known[bar]; !ok {
-			errs = append(errs, fmt.Errorf("negated: %s: %q is not a code of the codebook", fac, bar))
+			errs = append(errs, model.Reasonf("negated: %s: %q is not a code of the codebook", "negated: %s: %q is geen code van het codeboek", fac, bar))
 		}
 	}
 	negs := cb.negationSet()
@@ -135,7 +135,7 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 			for _, p := range c.Patterns {
 				r, err := compileRule(c.ID, p)
 				if err != nil {
-					errs = append(errs, fmt.Errorf("code %s: %w", c.ID, err))
+					errs = append(errs, model.Reasonf("code %s: %w", "code %s: %v", c.ID, err))
 					continue
 				}
 				r.negatable = !r.exclude && !r.hasNegation(negs)
@@ -287,13 +287,13 @@ func compile(id, pattern string, stem bool) (rule, error) {
 	}
 	words := strings.Fields(s)
 	if len(words) == 0 {
-		return r, fmt.Errorf("%w: %q has no words", ErrPattern, pattern)
+		return r, model.Reasonf("%w: %q has no words", "%v: %q heeft geen woorden", ErrPattern, pattern)
 	}
 	gap := false
 	for i, w := range words {
 		if w == "..." {
 			if i == 0 || i == len(words)-1 || gap {
-				return r, fmt.Errorf("%w: %q: ... may stand only between two words", ErrPattern, pattern)
+				return r, model.Reasonf("%w: %q: ... may stand only between two words", "%v: %q: ... mag alleen tussen twee woorden staan", ErrPattern, pattern)
 			}
 			gap = true
 			continue
@@ -301,11 +301,11 @@ func compile(id, pattern string, stem bool) (rule, error) {
 		open := strings.HasSuffix(w, "*")
 		w = strings.TrimRight(w, "*")
 		if strings.Contains(w, "*") || (w == "" && open) {
-			return r, fmt.Errorf("%w: %q has a * inside a word; * may stand only at a word's end or before the first word", ErrPattern, pattern)
+			return r, model.Reasonf("%w: %q has a * inside a word; * may stand only at a word's end or before the first word", "%v: %q heeft een * midden in een woord; * mag alleen aan het eind van een woord of vóór het eerste woord staan", ErrPattern, pattern)
 		}
 		parts := strings.Fields(Normalize(w).Text) // "z'n" is two words
 		if len(parts) == 0 {
-			return r, fmt.Errorf("%w: %q: %q has no letters or digits", ErrPattern, pattern, w)
+			return r, model.Reasonf("%w: %q: %q has no letters or digits", "%v: %q: %q heeft geen letters of cijfers", ErrPattern, pattern, w)
 		}
 		for i, nw := range parts {
 			pw := patWord{text: nw, open: open && i == len(parts)-1, gap: gap && i == 0}

@@ -3,13 +3,13 @@ package codebook
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -508,13 +508,13 @@ func ReadCalibration(path string) (*Calibration, error) {
 	dec.KnownFields(true)
 	var c Calibration
 	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrFormat, path, err)
+		return nil, model.Reasonf("%w: %s: %v", "%v: %s: %v", ErrFormat, path, err)
 	}
 	if c.Combine != CombineMax && c.Combine != CombineNoisyOR {
-		return nil, fmt.Errorf("%w: %s: combine must be %q or %q, not %q", ErrFormat, path, CombineMax, CombineNoisyOR, c.Combine)
+		return nil, model.Reasonf("%w: %s: combine must be %q or %q, not %q", "%v: %s: combine moet %q of %q zijn, niet %q", ErrFormat, path, CombineMax, CombineNoisyOR, c.Combine)
 	}
 	if c.Threshold < 0 || c.Threshold > 1 || c.Prior < 0 {
-		return nil, fmt.Errorf("%w: %s: threshold must lie between 0 and 1 and prior be at least 0", ErrFormat, path)
+		return nil, model.Reasonf("%w: %s: threshold must lie between 0 and 1 and prior be at least 0", "%v: %s: threshold moet tussen 0 en 1 liggen en prior minstens 0 zijn", ErrFormat, path)
 	}
 	c.index()
 	return &c, nil
@@ -545,7 +545,7 @@ func (cb *Codebook) loadCalibration() error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s: calibration: %w", cb.file, err)
+		return model.Reasonf("%s: calibration: %w", "%s: kalibratie: %v", cb.file, err)
 	}
 	c.negated = cb.Negated
 	cb.calib = c

@@ -2,10 +2,11 @@ package codebook
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // Lost names what of cb a file written to path would not give back: the codebook is
@@ -34,7 +35,7 @@ func Lost(cb *Codebook, path string) ([]Loss, error) {
 		back, err = parseQDCFile(path, bytes.NewReader(data))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: reading the written codebook back: %w", path, err)
+		return nil, model.Reasonf("%s: reading the written codebook back: %w", "%s: het geschreven codeboek teruglezen: %v", path, err)
 	}
 	src := cb.calibrationFrom(path)
 	var lost []Loss

@@ -35,7 +35,7 @@ func parseNegated(l []string) map[string]string {
 // checkNegated reports every entry of Codebook.Negated that names an unknown code, a
 // barrier as the facilitator, or a facilitator as the barrier (a code may name itself:
 // its definition covers its negation).
-func (cb *Codebook) checkNegated(codeIDs map[string]string, add func(err error, format string, args ...any)) {
+func (cb *Codebook) checkNegated(codeIDs map[string]string, add func(err error, format, nl string, args ...any)) {
 	valence := map[string]Valence{}
 	for _, f := range cb.Factors {
 		for _, c := range f.Codes {
@@ -46,13 +46,13 @@ func (cb *Codebook) checkNegated(codeIDs map[string]string, add func(err error, 
 		bar := cb.Negated[fac]
 		switch {
 		case codeIDs[fac] == "":
-			add(ErrReference, "negated: %q is not a code of the codebook", fac)
+			add(ErrReference, "negated: %q is not a code of the codebook", "negated: %q is geen code van het codeboek", fac)
 		case codeIDs[bar] == "":
-			add(ErrReference, "negated: %s: %q is not a code of the codebook", fac, bar)
+			add(ErrReference, "negated: %s: %q is not a code of the codebook", "negated: %s: %q is geen code van het codeboek", fac, bar)
 		case valence[fac] == Barrier:
-			add(ErrValence, "negated: %q is a barrier; only a facilitator's negation names a barrier", fac)
+			add(ErrValence, "negated: %q is a barrier; only a facilitator's negation names a barrier", "negated: %q is belemmerend; alleen de ontkenning van een bevorderende code noemt een belemmerende", fac)
 		case bar != fac && valence[bar] == Facilitator:
-			add(ErrValence, "negated: %s: %q is a facilitator, not a barrier", fac, bar)
+			add(ErrValence, "negated: %s: %q is a facilitator, not a barrier", "negated: %s: %q is bevorderend, niet belemmerend", fac, bar)
 		}
 	}
 }

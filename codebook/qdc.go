@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // REFI-QDA codebooks (.qdc) hold codes as a tree: name, description, colour, whether a code
@@ -156,7 +157,7 @@ func (cb *Codebook) QDCBytes() ([]byte, error) {
 			for _, m := range set.Members {
 				g, ok := guids[m]
 				if !ok {
-					return nil, fmt.Errorf("%w: set %q has member %q, which is no factor or code", ErrReference, set.Name, m)
+					return nil, model.Reasonf("%w: set %q has member %q, which is no factor or code", "%v: set %q heeft lid %q, en dat is geen factor of code", ErrReference, set.Name, m)
 				}
 				out.Members = append(out.Members, qdcMember{GUID: g})
 			}
@@ -164,7 +165,7 @@ func (cb *Codebook) QDCBytes() ([]byte, error) {
 		}
 	}
 	if len(book.Codes) == 0 {
-		return nil, fmt.Errorf("%w: a REFI-QDA codebook needs at least one code", ErrMissing)
+		return nil, model.Reasonf("%w: a REFI-QDA codebook needs at least one code", "%v: een REFI-QDA-codeboek heeft minstens één code nodig", ErrMissing)
 	}
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
@@ -363,26 +364,26 @@ func ParseQDC(r io.Reader) (*Codebook, error) {
 		}
 		if err != nil {
 			line, _ := dec.InputPos()
-			return nil, fmt.Errorf("%w: line %d: %v", ErrFormat, line, err)
+			return nil, model.Reasonf("%w: line %d: %v", "%v: regel %d: %v", ErrFormat, line, err)
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
 			if bytes.Contains(bytes.ToUpper(t), []byte("ENTITY")) {
 				line, _ := dec.InputPos()
-				return nil, fmt.Errorf("%w: line %d: entity declarations are not read", ErrFormat, line)
+				return nil, model.Reasonf("%w: line %d: entity declarations are not read", "%v: regel %d: entiteitsdeclaraties worden niet gelezen", ErrFormat, line)
 			}
 		case xml.StartElement:
 			depth++
 			line, _ := dec.InputPos()
 			if depth > qdcMaxDepth {
-				return nil, fmt.Errorf("%w: line %d: elements nested deeper than %d", ErrFormat, line, qdcMaxDepth)
+				return nil, model.Reasonf("%w: line %d: elements nested deeper than %d", "%v: regel %d: elementen dieper genest dan %d", ErrFormat, line, qdcMaxDepth)
 			}
 			if depth == 1 {
 				if t.Name.Local != "CodeBook" {
-					return nil, fmt.Errorf("%w: line %d: root element <%s>, want <CodeBook>", ErrFormat, line, t.Name.Local)
+					return nil, model.Reasonf("%w: line %d: root element <%s>, want <CodeBook>", "%v: regel %d: hoofdelement <%s>, verwacht <CodeBook>", ErrFormat, line, t.Name.Local)
 				}
 				if !qdcNamespaces[t.Name.Space] {
-					return nil, fmt.Errorf("%w: line %d: unknown namespace %q", ErrFormat, line, t.Name.Space)
+					return nil, model.Reasonf("%w: line %d: unknown namespace %q", "%v: regel %d: onbekende naamruimte %q", ErrFormat, line, t.Name.Space)
 				}
 				root = true
 				continue
@@ -463,7 +464,7 @@ func ParseQDC(r io.Reader) (*Codebook, error) {
 		}
 	}
 	if !root {
-		return nil, fmt.Errorf("%w: no <CodeBook> element", ErrFormat)
+		return nil, model.Reasonf("%w: no <CodeBook> element", "%v: geen element <CodeBook>", ErrFormat)
 	}
 	return fromQDC(top, sets), nil
 }

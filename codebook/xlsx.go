@@ -2,12 +2,12 @@ package codebook
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -180,7 +180,7 @@ func readSheet(f *excelize.File, name string, need ...string) (*sheetTable, bool
 	}
 	rows, err := f.GetRows(sheet)
 	if err != nil {
-		return nil, true, fmt.Errorf("%w: sheet %q: %v", ErrFormat, sheet, err)
+		return nil, true, model.Reasonf("%w: sheet %q: %v", "%v: blad %q: %v", ErrFormat, sheet, err)
 	}
 	h := 0
 	for h < len(rows) && len(strings.Join(rows[h], "")) == 0 {
@@ -200,7 +200,7 @@ func readSheet(f *excelize.File, name string, need ...string) (*sheetTable, bool
 	}
 	for _, n := range need {
 		if _, ok := t.col[headerKey(n)]; !ok {
-			return nil, true, fmt.Errorf("%w: sheet %q, row %d: no column %q", ErrFormat, sheet, h+1, n)
+			return nil, true, model.Reasonf("%w: sheet %q, row %d: no column %q", "%v: blad %q, regel %d: geen kolom %q", ErrFormat, sheet, h+1, n)
 		}
 	}
 	return t, true, nil
@@ -251,7 +251,7 @@ func text(nl, en string) Text {
 func ReadXLSX(path string) (*Codebook, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, model.Reasonf("%w: %v", "%v: %v", ErrFormat, err)
 	}
 	defer f.Close()
 	return readXLSX(f)
@@ -261,7 +261,7 @@ func ReadXLSX(path string) (*Codebook, error) {
 func parseXLSX(r io.Reader) (*Codebook, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, model.Reasonf("%w: %v", "%v: %v", ErrFormat, err)
 	}
 	defer f.Close()
 	return readXLSX(f)
@@ -317,7 +317,7 @@ func readXLSX(f *excelize.File) (*Codebook, error) {
 		return nil, err
 	}
 	if !ok {
-		return nil, fmt.Errorf("%w: no sheet %q", ErrFormat, sheetCodes)
+		return nil, model.Reasonf("%w: no sheet %q", "%v: geen blad %q", ErrFormat, sheetCodes)
 	}
 	for i := range t.rows {
 		if t.blank(i) {
@@ -445,7 +445,7 @@ func readScalesSheet(f *excelize.File, cb *Codebook) error {
 			if a := t.get(i, "Agree from"); a != "" {
 				v, err := strconv.ParseFloat(strings.Replace(a, ",", ".", 1), 64)
 				if err != nil {
-					return fmt.Errorf("%w: %s: agree from %q is not a number", ErrFormat, t.place(i, "Agree from"), a)
+					return model.Reasonf("%w: %s: agree from %q is not a number", "%v: %s: agree from %q is geen getal", ErrFormat, t.place(i, "Agree from"), a)
 				}
 				s.AgreeFrom = v
 				cb.setPlace(sp+"/agree_from", t.place(i, "Agree from"))
@@ -457,11 +457,11 @@ func readScalesSheet(f *excelize.File, cb *Codebook) error {
 				}
 				sep := strings.IndexAny(line, "=:")
 				if sep < 0 {
-					return fmt.Errorf("%w: %s: answer %q is not written as \"1 = label\"", ErrFormat, t.place(i, "Answers"), line)
+					return model.Reasonf("%w: %s: answer %q is not written as \"1 = label\"", "%v: %s: antwoord %q is niet geschreven als \"1 = label\"", ErrFormat, t.place(i, "Answers"), line)
 				}
 				v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(line[:sep]), ",", ".", 1), 64)
 				if err != nil {
-					return fmt.Errorf("%w: %s: answer value %q is not a number", ErrFormat, t.place(i, "Answers"), strings.TrimSpace(line[:sep]))
+					return model.Reasonf("%w: %s: answer value %q is not a number", "%v: %s: antwoordwaarde %q is geen getal", ErrFormat, t.place(i, "Answers"), strings.TrimSpace(line[:sep]))
 				}
 				s.Answers = append(s.Answers, AnswerLabel{Value: v, Labels: splitList(line[sep+1:])})
 				cb.setPlace(at(sp, "answers", len(s.Answers)-1), t.place(i, "Answers"))
@@ -479,7 +479,7 @@ func readScalesSheet(f *excelize.File, cb *Codebook) error {
 		case "yes", "ja", "true", "waar", "1", "x":
 			rev = true
 		default:
-			return fmt.Errorf("%w: %s: reverse %q is neither yes nor no", ErrFormat, t.place(i, "Reverse"), t.get(i, "Reverse"))
+			return model.Reasonf("%w: %s: reverse %q is neither yes nor no", "%v: %s: reverse %q is ja noch nee", ErrFormat, t.place(i, "Reverse"), t.get(i, "Reverse"))
 		}
 		cb.setPlace(at("scales", si, "items", len(s.Items)), t.place(i, "Item"))
 		s.Items = append(s.Items, Item{ID: item, Text: text(t.get(i, "Text (nl)"), t.get(i, "Text (en)")), Reverse: rev})

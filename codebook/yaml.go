@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -29,7 +29,7 @@ func (a *Answers) UnmarshalYAML(n *yaml.Node) error {
 			kn, vn := n.Content[i], n.Content[i+1]
 			v, err := strconv.ParseFloat(kn.Value, 64)
 			if err != nil {
-				return fmt.Errorf("line %d: answer value %q is not a number", kn.Line, kn.Value)
+				return model.Reasonf("line %d: answer value %q is not a number", "regel %d: antwoordwaarde %q is geen getal", kn.Line, kn.Value)
 			}
 			var labels []string
 			switch vn.Kind {
@@ -40,7 +40,7 @@ func (a *Answers) UnmarshalYAML(n *yaml.Node) error {
 					return err
 				}
 			default:
-				return fmt.Errorf("line %d: answer %s needs a label or a list of labels", vn.Line, kn.Value)
+				return model.Reasonf("line %d: answer %s needs a label or a list of labels", "regel %d: antwoord %s heeft een label of een lijst van labels nodig", vn.Line, kn.Value)
 			}
 			*a = append(*a, AnswerLabel{Value: v, Labels: labels})
 		}
@@ -53,7 +53,7 @@ func (a *Answers) UnmarshalYAML(n *yaml.Node) error {
 		*a = append(*a, list...)
 		return nil
 	}
-	return fmt.Errorf("line %d: answers must be a mapping from value to label", n.Line)
+	return model.Reasonf("line %d: answers must be a mapping from value to label", "regel %d: answers moet waarden aan labels koppelen (1: Helemaal mee oneens, ...)", n.Line)
 }
 
 // MarshalYAML writes the mapping form, values in ascending order.
@@ -85,9 +85,9 @@ func ParseYAML(data []byte) (*Codebook, error) {
 	var cb Codebook
 	if err := dec.Decode(&cb); err != nil {
 		if err == io.EOF {
-			return nil, fmt.Errorf("%w: empty file", ErrFormat)
+			return nil, model.Reasonf("%w: empty file", "%v: leeg bestand", ErrFormat)
 		}
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, model.Reasonf("%w: %v", "%v: %v", ErrFormat, err)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err == nil {
@@ -202,12 +202,12 @@ func read(path string, data []byte) (*Codebook, error) {
 	case ".md":
 		// The appendix holds one language and leaves out aliases, patterns and colours: read
 		// back, it would be a poorer codebook, so it is written only.
-		return nil, fmt.Errorf("%s: %w: a Markdown codebook is an appendix for the report and is not read back; convert from the .yaml, .xlsx or .qdc it was written from", path, ErrFormat)
+		return nil, model.Reasonf("%s: %w: a Markdown codebook is an appendix for the report and is not read back; convert from the .yaml, .xlsx or .qdc it was written from", "%s: %v: een Markdown-codeboek is een bijlage voor het rapport en wordt niet teruggelezen; zet het om vanuit de .yaml, .xlsx of .qdc waaruit het geschreven is", path, ErrFormat)
 	default:
-		return nil, fmt.Errorf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx or .qdc)", path, ErrFormat, filepath.Ext(path))
+		return nil, model.Reasonf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx or .qdc)", "%s: %v: onbekende extensie %q (kies .yaml, .yml, .xlsx of .qdc)", path, ErrFormat, filepath.Ext(path))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	cb.file = path
 	if err := cb.loadCalibration(); err != nil {
@@ -231,10 +231,10 @@ func (cb *Codebook) bytesFor(path, lang string) ([]byte, error) {
 	case ".md":
 		data = []byte(cb.Markdown(lang))
 	default:
-		return nil, fmt.Errorf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx, .qdc or .md)", path, ErrFormat, filepath.Ext(path))
+		return nil, model.Reasonf("%s: %w: unknown extension %q (want .yaml, .yml, .xlsx, .qdc or .md)", "%s: %v: onbekende extensie %q (kies .yaml, .yml, .xlsx, .qdc of .md)", path, ErrFormat, filepath.Ext(path))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	return data, nil
 }

@@ -115,7 +115,7 @@ func (s *Study) readReviews(cb *codebook.Codebook) ([]reviewFile, []model.FileCo
 	for _, in := range s.Autocode.Review {
 		files, err := s.Files(in)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %v", in.Path, err)
+			return nil, nil, model.Reasonf("%s: %v", "%s: %v", in.Path, err)
 		}
 		for _, f := range files {
 			abs, _ := filepath.Abs(f)

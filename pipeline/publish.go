@@ -2,13 +2,14 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // Version is the tool's version, recorded in every manifest.
@@ -28,24 +29,24 @@ func Publish(out string, write func(tmp string) error) error {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("output folder %s: %v", out, err)
+		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
 	}
 	if fi, err := os.Lstat(out); err == nil {
 		if !fi.IsDir() {
-			return fmt.Errorf("%w: output folder %s is a file", ErrUnsafeOutput, out)
+			return model.Reasonf("%w: output folder %s is a file", "%v: uitvoermap %s is een bestand", ErrUnsafeOutput, out)
 		}
 		if ok, why := isOwnOutput(out); !ok {
-			return fmt.Errorf("%w: output folder %s %s", ErrUnsafeOutput, out, why)
+			return model.Reasonf("%w: output folder %s %s", "%v: uitvoermap %s %s", ErrUnsafeOutput, out, why)
 		}
 	}
 	removeStale(parent, filepath.Base(out))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
 	if err != nil {
-		return fmt.Errorf("output folder %s: %v", out, err)
+		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
 	}
 	if err := os.WriteFile(filepath.Join(tmp, partialMarker), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600); err != nil {
 		os.RemoveAll(tmp)
-		return fmt.Errorf("output folder %s: %v", out, err)
+		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
 	}
 	if err := write(tmp); err != nil {
 		os.RemoveAll(tmp)
@@ -64,7 +65,7 @@ func Publish(out string, write func(tmp string) error) error {
 		if err := os.Rename(out, old); err != nil {
 			os.Remove(filepath.Join(out, partialMarker))
 			os.RemoveAll(tmp)
-			return fmt.Errorf("output folder %s: cannot replace it: %v", out, err)
+			return model.Reasonf("output folder %s: cannot replace it: %v", "uitvoermap %s: kan niet worden vervangen: %v", out, err)
 		}
 	}
 	if err := os.Rename(tmp, out); err != nil {
@@ -73,7 +74,7 @@ func Publish(out string, write func(tmp string) error) error {
 			os.Remove(filepath.Join(out, partialMarker))
 		}
 		os.RemoveAll(tmp)
-		return fmt.Errorf("output folder %s: %v", out, err)
+		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
 	}
 	// The marker goes only now: a run killed before this point leaves folders that all
 	// carry it, so the next run removes them.

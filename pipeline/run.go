@@ -204,7 +204,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if s.AutocodeEnabled() {
 		rep.Stage("auto-coding", len(d.Segments))
 		if err := autocode(d, cb, rep, coding); err != nil {
-			return nil, fmt.Errorf("%s: %v", s.Codebook, err)
+			return nil, model.Reasonf("%s: %v", "%s: %v", s.Codebook, err)
 		}
 	}
 	if s.Autocode.Learn {
@@ -307,7 +307,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if slices.Contains(s.Outputs, "qdpx") {
 		b, err := reviewProject(p, cb, s.Title, s.Language, dec)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", ReviewFile, err)
+			return nil, model.Reasonf("%s: %v", "%s: %v", ReviewFile, err)
 		}
 		res.Files = append(res.Files, results.File{Path: ReviewFile, Data: b})
 	}
@@ -356,7 +356,7 @@ func (s *Study) inputFiles(inputs []Input) ([]inputFile, error) {
 	for _, in := range inputs {
 		files, err := s.Files(in)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", in.Path, err)
+			return nil, model.Reasonf("%s: %v", "%s: %v", in.Path, err)
 		}
 		for _, f := range files {
 			out = append(out, inputFile{f, in})
@@ -557,7 +557,7 @@ func rejectsTable(rejects []protected.Reject) *results.Table {
 // earlier key (its first line is not "respondent,pseudonym").
 func WriteKey(path string, key [][2]string) error {
 	if b, err := os.ReadFile(path); err == nil && len(b) > 0 && !strings.HasPrefix(strings.TrimPrefix(string(b), "\ufeff"), "respondent,pseudonym") {
-		return fmt.Errorf("%w: privacy.key_file %s exists and is not a pseudonym key: it is not overwritten", ErrUnsafeOutput, path)
+		return model.Reasonf("%w: privacy.key_file %s exists and is not a pseudonym key: it is not overwritten", "%v: privacy.key_file %s bestaat al en is geen pseudoniemsleutel: het wordt niet overschreven", ErrUnsafeOutput, path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err

@@ -2,17 +2,17 @@ package pipeline
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // ErrUnsafeOutput marks an output folder or key file that would overwrite or delete
 // something that is not samenspel's own output: the study, its inputs, or a folder of
 // other files. The command line refuses it with exit status 2.
-var ErrUnsafeOutput = errors.New("unsafe output path")
+var ErrUnsafeOutput = model.NewKind("unsafe output path", "onveilig uitvoerpad")
 
 // resolved returns p as an absolute, clean path with every symbolic link along it
 // followed, also a link whose target does not exist yet (an output folder a link points
@@ -105,11 +105,11 @@ func (s *Study) protectedPaths() (files, folders []string, err error) {
 // would lose the researcher's files.
 func (s *Study) CheckOutput(out string) error {
 	o := resolved(out)
-	refuse := func(why string) error {
-		return fmt.Errorf("%w: -o %s %s", ErrUnsafeOutput, out, why)
+	refuse := func(why error) error {
+		return model.Reasonf("%w: -o %s %s", "%v: -o %s %s", ErrUnsafeOutput, out, why)
 	}
 	if within(resolved(s.Dir), o) {
-		return refuse("is or holds the study folder: choose a folder of its own, such as " + filepath.Join(s.Dir, "output"))
+		return refuse(model.Reasonf("is or holds the study folder: choose a folder of its own, such as %s", "is de onderzoeksmap of bevat die: kies een eigen map, bijvoorbeeld %s", filepath.Join(s.Dir, "output")))
 	}
 	files, folders, err := s.protectedPaths()
 	if err != nil {
@@ -118,18 +118,19 @@ func (s *Study) CheckOutput(out string) error {
 	reviews := s.reviewFiles()
 	for _, f := range files {
 		if f == o {
-			return refuse(fmt.Sprintf("is the input %s, which a run would delete", s.relResolved(f)))
+			return refuse(model.Reasonf("is the input %s, which a run would delete", "is het invoerbestand %s, dat een run zou verwijderen", s.relResolved(f)))
 		}
 		if within(f, o) && reviews[f] {
-			return refuse(fmt.Sprintf("holds the input %s (autocode.review), which a run would replace with a fresh review.qdpx: copy the reviewed file out of the output folder first, for instance to reviewed/review.qdpx, and name the copy in study.yaml", s.relResolved(f)))
+			return refuse(model.Reasonf("holds the input %s (autocode.review), which a run would replace with a fresh review.qdpx: copy the reviewed file out of the output folder first, for instance to reviewed/review.qdpx, and name the copy in study.yaml",
+				"bevat het invoerbestand %s (autocode.review), dat een run zou vervangen door een nieuwe review.qdpx: kopieer het beoordeelde bestand eerst uit de uitvoermap, bijvoorbeeld naar reviewed/review.qdpx, en noem de kopie in study.yaml", s.relResolved(f)))
 		}
 		if within(f, o) {
-			return refuse(fmt.Sprintf("holds the input %s, which a run would delete", s.relResolved(f)))
+			return refuse(model.Reasonf("holds the input %s, which a run would delete", "bevat het invoerbestand %s, dat een run zou verwijderen", s.relResolved(f)))
 		}
 	}
 	for _, d := range folders {
 		if within(o, d) {
-			return refuse(fmt.Sprintf("lies in the input folder %s: choose a folder of its own", s.relResolved(d)))
+			return refuse(model.Reasonf("lies in the input folder %s: choose a folder of its own", "ligt in de invoermap %s: kies een eigen map", s.relResolved(d)))
 		}
 	}
 	fi, err := os.Lstat(out)
@@ -137,12 +138,13 @@ func (s *Study) CheckOutput(out string) error {
 	case os.IsNotExist(err):
 		return nil
 	case err != nil:
-		return refuse(err.Error())
+		return refuse(err)
 	case !fi.IsDir():
-		return refuse("is a file, not a folder")
+		return refuse(model.Translated("is a file, not a folder", "is een bestand, geen map"))
 	}
 	if ok, why := isOwnOutput(out); !ok {
-		return refuse(why + ": a run replaces the whole folder, so it only replaces an earlier samenspel output or an empty folder")
+		return refuse(model.Reasonf("%s: a run replaces the whole folder, so it only replaces an earlier samenspel output or an empty folder",
+			"%s: een run vervangt de hele map, en vervangt dus alleen een eerdere uitvoer van samenspel of een lege map", why))
 	}
 	return nil
 }
@@ -151,17 +153,17 @@ func (s *Study) CheckOutput(out string) error {
 // earlier samenspel output: it holds a manifest.json that samenspel wrote, and nothing but
 // the files that manifest lists (a researcher's notes saved into the output folder would
 // otherwise be deleted with it).
-func isOwnOutput(dir string) (bool, string) {
+func isOwnOutput(dir string) (bool, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return false, err.Error()
+		return false, err
 	}
 	if len(entries) == 0 {
-		return true, ""
+		return true, nil
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
-		return false, "holds files but no samenspel manifest.json"
+		return false, model.Translated("holds files but no samenspel manifest.json", "bevat bestanden maar geen manifest.json van samenspel")
 	}
 	var m struct {
 		Tool    string `json:"tool"`
@@ -171,7 +173,7 @@ func isOwnOutput(dir string) (bool, string) {
 		} `json:"outputs"`
 	}
 	if json.Unmarshal(b, &m) != nil || !strings.HasPrefix(m.Tool, "samenspel") || len(m.Outputs) == 0 {
-		return false, "holds a manifest.json that samenspel did not write"
+		return false, model.Translated("holds a manifest.json that samenspel did not write", "bevat een manifest.json die samenspel niet heeft geschreven")
 	}
 	listed := map[string]bool{"manifest.json": true, partialMarker: true}
 	for _, o := range m.Outputs {
@@ -193,9 +195,9 @@ func isOwnOutput(dir string) (bool, string) {
 		return nil
 	})
 	if foreign != "" {
-		return false, fmt.Sprintf("holds %s, which is not one of samenspel's outputs (move it out first)", foreign)
+		return false, model.Reasonf("holds %s, which is not one of samenspel's outputs (move it out first)", "bevat %s, en dat is geen uitvoer van samenspel (verplaats het eerst)", foreign)
 	}
-	return true, ""
+	return true, nil
 }
 
 // CheckKeyFile refuses a pseudonym key file that would overwrite an input, study.yaml or
@@ -203,11 +205,11 @@ func isOwnOutput(dir string) (bool, string) {
 // folders of the inputs (it would be read as an input next time, or shared with them).
 func (s *Study) CheckKeyFile(key, out string) error {
 	k := resolved(s.Abs(key))
-	refuse := func(why string) error {
-		return fmt.Errorf("%w: privacy.key_file %s %s", ErrUnsafeOutput, key, why)
+	refuse := func(why error) error {
+		return model.Reasonf("%w: privacy.key_file %s %s", "%v: privacy.key_file %s %s", ErrUnsafeOutput, key, why)
 	}
 	if within(k, resolved(out)) {
-		return refuse("lies inside the output folder, which every run replaces: choose a path outside it")
+		return refuse(model.Translated("lies inside the output folder, which every run replaces: choose a path outside it", "ligt in de uitvoermap, die elke run vervangt: kies een pad daarbuiten"))
 	}
 	files, folders, err := s.protectedPaths()
 	if err != nil {
@@ -215,21 +217,21 @@ func (s *Study) CheckKeyFile(key, out string) error {
 	}
 	for _, f := range files {
 		if k == f {
-			return refuse("is an input of the study: writing the key would overwrite it")
+			return refuse(model.Translated("is an input of the study: writing the key would overwrite it", "is een invoerbestand van het onderzoek: de sleutel schrijven zou het overschrijven"))
 		}
 	}
 	for _, d := range folders {
 		if within(k, d) {
-			return refuse(fmt.Sprintf("lies in the input folder %s: keep the key apart from the data", s.relResolved(d)))
+			return refuse(model.Reasonf("lies in the input folder %s: keep the key apart from the data", "ligt in de invoermap %s: houd de sleutel apart van de gegevens", s.relResolved(d)))
 		}
 	}
 	for _, in := range s.allInputs() {
 		if ok, _ := filepath.Match(resolved(s.Abs(in.Path)), k); ok {
-			return refuse(fmt.Sprintf("matches the input pattern %s: the next run would read the key as data", in.Path))
+			return refuse(model.Reasonf("matches the input pattern %s: the next run would read the key as data", "past bij het invoerpatroon %s: de volgende run zou de sleutel als gegevens lezen", in.Path))
 		}
 	}
 	if fi, err := os.Stat(k); err == nil && !fi.Mode().IsRegular() {
-		return refuse("is not a regular file")
+		return refuse(model.Translated("is not a regular file", "is geen gewoon bestand"))
 	}
 	return nil
 }

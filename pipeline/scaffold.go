@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,7 +81,7 @@ func Scaffold(dir string, codebookYAML []byte) error {
 	}
 	cb, err := codebook.ParseYAML(codebookYAML)
 	if err != nil {
-		return fmt.Errorf("default codebook: %v", err)
+		return model.Reasonf("default codebook: %v", "standaardcodeboek: %v", err)
 	}
 	for _, sub := range []string{"", "interviews", "enquete"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {

@@ -3,13 +3,14 @@ package pipeline
 import (
 	"errors"
 	"fmt"
-	"github.com/samenspel/samenspel/pipeline/disclosure"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/disclosure"
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/ingest"
@@ -309,7 +310,7 @@ func (p Privacy) Rules(language string) disclosure.Rules {
 func (s *Study) AutocodeEnabled() bool { return s.Autocode.Enabled == nil || *s.Autocode.Enabled }
 
 // ErrStudy marks a problem with study.yaml.
-var ErrStudy = errors.New("study.yaml")
+var ErrStudy = model.NewKind("study.yaml", "study.yaml")
 
 var knownOutputs = map[string]bool{"csv": true, "xlsx": true, "png": true, "svg": true, "html": true, "md": true, "docx": true, "qdpx": true, "parquet": true, "municipalities": true}
 
@@ -474,6 +475,7 @@ func cleanYAMLError(err error) error {
 		fmt.Sscan(m[1], &e.Line)
 		e.Msg = strings.TrimPrefix(strings.TrimPrefix(msg, m[0]), ": ")
 	}
+	e.MsgNL = yamlMessageDutch(e.Msg)
 	return e
 }
 

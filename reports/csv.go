@@ -3,8 +3,8 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -18,7 +18,7 @@ func tableCSV(t *results.Table) ([]byte, error) {
 		head[i] = guardFormula(c.Name)
 	}
 	if err := w.Write(head); err != nil {
-		return nil, fmt.Errorf("%w: tables/%s.csv: %v", ErrWrite, t.Name, err)
+		return nil, model.Reasonf("%w: tables/%s.csv: %v", "%v: tables/%s.csv: %v", ErrWrite, t.Name, err)
 	}
 	rec := make([]string, len(t.Columns))
 	for _, row := range t.Rows {
@@ -30,12 +30,12 @@ func tableCSV(t *results.Table) ([]byte, error) {
 			rec[i] = csvCell(v)
 		}
 		if err := w.Write(rec); err != nil {
-			return nil, fmt.Errorf("%w: tables/%s.csv: %v", ErrWrite, t.Name, err)
+			return nil, model.Reasonf("%w: tables/%s.csv: %v", "%v: tables/%s.csv: %v", ErrWrite, t.Name, err)
 		}
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return nil, fmt.Errorf("%w: tables/%s.csv: %v", ErrWrite, t.Name, err)
+		return nil, model.Reasonf("%w: tables/%s.csv: %v", "%v: tables/%s.csv: %v", ErrWrite, t.Name, err)
 	}
 	return buf.Bytes(), nil
 }

@@ -28,6 +28,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // Page geometry of report.docx: A4 with 2 cm side margins, so the type area is the 17 cm
@@ -380,14 +382,14 @@ func (d *docxBody) pack(title string) ([]byte, error) {
 		}
 		w, err := z.CreateHeader(h)
 		if err != nil {
-			return nil, fmt.Errorf("%w: report.docx: %v", ErrWrite, err)
+			return nil, model.Reasonf("%w: report.docx: %v", "%v: report.docx: %v", ErrWrite, err)
 		}
 		if _, err := w.Write(p.data); err != nil {
-			return nil, fmt.Errorf("%w: report.docx: %v", ErrWrite, err)
+			return nil, model.Reasonf("%w: report.docx: %v", "%v: report.docx: %v", ErrWrite, err)
 		}
 	}
 	if err := z.Close(); err != nil {
-		return nil, fmt.Errorf("%w: report.docx: %v", ErrWrite, err)
+		return nil, model.Reasonf("%w: report.docx: %v", "%v: report.docx: %v", ErrWrite, err)
 	}
 	return out.Bytes(), nil
 }

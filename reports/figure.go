@@ -2,10 +2,10 @@ package reports
 
 import (
 	"bytes"
-	"fmt"
 	"image/color"
 	"math"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -292,7 +292,7 @@ func (f *figure) renderPNGOn(scratch *[]byte) (out []byte, err error) {
 	f.draw(draw.New(c))
 	out, err = c.encodePNG(f.dpi())
 	if err != nil {
-		return nil, fmt.Errorf("figure %s: %w", f.Name, err)
+		return nil, model.Reasonf("figure %s: %w", "figuur %s: %v", f.Name, err)
 	}
 	return out, nil
 }
@@ -325,7 +325,7 @@ func (f *figure) renderSVG() (out []byte, err error) {
 	f.draw(draw.New(c))
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("figure %s: %w", f.Name, err)
+		return nil, model.Reasonf("figure %s: %w", "figuur %s: %v", f.Name, err)
 	}
 	return bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Sans;"), []byte(svgFontFamily)), nil
 }
@@ -337,6 +337,6 @@ const svgFontFamily = "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;
 // into an error naming the figure, so no input can crash a run.
 func recoverDraw(err *error, name string) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%w: figure %s: %v", ErrFigure, name, r)
+		*err = model.Reasonf("%w: figure %s: %v", "%v: figuur %s: %v", ErrFigure, name, r)
 	}
 }

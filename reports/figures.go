@@ -1,15 +1,15 @@
 package reports
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
 // ErrFigure wraps every failure to draw a figure.
-var ErrFigure = errors.New("reports: cannot draw figure")
+var ErrFigure = model.NewKind("reports: cannot draw figure", "de figuur kan niet worden getekend")
 
 // figureBuilders make the figures in the order the report shows them. Each returns no
 // figure when its table is absent or holds nothing to draw.
@@ -58,7 +58,7 @@ func chosenFigures(figs []*figure, include []string) ([]*figure, error) {
 	taken := map[*figure]bool{}
 	for _, name := range include {
 		if !results.IsFigureName(name) {
-			return nil, fmt.Errorf("%w: study.yaml figures.include: %q is not a figure (known: %s)", ErrFigure, name, strings.Join(results.FigureNames, ", "))
+			return nil, model.Reasonf("%w: study.yaml figures.include: %q is not a figure (known: %s)", "%v: study.yaml figures.include: %q is geen figuur (bekend: %s)", ErrFigure, name, strings.Join(results.FigureNames, ", "))
 		}
 		for _, f := range figs {
 			match := f.Name == name || name == "municipalities" && strings.HasPrefix(f.Name, "municipalities_") ||
@@ -75,7 +75,7 @@ func chosenFigures(figs []*figure, include []string) ([]*figure, error) {
 func safeBuild(b func(*results.Results, labels) []*figure, res *results.Results, l labels) (out []*figure, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", ErrFigure, r)
+			err = model.Reasonf("%w: %v", "%v: %v", ErrFigure, r)
 		}
 	}()
 	return b(res, l), nil

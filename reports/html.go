@@ -8,6 +8,8 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // reportCSS is the report's inline style sheet: readable on a phone, printable to PDF
@@ -83,7 +85,7 @@ func (r *report) htmlEscaped() ([]byte, error) {
 		*report
 		CSS string
 	}{r, reportCSS}); err != nil {
-		return nil, fmt.Errorf("%w: report.html: %v", ErrWrite, err)
+		return nil, model.Reasonf("%w: report.html: %v", "%v: report.html: %v", ErrWrite, err)
 	}
 	return buf.Bytes(), nil
 }

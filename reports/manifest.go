@@ -2,8 +2,8 @@ package reports
 
 import (
 	"encoding/json"
-	"fmt"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -90,7 +90,7 @@ func manifestJSON(res *results.Results, outputs []Output) ([]byte, error) {
 	m.Methods = res.Methods
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("%w: manifest.json: %v", ErrWrite, err)
+		return nil, model.Reasonf("%w: manifest.json: %v", "%v: manifest.json: %v", ErrWrite, err)
 	}
 	return append(b, '\n'), nil
 }

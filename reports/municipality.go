@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -295,7 +296,7 @@ func (p *municipalityPage) html() ([]byte, error) {
 		*municipalityPage
 		CSS string
 	}{p, reportCSS}); err != nil {
-		return nil, fmt.Errorf("%w: municipalities/%s.html: %v", ErrWrite, p.Slug, err)
+		return nil, model.Reasonf("%w: municipalities/%s.html: %v", "%v: municipalities/%s.html: %v", ErrWrite, p.Slug, err)
 	}
 	return buf.Bytes(), nil
 }

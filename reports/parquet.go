@@ -2,13 +2,13 @@ package reports
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"reflect"
 	"strconv"
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -51,11 +51,11 @@ func tableParquet(t *results.Table) ([]byte, error) {
 			}
 		}
 		if err := w.Write(v.Addr().Interface()); err != nil {
-			return nil, fmt.Errorf("%w: %s.parquet: %v", ErrWrite, t.Name, err)
+			return nil, model.Reasonf("%w: %s.parquet: %v", "%v: %s.parquet: %v", ErrWrite, t.Name, err)
 		}
 	}
 	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("%w: %s.parquet: %v", ErrWrite, t.Name, err)
+		return nil, model.Reasonf("%w: %s.parquet: %v", "%v: %s.parquet: %v", ErrWrite, t.Name, err)
 	}
 	return buf.Bytes(), nil
 }

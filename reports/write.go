@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,15 +14,16 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
 // Sentinel errors; every error of Write wraps one of them.
 var (
 	// ErrWrite wraps a failure to create or write an output file.
-	ErrWrite = errors.New("reports: cannot write output")
+	ErrWrite = model.NewKind("reports: cannot write output", "de uitvoer kan niet worden geschreven")
 	// ErrFormat is an output format that Results.Outputs names but no writer makes.
-	ErrFormat = errors.New("reports: unknown output format")
+	ErrFormat = model.NewKind("reports: unknown output format", "onbekend uitvoerformaat")
 )
 
 // Output is a file that Write made.
@@ -47,7 +46,7 @@ var optIn = map[string]bool{"parquet": true, MunicipalitiesOutput: true}
 // written last but one, while it is built beside the figures and the report).
 func Write(dir string, res *results.Results) ([]Output, error) {
 	if res == nil {
-		return nil, fmt.Errorf("%w: no results", ErrWrite)
+		return nil, model.Reasonf("%w: no results", "%v: geen resultaten", ErrWrite)
 	}
 	want, err := selected(res.Outputs)
 	if err != nil {
@@ -257,7 +256,7 @@ func selected(outputs []string) (map[string]bool, error) {
 			}
 		}
 		if !known {
-			return nil, fmt.Errorf("%w: %q (known: %s)", ErrFormat, o, strings.Join(Formats, ", "))
+			return nil, model.Reasonf("%w: %q (known: %s)", "%v: %q (bekend: %s)", ErrFormat, o, strings.Join(Formats, ", "))
 		}
 		want[k] = true
 	}
@@ -324,14 +323,14 @@ func (w *writer) write(rel string, b []byte) (Output, error) {
 	w.mu.Unlock()
 	if !made {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return Output{}, fmt.Errorf("%w: %s: %v", ErrWrite, rel, err)
+			return Output{}, model.Reasonf("%w: %s: %v", "%v: %s: %v", ErrWrite, rel, err)
 		}
 		w.mu.Lock()
 		w.dirs[dir] = true
 		w.mu.Unlock()
 	}
 	if err := os.WriteFile(p, b, 0o644); err != nil {
-		return Output{}, fmt.Errorf("%w: %s: %v", ErrWrite, rel, err)
+		return Output{}, model.Reasonf("%w: %s: %v", "%v: %s: %v", ErrWrite, rel, err)
 	}
 	sum := sha256.Sum256(b)
 	return Output{Path: path.Clean(rel), SHA256: hex.EncodeToString(sum[:])}, nil

@@ -19,6 +19,7 @@ import (
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
 
@@ -42,7 +43,7 @@ func tablesXLSX(res *results.Results) (out []byte, err error) {
 		return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}, rows: rows}
 	})
 	fail := func(sheet string, e error) error {
-		return fmt.Errorf("%w: tables.xlsx, sheet %q: %v", ErrWrite, sheet, e)
+		return model.Reasonf("%w: tables.xlsx, sheet %q: %v", "%v: tables.xlsx, blad %q: %v", ErrWrite, sheet, e)
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Creator:  res.Tool,
@@ -446,11 +447,11 @@ func (z *sortedZip) Close() error {
 	for n, rows := range z.rows {
 		i := sort.SearchStrings(names[1:], n) + 1
 		if i >= len(names) || names[i] != n {
-			return fmt.Errorf("%s: %w", n, errors.New("reports: no such sheet in the workbook"))
+			return model.Reasonf("%s: %w", "%s: %v", n, errors.New("reports: no such sheet in the workbook"))
 		}
 		head, tail, err := splitAtRows(parts[i].head)
 		if err != nil {
-			return fmt.Errorf("%s: %w", n, err)
+			return model.Reasonf("%s: %w", "%s: %v", n, err)
 		}
 		parts[i] = part{head: head, tail: tail, rows: rows.write, size: len(head) + rows.size}
 	}

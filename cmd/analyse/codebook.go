@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -160,12 +159,12 @@ func codebookError(u *ui, stderr io.Writer, err error) int {
 	var ve *codebook.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
-			fmt.Fprintln(stderr, p.Error())
+			u.f(stderr, "%v\n", p)
 		}
 		u.f(stderr, "%s: %d problem(s)\n", ve.File, len(ve.Problems))
 		return exitBadInput
 	}
-	fmt.Fprintln(stderr, err)
+	u.f(stderr, "%v\n", err)
 	return exitBadInput
 }
 

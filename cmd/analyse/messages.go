@@ -14,11 +14,12 @@ import (
 
 // The command line speaks Dutch or English. Every message it prints is in one catalogue,
 // keyed by its English text, with its Dutch translation in dutch below; golang.org/x/text's
-// message printer looks them up (and formats numbers per language). Errors that carry their
-// Dutch text are shown in the command line's language: study.yaml's errors and the reasons
-// of rejected rows and answers (model.Reasonf, model.Kind). Other errors raised deeper in
-// the pipeline (a file, a row, a column and what is wrong) are printed as they are, in
-// English, inside the translated frame.
+// message printer looks them up (and formats numbers per language). Errors carry their
+// Dutch text (model.Reasonf, model.Kind) and are shown in the command line's language:
+// study.yaml's errors, the reasons of rejected rows and answers, and every fatal error of
+// the readers, the codebook, the reports and the output-folder checks, with its file,
+// sheet, row and column (TestEveryFatalErrorHasDutch keeps them so). A library's error
+// that model.Dutch does not know stays English inside the Dutch sentence.
 
 // ui prints in one language.
 type ui struct {
@@ -98,8 +99,8 @@ func (u *ui) s(key string, args ...any) string {
 }
 
 // errorsIn gives the errors among args in the command line's language: in Dutch, an error
-// that carries its Dutch text (model.Dutch: study.yaml's errors, the readers' reasons) is
-// shown in Dutch, any other in English as it is.
+// that carries its Dutch text (model.Dutch) is shown in Dutch, any other in English as it
+// is.
 func (u *ui) errorsIn(args []any) []any {
 	if u.lang != "nl" {
 		return args

@@ -70,6 +70,7 @@ var dutch = map[string]string{
 	"%s -> %s\n":          "%s -> %s\n",
 	"%s: %d problem(s)\n": "%s: %d probleem/problemen\n",
 	"%s: %v\n":            "%s: %v\n",
+	"%v\n":                "%v\n",
 	"%s: ok: %d factors, %d codes (%d patterns), %d partners, %d roles, %d scales (%d items)\n": "%s: in orde: %d factoren, %d codes (%d patronen), %d partners, %d rollen, %d schalen (%d items)\n",
 	"; answers %d = %d accepted + %d rejected":                                                  "; antwoorden %d = %d geaccepteerd + %d afgewezen",
 	"Example:\n  %s\n": "Voorbeeld:\n  %s\n",

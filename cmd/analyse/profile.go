@@ -1,9 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"runtime/pprof"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // startCPUProfile starts a CPU profile of the run in a new file (run -cpuprofile), for
@@ -13,12 +14,12 @@ import (
 func startCPUProfile(path string) (stop func(), err error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("-cpuprofile: %w", err)
+		return nil, model.Reasonf("-cpuprofile: %w", "-cpuprofile: %v", err)
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
 		f.Close()
 		os.Remove(path)
-		return nil, fmt.Errorf("-cpuprofile %s: %w", path, err)
+		return nil, model.Reasonf("-cpuprofile %s: %w", "-cpuprofile %s: %v", path, err)
 	}
 	return func() {
 		pprof.StopCPUProfile()

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/refiqda"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -78,7 +79,7 @@ func ReadPublished(out string) (Published, error) {
 		return p, err
 	}
 	if len(files) == 0 {
-		return p, fmt.Errorf("%s: no tables/*.csv: not an output folder", out)
+		return p, model.Reasonf("%s: no tables/*.csv: not an output folder", "%s: geen tables/*.csv: geen uitvoermap", out)
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -87,7 +88,7 @@ func ReadPublished(out string) (Published, error) {
 		}
 		recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
 		if err != nil {
-			return p, fmt.Errorf("%s: %v", f, err)
+			return p, model.Reasonf("%s: %v", "%s: %v", f, err)
 		}
 		p.Tables[strings.TrimSuffix(filepath.Base(f), ".csv")] = recs
 	}
@@ -95,7 +96,7 @@ func ReadPublished(out string) (Published, error) {
 	// its min_cell and its counts must be what a run wrote, or the check says so.
 	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
 	if err != nil {
-		return p, fmt.Errorf("%s: no manifest.json: not a samenspel output folder", out)
+		return p, model.Reasonf("%s: no manifest.json: not a samenspel output folder", "%s: geen manifest.json: geen uitvoermap van samenspel", out)
 	}
 	var m struct {
 		Tool    string `json:"tool"`
@@ -106,16 +107,16 @@ func ReadPublished(out string) (Published, error) {
 		Inputs []InputFile `json:"inputs"`
 	}
 	if err := json.Unmarshal(b, &m); err != nil || !strings.HasPrefix(m.Tool, "samenspel") || m.MinCell < 1 {
-		return p, fmt.Errorf("%s: manifest.json is not one samenspel wrote (tool and min_cell)", out)
+		return p, model.Reasonf("%s: manifest.json is not one samenspel wrote (tool and min_cell)", "%s: manifest.json is niet door samenspel geschreven (tool en min_cell)", out)
 	}
 	p.MinCell, p.Respondents, p.Inputs = m.MinCell, m.Counts.Respondents, m.Inputs
 	if err := checkCounts(p.Tables); err != nil {
-		return p, fmt.Errorf("%s: %v", out, err)
+		return p, model.Reasonf("%s: %v", "%s: %v", out, err)
 	}
 	if b, err := os.ReadFile(filepath.Join(out, "review.qdpx")); err == nil {
 		cases, err := reviewCases(b)
 		if err != nil {
-			return p, fmt.Errorf("%s: %v", filepath.Join(out, "review.qdpx"), err)
+			return p, model.Reasonf("%s: %v", "%s: %v", filepath.Join(out, "review.qdpx"), err)
 		}
 		p.Cases = cases
 	}
@@ -131,7 +132,7 @@ var countColumns = map[string]bool{"n": true, "segments": true, "respondents": t
 func checkCounts(tables map[string][][]string) error {
 	for name, recs := range tables {
 		if len(recs) == 0 {
-			return fmt.Errorf("tables/%s.csv: empty, not even a header", name)
+			return model.Reasonf("tables/%s.csv: empty, not even a header", "tables/%s.csv: leeg, zelfs geen kopregel", name)
 		}
 		for c, col := range recs[0] {
 			if !countColumns[col] {
@@ -142,7 +143,7 @@ func checkCounts(tables map[string][][]string) error {
 					continue
 				}
 				if n, err := strconv.Atoi(recs[r][c]); err != nil || n < 0 {
-					return fmt.Errorf("tables/%s.csv: row %d, column %q: %q is not a count", name, r+1, col, recs[r][c])
+					return model.Reasonf("tables/%s.csv: row %d, column %q: %q is not a count", "tables/%s.csv: regel %d, kolom %q: %q is geen aantal", name, r+1, col, recs[r][c])
 				}
 			}
 		}
@@ -181,7 +182,7 @@ func PublishedOf(res *results.Results) (Published, error) {
 		if strings.HasSuffix(f.Path, ".qdpx") {
 			cases, err := reviewCases(f.Data)
 			if err != nil {
-				return p, fmt.Errorf("%s: %v", f.Path, err)
+				return p, model.Reasonf("%s: %v", "%s: %v", f.Path, err)
 			}
 			p.Cases = append(p.Cases, cases...)
 		}
@@ -226,7 +227,7 @@ func reviewCases(b []byte) ([]Case, error) {
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("no .qde document")
+	return nil, model.Reasonf("no .qde document", "geen .qde-document")
 }
 
 // table is a published table with its columns by name.

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -46,13 +45,17 @@ const (
 type archiveKind struct {
 	name       string
 	maxEntries int
+	nl         string // the name in Dutch, with its article
 }
 
 var (
-	workbookArchive = archiveKind{"workbook", MaxWorkbookEntries}
-	documentArchive = archiveKind{"Word document", MaxDocumentEntries}
-	projectArchive  = archiveKind{"REFI-QDA project", MaxProjectEntries}
+	workbookArchive = archiveKind{"workbook", MaxWorkbookEntries, "de werkmap"}
+	documentArchive = archiveKind{"Word document", MaxDocumentEntries, "het Word-document"}
+	projectArchive  = archiveKind{"REFI-QDA project", MaxProjectEntries, "het REFI-QDA-project"}
 )
+
+// in is the kind's name in both languages, for model.Reasonf.
+func (k archiveKind) in() error { return model.Translated(k.name, k.nl) }
 
 // archiveKindOf is the kind an archive's file name suggests; a zip archive of another name
 // gets the largest cap on entries.
@@ -65,7 +68,7 @@ func archiveKindOf(path string) archiveKind {
 	case ".qdpx":
 		return projectArchive
 	}
-	return archiveKind{"zip archive", MaxProjectEntries}
+	return archiveKind{"zip archive", MaxProjectEntries, "het zip-archief"}
 }
 
 // isZip reports whether data starts like a zip archive.
@@ -78,16 +81,16 @@ func isZip(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")
 // gives an error wrapping ErrTooLarge.
 func checkArchive(path string, data []byte, kind archiveKind) (*zip.Reader, error) {
 	if n, ok := zipEntryCount(data); ok && n > uint64(kind.maxEntries) {
-		return nil, fmt.Errorf("%s: the %s holds %d entries, more than the %d allowed: %w",
-			path, kind.name, n, kind.maxEntries, ErrTooLarge)
+		return nil, model.Reasonf("%s: the %s holds %d entries, more than the %d allowed: %w", "%s: %s bevat %d onderdelen, meer dan de toegestane %d: %v",
+			path, kind.in(), n, kind.maxEntries, ErrTooLarge)
 	}
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, model.Reasonf("%s: not a readable zip archive: %v: %w", "%s: geen leesbaar zip-archief: %v: %v", path, err, ErrUnknownFormat)
 	}
 	if len(z.File) > kind.maxEntries {
-		return nil, fmt.Errorf("%s: the %s holds %d entries, more than the %d allowed: %w",
-			path, kind.name, len(z.File), kind.maxEntries, ErrTooLarge)
+		return nil, model.Reasonf("%s: the %s holds %d entries, more than the %d allowed: %w", "%s: %s bevat %d onderdelen, meer dan de toegestane %d: %v",
+			path, kind.in(), len(z.File), kind.maxEntries, ErrTooLarge)
 	}
 	bound := max(uint64(len(data))*MaxCompressionRatio, ratioFloor)
 	if bound > MaxArchiveSize {
@@ -98,11 +101,11 @@ func checkArchive(path string, data []byte, kind archiveKind) (*zip.Reader, erro
 		total += f.UncompressedSize64
 		if total > bound || total < f.UncompressedSize64 { // the second test catches wrapping
 			if bound == MaxArchiveSize {
-				return nil, fmt.Errorf("%s: the %s unpacks to more than the %d bytes allowed: %w",
-					path, kind.name, int64(MaxArchiveSize), ErrTooLarge)
+				return nil, model.Reasonf("%s: the %s unpacks to more than the %d bytes allowed: %w", "%s: %s pakt uit tot meer dan de toegestane %d bytes: %v",
+					path, kind.in(), int64(MaxArchiveSize), ErrTooLarge)
 			}
-			return nil, fmt.Errorf("%s: the %s unpacks to more than %d times its %d bytes on disk, far beyond real documents (a zip bomb?): %w",
-				path, kind.name, MaxCompressionRatio, len(data), ErrTooLarge)
+			return nil, model.Reasonf("%s: the %s unpacks to more than %d times its %d bytes on disk, far beyond real documents (a zip bomb?): %w", "%s: %s pakt uit tot meer dan %d keer zijn %d bytes op schijf, ver boven echte documenten (een zipbom?): %v",
+				path, kind.in(), MaxCompressionRatio, len(data), ErrTooLarge)
 		}
 	}
 	return z, nil
@@ -200,23 +203,23 @@ func (a *zipArchive) find(name string) string {
 func (a *zipArchive) read(name string) ([]byte, error) {
 	f, ok := a.entries[name]
 	if !ok {
-		return nil, fmt.Errorf("%s: no entry %q in the archive: %w", a.path, name, os.ErrNotExist)
+		return nil, model.Reasonf("%s: no entry %q in the archive: %w", "%s: geen onderdeel %q in het archief: %v", a.path, name, os.ErrNotExist)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%s: entry %q cannot be opened: %v: %w", a.path, name, err, ErrUnknownFormat)
+		return nil, model.Reasonf("%s: entry %q cannot be opened: %v: %w", "%s: onderdeel %q kan niet worden geopend: %v: %v", a.path, name, err, ErrUnknownFormat)
 	}
 	defer rc.Close()
 	b := make([]byte, 0, min(f.UncompressedSize64, MaxArchiveSize))
 	buf := bytesWriter{&b}
 	if _, err := io.Copy(buf, rc); err != nil {
-		return nil, fmt.Errorf("%s: entry %q is damaged: %v: %w", a.path, name, err, ErrUnknownFormat)
+		return nil, model.Reasonf("%s: entry %q is damaged: %v: %w", "%s: onderdeel %q is beschadigd: %v: %v", a.path, name, err, ErrUnknownFormat)
 	}
 	return b, nil
 }
 
 // ErrXMLTooDeep is wrapped by errors for XML nested deeper than MaxXMLDepth.
-var ErrXMLTooDeep = errors.New("XML nested too deep")
+var ErrXMLTooDeep = model.NewKind("XML nested too deep", "XML te diep genest")
 
 // checkXMLDepth reads an XML document's tokens and fails on a document that is not well
 // formed or nests elements deeper than max. encoding/xml never expands entities other
@@ -231,7 +234,7 @@ func checkXMLDepth(data []byte, max int) error {
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			if depth != 0 {
-				return fmt.Errorf("XML ends inside an element: %w", io.ErrUnexpectedEOF)
+				return model.Reasonf("XML ends inside an element: %w", "de XML houdt op midden in een element: %v", io.ErrUnexpectedEOF)
 			}
 			return nil
 		}
@@ -242,7 +245,7 @@ func checkXMLDepth(data []byte, max int) error {
 		case xml.StartElement:
 			depth++
 			if depth > max {
-				return fmt.Errorf("line %d: elements nested more than %d deep: %w", lineOf(d), max, ErrXMLTooDeep)
+				return model.Reasonf("line %d: elements nested more than %d deep: %w", "regel %d: elementen meer dan %d diep genest: %v", lineOf(d), max, ErrXMLTooDeep)
 			}
 		case xml.EndElement:
 			depth--
@@ -260,7 +263,7 @@ func lineOf(d *xml.Decoder) int {
 func charsetReader(label string, input io.Reader) (io.Reader, error) {
 	enc, err := htmlindex.Get(label)
 	if err != nil {
-		return nil, fmt.Errorf("XML declares encoding %q, which is not known: %w", label, ErrUnknownFormat)
+		return nil, model.Reasonf("XML declares encoding %q, which is not known: %w", "de XML noemt de codering %q, die niet bekend is: %v", label, ErrUnknownFormat)
 	}
 	return enc.NewDecoder().Reader(input), nil
 }

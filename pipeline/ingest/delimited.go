@@ -110,14 +110,14 @@ func newTextTable(data []byte) (*textTable, error) {
 		t.enc, t.guessed = crOnlyEncoding(data), true // encoding_guess.go
 	}
 	if t.text, err = decodeTable(data, t.enc); err != nil {
-		return nil, fmt.Errorf("not readable as %s text: %v: %w", t.enc, err, ErrNotTable)
+		return nil, model.Reasonf("not readable as %s text: %v: %w", "niet leesbaar als %s-tekst: %v: %v", t.enc, err, ErrNotTable)
 	}
 	if crOnly {
 		t.text = bytes.ReplaceAll(t.text, []byte{'\r'}, []byte{'\n'})
 	}
 	head := t.text[:min(len(t.text), 64<<10)]
 	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, fmt.Errorf("binary content, not a text table: %w", ErrNotTable)
+		return nil, model.Reasonf("binary content, not a text table: %w", "binaire inhoud, geen teksttabel: %v", ErrNotTable)
 	}
 	t.comma = byte(sniffDelimiter(head))
 	t.width = t.sampleWidth()

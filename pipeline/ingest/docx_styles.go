@@ -3,8 +3,9 @@ package ingest
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // hiddenStyles is what word/styles.xml says about hidden text: for each style id whether
@@ -65,7 +66,7 @@ func readHiddenStyles(a *zipArchive) (*hiddenStyles, error) {
 		return nil, err
 	}
 	if err := checkXMLDepth(data, MaxXMLDepth); err != nil {
-		return nil, fmt.Errorf("word/styles.xml: %w", err)
+		return nil, model.Reasonf("word/styles.xml: %w", "word/styles.xml: %v", err)
 	}
 	h := &hiddenStyles{vanish: map[string]bool{}, basedOn: map[string]string{}}
 	d := xml.NewDecoder(bytes.NewReader(data))
@@ -82,7 +83,7 @@ func readHiddenStyles(a *zipArchive) (*hiddenStyles, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("word/styles.xml: %v: %w", err, ErrUnknownFormat)
+			return nil, model.Reasonf("word/styles.xml: %v: %w", "word/styles.xml: %v: %v", err, ErrUnknownFormat)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

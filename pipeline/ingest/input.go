@@ -4,8 +4,6 @@ import (
 	"archive/zip"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -25,7 +23,7 @@ const MaxInputSize = 1 << 30
 // ErrNotRegular is wrapped by the error for an input that is not a regular file: a
 // folder, a device (/dev/zero), a named pipe (FIFO) or a socket. Reading one would hang
 // or never end.
-var ErrNotRegular = errors.New("not a regular file")
+var ErrNotRegular = model.NewKind("not a regular file", "geen gewoon bestand")
 
 // input is one input file as the readers see it: its bytes, read once through one
 // read-only open, and the sha256 of exactly those bytes. Everything that recognises a
@@ -65,23 +63,23 @@ func readInput(path string) (*input, error) {
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %s, %w: give the path of an export file", path, fileKind(fi.Mode()), ErrNotRegular)
+		return nil, model.Reasonf("%s: %s, %w: give the path of an export file", "%s: %s, %v: geef het pad van een exportbestand", path, fileKind(fi.Mode()), ErrNotRegular)
 	}
 	if fi.Size() > MaxInputSize {
-		return nil, fmt.Errorf("%s: %d bytes, more than the %d an input may hold: %w", path, fi.Size(), int64(MaxInputSize), ErrTooLarge)
+		return nil, model.Reasonf("%s: %d bytes, more than the %d an input may hold: %w", "%s: %d bytes, meer dan de %d die een invoerbestand mag bevatten: %v", path, fi.Size(), int64(MaxInputSize), ErrTooLarge)
 	}
 	// Read what is there, not what Stat said: a file may grow, and some (under /proc)
 	// report size 0. The limit holds either way.
 	data := make([]byte, 0, fi.Size()+1)
 	buf := bytesWriter{&data}
 	if _, err := io.Copy(buf, io.LimitReader(f, MaxInputSize+1)); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	if len(data) > MaxInputSize {
-		return nil, fmt.Errorf("%s: more than the %d bytes an input may hold: %w", path, int64(MaxInputSize), ErrTooLarge)
+		return nil, model.Reasonf("%s: more than the %d bytes an input may hold: %w", "%s: meer dan de %d bytes die een invoerbestand mag bevatten: %v", path, int64(MaxInputSize), ErrTooLarge)
 	}
 	sum := sha256.Sum256(data)
 	return &input{path: path, data: data, sha256: hex.EncodeToString(sum[:])}, nil
@@ -202,11 +200,11 @@ func openSav(path string, opt Options) (*sav.File, error) {
 		return nil, err
 	}
 	if len(in.data) > sav.MaxFileSize {
-		return nil, fmt.Errorf("%s: larger than %d bytes: %w", path, sav.MaxFileSize, sav.ErrFormat)
+		return nil, model.Reasonf("%s: larger than %d bytes: %w", "%s: groter dan %d bytes: %v", path, sav.MaxFileSize, sav.ErrFormat)
 	}
 	f, err := sav.Parse(in.data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	return f, nil
 }

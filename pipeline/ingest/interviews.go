@@ -122,8 +122,8 @@ func detectTableFormat(path string, opt Options) (string, error) {
 			first = append([]string(nil), row...)
 		}
 		if looksLikeNVivoSummary(row) {
-			return "", fmt.Errorf("%s: this is an NVivo summary export (%s): it has counts, not coded text; %s: %w",
-				path, strings.Join(row, " | "), nvivoAdvice, ErrUnknownFormat)
+			return "", model.Reasonf("%s: this is an NVivo summary export (%s): it has counts, not coded text; %s: %w", "%s: dit is een samenvattende export van NVivo (%s): die bevat tellingen, geen gecodeerde tekst; %s: %v",
+				path, strings.Join(row, " | "), nvivoAdviceIn, ErrUnknownFormat)
 		}
 		have := map[string]bool{}
 		for _, c := range row {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -43,7 +42,7 @@ func compileNamePattern(p string) (*namePattern, error) {
 	seen := map[string]bool{}
 	literal := func(s string) error {
 		if strings.ContainsAny(s, "{}") {
-			return fmt.Errorf("name_pattern %q: unbalanced braces", p)
+			return model.Reasonf("name_pattern %q: unbalanced braces", "name_pattern %q: een accolade { of } zonder tegenhanger", p)
 		}
 		b.WriteString(regexp.QuoteMeta(s))
 		return nil
@@ -54,10 +53,10 @@ func compileNamePattern(p string) (*namePattern, error) {
 		}
 		name := strings.ToLower(strings.TrimSpace(p[m[2]:m[3]]))
 		if !placeholderWord.MatchString(name) {
-			return nil, fmt.Errorf("name_pattern %q: placeholder {%s} is not a word", p, p[m[2]:m[3]])
+			return nil, model.Reasonf("name_pattern %q: placeholder {%s} is not a word", "name_pattern %q: plaatshouder {%s} is geen woord", p, p[m[2]:m[3]])
 		}
 		if seen[name] {
-			return nil, fmt.Errorf("name_pattern %q: {%s} appears twice", p, name)
+			return nil, model.Reasonf("name_pattern %q: {%s} appears twice", "name_pattern %q: {%s} staat er twee keer in", p, name)
 		}
 		seen[name] = true
 		switch name {
@@ -76,11 +75,11 @@ func compileNamePattern(p string) (*namePattern, error) {
 	}
 	b.WriteString("$")
 	if len(np.fields) == 0 {
-		return nil, fmt.Errorf("name_pattern %q has no placeholder such as {role} or {municipality}", p)
+		return nil, model.Reasonf("name_pattern %q has no placeholder such as {role} or {municipality}", "name_pattern %q heeft geen plaatshouder zoals {role} of {municipality}", p)
 	}
 	re, err := regexp.Compile(b.String())
 	if err != nil {
-		return nil, fmt.Errorf("name_pattern %q: %v", p, err)
+		return nil, model.Reasonf("name_pattern %q: %v", "name_pattern %q: %v", p, err)
 	}
 	np.re = re
 	return np, nil

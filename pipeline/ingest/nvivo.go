@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -13,6 +12,9 @@ import (
 // results) hold names and counts, not the coded text and who said it, so they cannot be
 // read as coded segments; the REFI-QDA project export holds everything.
 const nvivoAdvice = "export the project from NVivo as REFI-QDA instead (NVivo 12 and later: File > Export > Export Project, type REFI-QDA Project (*.qdpx)) and name the .qdpx in study.yaml"
+
+// nvivoAdviceIn is nvivoAdvice in both languages, for model.Reasonf (NVivo's Dutch menus).
+var nvivoAdviceIn = model.Translated(nvivoAdvice, "exporteer het project uit NVivo als REFI-QDA (NVivo 12 en later: Bestand > Exporteren > Project exporteren, type REFI-QDA-project (*.qdpx)) en noem de .qdpx in study.yaml")
 
 // nvivoSummaryHeaders are column headers of NVivo's spreadsheet exports, folded: the node
 // or code list (Name, Files or Sources, References, Created On, ...) and the Coding
@@ -47,5 +49,5 @@ func readNVivo(path string, opt Options) (model.Dataset, error) {
 	case ".qdpx", ".qde":
 		return readQDPX(path, opt)
 	}
-	return model.Dataset{}, fmt.Errorf("%s: NVivo's spreadsheet and document exports have no coded segments to read: %s: %w", path, nvivoAdvice, ErrUnknownFormat)
+	return model.Dataset{}, model.Reasonf("%s: NVivo's spreadsheet and document exports have no coded segments to read: %s: %w", "%s: de spreadsheet- en documentexports van NVivo bevatten geen gecodeerde fragmenten om te lezen: %s: %v", path, nvivoAdviceIn, ErrUnknownFormat)
 }

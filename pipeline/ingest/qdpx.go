@@ -74,12 +74,12 @@ func readQDPX(path string, opt Options) (model.Dataset, error) {
 	}
 	r := qdpxReader{path: path, opt: opt, arch: arch, p: p}
 	if r.ours() && opt.Beside != "" {
-		return ds, fmt.Errorf("%s: %w beside %s: it holds the interviews of the run that wrote it, so every interviewee would count twice; list it under autocode.review only (its verdicts count there), or make it the only file under interviews to read its coding back", path, ErrReviewAsInterviews, opt.Beside)
+		return ds, model.Reasonf("%s: %w beside %s: it holds the interviews of the run that wrote it, so every interviewee would count twice; list it under autocode.review only (its verdicts count there), or make it the only file under interviews to read its coding back", "%s: %v naast %s: het bevat de interviews van de run die het schreef, dus elke geïnterviewde zou dubbel tellen; noem het alleen onder autocode.review (daar tellen de oordelen), of maak het het enige bestand onder interviews om de codering ervan terug te lezen", path, ErrReviewAsInterviews, listedIn(opt.Beside))
 	}
 	if r.ours() && opt.BesideSurvey != "" && slices.ContainsFunc(p.TextSources, func(s refiqda.TextSource) bool {
 		return strings.TrimSpace(s.Description) == refiqda.OpenAnswers
 	}) {
-		return ds, fmt.Errorf("%s: %w beside the survey %s: it holds the survey's open answers as the run that wrote it read them, so each would count twice; list it under autocode.review only (its verdicts count there), or read it back without the survey", path, ErrReviewAsInterviews, opt.BesideSurvey)
+		return ds, model.Reasonf("%s: %w beside the survey %s: it holds the survey's open answers as the run that wrote it read them, so each would count twice; list it under autocode.review only (its verdicts count there), or read it back without the survey", "%s: %v naast de vragenlijst %s: het bevat de open antwoorden van de vragenlijst zoals de run die het schreef ze las, dus elk zou dubbel tellen; noem het alleen onder autocode.review (daar tellen de oordelen), of lees het terug zonder de vragenlijst", path, ErrReviewAsInterviews, listedIn(opt.BesideSurvey))
 	}
 	return r.read()
 }
@@ -300,7 +300,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 	}
 	for _, id := range model.SortedKeys(byRule) {
 		if names := byRule[id]; len(names) > 1 {
-			return model.Dataset{}, fmt.Errorf("%s: the sources %s would be one respondent %q by the rule \"source name up to its first _\": say in study.yaml how sources map to respondents, e.g. name_pattern: \"{respondent}\" (each source its own respondent) or name_pattern: \"{respondent}_{part}\" (one respondent per name before the \"_\"): %w",
+			return model.Dataset{}, model.Reasonf("%s: the sources %s would be one respondent %q by the rule \"source name up to its first _\": say in study.yaml how sources map to respondents, e.g. name_pattern: \"{respondent}\" (each source its own respondent) or name_pattern: \"{respondent}_{part}\" (one respondent per name before the \"_\"): %w", "%s: de bronnen %s zouden één respondent %q worden volgens de regel \"bronnaam tot de eerste _\": geef in study.yaml aan hoe bronnen bij respondenten horen, bijv. name_pattern: \"{respondent}\" (elke bron een eigen respondent) of name_pattern: \"{respondent}_{part}\" (één respondent per naam vóór de \"_\"): %v",
 				r.path, quoteAll(names), id, ErrAmbiguousRespondent)
 		}
 	}

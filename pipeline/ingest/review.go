@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -12,12 +10,26 @@ import (
 
 // ErrNotReview marks a file under autocode.review that is not a review.qdpx samenspel
 // wrote (its project has no origin "samenspel").
-var ErrNotReview = errors.New("not a review.qdpx written by samenspel")
+var ErrNotReview = model.NewKind("not a review.qdpx written by samenspel", "geen review.qdpx die samenspel heeft geschreven")
 
 // ErrReviewAsInterviews marks a review.qdpx that samenspel wrote, listed under interviews
 // beside other interview files or a review loop (Options.Beside): its segments are the
 // study's own, and reading them beside the study's inputs counts each one twice.
-var ErrReviewAsInterviews = errors.New("a review.qdpx written by samenspel, listed under interviews")
+var ErrReviewAsInterviews = model.NewKind("a review.qdpx written by samenspel, listed under interviews", "een review.qdpx die samenspel heeft geschreven, genoemd onder interviews")
+
+// listedIn is a list of names as Options.Beside writes it ("a, b and c", "a, b, c and 2
+// more") in both languages, for model.Reasonf.
+func listedIn(list string) error {
+	nl := list
+	if i := strings.LastIndex(list, " and "); i >= 0 {
+		last := list[i+len(" and "):]
+		if n, ok := strings.CutSuffix(last, " more"); ok {
+			last = "nog " + n
+		}
+		nl = list[:i] + " en " + last
+	}
+	return model.Translated(list, nl)
+}
 
 // ReviewedSuggestion is one suggestion listed in a reviewed review.qdpx, and whether the
 // reviewed project still carries it. Selection is the selection's GUID (normalised) and
@@ -56,7 +68,7 @@ func ReadReview(path string, codeIDs []string, resolve func(name string) (string
 		}
 		qdeName = findProjectDocument(a, path)
 		if qdeName == "" {
-			return nil, fc, fmt.Errorf("%s: %w", path, ErrNoProject)
+			return nil, fc, model.Reasonf("%s: %w", "%s: %v", path, ErrNoProject)
 		}
 		if qde, err = a.read(qdeName); err != nil {
 			return nil, fc, err
@@ -64,10 +76,10 @@ func ReadReview(path string, codeIDs []string, resolve func(name string) (string
 	}
 	p, err := refiqda.Decode(qde)
 	if err != nil {
-		return nil, fc, fmt.Errorf("%s: %s: %w", path, qdeName, err)
+		return nil, fc, model.Reasonf("%s: %s: %w", "%s: %s: %v", path, qdeName, err)
 	}
 	if strings.TrimSpace(p.Origin) != "samenspel" {
-		return nil, fc, fmt.Errorf("%s: %w (list an export of your own coding under interviews, and under autocode.review only the review.qdpx of a run, reviewed)", path, ErrNotReview)
+		return nil, fc, model.Reasonf("%s: %w (list an export of your own coding under interviews, and under autocode.review only the review.qdpx of a run, reviewed)", "%s: %v (noem een export van uw eigen codering onder interviews, en onder autocode.review alleen de beoordeelde review.qdpx van een run)", path, ErrNotReview)
 	}
 	byGUID := map[string]string{}
 	known := map[string]bool{}

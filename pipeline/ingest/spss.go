@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/samenspel/samenspel/pipeline/ingest/sav"
@@ -29,7 +28,7 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 	}
 	cols, err := FindColumns(names, genericFields, opt.Columns)
 	if err != nil {
-		return model.Dataset{}, fmt.Errorf("%s: %w", path, err)
+		return model.Dataset{}, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	// Variables the names do not give away may say what they hold in their labels.
 	labels := make([]string, len(f.Variables))
@@ -76,7 +75,7 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 		}
 	}
 	if err := settleItems(lay, opt); err != nil {
-		return model.Dataset{}, fmt.Errorf("%s: %w", path, err)
+		return model.Dataset{}, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	ds, err := readResponses(path, "", &casesSource{file: f, columns: lay.columns}, lay, opt)
 	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...) // survey_nearitems.go

@@ -1,10 +1,10 @@
 package ingest
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // waveHeaders are the header names of a survey's wave column (study.yaml may name
@@ -28,13 +28,13 @@ func waveColumn(lay *surveyLayout, opt Options) error {
 			c := &lay.columns[i]
 			if foldName(c.header) == k || containsFolded(c.names, k) {
 				if c.use == useRespondent || c.use == useItem && c.explicit {
-					return fmt.Errorf("column %q named for wave is also the %s column", name, columnRole(c.use))
+					return model.Reasonf("column %q named for wave is also the %s column", "kolom %q, genoemd voor wave, is ook de kolom van %s", name, columnRole(c.use))
 				}
 				c.use, c.item, c.scale, c.decode = useWave, codebook.Item{}, codebook.Scale{}, nil
 				return nil
 			}
 		}
-		return fmt.Errorf("column %q named for wave is not in the header: %w", name, ErrMissingColumn)
+		return model.Reasonf("column %q named for wave is not in the header: %w", "kolom %q, genoemd voor wave, staat niet in de kopregel: %v", name, ErrMissingColumn)
 	}
 	for _, name := range waveHeaders {
 		for i := range lay.columns {

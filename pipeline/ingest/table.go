@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -209,11 +208,11 @@ func openExcelize(in *input, sheet string) (*Rows, error) {
 		r.date1904 = *props.Date1904
 	}
 	if r.raw, err = book.Rows(name); err != nil {
-		return nil, fmt.Errorf("%s: sheet %q: %v: %w", path, name, err, ErrNotTable)
+		return nil, model.Reasonf("%s: sheet %q: %v: %w", "%s: blad %q: %v: %v", path, name, err, ErrNotTable)
 	}
 	if r.view, err = book.Rows(name); err != nil {
 		r.raw.Close()
-		return nil, fmt.Errorf("%s: sheet %q: %v: %w", path, name, err, ErrNotTable)
+		return nil, model.Reasonf("%s: sheet %q: %v: %w", "%s: blad %q: %v: %v", path, name, err, ErrNotTable)
 	}
 	return r, nil
 }
@@ -433,17 +432,17 @@ func (r *Rows) nextWorkbookRow() bool {
 	}
 	more := r.raw.Next()
 	if r.view != nil && r.view.Next() != more {
-		return r.fail(fmt.Errorf("worksheet could not be read consistently: %w", ErrNotTable))
+		return r.fail(model.Reasonf("worksheet could not be read consistently: %w", "het werkblad kon niet consistent worden gelezen: %v", ErrNotTable))
 	}
 	if !more {
 		if err := r.raw.Error(); err != nil {
-			return r.fail(fmt.Errorf("%v: %w", err, ErrNotTable))
+			return r.fail(model.Reasonf("%v: %w", "%v: %v", err, ErrNotTable))
 		}
 		return false
 	}
 	raw, err := r.raw.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		return r.fail(fmt.Errorf("%v: %w", err, ErrNotTable))
+		return r.fail(model.Reasonf("%v: %w", "%v: %v", err, ErrNotTable))
 	}
 	r.hidden = r.raw.GetRowOpts().Hidden
 	r.line++
@@ -459,7 +458,7 @@ func (r *Rows) nextWorkbookRow() bool {
 	}
 	view, err := r.view.Columns()
 	if err != nil {
-		return r.fail(fmt.Errorf("%v: %w", err, ErrNotTable))
+		return r.fail(model.Reasonf("%v: %w", "%v: %v", err, ErrNotTable))
 	}
 	for i := range raw {
 		if i < len(view) && view[i] != raw[i] {

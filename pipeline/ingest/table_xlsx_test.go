@@ -61,6 +61,9 @@ func TestFastWorkbooksReadAsExcelize(t *testing.T) {
 		}
 		r, err := openFastWorkbook(in, "")
 		in.close()
+		if errors.Is(err, ErrUnknownFormat) {
+			continue // not a zip archive at all (fatal/xlsx_not_a_zip): no workbook to compare
+		}
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}

@@ -421,7 +421,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 		return "", 0, err
 	}
 	if err := checkXMLDepth(data, MaxXMLDepth); err != nil {
-		return "", 0, fmt.Errorf("word/document.xml: %w", err)
+		return "", 0, model.Reasonf("word/document.xml: %w", "word/document.xml: %v", err)
 	}
 	styles, err := readHiddenStyles(a)
 	if err != nil {

@@ -1,11 +1,10 @@
 package learn
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"slices"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"gonum.org/v1/gonum/optimize"
 )
 
@@ -42,7 +41,7 @@ type Fit struct {
 
 // ErrNotConverged marks a fit whose minimisation stopped without meeting its tolerance
 // (for example perfectly separated data without a penalty, where no finite estimate exists).
-var ErrNotConverged = errors.New("logistic regression did not converge")
+var ErrNotConverged = model.NewKind("logistic regression did not converge", "logistische regressie convergeerde niet")
 
 // Fit fits y on the rows of x listed in rows (every row when rows is nil), starting from
 // start when it has the right size (warm start), else from zero. y holds 0 or 1 per row
@@ -135,11 +134,11 @@ func (f Fit) minimise(n int, start *Model, loss func(p, g []float64) float64) (M
 	}
 	res, err := optimize.Minimize(p, init, settings, &optimize.LBFGS{})
 	if res == nil {
-		return Model{}, fmt.Errorf("%w: %v", ErrNotConverged, err)
+		return Model{}, model.Reasonf("%w: %v", "%v: %v", ErrNotConverged, err)
 	}
 	m := Model{Intercept: res.X[0], Weights: slices.Clone(res.X[1:])}
 	if err != nil || res.Status != optimize.GradientThreshold && res.Status != optimize.FunctionConvergence {
-		return m, fmt.Errorf("%w (%v, %v)", ErrNotConverged, res.Status, err)
+		return m, model.Reasonf("%w (%v, %v)", "%v (%v, %v)", ErrNotConverged, res.Status, err)
 	}
 	return m, nil
 }

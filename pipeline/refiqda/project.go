@@ -11,11 +11,10 @@ package refiqda
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"golang.org/x/text/encoding/htmlindex"
 )
 
@@ -30,8 +29,8 @@ const MaxDepth = 256
 
 // Sentinel errors.
 var (
-	ErrNotWellFormed = errors.New("QDA-XML not well formed")
-	ErrTooDeep       = errors.New("QDA-XML nested too deep")
+	ErrNotWellFormed = model.NewKind("QDA-XML not well formed", "QDA-XML niet welgevormd")
+	ErrTooDeep       = model.NewKind("QDA-XML nested too deep", "QDA-XML te diep genest")
 )
 
 // Project is the root of a .qde document.
@@ -200,7 +199,7 @@ func decode(data []byte, v any) error {
 	}
 	d := newDecoder(data)
 	if err := d.Decode(v); err != nil {
-		return fmt.Errorf("%v: %w", err, ErrNotWellFormed)
+		return model.Reasonf("%v: %w", "%v: %v", err, ErrNotWellFormed)
 	}
 	return nil
 }
@@ -211,7 +210,7 @@ func newDecoder(data []byte) *xml.Decoder {
 	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
 		enc, err := htmlindex.Get(label)
 		if err != nil {
-			return nil, fmt.Errorf("unknown encoding %q", label)
+			return nil, model.Reasonf("unknown encoding %q", "onbekende codering %q", label)
 		}
 		return enc.NewDecoder().Reader(input), nil
 	}
@@ -227,18 +226,18 @@ func checkDepth(data []byte) error {
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			if depth != 0 {
-				return fmt.Errorf("document ends inside an element: %w", ErrNotWellFormed)
+				return model.Reasonf("document ends inside an element: %w", "het document houdt op midden in een element: %v", ErrNotWellFormed)
 			}
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%v: %w", err, ErrNotWellFormed)
+			return model.Reasonf("%v: %w", "%v: %v", err, ErrNotWellFormed)
 		}
 		switch tok.(type) {
 		case xml.StartElement:
 			if depth++; depth > MaxDepth {
 				line, _ := d.InputPos()
-				return fmt.Errorf("line %d: elements nested more than %d deep: %w", line, MaxDepth, ErrTooDeep)
+				return model.Reasonf("line %d: elements nested more than %d deep: %w", "regel %d: elementen meer dan %d diep genest: %v", line, MaxDepth, ErrTooDeep)
 			}
 		case xml.EndElement:
 			depth--

@@ -150,7 +150,7 @@ func Encode(w io.Writer, p *Project) error {
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
 	if err := enc.Encode(out); err != nil {
-		return fmt.Errorf("refiqda: %w", err)
+		return model.Reasonf("refiqda: %w", "refiqda: %v", err)
 	}
 	return enc.Close()
 }

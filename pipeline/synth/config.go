@@ -1,13 +1,14 @@
 package synth
 
 import (
-	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // ErrConfig marks a synthetic study that cannot be written as asked.
-var ErrConfig = errors.New("synthetic study")
+var ErrConfig = model.NewKind("synthetic study", "synthetisch onderzoek")
 
 // Config says how large a synthetic study is and what it looks like.
 type Config struct {
@@ -76,51 +77,51 @@ const (
 
 // Validate reports the first setting that cannot be used, wrapping ErrConfig.
 func (c Config) Validate() error {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: %s", ErrConfig, fmt.Sprintf(format, args...))
+	bad := func(format, nl string, args ...any) error {
+		return model.Reasonf("%w: %v", "%v: %v", ErrConfig, model.Reasonf(format, nl, args...))
 	}
 	switch {
 	case c.Municipalities < 1 || c.Municipalities > maxMunicipalities:
-		return bad("municipalities %d: want 1 to %d", c.Municipalities, maxMunicipalities)
+		return bad("municipalities %d: want 1 to %d", "gemeenten %d: kies 1 tot %d", c.Municipalities, maxMunicipalities)
 	case c.Respondents < 0 || c.Respondents > maxRespondents:
-		return bad("respondents %d: want 0 to %d", c.Respondents, maxRespondents)
+		return bad("respondents %d: want 0 to %d", "respondenten %d: kies 0 tot %d", c.Respondents, maxRespondents)
 	case c.Items < 1 || c.Items > maxItems:
-		return bad("items %d: want 1 to %d per scale", c.Items, maxItems)
+		return bad("items %d: want 1 to %d per scale", "items %d: kies 1 tot %d per schaal", c.Items, maxItems)
 	case c.Segments < 0 || c.Segments > maxSegments:
-		return bad("segments %d: want 0 to %d", c.Segments, maxSegments)
+		return bad("segments %d: want 0 to %d", "fragmenten %d: kies 0 tot %d", c.Segments, maxSegments)
 	case c.Respondents == 0 && c.Segments == 0:
-		return bad("no respondents and no segments: the study would name no input")
+		return bad("no respondents and no segments: the study would name no input", "geen respondenten en geen fragmenten: het onderzoek zou geen invoer noemen")
 	case c.Segments > 0 && c.SegmentsPerInterview < 1:
-		return bad("segments per interview %d: want at least 1", c.SegmentsPerInterview)
+		return bad("segments per interview %d: want at least 1", "fragmenten per interview %d: kies minstens 1", c.SegmentsPerInterview)
 	case c.Segments > 0 && (c.Coders < 1 || c.Coders > maxCoders):
-		return bad("coders %d: want 1 to %d", c.Coders, maxCoders)
+		return bad("coders %d: want 1 to %d", "codeurs %d: kies 1 tot %d", c.Coders, maxCoders)
 	case c.SurveyFiles < 0 || c.SurveyFiles > 1000 || (c.Respondents > 0 && c.SurveyFiles > c.Respondents):
-		return bad("survey files %d: want 1 to 1000, and no more than respondents", c.SurveyFiles)
+		return bad("survey files %d: want 1 to 1000, and no more than respondents", "vragenlijstbestanden %d: kies 1 tot 1000, en niet meer dan respondenten", c.SurveyFiles)
 	case len(c.Waves) > 0 && c.Respondents == 0:
-		return bad("waves %v without respondents: a wave is a survey", c.Waves)
+		return bad("waves %v without respondents: a wave is a survey", "metingen %v zonder respondenten: een meting is een vragenlijst", c.Waves)
 	case len(c.Waves) > 0 && c.SurveyFiles > 1:
-		return bad("waves %v and survey files %d: a wave is one file", c.Waves, c.SurveyFiles)
+		return bad("waves %v and survey files %d: a wave is one file", "metingen %v en vragenlijstbestanden %d: een meting is één bestand", c.Waves, c.SurveyFiles)
 	case c.Codes != 0 && (c.Codes < nScales || c.Codes > maxCodes):
-		return bad("codes %d: want %d to %d (0: the default codebook's)", c.Codes, nScales, maxCodes)
+		return bad("codes %d: want %d to %d (0: the default codebook's)", "codes %d: kies %d tot %d (0: die van het standaardcodeboek)", c.Codes, nScales, maxCodes)
 	case c.Disagreement < 0 || c.Disagreement >= 1:
-		return bad("disagreement %g: want at least 0 and below 1", c.Disagreement)
+		return bad("disagreement %g: want at least 0 and below 1", "onenigheid %g: kies minstens 0 en minder dan 1", c.Disagreement)
 	}
 	for i, w := range c.Waves {
 		if w < 1900 || w > 2200 || slices.Contains(c.Waves[:i], w) {
-			return bad("wave %d: want distinct years from 1900 to 2200", w)
+			return bad("wave %d: want distinct years from 1900 to 2200", "meting %d: kies verschillende jaren van 1900 tot 2200", w)
 		}
 	}
 	if c.Respondents > 0 {
 		if len(c.Formats) == 0 {
-			return bad("no survey format: want xlsx, csv or both")
+			return bad("no survey format: want xlsx, csv or both", "geen vragenlijstformaat: kies xlsx, csv of beide")
 		}
 		for _, f := range c.Formats {
 			if f != "xlsx" && f != "csv" {
-				return bad("survey format %q: want xlsx or csv", f)
+				return bad("survey format %q: want xlsx or csv", "vragenlijstformaat %q: kies xlsx of csv", f)
 			}
 		}
 		if !slices.Contains(c.Formats, c.SurveyFormat) {
-			return bad("survey format %q for study.yaml is not among the formats written (%v)", c.SurveyFormat, c.Formats)
+			return bad("survey format %q for study.yaml is not among the formats written (%v)", "vragenlijstformaat %q voor study.yaml is niet een van de geschreven formaten (%v)", c.SurveyFormat, c.Formats)
 		}
 	}
 	return nil

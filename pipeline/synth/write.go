@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -80,11 +81,11 @@ func Write(dir string, c Config, progress Progress) (Summary, error) {
 		sum.Files = append(sum.Files, RespondentsFile, SegmentsFile)
 		wg.Go(func() {
 			if err := writeRespondents(filepath.Join(dir, RespondentsFile), people); err != nil {
-				errs[0] = fmt.Errorf("%s: %w", RespondentsFile, err)
+				errs[0] = model.Reasonf("%s: %w", "%s: %v", RespondentsFile, err)
 				return
 			}
 			if err := writeInterviews(filepath.Join(dir, SegmentsFile), c, codes, people, progress.Segments); err != nil {
-				errs[0] = fmt.Errorf("%s: %w", SegmentsFile, err)
+				errs[0] = model.Reasonf("%s: %w", "%s: %v", SegmentsFile, err)
 			}
 		})
 	}
@@ -121,14 +122,14 @@ func writeSurveyFiles(dir string, c Config, p *population, progress func(int)) e
 				for _, w := range writers {
 					w.Close()
 				}
-				return nil, fmt.Errorf("%s: %w", c.surveyFile(k, f), err)
+				return nil, model.Reasonf("%s: %w", "%s: %v", c.surveyFile(k, f), err)
 			}
 			writers = append(writers, w)
 		}
 		return writers, nil
 	}
 	if err := writeSurvey(c, p, open, progress); err != nil {
-		return fmt.Errorf("%s: %w", SurveyBase, err)
+		return model.Reasonf("%s: %w", "%s: %v", SurveyBase, err)
 	}
 	return nil
 }

@@ -21,7 +21,6 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -31,6 +30,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/samenspel/samenspel/pipeline/model"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
@@ -38,7 +38,7 @@ import (
 )
 
 // ErrFormat is wrapped by every error about a file's content.
-var ErrFormat = errors.New("not a valid SPSS system file")
+var ErrFormat = model.NewKind("not a valid SPSS system file", "geen geldig SPSS-systeembestand")
 
 // Limits that keep a corrupt or hostile file from exhausting memory.
 const (
@@ -126,7 +126,7 @@ func Open(path string) (*File, error) {
 		return nil, err
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("larger than %d bytes: %w", MaxFileSize, ErrFormat)
+		return nil, model.Reasonf("larger than %d bytes: %w", "groter dan %d bytes: %v", MaxFileSize, ErrFormat)
 	}
 	return Parse(data)
 }
@@ -137,13 +137,15 @@ type parser struct {
 	order binary.ByteOrder
 }
 
-func (p *parser) errf(format string, args ...any) error {
-	return fmt.Errorf("at byte %d: %s: %w", p.pos, fmt.Sprintf(format, args...), ErrFormat)
+// errf is a problem at the parser's byte, formatted in English as format and in Dutch
+// as nl (model.Reasonf).
+func (p *parser) errf(format, nl string, args ...any) error {
+	return model.Reasonf("at byte %d: %v: %w", "bij byte %d: %v: %v", p.pos, model.Reasonf(format, nl, args...), ErrFormat)
 }
 
 func (p *parser) bytes(n int) ([]byte, error) {
 	if n < 0 || n > len(p.data)-p.pos {
-		return nil, p.errf("needs %d bytes, %d left", n, len(p.data)-p.pos)
+		return nil, p.errf("needs %d bytes, %d left", "heeft %d bytes nodig, %d over", n, len(p.data)-p.pos)
 	}
 	b := p.data[p.pos : p.pos+n]
 	p.pos += n
@@ -173,9 +175,15 @@ func (p *parser) count(size int, what string) (int, error) {
 		return 0, err
 	}
 	if n < 0 || (size > 0 && n > (len(p.data)-p.pos)/size) {
-		return 0, p.errf("%s count %d does not fit in the file", what, n)
+		return 0, p.errf("%s count %d does not fit in the file", "%s: aantal %d past niet in het bestand", model.Translated(what, countsNL[what]), n)
 	}
 	return n, nil
+}
+
+// countsNL is the Dutch of what count counts, for its error.
+var countsNL = map[string]string{
+	"label length": "labellengte", "value label": "waardelabels",
+	"value label variable": "variabelen van waardelabels", "document line": "documentregels",
 }
 
 type rawVar struct {
@@ -200,7 +208,7 @@ func Parse(data []byte) (*File, error) {
 	case "$FL3":
 		zsav = true
 	default:
-		return nil, fmt.Errorf("starts with %q, not $FL2 or $FL3: %w", magic, ErrFormat)
+		return nil, model.Reasonf("starts with %q, not $FL2 or $FL3: %w", "begint met %q, niet met $FL2 of $FL3: %v", magic, ErrFormat)
 	}
 	prod, _ := p.bytes(60)
 	layout, err := p.int32()
@@ -211,7 +219,7 @@ func Parse(data []byte) (*File, error) {
 		p.order = binary.BigEndian
 		p.pos -= 4
 		if layout, _ = p.int32(); layout != 2 && layout != 3 {
-			return nil, p.errf("layout code %d", layout)
+			return nil, p.errf("layout code %d", "indelingscode %d", layout)
 		}
 	}
 	caseSize, _ := p.int32()
@@ -227,7 +235,7 @@ func Parse(data []byte) (*File, error) {
 		return nil, err
 	}
 	if (zsav && compression != 2) || (!zsav && compression != 0 && compression != 1) {
-		return nil, p.errf("compression %d in a %s file", compression, magic)
+		return nil, p.errf("compression %d in a %s file", "compressie %d in een %s-bestand", compression, magic)
 	}
 	var vars []rawVar
 	var labelSets []struct {
@@ -261,7 +269,7 @@ dictionary:
 			}
 			v.name = strings.TrimRight(string(name), " \x00")
 			if v.typ < -1 || v.typ > 255 {
-				return nil, p.errf("variable %q has type %d", v.name, v.typ)
+				return nil, p.errf("variable %q has type %d", "variabele %q heeft type %d", v.name, v.typ)
 			}
 			if hasLabel == 1 {
 				n, err := p.count(1, "label length")
@@ -280,7 +288,7 @@ dictionary:
 				nm = -nm
 			}
 			if nm > 3 || (nm == 1 && v.nmiss < 0) {
-				return nil, p.errf("variable %q has missing-value code %d", v.name, v.nmiss)
+				return nil, p.errf("variable %q has missing-value code %d", "variabele %q heeft ontbrekende-waardecode %d", v.name, v.nmiss)
 			}
 			for i := 0; i < nm; i++ {
 				b, err := p.bytes(8)
@@ -290,7 +298,7 @@ dictionary:
 				v.miss = append(v.miss, b)
 			}
 			if len(vars) >= maxVariables {
-				return nil, p.errf("more than %d variables", maxVariables)
+				return nil, p.errf("more than %d variables", "meer dan %d variabelen", maxVariables)
 			}
 			vars = append(vars, v)
 		case 3:
@@ -299,7 +307,7 @@ dictionary:
 				return nil, err
 			}
 			if n > maxLabelsPerSet {
-				return nil, p.errf("%d value labels in one set", n)
+				return nil, p.errf("%d value labels in one set", "%d waardelabels in één set", n)
 			}
 			set := struct {
 				values [][]byte
@@ -327,7 +335,7 @@ dictionary:
 				set.labels = append(set.labels, label)
 			}
 			if rt4, err := p.int32(); err != nil || rt4 != 4 {
-				return nil, p.errf("value labels not followed by a type 4 record")
+				return nil, p.errf("value labels not followed by a type 4 record", "waardelabels niet gevolgd door een record van type 4")
 			}
 			k, err := p.count(4, "value label variable")
 			if err != nil {
@@ -349,7 +357,7 @@ dictionary:
 			size, _ := p.int32()
 			cnt, _ := p.int32()
 			if size < 0 || cnt < 0 || (size > 0 && cnt > (len(p.data)-p.pos)/size) {
-				return nil, p.errf("extension record %d of %d x %d bytes does not fit", sub, size, cnt)
+				return nil, p.errf("extension record %d of %d x %d bytes does not fit", "uitbreidingsrecord %d van %d x %d bytes past niet", sub, size, cnt)
 			}
 			body, err := p.bytes(size * cnt)
 			if err != nil {
@@ -375,7 +383,7 @@ dictionary:
 			p.int32()
 			break dictionary
 		default:
-			return nil, p.errf("unknown record type %d", rt)
+			return nil, p.errf("unknown record type %d", "onbekend recordtype %d", rt)
 		}
 	}
 	f := &File{Product: strings.TrimRight(string(prod), " \x00"), order: p.order}
@@ -399,14 +407,14 @@ dictionary:
 	for i := 0; i < len(vars); i++ {
 		v := vars[i]
 		if v.typ == -1 {
-			return nil, fmt.Errorf("variable record %d continues no string: %w", i+1, ErrFormat)
+			return nil, model.Reasonf("variable record %d continues no string: %w", "variabelerecord %d zet geen tekst voort: %v", i+1, ErrFormat)
 		}
 		nv := Variable{Name: text(cut([]byte(v.name))), Label: text(v.label), Width: v.typ, Format: v.format, short: v.name, first: i, slots: 1}
 		for i+nv.slots < len(vars) && vars[i+nv.slots].typ == -1 {
 			nv.slots++
 		}
 		if want := (v.typ + 7) / 8; v.typ > 0 && nv.slots != want {
-			return nil, fmt.Errorf("string %q of width %d takes %d elements, not %d: %w", nv.Name, v.typ, nv.slots, want, ErrFormat)
+			return nil, model.Reasonf("string %q of width %d takes %d elements, not %d: %w", "tekst %q van breedte %d neemt %d elementen in, niet %d: %v", nv.Name, v.typ, nv.slots, want, ErrFormat)
 		}
 		for _, m := range v.miss {
 			if v.typ == 0 {
@@ -425,13 +433,13 @@ dictionary:
 	}
 	// -1 means unknown; older ReadStat versions wrote 0 (R haven and PSPP read such files).
 	if caseSize != len(vars) && caseSize != -1 && caseSize != 0 {
-		return nil, fmt.Errorf("header says %d elements per case, dictionary has %d: %w", caseSize, len(vars), ErrFormat)
+		return nil, model.Reasonf("header says %d elements per case, dictionary has %d: %w", "de kop noemt %d elementen per geval, het woordenboek heeft er %d: %v", caseSize, len(vars), ErrFormat)
 	}
 	for _, set := range labelSets {
 		for _, idx := range set.vars {
 			vi, ok := slotOf[idx]
 			if !ok {
-				return nil, fmt.Errorf("value labels for dictionary index %d, which is no variable: %w", idx, ErrFormat)
+				return nil, model.Reasonf("value labels for dictionary index %d, which is no variable: %w", "waardelabels voor woordenboekindex %d, en dat is geen variabele: %v", idx, ErrFormat)
 			}
 			v := &f.Variables[vi]
 			for j, val := range set.values {
@@ -545,7 +553,7 @@ type recordReader struct {
 
 func (r *recordReader) int32() int {
 	if r.err != nil || len(r.b) < 4 {
-		r.err = fmt.Errorf("record ends in a length: %w", ErrFormat)
+		r.err = model.Reasonf("record ends in a length: %w", "record houdt op in een lengte: %v", ErrFormat)
 		return 0
 	}
 	n := int(int32(r.order.Uint32(r.b)))
@@ -556,7 +564,7 @@ func (r *recordReader) int32() int {
 func (r *recordReader) bytes(n int) []byte {
 	if r.err != nil || n < 0 || n > len(r.b) {
 		if r.err == nil {
-			r.err = fmt.Errorf("record field of %d bytes, %d left: %w", n, len(r.b), ErrFormat)
+			r.err = model.Reasonf("record field of %d bytes, %d left: %w", "recordveld van %d bytes, %d over: %v", n, len(r.b), ErrFormat)
 		}
 		return nil
 	}
@@ -574,7 +582,7 @@ func applyLongStringLabels(f *File, rec []byte, text func([]byte) string) error 
 		r.int32() // width
 		n := r.int32()
 		if n < 0 || n > maxLabelsPerSet {
-			return fmt.Errorf("long string %q has %d value labels: %w", name, n, ErrFormat)
+			return model.Reasonf("long string %q has %d value labels: %w", "lange tekst %q heeft %d waardelabels: %v", name, n, ErrFormat)
 		}
 		v := f.byName(name)
 		for j := 0; j < n && r.err == nil; j++ {
@@ -604,7 +612,7 @@ func applyLongStringMissing(f *File, rec []byte, text func([]byte) string) error
 		n := int(nb[0])
 		size := r.int32()
 		if n > 3 || size < 0 {
-			return fmt.Errorf("long string %q has %d missing values of %d bytes: %w", name, n, size, ErrFormat)
+			return model.Reasonf("long string %q has %d missing values of %d bytes: %w", "lange tekst %q heeft %d ontbrekende waarden van %d bytes: %v", name, n, size, ErrFormat)
 		}
 		v := f.byName(name)
 		for j := 0; j < n && r.err == nil; j++ {
@@ -630,7 +638,7 @@ func applyVeryLongStrings(f *File, rec []byte) error {
 		if k, v, ok := strings.Cut(pair, "="); ok {
 			w, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil || w < 256 || w > 32767 {
-				return fmt.Errorf("very long string %q has width %q: %w", k, v, ErrFormat)
+				return model.Reasonf("very long string %q has width %q: %w", "zeer lange tekst %q heeft breedte %q: %v", k, v, ErrFormat)
 			}
 			widths[asciiUpper(k)] = w
 		}
@@ -645,13 +653,13 @@ func applyVeryLongStrings(f *File, rec []byte) error {
 		}
 		n := (w + 251) / 252
 		if i+n > len(f.Variables) {
-			return fmt.Errorf("very long string %q needs %d segments: %w", v.Name, n, ErrFormat)
+			return model.Reasonf("very long string %q needs %d segments: %w", "zeer lange tekst %q heeft %d segmenten nodig: %v", v.Name, n, ErrFormat)
 		}
 		v.segs = nil
 		for j := 0; j < n; j++ {
 			seg := f.Variables[i+j]
 			if seg.Width == 0 {
-				return fmt.Errorf("very long string %q has a numeric segment: %w", v.Name, ErrFormat)
+				return model.Reasonf("very long string %q has a numeric segment: %w", "zeer lange tekst %q heeft een numeriek segment: %v", v.Name, ErrFormat)
 			}
 			v.segs = append(v.segs, i+j)
 		}
@@ -677,13 +685,13 @@ func applyVeryLongStrings(f *File, rec []byte) error {
 // header and trailer.
 func inflate(p *parser, rest []byte) ([]byte, error) {
 	if len(rest) < 24 {
-		return nil, p.errf("zlib header missing")
+		return nil, p.errf("zlib header missing", "zlib-kop ontbreekt")
 	}
 	zheader := int64(p.order.Uint64(rest[0:8]))
 	ztrailer := int64(p.order.Uint64(rest[8:16]))
 	start := int64(p.pos) + 24
 	if zheader != int64(p.pos) || ztrailer < start || ztrailer > int64(len(p.data)) {
-		return nil, p.errf("zlib header points outside the file")
+		return nil, p.errf("zlib header points outside the file", "zlib-kop wijst buiten het bestand")
 	}
 	blocks := bytes.NewReader(p.data[start:ztrailer])
 	br := bufio.NewReader(blocks)
@@ -694,15 +702,15 @@ func inflate(p *parser, rest []byte) ([]byte, error) {
 		}
 		zr, err := zlib.NewReader(br)
 		if err != nil {
-			return nil, fmt.Errorf("zlib block: %v: %w", err, ErrFormat)
+			return nil, model.Reasonf("zlib block: %v: %w", "zlib-blok: %v: %v", err, ErrFormat)
 		}
 		n, err := io.Copy(&out, io.LimitReader(zr, MaxDataSize-int64(out.Len())+1))
 		zr.Close()
 		if err != nil {
-			return nil, fmt.Errorf("zlib block: %v: %w", err, ErrFormat)
+			return nil, model.Reasonf("zlib block: %v: %w", "zlib-blok: %v: %v", err, ErrFormat)
 		}
 		if out.Len() > MaxDataSize || n == 0 && out.Len() == 0 && blocks.Len() == 0 {
-			return nil, fmt.Errorf("more than %d bytes of case data: %w", MaxDataSize, ErrFormat)
+			return nil, model.Reasonf("more than %d bytes of case data: %w", "meer dan %d bytes aan gevalsgegevens: %v", MaxDataSize, ErrFormat)
 		}
 	}
 	return out.Bytes(), nil
@@ -793,7 +801,7 @@ func readCases(f *File, data []byte, width int, compress bool, bias float64, ord
 				if i == 0 {
 					return nil
 				}
-				return fmt.Errorf("case %d ends after %d of %d elements: %w", len(f.Cases)+1, i, width, ErrFormat)
+				return model.Reasonf("case %d ends after %d of %d elements: %w", "geval %d houdt op na %d van de %d elementen: %v", len(f.Cases)+1, i, width, ErrFormat)
 			}
 			copy(buf[8*i:8*i+8], raw)
 			elem[i], nums[i], kinds[i] = buf[8*i:8*i+8], num, kind

@@ -2,8 +2,9 @@ package sheet
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // The shapes nearly every cell of a survey sheet takes, as Excel, LibreOffice, openpyxl
@@ -243,7 +244,7 @@ func (r *Rows) value(typ cellKind, style int, v []byte, hasV bool, inline []byte
 		if i < 0 || i >= len(r.book.shared) {
 			// No reader can say what the cell holds (excelize reads it as empty, an
 			// answer lost without a word: attack 12 F23); Excel calls the file damaged.
-			return nil, -1, fmt.Errorf("shared string index %q, but the workbook has %d shared strings: %w", v, len(r.book.shared), ErrMalformed)
+			return nil, -1, model.Reasonf("shared string index %q, but the workbook has %d shared strings: %w", "index %q van een gedeelde tekst, maar de werkmap heeft %d gedeelde teksten: %v", v, len(r.book.shared), ErrMalformed)
 		}
 		r.cell = append(r.cell[:0], r.book.shared[i]...)
 		return r.cell, int32(i), nil
@@ -265,7 +266,7 @@ func (r *Rows) value(typ cellKind, style int, v []byte, hasV bool, inline []byte
 		return v, -1, nil
 	case showsVaries:
 		if _, err := strconv.ParseFloat(string(v), 64); err == nil {
-			return nil, -1, fmt.Errorf("a number format whose dates depend on the value: %w", ErrUnsupported)
+			return nil, -1, model.Reasonf("a number format whose dates depend on the value: %w", "een getalnotatie waarvan de datums van de waarde afhangen: %v", ErrUnsupported)
 		}
 		return v, -1, nil
 	default:

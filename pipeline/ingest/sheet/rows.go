@@ -3,10 +3,11 @@ package sheet
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"runtime"
 	"strconv"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // maxRows and maxColumns are Excel's (and excelize's) limits.
@@ -69,7 +70,7 @@ func (w *Workbook) Rows(name string) (*Rows, error) {
 			continue
 		}
 		if w.targets[i] == "" {
-			return nil, fmt.Errorf("%s: sheet %q is not a worksheet in the archive: %w", w.path, name, ErrUnsupported)
+			return nil, model.Reasonf("%s: sheet %q is not a worksheet in the archive: %w", "%s: blad %q is geen werkblad in het archief: %v", w.path, name, ErrUnsupported)
 		}
 		rc, err := w.open(w.targets[i])
 		if err != nil {
@@ -80,7 +81,7 @@ func (w *Workbook) Rows(name string) (*Rows, error) {
 		}
 		return &Rows{book: w, name: name, rc: rc, s: newScanner(rc, w.limits.MaxXMLDepth), intern: new([internSlots]string), size: w.entries[w.targets[i]].UncompressedSize64}, nil
 	}
-	return nil, fmt.Errorf("%s: no sheet %q: %w", w.path, name, ErrUnsupported)
+	return nil, model.Reasonf("%s: no sheet %q: %w", "%s: geen blad %q: %v", w.path, name, ErrUnsupported)
 }
 
 // Next advances to the next row; it returns false at the end of the sheet or on an
@@ -214,11 +215,11 @@ func (r *Rows) fail(err error) {
 	if r.next > 0 {
 		row = r.next // the row being read, after rows the sheet leaves out
 	}
-	loc := fmt.Sprintf("%s: sheet %q, row %d", r.book.path, r.name, row)
+	loc := model.Reasonf("%s: %v", "%s: %v", r.book.path, model.Place(r.name, row, ""))
 	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTooDeep) || errors.Is(err, ErrUnsupported) || errors.Is(err, ErrMalformed) {
-		r.err = fmt.Errorf("%s: %w", loc, err)
+		r.err = model.Reasonf("%s: %w", "%s: %v", loc, err)
 	} else {
-		r.err = fmt.Errorf("%s: %v: %w", loc, err, ErrUnsupported)
+		r.err = model.Reasonf("%s: %v: %w", "%s: %v: %v", loc, err, ErrUnsupported)
 	}
 	r.done = true
 }
@@ -256,13 +257,13 @@ func (r *Rows) readRow() {
 			if v := attr(s.attrs, "r"); v != nil {
 				n, err := strconv.Atoi(string(v))
 				if err != nil || n <= r.line {
-					r.fail(fmt.Errorf("row number %q out of order", v))
+					r.fail(model.Reasonf("row number %q out of order", "rijnummer %q buiten de volgorde", v))
 					return
 				}
 				num = n
 			}
 			if num > maxRows {
-				r.fail(fmt.Errorf("row %d beyond the %d rows a sheet holds", num, maxRows))
+				r.fail(model.Reasonf("row %d beyond the %d rows a sheet holds", "rij %d voorbij de %d rijen die een blad kan bevatten", num, maxRows))
 				return
 			}
 			r.next = num
@@ -296,7 +297,7 @@ func (r *Rows) readCells() {
 			if err := s.failed(); err != nil {
 				r.fail(err)
 			} else {
-				r.fail(errors.New("XML ends inside a row"))
+				r.fail(model.NewKind("XML ends inside a row", "de XML houdt op midden in een rij"))
 			}
 			return
 		case tokEnd:
@@ -312,7 +313,7 @@ func (r *Rows) readCells() {
 			if !whole {
 				// `<c r="C6" t=</"inlineStr">`: read up to the break, the type is lost and
 				// the cell with it (attack 12 F23), by excelize too.
-				r.fail(fmt.Errorf("a cell whose attributes are broken (%q): %w", bytes.TrimSpace(s.attrs), ErrMalformed))
+				r.fail(model.Reasonf("a cell whose attributes are broken (%q): %w", "een cel met kapotte attributen (%q): %v", bytes.TrimSpace(s.attrs), ErrMalformed))
 				return
 			}
 			next, ok := r.column(ref, col)
@@ -332,14 +333,14 @@ func (r *Rows) readCells() {
 func (r *Rows) column(ref []byte, prev int) (int, bool) {
 	if ref == nil {
 		if prev >= maxColumns {
-			r.fail(fmt.Errorf("a cell beyond column %d", maxColumns))
+			r.fail(model.Reasonf("a cell beyond column %d", "een cel voorbij kolom %d", maxColumns))
 			return 0, false
 		}
 		return prev + 1, true
 	}
 	c, ok := columnOf(ref)
 	if !ok {
-		r.fail(fmt.Errorf("cell reference %q", ref))
+		r.fail(model.Reasonf("cell reference %q", "celverwijzing %q", ref))
 		return 0, false
 	}
 	return c, true
@@ -355,7 +356,7 @@ func (r *Rows) put(col int, val []byte, shared int32, formula bool) bool {
 		return true
 	}
 	if col <= len(r.ends) {
-		r.fail(fmt.Errorf("cell %s%d comes after a cell of column %s: the row's cells are out of order (or one is there twice), and read in order its values would land in other columns: %w",
+		r.fail(model.Reasonf("cell %s%d comes after a cell of column %s: the row's cells are out of order (or one is there twice), and read in order its values would land in other columns: %w", "cel %s%d komt na een cel van kolom %s: de cellen van de rij staan in de verkeerde volgorde (of een staat er twee keer), en op volgorde gelezen zouden de waarden in andere kolommen belanden: %v",
 			columnName(col), r.next, columnName(len(r.ends)), ErrMalformed))
 		return false
 	}
@@ -378,7 +379,7 @@ func (r *Rows) readCell(col int, t, styleAttr []byte) bool {
 	if styleAttr != nil {
 		n, err := strconv.Atoi(string(styleAttr))
 		if err != nil {
-			r.fail(fmt.Errorf("cell style %q", styleAttr))
+			r.fail(model.Reasonf("cell style %q", "celstijl %q", styleAttr))
 			return false
 		}
 		style = n
@@ -395,7 +396,7 @@ func (r *Rows) readCell(col int, t, styleAttr []byte) bool {
 			if err := s.failed(); err != nil {
 				r.fail(err)
 			} else {
-				r.fail(errors.New("XML ends inside a cell"))
+				r.fail(model.NewKind("XML ends inside a cell", "de XML houdt op midden in een cel"))
 			}
 			return false
 		case tokEnd:
@@ -460,7 +461,7 @@ func (r *Rows) elementText() bool {
 			if err := s.failed(); err != nil {
 				r.fail(err)
 			} else {
-				r.fail(errors.New("XML ends inside a value"))
+				r.fail(model.NewKind("XML ends inside a value", "de XML houdt op midden in een waarde"))
 			}
 			return false
 		case tokEnd:

@@ -2,11 +2,11 @@ package sheet
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // tokKind is what scanner.next found.
@@ -57,7 +57,7 @@ func (s *scanner) fill() bool {
 	}
 	if s.end == len(s.buf) {
 		if len(s.buf) >= maxToken {
-			s.err = fmt.Errorf("an XML token longer than %d bytes: %w", maxToken, ErrUnsupported)
+			s.err = model.Reasonf("an XML token longer than %d bytes: %w", "een XML-token langer dan %d bytes: %v", maxToken, ErrUnsupported)
 			return false
 		}
 		grown := make([]byte, 2*len(s.buf))
@@ -137,7 +137,7 @@ func (s *scanner) next() tokKind {
 		rest := s.buf[s.pos:s.end]
 		switch {
 		case len(rest) < 2:
-			return s.fail(fmt.Errorf("XML ends inside a tag: %w", ErrUnsupported))
+			return s.fail(model.Reasonf("XML ends inside a tag: %w", "de XML houdt op midden in een tag: %v", ErrUnsupported))
 		case rest[1] == '/':
 			i := 2
 			for i < len(rest) && rest[i] != '>' {
@@ -145,7 +145,7 @@ func (s *scanner) next() tokKind {
 			}
 			if i == len(rest) {
 				if i = s.find(2, ">"); i < 0 {
-					return s.fail(fmt.Errorf("XML ends inside an end tag: %w", ErrUnsupported))
+					return s.fail(model.Reasonf("XML ends inside an end tag: %w", "de XML houdt op midden in een sluittag: %v", ErrUnsupported))
 				}
 			}
 			name := s.buf[s.pos+2 : s.pos+i]
@@ -160,38 +160,38 @@ func (s *scanner) next() tokKind {
 		case rest[1] == '?':
 			i := s.find(2, "?>")
 			if i < 0 {
-				return s.fail(fmt.Errorf("XML ends inside a processing instruction: %w", ErrUnsupported))
+				return s.fail(model.Reasonf("XML ends inside a processing instruction: %w", "de XML houdt op midden in een verwerkingsinstructie: %v", ErrUnsupported))
 			}
 			pi := s.buf[s.pos+2 : s.pos+i]
 			s.pos += i + 2
 			if bytes.HasPrefix(pi, []byte("xml ")) || bytes.HasPrefix(pi, []byte("xml\t")) {
 				if enc := attr(pi[4:], "encoding"); enc != nil && !bytes.EqualFold(enc, []byte("utf-8")) {
-					return s.fail(fmt.Errorf("XML in encoding %q: %w", enc, ErrUnsupported))
+					return s.fail(model.Reasonf("XML in encoding %q: %w", "XML in codering %q: %v", enc, ErrUnsupported))
 				}
 			}
 			continue
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			i := s.find(4, "-->")
 			if i < 0 {
-				return s.fail(fmt.Errorf("XML ends inside a comment: %w", ErrUnsupported))
+				return s.fail(model.Reasonf("XML ends inside a comment: %w", "de XML houdt op midden in commentaar: %v", ErrUnsupported))
 			}
 			s.pos += i + 3
 			continue
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 			i := s.find(9, "]]>")
 			if i < 0 {
-				return s.fail(fmt.Errorf("XML ends inside a CDATA section: %w", ErrUnsupported))
+				return s.fail(model.Reasonf("XML ends inside a CDATA section: %w", "de XML houdt op midden in een CDATA-sectie: %v", ErrUnsupported))
 			}
 			s.text = s.buf[s.pos+9 : s.pos+i]
 			s.pos += i + 3
 			s.kind = tokCDATA
 			return tokCDATA
 		case rest[1] == '!':
-			return s.fail(fmt.Errorf("XML with a document type declaration: %w", ErrUnsupported))
+			return s.fail(model.Reasonf("XML with a document type declaration: %w", "XML met een documenttypedeclaratie: %v", ErrUnsupported))
 		}
 		i := s.tagEnd()
 		if i < 0 {
-			return s.fail(fmt.Errorf("XML ends inside a start tag: %w", ErrUnsupported))
+			return s.fail(model.Reasonf("XML ends inside a start tag: %w", "de XML houdt op midden in een begintag: %v", ErrUnsupported))
 		}
 		tag := s.buf[s.pos+1 : s.pos+i]
 		s.pos += i + 1
@@ -205,11 +205,11 @@ func (s *scanner) next() tokKind {
 		}
 		s.name, s.attrs = localName(tag[:n]), tag[n:]
 		if len(s.name) == 0 {
-			return s.fail(fmt.Errorf("XML tag without a name: %w", ErrUnsupported))
+			return s.fail(model.Reasonf("XML tag without a name: %w", "XML-tag zonder naam: %v", ErrUnsupported))
 		}
 		if !s.selfClose {
 			if s.depth++; s.depth > s.maxDepth {
-				return s.fail(fmt.Errorf("elements nested more than %d deep: %w", s.maxDepth, ErrTooDeep))
+				return s.fail(model.Reasonf("elements nested more than %d deep: %w", "elementen meer dan %d diep genest: %v", s.maxDepth, ErrTooDeep))
 			}
 		}
 		s.kind = tokStart
@@ -344,7 +344,7 @@ func nextAttr(attrs []byte) (name, val, rest []byte, ok bool) {
 }
 
 // errText is wrapped for character data this package does not decode.
-var errText = errors.New("character data not decoded here")
+var errText = model.NewKind("character data not decoded here", "tekens hier niet gedecodeerd")
 
 // plain reports whether text can be used as it is: printable ASCII, tabs and line feeds,
 // no entity and no carriage return.
@@ -367,7 +367,7 @@ func appendText(dst, text []byte) ([]byte, error) {
 		case c == '&':
 			j := bytes.IndexByte(text[i:], ';')
 			if j < 0 {
-				return dst, fmt.Errorf("a bare '&': %w", errText)
+				return dst, model.Reasonf("a bare '&': %w", "een losse '&': %v", errText)
 			}
 			ent := text[i+1 : i+j]
 			i += j + 1
@@ -384,7 +384,7 @@ func appendText(dst, text []byte) ([]byte, error) {
 				dst = append(dst, '\'')
 			default:
 				if len(ent) < 2 || ent[0] != '#' {
-					return dst, fmt.Errorf("entity &%s;: %w", ent, errText)
+					return dst, model.Reasonf("entity &%s;: %w", "entiteit &%s;: %v", ent, errText)
 				}
 				var n uint64
 				var err error
@@ -394,7 +394,7 @@ func appendText(dst, text []byte) ([]byte, error) {
 					n, err = strconv.ParseUint(string(ent[1:]), 10, 32)
 				}
 				if err != nil || !inXMLRange(rune(n)) {
-					return dst, fmt.Errorf("character reference &%s;: %w", ent, errText)
+					return dst, model.Reasonf("character reference &%s;: %w", "tekenverwijzing &%s;: %v", ent, errText)
 				}
 				dst = utf8.AppendRune(dst, rune(n))
 			}
@@ -406,14 +406,14 @@ func appendText(dst, text []byte) ([]byte, error) {
 			}
 		case c < 0x80:
 			if c < 0x20 && c != '\t' && c != '\n' {
-				return dst, fmt.Errorf("control character %#x: %w", c, errText)
+				return dst, model.Reasonf("control character %#x: %w", "stuurteken %#x: %v", c, errText)
 			}
 			dst = append(dst, c)
 			i++
 		default:
 			r, n := utf8.DecodeRune(text[i:])
 			if r == utf8.RuneError && n <= 1 || !inXMLRange(r) {
-				return dst, fmt.Errorf("invalid UTF-8 or a character XML forbids: %w", errText)
+				return dst, model.Reasonf("invalid UTF-8 or a character XML forbids: %w", "ongeldige UTF-8 of een teken dat XML verbiedt: %v", errText)
 			}
 			dst = append(dst, text[i:i+n]...)
 			i += n

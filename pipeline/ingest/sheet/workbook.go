@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
@@ -12,21 +11,22 @@ import (
 	"sync/atomic"
 
 	"github.com/klauspost/compress/flate"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 var (
 	// ErrUnsupported is wrapped by every error other than a limit's and ErrMalformed: the workbook, or
 	// something in it, is outside what this package reads, and excelize should read it.
-	ErrUnsupported = errors.New("not read by the fast sheet reader")
+	ErrUnsupported = model.NewKind("not read by the fast sheet reader", "niet gelezen door de snelle bladlezer")
 	// ErrTooLarge is wrapped when an archive breaks a size or count limit.
-	ErrTooLarge = errors.New("archive over the size limits")
+	ErrTooLarge = model.NewKind("archive over the size limits", "archief boven de groottegrenzen")
 	// ErrTooDeep is wrapped when XML nests deeper than Limits.MaxXMLDepth.
-	ErrTooDeep = errors.New("XML nested too deep")
+	ErrTooDeep = model.NewKind("XML nested too deep", "XML te diep genest")
 	// ErrMalformed is wrapped when a sheet holds what no reader should read as a table:
 	// a cell whose reference lies at or before the previous cell's in its row. excelize
 	// appends such a cell after the others, so that every value after it would be read
 	// in another column.
-	ErrMalformed = errors.New("malformed worksheet")
+	ErrMalformed = model.NewKind("malformed worksheet", "misvormd werkblad")
 )
 
 // Limits bound what an archive may make this package inflate and parse; the ingest
@@ -61,7 +61,7 @@ type Workbook struct {
 func Open(filePath string, limits Limits) (*Workbook, error) {
 	zr, err := zip.OpenReader(filePath)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, fmt.Errorf("%s: %v: %w", filePath, err, ErrUnsupported)
+		return nil, model.Reasonf("%s: %v: %w", "%s: %v: %v", filePath, err, ErrUnsupported)
 	}
 	w, err := OpenZip(filePath, &zr.Reader, limits)
 	if err != nil {
@@ -81,13 +81,13 @@ func OpenZip(path string, z *zip.Reader, limits Limits) (*Workbook, error) {
 	z.RegisterDecompressor(zip.Deflate, flate.NewReader)
 	w := &Workbook{path: path, limits: limits, entries: map[string]*zip.File{}}
 	if len(z.File) > limits.MaxEntries {
-		return nil, fmt.Errorf("%s: the archive holds %d entries, more than the %d allowed: %w",
+		return nil, model.Reasonf("%s: the archive holds %d entries, more than the %d allowed: %w", "%s: het archief bevat %d onderdelen, meer dan de toegestane %d: %v",
 			path, len(z.File), limits.MaxEntries, ErrTooLarge)
 	}
 	for _, f := range z.File {
 		name := strings.ReplaceAll(f.Name, "\\", "/")
 		if _, dup := w.entries[name]; dup {
-			return nil, fmt.Errorf("%s: entry %q twice in the archive: %w", path, name, ErrUnsupported)
+			return nil, model.Reasonf("%s: entry %q twice in the archive: %w", "%s: onderdeel %q staat twee keer in het archief: %v", path, name, ErrUnsupported)
 		}
 		w.entries[name] = f
 	}
@@ -115,15 +115,15 @@ func (w *Workbook) Date1904() bool { return w.date1904 }
 func (w *Workbook) open(name string) (io.ReadCloser, error) {
 	f, ok := w.entries[name]
 	if !ok {
-		return nil, fmt.Errorf("%s: no %s in the archive: %w", w.path, name, ErrUnsupported)
+		return nil, model.Reasonf("%s: no %s in the archive: %w", "%s: geen %s in het archief: %v", w.path, name, ErrUnsupported)
 	}
 	if f.UncompressedSize64 > uint64(w.limits.MaxEntrySize) {
-		return nil, fmt.Errorf("%s: entry %q would unpack to %d bytes, more than the %d allowed: %w",
+		return nil, model.Reasonf("%s: entry %q would unpack to %d bytes, more than the %d allowed: %w", "%s: onderdeel %q zou uitpakken tot %d bytes, meer dan de toegestane %d: %v",
 			w.path, name, f.UncompressedSize64, w.limits.MaxEntrySize, ErrTooLarge)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%s: entry %q: %v: %w", w.path, name, err, ErrUnsupported)
+		return nil, model.Reasonf("%s: entry %q: %v: %w", "%s: onderdeel %q: %v: %v", w.path, name, err, ErrUnsupported)
 	}
 	limit := w.limits.MaxEntrySize
 	if byRatio := int64(f.CompressedSize64) * w.limits.MaxRatio; w.limits.MaxRatio > 0 && byRatio < limit {
@@ -168,17 +168,17 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 	total := b.w.inflated.Add(int64(n))
 	switch {
 	case b.n > b.limit && b.limit == b.w.limits.MaxEntrySize:
-		return 0, fmt.Errorf("%s: entry %q unpacks to more than the %d bytes allowed: %w",
+		return 0, model.Reasonf("%s: entry %q unpacks to more than the %d bytes allowed: %w", "%s: onderdeel %q pakt uit tot meer dan de toegestane %d bytes: %v",
 			b.w.path, b.name, b.w.limits.MaxEntrySize, ErrTooLarge)
 	case b.n > b.limit:
-		return 0, fmt.Errorf("%s: entry %q unpacks to more than %d times its packed size of %d bytes, far beyond real documents (a zip bomb?): %w",
+		return 0, model.Reasonf("%s: entry %q unpacks to more than %d times its packed size of %d bytes, far beyond real documents (a zip bomb?): %w", "%s: onderdeel %q pakt uit tot meer dan %d keer zijn ingepakte grootte van %d bytes, ver boven echte documenten (een zipbom?): %v",
 			b.w.path, b.name, b.w.limits.MaxRatio, b.packed, ErrTooLarge)
 	case total > b.w.limits.MaxTotalSize:
-		return 0, fmt.Errorf("%s: the archive unpacks to more than the %d bytes allowed: %w",
+		return 0, model.Reasonf("%s: the archive unpacks to more than the %d bytes allowed: %w", "%s: het archief pakt uit tot meer dan de toegestane %d bytes: %v",
 			b.w.path, b.w.limits.MaxTotalSize, ErrTooLarge)
 	}
 	if err != nil && err != io.EOF {
-		err = fmt.Errorf("%s: entry %q is damaged: %v: %w", b.w.path, b.name, err, ErrUnsupported)
+		err = model.Reasonf("%s: entry %q is damaged: %v: %w", "%s: onderdeel %q is beschadigd: %v: %v", b.w.path, b.name, err, ErrUnsupported)
 	}
 	return n, err
 }
@@ -196,15 +196,15 @@ func (w *Workbook) scanPart(name string, each func(s *scanner) error) error {
 	for s.next() != tokEOF {
 		if s.kind == tokStart {
 			if err := each(s); err != nil {
-				return fmt.Errorf("%s: %s: %w", w.path, name, err)
+				return model.Reasonf("%s: %s: %w", "%s: %s: %v", w.path, name, err)
 			}
 		}
 	}
 	if err := s.failed(); err != nil {
 		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTooDeep) {
-			return fmt.Errorf("%s: %s: %w", w.path, name, err)
+			return model.Reasonf("%s: %s: %w", "%s: %s: %v", w.path, name, err)
 		}
-		return fmt.Errorf("%s: %s: %v: %w", w.path, name, err, ErrUnsupported)
+		return model.Reasonf("%s: %s: %v: %w", "%s: %s: %v: %v", w.path, name, err, ErrUnsupported)
 	}
 	return nil
 }
@@ -237,14 +237,14 @@ func (w *Workbook) readParts() error {
 		return err
 	}
 	if len(docs) == 0 || strings.TrimPrefix(docs[0], "/") != workbookPart {
-		return fmt.Errorf("%s: the workbook part is not %s: %w", w.path, workbookPart, ErrUnsupported)
+		return model.Reasonf("%s: the workbook part is not %s: %w", "%s: het werkmapdeel is niet %s: %v", w.path, workbookPart, ErrUnsupported)
 	}
 	var ids []string
 	err = w.scanPart(workbookPart, func(s *scanner) error {
 		switch string(s.name) {
 		case "workbook":
 			if bytes.Contains(s.attrs, []byte(strictNS)) {
-				return fmt.Errorf("strict OOXML: %w", ErrUnsupported)
+				return model.Reasonf("strict OOXML: %w", "strikte OOXML: %v", ErrUnsupported)
 			}
 		case "workbookPr":
 			// As encoding/xml reads a bool for excelize: 1, t, true in any case.
@@ -252,11 +252,11 @@ func (w *Workbook) readParts() error {
 		case "sheet":
 			name, err := appendText(nil, attr(s.attrs, "name"))
 			if err != nil {
-				return fmt.Errorf("sheet name: %v: %w", err, ErrUnsupported)
+				return model.Reasonf("sheet name: %v: %w", "bladnaam: %v: %v", err, ErrUnsupported)
 			}
 			id := attrQ(s.attrs, "r:id")
 			if id == nil {
-				return fmt.Errorf("sheet %q without r:id: %w", name, ErrUnsupported)
+				return model.Reasonf("sheet %q without r:id: %w", "blad %q zonder r:id: %v", name, ErrUnsupported)
 			}
 			w.sheets = append(w.sheets, string(name))
 			ids = append(ids, string(id))
@@ -290,7 +290,7 @@ func (w *Workbook) readParts() error {
 				target = path.Clean("xl/" + target)
 			}
 			if strings.HasPrefix(target, "../") || strings.Contains(target, "\\") || strings.Contains(target, "%") {
-				return fmt.Errorf("%s: sheet target %q: %w", w.path, target, ErrUnsupported)
+				return model.Reasonf("%s: sheet target %q: %w", "%s: doel %q van het blad: %v", w.path, target, ErrUnsupported)
 			}
 			if _, ok = w.entries[target]; !ok {
 				target = ""
@@ -327,7 +327,7 @@ func (w *Workbook) readStyles() error {
 		case level == 2 && section == "numFmts" && string(s.name) == "numFmt":
 			id, err := strconv.Atoi(string(attr(s.attrs, "numFmtId")))
 			if err != nil {
-				return fmt.Errorf("numFmt without a numFmtId: %w", ErrUnsupported)
+				return model.Reasonf("numFmt without a numFmtId: %w", "numFmt zonder numFmtId: %v", ErrUnsupported)
 			}
 			code := attr(s.attrs, "formatCode16")
 			if len(code) == 0 {
@@ -335,7 +335,7 @@ func (w *Workbook) readStyles() error {
 			}
 			text, err := appendText(nil, code)
 			if err != nil {
-				return fmt.Errorf("formatCode: %v: %w", err, ErrUnsupported)
+				return model.Reasonf("formatCode: %v: %w", "formatCode: %v: %v", err, ErrUnsupported)
 			}
 			if _, dup := custom[id]; !dup {
 				custom[id] = string(text)
@@ -345,7 +345,7 @@ func (w *Workbook) readStyles() error {
 			if v := attr(s.attrs, "numFmtId"); v != nil {
 				n, err := strconv.Atoi(string(v))
 				if err != nil {
-					return fmt.Errorf("xf numFmtId %q: %w", v, ErrUnsupported)
+					return model.Reasonf("xf numFmtId %q: %w", "xf numFmtId %q: %v", v, ErrUnsupported)
 				}
 				id = n
 			}
@@ -384,7 +384,7 @@ func (w *Workbook) readShared() error {
 			return err
 		}
 		if len(w.shared) >= maxSharedString {
-			return fmt.Errorf("more than %d shared strings: %w", maxSharedString, ErrTooLarge)
+			return model.Reasonf("more than %d shared strings: %w", "meer dan %d gedeelde teksten: %v", maxSharedString, ErrTooLarge)
 		}
 		w.shared = append(w.shared, unescapeBSTR(string(text)))
 		return nil
@@ -404,7 +404,7 @@ func readRichText(s *scanner, dst []byte) ([]byte, error) {
 	for {
 		switch s.next() {
 		case tokEOF:
-			return dst, fmt.Errorf("XML ends inside a string: %w", ErrUnsupported)
+			return dst, model.Reasonf("XML ends inside a string: %w", "de XML houdt op midden in een tekst: %v", ErrUnsupported)
 		case tokEnd:
 			if s.depth < depth {
 				return append(append(dst, own...), runs...), nil
@@ -422,7 +422,7 @@ func readRichText(s *scanner, dst []byte) ([]byte, error) {
 				rdepth := s.depth
 				for !(s.kind == tokEnd && s.depth < rdepth) {
 					if s.next() == tokEOF {
-						return dst, fmt.Errorf("XML ends inside a run: %w", ErrUnsupported)
+						return dst, model.Reasonf("XML ends inside a run: %w", "de XML houdt op midden in een tekstdeel: %v", ErrUnsupported)
 					}
 					if s.kind == tokStart {
 						if string(s.name) == "t" && s.depth == rdepth+1 {
@@ -455,7 +455,7 @@ func readText(s *scanner, dst []byte) ([]byte, error) {
 		var err error
 		switch s.next() {
 		case tokEOF:
-			return dst, fmt.Errorf("XML ends inside text: %w", ErrUnsupported)
+			return dst, model.Reasonf("XML ends inside text: %w", "de XML houdt op midden in tekst: %v", ErrUnsupported)
 		case tokEnd:
 			if s.depth < depth {
 				return dst, nil
@@ -466,11 +466,11 @@ func readText(s *scanner, dst []byte) ([]byte, error) {
 			if plain(s.text) {
 				dst = append(dst, s.text...)
 			} else if dst, err = appendText(dst, s.text); err != nil {
-				return dst, fmt.Errorf("%v: %w", err, ErrUnsupported)
+				return dst, model.Reasonf("%v: %w", "%v: %v", err, ErrUnsupported)
 			}
 		case tokCDATA:
 			if dst, err = appendCDATA(dst, s.text); err != nil {
-				return dst, fmt.Errorf("%v: %w", err, ErrUnsupported)
+				return dst, model.Reasonf("%v: %w", "%v: %v", err, ErrUnsupported)
 			}
 		}
 	}
