@@ -188,6 +188,10 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.Warnings = append(out.Summary.Warnings, foldSpellings(d, s.Groups)...)
 	addMissingRespondents(d, merger) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
+	waveOrder, err := orderWaves(s, d) // wave_order.go
+	if err != nil {
+		return nil, err
+	}
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
@@ -275,6 +279,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		BootstrapSamples: s.Agreement.Bootstrap,
 		Learned:          learnedIn,
 		AutoHeld:         held,
+		WaveOrder:        waveOrder,
 	}
 	// Disclose: one decision per grouping, from the protected dataset, before the
 	// analysis; respondents whose role is not shown get a pseudonym without it.

@@ -3,7 +3,6 @@ package analysis
 import (
 	"math"
 	"sort"
-	"strconv"
 
 	"gonum.org/v1/gonum/stat"
 
@@ -324,9 +323,11 @@ func (c *waveComparer) kruskal(sa *ScaleAnswers, by, g string, waves []string, r
 	c.row(sa, by, g, from, to, WaveIndependent, KruskalTest, kw.P, cells)
 }
 
-// WaveList returns the waves of the study's respondents, in order: numerically when every
-// wave is a number (2024, 2025; 1, 2, 10), else alphabetically. Respondents without a
-// wave are in none.
+// WaveList returns the waves of the study's respondents, from the first measurement to
+// the last: in the order of WaveOrder (study.yaml's wave_order, or the labels' own order
+// as the pipeline found it with OrderWaves, which refuses labels without one); without
+// WaveOrder (a test of one stage) in OrderWaves's order, or as text where the labels
+// have none. Respondents without a wave are in none.
 func (in *Input) WaveList() []string {
 	seen := map[string]bool{}
 	for _, r := range in.Data.Respondents {
@@ -334,22 +335,12 @@ func (in *Input) WaveList() []string {
 			seen[r.Wave] = true
 		}
 	}
-	return WaveOrder(SortedGroups(seen))
-}
-
-// WaveOrder sorts wave names in place, numerically when every one is a number, and
-// returns them.
-func WaveOrder(waves []string) []string {
-	nums := make(map[string]float64, len(waves))
-	for _, w := range waves {
-		x, err := strconv.ParseFloat(w, 64)
-		if err != nil {
-			sort.Strings(waves)
-			return waves
-		}
-		nums[w] = x
+	waves := SortedGroups(seen)
+	if in.WaveOrder != nil {
+		waves, _ = OrderWavesAs(waves, in.WaveOrder)
+		return waves
 	}
-	sort.SliceStable(waves, func(a, b int) bool { return nums[waves[a]] < nums[waves[b]] })
+	waves, _ = OrderWaves(waves)
 	return waves
 }
 
