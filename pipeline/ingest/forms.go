@@ -35,12 +35,15 @@ func isFormsHeader(header []string) bool {
 // formsLayout reads a Microsoft Forms or Google Forms export: metadata columns, then one
 // column per question headed by its full text; a grid question's rows come as
 // "Question [Row]" (Google). Forms numbers responses per form, so the respondent id is the
-// file name and the form's ID.
+// file name and the form's ID, unless the study names the respondent column (columns:
+// {respondent: E-mail}), which is then read as it is and pairs waves.
 func formsLayout(header []string, opt Options) (*surveyLayout, error) {
-	lay := &surveyLayout{columns: make([]surveyColumn, len(header))}
+	_, named := opt.Columns["respondent"]
+	lay := &surveyLayout{columns: make([]surveyColumn, len(header)), responseNumbers: !named}
 	cols, err := FindColumns(header, map[string][]string{
 		"municipality": append([]string{"in welke gemeente werkt u", "in which municipality do you work"}, municipalityHeaders...),
 		"role":         append([]string{"wat is uw functie", "what is your role"}, roleHeaders...),
+		"respondent":   nil, // only as study.yaml names it (columns: {respondent: E-mail})
 	}, opt.Columns)
 	if err != nil {
 		return nil, err
@@ -52,14 +55,20 @@ func formsLayout(header []string, opt Options) (*surveyLayout, error) {
 	if i, ok := cols["role"]; ok {
 		field[i] = useRole
 	}
+	if i, ok := cols["respondent"]; ok {
+		field[i] = useRespondent
+	}
 	for i := range header {
 		c := &lay.columns[i]
 		c.header = columnHeader(header, i)
-		if use, ok := formsColumns[foldName(header[i])]; ok {
+		if use, ok := field[i]; ok {
 			c.use = use
 			continue
 		}
-		if use, ok := field[i]; ok {
+		if use, ok := formsColumns[foldName(header[i])]; ok {
+			if use == useRespondent && named {
+				use = useMeta // the form's ID, where the study names the person's column
+			}
 			c.use = use
 			continue
 		}

@@ -52,6 +52,10 @@ func isLimeSurveyHeader(header []string) bool {
 // limeSurveyLayout reads a LimeSurvey response export: code headings (Q1[SQ001],
 // Q1[SQ001][1], Q1_SQ001) or full-text headings (Question text [Sub-question]), answers as
 // codes (A1..A5, AO01..) or full labels. [other] and [comment] columns are open answers.
+// The response id starts at 1 in every survey, so it is read with the file's name in
+// front (as Forms's ID): two surveys (two waves) share no respondent unless the study
+// names a column that identifies the person in both (columns: {respondent: token}, the
+// participant's access code when the surveys share a participant table).
 func limeSurveyLayout(header []string, opt Options) (*surveyLayout, error) {
 	lay := &surveyLayout{
 		columns:    make([]surveyColumn, len(header)),
@@ -80,6 +84,8 @@ func limeSurveyLayout(header []string, opt Options) (*surveyLayout, error) {
 		}
 	}
 	uses := map[string]columnUse{"municipality": useMunicipality, "role": useRole}
+	_, named := opt.Columns["respondent"]
+	lay.responseNumbers = !named // LimeSurvey's id counts the responses of one survey
 	for f, i := range explicit {
 		if u, ok := uses[f]; ok && lay.columns[i].use == useOther {
 			lay.columns[i].use = u

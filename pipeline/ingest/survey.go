@@ -121,7 +121,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	lay.format = format
 	markUnheaded(lay, header)
 	lay.stopAtNamed = recordsStopAtNamed(rows, layoutNamedColumns(lay), len(lay.columns))
-	if format == FormatForms {
+	if lay.responseNumbers {
 		lay.idPrefix = formsPrefix(path)
 	}
 	var src rowSource = rows
@@ -228,6 +228,11 @@ type surveyLayout struct {
 	columns []surveyColumn
 	// idPrefix, when set, is put before the respondent id (Forms numbers responses per form).
 	idPrefix string
+	// responseNumbers: the respondent id is the tool's own response number, which starts
+	// again at 1 in every form or survey (Forms's ID, LimeSurvey's id), not a column the
+	// study named: it gets the file's name in front (idPrefix), so that response 1 of two
+	// files (two waves) is two people, never one person measured twice.
+	responseNumbers bool
 	// incomplete reports whether a submit-column value means an incomplete response; nil
 	// means an empty value does.
 	incomplete func(string) bool
