@@ -192,6 +192,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err != nil {
 		return nil, err
 	}
+	out.Summary.Warnings = append(out.Summary.Warnings, waveNameConflicts(d)...)
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/analysis"
@@ -86,4 +89,53 @@ func quoteAll(list []string) string {
 		q[i] = fmt.Sprintf("%q", w)
 	}
 	return strings.Join(q, ", ")
+}
+
+// waveNameConflicts warns where one respondent id carries two different names in two
+// waves: a tool that numbers the responses of each survey (1, 2, 3 ...) under a header
+// samenspel does not know as such would pair strangers as one person measured twice, and
+// the names are the one sign of it. Names are compared without case, accents and spaces
+// (foldName); the warning shows an id only when it is a bare number, never a name.
+func waveNameConflicts(d *model.Dataset) []error {
+	first := map[string]model.Respondent{} // id -> its first respondent with a name
+	conflicts, example := 0, ""
+	counted := map[string]bool{}
+	for _, r := range d.Respondents {
+		if r.Wave == "" || strings.TrimSpace(r.Name) == "" {
+			continue
+		}
+		f, ok := first[r.ID]
+		if !ok {
+			first[r.ID] = r
+			continue
+		}
+		if f.Wave != r.Wave && foldedName(f.Name) != foldedName(r.Name) && !counted[r.ID] {
+			counted[r.ID] = true
+			conflicts++
+			if example == "" && strings.Trim(r.ID, "0123456789") == "" {
+				example = r.ID
+			}
+		}
+	}
+	if conflicts == 0 {
+		return nil
+	}
+	eg, egNL := "", ""
+	if example != "" {
+		eg, egNL = fmt.Sprintf(" (for example %q)", example), fmt.Sprintf(" (bijvoorbeeld %q)", example)
+	}
+	return []error{model.Reasonf("%[1]d respondent id(s) carry a different name in two waves%[2]s: each is paired as one person measured twice; if the survey tool numbers its responses per survey, name a column that is the same person in every wave (columns: {respondent: ...})",
+		"%[1]d respondentcode(s) hebben in twee metingen een andere naam%[3]s: elk wordt gepaard als één persoon die twee keer is gemeten; als het programma de responsen per vragenlijst nummert, noem dan een kolom die in elke meting dezelfde persoon is (columns: {respondent: ...})",
+		conflicts, eg, egNL)}
+}
+
+// foldedName is a name without case, accents and spaces, as names are compared.
+func foldedName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -19,6 +20,15 @@ var formsColumns = map[string]columnUse{
 	"score": useMeta, "total points": useMeta, "totaal aantal punten": useMeta, "quiz feedback": useMeta,
 }
 
+// formsStart and formsEnd are the names Microsoft Forms gives, in English and in the
+// Dutch of its versions, to the time a response was begun and finished (or last
+// changed), folded: a header with one of each is a Forms export, in whichever
+// combination of names.
+var (
+	formsStart = []string{"start time", "begintijd"}
+	formsEnd   = []string{"completion time", "tijd van voltooien", "voltooiingstijd", "last modified time", "tijd laatst gewijzigd", "tijd van laatste wijziging"}
+)
+
 func isFormsHeader(header []string) bool {
 	has := map[string]bool{}
 	for _, h := range header {
@@ -29,7 +39,8 @@ func isFormsHeader(header []string) bool {
 			return true // Google Forms
 		}
 	}
-	return (has["start time"] && has["completion time"]) || (has["begintijd"] && has["tijd van voltooien"])
+	return slices.ContainsFunc(formsStart, func(n string) bool { return has[n] }) &&
+		slices.ContainsFunc(formsEnd, func(n string) bool { return has[n] })
 }
 
 // formsLayout reads a Microsoft Forms or Google Forms export: metadata columns, then one
