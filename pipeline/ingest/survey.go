@@ -72,6 +72,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	defer rows.Close()
+	rows.fill = newMergedFill(opt.mergedDown) // the second reading of a sheet with merged cells: merged_cells.go
 	var header []string
 	for rows.Next() { // the header is the first row with any text
 		if !emptyRow(rows.Row()) {
@@ -129,6 +130,13 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		src = &pendingSource{rowSource: rows, row: lay.pending, line: lay.pendingLine}
 	}
 	ds, err := readResponses(path, rows.Sheet(), src, lay, opt)
+	if down := mergedDown(rows.merged, at); down != nil && opt.mergedDown == nil && err == nil {
+		rows.Close()
+		opt.mergedDown = down
+		ds, err := readSurveyExport(path, opt)
+		ds.Warnings = append(ds.Warnings, mergedWarning(path, rows.Sheet(), down))
+		return ds, err
+	}
 	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
 	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...)          // survey_nearitems.go
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...)                  // hidden_rows.go
