@@ -50,6 +50,9 @@ type Summary struct {
 	// NotInterviewed counts the people left out of Respondents for want of a usable
 	// interview (unusable.go); NotInterviewedFiles names their files.
 	NotInterviewed      int
+	// TableOnly counts the people of the respondents table with no interview segment and
+	// no survey answer: left out of Respondents, as the sample table leaves them out.
+	TableOnly int
 	unusable            map[string][]int
 	notInterviewedFiles []int
 }
@@ -488,6 +491,10 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 		}
 		person[r.Pseudonym] = true
 		if s.notInterviewed(r.Pseudonym, surveyed[r.Pseudonym]) {
+			continue
+		}
+		if !interviewed[r.Pseudonym] && !surveyed[r.Pseudonym] {
+			s.TableOnly++ // in the respondents table only (the sample counts interviewed ∪ surveyed)
 			continue
 		}
 		s.Respondents++
