@@ -1,8 +1,13 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // limeSurveyColumns are LimeSurvey's metadata columns by their code names (old exports)
@@ -61,6 +66,7 @@ func limeSurveyLayout(header []string, opt Options) (*surveyLayout, error) {
 		columns:    make([]surveyColumn, len(header)),
 		incomplete: limeIncomplete,
 	}
+	codes := &limeCodes{}
 	explicit, err := FindColumns(header, genericFields, opt.Columns)
 	if err != nil {
 		return nil, err
@@ -80,9 +86,10 @@ func limeSurveyLayout(header []string, opt Options) (*surveyLayout, error) {
 			continue
 		}
 		if itemColumn(opt, c) || limeItem(opt, c, h) {
-			c.decode = limeAnswer
+			c.decode = codes.decoder(c.scale)
 		}
 	}
+	lay.warnings = codes.warnings
 	uses := map[string]columnUse{"municipality": useMunicipality, "role": useRole}
 	_, named := opt.Columns["respondent"]
 	lay.responseNumbers = !named // LimeSurvey's id counts the responses of one survey
@@ -127,12 +134,52 @@ func limeItem(opt Options, c *surveyColumn, h string) bool {
 	return false
 }
 
-// limeAnswer turns an answer code (A3, AO03) into its number; labels pass unchanged.
-func limeAnswer(cell string) string {
-	if m := limeAnswerCode.FindStringSubmatch(strings.TrimSpace(cell)); m != nil {
+// limeCodes reads LimeSurvey's answer codes (A3, AO03) as their number, where the
+// codebook's scale does not name the code as a label, and counts them: LimeSurvey
+// numbers a question's options in the order the survey's author entered them, so AO01
+// is the scale's 1 only when "Helemaal mee oneens" was entered first. The export cannot
+// tell, so the summary warns (warnings); a codebook whose answer labels include the codes
+// (answers: {1: [Helemaal mee oneens, AO05], ...}) maps them as it says, without a word.
+type limeCodes struct {
+	read    int
+	example string // the first code read, for the warning
+	value   string
+	scale   codebook.Scale
+}
+
+func (l *limeCodes) decoder(sc codebook.Scale) func(string) string {
+	return func(cell string) string {
+		m := limeAnswerCode.FindStringSubmatch(strings.TrimSpace(cell))
+		if m == nil {
+			return cell
+		}
+		if _, _, ok := sc.Value(cell); ok {
+			return cell // the codebook maps the code itself
+		}
+		if l.read == 0 {
+			l.example, l.value, l.scale = strings.TrimSpace(cell), m[1], sc
+		}
+		l.read++
 		return m[1]
 	}
-	return cell
+}
+
+func (l *limeCodes) warnings(path string) []model.Warning {
+	if l.read == 0 {
+		return nil
+	}
+	label := ""
+	if v, err := strconv.ParseFloat(l.value, 64); err == nil {
+		for _, a := range l.scale.Answers {
+			if a.Value == v && len(a.Labels) > 0 {
+				label = fmt.Sprintf(", %q", a.Labels[0])
+			}
+		}
+	}
+	return []model.Warning{{File: path, Err: model.Reasonf(
+		"%[1]d answer(s) are LimeSurvey answer codes, read as the scale's values by their number (for example %[2]s as %[3]s%[4]s): LimeSurvey numbers a question's options in the order they were entered, so check in the survey's design that this is so, or export the responses with full answers, or give the codes as answer labels in the codebook",
+		"%[1]d antwoord(en) zijn antwoordcodes van LimeSurvey, gelezen als de waarden van de schaal naar hun nummer (bijvoorbeeld %[2]s als %[3]s%[4]s): LimeSurvey nummert de antwoordopties van een vraag in de volgorde waarin ze zijn ingevoerd; kijk dus in het ontwerp van de vragenlijst na dat dit klopt, of exporteer de antwoorden voluit, of geef de codes als antwoordlabels in het codeboek",
+		l.read, l.example, l.value, label)}}
 }
 
 // limeIncomplete: an empty submit date, or "N" in a Completed column.

@@ -137,6 +137,9 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		ds.Warnings = append(ds.Warnings, mergedWarning(path, rows.Sheet(), down))
 		return ds, err
 	}
+	if lay.warnings != nil {
+		ds.Warnings = append(ds.Warnings, lay.warnings(path)...)
+	}
 	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
 	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...)          // survey_nearitems.go
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...)                  // hidden_rows.go
@@ -241,6 +244,9 @@ type surveyLayout struct {
 	// study named: it gets the file's name in front (idPrefix), so that response 1 of two
 	// files (two waves) is two people, never one person measured twice.
 	responseNumbers bool
+	// warnings, when set, are the format's own warnings once the rows are read
+	// (LimeSurvey's answer codes read by their number).
+	warnings func(path string) []model.Warning
 	// incomplete reports whether a submit-column value means an incomplete response; nil
 	// means an empty value does.
 	incomplete func(string) bool
