@@ -49,10 +49,10 @@ type Summary struct {
 	Warnings       []error // in both languages (model.Dutch), redacted
 	// NotInterviewed counts the people left out of Respondents for want of a usable
 	// interview (unusable.go); NotInterviewedFiles names their files.
-	NotInterviewed      int
+	NotInterviewed int
 	// TableOnly counts the people of the respondents table with no interview segment and
 	// no survey answer: left out of Respondents, as the sample table leaves them out.
-	TableOnly int
+	TableOnly           int
 	unusable            map[string][]int
 	notInterviewedFiles []int
 }
