@@ -58,7 +58,9 @@ const (
 // comparison is suppressed when a sample it compares (the pairs; either wave) is; within
 // a grouping, further groups are suppressed, smallest first, until the respondents not
 // shown in every wave (or pair of waves) number none or at least MinCell, so that no
-// small cell follows from the "all" row by subtraction. Where the "all" pairs of two
+// small cell follows from the "all" row by subtraction. A paired row is suppressed too
+// where its group's respondents in either wave less its pairs are 1 to MinCell-1
+// (newcomers, leavers, movers: wavePairs). Where the "all" pairs of two
 // waves are not shown, the people in all are not published either (res.PeopleHeld),
 // since the waves' totals minus the people are the pairs. The p values are adjusted within families (column family,
 // "waves/<test>/<grouping>": one test over every scale, group and pair of waves of a
