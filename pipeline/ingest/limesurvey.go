@@ -141,31 +141,45 @@ func limeItem(opt Options, c *surveyColumn, h string) bool {
 // tell, so the summary warns (warnings); a codebook whose answer labels include the codes
 // (answers: {1: [Helemaal mee oneens, AO05], ...}) maps them as it says, without a word.
 type limeCodes struct {
-	read    int
-	example string // the first code read, for the warning
+	codes   map[string]bool // the codes read by their number
+	example string          // the first code read, for the warning
 	value   string
 	scale   codebook.Scale
 }
 
 func (l *limeCodes) decoder(sc codebook.Scale) func(string) string {
+	// A column holds a handful of distinct codes: each is looked up once.
+	type decoded struct {
+		value string
+		code  bool // read by its number
+	}
+	seen := map[string]decoded{}
 	return func(cell string) string {
-		m := limeAnswerCode.FindStringSubmatch(strings.TrimSpace(cell))
-		if m == nil {
-			return cell
+		d, ok := seen[cell]
+		if !ok {
+			d = decoded{value: cell}
+			if m := limeAnswerCode.FindStringSubmatch(strings.TrimSpace(cell)); m != nil {
+				if _, _, known := sc.Value(cell); !known { // else the codebook maps the code itself
+					d = decoded{value: m[1], code: true}
+				}
+			}
+			if len(seen) < 64 {
+				seen[cell] = d
+			}
 		}
-		if _, _, ok := sc.Value(cell); ok {
-			return cell // the codebook maps the code itself
+		if d.code && !l.codes[strings.TrimSpace(cell)] {
+			if l.codes == nil {
+				l.codes = map[string]bool{}
+				l.example, l.value, l.scale = strings.TrimSpace(cell), d.value, sc
+			}
+			l.codes[strings.TrimSpace(cell)] = true
 		}
-		if l.read == 0 {
-			l.example, l.value, l.scale = strings.TrimSpace(cell), m[1], sc
-		}
-		l.read++
-		return m[1]
+		return d.value
 	}
 }
 
 func (l *limeCodes) warnings(path string) []model.Warning {
-	if l.read == 0 {
+	if len(l.codes) == 0 {
 		return nil
 	}
 	label := ""
@@ -176,10 +190,14 @@ func (l *limeCodes) warnings(path string) []model.Warning {
 			}
 		}
 	}
+	codes := model.SortedKeys(l.codes)
+	if len(codes) > 8 {
+		codes = append(codes[:8], "...")
+	}
 	return []model.Warning{{File: path, Err: model.Reasonf(
-		"%[1]d answer(s) are LimeSurvey answer codes, read as the scale's values by their number (for example %[2]s as %[3]s%[4]s): LimeSurvey numbers a question's options in the order they were entered, so check in the survey's design that this is so, or export the responses with full answers, or give the codes as answer labels in the codebook",
-		"%[1]d antwoord(en) zijn antwoordcodes van LimeSurvey, gelezen als de waarden van de schaal naar hun nummer (bijvoorbeeld %[2]s als %[3]s%[4]s): LimeSurvey nummert de antwoordopties van een vraag in de volgorde waarin ze zijn ingevoerd; kijk dus in het ontwerp van de vragenlijst na dat dit klopt, of exporteer de antwoorden voluit, of geef de codes als antwoordlabels in het codeboek",
-		l.read, l.example, l.value, label)}}
+		"answers given as LimeSurvey answer codes (%[1]s) are read as the scale's values by their number (%[2]s as %[3]s%[4]s): LimeSurvey numbers a question's options in the order they were entered, so check in the survey's design that this is so, or export the responses with full answers, or give the codes as answer labels in the codebook",
+		"antwoorden als antwoordcodes van LimeSurvey (%[1]s) zijn gelezen als de waarden van de schaal naar hun nummer (%[2]s als %[3]s%[4]s): LimeSurvey nummert de antwoordopties van een vraag in de volgorde waarin ze zijn ingevoerd; kijk dus in het ontwerp van de vragenlijst na dat dit klopt, of exporteer de antwoorden voluit, of geef de codes als antwoordlabels in het codeboek",
+		strings.Join(codes, ", "), l.example, l.value, label)}}
 }
 
 // limeIncomplete: an empty submit date, or "N" in a Completed column.
