@@ -107,3 +107,50 @@ func TestRespondentsMergedCellsFilled(t *testing.T) {
 		t.Errorf("warnings %v", ds.Warnings)
 	}
 }
+
+// A workbook with a sheet per municipality, merged cells in the second sheet only: that
+// sheet is read again, the first once, and ids stay one respondent each.
+func TestSurveyMergedCellsSecondSheet(t *testing.T) {
+	f := excelize.NewFile()
+	if _, err := f.NewSheet("Zeeveen"); err != nil {
+		t.Fatal(err)
+	}
+	for sheet, rows := range map[string][][]any{
+		"Sheet1":  {{"Respondent", "Gemeente", "Functie", "K1"}, {"E1", "Bergdorp", "Wijkteam", 4}, {"E2", "Bergdorp", "Wijkteam", 5}},
+		"Zeeveen": {{"Respondent", "Gemeente", "Functie", "K1"}, {"E3", "Zeeveen", "Jongerenwerker", 3}, {"E4", nil, nil, 2}},
+	} {
+		for i, r := range rows {
+			if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+1), &r); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.MergeCell("Zeeveen", "C2", "C3"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "enquete.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := ReadSurvey(path, Options{Codebook: loadCodebook(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range ds.Respondents {
+		got = append(got, r.ID+" "+r.Municipality+" "+r.Role)
+	}
+	same(t, "respondents", got, []string{"E1 Bergdorp Wijkteam", "E2 Bergdorp Wijkteam", "E3 Zeeveen Jongerenwerker", "E4  Jongerenwerker"})
+	if len(ds.Rejects) != 0 {
+		t.Errorf("rejects %v", ds.Rejects)
+	}
+	n := 0
+	for _, w := range ds.Warnings {
+		if strings.Contains(w.Err.Error(), `"Zeeveen": 1 range(s) of cells merged over rows (C2:C3)`) {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("warnings %v", ds.Warnings)
+	}
+}
