@@ -49,7 +49,10 @@ type Summary struct {
 	Warnings       []error // in both languages (model.Dutch), redacted
 	// NotInterviewed counts the people left out of Respondents for want of a usable
 	// interview (unusable.go); NotInterviewedFiles names their files.
-	NotInterviewed      int
+	NotInterviewed int
+	// TableOnly counts the people of the respondents table with no interview segment and
+	// no survey answer: left out of Respondents, as the sample table leaves them out.
+	TableOnly           int
 	unusable            map[string][]int
 	notInterviewedFiles []int
 }
@@ -189,6 +192,11 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	out.Summary.Warnings = append(out.Summary.Warnings, foldSpellings(d, s.Groups)...)
 	addMissingRespondents(d, merger) // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
+	waveOrder, err := orderWaves(s, d) // wave_order.go
+	if err != nil {
+		return nil, err
+	}
+	out.Summary.Warnings = append(out.Summary.Warnings, waveNameConflicts(d)...)
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
@@ -276,6 +284,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		BootstrapSamples: s.Agreement.Bootstrap,
 		Learned:          learnedIn,
 		AutoHeld:         held,
+		WaveOrder:        waveOrder,
 	}
 	// Disclose: one decision per grouping, from the protected dataset, before the
 	// analysis; respondents whose role is not shown get a pseudonym without it.
@@ -483,6 +492,10 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 		}
 		person[r.Pseudonym] = true
 		if s.notInterviewed(r.Pseudonym, surveyed[r.Pseudonym]) {
+			continue
+		}
+		if !interviewed[r.Pseudonym] && !surveyed[r.Pseudonym] {
+			s.TableOnly++ // in the respondents table only (the sample counts interviewed ∪ surveyed)
 			continue
 		}
 		s.Respondents++

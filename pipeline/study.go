@@ -20,13 +20,16 @@ import (
 
 // Study is a study.yaml: what to read, how to group, what to protect and what to write.
 type Study struct {
-	Title        string   `yaml:"title"`
-	Language     string   `yaml:"language"`
-	Codebook     string   `yaml:"codebook"`
-	Respondents  *Input   `yaml:"respondents"`
-	Interviews   []Input  `yaml:"interviews"`
-	Survey       []Input  `yaml:"survey"`
-	Groups       []string `yaml:"groups"`
+	Title       string   `yaml:"title"`
+	Language    string   `yaml:"language"`
+	Codebook    string   `yaml:"codebook"`
+	Respondents *Input   `yaml:"respondents"`
+	Interviews  []Input  `yaml:"interviews"`
+	Survey      []Input  `yaml:"survey"`
+	Groups      []string `yaml:"groups"`
+	// WaveOrder lists the measurement waves from first to last, for labels that do not
+	// say their order themselves (voorjaar 2024, najaar 2024): wave_order.go.
+	WaveOrder    []string `yaml:"wave_order"`
 	PrimaryCoder string   `yaml:"primary_coder"`
 	Autocode     Autocode `yaml:"autocode"`
 	Privacy      Privacy  `yaml:"privacy"`

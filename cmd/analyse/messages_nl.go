@@ -152,7 +152,8 @@ var dutch = map[string]string{
 	"code or role aliases": "aliassen van codes of rollen",
 	"      %s\n":           "      %s\n",
 	// respondents without a usable interview (printNotInterviewed)
-	"    not counted     %s without a usable interview:\n": "    niet meegeteld  %s zonder bruikbaar interview:\n",
+	"    not counted     %s without a usable interview:\n":                                    "    niet meegeteld  %s zonder bruikbaar interview:\n",
+	"    not counted     %s in the respondents table without an interview or survey answer\n": "    niet meegeteld  %s in de respondententabel zonder interview of antwoord op de vragenlijst\n",
 	"      %s: no text\n":         "      %s: geen tekst\n",
 	"      %s: all %s rejected\n": "      %s: alle %s afgewezen\n",
 	"respondent":                  "respondent",

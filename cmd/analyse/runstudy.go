@@ -231,8 +231,12 @@ func counts(m map[string]int, minCell int) string {
 }
 
 // printNotInterviewed says how many respondents are left out for want of a usable
-// interview, and which files held nothing usable (every row rejected, or none).
+// interview, and which files held nothing usable (every row rejected, or none); and how
+// many of the respondents table have no data at all.
 func printNotInterviewed(u *ui, w io.Writer, s *pipeline.Summary) {
+	if s.TableOnly > 0 {
+		u.f(w, "    not counted     %s in the respondents table without an interview or survey answer\n", u.n(s.TableOnly, "respondent", "respondents"))
+	}
 	if s.NotInterviewed == 0 {
 		return
 	}

@@ -65,6 +65,9 @@ type Input struct {
 	// (protected.Coding.Held): listed in autocodings and counted in autocode_validation,
 	// not counted as codings anywhere.
 	AutoHeld []protected.Coding
+	// WaveOrder lists the study's waves from first to last (study.yaml's wave_order, or
+	// the labels' own order: OrderWaves); see WaveList.
+	WaveOrder []string
 
 	respondents map[string]int32 // id -> respondent number (groups.go)
 	groupCache  *groupCache

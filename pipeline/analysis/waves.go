@@ -3,7 +3,6 @@ package analysis
 import (
 	"math"
 	"sort"
-	"strconv"
 
 	"gonum.org/v1/gonum/stat"
 
@@ -59,7 +58,9 @@ const (
 // comparison is suppressed when a sample it compares (the pairs; either wave) is; within
 // a grouping, further groups are suppressed, smallest first, until the respondents not
 // shown in every wave (or pair of waves) number none or at least MinCell, so that no
-// small cell follows from the "all" row by subtraction. Where the "all" pairs of two
+// small cell follows from the "all" row by subtraction. A paired row is suppressed too
+// where its group's respondents in either wave less its pairs are 1 to MinCell-1
+// (newcomers, leavers, movers: wavePairs). Where the "all" pairs of two
 // waves are not shown, the people in all are not published either (res.PeopleHeld),
 // since the waves' totals minus the people are the pairs. The p values are adjusted within families (column family,
 // "waves/<test>/<grouping>": one test over every scale, group and pair of waves of a
@@ -125,6 +126,7 @@ func Waves(in *Input, res *results.Results) {
 		}
 		var decided []grouping
 		allPairsExposed := make([]bool, len(waves))
+		allPairsHidden := make([]bool, len(waves)) // the "all" paired row of waves w, w+1 is suppressed ("all" comes first)
 		for _, by := range in.waveGroupBys() {
 			gr := grouping{by: by, cells: in.waveCells(sa, by, waves)}
 			gr.groups = SortedGroups(gr.cells.rows)
@@ -136,8 +138,11 @@ func Waves(in *Input, res *results.Results) {
 			gr.supPairsOf = make([]map[string]bool, len(waves)-1)
 			for w := 0; w+1 < len(waves); w++ {
 				var exposed bool
-				gr.pairsOf[w], gr.supPairsOf[w], exposed = in.wavePairs(gr.cells, gr.groups, gr.hidden, w, by)
+				gr.pairsOf[w], gr.supPairsOf[w], exposed = in.wavePairs(gr.cells, gr.groups, gr.hidden, w, by, allPairsHidden[w])
 				allPairsExposed[w] = allPairsExposed[w] || exposed
+				if by == "all" {
+					allPairsHidden[w] = gr.supPairsOf[w]["all"]
+				}
 			}
 			decided = append(decided, gr)
 		}
@@ -324,9 +329,11 @@ func (c *waveComparer) kruskal(sa *ScaleAnswers, by, g string, waves []string, r
 	c.row(sa, by, g, from, to, WaveIndependent, KruskalTest, kw.P, cells)
 }
 
-// WaveList returns the waves of the study's respondents, in order: numerically when every
-// wave is a number (2024, 2025; 1, 2, 10), else alphabetically. Respondents without a
-// wave are in none.
+// WaveList returns the waves of the study's respondents, from the first measurement to
+// the last: in the order of WaveOrder (study.yaml's wave_order, or the labels' own order
+// as the pipeline found it with OrderWaves, which refuses labels without one); without
+// WaveOrder (a test of one stage) in OrderWaves's order, or as text where the labels
+// have none. Respondents without a wave are in none.
 func (in *Input) WaveList() []string {
 	seen := map[string]bool{}
 	for _, r := range in.Data.Respondents {
@@ -334,22 +341,12 @@ func (in *Input) WaveList() []string {
 			seen[r.Wave] = true
 		}
 	}
-	return WaveOrder(SortedGroups(seen))
-}
-
-// WaveOrder sorts wave names in place, numerically when every one is a number, and
-// returns them.
-func WaveOrder(waves []string) []string {
-	nums := make(map[string]float64, len(waves))
-	for _, w := range waves {
-		x, err := strconv.ParseFloat(w, 64)
-		if err != nil {
-			sort.Strings(waves)
-			return waves
-		}
-		nums[w] = x
+	waves := SortedGroups(seen)
+	if in.WaveOrder != nil {
+		waves, _ = OrderWavesAs(waves, in.WaveOrder)
+		return waves
 	}
-	sort.SliceStable(waves, func(a, b int) bool { return nums[waves[a]] < nums[waves[b]] })
+	waves, _ = OrderWaves(waves)
 	return waves
 }
 
@@ -537,29 +534,53 @@ func waveLayers(cells *waveCells, groups []string, waves int) []layer {
 // group, which groups' paired rows are suppressed, and whether the pairs not shown would
 // still follow from the "all" row (see suppressPairs). A group whose people are all in
 // both waves, shown in the wave rows, shows its pairs' scores there, so it counts as shown.
-func (in *Input) wavePairs(cells *waveCells, groups []string, hidden map[string]bool, w int, by string) (map[string][][2]int, map[string]bool, bool) {
+//
+// Newcomers and leavers: a group's paired row (its pairs and their mean in each wave)
+// stands beside its independent row and its wave_scales rows (everyone of the group in
+// each wave, and their mean), so n_to - pairs people new to the group in the later wave
+// (new respondents, or movers from another group) have the score
+// n_to·mean_to - pairs·mean_to(pairs) between them, and n_from - pairs those who left
+// it theirs. Where either number is 1 to MinCell-1, the group's paired row is suppressed
+// (the wave rows are the study's cross-section of each wave and stay); the "all" row
+// too. With the "all" paired row suppressed (allHidden), the groups' paired rows shown
+// must leave at least MinCell pairs out, not none: else they add up to the "all" pairs
+// and the newcomers follow from the "all" wave rows after all.
+func (in *Input) wavePairs(cells *waveCells, groups []string, hidden map[string]bool, w int, by string, allHidden bool) (map[string][][2]int, map[string]bool, bool) {
 	pairs := cells.pairs(w, w+1)
 	sizes := map[string]int{}
 	revealed := map[string]bool{}
+	apart := map[string]bool{}
 	for _, g := range groups {
 		n := len(pairs[g])
 		sizes[g] = n
 		if n > 0 && !hidden[g] && n == len(cells.rows[g][w]) && n == len(cells.rows[g][w+1]) {
 			revealed[g] = true
 		}
+		if n > 0 && !hidden[g] && (in.fewApart(len(cells.rows[g][w])-n) || in.fewApart(len(cells.rows[g][w+1])-n)) {
+			apart[g] = true
+		}
 	}
-	sup, exposed := in.suppressPairs(layer{sizes, cells.totalPairs(w, w+1)}, by, revealed)
+	sup, exposed := in.suppressPairs(layer{sizes, cells.totalPairs(w, w+1)}, by, revealed, apart, allHidden && by != "all")
 	return pairs, sup, exposed
 }
 
+// fewApart says whether d people (a wave's respondents of a group less its pairs) are a
+// small cell: 1 to MinCell-1.
+func (in *Input) fewApart(d int) bool { return d > 0 && in.Suppressed(d) }
+
 // suppressPairs is suppressWithRest for the pairs of two waves, where revealed groups
 // (everyone in both waves, shown in the wave rows) count as shown whatever is decided
-// here and are never picked to protect another; exposed says that the pairs not shown
-// are still a small number that only hiding revealed groups would cover.
-func (in *Input) suppressPairs(l layer, by string, revealed map[string]bool) (sup map[string]bool, exposed bool) {
+// here and are never picked to protect another; apart groups (few newcomers or leavers,
+// see wavePairs) are suppressed from the start. exposed says that the pairs not shown
+// are still a small number that only hiding revealed groups would cover. strict (the
+// "all" paired row is not shown) asks that at least MinCell pairs are not shown, none
+// being too few, as far as groups that are not revealed can be hidden (a revealed
+// group's pairs are its wave rows, which wave_scales shows whatever is decided here; the
+// wave rows' own rule keeps the people in no shown group none or at least MinCell).
+func (in *Input) suppressPairs(l layer, by string, revealed, apart map[string]bool, strict bool) (sup map[string]bool, exposed bool) {
 	sup = map[string]bool{}
 	for g, n := range l.sizes {
-		if in.Suppressed(n) {
+		if in.Suppressed(n) || apart[g] {
 			sup[g] = true
 		}
 	}
@@ -575,7 +596,7 @@ func (in *Input) suppressPairs(l layer, by string, revealed map[string]bool) (su
 				rest -= n
 			}
 		}
-		if rest == 0 || !in.Suppressed(rest) {
+		if !in.Suppressed(rest) || rest == 0 && !strict {
 			return sup, false
 		}
 		next := ""

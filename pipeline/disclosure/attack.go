@@ -296,6 +296,7 @@ func Attack(p Published) []Finding {
 	a.respondentRows()
 	a.linkage()
 	a.fewCounts()
+	a.newcomers() // attack_waves.go
 	seen := map[string]bool{}
 	var out []Finding
 	for _, f := range a.found {

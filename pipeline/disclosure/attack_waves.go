@@ -1,5 +1,10 @@
 package disclosure
 
+import (
+	"fmt"
+	"strconv"
+)
+
 // waveRows feeds the counts of the wave tables to the attacker's system of group counts:
 // the n of wave_scales per scale, wave and group (population "score <scale> wave <w>");
 // of wave_comparisons the pairs of a paired comparison (population "pairs <scale>
@@ -125,5 +130,54 @@ func (a *attacker) pairsFromPeople(s *system) {
 		k := [2]string{"pairs " + sc + " " + from + "-" + to, "all"}
 		s.totals[k] = pairs
 		s.totalOf[k] = "manifest.json"
+	}
+}
+
+// newcomers attacks a paired comparison beside the wave counts of the same group: a
+// group's respondents in a wave (n_from or n_to of the independent row, or its n in
+// wave_scales) less its pairs are the people who joined it in the later wave (new
+// respondents, or movers from another group) or left it after the earlier one, and the
+// means of the two rows give their score between them (n·mean - pairs·mean of the
+// pairs). A difference of 1 to min_cell-1 is a finding (attack 13,
+// wave-newcomer-by-difference).
+func (a *attacker) newcomers() {
+	type key struct{ scale, by, g, wave string }
+	counts := map[key]int{}
+	from := map[key]string{}
+	put := func(k key, v, table string) {
+		if n, err := strconv.Atoi(v); err == nil {
+			counts[k], from[k] = n, table
+		}
+	}
+	if t := a.p.table("wave_scales"); t != nil {
+		for _, r := range t.rows {
+			put(key{t.get(r, "scale"), t.get(r, "group_by"), t.get(r, "group"), t.get(r, "wave")}, t.get(r, "n"), "wave_scales")
+		}
+	}
+	t := a.p.table("wave_comparisons")
+	if t == nil {
+		return
+	}
+	for _, r := range t.rows {
+		if t.get(r, "test") == "mann_whitney" {
+			k := key{t.get(r, "scale"), t.get(r, "group_by"), t.get(r, "group"), ""}
+			k.wave = t.get(r, "wave_from")
+			put(k, t.get(r, "n_from"), "wave_comparisons")
+			k.wave = t.get(r, "wave_to")
+			put(k, t.get(r, "n_to"), "wave_comparisons")
+		}
+	}
+	for _, r := range t.rows {
+		pairs, ok := t.count(r, "n")
+		if t.get(r, "test") != "wilcoxon_signed_rank" || !ok {
+			continue
+		}
+		sc, by, g := t.get(r, "scale"), t.get(r, "group_by"), t.get(r, "group")
+		for _, side := range []struct{ col, what string }{{"wave_from", "left after"}, {"wave_to", "new in"}} {
+			k := key{sc, by, g, t.get(r, side.col)}
+			if n, ok := counts[k]; ok {
+				a.report(fmt.Sprintf("%s %s: %s %s (%s respondents less its pairs)", by, g, side.what, k.wave, sc), float64(n-pairs), []string{"wave_comparisons", from[k]})
+			}
+		}
 	}
 }

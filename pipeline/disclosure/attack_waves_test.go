@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/samenspel/samenspel/pipeline/protected"
@@ -71,5 +72,40 @@ func TestDecideCountsPeopleAcrossWaves(t *testing.T) {
 	}
 	if got, want := statuses(d, "wave"), "2024:shown 2025:shown"; got != want {
 		t.Errorf("wave: %s, want %s", got, want)
+	}
+}
+
+// Attack 13 (wave-newcomer-by-difference): a group's wave count (the independent row's
+// n_to, or wave_scales' n) less its pairs is the number of people new to it, whose score
+// the two rows' means give; leavers alike with n_from.
+func TestAttackWaveNewcomers(t *testing.T) {
+	fs := attack(map[string]string{"wave_comparisons": `scale,group_by,group,wave_from,wave_to,test,n,n_from,n_to
+		kennen,all,all,2024,2025,wilcoxon_signed_rank,20,20,20
+		kennen,all,all,2024,2025,mann_whitney,41,20,21
+		kennen,municipality,Zeeveen,2024,2025,wilcoxon_signed_rank,10,10,10
+		kennen,municipality,Bergdorp,2024,2025,wilcoxon_signed_rank,10,10,10`, "wave_scales": `scale,wave,group_by,group,n
+		kennen,2024,municipality,Zeeveen,10
+		kennen,2025,municipality,Zeeveen,11
+		kennen,2024,municipality,Bergdorp,10
+		kennen,2025,municipality,Bergdorp,10`})
+	for _, want := range []string{
+		"all all: new in 2025 (kennen respondents less its pairs) = 1 (from wave_comparisons)",
+		"municipality Zeeveen: new in 2025 (kennen respondents less its pairs) = 1 (from wave_comparisons, wave_scales)",
+	} {
+		if !hasFinding(fs, want) {
+			t.Errorf("no %q in %v", want, fs)
+		}
+	}
+	for _, f := range fs {
+		if strings.Contains(f, "Bergdorp") {
+			t.Errorf("Bergdorp has no newcomers: %v", f)
+		}
+	}
+	// Five newcomers are not a small cell.
+	fs = attack(map[string]string{"wave_comparisons": `scale,group_by,group,wave_from,wave_to,test,n,n_from,n_to
+		kennen,all,all,2024,2025,wilcoxon_signed_rank,20,20,20
+		kennen,all,all,2024,2025,mann_whitney,45,20,25`})
+	if len(fs) != 0 {
+		t.Errorf("findings %v", fs)
 	}
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -19,6 +20,15 @@ var formsColumns = map[string]columnUse{
 	"score": useMeta, "total points": useMeta, "totaal aantal punten": useMeta, "quiz feedback": useMeta,
 }
 
+// formsStart and formsEnd are the names Microsoft Forms gives, in English and in the
+// Dutch of its versions, to the time a response was begun and finished (or last
+// changed), folded: a header with one of each is a Forms export, in whichever
+// combination of names.
+var (
+	formsStart = []string{"start time", "begintijd"}
+	formsEnd   = []string{"completion time", "tijd van voltooien", "voltooiingstijd", "last modified time", "tijd laatst gewijzigd", "tijd van laatste wijziging"}
+)
+
 func isFormsHeader(header []string) bool {
 	has := map[string]bool{}
 	for _, h := range header {
@@ -29,18 +39,22 @@ func isFormsHeader(header []string) bool {
 			return true // Google Forms
 		}
 	}
-	return (has["start time"] && has["completion time"]) || (has["begintijd"] && has["tijd van voltooien"])
+	return slices.ContainsFunc(formsStart, func(n string) bool { return has[n] }) &&
+		slices.ContainsFunc(formsEnd, func(n string) bool { return has[n] })
 }
 
 // formsLayout reads a Microsoft Forms or Google Forms export: metadata columns, then one
 // column per question headed by its full text; a grid question's rows come as
 // "Question [Row]" (Google). Forms numbers responses per form, so the respondent id is the
-// file name and the form's ID.
+// file name and the form's ID, unless the study names the respondent column (columns:
+// {respondent: E-mail}), which is then read as it is and pairs waves.
 func formsLayout(header []string, opt Options) (*surveyLayout, error) {
-	lay := &surveyLayout{columns: make([]surveyColumn, len(header))}
+	_, named := opt.Columns["respondent"]
+	lay := &surveyLayout{columns: make([]surveyColumn, len(header)), responseNumbers: !named}
 	cols, err := FindColumns(header, map[string][]string{
 		"municipality": append([]string{"in welke gemeente werkt u", "in which municipality do you work"}, municipalityHeaders...),
 		"role":         append([]string{"wat is uw functie", "what is your role"}, roleHeaders...),
+		"respondent":   nil, // only as study.yaml names it (columns: {respondent: E-mail})
 	}, opt.Columns)
 	if err != nil {
 		return nil, err
@@ -52,14 +66,20 @@ func formsLayout(header []string, opt Options) (*surveyLayout, error) {
 	if i, ok := cols["role"]; ok {
 		field[i] = useRole
 	}
+	if i, ok := cols["respondent"]; ok {
+		field[i] = useRespondent
+	}
 	for i := range header {
 		c := &lay.columns[i]
 		c.header = columnHeader(header, i)
-		if use, ok := formsColumns[foldName(header[i])]; ok {
+		if use, ok := field[i]; ok {
 			c.use = use
 			continue
 		}
-		if use, ok := field[i]; ok {
+		if use, ok := formsColumns[foldName(header[i])]; ok {
+			if use == useRespondent && named {
+				use = useMeta // the form's ID, where the study names the person's column
+			}
 			c.use = use
 			continue
 		}

@@ -1,8 +1,13 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // limeSurveyColumns are LimeSurvey's metadata columns by their code names (old exports)
@@ -52,11 +57,16 @@ func isLimeSurveyHeader(header []string) bool {
 // limeSurveyLayout reads a LimeSurvey response export: code headings (Q1[SQ001],
 // Q1[SQ001][1], Q1_SQ001) or full-text headings (Question text [Sub-question]), answers as
 // codes (A1..A5, AO01..) or full labels. [other] and [comment] columns are open answers.
+// The response id starts at 1 in every survey, so it is read with the file's name in
+// front (as Forms's ID): two surveys (two waves) share no respondent unless the study
+// names a column that identifies the person in both (columns: {respondent: token}, the
+// participant's access code when the surveys share a participant table).
 func limeSurveyLayout(header []string, opt Options) (*surveyLayout, error) {
 	lay := &surveyLayout{
 		columns:    make([]surveyColumn, len(header)),
 		incomplete: limeIncomplete,
 	}
+	codes := &limeCodes{}
 	explicit, err := FindColumns(header, genericFields, opt.Columns)
 	if err != nil {
 		return nil, err
@@ -76,10 +86,13 @@ func limeSurveyLayout(header []string, opt Options) (*surveyLayout, error) {
 			continue
 		}
 		if itemColumn(opt, c) || limeItem(opt, c, h) {
-			c.decode = limeAnswer
+			c.decode = codes.decoder(c.scale)
 		}
 	}
+	lay.warnings = codes.warnings
 	uses := map[string]columnUse{"municipality": useMunicipality, "role": useRole}
+	_, named := opt.Columns["respondent"]
+	lay.responseNumbers = !named // LimeSurvey's id counts the responses of one survey
 	for f, i := range explicit {
 		if u, ok := uses[f]; ok && lay.columns[i].use == useOther {
 			lay.columns[i].use = u
@@ -121,12 +134,70 @@ func limeItem(opt Options, c *surveyColumn, h string) bool {
 	return false
 }
 
-// limeAnswer turns an answer code (A3, AO03) into its number; labels pass unchanged.
-func limeAnswer(cell string) string {
-	if m := limeAnswerCode.FindStringSubmatch(strings.TrimSpace(cell)); m != nil {
-		return m[1]
+// limeCodes reads LimeSurvey's answer codes (A3, AO03) as their number, where the
+// codebook's scale does not name the code as a label, and counts them: LimeSurvey
+// numbers a question's options in the order the survey's author entered them, so AO01
+// is the scale's 1 only when "Helemaal mee oneens" was entered first. The export cannot
+// tell, so the summary warns (warnings); a codebook whose answer labels include the codes
+// (answers: {1: [Helemaal mee oneens, AO05], ...}) maps them as it says, without a word.
+type limeCodes struct {
+	codes   map[string]bool // the codes read by their number
+	example string          // the first code read, for the warning
+	value   string
+	scale   codebook.Scale
+}
+
+func (l *limeCodes) decoder(sc codebook.Scale) func(string) string {
+	// A column holds a handful of distinct codes: each is looked up once.
+	type decoded struct {
+		value string
+		code  bool // read by its number
 	}
-	return cell
+	seen := map[string]decoded{}
+	return func(cell string) string {
+		d, ok := seen[cell]
+		if !ok {
+			d = decoded{value: cell}
+			if m := limeAnswerCode.FindStringSubmatch(strings.TrimSpace(cell)); m != nil {
+				if _, _, known := sc.Value(cell); !known { // else the codebook maps the code itself
+					d = decoded{value: m[1], code: true}
+				}
+			}
+			if len(seen) < 64 {
+				seen[cell] = d
+			}
+		}
+		if d.code && !l.codes[strings.TrimSpace(cell)] {
+			if l.codes == nil {
+				l.codes = map[string]bool{}
+				l.example, l.value, l.scale = strings.TrimSpace(cell), d.value, sc
+			}
+			l.codes[strings.TrimSpace(cell)] = true
+		}
+		return d.value
+	}
+}
+
+func (l *limeCodes) warnings(path string) []model.Warning {
+	if len(l.codes) == 0 {
+		return nil
+	}
+	label := ""
+	if v, err := strconv.ParseFloat(l.value, 64); err == nil {
+		for _, a := range l.scale.Answers {
+			if a.Value == v && len(a.Labels) > 0 {
+				label = fmt.Sprintf(", %q", a.Labels[0])
+			}
+		}
+	}
+	codes := model.SortedKeys(l.codes)
+	if len(codes) > 8 {
+		codes = append(codes[:8], "...")
+	}
+	return []model.Warning{{File: path, Err: model.Reasonf(
+		"answers given as LimeSurvey answer codes (%[1]s) are read as the scale's values by their number (%[2]s as %[3]s%[4]s): LimeSurvey numbers a question's options in the order they were entered, so check in the survey's design that this is so, or export the responses with full answers, or give the codes as answer labels in the codebook",
+		"antwoorden als antwoordcodes van LimeSurvey (%[1]s) zijn gelezen als de waarden van de schaal naar hun nummer (%[2]s als %[3]s%[4]s): LimeSurvey nummert de antwoordopties van een vraag in de volgorde waarin ze zijn ingevoerd; kijk dus in het ontwerp van de vragenlijst na dat dit klopt, of exporteer de antwoorden voluit, of geef de codes als antwoordlabels in het codeboek",
+		strings.Join(codes, ", "), l.example, l.value, label)}}
 }
 
 // limeIncomplete: an empty submit date, or "N" in a Completed column.

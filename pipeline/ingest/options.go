@@ -50,6 +50,9 @@ type Options struct {
 	// earlierSheets holds the respondents that earlier sheets of the same workbook hold
 	// (key as respondentKey makes it -> sheet): the same id again is a duplicate.
 	earlierSheets map[string]string
+	// mergedDown are the ranges merged over rows of one column that a second reading of
+	// a workbook sheet fills in (merged_cells.go).
+	mergedDown []mergedRange
 
 	// in is the input file as ReadInterviews, ReadSurvey or ReadRespondents read it, once:
 	// format detection and the format's reader work on its bytes.

@@ -147,7 +147,7 @@ func TestReadSurveyLimeSurveyZeroNotApplicable(t *testing.T) {
 	data := "id,submitdate,lastpage,N[N1]\n1,2024-01-01,2,A4\n2,2024-01-01,2,0\n3,2024-01-01,2,A0\n4,2024-01-01,2,Weet niet\n5,2024-01-01,2,A7\n"
 	path := writeFile(t, "lime.csv", []byte(data))
 	ds := readSurvey(t, path, Options{Codebook: cb})
-	same(t, "answers", answers(ds), []string{"1 N1 4 (A4)", "2 N1 . (0)", "3 N1 . (A0)", "4 N1 . (Weet niet)"})
+	same(t, "answers", answers(ds), []string{"lime:1 N1 4 (A4)", "lime:2 N1 . (0)", "lime:3 N1 . (A0)", "lime:4 N1 . (Weet niet)"})
 	same(t, "rejects", rejects(ds), []string{`lime.csv | row 6, column "N[N1]" | A7 | answer outside the scale: A7 is not one of 1..5`})
 	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "limesurvey", Read: 5, Accepted: 5, Cells: 5, CellsAccepted: 4, CellsRejected: 1}})
 }

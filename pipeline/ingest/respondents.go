@@ -24,6 +24,7 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	defer rows.Close()
+	rows.fill = newMergedFill(opt.mergedDown) // merged_cells.go
 	var header []string
 	for rows.Next() {
 		if !emptyRow(rows.Row()) {
@@ -34,7 +35,7 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	if err := rows.Err(); err != nil {
 		return model.Dataset{}, err
 	}
-	sheet := rows.Sheet()
+	sheet, headerLine := rows.Sheet(), rows.Line()
 	if header == nil {
 		return model.Dataset{}, model.Reasonf("%s: no header row: %w", "%s: geen kopregel: %v", path, ErrMissingColumn)
 	}
@@ -109,6 +110,13 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return model.Dataset{}, err
+	}
+	if down := mergedDown(rows.merged, headerLine); down != nil && opt.mergedDown == nil {
+		rows.Close()
+		opt.mergedDown = down
+		ds, err := readRespondents(path, opt)
+		ds.Warnings = append(ds.Warnings, mergedWarning(path, sheet, down))
+		return ds, err
 	}
 	ds.Files = append(ds.Files, count)
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go

@@ -72,6 +72,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	defer rows.Close()
+	rows.fill = newMergedFill(opt.mergedDown) // the second reading of a sheet with merged cells: merged_cells.go
 	var header []string
 	for rows.Next() { // the header is the first row with any text
 		if !emptyRow(rows.Row()) {
@@ -121,7 +122,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	lay.format = format
 	markUnheaded(lay, header)
 	lay.stopAtNamed = recordsStopAtNamed(rows, layoutNamedColumns(lay), len(lay.columns))
-	if format == FormatForms {
+	if lay.responseNumbers {
 		lay.idPrefix = formsPrefix(path)
 	}
 	var src rowSource = rows
@@ -129,6 +130,16 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 		src = &pendingSource{rowSource: rows, row: lay.pending, line: lay.pendingLine}
 	}
 	ds, err := readResponses(path, rows.Sheet(), src, lay, opt)
+	if down := mergedDown(rows.merged, at); down != nil && opt.mergedDown == nil && err == nil {
+		rows.Close()
+		opt.mergedDown = down
+		ds, err := readSurveyExport(path, opt)
+		ds.Warnings = append(ds.Warnings, mergedWarning(path, rows.Sheet(), down))
+		return ds, err
+	}
+	if lay.warnings != nil {
+		ds.Warnings = append(ds.Warnings, lay.warnings(path)...)
+	}
 	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
 	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...)          // survey_nearitems.go
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...)                  // hidden_rows.go
@@ -228,6 +239,14 @@ type surveyLayout struct {
 	columns []surveyColumn
 	// idPrefix, when set, is put before the respondent id (Forms numbers responses per form).
 	idPrefix string
+	// responseNumbers: the respondent id is the tool's own response number, which starts
+	// again at 1 in every form or survey (Forms's ID, LimeSurvey's id), not a column the
+	// study named: it gets the file's name in front (idPrefix), so that response 1 of two
+	// files (two waves) is two people, never one person measured twice.
+	responseNumbers bool
+	// warnings, when set, are the format's own warnings once the rows are read
+	// (LimeSurvey's answer codes read by their number).
+	warnings func(path string) []model.Warning
 	// incomplete reports whether a submit-column value means an incomplete response; nil
 	// means an empty value does.
 	incomplete func(string) bool

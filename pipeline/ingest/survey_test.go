@@ -178,27 +178,27 @@ func TestReadSurveyLimeSurveyFixture(t *testing.T) {
 		texts = append(texts, s.ID+" = "+s.Text)
 	}
 	same(t, "open answers", texts, []string{
-		"limesurvey_results_nl.csv:10:opleiding[other] = test gerrit",
-		"limesurvey_results_nl.csv:12:opleiding[other] = test3 gerrit",
-		"limesurvey_results_nl.csv:14:opleiding[other] = test4 Gerrit",
-		"limesurvey_results_nl.csv:20:opleiding[other] = test5 Gerrit",
-		"limesurvey_results_nl.csv:42:opleiding[other] = GERMAN UNI",
-		"limesurvey_results_nl.csv:73:opleiding[other] = WO DUITSLAND",
+		"limesurvey_results_nl.csv:limesurvey_results_nl:10:opleiding[other] = test gerrit",
+		"limesurvey_results_nl.csv:limesurvey_results_nl:12:opleiding[other] = test3 gerrit",
+		"limesurvey_results_nl.csv:limesurvey_results_nl:14:opleiding[other] = test4 Gerrit",
+		"limesurvey_results_nl.csv:limesurvey_results_nl:20:opleiding[other] = test5 Gerrit",
+		"limesurvey_results_nl.csv:limesurvey_results_nl:42:opleiding[other] = GERMAN UNI",
+		"limesurvey_results_nl.csv:limesurvey_results_nl:73:opleiding[other] = WO DUITSLAND",
 	})
 	byID := map[string]model.Respondent{}
 	for _, r := range ds.Respondents {
 		byID[r.ID] = r
 	}
-	same(t, "respondent 9", byID["9"].Attributes, map[string]string{
+	same(t, "respondent 9", byID["limesurvey_results_nl:9"].Attributes, map[string]string{
 		"geslacht": "man", "opleiding": "VWO", "leeftijd": "22",
 		"v1 group": "B", "v2 group": "A", "v3 group": "B", "v4 group": "B", "v5 group": "A",
 		"v6 group": "B", "v7 group": "B", "v8 group": "A", "v9 group": "A", "v10 group": "A",
 		"v11 group": "B", "v12 group": "A", "v13 group": "B", "v14 group": "A", "v15 group": "A",
 	})
-	if a := byID["8"].Attributes; a["v7"] != "Valérie" || a["eindvraag"] != "Ja" || len(a) != 34 {
+	if a := byID["limesurvey_results_nl:8"].Attributes; a["v7"] != "Valérie" || a["eindvraag"] != "Ja" || len(a) != 34 {
 		t.Errorf("respondent 8: %v", a)
 	}
-	if a := byID["73"].Attributes; a["geslacht"] != "vrouw" || a["leeftijd"] != "35" || a["opleiding"] != "Other" {
+	if a := byID["limesurvey_results_nl:73"].Attributes; a["geslacht"] != "vrouw" || a["leeftijd"] != "35" || a["opleiding"] != "Other" {
 		t.Errorf("respondent 73: %v", a)
 	}
 }
@@ -215,8 +215,8 @@ func TestReadSurveyLimeSurveyItems(t *testing.T) {
 	dual := map[string]string{"B4": "D[B4][1]"}
 	ds := readSurvey(t, path, Options{Codebook: cb, Columns: dual})
 	same(t, "answers", answers(ds), []string{
-		"11 K1 4 (A4)", "11 K2 5 (A5)", "11 B1 2 (AO02)", "11 B3 3", "11 B4 1 (A1)",
-		"13 B1 3 (A3)", "13 B3 3 (A3)", "13 B4 5 (A5)",
+		"lime:11 K1 4 (A4)", "lime:11 K2 5 (A5)", "lime:11 B1 2 (AO02)", "lime:11 B3 3", "lime:11 B4 1 (A1)",
+		"lime:13 B1 3 (A3)", "lime:13 B3 3 (A3)", "lime:13 B4 5 (A5)",
 	})
 	// K1 "A9" is not on the scale, K2 "-oth-" is not a label; the rest of row 4 counts.
 	same(t, "rejects", rejects(ds), []string{
@@ -225,11 +225,11 @@ func TestReadSurveyLimeSurveyItems(t *testing.T) {
 		`lime.csv | row 4, column "K[K2]" | -oth- | unknown answer label: "-oth-" is not an answer of scale kennen`,
 	})
 	same(t, "files", ds.Files, []model.FileCount{{Path: path, Format: "limesurvey", Read: 3, Accepted: 2, Rejected: 1, Cells: 10, CellsAccepted: 8, CellsRejected: 2}})
-	if len(ds.Segments) != 2 || ds.Segments[0].ID != "lime.csv:13:I1_other" || ds.Segments[1].Text != "Fijn dat jullie dit vragen" {
+	if len(ds.Segments) != 2 || ds.Segments[0].ID != "lime.csv:lime:13:I1_other" || ds.Segments[1].Text != "Fijn dat jullie dit vragen" {
 		t.Errorf("segments %+v", ds.Segments)
 	}
 	ds = readSurvey(t, path, Options{Codebook: cb, Columns: dual, IncludeIncomplete: true})
-	if len(ds.Respondents) != 3 || ds.Files[0].Accepted != 3 || answers(ds)[5] != "12 K1 2 (A2)" {
+	if len(ds.Respondents) != 3 || ds.Files[0].Accepted != 3 || answers(ds)[5] != "lime:12 K1 2 (A2)" {
 		t.Errorf("with incomplete: %v %+v", answers(ds), ds.Files)
 	}
 
@@ -240,7 +240,7 @@ func TestReadSurveyLimeSurveyItems(t *testing.T) {
 	path = writeFile(t, "lime-full.csv", []byte(full))
 	ds = readSurvey(t, path, Options{Codebook: cb})
 	same(t, "full-text answers", answers(ds), []string{
-		"21 K1 5 (Helemaal mee eens)", "21 B4 2 (Oneens)", "22 K1 . (Weet niet)", "22 B4 3 (Neutraal)",
+		"lime-full:21 K1 5 (Helemaal mee eens)", "lime-full:21 B4 2 (Oneens)", "lime-full:22 K1 . (Weet niet)", "lime-full:22 B4 3 (Neutraal)",
 	})
 	if len(ds.Rejects) != 0 || len(ds.Respondents) != 2 || len(ds.Respondents[0].Attributes) != 0 {
 		t.Errorf("rejects %v respondents %+v", rejects(ds), ds.Respondents)

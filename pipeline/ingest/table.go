@@ -73,6 +73,10 @@ type Rows struct {
 	stopped chan struct{}
 	// aheadLeft is the current row's fastRowsLeft as src had it.
 	aheadLeft int
+	// merged are the sheet's merged ranges once its rows have ended; fill, when set,
+	// puts a range's value into every row of it (merged_cells.go).
+	merged []string
+	fill   *mergedFill
 
 	// .csv
 	text *textTable
@@ -249,6 +253,7 @@ type prefetched struct {
 	uncomputed []int
 	end        bool
 	err        error
+	merged     []string // at the end: the sheet's merged ranges (merged_cells.go)
 }
 
 // prefetchBatch is how many rows travel together from the decoding goroutine.
@@ -264,7 +269,7 @@ func (r *Rows) prefetch() {
 		if more {
 			batch = append(batch, prefetched{row: r.src.row, line: r.src.line, hidden: r.src.hidden, left: r.src.fastRowsLeft(), uncomputed: r.src.uncomputed})
 		} else {
-			batch = append(batch, prefetched{end: true, err: r.src.err})
+			batch = append(batch, prefetched{end: true, err: r.src.err, merged: r.src.mergedRefs()})
 		}
 		if len(batch) == prefetchBatch || !more {
 			select {
@@ -294,10 +299,14 @@ func (r *Rows) nextPrefetched() bool {
 	if p.end {
 		r.err, r.row = p.err, nil
 		r.ahead = nil
+		r.merged = p.merged
 		return false
 	}
 	r.row, r.line, r.hidden, r.aheadLeft = p.row, p.line, p.hidden, p.left
 	r.noteUncomputed(p.line, p.uncomputed)
+	if r.fill != nil {
+		r.row = r.fill.apply(r.line, r.row) // merged_cells.go
+	}
 	if p.hidden && !emptyRow(p.row) {
 		r.hiddenRows++
 		if len(r.hiddenFirst) < maxHiddenShown {

@@ -61,6 +61,9 @@ type Rows struct {
 	// sheet has none); size is the sheet's inflated size (RowsHint).
 	lastRow int
 	size    uint64
+	// merged are the sheet's merged ranges (<mergeCell ref="B2:B11">, after the sheet
+	// data), read once the rows have ended.
+	merged []string
 }
 
 // Rows opens the worksheet called name.
@@ -240,6 +243,7 @@ func (r *Rows) readRow() {
 		case tokEnd:
 			if string(s.name) == "sheetData" {
 				r.done = true
+				r.readMerged() // merged.go
 				return
 			}
 		case tokStart:

@@ -1,0 +1,46 @@
+package pipeline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// The order of the waves: study.yaml's wave_order, checked against the data, or the
+// labels' own; labels without one stop the run with the order study.yaml lists them in
+// as the example.
+func TestOrderWaves(t *testing.T) {
+	d := &model.Dataset{Respondents: []model.Respondent{{ID: "a", Wave: "najaar 2024"}, {ID: "a", Wave: "voorjaar 2024"}, {ID: "b"}}}
+	for _, c := range []struct {
+		yaml, want, err string
+	}{
+		{"survey:\n  - {path: e1.csv, wave: voorjaar 2024}\n  - {path: e2.csv, wave: najaar 2024}\n", "",
+			`the waves "najaar 2024", "voorjaar 2024" do not say their order`},
+		{"survey:\n  - {path: e1.csv, wave: voorjaar 2024}\n  - {path: e2.csv, wave: najaar 2024}\n", "",
+			"e.g. wave_order: [voorjaar 2024, najaar 2024]"},
+		{"survey: [e.csv]\nwave_order: [voorjaar 2024, najaar 2024]\n", "voorjaar 2024|najaar 2024", ""},
+		{"survey: [e.csv]\nwave_order: [voorjaar 2024, Najaar 2024]\n", "", `line 4, column 29: key wave_order: no respondent is in wave "Najaar 2024"`},
+		{"survey: [e.csv]\nwave_order: [voorjaar 2024, voorjaar 2024, najaar 2024]\n", "", `key wave_order: wave "voorjaar 2024" is listed twice`},
+		{"survey: [e.csv]\nwave_order: [voorjaar 2024]\n", "", `key wave_order: the wave(s) "najaar 2024" of the data are missing`},
+	} {
+		s, err := ParseStudy([]byte("title: T\ncodebook: cb.yaml\n" + c.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := orderWaves(s, d)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%q: error %v, want %q", c.yaml, err, c.err)
+			}
+			continue
+		}
+		if err != nil || strings.Join(got, "|") != c.want {
+			t.Errorf("%q: %v %v, want %s", c.yaml, got, err, c.want)
+		}
+	}
+	numbered := &model.Dataset{Respondents: []model.Respondent{{Wave: "T10"}, {Wave: "T2"}}}
+	if got, err := orderWaves(&Study{}, numbered); err != nil || strings.Join(got, "|") != "T2|T10" {
+		t.Errorf("T2, T10: %v %v", got, err)
+	}
+}
