@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
@@ -20,11 +21,24 @@ import (
 // pattern is literal. The respondent id is {respondent} where the pattern has it, else
 // {role} and {nr} as written in the name ("JW01"), else the whole name. A role written as
 // a codebook role's abbreviation (JW) becomes that role.
+//
+// A name that fits the pattern in more than one way ("Kevin_Oosterhuis_Bergdorp" against
+// "{respondent}_{municipality}": respondent "Kevin" or "Kevin_Oosterhuis") is an error
+// (ErrAmbiguousName), not the first reading: taking the shortest respondent would put a
+// surname into the municipality, a group value that is published. The readings are
+// compared by matching once with every placeholder as short as it can be and once as
+// long: where the two agree, no placeholder can take another length (each placeholder in
+// turn is both its shortest and its longest possible), so the name has one reading.
 type namePattern struct {
 	src    string
-	re     *regexp.Regexp
+	re     *regexp.Regexp // every placeholder as short as it can be
+	long   *regexp.Regexp // every placeholder as long as it can be
 	fields []string
 }
+
+// ErrAmbiguousName is wrapped by the error for a file or document name that fits the
+// study's name_pattern in more than one way.
+var ErrAmbiguousName = model.NewKind("name fits name_pattern in more than one way", "naam past op meer dan een manier bij name_pattern")
 
 var (
 	placeholder     = regexp.MustCompile(`\{([^{}]*)\}`)
@@ -37,8 +51,9 @@ func compileNamePattern(p string) (*namePattern, error) {
 		return nil, nil
 	}
 	np := &namePattern{src: p}
-	var b strings.Builder
+	var b, long strings.Builder
 	b.WriteString("^")
+	long.WriteString("^")
 	last := 0
 	seen := map[string]bool{}
 	literal := func(s string) error {
@@ -46,6 +61,7 @@ func compileNamePattern(p string) (*namePattern, error) {
 			return fmt.Errorf("name_pattern %q: unbalanced braces", p)
 		}
 		b.WriteString(regexp.QuoteMeta(s))
+		long.WriteString(regexp.QuoteMeta(s))
 		return nil
 	}
 	for _, m := range placeholder.FindAllStringSubmatchIndex(p, -1) {
@@ -62,11 +78,14 @@ func compileNamePattern(p string) (*namePattern, error) {
 		seen[name] = true
 		switch name {
 		case "nr":
-			b.WriteString(`(\d+)`)
+			b.WriteString(`(\d+?)`)
+			long.WriteString(`(\d+)`)
 		case "role":
-			b.WriteString(`(\p{L}+)`)
+			b.WriteString(`(\p{L}+?)`)
+			long.WriteString(`(\p{L}+)`)
 		default:
 			b.WriteString(`(.+?)`)
+			long.WriteString(`(.+)`)
 		}
 		np.fields = append(np.fields, name)
 		last = m[1]
@@ -75,6 +94,7 @@ func compileNamePattern(p string) (*namePattern, error) {
 		return nil, err
 	}
 	b.WriteString("$")
+	long.WriteString("$")
 	if len(np.fields) == 0 {
 		return nil, fmt.Errorf("name_pattern %q has no placeholder such as {role} or {municipality}", p)
 	}
@@ -83,6 +103,7 @@ func compileNamePattern(p string) (*namePattern, error) {
 		return nil, fmt.Errorf("name_pattern %q: %v", p, err)
 	}
 	np.re = re
+	np.long = regexp.MustCompile(long.String()) // the same pattern, greedy: it compiles
 	return np, nil
 }
 
@@ -103,13 +124,16 @@ type nameVariables struct {
 	attributes   map[string]string
 }
 
-// match reads a name; ok is false when the name does not fit the pattern.
-func (np *namePattern) match(name string, cb *codebook.Codebook) (nameVariables, bool) {
-	var v nameVariables
+// match reads a name; ok is false when the name does not fit the pattern. err is not nil
+// (ErrAmbiguousName, naming both readings) when it fits in more than one way.
+func (np *namePattern) match(name string, cb *codebook.Codebook) (v nameVariables, ok bool, err error) {
 	stem := nameStem(name)
 	m := np.re.FindStringSubmatch(stem)
 	if m == nil {
-		return v, false
+		return v, false, nil
+	}
+	if l := np.long.FindStringSubmatch(stem); !slices.Equal(m, l) {
+		return v, false, np.errAmbiguous(name, m, l)
 	}
 	var nr string
 	for i, f := range np.fields {
@@ -144,7 +168,22 @@ func (np *namePattern) match(name string, cb *codebook.Codebook) (nameVariables,
 			}
 		}
 	}
-	return v, true
+	return v, true, nil
+}
+
+// errAmbiguous is the error for a name with two readings, short and long: the submatches
+// of the pattern with its placeholders as short and as long as they can be.
+func (np *namePattern) errAmbiguous(name string, short, long []string) error {
+	reading := func(m []string) string {
+		parts := make([]string, len(np.fields))
+		for i, f := range np.fields {
+			parts[i] = fmt.Sprintf("{%s} %q", f, m[i+1])
+		}
+		return strings.Join(parts, ", ")
+	}
+	return model.Reasonf("%[1]s: the name fits name_pattern %[2]q in more than one way: %[3]s, or %[4]s (a placeholder's text holds what separates it from the next); give each part of the name its own placeholder (for names such as Voornaam_Achternaam_Gemeente: \"{voornaam}_{achternaam}_{municipality}\", the respondent then is the whole name), use {role}{nr} (letters, then digits) for ids such as JW01, or rename the files: %[5]w",
+		"%[1]s: de naam past op meer dan een manier bij name_pattern %[2]q: %[3]s, of %[4]s (de tekst van een plaatshouder bevat wat hem van de volgende scheidt); geef elk deel van de naam een eigen plaatshouder (voor namen als Voornaam_Achternaam_Gemeente: \"{voornaam}_{achternaam}_{municipality}\", de respondent is dan de hele naam), gebruik {role}{nr} (letters, dan cijfers) voor ids als JW01, of hernoem de bestanden: %[5]v",
+		name, np.src, reading(short), reading(long), ErrAmbiguousName)
 }
 
 // apply sets the respondent's fields that the name gives, where they are still empty.

@@ -266,7 +266,11 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 			}
 		}
 		if np != nil {
-			if v, ok := np.match(s.Name, r.opt.Codebook); ok {
+			v, ok, err := np.match(s.Name, r.opt.Codebook)
+			if err != nil {
+				return model.Dataset{}, model.Reasonf("%s: source %w", "%s: bron %v", r.path, err)
+			}
+			if ok {
 				vars[i] = &v
 				if id == "" {
 					id = v.respondent

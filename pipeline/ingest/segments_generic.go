@@ -216,7 +216,11 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		var vars *nameVariables
 		var noResp error // nil: "no respondent", made only for a row rejected for it
 		if np != nil && doc != "" {
-			if v, ok := np.match(doc, opt.Codebook); ok {
+			v, ok, err := np.match(doc, opt.Codebook)
+			if err != nil {
+				return ds, model.Reasonf("%s: %s: document %w", "%s: %s: document %v", path, model.Place(sheet, line, columnHeader(header, docCol)), err)
+			}
+			if ok {
 				vars = &v
 				if resp == "" {
 					resp = v.respondent

@@ -72,7 +72,11 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 	var vars *nameVariables
 	var noResp error
 	if np != nil {
-		if v, ok := np.match(base, opt.Codebook); ok {
+		v, ok, err := np.match(path, opt.Codebook)
+		if err != nil {
+			return ds, err
+		}
+		if ok {
 			vars = &v
 			if resp == "" {
 				resp = v.respondent
