@@ -42,3 +42,25 @@ func TestNamePatternOneReading(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNamePattern: any pattern that compiles reads any name without a panic, and a name
+// it reads is either one reading or an ErrAmbiguousName, never both.
+func FuzzNamePattern(f *testing.F) {
+	f.Add("{respondent}_{municipality}", "Kevin_Oosterhuis_Bergdorp.txt")
+	f.Add("{role}{nr}_{municipality}", "JW01_Bergen_op_Zoom.docx")
+	f.Add("{municipality}-{role}{nr}", "Bergdorp-JW01")
+	f.Add("{a}{b}{c}", "xyz")
+	f.Fuzz(func(t *testing.T, pattern, name string) {
+		np, err := compileNamePattern(pattern)
+		if err != nil || np == nil {
+			return
+		}
+		_, ok, err := np.match(name, nil)
+		if ok && err != nil {
+			t.Fatalf("%q by %q: a reading and an error %v", name, pattern, err)
+		}
+		if err != nil && !errors.Is(err, ErrAmbiguousName) {
+			t.Fatalf("%q by %q: %v", name, pattern, err)
+		}
+	})
+}
