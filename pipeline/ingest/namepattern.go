@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
@@ -22,18 +21,17 @@ import (
 // {role} and {nr} as written in the name ("JW01"), else the whole name. A role written as
 // a codebook role's abbreviation (JW) becomes that role.
 //
-// A name that fits the pattern in more than one way ("Kevin_Oosterhuis_Bergdorp" against
-// "{respondent}_{municipality}": respondent "Kevin" or "Kevin_Oosterhuis") is an error
-// (ErrAmbiguousName), not the first reading: taking the shortest respondent would put a
-// surname into the municipality, a group value that is published. The readings are
-// compared by matching once with every placeholder as short as it can be and once as
-// long: where the two agree, no placeholder can take another length (each placeholder in
-// turn is both its shortest and its longest possible), so the name has one reading.
+// Each placeholder takes the shortest text it can, in order ("{respondent}_{part}": the
+// respondent is the name up to its first "_"). A name whose municipality or role that
+// rule does not decide ("Kevin_Oosterhuis_Bergdorp" against
+// "{respondent}_{municipality}": municipality "Oosterhuis_Bergdorp" or "Bergdorp") is an
+// error (ErrAmbiguousName), not the shortest reading: that would put a surname into the
+// municipality, a group value that is published (namepattern_readings.go).
 type namePattern struct {
 	src    string
 	re     *regexp.Regexp // every placeholder as short as it can be
-	long   *regexp.Regexp // every placeholder as long as it can be
 	fields []string
+	pieces []namePiece // the pattern in order, for its other readings
 }
 
 // ErrAmbiguousName is wrapped by the error for a file or document name that fits the
@@ -51,9 +49,8 @@ func compileNamePattern(p string) (*namePattern, error) {
 		return nil, nil
 	}
 	np := &namePattern{src: p}
-	var b, long strings.Builder
+	var b strings.Builder
 	b.WriteString("^")
-	long.WriteString("^")
 	last := 0
 	seen := map[string]bool{}
 	literal := func(s string) error {
@@ -61,7 +58,9 @@ func compileNamePattern(p string) (*namePattern, error) {
 			return fmt.Errorf("name_pattern %q: unbalanced braces", p)
 		}
 		b.WriteString(regexp.QuoteMeta(s))
-		long.WriteString(regexp.QuoteMeta(s))
+		if s != "" {
+			np.pieces = append(np.pieces, namePiece{literal: s, field: -1})
+		}
 		return nil
 	}
 	for _, m := range placeholder.FindAllStringSubmatchIndex(p, -1) {
@@ -79,13 +78,13 @@ func compileNamePattern(p string) (*namePattern, error) {
 		switch name {
 		case "nr":
 			b.WriteString(`(\d+?)`)
-			long.WriteString(`(\d+)`)
+			np.pieces = append(np.pieces, namePiece{field: len(np.fields), class: digits})
 		case "role":
 			b.WriteString(`(\p{L}+?)`)
-			long.WriteString(`(\p{L}+)`)
+			np.pieces = append(np.pieces, namePiece{field: len(np.fields), class: letters})
 		default:
 			b.WriteString(`(.+?)`)
-			long.WriteString(`(.+)`)
+			np.pieces = append(np.pieces, namePiece{field: len(np.fields), class: anyText})
 		}
 		np.fields = append(np.fields, name)
 		last = m[1]
@@ -94,7 +93,6 @@ func compileNamePattern(p string) (*namePattern, error) {
 		return nil, err
 	}
 	b.WriteString("$")
-	long.WriteString("$")
 	if len(np.fields) == 0 {
 		return nil, fmt.Errorf("name_pattern %q has no placeholder such as {role} or {municipality}", p)
 	}
@@ -103,7 +101,6 @@ func compileNamePattern(p string) (*namePattern, error) {
 		return nil, fmt.Errorf("name_pattern %q: %v", p, err)
 	}
 	np.re = re
-	np.long = regexp.MustCompile(long.String()) // the same pattern, greedy: it compiles
 	return np, nil
 }
 
@@ -132,8 +129,8 @@ func (np *namePattern) match(name string, cb *codebook.Codebook) (v nameVariable
 	if m == nil {
 		return v, false, nil
 	}
-	if l := np.long.FindStringSubmatch(stem); !slices.Equal(m, l) {
-		return v, false, np.errAmbiguous(name, m, l)
+	if other := np.otherGroups(stem, m); other != nil {
+		return v, false, np.errAmbiguous(name, m, other)
 	}
 	var nr string
 	for i, f := range np.fields {
@@ -171,8 +168,8 @@ func (np *namePattern) match(name string, cb *codebook.Codebook) (v nameVariable
 	return v, true, nil
 }
 
-// errAmbiguous is the error for a name with two readings, short and long: the submatches
-// of the pattern with its placeholders as short and as long as they can be.
+// errAmbiguous is the error for a name with two readings (submatches: the whole name,
+// then the placeholders' texts) that give other group values.
 func (np *namePattern) errAmbiguous(name string, short, long []string) error {
 	reading := func(m []string) string {
 		parts := make([]string, len(np.fields))

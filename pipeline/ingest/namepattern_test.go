@@ -23,6 +23,10 @@ func TestNamePatternOneReading(t *testing.T) {
 		{pattern: "{voornaam}_{achternaam}_{municipality}", name: "Kevin_Oosterhuis_Bergdorp.txt", want: nameVariables{respondent: "Kevin_Oosterhuis_Bergdorp", municipality: "Bergdorp"}},
 		{pattern: "{role}{municipality}", name: "JWBergdorp.txt", ambiguous: true},
 		{pattern: "{role}{nr}", name: "JW012.txt", want: nameVariables{respondent: "JW012", role: "JW"}},
+		// The shortest and the longest reading agree on the municipality, a third does not.
+		{pattern: "{a}_{municipality}_{b}", name: "x_m_m_m", ambiguous: true},
+		// Readings that differ in the respondent only: the shortest, as documented.
+		{pattern: "{respondent}_{part}", name: "videos_10_selected", want: nameVariables{respondent: "videos"}},
 	} {
 		np, err := compileNamePattern(c.pattern)
 		if err != nil {

@@ -162,7 +162,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 	}
 
 	// Respondents and attributes per source.
-	srcRespondent := map[string]string{}
+	cases := sourceCases{}
 	srcAttrs := map[string]map[string]string{}
 	respAttrs := map[string]map[string]string{}
 	addAttr := func(m map[string]map[string]string, key, name, value string) {
@@ -193,10 +193,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 			}
 			values(c.Values, func(n, v string) { addAttr(respAttrs, name, n, v) })
 			for _, s := range c.SourceRefs {
-				g := refiqda.NormalGUID(s.Target)
-				if _, ok := srcRespondent[g]; !ok {
-					srcRespondent[g] = name
-				}
+				cases.add(refiqda.NormalGUID(s.Target), name)
 			}
 			continue
 		}
@@ -220,6 +217,21 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 		}
 	}
 
+	srcRespondent, grouping, err := r.caseRespondents(cases, np) // qdpx_cases.go
+	if err != nil {
+		return model.Dataset{}, err
+	}
+	for _, c := range r.p.Cases {
+		// A Case that only groups respondents (a municipality Case) gives its variables
+		// to its sources, after their own.
+		if name := strings.TrimSpace(c.Name); grouping[name] {
+			for _, s := range c.SourceRefs {
+				g := refiqda.NormalGUID(s.Target)
+				values(c.Values, func(n, v string) { addAttr(srcAttrs, g, n, v) })
+			}
+		}
+	}
+
 	respondents := map[string]*model.Respondent{}
 	var order []string
 	respondent := func(id string) *model.Respondent {
@@ -230,7 +242,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 		return respondents[id]
 	}
 	for _, c := range r.p.Cases {
-		if name := strings.TrimSpace(c.Name); name != "" {
+		if name := strings.TrimSpace(c.Name); name != "" && !grouping[name] {
 			if r.opt.Known != nil && !r.opt.Known[name] {
 				continue // named only; rows of this respondent are rejected below
 			}
