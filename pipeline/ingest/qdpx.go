@@ -31,7 +31,8 @@ var (
 // selections. Their Codings become the passage's codings with the code's path as Raw
 // ("Parent > Child") and as coder the User named by the Coding's creatingUser, else by
 // the selection's. Everything is keyed
-// by GUID, never by name. A source's respondent is the named Case that refers to it, else
+// by GUID, never by name. A source's respondent is the named Case that refers to it (of
+// several, the one the study names: qdpx_cases.go), else
 // a "respondent" document variable, else what opt.NamePattern reads from the source name
 // (also role, municipality and attributes; a name that does not fit is a reject), else the
 // source name up to its first "_" (an error where that would join differently named

@@ -239,6 +239,11 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 				headings[foldName(li.label)] = true
 			}
 			counts[foldName(li.label)]++
+		} else if m := speakerCell.FindStringSubmatchIndex(l); m != nil {
+			// A table row: the label's cell, then the text's (docx_tables.go).
+			li.label = strings.TrimSpace(l[m[2]:m[3]])
+			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
+			counts[foldName(li.label)]++
 		} else if m := speakerHeading.FindStringSubmatchIndex(l); m != nil {
 			// The label is a heading: the turn's text starts on the next line.
 			at := m[2:4]
@@ -434,7 +439,8 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = charsetReader
-	var b strings.Builder
+	var b bytes.Buffer
+	var tables docxTables // a table's row is a line: docx_tables.go
 	inText := false
 	// own and ownSet are the run's own w:vanish; rStyle its character style, pStyle the
 	// paragraph's style; decided tells whether hiddenRun has been resolved for this run.
@@ -460,6 +466,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 			} else if skip {
 				continue
 			}
+			tables.start(t, &b)
 			switch t.Name.Local {
 			case "p":
 				pStyle = ""
@@ -512,6 +519,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 			case "p":
 				b.WriteByte('\n')
 			}
+			tables.end(t, &b)
 		case xml.CharData:
 			switch {
 			case inText && hiddenRun:
