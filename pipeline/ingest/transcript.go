@@ -62,6 +62,9 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 		}
 	} else {
 		text = decodeText(raw)
+		if isSubtitles(path, text) {
+			text = subtitleText(text) // WebVTT, SubRip: transcript_subtitles.go
+		}
 	}
 	base := filepath.Base(path)
 	np, err := compileNamePattern(opt.NamePattern)
