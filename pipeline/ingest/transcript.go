@@ -173,7 +173,7 @@ func labelKey(label string) string {
 
 func isInterviewerLabel(label string) bool {
 	k := labelKey(label)
-	return inFolded(k, interviewerLabels) || strings.HasPrefix(k, "interview") || strings.HasPrefix(k, "onderzoek")
+	return inFolded(k, interviewerLabels) || strings.HasPrefix(k, "interview") || strings.HasPrefix(k, "onderzoek") || isNumberedInterviewer(label)
 }
 
 // isNamedInterviewer reports whether a label is one of the interviewers study.yaml names,
@@ -191,7 +191,7 @@ func isNamedInterviewer(label string, names []string) bool {
 }
 
 func isKnownLabel(label string) bool {
-	return isInterviewerLabel(label) || inFolded(labelKey(label), respondentLabels)
+	return isInterviewerLabel(label) || inFolded(labelKey(label), respondentLabels) || isNumberedKnown(label)
 }
 
 type turn struct {
@@ -260,8 +260,16 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		infos = append(infos, li)
 		pos += utf8.RuneCountInString(l)
 	}
+	// The words of numbered labels that are speakers by count ("P" of "P1" opening three
+	// lines) make "P2" a speaker too (transcript_numbered.go).
+	numbered := map[string]bool{}
+	for _, li := range infos {
+		if w := numberedWord(li.label); w != "" && (counts[foldName(li.label)] >= 2 || headings[foldName(li.label)]) {
+			numbered[w] = true
+		}
+	}
 	isSpeaker := func(label string) bool {
-		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2 || headings[foldName(label)])
+		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2 || headings[foldName(label)] || numbered[numberedWord(label)])
 	}
 
 	var turns []turn
@@ -272,9 +280,13 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			break
 		}
 	}
+	var once []int // lines opening with a label that opens no other line
 	if speakers {
 		cur := -1
 		for i, li := range infos {
+			if li.label != "" && !isSpeaker(li.label) && cur >= 0 {
+				once = append(once, li.number)
+			}
 			if isSpeaker(li.label) {
 				turns = append(turns, turn{label: li.label, start: li.rest, line: li.number,
 					interviewer: isInterviewerLabel(li.label) || isNamedInterviewer(li.label, opt.Interviewers)})
@@ -359,6 +371,9 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		count.Accepted++
 	}
 	rejectInterviewerOnly(path, &ds, &count, accepted) // transcript_interviewer_only.go
+	if w := onceLabelsWarning(path, once); w != nil {
+		ds.Warnings = append(ds.Warnings, *w)
+	}
 	if resp != "" && known {
 		r := model.Respondent{ID: resp, Source: path}
 		// A respondent who speaks under one personal name: keep it for redaction.
