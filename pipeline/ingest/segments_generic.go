@@ -130,6 +130,12 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	sort.Ints(attrOrder)
 	nameCols := nameColumns(header, cols, attrCols)
+	var extraCodeCols []int // "Code 1", "Code 2", ...: segments_code_columns.go
+	if l.format == "generic" {
+		var w []model.Warning
+		extraCodeCols, w = codeColumns(path, header, cols, opt.Columns)
+		ds.Warnings = append(ds.Warnings, w...)
+	}
 
 	count := model.FileCount{Path: path, Format: l.format}
 	np, err := compileNamePattern(opt.NamePattern)
@@ -263,6 +269,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			}
 		default:
 			names = l.splitCodes(cell(codeCol))
+			for _, i := range extraCodeCols {
+				names = append(names, l.splitCodes(cell(i))...)
+			}
 		}
 		var id string
 		if l.segmentKey != nil {
