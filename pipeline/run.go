@@ -191,6 +191,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
+	if err := checkPrimaryCoder(s, d); err != nil { // primary_coder.go
+		return nil, err
+	}
 
 	// Code: names onto the codebook; the auto-coder over every respondent segment.
 	mapRoles(d, cb)
