@@ -384,7 +384,7 @@ func (s *Study) options(in Input, cb *codebook.Codebook, known map[string]bool) 
 	return ingest.Options{
 		Format: in.Format, Columns: in.Columns, Sheet: in.Sheet, Codebook: cb,
 		Respondent: in.Respondent, Known: known, IncludeIncomplete: in.IncludeIncomplete,
-		NamePattern: in.NamePattern, Wave: in.Wave, Interviewers: in.Interviewer,
+		NamePattern: in.NamePattern, Wave: in.Wave, Interviewers: in.Interviewer, Coder: in.Coder,
 	}
 }
 

@@ -308,6 +308,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			names = []string{""} // reviewed, nothing applies
 		}
 		coder := cell(coderCol)
+		if coder == "" {
+			coder = opt.Coder // the entry's coder: (sheets_per_coder.go)
+		}
 		for _, n := range names {
 			// A (segment, code, coder) read twice is one coding. A segment has a few
 			// codings, so its chain is searched rather than a map of all codings hashed.
