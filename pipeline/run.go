@@ -200,6 +200,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
+	if err := checkPrimaryCoder(s, d); err != nil { // primary_coder.go
+		return nil, err
+	}
 
 	// Code: names onto the codebook; the auto-coder over every respondent segment.
 	mapRoles(d, cb)
@@ -391,7 +394,7 @@ func (s *Study) options(in Input, cb *codebook.Codebook, known map[string]bool) 
 	return ingest.Options{
 		Format: in.Format, Columns: in.Columns, Sheet: in.Sheet, Codebook: cb,
 		Respondent: in.Respondent, Known: known, IncludeIncomplete: in.IncludeIncomplete,
-		NamePattern: in.NamePattern, Wave: in.Wave, Interviewers: in.Interviewer,
+		NamePattern: in.NamePattern, Wave: in.Wave, Interviewers: in.Interviewer, Coder: in.Coder,
 	}
 }
 

@@ -79,6 +79,9 @@ type Input struct {
 	// Wave is the measurement wave of the entry's respondents (wave: 2024), kept as
 	// written; see docs/dataset.md, "Waves".
 	Wave string `yaml:"wave"`
+	// Coder names the coder of a coded-segment table without a coder column (a workbook
+	// with a sheet per coder, read an entry per sheet); see ingest.Options.Coder.
+	Coder string `yaml:"coder"`
 }
 
 // UnmarshalYAML accepts a plain path as well as the full mapping.

@@ -63,7 +63,7 @@ func detectInterviewFormat(path string, opt Options) (string, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".qdpx", ".qde":
 		return "qdpx", nil
-	case ".txt", ".docx", ".text", ".md":
+	case ".txt", ".docx", ".text", ".md", ".vtt", ".srt":
 		return "transcript", nil
 	}
 	in, err := loadInput(path, opt)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -19,11 +20,23 @@ import (
 // pattern is literal. The respondent id is {respondent} where the pattern has it, else
 // {role} and {nr} as written in the name ("JW01"), else the whole name. A role written as
 // a codebook role's abbreviation (JW) becomes that role.
+//
+// Each placeholder takes the shortest text it can, in order ("{respondent}_{part}": the
+// respondent is the name up to its first "_"). A name whose municipality or role that
+// rule does not decide ("Kevin_Oosterhuis_Bergdorp" against
+// "{respondent}_{municipality}": municipality "Oosterhuis_Bergdorp" or "Bergdorp") is an
+// error (ErrAmbiguousName), not the shortest reading: that would put a surname into the
+// municipality, a group value that is published (namepattern_readings.go).
 type namePattern struct {
 	src    string
-	re     *regexp.Regexp
+	re     *regexp.Regexp // every placeholder as short as it can be
 	fields []string
+	pieces []namePiece // the pattern in order, for its other readings
 }
+
+// ErrAmbiguousName is wrapped by the error for a file or document name that fits the
+// study's name_pattern in more than one way.
+var ErrAmbiguousName = model.NewKind("name fits name_pattern in more than one way", "naam past op meer dan een manier bij name_pattern")
 
 var (
 	placeholder     = regexp.MustCompile(`\{([^{}]*)\}`)
@@ -45,6 +58,9 @@ func compileNamePattern(p string) (*namePattern, error) {
 			return model.Reasonf("name_pattern %q: unbalanced braces", "name_pattern %q: een accolade { of } zonder tegenhanger", p)
 		}
 		b.WriteString(regexp.QuoteMeta(s))
+		if s != "" {
+			np.pieces = append(np.pieces, namePiece{literal: s, field: -1})
+		}
 		return nil
 	}
 	for _, m := range placeholder.FindAllStringSubmatchIndex(p, -1) {
@@ -61,11 +77,14 @@ func compileNamePattern(p string) (*namePattern, error) {
 		seen[name] = true
 		switch name {
 		case "nr":
-			b.WriteString(`(\d+)`)
+			b.WriteString(`(\d+?)`)
+			np.pieces = append(np.pieces, namePiece{field: len(np.fields), class: digits})
 		case "role":
-			b.WriteString(`(\p{L}+)`)
+			b.WriteString(`(\p{L}+?)`)
+			np.pieces = append(np.pieces, namePiece{field: len(np.fields), class: letters})
 		default:
 			b.WriteString(`(.+?)`)
+			np.pieces = append(np.pieces, namePiece{field: len(np.fields), class: anyText})
 		}
 		np.fields = append(np.fields, name)
 		last = m[1]
@@ -102,13 +121,16 @@ type nameVariables struct {
 	attributes   map[string]string
 }
 
-// match reads a name; ok is false when the name does not fit the pattern.
-func (np *namePattern) match(name string, cb *codebook.Codebook) (nameVariables, bool) {
-	var v nameVariables
+// match reads a name; ok is false when the name does not fit the pattern. err is not nil
+// (ErrAmbiguousName, naming both readings) when it fits in more than one way.
+func (np *namePattern) match(name string, cb *codebook.Codebook) (v nameVariables, ok bool, err error) {
 	stem := nameStem(name)
 	m := np.re.FindStringSubmatch(stem)
 	if m == nil {
-		return v, false
+		return v, false, nil
+	}
+	if other := np.otherGroups(stem, m); other != nil {
+		return v, false, np.errAmbiguous(name, m, other)
 	}
 	var nr string
 	for i, f := range np.fields {
@@ -143,7 +165,22 @@ func (np *namePattern) match(name string, cb *codebook.Codebook) (nameVariables,
 			}
 		}
 	}
-	return v, true
+	return v, true, nil
+}
+
+// errAmbiguous is the error for a name with two readings (submatches: the whole name,
+// then the placeholders' texts) that give other group values.
+func (np *namePattern) errAmbiguous(name string, short, long []string) error {
+	reading := func(m []string) string {
+		parts := make([]string, len(np.fields))
+		for i, f := range np.fields {
+			parts[i] = fmt.Sprintf("{%s} %q", f, m[i+1])
+		}
+		return strings.Join(parts, ", ")
+	}
+	return model.Reasonf("%[1]s: the name fits name_pattern %[2]q in more than one way: %[3]s, or %[4]s (a placeholder's text holds what separates it from the next); give each part of the name its own placeholder (for names such as Voornaam_Achternaam_Gemeente: \"{voornaam}_{achternaam}_{municipality}\", the respondent then is the whole name), use {role}{nr} (letters, then digits) for ids such as JW01, or rename the files: %[5]w",
+		"%[1]s: de naam past op meer dan een manier bij name_pattern %[2]q: %[3]s, of %[4]s (de tekst van een plaatshouder bevat wat hem van de volgende scheidt); geef elk deel van de naam een eigen plaatshouder (voor namen als Voornaam_Achternaam_Gemeente: \"{voornaam}_{achternaam}_{municipality}\", de respondent is dan de hele naam), gebruik {role}{nr} (letters, dan cijfers) voor ids als JW01, of hernoem de bestanden: %[5]v",
+		name, np.src, reading(short), reading(long), ErrAmbiguousName)
 }
 
 // apply sets the respondent's fields that the name gives, where they are still empty.

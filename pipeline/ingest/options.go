@@ -34,6 +34,9 @@ type Options struct {
 	// name_pattern, e.g. "{role}{nr}_{municipality}"; see namePattern). Empty: the
 	// respondent is the name up to its first "_".
 	NamePattern string
+	// Coder is the coder of a coded-segment table's rows whose coder cell is empty or
+	// that has no coder column (study.yaml's coder: on the entry); see sheets_per_coder.go.
+	Coder string
 	// Wave is the measurement wave of the file's respondents (study.yaml's wave on the
 	// input entry); a survey's wave column, where it has a value, wins. Empty in a study
 	// of one measurement.

@@ -31,7 +31,8 @@ var (
 // selections. Their Codings become the passage's codings with the code's path as Raw
 // ("Parent > Child") and as coder the User named by the Coding's creatingUser, else by
 // the selection's. Everything is keyed
-// by GUID, never by name. A source's respondent is the named Case that refers to it, else
+// by GUID, never by name. A source's respondent is the named Case that refers to it (of
+// several, the one the study names: qdpx_cases.go), else
 // a "respondent" document variable, else what opt.NamePattern reads from the source name
 // (also role, municipality and attributes; a name that does not fit is a reject), else the
 // source name up to its first "_" (an error where that would join differently named
@@ -162,7 +163,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 	}
 
 	// Respondents and attributes per source.
-	srcRespondent := map[string]string{}
+	cases := sourceCases{}
 	srcAttrs := map[string]map[string]string{}
 	respAttrs := map[string]map[string]string{}
 	addAttr := func(m map[string]map[string]string, key, name, value string) {
@@ -193,10 +194,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 			}
 			values(c.Values, func(n, v string) { addAttr(respAttrs, name, n, v) })
 			for _, s := range c.SourceRefs {
-				g := refiqda.NormalGUID(s.Target)
-				if _, ok := srcRespondent[g]; !ok {
-					srcRespondent[g] = name
-				}
+				cases.add(refiqda.NormalGUID(s.Target), name)
 			}
 			continue
 		}
@@ -220,6 +218,21 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 		}
 	}
 
+	srcRespondent, grouping, err := r.caseRespondents(cases, np) // qdpx_cases.go
+	if err != nil {
+		return model.Dataset{}, err
+	}
+	for _, c := range r.p.Cases {
+		// A Case that only groups respondents (a municipality Case) gives its variables
+		// to its sources, after their own.
+		if name := strings.TrimSpace(c.Name); grouping[name] {
+			for _, s := range c.SourceRefs {
+				g := refiqda.NormalGUID(s.Target)
+				values(c.Values, func(n, v string) { addAttr(srcAttrs, g, n, v) })
+			}
+		}
+	}
+
 	respondents := map[string]*model.Respondent{}
 	var order []string
 	respondent := func(id string) *model.Respondent {
@@ -230,7 +243,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 		return respondents[id]
 	}
 	for _, c := range r.p.Cases {
-		if name := strings.TrimSpace(c.Name); name != "" {
+		if name := strings.TrimSpace(c.Name); name != "" && !grouping[name] {
 			if r.opt.Known != nil && !r.opt.Known[name] {
 				continue // named only; rows of this respondent are rejected below
 			}
@@ -266,7 +279,11 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 			}
 		}
 		if np != nil {
-			if v, ok := np.match(s.Name, r.opt.Codebook); ok {
+			v, ok, err := np.match(s.Name, r.opt.Codebook)
+			if err != nil {
+				return model.Dataset{}, model.Reasonf("%s: source %w", "%s: bron %v", r.path, err)
+			}
+			if ok {
 				vars[i] = &v
 				if id == "" {
 					id = v.respondent

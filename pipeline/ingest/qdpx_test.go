@@ -343,6 +343,10 @@ func FuzzReadQDE(f *testing.F) {
 		`<PlainTextSelection guid="1" startPosition="0" endPosition="12" creatingUser="a"><Coding guid="c1"><CodeRef targetGUID="k"/></Coding></PlainTextSelection>` +
 		`<PlainTextSelection guid="2" startPosition="0" endPosition="12" creatingUser="a"><Coding guid="c2"><CodeRef targetGUID="k"/></Coding></PlainTextSelection>` +
 		`</TextSource></Sources></Project>`))
+	// A source in a municipality Case and a person Case (qdpx_cases.go).
+	f.Add([]byte(`<Project xmlns="urn:QDA-XML:project:1.0" name="P"><Sources>` +
+		`<TextSource guid="s" name="Interview 1"><PlainTextContent>Korte lijnen.</PlainTextContent></TextSource></Sources>` +
+		`<Cases><Case guid="b" name="Bergdorp"><SourceRef targetGUID="s"/></Case><Case guid="j" name="JW01"><SourceRef targetGUID="s"/></Case></Cases></Project>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(t.TempDir(), "JW01_p.qde")
 		if err := os.WriteFile(path, data, 0o644); err != nil {

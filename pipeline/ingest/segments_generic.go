@@ -130,6 +130,12 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	sort.Ints(attrOrder)
 	nameCols := nameColumns(header, cols, attrCols)
+	var extraCodeCols []int // "Code 1", "Code 2", ...: segments_code_columns.go
+	if l.format == "generic" {
+		var w []model.Warning
+		extraCodeCols, w = codeColumns(path, header, cols, opt.Columns)
+		ds.Warnings = append(ds.Warnings, w...)
+	}
 
 	count := model.FileCount{Path: path, Format: l.format}
 	np, err := compileNamePattern(opt.NamePattern)
@@ -216,7 +222,11 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		var vars *nameVariables
 		var noResp error // nil: "no respondent", made only for a row rejected for it
 		if np != nil && doc != "" {
-			if v, ok := np.match(doc, opt.Codebook); ok {
+			v, ok, err := np.match(doc, opt.Codebook)
+			if err != nil {
+				return ds, model.Reasonf("%s: %s: document %w", "%s: %s: document %v", path, model.Place(sheet, line, columnHeader(header, docCol)), err)
+			}
+			if ok {
 				vars = &v
 				if resp == "" {
 					resp = v.respondent
@@ -259,6 +269,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			}
 		default:
 			names = l.splitCodes(cell(codeCol))
+			for _, i := range extraCodeCols {
+				names = append(names, l.splitCodes(cell(i))...)
+			}
 		}
 		var id string
 		if l.segmentKey != nil {
@@ -295,6 +308,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			names = []string{""} // reviewed, nothing applies
 		}
 		coder := cell(coderCol)
+		if coder == "" {
+			coder = opt.Coder // the entry's coder: (sheets_per_coder.go)
+		}
 		for _, n := range names {
 			// A (segment, code, coder) read twice is one coding. A segment has a few
 			// codings, so its chain is searched rather than a map of all codings hashed.

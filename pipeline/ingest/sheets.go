@@ -134,6 +134,7 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 		return ds, false, nil
 	}
 	earlier := map[string]string{} // respondent key -> the sheet that holds it
+	var parts []model.Dataset      // each sheet's, for sheetsPerCoder
 	for _, s := range same {
 		o := opt
 		o.Sheet = s
@@ -158,7 +159,13 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 			}
 		}
 		part.Warnings = notYetWarned(&ds, part.Warnings) // the sheets share a header and its warnings
+		if !survey && len(same) > 1 && opt.Coder == "" {
+			parts = append(parts, part)
+		}
 		ds.Merge(part)
+	}
+	if err := sheetsPerCoder(in.path, same, parts); len(parts) > 1 && err != nil { // sheets_per_coder.go
+		return ds, true, err
 	}
 	for _, w := range other {
 		ds.Warnings = append(ds.Warnings, model.Warning{File: w.Path, Err: w})

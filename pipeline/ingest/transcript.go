@@ -62,6 +62,9 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 		}
 	} else {
 		text = decodeText(raw)
+		if isSubtitles(path, text) {
+			text = subtitleText(text) // WebVTT, SubRip: transcript_subtitles.go
+		}
 	}
 	base := filepath.Base(path)
 	np, err := compileNamePattern(opt.NamePattern)
@@ -72,7 +75,11 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 	var vars *nameVariables
 	var noResp error
 	if np != nil {
-		if v, ok := np.match(base, opt.Codebook); ok {
+		v, ok, err := np.match(path, opt.Codebook)
+		if err != nil {
+			return ds, err
+		}
+		if ok {
 			vars = &v
 			if resp == "" {
 				resp = v.respondent
@@ -166,7 +173,7 @@ func labelKey(label string) string {
 
 func isInterviewerLabel(label string) bool {
 	k := labelKey(label)
-	return inFolded(k, interviewerLabels) || strings.HasPrefix(k, "interview") || strings.HasPrefix(k, "onderzoek")
+	return inFolded(k, interviewerLabels) || strings.HasPrefix(k, "interview") || strings.HasPrefix(k, "onderzoek") || isNumberedInterviewer(label)
 }
 
 // isNamedInterviewer reports whether a label is one of the interviewers study.yaml names,
@@ -184,7 +191,7 @@ func isNamedInterviewer(label string, names []string) bool {
 }
 
 func isKnownLabel(label string) bool {
-	return isInterviewerLabel(label) || inFolded(labelKey(label), respondentLabels)
+	return isInterviewerLabel(label) || inFolded(labelKey(label), respondentLabels) || isNumberedKnown(label)
 }
 
 type turn struct {
@@ -235,6 +242,11 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 				headings[foldName(li.label)] = true
 			}
 			counts[foldName(li.label)]++
+		} else if m := speakerCell.FindStringSubmatchIndex(l); m != nil {
+			// A table row: the label's cell, then the text's (docx_tables.go).
+			li.label = strings.TrimSpace(l[m[2]:m[3]])
+			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
+			counts[foldName(li.label)]++
 		} else if m := speakerHeading.FindStringSubmatchIndex(l); m != nil {
 			// The label is a heading: the turn's text starts on the next line.
 			at := m[2:4]
@@ -248,8 +260,16 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		infos = append(infos, li)
 		pos += utf8.RuneCountInString(l)
 	}
+	// The words of numbered labels that are speakers by count ("P" of "P1" opening three
+	// lines) make "P2" a speaker too (transcript_numbered.go).
+	numbered := map[string]bool{}
+	for _, li := range infos {
+		if w := numberedWord(li.label); w != "" && (counts[foldName(li.label)] >= 2 || headings[foldName(li.label)]) {
+			numbered[w] = true
+		}
+	}
 	isSpeaker := func(label string) bool {
-		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2 || headings[foldName(label)])
+		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2 || headings[foldName(label)] || numbered[numberedWord(label)])
 	}
 
 	var turns []turn
@@ -260,9 +280,13 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			break
 		}
 	}
+	var once []int // lines opening with a label that opens no other line
 	if speakers {
 		cur := -1
 		for i, li := range infos {
+			if li.label != "" && !isSpeaker(li.label) && cur >= 0 {
+				once = append(once, li.number)
+			}
 			if isSpeaker(li.label) {
 				turns = append(turns, turn{label: li.label, start: li.rest, line: li.number,
 					interviewer: isInterviewerLabel(li.label) || isNamedInterviewer(li.label, opt.Interviewers)})
@@ -347,6 +371,9 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		count.Accepted++
 	}
 	rejectInterviewerOnly(path, &ds, &count, accepted) // transcript_interviewer_only.go
+	if w := onceLabelsWarning(path, once); w != nil {
+		ds.Warnings = append(ds.Warnings, *w)
+	}
 	if resp != "" && known {
 		r := model.Respondent{ID: resp, Source: path}
 		// A respondent who speaks under one personal name: keep it for redaction.
@@ -430,7 +457,8 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	d.CharsetReader = charsetReader
-	var b strings.Builder
+	var b bytes.Buffer
+	var tables docxTables // a table's row is a line: docx_tables.go
 	inText := false
 	// own and ownSet are the run's own w:vanish; rStyle its character style, pStyle the
 	// paragraph's style; decided tells whether hiddenRun has been resolved for this run.
@@ -456,6 +484,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 			} else if skip {
 				continue
 			}
+			tables.start(t, &b)
 			switch t.Name.Local {
 			case "p":
 				pStyle = ""
@@ -508,6 +537,7 @@ func docxText(a *zipArchive) (text string, hidden int, err error) {
 			case "p":
 				b.WriteByte('\n')
 			}
+			tables.end(t, &b)
 		case xml.CharData:
 			switch {
 			case inText && hiddenRun:
