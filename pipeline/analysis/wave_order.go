@@ -1,16 +1,17 @@
 package analysis
 
 import (
-	"errors"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // ErrWaveOrder is the error of wave labels that have no order of their own: the study
 // must state it (study.yaml's wave_order).
-var ErrWaveOrder = errors.New("waves cannot be ordered")
+var ErrWaveOrder = model.NewKind("waves cannot be ordered", "de metingen hebben geen volgorde van zichzelf")
 
 // OrderWaves sorts wave labels (each once) from the first measurement to the last and
 // returns them, when the labels say their order themselves:

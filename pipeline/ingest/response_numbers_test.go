@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // LimeSurvey's id and Forms's ID count the responses of one survey: read with the file's
@@ -31,7 +33,18 @@ func TestLimeSurveyAnswerCodes(t *testing.T) {
 	cb := loadCodebook(t)
 	data := "id,submitdate,lastpage,K[K1],K[K2]\n1,2024-03-01 10:00:00,3,AO01,Mee eens\n2,2024-03-01 10:05:00,3,AO05,AO02\n"
 	path := writeFile(t, "l.csv", []byte(data))
+	// The file holds two of scale kennen's four items: that warning is another's.
+	codeWarnings := func(ws []model.Warning) []model.Warning {
+		var out []model.Warning
+		for _, w := range ws {
+			if !strings.HasPrefix(w.Err.Error(), "scale item missing from the survey") {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
 	ds := readSurvey(t, path, Options{Codebook: cb})
+	ds.Warnings = codeWarnings(ds.Warnings)
 	same(t, "answers", answers(ds), []string{"l:1 K1 1 (AO01)", "l:1 K2 4 (Mee eens)", "l:2 K1 5 (AO05)", "l:2 K2 2 (AO02)"})
 	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `answers given as LimeSurvey answer codes (AO01, AO02, AO05) are read as the scale's values by their number (AO01 as 1, "Helemaal mee oneens")`) {
 		t.Errorf("warnings %v", ds.Warnings)
@@ -44,6 +57,7 @@ func TestLimeSurveyAnswerCodes(t *testing.T) {
 		}
 	}
 	ds = readSurvey(t, path, Options{Codebook: cb})
+	ds.Warnings = codeWarnings(ds.Warnings)
 	same(t, "answers by the codebook", answers(ds), []string{"l:1 K1 5 (AO01)", "l:1 K2 4 (Mee eens)", "l:2 K1 1 (AO05)", "l:2 K2 4 (AO02)"})
 	if len(ds.Warnings) != 0 {
 		t.Errorf("warnings %v", ds.Warnings)
