@@ -10,7 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/coregx/ahocorasick"
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
@@ -405,23 +404,20 @@ func (pw *patWord) matchesWith(w string, c *lastStems) bool {
 
 // normBuf holds the buffers of one normalised text, reused across calls of find.
 type normBuf struct {
-	b      []byte
-	pos    []int32
-	breaks []int32
-	brk    []uint64
+	n Normalized
 
 	// find's scratch, kept between calls: none of it is returned.
-	src       []exclusion
-	cand      []int
-	isDerived []int
-	breakAt   []int32
+	src         []exclusion
+	cand        []int
+	isDerived   []int
+	hits, spare []keyHit
 }
 
 var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
 
 type matcher struct {
-	ac        *ahocorasick.Automaton // nil without patterns
-	keys      []keyRules             // automaton pattern index -> rules with that key
+	ac        *keyFinder // nil without patterns
+	keys      []keyRules // key index -> rules with that key
 	rules     []rule
 	negations map[string]bool
 	negFirst  [256]bool // the first bytes of negations
@@ -455,8 +451,7 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 		}
 	}
 	if len(patterns) > 0 {
-		// Build fails only without patterns or with an empty one; keys are never empty.
-		m.ac, _ = ahocorasick.NewBuilder().AddStrings(patterns).Build()
+		m.ac = newKeyFinder(patterns)
 	}
 	return m
 }
@@ -466,15 +461,16 @@ func (m *matcher) find(text string) []Match {
 		return nil
 	}
 	buf := normBufs.Get().(*normBuf)
-	n := normalizeInto(text, buf.b, buf.pos, buf.breaks, buf.breakAt, buf.brk)
+	n := normalizeInto(text, buf.n)
 	src, cand, isDerived := buf.src[:0], buf.cand[:0], buf.isDerived[:0]
+	hits, spare := m.ac.find(n, buf.hits[:0], buf.spare)
 	defer func() {
-		// n.Text aliases buf.b: nothing returned refers to it (spans are cut from text).
-		buf.b, buf.pos, buf.breaks, buf.breakAt, buf.brk = n.bytes, n.Pos, n.Breaks, n.breakAt, n.brk
+		// n.Text aliases buf.n's bytes: nothing returned refers to it (spans are cut from
+		// text).
+		buf.n, buf.hits, buf.spare = n, hits[:0], spare[:0]
 		buf.src, buf.cand, buf.isDerived = src[:0], cand[:0], isDerived[:0]
 		normBufs.Put(buf)
 	}()
-	hits := m.ac.FindAllOverlapping(n.bytes)
 	var stems lastStems
 	// A fresh slice, returned as it is: a pooled one cost more in copying the result out
 	// and clearing it (write barriers for every string) than this allocation.
@@ -485,10 +481,7 @@ func (m *matcher) find(text string) []Match {
 	var fw following // the words after the key's last word that ends at lastEnd
 	lastEnd, lastLimit := -1, 0
 	for _, hit := range hits {
-		k := hit.PatternID
-		if k < 0 || k >= len(m.keys) {
-			continue
-		}
+		k := int(hit.k)
 		// The key's rules that can match here: most fail on the word after the key's
 		// last word, and its first bytes tell so (see keyRules). No such word follows at
 		// the text's end or a clause break.
@@ -500,7 +493,7 @@ func (m *matcher) find(text string) []Match {
 			if len(kr.gapped) > 0 {
 				limit = len(fw.starts)
 			}
-			if e := wordEnd(n.Text, hit.End-1); e != lastEnd || limit > lastLimit {
+			if e := n.wordEnd(int(hit.end) - 1); e != lastEnd || limit > lastLimit {
 				fw.of(n, e, limit)
 				lastEnd, lastLimit = e, limit
 			}
@@ -521,7 +514,7 @@ func (m *matcher) find(text string) []Match {
 		}
 		for _, ri := range cand {
 			r := &m.rules[ri]
-			from, to, ok := r.span(n, hit.Start, &stems)
+			from, to, ok := r.span(n, int(hit.start), &stems)
 			if !ok {
 				continue
 			}
@@ -543,8 +536,8 @@ func (m *matcher) find(text string) []Match {
 					from, to = min(from, cf), max(to, ct)
 				}
 			}
-			// Code point offsets; the end is extended over combining marks below.
-			out = append(out, Match{Code: code, Rule: rname, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
+			span, start, end := n.original(text, from, to)
+			out = append(out, Match{Code: code, Rule: rname, Span: span, Start: start, End: end})
 			src = append(src, exclusion{r.id, pf, pt})
 			if derived {
 				isDerived = append(isDerived, len(out)-1)
@@ -569,52 +562,11 @@ func (m *matcher) find(text string) []Match {
 		}
 		dedup = append(dedup, x)
 	}
-	// Code point offsets to byte offsets for the spans. Matches are in order of their
-	// start, so the cursor only moves forward, except where a negated match's span begins
-	// before the previous match's start: then it starts again from the left.
-	cp, at := 0, 0 // code point index and byte offset of the cursor
-	for i := range dedup {
-		x := &dedup[i]
-		if x.Start < cp {
-			cp, at = 0, 0
-		}
-		for cp+8 <= x.Start && at+8 <= len(text) && ascii8(text[at:]) {
-			cp, at = cp+8, at+8 // eight ASCII bytes, eight code points
-		}
-		for cp < x.Start && at < len(text) {
-			if text[at] < utf8.RuneSelf { // most of a Dutch text: a byte is a code point
-				at++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[at:])
-				at += size
+	if len(dedup) > 0 && !utf8.ValidString(text) {
+		for i := range dedup {
+			if x := &dedup[i]; !utf8.ValidString(x.Span) {
+				x.Span = string([]rune(x.Span)) // as the code points count it
 			}
-			cp++
-		}
-		ecp, eat := cp, at
-		for ecp+8 <= x.End && eat+8 <= len(text) && ascii8(text[eat:]) {
-			ecp, eat = ecp+8, eat+8
-		}
-		for eat < len(text) && ecp < x.End {
-			if text[eat] < utf8.RuneSelf {
-				eat++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[eat:])
-				eat += size
-			}
-			ecp++
-		}
-		for eat < len(text) && text[eat] >= utf8.RuneSelf { // a combining mark is never ASCII
-			r, size := utf8.DecodeRuneInString(text[eat:])
-			if !unicode.Is(unicode.Mn, r) {
-				break
-			}
-			eat += size
-			ecp++
-		}
-		x.End = ecp
-		x.Span = text[at:eat]
-		if !utf8.ValidString(x.Span) {
-			x.Span = string([]rune(x.Span)) // as the code points count it
 		}
 	}
 	return dedup
@@ -742,13 +694,6 @@ func sortMatches(ms []Match) {
 	}
 }
 
-// ascii8 reports whether the first eight bytes of s (at least eight) are ASCII: eight
-// code points.
-func ascii8(s string) bool {
-	_ = s[7]
-	return (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 == 0
-}
-
 // wordEnd returns the byte offset of the space that ends the word around i in t.
 func wordEnd(t string, i int) int {
 	for i < len(t) && t[i] != ' ' {
@@ -773,7 +718,7 @@ func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok boo
 		first = s + 1 // the key's leading space
 		from = first
 	}
-	end := wordEnd(t, first)
+	end := n.wordEnd(first)
 	if !r.words[0].matchesWith(t[first:end], stems) {
 		return 0, 0, false
 	}
@@ -787,7 +732,7 @@ func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok boo
 			if start >= len(t) || n.isBreak(end) {
 				return 0, 0, false
 			}
-			end = wordEnd(t, start)
+			end = n.wordEnd(start)
 			if r.words[i].matchesWith(t[start:end], stems) {
 				break
 			}
@@ -828,7 +773,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	}
 	// Inside: a negation in a pattern's gap ("laat het me niet weten").
 	for i := from; i < to; {
-		e := wordEnd(t, i)
+		e := n.wordEnd(i)
 		if w := t[i:e]; m.isNegation(w) || isAfterNegation(w) {
 			return i, e, true
 		}
@@ -845,7 +790,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	end := from - 1
 	sawOm := false
 	for w := 0; end > lo && w <= 12; w++ {
-		word, start := wordBefore(t, end)
+		word, start := n.wordBefore(end)
 		if word == "maar" {
 			if ws, ok := wishBefore(t, start, lo); ok {
 				return ws, end, true // "was het maar zo dat we korte lijnen hadden"
@@ -857,7 +802,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 				return start, end, true
 			}
 		} else if (w < negationBefore || sawOm) && m.isNegation(word) && !bothWays(t, start, lo) {
-			if next := t[end+1 : wordEnd(t, end+1)]; !notNegatingSet.has(next) && !notAbout(t, start, lo, word, next) && !zonderElse(t, end, from, word, next) {
+			if next := t[end+1 : n.wordEnd(end+1)]; !notNegatingSet.has(next) && !notAbout(t, start, lo, word, next) && !zonderElse(t, end, from, word, next) {
 				return start, end, true
 			}
 		}
@@ -878,7 +823,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	}
 	for w, k := 0, 0; sp < hi && k < 10; k++ {
 		start := sp + 1
-		e := wordEnd(t, start)
+		e := n.wordEnd(start)
 		word := t[start:e]
 		sp = e
 		if word == "maar" || stopWords.has(word) {
@@ -889,7 +834,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			// follows it ("de sociale kaart die we hebben klopt niet meer" is a relative
 			// clause). No absence word is looked for after it ("ik vertrouw dat niemand
 			// het doorvertelt").
-			if k == 0 && (word == "dat" || word == "die") && e < hi && !pronounSet.has(t[e+1:wordEnd(t, e+1)]) {
+			if k == 0 && (word == "dat" || word == "die") && e < hi && !pronounSet.has(t[e+1:n.wordEnd(e+1)]) {
 				demonstrative = true
 				continue
 			}
@@ -917,7 +862,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 		w++
 		if isAfterNegation(word) && !bothWays(t, start, to) {
 			if e < hi {
-				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
+				if next := t[e+1 : n.wordEnd(e+1)]; next == "alleen" || next == "altijd" {
 					return 0, 0, false
 				}
 			}
@@ -946,7 +891,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 		sp := to
 		for w := 0; w < 3 && sp+1 < len(t); w++ {
 			start := sp + 1
-			e := wordEnd(t, start)
+			e := n.wordEnd(start)
 			switch t[start:e] {
 			case "nooit", "niks", "niets", "nul":
 				return start, e, true
@@ -1082,7 +1027,7 @@ func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
 	sp := hi
 	for k := 0; k < 12 && sp+1 < len(t); k++ {
 		start := sp + 1
-		end := wordEnd(t, start)
+		end := n.wordEnd(start)
 		word := t[start:end]
 		if k == 0 && (word == "nee" || word == "niet" && notReally(t, end, len(t)-1)) {
 			return start, end, true // "Opgeleverd? Niet echt."
@@ -1115,7 +1060,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 	t := n.Text
 	sp := hi
 	for k := 0; k < 3 && sp+1 < len(t); k++ {
-		end := wordEnd(t, sp+1)
+		end := n.wordEnd(sp + 1)
 		if !interjectionSet.has(t[sp+1:end]) || !n.isBreak(end) {
 			break
 		}
@@ -1124,7 +1069,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 	if sp+1 >= len(t) {
 		return 0, 0, false
 	}
-	end := wordEnd(t, sp+1)
+	end := n.wordEnd(sp + 1)
 	switch t[sp+1 : end] {
 	case "daar", "dat", "die":
 	default:
@@ -1134,7 +1079,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 	schiet := false
 	for k := 0; k < 12 && end < len(t)-1 && !n.isBreak(end); k++ {
 		start := end + 1
-		end = wordEnd(t, start)
+		end = n.wordEnd(start)
 		w := t[start:end]
 		if w == "maar" || stopWords.has(w) {
 			return 0, 0, false // another clause starts: "dat is wat ik niet weet"
@@ -1144,7 +1089,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 		}
 		next := ""
 		if end < len(t)-1 && !n.isBreak(end) {
-			next = t[end+1 : wordEnd(t, end+1)]
+			next = t[end+1 : n.wordEnd(end+1)]
 		}
 		switch {
 		case barrier:
@@ -1174,7 +1119,7 @@ func conceded(text string, n Normalized, to int) bool {
 	t := n.Text
 	sp := to
 	for k := 0; k < 2 && sp < len(t)-1 && !n.isBreak(sp); k++ {
-		e := wordEnd(t, sp+1)
+		e := n.wordEnd(sp + 1)
 		w := t[sp+1 : e]
 		sp = e
 		if w == "wel" {
@@ -1183,7 +1128,7 @@ func conceded(text string, n Normalized, to int) bool {
 			}
 			ended := punctAt(n.punctAfter(text, sp), ".!?")
 			for j := 0; j < 12 && sp < len(t)-1; j++ {
-				e := wordEnd(t, sp+1)
+				e := n.wordEnd(sp + 1)
 				if t[sp+1:e] == "maar" {
 					return true
 				}
@@ -1214,7 +1159,7 @@ func topicClause(text string, n Normalized, lo, from int) bool {
 		return false
 	}
 	for start := lo + 1; start < from; {
-		end := wordEnd(t, start)
+		end := n.wordEnd(start)
 		if !determinerSet.has(t[start:end]) {
 			return false
 		}
@@ -1419,8 +1364,9 @@ func (n Normalized) breakFrom(i int) int {
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.
 func (n Normalized) isBreak(i int) bool {
-	if i < 0 || i/64 >= len(n.brk) {
+	u := uint(i) // a negative i is past the end
+	if u/64 >= uint(len(n.brk)) {
 		return false
 	}
-	return n.brk[i/64]&(1<<(i%64)) != 0
+	return n.brk[u/64]&(1<<(u%64)) != 0
 }

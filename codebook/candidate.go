@@ -142,7 +142,7 @@ func (f *following) of(n Normalized, e, limit int) {
 		f.starts[f.n], f.vals[f.n] = e+1, load8(t[e+1:])
 		f.firsts.add(t[e+1])
 		f.n++
-		e = wordEnd(t, e+1)
+		e = n.wordEnd(e + 1)
 	}
 }
 

@@ -1,6 +1,7 @@
 package codebook
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -24,7 +25,9 @@ type Normalized struct {
 	Breaks []int32
 
 	bytes   []byte   // Text as bytes, for the automaton
+	off     []int32  // per byte of Text: the byte offset in the original text of its Pos
 	brk     []uint64 // Breaks as a bit set over the bytes of Text
+	spc     []uint64 // the spaces of Text as a bit set: where its words start and end
 	breakAt []int32  // per entry of Breaks: the byte offset in the original text of its Pos
 }
 
@@ -105,27 +108,59 @@ func isBreak(r rune) bool {
 }
 
 // Normalize prepares text for matching; see Normalized.
-func Normalize(text string) Normalized { return normalizeInto(text, nil, nil, nil, nil, nil) }
+func Normalize(text string) Normalized { return normalizeInto(text, Normalized{}) }
 
-// normalizeInto is Normalize writing into the given buffers (reset to length 0), so that
-// the auto-coder can reuse them from segment to segment.
-func normalizeInto(text string, b []byte, pos []int32, breaks, breakAt []int32, brk []uint64) Normalized {
-	if cap(b) < len(text)+2 {
-		b = make([]byte, 0, len(text)+2)
-		pos = make([]int32, 0, len(text)+2)
+// asciiKind sorts the ASCII bytes for normalizeInto: a letter or digit (asciiFold), a
+// clause break (isBreak), another character that becomes a space, or not ASCII.
+const (
+	kindOther byte = iota // not ASCII: decoded and folded
+	kindLetter
+	kindSpace
+	kindBreak
+)
+
+var asciiKind = func() (t [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case asciiFold[c] != 0:
+			t[c] = kindLetter
+		case isBreak(rune(c)):
+			t[c] = kindBreak
+		default:
+			t[c] = kindSpace
+		}
 	}
-	b, pos = b[:0], pos[:0]
-	sp := spaces{breaks: breaks[:0], breakAt: breakAt[:0]}
-	b = append(b, ' ')
-	pos = append(pos, 0)
+	return t
+}()
+
+// normalizeInto is Normalize writing into the buffers of old (reset to length 0), so that
+// the auto-coder can reuse them from segment to segment.
+//
+// It writes by index, one byte of the text at a time for ASCII (each byte gives at most
+// one byte), and keeps room for the rest of the text as it goes: b, pos and off have at least
+// len(text)-j+1 bytes free at byte j of the text, the +1 for the closing space. Only a
+// fold longer than its character (a rare upper-case letter whose lower case is longer in
+// UTF-8) makes it grow them. A space is written for each run of characters that are
+// neither letters nor digits, and a clause break recorded once per run, with the byte
+// offset in the original text of the character its space stands for (the run's first).
+func normalizeInto(text string, old Normalized) Normalized {
+	b, pos, off := old.bytes[:0], old.Pos[:0], old.off[:0]
+	if cap(b) < len(text)+2 || cap(pos) < cap(b) || cap(off) < cap(b) {
+		b, pos, off = make([]byte, len(text)+2), make([]int32, len(text)+2), make([]int32, len(text)+2)
+	}
+	b, pos, off = b[:cap(b)], pos[:cap(b)], off[:cap(b)]
+	st := normState{b: b, pos: pos, off: off, brk: bitsFor(old.brk, cap(b)/64+1), spc: bitsFor(old.spc, cap(b)/64+1),
+		breaks: old.Breaks[:0], breakAt: old.breakAt[:0]}
+	b[0], pos[0], off[0], st.spc[0] = ' ', 0, 0, 1
+	k := 1        // bytes written
 	i := int32(0) // code point index
 	for j := 0; j < len(text); {
 		c := text[j]
 		if f := asciiFold[c]; f != 0 {
 			// A run of ASCII letters and digits, most of a Dutch text, in a loop of its own.
 			for {
-				b = append(b, f)
-				pos = append(pos, i)
+				b[k], pos[k], off[k] = f, i, int32(j)
+				k++
 				i++
 				if j++; j == len(text) {
 					break
@@ -136,81 +171,121 @@ func normalizeInto(text string, b []byte, pos []int32, breaks, breakAt []int32, 
 			}
 			continue
 		}
-		if c < utf8.RuneSelf {
-			b, pos = sp.add(b, pos, i, int32(j), isBreak(rune(c)))
+		if asciiKind[c] == kindSpace && b[k-1] != ' ' {
+			// The common case inline: a space after a word.
+			b[k], pos[k], off[k] = ' ', i, int32(j)
+			st.spc[k/64] |= 1 << (k % 64)
+			st.spaceAt, st.lastBreak = int32(j), false
+			k++
 			j++
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[j:])
-		j += size
-		var f string
-		if r < latinEnd {
-			f = foldTable[r]
-		} else {
-			f = foldRune(r)
-		}
-		switch f {
-		case "":
-		case " ":
-			b, pos = sp.add(b, pos, i, int32(j-size), isBreak(r))
-		default:
-			for k := 0; k < len(f); k++ {
-				b = append(b, f[k])
-				pos = append(pos, i)
-			}
-		}
+		k, j = st.other(text, k, j, i)
+		b, pos, off = st.b, st.pos, st.off // grown by a long fold
 		i++
 	}
-	b, pos = sp.add(b, pos, i, int32(len(text)), false)
-	breaks, breakAt = sp.breaks, sp.breakAt
-	words := len(b)/64 + 1
-	if cap(brk) < words {
-		brk = make([]uint64, words)
-	} else {
-		brk = brk[:words]
-		clear(brk)
-	}
-	for _, at := range breaks {
-		brk[at/64] |= 1 << (at % 64)
-	}
+	st.space(k, len(text), i, false)
+	k = st.k
+	words := k/64 + 1
 	// Text shares b's memory: b is never written after this point while Text is in use
-	// (the automaton only reads it), and a copy of every segment's text was a tenth of the
+	// (the matcher only reads it), and a copy of every segment's text was a tenth of the
 	// auto-coder's time.
-	return Normalized{Text: unsafe.String(unsafe.SliceData(b), len(b)), Pos: pos, Breaks: breaks, bytes: b, brk: brk, breakAt: breakAt}
+	return Normalized{Text: unsafe.String(unsafe.SliceData(b), k), Pos: pos[:k], Breaks: st.breaks,
+		bytes: b[:k], off: off[:k], brk: st.brk[:words], spc: st.spc[:words], breakAt: st.breakAt}
 }
 
-// spaces records the clause breaks of normalizeInto: a space for each run of characters
-// that are neither letters nor digits, and a break recorded once per run, with the byte
-// offset in the original text of the code point its space stands for. A type of its own
-// rather than a closure over normalizeInto's buffers, which kept them out of registers in
-// the loop over letters.
-type spaces struct {
+// normState is what normalizeInto keeps besides its loop over letters: the buffers (b
+// pos and off at their full capacity) and the clause breaks, and the last space written.
+// A type of its own with the rare cases as methods, not a closure over normalizeInto's
+// variables, which kept them out of registers in the loop over letters.
+type normState struct {
+	b               []byte
+	pos, off        []int32
+	brk, spc        []uint64
 	breaks, breakAt []int32
-	lastBreak       bool
-	spaceAt         int32 // the byte offset in the original text behind the last space
+	lastBreak       bool  // the space at k-1, if b[k-1] is one, is a clause break
+	spaceAt         int32 // the byte offset in the original text behind that space
+	k               int   // bytes written, after space
 }
 
-// add writes the space for the character at code point at (byte byteAt of the original
-// text), brk if it is a clause break.
-func (s *spaces) add(b []byte, pos []int32, at, byteAt int32, brk bool) ([]byte, []int32) {
-	if b[len(b)-1] == ' ' {
-		if brk && !s.lastBreak {
-			s.breaks = append(s.breaks, int32(len(b)-1))
-			s.breakAt = append(s.breakAt, s.spaceAt)
-			s.lastBreak = true
+// other handles the character at byte j of text (code point i) that is not an ASCII
+// letter or digit, with k bytes written, and returns k and j after it.
+func (st *normState) other(text string, k, j int, i int32) (int, int) {
+	c := text[j]
+	if c < utf8.RuneSelf {
+		st.space(k, j, i, asciiKind[c] == kindBreak)
+		return st.k, j + 1
+	}
+	r, size := utf8.DecodeRuneInString(text[j:])
+	var f string
+	if r < latinEnd {
+		f = foldTable[r]
+	} else {
+		f = foldRune(r)
+	}
+	switch f {
+	case "":
+	case " ":
+		st.space(k, j, i, isBreak(r))
+		k = st.k
+	default:
+		if len(f) > size && cap(st.b)-k-len(f) < len(text)-j-size+1 {
+			st.grow(k, len(f)+len(text)-j+1)
 		}
-		return b, pos
+		for x := 0; x < len(f); x++ {
+			st.b[k], st.pos[k], st.off[k] = f[x], i, int32(j)
+			k++
+		}
 	}
-	b = append(b, ' ')
-	pos = append(pos, at)
-	s.spaceAt = byteAt
-	s.lastBreak = brk
+	return k, j + size
+}
+
+// space writes the space for a character that is not a letter or digit, at byte j of
+// the text (code point i), a clause break if brk, after k bytes written; st.k is the
+// count after it.
+func (st *normState) space(k, j int, i int32, brk bool) {
+	st.k = k
+	if st.b[k-1] == ' ' {
+		if brk && !st.lastBreak {
+			st.breaks, st.breakAt = append(st.breaks, int32(k-1)), append(st.breakAt, st.spaceAt)
+			st.brk[(k-1)/64] |= 1 << ((k - 1) % 64)
+			st.lastBreak = true
+		}
+		return
+	}
+	st.b[k], st.pos[k], st.off[k] = ' ', i, int32(j)
+	st.spc[k/64] |= 1 << (k % 64)
+	st.spaceAt, st.lastBreak = int32(j), brk
 	if brk {
-		s.breaks = append(s.breaks, int32(len(b)-1))
-		s.breakAt = append(s.breakAt, byteAt)
+		st.breaks, st.breakAt = append(st.breaks, int32(k)), append(st.breakAt, int32(j))
+		st.brk[k/64] |= 1 << (k % 64)
 	}
-	return b, pos
+	st.k = k + 1
+}
+
+// grow gives st.b, st.pos and st.off room for at least n bytes after the first k (and the bit
+// sets over them).
+func (st *normState) grow(k, n int) {
+	c := max(2*cap(st.b), k+n)
+	b, pos, off := make([]byte, c), make([]int32, c), make([]int32, c)
+	copy(b, st.b[:k])
+	copy(pos, st.pos[:k])
+	copy(off, st.off[:k])
+	brk, spc := make([]uint64, c/64+1), make([]uint64, c/64+1)
+	copy(brk, st.brk)
+	copy(spc, st.spc)
+	st.b, st.pos, st.off, st.brk, st.spc = b, pos, off, brk, spc
+}
+
+// bitsFor returns x (or a new slice) as words zero words.
+func bitsFor(x []uint64, words int) []uint64 {
+	if cap(x) < words {
+		return make([]uint64, words)
+	}
+	x = x[:words]
+	clear(x)
+	return x
 }
 
 // punctAfter returns the original text (of which n is the normalised form) from the
@@ -235,6 +310,28 @@ func (n Normalized) punctAfter(text string, sp int) string {
 	return ""
 }
 
+// original returns the original text behind the bytes [from, to) of the normalised text
+// (of text) and its code point range [start, end), extended over the combining marks
+// that belong to its last letter, as Original does.
+func (n *Normalized) original(text string, from, to int) (span string, start, end int) {
+	at, last := int(n.off[from]), int(n.off[to-1])
+	eat := last + 1
+	if text[last] >= utf8.RuneSelf {
+		_, size := utf8.DecodeRuneInString(text[last:])
+		eat = last + size
+	}
+	end = int(n.Pos[to-1]) + 1
+	for eat < len(text) && text[eat] >= utf8.RuneSelf { // a combining mark is never ASCII
+		r, size := utf8.DecodeRuneInString(text[eat:])
+		if !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		eat += size
+		end++
+	}
+	return text[at:eat], int(n.Pos[from]), end
+}
+
 // Original returns the code point range [start, end) in the original text of the bytes
 // [from, to) of the normalised text. runes is the original text as code points; the end
 // is extended over combining marks that belong to the last letter.
@@ -248,4 +345,42 @@ func (n Normalized) Original(from, to int, runes []rune) (start, end int) {
 		end++
 	}
 	return start, end
+}
+
+// wordEnd returns the byte offset of the space that ends the word around byte i of the
+// normalised text (i itself at a space, and i at or past its end), from the bit set of its
+// spaces: wordEnd in one step where the byte loop walked every letter.
+func (n *Normalized) wordEnd(i int) int {
+	w := i / 64
+	if i >= len(n.Text) || w >= len(n.spc) {
+		return i
+	}
+	if x := n.spc[w] >> (i % 64); x != 0 {
+		return i + bits.TrailingZeros64(x)
+	}
+	for w++; w < len(n.spc); w++ {
+		if x := n.spc[w]; x != 0 {
+			return w*64 + bits.TrailingZeros64(x)
+		}
+	}
+	return len(n.Text)
+}
+
+// wordBefore returns the word of the normalised text that ends at the space at byte end
+// (walking back), and its start, as the function wordBefore does over Text.
+func (n *Normalized) wordBefore(end int) (string, int) {
+	j := end - 1 // the last byte that may be the space before the word
+	if j < 0 || j/64 >= len(n.spc) {
+		return wordBefore(n.Text, end)
+	}
+	w := j / 64
+	x := n.spc[w] & (2<<(j%64) - 1) // the bits up to j; 2<<63 wraps to 0, all bits
+	for x == 0 {
+		if w--; w < 0 {
+			return n.Text[:end], 0
+		}
+		x = n.spc[w]
+	}
+	start := w*64 + 63 - bits.LeadingZeros64(x) + 1
+	return n.Text[start:end], start
 }
