@@ -418,6 +418,7 @@ var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
 type matcher struct {
 	ac        *keyFinder // nil without patterns
 	keys      []keyRules // key index -> rules with that key
+	keyText   []string   // key index -> the key
 	rules     []rule
 	negations map[string]bool
 	negFirst  [256]bool // the first bytes of negations
@@ -453,6 +454,7 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 	if len(patterns) > 0 {
 		m.ac = newKeyFinder(patterns)
 	}
+	m.keyText = patterns
 	return m
 }
 

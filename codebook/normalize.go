@@ -2,7 +2,6 @@ package codebook
 
 import (
 	"math/bits"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,11 +23,36 @@ type Normalized struct {
 	Pos    []int32
 	Breaks []int32
 
-	bytes   []byte   // Text as bytes, for the automaton
-	off     []int32  // per byte of Text: the byte offset in the original text of its Pos
-	brk     []uint64 // Breaks as a bit set over the bytes of Text
-	spc     []uint64 // the spaces of Text as a bit set: where its words start and end
-	breakAt []int32  // per entry of Breaks: the byte offset in the original text of its Pos
+	bytes []byte   // Text as bytes, for the matcher
+	off   []int32  // per byte of Text: the byte offset in the original text of what produced it
+	brk   []uint64 // Breaks as a bit set over the bytes of Text
+	spc   []uint64 // the spaces of Text as a bit set: where its words start and end
+	wide  []wideAt // the code points of the original text of more than one byte, in order
+}
+
+// wideAt is a code point of more than one byte in the original text: the byte offset
+// after it and how many bytes more than code points the text has up to there. A code
+// point's index is its byte offset less the extra bytes of the wide ones before it
+// (codePoint): Dutch text has few, so the auto-coder keeps these instead of a code point
+// index per byte (Pos, which Normalize fills from them).
+type wideAt struct{ end, extra int32 }
+
+// codePoint returns the code point index in the original text of its byte offset o (the
+// start of a code point).
+func (n *Normalized) codePoint(o int) int {
+	w := n.wide
+	if len(w) == 0 || int(w[0].end) > o {
+		return o
+	}
+	lo, hi := 0, len(w) // w[lo].end <= o; the last such is before hi
+	for hi-lo > 1 {
+		if m := int(uint(lo+hi) >> 1); int(w[m].end) <= o {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return o - int(w[lo].extra)
 }
 
 // foldTable holds the folded form of the code points up to latinEnd, computed once; other
@@ -108,7 +132,14 @@ func isBreak(r rune) bool {
 }
 
 // Normalize prepares text for matching; see Normalized.
-func Normalize(text string) Normalized { return normalizeInto(text, Normalized{}) }
+func Normalize(text string) Normalized {
+	n := normalizeInto(text, Normalized{})
+	n.Pos = make([]int32, len(n.off))
+	for x, o := range n.off {
+		n.Pos[x] = int32(n.codePoint(int(o)))
+	}
+	return n
+}
 
 // asciiKind sorts the ASCII bytes for normalizeInto: a letter or digit (asciiFold), a
 // clause break (isBreak), another character that becomes a space, or not ASCII.
@@ -144,24 +175,22 @@ var asciiKind = func() (t [256]byte) {
 // neither letters nor digits, and a clause break recorded once per run, with the byte
 // offset in the original text of the character its space stands for (the run's first).
 func normalizeInto(text string, old Normalized) Normalized {
-	b, pos, off := old.bytes[:0], old.Pos[:0], old.off[:0]
-	if cap(b) < len(text)+2 || cap(pos) < cap(b) || cap(off) < cap(b) {
-		b, pos, off = make([]byte, len(text)+2), make([]int32, len(text)+2), make([]int32, len(text)+2)
+	b, off := old.bytes[:0], old.off[:0]
+	if cap(b) < len(text)+2 || cap(off) < cap(b) {
+		b, off = make([]byte, len(text)+2), make([]int32, len(text)+2)
 	}
-	b, pos, off = b[:cap(b)], pos[:cap(b)], off[:cap(b)]
-	st := normState{b: b, pos: pos, off: off, brk: bitsFor(old.brk, cap(b)/64+1), spc: bitsFor(old.spc, cap(b)/64+1),
-		breaks: old.Breaks[:0], breakAt: old.breakAt[:0]}
-	b[0], pos[0], off[0], st.spc[0] = ' ', 0, 0, 1
-	k := 1        // bytes written
-	i := int32(0) // code point index
+	b, off = b[:cap(b)], off[:cap(b)]
+	st := normState{b: b, off: off, brk: bitsFor(old.brk, cap(b)/64+1), spc: bitsFor(old.spc, cap(b)/64+1),
+		breaks: old.Breaks[:0], wide: old.wide[:0]}
+	b[0], off[0], st.spc[0] = ' ', 0, 1
+	k := 1 // bytes written
 	for j := 0; j < len(text); {
 		c := text[j]
 		if f := asciiFold[c]; f != 0 {
 			// A run of ASCII letters and digits, most of a Dutch text, in a loop of its own.
 			for {
-				b[k], pos[k], off[k] = f, i, int32(j)
+				b[k], off[k] = f, int32(j)
 				k++
-				i++
 				if j++; j == len(text) {
 					break
 				}
@@ -173,26 +202,24 @@ func normalizeInto(text string, old Normalized) Normalized {
 		}
 		if asciiKind[c] == kindSpace && b[k-1] != ' ' {
 			// The common case inline: a space after a word.
-			b[k], pos[k], off[k] = ' ', i, int32(j)
+			b[k], off[k] = ' ', int32(j)
 			st.spc[k/64] |= 1 << (k % 64)
-			st.spaceAt, st.lastBreak = int32(j), false
+			st.lastBreak = false
 			k++
 			j++
-			i++
 			continue
 		}
-		k, j = st.other(text, k, j, i)
-		b, pos, off = st.b, st.pos, st.off // grown by a long fold
-		i++
+		k, j = st.other(text, k, j)
+		b, off = st.b, st.off // grown by a long fold
 	}
-	st.space(k, len(text), i, false)
+	st.space(k, len(text), false)
 	k = st.k
 	words := k/64 + 1
 	// Text shares b's memory: b is never written after this point while Text is in use
 	// (the matcher only reads it), and a copy of every segment's text was a tenth of the
 	// auto-coder's time.
-	return Normalized{Text: unsafe.String(unsafe.SliceData(b), k), Pos: pos[:k], Breaks: st.breaks,
-		bytes: b[:k], off: off[:k], brk: st.brk[:words], spc: st.spc[:words], breakAt: st.breakAt}
+	return Normalized{Text: unsafe.String(unsafe.SliceData(b), k), Breaks: st.breaks,
+		bytes: b[:k], off: off[:k], brk: st.brk[:words], spc: st.spc[:words], wide: st.wide}
 }
 
 // normState is what normalizeInto keeps besides its loop over letters: the buffers (b
@@ -200,24 +227,29 @@ func normalizeInto(text string, old Normalized) Normalized {
 // A type of its own with the rare cases as methods, not a closure over normalizeInto's
 // variables, which kept them out of registers in the loop over letters.
 type normState struct {
-	b               []byte
-	pos, off        []int32
-	brk, spc        []uint64
-	breaks, breakAt []int32
-	lastBreak       bool  // the space at k-1, if b[k-1] is one, is a clause break
-	spaceAt         int32 // the byte offset in the original text behind that space
-	k               int   // bytes written, after space
+	b         []byte
+	off       []int32
+	brk, spc  []uint64
+	breaks    []int32
+	wide      []wideAt
+	extra     int32 // the bytes more than code points so far
+	lastBreak bool  // the space at k-1, if b[k-1] is one, is a clause break
+	k         int   // bytes written, after space
 }
 
 // other handles the character at byte j of text (code point i) that is not an ASCII
 // letter or digit, with k bytes written, and returns k and j after it.
-func (st *normState) other(text string, k, j int, i int32) (int, int) {
+func (st *normState) other(text string, k, j int) (int, int) {
 	c := text[j]
 	if c < utf8.RuneSelf {
-		st.space(k, j, i, asciiKind[c] == kindBreak)
+		st.space(k, j, asciiKind[c] == kindBreak)
 		return st.k, j + 1
 	}
 	r, size := utf8.DecodeRuneInString(text[j:])
+	if size > 1 {
+		st.extra += int32(size - 1)
+		st.wide = append(st.wide, wideAt{end: int32(j + size), extra: st.extra})
+	}
 	var f string
 	if r < latinEnd {
 		f = foldTable[r]
@@ -227,14 +259,14 @@ func (st *normState) other(text string, k, j int, i int32) (int, int) {
 	switch f {
 	case "":
 	case " ":
-		st.space(k, j, i, isBreak(r))
+		st.space(k, j, isBreak(r))
 		k = st.k
 	default:
 		if len(f) > size && cap(st.b)-k-len(f) < len(text)-j-size+1 {
 			st.grow(k, len(f)+len(text)-j+1)
 		}
 		for x := 0; x < len(f); x++ {
-			st.b[k], st.pos[k], st.off[k] = f[x], i, int32(j)
+			st.b[k], st.off[k] = f[x], int32(j)
 			k++
 		}
 	}
@@ -244,21 +276,21 @@ func (st *normState) other(text string, k, j int, i int32) (int, int) {
 // space writes the space for a character that is not a letter or digit, at byte j of
 // the text (code point i), a clause break if brk, after k bytes written; st.k is the
 // count after it.
-func (st *normState) space(k, j int, i int32, brk bool) {
+func (st *normState) space(k, j int, brk bool) {
 	st.k = k
 	if st.b[k-1] == ' ' {
 		if brk && !st.lastBreak {
-			st.breaks, st.breakAt = append(st.breaks, int32(k-1)), append(st.breakAt, st.spaceAt)
+			st.breaks = append(st.breaks, int32(k-1))
 			st.brk[(k-1)/64] |= 1 << ((k - 1) % 64)
 			st.lastBreak = true
 		}
 		return
 	}
-	st.b[k], st.pos[k], st.off[k] = ' ', i, int32(j)
+	st.b[k], st.off[k] = ' ', int32(j)
 	st.spc[k/64] |= 1 << (k % 64)
-	st.spaceAt, st.lastBreak = int32(j), brk
+	st.lastBreak = brk
 	if brk {
-		st.breaks, st.breakAt = append(st.breaks, int32(k)), append(st.breakAt, int32(j))
+		st.breaks = append(st.breaks, int32(k))
 		st.brk[k/64] |= 1 << (k % 64)
 	}
 	st.k = k + 1
@@ -268,14 +300,13 @@ func (st *normState) space(k, j int, i int32, brk bool) {
 // sets over them).
 func (st *normState) grow(k, n int) {
 	c := max(2*cap(st.b), k+n)
-	b, pos, off := make([]byte, c), make([]int32, c), make([]int32, c)
+	b, off := make([]byte, c), make([]int32, c)
 	copy(b, st.b[:k])
-	copy(pos, st.pos[:k])
 	copy(off, st.off[:k])
 	brk, spc := make([]uint64, c/64+1), make([]uint64, c/64+1)
 	copy(brk, st.brk)
 	copy(spc, st.spc)
-	st.b, st.pos, st.off, st.brk, st.spc = b, pos, off, brk, spc
+	st.b, st.off, st.brk, st.spc = b, off, brk, spc
 }
 
 // bitsFor returns x (or a new slice) as words zero words.
@@ -289,25 +320,15 @@ func bitsFor(x []uint64, words int) []uint64 {
 }
 
 // punctAfter returns the original text (of which n is the normalised form) from the
-// character behind the clause break at byte sp of n.Text on: where the negation rules
-// look at the punctuation itself (a question mark, a comma). Its byte offset is kept per
-// break (breakAt): walking the text from its start at every look made the auto-coder
-// quadratic in a text's length. At a space that is no break it walks (never the case).
-func (n Normalized) punctAfter(text string, sp int) string {
-	if k, ok := slices.BinarySearch(n.Breaks, int32(sp)); ok && k < len(n.breakAt) {
-		return text[n.breakAt[k]:]
-	}
-	if sp < 0 || sp >= len(n.Pos) {
+// character behind the space at byte sp of n.Text on: where the negation rules look at the
+// punctuation itself (a question mark, a comma). That is the offset kept per byte (off),
+// the run's first character for a run of them: walking the text from its start at every
+// look made the auto-coder quadratic in a text's length.
+func (n *Normalized) punctAfter(text string, sp int) string {
+	if sp < 0 || sp >= len(n.off) {
 		return ""
 	}
-	cp, i := int(n.Pos[sp]), 0
-	for at := range text {
-		if i == cp {
-			return text[at:]
-		}
-		i++
-	}
-	return ""
+	return text[n.off[sp]:]
 }
 
 // original returns the original text behind the bytes [from, to) of the normalised text
@@ -320,16 +341,14 @@ func (n *Normalized) original(text string, from, to int) (span string, start, en
 		_, size := utf8.DecodeRuneInString(text[last:])
 		eat = last + size
 	}
-	end = int(n.Pos[to-1]) + 1
 	for eat < len(text) && text[eat] >= utf8.RuneSelf { // a combining mark is never ASCII
 		r, size := utf8.DecodeRuneInString(text[eat:])
 		if !unicode.Is(unicode.Mn, r) {
 			break
 		}
 		eat += size
-		end++
 	}
-	return text[at:eat], int(n.Pos[from]), end
+	return text[at:eat], n.codePoint(at), n.codePoint(eat)
 }
 
 // Original returns the code point range [start, end) in the original text of the bytes
@@ -351,36 +370,36 @@ func (n Normalized) Original(from, to int, runes []rune) (start, end int) {
 // normalised text (i itself at a space, and i at or past its end), from the bit set of its
 // spaces: wordEnd in one step where the byte loop walked every letter.
 func (n *Normalized) wordEnd(i int) int {
-	w := i / 64
-	if i >= len(n.Text) || w >= len(n.spc) {
+	u := uint(i)
+	w := u / 64
+	if w >= uint(len(n.spc)) {
 		return i
 	}
-	if x := n.spc[w] >> (i % 64); x != 0 {
-		return i + bits.TrailingZeros64(x)
-	}
-	for w++; w < len(n.spc); w++ {
-		if x := n.spc[w]; x != 0 {
-			return w*64 + bits.TrailingZeros64(x)
+	x := n.spc[w] >> (u % 64)
+	for x == 0 { // past the word of bits that holds i: from the next word's first bit
+		if w++; w >= uint(len(n.spc)) {
+			return max(i, len(n.Text))
 		}
+		x, u = n.spc[w], w*64
 	}
-	return len(n.Text)
+	return int(u) + bits.TrailingZeros64(x)
 }
 
 // wordBefore returns the word of the normalised text that ends at the space at byte end
 // (walking back), and its start, as the function wordBefore does over Text.
 func (n *Normalized) wordBefore(end int) (string, int) {
-	j := end - 1 // the last byte that may be the space before the word
-	if j < 0 || j/64 >= len(n.spc) {
+	j := uint(end - 1) // the last byte that may be the space before the word
+	w := j / 64
+	if w >= uint(len(n.spc)) {
 		return wordBefore(n.Text, end)
 	}
-	w := j / 64
 	x := n.spc[w] & (2<<(j%64) - 1) // the bits up to j; 2<<63 wraps to 0, all bits
 	for x == 0 {
-		if w--; w < 0 {
+		if w--; w >= uint(len(n.spc)) { // below the first word
 			return n.Text[:end], 0
 		}
 		x = n.spc[w]
 	}
-	start := w*64 + 63 - bits.LeadingZeros64(x) + 1
+	start := int(w)*64 + 64 - bits.LeadingZeros64(x)
 	return n.Text[start:end], start
 }
