@@ -475,6 +475,7 @@ func (m *matcher) find(text string) []Match {
 		normBufs.Put(buf)
 	}()
 	var stems lastStems
+	near := 0 // codePointNear's place in n.wide
 	// The matches are collected in a slice kept between calls, and only those left after
 	// the exclusions, the overruled negations and the duplicates are copied into the slice
 	// returned, of their number: allocating for every candidate (half the hits) was two
@@ -541,7 +542,7 @@ func (m *matcher) find(text string) []Match {
 					from, to = min(from, cf), max(to, ct)
 				}
 			}
-			span, start, end := n.original(text, from, to)
+			span, start, end := n.original(text, from, to, &near)
 			out = append(out, Match{Code: code, Rule: rname, Span: span, Start: start, End: end})
 			src = append(src, exclusion{r.id, pf, pt})
 			if derived {
@@ -884,8 +885,8 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	}
 	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik
 	// nooit gemerkt." "Wachtlijsten? Daar hebben wij nooit last van." (a barrier).
-	if hi < len(t)-1 && n.isBreak(hi) {
-		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok && questionAt(n.punctAfter(text, hi)) {
+	if hi < len(t)-1 && n.isBreak(hi) && questionAt(n.punctAfter(text, hi)) {
+		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok {
 			return s, e, true
 		}
 	}

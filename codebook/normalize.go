@@ -333,8 +333,8 @@ func (n *Normalized) punctAfter(text string, sp int) string {
 
 // original returns the original text behind the bytes [from, to) of the normalised text
 // (of text) and its code point range [start, end), extended over the combining marks
-// that belong to its last letter, as Original does.
-func (n *Normalized) original(text string, from, to int) (span string, start, end int) {
+// that belong to its last letter, as Original does; near is codePointNear's.
+func (n *Normalized) original(text string, from, to int, near *int) (span string, start, end int) {
 	at, last := int(n.off[from]), int(n.off[to-1])
 	eat := last + 1
 	if text[last] >= utf8.RuneSelf {
@@ -348,7 +348,25 @@ func (n *Normalized) original(text string, from, to int) (span string, start, en
 		}
 		eat += size
 	}
-	return text[at:eat], n.codePoint(at), n.codePoint(eat)
+	return text[at:eat], n.codePointNear(at, near), n.codePointNear(eat, near)
+}
+
+// codePointNear is codePoint, its search starting from *near wide code points and left
+// there: the spans of one text come nearly in order, so each search is a step or two.
+func (n *Normalized) codePointNear(o int, near *int) int {
+	w := n.wide
+	i := min(*near, len(w)) // how many wide code points end at or before o
+	for i > 0 && int(w[i-1].end) > o {
+		i--
+	}
+	for i < len(w) && int(w[i].end) <= o {
+		i++
+	}
+	*near = i
+	if i == 0 {
+		return o
+	}
+	return o - int(w[i-1].extra)
 }
 
 // Original returns the code point range [start, end) in the original text of the bytes

@@ -219,6 +219,12 @@ func TestNormalizeAsReference(t *testing.T) {
 				t.Fatalf("text %q: wordEnd(%d) = %d, want %d", text, x, e, wordEnd(n.Text, x))
 			}
 		}
+		near := 0 // codePointNear over the offsets forwards, backwards and at random
+		for _, x := range append(append(slices.Clone(n.off), reversed(n.off)...), n.off[rng.IntN(len(n.off))], 0, n.off[len(n.off)-1]) {
+			if got, want := n.codePointNear(int(x), &near), n.codePoint(int(x)); got != want {
+				t.Fatalf("text %q: codePointNear(%d) = %d, want %d", text, x, got, want)
+			}
+		}
 		if e := n.wordEnd(len(n.Text) + 3); e != len(n.Text)+3 {
 			t.Fatalf("wordEnd past the end = %d", e)
 		}
@@ -238,4 +244,10 @@ func TestNormalizeAsReference(t *testing.T) {
 func refWordBefore(t string, end int) string {
 	w, _ := wordBefore(t, end)
 	return w
+}
+
+func reversed(x []int32) []int32 {
+	y := slices.Clone(x)
+	slices.Reverse(y)
+	return y
 }
