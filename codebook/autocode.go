@@ -569,7 +569,7 @@ func (m *matcher) find(text string) []Match {
 		}
 		dedup = append(dedup, x)
 	}
-	if len(dedup) > 0 && !utf8.ValidString(text) {
+	if n.bad { // spans of valid UTF-8 need no check
 		for i := range dedup {
 			if x := &dedup[i]; !utf8.ValidString(x.Span) {
 				x.Span = string([]rune(x.Span)) // as the code points count it

@@ -28,6 +28,7 @@ type Normalized struct {
 	brk   []uint64 // Breaks as a bit set over the bytes of Text
 	spc   []uint64 // the spaces of Text as a bit set: where its words start and end
 	wide  []wideAt // the code points of the original text of more than one byte, in order
+	bad   bool     // the original text is not valid UTF-8
 }
 
 // wideAt is a code point of more than one byte in the original text: the byte offset
@@ -219,7 +220,7 @@ func normalizeInto(text string, old Normalized) Normalized {
 	// (the matcher only reads it), and a copy of every segment's text was a tenth of the
 	// auto-coder's time.
 	return Normalized{Text: unsafe.String(unsafe.SliceData(b), k), Breaks: st.breaks,
-		bytes: b[:k], off: off[:k], brk: st.brk[:words], spc: st.spc[:words], wide: st.wide}
+		bytes: b[:k], off: off[:k], brk: st.brk[:words], spc: st.spc[:words], wide: st.wide, bad: st.bad}
 }
 
 // normState is what normalizeInto keeps besides its loop over letters: the buffers (b
@@ -232,6 +233,7 @@ type normState struct {
 	brk, spc  []uint64
 	breaks    []int32
 	wide      []wideAt
+	bad       bool  // a byte that is not UTF-8 was met
 	extra     int32 // the bytes more than code points so far
 	lastBreak bool  // the space at k-1, if b[k-1] is one, is a clause break
 	k         int   // bytes written, after space
@@ -246,6 +248,9 @@ func (st *normState) other(text string, k, j int) (int, int) {
 		return st.k, j + 1
 	}
 	r, size := utf8.DecodeRuneInString(text[j:])
+	if r == utf8.RuneError && size == 1 {
+		st.bad = true
+	}
 	if size > 1 {
 		st.extra += int32(size - 1)
 		st.wide = append(st.wide, wideAt{end: int32(j + size), extra: st.extra})

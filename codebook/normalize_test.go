@@ -192,6 +192,9 @@ func TestNormalizeAsReference(t *testing.T) {
 		if n.Text != want.Text || !slices.Equal(n.Breaks, want.Breaks) {
 			t.Fatalf("text %q: normalised %q, breaks %v; want %q, %v", text, n.Text, n.Breaks, want.Text, want.Breaks)
 		}
+		if n.bad == utf8.ValidString(text) {
+			t.Fatalf("text %q: bad = %v", text, n.bad)
+		}
 		if len(n.off) != len(n.Text) || len(n.bytes) != len(n.Text) {
 			t.Fatalf("text %q: %d offsets, %d bytes for %d bytes of text", text, len(n.off), len(n.bytes), len(n.Text))
 		}
