@@ -464,13 +464,14 @@ func (m *matcher) find(text string) []Match {
 		return nil
 	}
 	buf := normBufs.Get().(*normBuf)
-	n := normalizeInto(text, buf.n)
+	nv := normalizeInto(text, buf.n)
+	n := &nv // passed on by pointer: a copy of its nine slices at every call cost more
 	src, cand, isDerived := buf.src[:0], buf.cand[:0], buf.isDerived[:0]
 	hits, spare := m.ac.find(n, buf.hits[:0], buf.spare)
 	defer func() {
 		// n.Text aliases buf.n's bytes: nothing returned refers to it (spans are cut from
 		// text).
-		buf.n, buf.hits, buf.spare = n, hits[:0], spare[:0]
+		buf.n, buf.hits, buf.spare = *n, hits[:0], spare[:0]
 		buf.src, buf.cand, buf.isDerived = src[:0], cand[:0], isDerived[:0]
 		normBufs.Put(buf)
 	}()
@@ -717,7 +718,7 @@ func wordEnd(t string, i int) int {
 // text, and returns the matched words as a byte range [from, to) of it, whole words,
 // without the surrounding spaces. The words of a pattern do not cross a clause break
 // ("mail. Dat" is not "mail dat").
-func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok bool) {
+func (r *rule) span(n *Normalized, s int, stems *lastStems) (from, to int, ok bool) {
 	t := n.Text
 	first := s // where the first pattern word starts in the text
 	if r.prefix {
@@ -769,7 +770,7 @@ func wordBefore(t string, end int) (string, int) {
 // negated reports whether a negation stands shortly before the span [from, to) of the
 // normalised text, or an absence word shortly after it, within the same clause, and
 // returns the negation's byte range. See AutoCoder for the rules.
-func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
+func (m *matcher) negated(text string, n *Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
 	lo, hi := 0, len(t)-1
@@ -1033,7 +1034,7 @@ func noProblem(t string, sp, hi int) bool {
 // clause before asked when it starts with "nee", or, for a barrier, says it is no problem
 // or bother ("Wachtlijsten? Daar hebben wij nooit last van."). It returns the byte range
 // of the denying words.
-func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
+func deniedAnswer(n *Normalized, hi int, barrier bool) (s, e int, ok bool) {
 	t := n.Text
 	sp := hi
 	for k := 0; k < 12 && sp+1 < len(t); k++ {
@@ -1067,7 +1068,7 @@ func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
 // wayside); for a barrier, as in its own clause, only one at the clause's end or one that
 // says it is no problem ("Dat zwarte gat, nou, dat herken ik niet"; "Privacy, daar mag ik
 // niets over zeggen" is still privacy). It returns the byte range of the denying word.
-func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
+func (m *matcher) resumedDenied(n *Normalized, hi int, barrier bool) (s, e int, ok bool) {
 	t := n.Text
 	sp := hi
 	for k := 0; k < 3 && sp+1 < len(t); k++ {
@@ -1126,7 +1127,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 // one pronoun or adverb) and "maar" follows in the same sentence or starts the next ("Ik
 // ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar"; "Die ken ik wel. Maar als zij
 // er niet is, ..."). Such a concession is not coded, nor the barrier its negation would be.
-func conceded(text string, n Normalized, to int) bool {
+func conceded(text string, n *Normalized, to int) bool {
 	t := n.Text
 	sp := to
 	for k := 0; k < 2 && sp < len(t)-1 && !n.isBreak(sp); k++ {
@@ -1164,7 +1165,7 @@ func conceded(text string, n Normalized, to int) bool {
 // it), and that clause starts a sentence: a topic, as in "Korte lijnen, die hebben we
 // niet", not a clause of its own, as in "die jongen vertrouwt mij, dat ga ik niet uit
 // handen geven".
-func topicClause(text string, n Normalized, lo, from int) bool {
+func topicClause(text string, n *Normalized, lo, from int) bool {
 	t := n.Text
 	if lo > 0 && !punctAt(n.punctAfter(text, lo), ".!?:") {
 		return false
@@ -1339,7 +1340,7 @@ func isAfterNegation(w string) bool {
 
 // breakBefore returns the byte offset of the last clause break before byte i of the
 // normalised text, or -1 (Breaks searched in its bit set).
-func (n Normalized) breakBefore(i int) int {
+func (n *Normalized) breakBefore(i int) int {
 	j := min(i-1, len(n.brk)*64-1) // the last byte that may be the break
 	if j < 0 {
 		return -1
@@ -1357,7 +1358,7 @@ func (n Normalized) breakBefore(i int) int {
 
 // breakFrom returns the byte offset of the first clause break at or after byte i of the
 // normalised text, or -1.
-func (n Normalized) breakFrom(i int) int {
+func (n *Normalized) breakFrom(i int) int {
 	i = max(i, 0)
 	w := i / 64
 	if w >= len(n.brk) {
@@ -1374,7 +1375,7 @@ func (n Normalized) breakFrom(i int) int {
 }
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.
-func (n Normalized) isBreak(i int) bool {
+func (n *Normalized) isBreak(i int) bool {
 	u := uint(i) // a negative i is past the end
 	if u/64 >= uint(len(n.brk)) {
 		return false

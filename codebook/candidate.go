@@ -136,7 +136,7 @@ type following struct {
 
 // of fills f for the key's last word that ends at the space e, with up to limit words
 // (1: only the next word, for rules without a gap).
-func (f *following) of(n Normalized, e, limit int) {
+func (f *following) of(n *Normalized, e, limit int) {
 	t := n.Text
 	f.n, f.firsts = 0, byteSet{}
 	for f.n < limit && e+1 < len(t) && !n.isBreak(e) {

@@ -153,7 +153,7 @@ func newKeyFinder(keys []string) *keyFinder {
 
 // find appends to hits every occurrence of a key in n, in order of their start (and
 // end); spare is scratch, returned for reuse.
-func (f *keyFinder) find(n Normalized, hits, spare []keyHit) ([]keyHit, []keyHit) {
+func (f *keyFinder) find(n *Normalized, hits, spare []keyHit) ([]keyHit, []keyHit) {
 	t := n.Text
 	for w, x := range n.spc {
 		for x != 0 {

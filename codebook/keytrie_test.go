@@ -106,7 +106,7 @@ func TestKeyFinderAsAutomaton(t *testing.T) {
 		total := 0
 		for _, text := range texts {
 			n := Normalize(text)
-			hits, spare = m.ac.find(n, hits[:0], spare)
+			hits, spare = m.ac.find(&n, hits[:0], spare)
 			for i := 1; i < len(hits); i++ {
 				if hits[i].start < hits[i-1].start {
 					t.Fatalf("text %q: hits not in order of their start: %v", text, hits)
@@ -164,7 +164,7 @@ func TestKeyFinderRandomKeys(t *testing.T) {
 		}
 		for range 20 {
 			n := Normalize(word(rng.IntN(80)))
-			hits, _ := f.find(n, nil, nil)
+			hits, _ := f.find(&n, nil, nil)
 			sortHits(hits)
 			if want := automatonHits(a, n); !slices.Equal(hits, want) {
 				t.Fatalf("keys %q, text %q: %v, the automaton %v", keys, n.Text, hits, want)
@@ -182,7 +182,7 @@ func BenchmarkKeyFinder(b *testing.B) {
 	b.ReportAllocs()
 	var hits, spare []keyHit
 	for b.Loop() {
-		hits, spare = m.ac.find(n, hits[:0], spare)
+		hits, spare = m.ac.find(&n, hits[:0], spare)
 	}
 }
 
