@@ -63,7 +63,8 @@ type Match struct {
 }
 
 // AutoCoder codes text with the codebook's patterns. All patterns are matched in one pass
-// over the normalised text with an Aho-Corasick automaton; a pattern is written in plain
+// over the normalised text, their first words looked up in a trie from each word's start
+// (keytrie.go); a pattern is written in plain
 // words, with * at a word's end for any ending ("korte lijn*" matches "korte lijnen") and
 // * before the first word for compounds ("*overleg" matches "casusoverleg"; "overleg"
 // matches only the word itself and its inflections); "..." between two words stands for
@@ -319,7 +320,7 @@ func compile(id, pattern string, stem bool) (rule, error) {
 	return r, nil
 }
 
-// keys returns the strings the automaton looks for to find the rule: the beginnings the
+// keys returns the strings the key finder looks for to find the rule: the beginnings the
 // pattern can have in the normalised text, after a space unless the rule is a compound.
 // Leading function words ("op de hoogte") are taken as they are, followed by the
 // beginnings of the first other word, so that a key is rarely a bare short word.
@@ -368,7 +369,7 @@ func (r *rule) leadWords() int {
 }
 
 // lastStems remembers the stem keys of the last word looked up (stemsOf) in one call
-// of find: the rules of one automaton key all look at the same first word.
+// of find: the rules of one key all look at the same first word.
 type lastStems struct {
 	w  string
 	ks []string
@@ -680,8 +681,8 @@ func compareMatches(a, b *Match) int {
 	return strings.Compare(a.Rule, b.Rule)
 }
 
-// sortMatches sorts ms by compareMatches. The automaton reports its hits in the order
-// of their ends, so the matches come nearly in order: an insertion sort moves few of
+// sortMatches sorts ms by compareMatches. The key finder reports its hits in the order
+// of their starts, so the matches come nearly in order: an insertion sort moves few of
 // them, where a general sort compared and swapped every one (a tenth of the
 // auto-coder's time). It falls back to slices.SortFunc past a few moves per match, so
 // a text whose matches come out of order is sorted in n log n all the same. Matches
@@ -714,7 +715,7 @@ func wordEnd(t string, i int) int {
 	return i
 }
 
-// span checks the rule's words at an automaton hit starting at byte s of the normalised
+// span checks the rule's words at a key's hit starting at byte s of the normalised
 // text, and returns the matched words as a byte range [from, to) of it, whole words,
 // without the surrounding spaces. The words of a pattern do not cross a clause break
 // ("mail. Dat" is not "mail dat").

@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// keyRules are the rules under one automaton key, indexed by what the word after the
-// key's last word must start with for the rule to match. The automaton finds a rule by
+// keyRules are the rules under one key, indexed by what the word after the
+// key's last word must start with for the rule to match. The key finder finds a rule by
 // its first words (see rule.keys), so a common first word ("ken", "vast", "zorg") brings
 // many rules to every hit, and nearly all of them fail on their next word: looking up
 // that word's first bytes first skips them without span's walk over the words and stems
