@@ -10,7 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/coregx/ahocorasick"
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
@@ -64,7 +63,8 @@ type Match struct {
 }
 
 // AutoCoder codes text with the codebook's patterns. All patterns are matched in one pass
-// over the normalised text with an Aho-Corasick automaton; a pattern is written in plain
+// over the normalised text, their first words looked up in a trie from each word's start
+// (keytrie.go); a pattern is written in plain
 // words, with * at a word's end for any ending ("korte lijn*" matches "korte lijnen") and
 // * before the first word for compounds ("*overleg" matches "casusoverleg"; "overleg"
 // matches only the word itself and its inflections); "..." between two words stands for
@@ -320,7 +320,7 @@ func compile(id, pattern string, stem bool) (rule, error) {
 	return r, nil
 }
 
-// keys returns the strings the automaton looks for to find the rule: the beginnings the
+// keys returns the strings the key finder looks for to find the rule: the beginnings the
 // pattern can have in the normalised text, after a space unless the rule is a compound.
 // Leading function words ("op de hoogte") are taken as they are, followed by the
 // beginnings of the first other word, so that a key is rarely a bare short word.
@@ -369,7 +369,7 @@ func (r *rule) leadWords() int {
 }
 
 // lastStems remembers the stem keys of the last word looked up (stemsOf) in one call
-// of find: the rules of one automaton key all look at the same first word.
+// of find: the rules of one key all look at the same first word.
 type lastStems struct {
 	w  string
 	ks []string
@@ -405,23 +405,22 @@ func (pw *patWord) matchesWith(w string, c *lastStems) bool {
 
 // normBuf holds the buffers of one normalised text, reused across calls of find.
 type normBuf struct {
-	b      []byte
-	pos    []int32
-	breaks []int32
-	brk    []uint64
+	n Normalized
 
 	// find's scratch, kept between calls: none of it is returned.
-	src       []exclusion
-	cand      []int
-	isDerived []int
-	breakAt   []int32
+	src         []exclusion
+	cand        []int
+	isDerived   []int
+	hits, spare []keyHit
+	out         []Match // cleared after each call
 }
 
 var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
 
 type matcher struct {
-	ac        *ahocorasick.Automaton // nil without patterns
-	keys      []keyRules             // automaton pattern index -> rules with that key
+	ac        *keyFinder // nil without patterns
+	keys      []keyRules // key index -> rules with that key
+	keyText   []string   // key index -> the key
 	rules     []rule
 	negations map[string]bool
 	negFirst  [256]bool // the first bytes of negations
@@ -455,9 +454,9 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 		}
 	}
 	if len(patterns) > 0 {
-		// Build fails only without patterns or with an empty one; keys are never empty.
-		m.ac, _ = ahocorasick.NewBuilder().AddStrings(patterns).Build()
+		m.ac = newKeyFinder(patterns)
 	}
+	m.keyText = patterns
 	return m
 }
 
@@ -466,29 +465,31 @@ func (m *matcher) find(text string) []Match {
 		return nil
 	}
 	buf := normBufs.Get().(*normBuf)
-	n := normalizeInto(text, buf.b, buf.pos, buf.breaks, buf.breakAt, buf.brk)
+	nv := normalizeInto(text, buf.n)
+	n := &nv // passed on by pointer: a copy of its nine slices at every call cost more
 	src, cand, isDerived := buf.src[:0], buf.cand[:0], buf.isDerived[:0]
+	hits, spare := m.ac.find(n, buf.hits[:0], buf.spare)
 	defer func() {
-		// n.Text aliases buf.b: nothing returned refers to it (spans are cut from text).
-		buf.b, buf.pos, buf.breaks, buf.breakAt, buf.brk = n.bytes, n.Pos, n.Breaks, n.breakAt, n.brk
+		// n.Text aliases buf.n's bytes: nothing returned refers to it (spans are cut from
+		// text).
+		buf.n, buf.hits, buf.spare = *n, hits[:0], spare[:0]
 		buf.src, buf.cand, buf.isDerived = src[:0], cand[:0], isDerived[:0]
 		normBufs.Put(buf)
 	}()
-	hits := m.ac.FindAllOverlapping(n.bytes)
 	var stems lastStems
-	// A fresh slice, returned as it is: a pooled one cost more in copying the result out
-	// and clearing it (write barriers for every string) than this allocation.
-	out := make([]Match, 0, len(hits)/2+1)
+	near := 0 // codePointNear's place in n.wide
+	// The matches are collected in a slice kept between calls, and only those left after
+	// the exclusions, the overruled negations and the duplicates are copied into the slice
+	// returned, of their number: allocating for every candidate (half the hits) was two
+	// thirds of the memory allocated per text, and its collection a tenth of the time.
+	out := buf.out[:0]
 	// isDerived: the matches a negation turned into their barrier; src: per match of out,
 	// its code and pattern span (for the exclusions); cand: the rules to check at a hit.
 	var excl []exclusion
 	var fw following // the words after the key's last word that ends at lastEnd
 	lastEnd, lastLimit := -1, 0
 	for _, hit := range hits {
-		k := hit.PatternID
-		if k < 0 || k >= len(m.keys) {
-			continue
-		}
+		k := int(hit.k)
 		// The key's rules that can match here: most fail on the word after the key's
 		// last word, and its first bytes tell so (see keyRules). No such word follows at
 		// the text's end or a clause break.
@@ -500,7 +501,7 @@ func (m *matcher) find(text string) []Match {
 			if len(kr.gapped) > 0 {
 				limit = len(fw.starts)
 			}
-			if e := wordEnd(n.Text, hit.End-1); e != lastEnd || limit > lastLimit {
+			if e := n.wordEnd(int(hit.end) - 1); e != lastEnd || limit > lastLimit {
 				fw.of(n, e, limit)
 				lastEnd, lastLimit = e, limit
 			}
@@ -521,7 +522,7 @@ func (m *matcher) find(text string) []Match {
 		}
 		for _, ri := range cand {
 			r := &m.rules[ri]
-			from, to, ok := r.span(n, hit.Start, &stems)
+			from, to, ok := r.span(n, int(hit.start), &stems)
 			if !ok {
 				continue
 			}
@@ -543,14 +544,15 @@ func (m *matcher) find(text string) []Match {
 					from, to = min(from, cf), max(to, ct)
 				}
 			}
-			// Code point offsets; the end is extended over combining marks below.
-			out = append(out, Match{Code: code, Rule: rname, Start: int(n.Pos[from]), End: int(n.Pos[to-1]) + 1})
+			span, start, end := n.original(text, from, to, &near)
+			out = append(out, Match{Code: code, Rule: rname, Span: span, Start: start, End: end})
 			src = append(src, exclusion{r.id, pf, pt})
 			if derived {
 				isDerived = append(isDerived, len(out)-1)
 			}
 		}
 	}
+	all := out // to clear below: nothing kept between calls refers to a text
 	if len(excl) > 0 {
 		out, isDerived = dropExcluded(out, src, excl, isDerived)
 	}
@@ -569,55 +571,18 @@ func (m *matcher) find(text string) []Match {
 		}
 		dedup = append(dedup, x)
 	}
-	// Code point offsets to byte offsets for the spans. Matches are in order of their
-	// start, so the cursor only moves forward, except where a negated match's span begins
-	// before the previous match's start: then it starts again from the left.
-	cp, at := 0, 0 // code point index and byte offset of the cursor
-	for i := range dedup {
-		x := &dedup[i]
-		if x.Start < cp {
-			cp, at = 0, 0
-		}
-		for cp+8 <= x.Start && at+8 <= len(text) && ascii8(text[at:]) {
-			cp, at = cp+8, at+8 // eight ASCII bytes, eight code points
-		}
-		for cp < x.Start && at < len(text) {
-			if text[at] < utf8.RuneSelf { // most of a Dutch text: a byte is a code point
-				at++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[at:])
-				at += size
+	if n.bad { // spans of valid UTF-8 need no check
+		for i := range dedup {
+			if x := &dedup[i]; !utf8.ValidString(x.Span) {
+				x.Span = string([]rune(x.Span)) // as the code points count it
 			}
-			cp++
-		}
-		ecp, eat := cp, at
-		for ecp+8 <= x.End && eat+8 <= len(text) && ascii8(text[eat:]) {
-			ecp, eat = ecp+8, eat+8
-		}
-		for eat < len(text) && ecp < x.End {
-			if text[eat] < utf8.RuneSelf {
-				eat++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[eat:])
-				eat += size
-			}
-			ecp++
-		}
-		for eat < len(text) && text[eat] >= utf8.RuneSelf { // a combining mark is never ASCII
-			r, size := utf8.DecodeRuneInString(text[eat:])
-			if !unicode.Is(unicode.Mn, r) {
-				break
-			}
-			eat += size
-			ecp++
-		}
-		x.End = ecp
-		x.Span = text[at:eat]
-		if !utf8.ValidString(x.Span) {
-			x.Span = string([]rune(x.Span)) // as the code points count it
 		}
 	}
-	return dedup
+	res := make([]Match, len(dedup)) // not nil, as before, where no pattern fires
+	copy(res, dedup)
+	clear(all)
+	buf.out = all[:0]
+	return res
 }
 
 // exclusion is the code and the byte range in the normalised text of an exclusion
@@ -693,7 +658,7 @@ func dropOverruled(out []Match, derived []int) []Match {
 	if !dropped {
 		return out
 	}
-	keep := make([]Match, 0, len(out))
+	keep := out[:0] // in place: a match is written at or before where it was read
 	for i, x := range out {
 		if !drop[i] {
 			keep = append(keep, x)
@@ -716,8 +681,8 @@ func compareMatches(a, b *Match) int {
 	return strings.Compare(a.Rule, b.Rule)
 }
 
-// sortMatches sorts ms by compareMatches. The automaton reports its hits in the order
-// of their ends, so the matches come nearly in order: an insertion sort moves few of
+// sortMatches sorts ms by compareMatches. The key finder reports its hits in the order
+// of their starts, so the matches come nearly in order: an insertion sort moves few of
 // them, where a general sort compared and swapped every one (a tenth of the
 // auto-coder's time). It falls back to slices.SortFunc past a few moves per match, so
 // a text whose matches come out of order is sorted in n log n all the same. Matches
@@ -742,13 +707,6 @@ func sortMatches(ms []Match) {
 	}
 }
 
-// ascii8 reports whether the first eight bytes of s (at least eight) are ASCII: eight
-// code points.
-func ascii8(s string) bool {
-	_ = s[7]
-	return (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 == 0
-}
-
 // wordEnd returns the byte offset of the space that ends the word around i in t.
 func wordEnd(t string, i int) int {
 	for i < len(t) && t[i] != ' ' {
@@ -757,11 +715,11 @@ func wordEnd(t string, i int) int {
 	return i
 }
 
-// span checks the rule's words at an automaton hit starting at byte s of the normalised
+// span checks the rule's words at a key's hit starting at byte s of the normalised
 // text, and returns the matched words as a byte range [from, to) of it, whole words,
 // without the surrounding spaces. The words of a pattern do not cross a clause break
 // ("mail. Dat" is not "mail dat").
-func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok bool) {
+func (r *rule) span(n *Normalized, s int, stems *lastStems) (from, to int, ok bool) {
 	t := n.Text
 	first := s // where the first pattern word starts in the text
 	if r.prefix {
@@ -773,7 +731,7 @@ func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok boo
 		first = s + 1 // the key's leading space
 		from = first
 	}
-	end := wordEnd(t, first)
+	end := n.wordEnd(first)
 	if !r.words[0].matchesWith(t[first:end], stems) {
 		return 0, 0, false
 	}
@@ -787,7 +745,7 @@ func (r *rule) span(n Normalized, s int, stems *lastStems) (from, to int, ok boo
 			if start >= len(t) || n.isBreak(end) {
 				return 0, 0, false
 			}
-			end = wordEnd(t, start)
+			end = n.wordEnd(start)
 			if r.words[i].matchesWith(t[start:end], stems) {
 				break
 			}
@@ -813,7 +771,7 @@ func wordBefore(t string, end int) (string, int) {
 // negated reports whether a negation stands shortly before the span [from, to) of the
 // normalised text, or an absence word shortly after it, within the same clause, and
 // returns the negation's byte range. See AutoCoder for the rules.
-func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
+func (m *matcher) negated(text string, n *Normalized, from, to int, beforeOnly, hasOpposite bool) (cf, ct int, ok bool) {
 	t := n.Text
 	// The clause around the span: the spaces of the breaks before and after it.
 	lo, hi := 0, len(t)-1
@@ -828,7 +786,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	}
 	// Inside: a negation in a pattern's gap ("laat het me niet weten").
 	for i := from; i < to; {
-		e := wordEnd(t, i)
+		e := n.wordEnd(i)
 		if w := t[i:e]; m.isNegation(w) || isAfterNegation(w) {
 			return i, e, true
 		}
@@ -845,7 +803,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	end := from - 1
 	sawOm := false
 	for w := 0; end > lo && w <= 12; w++ {
-		word, start := wordBefore(t, end)
+		word, start := n.wordBefore(end)
 		if word == "maar" {
 			if ws, ok := wishBefore(t, start, lo); ok {
 				return ws, end, true // "was het maar zo dat we korte lijnen hadden"
@@ -857,7 +815,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 				return start, end, true
 			}
 		} else if (w < negationBefore || sawOm) && m.isNegation(word) && !bothWays(t, start, lo) {
-			if next := t[end+1 : wordEnd(t, end+1)]; !notNegatingSet.has(next) && !notAbout(t, start, lo, word, next) && !zonderElse(t, end, from, word, next) {
+			if next := t[end+1 : n.wordEnd(end+1)]; !notNegatingSet.has(next) && !notAbout(t, start, lo, word, next) && !zonderElse(t, end, from, word, next) {
 				return start, end, true
 			}
 		}
@@ -878,7 +836,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	}
 	for w, k := 0, 0; sp < hi && k < 10; k++ {
 		start := sp + 1
-		e := wordEnd(t, start)
+		e := n.wordEnd(start)
 		word := t[start:e]
 		sp = e
 		if word == "maar" || stopWords.has(word) {
@@ -889,7 +847,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 			// follows it ("de sociale kaart die we hebben klopt niet meer" is a relative
 			// clause). No absence word is looked for after it ("ik vertrouw dat niemand
 			// het doorvertelt").
-			if k == 0 && (word == "dat" || word == "die") && e < hi && !pronounSet.has(t[e+1:wordEnd(t, e+1)]) {
+			if k == 0 && (word == "dat" || word == "die") && e < hi && !pronounSet.has(t[e+1:n.wordEnd(e+1)]) {
 				demonstrative = true
 				continue
 			}
@@ -917,7 +875,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 		w++
 		if isAfterNegation(word) && !bothWays(t, start, to) {
 			if e < hi {
-				if next := t[e+1 : wordEnd(t, e+1)]; next == "alleen" || next == "altijd" {
+				if next := t[e+1 : n.wordEnd(e+1)]; next == "alleen" || next == "altijd" {
 					return 0, 0, false
 				}
 			}
@@ -929,8 +887,8 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 	}
 	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik
 	// nooit gemerkt." "Wachtlijsten? Daar hebben wij nooit last van." (a barrier).
-	if hi < len(t)-1 && n.isBreak(hi) {
-		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok && questionAt(n.punctAfter(text, hi)) {
+	if hi < len(t)-1 && n.isBreak(hi) && questionAt(n.punctAfter(text, hi)) {
+		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok {
 			return s, e, true
 		}
 	}
@@ -946,7 +904,7 @@ func (m *matcher) negated(text string, n Normalized, from, to int, beforeOnly, h
 		sp := to
 		for w := 0; w < 3 && sp+1 < len(t); w++ {
 			start := sp + 1
-			e := wordEnd(t, start)
+			e := n.wordEnd(start)
 			switch t[start:e] {
 			case "nooit", "niks", "niets", "nul":
 				return start, e, true
@@ -1077,12 +1035,12 @@ func noProblem(t string, sp, hi int) bool {
 // clause before asked when it starts with "nee", or, for a barrier, says it is no problem
 // or bother ("Wachtlijsten? Daar hebben wij nooit last van."). It returns the byte range
 // of the denying words.
-func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
+func deniedAnswer(n *Normalized, hi int, barrier bool) (s, e int, ok bool) {
 	t := n.Text
 	sp := hi
 	for k := 0; k < 12 && sp+1 < len(t); k++ {
 		start := sp + 1
-		end := wordEnd(t, start)
+		end := n.wordEnd(start)
 		word := t[start:end]
 		if k == 0 && (word == "nee" || word == "niet" && notReally(t, end, len(t)-1)) {
 			return start, end, true // "Opgeleverd? Niet echt."
@@ -1111,11 +1069,11 @@ func deniedAnswer(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
 // wayside); for a barrier, as in its own clause, only one at the clause's end or one that
 // says it is no problem ("Dat zwarte gat, nou, dat herken ik niet"; "Privacy, daar mag ik
 // niets over zeggen" is still privacy). It returns the byte range of the denying word.
-func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, ok bool) {
+func (m *matcher) resumedDenied(n *Normalized, hi int, barrier bool) (s, e int, ok bool) {
 	t := n.Text
 	sp := hi
 	for k := 0; k < 3 && sp+1 < len(t); k++ {
-		end := wordEnd(t, sp+1)
+		end := n.wordEnd(sp + 1)
 		if !interjectionSet.has(t[sp+1:end]) || !n.isBreak(end) {
 			break
 		}
@@ -1124,7 +1082,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 	if sp+1 >= len(t) {
 		return 0, 0, false
 	}
-	end := wordEnd(t, sp+1)
+	end := n.wordEnd(sp + 1)
 	switch t[sp+1 : end] {
 	case "daar", "dat", "die":
 	default:
@@ -1134,7 +1092,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 	schiet := false
 	for k := 0; k < 12 && end < len(t)-1 && !n.isBreak(end); k++ {
 		start := end + 1
-		end = wordEnd(t, start)
+		end = n.wordEnd(start)
 		w := t[start:end]
 		if w == "maar" || stopWords.has(w) {
 			return 0, 0, false // another clause starts: "dat is wat ik niet weet"
@@ -1144,7 +1102,7 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 		}
 		next := ""
 		if end < len(t)-1 && !n.isBreak(end) {
-			next = t[end+1 : wordEnd(t, end+1)]
+			next = t[end+1 : n.wordEnd(end+1)]
 		}
 		switch {
 		case barrier:
@@ -1170,11 +1128,11 @@ func (m *matcher) resumedDenied(n Normalized, hi int, barrier bool) (s, e int, o
 // one pronoun or adverb) and "maar" follows in the same sentence or starts the next ("Ik
 // ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar"; "Die ken ik wel. Maar als zij
 // er niet is, ..."). Such a concession is not coded, nor the barrier its negation would be.
-func conceded(text string, n Normalized, to int) bool {
+func conceded(text string, n *Normalized, to int) bool {
 	t := n.Text
 	sp := to
 	for k := 0; k < 2 && sp < len(t)-1 && !n.isBreak(sp); k++ {
-		e := wordEnd(t, sp+1)
+		e := n.wordEnd(sp + 1)
 		w := t[sp+1 : e]
 		sp = e
 		if w == "wel" {
@@ -1183,7 +1141,7 @@ func conceded(text string, n Normalized, to int) bool {
 			}
 			ended := punctAt(n.punctAfter(text, sp), ".!?")
 			for j := 0; j < 12 && sp < len(t)-1; j++ {
-				e := wordEnd(t, sp+1)
+				e := n.wordEnd(sp + 1)
 				if t[sp+1:e] == "maar" {
 					return true
 				}
@@ -1208,13 +1166,13 @@ func conceded(text string, n Normalized, to int) bool {
 // it), and that clause starts a sentence: a topic, as in "Korte lijnen, die hebben we
 // niet", not a clause of its own, as in "die jongen vertrouwt mij, dat ga ik niet uit
 // handen geven".
-func topicClause(text string, n Normalized, lo, from int) bool {
+func topicClause(text string, n *Normalized, lo, from int) bool {
 	t := n.Text
 	if lo > 0 && !punctAt(n.punctAfter(text, lo), ".!?:") {
 		return false
 	}
 	for start := lo + 1; start < from; {
-		end := wordEnd(t, start)
+		end := n.wordEnd(start)
 		if !determinerSet.has(t[start:end]) {
 			return false
 		}
@@ -1383,7 +1341,7 @@ func isAfterNegation(w string) bool {
 
 // breakBefore returns the byte offset of the last clause break before byte i of the
 // normalised text, or -1 (Breaks searched in its bit set).
-func (n Normalized) breakBefore(i int) int {
+func (n *Normalized) breakBefore(i int) int {
 	j := min(i-1, len(n.brk)*64-1) // the last byte that may be the break
 	if j < 0 {
 		return -1
@@ -1401,7 +1359,7 @@ func (n Normalized) breakBefore(i int) int {
 
 // breakFrom returns the byte offset of the first clause break at or after byte i of the
 // normalised text, or -1.
-func (n Normalized) breakFrom(i int) int {
+func (n *Normalized) breakFrom(i int) int {
 	i = max(i, 0)
 	w := i / 64
 	if w >= len(n.brk) {
@@ -1418,9 +1376,10 @@ func (n Normalized) breakFrom(i int) int {
 }
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.
-func (n Normalized) isBreak(i int) bool {
-	if i < 0 || i/64 >= len(n.brk) {
+func (n *Normalized) isBreak(i int) bool {
+	u := uint(i) // a negative i is past the end
+	if u/64 >= uint(len(n.brk)) {
 		return false
 	}
-	return n.brk[i/64]&(1<<(i%64)) != 0
+	return n.brk[u/64]&(1<<(u%64)) != 0
 }

@@ -42,6 +42,6 @@ func BenchmarkNormalize(b *testing.B) {
 	b.ReportAllocs()
 	var n Normalized
 	for b.Loop() {
-		n = normalizeInto(text, n.bytes, n.Pos, n.Breaks, n.breakAt, n.brk)
+		n = normalizeInto(text, n)
 	}
 }

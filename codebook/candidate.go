@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// keyRules are the rules under one automaton key, indexed by what the word after the
-// key's last word must start with for the rule to match. The automaton finds a rule by
+// keyRules are the rules under one key, indexed by what the word after the
+// key's last word must start with for the rule to match. The key finder finds a rule by
 // its first words (see rule.keys), so a common first word ("ken", "vast", "zorg") brings
 // many rules to every hit, and nearly all of them fail on their next word: looking up
 // that word's first bytes first skips them without span's walk over the words and stems
@@ -73,6 +73,7 @@ func (b *begin) of(rest string, v uint64) bool {
 type byteSet [4]uint64
 
 func (s *byteSet) add(b byte)            { s[b/64] |= 1 << (b % 64) }
+func (s *byteSet) has(b byte) bool       { return s[b/64]&(1<<(b%64)) != 0 }
 func (s *byteSet) meets(o *byteSet) bool { return s[0]&o[0]|s[1]&o[1]|s[2]&o[2]|s[3]&o[3] != 0 }
 
 // add files rule i (r) under the key. The beginnings follow patWord.matchesWith: an open
@@ -135,14 +136,14 @@ type following struct {
 
 // of fills f for the key's last word that ends at the space e, with up to limit words
 // (1: only the next word, for rules without a gap).
-func (f *following) of(n Normalized, e, limit int) {
+func (f *following) of(n *Normalized, e, limit int) {
 	t := n.Text
 	f.n, f.firsts = 0, byteSet{}
 	for f.n < limit && e+1 < len(t) && !n.isBreak(e) {
 		f.starts[f.n], f.vals[f.n] = e+1, load8(t[e+1:])
 		f.firsts.add(t[e+1])
 		f.n++
-		e = wordEnd(t, e+1)
+		e = n.wordEnd(e + 1)
 	}
 }
 
@@ -165,7 +166,7 @@ func (c *nextRule) mayFollowIn(t string, f *following) bool {
 		return false
 	}
 	for i := 0; i < f.n; i++ {
-		if c.mayFollow(t, f, i) {
+		if c.first.has(t[f.starts[i]]) && c.mayFollow(t, f, i) {
 			return true
 		}
 	}
@@ -173,23 +174,30 @@ func (c *nextRule) mayFollowIn(t string, f *following) bool {
 }
 
 // wordSet is a set of words that tells most other words apart by their first byte and
-// length before it looks in its map: negated asks it for every word around a match.
+// length, and compares the rest with the few words of the set that start with the same
+// byte: negated asks it for every word around a match, and hashing each was a tenth of
+// the auto-coder's instructions.
 type wordSet struct {
-	m    map[string]bool
-	lens [256]uint32 // per first byte: bit l set for a word of length l (< 32) in m
-	long bool        // m has a word of 32 bytes or more
+	m       map[string]bool
+	lens    [256]uint32   // per first byte: bit l set for a word of length l (< 32) in m
+	byFirst [256][]string // per first byte: the words of m (of fewer than 32 bytes)
+	long    bool          // m has a word of 32 bytes or more
 }
 
 func newWordSet(m map[string]bool) *wordSet {
 	s := &wordSet{m: m}
-	for w := range m {
+	for w, in := range m {
 		switch {
-		case w == "":
+		case !in || w == "":
 		case len(w) >= 32:
 			s.long = true
 		default:
 			s.lens[w[0]] |= 1 << len(w)
+			s.byFirst[w[0]] = append(s.byFirst[w[0]], w)
 		}
+	}
+	for i := range s.byFirst {
+		slices.Sort(s.byFirst[i])
 	}
 	return s
 }
@@ -201,7 +209,15 @@ func (s *wordSet) has(w string) bool {
 	case len(w) >= 32:
 		return s.long && s.m[w]
 	}
-	return s.lens[w[0]]&(1<<len(w)) != 0 && s.m[w]
+	if s.lens[w[0]]&(1<<len(w)) == 0 {
+		return false
+	}
+	for _, x := range s.byFirst[w[0]] {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // stopWords, fillerWords and afterSet are afterStops, afterFillers and afterNegations as

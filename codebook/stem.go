@@ -123,7 +123,7 @@ func sameStem(w, s string) bool {
 }
 
 // functionWords are Dutch words that do not inflect (articles, pronouns, prepositions,
-// conjunctions, a few adverbs). At the start of a pattern they go into the automaton's
+// conjunctions, a few adverbs). At the start of a pattern they go into the matcher's
 // key as they are, so that "op de hoogte" is looked for as " op de hoogt", not at every
 // " op".
 var functionWords = map[string]bool{}
@@ -177,7 +177,7 @@ var irregularVerbs = map[string]string{
 }
 
 // irregularForms is irregularVerbs the other way: per stem key of an infinitive, its
-// irregular forms, for the automaton's keys (a pattern that starts with "krijg" must also
+// irregular forms, for the matcher's keys (a pattern that starts with "krijg" must also
 // be looked for at "kreeg").
 var irregularForms = map[string][]string{}
 
