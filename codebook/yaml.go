@@ -200,6 +200,10 @@ func LoadData(path string, data []byte) (*Codebook, error) {
 func read(path string, data []byte) (*Codebook, error) {
 	var cb *Codebook
 	var err error
+	// A YAML codebook's calibration is read while its lines are recorded (parseYAML);
+	// calibrated says so, and calErr is what reading it gave.
+	calibrated := false
+	var calErr error
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
 		if data == nil {
@@ -208,19 +212,12 @@ func read(path string, data []byte) (*Codebook, error) {
 				return nil, err
 			}
 		}
-		// The calibration is read while the codebook's lines are recorded.
-		var calErr error
 		cb, err = parseYAML(data, func(cb *Codebook) func() {
 			cb.file = path
 			finish := cb.startCalibration()
+			calibrated = true
 			return func() { calErr = finish() }
 		})
-		if err == nil {
-			if calErr != nil {
-				return nil, calErr
-			}
-			return cb, nil
-		}
 	case ".xlsx":
 		if data == nil {
 			cb, err = ReadXLSX(path)
@@ -244,8 +241,11 @@ func read(path string, data []byte) (*Codebook, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	cb.file = path
-	if err := cb.loadCalibration(); err != nil {
-		return nil, err
+	if !calibrated {
+		calErr = cb.loadCalibration()
+	}
+	if calErr != nil {
+		return nil, calErr
 	}
 	cb.noteSharedNames()
 	return cb, nil
