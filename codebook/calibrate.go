@@ -534,12 +534,34 @@ func calibrationPath(file, name string) string {
 // a calibration, as one that names none, with the path in CalibrationMissing, which the
 // run's warnings and `analyse codebook check` show; a file that is there but cannot be
 // read is an error.
-func (cb *Codebook) loadCalibration() error {
+func (cb *Codebook) loadCalibration() error { return cb.startCalibration()() }
+
+// startCalibration is loadCalibration, the file read on a goroutine of its own: the
+// function it returns waits for it and does the rest (a codebook's lines are recorded
+// meanwhile, parseYAML). Between the two only fields other than CalibrationMissing and the
+// calibration may change.
+func (cb *Codebook) startCalibration() (finish func() error) {
 	if cb.Calibration == "" {
-		return nil
+		return func() error { return nil }
 	}
 	path := calibrationPath(cb.file, cb.Calibration)
-	c, err := ReadCalibration(path)
+	type read struct {
+		c   *Calibration
+		err error
+	}
+	done := make(chan read, 1)
+	go func() {
+		c, err := ReadCalibration(path)
+		done <- read{c, err}
+	}()
+	return func() error {
+		r := <-done
+		return cb.calibrationRead(path, r.c, r.err)
+	}
+}
+
+// calibrationRead keeps the calibration read from path, or notes or returns why not.
+func (cb *Codebook) calibrationRead(path string, c *Calibration, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		cb.CalibrationMissing = path
 		return nil

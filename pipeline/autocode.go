@@ -14,10 +14,10 @@ import (
 // taken out of the dataset after the protect stage, splitHeld); a segment where nothing fires (or nothing is suggested) gets a
 // row with an empty code, so the auto-coder counts as having coded it, as a human coder
 // who found nothing would.
-func autocode(d *model.Dataset, cb *codebook.Codebook, rep progress.Reporter, ahead *autocoded) error {
+func autocode(d *model.Dataset, cb *codebook.Codebook, rep progress.Reporter, ahead *autocoded, built *autoCoderAhead) error {
 	from := 0
 	if ahead == nil {
-		ac, err := codebook.NewAutoCoder(cb)
+		ac, err := built.get(cb) // run_ahead.go
 		ahead = &autocoded{ac: ac, err: err}
 	}
 	if ahead.err != nil {
@@ -73,8 +73,8 @@ type autocoded struct {
 
 // autocodeAhead codes the segments of the datasets, in order, which will be the first
 // segments of the merged dataset.
-func autocodeAhead(dss []model.Dataset, cb *codebook.Codebook) *autocoded {
-	ac, err := codebook.NewAutoCoder(cb)
+func autocodeAhead(dss []model.Dataset, cb *codebook.Codebook, built *autoCoderAhead) *autocoded {
+	ac, err := built.get(cb)
 	a := &autocoded{ac: ac, err: err}
 	if err != nil {
 		return a

@@ -84,6 +84,9 @@ func ExecuteWith(s *Study, tool string, rep progress.Reporter) (*Outcome, error)
 // execute runs the stages. When coded is not nil it is called with the coded dataset,
 // before the protect stage, and the run stops there (analyse check).
 func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.Dataset, cb *codebook.Codebook, warnings []error)) (*Outcome, error) {
+	if coded == nil {
+		redact.Preload() // the name lists, beside the codebook and the reading: run_ahead.go
+	}
 	cbPath := s.Abs(s.Codebook)
 	// The codebook is read once, like every input, and hashed as read.
 	cbData, cbSHA, err := ingest.ReadFile(cbPath)
@@ -94,6 +97,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err != nil {
 		return nil, err
 	}
+	built := startAutoCoder(s, cb, coded != nil) // beside the reading: run_ahead.go
 	out := &Outcome{Study: s, Codebook: cb}
 	d := &model.Dataset{}
 	merger := d.Merger()
@@ -160,7 +164,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 			merge(interviews[i])
 		}
 		if ahead {
-			coding = autocodeAhead([]model.Dataset{{Segments: d.Segments}}, cb)
+			coding = autocodeAhead([]model.Dataset{{Segments: d.Segments}}, cb, built)
 		}
 	}
 	survey := <-surveyRead
@@ -214,7 +218,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	ahead := startProtect(d, func() *redact.Redactor { return newRedactor(d, cb, s) }) // beside the auto-coder: protect_ahead.go
 	if s.AutocodeEnabled() {
 		rep.Stage("auto-coding", len(d.Segments))
-		if err := autocode(d, cb, rep, coding); err != nil {
+		if err := autocode(d, cb, rep, coding, built); err != nil {
 			return nil, model.Reasonf("%s: %v", "%s: %v", s.Codebook, err)
 		}
 	}

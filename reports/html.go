@@ -67,7 +67,7 @@ func (r *report) html() ([]byte, error) {
 			continue
 		}
 		out.Write(rest[:j])
-		out.WriteString(strings.ReplaceAll(r.Figures[i].DataURI, "+", "&#43;"))
+		writePlusEscaped(&out, r.Figures[i].DataURI)
 		rest = rest[j+len(h):]
 	}
 	out.Write(rest)
@@ -76,6 +76,22 @@ func (r *report) html() ([]byte, error) {
 		return r.htmlEscaped()
 	}
 	return out.Bytes(), nil
+}
+
+// writePlusEscaped writes s with every "+" as "&#43;", as html/template escapes a data
+// URI in an attribute, straight into out (strings.ReplaceAll made a copy of each
+// figure's URI first).
+func writePlusEscaped(out *bytes.Buffer, s string) {
+	for {
+		i := strings.IndexByte(s, '+')
+		if i < 0 {
+			out.WriteString(s)
+			return
+		}
+		out.WriteString(s[:i])
+		out.WriteString("&#43;")
+		s = s[i+1:]
+	}
 }
 
 // htmlEscaped renders the report through the template as it is.

@@ -335,12 +335,18 @@ func huffmanLengths(freq []int32, lens []uint8, limit int) {
 		freq   int64
 		parent int32
 	}
-	f := make([]int64, len(freq))
+	// Scratch on the stack for the largest alphabet (286 literal/length codes): the
+	// slices made per call were a third of the encoder's allocations.
+	var fs [286]int64
+	var symsBuf [286]int
+	var nodesBuf [2 * 286]node
+	var depthBuf [2 * 286]uint8
+	f := fs[:len(freq)]
 	for i, v := range freq {
 		f[i] = int64(v)
 	}
 	for {
-		var syms []int
+		syms := symsBuf[:0]
 		for i, v := range f {
 			lens[i] = 0
 			if v > 0 {
@@ -359,7 +365,7 @@ func huffmanLengths(freq []int32, lens []uint8, limit int) {
 			return a - b
 		})
 		n := len(syms)
-		nodes := make([]node, 0, 2*n-1)
+		nodes := nodesBuf[:0]
 		for _, s := range syms {
 			nodes = append(nodes, node{freq: f[s], parent: -1})
 		}
@@ -378,7 +384,8 @@ func huffmanLengths(freq []int32, lens []uint8, limit int) {
 			p := int32(len(nodes) - 1)
 			nodes[a].parent, nodes[b].parent = p, p
 		}
-		depth := make([]uint8, len(nodes))
+		depth := depthBuf[:len(nodes)]
+		clear(depth)
 		deepest := 0
 		for i := len(nodes) - 2; i >= 0; i-- {
 			depth[i] = depth[nodes[i].parent] + 1

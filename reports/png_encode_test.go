@@ -183,3 +183,51 @@ func TestAdlerRGBA(t *testing.T) {
 		}
 	}
 }
+
+// TestPNGFileAroundIsPNGFile: the PNG written around the compressed stream in its own
+// buffer (pngFileAround) is byte for byte the one pngFile writes from a copy, for a chart-like
+// image whose stream fits one IDAT chunk and for noise whose stream does not (then
+// pngFileAround falls back to pngFile), and it decodes to the pixels.
+func TestPNGFileAroundIsPNGFile(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for _, noise := range []bool{false, true} {
+		img := image.NewRGBA(image.Rect(0, 0, 700, 700))
+		for i := range img.Pix {
+			img.Pix[i] = 0xff
+			if noise && i%4 != 3 {
+				img.Pix[i] = uint8(rnd.IntN(256))
+			}
+		}
+		if !noise {
+			for y := 100; y < 600; y++ {
+				for x := 50 + y%7; x < 400; x++ {
+					img.SetRGBA(x, y, color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff})
+				}
+			}
+		}
+		idat, ok := pngRunsIDAT(img, nil, 0)
+		buf, ok2 := pngRunsZlib(img, nil, 0, pngHeadLen)
+		if !ok || !ok2 {
+			t.Fatal("pngRunsIDAT did not take an opaque image")
+		}
+		if noise != (len(idat) > 1<<20) {
+			t.Fatalf("noise %v: stream of %d bytes, want it to fit one IDAT chunk only without noise", noise, len(idat))
+		}
+		want := pngFile(700, 700, 300, idat)
+		got := pngFileAround(buf, 700, 700, 300)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("noise %v: pngFileAround differs from pngFile (%d and %d bytes)", noise, len(got), len(want))
+		}
+		dec, err := png.Decode(bytes.NewReader(got))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for y := 0; y < 700; y += 13 {
+			for x := 0; x < 700; x++ {
+				if r, g, b, _ := dec.At(x, y).RGBA(); img.RGBAAt(x, y) != (color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff}) {
+					t.Fatalf("noise %v: pixel (%d, %d) decodes to another colour", noise, x, y)
+				}
+			}
+		}
+	}
+}

@@ -15,12 +15,18 @@ import (
 // ok is false when a pixel is not opaque or a scanline is longer than deflate's 32 KiB
 // window (wider than 10,922 pixels); the caller then encodes otherwise.
 func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok bool) {
+	return pngRunsZlib(img, touched, tw, 0)
+}
+
+// pngRunsZlib is pngRunsIDAT with head bytes kept free before the stream, for the
+// PNG's chunks before it (pngFileAround).
+func pngRunsZlib(img *image.RGBA, touched []uint64, tw int, head int) (idat []byte, ok bool) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	L := 3*w + 1
 	if L > 32768 || w == 0 {
 		return nil, false
 	}
-	d := &deflater{out: make([]byte, 0, w*h/16), tokens: make([]token, 0, maxBlockTokens+8)}
+	d := &deflater{out: make([]byte, head, head+w*h/16), tokens: make([]token, 0, maxBlockTokens+8)}
 	// zlib header: deflate with a 32 KiB window, "fastest" level, no dictionary; 0x7801
 	// is a multiple of 31 as the check bits require.
 	d.out = append(d.out, 0x78, 0x01)

@@ -226,11 +226,25 @@ type renderedFigure struct {
 func figureDataURI(png, svg []byte) string {
 	switch {
 	case png != nil:
-		return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
+		return dataURI("data:image/png;base64,", png)
 	case svg != nil:
-		return "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(svg)
+		return dataURI("data:image/svg+xml;base64,", svg)
 	}
 	return ""
+}
+
+// dataURI is prefix followed by b in base64, built in one allocation: prefix +
+// EncodeToString(b) made the encoded bytes, their string and the joined string, three
+// copies of a figure's third of a megabyte and more (on the example study 13 MB of the
+// run's 147 MB allocated, each new page a page fault).
+func dataURI(prefix string, b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(prefix) + base64.StdEncoding.EncodedLen(len(b)))
+	sb.WriteString(prefix)
+	enc := base64.NewEncoder(base64.StdEncoding, &sb)
+	enc.Write(b) // a strings.Builder takes every write
+	enc.Close()
+	return sb.String()
 }
 
 // selected returns the formats to write.

@@ -12,6 +12,7 @@ import (
 
 func BenchmarkExampleWrite(b *testing.B) {
 	res := exampleStudyResults(b)
+	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Write(b.TempDir(), res); err != nil {
 			b.Fatal(err)
@@ -59,6 +60,7 @@ func BenchmarkExampleEncodePNG(b *testing.B) {
 		canvases = append(canvases, c)
 	}
 	n := 0
+	b.ReportAllocs()
 	for b.Loop() {
 		n = 0
 		for _, c := range canvases {

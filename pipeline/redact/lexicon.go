@@ -36,6 +36,11 @@ var prefixes = map[string]bool{
 
 var lex = sync.OnceValue(loadLexicon)
 
+// Preload reads the embedded name lists on a goroutine of its own, so that the first New
+// finds them read: a run starts it before it reads its inputs, on the core the reading
+// leaves free (the lists take some 20 ms of CPU to read).
+func Preload() { go lex() }
+
 func loadLexicon() *lexicon {
 	l := &lexicon{given: map[string]bool{}, surname: map[string]bool{}, word: map[string]bool{}, function: map[string]bool{}, place: map[string]bool{}}
 	read := func(file string, into map[string]bool, skipPrefixes bool) {
