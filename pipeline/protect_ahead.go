@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"runtime"
 	"sync"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -75,17 +76,36 @@ func aheadOf(d *model.Dataset, r *redact.Redactor) *aheadWork {
 }
 
 // redactKept redacts the text of the first segment of each id, in order: the segments
-// that renameSegments keeps.
+// that renameSegments keeps. The texts are redacted side by side on every processor, in
+// contiguous stretches: on a national study (50,000 segments) redaction is a second of
+// CPU on the protect stage's longest path, and each text's redaction depends on nothing
+// but the text (the Redactor is safe for concurrent use), so the result is the same as
+// one after the other.
 func redactKept(r *redact.Redactor, ids, texts []string) []redactedText {
 	seen := make(map[string]struct{}, len(ids))
-	out := make([]redactedText, 0, len(ids))
+	kept := make([]int, 0, len(ids))
 	for i, id := range ids {
 		if _, dup := seen[id]; dup {
 			continue
 		}
 		seen[id] = struct{}{}
-		text, m := r.RedactMapped(texts[i])
-		out = append(out, redactedText{text, m})
+		kept = append(kept, i)
 	}
+	out := make([]redactedText, len(kept))
+	workers := min(runtime.GOMAXPROCS(0), len(kept)/minRedactStretch+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(kept)/workers, (w+1)*len(kept)/workers
+		wg.Go(func() {
+			for k := lo; k < hi; k++ {
+				text, m := r.RedactMapped(texts[kept[k]])
+				out[k] = redactedText{text, m}
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }
+
+// minRedactStretch is the fewest texts worth a goroutine of their own.
+const minRedactStretch = 256

@@ -1,10 +1,12 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"runtime"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/disclosure"
@@ -135,61 +137,24 @@ func (in *Input) surveyScalesOnce() []*ScaleAnswers {
 		sl, ok := slots[codebook.Fold(item)]
 		return sl, ok
 	}
-	// Most surveyed respondents answer every scale: size for them up front. rowOf maps a
-	// survey row to its row of each scale (-1: none yet).
-	hint := len(sv.Respondents)
-	rowOf := make([][]int32, len(out))
-	cells := make([][]float64, len(out)) // backing store for the rows of Asked
-	for i, sa := range out {
-		rowOf[i] = make([]int32, len(sv.Respondents))
-		for r := range rowOf[i] {
-			rowOf[i][r] = -1
-		}
-		sa.Respondents = make([]string, 0, hint)
-		sa.Waves = make([]string, 0, hint)
-		sa.Asked = make([][]float64, 0, hint)
+	// Each column and each extra answer belongs to one scale: list them per scale, so
+	// that the scales are gathered side by side (below), each in the order of reading.
+	type extra struct {
+		row  int
+		item int
+		a    protected.Answer
 	}
-	rowFor := func(si, r int) []float64 {
-		sa := out[si]
-		if row := rowOf[si][r]; row >= 0 {
-			return sa.Asked[row]
-		}
-		rowOf[si][r] = int32(len(sa.Respondents))
-		sa.rows = append(sa.rows, int32(r))
-		sa.Respondents = append(sa.Respondents, sv.Respondents[r])
-		sa.Waves = append(sa.Waves, sv.Waves[r])
-		k := len(sa.Scale.Items)
-		if len(cells[si]) < k {
-			cells[si] = nanRow(k * 1024)
-		}
-		sa.Asked = append(sa.Asked, cells[si][:k:k])
-		cells[si] = cells[si][k:]
-		return sa.Asked[len(sa.Asked)-1]
-	}
+	colsOf := make([][]int, len(out))
+	colItem := make([]int, len(sv.Items))
 	for c, item := range sv.Items {
-		sl, ok := slotOf(item)
-		if !ok {
-			continue
-		}
-		col := &sv.Cols[c]
-		sc := out[sl.scale].Scale
-		usable := make([]bool, len(col.Entries))
-		for i, e := range col.Entries {
-			usable[i] = !e.Missing && onScale(sc, e.Value)
-		}
-		for r := 0; r < col.Len(); r++ {
-			code := col.Code(r)
-			if code == protected.NoAnswer {
-				continue
-			}
-			row := rowFor(sl.scale, r)
-			if usable[code] && math.IsNaN(row[sl.item]) {
-				row[sl.item] = col.Entries[code].Value
-			}
+		if sl, ok := slotOf(item); ok {
+			colsOf[sl.scale] = append(colsOf[sl.scale], c)
+			colItem[c] = sl.item
 		}
 	}
 	// Answers to cells that had one already come after every cell, as they came after
 	// them in reading.
+	extras := make([][]extra, len(out))
 	if len(sv.Extra) > 0 {
 		surveyRow := make(map[string]int, len(sv.Respondents))
 		for r := range sv.Respondents {
@@ -201,18 +166,91 @@ func (in *Input) surveyScalesOnce() []*ScaleAnswers {
 			if !ok || !known {
 				continue
 			}
-			row := rowFor(sl.scale, r)
-			if !a.Missing && onScale(out[sl.scale].Scale, a.Value) && math.IsNaN(row[sl.item]) {
-				row[sl.item] = a.Value
+			extras[sl.scale] = append(extras[sl.scale], extra{r, sl.item, a})
+		}
+	}
+	var rank, resp []int32
+	var wg sync.WaitGroup
+	wg.Go(func() { rank = surveyRanks(sv) })
+	resp = in.surveyRespondents()
+	wg.Wait()
+	// The scales share nothing but the survey, which they read: on a national study
+	// (100,000 respondents) gathering and sorting a scale takes a tenth of a second or
+	// more, so they are gathered side by side, at most one per processor.
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for si := range out {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			gatherScale(out[si], sv, colsOf[si], colItem, func(yield func(r, item int, a protected.Answer)) {
+				for _, x := range extras[si] {
+					yield(x.row, x.item, x.a)
+				}
+			})
+			out[si].finish(rank)
+			out[si].resolve(in, resp)
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// gatherScale fills sa's rows from the survey's columns cols (colItem: each column's
+// item position in the scale) and then from the extra answers, the first usable answer
+// to a cell counting. Rows come in the order of the survey rows first answered.
+func gatherScale(sa *ScaleAnswers, sv *protected.Survey, cols, colItem []int, extras func(yield func(r, item int, a protected.Answer))) {
+	// Most surveyed respondents answer every scale: size for them up front. rowOf maps a
+	// survey row to its row of the scale (-1: none yet).
+	hint := len(sv.Respondents)
+	rowOf := make([]int32, len(sv.Respondents))
+	for r := range rowOf {
+		rowOf[r] = -1
+	}
+	sa.Respondents = make([]string, 0, hint)
+	sa.Waves = make([]string, 0, hint)
+	sa.Asked = make([][]float64, 0, hint)
+	var cells []float64 // backing store for the rows of Asked
+	k := len(sa.Scale.Items)
+	rowFor := func(r int) []float64 {
+		if row := rowOf[r]; row >= 0 {
+			return sa.Asked[row]
+		}
+		rowOf[r] = int32(len(sa.Respondents))
+		sa.rows = append(sa.rows, int32(r))
+		sa.Respondents = append(sa.Respondents, sv.Respondents[r])
+		sa.Waves = append(sa.Waves, sv.Waves[r])
+		if len(cells) < k {
+			cells = nanRow(k * 1024)
+		}
+		sa.Asked = append(sa.Asked, cells[:k:k])
+		cells = cells[k:]
+		return sa.Asked[len(sa.Asked)-1]
+	}
+	sc := sa.Scale
+	for _, c := range cols {
+		col := &sv.Cols[c]
+		item := colItem[c]
+		usable := make([]bool, len(col.Entries))
+		for i, e := range col.Entries {
+			usable[i] = !e.Missing && onScale(sc, e.Value)
+		}
+		for r := 0; r < col.Len(); r++ {
+			code := col.Code(r)
+			if code == protected.NoAnswer {
+				continue
+			}
+			row := rowFor(r)
+			if usable[code] && math.IsNaN(row[item]) {
+				row[item] = col.Entries[code].Value
 			}
 		}
 	}
-	rank, resp := surveyRanks(sv), in.surveyRespondents()
-	for _, sa := range out {
-		sa.finish(rank)
-		sa.resolve(in, resp)
-	}
-	return out
+	extras(func(r, item int, a protected.Answer) {
+		row := rowFor(r)
+		if !a.Missing && onScale(sc, a.Value) && math.IsNaN(row[item]) {
+			row[item] = a.Value
+		}
+	})
 }
 
 // surveyRanks returns each survey row's rank in the order of (pseudonym, wave), rows of
@@ -294,35 +332,47 @@ func (in *Input) refreshScales() bool {
 		return false
 	}
 	sv := &in.Data.Survey
-	rank, resp := surveyRanks(sv), in.surveyRespondents()
+	var rank []int32
+	var wg sync.WaitGroup
+	wg.Go(func() { rank = surveyRanks(sv) })
+	resp := in.surveyRespondents()
+	wg.Wait()
+	// Side by side, as they were gathered (surveyScalesOnce).
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, sa := range in.surveyScales {
-		for i, r := range sa.rows {
-			sa.Respondents[i], sa.Waves[i] = sv.Respondents[r], sv.Waves[r]
-		}
-		sort.Sort(byRespondent{sa, rank})
-		sa.resolve(in, resp)
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			sa.sortByRank(sv, rank)
+			sa.resolve(in, resp)
+		})
 	}
+	wg.Wait()
 	return true
 }
 
-// byRespondent sorts a scale's rows by pseudonym, then wave (by the ranks of their
-// survey rows, surveyRanks), moving every column along.
-type byRespondent struct {
-	sa   *ScaleAnswers
-	rank []int32
+// sortByRank gives each row its survey row's (renamed) pseudonym and wave and sorts
+// the rows by pseudonym, then wave: by the ranks of their survey rows (surveyRanks).
+// The rows are sorted as (rank, row) pairs and every column is then put in that order
+// once, instead of swapping six columns at every step of the sort; slices.SortFunc is
+// sort.Sort's algorithm, so rows of equal rank end in the order sort.Sort gave them.
+func (sa *ScaleAnswers) sortByRank(sv *protected.Survey, rank []int32) {
+	byRank := make([]rankedRow, len(sa.rows))
+	for i, r := range sa.rows {
+		byRank[i] = rankedRow{rank[r], int32(i)}
+	}
+	slices.SortFunc(byRank, func(a, b rankedRow) int { return cmp.Compare(a.rank, b.rank) })
+	asked, keyed := make([][]float64, len(byRank)), make([][]float64, len(byRank))
+	scores, rows := make([]float64, len(byRank)), make([]int32, len(byRank))
+	for k, x := range byRank {
+		asked[k], keyed[k], scores[k], rows[k] = sa.Asked[x.i], sa.Keyed[x.i], sa.Scores[x.i], sa.rows[x.i]
+		sa.Respondents[k], sa.Waves[k] = sv.Respondents[rows[k]], sv.Waves[rows[k]]
+	}
+	sa.Asked, sa.Keyed, sa.Scores, sa.rows = asked, keyed, scores, rows
 }
 
-func (b byRespondent) Len() int           { return len(b.sa.Respondents) }
-func (b byRespondent) Less(i, j int) bool { return b.rank[b.sa.rows[i]] < b.rank[b.sa.rows[j]] }
-func (b byRespondent) Swap(i, j int) {
-	sa := b.sa
-	sa.Respondents[i], sa.Respondents[j] = sa.Respondents[j], sa.Respondents[i]
-	sa.Waves[i], sa.Waves[j] = sa.Waves[j], sa.Waves[i]
-	sa.Asked[i], sa.Asked[j] = sa.Asked[j], sa.Asked[i]
-	sa.Keyed[i], sa.Keyed[j] = sa.Keyed[j], sa.Keyed[i]
-	sa.Scores[i], sa.Scores[j] = sa.Scores[j], sa.Scores[i]
-	sa.rows[i], sa.rows[j] = sa.rows[j], sa.rows[i]
-}
+// rankedRow is a scale's row and its survey row's rank, for finish's sort.
+type rankedRow struct{ rank, i int32 }
 
 // finish sorts the rows by respondent, drops respondents without a usable answer, and
 // fills Keyed and Scores.
@@ -336,8 +386,19 @@ func (sa *ScaleAnswers) finish(rank []int32) {
 			}
 		}
 	}
-	// By pseudonym, then wave: by the ranks of the survey rows (surveyRanks).
-	sort.Slice(idx, func(a, b int) bool { return rank[sa.rows[idx[a]]] < rank[sa.rows[idx[b]]] })
+	// By pseudonym, then wave: by the ranks of the survey rows (surveyRanks). Each row's
+	// rank is looked up once and sorted along with it (on a national study the lookups
+	// of rank[rows[idx[i]]] in every comparison were most of the sort's time);
+	// slices.SortFunc is sort.Slice's algorithm, so rows of equal rank keep the order
+	// sort.Slice gave them.
+	byRank := make([]rankedRow, len(idx))
+	for k, i := range idx {
+		byRank[k] = rankedRow{rank[sa.rows[i]], int32(i)}
+	}
+	slices.SortFunc(byRank, func(a, b rankedRow) int { return cmp.Compare(a.rank, b.rank) })
+	for k, x := range byRank {
+		idx[k] = int(x.i)
+	}
 	ids := make([]string, len(idx))
 	waves := make([]string, len(idx))
 	rows := make([]int32, len(idx))

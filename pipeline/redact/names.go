@@ -28,9 +28,15 @@ func tokenize(text string, toks []token) []token {
 		sep := text[last:start]
 		w := text[start:end]
 		t := token{start: start, end: end, fold: fold(w), cap: unicode.IsUpper(r) && (utf8.RuneCountInString(w) == 1 || !allUpper(w)), sep: sep}
-		trimmed := strings.TrimSpace(sep)
-		t.sentence = len(toks) == 0 || strings.ContainsAny(sep, ".!?…:;\n\"“”‘(/\\_•*>[") ||
-			(trimmed == "-" || trimmed == "–" || trimmed == "—") && trimmed != sep
+		// Most words follow a single space, which starts no sentence: the set of
+		// sentence marks, with its non-ASCII runes, is searched only otherwise.
+		if len(toks) == 0 {
+			t.sentence = true
+		} else if sep != " " {
+			trimmed := strings.TrimSpace(sep)
+			t.sentence = strings.ContainsAny(sep, ".!?…:;\n\"“”‘(/\\_•*>[") ||
+				(trimmed == "-" || trimmed == "–" || trimmed == "—") && trimmed != sep
+		}
 		toks = append(toks, t)
 		last = end
 		start = -1

@@ -3,6 +3,7 @@ package stats
 import (
 	"math"
 	"sort"
+	"sync"
 
 	"gonum.org/v1/gonum/stat"
 )
@@ -30,12 +31,18 @@ type Description struct {
 // statistic when no value is left (n = 0); sd and the interval when n = 1; the share when
 // agreeFrom is NaN (no threshold). A sample without spread has sd 0 and the interval [mean, mean].
 func Describe(x []float64, agreeFrom float64) Description {
-	vals := make([]float64, 0, len(x))
+	// The finite values go into a buffer reused from call to call (median7 may sort
+	// them, so x is not used in place): a national study describes every item in every
+	// group, and a fresh copy of each was 60 MB of its garbage.
+	buf := describeBufs.Get().(*[]float64)
+	defer describeBufs.Put(buf)
+	vals := (*buf)[:0]
 	for _, v := range x {
 		if isFinite(v) {
 			vals = append(vals, v)
 		}
 	}
+	*buf = vals[:0]
 	nan := math.NaN()
 	d := Description{N: len(vals), Mean: nan, SD: nan, CILow: nan, CIHigh: nan, Median: nan, ShareAgree: nan}
 	if d.N == 0 {
@@ -58,6 +65,9 @@ func Describe(x []float64, agreeFrom float64) Description {
 	}
 	return d
 }
+
+// describeBufs are Describe's buffers of finite values.
+var describeBufs = sync.Pool{New: func() any { return new([]float64) }}
 
 // maxCounted is the most distinct values for which median7 counts instead of sorting.
 const maxCounted = 16

