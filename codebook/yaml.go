@@ -213,6 +213,9 @@ func read(path string, data []byte) (*Codebook, error) {
 	if err := cb.loadCalibration(); err != nil {
 		return nil, err
 	}
+	if err := cb.loadModel(); err != nil { // model.go
+		return nil, err
+	}
 	cb.noteSharedNames()
 	return cb, nil
 }
