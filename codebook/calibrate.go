@@ -92,12 +92,12 @@ type LeftOutFigure struct {
 
 // PRF is a precision, recall and F1 with the counts behind them.
 type PRF struct {
-	TP        int     `yaml:"tp"`
-	FP        int     `yaml:"fp"`
-	FN        int     `yaml:"fn"`
-	Precision float64 `yaml:"precision"`
-	Recall    float64 `yaml:"recall"`
-	F1        float64 `yaml:"f1"`
+	TP        int     `yaml:"tp" json:"tp"`
+	FP        int     `yaml:"fp" json:"fp"`
+	FN        int     `yaml:"fn" json:"fn"`
+	Precision float64 `yaml:"precision" json:"precision"`
+	Recall    float64 `yaml:"recall" json:"recall"`
+	F1        float64 `yaml:"f1" json:"f1"`
 }
 
 // NewPRF computes precision tp/(tp+fp), recall tp/(tp+fn) and F1 2PR/(P+R) from the

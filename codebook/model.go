@@ -63,6 +63,7 @@ type Model struct {
 	Codes []ModelCode `json:"codes"`
 
 	features map[string][]codeWeight // text feature -> the codes that weigh it
+	hashed   map[uint64][]codeWeight // the same by featureHash
 	dict     []map[string]float64    // per code: dictionary feature -> weight
 	index    map[string]int          // code id -> position in Codes
 }
@@ -179,80 +180,159 @@ func (a *AutoCoder) ModelInput(text string, ms []Match, cal *Calibration, ids []
 		in.Scale = 1 / math.Sqrt(float64(len(in.Text)))
 	}
 	sugg := cal.Suggestions(ms)
-	fired := map[string]bool{}
-	for _, m := range ms {
-		fired[m.Code] = true
-	}
+	fired := firedCodes(ms)
 	in.Dictionary = make([][]Feature, len(ids))
 	for k, id := range ids {
 		var fs []Feature
-		one := func(name string) { fs = append(fs, Feature{name, 1}) }
-		rules := map[string]bool{}
-		negated, away := false, false
-		for _, m := range ms {
-			if m.Code == id {
-				rules[m.Rule] = true
-				negated = negated || RuleClass(m) == ClassNegated
-			}
-			away = away || strings.HasPrefix(m.Rule, "negated "+id+": ")
-		}
-		if fired[id] {
-			one("d:fired")
-		}
-		for _, s := range sugg {
-			if s.Code == id {
-				if s.Confidence > 0 {
-					fs = append(fs, Feature{"d:confidence", s.Confidence})
-				}
-				if s.Held != "" {
-					one("d:held")
-				}
-			}
-		}
-		if len(rules) >= 2 {
-			one("d:rules2")
-		}
-		if len(rules) >= 3 {
-			one("d:rules3")
-		}
-		if negated {
-			one("d:negated")
-		}
-		if away {
-			one("d:negated_away")
-		}
-		others := len(fired)
-		if fired[id] {
-			others--
-		}
-		for i, name := range []string{"d:others1", "d:others2", "d:others3"} {
-			if others > i {
-				one(name)
-			}
-		}
-		if negation {
-			one("d:negation")
-		}
-		for _, r := range sortedSet(rules) {
-			one("d:rule:" + r)
-		}
-		for _, c := range sortedSet(fired) {
-			if c != id {
-				one("d:also:" + c)
-			}
-		}
+		dictionaryFeatures(id, ms, sugg, fired, negation, func(name string, v float64) { fs = append(fs, Feature{name, v}) })
 		in.Dictionary[k] = fs
 	}
 	return in
 }
 
-func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+// firedCodes returns the distinct codes of ms, sorted.
+func firedCodes(ms []Match) []string {
+	var out []string
+	for _, m := range ms {
+		if !slices.Contains(out, m.Code) {
+			out = append(out, m.Code)
+		}
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
+}
+
+// dictionaryFeatures yields the dictionary's features of code id (see ModelInput), from
+// the matches ms, the calibrated suggestions sugg, the codes that fired (sorted) and
+// whether a negation word stands in the text: one function for the trainer's
+// ModelInput and for Apply's fast path, so that the two cannot differ.
+func dictionaryFeatures(id string, ms []Match, sugg []Suggestion, fired []string, negation bool, yield func(name string, v float64)) {
+	var rules []string
+	negated, away := false, false
+	prefix := "negated " + id + ": "
+	for _, m := range ms {
+		if m.Code == id {
+			if !slices.Contains(rules, m.Rule) {
+				rules = append(rules, m.Rule)
+			}
+			negated = negated || RuleClass(m) == ClassNegated
+		}
+		away = away || strings.HasPrefix(m.Rule, prefix)
+	}
+	self := slices.Contains(fired, id)
+	if self {
+		yield("d:fired", 1)
+	}
+	for _, s := range sugg {
+		if s.Code == id {
+			if s.Confidence > 0 {
+				yield("d:confidence", s.Confidence)
+			}
+			if s.Held != "" {
+				yield("d:held", 1)
+			}
+		}
+	}
+	if len(rules) >= 2 {
+		yield("d:rules2", 1)
+	}
+	if len(rules) >= 3 {
+		yield("d:rules3", 1)
+	}
+	if negated {
+		yield("d:negated", 1)
+	}
+	if away {
+		yield("d:negated_away", 1)
+	}
+	others := len(fired)
+	if self {
+		others--
+	}
+	for i, name := range []string{"d:others1", "d:others2", "d:others3"} {
+		if others > i {
+			yield(name, 1)
+		}
+	}
+	if negation {
+		yield("d:negation", 1)
+	}
+	slices.Sort(rules)
+	for _, r := range rules {
+		yield("d:rule:"+r, 1)
+	}
+	for _, c := range fired {
+		if c != id {
+			yield("d:also:"+c, 1)
+		}
+	}
+}
+
+// featureHash is the 64-bit FNV-1a hash of an n-gram's feature name (ModelInput's
+// "w:word", "b:word word", "c:gram") computed without building the name: Apply looks
+// the n-grams up by it (a collision between an n-gram of a segment and one of the
+// model's, about 1 in 10^15 per pair, would only add that weight).
+func featureHash(kind byte, a, b string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(kind)) * prime
+	h = (h ^ ':') * prime
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * prime
+	}
+	if kind == 'b' {
+		h = (h ^ ' ') * prime
+		for i := 0; i < len(b); i++ {
+			h = (h ^ uint64(b[i])) * prime
+		}
+	}
+	return h
+}
+
+// nameHash is featureHash of a feature name as ModelInput writes it.
+func nameHash(name string) uint64 {
+	kind, rest := name[0], name[2:]
+	if kind == 'b' {
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			return featureHash(kind, rest[:i], rest[i+1:])
+		}
+	}
+	return featureHash(kind, rest, "")
+}
+
+// fastProbabilities is Probabilities(ModelInput(...)) for the model's codes without
+// building the feature names of the n-grams (see featureHash); sugg are the calibrated
+// suggestions of ms.
+func (m *Model) fastProbabilities(a *AutoCoder, text string, ms []Match, sugg []Suggestion) []float64 {
+	n := Normalize(text)
+	var hs []uint64
+	negation := false
+	Ngrams(n.Text, func(kind byte, x, y string) {
+		hs = append(hs, featureHash(kind, x, y))
+		if kind == 'w' && !negation && a != nil && a.codes != nil && a.codes.negations[x] {
+			negation = true
+		}
+	})
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
+	z := make([]float64, len(m.Codes))
+	for k := range m.Codes {
+		z[k] = m.Codes[k].Intercept
+	}
+	if len(hs) > 0 {
+		scale := 1 / math.Sqrt(float64(len(hs)))
+		for _, h := range hs {
+			for _, cw := range m.hashed[h] {
+				z[cw.code] += cw.w * scale
+			}
+		}
+	}
+	fired := firedCodes(ms)
+	for k := range m.Codes {
+		dictionaryFeatures(m.Codes[k].ID, ms, sugg, fired, negation, func(name string, v float64) { z[k] += m.dict[k][name] * v })
+		z[k] = sigmoid(z[k])
+	}
+	return z
 }
 
 // Probabilities returns the probability of every code of the model for one segment, in
@@ -299,8 +379,8 @@ func (m *Model) CodeIDs() []string {
 // then the codes only the model suggests, in the model's order.
 func (m *Model) Apply(a *AutoCoder, text string, ms []Match, sugg []Suggestion) []Suggestion {
 	ids := m.CodeIDs()
-	in := a.ModelInput(text, ms, a.calibration, ids)
-	p := m.Probabilities(&in)
+	p := m.fastProbabilities(a, text, ms, sugg)
+	var in *ModelInput // for the rule of a model-only suggestion
 	done := make([]bool, len(ids))
 	for i := range sugg {
 		k, ok := m.index[sugg[i].Code]
@@ -319,7 +399,11 @@ func (m *Model) Apply(a *AutoCoder, text string, ms []Match, sugg []Suggestion) 
 		if done[k] || p[k] < m.Threshold {
 			continue
 		}
-		sugg = append(sugg, Suggestion{Match: Match{Code: id, Rule: m.rule(k, &in), Span: text, Start: 0, End: utf8.RuneCountInString(text)},
+		if in == nil {
+			x := a.ModelInput(text, ms, a.calibration, ids)
+			in = &x
+		}
+		sugg = append(sugg, Suggestion{Match: Match{Code: id, Rule: m.rule(k, in), Span: text, Start: 0, End: utf8.RuneCountInString(text)},
 			Confidence: round4(p[k])})
 	}
 	return sugg
@@ -383,6 +467,7 @@ func (m *Model) rule(k int, in *ModelInput) string {
 func (m *Model) prepare() {
 	m.index = make(map[string]int, len(m.Codes))
 	m.features = map[string][]codeWeight{}
+	m.hashed = map[uint64][]codeWeight{}
 	m.dict = make([]map[string]float64, len(m.Codes))
 	for k, c := range m.Codes {
 		m.index[c.ID] = k
@@ -393,6 +478,7 @@ func (m *Model) prepare() {
 				continue
 			}
 			m.features[f] = append(m.features[f], codeWeight{int32(k), w})
+			m.hashed[nameHash(f)] = append(m.hashed[nameHash(f)], codeWeight{int32(k), w})
 		}
 	}
 }

@@ -180,6 +180,15 @@ func TestModelFile(t *testing.T) {
 	if cb.ShippedModel() == nil || cb.ModelMissing() != "" {
 		t.Errorf("model not read: %v %q", cb.ShippedModel(), cb.ModelMissing())
 	}
+	// Saved elsewhere, the codebook names the same file relative to its new place.
+	other := filepath.Join(dir, "elders", "book.yaml")
+	os.MkdirAll(filepath.Dir(other), 0o755)
+	if err := Save(cb, other); err != nil {
+		t.Fatal(err)
+	}
+	if moved, err := Load(other); err != nil || moved.ShippedModel() == nil || moved.ModelFile != "../book.model.json" {
+		t.Errorf("saved elsewhere: %v, %v, %q", err, moved.ShippedModel(), moved.ModelFile)
+	}
 	os.Remove(path)
 	cb, err = Load(bookPath)
 	if err != nil || cb.ShippedModel() != nil || cb.ModelMissing() != path {

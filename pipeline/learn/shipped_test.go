@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -279,4 +280,81 @@ func itoa(n int) string { return fmt.Sprint(n) }
 
 func prf(p codebook.PRF) string {
 	return fmt.Sprintf("%.2f / %.2f / %.2f", p.Precision, p.Recall, p.F1)
+}
+
+// TestModelREADME checks that the README's tables of the shipped model are those of the
+// file (whose figures TestModelShipped recomputes): per left-out set and pooled, and per
+// code.
+func TestModelREADME(t *testing.T) {
+	m, err := codebook.ReadModel(defaultModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, table := range map[string]string{"left-out": leftOutTable(m), "per-code": perCodeTable(m)} {
+		if !strings.Contains(string(readme), table) {
+			t.Errorf("README.md lacks the shipped model's %s table; it is:\n%s", name, table)
+		}
+	}
+}
+
+// TestModelApplyAsTrained: what a study gets (Suggest with the model, which looks the
+// n-grams up by hash) is what the trainer's features give (ModelInput, by name), on every
+// fragment of the seven sets: each model code suggested exactly where its probability
+// reaches the threshold, with that probability.
+func TestModelApplyAsTrained(t *testing.T) {
+	ac, cb, opt := shippedSetup(t)
+	m, err := codebook.ReadModel(defaultModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on, err := codebook.NewAutoCoder(cb.WithModel(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := m.CodeIDs()
+	if !slicesEqual(ids, opt.Codes) {
+		t.Fatalf("model codes %v", ids)
+	}
+	sets := loadShippedSets(t, ac, shippedSetPaths)
+	n, only := 0, 0
+	for _, s := range sets {
+		for _, f := range s.Fragments {
+			in := ac.ModelInput(f.Text, f.Matches, cb.DictionaryCalibration(), ids)
+			p := m.Probabilities(&in)
+			got := map[string]codebook.Suggestion{}
+			for _, sg := range on.Suggest(f.Text) {
+				got[sg.Code] = sg
+			}
+			for k, id := range ids {
+				sg, ok := got[id]
+				made := ok && sg.Held == ""
+				if made != (p[k] >= m.Threshold) || (ok && math.Abs(sg.Confidence-p[k]) > 1e-4) {
+					t.Errorf("%s: %s: p %v, suggestion %+v (%v)", s.Name, id, p[k], sg, ok)
+				}
+				if made {
+					n++
+					if strings.HasPrefix(sg.Rule, codebook.ModelRulePrefix) {
+						only++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d suggestions of the model's codes on the seven sets (in-sample), %d where no pattern fired", n, only)
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
