@@ -189,6 +189,17 @@ func TestModelFile(t *testing.T) {
 	if moved, err := Load(other); err != nil || moved.ShippedModel() == nil || moved.ModelFile != "../book.model.json" {
 		t.Errorf("saved elsewhere: %v, %v, %q", err, moved.ShippedModel(), moved.ModelFile)
 	}
+	// Excel keeps the key; REFI-QDA has no place for it, and Lost says so.
+	xlsx := filepath.Join(dir, "book.xlsx")
+	if err := Save(cb, xlsx); err != nil {
+		t.Fatal(err)
+	}
+	if back, err := Load(xlsx); err != nil || back.ShippedModel() == nil {
+		t.Errorf("through Excel: %v, %v", err, back)
+	}
+	if lost, err := Lost(cb, filepath.Join(dir, "book.qdc")); err != nil || !slices.Contains(lost, Loss{"the model", 1}) {
+		t.Errorf("qdc: lost %v, %v", lost, err)
+	}
 	os.Remove(path)
 	cb, err = Load(bookPath)
 	if err != nil || cb.ShippedModel() != nil || cb.ModelMissing() != path {

@@ -189,6 +189,8 @@ func lossPart(u *ui, part string) string {
 		return u.s("entries of the negated map")
 	case "the calibration":
 		return u.s("the calibration")
+	case "the model":
+		return u.s("the model")
 	case "the name":
 		return u.s("the name")
 	case "the version":

@@ -38,6 +38,7 @@ var dutch = map[string]string{
 	"negation words":             "ontkenningswoorden",
 	"entries of the negated map": "regels van de negated-lijst",
 	"the calibration":            "de kalibratie",
+	"the model":                  "het model",
 	"the name":                   "de naam",
 	"the version":                "de versie",
 	"codes":                      "codes",
