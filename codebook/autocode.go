@@ -107,6 +107,7 @@ type Match struct {
 type AutoCoder struct {
 	codes       *matcher
 	calibration *Calibration // the codebook's, if any: see Suggest
+	model       *Model       // the codebook's shipped model, if any: model.go
 }
 
 // NewAutoCoder compiles the patterns of every code in cb. It fails, naming the code and
@@ -151,7 +152,7 @@ func NewAutoCoder(cb *Codebook) (*AutoCoder, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return &AutoCoder{codes: newMatcher(rules, negs), calibration: cb.calibrationFor()}, nil
+	return &AutoCoder{codes: newMatcher(rules, negs), calibration: cb.calibrationFor(), model: cb.model}, nil
 }
 
 // Code returns every pattern that fires in text, ordered by position, then code and rule.

@@ -92,12 +92,12 @@ type LeftOutFigure struct {
 
 // PRF is a precision, recall and F1 with the counts behind them.
 type PRF struct {
-	TP        int     `yaml:"tp"`
-	FP        int     `yaml:"fp"`
-	FN        int     `yaml:"fn"`
-	Precision float64 `yaml:"precision"`
-	Recall    float64 `yaml:"recall"`
-	F1        float64 `yaml:"f1"`
+	TP        int     `yaml:"tp" json:"tp"`
+	FP        int     `yaml:"fp" json:"fp"`
+	FN        int     `yaml:"fn" json:"fn"`
+	Precision float64 `yaml:"precision" json:"precision"`
+	Recall    float64 `yaml:"recall" json:"recall"`
+	F1        float64 `yaml:"f1" json:"f1"`
 }
 
 // NewPRF computes precision tp/(tp+fp), recall tp/(tp+fn) and F1 2PR/(P+R) from the
@@ -578,29 +578,37 @@ func (cb *Codebook) calibrationRead(path string, c *Calibration, err error) erro
 // nil.
 func (cb *Codebook) calibrationFor() *Calibration { return cb.calib }
 
-// calibrationFrom returns cb, or, when cb names a calibration file relative to the file
-// it was read from, a copy naming it relative to path (absolute where no relative path
-// leads there), so that a codebook saved elsewhere still finds its calibration. The
-// REFI-QDA and workbook formats have no place for it and leave it out.
+// calibrationFrom returns cb, or, when cb names a calibration or model file relative to
+// the file it was read from, a copy naming it relative to path (absolute where no
+// relative path leads there), so that a codebook saved elsewhere still finds them. The
+// REFI-QDA and workbook formats have no place for them and leave them out.
 func (cb *Codebook) calibrationFrom(path string) *Codebook {
-	if cb.Calibration == "" || cb.file == "" || filepath.IsAbs(cb.Calibration) {
+	c := *cb
+	c.Calibration = besideFrom(cb.file, cb.Calibration, path)
+	c.ModelFile = besideFrom(cb.file, cb.ModelFile, path)
+	if c.Calibration == cb.Calibration && c.ModelFile == cb.ModelFile {
 		return cb
 	}
-	target, err := filepath.Abs(calibrationPath(cb.file, cb.Calibration))
+	return &c
+}
+
+// besideFrom is name, a file named relative to the codebook file, named relative to path.
+func besideFrom(file, name, path string) string {
+	if name == "" || file == "" || filepath.IsAbs(name) {
+		return name
+	}
+	target, err := filepath.Abs(calibrationPath(file, name))
 	if err != nil {
-		return cb
+		return name
 	}
 	dir, err := filepath.Abs(filepath.Dir(path))
 	if err != nil {
-		return cb
+		return name
 	}
-	c := *cb
 	if rel, err := filepath.Rel(dir, target); err == nil {
-		c.Calibration = filepath.ToSlash(rel)
-	} else {
-		c.Calibration = target
+		return filepath.ToSlash(rel)
 	}
-	return &c
+	return target
 }
 
 // DictionaryCalibration returns the calibration the codebook was read with, or nil.

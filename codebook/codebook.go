@@ -65,6 +65,10 @@ type Codebook struct {
 	// Calibration names the file, relative to the codebook's, that holds the dictionary's
 	// calibration (calibrate.go); none: every code that fires is suggested.
 	Calibration string `yaml:"calibration,omitempty"`
+	// ModelFile names the file, relative to the codebook's, that holds the shipped model
+	// (model.go) that decides per code from the dictionary's evidence and the words;
+	// none: the dictionary decides.
+	ModelFile string `yaml:"model,omitempty"`
 	// Notes say what a reader did that the researcher should know (a flat REFI-QDA
 	// codebook's codes put in one factor named after the file); not saved.
 	Notes []string `yaml:"-"`
@@ -81,6 +85,11 @@ type Codebook struct {
 	places      map[string]Place    // where each element was read, for Validate
 	file        string              // the file it was read from
 	calib       *Calibration        // read from Calibration by Load
+	model       *Model              // read from ModelFile by Load
+	// modelMissing is the path of a model file named but not found; modelOff: the study
+	// turned the model off (WithoutModel).
+	modelMissing string
+	modelOff     bool
 }
 
 // Factor is a success factor such as "Elkaar bereiken".

@@ -65,9 +65,15 @@ const (
 // Suggest returns one suggestion per code whose patterns fire in text, in the order of
 // the codes' first matches. With a calibration (Codebook.Calibration, read with the
 // codebook) each carries its confidence and those below the threshold are marked Held;
-// without one every code that fires is suggested, as Code finds it.
+// without one every code that fires is suggested, as Code finds it. With a shipped model
+// (model.go) the model decides for its codes, and may suggest codes no pattern found.
 func (a *AutoCoder) Suggest(text string) []Suggestion {
-	return a.calibration.Suggestions(a.Code(text))
+	ms := a.Code(text)
+	s := a.calibration.Suggestions(ms)
+	if a.model != nil {
+		s = a.model.Apply(a, text, ms, s)
+	}
+	return s
 }
 
 // Suggestions groups matches by code (see Suggest). A nil calibration gives every code

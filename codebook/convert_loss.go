@@ -11,7 +11,7 @@ import (
 
 // Lost names what of cb a file written to path would not give back: the codebook is
 // written in that format in memory, read back and compared part by part (scales, roles,
-// partners, the negation words and map, the calibration, code sets, and per code its
+// partners, the negation words and map, the calibration and the model, code sets, and per code its
 // labels, definitions, rules, aliases and patterns). A REFI-QDA codebook (.qdc) has no
 // place for scales, roles, partners or settings; the Excel one none for code sets. So that
 // `codebook convert` can say so instead of seeming to be a complete round trip. A
@@ -52,6 +52,9 @@ func Lost(cb *Codebook, path string) ([]Loss, error) {
 	count("entries of the negated map", len(src.Negated), len(back.Negated))
 	if src.Calibration != "" && back.Calibration != src.Calibration {
 		lost = append(lost, Loss{"the calibration", 1})
+	}
+	if src.ModelFile != "" && back.ModelFile != src.ModelFile {
+		lost = append(lost, Loss{"the model", 1})
 	}
 	if src.Name != "" && back.Name != src.Name {
 		lost = append(lost, Loss{"the name", 1})
@@ -94,7 +97,7 @@ func Lost(cb *Codebook, path string) ([]Loss, error) {
 
 // Loss is a part of a codebook a format does not give back: Part is one of "scales",
 // "roles", "partners", "code sets", "negation words", "entries of the negated map", "the
-// calibration", "the name", "the version", "codes", "codes' labels", "codes'
+// calibration", "the model", "the name", "the version", "codes", "codes' labels", "codes'
 // definitions", "codes' inclusion rules", "codes' exclusion rules", "codes' examples",
 // "codes' aliases", "codes' patterns"; N how many (of the codes: how many codes).
 type Loss struct {

@@ -76,6 +76,9 @@ func (cb *Codebook) XLSXBytes() ([]byte, error) {
 	if cb.Calibration != "" {
 		about = append(about, []string{"calibration", cb.Calibration})
 	}
+	if cb.ModelFile != "" {
+		about = append(about, []string{"model", cb.ModelFile})
+	}
 	put(sheetAbout, colsAbout, about)
 	var factors, codes [][]string
 	for _, fa := range cb.Factors {
@@ -284,6 +287,8 @@ func readXLSX(f *excelize.File) (*Codebook, error) {
 				cb.Negated = parseNegated(splitList(t.get(i, "Value")))
 			case "calibration":
 				cb.Calibration = t.get(i, "Value")
+			case "model":
+				cb.ModelFile = t.get(i, "Value")
 			}
 		}
 	}

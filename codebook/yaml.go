@@ -247,6 +247,9 @@ func read(path string, data []byte) (*Codebook, error) {
 	if calErr != nil {
 		return nil, calErr
 	}
+	if err := cb.loadModel(); err != nil { // model.go
+		return nil, err
+	}
 	cb.noteSharedNames()
 	return cb, nil
 }

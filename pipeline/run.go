@@ -97,6 +97,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err != nil {
 		return nil, err
 	}
+	cb = s.codebookModel(cb)                     // autocode.model: false: autocode_model.go
 	built := startAutoCoder(s, cb, coded != nil) // beside the reading: run_ahead.go
 	out := &Outcome{Study: s, Codebook: cb}
 	d := &model.Dataset{}

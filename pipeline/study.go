@@ -233,6 +233,9 @@ type Autocode struct {
 	// (default 0.6); see learned.go.
 	Learn      bool     `yaml:"learn"`
 	LearnMinF1 *float64 `yaml:"learn_min_f1"`
+	// Model: false has the dictionary alone decide, without the codebook's shipped model
+	// (default true where the codebook has one; autocode_model.go).
+	Model *bool `yaml:"model"`
 	// Review lists review.qdpx files that a researcher reviewed in a QDA tool: the
 	// suggestions kept count as accepted, those deleted as rejected (learned_review.go).
 	Review []Input `yaml:"review"`

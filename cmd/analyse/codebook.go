@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline"
 )
 
 const codebookUsage = `Usage:
@@ -80,6 +81,9 @@ func runCodebookCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 		u.f(stdout, "%s: note: %s\n", pos[0], n)
 	}
 	calibrationMissing(u, stdout, pos[0], cb) // codebook_calibration.go
+	if path := cb.ModelMissing(); path != "" {
+		u.f(stdout, "%s: note: model %s not found: the auto-coder uses the dictionary alone (copy the file beside the codebook to use it)\n", pos[0], path)
+	}
 	u.f(stdout, "%s: ok: %d factors, %d codes (%d patterns), %d partners, %d roles, %d scales (%d items)\n",
 		pos[0], len(cb.Factors), codes, patterns, len(cb.Partners), len(cb.Roles), len(cb.Scales), items)
 	return exitOK
@@ -185,6 +189,8 @@ func lossPart(u *ui, part string) string {
 		return u.s("entries of the negated map")
 	case "the calibration":
 		return u.s("the calibration")
+	case "the model":
+		return u.s("the model")
 	case "the name":
 		return u.s("the name")
 	case "the version":
@@ -207,4 +213,15 @@ func lossPart(u *ui, part string) string {
 		return u.s("codes' patterns")
 	}
 	return part
+}
+
+// printModelMissing says in the run's summary that the codebook names a shipped model
+// whose file is not there, so that the dictionary alone suggested codes.
+func printModelMissing(u *ui, w io.Writer, o *pipeline.Outcome) {
+	if o.Codebook == nil || !o.Study.AutocodeEnabled() {
+		return
+	}
+	if path := o.Codebook.ModelMissing(); path != "" {
+		u.f(w, "  auto-coder    model %s not found: the dictionary alone suggested codes (copy the file beside the codebook to use it)\n", path)
+	}
 }

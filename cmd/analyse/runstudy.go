@@ -126,6 +126,7 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 	}
 	u.f(w, "  segments      %d\n", s.Segments)
 	u.f(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
+	printModelMissing(u, w, o) // codebook.go
 	if s.AnswerCells > 0 {
 		u.f(w, "  answers       %d given, %d \"don't know\" or empty, %d not used\n", s.Answers, s.AnswerCells-s.RejectedCells-s.Answers, s.RejectedCells)
 	} else {

@@ -124,7 +124,8 @@ func AutocodeValidation(in *Input, res *results.Results) {
 	if x.auto < 0 {
 		return // the auto-coder did not run
 	}
-	in.noteHeld(res) // the calibration's held suggestions: autocode_held.go
+	in.noteHeld(res)  // the calibration's held suggestions: autocode_held.go
+	in.noteModel(res) // the shipped model's: autocode_model.go
 	// The auto-coder coded the segments it has a row for and every respondent segment.
 	covered := func(sg int) bool { return x.autoCovers[sg] || x.coded[x.slot(sg, x.auto)] }
 	autoSet := func(sg int) []uint64 { return x.set(sg, x.auto) }

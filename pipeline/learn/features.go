@@ -82,41 +82,14 @@ func features(segs []Segment, codes []string) *Sparse {
 	return m
 }
 
-// textHashes returns the distinct hashes of the n-grams of a normalised text (words
-// separated by single spaces, a space before the first and after the last).
+// textHashes returns the distinct hashes of the n-grams (codebook.Ngrams) of a normalised
+// text.
 func textHashes(t string) []uint32 {
 	var out []uint32
 	const mask = 1<<hashBits - 1
-	var words []string
-	start := -1
-	for i := 0; i < len(t); i++ {
-		if t[i] == ' ' {
-			if start >= 0 {
-				words = append(words, t[start:i])
-				start = -1
-			}
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-	}
-	for i, w := range words {
-		out = append(out, ngramHash('w', w, "")&mask)
-		if i > 0 {
-			out = append(out, ngramHash('b', words[i-1], w)&mask)
-		}
-		// Character 4-grams of " w ", for words of seven letters or more: the compounds
-		// ("casusoverleg", "terugkoppeling") whose parts a word feature cannot see; a
-		// shorter word is its own feature.
-		if len(w) < 7 {
-			continue
-		}
-		padded := " " + w + " "
-		for k := 0; k+4 <= len(padded); k++ {
-			out = append(out, ngramHash('c', padded[k:k+4], "")&mask)
-		}
-	}
+	codebook.Ngrams(t, func(kind byte, a, b string) {
+		out = append(out, ngramHash(kind, a, b)&mask)
+	})
 	slices.Sort(out)
 	return slices.Compact(out)
 }

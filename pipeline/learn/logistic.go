@@ -37,6 +37,9 @@ type Fit struct {
 	GradientTolerance float64
 	// MaxIterations bounds the L-BFGS iterations (default 500).
 	MaxIterations int
+	// RowWeight, when not nil, weighs each row's term of the loss (and of its gradient):
+	// sum_i RowWeight_i [log(1 + exp(z_i)) - y_i z_i]; nil weighs every row 1.
+	RowWeight []float64
 }
 
 // ErrNotConverged marks a fit whose minimisation stopped without meeting its tolerance
@@ -65,8 +68,13 @@ func (f Fit) Fit(x *Sparse, y []float64, rows []int, start *Model) (Model, error
 		for _, i := range rows {
 			z := b + x.dot(i, w)
 			l, p := lossAndProbability(z)
-			total += l - y[i]*z
 			r := p - y[i]
+			if f.RowWeight != nil {
+				total += f.RowWeight[i] * (l - y[i]*z)
+				r *= f.RowWeight[i]
+			} else {
+				total += l - y[i]*z
+			}
 			g[0] += r
 			x.axpy(i, r, gw)
 		}

@@ -1,0 +1,88 @@
+package learn
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/samenspel/samenspel/codebook"
+	"go.yaml.in/yaml/v3"
+)
+
+// heldout4Path is the fourth held-out set, written blind while the shipped model was
+// trained: the model has never seen it, and it is measured once.
+var heldout4Path = "../../codebook/testdata/heldout4/fragments.yaml"
+
+// TestHeldout4 scores the default codebook's auto-coder on the fourth held-out set, when
+// it is there (it skips otherwise): per code of the three factors and pooled, for the
+// dictionary alone (with its calibration, autocode: {model: false}) and with the model
+// file data/codebooks/samenwerking.model.json, as a study gets them. It asserts no bar; run with -v for the figures.
+func TestHeldout4(t *testing.T) {
+	data, err := os.ReadFile(heldout4Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s is not there", heldout4Path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc fragmentFile
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("%s: %v", heldout4Path, err)
+	}
+	cb, err := codebook.Load(defaultBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := codebook.ReadModel(defaultModel) // whether or not the codebook turns it on
+	if err != nil {
+		t.Fatal(err)
+	}
+	withModel, err := codebook.NewAutoCoder(cb.WithModel(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dictionary, err := codebook.NewAutoCoder(cb.WithoutModel())
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := threeFactorCodes(cb)
+	type counts [3]int
+	score := func(ac *codebook.AutoCoder) ([]counts, counts) {
+		per := make([]counts, len(codes))
+		var pooled counts
+		for _, f := range doc.Fragments {
+			on := map[string]bool{}
+			for _, s := range ac.Suggest(f.Text) {
+				if s.Held == "" {
+					on[s.Code] = true
+				}
+			}
+			for ci, code := range codes {
+				countDecisions((*[3]int)(&per[ci]), []string{code}, f.Codes, func(int) bool { return on[code] })
+			}
+		}
+		for _, c := range per {
+			for k := range pooled {
+				pooled[k] += c[k]
+			}
+		}
+		return per, pooled
+	}
+	dPer, dPooled := score(dictionary)
+	mPer, mPooled := score(withModel)
+	var b strings.Builder
+	b.WriteString("| code | n | dictionary TP/FP/FN | P / R / F1 | model TP/FP/FN | P / R / F1 |\n|---|---:|---|---|---|---|\n")
+	row := func(name string, d, m counts) {
+		dp, mp := codebook.NewPRF(d[0], d[1], d[2]), codebook.NewPRF(m[0], m[1], m[2])
+		b.WriteString(strings.Join([]string{"| " + name, itoa(d[0] + d[2]),
+			itoa(d[0]) + "/" + itoa(d[1]) + "/" + itoa(d[2]), prf(dp),
+			itoa(m[0]) + "/" + itoa(m[1]) + "/" + itoa(m[2]), prf(mp)}, " | ") + " |\n")
+	}
+	for ci, code := range codes {
+		row(code, dPer[ci], mPer[ci])
+	}
+	row("pooled", dPooled, mPooled)
+	t.Logf("%s: %d fragments\n%s", heldout4Path, len(doc.Fragments), b.String())
+}
