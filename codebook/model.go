@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // A shipped model (issue 19): per code a logistic regression that decides, from the
@@ -507,14 +508,14 @@ func ReadModel(path string) (*Model, error) {
 	dec.DisallowUnknownFields()
 	var m Model
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrFormat, path, err)
+		return nil, model.Reasonf("%w: %s: %v", "%v: %s: %v", ErrFormat, path, err)
 	}
 	if m.Threshold <= 0 || m.Threshold >= 1 {
-		return nil, fmt.Errorf("%w: %s: threshold must lie between 0 and 1", ErrFormat, path)
+		return nil, model.Reasonf("%w: %s: threshold must lie between 0 and 1", "%v: %s: de drempel moet tussen 0 en 1 liggen", ErrFormat, path)
 	}
 	for _, c := range m.Codes {
 		if c.ID == "" {
-			return nil, fmt.Errorf("%w: %s: a code without id", ErrFormat, path)
+			return nil, model.Reasonf("%w: %s: a code without id", "%v: %s: een code zonder id", ErrFormat, path)
 		}
 	}
 	m.prepare()
@@ -537,11 +538,11 @@ func (cb *Codebook) loadModel() error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s: model: %w", cb.file, err)
+		return model.Reasonf("%s: model: %w", "%s: model: %v", cb.file, err)
 	}
 	for _, c := range m.Codes {
 		if _, ok := cb.Code(c.ID); !ok {
-			return fmt.Errorf("%s: model: %w: %s: %q is not a code of the codebook", cb.file, ErrFormat, path, c.ID)
+			return model.Reasonf("%s: model: %w: %s: %q is not a code of the codebook", "%s: model: %v: %s: %q is geen code van het codeboek", cb.file, ErrFormat, path, c.ID)
 		}
 	}
 	cb.model = m
