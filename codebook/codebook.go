@@ -4,7 +4,6 @@
 package codebook
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -394,18 +393,28 @@ func (cb *Codebook) underFactor(parents []string, id string) bool {
 	return false
 }
 
-// noteSharedNames adds a note per name two codes share: an export that writes only the
-// code's name ("Anders") cannot say which it means, so such codings are not counted.
-func (cb *Codebook) noteSharedNames() {
+// SharedNames lists the names two or more codes share (a label "Anders" in two factors),
+// sorted, each with its codes in the codebook's order: an export that writes only such a
+// name cannot say which code it means, so its codings are not counted (Resolve).
+// `analyse codebook check` lists them.
+func (cb *Codebook) SharedNames() []SharedNameCodes {
 	if cb.index == nil {
 		cb.Prepare()
 	}
+	var out []SharedNameCodes
 	for _, k := range slices.Sorted(maps.Keys(cb.shared)) {
 		if strings.Contains(k, " > ") {
 			continue // a path two codes share is the case of its last part
 		}
-		cb.Notes = append(cb.Notes, fmt.Sprintf("the name %q is shared by the codes %s: an export that writes only this name is not counted (one written with its factor, %q, is); give one code another label or an alias", k, strings.Join(cb.shared[k], ", "), "factor > "+k))
+		out = append(out, SharedNameCodes{Name: k, Codes: cb.shared[k]})
 	}
+	return out
+}
+
+// SharedNameCodes is a name (folded, as Fold gives it) and the codes that share it.
+type SharedNameCodes struct {
+	Name  string
+	Codes []string
 }
 
 // SharedName returns the codes a code name as an export wrote it names at once (a label

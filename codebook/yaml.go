@@ -250,7 +250,6 @@ func read(path string, data []byte) (*Codebook, error) {
 	if err := cb.loadModel(); err != nil { // model.go
 		return nil, err
 	}
-	cb.noteSharedNames()
 	return cb, nil
 }
 

@@ -81,6 +81,10 @@ func runCodebookCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 		u.f(stdout, "%s: note: %s\n", pos[0], n)
 	}
 	calibrationMissing(u, stdout, pos[0], cb) // codebook_calibration.go
+	for _, sh := range cb.SharedNames() {
+		u.f(stdout, "%s: note: the name %q is shared by the codes %s: an export that writes only this name is not counted (one written with its factor, \"factor > %s\", is); give one code another label or an alias\n",
+			pos[0], sh.Name, strings.Join(sh.Codes, ", "), sh.Name)
+	}
 	if path := cb.ModelMissing(); path != "" {
 		u.f(stdout, "%s: note: model %s not found: the auto-coder uses the dictionary alone (copy the file beside the codebook to use it)\n", pos[0], path)
 	}

@@ -49,6 +49,7 @@ var dutch = map[string]string{
 	"codes' examples":            "voorbeelden van codes",
 	"codes' aliases":             "aliassen van codes",
 	"codes' patterns":            "patronen van codes",
+	"%s: note: the name %q is shared by the codes %s: an export that writes only this name is not counted (one written with its factor, \"factor > %s\", is); give one code another label or an alias\n": "%s: let op: de naam %q is van meer codes tegelijk, %s: een export die alleen deze naam schrijft, telt niet mee (een met zijn factor ervoor, \"factor > %s\", wel); geef één code een ander label of een alias\n",
 	"  kept outside the codebook %s (known_unmapped in study.yaml)\n": "  bewust buiten het codeboek %s (known_unmapped in study.yaml)\n",
 	"  kept outside the codebook (known_unmapped): %s\n":              "  bewust buiten het codeboek (known_unmapped): %s\n",
 	"  municipalities %d\n":                                               "  gemeenten      %d\n",
