@@ -45,3 +45,23 @@ func checkPrimaryCoder(s *Study, d *model.Dataset) error {
 		fmt.Sprintf("primary_coder %q coded none of the interviews, so no coding would count in the frequencies and quotes; the coders are %s%s", p, list, codebook.DidYouMean(p, coders)),
 		fmt.Sprintf("primary_coder %q heeft niets van de interviews gecodeerd, dus geen codering zou meetellen in de frequenties en citaten; de codeurs zijn %s%s", p, list, codebook.DidYouMeanIn("nl", p, coders))))
 }
+
+// primaryCoderFolded makes study.yaml's primary_coder the coder it names after the
+// coders' spellings were folded (foldSpellings shows the most frequent spelling): a
+// primary_coder "Anna" is the coder "anna" when the exports write her "Anna" and "anna"
+// (attack 14, primary-coder-folded), and when they write her only "anna". A name that is
+// no coder's, or more than one's, is left for checkPrimaryCoder to report.
+func primaryCoderFolded(s *Study, d *model.Dataset) {
+	if s.PrimaryCoder == "" {
+		return
+	}
+	set := map[string]bool{}
+	for _, c := range d.Codings {
+		if c.Coder != analysis.AutoCoder && c.Coder != "" {
+			set[c.Coder] = true
+		}
+	}
+	if c, ok := foldedCoder(s.PrimaryCoder, model.SortedKeys(set)); ok {
+		s.PrimaryCoder = c
+	}
+}

@@ -106,6 +106,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 
 	// Read: respondents first, so interview rows of unknown respondents are rejected.
 	var known map[string]bool
+	var knownKeys map[string]string
 	ids := idSpellings{} // one id written in two ways: respondent_spellings.go
 	if s.Respondents != nil {
 		ds, err := ingest.ReadRespondents(s.Abs(s.Respondents.Path), s.options(*s.Respondents, cb, nil))
@@ -116,7 +117,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		for _, r := range ds.Respondents {
 			known[r.ID] = true
 		}
-		ids.learn(&ds)
+		ids.learnTable(&ds)
+		knownKeys = ids.tableKeys()
 		merge(ds)
 	}
 	// The survey is read beside the interviews (a national survey's workbook takes
@@ -146,6 +148,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	interviews, err := readAll(interviewFiles, func(f string, in Input) (model.Dataset, error) {
 		defer rep.Add(1)
 		opt := s.options(in, cb, known)
+		// An id written as the table's with other capitals or spaces: respondent_spellings.go.
+		opt.KnownKeys = knownKeys
 		opt.Beside, opt.BesideSurvey = s.besideInterviews(f, interviewFiles, surveyFiles) // a review.qdpx is read back only alone: learned_review.go
 		ds, err := ingest.ReadInterviews(f, opt)
 		inWave(&ds, in.Wave)
@@ -159,9 +163,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err == nil {
 		ahead := coded == nil && s.AutocodeEnabled() && len(d.Segments) == 0
 		for i := range interviews {
-			if w := ids.join(&interviews[i], s.Rel(interviewFiles[i].path)); w != nil {
-				out.Summary.Warnings = append(out.Summary.Warnings, w)
-			}
+			out.Summary.Warnings = append(out.Summary.Warnings, ids.join(&interviews[i], s.Rel(interviewFiles[i].path))...)
 			merge(interviews[i])
 		}
 		if ahead {
@@ -205,6 +207,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
+	primaryCoderFolded(s, d)                        // after foldSpellings: primary_coder.go
 	if err := checkPrimaryCoder(s, d); err != nil { // primary_coder.go
 		return nil, err
 	}

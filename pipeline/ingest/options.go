@@ -27,6 +27,10 @@ type Options struct {
 	// Known, when not nil, holds the respondent ids of the respondents table: rows of
 	// another respondent are rejected.
 	Known map[string]bool
+	// KnownKeys holds, by model.IDKey, the ids of the respondents table that no other id
+	// there shares a key with: an interview's "jw01" or "JW 01" is then the table's JW01
+	// (knows).
+	KnownKeys map[string]string
 	// IncludeIncomplete keeps survey responses without a submit date.
 	IncludeIncomplete bool
 	// NamePattern reads the respondent, role, municipality and other variables from a

@@ -244,7 +244,7 @@ func (r *qdpxReader) read() (model.Dataset, error) {
 	}
 	for _, c := range r.p.Cases {
 		if name := strings.TrimSpace(c.Name); name != "" && !grouping[name] {
-			if r.opt.Known != nil && !r.opt.Known[name] {
+			if !r.opt.knows(name) {
 				continue // named only; rows of this respondent are rejected below
 			}
 			resp := respondent(name)
@@ -403,7 +403,7 @@ func (r *qdpxReader) text(s refiqda.TextSource) (string, error) {
 func (r *qdpxReader) source(s refiqda.TextSource, respondentID string, attrs map[string]string,
 	respondent func(string) *model.Respondent) {
 	where := fmt.Sprintf("source %q", s.Name)
-	known := r.opt.Known == nil || r.opt.Known[respondentID]
+	known := r.opt.knows(respondentID)
 	raw, err := r.text(s)
 	if err != nil || !known {
 		reason, value := err, s.PlainTextPath

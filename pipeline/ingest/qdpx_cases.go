@@ -43,7 +43,7 @@ func (r *qdpxReader) caseRespondents(sc sourceCases, np *namePattern) (responden
 		}
 		id := ""
 		if r.opt.Known != nil {
-			if known := slices.DeleteFunc(slices.Clone(cases), func(c string) bool { return !r.opt.Known[c] }); len(known) == 1 {
+			if known := slices.DeleteFunc(slices.Clone(cases), func(c string) bool { return !r.opt.knows(c) }); len(known) == 1 {
 				id = known[0]
 			}
 		}

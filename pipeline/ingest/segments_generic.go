@@ -254,7 +254,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		case resp == "":
 			reject(line, "respondent", "", orNoRespondent(noResp))
 			continue
-		case opt.Known != nil && !opt.Known[resp]:
+		case !opt.knows(resp):
 			en, nl := leadingZerosHint(resp, opt.Known) // leadingzeros.go
 			reject(line, "respondent", resp, model.Reasonf("%[1]q is not in the respondents table: %[2]w%[3]s", "%[1]q staat niet in de respondententabel: %[2]v%[4]s", resp, ErrUnknownRespondent, en, nl))
 			continue

@@ -324,7 +324,7 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 
 	var ds model.Dataset
 	count := model.FileCount{Path: path, Format: "transcript"}
-	known := opt.Known == nil || opt.Known[resp]
+	known := opt.knows(resp)
 	noInterviewer := noInterviewerAmong(turns, opt.Interviewers)
 	respLabels := map[string]bool{}
 	n := 0
