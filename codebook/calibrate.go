@@ -71,6 +71,7 @@ type Calibration struct {
 
 	codes   map[string]*CodeCalibration
 	negated map[string]string // Codebook.Negated, for Siblings
+	sha256  string            // of the file as read (ReadCalibration)
 }
 
 // CalibrationSet is one set of coded fragments a calibration was estimated on.
@@ -517,6 +518,7 @@ func ReadCalibration(path string) (*Calibration, error) {
 		return nil, model.Reasonf("%w: %s: threshold must lie between 0 and 1 and prior be at least 0", "%v: %s: threshold moet tussen 0 en 1 liggen en prior minstens 0 zijn", ErrFormat, path)
 	}
 	c.index()
+	c.sha256 = sha256Hex(data)
 	return &c, nil
 }
 

@@ -2,6 +2,8 @@ package codebook
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -26,12 +28,15 @@ import (
 //
 //	p = 1 / (1 + exp(-(intercept + sum_f weight_f * x_f)))
 //
-// and the code is suggested when p >= Threshold: a code the dictionary suggested keeps
-// its rule and span and gets p as its confidence, or is held back (HeldModel) when p is
-// below the threshold; a code the dictionary did not find but the model does is suggested
-// over the whole segment, with the rule "model: " and the features that weigh most for it
-// (ModelRule). Codes the model does not cover are suggested as the dictionary suggests
-// them. Only the prediction is here (a dot product); the fit needs gonum and lives in
+// A code the dictionary suggested (not held back by its calibration) is kept where
+// p >= Threshold, with its rule and span and p as its confidence, and held back
+// (HeldModel) below it; a code the dictionary did not suggest is suggested where
+// p >= AddThreshold (Threshold where that is 0): one the calibration held back keeps its
+// rule and span, one no pattern found is suggested over the whole segment with the rule
+// "model: " and the features that weigh most for it (ModelRule). Two thresholds, because
+// a pattern that fired is evidence the words alone are not: the model vetoes the
+// dictionary's weak suggestions at one and adds its own at another. Codes the model does
+// not cover are suggested as the dictionary suggests them. Only the prediction is here (a dot product); the fit needs gonum and lives in
 // pipeline/learn.
 type Model struct {
 	// Codebook names the codebook (name and version) it was trained for.
@@ -51,8 +56,11 @@ type Model struct {
 	// DevWeight is the weight in the fit of the fragments of the sets the patterns were
 	// tuned on (the others weigh 1).
 	DevWeight float64 `json:"dev_weight"`
-	// Threshold is the probability a code needs to be suggested.
-	Threshold float64 `json:"threshold"`
+	// Threshold is the probability a code the dictionary suggested needs to be kept
+	// (0: every one is), AddThreshold the probability one it did not suggest needs to be
+	// suggested by the model (0: Threshold; 1: none).
+	Threshold    float64 `json:"threshold"`
+	AddThreshold float64 `json:"add_threshold,omitempty"`
 	// MinWeight: weights smaller in size were left out of the file (pruned) before the
 	// figures below were computed.
 	MinWeight float64 `json:"min_weight"`
@@ -67,6 +75,7 @@ type Model struct {
 	hashed   map[uint64][]codeWeight // the same by featureHash
 	dict     []map[string]float64    // per code: dictionary feature -> weight
 	index    map[string]int          // code id -> position in Codes
+	sha256   string                  // of the file as read (ReadModel)
 }
 
 // ModelLeftOut is one left-out set: the dictionary alone (with its calibration estimated
@@ -81,6 +90,9 @@ type ModelLeftOut struct {
 	MinSupport int     `json:"min_support"`
 	DevWeight  float64 `json:"dev_weight"`
 	Threshold  float64 `json:"threshold"`
+	// AddThreshold is the model's threshold for a code the dictionary did not suggest
+	// (0: Threshold).
+	AddThreshold float64 `json:"add_threshold,omitempty"`
 	// PerCode are the model's and the dictionary's counts per scored code.
 	PerCode []ModelCodeFigure `json:"per_code"`
 }
@@ -374,10 +386,32 @@ func (m *Model) CodeIDs() []string {
 	return ids
 }
 
+// Add returns the threshold of a code the dictionary did not suggest (see Model).
+func (m *Model) Add() float64 {
+	if m.AddThreshold == 0 {
+		return m.Threshold
+	}
+	return m.AddThreshold
+}
+
+// Says reports whether the model suggests a code of probability p that the dictionary
+// suggested (dict) or not.
+func (m *Model) Says(dict bool, p float64) bool {
+	if dict {
+		return p >= m.Threshold
+	}
+	return p >= m.Add()
+}
+
+// minConfidence is the least confidence a suggestion the model decided is given (its
+// probability rounded to four decimals, at least this), so that the probability cell of
+// every such suggestion is filled.
+const minConfidence = 0.0001
+
 // Apply turns the dictionary's suggestions sugg for text (from the matches ms) into the
 // model's (see Model): it returns them in their order, each code of the model with the
-// model's probability as its confidence and held back (HeldModel) below the threshold,
-// then the codes only the model suggests, in the model's order.
+// model's probability as its confidence and held back (HeldModel) where the model does
+// not suggest it, then the codes only the model suggests, in the model's order.
 func (m *Model) Apply(a *AutoCoder, text string, ms []Match, sugg []Suggestion) []Suggestion {
 	ids := m.CodeIDs()
 	p := m.fastProbabilities(a, text, ms, sugg)
@@ -389,15 +423,15 @@ func (m *Model) Apply(a *AutoCoder, text string, ms []Match, sugg []Suggestion) 
 			continue
 		}
 		done[k] = true
-		sugg[i].Confidence = round4(p[k])
-		if p[k] >= m.Threshold {
+		sugg[i].Confidence = max(round4(p[k]), minConfidence)
+		if m.Says(sugg[i].Held == "", p[k]) {
 			sugg[i].Held = ""
 		} else {
 			sugg[i].Held = HeldModel
 		}
 	}
 	for k, id := range ids {
-		if done[k] || p[k] < m.Threshold {
+		if done[k] || !m.Says(false, p[k]) {
 			continue
 		}
 		if in == nil {
@@ -405,7 +439,7 @@ func (m *Model) Apply(a *AutoCoder, text string, ms []Match, sugg []Suggestion) 
 			in = &x
 		}
 		sugg = append(sugg, Suggestion{Match: Match{Code: id, Rule: m.rule(k, in), Span: text, Start: 0, End: utf8.RuneCountInString(text)},
-			Confidence: round4(p[k])})
+			Confidence: max(round4(p[k]), minConfidence)})
 	}
 	return sugg
 }
@@ -510,7 +544,7 @@ func ReadModel(path string) (*Model, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, model.Reasonf("%w: %s: %v", "%v: %s: %v", ErrFormat, path, err)
 	}
-	if m.Threshold <= 0 || m.Threshold >= 1 {
+	if m.Threshold < 0 || m.Threshold >= 1 || m.AddThreshold < 0 || m.AddThreshold > 1 || m.Add() == 0 {
 		return nil, model.Reasonf("%w: %s: threshold must lie between 0 and 1", "%v: %s: de drempel moet tussen 0 en 1 liggen", ErrFormat, path)
 	}
 	for _, c := range m.Codes {
@@ -519,6 +553,7 @@ func ReadModel(path string) (*Model, error) {
 		}
 	}
 	m.prepare()
+	m.sha256 = sha256Hex(data)
 	return &m, nil
 }
 
@@ -579,3 +614,36 @@ func (cb *Codebook) WithModel(m *Model) *Codebook {
 
 // ModelOff reports whether the model was turned off by WithoutModel.
 func (cb *Codebook) ModelOff() bool { return cb.modelOff }
+
+// ModelDecides reports whether the auto-coder's shipped model decides code: the
+// suggestions of such a code carry the model's probability as their confidence.
+func (a *AutoCoder) ModelDecides(code string) bool {
+	if a == nil || a.model == nil {
+		return false
+	}
+	_, ok := a.model.index[code]
+	return ok
+}
+
+// An input file the auto-coder read beside the codebook: its path and the SHA-256 of its
+// bytes as read, for the run's manifest.
+type InputFile struct{ Path, SHA256 string }
+
+// AutoCoderFiles returns the calibration and shipped-model files the codebook's
+// auto-coder uses, in that order: those read with it (a model turned off by WithoutModel,
+// or a file that was not there, is not used and not listed).
+func (cb *Codebook) AutoCoderFiles() (calibration, shippedModel *InputFile) {
+	if cb.calib != nil && cb.calib.sha256 != "" {
+		calibration = &InputFile{calibrationPath(cb.file, cb.Calibration), cb.calib.sha256}
+	}
+	if cb.model != nil && cb.model.sha256 != "" {
+		shippedModel = &InputFile{calibrationPath(cb.file, cb.ModelFile), cb.model.sha256}
+	}
+	return calibration, shippedModel
+}
+
+// sha256Hex is the SHA-256 of data in hexadecimal.
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}

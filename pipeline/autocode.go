@@ -47,11 +47,15 @@ func autocodeSegment(codings []model.Coding, ac *codebook.AutoCoder, seg *model.
 		if m.Held == "" {
 			suggested++
 		}
-		codings = append(codings, model.Coding{
+		c := model.Coding{
 			Segment: seg.ID, Code: m.Code, Raw: m.Code, Coder: analysis.AutoCoder,
 			Rule: m.Rule, Span: m.Span, SpanStart: m.Start, SpanEnd: m.End, Source: seg.Source,
 			Confidence: m.Confidence, Held: m.Held,
-		})
+		}
+		if ac.ModelDecides(m.Code) {
+			c.Probability = m.Confidence // the shipped model's: its source names it (analysis.AutoSource)
+		}
+		codings = append(codings, c)
 	}
 	if suggested == 0 {
 		codings = append(codings, model.Coding{Segment: seg.ID, Coder: analysis.AutoCoder, Source: seg.Source})

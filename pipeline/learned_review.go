@@ -181,7 +181,7 @@ type runSuggestion struct{ segment, code, source string }
 
 // runSuggestions lists the suggestions this run shows for review, as reviewDescriptions
 // writes them into review.qdpx: the auto-coder's codes on segments no human coded, with
-// source "learned" for the learned coder's and "dictionary" for the rest.
+// their source (suggestionSource).
 func runSuggestions(codings []protected.Coding) map[runSuggestion]bool {
 	human := humanSegments(codings)
 	out := map[runSuggestion]bool{}
@@ -194,13 +194,9 @@ func runSuggestions(codings []protected.Coding) map[runSuggestion]bool {
 	return out
 }
 
-// suggestionSource is "learned" for a learned suggestion and "dictionary" otherwise.
-func suggestionSource(c protected.Coding) string {
-	if c.Rule == analysis.LearnedRule {
-		return analysis.LearnedRule
-	}
-	return "dictionary"
-}
+// suggestionSource is the source of a suggestion (analysis.AutoSource): "learned",
+// "dictionary", "dictionary+model" or "model".
+func suggestionSource(c protected.Coding) string { return analysis.AutoSource(&c) }
 
 // humanSegments are the segments with a coding by a person (not the auto-coder).
 func humanSegments(codings []protected.Coding) map[string]bool {
@@ -346,6 +342,8 @@ func reviewDescriptions(codings []protected.Coding) map[string]string {
 		s := refiqda.Suggestion{Code: c.Code, Source: suggestionSource(c), Detail: c.Rule}
 		if c.Rule == analysis.LearnedRule {
 			s.Detail = fmt.Sprintf("p = %.2f", c.Probability)
+		} else if c.Probability > 0 {
+			s.Detail = fmt.Sprintf("%s, model p = %.2f", c.Rule, c.Probability) // the shipped model's probability
 		} else if c.Confidence > 0 {
 			s.Detail = fmt.Sprintf("%s, p = %.2f", c.Rule, c.Confidence) // the calibration's confidence
 		}

@@ -261,6 +261,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	res.Codebook.Name, res.Codebook.Version = cb.Name, cb.Version
 	res.Codebook.File = s.Rel(cbPath)
 	res.Codebook.SHA256 = cbSHA
+	res.Codebook.Calibration, res.Codebook.Model = autoCoderFiles(s, cb) // codebook_files.go
 	for _, f := range cb.Factors {
 		rf := results.Factor{ID: f.ID, Label: f.Label.In(s.Language)}
 		for _, c := range f.Codes {

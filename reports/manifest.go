@@ -18,6 +18,9 @@ type manifest struct {
 		Version string `json:"version"`
 		File    string `json:"file"`
 		SHA256  string `json:"sha256"`
+		// The calibration and shipped-model files the auto-coder used, where it did.
+		Calibration *results.HashedFile `json:"calibration,omitempty"`
+		Model       *results.HashedFile `json:"model,omitempty"`
 	} `json:"codebook"`
 	Inputs  []results.Input `json:"inputs"`
 	Outputs []manifestFile  `json:"outputs"`
@@ -62,6 +65,7 @@ func manifestJSON(res *results.Results, outputs []Output) ([]byte, error) {
 	m.Codebook.Version = res.Codebook.Version
 	m.Codebook.File = res.Codebook.File
 	m.Codebook.SHA256 = res.Codebook.SHA256
+	m.Codebook.Calibration, m.Codebook.Model = res.Codebook.Calibration, res.Codebook.Model
 	m.Inputs = append([]results.Input{}, res.Inputs...)
 	m.Outputs = make([]manifestFile, 0, len(outputs))
 	for _, o := range outputs {

@@ -24,7 +24,8 @@ var update = flag.Bool("update", false, "rewrite the expected files of testdata/
 // expected/stderr are compared when present (for a non-zero exit status, exit and stderr
 // always), with the temporary paths written back as STUDY and OUT; expected/changed lists
 // the study's files that the commands are meant to change; expected/<table>.csv
-// (or the names in expected/TABLES) against OUT/tables/<table>.csv. Every case also checks
+// (or the names in expected/TABLES) against OUT/tables/<table>.csv; expected/manifest_codebook.json
+// against the codebook object of OUT/manifest.json. Every case also checks
 // that the run left every file of the study as it was, and that a failed run wrote no
 // output. `go test ./cmd/analyse -run TestCases -update` rewrites the expected files on
 // purpose.
@@ -169,7 +170,10 @@ func runCase(t *testing.T, dir string) {
 	for _, f := range files {
 		tables = append(tables, strings.TrimSuffix(filepath.Base(f), ".csv"))
 	}
-	if len(tables) == 0 && !exists("stdout") && !exists("stderr") {
+	if exists("manifest_codebook.json") {
+		checkManifestCodebook(t, written, check) // cases_manifest_test.go
+	}
+	if len(tables) == 0 && !exists("stdout") && !exists("stderr") && !exists("manifest_codebook.json") {
 		t.Fatal("the case pins nothing: list tables in expected/TABLES or add expected/stdout")
 	}
 	seen := map[string]bool{}

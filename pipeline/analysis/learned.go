@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -38,8 +39,9 @@ type LearnedCode struct {
 }
 
 // ReviewVerdict is the researcher's verdict on one suggestion in a reviewed review.qdpx:
-// kept (Accepted) or deleted. Source is "dictionary" or "learned". Each (segment, code)
-// has one verdict, however often it was reviewed.
+// kept (Accepted) or deleted. Source is AutoSource's ("dictionary", "dictionary+model",
+// "model" or "learned"). Each (segment, code) has one verdict, however often it was
+// reviewed.
 type ReviewVerdict struct {
 	Segment, Code, Source string
 	Accepted              bool
@@ -165,7 +167,7 @@ func AutocodeReview(in *Input, res *results.Results) {
 	}
 	for _, f := range in.Codebook.Factors {
 		for _, c := range f.Codes {
-			for _, src := range []string{"dictionary", LearnedRule} {
+			for _, src := range []string{SourceDictionary, SourceDictModel, SourceModel, LearnedRule} {
 				k := key{c.ID, src}
 				a, d := acc[k], del[k]
 				if a+d == 0 {
@@ -194,10 +196,35 @@ func learnedDecimal(x float64, lang string) string {
 }
 
 // autocodingRow is a row of the autocodings table: a dictionary coding with its rule,
-// span and offsets, or a learned one with rule "learned", no span and its probability.
+// span and offsets, or a learned one with rule "learned", no span and its probability;
+// its source is AutoSource's.
 func autocodingRow(c *protected.Coding, pseudonym string) []any {
 	if c.Rule == LearnedRule {
 		return []any{c.Segment, pseudonym, c.Code, c.Rule, nil, nil, nil, LearnedRule, c.Probability, nil}
 	}
-	return []any{c.Segment, pseudonym, c.Code, c.Rule, c.Span, c.SpanStart, c.SpanEnd, "dictionary", dictionaryConfidence(c), heldReason(c)}
+	return []any{c.Segment, pseudonym, c.Code, c.Rule, c.Span, c.SpanStart, c.SpanEnd, AutoSource(c), dictionaryConfidence(c), heldReason(c)}
+}
+
+// The sources of an auto-coder's suggestion (AutoSource), in autocodings.csv and
+// review.qdpx.
+const (
+	SourceDictionary = "dictionary"       // the dictionary (and its calibration) decided
+	SourceDictModel  = "dictionary+model" // a pattern fired and the shipped model kept it or held it back
+	SourceModel      = "model"            // the shipped model alone: no pattern fired, rule "model: ..."
+)
+
+// AutoSource names who decided an auto-coder's suggestion: LearnedRule for a learned
+// one; where the codebook's shipped model decided it (a probability is set),
+// SourceModel for one no pattern found (its rule starts with codebook.ModelRulePrefix)
+// and SourceDictModel for a pattern's; SourceDictionary otherwise.
+func AutoSource(c *protected.Coding) string {
+	switch {
+	case c.Rule == LearnedRule:
+		return LearnedRule
+	case c.Probability > 0 && strings.HasPrefix(c.Rule, codebook.ModelRulePrefix):
+		return SourceModel
+	case c.Probability > 0:
+		return SourceDictModel
+	}
+	return SourceDictionary
 }

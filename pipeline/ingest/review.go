@@ -34,7 +34,7 @@ func listedIn(list string) error {
 // ReviewedSuggestion is one suggestion listed in a reviewed review.qdpx, and whether the
 // reviewed project still carries it. Selection is the selection's GUID (normalised) and
 // Text its name, the segment's text as written; Code is the code id ("" where the line
-// lists no code of the codebook), Source "dictionary" or "learned".
+// lists no code of the codebook), Source "dictionary", "dictionary+model", "model" or "learned".
 type ReviewedSuggestion struct {
 	Selection, Text string
 	Code, Source    string
@@ -169,7 +169,7 @@ func parseSuggestions(desc string) [][2]string {
 			continue
 		}
 		code, src := strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
-		if code != "" && (src == "dictionary" || src == "learned") {
+		if code != "" && (src == "dictionary" || src == "dictionary+model" || src == "model" || src == "learned") {
 			out = append(out, [2]string{code, src})
 		}
 	}

@@ -73,7 +73,8 @@ type Coding struct {
 	SpanStart, SpanEnd int
 	Source             string
 	// Probability is set for a learned suggestion (Rule "learned", autocode.learn): the
-	// model's probability that the code applies.
+	// model's probability that the code applies; and for an auto-coder's suggestion that
+	// the codebook's shipped model decided (codebook.Model), its probability.
 	Probability float64
 	// Confidence is set for a dictionary suggestion where the codebook has a calibration
 	// (codebook.Calibration): the precision its rules had on coded fragments. Held says

@@ -69,7 +69,7 @@ type Coding struct {
 	Span               string
 	SpanStart, SpanEnd int
 	Source             string
-	Probability        float64 // of a learned suggestion (model.Coding.Probability)
+	Probability        float64 // of a learned or a shipped model's suggestion (model.Coding.Probability)
 	Confidence         float64 // of a calibrated dictionary suggestion (model.Coding.Confidence)
 	Held               string  // why the calibration held it back (model.Coding.Held)
 }

@@ -7,7 +7,8 @@ import "strings"
 const SuggestionsHeader = "samenspel suggestions (keep the right ones, delete the wrong ones):"
 
 // Suggestion is one suggestion as listed for review: the code id, its source
-// ("dictionary" or "learned") and a detail (the rule that fired, or the probability).
+// ("dictionary", "dictionary+model", "model" or "learned") and a detail (the rule that
+// fired, or the probability, or both).
 type Suggestion struct{ Code, Source, Detail string }
 
 // SuggestionLines writes the Description that lists suggestions; empty for none. A

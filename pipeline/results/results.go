@@ -171,6 +171,9 @@ type Results struct {
 		Version string
 		File    string
 		SHA256  string
+		// Calibration and Model are the calibration and shipped-model files the
+		// auto-coder read beside the codebook (nil: none used).
+		Calibration, Model *HashedFile
 		// Factors and codes in codebook order, with labels in the study's language,
 		// so figures and tables keep the codebook's order.
 		Factors []Factor
@@ -345,4 +348,11 @@ func (r *Results) Text(nl, en string) string {
 		return en
 	}
 	return nl
+}
+
+// HashedFile is a file read beside an input, as the manifest names it: its path relative
+// to the study folder and the SHA-256 of its bytes as read.
+type HashedFile struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
 }
