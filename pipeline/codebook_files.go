@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"path/filepath"
+
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -13,10 +15,24 @@ import (
 func autoCoderFiles(s *Study, cb *codebook.Codebook) (calibration, shippedModel *results.HashedFile) {
 	c, m := cb.AutoCoderFiles()
 	if c != nil {
-		calibration = &results.HashedFile{File: s.Rel(s.Abs(c.Path)), SHA256: c.SHA256}
+		calibration = &results.HashedFile{File: studyRel(s, c.Path), SHA256: c.SHA256}
 	}
 	if m != nil {
-		shippedModel = &results.HashedFile{File: s.Rel(s.Abs(m.Path)), SHA256: m.SHA256}
+		shippedModel = &results.HashedFile{File: studyRel(s, m.Path), SHA256: m.SHA256}
 	}
 	return calibration, shippedModel
+}
+
+// studyRel is path (absolute, or relative to the working folder, as the codebook names
+// the files beside it) relative to the study folder, whichever way the study was named,
+// so that the same study elsewhere gives the same manifest.
+func studyRel(s *Study, path string) string {
+	p, err1 := filepath.Abs(path)
+	d, err2 := filepath.Abs(s.Dir)
+	if err1 == nil && err2 == nil {
+		if r, err := filepath.Rel(d, p); err == nil {
+			return filepath.ToSlash(r)
+		}
+	}
+	return s.Rel(path)
 }

@@ -56,11 +56,19 @@ type ShippedOptions struct {
 	Calibration func(dev []int) *codebook.Calibration
 	// Codes are the codes modelled and scored.
 	Codes []string
-	// Grid are the knobs to choose from; Thresholds the thresholds.
+	// Grid are the knobs to choose from; Thresholds the thresholds a dictionary
+	// suggestion's probability must reach to be kept (0: every one is kept).
 	Grid       []Knobs
 	Thresholds []float64
-	// MinPrecision is the pooled precision the choice must reach on the left-out sets
-	// (the highest F1 of all where none does).
+	// Combine chooses a second threshold, from AddThresholds, for the codes the
+	// model suggests where the dictionary did not (1: none), and the pair that reaches
+	// the highest pooled recall at a pooled precision of at least MinPrecision (ties: the
+	// higher F1); without it both thresholds are one, from Thresholds, chosen for the
+	// highest pooled F1 at that precision (the protocol of 0.8.0). Where no choice
+	// reaches MinPrecision, the highest F1 of all.
+	Combine       bool
+	AddThresholds []float64
+	// MinPrecision is the pooled precision the choice must reach on the left-out sets.
 	MinPrecision float64
 	// MinWeight prunes smaller weights from every model, in the figures as in the file.
 	MinWeight float64
@@ -75,25 +83,37 @@ type shippedTrainer struct {
 	inputs map[string][][]codebook.ModelInput // per dev-set key: per set, per fragment
 }
 
-// Choice is the knobs and the threshold chosen for one training (a left-out set's, or
-// the shipped model's).
+// Choice is the knobs and the thresholds chosen for one training (a left-out set's, or
+// the shipped model's): a code the dictionary suggests is kept where its probability
+// reaches Threshold, one it does not is suggested where it reaches Add.
 type Choice struct {
 	Knobs
-	Threshold float64
+	Threshold, Add float64
+}
+
+// says is the decision of choice c for one code: dict, the dictionary (with its
+// calibration) suggested it; p, the model's probability.
+func (c Choice) says(dict bool, p float64) bool {
+	if dict {
+		return p >= c.Threshold
+	}
+	return p >= c.Add
 }
 
 // ChooseShipped chooses, by leaving each set out in turn, the knobs of the model for each
 // left-out set (on the other sets only, each of them left out in turn from those: nested)
 // and of the shipped model (on all sets).
 func ChooseShipped(sets []ShippedSet, opt ShippedOptions) (perSet []Choice, final Choice) {
-	t := newTrainer(sets, opt)
+	return newTrainer(sets, opt).chooseAll(opt.Combine)
+}
+
+// chooseAll is ChooseShipped with the trainer's fits.
+func (t *shippedTrainer) chooseAll(combine bool) (perSet []Choice, final Choice) {
 	all := t.all()
-	for s := range sets {
-		k, th := t.choose(without(all, s))
-		perSet = append(perSet, Choice{k, th})
+	for s := range t.sets {
+		perSet = append(perSet, t.choose(without(all, s), combine))
 	}
-	k, th := t.choose(all)
-	return perSet, Choice{k, th}
+	return perSet, t.choose(all, combine)
 }
 
 // TrainShipped trains the shipped model on all sets with the knobs chosen by leaving each
@@ -107,7 +127,12 @@ func TrainShipped(sets []ShippedSet, opt ShippedOptions) *codebook.Model {
 // BuildShipped trains the model of each left-out set with its choice and scores it, and
 // the shipped model on all sets with final: what TrainShipped does after choosing.
 func BuildShipped(sets []ShippedSet, opt ShippedOptions, perSet []Choice, final Choice) *codebook.Model {
-	t := newTrainer(sets, opt)
+	return newTrainer(sets, opt).build(perSet, final)
+}
+
+// build is BuildShipped with the trainer's fits.
+func (t *shippedTrainer) build(perSet []Choice, final Choice) *codebook.Model {
+	sets, opt := t.sets, t.opt
 	all := t.all()
 	var left []codebook.ModelLeftOut
 	for s := range sets {
@@ -115,14 +140,14 @@ func BuildShipped(sets []ShippedSet, opt ShippedOptions, perSet []Choice, final 
 		c := perSet[s]
 		m := t.model(train, c.Knobs)
 		per := make([]codebook.ModelCodeFigure, len(opt.Codes))
-		mod := t.score(m, c.Threshold, train, s, per, false)
-		dict := t.score(nil, 0, train, s, per, true)
+		mod := t.score(m, c, train, s, per, false)
+		dict := t.score(nil, Choice{}, train, s, per, true)
 		left = append(left, codebook.ModelLeftOut{Set: sets[s].Name, Dictionary: dict, Model: mod,
-			Lambda: c.Lambda, Text: c.Text, MinSupport: c.MinSupport, DevWeight: c.DevWeight, Threshold: c.Threshold, PerCode: per})
+			Lambda: c.Lambda, Text: c.Text, MinSupport: c.MinSupport, DevWeight: c.DevWeight, Threshold: c.Threshold, AddThreshold: addField(c), PerCode: per})
 	}
 	m := t.model(all, final.Knobs)
 	out := &codebook.Model{Lambda: final.Lambda, Text: final.Text, MinSupport: final.MinSupport, DevWeight: final.DevWeight, Threshold: final.Threshold,
-		MinWeight: opt.MinWeight, LeftOut: left, Scored: opt.Codes, Codes: m.Codes}
+		AddThreshold: addField(final), MinWeight: opt.MinWeight, LeftOut: left, Scored: opt.Codes, Codes: m.Codes}
 	for _, s := range sets {
 		out.Sets = append(out.Sets, codebook.CalibrationSet{Name: s.Name, Fragments: len(s.Fragments), SHA256: s.SHA256})
 	}
@@ -185,40 +210,126 @@ func (t *shippedTrainer) inputsFor(train []int) [][]codebook.ModelInput {
 	return in
 }
 
-// choose returns the knobs and threshold whose models, each trained on train without one
-// of its blind sets (those the patterns were not tuned on: not Dev) and scored on that
-// set, reach the highest pooled F1 over the scored codes at a pooled precision of at
-// least MinPrecision (the highest F1 where none does); on a tie the first in the grid,
-// then the lower threshold. Only blind sets are scored: on a set the patterns were tuned
-// on, the dictionary's evidence is right where it was made to be, and a choice scored
-// there would trust it more than new text bears out.
-func (t *shippedTrainer) choose(train []int) (Knobs, float64) {
-	best, bestTh, bestF, bestOK := t.opt.Grid[0], t.opt.Thresholds[0], -1.0, false
-	for _, k := range t.opt.Grid {
-		counts := make([][3]int, len(t.opt.Thresholds))
-		for _, u := range train {
-			if t.sets[u].Dev {
-				continue
+// choose returns the knobs and thresholds whose models, each trained on train without
+// one of its blind sets (those the patterns were not tuned on: not Dev) and scored on
+// that set, do best pooled over the scored codes (see ShippedOptions.Combine); on a tie
+// the first in the grid, then the lower thresholds. Only blind sets are scored: on a set
+// the patterns were tuned on, the dictionary's evidence is right where it was made to
+// be, and a choice scored there would trust it more than new text bears out.
+func (t *shippedTrainer) choose(train []int, combine bool) Choice {
+	vetoes, adds := t.opt.Thresholds, t.opt.AddThresholds
+	if !combine {
+		adds = nil
+	}
+	best, bestR, bestF, bestOK := Choice{}, -1.0, -1.0, false
+	for gi, k := range t.opt.Grid {
+		d := t.innerDecisions(train, k)
+		for vi, veto := range vetoes {
+			cands := adds
+			if !combine {
+				cands = []float64{veto}
 			}
-			inner := without(train, u)
-			m := t.model(inner, k)
-			in := t.inputsFor(inner)
-			for j, f := range t.sets[u].Fragments {
-				p := m.Probabilities(&in[u][j])
-				for ti, th := range t.opt.Thresholds {
-					countDecisions(&counts[ti], t.opt.Codes, f.Codes, func(ci int) bool { return p[ci] >= th })
+			for ai, add := range cands {
+				c := Choice{k, veto, add}
+				var n [3]int
+				for _, x := range d {
+					countOne(&n, x.gold, c.says(x.dict, x.p))
+				}
+				s := codebook.NewPRF(n[0], n[1], n[2])
+				ok := s.Precision >= t.opt.MinPrecision
+				better := false
+				switch {
+				case gi == 0 && vi == 0 && ai == 0:
+					better = true
+				case ok != bestOK:
+					better = ok
+				case ok && combine:
+					better = s.Recall > bestR+1e-12 || (s.Recall > bestR-1e-12 && s.F1 > bestF+1e-12)
+				default:
+					better = s.F1 > bestF+1e-12
+				}
+				if better {
+					best, bestR, bestF, bestOK = c, s.Recall, s.F1, ok
 				}
 			}
 		}
-		for ti, th := range t.opt.Thresholds {
-			s := codebook.NewPRF(counts[ti][0], counts[ti][1], counts[ti][2])
-			ok := s.Precision >= t.opt.MinPrecision
-			if (ok && !bestOK) || (ok == bestOK && s.F1 > bestF+1e-12) {
-				best, bestTh, bestF, bestOK = k, th, s.F1, ok
+	}
+	return best
+}
+
+// decision is one code of one fragment: the coder gave it (gold), the dictionary
+// suggested it (dict), and the model's probability.
+type decision struct {
+	gold, dict bool
+	p          float64
+}
+
+// innerDecisions returns the decisions on each blind set u of train of the model fitted
+// with knobs k on train without u, with the dictionary's calibration of train without u.
+func (t *shippedTrainer) innerDecisions(train []int, k Knobs) []decision {
+	var out []decision
+	for _, u := range train {
+		if t.sets[u].Dev {
+			continue
+		}
+		inner := without(train, u)
+		m := t.model(inner, k)
+		out = append(out, t.decisions(m, inner, u)...)
+	}
+	return out
+}
+
+// decisions are the decisions on set s of model m, with the calibration of train.
+func (t *shippedTrainer) decisions(m *codebook.Model, train []int, s int) []decision {
+	in := t.inputsFor(train)
+	cal := t.opt.Calibration(t.devOf(train))
+	var out []decision
+	for j, f := range t.sets[s].Fragments {
+		on := dictionaryOn(cal, f.Matches)
+		var p []float64
+		if m != nil {
+			p = m.Probabilities(&in[s][j])
+		}
+		for ci, code := range t.opt.Codes {
+			x := decision{gold: slices.Contains(f.Codes, code), dict: on[code]}
+			if p != nil {
+				x.p = p[ci]
 			}
+			out = append(out, x)
 		}
 	}
-	return best, bestTh
+	return out
+}
+
+// dictionaryOn returns the codes the dictionary with calibration cal suggests (not held).
+func dictionaryOn(cal *codebook.Calibration, ms []codebook.Match) map[string]bool {
+	on := map[string]bool{}
+	for _, sg := range cal.Suggestions(ms) {
+		if sg.Held == "" {
+			on[sg.Code] = true
+		}
+	}
+	return on
+}
+
+// countOne adds one decision to c (tp, fp, fn).
+func countOne(c *[3]int, gold, says bool) {
+	switch {
+	case gold && says:
+		c[0]++
+	case says:
+		c[1]++
+	case gold:
+		c[2]++
+	}
+}
+
+// addField is the add threshold as the file records it: 0 where it is the threshold.
+func addField(c Choice) float64 {
+	if c.Add == c.Threshold {
+		return 0
+	}
+	return c.Add
 }
 
 // countDecisions adds one fragment's decisions over the codes to c (tp, fp, fn).
@@ -236,38 +347,30 @@ func countDecisions(c *[3]int, codes, gold []string, says func(ci int) bool) {
 	}
 }
 
-// score scores set s with model m at threshold th (or, with dict, the dictionary alone
+// score scores set s with model m and choice c (or, with dict, the dictionary alone
 // with the calibration of train), pooled over the codes, adding the per-code counts to per.
-func (t *shippedTrainer) score(m *codebook.Model, th float64, train []int, s int, per []codebook.ModelCodeFigure, dict bool) codebook.PRF {
-	in := t.inputsFor(train)
-	cal := t.opt.Calibration(t.devOf(train))
+func (t *shippedTrainer) score(m *codebook.Model, c Choice, train []int, s int, per []codebook.ModelCodeFigure, dict bool) codebook.PRF {
+	if dict {
+		m = nil
+	}
+	d := t.decisions(m, train, s)
 	var total [3]int
-	for j, f := range t.sets[s].Fragments {
-		var says func(ci int) bool
-		if dict {
-			on := map[string]bool{}
-			for _, sg := range cal.Suggestions(f.Matches) {
-				if sg.Held == "" {
-					on[sg.Code] = true
-				}
-			}
-			says = func(ci int) bool { return on[t.opt.Codes[ci]] }
-		} else {
-			p := m.Probabilities(&in[s][j])
-			says = func(ci int) bool { return p[ci] >= th }
+	for i, x := range d {
+		ci := i % len(t.opt.Codes)
+		says := x.dict
+		if !dict {
+			says = c.says(x.dict, x.p)
 		}
-		for ci, code := range t.opt.Codes {
-			var c [3]int
-			countDecisions(&c, []string{code}, f.Codes, func(int) bool { return says(ci) })
-			per[ci].Code = code
-			for k := range c {
-				if dict {
-					per[ci].Dictionary[k] += c[k]
-				} else {
-					per[ci].Model[k] += c[k]
-				}
-				total[k] += c[k]
+		var n [3]int
+		countOne(&n, x.gold, says)
+		per[ci].Code = t.opt.Codes[ci]
+		for k := range n {
+			if dict {
+				per[ci].Dictionary[k] += n[k]
+			} else {
+				per[ci].Model[k] += n[k]
 			}
+			total[k] += n[k]
 		}
 	}
 	return codebook.NewPRF(total[0], total[1], total[2])

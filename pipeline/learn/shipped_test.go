@@ -13,16 +13,17 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var updateModel = flag.Bool("update-model", false, "rewrite the default codebook's shipped model from the seven fragment sets")
+var updateModel = flag.Bool("update-model", false, "rewrite the default codebook's shipped model from the eight fragment sets")
 
 const (
 	defaultBook  = "../../data/codebooks/samenwerking.yaml"
 	defaultModel = "../../data/codebooks/samenwerking.model.json"
 )
 
-// shippedSetPaths are the seven coded fragment sets the shipped model is trained on, each
+// shippedSetPaths are the eight coded fragment sets the shipped model is trained on, each
 // written by another writer from the codebook's definitions; the first four are those the
-// patterns were tuned and the calibration estimated on.
+// patterns were tuned and the calibration estimated on, the other four were each measured
+// blind once before they were used here.
 var shippedSetPaths = []struct {
 	path string
 	dev  bool
@@ -34,42 +35,60 @@ var shippedSetPaths = []struct {
 	{"../../codebook/testdata/heldout/fragments.yaml", false},
 	{"../../codebook/testdata/heldout2/fragments.yaml", false},
 	{"../../codebook/testdata/heldout3/fragments.yaml", false},
+	{"../../codebook/testdata/heldout4/fragments.yaml", false},
 }
 
 // modelGrid are the knobs the protocol chooses from: the penalty, with and without the
 // n-grams, and the weight of the sets the patterns were tuned on. The n-grams' minimum
 // support is 2 throughout, to keep the search affordable (a fit with n-grams costs about a
-// second, and the grid is searched for 18 trainings of five or six sets); the first
-// protocol (README) had 4 as well and chose it for four of the seven left-out sets.
+// second, and the grid is searched for 31 trainings of six or seven sets); λ = 1, in
+// 0.8.0's grid, was chosen for none of its seven left-out sets.
 var modelGrid = []Knobs{
-	{Lambda: 1, DevWeight: 1}, {Lambda: 3, DevWeight: 1}, {Lambda: 10, DevWeight: 1},
+	{Lambda: 3, DevWeight: 1}, {Lambda: 10, DevWeight: 1},
 	{Lambda: 3, Text: true, MinSupport: 2, DevWeight: 1}, {Lambda: 10, Text: true, MinSupport: 2, DevWeight: 1},
-	{Lambda: 1, DevWeight: 0.25}, {Lambda: 3, DevWeight: 0.25}, {Lambda: 10, DevWeight: 0.25},
+	{Lambda: 3, DevWeight: 0.25}, {Lambda: 10, DevWeight: 0.25},
 	{Lambda: 3, Text: true, MinSupport: 2, DevWeight: 0.25}, {Lambda: 10, Text: true, MinSupport: 2, DevWeight: 0.25},
 }
 
-// modelThresholds: 0.20 to 0.80 by 0.05.
+// modelThresholds, for keeping a dictionary suggestion: 0 (keep every one) to 0.80 by
+// 0.05.
 func modelThresholds() []float64 {
 	var ts []float64
-	for i := 4; i <= 16; i++ {
+	for i := 0; i <= 16; i++ {
+		ts = append(ts, float64(i)/20)
+	}
+	return ts
+}
+
+// modelAddThresholds, for a code the dictionary did not suggest: 0.30 to 0.95 by 0.05,
+// and 1 (none).
+func modelAddThresholds() []float64 {
+	var ts []float64
+	for i := 6; i <= 20; i++ {
 		ts = append(ts, float64(i)/20)
 	}
 	return ts
 }
 
 const (
-	modelMinPrecision = 0.75 // issue 19's bar, on the blind sets left out
+	// modelMinPrecision is the pooled precision the combination's choice must reach on
+	// the blind sets left out: issue 19's bar of 0.75 with a margin, since on held-out 4
+	// the 0.8.0 model's precision ran 0.04 below its left-out figure.
+	modelMinPrecision = 0.78
+	// aloneMinPrecision is 0.8.0's protocol, the model alone: the bar itself.
+	aloneMinPrecision = 0.75
 	modelMinWeight    = 0.1
 )
 
 const modelMethod = "Per code of the three factors a logistic regression (L2, gonum L-BFGS) on the dictionary's evidence " +
 	"(patterns fired, calibrated confidence, held, agreeing patterns, negated barrier, other codes fired, a negation word, " +
 	"which patterns and which other codes) and, where chosen, word uni- and bigrams and character 4-grams of the normalised text; " +
-	"trained on the seven coded fragment sets. Lambda (1, 3 or 10; 3 or 10 with n-grams), n-grams on (those in at least two training fragments) or off, the weight (1 or 0.25) of the four sets the patterns were tuned on, " +
-	"and one threshold for all codes chosen by leaving each blind set (the three held-out sets) in the training out in turn: the highest pooled F1 " +
-	"at a pooled precision of at least 0.75. left_out: each of the seven sets scored by a model whose knobs were chosen without it (nested), " +
+	"trained on the eight coded fragment sets. Lambda (3 or 10), n-grams on (those in at least two training fragments) or off, the weight (1 or 0.25) of the four sets the patterns were tuned on, " +
+	"and two thresholds for all codes (threshold: a dictionary suggestion is kept at that probability, 0 to 0.80; add_threshold: a code the dictionary did not suggest is suggested at it, 0.30 to 0.95 or 1, none; absent: threshold) " +
+	"chosen by leaving each blind set (the four held-out sets) in the training out in turn: the highest pooled recall " +
+	"at a pooled precision of at least 0.78. left_out: each of the eight sets scored by a model whose knobs were chosen without it (nested), " +
 	"against the dictionary with its calibration estimated without that set. Weights below min_weight left out. " +
-	"Rebuilt by `go test ./pipeline/learn -run TestModelShipped -update-model` (the knobs as recorded; add -model-choice to choose them again, several minutes)."
+	"Rebuilt by `go test ./pipeline/learn -run TestModelShipped -update-model` (the knobs as recorded; add -model-choice to choose them again, many minutes)."
 
 type fragmentFile struct {
 	Fragments []struct {
@@ -145,7 +164,7 @@ func shippedSetup(t *testing.T) (*codebook.AutoCoder, *codebook.Codebook, Shippe
 		t.Fatal("the default codebook has no calibration")
 	}
 	opt := ShippedOptions{AutoCoder: ac, Codes: threeFactorCodes(cb), Grid: modelGrid, Thresholds: modelThresholds(),
-		MinPrecision: modelMinPrecision, MinWeight: modelMinWeight}
+		Combine: true, AddThresholds: modelAddThresholds(), MinPrecision: modelMinPrecision, MinWeight: modelMinWeight}
 	return ac, cb, opt
 }
 
@@ -179,7 +198,7 @@ func calibrationOf(cb *codebook.Codebook, sets []ShippedSet) func(dev []int) *co
 
 var modelChoice = flag.Bool("model-choice", false, "TestModelShipped: redo the nested choice of the knobs (several minutes)")
 
-// TestModelShipped rebuilds the default codebook's model from the seven sets and fails
+// TestModelShipped rebuilds the default codebook's model from the eight sets and fails
 // where the shipped file differs (its date aside): the file cannot drift from the data,
 // the patterns or the calibration. It retrains the shipped model and each left-out set's
 // model with the knobs the file records, and recomputes the left-out figures; with
@@ -200,19 +219,14 @@ func TestModelShipped(t *testing.T) {
 	} else {
 		var perSet []Choice
 		for _, l := range old.LeftOut {
-			perSet = append(perSet, Choice{Knobs{l.Lambda, l.Text, l.MinSupport, l.DevWeight}, l.Threshold})
+			perSet = append(perSet, Choice{Knobs{l.Lambda, l.Text, l.MinSupport, l.DevWeight}, l.Threshold, addOf(l.Threshold, l.AddThreshold)})
 		}
 		if len(perSet) != len(sets) {
 			t.Fatalf("%s: %d left-out sets, want %d", defaultModel, len(perSet), len(sets))
 		}
-		m = BuildShipped(sets, opt, perSet, Choice{Knobs{old.Lambda, old.Text, old.MinSupport, old.DevWeight}, old.Threshold})
+		m = BuildShipped(sets, opt, perSet, Choice{Knobs{old.Lambda, old.Text, old.MinSupport, old.DevWeight}, old.Threshold, old.Add()})
 	}
-	m.Codebook = cb.Name + " " + cb.Version
-	m.Method = modelMethod
-	m.Trained = "2026-12-02"
-	if err == nil && !*updateModel {
-		m.Trained = old.Trained
-	}
+	finishModel(m, cb, old, err == nil && !*updateModel)
 	t.Logf("\n%s\n%s", leftOutTable(m), perCodeTable(m))
 	want, err := codebook.MarshalModel(m)
 	if err != nil {
@@ -229,7 +243,25 @@ func TestModelShipped(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the model trained on the seven sets; rebuild with -update-model and read the diff", defaultModel)
+		t.Errorf("%s differs from the model trained on the eight sets; rebuild with -update-model and read the diff", defaultModel)
+	}
+}
+
+// addOf is the add threshold of a choice the file records (0: the threshold).
+func addOf(threshold, add float64) float64 {
+	if add == 0 {
+		return threshold
+	}
+	return add
+}
+
+// finishModel names the codebook, the method and the date of training (old's where keep).
+func finishModel(m *codebook.Model, cb *codebook.Codebook, old *codebook.Model, keep bool) {
+	m.Codebook = cb.Name + " " + cb.Version
+	m.Method = modelMethod
+	m.Trained = "2026-12-02"
+	if keep {
+		m.Trained = old.Trained
 	}
 }
 
@@ -251,7 +283,11 @@ func leftOutTable(m *codebook.Model) string {
 		if l.Text {
 			text = "dictionary + n-grams"
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | λ %g, %s, tuned sets weigh %g, threshold %.2f |\n", l.Set, frags[l.Set], cell(l.Dictionary), cell(l.Model), l.Lambda, text, l.DevWeight, l.Threshold)
+		th := fmt.Sprintf("threshold %.2f", l.Threshold)
+		if l.AddThreshold != 0 {
+			th = fmt.Sprintf("keeps at %.2f, adds at %.2f", l.Threshold, l.AddThreshold)
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | λ %g, %s, tuned sets weigh %g, %s |\n", l.Set, frags[l.Set], cell(l.Dictionary), cell(l.Model), l.Lambda, text, l.DevWeight, th)
 		d[0], d[1], d[2] = d[0]+l.Dictionary.TP, d[1]+l.Dictionary.FP, d[2]+l.Dictionary.FN
 		mo[0], mo[1], mo[2] = mo[0]+l.Model.TP, mo[1]+l.Model.FP, mo[2]+l.Model.FN
 	}
@@ -306,8 +342,9 @@ func TestModelREADME(t *testing.T) {
 
 // TestModelApplyAsTrained: what a study gets (Suggest with the model, which looks the
 // n-grams up by hash) is what the trainer's features give (ModelInput, by name), on every
-// fragment of the seven sets: each model code suggested exactly where its probability
-// reaches the threshold, with that probability.
+// fragment of the eight sets: each model code suggested exactly where its probability
+// reaches its threshold (Model.Says: the dictionary's suggestion kept, or the model's own
+// added), with that probability.
 func TestModelApplyAsTrained(t *testing.T) {
 	ac, cb, opt := shippedSetup(t)
 	m, err := codebook.ReadModel(defaultModel)
@@ -328,6 +365,7 @@ func TestModelApplyAsTrained(t *testing.T) {
 		for _, f := range s.Fragments {
 			in := ac.ModelInput(f.Text, f.Matches, cb.DictionaryCalibration(), ids)
 			p := m.Probabilities(&in)
+			dict := dictionaryOn(cb.DictionaryCalibration(), f.Matches)
 			got := map[string]codebook.Suggestion{}
 			for _, sg := range on.Suggest(f.Text) {
 				got[sg.Code] = sg
@@ -335,7 +373,7 @@ func TestModelApplyAsTrained(t *testing.T) {
 			for k, id := range ids {
 				sg, ok := got[id]
 				made := ok && sg.Held == ""
-				if made != (p[k] >= m.Threshold) || (ok && math.Abs(sg.Confidence-p[k]) > 1e-4) {
+				if made != m.Says(dict[id], p[k]) || (ok && math.Abs(sg.Confidence-max(p[k], 1e-4)) > 1e-4) {
 					t.Errorf("%s: %s: p %v, suggestion %+v (%v)", s.Name, id, p[k], sg, ok)
 				}
 				if made {
@@ -347,7 +385,7 @@ func TestModelApplyAsTrained(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d suggestions of the model's codes on the seven sets (in-sample), %d where no pattern fired", n, only)
+	t.Logf("%d suggestions of the model's codes on the eight sets (in-sample), %d where no pattern fired", n, only)
 }
 
 func slicesEqual(a, b []string) bool {
