@@ -44,9 +44,14 @@ func (in *Input) noteModel(res *results.Results) {
 		}
 	}
 	t := fmt.Sprintf("%.2f", m.Threshold)
+	nlT, enT := "drempel "+strings.Replace(t, ".", ",", 1), "threshold "+t
+	if a := fmt.Sprintf("%.2f", m.Add()); a != t { // two thresholds: keep and add
+		nlT = fmt.Sprintf("drempels %s om een suggestie van het woordenboek te houden en %s om er een toe te voegen", strings.Replace(t, ".", ",", 1), strings.Replace(a, ".", ",", 1))
+		enT = fmt.Sprintf("thresholds %s to keep a dictionary suggestion and %s to add one", t, a)
+	}
 	res.Notes = append(res.Notes, results.Note{Topic: "autocode_validation",
-		NL: fmt.Sprintf("een getraind model (%s, drempel %s) besluit voor %d codes of het woordenboek een code voorstelt: %d suggesties van het woordenboek zijn achtergehouden (kolom held: model) en %d codes voorgesteld waar geen patroon vond (regel \"model: \" met de woorden die het zwaarst wogen); kolom probability geeft de kans volgens het model.",
-			m.Trained, strings.Replace(t, ".", ",", 1), len(m.Codes), held, only),
-		EN: fmt.Sprintf("a trained model (%s, threshold %s) decides for %d codes whether the dictionary suggests a code: %d dictionary suggestions were held back (column held: model) and %d codes suggested where no pattern fired (rule \"model: \" with the words that weighed most); column probability gives the model's probability.",
-			m.Trained, t, len(m.Codes), held, only)})
+		NL: fmt.Sprintf("een getraind model (%s, %s) besluit voor %d codes of het woordenboek een code voorstelt: %d suggesties van het woordenboek zijn achtergehouden (kolom held: model) en %d codes voorgesteld waar geen patroon vond (regel \"model: \" met de woorden die het zwaarst wogen, bron model); kolom probability geeft de kans volgens het model.",
+			m.Trained, nlT, len(m.Codes), held, only),
+		EN: fmt.Sprintf("a trained model (%s, %s) decides for %d codes whether the dictionary suggests a code: %d dictionary suggestions were held back (column held: model) and %d codes suggested where no pattern fired (rule \"model: \" with the words that weighed most, source model); column probability gives the model's probability.",
+			m.Trained, enT, len(m.Codes), held, only)})
 }
