@@ -339,6 +339,7 @@ func huffmanLengths(freq []int32, lens []uint8, limit int) {
 	// slices made per call were a third of the encoder's allocations.
 	var fs [286]int64
 	var symsBuf [286]int
+	var keysBuf [286]uint64
 	var nodesBuf [2 * 286]node
 	var depthBuf [2 * 286]uint8
 	f := fs[:len(freq)]
@@ -346,24 +347,23 @@ func huffmanLengths(freq []int32, lens []uint8, limit int) {
 		f[i] = int64(v)
 	}
 	for {
-		syms := symsBuf[:0]
+		keys := keysBuf[:0]
 		for i, v := range f {
 			lens[i] = 0
 			if v > 0 {
-				syms = append(syms, i)
+				keys = append(keys, uint64(v)<<9|uint64(i))
 			}
 		}
 		// Leaves sorted by count (ties by symbol, so the code is the same every time);
 		// the merged nodes come out of a second queue in order, as in van Leeuwen's method.
-		slices.SortStableFunc(syms, func(a, b int) int {
-			if f[a] != f[b] {
-				if f[a] < f[b] {
-					return -1
-				}
-				return 1
-			}
-			return a - b
-		})
+		// Count and symbol are sorted as one number (a count is at most a block's
+		// tokens, a symbol below 512): the same order as a stable sort by count, without
+		// a comparison function's calls (those were 1% of the example run).
+		slices.Sort(keys)
+		syms := symsBuf[:len(keys)]
+		for i, k := range keys {
+			syms[i] = int(k & 511)
+		}
 		n := len(syms)
 		nodes := nodesBuf[:0]
 		for _, s := range syms {

@@ -17,7 +17,8 @@ import (
 
 func benchmarkRotatedText(b *testing.B, gg bool) {
 	c := newPNGCanvas(17*vg.Centimeter, 10*vg.Centimeter, 300)
-	face := c.face(font.DefaultCache.Lookup(sans(labelSize, false), labelSize))
+	fnt := font.DefaultCache.Lookup(sans(labelSize, false), labelSize)
+	face := c.face(fnt)
 	const label = "Aandeel geïnterviewde respondenten (%)"
 	for b.Loop() {
 		c.touched, c.tw = touchedRows(c.img.Rect.Dx(), c.img.Rect.Dy())
@@ -42,7 +43,7 @@ func benchmarkRotatedText(b *testing.B, gg bool) {
 			c.ctx.DrawString(label, x, y)
 			c.ctx.Pop()
 		} else {
-			c.transformedString(face, label, x, y)
+			c.transformedString(fnt.Font, face, label, x, y)
 		}
 		c.Pop()
 	}

@@ -44,7 +44,8 @@ func TestTransformedStringMatchesGG(t *testing.T) {
 					t.Fatalf("%s: the canvas's matrix maps %v to (%v, %v), gg's to (%v, %v)", tc.name, p, mx, my, ox, oy)
 				}
 			}
-			face := c.face(font.DefaultCache.Lookup(sans(tc.size, false), tc.size))
+			fnt := font.DefaultCache.Lookup(sans(tc.size, false), tc.size)
+			face := c.face(fnt)
 			x, y := c.dots(3.3), c.dots(c.h)-c.dots(5.55)
 			if old {
 				c.touch(c.img.Rect)
@@ -54,7 +55,7 @@ func TestTransformedStringMatchesGG(t *testing.T) {
 				c.ctx.DrawString(tc.text, x, y)
 				c.ctx.Pop()
 			} else {
-				c.transformedString(face, tc.text, x, y)
+				c.transformedString(fnt.Font, face, tc.text, x, y)
 			}
 			c.Pop()
 			c.Pop()

