@@ -329,6 +329,11 @@ func blendMask(dst *image.RGBA, box image.Rectangle, mask *image.Alpha, r, g, b,
 			px[0] = uint8((uint32(px[0])*k + r*ma) / m >> 8)
 			px[1] = uint8((uint32(px[1])*k + g*ma) / m >> 8)
 			px[2] = uint8((uint32(px[2])*k + b*ma) / m >> 8)
+			if a == m && px[3] == 0xff {
+				// An opaque colour over an opaque pixel leaves it opaque: the sum
+				// below is (m·(m − ma) + m·ma) / m = m, exactly.
+				continue
+			}
 			px[3] = uint8((uint32(px[3])*k + a*ma) / m >> 8)
 		}
 	}

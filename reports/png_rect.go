@@ -146,5 +146,8 @@ func blendPixel(px []byte, mv uint8, r, g, b, a uint32, opaque [4]uint8) {
 	px[0] = uint8((uint32(px[0])*k + r*ma) / m >> 8)
 	px[1] = uint8((uint32(px[1])*k + g*ma) / m >> 8)
 	px[2] = uint8((uint32(px[2])*k + b*ma) / m >> 8)
+	if a == m && px[3] == 0xff {
+		return // opaque over opaque stays opaque (blendMask)
+	}
 	px[3] = uint8((uint32(px[3])*k + a*ma) / m >> 8)
 }
