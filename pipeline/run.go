@@ -304,11 +304,16 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	in.Decide()
 	dec := in.Disclosure
 	dec.Rename(p)
-	interviewed = dec.RenameSet(interviewed)
+	if len(dec.Renamed) > 0 {
+		interviewed = dec.RenameSet(interviewed)
+	}
 	for i := range out.Key {
 		out.Key[i][1] = dec.Published(out.Key[i][1])
 	}
 	in.Data, in.Interviewed, in.Disclosure = *p, interviewed, dec
+	if len(dec.Renamed) == 0 {
+		in.KeepPrepared() // nothing renamed: Run keeps Prepare's indexes
+	}
 	out.Summary.unusable = unusableByPseudonym(unusable, out.Key) // unusable.go
 
 	rep.Stage("analysing", len(analysis.Stages))
