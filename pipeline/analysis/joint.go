@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -134,7 +135,7 @@ func JointDisplay(in *Input, res *results.Results) {
 	withheld := false
 	for _, f := range cb.Factors {
 		scale := scaleOf(cb, f.ID)
-		if scale == "" && len(ev.named[jointKey{f.ID, codebook.Facilitator, "all", "all"}])+len(ev.named[jointKey{f.ID, codebook.Barrier, "all", "all"}]) == 0 {
+		if scale == "" && ev.named(jointKey{f.ID, codebook.Facilitator, "all", "all"})+ev.named(jointKey{f.ID, codebook.Barrier, "all", "all"}) == 0 {
 			// Nothing to join: no scale, and nobody names the factor (the default
 			// codebook's fourth factor in a study that codes only the first three).
 			continue
@@ -159,14 +160,14 @@ func JointDisplay(in *Input, res *results.Results) {
 				withheld = true
 			}
 			if n, ok := fr.int("group_respondents"); ok && n > 0 && !fr.flag("suppressed") && counts && in.shows(disclosure.Interviews, by, g) {
-				nf, nb := len(ev.named[jointKey{f.ID, codebook.Facilitator, by, g}]), len(ev.named[jointKey{f.ID, codebook.Barrier, by, g}])
+				nf, nb := ev.named(jointKey{f.ID, codebook.Facilitator, by, g}), ev.named(jointKey{f.ID, codebook.Barrier, by, g})
 				e.Interviews, e.Facilitators, e.Barriers = true, nf, nb
 				copy(row[9:15], []any{n, nf, float64(nf) / float64(n), nb, float64(nb) / float64(n), topCodes(freqs, f, by, g)})
 				if by == "all" || in.Disclosure == nil || in.Disclosure.MunicipalityInRows {
-					if q, ok := ev.quote(in, f.ID, codebook.Facilitator, jg); ok {
+					if q, ok := ev.quote(f.ID, codebook.Facilitator, jg); ok {
 						row[15], row[16] = q.text, q.by
 					}
-					if q, ok := ev.quote(in, f.ID, codebook.Barrier, jg); ok {
+					if q, ok := ev.quote(f.ID, codebook.Barrier, jg); ok {
 						row[17], row[18] = q.text, q.by
 					}
 				}
@@ -285,47 +286,107 @@ type jointKey struct {
 
 // jointCounts are the counted codings of the interviews, by factor, valence and group.
 type jointCounts struct {
-	// named holds the respondents naming a factor with a valence, per group.
-	named map[jointKey]map[string]bool
-	// segments holds per (factor, valence, group) the segments with their number of
-	// codes of that factor and valence.
-	segments map[jointKey]map[string]int
-	// quotable memoises per segment id whether its text is long enough to quote: a
-	// segment is a candidate in "all" and in its group, for each of its factors and
-	// valences, and counting its runes once is enough.
-	quotable map[string]bool
+	x     *codingIndex
+	cells map[jointKey]*jointCell
+	// quotable memoises per segment number whether its text is long enough to quote
+	// (0 not yet known, 1 yes, -1 no): a segment is a candidate in "all" and in its
+	// group, for each of its factors and valences, and counting its runes once is
+	// enough.
+	quotable []int8
+}
+
+// jointCell holds the counted codings of one factor, valence and group, by segment and
+// respondent number of the coding index (codingIndex.resp): numbers, not ids, so that
+// a national study's 100,000 codings are not looked up in maps of strings (they were
+// the joint display's time, and grew faster than the study).
+type jointCell struct {
+	// segs are, once jointEvidence returns, the distinct segments carrying a code of
+	// the factor with the valence, ascending, and counts their numbers of such codes.
+	segs   []int32
+	counts []int32
+	// named is the number of respondents naming the factor with the valence.
+	named int
+}
+
+// named is the number of respondents naming the factor with the valence in the group.
+func (jc jointCounts) named(k jointKey) int {
+	if c := jc.cells[k]; c != nil {
+		return c.named
+	}
+	return 0
 }
 
 // jointEvidence counts, over the counted codings of respondents' segments (not the
 // interviewer's), who names each factor as a facilitator or a barrier, in "all" and in
 // the municipality group the interview tables put the respondent in.
 func (in *Input) jointEvidence() jointCounts {
-	jc := jointCounts{named: map[jointKey]map[string]bool{}, segments: map[jointKey]map[string]int{}, quotable: map[string]bool{}}
+	x := in.ids
+	jc := jointCounts{x: x, cells: map[jointKey]*jointCell{}, quotable: make([]int8, len(x.seg))}
 	// The coding index holds, per code, the respondent segments with a counted coding of
 	// it: a code counts once per segment.
-	x := in.ids
 	gi := in.grouping("municipality", disclosure.Interviews)
+	cell := func(k jointKey) *jointCell {
+		c := jc.cells[k]
+		if c == nil {
+			c = &jointCell{}
+			jc.cells[k] = c
+		}
+		return c
+	}
+	// The segments' municipality groups, found once (not once per code).
+	group := make([]int32, len(x.seg)) // per segment: its group's number in gi.labels, or -1
+	for s := range group {
+		group[s] = -1
+		if x.seg[s] != nil && x.resp[s] >= 0 {
+			if n := x.respNum[x.resp[s]]; n >= 0 {
+				if k := gi.of[n]; k != noGroup && k != leftOutGroup && gi.labels[k] != "" {
+					group[s] = int32(k)
+				}
+			}
+		}
+	}
 	for k, segs := range x.counted {
 		if x.codeOf[x.codes[k]] != k {
 			continue // a repeated code id: Codebook.Code finds the first
 		}
 		factor, valence := x.pairOf[k][0], codebook.Valence(x.pairOf[k][1])
+		all := cell(jointKey{factor, valence, "all", "all"})
+		byGroup := make([]*jointCell, len(gi.labels))
 		eachBit(segs, func(s int) {
-			seg := x.seg[s].segment
-			groups := []jointGroup{{"all", "all"}}
-			if g, _ := gi.group(x.respNum[x.resp[s]]); g != "" {
-				groups = append(groups, jointGroup{"municipality", g})
-			}
-			for _, g := range groups {
-				k := jointKey{factor, valence, g.by, g.group}
-				if jc.named[k] == nil {
-					jc.named[k] = map[string]bool{}
-					jc.segments[k] = map[string]int{}
+			all.segs = append(all.segs, int32(s))
+			if g := group[s]; g >= 0 {
+				c := byGroup[g]
+				if c == nil {
+					c = cell(jointKey{factor, valence, "municipality", gi.labels[g]})
+					byGroup[g] = c
 				}
-				jc.named[k][seg.Respondent] = true
-				jc.segments[k][seg.ID]++
+				c.segs = append(c.segs, int32(s))
 			}
 		})
+	}
+	// Each cell's segments, counted, and its respondents: seen holds, per respondent,
+	// the last cell that counted them.
+	seen := make([]int32, len(x.respIDs))
+	serial := int32(0)
+	for _, c := range jc.cells {
+		serial++
+		slices.Sort(c.segs)
+		distinct := c.segs[:0]
+		for i := 0; i < len(c.segs); {
+			j := i + 1
+			for j < len(c.segs) && c.segs[j] == c.segs[i] {
+				j++
+			}
+			s := c.segs[i]
+			distinct = append(distinct, s)
+			c.counts = append(c.counts, int32(j-i))
+			if r := x.resp[s]; seen[r] != serial {
+				seen[r] = serial
+				c.named++
+			}
+			i = j
+		}
+		c.segs = distinct
 	}
 	return jc
 }
@@ -335,28 +396,33 @@ type jointQuote struct{ text, by string }
 // quote picks the group's quote for a factor and valence: of the segments of at least
 // minQuoteRunes characters, the one with the most codes of the factor and valence, ties
 // by the smaller segment id.
-func (jc jointCounts) quote(in *Input, factor string, v codebook.Valence, g jointGroup) (jointQuote, bool) {
-	best, bestN := "", 0
-	for id, n := range jc.segments[jointKey{factor, v, g.by, g.group}] {
-		if n < bestN || n == bestN && id > best {
-			continue // cannot win, quotable or not
-		}
-		ok, known := jc.quotable[id]
-		if !known {
-			s := in.Segment(id)
-			ok = s != nil && utf8.RuneCountInString(strings.TrimSpace(s.Text)) >= minQuoteRunes
-			jc.quotable[id] = ok
-		}
-		if !ok {
-			continue
-		}
-		best, bestN = id, n
-	}
-	if best == "" {
+func (jc jointCounts) quote(factor string, v codebook.Valence, g jointGroup) (jointQuote, bool) {
+	c := jc.cells[jointKey{factor, v, g.by, g.group}]
+	if c == nil {
 		return jointQuote{}, false
 	}
-	s := in.Segment(best)
-	return jointQuote{shorten(s.Text), s.Respondent}, true
+	best, bestN := -1, int32(0)
+	for i, s := range c.segs {
+		n, id := c.counts[i], jc.x.seg[s].segment.ID
+		if n < bestN || best >= 0 && n == bestN && id > jc.x.seg[best].segment.ID {
+			continue // cannot win, quotable or not
+		}
+		if jc.quotable[s] == 0 {
+			jc.quotable[s] = -1
+			if utf8.RuneCountInString(strings.TrimSpace(jc.x.seg[s].segment.Text)) >= minQuoteRunes {
+				jc.quotable[s] = 1
+			}
+		}
+		if jc.quotable[s] < 0 {
+			continue
+		}
+		best, bestN = int(s), n
+	}
+	if best < 0 {
+		return jointQuote{}, false
+	}
+	seg := jc.x.seg[best].segment
+	return jointQuote{shorten(seg.Text), seg.Respondent}, true
 }
 
 func containsString(xs []string, s string) bool {

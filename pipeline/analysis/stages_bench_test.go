@@ -4,6 +4,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -16,7 +17,7 @@ import (
 	"github.com/samenspel/samenspel/pipeline/synth"
 )
 
-// BenchmarkStages times every analysis stage on its own, over the protected dataset of a
+// BenchmarkStages times every analysis stage (and then every join) on its own, over the protected dataset of a
 // study: the folder in SAMENSPEL_BENCH_STUDY, or else a synthetic study of
 // SAMENSPEL_BENCH_SEGMENTS segments (default 50,000, as the national study) coded by two
 // coders, without a survey. For example, side by side with another checkout:
@@ -64,6 +65,25 @@ func BenchmarkStages(b *testing.B) {
 			start := cpuTime()
 			for b.Loop() {
 				stage(in, &results.Results{Language: s.Language, MinCell: s.Privacy.MinCell})
+			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		})
+	}
+	// The joins read the stages' tables: they get those of one run of every stage.
+	tables := &results.Results{Language: s.Language, MinCell: s.Privacy.MinCell}
+	for _, stage := range analysis.Stages {
+		stage(in, tables)
+	}
+	for _, join := range analysis.Joins {
+		name := runtime.FuncForPC(reflect.ValueOf(join).Pointer()).Name()
+		name = name[strings.LastIndex(name, ".")+1:]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			start := cpuTime()
+			for b.Loop() {
+				res := *tables
+				res.Tables = slices.Clone(tables.Tables)
+				join(in, &res)
 			}
 			b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		})
