@@ -72,6 +72,7 @@ type Input struct {
 	respondents map[string]int32 // id -> respondent number (groups.go)
 	groupCache  *groupCache
 	uniqueKeys  bool // no two respondents share a key (Respondent.Key)
+	waves       bool // some respondent has a wave
 	// partnerSegs are the segments for the partner tables, found once (partners.go).
 	partnersOnce *sync.Once
 	partnerSegs  []partnerSegment
@@ -106,6 +107,7 @@ func (in *Input) Prepare() {
 		}
 		waves = waves || r.Wave != ""
 	}
+	in.waves = waves
 	// A respondent of a wave is found by its key (pseudonym and wave), and by its
 	// pseudonym alone as the person's first respondent: segments name only the pseudonym.
 	// (Without waves every key is a pseudonym, already found.)

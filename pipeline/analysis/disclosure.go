@@ -16,13 +16,20 @@ import (
 // strand's populations.
 // Prepare must have run.
 func (in *Input) Populations() []disclosure.Population {
-	surveyed := in.Surveyed()
-	all := in.sampledFrom(surveyed)
 	iv, sv := disclosure.Interviews, disclosure.Survey
+	all := disclosure.Population{Name: "respondents"}
+	surveyed := disclosure.Population{Name: "surveyed", Strand: sv, Whole: true}
+	if s, ok := in.surveyedByNumber(); ok { // the same members, by position
+		all.Positions = s.sampled
+		surveyed.Positions, surveyed.Members = s.surveyed, s.unknown
+	} else {
+		surveyed.Members = in.Surveyed()
+		all.Members = in.sampledFrom(surveyed.Members)
+	}
 	pops := []disclosure.Population{
-		{Name: "respondents", Members: all},
+		all,
 		{Name: "interviewed", Strand: iv, Members: in.Interviewed, Whole: true},
-		{Name: "surveyed", Strand: sv, Members: surveyed, Whole: true},
+		surveyed,
 		{Name: "coded", Strand: iv, Members: in.uses().coded, Whole: true},
 	}
 	mentioned := in.factorMentions().ids

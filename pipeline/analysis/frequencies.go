@@ -59,8 +59,14 @@ func Sample(in *Input, res *results.Results) {
 		results.Column{Name: "suppressed", Kind: results.Bool},
 		results.Column{Name: "interviewed", Kind: results.Int},
 		results.Column{Name: "surveyed", Kind: results.Int})
-	surveyed := in.Surveyed()
-	interviewedN, surveyedN, allN := in.respondentNumbers(in.Interviewed), in.respondentNumbers(surveyed), in.sampledNumbers(surveyed)
+	var surveyedN, allN []int32
+	if s, ok := in.surveyedByNumber(); ok {
+		surveyedN, allN = s.surveyed, s.sampled
+	} else {
+		surveyed := in.Surveyed()
+		surveyedN, allN = in.respondentNumbers(surveyed), in.sampledNumbers(surveyed)
+	}
+	interviewedN := in.respondentNumbers(in.Interviewed)
 	for _, by := range in.GroupBys() {
 		// The interviewed are grouped as the interview tables group them, the surveyed
 		// as the survey tables do; respondents are counted per group only where both
