@@ -72,6 +72,9 @@ func sameNormalized(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if same, ok := sameASCIIWords(a, b); ok {
+		return same
+	}
 	bufs := sameBufs.Get().(*[2]Normalized)
 	bufs[0] = normalizeInto(a, bufs[0])
 	bufs[1] = normalizeInto(b, bufs[1])
@@ -81,3 +84,36 @@ func sameNormalized(a, b string) bool {
 }
 
 var sameBufs = sync.Pool{New: func() any { return new([2]Normalized) }}
+
+// sameASCIIWords is sameNormalized for two ASCII strings (ok false otherwise): the same
+// words of letters and digits, case folded, whatever stands between them.
+func sameASCIIWords(a, b string) (same, ok bool) {
+	for i := 0; i < len(a); i++ {
+		if a[i] >= 0x80 {
+			return false, false
+		}
+	}
+	for j := 0; j < len(b); j++ {
+		if b[j] >= 0x80 {
+			return false, false
+		}
+	}
+	i, j := 0, 0
+	for {
+		for i < len(a) && asciiFold[a[i]] == 0 {
+			i++
+		}
+		for j < len(b) && asciiFold[b[j]] == 0 {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b), true
+		}
+		for i < len(a) && j < len(b) && asciiFold[a[i]] != 0 && asciiFold[a[i]] == asciiFold[b[j]] {
+			i, j = i+1, j+1
+		}
+		if (i < len(a) && asciiFold[a[i]] != 0) || (j < len(b) && asciiFold[b[j]] != 0) {
+			return false, true // a word goes on in one and not the other, or differs
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package codebook
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +48,37 @@ func TestFewSuggestionsAsMany(t *testing.T) {
 	}
 	if compared < 500 {
 		t.Fatalf("only %d texts with matches", compared)
+	}
+}
+
+// TestSameNormalized compares sameNormalized (and its ASCII path) with Normalize on
+// random pairs of short strings of letters, case, digits, separators and non-ASCII
+// characters.
+func TestSameNormalized(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", "b", "A", "B", "1", " ", "  ", "-", "'", ".", "é", "e\u0301", "\u0301", "ĳ", "ij", "IJ", "ß", "ss", "\xff", "’", "ab", "Ab"}
+	gen := func() string {
+		var b strings.Builder
+		for m := rng.IntN(7); m > 0; m-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	same, ascii := 0, 0
+	for range 200000 {
+		a, b := gen(), gen()
+		want := Normalize(a).Text == Normalize(b).Text
+		if got := sameNormalized(a, b); got != want {
+			t.Fatalf("sameNormalized(%q, %q) = %v, want %v", a, b, got, want)
+		}
+		if _, ok := sameASCIIWords(a, b); ok {
+			ascii++
+		}
+		if want {
+			same++
+		}
+	}
+	if same < 1000 || ascii < 1000 {
+		t.Fatalf("only %d pairs the same, %d ASCII", same, ascii)
 	}
 }
