@@ -507,7 +507,7 @@ func (m *matcher) find(text string) []Match {
 				lastEnd, lastLimit = e, limit
 			}
 			if fw.n > 0 {
-				if g := strings.IndexByte(kr.bytes, n.Text[fw.starts[0]]); g >= 0 {
+				if g := byteIndex(kr.bytes, n.Text[fw.starts[0]]); g >= 0 {
 					for i := range kr.next[g] {
 						if c := &kr.next[g][i]; c.mayFollow(n.Text, &fw, 0) {
 							cand = append(cand, c.rule)
@@ -1194,17 +1194,51 @@ var topicDeterminers = map[string]bool{
 // (. ! ?) unless any holds them.
 func punctAt(rest string, any string) bool {
 	found := false
-	for _, r := range rest {
+	for i := 0; i < len(rest); {
+		c := rest[i]
+		if c < utf8.RuneSelf { // ASCII, most punctuation: by table, without decoding
+			switch {
+			case asciiFold[c] != 0: // a letter or digit
+				return found
+			case hasByte(any, c):
+				found = true
+			case c == '.' || c == '!' || c == '?':
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(rest[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
 		}
 		if strings.ContainsRune(any, r) {
 			found = true
-		} else if strings.ContainsRune(".!?", r) {
-			return false
 		}
+		i += size
 	}
 	return found
+}
+
+// byteIndex is strings.IndexByte without its call, for the few bytes of keyRules.bytes.
+func byteIndex(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasByte reports whether s holds c: strings.IndexByte without its call, for the few
+// bytes of a set of punctuation or of keyRules.bytes.
+func hasByte(s string, c byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return true
+		}
+	}
+	return false
 }
 
 // interjections are the words that may make a clause of their own between a topic and the
@@ -1250,13 +1284,23 @@ func notReally(t string, sp, hi int) bool {
 // questionAt reports whether the punctuation at the start of rest (Normalized.punctAfter), up
 // to the next letter or digit, holds a question mark.
 func questionAt(rest string) bool {
-	for _, r := range rest {
-		if r == '?' {
-			return true
+	for i := 0; i < len(rest); {
+		c := rest[i]
+		if c < utf8.RuneSelf {
+			if c == '?' {
+				return true
+			}
+			if asciiFold[c] != 0 {
+				return false
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(rest[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return false
 		}
+		i += size
 	}
 	return false
 }
