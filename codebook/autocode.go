@@ -495,7 +495,7 @@ func (m *matcher) find(text string) []Match {
 		// last word, and its first bytes tell so (see keyRules). No such word follows at
 		// the text's end or a clause break.
 		kr := &m.keys[k]
-		cand = append(cand[:0], kr.free...)
+		cand = cand[:0] // after the rules of kr.free, which are tried as they are
 		if len(kr.next) > 0 || len(kr.gapped) > 0 {
 			// Hits that end in the same word ("ken", "kenn") share the words after it.
 			limit := 1
@@ -521,35 +521,37 @@ func (m *matcher) find(text string) []Match {
 				}
 			}
 		}
-		for _, ri := range cand {
-			r := &m.rules[ri]
-			from, to, ok := r.span(n, int(hit.start), &stems)
-			if !ok {
-				continue
-			}
-			if r.exclude {
-				excl = append(excl, exclusion{r.id, from, to})
-				continue
-			}
-			code, rname, derived := r.id, r.pattern, false
-			pf, pt := from, to
-			if r.negatable && !r.barrier && conceded(text, n, to) {
-				continue // "Ik ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar."
-			}
-			if r.negatable {
-				if cf, ct, neg := m.negated(text, n, from, to, r.barrier, r.opposite != ""); neg {
-					if r.opposite == "" {
-						continue
-					}
-					code, rname, derived = r.opposite, r.negatedRule, true
-					from, to = min(from, cf), max(to, ct)
+		for pass, list := 0, kr.free; pass < 2; pass, list = pass+1, cand {
+			for _, ri := range list {
+				r := &m.rules[ri]
+				from, to, ok := r.span(n, int(hit.start), &stems)
+				if !ok {
+					continue
 				}
-			}
-			span, start, end := n.original(text, from, to, &near)
-			out = append(out, Match{Code: code, Rule: rname, Span: span, Start: start, End: end})
-			src = append(src, exclusion{r.id, pf, pt})
-			if derived {
-				isDerived = append(isDerived, len(out)-1)
+				if r.exclude {
+					excl = append(excl, exclusion{r.id, from, to})
+					continue
+				}
+				code, rname, derived := r.id, r.pattern, false
+				pf, pt := from, to
+				if r.negatable && !r.barrier && conceded(text, n, to) {
+					continue // "Ik ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar."
+				}
+				if r.negatable {
+					if cf, ct, neg := m.negated(text, n, from, to, r.barrier, r.opposite != ""); neg {
+						if r.opposite == "" {
+							continue
+						}
+						code, rname, derived = r.opposite, r.negatedRule, true
+						from, to = min(from, cf), max(to, ct)
+					}
+				}
+				span, start, end := n.original(text, from, to, &near)
+				out = append(out, Match{Code: code, Rule: rname, Span: span, Start: start, End: end})
+				src = append(src, exclusion{r.id, pf, pt})
+				if derived {
+					isDerived = append(isDerived, len(out)-1)
+				}
 			}
 		}
 	}
