@@ -495,7 +495,7 @@ func (m *matcher) find(text string) []Match {
 		// last word, and its first bytes tell so (see keyRules). No such word follows at
 		// the text's end or a clause break.
 		kr := &m.keys[k]
-		cand = append(cand[:0], kr.free...)
+		cand = cand[:0] // after the rules of kr.free, which are tried as they are
 		if len(kr.next) > 0 || len(kr.gapped) > 0 {
 			// Hits that end in the same word ("ken", "kenn") share the words after it.
 			limit := 1
@@ -507,7 +507,7 @@ func (m *matcher) find(text string) []Match {
 				lastEnd, lastLimit = e, limit
 			}
 			if fw.n > 0 {
-				if g := strings.IndexByte(kr.bytes, n.Text[fw.starts[0]]); g >= 0 {
+				if g := byteIndex(kr.bytes, n.Text[fw.starts[0]]); g >= 0 {
 					for i := range kr.next[g] {
 						if c := &kr.next[g][i]; c.mayFollow(n.Text, &fw, 0) {
 							cand = append(cand, c.rule)
@@ -521,35 +521,37 @@ func (m *matcher) find(text string) []Match {
 				}
 			}
 		}
-		for _, ri := range cand {
-			r := &m.rules[ri]
-			from, to, ok := r.span(n, int(hit.start), &stems)
-			if !ok {
-				continue
-			}
-			if r.exclude {
-				excl = append(excl, exclusion{r.id, from, to})
-				continue
-			}
-			code, rname, derived := r.id, r.pattern, false
-			pf, pt := from, to
-			if r.negatable && !r.barrier && conceded(text, n, to) {
-				continue // "Ik ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar."
-			}
-			if r.negatable {
-				if cf, ct, neg := m.negated(text, n, from, to, r.barrier, r.opposite != ""); neg {
-					if r.opposite == "" {
-						continue
-					}
-					code, rname, derived = r.opposite, r.negatedRule, true
-					from, to = min(from, cf), max(to, ct)
+		for pass, list := 0, kr.free; pass < 2; pass, list = pass+1, cand {
+			for _, ri := range list {
+				r := &m.rules[ri]
+				from, to, ok := r.span(n, int(hit.start), &stems)
+				if !ok {
+					continue
 				}
-			}
-			span, start, end := n.original(text, from, to, &near)
-			out = append(out, Match{Code: code, Rule: rname, Span: span, Start: start, End: end})
-			src = append(src, exclusion{r.id, pf, pt})
-			if derived {
-				isDerived = append(isDerived, len(out)-1)
+				if r.exclude {
+					excl = append(excl, exclusion{r.id, from, to})
+					continue
+				}
+				code, rname, derived := r.id, r.pattern, false
+				pf, pt := from, to
+				if r.negatable && !r.barrier && conceded(text, n, to) {
+					continue // "Ik ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar."
+				}
+				if r.negatable {
+					if cf, ct, neg := m.negated(text, n, from, to, r.barrier, r.opposite != ""); neg {
+						if r.opposite == "" {
+							continue
+						}
+						code, rname, derived = r.opposite, r.negatedRule, true
+						from, to = min(from, cf), max(to, ct)
+					}
+				}
+				span, start, end := n.original(text, from, to, &near)
+				out = append(out, Match{Code: code, Rule: rname, Span: span, Start: start, End: end})
+				src = append(src, exclusion{r.id, pf, pt})
+				if derived {
+					isDerived = append(isDerived, len(out)-1)
+				}
 			}
 		}
 	}
@@ -1194,17 +1196,51 @@ var topicDeterminers = map[string]bool{
 // (. ! ?) unless any holds them.
 func punctAt(rest string, any string) bool {
 	found := false
-	for _, r := range rest {
+	for i := 0; i < len(rest); {
+		c := rest[i]
+		if c < utf8.RuneSelf { // ASCII, most punctuation: by table, without decoding
+			switch {
+			case asciiFold[c] != 0: // a letter or digit
+				return found
+			case hasByte(any, c):
+				found = true
+			case c == '.' || c == '!' || c == '?':
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(rest[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			break
 		}
 		if strings.ContainsRune(any, r) {
 			found = true
-		} else if strings.ContainsRune(".!?", r) {
-			return false
 		}
+		i += size
 	}
 	return found
+}
+
+// byteIndex is strings.IndexByte without its call, for the few bytes of keyRules.bytes.
+func byteIndex(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasByte reports whether s holds c: strings.IndexByte without its call, for the few
+// bytes of a set of punctuation or of keyRules.bytes.
+func hasByte(s string, c byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return true
+		}
+	}
+	return false
 }
 
 // interjections are the words that may make a clause of their own between a topic and the
@@ -1250,13 +1286,23 @@ func notReally(t string, sp, hi int) bool {
 // questionAt reports whether the punctuation at the start of rest (Normalized.punctAfter), up
 // to the next letter or digit, holds a question mark.
 func questionAt(rest string) bool {
-	for _, r := range rest {
-		if r == '?' {
-			return true
+	for i := 0; i < len(rest); {
+		c := rest[i]
+		if c < utf8.RuneSelf {
+			if c == '?' {
+				return true
+			}
+			if asciiFold[c] != 0 {
+				return false
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(rest[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return false
 		}
+		i += size
 	}
 	return false
 }

@@ -182,10 +182,11 @@ type wordSet struct {
 	lens    [256]uint32   // per first byte: bit l set for a word of length l (< 32) in m
 	byFirst [256][]string // per first byte: the words of m (of fewer than 32 bytes)
 	long    bool          // m has a word of 32 bytes or more
+	empty   bool          // m holds "" (as true)
 }
 
 func newWordSet(m map[string]bool) *wordSet {
-	s := &wordSet{m: m}
+	s := &wordSet{m: m, empty: m[""]}
 	for w, in := range m {
 		switch {
 		case !in || w == "":
@@ -205,7 +206,7 @@ func newWordSet(m map[string]bool) *wordSet {
 func (s *wordSet) has(w string) bool {
 	switch {
 	case w == "":
-		return s.m[w]
+		return s.empty // a word past the text's end: no hashing
 	case len(w) >= 32:
 		return s.long && s.m[w]
 	}

@@ -37,7 +37,7 @@ func RuleClass(m Match) string {
 		return ClassCompound
 	case strings.Contains(p, "*"):
 		return ClassPrefix
-	case Normalize(m.Span).Text != Normalize(p).Text:
+	case !sameNormalized(m.Span, p):
 		return ClassStem
 	}
 	return ClassPlain
@@ -82,6 +82,14 @@ func (c *Calibration) Suggestions(ms []Match) []Suggestion {
 	if len(ms) == 0 {
 		return nil
 	}
+	if len(ms) <= fewMatches {
+		return c.fewSuggestions(ms) // suggest_few.go: the same, without maps
+	}
+	return c.manySuggestions(ms)
+}
+
+// manySuggestions is Suggestions with a map of the codes found.
+func (c *Calibration) manySuggestions(ms []Match) []Suggestion {
 	var out []Suggestion
 	idx := make(map[string]int, len(ms))
 	var rules [][]Match // per suggestion its matches; only a calibration needs them
@@ -105,6 +113,12 @@ func (c *Calibration) Suggestions(ms []Match) []Suggestion {
 	for i := range out {
 		out[i].Confidence = round4(c.combine(rules[i]))
 	}
+	return c.hold(out)
+}
+
+// hold marks the suggestions held back by the threshold, the siblings and the cap (see
+// Suggest).
+func (c *Calibration) hold(out []Suggestion) []Suggestion {
 	best := 0.0
 	for i := range out {
 		if out[i].Confidence < c.Threshold {
