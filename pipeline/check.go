@@ -48,7 +48,7 @@ func (r *CheckReport) Shown(text string) string {
 	if r.redactor == nil {
 		return text
 	}
-	return r.redactor.Redact(text)
+	return r.redactor.RedactWithPaths(text) // file names too (published_paths.go)
 }
 
 // LabelProposal is an answer label a scale does not know, and what it probably means.

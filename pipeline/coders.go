@@ -65,6 +65,6 @@ func sortNatural(s []string) {
 // input files, and so names in file names).
 func redactWarnings(warnings []error, r *redact.Redactor) {
 	for i, w := range warnings {
-		warnings[i] = model.Translated(r.Redact(w.Error()), r.Redact(model.Dutch(w)))
+		warnings[i] = model.Translated(r.RedactWithPaths(w.Error()), r.RedactWithPaths(model.Dutch(w))) // they may name files
 	}
 }

@@ -398,7 +398,7 @@ func attachReviews(learned *analysis.Learned, reviews []reviewFile, p *protected
 	if learned == nil {
 		learned = &analysis.Learned{MinF1: s.LearnMinF1()}
 	}
-	m := matchReviews(p, reviews, func(path string) string { return red.Redact(s.Rel(path)) })
+	m := matchReviews(p, reviews, reviewNames(p, reviews, func(path string) string { return red.RedactPath(s.Rel(path)) }))
 	learned.Reviews = m.verdicts
 	for i, f := range reviews {
 		fc := &p.Files[f.index]

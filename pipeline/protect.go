@@ -347,7 +347,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 	redactOnce := func(s string) string {
 		out, ok := redacted[s]
 		if !ok {
-			out = r.Redact(s)
+			out = r.RedactWithPaths(s) // a reason or value may name a file (published_paths.go)
 			redacted[s] = out
 		}
 		return out
@@ -369,19 +369,12 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 			Attributes: attrs, Wave: x.Wave,
 		}
 	}
-	files := map[string]string{}
-	file := func(path string) string {
-		out, ok := files[path]
-		if !ok {
-			out = redactOnce(rel(path))
-			files[path] = out
-		}
-		return out
-	}
+	file := newFilePublisher(r, rel, d.Files).name // published_paths.go
+	document := onceBy(r.RedactPath)               // a document is mostly named as its file
 	p.Segments = make([]protected.Segment, len(d.Segments))
 	for i, x := range d.Segments {
 		p.Segments[i] = protected.Segment{
-			ID: x.ID, Respondent: pseud[x.Respondent], Document: redactOnce(x.Document),
+			ID: x.ID, Respondent: pseud[x.Respondent], Document: document(x.Document),
 			Start: x.Start, End: x.End, Interviewer: x.Interviewer,
 			OpenAnswer: x.OpenAnswer, Source: file(x.Source), // Text: below
 		}
@@ -423,7 +416,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 	}
 	p.Files = make([]model.FileCount, len(d.Files))
 	for i, f := range d.Files {
-		f.Path, f.Sheet = file(f.Path), redactOnce(f.Sheet)
+		f.Path, f.Sheet = file(f.Path), r.RedactPath(f.Sheet)
 		p.Files[i] = f
 	}
 	a := ahead.wait()

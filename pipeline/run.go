@@ -286,7 +286,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	for _, p := range cb.Partners {
 		res.Codebook.Partners = append(res.Codebook.Partners, results.Named{ID: p.ID, Label: p.Label.In(s.Language)})
 	}
-	res.Inputs = publishedInputs(p.Files, entries, p.Respondents, s.Groups, func(path string) string { return red.Redact(filepath.ToSlash(path)) })
+	res.Inputs = publishedInputs(p.Files, entries, p.Respondents, s.Groups, func(path string) string { return red.RedactPath(filepath.ToSlash(path)) })
 	in := &analysis.Input{
 		Data: *p, Codebook: cb, Language: s.Language, Groups: s.Groups,
 		MinCell: s.Privacy.MinCell, SmallGroups: s.Privacy.SmallGroups, PrimaryCoder: coders.of(s.PrimaryCoder),

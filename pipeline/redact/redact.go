@@ -89,6 +89,10 @@ type Options struct {
 	Lang string
 	// ListedOnly turns off the search for unlisted names.
 	ListedOnly bool
+	// Anchors are the words a person's name is glued to in a label ("JW_Bakker",
+	// "Bergdorp_deVries"): role abbreviations and group values (glued_anchored.go).
+	// Unlike Keep they do not stop a word from being a name ("Jo" of JO).
+	Anchors []string
 }
 
 // Redactor removes identifying details from text; it is safe for concurrent use.
@@ -97,6 +101,7 @@ type Redactor struct {
 	keep         map[string]bool
 	placeholders map[Kind]string
 	unlisted     bool
+	anchors      map[string]bool
 }
 
 // idWords are words that make up test ids and speaker labels: never a part of a
@@ -166,6 +171,7 @@ func New(opt Options) *Redactor {
 		}
 	}
 	r.names.sort()
+	r.anchors = anchorSet(opt.Anchors) // glued_anchored.go
 	for _, k := range opt.Keep {
 		for _, w := range strings.FieldsFunc(k, notWordRune) {
 			r.keep[fold(w)] = true
@@ -256,6 +262,9 @@ func (r *Redactor) Find(text string) []Span {
 	spans = append(spans, findHandles(text, r.keep)...)
 	spans = append(spans, findProfileURLs(text, r.names)...) // profile_urls.go
 	spans = append(spans, findGluedNames(text, r.names)...)  // names_glued.go
+	spans = append(spans, r.findGluedAnchored(text)...)      // glued_anchored.go
+	spans = append(spans, r.findSchools(text)...)            // schools.go
+	spans = append(spans, r.findInitials(text)...)           // initials.go
 	sort.SliceStable(spans, func(i, j int) bool {
 		if spans[i].Start != spans[j].Start {
 			return spans[i].Start < spans[j].Start
@@ -274,7 +283,7 @@ func (r *Redactor) Find(text string) []Span {
 		}
 		out = append(out, s)
 	}
-	return birthAfterName(text, out, dates)
+	return birthAfterName(text, initialDot(text, out), dates) // initialDot: initials.go
 }
 
 // birthAfterName marks a full date right after a name (only spaces, dashes or
