@@ -38,6 +38,7 @@ type CheckReport struct {
 	Warnings []error // in both languages (model.Dutch)
 	// redactor is the run's: Shown redacts what the listing prints as a run's outputs do.
 	redactor *redact.Redactor
+	title    string // the title as a run publishes it (title.go)
 }
 
 // Shown is text (a label, code name, role, reason, warning or file name as read) as the
@@ -143,6 +144,7 @@ func Check(s *Study, rep progress.Reporter) (*CheckReport, error) {
 
 func checkDataset(s *Study, d *model.Dataset, cb *codebook.Codebook) *CheckReport {
 	r := &CheckReport{redactor: newRedactor(d, cb, s)}
+	r.title = publishedTitle(s.Title, r.redactor, d)
 	for _, f := range d.Files {
 		f.Path = s.Rel(f.Path)
 		r.Files = append(r.Files, f)

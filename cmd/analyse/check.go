@@ -113,7 +113,7 @@ func proposals(r *pipeline.CheckReport) ([]codebook.AnswerAlias, []codebook.Code
 }
 
 func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, arg string) {
-	u.f(w, "%s\n", r.Shown(s.Title))
+	u.f(w, "%s\n", r.ShownTitle())
 	u.f(w, "  inputs\n")
 	for _, f := range r.Files {
 		u.f(w, "    %-40s %-10s rows %d = %d accepted + %d rejected", r.Shown(f.Shown()), f.Format, f.Read, f.Accepted, f.Rejected)
