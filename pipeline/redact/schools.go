@@ -65,33 +65,31 @@ func init() {
 	}
 }
 
-// schoolHint reports whether text may name a school at all (a cheap test before the
-// patterns run: most segments name none).
-func schoolHint(text string) bool {
-	for i := 0; i+2 < len(text); i++ {
-		switch text[i] | 0x20 {
-		case 's', 'c', 'l', 'o', 'i', 'm', 'v', 'h', 'p', 'z', 'g', 'j', 'k', 'b', 'd':
-		default:
-			continue
-		}
-		rest := text[i:]
-		for _, k := range schoolKeys {
-			if len(rest) >= len(k) && strings.EqualFold(rest[:len(k)], k) {
-				return true
-			}
+// containsAny reports whether s holds one of keys.
+func containsAny(s string, keys ...string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
 		}
 	}
 	return false
 }
 
-var schoolKeys = []string{"school", "scholen", "college", "lyceum", "obs", "cbs", "rkbs", "sbo", "so ", "vso", "ikc", "isk", "zmlk",
-	"kindcentrum", "praktijkonderwijs", "gymnasium", "atheneum", "campus", "mavo", "vmbo", "havo",
-	"zit", "zat", "stap", "leerling", "juf", "meester", "leerkracht",
-	"mentor", "directeur", "directrice", "begeleider", "ib", "zorgco", "groep", "klas", "kinderen"}
-
 // findSchools returns the spans of school names in text (see above).
 func (r *Redactor) findSchools(text string) []Span {
-	if !r.unlisted || !schoolHint(text) {
+	if !r.unlisted {
+		return nil
+	}
+	// Each pattern runs only where the text holds its words (most segments name no
+	// school; the patterns' leading classes make them slow over a whole text).
+	lower := strings.ToLower(text)
+	words := containsAny(lower, "school", "scholen", "college", "lyceum", "kindcentrum", "praktijkonderwijs", "mavo", "vmbo", "havo") ||
+		containsAny(text, "OBS", "CBS", "RKBS", "SBO", "SO ", "VSO", "IKC", "ISK", "SBAO", "ZMLK")
+	before := containsAny(text, "College", "Lyceum", "Scholengemeenschap", "School", "Gymnasium", "Atheneum", "Campus", "Mavo", "Vmbo", "Havo")
+	compound := containsAny(lower, "school", "college")
+	attend := containsAny(lower, "op de ", "op het ", "op 't ", "van de ", "van het ", "van 't ", "naar de ", "naar het ", "bij de ", "bij het ") &&
+		containsAny(lower, "zit", "zat", "stap", "leerling", "juf", "meester", "leerkracht", "mentor", "direct", "begeleider", "ib'er", "ib-er", "zorgco", "groep", "klas", "kinderen")
+	if !words && !before && !compound && !attend {
 		return nil
 	}
 	var out []Span
@@ -103,14 +101,14 @@ func (r *Redactor) findSchools(text string) []Span {
 		}
 		out = append(out, Span{s, e, School})
 	}
-	for _, m := range schoolWordRe.FindAllStringIndex(text, -1) {
+	for _, m := range findAll(schoolWordRe, text, words) {
 		if a := schoolNameAfterRe.FindStringSubmatchIndex(text[m[1]:]); a != nil {
 			s, e := m[1]+a[2], m[1]+a[3]
 			// the article goes with the name: "basisschool [schoolnaam]", not "De [school]"
 			name(s, e)
 		}
 	}
-	for _, m := range schoolNameBeforeRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(schoolNameBeforeRe, text, before) {
 		s := m[2]
 		words := strings.Fields(text[m[2]:m[3]])
 		// a capitalised sentence start that is an article or a function word is not the
@@ -124,7 +122,7 @@ func (r *Redactor) findSchools(text string) []Span {
 		}
 		name(s, m[5])
 	}
-	for _, m := range schoolCompoundRe.FindAllStringIndex(text, -1) {
+	for _, m := range findAll(schoolCompoundRe, text, compound) {
 		w := text[m[0]:m[1]]
 		last := w[strings.LastIndexAny(w, " \u00a0")+1:]
 		if genericSchools[fold(last)] {
@@ -136,10 +134,24 @@ func (r *Redactor) findSchools(text string) []Span {
 		}
 		out = append(out, Span{s, m[1], School})
 	}
-	for _, m := range schoolAttendRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(schoolAttendRe, text, attend) {
 		name(m[2], m[3])
 	}
 	return out
+}
+
+func findAll(re *regexp.Regexp, text string, run bool) [][]int {
+	if !run {
+		return nil
+	}
+	return re.FindAllStringIndex(text, -1)
+}
+
+func findAllSubmatch(re *regexp.Regexp, text string, run bool) [][]int {
+	if !run {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
 }
 
 func isArticle(w string) bool {
