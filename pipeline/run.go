@@ -141,7 +141,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		var r read
 		r.ds, r.err = readAllParallel(surveyFiles, func(f string, in Input) (model.Dataset, error) { // read_parallel.go
 			defer rep.Add(1)
-			return ingest.ReadSurvey(f, s.options(in, cb, nil))
+			opt := s.options(in, cb, nil)
+			opt.Source = s.Rel(f) // unique in the study: the prefix of response numbers (ingest/forms.go fileTag)
+			return ingest.ReadSurvey(f, opt)
 		})
 		surveyRead <- r
 	}()

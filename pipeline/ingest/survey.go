@@ -123,7 +123,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	markUnheaded(lay, header)
 	lay.stopAtNamed = recordsStopAtNamed(rows, layoutNamedColumns(lay), len(lay.columns))
 	if lay.responseNumbers {
-		lay.idPrefix = formsPrefix(path)
+		lay.idPrefix = formsPrefix(path, opt)
 	}
 	var src rowSource = rows
 	if lay.pending != nil {
@@ -473,7 +473,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	count := model.FileCount{Path: path, Format: lay.format}
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	stem := fileTag(path, opt) // a row without an id is the file's tag and its line
 	idCol, submitCol, waveCol, statusCol := -1, -1, -1, -1
 	var items, itemCols []int // item columns of the file, and their columns in ds.Survey
 	others := map[int]*openColumn{}
