@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -555,6 +556,14 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		return x
 	}
 	uc, who := uncomputedOf(src), respondentColumns(lay) // survey_broken.go
+	// Response numbers: each accepted row's print, to find it in another export of the
+	// survey (survey_overlap.go).
+	printing := lay.responseNumbers && idCol >= 0
+	var head maphash.Hash
+	var stamps []int
+	if printing {
+		head, stamps = headerHash(lay), stampColumns(lay)
+	}
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -599,6 +608,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
+		number := id // as the tool wrote it, before the file's prefix
 		if id == "" {
 			if col, v, none := answersNoItem(row, items, lay, &answers); none && !lay.everyRow { // survey_norespondent.go
 				count.Rejected++
@@ -648,12 +658,21 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				continue
 			}
 		}
+		if place, ok := opt.SameResponses[line]; ok { // another export holds it: survey_overlap.go
+			count.Rejected++
+			count.SameResponses++
+			reject(line, idCol, id, sameResponse(place), "")
+			continue
+		}
 		id, wave = strings.Clone(id), intern(wave)
 		if wave == "" {
 			key = id
 		}
 		seen[key] = line
 		count.Accepted++
+		if printing && number != "" {
+			ds.Prints = append(ds.Prints, responsePrint(head, row, number, wave, line, stamps))
+		}
 		resp := model.Respondent{ID: id, Source: path, Wave: wave}
 		var first, last string
 		for i, c := range lay.columns {
