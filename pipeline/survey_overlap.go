@@ -40,7 +40,10 @@ func (s *Study) surveyOptions(f string, in Input, cb *codebook.Codebook) ingest.
 // but other cells differ, one export holds an older version of the response (edited, or
 // completed, since): which one is right only the researcher knows, so the run stops,
 // naming both files and rows. The same number with other stamps and other answers is
-// another person (two surveys that each number their responses): no overlap.
+// another person (two surveys that each number their responses): no overlap. The same
+// response, every cell, in two waves' files (a survey used again whose export still
+// holds the earlier wave's responses) is warned about, and counted in both: which wave
+// it belongs to is for the researcher to say.
 func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []model.Dataset) ([]error, error) {
 	var order []int
 	for i := range sets {
@@ -61,7 +64,17 @@ func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []mode
 		stamp uint64
 	}
 	type ref struct{ set, line int }
+	type anyKey struct {
+		number string
+		same   uint64
+	}
+	type inWave struct {
+		set  int
+		wave string
+	}
 	bySame := map[sameKey]ref{}
+	byAny := map[anyKey]inWave{} // the same response in another wave: warned about only
+	across := map[[2]int]int{}   // (earlier set, set) -> responses in both, in two waves
 	byStamp := map[stampKey]ref{}
 	same := make(map[int]map[int]string) // set -> line -> the file where it is counted
 	pairs := map[[2]int]int{}            // (kept set, set) -> responses
@@ -82,10 +95,16 @@ func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []mode
 					"%[1]s regel %[2]d en %[3]s regel %[4]d bevatten dezelfde respons (nummer %[5]s, op dezelfde tijd begonnen en verstuurd) met andere antwoorden: de ene export bevat een oudere versie ervan; laat alleen de export die geanalyseerd moet worden in het onderzoek staan",
 					rel(r.set), r.line, rel(i), p.Line, p.Number)
 			}
+			if r, ok := byAny[anyKey{p.Number, p.Same}]; ok && r.wave != p.Wave {
+				across[[2]int{r.set, i}]++
+			}
 			kept = append(kept, p)
 		}
 		for _, p := range kept {
 			bySame[sameKey{p.Wave, p.Number, p.Same}] = ref{i, p.Line}
+			if _, ok := byAny[anyKey{p.Number, p.Same}]; !ok {
+				byAny[anyKey{p.Number, p.Same}] = inWave{i, p.Wave}
+			}
 			if p.HasStamp {
 				byStamp[stampKey{p.Wave, p.Stamp}] = ref{i, p.Line}
 			}
@@ -104,6 +123,11 @@ func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []mode
 	for k, n := range pairs {
 		warnings = append(warnings, model.Reasonf("%[1]d response(s) of %[2]s are in %[3]s too, every cell the same (an interim and a final export of one survey?): each is counted once, from %[3]s; the rows of %[2]s are in rejects.csv",
 			"%[1]d respons(en) van %[2]s staan ook in %[3]s, elke cel gelijk (een tussentijdse en een definitieve export van één vragenlijst?): elk telt één keer, uit %[3]s; de regels van %[2]s staan in rejects.csv",
+			n, rel(k[1]), rel(k[0])))
+	}
+	for k, n := range across {
+		warnings = append(warnings, model.Reasonf("%[1]d response(s) of %[2]s are in %[3]s too, every cell the same, in another wave: the same responses in two waves (an export of a survey used again that still holds the earlier wave's responses?); each is counted in both waves: keep each response in the export of its own wave (LimeSurvey: filter the export by submit date)",
+			"%[1]d respons(en) van %[2]s staan ook in %[3]s, elke cel gelijk, in een andere meting: dezelfde responsen in twee metingen (een export van een opnieuw gebruikte vragenlijst die de responsen van de eerdere meting nog bevat?); elk telt in beide metingen: houd elke respons in de export van haar eigen meting (LimeSurvey: filter de export op datum van verzenden)",
 			n, rel(k[1]), rel(k[0])))
 	}
 	sort.Slice(warnings, func(a, b int) bool { return warnings[a].Error() < warnings[b].Error() })
