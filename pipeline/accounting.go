@@ -98,14 +98,15 @@ func groupReason(r protected.Reject, reason, earlier string) string {
 //
 // A transcript's empty turns ("R:" and nothing after it) are rejects that lose nothing, so
 // they count in neither number here (FileCount.EmptyTurns); an empty segment of a coded
-// export does count, since its codings go.
+// export does count, since its codings go. So do a survey's responses that another
+// export of the survey holds as well (FileCount.SameResponses): they count once, there.
 func rowRejects(files []model.FileCount, maxShare float64) []ScaleRejects {
 	var out []ScaleRejects
 	for _, f := range files {
 		if f.Format == "respondents" || f.Format == "review" {
 			continue
 		}
-		read, rejected := f.Read-f.EmptyTurns, f.Rejected-f.EmptyTurns
+		read, rejected := f.Read-f.EmptyTurns-f.SameResponses, f.Rejected-f.EmptyTurns-f.SameResponses
 		if read <= 0 {
 			continue
 		}

@@ -141,7 +141,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		var r read
 		r.ds, r.err = readAllParallel(surveyFiles, func(f string, in Input) (model.Dataset, error) { // read_parallel.go
 			defer rep.Add(1)
-			return ingest.ReadSurvey(f, s.options(in, cb, nil))
+			return ingest.ReadSurvey(f, s.surveyOptions(f, in, cb)) // survey_overlap.go
 		})
 		surveyRead <- r
 	}()
@@ -177,6 +177,11 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if survey.err != nil {
 		return nil, survey.err
 	}
+	same, err := sameExports(s, cb, surveyFiles, survey.ds) // one survey's overlapping exports: survey_overlap.go
+	if err != nil {
+		return nil, err
+	}
+	out.Summary.Warnings = append(out.Summary.Warnings, same...)
 	interviewed := respondentsWithSegments(d)
 	unusable := unusableInterviews(d, interviews, interviewed) // unusable.go
 	if err := mixedWaves(s, survey.ds); err != nil {

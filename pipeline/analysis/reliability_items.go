@@ -51,9 +51,15 @@ func noteFewerItems(in *Input, res *results.Results, sa *ScaleAnswers, on []int)
 		absent = append(absent, it.ID)
 	}
 	list := strings.Join(absent, ", ")
+	// In a study of waves these tables describe the latest wave only: "no one" is no one
+	// of that wave (attack 14, F06: K1 was answered in 2024, only 2025 lacked it).
+	who, whoEN := "niemand beantwoordde", "no one answered"
+	if w := in.LatestWave(); w != "" {
+		who, whoEN = sprintf("in meting %s, die deze tabellen beschrijven, beantwoordde niemand", w), sprintf("in wave %s, which these tables describe, no one answered", w)
+	}
 	for _, topic := range []string{"scales", "reliability"} {
 		res.Note(topic,
-			sprintf("%s: berekend uit %d van de %d items; niemand beantwoordde %s (zie de waarschuwingen over de vragenlijsten).", in.measureLabel(sa.Scale.ID, "nl"), len(on), len(sa.Scale.Items), list),
-			sprintf("%s: computed from %d of its %d items; no one answered %s (see the warnings about the survey files).", in.measureLabel(sa.Scale.ID, "en"), len(on), len(sa.Scale.Items), list))
+			sprintf("%s: berekend uit %d van de %d items; %s %s (zie de waarschuwingen over de vragenlijsten).", in.measureLabel(sa.Scale.ID, "nl"), len(on), len(sa.Scale.Items), who, list),
+			sprintf("%s: computed from %d of its %d items; %s %s (see the warnings about the survey files).", in.measureLabel(sa.Scale.ID, "en"), len(on), len(sa.Scale.Items), whoEN, list))
 	}
 }

@@ -110,6 +110,11 @@ func Waves(in *Input, res *results.Results) {
 	wc.Title = map[string]string{"nl": "Vergelijking van metingen", "en": "Comparison of waves"}
 	c := &waveComparer{in: in, t: wc, lang: in.Language, adjust: in.adjustment()}
 	for _, sa := range in.WaveScales() {
+		sa, itemsNote, comparable := in.waveItems(sa, waves, res) // the items every wave has: waves_items.go
+		if !comparable {
+			continue
+		}
+		c.itemsNote = itemsNote
 		agree := agreeFrom(sa.Scale)
 		// Every grouping's decisions first, its rows after: the "all" row may not show the
 		// pairs of two waves where a grouping hides a group's pairs and only groups whose
@@ -203,6 +208,9 @@ type waveComparer struct {
 	adjust   string
 	ps       []float64
 	families []string
+	// itemsNote, where set, says on which items the scale is compared (waveItems); it
+	// leads every row's note.
+	itemsNote string
 }
 
 // row adds a row; the cells from n to note (less the p-value columns, which
@@ -219,6 +227,13 @@ func (c *waveComparer) row(sa *ScaleAnswers, by, g, from, to, design, test strin
 	r[c.t.Col("p")], r[c.t.Col("family")], r[c.t.Col("adjustment")] = results.Opt(p), family, c.adjust
 	if r[c.t.Col("suppressed")] == nil {
 		r[c.t.Col("suppressed")] = false
+	}
+	if c.itemsNote != "" {
+		if note, _ := r[c.t.Col("note")].(string); note != "" {
+			r[c.t.Col("note")] = c.itemsNote + "; " + note
+		} else {
+			r[c.t.Col("note")] = c.itemsNote
+		}
 	}
 	c.t.Add(r...)
 	c.ps = append(c.ps, p)

@@ -36,13 +36,20 @@ b08,B,2025,3,3 c01,C,2024,2,3 c04,C,2025,4,4 c02,C,2024,1,2 c05,C,2025,4,4 c03,C
 
 func waveInput(t *testing.T, extra string) *Input {
 	t.Helper()
+	return waveInputFrom(t, waveAnswers+" "+extra)
+}
+
+// waveInputFrom is waveInput over the given rows (respondent, municipality, wave, then
+// K1, K2, ... as far as the row goes).
+func waveInputFrom(t *testing.T, rows string) *Input {
+	t.Helper()
 	cb, err := codebook.ParseYAML([]byte(waveCodebook))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var d protected.Dataset
 	var answers []protected.Answer
-	for _, line := range strings.Fields(waveAnswers + " " + extra) {
+	for _, line := range strings.Fields(rows) {
 		f := strings.Split(line, ",")
 		d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: f[0], Municipality: f[1], Role: "jw", Wave: f[2]})
 		for j, v := range f[3:] {

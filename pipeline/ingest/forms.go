@@ -88,7 +88,23 @@ func formsLayout(header []string, opt Options) (*surveyLayout, error) {
 	return lay, nil
 }
 
-// formsPrefix is the respondent id prefix for a Forms export.
-func formsPrefix(path string) string {
-	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ":"
+// formsPrefix is the respondent id prefix for a survey whose ids are the tool's own
+// response numbers (Forms's ID, LimeSurvey's id): the file's tag and a colon.
+func formsPrefix(path string, opt Options) string {
+	return fileTag(path, opt) + ":"
+}
+
+// fileTag names a survey file in the respondent ids it gives its responses (a response
+// number, a row without an id): opt.Source, the file as the study names it, where the
+// pipeline set it, else the file's name without its extension. It must differ for two
+// files of one study: LimeSurvey names every export of a survey results-survey<SID>.csv
+// and Forms names it after the form, so two waves saved in w2024/ and w2025/ have one
+// name, and a tag of the name alone made response 1 of each wave one person measured
+// twice (attack 14, F01). The tag is no part of a pseudonym (protect.go ranks ids by a
+// salted hash); it shows only in the key file and in a rejected row's id.
+func fileTag(path string, opt Options) string {
+	if opt.Source != "" {
+		return opt.Source
+	}
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }

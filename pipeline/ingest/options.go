@@ -45,6 +45,14 @@ type Options struct {
 	// input entry); a survey's wave column, where it has a value, wins. Empty in a study
 	// of one measurement.
 	Wave string
+	// Source is the file as the study names it (its path relative to the study folder),
+	// unique within the study: a survey's response numbers and rows without an id are
+	// read with it in front (fileTag). Empty: the file's name.
+	Source string
+	// SameResponses, for a survey read a second time, names the rows (by line) that
+	// another export of the same survey holds too, with that export (as the study names
+	// it): each is rejected as ErrSameResponse (pipeline/survey_overlap.go).
+	SameResponses map[int]string
 	// Beside, for interviews, names what else the study reads the file beside (the other
 	// interview files, autocode.review); empty when it is the study's only interview input.
 	// A review.qdpx that samenspel wrote holds the interviews of the run that wrote it, so

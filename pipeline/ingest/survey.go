@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -123,7 +124,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	markUnheaded(lay, header)
 	lay.stopAtNamed = recordsStopAtNamed(rows, layoutNamedColumns(lay), len(lay.columns))
 	if lay.responseNumbers {
-		lay.idPrefix = formsPrefix(path)
+		lay.idPrefix = formsPrefix(path, opt)
 	}
 	var src rowSource = rows
 	if lay.pending != nil {
@@ -473,7 +474,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	count := model.FileCount{Path: path, Format: lay.format}
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	stem := fileTag(path, opt) // a row without an id is the file's tag and its line
 	idCol, submitCol, waveCol, statusCol := -1, -1, -1, -1
 	var items, itemCols []int // item columns of the file, and their columns in ds.Survey
 	others := map[int]*openColumn{}
@@ -555,6 +556,14 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		return x
 	}
 	uc, who := uncomputedOf(src), respondentColumns(lay) // survey_broken.go
+	// Response numbers: each accepted row's print, to find it in another export of the
+	// survey (survey_overlap.go).
+	printing := lay.responseNumbers && idCol >= 0
+	var head maphash.Hash
+	var stamps []int
+	if printing {
+		head, stamps = headerHash(lay), stampColumns(lay)
+	}
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -599,6 +608,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
+		number := id // as the tool wrote it, before the file's prefix
 		if id == "" {
 			if col, v, none := answersNoItem(row, items, lay, &answers); none && !lay.everyRow { // survey_norespondent.go
 				count.Rejected++
@@ -648,12 +658,21 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				continue
 			}
 		}
+		if place, ok := opt.SameResponses[line]; ok { // another export holds it: survey_overlap.go
+			count.Rejected++
+			count.SameResponses++
+			reject(line, idCol, id, sameResponse(place), "")
+			continue
+		}
 		id, wave = strings.Clone(id), intern(wave)
 		if wave == "" {
 			key = id
 		}
 		seen[key] = line
 		count.Accepted++
+		if printing && number != "" {
+			ds.Prints = append(ds.Prints, responsePrint(head, row, number, wave, line, stamps))
+		}
 		resp := model.Respondent{ID: id, Source: path, Wave: wave}
 		var first, last string
 		for i, c := range lay.columns {

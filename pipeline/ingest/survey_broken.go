@@ -21,9 +21,23 @@ import (
 var ErrBrokenCell = model.NewKind("cell without a value", "cel zonder waarde")
 
 // excelErrors are the error values Excel and LibreOffice write in a cell (t="e"), as both
-// workbook paths give them.
+// workbook paths give them, upper-case. A workbook stores the English spelling whatever
+// the language of Excel, but a CSV file saved from a sheet holds the value as Excel
+// shows it: in the language of its user (attack 14, F05). So the localised spellings of
+// the seven classic values are listed too, from Microsoft's function translations:
+// Dutch (#N/B, #WAARDE!, #DEEL/0!, #VERW!, #NAAM?, #GETAL!, #LEEG!), German (#NV, #WERT!,
+// #BEZUG!, #ZAHL!), French (#VALEUR!, #NOM?, #NOMBRE!, #NUL!), Spanish (#¡VALOR!,
+// #¡DIV/0!, #¡REF!, #¿NOMBRE?, #¡NUM!, #¡NULO!) and Italian (#N/D, #VALORE!, #RIF!,
+// #NOME?, #NULLO!). No answer label, municipality or id is written so. This is the one
+// list of error values (brokenCell): readers of other tables ask brokenCell too.
 var excelErrors = []string{"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
-	"#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#PYTHON!"}
+	"#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#PYTHON!",
+	"#N/B", "#WAARDE!", "#DEEL/0!", "#VERW!", "#NAAM?", "#GETAL!", "#LEEG!", // Dutch
+	"#NV", "#WERT!", "#BEZUG!", "#ZAHL!", // German (#NULL!, #DIV/0!, #NAME? as in English)
+	"#VALEUR!", "#NOM?", "#NOMBRE!", "#NUL!", // French (#N/A, #DIV/0!, #REF! as in English)
+	"#¡VALOR!", "#¡DIV/0!", "#¡REF!", "#¿NOMBRE?", "#¡NUM!", "#¡NULO!", // Spanish
+	"#N/D", "#VALORE!", "#RIF!", "#NOME?", "#NULLO!", // Italian
+}
 
 // uncomputedSource is a row source that names the cells with a formula and no cached
 // value (Rows).

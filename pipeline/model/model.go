@@ -177,6 +177,10 @@ type FileCount struct {
 	// ("R:" and nothing after it): rejects that lose nothing, which the exit status does
 	// not count.
 	EmptyTurns int
+	// SameResponses counts the rejected rows of a survey file that another export of the
+	// same survey holds too, every cell the same (pipeline/survey_overlap.go): they are
+	// counted once, from the other file, so they lose nothing either.
+	SameResponses int
 	// RespondentRule says how the file's documents were tied to respondents, where the
 	// format leaves a choice (a REFI-QDA project: "12 sources by case, 3 by the name up to
 	// its first _"); the summary shows it.
@@ -229,6 +233,24 @@ type Dataset struct {
 	// codebook can say whether two spellings are one role ("JW", "Jongerenwerker"), so
 	// the run turns them into warnings (pipeline/role_conflicts.go).
 	RoleConflicts []RoleConflict
+	// Prints are the accepted responses of a survey file whose ids are the tool's own
+	// response numbers (LimeSurvey, Forms), one each, for finding the same response in
+	// two exports of one survey (pipeline/survey_overlap.go); nil for other files.
+	Prints []ResponsePrint
+}
+
+// ResponsePrint is one accepted survey response as the search for overlapping exports
+// compares it: its response number as the tool wrote it (without the file's prefix),
+// its wave and line, Same a hash of the header and every cell of the row, and Stamp a
+// hash of the number with the cells that say when the tool took the response (start,
+// submit, LimeSurvey's seed), HasStamp where the file has such a column.
+type ResponsePrint struct {
+	Number   string
+	Wave     string
+	Line     int
+	Same     uint64
+	Stamp    uint64
+	HasStamp bool
 }
 
 // RoleConflict is a respondent given role Value by File where Earlier, read before,
