@@ -108,11 +108,13 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		return ds, err
 	}
 	defer rows.Close()
+	rows.fill = newMergedFill(opt.mergedDown) // the second reading of a sheet with merged cells: segments_merged.go
 
 	header, cols, err := findHeader(rows, l, opt)
 	if err != nil {
 		return ds, err
 	}
+	headerLine := rows.Line()
 	// A lone "Segment" column holds the text, not an id.
 	if _, ok := cols["text"]; !ok {
 		if i, ok := cols["segment"]; ok {
@@ -392,6 +394,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	if err := rows.Err(); err != nil {
 		return ds, err
+	}
+	if again, ok := readMergedAgain(rows, headerLine, path, opt, l); ok { // segments_merged.go
+		return again()
 	}
 	shared.rename(ds.Segments, ds.Codings, lastCoding, earlierCoding)
 	for _, id := range respOrder {
