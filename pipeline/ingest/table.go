@@ -207,6 +207,9 @@ func openExcelize(in *input, sheet string) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := excelizeDamaged(book, path, name); err != nil { // cells excelize would drop: table_excelize_damaged.go
+		return nil, err
+	}
 	r := &Rows{path: path, sheet: name, book: book, booleans: hasBooleans(book), formulas: hasFormulas(book)}
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904

@@ -1,6 +1,7 @@
 # Writes a coded-segment workbook by hand, for the cases of readers14:
 #   python3 segment_workbook.py broken OUT.xlsx [dtd]   error values and formulas without a value
 #   python3 segment_workbook.py merged OUT.xlsx [dtd]   respondent and municipality merged per interview
+#   python3 segment_workbook.py damaged OUT.xlsx [dtd]  a text pointing at a shared string the workbook lacks
 # With "dtd" the workbook part has a document type declaration, which the fast sheet
 # reader leaves to excelize from the start, so that both workbook paths are tested.
 import zipfile, sys
@@ -19,6 +20,7 @@ def cell(ref, v):
         if kind == 'e': return f'<c r="{ref}" t="e"><f>{escape(val[0])}</f><v>{val[1]}</v></c>'
         if kind == 'f': return f'<c r="{ref}"><f>{escape(val)}</f></c>'
         if kind == 'fs': return f'<c r="{ref}" t="str"><f>{escape(val)}</f><v></v></c>'
+        if kind == 's': return f'<c r="{ref}" t="s"><v>{val}</v></c>'
     if isinstance(v, (int, float)): return f'<c r="{ref}"><v>{v}</v></c>'
     return f'<c r="{ref}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
 def build(path, rows, merged=(), dtd=False):
@@ -58,5 +60,12 @@ kind, out = sys.argv[1], sys.argv[2]
 dtd = len(sys.argv) > 3
 if kind == 'broken':
     build(out, broken, dtd=dtd)
+elif kind == 'damaged':
+    rows = [list(r) for r in merged_rows]
+    rows[2] = ["JW01", "Bergdorp", "Jongerenwerker", 2, ('s', 7), "Vertrouwen", "A", None]
+    rows[1][:3] = ["JW01", "Bergdorp", "Jongerenwerker"]
+    rows[3][:3] = ["JW01", "Bergdorp", "Jongerenwerker"]
+    rows[5][:3] = ["WA01", "Zeeveen", "Wijkagent"]
+    build(out, rows, dtd=dtd)
 else:
     build(out, merged_rows, merged=["A2:A4", "B2:B4", "C2:C4", "A5:A6", "B5:B6", "C5:C6"], dtd=dtd)
