@@ -166,9 +166,12 @@ func (r *Rows) Cell(i int) []byte {
 	if !r.cur || i < 0 || i >= r.width {
 		return nil
 	}
-	k, ok := slices.BinarySearch(r.cols, int32(i+1))
-	if !ok {
-		return nil
+	k := i // a row without empty cells, as most are
+	if len(r.cols) != r.width {
+		var ok bool
+		if k, ok = slices.BinarySearch(r.cols, int32(i+1)); !ok {
+			return nil
+		}
 	}
 	start := int32(0)
 	if k > 0 {
