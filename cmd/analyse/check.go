@@ -81,6 +81,9 @@ func runCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 			}
 			u.f(stdout, "  added %s and %s to %s; run `analyse check %s` again to see what is left\n",
 				u.n(len(answers), "answer label", "answer labels"), u.n(len(codes)+len(roles), "code or role alias", "code or role aliases"), study.Codebook, pos[0])
+			if report.StopsRun() {
+				return exitBadInput // what a run would stop at is still there
+			}
 			return exitOK
 		}
 	}
