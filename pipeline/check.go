@@ -98,6 +98,9 @@ func (c RejectCount) ReasonIn(lang string) string {
 
 // Nothing reports whether the check found nothing to fix.
 func (r *CheckReport) Nothing() bool {
+	if r.StopsRun() { // check_stops.go
+		return false
+	}
 	for _, c := range r.Codes {
 		if !c.Explicit {
 			return false

@@ -17,6 +17,21 @@ import (
 // (attack 13, primary-coder-unknown). The name is compared as the analysis compares it,
 // exactly; the error lists the coders the interviews have, with the nearest.
 func checkPrimaryCoder(s *Study, d *model.Dataset) error {
+	if err := primaryCoderCoded(s, d); err != nil {
+		return primaryCoderError{err}
+	}
+	return nil
+}
+
+// primaryCoderError is checkPrimaryCoder's error, which `analyse check` lists and reads
+// on past (check_stops.go).
+type primaryCoderError struct{ error }
+
+func (e primaryCoderError) Unwrap() error { return e.error }
+func (e primaryCoderError) Dutch() string { return model.Dutch(e.error) }
+
+// primaryCoderCoded is checkPrimaryCoder's test.
+func primaryCoderCoded(s *Study, d *model.Dataset) error {
 	p := s.PrimaryCoder
 	if p == "" {
 		return nil

@@ -13,7 +13,8 @@ import (
 // respondent's Name holds: the interviewers study.yaml names (interviewer: [Qwyntje]),
 // who may be named in a respondent's answer, and the speakers of a transcript rejected
 // because none of them is known as the interviewer, which its rejects name (ingest.
-// ErrNoInterviewer). The redactor treats them as people, so that neither reaches an
+// ErrNoInterviewer), and the labels that open one line of a transcript and stay in the
+// text (ingest.OnceSpeakerNames). The redactor treats them as people, so that neither reaches an
 // output.
 //
 // A label's generic words and numbers ("Speaker 1", "Spreker 2", "Interviewer",
@@ -33,6 +34,11 @@ func speakerNames(d *model.Dataset, s *Study) []string {
 			for _, n := range in.Interviewer {
 				add(n)
 			}
+		}
+	}
+	for _, w := range d.Warnings { // a label that opens one line: ingest/transcript_once_names.go
+		for _, l := range ingest.OnceSpeakerNames(w.Err) {
+			add(l)
 		}
 	}
 	for _, rj := range d.Rejects {

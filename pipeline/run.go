@@ -145,6 +145,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		})
 		surveyRead <- r
 	}()
+	var stops []error // what stops a run, which check lists: check_stops.go
 	interviews, err := readAll(interviewFiles, func(f string, in Input) (model.Dataset, error) {
 		defer rep.Add(1)
 		opt := s.options(in, cb, known)
@@ -153,7 +154,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		opt.Beside, opt.BesideSurvey = s.besideInterviews(f, interviewFiles, surveyFiles) // a review.qdpx is read back only alone: learned_review.go
 		ds, err := ingest.ReadInterviews(f, opt)
 		inWave(&ds, in.Wave)
-		return ds, err
+		return ds, goOnForCheck(coded != nil, err, &stops) // a sheet per coder: check_stops.go
 	})
 	// The interviews' segments are auto-coded while the survey is still read, when they
 	// will be the dataset's first segments (autocoded).
@@ -212,8 +213,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
-	primaryCoderFolded(s, d)                        // after foldSpellings: primary_coder.go
-	if err := checkPrimaryCoder(s, d); err != nil { // primary_coder.go
+	primaryCoderFolded(s, d)                                                            // after foldSpellings: primary_coder.go
+	if err := goOnForCheck(coded != nil, checkPrimaryCoder(s, d), &stops); err != nil { // primary_coder.go, check_stops.go
 		return nil, err
 	}
 
@@ -221,7 +222,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	mapRoles(d, cb)
 	out.Summary.Warnings = append(out.Summary.Warnings, mapCodes(d, cb, s.IsKnownUnmapped)...)
 	if coded != nil {
-		coded(d, cb, out.Summary.Warnings)
+		coded(d, cb, append(stops, out.Summary.Warnings...))
 		return nil, nil
 	}
 	ahead := startProtect(d, func() *redact.Redactor { return newRedactor(d, cb, s) }) // beside the auto-coder: protect_ahead.go

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -80,8 +81,14 @@ func runCheck(u *ui, args []string, stdout, stderr io.Writer) int {
 			}
 			u.f(stdout, "  added %s and %s to %s; run `analyse check %s` again to see what is left\n",
 				u.n(len(answers), "answer label", "answer labels"), u.n(len(codes)+len(roles), "code or role alias", "code or role aliases"), study.Codebook, pos[0])
+			if report.StopsRun() {
+				return exitBadInput // what a run would stop at is still there
+			}
 			return exitOK
 		}
+	}
+	if report.StopsRun() {
+		return exitBadInput // what `analyse run` would stop at, as it would
 	}
 	if report.Nothing() {
 		return exitOK
@@ -227,6 +234,12 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 		text := warn.Error()
 		if u.lang == "nl" {
 			text = model.Dutch(warn)
+		}
+		if errors.As(warn, new(pipeline.RunStop)) { // a run would stop here: pipeline/check_stops.go
+			// As the run's error says it, unredacted: its hint names the coders and sheets
+			// to write in study.yaml ("coder: Anna").
+			u.f(w, "  stops a run: %s\n", text)
+			continue
 		}
 		u.f(w, "  warning: %s\n", r.Shown(text))
 	}

@@ -132,3 +132,16 @@ func TestWarningsReachTheReport(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerOnceDoesNotLeak runs the case of a name that opens one line of a transcript
+// ("Zwarbeltje:", in the respondent's turn, and "Trijntje Zwarbel:", in the
+// interviewer's), with every output: 0.8.0 published it in quotes, the joint display,
+// the report and review.qdpx (readers14).
+func TestSpeakerOnceDoesNotLeak(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	var so, se bytes.Buffer
+	if code := run([]string{"run", "../../testdata/cases/privacy/speaker_once_name_redacted", "-o", out}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	checkNoLeaks(t, out, so.Bytes(), se.Bytes(), []string{"Zwarbeltje", "Zwarbel"})
+}

@@ -66,6 +66,7 @@ var dutch = map[string]string{
 	"  survey columns read as open answers or attributes, not as items (map them in study.yaml's columns: if they are items)\n": "  kolommen van de vragenlijst die als open antwoord of kenmerk zijn gelezen, niet als item (koppel ze onder columns: in study.yaml als het items zijn)\n",
 	"  unmapped codes %s: add them as aliases to the codebook (analyse check proposes them); see %s\n":                          "  onbekende codes %s: voeg ze als alias toe aan het codeboek (analyse check stelt ze voor); zie %s\n",
 	"  warning: %s\n":     "  waarschuwing: %s\n",
+	"  stops a run: %s\n": "  stopt een run: %s\n",
 	" and ":               " en ",
 	"%d of %d answers":    "%d van de %d antwoorden",
 	"%s\n":                "%s\n",

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -144,11 +145,13 @@ func readOnce(path string, opt Options, survey bool, read func(string, Options) 
 	if !several && err == nil {
 		ds, err = read(path, opt)
 	}
-	if err != nil {
+	// A workbook with a sheet per coder stops a run; `analyse check` lists it beside the
+	// rest of what the file holds (pipeline/check_stops.go).
+	if err != nil && !errors.Is(err, ErrSheetPerCoder) {
 		return model.Dataset{}, err
 	}
 	in.account(&ds)
-	return ds, nil
+	return ds, err
 }
 
 // account puts the input's hash and size on its FileCount and adds the records the text

@@ -122,6 +122,8 @@ func FuzzReadInterviews(f *testing.F) {
 		"interviews/maxqda.qdpx", "transcripts/JW01_Bergdorp.txt", "transcripts/JZ03_Zeestad.docx",
 		"qdpx/nvivo/project.qde",
 		"interviews/damaged_midsheet.xlsx", // attack 12 F12: panicked
+		// readers14: broken and merged cells in a segment table, a cell excelize drops
+		"interviews/segment_broken.xlsx", "interviews/segment_merged_excelize.xlsx", "interviews/segment_damaged_excelize.xlsx",
 	} {
 		b, err := os.ReadFile(filepath.Join("testdata", p))
 		if err != nil {

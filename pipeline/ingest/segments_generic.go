@@ -108,11 +108,13 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		return ds, err
 	}
 	defer rows.Close()
+	rows.fill = newMergedFill(opt.mergedDown) // the second reading of a sheet with merged cells: segments_merged.go
 
 	header, cols, err := findHeader(rows, l, opt)
 	if err != nil {
 		return ds, err
 	}
+	headerLine := rows.Line()
 	// A lone "Segment" column holds the text, not an id.
 	if _, ok := cols["text"]; !ok {
 		if i, ok := cols["segment"]; ok {
@@ -173,6 +175,15 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		})
 		count.Rejected++
 	}
+	// A broken cell (segments_broken.go): in a field's column it rejects the row, in an
+	// attribute's or a name's it is a rejected cell.
+	fieldCols := segmentFieldColumns(cols, extraCodeCols)
+	brokenAt := func(row []string, i int, uncomputed []int) error {
+		return brokenCell(strings.TrimSpace(tableCell(row, i)), i, uncomputed)
+	}
+	rejectCell := func(line, i int, value string, err error) {
+		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, i), Value: value, Err: err, Cell: true})
+	}
 
 	// The columns of the fields every row reads, looked up once (-1: no such column).
 	column := func(field string) int {
@@ -206,6 +217,12 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		}
 		if delimited && coderCol >= 0 && shifted.is(strings.TrimSpace(tableCell(row, coderCol))) {
 			reject(line, "coder", strings.TrimSpace(tableCell(row, coderCol)), codeAsCoder(strings.TrimSpace(tableCell(row, coderCol))))
+			continue
+		}
+		uncomputed := rows.UncomputedAt(line)
+		if col, err := brokenRow(row, fieldCols, uncomputed); err != nil { // survey_broken.go
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, col), Value: strings.TrimSpace(tableCell(row, col)), Err: err})
+			count.Rejected++
 			continue
 		}
 		get := func(field string) string {
@@ -358,17 +375,28 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			}
 		}
 		for _, i := range attrOrder {
+			if err := brokenAt(row, i, uncomputed); err != nil {
+				rejectCell(line, i, strings.TrimSpace(tableCell(row, i)), err)
+				continue
+			}
 			if v := strings.TrimSpace(tableCell(row, i)); v != "" {
 				setAttribute(r, attrCols[i], v)
 			}
 		}
 		for _, i := range nameCols {
+			if err := brokenAt(row, i, uncomputed); err != nil {
+				rejectCell(line, i, "", err) // a name's value is not shown
+				continue
+			}
 			setAttribute(r, header[i], tableCell(row, i))
 		}
 		count.Accepted++
 	}
 	if err := rows.Err(); err != nil {
 		return ds, err
+	}
+	if again, ok := readMergedAgain(rows, headerLine, path, opt, l); ok { // segments_merged.go
+		return again()
 	}
 	shared.rename(ds.Segments, ds.Codings, lastCoding, earlierCoding)
 	for _, id := range respOrder {

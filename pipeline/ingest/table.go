@@ -207,6 +207,9 @@ func openExcelize(in *input, sheet string) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := excelizeDamaged(book, path, name); err != nil { // cells excelize would drop: table_excelize_damaged.go
+		return nil, err
+	}
 	r := &Rows{path: path, sheet: name, book: book, booleans: hasBooleans(book), formulas: hasFormulas(book)}
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
@@ -259,19 +262,28 @@ type prefetched struct {
 // prefetchBatch is how many rows travel together from the decoding goroutine.
 const prefetchBatch = 256
 
+// prefetchCells is how many cells a batch holds at most (prefetch).
+const prefetchCells = 1 << 15
+
 // prefetch decodes the sheet's rows from r.src and hands them over in batches until the
 // sheet ends or Close stops it.
 func (r *Rows) prefetch() {
 	defer close(r.stopped)
 	batch := make([]prefetched, 0, prefetchBatch)
+	cells := 0 // the batch's cells, empty ones included
 	for {
 		more := r.src.nextWorkbookRow()
 		if more {
 			batch = append(batch, prefetched{row: r.src.row, line: r.src.line, hidden: r.src.hidden, left: r.src.fastRowsLeft(), uncomputed: r.src.uncomputed})
+			cells += len(r.src.row)
 		} else {
 			batch = append(batch, prefetched{end: true, err: r.src.err, merged: r.src.mergedRefs()})
 		}
-		if len(batch) == prefetchBatch || !more {
+		// A batch of wide rows (a cell in column XFD makes a row 16,384 cells, 256 kB)
+		// goes as soon as it holds prefetchCells: 256 such rows in each of the channel's
+		// batches held 330 MB and made the collector scan them again and again.
+		if len(batch) == prefetchBatch || cells >= prefetchCells || !more {
+			cells = 0
 			select {
 			case r.ahead <- batch:
 			case <-r.stop:

@@ -280,13 +280,17 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			break
 		}
 	}
-	var once []int // lines opening with a label that opens no other line
+	var once []int         // lines opening with a label that opens no other line
+	var onceNames []string // their labels, redacted as names (transcript_once_names.go)
+	for _, li := range infos {
+		if li.label != "" && !isSpeaker(li.label) {
+			once = append(once, li.number)
+			onceNames = append(onceNames, li.label)
+		}
+	}
 	if speakers {
 		cur := -1
 		for i, li := range infos {
-			if li.label != "" && !isSpeaker(li.label) && cur >= 0 {
-				once = append(once, li.number)
-			}
 			if isSpeaker(li.label) {
 				turns = append(turns, turn{label: li.label, start: li.rest, line: li.number,
 					interviewer: isInterviewerLabel(li.label) || isNamedInterviewer(li.label, opt.Interviewers)})
@@ -371,7 +375,7 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		count.Accepted++
 	}
 	rejectInterviewerOnly(path, &ds, &count, accepted) // transcript_interviewer_only.go
-	if w := onceLabelsWarning(path, once); w != nil {
+	if w := onceLabelsWarning(path, once, onceNames, text); w != nil {
 		ds.Warnings = append(ds.Warnings, *w)
 	}
 	if resp != "" && known {

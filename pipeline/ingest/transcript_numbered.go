@@ -47,7 +47,9 @@ func isNumberedInterviewer(label string) bool {
 
 // onceLabelsWarning is the warning for lines that open like a speaker label that opens
 // no other line and were read as part of the turn before them; nil without such lines.
-func onceLabelsWarning(path string, lines []int) *model.Warning {
+// Its error carries the labels that may be names (onceNames, transcript_once_names.go),
+// which the redactor treats as people; the message names the lines only.
+func onceLabelsWarning(path string, lines []int, labels []string, text string) *model.Warning {
 	if len(lines) == 0 {
 		return nil
 	}
@@ -59,8 +61,8 @@ func onceLabelsWarning(path string, lines []int) *model.Warning {
 	if len(lines) > len(shown) {
 		list += ", ..."
 	}
-	return &model.Warning{File: path, Err: model.Reasonf(
-		"%[1]d line(s) (%[2]s) open with what looks like a speaker label (a name and a colon) that opens no other line: each was read as part of the turn before it, and within an interviewer's turn is not counted; if one is a speaker, number the speakers (R1:, R2:) or name the interviewer on this entry (interviewer: in study.yaml)",
-		"%[1]d regel(s) (%[2]s) beginnen met wat op een sprekerlabel lijkt (een naam en een dubbele punt) dat geen andere regel begint: elk is gelezen als deel van de beurt ervoor, en telt binnen een beurt van de interviewer niet mee; is het een spreker, nummer de sprekers dan (R1:, R2:) of noem de interviewer bij dit bestand (interviewer: in study.yaml)",
-		len(lines), list)}
+	return &model.Warning{File: path, Err: withOnceNames(model.Reasonf(
+		"%[1]d line(s) (%[2]s) open with what looks like a speaker label (a name and a colon) that opens no other line: each was read as part of the text before it (a turn, or a paragraph where no line opens with a speaker), and within an interviewer's turn is not counted; the label is redacted as a name wherever it stands; if one is a speaker, number the speakers (R1:, R2:) or name the interviewer on this entry (interviewer: in study.yaml)",
+		"%[1]d regel(s) (%[2]s) beginnen met wat op een sprekerlabel lijkt (een naam en een dubbele punt) dat geen andere regel begint: elk is gelezen als deel van de tekst ervoor (een beurt, of een alinea waar geen regel met een spreker begint), en telt binnen een beurt van de interviewer niet mee; het label wordt overal als naam weggelakt; is het een spreker, nummer de sprekers dan (R1:, R2:) of noem de interviewer bij dit bestand (interviewer: in study.yaml)",
+		len(lines), list), labels, text)}
 }

@@ -41,3 +41,31 @@ func TestSplitTranscriptSpeakerOnce(t *testing.T) {
 		}
 	}
 }
+
+// The labels of lines that open like a speaker once stay in the text, so the warning
+// carries those that may be names for the redactor (OnceSpeakerNames): in a file split
+// at speakers, before the first speaker, and in a file of paragraphs; a label the text
+// also writes in lower case ("Dus:" beside "dus") is a word (readers14).
+func TestOnceSpeakerNames(t *testing.T) {
+	for _, c := range []struct {
+		what, text string
+		want       string
+	}{
+		{"after the respondent", "I: Vraag?\nR: Ja.\nZwarbeltje: Ik was er ook bij.\nI: En?\nR: Nee.\n", "Zwarbeltje"},
+		{"before the first speaker", "Trijntje Zwarbel: welkom.\nI: Vraag?\nR: Ja.\nI: En?\nR: Nee.\n", "Trijntje Zwarbel"},
+		{"paragraphs", "Zwarbeltje: hoi.\n\nWe hebben korte lijnen.\n", "Zwarbeltje"},
+		{"a word", "I: Vraag?\nR: Ja, dus dat.\nDus: nee.\nI: En?\nR: Nee.\n", ""},
+	} {
+		ds := splitTranscript("f.txt", "f.txt", "R1", c.text, Options{})
+		var got []string
+		for _, w := range ds.Warnings {
+			got = append(got, OnceSpeakerNames(w.Err)...)
+			if strings.Contains(w.Err.Error(), "Zwarbel") {
+				t.Errorf("%s: the warning names the label: %v", c.what, w.Err)
+			}
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("%s: names %q; want %q", c.what, got, c.want)
+		}
+	}
+}

@@ -112,7 +112,8 @@ func FuzzSplitTranscript(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Add("[00:01] I: a\r\nR:\rb:\n\n\nAnna (x): y\nAnna: z")
-	f.Add("Interviewer\tHeeft u korte lijnen?\t\nRespondent\t\t\nR\tNee.\nNooit.\t\n00:00:05\tI\tEn nu?\t\n") // a Word table's rows (docx_tables.go)
+	f.Add("Zwarbeltje: hoi.\nI: Vraag?\nR: Ja, dus.\nDus: nee.\nTrijntje Zwarbel (gast): ook.\nI: En?\nR: Nee.\n") // labels that open one line: transcript_once_names.go
+	f.Add("Interviewer\tHeeft u korte lijnen?\t\nRespondent\t\t\nR\tNee.\nNooit.\t\n00:00:05\tI\tEn nu?\t\n")      // a Word table's rows (docx_tables.go)
 	f.Fuzz(func(t *testing.T, text string) {
 		ds := splitTranscript("f.txt", "f.txt", "R1", text, Options{})
 		norm := []rune(normaliseBreaks(text))

@@ -182,7 +182,7 @@ func (r *Rows) fastCell(col *int) fastResult {
 	if err != nil {
 		return fastNone // readCell reports it
 	}
-	if c <= len(r.ends) && len(val) > 0 {
+	if c <= r.width && len(val) > 0 {
 		return fastNone // readCell reports it
 	}
 	r.put(c, val, shared, false)

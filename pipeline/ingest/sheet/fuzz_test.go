@@ -32,6 +32,8 @@ func FuzzSheetXML(f *testing.F) {
 	f.Add([]byte(sheetHead + `<sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="C1" s="1"><v>45000.5</v></c></row></sheetData></worksheet>`))
 	f.Add([]byte(sheetHead + `<sheetData><row><c t="inlineStr"><is><r><t>a</t></r><t>b</t></is></c><c t="b"><v>0</v></c></row><row r="5"/></sheetData></worksheet>`))
 	f.Add([]byte(sheetHead + `<sheetData><row r="2"><c r="B2"><f>1+1</f></c><c r="D2" t="str"><v>x &amp; y</v></c></row></sheetData></worksheet>`))
+	// readers14: a row as wide as Excel allows, a style that is no number, a shared string past the table
+	f.Add([]byte(sheetHead + `<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1" t="inlineStr"><is><t>ver</t></is></c></row><row r="2"><c r="B2" s="abc"><v>5</v></c><c r="C2" t="s"><v>99</v></c></row></sheetData></worksheet>`))
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if len(body) > 1<<16 {

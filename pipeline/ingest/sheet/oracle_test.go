@@ -383,8 +383,11 @@ func TestHandWrittenSheetsMatchExcelize(t *testing.T) {
 <c r="B1" t="inlineStr"><is><t>a_x000D_b</t></is></c><c r="C1" t="inlineStr"><is><t><![CDATA[<cdata> & co]]></t></is></c></row></sheetData></worksheet>`,
 		"comments and odd numbers": sheetHead + `<!-- made by hand --><sheetData><row r="1"><c r="A1"><v>1E-3</v></c><c r="B1"><v> 3 </v></c><c r="C1"><v>-0</v></c><c r="D1" t="d"><v>2024-03-05T00:00:00Z</v></c>
 <c r="E1"><f>NOW()</f></c><c r="F1" s="1"><v>abc</v></c><c r="G1"><!-- x --><v>4<!-- y -->2</v></c></row><row r="4" spans="1:2"/></sheetData></worksheet>`,
-		"line ends":        sheetHead + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>een\r\ntwee\rdrie&#13;vier</t></is></c></row></sheetData></worksheet>",
-		"pretty printed":   sheetHead + "\n  <sheetData>\n    <row r=\"1\">\n      <c r=\"A1\">\n        <v>5</v>\n      </c>\n    </row>\n  </sheetData>\n</worksheet>",
+		"line ends":      sheetHead + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>een\r\ntwee\rdrie&#13;vier</t></is></c></row></sheetData></worksheet>",
+		"pretty printed": sheetHead + "\n  <sheetData>\n    <row r=\"1\">\n      <c r=\"A1\">\n        <v>5</v>\n      </c>\n    </row>\n  </sheetData>\n</worksheet>",
+		// Only the cells present are kept, a row as wide as its last cell (readers14).
+		"far right": sheetHead + `<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFC1"><f>A1</f></c><c r="XFD1" t="inlineStr"><is><t>ver</t></is></c></row>
+<row r="2"><c r="C2" t="s"><v>0</v></c><c r="AA2"><v>2</v></c></row><row r="3"><c r="XFD3"><v>3</v></c></row></sheetData></worksheet>`,
 		"attribute with >": sheetHead + `<sheetData><row r="1" x14ac:dyDescent="a>b"><c r="A1" t='n'><v>8</v></c></row></sheetData></worksheet>`,
 	}
 	for name, body := range cases {

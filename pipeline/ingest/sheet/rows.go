@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -45,10 +46,15 @@ type Rows struct {
 	err                error
 	done               bool
 	// The row read ahead (the current one once Next reached it): the cells' values end
-	// to end in vals, cell i ending at ends[i].
+	// to end in vals, the i-th cell kept ending at ends[i].
 	vals   []byte
 	ends   []int32
 	shared []int32 // per cell, the shared string it holds, or -1
+	// cols are the columns (1-based) of the cells in vals, ends and shared: only the
+	// cells with a value or a formula are kept, so that a row with a cell in column XFD
+	// costs its cells, not 16,384 (readers14); width is the row's last column.
+	cols  []int32
+	width int
 	// uncomputed are the cells (0-based) of the row read ahead that hold a formula
 	// without a cached value: "" in Row, as excelize gives them (Uncomputed). A formula
 	// cached as an empty string (t="str") is not one.
@@ -118,16 +124,17 @@ func (r *Rows) Hidden() bool { return r.cur && r.hidden }
 // Row returns the cells of the current row, nil for a row without values. The slice
 // belongs to the caller.
 func (r *Rows) Row() []string {
-	if !r.cur || len(r.ends) == 0 {
+	if !r.cur || r.width == 0 {
 		return nil
 	}
-	row := make([]string, len(r.ends))
+	row := make([]string, r.width)
 	prev := int32(0)
 	for i, e := range r.ends {
+		c := r.cols[i] - 1
 		if k := r.shared[i]; k >= 0 {
-			row[i] = r.book.shared[k]
+			row[c] = r.book.shared[k]
 		} else {
-			row[i] = r.str(r.vals[prev:e])
+			row[c] = r.str(r.vals[prev:e])
 		}
 		prev = e
 	}
@@ -150,20 +157,27 @@ func (r *Rows) Len() int {
 	if !r.cur {
 		return 0
 	}
-	return len(r.ends)
+	return r.width
 }
 
 // Cell returns the value of cell i (0-based) of the current row, as Row()[i] holds it;
 // the bytes hold until the next call of Next.
 func (r *Rows) Cell(i int) []byte {
-	if !r.cur || i < 0 || i >= len(r.ends) {
+	if !r.cur || i < 0 || i >= r.width {
 		return nil
 	}
-	start := int32(0)
-	if i > 0 {
-		start = r.ends[i-1]
+	k := i // a row without empty cells, as most are
+	if len(r.cols) != r.width {
+		var ok bool
+		if k, ok = slices.BinarySearch(r.cols, int32(i+1)); !ok {
+			return nil
+		}
 	}
-	return r.vals[start:r.ends[i]]
+	start := int32(0)
+	if k > 0 {
+		start = r.ends[k-1]
+	}
+	return r.vals[start:r.ends[k]]
 }
 
 // RowsHint is about how many rows the sheet has, for sizing what a reader keeps of
@@ -232,6 +246,7 @@ func (r *Rows) fail(err error) {
 func (r *Rows) readRow() {
 	s := r.s
 	r.vals, r.ends, r.shared, r.uncomputed = r.vals[:0], r.ends[:0], r.shared[:0], r.uncomputed[:0]
+	r.cols, r.width = r.cols[:0], 0
 	for {
 		switch s.next() {
 		case tokEOF:
@@ -359,18 +374,16 @@ func (r *Rows) put(col int, val []byte, shared int32, formula bool) bool {
 	if len(val) == 0 && !formula {
 		return true
 	}
-	if col <= len(r.ends) {
+	if col <= r.width {
 		r.fail(model.Reasonf("cell %s%d comes after a cell of column %s: the row's cells are out of order (or one is there twice), and read in order its values would land in other columns: %w", "cel %s%d komt na een cel van kolom %s: de cellen van de rij staan in de verkeerde volgorde (of een staat er twee keer), en op volgorde gelezen zouden de waarden in andere kolommen belanden: %v",
-			columnName(col), r.next, columnName(len(r.ends)), ErrMalformed))
+			columnName(col), r.next, columnName(r.width), ErrMalformed))
 		return false
-	}
-	for len(r.ends) < col-1 {
-		r.ends = append(r.ends, int32(len(r.vals)))
-		r.shared = append(r.shared, -1)
 	}
 	r.vals = append(r.vals, val...)
 	r.ends = append(r.ends, int32(len(r.vals)))
 	r.shared = append(r.shared, shared)
+	r.cols = append(r.cols, int32(col))
+	r.width = col
 	return true
 }
 
