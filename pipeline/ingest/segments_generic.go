@@ -130,7 +130,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	sort.Ints(attrOrder)
 	nameCols := nameColumns(header, cols, attrCols)
-	var extraCodeCols []int // "Code 1", "Code 2", ...: segments_code_columns.go
+	var extraCodeCols []int    // "Code 1", "Code 2", ...: segments_code_columns.go
 	var coderPairs []codeCoder // "Code 1 | Codeur 1 | Code 2 | Codeur 2": segments_coder_columns.go
 	if l.format == "generic" {
 		var w []model.Warning
