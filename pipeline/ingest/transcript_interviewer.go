@@ -43,9 +43,9 @@ var (
 
 // A label's role by its words alone.
 const (
-	roleParticipant = iota // a respondent's label, or one not known
-	roleInterviewer        // an interviewer word
-	roleVraagOrVrouw       // V, V1, V 2: decided per file
+	roleParticipant  = iota // a respondent's label, or one not known
+	roleInterviewer         // an interviewer word
+	roleVraagOrVrouw        // V, V1, V 2: decided per file
 )
 
 // interviewerRole is a label's role by its words (without a name in brackets, case and
@@ -148,12 +148,7 @@ func decideVraagOrVrouw(path string, turns []turn) (vraag bool, warn *model.Warn
 	list := quoteAll(vLabels)
 	example := vLabels[0]
 	if hasInterviewer {
-		for _, o := range others {
-			if interviewerRole(o) == roleInterviewer {
-				example = o
-				break
-			}
-		}
+		example = interviewerExample(others)
 	}
 	if vraag {
 		return true, &model.Warning{File: path, Err: model.Reasonf(
@@ -182,4 +177,23 @@ func alternates(turns []turn) bool {
 		prev = k
 	}
 	return true
+}
+
+// interviewerExample is the interviewer's label to name in a warning: the first of bare
+// words ("I", "Interviewer 2", not "Interviewer Anna": a warning should carry no name),
+// else the first interviewer label.
+func interviewerExample(labels []string) string {
+	first := ""
+	for _, o := range labels {
+		if interviewerRole(o) != roleInterviewer {
+			continue
+		}
+		if inFolded(labelKey(o), interviewerWords) || numberedWord(o) != "" {
+			return o
+		}
+		if first == "" {
+			first = o
+		}
+	}
+	return first
 }

@@ -26,6 +26,7 @@ func TestMarkInterviewers(t *testing.T) {
 		{"vraag and antwoord", "V: Hoe gaat het?\nA: Goed.\nV: En met school?\nA: Korte lijnen.\n", nil, "A A", ""},
 		{"vraag and a name", "V: Hoe gaat het?\nAnneke: Goed.\nV: En met school?\nAnneke: Korte lijnen.\n", nil, "Anneke Anneke", ""},
 		{"V beside I", "I: Hoe gaat het?\nV: Goed.\nR: Ook goed.\nI: En?\nV: Nee.\n", nil, "V R V", "naast het label van de interviewer I zijn ze gelezen als deelnemers"},
+		{"V beside a named interviewer", "Interviewer Anna: Hoe gaat het?\nV: Goed.\nR: Ook goed.\nI: En?\nV: Nee.\n", nil, "V R V", "naast het label van de interviewer I zijn"},
 		{"V beside a group", "V: Hoe gaat het?\nR1: Goed.\nR2: Ook.\nV: En?\nR1: Nee.\n", nil, "R1 R2 R1", "ze zijn gelezen als de interviewer"},
 		{"V beside I, named", "I: Hoe gaat het?\nV: Goed.\nR: Ook goed.\nI: En?\nV: Nee.\n", []string{"I"}, "V R V", ""},
 		{"V named", "I: Hoe gaat het?\nV: Goed.\nR: Ook goed.\nI: En?\nV: Nee.\n", []string{"I", "V"}, "R", ""},
@@ -51,7 +52,7 @@ func TestMarkInterviewers(t *testing.T) {
 		switch {
 		case c.warn == "" && len(warns) > 0:
 			t.Errorf("%s: warnings %q", c.what, warns)
-		case c.warn != "" && (len(warns) != 1 || !strings.Contains(warns[0], c.warn) || !strings.Contains(warns[0], "interviewer:") || ds.Warnings[0].File != "f.txt"):
+		case c.warn != "" && (len(warns) != 1 || strings.Contains(warns[0], "Anna") || !strings.Contains(warns[0], c.warn) || !strings.Contains(warns[0], "interviewer:") || ds.Warnings[0].File != "f.txt"):
 			t.Errorf("%s: warnings %q; want one saying %q and naming interviewer:", c.what, warns, c.warn)
 		}
 	}
