@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/ingest"
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // Attack 14, calibration-fifo-hangs: a codebook whose calibration: or model: named a
@@ -105,10 +107,15 @@ func TestSpecialFileAsCodebookFile(t *testing.T) {
 			if what == "AddAliases" && name != "cb.yaml" {
 				continue
 			}
-			if err := withTimeLimit(t, what+" "+name, f); !errors.Is(err, codebook.ErrNotRegular) || !strings.Contains(err.Error(), "named pipe") {
-				t.Errorf("%s(%s): %v; want ErrNotRegular naming a named pipe", what, name, err)
+			if err := withTimeLimit(t, what+" "+name, f); !errors.Is(err, codebook.ErrNotRegular) || !strings.Contains(err.Error(), "named pipe") || !strings.Contains(model.Dutch(err), "een named pipe (FIFO), geen gewoon bestand") {
+				t.Errorf("%s(%s): %v; want ErrNotRegular naming a named pipe, in Dutch too", what, name, err)
 			}
 		}
+	}
+	// An input's error said what the file is in English inside the Dutch text.
+	_, _, err := ingest.ReadFile(filepath.Join(dir, "cb.yaml"))
+	if got := model.Dutch(err); !strings.Contains(got, "een named pipe (FIFO), geen gewoon bestand") {
+		t.Errorf("an input FIFO in Dutch: %s", got)
 	}
 }
 
