@@ -34,6 +34,10 @@ import (
 // Where none of the names speaks in a file (an entry whose files have different
 // interviewers), the words decide there.
 
+// ErrVraagOrVrouw is wrapped by the warning for V labels whose reading the file leaves
+// open; `analyse check` counts it as something to settle.
+var ErrVraagOrVrouw = model.NewKind("V read as one of vraag and vrouw", "V gelezen als een van vraag en vrouw")
+
 // interviewerWords are the words of interviewer labels; longInterviewerWords those that
 // may be followed by a name ("Interviewer Anna").
 var (
@@ -152,14 +156,14 @@ func decideVraagOrVrouw(path string, turns []turn) (vraag bool, warn *model.Warn
 	}
 	if vraag {
 		return true, &model.Warning{File: path, Err: model.Reasonf(
-			"the speaker label(s) %[1]s may be vraag (the interviewer's question) or vrouw (a woman, beside M for man): they were read as the interviewer's, and their turns are not counted; if they are participants, name the interviewer on this entry in study.yaml (interviewer: followed by the interviewer's label): every other label is then a participant's; interviewer: %[2]s confirms this reading",
-			"de sprekerlabel(s) %[1]s kunnen vraag (de vraag van de interviewer) of vrouw (een vrouw, naast M voor man) betekenen: ze zijn gelezen als de interviewer, en hun beurten tellen niet mee; zijn het deelnemers, noem dan de interviewer bij dit bestand in study.yaml (interviewer: met het label van de interviewer): elk ander label is dan van een deelnemer; interviewer: %[2]s bevestigt deze lezing",
-			list, example)}
+			"the speaker label(s) %[1]s may be vraag (the interviewer's question) or vrouw (a woman, beside M for man): they were read as the interviewer's, and their turns are not counted; if they are participants, name the interviewer on this entry in study.yaml (interviewer: followed by the interviewer's label): every other label is then a participant's; interviewer: %[2]s confirms this reading: %[3]w",
+			"de sprekerlabel(s) %[1]s kunnen vraag (de vraag van de interviewer) of vrouw (een vrouw, naast M voor man) betekenen: ze zijn gelezen als de interviewer, en hun beurten tellen niet mee; zijn het deelnemers, noem dan de interviewer bij dit bestand in study.yaml (interviewer: met het label van de interviewer): elk ander label is dan van een deelnemer; interviewer: %[2]s bevestigt deze lezing: %[3]v",
+			list, example, ErrVraagOrVrouw)}
 	}
 	return false, &model.Warning{File: path, Err: model.Reasonf(
-		"the speaker label(s) %[1]s may be vraag (the interviewer's question) or vrouw (a woman, beside M for man): beside the interviewer's label %[2]s they were read as participants, and their turns are counted; if they are the interviewer's questions, name them on this entry in study.yaml (interviewer: [%[2]s, %[3]s]); interviewer: %[2]s confirms this reading",
-		"de sprekerlabel(s) %[1]s kunnen vraag (de vraag van de interviewer) of vrouw (een vrouw, naast M voor man) betekenen: naast het label van de interviewer %[2]s zijn ze gelezen als deelnemers, en hun beurten tellen mee; zijn het de vragen van de interviewer, noem ze dan bij dit bestand in study.yaml (interviewer: [%[2]s, %[3]s]); interviewer: %[2]s bevestigt deze lezing",
-		list, example, vLabels[0])}
+		"the speaker label(s) %[1]s may be vraag (the interviewer's question) or vrouw (a woman, beside M for man): beside the interviewer's label %[2]s they were read as participants, and their turns are counted; if they are the interviewer's questions, name them on this entry in study.yaml (interviewer: [%[2]s, %[3]s]); interviewer: %[2]s confirms this reading: %[4]w",
+		"de sprekerlabel(s) %[1]s kunnen vraag (de vraag van de interviewer) of vrouw (een vrouw, naast M voor man) betekenen: naast het label van de interviewer %[2]s zijn ze gelezen als deelnemers, en hun beurten tellen mee; zijn het de vragen van de interviewer, noem ze dan bij dit bestand in study.yaml (interviewer: [%[2]s, %[3]s]); interviewer: %[2]s bevestigt deze lezing: %[4]v",
+		list, example, vLabels[0], ErrVraagOrVrouw)}
 }
 
 // alternates reports whether no two turns in a row have the same label: a question and
