@@ -22,6 +22,8 @@ func TestMarkInterviewers(t *testing.T) {
 		{"numbered vrouw beside interviewer", "I: Vraag?\nV1: Ja.\nV2: Nee.\nI: En?\nV1: Misschien.\n", nil, "V1 V2 V1", ""},
 		{"participant words", "Interviewer: Vraag?\nOnderzoeksdeelnemer 1: Ja.\nInterviewee 2: Nee.\nR3: Ik ken hem.\nInterviewer: Dank.\nOnderzoeksdeelnemer 1: Graag.\n",
 			nil, "Onderzoeksdeelnemer 1 Interviewee 2 R3 Onderzoeksdeelnemer 1", ""},
+		{"participant labels, each speaking once", "Interviewer: Vraag?\nR1: a.\nDeelnemer 3: b.\nRespondent 4: c.\nP1: d.\nM1: e.\nV1: f.\nInterviewee 2: g.\nOnderzoeksdeelnemer 5: h.\nInterviewer: Dank.\n",
+			nil, "R1 Deelnemer 3 Respondent 4 P1 M1 V1 Interviewee 2 Onderzoeksdeelnemer 5", ""},
 		{"interviewer words", "Interviewer Anna: Vraag?\nR: Ja.\nOnderzoeker 2: En?\nR: Nee.\nInt.: Dank.\nR: Graag.\nGespreksleidster: Tot ziens.\n", nil, "R R R", ""},
 		{"vraag and antwoord", "V: Hoe gaat het?\nA: Goed.\nV: En met school?\nA: Korte lijnen.\n", nil, "A A", ""},
 		{"vraag and a name", "V: Hoe gaat het?\nAnneke: Goed.\nV: En met school?\nAnneke: Korte lijnen.\n", nil, "Anneke Anneke", ""},
