@@ -44,7 +44,7 @@ func AddAliases(path string, answers []AnswerAlias, codes []CodeAlias, roles ...
 	default:
 		return model.Reasonf("%s: %w: aliases are added to a YAML codebook only (convert it with `analyse codebook convert`)", "%s: %v: aliassen worden alleen aan een YAML-codeboek toegevoegd (zet het om met `analyse codebook convert`)", path, ErrFormat)
 	}
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -501,7 +500,7 @@ func MarshalCalibration(c *Calibration) ([]byte, error) {
 
 // ReadCalibration reads a calibration file. Unknown keys are errors.
 func ReadCalibration(path string) (*Calibration, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path) // never a FIFO: readfile.go
 	if err != nil {
 		return nil, err
 	}

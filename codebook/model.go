@@ -8,7 +8,6 @@ import (
 	"errors"
 	"io/fs"
 	"math"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -534,7 +533,7 @@ func MarshalModel(m *Model) ([]byte, error) {
 
 // ReadModel reads a model file. Unknown keys are errors.
 func ReadModel(path string) (*Model, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path) // never a FIFO: readfile.go
 	if err != nil {
 		return nil, err
 	}

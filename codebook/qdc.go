@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -308,12 +307,11 @@ func slug(s string) string { return strings.Trim(slugRe.ReplaceAllString(Fold(s)
 // the factor's description, so that the codebook validates and the researcher can move
 // the codes to the study's factors (or map them with aliases).
 func ReadQDC(path string) (*Codebook, error) {
-	f, err := os.Open(path)
+	data, err := readRegular(path) // never a FIFO: readfile.go
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return parseQDCFile(path, f)
+	return parseQDCFile(path, bytes.NewReader(data))
 }
 
 // parseQDCFile is ReadQDC over the file's contents in r; path names the flat factor.

@@ -252,12 +252,11 @@ func text(nl, en string) Text {
 // Scales, Partners and Roles are read when present. It records the cell of every element
 // for Validate, but does not validate.
 func ReadXLSX(path string) (*Codebook, error) {
-	f, err := excelize.OpenFile(path)
+	data, err := readRegular(path) // never a FIFO: readfile.go
 	if err != nil {
-		return nil, model.Reasonf("%w: %v", "%v: %v", ErrFormat, err)
+		return nil, err
 	}
-	defer f.Close()
-	return readXLSX(f)
+	return parseXLSX(bytes.NewReader(data))
 }
 
 // parseXLSX is ReadXLSX over the workbook's bytes.

@@ -173,7 +173,7 @@ func (cb *Codebook) recordYAML(n *yaml.Node, path string, depth int) {
 // codebook that does not validate gives a *ValidationError listing every problem with its
 // place; a file that cannot be read gives an error wrapping ErrFormat or the I/O error.
 func Load(path string) (*Codebook, error) {
-	cb, err := read(path, nil)
+	cb, err := read(path, nil, BesideAll)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,24 @@ func Load(path string) (*Codebook, error) {
 // LoadData is Load over the bytes of the file at path, already read (by a caller that
 // hashes what it reads): the extension of path names the format.
 func LoadData(path string, data []byte) (*Codebook, error) {
-	cb, err := read(path, data)
+	return LoadDataBeside(path, data, BesideAll)
+}
+
+// Beside says which of the files a codebook names beside it (calibration:, model:) a
+// load reads. A study whose auto-coder is off uses neither, and one with `autocode:
+// {model: false}` no model: such a load does not open them at all, so that a file
+// there that cannot be read (or one that is missing) has no say in a run that does not
+// use it (attack 14, calibration-fifo-hangs).
+type Beside struct{ Calibration, Model bool }
+
+// BesideAll reads the calibration and the model, as Load and LoadData do.
+var BesideAll = Beside{Calibration: true, Model: true}
+
+// LoadDataBeside is LoadData reading only the files beside the codebook that b names. A
+// model left unread where the codebook names one counts as turned off (ModelOff), as
+// WithoutModel does.
+func LoadDataBeside(path string, data []byte, b Beside) (*Codebook, error) {
+	cb, err := read(path, data, b)
 	if err != nil {
 		return nil, err
 	}
@@ -197,7 +214,7 @@ func LoadData(path string, data []byte) (*Codebook, error) {
 }
 
 // read reads a codebook file, or its bytes when data is not nil, without validating it.
-func read(path string, data []byte) (*Codebook, error) {
+func read(path string, data []byte, beside Beside) (*Codebook, error) {
 	var cb *Codebook
 	var err error
 	// A YAML codebook's calibration is read while its lines are recorded (parseYAML);
@@ -207,13 +224,17 @@ func read(path string, data []byte) (*Codebook, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".yaml", ".yml":
 		if data == nil {
-			data, err = os.ReadFile(path)
+			data, err = readRegular(path) // never a FIFO: readfile.go
 			if err != nil {
 				return nil, err
 			}
 		}
 		cb, err = parseYAML(data, func(cb *Codebook) func() {
 			cb.file = path
+			if !beside.Calibration {
+				calibrated = true
+				return func() {}
+			}
 			finish := cb.startCalibration()
 			calibrated = true
 			return func() { calErr = finish() }
@@ -241,11 +262,15 @@ func read(path string, data []byte) (*Codebook, error) {
 		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	cb.file = path
-	if !calibrated {
+	if !calibrated && beside.Calibration {
 		calErr = cb.loadCalibration()
 	}
 	if calErr != nil {
 		return nil, calErr
+	}
+	if !beside.Model {
+		cb.modelOff = cb.ModelFile != ""
+		return cb, nil
 	}
 	if err := cb.loadModel(); err != nil { // model.go
 		return nil, err
@@ -304,7 +329,7 @@ func SaveIn(cb *Codebook, path, lang string) error {
 
 // FileSHA256 returns the hex sha256 of a file, for the manifest.
 func FileSHA256(path string) (string, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
 		return "", err
 	}

@@ -93,7 +93,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err != nil {
 		return nil, err
 	}
-	cb, err := codebook.LoadData(cbPath, cbData)
+	cb, err := codebook.LoadDataBeside(cbPath, cbData, s.codebookBeside()) // autocode_model.go
 	if err != nil {
 		return nil, err
 	}

@@ -67,7 +67,8 @@ func readInput(path string) (*input, error) {
 		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, model.Reasonf("%s: %s, %w: give the path of an export file", "%s: %s, %v: geef het pad van een exportbestand", path, fileKind(fi.Mode()), ErrNotRegular)
+		en, nl := fileKind(fi.Mode())
+		return nil, model.Reasonf("%[1]s: %[2]s, %[4]w: give the path of an export file", "%[1]s: %[3]s, %[4]v: geef het pad van een exportbestand", path, en, nl, ErrNotRegular)
 	}
 	if fi.Size() > MaxInputSize {
 		return nil, model.Reasonf("%s: %d bytes, more than the %d an input may hold: %w", "%s: %d bytes, meer dan de %d die een invoerbestand mag bevatten: %v", path, fi.Size(), int64(MaxInputSize), ErrTooLarge)
@@ -94,19 +95,20 @@ func (w bytesWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// fileKind says in words what a non-regular file is.
-func fileKind(m fs.FileMode) string {
+// fileKind says in English and Dutch what a non-regular file is (the Dutch message
+// said "a named pipe (FIFO)" in English before attack 14).
+func fileKind(m fs.FileMode) (en, nl string) {
 	switch {
 	case m.IsDir():
-		return "a folder"
+		return "a folder", "een map"
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
+		return "a named pipe (FIFO)", "een named pipe (FIFO)"
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return "a socket", "een socket"
 	case m&fs.ModeDevice != 0:
-		return "a device"
+		return "a device", "een apparaat"
 	}
-	return "a special file"
+	return "a special file", "een bijzonder bestand"
 }
 
 // close releases what the decoded forms hold.

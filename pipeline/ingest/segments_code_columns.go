@@ -42,6 +42,8 @@ func codeColumns(path string, header []string, cols map[string]int, explicit map
 		switch {
 		case numberedCodeHeader.MatchString(k), !hasCode && (k == "codering" || k == "coderingen"):
 			extra = append(extra, i)
+		case coderHeader.MatchString(k):
+			// A coder column ("Codeur 2"), read by coderColumns: segments_coder_columns.go.
 		case strings.HasPrefix(k, "code") || strings.HasPrefix(k, "subcode"):
 			unread = append(unread, columnHeader(header, i))
 		}

@@ -59,7 +59,7 @@ var genericLayout = segmentLayout{
 		"segment":      {"segment", "segment id", "segment_id", "segmentnummer", "fragment id", "fragment_id", "fragmentnummer", "quote id"},
 		"text":         {"tekst", "text", "fragment", "quote", "citaat", "segment text", "segmenttekst", "fragmenttekst", "passage"},
 		"code":         {"code", "codes", "label"},
-		"coder":        {"codeur", "coder", "gecodeerd door", "coded by", "beoordelaar", "rater"},
+		"coder":        {"codeur", "coder", "codeerder", "gecodeerd door", "coded by", "beoordelaar", "rater"},
 		"document":     {"document", "bestand", "file", "interview", "transcript"},
 		"municipality": municipalityHeaders,
 		"role":         roleHeaders,
@@ -132,11 +132,15 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	sort.Ints(attrOrder)
 	nameCols := nameColumns(header, cols, attrCols)
-	var extraCodeCols []int // "Code 1", "Code 2", ...: segments_code_columns.go
+	var extraCodeCols []int    // "Code 1", "Code 2", ...: segments_code_columns.go
+	var coderPairs []codeCoder // "Code 1 | Codeur 1 | Code 2 | Codeur 2": segments_coder_columns.go
 	if l.format == "generic" {
 		var w []model.Warning
 		extraCodeCols, w = codeColumns(path, header, cols, opt.Columns)
 		ds.Warnings = append(ds.Warnings, w...)
+		if coderPairs, err = coderColumns(path, header, cols, extraCodeCols); err != nil {
+			return ds, err
+		}
 	}
 
 	count := model.FileCount{Path: path, Format: l.format}
@@ -279,8 +283,16 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			reject(line, "text", "", model.Reasonf("the segment has no text: %w", "het fragment heeft geen tekst: %v", ErrEmptySegment))
 			continue
 		}
-		var names []string
+		var names, coders []string // coders: per name, where coder columns pair with code columns
 		switch {
+		case coderPairs != nil:
+			var bad int
+			var err error
+			if names, coders, bad, err = pairedCodings(cell, header, coderPairs, l.splitCodes, opt.Coder); err != nil {
+				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, bad), Value: cell(bad), Err: err})
+				count.Rejected++
+				continue
+			}
 		case l.code != nil:
 			if c := l.code(get); c != "" {
 				names = []string{c}
@@ -335,8 +347,11 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		if coder == "" {
 			coder = opt.Coder // the entry's coder: (sheets_per_coder.go)
 		}
-		for _, n := range names {
+		for k, n := range names {
 			n = short.of(n)
+			if coders != nil {
+				coder = short.of(coders[k])
+			}
 			// A (segment, code, coder) read twice is one coding. A segment has a few
 			// codings, so its chain is searched rather than a map of all codings hashed.
 			dup := false

@@ -150,7 +150,7 @@ const (
 // interviewerLabels and respondentLabels are labels known without counting.
 var (
 	interviewerLabels = []string{"i", "int", "interviewer", "interviewster", "interviewers", "onderzoeker", "researcher", "q", "v", "vraag", "question", "moderator", "gespreksleider"}
-	respondentLabels  = []string{"r", "resp", "respondent", "a", "antwoord", "answer", "geinterviewde", "deelnemer", "participant", "jongere", "b"}
+	respondentLabels  = []string{"r", "resp", "respondent", "a", "antwoord", "answer", "geinterviewde", "deelnemer", "participant", "jongere", "b", "interviewee", "onderzoeksdeelnemer"}
 )
 
 // ErrNoInterviewer is wrapped by the rejects of a transcript with two or more speakers,
@@ -171,9 +171,10 @@ func labelKey(label string) string {
 	return strings.TrimSuffix(k, ".")
 }
 
+// isInterviewerLabel reports whether a label's words may be the interviewer's (V among
+// them, which the file decides): transcript_interviewer.go.
 func isInterviewerLabel(label string) bool {
-	k := labelKey(label)
-	return inFolded(k, interviewerLabels) || strings.HasPrefix(k, "interview") || strings.HasPrefix(k, "onderzoek") || isNumberedInterviewer(label)
+	return interviewerRole(label) != roleParticipant
 }
 
 // isNamedInterviewer reports whether a label is one of the interviewers study.yaml names,
@@ -326,6 +327,8 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		}
 	}
 
+	vWarn := markInterviewers(path, turns, opt.Interviewers) // by whole words, V per file: transcript_interviewer.go
+
 	var ds model.Dataset
 	count := model.FileCount{Path: path, Format: "transcript"}
 	known := opt.knows(resp)
@@ -377,6 +380,9 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 	rejectInterviewerOnly(path, &ds, &count, accepted) // transcript_interviewer_only.go
 	if w := onceLabelsWarning(path, once, onceNames, text); w != nil {
 		ds.Warnings = append(ds.Warnings, *w)
+	}
+	if vWarn != nil && known && resp != "" {
+		ds.Warnings = append(ds.Warnings, *vWarn)
 	}
 	if resp != "" && known {
 		r := model.Respondent{ID: resp, Source: path}

@@ -25,8 +25,8 @@ func rejectInterviewerOnly(path string, ds *model.Dataset, count *model.FileCoun
 			return
 		}
 	}
-	err := model.Reasonf("all %d turns of the transcript are the interviewer's, none the respondent's: %w; check that the file is the interview and that the respondent's label is not one of the interviewer's (I:, Interviewer:, Onderzoeker:, or interviewer: in study.yaml)",
-		"alle %d beurten van het transcript zijn van de interviewer, geen van de respondent: %v; kijk of het bestand het interview is en of het label van de respondent niet een van de interviewer is (I:, Interviewer:, Onderzoeker:, of interviewer: in study.yaml)",
+	err := model.Reasonf("all %d turns of the transcript are the interviewer's, none the respondent's: %w; check that the file is the interview and that the respondent's label is not one of the interviewer's (I:, Interviewer:, Onderzoeker:, or interviewer: in study.yaml); naming the interviewer's label on this entry (interviewer: in study.yaml) makes every other label of the file a participant's",
+		"alle %d beurten van het transcript zijn van de interviewer, geen van de respondent: %v; kijk of het bestand het interview is en of het label van de respondent niet een van de interviewer is (I:, Interviewer:, Onderzoeker:, of interviewer: in study.yaml); het label van de interviewer noemen bij dit bestand (interviewer: in study.yaml) maakt elk ander label van het bestand dat van een deelnemer",
 		len(turns), ErrNoRespondentTurn)
 	for _, t := range turns {
 		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Line: t.line, Value: labelValue(t.label), Err: err})

@@ -23,7 +23,7 @@ import (
 var numberedLabel = regexp.MustCompile(`^(\p{L}+) ?(\d{1,3})$`)
 
 // numberedWords are words that number speakers besides the known labels.
-var numberedWords = []string{"speaker", "spreker", "persoon", "person", "p", "deelnemer", "participant", "geinterviewde", "jongere", "ouder", "leerling"}
+var numberedWords = []string{"speaker", "spreker", "persoon", "person", "p", "deelnemer", "participant", "geinterviewde", "jongere", "ouder", "leerling", "m", "man", "vrouw"}
 
 // numberedWord is the folded word of a numbered label ("R1" gives "r"), or "".
 func numberedWord(label string) string {
@@ -37,12 +37,6 @@ func numberedWord(label string) string {
 func isNumberedKnown(label string) bool {
 	w := numberedWord(label)
 	return w != "" && (inFolded(w, interviewerLabels) || inFolded(w, respondentLabels) || inFolded(w, numberedWords))
-}
-
-// isNumberedInterviewer reports whether label is an interviewer label with a number.
-func isNumberedInterviewer(label string) bool {
-	w := numberedWord(label)
-	return w != "" && (inFolded(w, interviewerLabels) || strings.HasPrefix(w, "interview") || strings.HasPrefix(w, "onderzoek"))
 }
 
 // onceLabelsWarning is the warning for lines that open like a speaker label that opens
