@@ -5,10 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"io"
-	"io/fs"
-	"os"
-	"syscall"
+	"github.com/samenspel/samenspel/pipeline/regularfile"
 
 	"github.com/samenspel/samenspel/pipeline/ingest/sav"
 	"github.com/samenspel/samenspel/pipeline/ingest/sheet"
@@ -47,11 +44,15 @@ type input struct {
 	fastTried bool
 }
 
-// openInput opens an input read-only. O_NONBLOCK keeps the open of a named pipe from
-// waiting for a writer, so that the check for a regular file can refuse it; on a regular
-// file the flag has no effect. Tests replace it to count the opens.
-var openInput = func(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+// openInput opens an input read-only without waiting for a writer (regularfile.Open).
+// Tests replace it to count the opens.
+var openInput = regularfile.Open
+
+// inputRules: an input is a regular file of at most MaxInputSize bytes.
+var inputRules = regularfile.Rules{
+	Max: MaxInputSize, NotRegular: ErrNotRegular, TooLarge: ErrTooLarge,
+	Hint:   [2]string{"give the path of an export file", "geef het pad van een exportbestand"},
+	Holder: [2]string{"an input", "een invoerbestand"},
 }
 
 // readInput reads an input file once: one read-only open, a check that it is a regular
@@ -62,26 +63,9 @@ func readInput(path string) (*input, error) {
 		return nil, err // *fs.PathError names the file
 	}
 	defer f.Close()
-	fi, err := f.Stat()
+	data, err := regularfile.Read(f, path, inputRules)
 	if err != nil {
-		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
-	}
-	if !fi.Mode().IsRegular() {
-		en, nl := fileKind(fi.Mode())
-		return nil, model.Reasonf("%[1]s: %[2]s, %[4]w: give the path of an export file", "%[1]s: %[3]s, %[4]v: geef het pad van een exportbestand", path, en, nl, ErrNotRegular)
-	}
-	if fi.Size() > MaxInputSize {
-		return nil, model.Reasonf("%s: %d bytes, more than the %d an input may hold: %w", "%s: %d bytes, meer dan de %d die een invoerbestand mag bevatten: %v", path, fi.Size(), int64(MaxInputSize), ErrTooLarge)
-	}
-	// Read what is there, not what Stat said: a file may grow, and some (under /proc)
-	// report size 0. The limit holds either way.
-	data := make([]byte, 0, fi.Size()+1)
-	buf := bytesWriter{&data}
-	if _, err := io.Copy(buf, io.LimitReader(f, MaxInputSize+1)); err != nil {
-		return nil, model.Reasonf("%s: %w", "%s: %v", path, err)
-	}
-	if len(data) > MaxInputSize {
-		return nil, model.Reasonf("%s: more than the %d bytes an input may hold: %w", "%s: meer dan de %d bytes die een invoerbestand mag bevatten: %v", path, int64(MaxInputSize), ErrTooLarge)
+		return nil, err
 	}
 	sum := sha256.Sum256(data)
 	return &input{path: path, data: data, sha256: hex.EncodeToString(sum[:])}, nil
@@ -93,22 +77,6 @@ type bytesWriter struct{ b *[]byte }
 func (w bytesWriter) Write(p []byte) (int, error) {
 	*w.b = append(*w.b, p...)
 	return len(p), nil
-}
-
-// fileKind says in English and Dutch what a non-regular file is (the Dutch message
-// said "a named pipe (FIFO)" in English before attack 14).
-func fileKind(m fs.FileMode) (en, nl string) {
-	switch {
-	case m.IsDir():
-		return "a folder", "een map"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)", "een named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket", "een socket"
-	case m&fs.ModeDevice != 0:
-		return "a device", "een apparaat"
-	}
-	return "a special file", "een bijzonder bestand"
 }
 
 // close releases what the decoded forms hold.
