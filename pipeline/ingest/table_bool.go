@@ -15,14 +15,21 @@ import (
 // naming the cell), never a valid answer 1 or 0. A worksheet that excelize keeps
 // outside memory counts as having booleans.
 func hasBooleans(book *excelize.File) bool {
+	return anyWorksheet(book, func(b []byte) bool {
+		return bytes.Contains(b, []byte(`t="b"`)) || bytes.Contains(b, []byte(`t='b'`))
+	})
+}
+
+// anyWorksheet reports whether the XML of a worksheet of the workbook has what holds
+// says; a worksheet that excelize keeps outside memory counts as having it.
+func anyWorksheet(book *excelize.File, holds func([]byte) bool) bool {
 	found := false
 	book.Pkg.Range(func(k, v any) bool {
 		name, _ := k.(string)
 		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
 			return true
 		}
-		b, ok := v.([]byte)
-		if !ok || bytes.Contains(b, []byte(`t="b"`)) || bytes.Contains(b, []byte(`t='b'`)) {
+		if b, ok := v.([]byte); !ok || holds(b) {
 			found = true
 			return false
 		}

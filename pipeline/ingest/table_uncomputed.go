@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -61,18 +60,7 @@ func (r *Rows) excelizeUncomputed(raw []string) []int {
 // hasFormulas reports whether a worksheet of the workbook holds a formula (an <f>
 // element, with or without a namespace prefix), as hasBooleans looks for booleans.
 func hasFormulas(book *excelize.File) bool {
-	found := false
-	book.Pkg.Range(func(k, v any) bool {
-		name, _ := k.(string)
-		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
-			return true
-		}
-		b, ok := v.([]byte)
-		if !ok || bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte(":f>")) || bytes.Contains(b, []byte(":f ")) {
-			found = true
-			return false
-		}
-		return true
+	return anyWorksheet(book, func(b []byte) bool {
+		return bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) || bytes.Contains(b, []byte(":f>")) || bytes.Contains(b, []byte(":f "))
 	})
-	return found
 }

@@ -37,7 +37,6 @@
 package redact
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -265,24 +264,9 @@ func (r *Redactor) Find(text string) []Span {
 	spans = append(spans, r.findGluedAnchored(text)...)      // glued_anchored.go
 	spans = append(spans, r.findSchools(text)...)            // schools.go
 	spans = append(spans, r.findInitials(text)...)           // initials.go
-	sort.SliceStable(spans, func(i, j int) bool {
-		if spans[i].Start != spans[j].Start {
-			return spans[i].Start < spans[j].Start
-		}
-		return spans[i].End > spans[j].End
-	})
-	var out []Span
-	for _, s := range spans {
-		if n := len(out); n > 0 && s.Start < out[n-1].End {
-			// Overlapping details of one kind, or a name in an e-mail address, become one
-			// span; a pattern inside another (a postcode in a phone number) is dropped.
-			if s.End > out[n-1].End && (s.Kind == out[n-1].Kind || s.Kind == Name || out[n-1].Kind == Name) {
-				out[n-1].End = s.End // overlapping details become one
-			}
-			continue
-		}
-		out = append(out, s)
-	}
+	// Overlapping details of one kind, or a name in an e-mail address, become one span;
+	// a pattern inside another (a postcode in a phone number) is dropped: mergeSpans.
+	out := mergeSpans(spans)
 	return birthAfterName(text, initialDot(text, out), dates) // initialDot: initials.go
 }
 
