@@ -80,3 +80,22 @@ func primaryCoderFolded(s *Study, d *model.Dataset) {
 		s.PrimaryCoder = c
 	}
 }
+
+// foldedCoder returns the spelling of study.yaml's primary_coder among coders when it
+// differs from exactly one of them only as foldSpellings folds coders (case, accents,
+// spaces): the name the researcher wrote is then that coder.
+func foldedCoder(primary string, coders []string) (string, bool) {
+	found := ""
+	for _, c := range coders {
+		if c == primary {
+			return c, true
+		}
+		if codebook.Fold(c) == codebook.Fold(primary) {
+			if found != "" && found != c {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
+}

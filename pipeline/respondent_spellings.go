@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
@@ -196,23 +195,4 @@ func (s idSpellings) join(ds *model.Dataset, file string) []error {
 		"%s: %d respondent id(s) differ from one read before only in capitals or spaces: they are taken as that respondent; write each id one way to be sure",
 		"%s: %d respondentcode(s) verschillen van een eerder gelezen code alleen in hoofdletters of spaties: ze gelden als die respondent; schrijf elke code op één manier om zeker te zijn",
 		file, len(rename)))
-}
-
-// foldedCoder returns the spelling of study.yaml's primary_coder among coders when it
-// differs from exactly one of them only as foldSpellings folds coders (case, accents,
-// spaces): the name the researcher wrote is then that coder.
-func foldedCoder(primary string, coders []string) (string, bool) {
-	found := ""
-	for _, c := range coders {
-		if c == primary {
-			return c, true
-		}
-		if codebook.Fold(c) == codebook.Fold(primary) {
-			if found != "" && found != c {
-				return "", false
-			}
-			found = c
-		}
-	}
-	return found, found != ""
 }
