@@ -15,7 +15,7 @@ import (
 //
 // codeColumns returns, for the generic layout, the columns read as code cells besides
 // the code column: each column whose header is a numbered code column ("Code 1",
-// "Code_2", "Codes 3", "Codering 1", "Code (4)") or "Codering"/"Coderingen" where the
+// "Code_2", "Codes 3", "Codering 1", "Code (4)", or lettered: "Code A", "Code_B") or "Codering"/"Coderingen" where the
 // table has no code column. Each cell of them is a code cell, split like the code column's
 // (several codes on ";" or lines). A column whose header begins with "code" or "subcode"
 // and that is read as nothing ("Subcode", "Code toelichting") is named in a warning:
@@ -58,5 +58,7 @@ func codeColumns(path string, header []string, cols map[string]int, explicit map
 	return extra, warnings
 }
 
-// numberedCodeHeader matches a folded numbered code column header.
-var numberedCodeHeader = regexp.MustCompile(`^(?:code|codes|codering|label)[ _.\-]*(?:\(\d{1,2}\)|\d{1,2})$`)
+// numberedCodeHeader matches a folded numbered or lettered code column header ("code 2",
+// "code (3)", "code a", "code_b"): a letter needs a separator, so "codes" is no "code s"
+// (attack 15, lettered-coder-columns-dropped: "Code A | Codeur A" lost every coding).
+var numberedCodeHeader = regexp.MustCompile(`^(?:code|codes|codering|label)(?:[ _.\-]*(?:\(\d{1,2}\)|\d{1,2})|[ _.\-]+(?:\([a-z]\)|[a-z])|\([a-z]\))$`)

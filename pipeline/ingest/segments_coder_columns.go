@@ -38,7 +38,7 @@ func coderColumns(path string, header []string, cols map[string]int, extra []int
 		k := foldName(h)
 		if m := coderHeader.FindStringSubmatch(k); m != nil || hasMain && i == mainCoder {
 			coderCols = append(coderCols, i)
-			numbered = numbered || m != nil && m[1]+m[2] != ""
+			numbered = numbered || m != nil && m[1]+m[2]+m[3]+m[4] != ""
 		}
 	}
 	if len(coderCols) == 0 || len(coderCols) == 1 && !numbered || len(codeCols) == 0 {
@@ -109,17 +109,24 @@ var ErrCodeWithoutCoder = model.NewKind("a code without its coder", "een code zo
 // codeCoder is a code column and the column naming its coder.
 type codeCoder struct{ code, coder int }
 
-// coderHeader matches a folded coder column header, its number (if any) the submatch.
-var coderHeader = regexp.MustCompile(`^(?:codeur|coder|codeerder|beoordelaar|rater)[ _.\-]*(?:\((\d{1,2})\)|(\d{1,2}))?$`)
+// coderHeader matches a folded coder column header, its number or letter (if any) a
+// submatch: "codeur 2", "codeur (2)", "codeur a", "rater_b" (a letter needs a separator
+// or brackets, as in numberedCodeHeader).
+var coderHeader = regexp.MustCompile(`^(?:codeur|coder|codeerder|beoordelaar|rater)(?:[ _.\-]*(?:\((\d{1,2})\)|(\d{1,2}))|[ _.\-]*\(([a-z])\)|[ _.\-]+([a-z]))?$`)
 
-// trailingNumber is the number at the end of a header ("Code (2)", "Codeur_2").
-var trailingNumber = regexp.MustCompile(`(\d{1,2})\)?$`)
+// trailingMark is the number or letter at the end of a header ("Code (2)", "Codeur_2",
+// "Code A", "Codeur (b)"); a letter counts only after a separator or in brackets.
+var trailingMark = regexp.MustCompile(`(?:(\d{1,2})\)?|[ _.\-(]([a-z])\)?)$`)
 
-// columnNumber is the number a header ends in, without leading zeros, or "".
+// columnNumber is the number a header ends in, without leading zeros, or its letter
+// (lower case, "#" before it so that no letter equals a number), or "".
 func columnNumber(h string) string {
-	m := trailingNumber.FindStringSubmatch(foldName(h))
-	if m == nil {
+	m := trailingMark.FindStringSubmatch(foldName(h))
+	switch {
+	case m == nil:
 		return ""
+	case m[2] != "":
+		return "#" + m[2]
 	}
 	n, _ := strconv.Atoi(m[1])
 	return strconv.Itoa(n)

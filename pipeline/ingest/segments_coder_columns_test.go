@@ -28,6 +28,12 @@ func TestCoderColumns(t *testing.T) {
 		{[]string{"Respondent", "Tekst", "Code 1", "Code 2", "Codeur"}, map[string]int{"respondent": 0, "text": 1, "coder": 4}, nil, ""},
 		{[]string{"Respondent", "Tekst", "Code 1", "Codeur 1", "Code 2"}, map[string]int{"respondent": 0, "text": 1}, nil, `codekolom(men) "Code 2" hebben geen codeurkolom`},
 		{[]string{"Respondent", "Tekst", "Codeur 3", "Code 1", "Codeur 1"}, map[string]int{"respondent": 0, "text": 1}, nil, `codeurkolom(men) "Codeur 3" hebben geen codekolom`},
+		// Lettered, by letter wherever they stand (attack 15, lettered-coder-columns-dropped).
+		{[]string{"Respondent", "Tekst", "Code A", "Codeur A", "Code B", "Codeur B"}, map[string]int{"respondent": 0, "text": 1}, []codeCoder{{2, 3}, {4, 5}}, ""},
+		{[]string{"Respondent", "Tekst", "Code (a)", "Code_B", "Rater B", "Rater (A)"}, map[string]int{"respondent": 0, "text": 1}, []codeCoder{{2, 5}, {3, 4}}, ""},
+		// A letter never equals a number.
+		{[]string{"Respondent", "Tekst", "Code 1", "Codeur A"}, map[string]int{"respondent": 0, "text": 1}, []codeCoder{{2, 3}}, ""},
+		{[]string{"Respondent", "Tekst", "Code A", "Codeur A", "Code B"}, map[string]int{"respondent": 0, "text": 1}, nil, `codekolom(men) "Code B" hebben geen codeurkolom`},
 	} {
 		got, err := coderColumns("c.csv", c.header, c.cols, extraOf(c.header, c.cols))
 		if !reflect.DeepEqual(got, c.want) {
@@ -38,6 +44,20 @@ func TestCoderColumns(t *testing.T) {
 			t.Errorf("%q: %v", c.header, err)
 		case c.err != "" && (!errors.Is(err, ErrCoderColumns) || !strings.Contains(model.Dutch(err), c.err) || !strings.Contains(err.Error(), "c.csv")):
 			t.Errorf("%q: error %v; want one naming %s", c.header, err, c.err)
+		}
+	}
+}
+
+// "Codes" is the code column, not "Code s"; a letter needs a separator or brackets.
+func TestLetteredHeaders(t *testing.T) {
+	for h, want := range map[string]bool{"code a": true, "code_b": true, "code (c)": true, "code(c)": true, "code 2": true, "codes": false, "codea": false, "code ab": false, "code toelichting": false} {
+		if got := numberedCodeHeader.MatchString(h); got != want {
+			t.Errorf("numberedCodeHeader %q = %v; want %v", h, got, want)
+		}
+	}
+	for h, want := range map[string]bool{"codeur a": true, "rater_b": true, "coder (c)": true, "codeur": true, "codeura": false, "coder anna": false} {
+		if got := coderHeader.MatchString(h); got != want {
+			t.Errorf("coderHeader %q = %v; want %v", h, got, want)
 		}
 	}
 }
