@@ -269,8 +269,11 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			numbered[w] = true
 		}
 	}
+	// A label study.yaml names as the interviewer's is a speaker however often it opens
+	// a line: "Els:" asking one question was read as part of the respondent's turn before
+	// it, and auto-coded as the respondent's words (attack 15, named-interviewer-once).
 	isSpeaker := func(label string) bool {
-		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2 || headings[foldName(label)] || numbered[numberedWord(label)])
+		return label != "" && (isKnownLabel(label) || counts[foldName(label)] >= 2 || headings[foldName(label)] || numbered[numberedWord(label)] || isNamedInterviewer(label, opt.Interviewers))
 	}
 
 	var turns []turn
