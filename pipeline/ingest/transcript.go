@@ -216,6 +216,7 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		rest   int // code point offset of the text after the label
 		blank  bool
 		number int
+		lower  bool // a lower-case label (transcript_lower_labels.go)
 	}
 	infos := make([]lineInfo, 0, len(lines))
 	counts := map[string]int{}
@@ -248,6 +249,12 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			li.label = strings.TrimSpace(l[m[2]:m[3]])
 			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
 			counts[foldName(li.label)]++
+		} else if m := speakerLineLower.FindStringSubmatchIndex(l); m != nil {
+			// A lower-case label, a speaker only if it recurs: transcript_lower_labels.go.
+			li.label = strings.TrimSpace(l[m[2]:m[3]])
+			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
+			li.lower = true
+			counts[foldName(li.label)]++
 		} else if m := speakerHeading.FindStringSubmatchIndex(l); m != nil {
 			// The label is a heading: the turn's text starts on the next line.
 			at := m[2:4]
@@ -260,6 +267,12 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 		}
 		infos = append(infos, li)
 		pos += utf8.RuneCountInString(l)
+	}
+	// A lower-case label that is no speaker is text, not a once-speaking name.
+	for i, li := range infos {
+		if li.lower && !lowerSpeaker(li.label, counts[foldName(li.label)], opt) {
+			infos[i].label, infos[i].rest = "", li.start
+		}
 	}
 	// The words of numbered labels that are speakers by count ("P" of "P1" opening three
 	// lines) make "P2" a speaker too (transcript_numbered.go).
