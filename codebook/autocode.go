@@ -462,8 +462,15 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 }
 
 func (m *matcher) find(text string) []Match {
+	ms, _ := m.findCounted(text)
+	return ms
+}
+
+// findCounted is find, and returns the work it did (Normalized.work): the linearity test
+// counts it.
+func (m *matcher) findCounted(text string) (_ []Match, work int) {
 	if m == nil || m.ac == nil || text == "" {
-		return nil
+		return nil, 0
 	}
 	buf := normBufs.Get().(*normBuf)
 	nv := normalizeInto(text, buf.n)
@@ -495,6 +502,7 @@ func (m *matcher) find(text string) []Match {
 		// last word, and its first bytes tell so (see keyRules). No such word follows at
 		// the text's end or a clause break.
 		kr := &m.keys[k]
+		n.work += 1 + len(kr.free) + len(kr.gapped)
 		cand = cand[:0] // after the rules of kr.free, which are tried as they are
 		if len(kr.next) > 0 || len(kr.gapped) > 0 {
 			// Hits that end in the same word ("ken", "kenn") share the words after it.
@@ -508,6 +516,7 @@ func (m *matcher) find(text string) []Match {
 			}
 			if fw.n > 0 {
 				if g := byteIndex(kr.bytes, n.Text[fw.starts[0]]); g >= 0 {
+					n.work += len(kr.next[g])
 					for i := range kr.next[g] {
 						if c := &kr.next[g][i]; c.mayFollow(n.Text, &fw, 0) {
 							cand = append(cand, c.rule)
@@ -557,12 +566,12 @@ func (m *matcher) find(text string) []Match {
 	}
 	all := out // to clear below: nothing kept between calls refers to a text
 	if len(excl) > 0 {
-		out, isDerived = dropExcluded(out, src, excl, isDerived)
+		out, isDerived = dropExcluded(out, src, excl, isDerived, &n.work)
 	}
 	if len(isDerived) > 0 {
-		out = dropOverruled(out, isDerived)
+		out = dropOverruled(out, isDerived, &n.work)
 	}
-	sortMatches(out)
+	n.work += sortMatches(out)
 	// The same code and span found by two rules is one coding.
 	dedup := out[:0]
 	for i, x := range out {
@@ -585,7 +594,7 @@ func (m *matcher) find(text string) []Match {
 	copy(res, dedup)
 	clear(all)
 	buf.out = all[:0]
-	return res
+	return res, n.work
 }
 
 // exclusion is the code and the byte range in the normalised text of an exclusion
@@ -596,8 +605,9 @@ type exclusion struct {
 }
 
 // dropExcluded leaves out every match of out whose pattern's span (src) overlaps the span
-// of an exclusion pattern of the same code, and renumbers derived to match.
-func dropExcluded(out []Match, src, excl []exclusion, derived []int) ([]Match, []int) {
+// of an exclusion pattern of the same code, and renumbers derived to match; it adds the
+// exclusions it compared to *work.
+func dropExcluded(out []Match, src, excl []exclusion, derived []int, work *int) ([]Match, []int) {
 	isDerived := make([]bool, len(out))
 	for _, i := range derived {
 		isDerived[i] = true
@@ -607,6 +617,7 @@ func dropExcluded(out []Match, src, excl []exclusion, derived []int) ([]Match, [
 	for i, x := range out {
 		s := src[i]
 		excluded := false
+		*work += len(excl)
 		for _, e := range excl {
 			if e.code == s.code && e.from < s.to && s.from < e.to {
 				excluded = true
@@ -630,7 +641,9 @@ func dropExcluded(out []Match, src, excl []exclusion, derived []int) ([]Match, [
 // niet mijn taak" is kennen.rollen by the pattern "niet mijn taak", not the negated
 // "mijn taak"; "ik weet niet wie ik moet bellen" is kennen.onbekend by "weet niet wie",
 // not a negated contact person.
-func dropOverruled(out []Match, derived []int) []Match {
+//
+// It adds the matches it compared to *work.
+func dropOverruled(out []Match, derived []int, work *int) []Match {
 	isDerived := make([]bool, len(out))
 	for _, i := range derived {
 		isDerived[i] = true
@@ -652,6 +665,7 @@ func dropOverruled(out []Match, derived []int) []Match {
 		x := out[i]
 		k, _ := slices.BinarySearchFunc(asWritten, x.End, func(j, end int) int { return cmp.Compare(out[j].Start, end) })
 		for k--; k >= 0 && out[asWritten[k]].Start >= x.Start-longest; k-- {
+			*work++
 			if y := out[asWritten[k]]; y.Code != x.Code && y.End > x.Start {
 				drop[i], dropped = true, true
 				break
@@ -690,7 +704,9 @@ func compareMatches(a, b *Match) int {
 // auto-coder's time). It falls back to slices.SortFunc past a few moves per match, so
 // a text whose matches come out of order is sorted in n log n all the same. Matches
 // that compare equal are the same match, so either sort gives the same result.
-func sortMatches(ms []Match) {
+//
+// It returns its work: the matches looked at and moved, or n log n for the general sort.
+func sortMatches(ms []Match) int {
 	moves := 0
 	for i := 1; i < len(ms); i++ {
 		if compareMatches(&ms[i-1], &ms[i]) <= 0 {
@@ -705,9 +721,10 @@ func sortMatches(ms []Match) {
 		ms[j] = x
 		if moves += i - j; moves > 8*len(ms) {
 			slices.SortFunc(ms, func(a, b Match) int { return compareMatches(&a, &b) })
-			return
+			return moves + len(ms)*bits.Len(uint(len(ms)))
 		}
 	}
+	return len(ms) + moves
 }
 
 // wordEnd returns the byte offset of the space that ends the word around i in t.
@@ -890,14 +907,14 @@ func (m *matcher) negated(text string, n *Normalized, from, to int, beforeOnly, 
 	}
 	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik
 	// nooit gemerkt." "Wachtlijsten? Daar hebben wij nooit last van." (a barrier).
-	if hi < len(t)-1 && n.isBreak(hi) && questionAt(n.punctAfter(text, hi)) {
+	if hi < len(t)-1 && n.isBreak(hi) && questionAt(n.punctAfter(text, hi), &n.work) {
 		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok {
 			return s, e, true
 		}
 	}
 	// A topic taken up again after a break: "Terugkoppeling naar verwijzers, ja, daar zijn
 	// we slecht in." "Korte lijnen, die hebben we hier niet."
-	if hi < len(t)-1 && n.isBreak(hi) && punctAt(n.punctAfter(text, hi), ",;") && topicClause(text, n, lo, from) {
+	if hi < len(t)-1 && n.isBreak(hi) && punctAt(n.punctAfter(text, hi), ",;", &n.work) && topicClause(text, n, lo, from) {
 		if s, e, ok := m.resumedDenied(n, hi, beforeOnly); ok {
 			return s, e, true
 		}
@@ -1142,7 +1159,7 @@ func conceded(text string, n *Normalized, to int) bool {
 			if !n.isBreak(sp) {
 				return false
 			}
-			ended := punctAt(n.punctAfter(text, sp), ".!?")
+			ended := punctAt(n.punctAfter(text, sp), ".!?", &n.work)
 			for j := 0; j < 12 && sp < len(t)-1; j++ {
 				e := n.wordEnd(sp + 1)
 				if t[sp+1:e] == "maar" {
@@ -1151,7 +1168,7 @@ func conceded(text string, n *Normalized, to int) bool {
 				if ended {
 					return false // the next sentence does not start with "maar"
 				}
-				if sp = e; n.isBreak(sp) && punctAt(n.punctAfter(text, sp), ".!?") {
+				if sp = e; n.isBreak(sp) && punctAt(n.punctAfter(text, sp), ".!?", &n.work) {
 					ended = true
 				}
 			}
@@ -1171,7 +1188,7 @@ func conceded(text string, n *Normalized, to int) bool {
 // handen geven".
 func topicClause(text string, n *Normalized, lo, from int) bool {
 	t := n.Text
-	if lo > 0 && !punctAt(n.punctAfter(text, lo), ".!?:") {
+	if lo > 0 && !punctAt(n.punctAfter(text, lo), ".!?:", &n.work) {
 		return false
 	}
 	for start := lo + 1; start < from; {
@@ -1193,18 +1210,21 @@ var topicDeterminers = map[string]bool{
 
 // punctAt reports whether the punctuation at the start of rest (Normalized.punctAfter), up to
 // the next letter or digit, holds one of the characters of any and none of the sentence ends
-// (. ! ?) unless any holds them.
-func punctAt(rest string, any string) bool {
+// (. ! ?) unless any holds them. It adds the bytes it read to *work (Normalized.work).
+func punctAt(rest string, any string, work *int) bool {
 	found := false
-	for i := 0; i < len(rest); {
+	i := 0
+	for i < len(rest) {
 		c := rest[i]
 		if c < utf8.RuneSelf { // ASCII, most punctuation: by table, without decoding
 			switch {
 			case asciiFold[c] != 0: // a letter or digit
+				*work += i + 1
 				return found
 			case hasByte(any, c):
 				found = true
 			case c == '.' || c == '!' || c == '?':
+				*work += i + 1
 				return false
 			}
 			i++
@@ -1219,6 +1239,7 @@ func punctAt(rest string, any string) bool {
 		}
 		i += size
 	}
+	*work += i + 1
 	return found
 }
 
@@ -1284,26 +1305,26 @@ func notReally(t string, sp, hi int) bool {
 }
 
 // questionAt reports whether the punctuation at the start of rest (Normalized.punctAfter), up
-// to the next letter or digit, holds a question mark.
-func questionAt(rest string) bool {
-	for i := 0; i < len(rest); {
+// to the next letter or digit, holds a question mark. It adds the bytes it read to *work.
+func questionAt(rest string, work *int) bool {
+	i := 0
+	for i < len(rest) {
 		c := rest[i]
 		if c < utf8.RuneSelf {
-			if c == '?' {
-				return true
-			}
-			if asciiFold[c] != 0 {
-				return false
+			if c == '?' || asciiFold[c] != 0 {
+				*work += i + 1
+				return c == '?'
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(rest[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
+			break
 		}
 		i += size
 	}
+	*work += i + 1
 	return false
 }
 
@@ -1395,8 +1416,8 @@ func (n *Normalized) breakBefore(i int) int {
 	}
 	w := j / 64
 	x := n.brk[w] & (2<<(j%64) - 1) // the bits up to j; 2<<63 wraps to 0, all bits
-	for x == 0 {
-		if w--; w < 0 {
+	if x == 0 {
+		if w = int(n.prevBreakWord(w - 1)); w < 0 {
 			return -1
 		}
 		x = n.brk[w]
@@ -1413,13 +1434,31 @@ func (n *Normalized) breakFrom(i int) int {
 		return -1
 	}
 	x := n.brk[w] &^ (1<<(i%64) - 1) // the bits from i on
-	for x == 0 {
-		if w++; w >= len(n.brk) {
+	if x == 0 {
+		if w = int(n.nextBreakWord(w + 1)); w < 0 {
 			return -1
 		}
 		x = n.brk[w]
 	}
 	return w*64 + bits.TrailingZeros64(x)
+}
+
+// nextBreakWord returns the first word of n.brk at or after w that holds a break, or -1.
+func (n *Normalized) nextBreakWord(w int) int32 {
+	n.work++
+	if w < 0 || w >= len(n.brkNext) {
+		return -1
+	}
+	return n.brkNext[w]
+}
+
+// prevBreakWord returns the last word of n.brk at or before w that holds a break, or -1.
+func (n *Normalized) prevBreakWord(w int) int32 {
+	n.work++
+	if w < 0 || w >= len(n.brkPrev) {
+		return -1
+	}
+	return n.brkPrev[w]
 }
 
 // isBreak reports whether the space at byte i of the normalised text is a clause break.

@@ -153,8 +153,12 @@ func newKeyFinder(keys []string) *keyFinder {
 
 // find appends to hits every occurrence of a key in n, in order of their start (and
 // end); spare is scratch, returned for reuse.
+//
+// Its work (Normalized.work) is one step per byte of n: it walks from each word's start,
+// and for the compounds from bytes inside words, no further than its longest key.
 func (f *keyFinder) find(n *Normalized, hits, spare []keyHit) ([]keyHit, []keyHit) {
 	t := n.Text
+	n.work += len(t)
 	for w, x := range n.spc {
 		for x != 0 {
 			p := w*64 + bits.TrailingZeros64(x)

@@ -26,9 +26,24 @@ type Normalized struct {
 	bytes []byte   // Text as bytes, for the matcher
 	off   []int32  // per byte of Text: the byte offset in the original text of what produced it
 	brk   []uint64 // Breaks as a bit set over the bytes of Text
-	spc   []uint64 // the spaces of Text as a bit set: where its words start and end
-	wide  []wideAt // the code points of the original text of more than one byte, in order
-	bad   bool     // the original text is not valid UTF-8
+	// brkNext and brkPrev hold per word of brk the first word at or after it, and the
+	// last at or before it, that holds a break (-1: none), so that breakFrom and
+	// breakBefore find a clause's ends in one step however long it is: scanning the
+	// bit set word by word from every match made a text without punctuation quadratic.
+	brkNext, brkPrev []int32
+	spc              []uint64 // the spaces of Text as a bit set: where its words start and end
+	wide             []wideAt // the code points of the original text of more than one byte, in order
+	bad              bool     // the original text is not valid UTF-8
+
+	// work counts the matcher's steps over the text: the key finder's bytes (see
+	// keyFinder.find), the rules tried at each key's hit, the words looked up (wordEnd,
+	// wordBefore) and the 64-bit words of the bit sets scanned for them, the clause
+	// breaks looked up, the bytes of punctuation read, the steps of the code point search
+	// and of the sorting and dropping of matches. The linearity test
+	// (autocode_scaling_test.go) compares it between a text and the same text sixteen
+	// times over: the matcher walks through the text by these, so a walk from the text's
+	// start at every match shows as quadratic work, under any load.
+	work int
 }
 
 // wideAt is a code point of more than one byte in the original text: the byte offset
@@ -219,8 +234,28 @@ func normalizeInto(text string, old Normalized) Normalized {
 	// Text shares b's memory: b is never written after this point while Text is in use
 	// (the matcher only reads it), and a copy of every segment's text was a tenth of the
 	// auto-coder's time.
+	brk := st.brk[:words]
+	next, prev := old.brkNext[:0], old.brkPrev[:0]
+	if cap(next) < words || cap(prev) < words {
+		next, prev = make([]int32, words, cap(st.brk)), make([]int32, words, cap(st.brk))
+	}
+	next, prev = next[:words], prev[:words]
+	at := int32(-1)
+	for w := range brk {
+		if brk[w] != 0 {
+			at = int32(w)
+		}
+		prev[w] = at
+	}
+	at = -1
+	for w := len(brk) - 1; w >= 0; w-- {
+		if brk[w] != 0 {
+			at = int32(w)
+		}
+		next[w] = at
+	}
 	return Normalized{Text: unsafe.String(unsafe.SliceData(b), k), Breaks: st.breaks,
-		bytes: b[:k], off: off[:k], brk: st.brk[:words], spc: st.spc[:words], wide: st.wide, bad: st.bad}
+		bytes: b[:k], off: off[:k], brk: brk, brkNext: next, brkPrev: prev, spc: st.spc[:words], wide: st.wide, bad: st.bad}
 }
 
 // normState is what normalizeInto keeps besides its loop over letters: the buffers (b
@@ -363,6 +398,7 @@ func (n *Normalized) codePointNear(o int, near *int) int {
 	i := min(*near, len(w)) // how many wide code points end at or before o
 	for i > 0 && int(w[i-1].end) > o {
 		i--
+		n.work++ // back: the steps forward are at most these and len(w)
 	}
 	for i < len(w) && int(w[i].end) <= o {
 		i++
@@ -393,6 +429,7 @@ func (n Normalized) Original(from, to int, runes []rune) (start, end int) {
 // normalised text (i itself at a space, and i at or past its end), from the bit set of its
 // spaces: wordEnd in one step where the byte loop walked every letter.
 func (n *Normalized) wordEnd(i int) int {
+	n.work++
 	u := uint(i)
 	w := u / 64
 	if w >= uint(len(n.spc)) {
@@ -400,6 +437,7 @@ func (n *Normalized) wordEnd(i int) int {
 	}
 	x := n.spc[w] >> (u % 64)
 	for x == 0 { // past the word of bits that holds i: from the next word's first bit
+		n.work++
 		if w++; w >= uint(len(n.spc)) {
 			return max(i, len(n.Text))
 		}
@@ -411,6 +449,7 @@ func (n *Normalized) wordEnd(i int) int {
 // wordBefore returns the word of the normalised text that ends at the space at byte end
 // (walking back), and its start, as the function wordBefore does over Text.
 func (n *Normalized) wordBefore(end int) (string, int) {
+	n.work++
 	j := uint(end - 1) // the last byte that may be the space before the word
 	w := j / 64
 	if w >= uint(len(n.spc)) {
@@ -418,6 +457,7 @@ func (n *Normalized) wordBefore(end int) (string, int) {
 	}
 	x := n.spc[w] & (2<<(j%64) - 1) // the bits up to j; 2<<63 wraps to 0, all bits
 	for x == 0 {
+		n.work++
 		if w--; w >= uint(len(n.spc)) { // below the first word
 			return n.Text[:end], 0
 		}

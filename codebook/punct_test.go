@@ -48,10 +48,10 @@ func TestPunctAtAsReference(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		s, any := b.String(), sets[rng.IntN(len(sets))]
-		if got, want := punctAt(s, any), refPunctAt(s, any); got != want {
+		if got, want := punctAt(s, any, new(int)), refPunctAt(s, any); got != want {
 			t.Fatalf("punctAt(%q, %q) = %v, want %v", s, any, got, want)
 		}
-		if got, want := questionAt(s), refQuestionAt(s); got != want {
+		if got, want := questionAt(s, new(int)), refQuestionAt(s); got != want {
 			t.Fatalf("questionAt(%q) = %v, want %v", s, got, want)
 		}
 	}
