@@ -612,14 +612,24 @@ func dropExcluded(out []Match, src, excl []exclusion, derived []int, work *int) 
 	for _, i := range derived {
 		isDerived[i] = true
 	}
+	// The exclusions by start, and the longest of them: a pattern's span [from, to) can
+	// only overlap those that start before to and after from minus that length (comparing
+	// every match with every exclusion made a text with many of both quadratic).
+	slices.SortFunc(excl, func(a, b exclusion) int { return cmp.Compare(a.from, b.from) })
+	longest := 0
+	for _, e := range excl {
+		longest = max(longest, e.to-e.from)
+	}
+	*work += len(excl) * bits.Len(uint(len(excl)))
 	keep := out[:0]
 	var kept []int
 	for i, x := range out {
 		s := src[i]
 		excluded := false
-		*work += len(excl)
-		for _, e := range excl {
-			if e.code == s.code && e.from < s.to && s.from < e.to {
+		k, _ := slices.BinarySearchFunc(excl, s.to, func(e exclusion, to int) int { return cmp.Compare(e.from, to) })
+		for k--; k >= 0 && excl[k].from > s.from-longest; k-- {
+			*work++
+			if e := excl[k]; e.code == s.code && e.from < s.to && s.from < e.to {
 				excluded = true
 				break
 			}
