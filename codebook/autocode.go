@@ -1456,6 +1456,9 @@ func (n *Normalized) breakFrom(i int) int {
 // nextBreakWord returns the first word of n.brk at or after w that holds a break, or -1.
 func (n *Normalized) nextBreakWord(w int) int32 {
 	n.work++
+	if len(n.brkNext) != len(n.brk) {
+		n.breakWords()
+	}
 	if w < 0 || w >= len(n.brkNext) {
 		return -1
 	}
@@ -1465,6 +1468,9 @@ func (n *Normalized) nextBreakWord(w int) int32 {
 // prevBreakWord returns the last word of n.brk at or before w that holds a break, or -1.
 func (n *Normalized) prevBreakWord(w int) int32 {
 	n.work++
+	if len(n.brkPrev) != len(n.brk) {
+		n.breakWords()
+	}
 	if w < 0 || w >= len(n.brkPrev) {
 		return -1
 	}

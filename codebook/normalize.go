@@ -30,6 +30,7 @@ type Normalized struct {
 	// last at or before it, that holds a break (-1: none), so that breakFrom and
 	// breakBefore find a clause's ends in one step however long it is: scanning the
 	// bit set word by word from every match made a text without punctuation quadratic.
+	// They are filled on first use (breakWords); empty until then.
 	brkNext, brkPrev []int32
 	spc              []uint64 // the spaces of Text as a bit set: where its words start and end
 	wide             []wideAt // the code points of the original text of more than one byte, in order
@@ -234,10 +235,18 @@ func normalizeInto(text string, old Normalized) Normalized {
 	// Text shares b's memory: b is never written after this point while Text is in use
 	// (the matcher only reads it), and a copy of every segment's text was a tenth of the
 	// auto-coder's time.
-	brk := st.brk[:words]
-	next, prev := old.brkNext[:0], old.brkPrev[:0]
+	return Normalized{Text: unsafe.String(unsafe.SliceData(b), k), Breaks: st.breaks,
+		bytes: b[:k], off: off[:k], brk: st.brk[:words], brkNext: old.brkNext[:0], brkPrev: old.brkPrev[:0],
+		spc: st.spc[:words], wide: st.wide, bad: st.bad}
+}
+
+// breakWords fills n.brkNext and n.brkPrev, on the first look past a word of n.brk
+// without a break (most texts have a break in every 64 bytes, and never need them).
+func (n *Normalized) breakWords() {
+	brk, words := n.brk, len(n.brk)
+	next, prev := n.brkNext[:0], n.brkPrev[:0]
 	if cap(next) < words || cap(prev) < words {
-		next, prev = make([]int32, words, cap(st.brk)), make([]int32, words, cap(st.brk))
+		next, prev = make([]int32, words), make([]int32, words)
 	}
 	next, prev = next[:words], prev[:words]
 	at := int32(-1)
@@ -254,8 +263,8 @@ func normalizeInto(text string, old Normalized) Normalized {
 		}
 		next[w] = at
 	}
-	return Normalized{Text: unsafe.String(unsafe.SliceData(b), k), Breaks: st.breaks,
-		bytes: b[:k], off: off[:k], brk: brk, brkNext: next, brkPrev: prev, spc: st.spc[:words], wide: st.wide, bad: st.bad}
+	n.brkNext, n.brkPrev = next, prev
+	n.work += 2 * words
 }
 
 // normState is what normalizeInto keeps besides its loop over letters: the buffers (b
