@@ -264,6 +264,7 @@ func (r *Redactor) Find(text string) []Span {
 	spans = append(spans, r.findGluedAnchored(text)...)      // glued_anchored.go
 	spans = append(spans, r.findSchools(text)...)            // schools.go
 	spans = append(spans, r.findInitials(text)...)           // initials.go
+	spans = append(spans, findAddresses(text, r.keep)...)    // addresses.go
 	// Overlapping details of one kind, or a name in an e-mail address, become one span;
 	// a pattern inside another (a postcode in a phone number) is dropped: mergeSpans.
 	out := mergeSpans(spans)
