@@ -265,6 +265,9 @@ func (r *Redactor) Find(text string) []Span {
 	spans = append(spans, r.findSchools(text)...)            // schools.go
 	spans = append(spans, r.findInitials(text)...)           // initials.go
 	spans = append(spans, findAddresses(text, r.keep)...)    // addresses.go
+	if r.unlisted {
+		spans = append(spans, findApostropheNames(text, r.keep)...) // apostrophe_names.go
+	}
 	// Overlapping details of one kind, or a name in an e-mail address, become one span;
 	// a pattern inside another (a postcode in a phone number) is dropped: mergeSpans.
 	out := mergeSpans(spans)
