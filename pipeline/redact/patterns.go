@@ -370,7 +370,8 @@ func findPhones(text string) []Span {
 
 // validPhone reports whether digits are a Dutch phone number: ten digits from 0 (not
 // 00), +31 or 0031 and nine digits (a "(0)" after the country code allowed), or a
-// 0800/0900-number of eight or eleven digits.
+// 0800/0900-number of eight or eleven digits; or a number with another country code
+// (foreignPhone).
 func validPhone(d string, plus bool) bool {
 	rest := ""
 	switch {
@@ -378,10 +379,8 @@ func validPhone(d string, plus bool) bool {
 		rest = d[4:]
 	case plus && strings.HasPrefix(d, "31"):
 		rest = d[2:]
-	case plus:
-		return false
-	case strings.HasPrefix(d, "00"):
-		return false
+	case plus, strings.HasPrefix(d, "00"):
+		return foreignPhone(d, plus) // phones_foreign.go
 	case strings.HasPrefix(d, "0"):
 		if len(d) == 10 {
 			return true
