@@ -338,6 +338,10 @@ func findPhones(text string) []Span {
 			i++
 		}
 		for g := 0; g < len(groups); {
+			if foreignDecimal(cand, groups, g) { // phones_foreign.go
+				g++
+				continue
+			}
 			best := -1
 			for e := g; e < len(groups) && e < g+8; e++ {
 				if e > g && groups[e][0]-groups[e-1][1] > 3 {

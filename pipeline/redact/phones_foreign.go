@@ -17,3 +17,17 @@ func foreignPhone(d string, plus bool) bool {
 	}
 	return len(d) >= 8 && len(d) <= 15 && d[0] != '0'
 }
+
+// foreignDecimal reports whether digit group g of a phone candidate cannot start a
+// number with a country code after 00: it is the fraction of a decimal ("4.0016663",
+// "0.00496611"), or the digits from it would start with 00 only by joining groups
+// ("0.0205731002" is "0" and "0205731002"). Statistics in the tables are full of such
+// fractions, and with foreignPhone they would pass for "00" and a foreign number.
+func foreignDecimal(cand string, groups [][2]int, g int) bool {
+	start := groups[g][0]
+	if g > 0 && groups[g-1][1] == start-1 && (cand[start-1] == '.' || cand[start-1] == ',') {
+		return true
+	}
+	first := cand[start:groups[g][1]]
+	return first == "0" && g+1 < len(groups) && cand[groups[g+1][0]] == '0'
+}

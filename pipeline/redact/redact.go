@@ -259,12 +259,13 @@ func (r *Redactor) Find(text string) []Span {
 	spans, dates := findPatterns(text)
 	spans = append(spans, findNames(text, r.names, r.keep, r.unlisted)...)
 	spans = append(spans, findHandles(text, r.keep)...)
-	spans = append(spans, findProfileURLs(text, r.names)...) // profile_urls.go
-	spans = append(spans, findGluedNames(text, r.names)...)  // names_glued.go
-	spans = append(spans, r.findGluedAnchored(text)...)      // glued_anchored.go
-	spans = append(spans, r.findSchools(text)...)            // schools.go
-	spans = append(spans, r.findInitials(text)...)           // initials.go
-	spans = append(spans, findAddresses(text, r.keep)...)    // addresses.go
+	spans = append(spans, findProfileURLs(text, r.names)...)                     // profile_urls.go
+	spans = append(spans, findGluedNames(text, r.names)...)                      // names_glued.go
+	spans = append(spans, r.findGluedAnchored(text)...)                          // glued_anchored.go
+	spans = append(spans, r.findSchools(text)...)                                // schools.go
+	spans = append(spans, r.findInitials(text)...)                               // initials.go
+	spans = append(spans, findAddresses(text, r.keep)...)                        // addresses.go
+	spans = append(spans, findDiminutives(text, r.names, r.keep, r.unlisted)...) // diminutives.go
 	if r.unlisted {
 		spans = append(spans, findApostropheNames(text, r.keep)...) // apostrophe_names.go
 	}
