@@ -23,13 +23,14 @@ import (
 //     its 0 after a phone word ("nummer is 6 12 34 56 78").
 var (
 	shortBirthRe = regexp.MustCompile(`(?i)(?:\bgeboren(?:\s+(?:op|in))?|\bgeb[.:]:?|\bgeboortedatum:?|\bgeboortedag:?|\bjarig(?:\s+op)?|\bverjaardag(?:\s+is)?(?:\s+op)?|\bborn(?:\s+(?:on|in))?|\bd\.o\.b\.:?|\bdob:?)\s*(?:is\s+)?(` +
-		`(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])` + // ISO: 2009-03-12
+		`(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])` + // ISO: 2009-03-12, 2009.03.12, 2009/03/12
 		`|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:(?:19|20)\d\d|['’]\d{2}|\d{2}))?` + // 12/03/09, 12/03
 		`|(?:0?[1-9]|[12]\d|3[01])\s+` + monthNames + `\.?(?:\s+(?:19|20)\d\d)?` + // 12 maart (2009)
 		`|` + monthNames + `\.?\s+(?:19|20)\d\d` + // maart 2009
 		`|(?:19|20)\d\d)(?:[^\d]|$)`) // 2009
-	// isoDateRe: an ISO date anywhere, a date of birth where a birth cue follows it.
-	isoDateRe   = regexp.MustCompile(`\b(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b`)
+	// isoDateRe: an ISO date anywhere (with dashes, dots or slashes), a date of birth
+	// where a birth cue is near it.
+	isoDateRe   = regexp.MustCompile(`\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b`)
 	numberCueRe = regexp.MustCompile(`(?i)\b(?:leerling|student|cliënt|client|klant|dossier|zaak|registratie|referentie|lid|polis|patiënt|patient|pupil|kind)\s?(?:nummer\b|nr\b\.?|no\b\.?)(?:\s*(?:is|:|#))?\s*([A-Za-z]{0,3}[-/.]?\d[\dA-Za-z]*(?:[-/.]\d[\dA-Za-z]*)*)` +
 		`|\bdossier(?:\s*:)?\s+(\d{2,}[-/.]?\d{2,}[\dA-Za-z]*)` +
 		`|\b(?:kenteken|nummerbord)\b(?:\s*(?:is|:))?\s*([A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3})\b`)
@@ -88,7 +89,7 @@ func findCued(text string) []Span {
 	window(numberCueRe, numberCues, Number)
 	window(bsnCueRe, []string{"bsn"}, BSN)
 	window(mobileCueRe, phoneCues, Phone)
-	if strings.Contains(text, "-") {
+	if strings.ContainsAny(text, "-./") { // attack 15b, F08: "2009.03.12" kept its day and month
 		for _, m := range isoDateRe.FindAllStringIndex(text, -1) {
 			if birthCue.MatchString(text[m[1]:min(len(text), m[1]+25)]) || birthCue.MatchString(text[max(0, m[0]-60):m[0]]) {
 				out = append(out, Span{m[0], m[1], Birth})
