@@ -17,7 +17,7 @@ var (
 	// It is matched only from an anchor (see findObfuscatedEmails): run over a whole
 	// text, its leading character class makes it slow (1.3 MB/s).
 	obfuscatedEmailRe = regexp.MustCompile(`(?i)^[a-z0-9._%+\-]+` + obfAt + `[a-z0-9\-]+(?:` + obfDot + `[a-z0-9\-]+)*` + obfDot + `(?:nl|com|org|net|eu|be|de|info|nu|frl|edu|gov|io|uk|fr)\b`)
-	postcodeRe        = regexp.MustCompile(`\b[1-9]\d{3}(?:\s?(?:[A-RT-Z][A-Z]|S[B-RT-Z])|[a-rt-z][a-z]|s[b-rt-z])\b`)
+	postcodeRe        = regexp.MustCompile(`\b[1-9]\d{3}(?:[\s-]?(?:[A-RT-Z][A-Z]|S[B-RT-Z])|[a-rt-z][a-z]|s[b-rt-z])\b`) // "1234-AB" too: attack 15b, F10
 	// postcodeLowerRe: a postcode typed in lower case with a space ("1234 ab"), kept
 	// only where the letters are no two-letter word (twoLetterWords: "in 2019 is", "1200 km").
 	postcodeLowerRe = regexp.MustCompile(`\b[1-9]\d{3} (?:[a-rt-z][a-z]|s[b-rt-z])\b`)
