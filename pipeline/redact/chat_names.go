@@ -49,11 +49,11 @@ func findChatNames(text string, keep map[string]bool) []Span {
 		if i < len(text) && isDigit(text[i]) || s > 0 && isDigit(text[s-1]) {
 			continue
 		}
-		f := fold(w)
 		switch {
-		case atLine && i < len(text) && text[i] == ':' && !unicode.IsUpper(r0(w)) && nameOK(f):
+		case atLine && i < len(text) && text[i] == ':' && !unicode.IsUpper(r0(w)) && nameOK(fold(w)):
 			out = append(out, Span{s, i, Name}) // "[14:02] jayden:"
-		case utf8.RuneCountInString(w) >= 4 && allUpper(w) && !shoutedNeighbour(text, s, i):
+		case len(w) >= 4 && unicode.IsUpper(r0(w)) && utf8.RuneCountInString(w) >= 4 && allUpper(w) && !shoutedNeighbour(text, s, i):
+			f := fold(w) // only here: fold allocates for a word with capitals
 			e := i
 			if strings.HasPrefix(text[i:], "'S") || strings.HasPrefix(text[i:], "’S") {
 				e += len(text[i:]) - len(strings.TrimLeft(text[i:], "'’")) + 1
