@@ -25,6 +25,24 @@ func findChatNames(text string, keep map[string]bool) []Span {
 	}
 	line := true // at the start of a line (past a time stamp)
 	for i := 0; i < len(text); {
+		if c := text[i]; c >= 'a' && c <= 'z' && !line {
+			for i < len(text) && (text[i] >= 'a' && text[i] <= 'z' || text[i] >= 0x80) {
+				i++ // a word in lower case, in a line: neither rule reads it
+			}
+			for i < len(text) && text[i] >= 0x80 && !utf8.RuneStart(text[i]) {
+				i++
+			}
+			continue
+		}
+		if c := text[i]; c < 0x80 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			if c == '\n' || c == '\r' {
+				line = true
+			} else if line && !(strings.IndexByte(" \t[]:-.\"'>*", c) >= 0 || c >= '0' && c <= '9') {
+				line = false
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
 			if r == '\n' || r == '\r' {

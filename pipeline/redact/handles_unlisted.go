@@ -21,14 +21,24 @@ import (
 //   - "naam@host" without a top-level domain ("jayden@gmail"), as an e-mail address.
 func findUnlistedHandles(text string, keep map[string]bool) []Span {
 	var out []Span
-	for i := 0; i < len(text); {
-		if !handleByte(text[i]) || i > 0 && (handleByte(text[i-1]) || text[i-1] == '@' || isLetterBefore(text, i) || text[i-1] >= 'A' && text[i-1] <= 'Z') {
-			i++
+	done := 0
+	for m := 0; m < len(text); m++ {
+		// A handle, host or address without a TLD holds one of these; the text is read
+		// from each (most are a sentence's full stop) to the word around it.
+		if c := text[m]; m < done || !(c == '.' || c == '_' || c == '@' || c >= '0' && c <= '9') {
 			continue
 		}
-		j := i
+		i := m
+		for i > 0 && (handleByte(text[i-1]) || text[i-1] == '@') {
+			i--
+		}
+		j := m
 		for j < len(text) && (handleByte(text[j]) || text[j] == '@') {
 			j++
+		}
+		done = j
+		if i > 0 && (isLetterBefore(text, i) || text[i-1] >= 'A' && text[i-1] <= 'Z') {
+			continue // "Vries.csv", "ANOUK.nl": the word starts before
 		}
 		w := strings.TrimRight(text[i:j], ".-")
 		e := i + len(w)
@@ -45,7 +55,6 @@ func findUnlistedHandles(text string, keep map[string]bool) []Span {
 		case strings.ContainsAny(w, "_.0123456789") && strings.IndexFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0 && beforePlatform(text[e:]):
 			out = append(out, Span{i, e, Handle}) // "jayy_09 op Discord"
 		}
-		i = j
 	}
 	return out
 }
