@@ -17,8 +17,9 @@ import (
 // people, privacy.names as further names, and the codebook's code, partner and role words
 // and the respondents' municipalities as words that are never an unlisted name.
 func newRedactor(d *model.Dataset, cb *codebook.Codebook, s *Study) *redact.Redactor {
+	keep := keepWords(d, cb)
 	return redact.New(redact.Options{
-		People: append(namesToRedact(d), speakerNames(d, s)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keepWords(d, cb), Lang: s.Language,
+		People: append(withoutKeptIDs(namesToRedact(d), keep), speakerNames(d, s)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keep, Lang: s.Language,
 		Anchors: anchorWords(d, cb), // redactor_anchors.go
 	})
 }
@@ -32,9 +33,10 @@ func NewRedactor(names []string, lang string) *redact.Redactor {
 // namesToRedact collects the respondents' real names and the ids that could identify
 // them: an id with letters and digits ("R07", "daan2"), one that starts with a capital
 // letter ("Daan Jansen", "Sanne"), a user name or address of lower-case words joined by
-// a dot, underscore or @ ("piet.jansen"), or a number of five digits or more, or of four
-// that is no year ("555013", "4711"). Short numbers and single lower-case words are
-// left: they would redact ordinary numbers and words ("12", "2024", "moeder").
+// a dot, underscore or @ ("piet.jansen"), a lower-case word of three letters or more
+// ("jdevries", "anouk": lowerWordID), or a number of five digits or more, or of four
+// that is no year ("555013", "4711"). Short numbers and the words of a family or a role
+// are left: they would redact ordinary numbers and words ("12", "2024", "moeder").
 func namesToRedact(d *model.Dataset) []string {
 	var names []string
 	for _, r := range d.Respondents {
@@ -71,7 +73,7 @@ func idIsName(id string) bool {
 		return len(id) >= 5 || len(id) == 4 && (year < 1900 || year > 2099)
 	}
 	joined := strings.IndexAny(id, "._@") > 0 && strings.IndexAny(id, "._@") < len(id)-1
-	return digit && len(first) >= 3 || unicode.IsUpper(first[0]) || joined
+	return digit && len(first) >= 3 || unicode.IsUpper(first[0]) || joined || lowerWordID(id) // redactor_ids.go
 }
 
 // keepWords are the words of the codebook (code labels, partners, roles, in both

@@ -13,6 +13,7 @@ func TestIDIsName(t *testing.T) {
 		"12": false, "042": false, "0042": true, "moeder": false, "a": false, "r1": false,
 		"555013": true, "4711": true, "2024": false, "1999": false, "piet.jansen": true, "k_devries": true,
 		"kees@example.org": true, "moeder.": false, ".x": false,
+		"jdevries": true, "mvdberg": true, "anouk": true, "vader": false, "ab": false, "test": false,
 	} {
 		if got := idIsName(id); got != want {
 			t.Errorf("idIsName(%q) = %v, want %v", id, got, want)

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/results"
@@ -50,14 +51,47 @@ func csvCell(v any) string {
 
 // guardFormula prefixes text that a spreadsheet would run as a formula (it starts with
 // =, +, -, @, a tab or a carriage return) with a single quote, as OWASP's advice on CSV
-// injection has it.
+// injection has it, and so every part of it that a spreadsheet may read as a cell of its
+// own: the part after a semicolon, a tab or a line break that starts, past spaces and
+// quotes, with =, +, -, @ ("ken haar;=cmd|' /C calc'!A0" becomes "ken haar;'=cmd|...").
+// A Dutch Excel opens a .csv with ';' as its list separator and splits a line there
+// whatever its double quotes, which it honours only at the start of a cell, so quoting
+// the field does not help (attack 15b, F06); OWASP: "it is not sufficient to make sure
+// that the untrusted user input does not start with these characters. You also need to
+// take care of the field separator (e.g., ',', or ';')". A comma needs nothing: where it
+// is the separator, encoding/csv quotes the field.
 func guardFormula(s string) string {
 	if s == "" {
 		return s
 	}
 	switch s[0] {
 	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
+		s = "'" + s
 	}
-	return s
+	if !strings.ContainsAny(s, ";\t\n\r") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';', '\t', '\n', '\r':
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '"' || s[j] == '\'') {
+			j++
+		}
+		if j < len(s) && strings.IndexByte("=+-@", s[j]) >= 0 {
+			b.WriteString(s[last : i+1])
+			b.WriteByte('\'')
+			last = i + 1
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }

@@ -23,16 +23,21 @@ import (
 //     its 0 after a phone word ("nummer is 6 12 34 56 78").
 var (
 	shortBirthRe = regexp.MustCompile(`(?i)(?:\bgeboren(?:\s+(?:op|in))?|\bgeb[.:]:?|\bgeboortedatum:?|\bgeboortedag:?|\bjarig(?:\s+op)?|\bverjaardag(?:\s+is)?(?:\s+op)?|\bborn(?:\s+(?:on|in))?|\bd\.o\.b\.:?|\bdob:?)\s*(?:is\s+)?(` +
-		`(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])` + // ISO: 2009-03-12
+		`(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])` + // ISO: 2009-03-12, 2009.03.12, 2009/03/12
 		`|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:(?:19|20)\d\d|['’]\d{2}|\d{2}))?` + // 12/03/09, 12/03
 		`|(?:0?[1-9]|[12]\d|3[01])\s+` + monthNames + `\.?(?:\s+(?:19|20)\d\d)?` + // 12 maart (2009)
 		`|` + monthNames + `\.?\s+(?:19|20)\d\d` + // maart 2009
 		`|(?:19|20)\d\d)(?:[^\d]|$)`) // 2009
-	// isoDateRe: an ISO date anywhere, a date of birth where a birth cue follows it.
-	isoDateRe   = regexp.MustCompile(`\b(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b`)
+	// isoDateRe: an ISO date anywhere (with dashes, dots or slashes), a date of birth
+	// where a birth cue is near it.
+	isoDateRe   = regexp.MustCompile(`\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b`)
 	numberCueRe = regexp.MustCompile(`(?i)\b(?:leerling|student|cliënt|client|klant|dossier|zaak|registratie|referentie|lid|polis|patiënt|patient|pupil|kind)\s?(?:nummer\b|nr\b\.?|no\b\.?)(?:\s*(?:is|:|#))?\s*([A-Za-z]{0,3}[-/.]?\d[\dA-Za-z]*(?:[-/.]\d[\dA-Za-z]*)*)` +
 		`|\bdossier(?:\s*:)?\s+(\d{2,}[-/.]?\d{2,}[\dA-Za-z]*)` +
-		`|\b(?:kenteken|nummerbord)\b(?:\s*(?:is|:))?\s*([A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3})\b`)
+		`|\b(?:kenteken|nummerbord)\b(?:\s*(?:is|:))?\s*([A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3})\b` +
+		// attack 15b, F10: the number a few words after its name ("leerlingnummer van
+		// [naam] was 204518"), and an id ("Client ID: 98765432", "ID: 98765432")
+		`|\b(?:leerling|student|cliënt|client|klant|dossier|zaak|registratie|referentie|lid|polis|patiënt|patient|pupil|kind)\s?(?:nummer|nr)\b(?:\s+[\p{L}\[\]'’]+){1,4}\s+(?:is|was|blijft|wordt|werd)\s*:?\s*(\d{4,}[\dA-Za-z]*)` +
+		`|\b(?:(?:leerling|student|cliënt|client|klant|patiënt|patient|gebruiker|user|lid)[\s-]?)?id\b(?:\s*(?:is|:|#))+\s*([A-Za-z]{0,3}[-/.]?\d{3,}[\dA-Za-z]*)`)
 	// bsnCueRe: eight or nine digits after "BSN" (an old BSN has eight), whatever their
 	// eleven-test.
 	bsnCueRe = regexp.MustCompile(`(?i)\bbsn(?:-?nummer)?(?:\s*(?:is|:))?\s*(\d(?:[ .\-]?\d){7,8})(?:[^\d]|$)`)
@@ -59,12 +64,20 @@ func findCued(text string) []Span {
 				if c != w[0] || !hasPrefixFold(text[i:], w) {
 					continue
 				}
-				if kind == Number && w != "kenteken" && w != "nummerbord" {
+				if kind == Number && w == "id" {
+					// a bare id only in capitals: "ID: 98765432", not a YAML key "id: h001"
+					if rest := text[i : i+2]; rest != "ID" {
+						continue
+					}
+					if rest := strings.TrimLeft(text[i+2:], " "); rest == "" || i+2 < len(text) && (asciiLetter(text[i+2]) || isDigit(text[i+2])) || rest[0] != ':' && rest[0] != '#' && !hasPrefixFold(rest, "is ") {
+						continue // "idee", "ID-kaart", "id van"
+					}
+				} else if kind == Number && w != "kenteken" && w != "nummerbord" {
 					rest := text[i+len(w):]
 					if w != "dossier" {
 						rest = strings.TrimLeft(rest, " ")
 					}
-					if !hasPrefixFold(rest, "nummer") && !hasPrefixFold(rest, "nr") && !hasPrefixFold(rest, "no") && !(w == "dossier" && rest != "" && (rest[0] == ' ' || rest[0] == ':')) {
+					if !hasPrefixFold(rest, "nummer") && !hasPrefixFold(rest, "nr") && !hasPrefixFold(rest, "no") && !hasPrefixFold(strings.TrimLeft(rest, "-"), "id") && !(w == "dossier" && rest != "" && (rest[0] == ' ' || rest[0] == ':')) {
 						continue // "kinderen", "student" alone
 					}
 				}
@@ -88,13 +101,14 @@ func findCued(text string) []Span {
 	window(numberCueRe, numberCues, Number)
 	window(bsnCueRe, []string{"bsn"}, BSN)
 	window(mobileCueRe, phoneCues, Phone)
-	if strings.Contains(text, "-") {
+	if strings.ContainsAny(text, "-./") { // attack 15b, F08: "2009.03.12" kept its day and month
 		for _, m := range isoDateRe.FindAllStringIndex(text, -1) {
 			if birthCue.MatchString(text[m[1]:min(len(text), m[1]+25)]) || birthCue.MatchString(text[max(0, m[0]-60):m[0]]) {
 				out = append(out, Span{m[0], m[1], Birth})
 			}
 		}
 	}
+	out = append(out, findPlates(text)...) // plates.go
 	if strings.Contains(text, "wa.me") || strings.Contains(text, "whatsapp.com") {
 		for _, m := range whatsappRe.FindAllStringIndex(text, -1) {
 			out = append(out, Span{m[0], m[1], Phone})
@@ -113,7 +127,7 @@ func findCued(text string) []Span {
 var (
 	birthCues  = []string{"geboren", "geb.", "geb:", "geboortedatum", "geboortedag", "jarig", "verjaardag", "born", "d.o.b", "dob"}
 	phoneCues  = []string{"nummer", "telefoonnummer", "telefoon", "tel", "mobiel", "mobieltje", "bel", "bellen", "app", "appen", "whatsapp"}
-	numberCues = []string{"leerling", "student", "cliënt", "client", "klant", "dossier", "zaak", "registratie", "referentie", "lid", "polis", "patiënt", "patient", "pupil", "kind", "kenteken", "nummerbord"}
+	numberCues = []string{"leerling", "student", "cliënt", "client", "klant", "dossier", "zaak", "registratie", "referentie", "lid", "polis", "patiënt", "patient", "pupil", "kind", "kenteken", "nummerbord", "gebruiker", "user", "id"}
 )
 
 // listedPrefixed reports whether the folded word w is a listed name of three letters or

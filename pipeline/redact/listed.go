@@ -10,5 +10,6 @@ func (r *Redactor) FindListed(text string) []Span {
 		return nil
 	}
 	spans, _ := findPatterns(text)
+	spans = append(spans, findAddresses(text, r.keep)...)
 	return append(spans, findNames(text, r.names, r.keep, false)...)
 }

@@ -112,29 +112,7 @@ func measureWith(t *testing.T, file string, least int, fpBar float64, upper func
 	if len(sentences) < least {
 		t.Fatalf("%d sentences, want at least %d", len(sentences), least)
 	}
-	cb, err := codebook.Load("../../data/codebooks/samenwerking.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range cb.Factors {
-		for _, c := range f.Codes {
-			for _, l := range c.Label {
-				opt.Keep = append(opt.Keep, l)
-			}
-		}
-	}
-	for _, p := range cb.Partners {
-		opt.Keep = append(opt.Keep, p.Synonyms...)
-		for _, l := range p.Label {
-			opt.Keep = append(opt.Keep, l)
-		}
-	}
-	for _, r := range cb.Roles {
-		opt.Keep = append(opt.Keep, r.Synonyms...)
-		for _, l := range r.Label {
-			opt.Keep = append(opt.Keep, l)
-		}
-	}
+	opt = measureKeep(t, opt)
 	r := New(opt)
 	found, total := map[Kind]int{}, map[Kind]int{}
 	fp, words, identifiers := 0, 0, 0
@@ -210,4 +188,33 @@ func measureWith(t *testing.T, file string, least int, fpBar float64, upper func
 	if perK >= fpBar {
 		t.Errorf("%.2f false positives per 1,000 words, want fewer than %g", perK, fpBar)
 	}
+}
+
+// measureKeep adds the words of the shipped codebook (codes, partners, roles) to opt's
+// Keep, as a study's redactor keeps them.
+func measureKeep(t testing.TB, opt Options) Options {
+	cb, err := codebook.Load("../../data/codebooks/samenwerking.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			for _, l := range c.Label {
+				opt.Keep = append(opt.Keep, l)
+			}
+		}
+	}
+	for _, p := range cb.Partners {
+		opt.Keep = append(opt.Keep, p.Synonyms...)
+		for _, l := range p.Label {
+			opt.Keep = append(opt.Keep, l)
+		}
+	}
+	for _, r := range cb.Roles {
+		opt.Keep = append(opt.Keep, r.Synonyms...)
+		for _, l := range r.Label {
+			opt.Keep = append(opt.Keep, l)
+		}
+	}
+	return opt
 }

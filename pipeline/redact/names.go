@@ -364,7 +364,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 	namePart := func(j int) bool {
 		t := toks[j]
 		// In capitals every word is capitalised: only a name from the lists continues one.
-		return t.cap && !keep[t.fold] && !l.function[t.fold] && !l.place[t.fold] && !placeholder(t) && !hasDigit(t.fold) &&
+		return t.cap && !keep[t.fold] && (!l.function[t.fold] || surnameAfterPrefix(toks, j, l)) && !l.place[t.fold] && !placeholder(t) && !hasDigit(t.fold) &&
 			(l.isName(t.fold) && !(t.shout && l.word[t.fold]) || !l.word[t.fold] && !t.shout)
 	}
 	// extend grows a name from token k over prefixes and following name parts.
@@ -428,8 +428,8 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		}
 		if k := cueAt(toks, i); k > 0 && i+k < len(toks) {
 			j := i + k
-			for j < len(toks) && prefixes[toks[j].fold] && toks[j].cap && j+1 < len(toks) && toks[j+1].cap {
-				j++ // "mevrouw De Vries"
+			for j < len(toks) && prefixes[toks[j].fold] && (toks[j].cap || j > i+k) && j+1 < len(toks) && (toks[j+1].cap || prefixes[toks[j+1].fold]) {
+				j++ // "mevrouw De Vries", "mevrouw Van der Meer"
 			}
 			sep := toks[i+k].sep
 			// in capitals, a name from the lists after a cue ("MENEER MULDER")
@@ -527,7 +527,7 @@ func lowerAfterCue(toks []token, i int, l *lexicon, keep map[string]bool) int {
 		j++
 	}
 	f := toks[j].fold
-	if j > i && !joined(toks[j].sep) || !l.surname[f] || keep[f] || l.function[f] || l.place[f] || institutionWord[f] || l.word[f] && !namePrefix {
+	if j > i && !joined(toks[j].sep) || !l.surname[f] || keep[f] || l.function[f] && !(namePrefix && toks[j].cap) || l.place[f] || institutionWord[f] || l.word[f] && !namePrefix {
 		return 0
 	}
 	return j

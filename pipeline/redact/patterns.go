@@ -17,7 +17,7 @@ var (
 	// It is matched only from an anchor (see findObfuscatedEmails): run over a whole
 	// text, its leading character class makes it slow (1.3 MB/s).
 	obfuscatedEmailRe = regexp.MustCompile(`(?i)^[a-z0-9._%+\-]+` + obfAt + `[a-z0-9\-]+(?:` + obfDot + `[a-z0-9\-]+)*` + obfDot + `(?:nl|com|org|net|eu|be|de|info|nu|frl|edu|gov|io|uk|fr)\b`)
-	postcodeRe        = regexp.MustCompile(`\b[1-9]\d{3}(?:\s?(?:[A-RT-Z][A-Z]|S[B-RT-Z])|[a-rt-z][a-z]|s[b-rt-z])\b`)
+	postcodeRe        = regexp.MustCompile(`\b[1-9]\d{3}(?:[\s-]?(?:[A-RT-Z][A-Z]|S[B-RT-Z])|[a-rt-z][a-z]|s[b-rt-z])\b`) // "1234-AB" too: attack 15b, F10
 	// postcodeLowerRe: a postcode typed in lower case with a space ("1234 ab"), kept
 	// only where the letters are no two-letter word (twoLetterWords: "in 2019 is", "1200 km").
 	postcodeLowerRe = regexp.MustCompile(`\b[1-9]\d{3} (?:[a-rt-z][a-z]|s[b-rt-z])\b`)
@@ -338,6 +338,10 @@ func findPhones(text string) []Span {
 			i++
 		}
 		for g := 0; g < len(groups); {
+			if foreignDecimal(cand, groups, g) { // phones_foreign.go
+				g++
+				continue
+			}
 			best := -1
 			for e := g; e < len(groups) && e < g+8; e++ {
 				if e > g && groups[e][0]-groups[e-1][1] > 3 {
@@ -370,7 +374,8 @@ func findPhones(text string) []Span {
 
 // validPhone reports whether digits are a Dutch phone number: ten digits from 0 (not
 // 00), +31 or 0031 and nine digits (a "(0)" after the country code allowed), or a
-// 0800/0900-number of eight or eleven digits.
+// 0800/0900-number of eight or eleven digits; or a number with another country code
+// (foreignPhone).
 func validPhone(d string, plus bool) bool {
 	rest := ""
 	switch {
@@ -378,10 +383,8 @@ func validPhone(d string, plus bool) bool {
 		rest = d[4:]
 	case plus && strings.HasPrefix(d, "31"):
 		rest = d[2:]
-	case plus:
-		return false
-	case strings.HasPrefix(d, "00"):
-		return false
+	case plus, strings.HasPrefix(d, "00"):
+		return foreignPhone(d, plus) // phones_foreign.go
 	case strings.HasPrefix(d, "0"):
 		if len(d) == 10 {
 			return true

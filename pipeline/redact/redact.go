@@ -257,13 +257,21 @@ func (r *Redactor) Find(text string) []Span {
 		return nil
 	}
 	spans, dates := findPatterns(text)
+	spelledEmailStart(text, spans) // chat_names.go
 	spans = append(spans, findNames(text, r.names, r.keep, r.unlisted)...)
 	spans = append(spans, findHandles(text, r.keep)...)
-	spans = append(spans, findProfileURLs(text, r.names)...) // profile_urls.go
-	spans = append(spans, findGluedNames(text, r.names)...)  // names_glued.go
-	spans = append(spans, r.findGluedAnchored(text)...)      // glued_anchored.go
-	spans = append(spans, r.findSchools(text)...)            // schools.go
-	spans = append(spans, r.findInitials(text)...)           // initials.go
+	spans = append(spans, findProfileURLs(text, r.names)...)                     // profile_urls.go
+	spans = append(spans, findGluedNames(text, r.names)...)                      // names_glued.go
+	spans = append(spans, r.findGluedAnchored(text)...)                          // glued_anchored.go
+	spans = append(spans, r.findSchools(text)...)                                // schools.go
+	spans = append(spans, r.findInitials(text)...)                               // initials.go
+	spans = append(spans, findAddresses(text, r.keep)...)                        // addresses.go
+	spans = append(spans, findDiminutives(text, r.names, r.keep, r.unlisted)...) // diminutives.go
+	if r.unlisted {
+		spans = append(spans, findApostropheNames(text, r.keep)...) // apostrophe_names.go
+		spans = append(spans, findChatNames(text, r.keep)...)       // chat_names.go
+		spans = append(spans, findUnlistedHandles(text, r.keep)...) // handles_unlisted.go
+	}
 	// Overlapping details of one kind, or a name in an e-mail address, become one span;
 	// a pattern inside another (a postcode in a phone number) is dropped: mergeSpans.
 	out := mergeSpans(spans)
