@@ -598,9 +598,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			reject(line, col, strings.TrimSpace(row[col]), unheadedReject(col), "")
 			continue
 		}
-		var uncomputed []int
+		var uncomputed cellFaults
 		if uc != nil {
-			uncomputed = uc.UncomputedAt(line)
+			uncomputed = uc.CellFaultsAt(line)
 		}
 		if col, err := brokenRow(row, who, uncomputed); err != nil {
 			count.Rejected++
