@@ -45,6 +45,9 @@ func (s *Study) surveyOptions(f string, in Input, cb *codebook.Codebook) ingest.
 // holds the earlier wave's responses) is warned about, and counted in both: which wave
 // it belongs to is for the researcher to say.
 func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []model.Dataset) ([]error, error) {
+	if err := sameFileInTwoWaves(s, files, sets); err != nil { // survey_wave_copies.go
+		return nil, err
+	}
 	var order []int
 	for i := range sets {
 		if len(sets[i].Prints) > 0 {
