@@ -98,7 +98,9 @@ func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []mode
 					"%[1]s regel %[2]d en %[3]s regel %[4]d bevatten dezelfde respons (nummer %[5]s, op dezelfde tijd begonnen en verstuurd) met andere antwoorden: de ene export bevat een oudere versie ervan; laat alleen de export die geanalyseerd moet worden in het onderzoek staan",
 					rel(r.set), r.line, rel(i), p.Line, p.Number)
 			}
-			if r, ok := byAny[anyKey{p.Number, p.Same}]; ok && r.wave != p.Wave {
+			// A panel answers in two waves; an id export's row is the same response
+			// in two waves only where its stamps say when it was taken.
+			if r, ok := byAny[anyKey{p.Number, p.Same}]; ok && r.wave != p.Wave && (p.ByNumber || p.HasStamp) {
 				across[[2]int{r.set, i}]++
 			}
 			kept = append(kept, p)

@@ -133,7 +133,7 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 	if len(same) == 1 && len(other) == 0 {
 		return ds, false, nil
 	}
-	earlier := map[string]string{} // respondent key -> the sheet that holds it
+	earlier := map[string]earlierResponse{} // respondent key -> the sheet and row that hold it: survey_overlap_sheets.go
 	var parts []model.Dataset      // each sheet's, for sheetsPerCoder
 	for _, s := range same {
 		o := opt
@@ -148,14 +148,6 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 		for i := range part.Files {
 			if len(same) > 1 {
 				part.Files[i].Sheet = s
-			}
-		}
-		if survey {
-			for _, r := range part.Respondents {
-				k := respondentKey(r.Wave, r.ID)
-				if _, ok := earlier[k]; !ok {
-					earlier[k] = s
-				}
 			}
 		}
 		part.Warnings = notYetWarned(&ds, part.Warnings) // the sheets share a header and its warnings
@@ -210,10 +202,4 @@ func respondentKey(wave, id string) string {
 		return wave + "\x00" + id
 	}
 	return id
-}
-
-// earlierSheet is the reason for a survey row whose respondent an earlier sheet of the
-// workbook holds.
-func earlierSheet(id, sheet string) error {
-	return model.Reasonf("%w: %q already answered in sheet %q", "%v: %q antwoordde al in blad %q", ErrDuplicate, id, sheet)
 }
