@@ -134,7 +134,7 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 		return ds, false, nil
 	}
 	earlier := map[string]earlierResponse{} // respondent key -> the sheet and row that hold it: survey_overlap_sheets.go
-	var parts []model.Dataset      // each sheet's, for sheetsPerCoder
+	var parts []model.Dataset               // each sheet's, for sheetsPerCoder
 	for _, s := range same {
 		o := opt
 		o.Sheet = s
