@@ -369,7 +369,7 @@ func boolPtr(b bool) *bool { return &b }
 
 // withSheetXML writes a workbook whose first sheet's XML is body; edit, if not nil, may
 // change any entry.
-func withSheetXML(t *testing.T, name, body string, edit func(entry string, data []byte) []byte) string {
+func withSheetXML(t testing.TB, name, body string, edit func(entry string, data []byte) []byte) string {
 	t.Helper()
 	f := excelize.NewFile()
 	code := "d-m-yyyy"
