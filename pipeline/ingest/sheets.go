@@ -195,11 +195,3 @@ func (w *SheetNotRead) text() error {
 		"blad %q is niet gelezen: de kopregel verschilt van die van blad %q; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",
 		w.Sheet, w.First, w.Sheet)
 }
-
-// respondentKey is how readResponses tells respondents apart: the id, within its wave.
-func respondentKey(wave, id string) string {
-	if wave != "" {
-		return wave + "\x00" + id
-	}
-	return id
-}
