@@ -310,6 +310,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	in.Decide()
 	dec := in.Disclosure
 	dec.Rename(p)
+	renameHeld(dec, held) // autocode_held.go
 	if len(dec.Renamed) > 0 {
 		interviewed = dec.RenameSet(interviewed)
 	}

@@ -45,6 +45,9 @@ func (s *Study) surveyOptions(f string, in Input, cb *codebook.Codebook) ingest.
 // holds the earlier wave's responses) is warned about, and counted in both: which wave
 // it belongs to is for the researcher to say.
 func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []model.Dataset) ([]error, error) {
+	if err := sameFileInTwoWaves(s, files, sets); err != nil { // survey_wave_copies.go
+		return nil, err
+	}
 	var order []int
 	for i := range sets {
 		if len(sets[i].Prints) > 0 {
@@ -95,7 +98,9 @@ func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []mode
 					"%[1]s regel %[2]d en %[3]s regel %[4]d bevatten dezelfde respons (nummer %[5]s, op dezelfde tijd begonnen en verstuurd) met andere antwoorden: de ene export bevat een oudere versie ervan; laat alleen de export die geanalyseerd moet worden in het onderzoek staan",
 					rel(r.set), r.line, rel(i), p.Line, p.Number)
 			}
-			if r, ok := byAny[anyKey{p.Number, p.Same}]; ok && r.wave != p.Wave {
+			// A panel answers in two waves; an id export's row is the same response
+			// in two waves only where its stamps say when it was taken.
+			if r, ok := byAny[anyKey{p.Number, p.Same}]; ok && r.wave != p.Wave && (p.ByNumber || p.HasStamp) {
 				across[[2]int{r.set, i}]++
 			}
 			kept = append(kept, p)

@@ -63,8 +63,10 @@ type Options struct {
 	BesideSurvey string
 
 	// earlierSheets holds the respondents that earlier sheets of the same workbook hold
-	// (key as respondentKey makes it -> sheet): the same id again is a duplicate.
-	earlierSheets map[string]string
+	// (keyed as readResponses keys respondents, wave and id -> where, and the row's
+	// print): the same id again is the same response or stops the reading
+	// (survey_overlap_sheets.go).
+	earlierSheets map[string]earlierResponse
 	// mergedDown are the ranges merged over rows of one column that a second reading of
 	// a workbook sheet fills in (merged_cells.go).
 	mergedDown []mergedRange

@@ -69,7 +69,8 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			count.Rejected++
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, idCol), Value: value, Err: err, IsID: value != ""})
 		}
-		if col, err := brokenRow(row, who, rows.UncomputedAt(line)); err != nil { // survey_broken.go
+		faults := rows.CellFaultsAt(line)
+		if col, err := brokenRow(row, who, faults); err != nil { // survey_broken.go
 			count.Rejected++
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, col), Value: strings.TrimSpace(tableCell(row, col)), Err: err})
 			continue
@@ -87,6 +88,10 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		r := model.Respondent{ID: id, Source: path}
 		for i := range header {
 			v := strings.TrimSpace(tableCell(row, i))
+			if err := faults.damage(i); err != nil { // a name or attribute: a rejected cell (table_damaged_cells.go)
+				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, i), Err: brokenCell("", i, faults), Cell: true})
+				continue
+			}
 			switch field[i] {
 			case "respondent", "email":
 			case "municipality":

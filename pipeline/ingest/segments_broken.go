@@ -11,7 +11,7 @@ import "sort"
 // of the layout (respondent, document, segment, text, code, coder, municipality, role,
 // and the numbered code columns) rejects the row, with sheet, row, column and reason; a
 // broken cell in a column of attributes or of a name is a rejected cell of the accepted
-// row. Both workbook paths name the same cells (Rows.UncomputedAt).
+// row. Both workbook paths name the same cells (Rows.CellFaultsAt), damaged cells too.
 
 // segmentFieldColumns are the columns of the layout's fields and the further code
 // columns, in order: a broken cell there rejects the row.

@@ -182,7 +182,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	// A broken cell (segments_broken.go): in a field's column it rejects the row, in an
 	// attribute's or a name's it is a rejected cell.
 	fieldCols := segmentFieldColumns(cols, extraCodeCols)
-	brokenAt := func(row []string, i int, uncomputed []int) error {
+	brokenAt := func(row []string, i int, uncomputed cellFaults) error {
 		return brokenCell(strings.TrimSpace(tableCell(row, i)), i, uncomputed)
 	}
 	rejectCell := func(line, i int, value string, err error) {
@@ -223,7 +223,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			reject(line, "coder", strings.TrimSpace(tableCell(row, coderCol)), codeAsCoder(strings.TrimSpace(tableCell(row, coderCol))))
 			continue
 		}
-		uncomputed := rows.UncomputedAt(line)
+		uncomputed := rows.CellFaultsAt(line)
 		if col, err := brokenRow(row, fieldCols, uncomputed); err != nil { // survey_broken.go
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, col), Value: strings.TrimSpace(tableCell(row, col)), Err: err})
 			count.Rejected++

@@ -133,8 +133,8 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 	if len(same) == 1 && len(other) == 0 {
 		return ds, false, nil
 	}
-	earlier := map[string]string{} // respondent key -> the sheet that holds it
-	var parts []model.Dataset      // each sheet's, for sheetsPerCoder
+	earlier := map[string]earlierResponse{} // respondent key -> the sheet and row that hold it: survey_overlap_sheets.go
+	var parts []model.Dataset               // each sheet's, for sheetsPerCoder
 	for _, s := range same {
 		o := opt
 		o.Sheet = s
@@ -148,14 +148,6 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 		for i := range part.Files {
 			if len(same) > 1 {
 				part.Files[i].Sheet = s
-			}
-		}
-		if survey {
-			for _, r := range part.Respondents {
-				k := respondentKey(r.Wave, r.ID)
-				if _, ok := earlier[k]; !ok {
-					earlier[k] = s
-				}
 			}
 		}
 		part.Warnings = notYetWarned(&ds, part.Warnings) // the sheets share a header and its warnings
@@ -202,18 +194,4 @@ func (w *SheetNotRead) text() error {
 		"sheet %q was not read: its header differs from sheet %q's; to read it, give it an entry of its own in study.yaml with sheet: %q",
 		"blad %q is niet gelezen: de kopregel verschilt van die van blad %q; geef het een eigen regel in study.yaml met sheet: %q om het te lezen",
 		w.Sheet, w.First, w.Sheet)
-}
-
-// respondentKey is how readResponses tells respondents apart: the id, within its wave.
-func respondentKey(wave, id string) string {
-	if wave != "" {
-		return wave + "\x00" + id
-	}
-	return id
-}
-
-// earlierSheet is the reason for a survey row whose respondent an earlier sheet of the
-// workbook holds.
-func earlierSheet(id, sheet string) error {
-	return model.Reasonf("%w: %q already answered in sheet %q", "%v: %q antwoordde al in blad %q", ErrDuplicate, id, sheet)
 }

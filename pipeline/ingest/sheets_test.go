@@ -13,7 +13,7 @@ import (
 
 // sheetsWorkbook writes a survey with a sheet per municipality (the same header, in
 // other letters on the second), an information sheet, an empty sheet and a sheet whose
-// respondent E2 the first already holds.
+// respondent E2 the first already holds, every cell the same.
 func sheetsWorkbook(t *testing.T) string {
 	t.Helper()
 	f := excelize.NewFile()
@@ -28,7 +28,7 @@ func sheetsWorkbook(t *testing.T) string {
 	f.NewSheet("Zeeveen & co")
 	f.SetSheetRow("Zeeveen & co", "A1", &[]any{"respondent", "GEMEENTE ", "K1", ""})
 	f.SetSheetRow("Zeeveen & co", "A2", &[]any{"E3", "Zeeveen", 2})
-	f.SetSheetRow("Zeeveen & co", "A3", &[]any{"E2", "Zeeveen", 1})
+	f.SetSheetRow("Zeeveen & co", "A3", &[]any{"E2", "Bergdorp", 5}) // a row copied from Bergdorp
 	f.NewSheet("Oud")
 	f.SetSheetRow("Oud", "A1", &[]any{"Respondent", "Gemeente", "K1"})
 	f.SetSheetRow("Oud", "A2", &[]any{"E9", "Bergdorp", 3})
@@ -41,7 +41,9 @@ func sheetsWorkbook(t *testing.T) string {
 }
 
 // Every sheet with the first sheet's header is read, each counted on its own; a sheet
-// with another header is named in a warning; the same id on a later sheet is a duplicate.
+// with another header is named in a warning; the same response (id and every cell) on a
+// later sheet is counted once, from the first, with a warning and a reject (readers15:
+// 0.9.0 rejected it as a duplicate, and an id with other answers the same way).
 // The fast reader and excelize read the sheets alike.
 func TestSurveySheetsWithTheSameHeader(t *testing.T) {
 	path := sheetsWorkbook(t)
@@ -61,11 +63,15 @@ func TestSurveySheetsWithTheSameHeader(t *testing.T) {
 			}
 		}
 		same(t, "files", files, []string{path + " [Bergdorp] 2=2+0", path + " [Zeeveen & co] 2=1+1"})
-		same(t, "rejects", rejects(ds), []string{`enquete.xlsx | sheet "Zeeveen & co", row 3, column "respondent" | E2 | duplicate respondent: "E2" already answered in sheet "Bergdorp"`})
+		same(t, "rejects", rejects(ds), []string{`enquete.xlsx | sheet "Zeeveen & co", row 3, column "respondent" | E2 | response in another export too: the same response (id, and every cell) is in sheet "Bergdorp", row 3, where it is counted`})
+		if f := ds.Files[len(ds.Files)-1]; f.SameResponses != 1 {
+			t.Errorf("same responses %d, want 1", f.SameResponses)
+		}
 		ds.Warnings = withoutItemMissing(ds.Warnings)
-		if len(ds.Warnings) != 2 {
+		if len(ds.Warnings) != 3 || !strings.Contains(ds.Warnings[0].Err.Error(), `1 response(s) of sheet "Zeeveen & co" are in sheet "Bergdorp" too`) {
 			t.Fatalf("warnings %v", ds.Warnings)
 		}
+		ds.Warnings = ds.Warnings[1:]
 		var w *SheetNotRead
 		if !errors.As(ds.Warnings[0].Err, &w) || w.Sheet != "Toelichting" {
 			t.Errorf("warning %v", ds.Warnings[0])
@@ -84,8 +90,34 @@ func TestSurveySheetsWithTheSameHeader(t *testing.T) {
 	// sheet: names one sheet, which alone is read, as before.
 	ds := readSurvey(t, path, Options{Codebook: loadCodebook(t), Sheet: "zeeveen & co"})
 	ds.Warnings = withoutItemMissing(ds.Warnings)
-	same(t, "one sheet", answers(ds), []string{"E3 K1 2", "E2 K1 1"})
+	same(t, "one sheet", answers(ds), []string{"E3 K1 2", "E2 K1 5"})
 	if ds.Files[0].Sheet != "" || len(ds.Warnings) != 0 {
 		t.Errorf("one sheet: %+v %v", ds.Files, ds.Warnings)
+	}
+}
+
+// The same id on two sheets with other answers stops the reading, naming both sheets and
+// rows, on both workbook paths (readers15: 0.9.0 rejected the later row as a duplicate).
+func TestSurveySheetsSameIDOtherAnswers(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Bergdorp")
+	f.SetSheetRow("Bergdorp", "A1", &[]any{"Respondent", "Gemeente", "K1"})
+	f.SetSheetRow("Bergdorp", "A2", &[]any{"E1", "Bergdorp", 4})
+	f.NewSheet("Zeeveen")
+	f.SetSheetRow("Zeeveen", "A1", &[]any{"Respondent", "Gemeente", "K1"})
+	f.SetSheetRow("Zeeveen", "A2", &[]any{"E2", "Zeeveen", 2})
+	f.SetSheetRow("Zeeveen", "A3", &[]any{"E1", "Bergdorp", 3})
+	path := filepath.Join(t.TempDir(), "enquete.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, fast := range []bool{true, false} {
+		useFastReader = fast
+		_, err := ReadSurvey(path, Options{Codebook: loadCodebook(t)})
+		useFastReader = true
+		if err == nil || !strings.Contains(err.Error(), `sheet "Bergdorp" row 2 and sheet "Zeeveen" row 3 hold respondent "E1" with other answers`) || !strings.Contains(model.Dutch(err), `blad "Bergdorp" regel 2 en blad "Zeeveen" regel 3`) {
+			t.Errorf("fast %v: %v", fast, err)
+		}
 	}
 }

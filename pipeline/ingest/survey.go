@@ -558,12 +558,15 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	uc, who := uncomputedOf(src), respondentColumns(lay) // survey_broken.go
 	// Response numbers: each accepted row's print, to find it in another export of the
 	// survey (survey_overlap.go).
-	printing := lay.responseNumbers && idCol >= 0
+	// Every format with a response or respondent id (readers15; 0.9.0 LimeSurvey and
+	// Forms only).
+	printing := idCol >= 0
 	var head maphash.Hash
 	var stamps []int
 	if printing {
 		head, stamps = headerHash(lay), stampColumns(lay)
 	}
+	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets} // survey_overlap_sheets.go
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -598,9 +601,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			reject(line, col, strings.TrimSpace(row[col]), unheadedReject(col), "")
 			continue
 		}
-		var uncomputed []int
+		var uncomputed cellFaults
 		if uc != nil {
-			uncomputed = uc.UncomputedAt(line)
+			uncomputed = uc.CellFaultsAt(line)
 		}
 		if col, err := brokenRow(row, who, uncomputed); err != nil {
 			count.Rejected++
@@ -639,9 +642,14 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			reject(line, idCol, id, model.Reasonf("%w: %q already answered in row %d", "%v: %q antwoordde al in regel %d", ErrDuplicate, id, first), "")
 			continue
 		}
-		if s, dup := opt.earlierSheets[key]; dup {
+		if e, dup := opt.earlierSheets[key]; dup && e.sheet != sheet { // (this sheet's own: a second reading)
+			same, err := sheets.same(e, id, line, sheetRowPrint(row))
+			if err != nil {
+				return model.Dataset{}, err
+			}
 			count.Rejected++
-			reject(line, idCol, id, earlierSheet(id, s), "")
+			count.SameResponses++
+			reject(line, idCol, id, same, "")
 			continue
 		}
 		if opt.Known != nil && !opt.Known[id] {
@@ -671,7 +679,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		seen[key] = line
 		count.Accepted++
 		if printing && number != "" {
-			ds.Prints = append(ds.Prints, responsePrint(head, row, number, wave, line, stamps))
+			p := responsePrint(head, row, number, wave, line, stamps, lay.responseNumbers)
+			ds.Prints = append(ds.Prints, p)
+			sheets.note(key, line, row)
 		}
 		resp := model.Respondent{ID: id, Source: path, Wave: wave}
 		var first, last string
@@ -779,6 +789,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 	}
 	ds.Warnings = append(ds.Warnings, types.warnings(path)...)
+	ds.Warnings = append(ds.Warnings, sheets.warnings()...) // survey_overlap_sheets.go
 	ds.Survey.Compact()
 	ds.Files = append(ds.Files, count)
 	return ds, nil

@@ -40,8 +40,8 @@ var excelErrors = []string{"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#
 }
 
 // uncomputedSource is a row source that names the cells with a formula and no cached
-// value (Rows).
-type uncomputedSource interface{ UncomputedAt(line int) []int }
+// value, and the damaged cells (Rows).
+type uncomputedSource interface{ CellFaultsAt(line int) cellFaults }
 
 // uncomputedOf is the source's uncomputed cells, through a pendingSource; nil where the
 // source cannot tell (a text file has none).
@@ -53,16 +53,21 @@ func uncomputedOf(src rowSource) uncomputedSource {
 	return u
 }
 
-// brokenCell returns why cell i of the row holds no value, or nil: an Excel error value,
-// or a formula without a cached value (uncomputed, the row's such cells).
-func brokenCell(cell string, i int, uncomputed []int) error {
+// brokenCell returns why cell i of the row holds no value, or nil: a damaged cell, an
+// Excel error value, or a formula without a cached value (faults, the row's such
+// cells: table_damaged_cells.go).
+func brokenCell(cell string, i int, faults cellFaults) error {
+	if err := faults.damage(i); err != nil {
+		return model.Reasonf("%w: the workbook is damaged in this cell (%v), and no reader can say what it holds; open the file in Excel and save it again",
+			"%v: de werkmap is in deze cel beschadigd (%v), en geen lezer kan zeggen wat ze bevat; open het bestand in Excel en sla het opnieuw op", ErrBrokenCell, err)
+	}
 	if cell != "" && cell[0] == '#' {
 		if v := strings.ToUpper(cell); slices.Contains(excelErrors, v) {
 			return model.Reasonf("%w: the Excel error value %s (a formula that could not compute its value); correct the formula or type the value",
 				"%v: de Excel-foutwaarde %s (een formule die haar waarde niet kon berekenen); verbeter de formule of typ de waarde", ErrBrokenCell, v)
 		}
 	}
-	if cell == "" && slices.Contains(uncomputed, i) {
+	if cell == "" && faults.isUncomputed(i) {
 		return model.Reasonf("%w: a formula without a computed value (the workbook was saved without computing it); open it in Excel or LibreOffice and save it again, or type the value",
 			"%v: een formule zonder berekende waarde (de werkmap is opgeslagen zonder haar te berekenen); open haar in Excel of LibreOffice en sla haar opnieuw op, of typ de waarde", ErrBrokenCell)
 	}
@@ -92,9 +97,9 @@ func respondentColumns(lay *surveyLayout) []int {
 
 // brokenRow returns the first broken cell among the columns that say who the respondent
 // is (who: respondentColumns), with why, or -1.
-func brokenRow(row []string, who []int, uncomputed []int) (int, error) {
+func brokenRow(row []string, who []int, faults cellFaults) (int, error) {
 	for _, i := range who {
-		if err := brokenCell(strings.TrimSpace(tableCell(row, i)), i, uncomputed); err != nil {
+		if err := brokenCell(strings.TrimSpace(tableCell(row, i)), i, faults); err != nil {
 			return i, err
 		}
 	}

@@ -20,10 +20,12 @@ var ErrSameResponse = model.NewKind("response in another export too", "respons o
 // within one run.
 var printSeed = maphash.MakeSeed()
 
-// responseStamps are the columns, folded, in which LimeSurvey and Forms say when they
-// took a response (and LimeSurvey's random seed of it): with the response number they
-// tell one response from another response of the same number in another survey.
+// responseStamps are the columns, folded, in which LimeSurvey, Forms and Qualtrics say
+// when they took a response (and LimeSurvey's random seed of it): with the response
+// number they tell one response from another response of the same number in another
+// survey, and one version of a response from another.
 var responseStamps = []string{"startdate", "date started", "submitdate", "date submitted", "seed",
+	"enddate", "recordeddate", // Qualtrics (and its SPSS export)
 	"start time", "begintijd", "completion time", "tijd van voltooien", "voltooiingstijd"}
 
 // stampColumns are the columns of lay whose headers are responseStamps.
@@ -51,15 +53,19 @@ func headerHash(lay *surveyLayout) maphash.Hash {
 
 // responsePrint is the print of an accepted row: number is the response number as
 // written, head the header's hash (headerHash), stamps the stampColumns.
-func responsePrint(head maphash.Hash, row []string, number, wave string, line int, stamps []int) model.ResponsePrint {
-	h := head
-	for _, c := range row {
-		h.WriteString(strings.TrimSpace(c))
-		h.WriteByte(0)
-	}
-	p := model.ResponsePrint{Number: strings.Clone(number), Wave: wave, Line: line, Same: h.Sum64(), HasStamp: len(stamps) > 0}
+//
+// byNumber: the tool numbers each survey's responses from 1 (LimeSurvey, Forms), and
+// the same number and stamps in an export with other columns is still the same
+// response. Otherwise the number is an id (Qualtrics ResponseId, an id column), and
+// the stamp starts from the header's hash: a file with other columns (the other part
+// of a survey split in two) holds other answers of the respondent, not another version.
+func responsePrint(head maphash.Hash, row []string, number, wave string, line int, stamps []int, byNumber bool) model.ResponsePrint {
+	p := model.ResponsePrint{Number: strings.Clone(number), Wave: wave, Line: line, Same: rowPrint(head, row), HasStamp: len(stamps) > 0, ByNumber: byNumber}
 	var s maphash.Hash
 	s.SetSeed(printSeed)
+	if !byNumber {
+		s = head
+	}
 	s.WriteString(number)
 	for _, i := range stamps {
 		s.WriteByte(0)
@@ -67,6 +73,17 @@ func responsePrint(head maphash.Hash, row []string, number, wave string, line in
 	}
 	p.Stamp = s.Sum64()
 	return p
+}
+
+// rowPrint is the hash of a row's cells after the header's (headerHash): two rows are
+// the same response where it is the same.
+func rowPrint(head maphash.Hash, row []string) uint64 {
+	h := head
+	for _, c := range row {
+		h.WriteString(strings.TrimSpace(c))
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 // sameResponse is the reason of a row that another export holds too; other is that

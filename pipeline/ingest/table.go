@@ -64,6 +64,13 @@ type Rows struct {
 	formulas     bool
 	uncomputed   []int
 	uncomputedAt map[int][]int
+	// damaged are the current row's damaged cells, damagedAt those of the rows handed
+	// out so far, sheetDamaged the excelize path's of the whole sheet, valued whether a
+	// row with a value was handed out (table_damaged_cells.go).
+	damaged      []damagedCell
+	damagedAt    map[int][]damagedCell
+	sheetDamaged map[int][]damagedCell
+	valued       bool
 	// A workbook's rows are decoded ahead by a goroutine reading src (the fields above
 	// belong to it), so that excelize's XML decoding runs beside the caller's work.
 	src     *Rows
@@ -207,10 +214,8 @@ func openExcelize(in *input, sheet string) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := excelizeDamaged(book, path, name); err != nil { // cells excelize would drop: table_excelize_damaged.go
-		return nil, err
-	}
-	r := &Rows{path: path, sheet: name, book: book, booleans: hasBooleans(book), formulas: hasFormulas(book)}
+	r := &Rows{path: path, sheet: name, book: book, booleans: hasBooleans(book), formulas: hasFormulas(book),
+		sheetDamaged: excelizeDamaged(book, name)} // cells excelize would drop: table_excelize_damaged.go
 	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		r.date1904 = *props.Date1904
 	}
@@ -254,6 +259,7 @@ type prefetched struct {
 	left   int // the rows the sheet's dimension says are left (fastRowsLeft)
 	// uncomputed are the row's cells with a formula and no cached value
 	uncomputed []int
+	damaged    []damagedCell // table_damaged_cells.go
 	end        bool
 	err        error
 	merged     []string // at the end: the sheet's merged ranges (merged_cells.go)
@@ -274,7 +280,7 @@ func (r *Rows) prefetch() {
 	for {
 		more := r.src.nextWorkbookRow()
 		if more {
-			batch = append(batch, prefetched{row: r.src.row, line: r.src.line, hidden: r.src.hidden, left: r.src.fastRowsLeft(), uncomputed: r.src.uncomputed})
+			batch = append(batch, prefetched{row: r.src.row, line: r.src.line, hidden: r.src.hidden, left: r.src.fastRowsLeft(), uncomputed: r.src.uncomputed, damaged: r.src.damaged})
 			cells += len(r.src.row)
 		} else {
 			batch = append(batch, prefetched{end: true, err: r.src.err, merged: r.src.mergedRefs()})
@@ -316,6 +322,10 @@ func (r *Rows) nextPrefetched() bool {
 	}
 	r.row, r.line, r.hidden, r.aheadLeft = p.row, p.line, p.hidden, p.left
 	r.noteUncomputed(p.line, p.uncomputed)
+	if !r.noteDamaged(p.line, p.row, p.damaged) { // table_damaged_cells.go
+		r.ahead = nil
+		return false
+	}
 	if r.fill != nil {
 		r.row = r.fill.apply(r.line, r.row) // merged_cells.go
 	}
@@ -468,6 +478,7 @@ func (r *Rows) nextWorkbookRow() bool {
 	r.hidden = r.raw.GetRowOpts().Hidden
 	r.line++
 	r.uncomputed = r.excelizeUncomputed(raw) // table_uncomputed.go
+	r.damaged = r.blankDamaged(raw)          // table_damaged_cells.go
 	if r.view == nil {
 		for i, shown := range r.dateShown {
 			if i < len(raw) && raw[i] != "" {
@@ -500,6 +511,7 @@ func (r *Rows) nextWorkbookRow() bool {
 		r.view.Close()
 		r.view = nil
 	}
+	r.blankDamaged(raw) // a formatted value of a damaged cell too
 	r.row = raw
 	return true
 }

@@ -22,15 +22,15 @@ import (
 //     the header's "Respondent", a wrong value;
 //   - a style attribute that is no number (s="abc"): the cell left out of its row.
 //
-// The fast sheet reader stops at the first two (sheet.ErrMalformed, attack 12 F23) and
-// leaves the third to excelize. Excel calls such a workbook damaged. Before excelize
-// reads a sheet, its worksheet XML is now scanned once for these cells, and the first
-// stops the reading with the file, sheet, row, cell and reason, on both paths alike.
-// The scan runs only where excelize reads (a workbook the fast reader leaves to it).
+// The fast sheet reader names them as damaged cells (sheet.Rows.Damaged). Before
+// excelize reads a sheet, its worksheet XML is scanned once for the same cells, and
+// the rows excelize gives have them blanked and named alike (table_damaged_cells.go):
+// both paths reject the same answers, cells and rows. The scan runs only where excelize
+// reads (a workbook the fast reader leaves to it).
 
-// excelizeDamaged returns the error for the first cell of the sheet that excelize would
-// drop or misread, or nil.
-func excelizeDamaged(book *excelize.File, file, name string) error {
+// excelizeDamaged returns the cells of the sheet that excelize would drop or misread,
+// by row number; nil where there are none.
+func excelizeDamaged(book *excelize.File, name string) map[int][]damagedCell {
 	part, strings_ := sheetParts(book, name)
 	if part == "" {
 		return nil
@@ -39,17 +39,28 @@ func excelizeDamaged(book *excelize.File, file, name string) error {
 	if data == nil {
 		return nil
 	}
+	var out map[int][]damagedCell
+	add := func(line int, ref string, err error) {
+		col, _, cerr := excelize.CellNameToCoordinates(ref)
+		if cerr != nil {
+			return // a cell without a usable reference: excelize reports it itself
+		}
+		if out == nil {
+			out = map[int][]damagedCell{}
+		}
+		out[line] = append(out[line], damagedCell{col: col - 1, err: err})
+	}
 	shared := -1 // the number of shared strings, counted once needed
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
 	line := 0
 	var ref, typ string
-	inV := false
+	inV, styled := false, false
 	var v strings.Builder
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF || err != nil {
-			return nil // what excelize cannot parse it reports itself
+			return out // what excelize cannot parse it reports itself
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -61,10 +72,11 @@ func excelizeDamaged(book *excelize.File, file, name string) error {
 					line++
 				}
 			case "c":
-				ref, typ = attr(t, "r"), attr(t, "t")
+				ref, typ, styled = attr(t, "r"), attr(t, "t"), false
 				if s, ok := attrOK(t, "s"); ok {
 					if _, err := strconv.ParseInt(s, 10, 64); err != nil {
-						return damagedAt(file, name, line, ref, model.Reasonf("the cell's style %q is no number, and excelize leaves the cell out: %w", "de stijl %q van de cel is geen getal, en excelize laat de cel weg: %v", s, sheet.ErrMalformed))
+						add(line, ref, sheet.StyleDamage([]byte(s)))
+						styled = true
 					}
 				}
 			case "v":
@@ -80,15 +92,15 @@ func excelizeDamaged(book *excelize.File, file, name string) error {
 				continue
 			}
 			inV = false
-			if typ != "s" || v.Len() == 0 {
+			if typ != "s" || v.Len() == 0 || styled {
 				continue
 			}
 			if shared < 0 {
 				shared = countSharedStrings(pkgPart(book, strings_))
 			}
-			i, err := strconv.Atoi(strings.TrimSpace(v.String()))
+			i, err := strconv.Atoi(v.String()) // untrimmed, as the fast reader and excelize parse it
 			if err != nil || i < 0 || i >= shared {
-				return damagedAt(file, name, line, ref, model.Reasonf("shared string index %q, but the workbook has %d shared strings: %w", "index %q van een gedeelde tekst, maar de werkmap heeft %d gedeelde teksten: %v", v.String(), shared, sheet.ErrMalformed))
+				add(line, ref, sheet.SharedIndexDamage([]byte(v.String()), shared))
 			}
 		}
 	}

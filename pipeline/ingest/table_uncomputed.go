@@ -9,17 +9,13 @@ import (
 // A formula cell without a cached value (a workbook written by a program that does not
 // compute formulas, or saved with calculation off) reads as "" on both paths, as if no
 // one had filled it in: an answer lost without a word, a respondent without a
-// municipality. Rows names those cells per row (UncomputedAt), the same on both paths:
+// municipality. Rows names those cells per row (CellFaultsAt), the same on both paths:
 // the fast reader sees the missing <v> (sheet.Rows.Uncomputed); on the excelize path a
 // cell that reads "" holds such a formula where excelize gives it one and does not give
 // it the type of a cached string (t="str": a formula whose result is "", such as
 // =IF(A2="";"";A2), is computed, and empty). The readers reject them (survey_broken.go).
 
-// UncomputedAt returns the cells (0-based) of the row numbered line, among the rows
-// read so far, that hold a formula without a cached value; nil for a text file.
-func (r *Rows) UncomputedAt(line int) []int { return r.uncomputedAt[line] }
-
-// noteUncomputed keeps a row's uncomputed cells for UncomputedAt.
+// noteUncomputed keeps a row's uncomputed cells for CellFaultsAt.
 func (r *Rows) noteUncomputed(line int, cells []int) {
 	if len(cells) == 0 {
 		return

@@ -133,6 +133,7 @@ func (r *Rows) nextFastRow() bool {
 		if u := f.rows.Uncomputed(); len(u) > 0 {
 			r.uncomputed = append([]int(nil), u...) // table_uncomputed.go
 		}
+		r.damaged = fastDamaged(f.rows.Damaged()) // table_damaged_cells.go
 		return true
 	}
 	err := f.rows.Err()
@@ -165,6 +166,7 @@ func (r *Rows) nextFastRow() bool {
 	}
 	r.book, r.raw, r.view, r.date1904 = slow.book, slow.raw, slow.view, slow.date1904
 	r.viewed, r.dateShown, r.booleans, r.formulas = slow.viewed, slow.dateShown, slow.booleans, slow.formulas
+	r.sheetDamaged = slow.sheetDamaged
 	return r.nextWorkbookRow()
 }
 

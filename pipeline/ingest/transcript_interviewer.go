@@ -98,10 +98,14 @@ func markInterviewers(path string, turns []turn, named []string) *model.Warning 
 		return nil
 	}
 	vraag, warn := decideVraagOrVrouw(path, turns)
+	question, qWarn := decideNumberedQuestions(path, turns) // Q1 beside Interviewer: transcript_question_numbers.go
+	if warn == nil {
+		warn = qWarn
+	}
 	for i := range turns {
 		switch interviewerRole(turns[i].label) {
 		case roleInterviewer:
-			turns[i].interviewer = true
+			turns[i].interviewer = question || !isNumberedQuestion(turns[i].label)
 		case roleVraagOrVrouw:
 			turns[i].interviewer = vraag
 		default:

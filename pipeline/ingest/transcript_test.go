@@ -114,6 +114,7 @@ func FuzzSplitTranscript(f *testing.F) {
 	f.Add("[00:01] I: a\r\nR:\rb:\n\n\nAnna (x): y\nAnna: z")
 	f.Add("Zwarbeltje: hoi.\nI: Vraag?\nR: Ja, dus.\nDus: nee.\nTrijntje Zwarbel (gast): ook.\nI: En?\nR: Nee.\n") // labels that open one line: transcript_once_names.go
 	f.Add("Interviewer\tHeeft u korte lijnen?\t\nRespondent\t\t\nR\tNee.\nNooit.\t\n00:00:05\tI\tEn nu?\t\n")      // a Word table's rows (docx_tables.go)
+	f.Add("Interviewer: Hoe?\nQ1: Goed.\nQ2: Ook.\nInterviewer: En?\nQ1: Nee.\nQ3: Vraag 4\n")                     // Q with a number beside the interviewer: transcript_question_numbers.go
 	f.Fuzz(func(t *testing.T, text string) {
 		ds := splitTranscript("f.txt", "f.txt", "R1", text, Options{})
 		norm := []rune(normaliseBreaks(text))

@@ -251,6 +251,10 @@ type ResponsePrint struct {
 	Same     uint64
 	Stamp    uint64
 	HasStamp bool
+	// ByNumber: the tool numbers the responses of each survey from 1 (LimeSurvey,
+	// Forms), so the number alone tells nothing across surveys; otherwise Number is a
+	// respondent or response id (Qualtrics ResponseId, an id column).
+	ByNumber bool
 }
 
 // RoleConflict is a respondent given role Value by File where Earlier, read before,

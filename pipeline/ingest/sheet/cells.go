@@ -244,7 +244,8 @@ func (r *Rows) value(typ cellKind, style int, v []byte, hasV bool, inline []byte
 		if i < 0 || i >= len(r.book.shared) {
 			// No reader can say what the cell holds (excelize reads it as empty, an
 			// answer lost without a word: attack 12 F23); Excel calls the file damaged.
-			return nil, -1, model.Reasonf("shared string index %q, but the workbook has %d shared strings: %w", "index %q van een gedeelde tekst, maar de werkmap heeft %d gedeelde teksten: %v", v, len(r.book.shared), ErrMalformed)
+			// It is a damaged cell (damaged.go).
+			return nil, -1, SharedIndexDamage(v, len(r.book.shared))
 		}
 		r.cell = append(r.cell[:0], r.book.shared[i]...)
 		return r.cell, int32(i), nil

@@ -145,7 +145,7 @@ func compare(t *testing.T, path string) bool {
 			if len(rows[i]) == 0 && len(g[i]) == 0 {
 				continue
 			}
-			if !reflect.DeepEqual(g[i], rows[i]) {
+			if !reflect.DeepEqual(g[i], rows[i]) && !sameButDamaged(t, path, name, i+1, g[i], rows[i]) {
 				t.Errorf("%s: sheet %q row %d:\n got  %q\n want %q", path, name, i+1, g[i], rows[i])
 			}
 		}
@@ -154,6 +154,46 @@ func compare(t *testing.T, path string) bool {
 		t.Errorf("%s: %d sheets, excelize %d", path, len(got), len(want))
 	}
 	return true
+}
+
+// sameButDamaged reports whether the fast reader's row (got) is excelize's (want) but for
+// the row's damaged cells (damaged.go), which the fast reader gives as "" and excelize
+// as "", as another cell's text, or not at all.
+func sameButDamaged(t *testing.T, path, sheet string, line int, got, want []string) bool {
+	t.Helper()
+	w, err := Open(path, testLimits)
+	if err != nil {
+		return false
+	}
+	defer w.Close()
+	rows, err := w.Rows(sheet)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	var damaged []Damage
+	for rows.Next() {
+		if rows.Line() == line {
+			damaged = rows.Damaged()
+			break
+		}
+	}
+	if len(damaged) == 0 {
+		return false
+	}
+	want = append([]string(nil), want...)
+	for _, d := range damaged {
+		if d.Col < len(want) {
+			want[d.Col] = ""
+		}
+	}
+	trim := func(r []string) []string {
+		for len(r) > 0 && r[len(r)-1] == "" {
+			r = r[:len(r)-1]
+		}
+		return r
+	}
+	return reflect.DeepEqual(trim(append([]string(nil), got...)), trim(want))
 }
 
 // Every workbook in the repository reads as excelize reads it.
@@ -329,7 +369,7 @@ func boolPtr(b bool) *bool { return &b }
 
 // withSheetXML writes a workbook whose first sheet's XML is body; edit, if not nil, may
 // change any entry.
-func withSheetXML(t *testing.T, name, body string, edit func(entry string, data []byte) []byte) string {
+func withSheetXML(t testing.TB, name, body string, edit func(entry string, data []byte) []byte) string {
 	t.Helper()
 	f := excelize.NewFile()
 	code := "d-m-yyyy"
@@ -475,19 +515,15 @@ func TestLimits(t *testing.T) {
 }
 
 // Attack 12 F23: a cell whose start tag is broken lost its type and with it its value,
-// and a shared-string index beyond the shared strings read as an empty cell, both by
-// excelize too and without a word. Both are malformed worksheets, named by row.
+// by excelize too and without a word: a malformed worksheet, named by row. (A
+// shared-string index beyond the shared strings is a damaged cell: TestDamagedCells.)
 func TestBrokenCellsAreMalformed(t *testing.T) {
-	// The workbook withSheetXML writes has two shared strings.
 	for name, tc := range map[string]struct {
 		row  string
 		want string
 	}{
 		"attributes":      {`<c r="A2" t=</"inlineStr"><is><t>Jongerenwerker</t></is></c>`, `row 2: a cell whose attributes are broken`},
 		"attribute quote": {`<c r="A2" t="inlineStr" s=1><is><t>x</t></is></c>`, `row 2: a cell whose attributes are broken`},
-		"index too large": {`<c r="A2" t="s"><v>99999999</v></c>`, `row 2: shared string index "99999999", but the workbook has 2 shared strings`},
-		"index negative":  {`<c r="A2" t="s"><v>-1</v></c>`, `row 2: shared string index "-1"`},
-		"index just over": {`<c r="A2" t="s"><v>2</v></c>`, `row 2: shared string index "2"`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			body := sheetHead + `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Respondent</t></is></c></row><row r="2">` + tc.row + `</row></sheetData></worksheet>`

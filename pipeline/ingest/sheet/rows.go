@@ -59,10 +59,12 @@ type Rows struct {
 	// without a cached value: "" in Row, as excelize gives them (Uncomputed). A formula
 	// cached as an empty string (t="str") is not one.
 	uncomputed []int
-	cell       []byte // scratch: a value made here (a date, a shared string)
-	text       []byte // scratch: a value's text as decoded
-	inline     []byte // scratch: an inline string's text
-	intern     *[internSlots]string
+	// damaged are the damaged cells of the row read ahead (damaged.go).
+	damaged []Damage
+	cell    []byte // scratch: a value made here (a date, a shared string)
+	text    []byte // scratch: a value's text as decoded
+	inline  []byte // scratch: an inline string's text
+	intern  *[internSlots]string
 	// lastRow is the last row the sheet's <dimension> names (0 until read, or when the
 	// sheet has none); size is the sheet's inflated size (RowsHint).
 	lastRow int
@@ -245,7 +247,7 @@ func (r *Rows) fail(err error) {
 // at the end of the sheet data.
 func (r *Rows) readRow() {
 	s := r.s
-	r.vals, r.ends, r.shared, r.uncomputed = r.vals[:0], r.ends[:0], r.shared[:0], r.uncomputed[:0]
+	r.vals, r.ends, r.shared, r.uncomputed, r.damaged = r.vals[:0], r.ends[:0], r.shared[:0], r.uncomputed[:0], r.damaged[:0]
 	r.cols, r.width = r.cols[:0], 0
 	for {
 		switch s.next() {
@@ -393,15 +395,18 @@ func (r *Rows) readCell(col int, t, styleAttr []byte) bool {
 	s := r.s
 	typ := cellType(t)
 	style := 0
+	var damage error // a damaged cell: read to its end, given as "" (damaged.go)
 	if styleAttr != nil {
 		n, err := strconv.Atoi(string(styleAttr))
 		if err != nil {
-			r.fail(model.Reasonf("cell style %q", "celstijl %q", styleAttr))
-			return false
+			damage = StyleDamage(styleAttr)
 		}
 		style = n
 	}
 	if s.selfClose {
+		if damage != nil {
+			r.damaged = append(r.damaged, Damage{col - 1, damage})
+		}
 		return true
 	}
 	depth := s.depth
@@ -420,7 +425,15 @@ func (r *Rows) readCell(col int, t, styleAttr []byte) bool {
 			if s.depth >= depth {
 				continue
 			}
+			if damage != nil {
+				r.damaged = append(r.damaged, Damage{col - 1, damage})
+				return true
+			}
 			val, shared, err := r.value(typ, style, r.text, hasV, r.inline, hasIS)
+			if errors.Is(err, ErrDamagedCell) {
+				r.damaged = append(r.damaged, Damage{col - 1, err})
+				return true
+			}
 			if err != nil {
 				r.fail(err)
 				return false

@@ -1,0 +1,36 @@
+# Writes enquete.xlsx: a survey with a sheet per municipality, where the Zeeveen sheet
+# holds two rows copied from the Bergdorp sheet (E1, E2, every cell the same) beside
+# its own. Run: python3 make.py
+import zipfile
+
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def cell(ref, v):
+    if isinstance(v, int):
+        return f'<c r="{ref}"><v>{v}</v></c>'
+    return f'<c r="{ref}" t="inlineStr"><is><t>{v}</t></is></c>'
+
+
+def sheet(rows):
+    out = []
+    for i, r in enumerate(rows):
+        out.append(f'<row r="{i+1}">' + "".join(cell("ABCDEFG"[j] + str(i + 1), v) for j, v in enumerate(r)) + "</row>")
+    return f'<?xml version="1.0"?><worksheet {NS}><sheetData>' + "".join(out) + "</sheetData></worksheet>"
+
+
+head = ["Respondent", "Gemeente", "Functie", "K1", "K2", "K3", "K4"]
+bergdorp = [head, ["E1", "Bergdorp", "Jongerenwerker", 4, 5, 3, 4], ["E2", "Bergdorp", "Wijkagent", 2, 3, 2, 2],
+            ["E3", "Bergdorp", "Jongerenwerker", 5, 5, 4, 4]]
+zeeveen = [head, ["E4", "Zeeveen", "Wijkagent", 3, 3, 3, 2], bergdorp[1], bergdorp[2], ["E5", "Zeeveen", "Jongerenwerker", 4, 4, 5, 5]]
+parts = {
+    "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": f'<?xml version="1.0"?><workbook {NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Bergdorp" sheetId="1" r:id="rId1"/><sheet name="Zeeveen" sheetId="2" r:id="rId2"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+    "xl/worksheets/sheet1.xml": sheet(bergdorp),
+    "xl/worksheets/sheet2.xml": sheet(zeeveen),
+}
+with zipfile.ZipFile("enquete.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    for n, d in parts.items():
+        z.writestr(zipfile.ZipInfo(n, (2024, 1, 1, 0, 0, 0)), d)
