@@ -19,7 +19,8 @@ import (
 func newRedactor(d *model.Dataset, cb *codebook.Codebook, s *Study) *redact.Redactor {
 	return redact.New(redact.Options{
 		People: append(namesToRedact(d), speakerNames(d, s)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keepWords(d, cb), Lang: s.Language,
-		Anchors: anchorWords(d, cb), // redactor_anchors.go
+		Anchors:     anchorWords(d, cb), // redactor_anchors.go
+		Respondents: idsInFileNames(d),  // redactor_ids.go
 	})
 }
 
