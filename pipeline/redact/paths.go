@@ -262,7 +262,7 @@ func (r *Redactor) RedactWithPaths(text string) string {
 				spans = append(spans, r.pathNameSpans(w, ws, start, true)...)
 			}
 		}
-		spans = mergeSpans(spans)
+		spans = mergeSpans(append(r.quotedNameSpans(text), spans...)) // paths_quoted.go
 	}
 	return r.write(text, spans)
 }

@@ -92,3 +92,20 @@ func TestRedactPathRespondentIDs(t *testing.T) {
 		t.Errorf("RedactWithPaths = %q, want %q", got, want)
 	}
 }
+
+// TestRedactWithPathsQuotedSheets: a sheet's or document's name in quotes in a warning
+// or a reject's location is read by the file-name rules (0.9.0: 'sheet "noa"').
+func TestRedactWithPathsQuotedSheets(t *testing.T) {
+	r := New(Options{Respondents: []string{"JW03"}})
+	for _, tc := range []struct{ in, want string }{
+		{`sheet "noa", row 4, column "Respondent"`, `sheet "[naam]", row 4, column "Respondent"`},
+		{`codering.xlsx: blad "jan" is niet gelezen`, `codering.xlsx: blad "[naam]" is niet gelezen`},
+		{`sheet "JW03" was not read`, `sheet "[respondent]" was not read`},
+		{`sheet "Blad1", row 2, column "naam"`, `sheet "Blad1", row 2, column "naam"`},
+		{`column "jan" is empty`, `column "jan" is empty`}, // no sheet: running text
+	} {
+		if got := r.RedactWithPaths(tc.in); got != tc.want {
+			t.Errorf("RedactWithPaths(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
