@@ -108,7 +108,8 @@ func (r *Redactor) elementNameSpans(path string, ws []pathWord, base int, lower 
 	l := lex()
 	isNum := func(k int) bool { return k < len(ws) && ws[k].fold != "" && unicode.IsDigit(rune(ws[k].fold[0])) }
 	excluded := func(f string) bool {
-		return r.keep[f] || l.function[f] || l.place[f] || institutionWord[f] || placeholderWords[f] || hasDigit(f)
+		return r.keep[f] || l.function[f] || l.place[f] || institutionWord[f] || placeholderWords[f] || hasDigit(f) ||
+			lower && (fileCues[f] || fileWords[f]) // paths_lower.go: "Questions_with_Text", "export_new"
 	}
 	prefix := func(k int) bool {
 		return k >= 0 && k < len(ws) && (prefixes[ws[k].fold] || surnamePrefix[ws[k].fold]) && ws[k].fold != "in" && ws[k].fold != "op"

@@ -16,7 +16,8 @@ import (
 //     "gesprek-met-kees", "transcript_roos_2"), a given name or surname of the lists in
 //     any case, numbers, initials and prefixes between them skipped;
 //   - alone in its folder or file name, beside numbers, initials, the extension and
-//     words that only say which version a file is (fileWords: "jan.txt", "kees_2.docx",
+//     words that only say which version a file is (fileWords) and other given names
+//     ("jan.txt", "kees_2.docx", "roos en kees.txt",
 //     "interviews/jan/1.txt", "bakker_def.docx"), a given name unless it is an ordinary
 //     word that names files ("master.xlsx", "lente_2024.csv": plainFileNames), a
 //     surname only where it is one of the frequent surnames that name a person there
@@ -138,7 +139,7 @@ func (r *Redactor) fileNameKinds(path string, ws []pathWord, kind []int, exclude
 				continue
 			}
 			g := ws[j].fold
-			if !minor(j) && !fileWords[g] && !fileCues[g] && !excluded(g) {
+			if !minor(j) && !fileWords[g] && !fileCues[g] && !excluded(g) && !l.given[g] {
 				alone = false
 				break
 			}

@@ -29,6 +29,10 @@ func TestRedactPathLowerCaseNames(t *testing.T) {
 		{"zoë.txt", "[naam].txt"},
 		{"zoe\u0308.txt", "[naam].txt"}, // NFD
 		{"interview met Jan en Kees.docx", "interview met [naam] en [naam].docx"},
+		{"roos en kees.txt", "[naam] en [naam].txt"},
+		{"2024-03-12_roos.txt", "2024-03-12_[naam].txt"},
+		{"interview_jan-willem.docx", "interview_[naam].docx"},
+		{"transcript_mohammed_el_amrani.txt", "transcript_[naam].txt"},
 		// no names
 		{"interview_jeugdwerker.docx", "interview_jeugdwerker.docx"},
 		{"bergdorp_2024.csv", "bergdorp_2024.csv"},
