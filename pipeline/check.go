@@ -39,6 +39,8 @@ type CheckReport struct {
 	// redactor is the run's: Shown redacts what the listing prints as a run's outputs do.
 	redactor *redact.Redactor
 	title    string // the title as a run publishes it (title.go)
+	// asWritten are the texts the listing prints as they are (coder folds: coder_fold.go)
+	asWritten map[string]bool
 }
 
 // Shown is text (a label, code name, role, reason, warning or file name as read) as the
@@ -46,7 +48,7 @@ type CheckReport struct {
 // check's output is pasted into mails and issues. The fields keep the values as read,
 // for -write-codebook.
 func (r *CheckReport) Shown(text string) string {
-	if r.redactor == nil {
+	if r.redactor == nil || r.asWritten[text] {
 		return text
 	}
 	return r.redactor.RedactWithPaths(text) // file names too (published_paths.go)
@@ -138,6 +140,7 @@ func Check(s *Study, rep progress.Reporter) (*CheckReport, error) {
 	_, err := execute(s, "", rep, func(d *model.Dataset, cb *codebook.Codebook, warnings []error) {
 		report = checkDataset(s, d, cb)
 		report.Warnings = warnings
+		checkCoderFolds(s, d, report) // coder_fold.go
 	})
 	if err != nil {
 		return nil, err

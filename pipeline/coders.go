@@ -3,7 +3,6 @@ package pipeline
 import (
 	"fmt"
 
-	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/redact"
 )
@@ -58,13 +57,5 @@ func sortNatural(s []string) {
 		for j := i; j > 0 && naturalLess(s[j], s[j-1]); j-- {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
-	}
-}
-
-// redactWarnings redacts the warnings gathered before the protect stage (they may name
-// input files, and so names in file names).
-func redactWarnings(warnings []error, r *redact.Redactor) {
-	for i, w := range warnings {
-		warnings[i] = model.Translated(r.RedactWithPaths(w.Error()), r.RedactWithPaths(model.Dutch(w))) // they may name files
 	}
 }

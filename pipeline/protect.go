@@ -410,7 +410,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 			value = hiddenID
 		}
 		p.Rejects[i] = protected.Reject{
-			File: file(x.File), Location: redactOnce(x.Location()), Value: redactOnce(value),
+			File: file(x.File), Location: redactOnce(publishedLocation(x, r)), Value: redactOnce(value), // published_paths.go
 			Reason: redactOnce(reason), ReasonNL: redactOnce(reasonNL), Err: x.Err, Cell: x.Cell, Item: x.Item,
 		}
 	}

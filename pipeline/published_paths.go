@@ -83,3 +83,12 @@ func reviewNames(p *protected.Dataset, reviews []reviewFile, fallback func(strin
 		return fallback(path)
 	}
 }
+
+// publishedLocation is a reject's location with its sheet and its part (a source of a
+// REFI-QDA project) named by the file-name rules, as the input list names sheets: a
+// workbook with a sheet per young person ('sheet "noa", row 4') published the name
+// through rejects.csv, where the location was redacted as running text only (0.9.0).
+func publishedLocation(x model.Reject, r *redact.Redactor) string {
+	x.Sheet, x.Part = r.RedactPath(x.Sheet), r.RedactPath(x.Part)
+	return x.Location()
+}

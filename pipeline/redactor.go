@@ -20,7 +20,8 @@ func newRedactor(d *model.Dataset, cb *codebook.Codebook, s *Study) *redact.Reda
 	keep := keepWords(d, cb)
 	return redact.New(redact.Options{
 		People: append(withoutKeptIDs(namesToRedact(d), keep), speakerNames(d, s)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keep, Lang: s.Language,
-		Anchors: anchorWords(d, cb), // redactor_anchors.go
+		Anchors:     anchorWords(d, cb), // redactor_anchors.go
+		Respondents: idsInFileNames(d),  // redactor_ids.go
 	})
 }
 

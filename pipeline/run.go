@@ -253,7 +253,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 			"de naam van een codeur bevat de naam of contactgegevens van een respondent: elke codeur wordt getoond als Coder 1, Coder 2, ... (privacy.coders: pseudonymise)"))
 	}
 	coders := pseudonymiseCoders(&out.Data, s.Privacy.Coders == "pseudonymise" || hideCoders)
-	redactWarnings(out.Summary.Warnings, red)
+	redactWarnings(out.Summary.Warnings, red, coders) // coder_fold.go
 	// The title is free text too: title.go.
 	redactTitle(s, red, d, &out.Summary.Warnings)
 	*d = model.Dataset{} // nothing after this point sees a real id or name

@@ -165,10 +165,7 @@ func (f spellingFold) warning() error {
 	}
 	list := strings.Join(others, ", ")
 	if f.What == "coder" {
-		return spellingWarning{model.Reasonf(
-			"the coder names %s and %q differ only in case, accents or spaces: they are taken as one coder, %q; write the name one way in the exports to be sure",
-			"de codeursnamen %s en %q verschillen alleen in hoofdletters, accenten of spaties: ze gelden als één codeur, %q; schrijf de naam in de exports op één manier om zeker te zijn",
-			list, f.Shown, f.Shown)}
+		return spellingWarning{coderFold{shown: f.Shown, others: f.Others}} // coder_fold.go
 	}
 	whatNL := f.What
 	if f.What == "municipality" {

@@ -82,7 +82,7 @@ func ReadPublished(out string) (Published, error) {
 		return p, model.Reasonf("%s: no tables/*.csv: not an output folder", "%s: geen tables/*.csv: geen uitvoermap", out)
 	}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
+		b, err := readOutput(f) // read_output.go: no FIFO, device or huge file
 		if err != nil {
 			return p, err
 		}
@@ -94,7 +94,10 @@ func ReadPublished(out string) (Published, error) {
 	}
 	// An attack on a folder that is not a complete samenspel output would prove nothing:
 	// its min_cell and its counts must be what a run wrote, or the check says so.
-	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	b, err := readOutput(filepath.Join(out, "manifest.json"))
+	if err != nil && !os.IsNotExist(err) {
+		return p, err
+	}
 	if err != nil {
 		return p, model.Reasonf("%s: no manifest.json: not a samenspel output folder", "%s: geen manifest.json: geen uitvoermap van samenspel", out)
 	}
@@ -113,7 +116,9 @@ func ReadPublished(out string) (Published, error) {
 	if err := checkCounts(p.Tables); err != nil {
 		return p, model.Reasonf("%s: %v", "%s: %v", out, err)
 	}
-	if b, err := os.ReadFile(filepath.Join(out, "review.qdpx")); err == nil {
+	if b, err := readOutput(filepath.Join(out, "review.qdpx")); err != nil && !os.IsNotExist(err) {
+		return p, err
+	} else if err == nil {
 		cases, err := reviewCases(b)
 		if err != nil {
 			return p, model.Reasonf("%s: %v", "%s: %v", filepath.Join(out, "review.qdpx"), err)

@@ -42,7 +42,7 @@ func (r *Redactor) findGluedAnchored(text string) []Span {
 		if len(ws) < 2 || !r.anchored(ws) {
 			continue
 		}
-		out = append(out, r.pathNameSpans(ws, start, false)...)
+		out = append(out, r.pathNameSpans(run, ws, start, false)...)
 	}
 	return out
 }

@@ -80,19 +80,36 @@ func pathWords(path string) []pathWord {
 	return out
 }
 
-// findPathNames returns the name spans RedactPath adds to Find's (see above).
-func (r *Redactor) findPathNames(path string) []Span {
-	return r.pathNameSpans(pathWords(path), 0, true)
+// pathNameSpans returns the name spans RedactPath adds to Find's (see above) among the
+// words ws of path, their offsets shifted by base. Where lower is false (a glued word in running text) a name in lower case that is
+// no Dutch word counts only beside an anchor, a prefix or another name part, as one that
+// is, and the file-name rules of paths_lower.go do not apply.
+func (r *Redactor) pathNameSpans(path string, ws []pathWord, base int, lower bool) []Span {
+	if !lower || !strings.ContainsAny(path, "/\\") {
+		return r.elementNameSpans(path, ws, base, lower)
+	}
+	// a path's folder and file names one by one: a name runs on over prefixes and
+	// name parts within one name, never across a "/" ("2024/jan/ronde1.csv")
+	elem, _ := pathElements(path, ws)
+	var out []Span
+	for from := 0; from < len(ws); {
+		to := from + 1
+		for to < len(ws) && elem[to] == elem[from] {
+			to++
+		}
+		out = append(out, r.elementNameSpans(path, ws[from:to], base, lower)...)
+		from = to
+	}
+	return out
 }
 
-// pathNameSpans is findPathNames over the words ws, their offsets shifted by base. Where
-// lower is false (a glued word in running text) a name in lower case that is no Dutch
-// word counts only beside an anchor, a prefix or another name part, as one that is.
-func (r *Redactor) pathNameSpans(ws []pathWord, base int, lower bool) []Span {
+// elementNameSpans is pathNameSpans within one folder or file name.
+func (r *Redactor) elementNameSpans(path string, ws []pathWord, base int, lower bool) []Span {
 	l := lex()
 	isNum := func(k int) bool { return k < len(ws) && ws[k].fold != "" && unicode.IsDigit(rune(ws[k].fold[0])) }
 	excluded := func(f string) bool {
-		return r.keep[f] || l.function[f] || l.place[f] || institutionWord[f] || placeholderWords[f] || hasDigit(f)
+		return r.keep[f] || l.function[f] || l.place[f] || institutionWord[f] || placeholderWords[f] || hasDigit(f) ||
+			lower && (fileCues[f] || fileWords[f]) // paths_lower.go: "Questions_with_Text", "export_new"
 	}
 	prefix := func(k int) bool {
 		return k >= 0 && k < len(ws) && (prefixes[ws[k].fold] || surnamePrefix[ws[k].fold]) && ws[k].fold != "in" && ws[k].fold != "op"
@@ -117,6 +134,9 @@ func (r *Redactor) pathNameSpans(ws []pathWord, base int, lower bool) []Span {
 		default:
 			kind[k] = 1
 		}
+	}
+	if lower {
+		r.fileNameKinds(path, ws, kind, excluded) // paths_lower.go
 	}
 	// a weak part beside a name part (past prefixes) or after a prefix is a name; twice,
 	// so that "jan" of "jan_de_vries" sees "vries" promoted after its prefix
@@ -170,11 +190,13 @@ func (r *Redactor) RedactPath(path string) string {
 	if path == "" {
 		return path
 	}
-	spans := r.Find(path)
+	ws := pathWords(path)
+	// a respondent's id first: it wins over the name Find takes it for (paths_ids.go)
+	spans := append(r.idSpans(path, 0, ws), r.Find(path)...)
 	if r.unlisted {
-		spans = mergeSpans(append(spans, r.findPathNames(path)...))
+		spans = append(spans, r.pathNameSpans(path, ws, 0, true)...)
 	}
-	return r.write(path, spans)
+	return r.write(path, mergeSpans(spans))
 }
 
 // mergeSpans sorts spans and joins overlapping ones: names absorb what they overlap,
@@ -236,10 +258,12 @@ func (r *Redactor) RedactWithPaths(text string) string {
 				i += n
 			}
 			if w := text[start:i]; pathLike(w) {
-				spans = append(spans, r.pathNameSpans(pathWords(w), start, true)...)
+				ws := pathWords(w)
+				spans = append(r.idSpans(w, start, ws), spans...) // paths_ids.go: before Find's names
+				spans = append(spans, r.pathNameSpans(w, ws, start, true)...)
 			}
 		}
-		spans = mergeSpans(spans)
+		spans = mergeSpans(append(r.quotedNameSpans(text), spans...)) // paths_quoted.go
 	}
 	return r.write(text, spans)
 }

@@ -92,6 +92,9 @@ type Options struct {
 	// "Bergdorp_deVries"): role abbreviations and group values (glued_anchored.go).
 	// Unlike Keep they do not stop a word from being a name ("Jo" of JO).
 	Anchors []string
+	// Respondents are the respondents' ids that file names are searched for, shown
+	// there as "[respondent]" (paths_ids.go).
+	Respondents []string
 }
 
 // Redactor removes identifying details from text; it is safe for concurrent use.
@@ -101,6 +104,8 @@ type Redactor struct {
 	placeholders map[Kind]string
 	unlisted     bool
 	anchors      map[string]bool
+	ids          map[string]bool // the respondents' ids, by idKey (paths_ids.go)
+	idLen        int             // the longest of them, in bytes
 }
 
 // idWords are words that make up test ids and speaker labels: never a part of a
@@ -171,6 +176,7 @@ func New(opt Options) *Redactor {
 	}
 	r.names.sort()
 	r.anchors = anchorSet(opt.Anchors) // glued_anchored.go
+	r.addIDs(opt.Respondents)          // paths_ids.go
 	for _, k := range opt.Keep {
 		for _, w := range strings.FieldsFunc(k, notWordRune) {
 			r.keep[fold(w)] = true
