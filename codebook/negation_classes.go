@@ -10,29 +10,29 @@ import "strings"
 // jeugd-GGZ? Nee."). A wish is not among them: the codebook codes the wish for a
 // contact person or for being told first as the code itself.
 
-// sentenceOf returns the start of the sentence of n.Text around the bytes [from, to) (the
-// byte after the last break before from whose punctuation ends a sentence, or the first
-// word's) and
-// whether the sentence ends in a question mark.
-func sentenceOf(text string, n *Normalized, from, to int) (start int, question bool) {
-	start = min(1, len(n.Text)) // Normalized.Text starts with a space
+// sentenceStart returns the start of the sentence of n.Text that holds byte from: the byte
+// after the last break before it whose punctuation ends a sentence, or the first word's.
+func sentenceStart(text string, n *Normalized, from int) int {
 	for b := n.breakBefore(from); b >= 0; b = n.breakBefore(b) {
 		if sentenceEnd(n.punctAfter(text, b)) != 0 {
-			start = b + 1
-			break
+			return b + 1
 		}
 	}
+	return min(1, len(n.Text)) // Normalized.Text starts with a space
+}
+
+// endsInQuestion reports whether the sentence that holds byte to of n.Text ends in '?'.
+func endsInQuestion(text string, n *Normalized, to int) bool {
 	for b := n.breakFrom(to); b >= 0; b = n.breakFrom(b + 1) {
 		if c := sentenceEnd(n.punctAfter(text, b)); c != 0 {
-			return start, c == '?'
+			return c == '?'
 		}
 	}
 	if len(n.off) == 0 {
-		return start, false
+		return false
 	}
 	// The last sentence: the punctuation after the text's last letter.
-	rest := text[n.off[len(n.off)-1]:]
-	return start, strings.ContainsRune(rest, '?')
+	return strings.ContainsRune(text[n.off[len(n.off)-1]:], '?')
 }
 
 // sentenceEnd returns the first '.', '!' or '?' of the punctuation at the start of rest
@@ -72,8 +72,11 @@ var questionVerbs = newWordSet(map[string]bool{
 // is not, so neither the code nor its barrier is suggested. A topic question of its own
 // ("Terugkoppeling?") has no verb first and is left to the answer after it.
 func askedQuestion(text string, n *Normalized, from, to int) bool {
-	start, q := sentenceOf(text, n, from, to)
-	if !q || start >= from {
+	if !endsInQuestion(text, n, to) { // most sentences: the cheaper look first
+		return false
+	}
+	start := sentenceStart(text, n, from)
+	if start >= from {
 		return false
 	}
 	t := n.Text
@@ -91,7 +94,7 @@ func askedQuestion(text string, n *Normalized, from, to int) bool {
 // its own negation, or a negated facilitator) is not suggested.
 func deniedFrame(text string, n *Normalized, from int) bool {
 	t := n.Text
-	start, _ := sentenceOf(text, n, from, from)
+	start := sentenceStart(text, n, from)
 	end := from - 1
 	var prev string // the word after the one looked at
 	for w := 0; end > start && w < 8; w++ {
