@@ -12,20 +12,37 @@ import "strings"
 
 // sentenceStart returns the start of the sentence of n.Text that holds byte from: the byte
 // after the last break before it whose punctuation ends a sentence, or the first word's.
+// At most sentenceBreaks clause breaks are looked at (a sentence of more clauses starts,
+// for this, at the last one looked at), so that a text of many clauses and no full stop
+// costs linear work (Normalized.work counts it).
 func sentenceStart(text string, n *Normalized, from int) int {
-	for b := n.breakBefore(from); b >= 0; b = n.breakBefore(b) {
+	b := n.breakBefore(from)
+	for k := 0; b >= 0 && k < sentenceBreaks; k++ {
+		n.work++
 		if sentenceEnd(n.punctAfter(text, b)) != 0 {
 			return b + 1
 		}
+		next := n.breakBefore(b)
+		if next >= 0 && k == sentenceBreaks-1 {
+			return b + 1
+		}
+		b = next
 	}
 	return min(1, len(n.Text)) // Normalized.Text starts with a space
 }
 
+// sentenceBreaks bounds the clause breaks sentenceStart and endsInQuestion look at.
+const sentenceBreaks = 16
+
 // endsInQuestion reports whether the sentence that holds byte to of n.Text ends in '?'.
 func endsInQuestion(text string, n *Normalized, to int) bool {
-	for b := n.breakFrom(to); b >= 0; b = n.breakFrom(b + 1) {
+	for b, k := n.breakFrom(to), 0; b >= 0; b, k = n.breakFrom(b+1), k+1 {
+		n.work++
 		if c := sentenceEnd(n.punctAfter(text, b)); c != 0 {
 			return c == '?'
+		}
+		if k == sentenceBreaks {
+			return false // no sentence's end in sight: not taken for a question
 		}
 	}
 	if len(n.off) == 0 {
