@@ -543,6 +543,9 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 				}
 				code, rname, derived := r.id, r.pattern, false
 				pf, pt := from, to
+				if askedQuestion(text, n, from, to) || (r.barrier || !r.negatable) && deniedFrame(text, n, from) {
+					continue // negation_classes.go: "Mag ik hem bellen als hij spijbelt?"
+				}
 				if r.negatable && !r.barrier && conceded(text, n, to) {
 					continue // "Ik ken haar wel, de gezinsvoogd, maar ze is nooit bereikbaar."
 				}
@@ -553,6 +556,9 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 						}
 						code, rname, derived = r.opposite, r.negatedRule, true
 						from, to = min(from, cf), max(to, ct)
+						if deniedFrame(text, n, from) {
+							continue // "Het is niet dat ik niemand vertrouw"
+						}
 					}
 				}
 				span, start, end := n.original(text, from, to, &near)
@@ -890,7 +896,7 @@ func (m *matcher) negated(text string, n *Normalized, from, to int, beforeOnly, 
 		}
 		// A barrier that is said to be no problem: "privacy is bij ons nooit een
 		// probleem", "van wachtlijsten hebben we geen last".
-		if beforeOnly && (word == "geen" || word == "nooit" || word == "niet") && noProblem(t, e, hi) {
+		if beforeOnly && (word == "geen" || word == "nooit" || word == "niet" || rarelySet.has(word)) && noProblem(t, e, hi) {
 			return start, e, true
 		}
 		if beforeOnly && fallsShort(t, word, e, hi) { // "de wachtlijst valt wel mee"
@@ -915,10 +921,16 @@ func (m *matcher) negated(text string, n *Normalized, from, to int, beforeOnly, 
 	if sp >= hi && (last == "niet" || last == "nooit" || rarelySet.has(last) || (!beforeOnly && endedSet.has(last))) && !bothWays(t, ls, to) {
 		return ls, le, true
 	}
+	if s, e, ok := frontedDenied(text, n, lo, hi, from, to); ok { // negation_classes.go
+		return s, e, true
+	}
 	// A question answered with no: "Wantrouwen tussen school en wijkteam? Nee, dat heb ik
 	// nooit gemerkt." "Wachtlijsten? Daar hebben wij nooit last van." (a barrier).
 	if hi < len(t)-1 && n.isBreak(hi) && questionAt(n.punctAfter(text, hi), &n.work) {
 		if s, e, ok := deniedAnswer(n, hi, beforeOnly); ok {
+			return s, e, true
+		}
+		if s, e, ok := questionsThenDenied(text, n, hi, beforeOnly); ok {
 			return s, e, true
 		}
 	}
@@ -1081,7 +1093,7 @@ func deniedAnswer(n *Normalized, hi int, barrier bool) (s, e int, ok bool) {
 		if !barrier || word == "maar" || stopWords.has(word) {
 			return 0, 0, false
 		}
-		if (word == "geen" || word == "nooit" || word == "niet") && noProblem(t, end, len(t)-1) {
+		if (word == "geen" || word == "nooit" || word == "niet" || rarelySet.has(word)) && noProblem(t, end, len(t)-1) {
 			return start, end, true
 		}
 		if sp = end; sp >= len(t)-1 || n.isBreak(sp) {
@@ -1198,7 +1210,7 @@ func conceded(text string, n *Normalized, to int) bool {
 // handen geven".
 func topicClause(text string, n *Normalized, lo, from int) bool {
 	t := n.Text
-	if lo > 0 && !punctAt(n.punctAfter(text, lo), ".!?:", &n.work) {
+	if lo > 0 && !punctAt(n.punctAfter(text, lo), ".!?:", &n.work) && !answerBefore(text, n, lo) {
 		return false
 	}
 	for start := lo + 1; start < from; {
@@ -1286,12 +1298,12 @@ func fallsShort(t, word string, sp, hi int) bool {
 	if word != "valt" && word != "viel" && word != "vallen" && word != "vielen" {
 		return false
 	}
-	for i := 0; i < 3 && sp < hi; i++ {
+	for i := 0; i < 5 && sp < hi; i++ {
 		e := wordEnd(t, sp+1)
 		switch t[sp+1 : e] {
 		case "mee":
 			return true
-		case "wel", "best", "erg", "heel", "nog", "eigenlijk", "reuze", "ook", "het", "hier":
+		case "wel", "best", "erg", "heel", "nog", "eigenlijk", "reuze", "ook", "het", "hier", "bij", "ons", "dus", "toch", "nu":
 			sp = e
 			continue
 		}
