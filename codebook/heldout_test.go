@@ -36,13 +36,17 @@ type heldoutSet struct {
 // blind by another writer before the shipped model of 0.8.0 was finished, measured once
 // after the last change to the auto-coder: pipeline/learn's TestHeldout4) and the fifth
 // (355 fragments, written blind by another writer while 0.9.0's model was trained on the
-// eight sets before it, measured once after the last change: TestHeldout5).
+// eight sets before it, measured once after the last change: TestHeldout5) and the sixth
+// (330 fragments, written blind by another writer while 0.10.0's dictionary was tuned on
+// the nine sets before it by leaving one set out in turn, measured once after the last
+// change: TestHeldout6).
 var heldoutSets = []heldoutSet{
 	{"held-out set", "testdata/heldout/fragments.yaml", "e603c603324df211a743c08e2b209e72c555f14de504392e4b75d70cbbb6e676", false},
 	{"held-out set 2", "testdata/heldout2/fragments.yaml", "8109e10d42ea83d491acc0cd47543fd877053cd50c8512bd314c5d28f9c8f8a3", true},
 	{"held-out set 3", "testdata/heldout3/fragments.yaml", "8f481c36cbc2209cb1df4686c60b26a1d01350ac1763e249ab92434da4960484", true},
 	{"held-out set 4", "testdata/heldout4/fragments.yaml", "81f25ff1e631a9570a1fb779d6fe8a6d2cb47e1e2f31c577fd4eb85fa43edfc0", true},
 	{"held-out set 5", "testdata/heldout5/fragments.yaml", "e3be8953d72cb3f02d8747fd9e297a31c74ef1d8550afd21c767aad479194729", true},
+	{"held-out set 6", "testdata/heldout6/fragments.yaml", "4e2ff0da271e2af148f2e26ebb2b82c47809ba701804481f68c2c57f846910e8", true},
 }
 
 // HeldoutFragment is one interview fragment of the held-out set with the codes its
