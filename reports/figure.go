@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image/color"
 	"math"
+	"sync"
 
 	"github.com/samenspel/samenspel/pipeline/model"
 	"gonum.org/v1/plot"
@@ -27,6 +28,8 @@ type figure struct {
 	// Width is the printed width (figures.width); DPI the PNG resolution (figures.dpi).
 	Width vg.Length
 	DPI   int
+
+	memo layoutMemo // the wrapped text, made once (layout)
 }
 
 type legendEntry struct {
@@ -87,22 +90,62 @@ func (f *figure) width() vg.Length {
 
 func (f *figure) usableWidth() vg.Length { return f.width() - 2*margin }
 
-func (f *figure) titleLines() []string {
-	if f.Title == "" {
-		return nil
-	}
-	return wrap(f.Title, f.usableWidth(), titleSize, true)
-}
+func (f *figure) titleLines() []string { return f.layout().title }
 
-func (f *figure) captionLines() []string {
-	if f.Caption == "" {
-		return nil
-	}
-	return wrap(f.Caption, f.usableWidth(), captionSize, false)
-}
+func (f *figure) captionLines() []string { return f.layout().caption }
 
 // legendRows lays the legend entries out in rows that fit the width.
-func (f *figure) legendRows() [][]legendItem {
+func (f *figure) legendRows() [][]legendItem { return f.layout().legend }
+
+// figureLayout is the wrapped title, caption and legend of a figure at its width.
+type figureLayout struct {
+	title, caption []string
+	legend         [][]legendItem
+}
+
+// layoutMemo keeps a figure's layout for the title, caption, legend and width it was
+// made for: a figure is measured and drawn some six times (its height for the order of
+// drawing and for each canvas, the PNG, the SVG, the crop in report.docx), and wrapping
+// its text measured every word again each time (on the example study 17 ms of CPU).
+// The figure's fields may still change after it is made (buildFigures sets the width),
+// so the layout is made again when they differ from the ones it was made for.
+type layoutMemo struct {
+	mu     sync.Mutex
+	key    layoutKey
+	layout *figureLayout
+}
+
+type layoutKey struct {
+	title, caption string
+	width          vg.Length
+	legend         *legendEntry // the legend's first entry and length: the same slice
+	legends        int
+}
+
+// layout returns the figure's layout, made once for its current fields.
+func (f *figure) layout() *figureLayout {
+	k := layoutKey{title: f.Title, caption: f.Caption, width: f.width(), legends: len(f.Legend)}
+	if len(f.Legend) > 0 {
+		k.legend = &f.Legend[0]
+	}
+	f.memo.mu.Lock()
+	defer f.memo.mu.Unlock()
+	if f.memo.layout != nil && f.memo.key == k {
+		return f.memo.layout
+	}
+	l := &figureLayout{legend: f.makeLegendRows()}
+	if f.Title != "" {
+		l.title = wrap(f.Title, f.usableWidth(), titleSize, true)
+	}
+	if f.Caption != "" {
+		l.caption = wrap(f.Caption, f.usableWidth(), captionSize, false)
+	}
+	f.memo.key, f.memo.layout = k, l
+	return l
+}
+
+// makeLegendRows lays the legend entries out in rows that fit the width.
+func (f *figure) makeLegendRows() [][]legendItem {
 	var out [][]legendItem
 	var row []legendItem
 	x := vg.Length(0)

@@ -360,7 +360,7 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 	ax, ay := c.ctx.TransformPoint(1, H)
 	bx, by := c.ctx.TransformPoint(0, H-1)
 	if ax-ox != 1 || ay-oy != 0 || bx-ox != 0 || by-oy != 1 || ox != math.Round(ox) || oy != math.Round(oy) {
-		c.transformedString(f.Font, face, str, x, h-y) // png_text.go
+		c.transformedString(f, face, str, x, h-y) // png_text.go
 		return
 	}
 	off := image.Pt(int(ox), int(oy))
@@ -373,7 +373,7 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, str string) {
 		if prev >= 0 {
 			dot.X += face.Kern(prev, r)
 		}
-		dr, mask, mp, advance, ok := glyphCache.glyph(f.Font, c.dpi, face, dot, r) // png_glyph_cache.go
+		dr, mask, mp, advance, ok := glyphCache.glyph(f, c.dpi, face, &c.z, dot, r) // png_glyph_cache.go
 		if !ok {
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/png"
 	"math"
+	"sync"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -34,12 +35,31 @@ func encodePNG(img *image.RGBA, dpi int) ([]byte, error) {
 
 // encodePNG encodes the canvas's image as encodePNG does, reading only its touched
 // pieces.
+//
+// The stream is made in a buffer kept for the next figure (encodeBuffers) and the PNG
+// copied out at its size: made in a buffer of its own, guessed from the image's size and
+// grown as the stream outgrew it, a figure's PNG took some three times its size in
+// fresh memory (on the example study 10.6 MB for 3.3 MB of PNG, each new page a page
+// fault).
 func (c *pngCanvas) encodePNG(dpi int) ([]byte, error) {
-	if buf, ok := pngRunsZlib(c.img, c.touched, c.tw, pngHeadLen); ok {
-		return pngFileAround(buf, c.img.Rect.Dx(), c.img.Rect.Dy(), dpi), nil
+	bp, _ := encodeBuffers.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	defer encodeBuffers.Put(bp)
+	if buf, ok := pngRunsZlibOn(*bp, c.img, c.touched, c.tw, pngHeadLen); ok {
+		file := pngFileAround(buf, c.img.Rect.Dx(), c.img.Rect.Dy(), dpi)
+		if cap(file) > cap(buf) {
+			buf = file // grown by the chunks after the stream
+		}
+		*bp = buf[:0]
+		return bytes.Clone(file), nil
 	}
 	return encodePNGFlate(c.Image(), dpi)
 }
+
+// encodeBuffers holds the buffers the canvases' PNG streams are made in (*[]byte).
+var encodeBuffers sync.Pool
 
 // pngFile is the PNG of a w × h RGB image whose zlib stream of scanlines is idat.
 func pngFile(w, h, dpi int, idat []byte) []byte {

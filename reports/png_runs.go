@@ -21,12 +21,21 @@ func pngRunsIDAT(img *image.RGBA, touched []uint64, tw int) (idat []byte, ok boo
 // pngRunsZlib is pngRunsIDAT with head bytes kept free before the stream, for the
 // PNG's chunks before it (pngFileAround).
 func pngRunsZlib(img *image.RGBA, touched []uint64, tw int, head int) (idat []byte, ok bool) {
+	return pngRunsZlibOn(nil, img, touched, tw, head)
+}
+
+// pngRunsZlibOn is pngRunsZlib writing into buf's array where it is large enough (the
+// head bytes are left as buf held them).
+func pngRunsZlibOn(buf []byte, img *image.RGBA, touched []uint64, tw int, head int) (idat []byte, ok bool) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	L := 3*w + 1
 	if L > 32768 || w == 0 {
 		return nil, false
 	}
-	d := &deflater{out: make([]byte, head, head+w*h/16), tokens: make([]token, 0, maxBlockTokens+8)}
+	if cap(buf) < head+w*h/16 {
+		buf = make([]byte, head, head+w*h/16)
+	}
+	d := &deflater{out: buf[:head], tokens: make([]token, 0, maxBlockTokens+8)}
 	// zlib header: deflate with a 32 KiB window, "fastest" level, no dictionary; 0x7801
 	// is a multiple of 31 as the check bits require.
 	d.out = append(d.out, 0x78, 0x01)

@@ -25,7 +25,7 @@ import (
 // a glyph mask. The pixels are gg's: the same face, the same dot, the same matrix (c.m mirrors gg's,
 // built by the same gg.Matrix operations) and the same call of the transform
 // (TestTransformedStringMatchesGG).
-func (c *pngCanvas) transformedString(fnt font.Font, face xfont.Face, str string, x, y float64) {
+func (c *pngCanvas) transformedString(fnt font.Face, face xfont.Face, str string, x, y float64) {
 	// DrawString runs inside Push/InvertY/Pop (vgimg's FillString), so gg's matrix is
 	// the current one, y-inverted once more.
 	m := invertY(c.m, c.img.Rect.Dy())
@@ -37,7 +37,7 @@ func (c *pngCanvas) transformedString(fnt font.Font, face xfont.Face, str string
 		if prev >= 0 {
 			dot.X += face.Kern(prev, r)
 		}
-		dr, mask, mp, advance, ok := glyphCache.glyph(fnt, c.dpi, face, dot, r) // png_glyph_cache.go
+		dr, mask, mp, advance, ok := glyphCache.glyph(fnt, c.dpi, face, &c.z, dot, r) // png_glyph_cache.go
 		if !ok {
 			continue
 		}

@@ -43,7 +43,7 @@ func benchmarkRotatedText(b *testing.B, gg bool) {
 			c.ctx.DrawString(label, x, y)
 			c.ctx.Pop()
 		} else {
-			c.transformedString(fnt.Font, face, label, x, y)
+			c.transformedString(fnt, face, label, x, y)
 		}
 		c.Pop()
 	}

@@ -55,7 +55,7 @@ func TestTransformedStringMatchesGG(t *testing.T) {
 				c.ctx.DrawString(tc.text, x, y)
 				c.ctx.Pop()
 			} else {
-				c.transformedString(fnt.Font, face, tc.text, x, y)
+				c.transformedString(fnt, face, tc.text, x, y)
 			}
 			c.Pop()
 			c.Pop()

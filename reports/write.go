@@ -55,6 +55,13 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 	w := newWriter(dir)
 	defer w.wg.Wait() // no file is left being written when Write returns
 
+	// The figures are drawn from the start, while the tables are formatted and their
+	// files created: creating some sixty files takes tens of milliseconds in the kernel,
+	// and put waits while four are being written, which held back the drawing (on the
+	// example study the processors were half idle for 30 ms before it began).
+	figsDone := startFigures(res, want)
+	defer figsDone.wait() // no figure is left drawing when Write returns
+
 	if want["csv"] {
 		seen := map[string]bool{}
 		for _, t := range res.Tables {
@@ -115,16 +122,9 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 		return nil
 	}
 
-	var figs []renderedFigure
-	if want["png"] || want["svg"] || want["html"] || want["md"] || want["docx"] {
-		made, err := buildFigures(res)
-		if err != nil {
-			return nil, err
-		}
-		figs, err = renderAllFor(made, want["png"] || want["html"] || want["docx"], want["svg"], want["html"])
-		if err != nil {
-			return nil, err
-		}
+	figs, err := figsDone.wait()
+	if err != nil {
+		return nil, err
 	}
 	if want["xlsx"] {
 		xlsxAt = w.reserve()
@@ -209,6 +209,38 @@ func Write(dir string, res *results.Results) ([]Output, error) {
 	}
 	w.put("manifest.json", b)
 	return w.done()
+}
+
+// drawing is the figures being built and rendered on a goroutine of their own
+// (startFigures); wait returns them, as often as it is called.
+type drawing struct {
+	done chan struct{}
+	figs []renderedFigure
+	err  error
+}
+
+// startFigures builds and renders the figures that the formats in want need, if any.
+func startFigures(res *results.Results, want map[string]bool) *drawing {
+	d := &drawing{done: make(chan struct{})}
+	if !(want["png"] || want["svg"] || want["html"] || want["md"] || want["docx"]) {
+		close(d.done)
+		return d
+	}
+	go func() {
+		defer close(d.done)
+		made, err := buildFigures(res)
+		if err != nil {
+			d.err = err
+			return
+		}
+		d.figs, d.err = renderAllFor(made, want["png"] || want["html"] || want["docx"], want["svg"], want["html"])
+	}()
+	return d
+}
+
+func (d *drawing) wait() ([]renderedFigure, error) {
+	<-d.done
+	return d.figs, d.err
 }
 
 // renderedFigure is a figure with its image bytes and, where written, its file paths.

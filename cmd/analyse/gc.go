@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+
+	"github.com/samenspel/samenspel/cmd/analyse/internal/startgc"
 )
 
 // gcPercent is the heap growth, in percent of the live heap, that starts a collection
@@ -24,7 +26,7 @@ const maxGCPercent = 500
 // run's path, for 1,600 page faults fewer (a heap reused sooner); now it is collected once.
 // The tuner sets the growth from the live heap after that first collection, as before, so
 // a large study's peak is unchanged.
-const startGCPercent = 1600
+const startGCPercent = startgc.Percent
 
 // gcFloor is the heap size below which the collector lets the heap grow further than
 // gcPercent: the next collection starts at gcFloor, or at 6 times the live heap
