@@ -1,7 +1,6 @@
 package redact
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,19 +36,9 @@ func init() {
 //   - Not in capitals ("ZIT OP DE BRUG"): there every word looks like a name.
 //
 // The name is capitalised words (up to three, articles and hyphens between), none a
-// kept word on its own, a function word or a placeholder.
-var (
-	schoolWordRe = regexp.MustCompile(`(?i:\b(?:basisschool|basisscholen|kindcentrum|scholengemeenschap|praktijkonderwijs|daltonschool|montessorischool|jenaplanschool|vrije school|brede school|school|mavo|vmbo|havo|lyceum|college))\b|\b(?:OBS|CBS|RKBS|PCBS|SBO|SO|VSO|IKC|ISK|SBAO|ZMLK)\b`)
-	// schoolNameAfterRe: the name right after a school word: an optional article, then
-	// capitalised words.
-	schoolNameAfterRe = regexp.MustCompile(`^[ \x{00a0}]+((?:(?:De|Het|'t|de|het)[ \x{00a0}]+)?\p{Lu}[\p{L}'’]+(?:[ \x{00a0}\-]+(?:de |het |van |der |den )?\p{Lu}[\p{L}'’]+){0,2})`)
-	// schoolNameBeforeRe: capitalised words ending in an institution's word.
-	schoolNameBeforeRe = regexp.MustCompile(`\b((?:\p{Lu}[\p{L}'’]+(?:[ \x{00a0}]+|-)){1,3})(College|Lyceum|Scholengemeenschap|School|Gymnasium|Atheneum|Campus|Mavo|Vmbo|Havo)\b`)
-	schoolCompoundRe   = regexp.MustCompile(`\b(?:\p{Lu}[\p{L}]+[ \x{00a0}]+)?\p{Lu}[\p{L}]{2,}(?:school|college)\b`)
-	// schoolAttendRe: a word that says a child attends the school, then "op/naar/van/bij
-	// de/het" and a capitalised name.
-	schoolAttendRe = regexp.MustCompile(`(?i:\b(?:zit|zat|zitten|zaten|stapte over|stapt over|overgestapt|leerling|leerlingen|juf|juffrouw|meester|meesters|leerkracht|leerkrachten|mentor|directeur|directrice|intern begeleider|ib'er|ib-er|zorgcoördinator|zorgcoordinator|groep \d|klas \d|brugklas|kinderen)\s+(?:\p{Ll}+\s+){0,2}(?:op|naar|van|bij)\s+(?:de|het|'t)\s+)(\p{Lu}[\p{L}'’]+(?:[ \-]\p{Lu}[\p{L}'’]+)?)`)
-)
+// kept word on its own, a function word or a placeholder. The patterns are scanned
+// word by word (schools_scan.go); schools_oracle_test.go holds them as regular
+// expressions, the oracle the scanners are tested against.
 
 // genericSchools are compounds on -school and -college that name a kind of school, not one.
 var genericSchools = map[string]bool{}
@@ -80,6 +69,19 @@ func (r *Redactor) findSchools(text string) []Span {
 	if !r.unlisted {
 		return nil
 	}
+	out := r.findSchoolsScanned(text)
+	if r.only090Schools {
+		return out
+	}
+	out = append(out, r.findSchoolsInCapitals(text)...) // schools_capitals.go
+	return append(out, r.findSchoolsAfterOp(text)...)   // schools_op.go
+}
+
+// findSchoolsScanned returns the spans of 0.9.0's patterns.
+func (r *Redactor) findSchoolsScanned(text string) []Span {
+	if !r.unlisted {
+		return nil
+	}
 	// Each pattern runs only where the text holds its words (most segments name no
 	// school; the patterns' leading classes make them slow over a whole text).
 	lower := strings.ToLower(text)
@@ -101,57 +103,50 @@ func (r *Redactor) findSchools(text string) []Span {
 		}
 		out = append(out, Span{s, e, School})
 	}
-	for _, m := range findAll(schoolWordRe, text, words) {
-		if a := schoolNameAfterRe.FindStringSubmatchIndex(text[m[1]:]); a != nil {
-			s, e := m[1]+a[2], m[1]+a[3]
-			// the article goes with the name: "basisschool [schoolnaam]", not "De [school]"
-			name(s, e)
-		}
-	}
-	for _, m := range findAllSubmatch(schoolNameBeforeRe, text, before) {
-		s := m[2]
-		words := strings.Fields(text[m[2]:m[3]])
-		// a capitalised sentence start that is an article or a function word is not the
-		// name's ("Het Mondriaan College" → "Het [school]", "Die School")
-		if len(words) > 0 && (lex().function[fold(words[0])] || isArticle(words[0])) {
-			s += len(words[0])
-			s += len(text[s:]) - len(strings.TrimLeft(text[s:], " \u00a0"))
-			if s >= m[4] {
-				continue
+	if words {
+		for _, m := range scanSchoolWords(text) {
+			if s, e, ok := scanNameAfter(text, m[1]); ok {
+				// the article goes with the name: "basisschool [schoolnaam]", not "De [school]"
+				name(s, e)
 			}
 		}
-		name(s, m[5])
 	}
-	for _, m := range findAll(schoolCompoundRe, text, compound) {
-		w := text[m[0]:m[1]]
-		last := w[strings.LastIndexAny(w, " \u00a0")+1:]
-		if genericSchools[fold(last)] {
-			continue
+	if before {
+		for _, m := range scanNameBefore(text) {
+			s := m[2]
+			words := strings.Fields(text[m[2]:m[3]])
+			// a capitalised sentence start that is an article or a function word is not the
+			// name's ("Het Mondriaan College" → "Het [school]", "Die School")
+			if len(words) > 0 && (lex().function[fold(words[0])] || isArticle(words[0])) {
+				s += len(words[0])
+				s += len(text[s:]) - len(strings.TrimLeft(text[s:], " \u00a0"))
+				if s >= m[4] {
+					continue
+				}
+			}
+			name(s, m[5])
 		}
-		s := m[0]
-		if first := strings.Fields(w); len(first) > 1 && (lex().function[fold(first[0])] || r.keep[fold(first[0])]) {
-			s = m[1] - len(last)
-		}
-		out = append(out, Span{s, m[1], School})
 	}
-	for _, m := range findAllSubmatch(schoolAttendRe, text, attend) {
-		name(m[2], m[3])
+	if compound {
+		for _, m := range scanCompounds(text) {
+			w := text[m[0]:m[1]]
+			last := w[strings.LastIndexAny(w, " \u00a0")+1:]
+			if genericSchools[fold(last)] {
+				continue
+			}
+			s := m[0]
+			if first := strings.Fields(w); len(first) > 1 && (lex().function[fold(first[0])] || r.keep[fold(first[0])]) {
+				s = m[1] - len(last)
+			}
+			out = append(out, Span{s, m[1], School})
+		}
+	}
+	if attend {
+		for _, m := range scanAttend(text) {
+			name(m[2], m[3])
+		}
 	}
 	return out
-}
-
-func findAll(re *regexp.Regexp, text string, run bool) [][]int {
-	if !run {
-		return nil
-	}
-	return re.FindAllStringIndex(text, -1)
-}
-
-func findAllSubmatch(re *regexp.Regexp, text string, run bool) [][]int {
-	if !run {
-		return nil
-	}
-	return re.FindAllStringSubmatchIndex(text, -1)
 }
 
 func isArticle(w string) bool {
