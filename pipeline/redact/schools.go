@@ -69,29 +69,40 @@ func (r *Redactor) findSchools(text string) []Span {
 	if !r.unlisted {
 		return nil
 	}
-	out := r.findSchoolsScanned(text)
+	schoolWords := scanSchoolWords(text)
+	out := r.findSchoolsScanned(text, schoolWords)
 	if r.only090Schools {
 		return out
 	}
-	out = append(out, r.findSchoolsInCapitals(text)...) // schools_capitals.go
-	return append(out, r.findSchoolsAfterOp(text)...)   // schools_op.go
+	out = append(out, r.findSchoolsInCapitals(text, schoolWords)...) // schools_capitals.go
+	return append(out, r.findSchoolsAfterOp(text)...)                // schools_op.go
 }
 
-// findSchoolsScanned returns the spans of 0.9.0's patterns.
-func (r *Redactor) findSchoolsScanned(text string) []Span {
-	if !r.unlisted {
-		return nil
+// findSchoolsScanned returns the spans of 0.9.0's patterns, given the school words of
+// text (scanSchoolWords).
+func (r *Redactor) findSchoolsScanned(text string, schoolWords [][]int) []Span {
+	// Each pattern counts only where the text holds its words, as 0.9.0 ran its
+	// expressions only there (it skipped "SO\u00a0De Klimop" and "zit op  de Klimop"
+	// unless the text held "SO " or "op de " elsewhere, and so does this). The
+	// scanners are cheaper than the checks: a check is made only once a scanner finds.
+	lowered := ""
+	lower := func() string {
+		if lowered == "" {
+			lowered = strings.ToLower(text)
+		}
+		return lowered
 	}
-	// Each pattern runs only where the text holds its words (most segments name no
-	// school; the patterns' leading classes make them slow over a whole text).
-	lower := strings.ToLower(text)
-	words := containsAny(lower, "school", "scholen", "college", "lyceum", "kindcentrum", "praktijkonderwijs", "mavo", "vmbo", "havo") ||
-		containsAny(text, "OBS", "CBS", "RKBS", "SBO", "SO ", "VSO", "IKC", "ISK", "SBAO", "ZMLK")
+	if len(schoolWords) > 0 && !(containsAny(lower(), "school", "scholen", "college", "lyceum", "kindcentrum", "praktijkonderwijs", "mavo", "vmbo", "havo") ||
+		containsAny(text, "OBS", "CBS", "RKBS", "SBO", "SO ", "VSO", "IKC", "ISK", "SBAO", "ZMLK")) {
+		schoolWords = nil
+	}
 	before := containsAny(text, "College", "Lyceum", "Scholengemeenschap", "School", "Gymnasium", "Atheneum", "Campus", "Mavo", "Vmbo", "Havo")
-	compound := containsAny(lower, "school", "college")
-	attend := containsAny(lower, "op de ", "op het ", "op 't ", "van de ", "van het ", "van 't ", "naar de ", "naar het ", "bij de ", "bij het ") &&
-		containsAny(lower, "zit", "zat", "stap", "leerling", "juf", "meester", "leerkracht", "mentor", "direct", "begeleider", "ib'er", "ib-er", "zorgco", "groep", "klas", "kinderen")
-	if !words && !before && !compound && !attend {
+	// a compound holds "school" or "college" as written, so its text's lower case does
+	compound := containsAny(text, "school", "college")
+	attending := scanAttend(text)
+	attend := len(attending) > 0 && containsAny(lower(), "op de ", "op het ", "op 't ", "van de ", "van het ", "van 't ", "naar de ", "naar het ", "bij de ", "bij het ") &&
+		containsAny(lower(), "zit", "zat", "stap", "leerling", "juf", "meester", "leerkracht", "mentor", "direct", "begeleider", "ib'er", "ib-er", "zorgco", "groep", "klas", "kinderen")
+	if len(schoolWords) == 0 && !before && !compound && !attend {
 		return nil
 	}
 	var out []Span
@@ -103,12 +114,10 @@ func (r *Redactor) findSchoolsScanned(text string) []Span {
 		}
 		out = append(out, Span{s, e, School})
 	}
-	if words {
-		for _, m := range scanSchoolWords(text) {
-			if s, e, ok := scanNameAfter(text, m[1]); ok {
-				// the article goes with the name: "basisschool [schoolnaam]", not "De [school]"
-				name(s, e)
-			}
+	for _, m := range schoolWords {
+		if s, e, ok := scanNameAfter(text, m[1]); ok {
+			// the article goes with the name: "basisschool [schoolnaam]", not "De [school]"
+			name(s, e)
 		}
 	}
 	if before {
@@ -142,7 +151,7 @@ func (r *Redactor) findSchoolsScanned(text string) []Span {
 		}
 	}
 	if attend {
-		for _, m := range scanAttend(text) {
+		for _, m := range attending {
 			name(m[2], m[3])
 		}
 	}

@@ -63,7 +63,7 @@ func nameSeparator(between string) bool {
 }
 
 // findSchoolsInCapitals returns the spans of school names in capitals (see above).
-func (r *Redactor) findSchoolsInCapitals(text string) []Span {
+func (r *Redactor) findSchoolsInCapitals(text string, schoolWords [][]int) []Span {
 	if !hasCapitalPair(text) {
 		return nil
 	}
@@ -76,7 +76,7 @@ func (r *Redactor) findSchoolsInCapitals(text string) []Span {
 	}
 	var out []Span
 	// after a school word
-	for _, m := range scanSchoolWords(text) {
+	for _, m := range schoolWords {
 		ws := tokens()
 		j := wordAt(ws, m[1])
 		if j < 0 || j+1 >= len(ws) || strings.Trim(text[m[1]:ws[j].s], " \u00a0") != "" || ws[j].s == m[1] {

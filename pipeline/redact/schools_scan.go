@@ -58,7 +58,22 @@ func foldEq(r, p rune) bool {
 
 // foldPrefix returns the end of lit (lower case) matched case-insensitively at byte i, or -1.
 func foldPrefix(text string, i int, lit string) int {
-	for _, p := range lit {
+	// bytes while both are ASCII: most words differ in their first two letters
+	j := 0
+	for ; j < len(lit) && i+j < len(text); j++ {
+		c, p := text[i+j], lit[j]
+		if c >= utf8.RuneSelf || p >= utf8.RuneSelf {
+			break
+		}
+		if c != p && (c|0x20 != p || p < 'a' || p > 'z') {
+			return -1
+		}
+	}
+	if j == len(lit) {
+		return i + j
+	}
+	i += j
+	for _, p := range lit[j:] {
 		if i >= len(text) {
 			return -1
 		}
@@ -71,12 +86,16 @@ func foldPrefix(text string, i int, lit string) int {
 	return i
 }
 
-// foldStart reports whether a case-insensitive literal starting with lower-case first can
-// start at text[i]: the same ASCII letter in either case, or a rune beyond ASCII (the
-// Kelvin sign, the long s).
-func foldStart(text string, i int, first byte) bool {
-	c := text[i]
-	return c|0x20 == first || c >= utf8.RuneSelf
+// skipWord returns the last byte of the ASCII word run at i (i itself if text[i] is no
+// word byte): no \b holds inside the run, so a scan for words moves past it.
+func skipWord(text string, i int) int {
+	if !isWordByte(text[i]) {
+		return i
+	}
+	for i+1 < len(text) && isWordByte(text[i+1]) {
+		i++
+	}
+	return i
 }
 
 // spaceRun returns the end of the run of spaces and no-break spaces at i ([ \x{00a0}]*).
@@ -159,25 +178,52 @@ var (
 	schoolWordsExact  = []string{"OBS", "CBS", "RKBS", "PCBS", "SBO", "SO", "VSO", "IKC", "ISK", "SBAO", "ZMLK"}
 )
 
+// schoolWordsByFirst holds schoolWordsFolded by the byte a match can start with: the
+// first letter in either case, and the first byte of the long s ("ſchool") and of the
+// Kelvin sign ("\u212Aindcentrum"); schoolWordsExactByFirst schoolWordsExact by theirs.
+var schoolWordsByFirst, schoolWordsExactByFirst = func() (folded, exact [256][]string) {
+	for _, w := range schoolWordsFolded {
+		for _, b := range firstBytes(w[0]) {
+			folded[b] = append(folded[b], w)
+		}
+	}
+	for _, w := range schoolWordsExact {
+		exact[w[0]] = append(exact[w[0]], w)
+	}
+	return folded, exact
+}()
+
+// firstBytes returns the bytes a case-insensitive match of a word starting with the
+// lower-case ASCII letter c can start with.
+func firstBytes(c byte) []byte {
+	out := []byte{c, c - 'a' + 'A'}
+	for f := unicode.SimpleFold(rune(c)); f != rune(c); f = unicode.SimpleFold(f) {
+		if f >= utf8.RuneSelf {
+			out = append(out, string(f)[0])
+		}
+	}
+	return out
+}
+
 // scanSchoolWords returns the [start, end) of every school word in text, in order and
 // not overlapping (schoolWordRe.FindAllStringIndex).
 func scanSchoolWords(text string) [][]int {
 	var out [][]int
 	for i := 0; i < len(text); i++ {
-		if !boundary(text, i) {
+		c := text[i]
+		if schoolWordsByFirst[c] == nil && schoolWordsExactByFirst[c] == nil || !boundary(text, i) {
+			i = skipWord(text, i)
 			continue
 		}
 		e := -1
-		for _, w := range schoolWordsFolded {
-			if foldStart(text, i, w[0]) {
-				if e = foldPrefix(text, i, w); e >= 0 && boundary(text, e) {
-					break
-				}
-				e = -1
+		for _, w := range schoolWordsByFirst[c] {
+			if e = foldPrefix(text, i, w); e >= 0 && boundary(text, e) {
+				break
 			}
+			e = -1
 		}
 		if e < 0 {
-			for _, w := range schoolWordsExact {
+			for _, w := range schoolWordsExactByFirst[c] {
 				if strings.HasPrefix(text[i:], w) && boundary(text, i+len(w)) {
 					e = i + len(w)
 					break
@@ -385,6 +431,17 @@ var attendWords = []struct {
 	{"kinderen", false},
 }
 
+// attendByFirst holds attendWords by the bytes a match can start with (see
+// schoolWordsByFirst).
+var attendByFirst = func() (t [256][]int) {
+	for k, w := range attendWords {
+		for _, b := range firstBytes(w.lit[0]) {
+			t[b] = append(t[b], k)
+		}
+	}
+	return t
+}()
+
 // casedRune is (?i)\p{Ll}: a lower-case letter or one that folds to one.
 func casedRune(r rune) bool {
 	return unicode.Is(unicode.Ll, r) || unicode.Is(llFold, r)
@@ -398,13 +455,12 @@ var llFold = unicode.FoldCategory["Ll"]
 func scanAttend(text string) [][]int {
 	var out [][]int
 	for i := 0; i < len(text); i++ {
-		if !boundary(text, i) {
+		if attendByFirst[text[i]] == nil || !boundary(text, i) {
+			i = skipWord(text, i)
 			continue
 		}
-		for _, w := range attendWords {
-			if !foldStart(text, i, w.lit[0]) {
-				continue
-			}
+		for _, k := range attendByFirst[text[i]] {
+			w := attendWords[k]
 			t := foldPrefix(text, i, w.lit)
 			if t < 0 {
 				continue
