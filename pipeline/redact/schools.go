@@ -30,10 +30,13 @@ func init() {
 //     "Montessorischool", "Hogeschool" stay);
 //   - "de/het X" after a word that says a child attends it: "zit op de Tweemaster",
 //     "stapte over naar het Baken", "juf van de Klimop", "leerlingen van de Regenboog",
-//     "groep 7 van de Klimop" → "zit op de [schoolnaam]". A bare "op de Tweemaster" is not
-//     found, nor "ging naar de Klimop": "op de Markt", "naar de Albert Heijn", "naar
-//     het Anker voor bijles" are as common.
-//   - Not in capitals ("ZIT OP DE BRUG"): there every word looks like a name.
+//     "groep 7 van de Klimop" → "zit op de [schoolnaam]"; "ging naar de Klimop" is not
+//     found: "naar de Albert Heijn", "naar het Anker voor bijles" are as common;
+//   - a capitalised name after a bare "op de/het": "Op de Tweemaster is het rustig"
+//     (schools_op.go);
+//   - in capitals only with an article before the name: "OBS DE REGENBOOG", "HET
+//     STEDELIJK LYCEUM" (schools_capitals.go); not "ZIT OP DE BRUG", where every word
+//     looks like a name.
 //
 // The name is capitalised words (up to three, articles and hyphens between), none a
 // kept word on its own, a function word or a placeholder. The patterns are scanned
