@@ -28,7 +28,10 @@ func (r *Redactor) findGluedAnchored(text string) []Span {
 		}
 		start := i
 		for i < len(text) {
-			c, n := runeAt(text, i)
+			c, n := rune(text[i]), 1 // ASCII without a call
+			if c >= utf8.RuneSelf {
+				c, n = utf8.DecodeRuneInString(text[i:])
+			}
 			if !glueRune(c) {
 				break
 			}

@@ -31,7 +31,10 @@ func findGluedNames(text string, listed *names) []Span {
 		}
 		start := i
 		for i < len(text) {
-			c, n := runeAt(text, i) // schools_scan.go: ASCII without decoding
+			c, n := rune(text[i]), 1 // ASCII without a call
+			if c >= utf8.RuneSelf {
+				c, n = utf8.DecodeRuneInString(text[i:])
+			}
 			if !tokenRune(c) {
 				break
 			}

@@ -21,18 +21,22 @@ import (
 
 // isWordByte reports whether b is a byte of regexp's \w: [0-9A-Za-z_]. A byte of a
 // multi-byte rune is none, as no rune beyond ASCII is a word rune for \b.
-func isWordByte(b byte) bool {
-	return b == '_' || '0' <= b && b <= '9' || 'a' <= b|0x20 && b|0x20 <= 'z'
-}
+func isWordByte(b byte) bool { return wordBytes[b] }
+
+var wordBytes = func() (t [256]bool) {
+	for b := range 256 {
+		t[b] = b == '_' || '0' <= b && b <= '9' || 'a' <= b|0x20 && b|0x20 <= 'z'
+	}
+	return t
+}()
 
 // boundary reports whether \b holds at byte i of text.
 func boundary(text string, i int) bool {
-	prev := i > 0 && isWordByte(text[i-1])
-	cur := i < len(text) && isWordByte(text[i])
-	return prev != cur
+	return (i > 0 && wordBytes[text[i-1]]) != (i < len(text) && wordBytes[text[i]])
 }
 
-// runeAt decodes the rune at byte i (utf8.RuneError, 1 for a bad byte, as regexp reads it).
+// runeAt decodes the rune at byte i (utf8.RuneError, 1 for a bad byte, as regexp reads
+// it). The hot loops write its ASCII case out (a call per byte was a tenth of Find).
 func runeAt(text string, i int) (rune, int) {
 	if c := text[i]; c < utf8.RuneSelf {
 		return rune(c), 1
@@ -162,7 +166,10 @@ func capWord(text string, i int) int {
 // runRunes returns the end of the run of runes from i that satisfy in.
 func runRunes(text string, i int, in func(rune) bool) int {
 	for i < len(text) {
-		r, n := runeAt(text, i)
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		if !in(r) {
 			return i
 		}
