@@ -1,6 +1,8 @@
 package redact
 
 import (
+	"encoding/csv"
+	"os"
 	"testing"
 )
 
@@ -23,6 +25,39 @@ func BenchmarkFind(b *testing.B) {
 	for _, t := range texts {
 		size += len(t)
 	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			r.Find(t)
+		}
+	}
+}
+
+// BenchmarkFindBenchSegments redacts the medium bench study's segments (one of each,
+// /tmp/bench/medium, written by bench/run.sh; skipped without it), as the protect stage
+// of a run does.
+func BenchmarkFindBenchSegments(b *testing.B) {
+	f, err := os.Open("/tmp/bench/medium/interviews/segments.csv")
+	if err != nil {
+		b.Skip("no bench study")
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var texts []string
+	size := 0
+	for _, row := range rows[1:] {
+		if !seen[row[2]] {
+			seen[row[2]] = true
+			texts = append(texts, row[3])
+			size += len(row[3])
+		}
+	}
+	r := New(Options{Keep: []string{"Zeezand", "jongerenwerker", "jeugdzorg"}})
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -21,14 +21,17 @@ import (
 func (r *Redactor) findGluedAnchored(text string) []Span {
 	var out []Span
 	for i := 0; i < len(text); {
-		c, n := utf8.DecodeRuneInString(text[i:])
+		c, n := runeAt(text, i) // schools_scan.go: ASCII without decoding
 		if unicode.IsSpace(c) || !glueRune(c) {
 			i += n
 			continue
 		}
 		start := i
 		for i < len(text) {
-			c, n := utf8.DecodeRuneInString(text[i:])
+			c, n := rune(text[i]), 1 // ASCII without a call
+			if c >= utf8.RuneSelf {
+				c, n = utf8.DecodeRuneInString(text[i:])
+			}
 			if !glueRune(c) {
 				break
 			}
@@ -50,6 +53,9 @@ func (r *Redactor) findGluedAnchored(text string) []Span {
 // glueRune reports whether c belongs to a glued word: a letter, a digit, a mark, or one
 // of the seams "_", "-", ".".
 func glueRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return c == '_' || c == '-' || c == '.' || 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
 	return c == '_' || c == '-' || c == '.' || unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
 }
 

@@ -29,6 +29,14 @@ var platforms = map[string]bool{
 	"roblox": true, "fortnite": true, "steam": true, "psn": true, "xbox": true,
 }
 
+// platformStarts holds the first two letters of every platform's name.
+var platformStarts = func() (t [26][26]bool) {
+	for p := range platforms {
+		t[p[0]-'a'][p[1]-'a'] = true
+	}
+	return t
+}()
+
 // accountWords may follow a platform's name, alone or joined to it ("snapnaam",
 // "insta-account").
 var accountWords = []string{"accountnaam", "gebruikersnaam", "username", "account", "naam", "name", "handle", "id"}
@@ -115,7 +123,8 @@ func cuedHandles(text string, keep map[string]bool) []Span {
 		for k := range word {
 			word[k] = text[start+k] | 0x20
 		}
-		if !platforms[string(word)] && !platformAccount(word) {
+		// most words start with no platform's first two letters: no map lookups for them
+		if len(word) < 2 || !platformStarts[word[0]-'a'][word[1]-'a'] || !platforms[string(word)] && !platformAccount(word) {
 			continue
 		}
 		j := afterCue(text, i)

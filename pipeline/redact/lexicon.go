@@ -111,5 +111,8 @@ func fold(s string) string {
 // notWordRune reports whether c separates words: words are runs of letters, digits and
 // combining marks (so an NFD "Zoë" is one word).
 func notWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9')
+	}
 	return !unicode.IsLetter(c) && !unicode.IsDigit(c) && !unicode.Is(unicode.Mn, c)
 }

@@ -24,14 +24,17 @@ func findGluedNames(text string, listed *names) []Span {
 	var out []Span
 	joined := listed.joinedNames()
 	for i := 0; i < len(text); {
-		c, n := utf8.DecodeRuneInString(text[i:])
+		c, n := runeAt(text, i)
 		if !tokenRune(c) {
 			i += n
 			continue
 		}
 		start := i
 		for i < len(text) {
-			c, n := utf8.DecodeRuneInString(text[i:])
+			c, n := rune(text[i]), 1 // ASCII without a call
+			if c >= utf8.RuneSelf {
+				c, n = utf8.DecodeRuneInString(text[i:])
+			}
 			if !tokenRune(c) {
 				break
 			}
@@ -47,11 +50,40 @@ func findGluedNames(text string, listed *names) []Span {
 	return out
 }
 
-func tokenRune(c rune) bool { return c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c) }
+// asciiSeam reports whether tok may have a seam: false only for a token in ASCII
+// without one (most words), without decoding it.
+func asciiSeam(tok string) bool {
+	for k := 0; k < len(tok); k++ {
+		b := tok[k]
+		if b >= utf8.RuneSelf {
+			return true
+		}
+		if k == 0 {
+			continue
+		}
+		a := tok[k-1]
+		if a == '_' || b == '_' || isDigitByte(a) != isDigitByte(b) || 'a' <= a && a <= 'z' && 'A' <= b && b <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(b byte) bool { return '0' <= b && b <= '9' }
+
+func tokenRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return c == '_' || 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
+}
 
 // gluedName reports whether the token holds a listed name with a seam (see above) and is
 // more than the name itself (a name alone is findNames' work).
 func gluedName(tok string, listed *names) bool {
+	if !asciiSeam(tok) {
+		return false
+	}
 	var prev rune
 	found := false
 	for k, c := range tok { // a seam at all, before any allocation

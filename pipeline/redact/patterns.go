@@ -142,12 +142,12 @@ func findObfuscatedEmails(text string) []Span {
 	}
 	var out []Span
 	covered := 0
+	next := anchorFinder(lower)
 	for i := 0; i < len(lower); {
-		j := strings.IndexAny(lower[i:], "@a")
-		if j < 0 {
+		p := next(i)
+		if p < 0 {
 			break
 		}
-		p := i + j
 		i = p + 1
 		if p < covered || !obfuscationAnchor(lower, p) {
 			continue
@@ -169,6 +169,32 @@ func findObfuscatedEmails(text string) []Span {
 		}
 	}
 	return out
+}
+
+// anchorFinder returns a function that gives the first byte at or after i of lower that
+// holds "@", "at" or "apenstaartje", or -1: the only places obfuscationAnchor holds. Each
+// is searched for on its own (a fast search of a string), not "@" and every "a" of the text.
+func anchorFinder(lower string) func(i int) int {
+	words := [...]string{"@", "at", "apenstaartje"}
+	var at [len(words)]int // the next place of each word, -1 for none, -2 before the first search
+	for k := range at {
+		at[k] = -2
+	}
+	return func(i int) int {
+		best := -1
+		for k, w := range words {
+			if at[k] == -2 || at[k] >= 0 && at[k] < i {
+				at[k] = -1
+				if j := strings.Index(lower[i:], w); j >= 0 {
+					at[k] = i + j
+				}
+			}
+			if at[k] >= 0 && (best < 0 || at[k] < best) {
+				best = at[k]
+			}
+		}
+		return best
+	}
 }
 
 // obfuscationAnchor reports whether lower[p:] starts an "at" of an address: "@", or "at"

@@ -1,7 +1,6 @@
 package redact
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,25 +30,18 @@ func init() {
 //     "Montessorischool", "Hogeschool" stay);
 //   - "de/het X" after a word that says a child attends it: "zit op de Tweemaster",
 //     "stapte over naar het Baken", "juf van de Klimop", "leerlingen van de Regenboog",
-//     "groep 7 van de Klimop" → "zit op de [schoolnaam]". A bare "op de Tweemaster" is not
-//     found, nor "ging naar de Klimop": "op de Markt", "naar de Albert Heijn", "naar
-//     het Anker voor bijles" are as common.
-//   - Not in capitals ("ZIT OP DE BRUG"): there every word looks like a name.
+//     "groep 7 van de Klimop" → "zit op de [schoolnaam]"; "ging naar de Klimop" is not
+//     found: "naar de Albert Heijn", "naar het Anker voor bijles" are as common;
+//   - a capitalised name after a bare "op de/het": "Op de Tweemaster is het rustig"
+//     (schools_op.go);
+//   - in capitals only with an article before the name: "OBS DE REGENBOOG", "HET
+//     STEDELIJK LYCEUM" (schools_capitals.go); not "ZIT OP DE BRUG", where every word
+//     looks like a name.
 //
 // The name is capitalised words (up to three, articles and hyphens between), none a
-// kept word on its own, a function word or a placeholder.
-var (
-	schoolWordRe = regexp.MustCompile(`(?i:\b(?:basisschool|basisscholen|kindcentrum|scholengemeenschap|praktijkonderwijs|daltonschool|montessorischool|jenaplanschool|vrije school|brede school|school|mavo|vmbo|havo|lyceum|college))\b|\b(?:OBS|CBS|RKBS|PCBS|SBO|SO|VSO|IKC|ISK|SBAO|ZMLK)\b`)
-	// schoolNameAfterRe: the name right after a school word: an optional article, then
-	// capitalised words.
-	schoolNameAfterRe = regexp.MustCompile(`^[ \x{00a0}]+((?:(?:De|Het|'t|de|het)[ \x{00a0}]+)?\p{Lu}[\p{L}'’]+(?:[ \x{00a0}\-]+(?:de |het |van |der |den )?\p{Lu}[\p{L}'’]+){0,2})`)
-	// schoolNameBeforeRe: capitalised words ending in an institution's word.
-	schoolNameBeforeRe = regexp.MustCompile(`\b((?:\p{Lu}[\p{L}'’]+(?:[ \x{00a0}]+|-)){1,3})(College|Lyceum|Scholengemeenschap|School|Gymnasium|Atheneum|Campus|Mavo|Vmbo|Havo)\b`)
-	schoolCompoundRe   = regexp.MustCompile(`\b(?:\p{Lu}[\p{L}]+[ \x{00a0}]+)?\p{Lu}[\p{L}]{2,}(?:school|college)\b`)
-	// schoolAttendRe: a word that says a child attends the school, then "op/naar/van/bij
-	// de/het" and a capitalised name.
-	schoolAttendRe = regexp.MustCompile(`(?i:\b(?:zit|zat|zitten|zaten|stapte over|stapt over|overgestapt|leerling|leerlingen|juf|juffrouw|meester|meesters|leerkracht|leerkrachten|mentor|directeur|directrice|intern begeleider|ib'er|ib-er|zorgcoördinator|zorgcoordinator|groep \d|klas \d|brugklas|kinderen)\s+(?:\p{Ll}+\s+){0,2}(?:op|naar|van|bij)\s+(?:de|het|'t)\s+)(\p{Lu}[\p{L}'’]+(?:[ \-]\p{Lu}[\p{L}'’]+)?)`)
-)
+// kept word on its own, a function word or a placeholder. The patterns are scanned
+// word by word (schools_scan.go); schools_oracle_test.go holds them as regular
+// expressions, the oracle the scanners are tested against.
 
 // genericSchools are compounds on -school and -college that name a kind of school, not one.
 var genericSchools = map[string]bool{}
@@ -80,16 +72,40 @@ func (r *Redactor) findSchools(text string) []Span {
 	if !r.unlisted {
 		return nil
 	}
-	// Each pattern runs only where the text holds its words (most segments name no
-	// school; the patterns' leading classes make them slow over a whole text).
-	lower := strings.ToLower(text)
-	words := containsAny(lower, "school", "scholen", "college", "lyceum", "kindcentrum", "praktijkonderwijs", "mavo", "vmbo", "havo") ||
-		containsAny(text, "OBS", "CBS", "RKBS", "SBO", "SO ", "VSO", "IKC", "ISK", "SBAO", "ZMLK")
+	schoolWords := scanSchoolWords(text)
+	out := r.findSchoolsScanned(text, schoolWords)
+	if r.only090Schools {
+		return out
+	}
+	out = append(out, r.findSchoolsInCapitals(text, schoolWords)...) // schools_capitals.go
+	return append(out, r.findSchoolsAfterOp(text)...)                // schools_op.go
+}
+
+// findSchoolsScanned returns the spans of 0.9.0's patterns, given the school words of
+// text (scanSchoolWords).
+func (r *Redactor) findSchoolsScanned(text string, schoolWords [][]int) []Span {
+	// Each pattern counts only where the text holds its words, as 0.9.0 ran its
+	// expressions only there (it skipped "SO\u00a0De Klimop" and "zit op  de Klimop"
+	// unless the text held "SO " or "op de " elsewhere, and so does this). The
+	// scanners are cheaper than the checks: a check is made only once a scanner finds.
+	lowered := ""
+	lower := func() string {
+		if lowered == "" {
+			lowered = strings.ToLower(text)
+		}
+		return lowered
+	}
+	if len(schoolWords) > 0 && !(containsAny(lower(), "school", "scholen", "college", "lyceum", "kindcentrum", "praktijkonderwijs", "mavo", "vmbo", "havo") ||
+		containsAny(text, "OBS", "CBS", "RKBS", "SBO", "SO ", "VSO", "IKC", "ISK", "SBAO", "ZMLK")) {
+		schoolWords = nil
+	}
 	before := containsAny(text, "College", "Lyceum", "Scholengemeenschap", "School", "Gymnasium", "Atheneum", "Campus", "Mavo", "Vmbo", "Havo")
-	compound := containsAny(lower, "school", "college")
-	attend := containsAny(lower, "op de ", "op het ", "op 't ", "van de ", "van het ", "van 't ", "naar de ", "naar het ", "bij de ", "bij het ") &&
-		containsAny(lower, "zit", "zat", "stap", "leerling", "juf", "meester", "leerkracht", "mentor", "direct", "begeleider", "ib'er", "ib-er", "zorgco", "groep", "klas", "kinderen")
-	if !words && !before && !compound && !attend {
+	// a compound holds "school" or "college" as written, so its text's lower case does
+	compound := containsAny(text, "school", "college")
+	attending := scanAttend(text)
+	attend := len(attending) > 0 && containsAny(lower(), "op de ", "op het ", "op 't ", "van de ", "van het ", "van 't ", "naar de ", "naar het ", "bij de ", "bij het ") &&
+		containsAny(lower(), "zit", "zat", "stap", "leerling", "juf", "meester", "leerkracht", "mentor", "direct", "begeleider", "ib'er", "ib-er", "zorgco", "groep", "klas", "kinderen")
+	if len(schoolWords) == 0 && !before && !compound && !attend {
 		return nil
 	}
 	var out []Span
@@ -101,57 +117,48 @@ func (r *Redactor) findSchools(text string) []Span {
 		}
 		out = append(out, Span{s, e, School})
 	}
-	for _, m := range findAll(schoolWordRe, text, words) {
-		if a := schoolNameAfterRe.FindStringSubmatchIndex(text[m[1]:]); a != nil {
-			s, e := m[1]+a[2], m[1]+a[3]
+	for _, m := range schoolWords {
+		if s, e, ok := scanNameAfter(text, m[1]); ok {
 			// the article goes with the name: "basisschool [schoolnaam]", not "De [school]"
 			name(s, e)
 		}
 	}
-	for _, m := range findAllSubmatch(schoolNameBeforeRe, text, before) {
-		s := m[2]
-		words := strings.Fields(text[m[2]:m[3]])
-		// a capitalised sentence start that is an article or a function word is not the
-		// name's ("Het Mondriaan College" → "Het [school]", "Die School")
-		if len(words) > 0 && (lex().function[fold(words[0])] || isArticle(words[0])) {
-			s += len(words[0])
-			s += len(text[s:]) - len(strings.TrimLeft(text[s:], " \u00a0"))
-			if s >= m[4] {
+	if before {
+		for _, m := range scanNameBefore(text) {
+			s := m[2]
+			words := strings.Fields(text[m[2]:m[3]])
+			// a capitalised sentence start that is an article or a function word is not the
+			// name's ("Het Mondriaan College" → "Het [school]", "Die School")
+			if len(words) > 0 && (lex().function[fold(words[0])] || isArticle(words[0])) {
+				s += len(words[0])
+				s += len(text[s:]) - len(strings.TrimLeft(text[s:], " \u00a0"))
+				if s >= m[4] {
+					continue
+				}
+			}
+			name(s, m[5])
+		}
+	}
+	if compound {
+		for _, m := range scanCompounds(text) {
+			w := text[m[0]:m[1]]
+			last := w[strings.LastIndexAny(w, " \u00a0")+1:]
+			if genericSchools[fold(last)] {
 				continue
 			}
+			s := m[0]
+			if first := strings.Fields(w); len(first) > 1 && (lex().function[fold(first[0])] || r.keep[fold(first[0])]) {
+				s = m[1] - len(last)
+			}
+			out = append(out, Span{s, m[1], School})
 		}
-		name(s, m[5])
 	}
-	for _, m := range findAll(schoolCompoundRe, text, compound) {
-		w := text[m[0]:m[1]]
-		last := w[strings.LastIndexAny(w, " \u00a0")+1:]
-		if genericSchools[fold(last)] {
-			continue
+	if attend {
+		for _, m := range attending {
+			name(m[2], m[3])
 		}
-		s := m[0]
-		if first := strings.Fields(w); len(first) > 1 && (lex().function[fold(first[0])] || r.keep[fold(first[0])]) {
-			s = m[1] - len(last)
-		}
-		out = append(out, Span{s, m[1], School})
-	}
-	for _, m := range findAllSubmatch(schoolAttendRe, text, attend) {
-		name(m[2], m[3])
 	}
 	return out
-}
-
-func findAll(re *regexp.Regexp, text string, run bool) [][]int {
-	if !run {
-		return nil
-	}
-	return re.FindAllStringIndex(text, -1)
-}
-
-func findAllSubmatch(re *regexp.Regexp, text string, run bool) [][]int {
-	if !run {
-		return nil
-	}
-	return re.FindAllStringSubmatchIndex(text, -1)
 }
 
 func isArticle(w string) bool {

@@ -38,3 +38,27 @@ func TestSchoolsAndInitials(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+// TestSchoolsInCapitalsAndAfterOp: a school's name in capitals after a school word or
+// before an institution's word, and a name after a bare "op de", which 0.9.0 left whole.
+func TestSchoolsInCapitalsAndAfterOp(t *testing.T) {
+	r := New(Options{Keep: []string{"Bergdorp", "school"}})
+	for _, tc := range []struct{ in, want string }{
+		{"Ze zit op OBS DE REGENBOOG.", "Ze zit op OBS [schoolnaam]."},
+		{"HIJ ZIT OP HET STEDELIJK LYCEUM.", "HIJ ZIT OP HET [schoolnaam]."},
+		{"BASISSCHOOL 'T KOMPAS IN BERGDORP", "BASISSCHOOL [schoolnaam] IN BERGDORP"},
+		{"Ze zit nu al twee jaar op de Regenboog.", "Ze zit nu al twee jaar op de [schoolnaam]."},
+		{"Op de Klimop is het rustig.", "Op de [schoolnaam] is het rustig."},
+		// stays
+		{"ZE ZIT OP DE BRUG", "ZE ZIT OP DE BRUG"},
+		{"HET COLLEGE VAN B EN W", "HET COLLEGE VAN B EN W"},
+		{"OP DE NIEUWE SCHOOL", "OP DE NIEUWE SCHOOL"},
+		{"Op de Jumbo-parkeerplaats is vaak overlast.", "Op de Jumbo-parkeerplaats is vaak overlast."},
+		{"Ze woont op de Bergdorp-kant.", "Ze woont op de Bergdorp-kant."},
+		{"Dat staat op de [schoolnaam].", "Dat staat op de [schoolnaam]."},
+	} {
+		if got := r.Redact(tc.in); got != tc.want {
+			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
