@@ -81,6 +81,9 @@ func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []mode
 		if err != nil {
 			return nil, err
 		}
+		if kept.p.Unread {
+			continue // no version is read (each one incomplete): nothing counts twice
+		}
 		for _, m := range g {
 			switch {
 			case m == kept:
@@ -148,6 +151,9 @@ func acrossWaves(sets []model.Dataset, order []int, sid []string) map[[2]int]int
 	across := map[[2]int]int{}
 	for _, i := range order {
 		for _, p := range sets[i].Prints {
+			if p.Unread {
+				continue
+			}
 			k := anyKey{p.Number, p.Same}
 			// A panel answers in two waves; an id export's row is the same response
 			// in two waves only where its stamps say when it was taken (readers15).

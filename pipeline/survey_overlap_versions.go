@@ -281,7 +281,7 @@ func lookalikes(sets []model.Dataset, order []int, sid []string) map[[2]int]int 
 		seen := map[key]bool{}
 		for k := range sets[i].Prints {
 			p := &sets[i].Prints[k]
-			if p.HasStamp || !p.ByNumber { // an id's rows are grouped (groupResponses)
+			if p.HasStamp || p.Unread || !p.ByNumber { // an id's rows are grouped (groupResponses)
 				continue
 			}
 			g := key{p.Wave, p.Number, p.Same}

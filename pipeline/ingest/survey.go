@@ -651,19 +651,22 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			reject(line, idCol, id, model.Reasonf("%[1]w: %[2]q is not in the respondents table%[3]s", "%[1]v: %[2]q staat niet in de respondententabel%[4]s", ErrUnknownRespondent, id, en, nl), "")
 			continue
 		}
-		if submitCol >= 0 && !opt.IncludeIncomplete {
-			v := strings.TrimSpace(tableCell(row, submitCol))
-			if (lay.incomplete != nil && lay.incomplete(v)) || (lay.incomplete == nil && v == "") {
-				count.Rejected++
-				reject(line, submitCol, v, ErrIncomplete, "")
-				continue
-			}
-		}
 		if why := overlapReason(opt, line); why != nil { // another export holds it: survey_overlap_print.go
 			count.Rejected++
 			count.SameResponses++
 			reject(line, idCol, id, why, "")
 			continue
+		}
+		if submitCol >= 0 && !opt.IncludeIncomplete {
+			v := strings.TrimSpace(tableCell(row, submitCol))
+			if (lay.incomplete != nil && lay.incomplete(v)) || (lay.incomplete == nil && v == "") {
+				count.Rejected++
+				reject(line, submitCol, v, ErrIncomplete, "")
+				if printer != nil { // completed in another export?
+					printer.addUnread(&ds, row, wave, line)
+				}
+				continue
+			}
 		}
 		id, wave = strings.Clone(id), intern(wave)
 		if wave == "" {

@@ -164,6 +164,17 @@ func (p *printer) add(ds *model.Dataset, row []string, wave string, line int) {
 	p.masks = append(p.masks, mask)
 }
 
+// addUnread prints a row rejected as an incomplete response, so that a later export
+// that holds it completed makes it an older version of that response (no loss) rather
+// than an answer lost (ResponsePrint.Unread).
+func (p *printer) addUnread(ds *model.Dataset, row []string, wave string, line int) {
+	n := len(ds.Prints)
+	p.add(ds, row, wave, line)
+	if len(ds.Prints) > n {
+		ds.Prints[n].Unread = true
+	}
+}
+
 // settle says, once every row is printed, which prints have a stamp that tells them
 // apart: HasIdent where an ident column does, HasStamp where any does.
 func (p *printer) settle(ds *model.Dataset) {

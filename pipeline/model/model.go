@@ -267,6 +267,9 @@ type ResponsePrint struct {
 	// Forms), so the number alone tells nothing across surveys; otherwise Number is a
 	// respondent or response id (Qualtrics ResponseId, SPSS, an id column).
 	ByNumber bool
+	// Unread: the row was rejected as an incomplete response; it is printed only to be
+	// found as an older version of a response another export holds completed.
+	Unread bool
 }
 
 // RoleConflict is a respondent given role Value by File where Earlier, read before,
