@@ -25,12 +25,17 @@ func TestSurveyID(t *testing.T) {
 
 // TestLatestVersion: of two versions of a response, the submitted one counts, else the
 // one changed last (LimeSurvey's datestamp), even where it is in the export with fewer
-// responses; else the one in the export with more; at a tie the run stops.
+// responses; else the one in the export with more; at a tie the run stops. A Qualtrics
+// response id (no count from 1): the later submit or record time wins, from either
+// export; the same times with other answers stop the run, whatever the exports' sizes.
 func TestLatestVersion(t *testing.T) {
 	sets := []model.Dataset{{Prints: make([]model.ResponsePrint, 10)}, {Prints: make([]model.ResponsePrint, 6)}, {Prints: make([]model.ResponsePrint, 6)}}
 	rel := func(i int) string { return []string{"a.csv", "b.csv", "c.csv"}[i] }
 	v := func(same uint64, complete bool, last string) *model.ResponsePrint {
-		return &model.ResponsePrint{Number: "3", Line: 4, Same: same, HasIdent: true, HasSubmit: true, Complete: complete, LastAction: last}
+		return &model.ResponsePrint{Number: "3", Line: 4, Same: same, HasIdent: true, HasSubmit: true, Complete: complete, LastAction: last, ByNumber: true}
+	}
+	q := func(same uint64, recorded string) *model.ResponsePrint {
+		return &model.ResponsePrint{Number: "R_2b", Line: 4, Same: same, HasIdent: true, HasStamp: true, HasSubmit: true, Complete: true, SubmitTime: recorded}
 	}
 	for _, c := range []struct {
 		name string
@@ -43,6 +48,9 @@ func TestLatestVersion(t *testing.T) {
 		{"the larger export", responseGroup{{0, v(1, true, "")}, {1, v(2, true, "")}}, 0},
 		{"identical rows", responseGroup{{1, v(1, true, "")}, {2, v(1, true, "")}}, 1},
 		{"a tie stops", responseGroup{{1, v(1, true, "")}, {2, v(2, true, "")}}, -1},
+		{"qualtrics: recorded later wins", responseGroup{{0, q(1, "2025-02-01 11:10:00")}, {1, q(2, "2025-02-04 09:00:00")}}, 1},
+		{"qualtrics: recorded earlier loses", responseGroup{{1, q(1, "2025-02-04 09:00:00")}, {2, q(2, "2025-02-01 11:10:00")}}, 1},
+		{"qualtrics: same times stop", responseGroup{{1, q(1, "2025-02-01 11:10:00")}, {2, q(2, "2025-02-01 11:10:00")}}, -1},
 	} {
 		got, err := latestVersion(c.g, sets, nil, rel)
 		switch {
