@@ -53,6 +53,9 @@ type Options struct {
 	// another export of the same survey holds too, with that export (as the study names
 	// it): each is rejected as ErrSameResponse (pipeline/survey_overlap.go).
 	SameResponses map[int]string
+	// OlderResponses names the rows whose later version another export holds, with that
+	// export: each is rejected as ErrSameResponse too.
+	OlderResponses map[int]string
 	// Beside, for interviews, names what else the study reads the file beside (the other
 	// interview files, autocode.review); empty when it is the study's only interview input.
 	// A review.qdpx that samenspel wrote holds the interviews of the run that wrote it, so

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"hash/maphash"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -556,16 +555,10 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		return x
 	}
 	uc, who := uncomputedOf(src), respondentColumns(lay) // survey_broken.go
-	// Response numbers: each accepted row's print, to find it in another export of the
-	// survey (survey_overlap.go).
-	// Every format with a response or respondent id (readers15; 0.9.0 LimeSurvey and
-	// Forms only).
-	printing := idCol >= 0
-	var head maphash.Hash
-	var stamps []int
-	if printing {
-		head, stamps = headerHash(lay), stampColumns(lay)
-	}
+	// Each accepted row's print, to find it in another export of the survey
+	// (survey_overlap_print.go): every format with a response or respondent id
+	// (readers15; 0.9.0 LimeSurvey and Forms only), and Google Forms by its rows.
+	printer := newPrinter(lay, idCol, submitCol)
 	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets} // survey_overlap_sheets.go
 	for src.Next() {
 		row := src.Row()
@@ -611,7 +604,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
-		number := id // as the tool wrote it, before the file's prefix
+		number := id // as written, before the file's prefix
 		if id == "" {
 			if col, v, none := answersNoItem(row, items, lay, &answers); none && !lay.everyRow { // survey_norespondent.go
 				count.Rejected++
@@ -658,19 +651,22 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			reject(line, idCol, id, model.Reasonf("%[1]w: %[2]q is not in the respondents table%[3]s", "%[1]v: %[2]q staat niet in de respondententabel%[4]s", ErrUnknownRespondent, id, en, nl), "")
 			continue
 		}
+		if why := overlapReason(opt, line); why != nil { // another export holds it: survey_overlap_print.go
+			count.Rejected++
+			count.SameResponses++
+			reject(line, idCol, id, why, "")
+			continue
+		}
 		if submitCol >= 0 && !opt.IncludeIncomplete {
 			v := strings.TrimSpace(tableCell(row, submitCol))
 			if (lay.incomplete != nil && lay.incomplete(v)) || (lay.incomplete == nil && v == "") {
 				count.Rejected++
 				reject(line, submitCol, v, ErrIncomplete, "")
+				if printer != nil { // completed in another export?
+					printer.addUnread(&ds, row, wave, line)
+				}
 				continue
 			}
-		}
-		if place, ok := opt.SameResponses[line]; ok { // another export holds it: survey_overlap.go
-			count.Rejected++
-			count.SameResponses++
-			reject(line, idCol, id, sameResponse(place), "")
-			continue
 		}
 		id, wave = strings.Clone(id), intern(wave)
 		if wave == "" {
@@ -678,9 +674,10 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		seen[key] = line
 		count.Accepted++
-		if printing && number != "" {
-			p := responsePrint(head, row, number, wave, line, stamps, lay.responseNumbers)
-			ds.Prints = append(ds.Prints, p)
+		if printer != nil {
+			printer.add(&ds, row, wave, line)
+		}
+		if idCol >= 0 && number != "" {
 			sheets.note(key, line, row)
 		}
 		resp := model.Respondent{ID: id, Source: path, Wave: wave}
@@ -745,6 +742,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	}
 	if err := src.Err(); err != nil {
 		return model.Dataset{}, err
+	}
+	if printer != nil {
+		printer.settle(&ds)
 	}
 	for _, i := range otherOrder {
 		oc := others[i]

@@ -37,6 +37,7 @@ var excelErrors = []string{"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#
 	"#VALEUR!", "#NOM?", "#NOMBRE!", "#NUL!", // French (#N/A, #DIV/0!, #REF! as in English)
 	"#¡VALOR!", "#¡DIV/0!", "#¡REF!", "#¿NOMBRE?", "#¡NUM!", "#¡NULO!", // Spanish
 	"#N/D", "#VALORE!", "#RIF!", "#NOME?", "#NULLO!", // Italian
+	// The newer values in the same languages, and Google Sheets' own: sheetErrorValues.
 }
 
 // uncomputedSource is a row source that names the cells with a formula and no cached
@@ -61,8 +62,8 @@ func brokenCell(cell string, i int, faults cellFaults) error {
 		return model.Reasonf("%w: the workbook is damaged in this cell (%v), and no reader can say what it holds; open the file in Excel and save it again",
 			"%v: de werkmap is in deze cel beschadigd (%v), en geen lezer kan zeggen wat ze bevat; open het bestand in Excel en sla het opnieuw op", ErrBrokenCell, err)
 	}
-	if cell != "" && cell[0] == '#' {
-		if v := strings.ToUpper(cell); slices.Contains(excelErrors, v) {
+	if cell != "" && (cell[0] == '#' || cell[0] == 'E' || cell[0] == 'e') {
+		if v := strings.ToUpper(cell); slices.Contains(excelErrors, v) || isSheetErrorValue(v) {
 			return model.Reasonf("%w: the Excel error value %s (a formula that could not compute its value); correct the formula or type the value",
 				"%v: de Excel-foutwaarde %s (een formule die haar waarde niet kon berekenen); verbeter de formule of typ de waarde", ErrBrokenCell, v)
 		}

@@ -233,28 +233,43 @@ type Dataset struct {
 	// codebook can say whether two spellings are one role ("JW", "Jongerenwerker"), so
 	// the run turns them into warnings (pipeline/role_conflicts.go).
 	RoleConflicts []RoleConflict
-	// Prints are the accepted responses of a survey file whose ids are the tool's own
-	// response numbers (LimeSurvey, Forms), one each, for finding the same response in
+	// Prints are the accepted responses of a survey file of a tool that numbers or
+	// stamps them (LimeSurvey, Forms) or of any format with a response or respondent id
+	// (Qualtrics, SPSS, an id column), one each, for finding the same response in
 	// two exports of one survey (pipeline/survey_overlap.go); nil for other files.
 	Prints []ResponsePrint
 }
 
 // ResponsePrint is one accepted survey response as the search for overlapping exports
-// compares it: its response number as the tool wrote it (without the file's prefix),
-// its wave and line, Same a hash of the header and every cell of the row, and Stamp a
-// hash of the number with the cells that say when the tool took the response (start,
-// submit, LimeSurvey's seed), HasStamp where the file has such a column.
+// compares it: its response number as the tool wrote it (without the file's prefix;
+// empty for a Google Forms row, which has none), its wave and line, Same a hash of the
+// header and every cell of the row, and Ident a hash of the number with the cells that
+// never change once a response is begun (start time, LimeSurvey's seed). HasIdent where
+// such a cell tells the file's responses apart, HasStamp where any time or seed does
+// (an anonymized survey's 1980-01-01 in every row does not). HasSubmit where the file
+// says whether a response was submitted, and Complete whether this one was; LastAction
+// the time it was last changed and SubmitTime the time it was submitted or recorded
+// (LimeSurvey's submitdate, Qualtrics' EndDate or RecordedDate), as written, where the
+// file gives them.
 type ResponsePrint struct {
-	Number   string
-	Wave     string
-	Line     int
-	Same     uint64
-	Stamp    uint64
-	HasStamp bool
+	Number     string
+	Wave       string
+	Line       int
+	Same       uint64
+	Ident      uint64
+	HasIdent   bool
+	HasStamp   bool
+	HasSubmit  bool
+	Complete   bool
+	LastAction string
+	SubmitTime string
 	// ByNumber: the tool numbers the responses of each survey from 1 (LimeSurvey,
 	// Forms), so the number alone tells nothing across surveys; otherwise Number is a
-	// respondent or response id (Qualtrics ResponseId, an id column).
+	// respondent or response id (Qualtrics ResponseId, SPSS, an id column).
 	ByNumber bool
+	// Unread: the row was rejected as an incomplete response; it is printed only to be
+	// found as an older version of a response another export holds completed.
+	Unread bool
 }
 
 // RoleConflict is a respondent given role Value by File where Earlier, read before,
