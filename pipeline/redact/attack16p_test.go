@@ -68,6 +68,7 @@ func TestAttack16p(t *testing.T) {
 		{"Naam: Stino", "Naam: [naam]"},
 		{"Respondent: Tekst drie, ja", "Respondent: Tekst drie, ja"},
 		{"Coder Anouk codeerde", "Coder [naam] codeerde"},
+		{"Casus Qwyntje de Vries", "Casus [naam]"},
 		{"maar die is van 2019. De helft", "maar die is van 2019. De helft"},
 	}
 	for _, c := range cases {

@@ -31,6 +31,11 @@ var notGivenBefore = map[string]bool{
 	"team": true, "familie": true, "gezin": true, "zuster": true, "broeder": true, "pastor": true,
 	"imam": true, "dominee": true, "pastoor": true, "hoi": true, "hallo": true, "hey": true, "hoe": true,
 	"dear": true, "beste": true, "lieve": true, "dag": true, "groet": true, "groeten": true, "mvg": true,
+	// a title's or label's first word ("Casus Qwyntje", "Project Daan"; title.go)
+	"casus": true, "case": true, "project": true, "dossier": true, "zaak": true, "verslag": true,
+	"notities": true, "notitie": true, "overleg": true, "onderzoek": true, "studie": true, "pilot": true,
+	"groep": true, "klas": true, "leerling": true, "student": true, "client": true, "cliënt": true,
+	"jongere": true, "kind": true, "ouder": true, "meisje": true, "jongen": true, "dossiernummer": true,
 }
 
 // givenBefore returns the first token of the name that ends at token to and starts at
