@@ -62,8 +62,8 @@ type LabelProposal struct {
 	Value   float64 // the proposed answer value, when Found and not Missing
 	Missing bool    // the label means "don't know" or "not applicable"
 	Found   bool
-	How     string // why: "number prefix", "number suffix", "a known Likert wording", "a known \"don't know\" wording", "close to"
-	Near    string // for "close to": the scale's label it is close to
+	How     string // why: "number prefix", "number suffix", "label after the number", "a known Likert wording", "a known \"don't know\" wording", "close to"
+	Near    string // for "close to": the scale's label it is close to; for "label after the number": the number
 }
 
 // CodeProposal is a code name the codebook does not know, and the nearest code.
@@ -73,6 +73,10 @@ type CodeProposal struct {
 	Code     string // the proposed codebook code id; empty when none is close
 	Label    string
 	Explicit bool // named in study.yaml's known_unmapped: not something to fix
+	// How: "close" (a name near the code's), "negated" (the name negates a facilitator's
+	// name, Near, and Code is the barrier the codebook's negated map gives for it).
+	How  string
+	Near string
 }
 
 // RoleProposal is a role as read that is no codebook role, and the nearest one.
@@ -236,20 +240,9 @@ func checkDataset(s *Study, d *model.Dataset, cb *codebook.Codebook) *CheckRepor
 	for _, name := range model.SortedKeys(codings) {
 		p := CodeProposal{Name: name, Codings: codings[name], Explicit: s.IsKnownUnmapped(name)}
 		if !p.Explicit {
-			// The last part of a path ("Bereiken: korte lijnen", "Groep\\Code") is tried as well.
-			for _, cand := range []string{name, lastPart(name)} {
-				if n := codebook.Nearest(cand, codeNames); n != "" {
-					for i, cn := range codeNames {
-						if cn == n {
-							p.Code = codeIDs[i]
-							if c, ok := cb.Code(p.Code); ok {
-								p.Label = c.Label.In(s.Language)
-							}
-							break
-						}
-					}
-					break
-				}
+			p.Code, p.How, p.Near = proposeCode(cb, name, codeNames, codeIDs)
+			if c, ok := cb.Code(p.Code); ok {
+				p.Label = c.Label.In(s.Language)
 			}
 		}
 		r.Codes = append(r.Codes, p)
@@ -308,7 +301,9 @@ var numberSuffixRe = regexp.MustCompile(`^(.*?)\s*\(\s*(\d+)\s*\)$`)
 var likertWordings = map[string]int{
 	"zeer mee oneens": 1, "zeer oneens": 1, "helemaal oneens": 1, "volledig mee oneens": 1, "totaal mee oneens": 1,
 	"strongly disagree": 1, "completely disagree": 1, "totally disagree": 1,
-	"oneens": 2, "niet mee eens": 2, "enigszins mee oneens": 2, "een beetje mee oneens": 2,
+	"helemaal niet mee eens": 1, "helemaal niet eens": 1, "totaal niet mee eens": 1, "totaal niet eens": 1,
+	"absoluut niet mee eens": 1, "volstrekt niet mee eens": 1, "zeer niet mee eens": 1,
+	"oneens": 2, "niet mee eens": 2, "niet eens": 2, "enigszins mee oneens": 2, "een beetje mee oneens": 2,
 	"disagree": 2, "somewhat disagree": 2, "slightly disagree": 2,
 	"neutraal": 3, "niet eens, niet oneens": 3, "niet eens niet oneens": 3, "noch eens noch oneens": 3, "neither": 3,
 	"neither agree nor disagree": 3, "neutral": 3, "undecided": 3,
@@ -326,10 +321,44 @@ var missingWordings = map[string]bool{
 	"prefer not to say": true, "no opinion": true,
 }
 
+// likertValue is the value of a five-point scale at the position of a known Likert
+// wording (folded).
+func likertValue(sc codebook.Scale, folded string) (float64, bool) {
+	pos, ok := likertWordings[folded]
+	if !ok || len(sc.Answers) != 5 {
+		return 0, false
+	}
+	values := make([]float64, 0, 5)
+	for _, a := range sc.Answers {
+		values = append(values, a.Value)
+	}
+	sort.Float64s(values)
+	return values[pos-1], true
+}
+
+// knownAnswer is the value of a label the scale knows as written (folded), or of a
+// known Likert wording.
+func knownAnswer(sc codebook.Scale, label string) (float64, bool) {
+	k := codebook.Fold(label)
+	if k == "" {
+		return 0, false
+	}
+	for _, a := range sc.Answers {
+		for _, l := range a.Labels {
+			if codebook.Fold(l) == k {
+				return a.Value, true
+			}
+		}
+	}
+	return likertValue(sc, k)
+}
+
 // ProposeAnswer proposes what an answer label that a scale does not know means: a
-// number prefix or suffix on the scale ("4 - Mee eens", "Mee eens (4)"), a common Likert
-// or "don't know" wording (a five-point scale's positions), or a label within a small
-// edit distance of one of the scale's labels (a typo).
+// number prefix or suffix on the scale ("4 - Mee eens", "Mee eens (4)"; where the
+// label beside the number is one the scale knows with another value, that label's
+// value), a common Likert or "don't know" wording (a five-point scale's positions), or
+// a label within a small edit distance of one of the scale's labels (a typo) that does
+// not negate it (check_polarity.go).
 func ProposeAnswer(sc codebook.Scale, label string) LabelProposal {
 	p := LabelProposal{Label: label}
 	onScale := func(v float64) bool {
@@ -340,16 +369,30 @@ func ProposeAnswer(sc codebook.Scale, label string) LabelProposal {
 		}
 		return false
 	}
+	// A number before or after a label the scale knows, or a known Likert wording, with
+	// another value ("1 - Helemaal mee eens" where 5 is "Helemaal mee eens"): many Dutch
+	// questionnaires number the best answer 1, so the label counts, not the number, as
+	// the SPSS reader decides for value labels (attack 16, F14).
+	byNumber := func(num, rest, how string) (LabelProposal, bool) {
+		v, err := strconv.ParseFloat(num, 64)
+		if err != nil || !onScale(v) {
+			return p, false
+		}
+		if lv, ok := knownAnswer(sc, rest); ok && lv != v {
+			p.Value, p.Found, p.How, p.Near = lv, true, "label after the number", num
+			return p, true
+		}
+		p.Value, p.Found, p.How = v, true, how
+		return p, true
+	}
 	if m := numberPrefixRe.FindStringSubmatch(strings.TrimSpace(label)); m != nil && m[2] != "" {
-		if v, err := strconv.ParseFloat(m[1], 64); err == nil && onScale(v) {
-			p.Value, p.Found, p.How = v, true, "number prefix"
-			return p
+		if q, ok := byNumber(m[1], m[2], "number prefix"); ok {
+			return q
 		}
 	}
 	if m := numberSuffixRe.FindStringSubmatch(strings.TrimSpace(label)); m != nil {
-		if v, err := strconv.ParseFloat(m[2], 64); err == nil && onScale(v) {
-			p.Value, p.Found, p.How = v, true, "number suffix"
-			return p
+		if q, ok := byNumber(m[2], m[1], "number suffix"); ok {
+			return q
 		}
 	}
 	k := codebook.Fold(label)
@@ -357,13 +400,8 @@ func ProposeAnswer(sc codebook.Scale, label string) LabelProposal {
 		p.Missing, p.Found, p.How = true, true, "a known \"don't know\" wording"
 		return p
 	}
-	if pos, ok := likertWordings[k]; ok && len(sc.Answers) == 5 {
-		values := make([]float64, 0, 5)
-		for _, a := range sc.Answers {
-			values = append(values, a.Value)
-		}
-		sort.Float64s(values)
-		p.Value, p.Found, p.How = values[pos-1], true, "a known Likert wording"
+	if v, ok := likertValue(sc, k); ok {
+		p.Value, p.Found, p.How = v, true, "a known Likert wording"
 		return p
 	}
 	var names []string
@@ -374,7 +412,7 @@ func ProposeAnswer(sc codebook.Scale, label string) LabelProposal {
 			vals = append(vals, a.Value)
 		}
 	}
-	if n := codebook.Nearest(label, names); n != "" {
+	if n := nearestSamePolarity(label, names); n != "" {
 		for i := range names {
 			if names[i] == n {
 				p.Value, p.Found, p.How, p.Near = vals[i], true, "close to", n

@@ -144,6 +144,8 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 				how = u.s("number prefix")
 			case "number suffix":
 				how = u.s("number suffix")
+			case "label after the number":
+				how = u.s("its label; the number %s beside it counts the other way", l.Near)
 			case "a known Likert wording":
 				how = u.s("a known Likert wording")
 			case "a known \"don't know\" wording":
@@ -173,6 +175,12 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 			to := u.s("no close code: add it to a code's aliases, or to known_unmapped in study.yaml to keep it outside the codebook")
 			if c.Code != "" {
 				to = fmt.Sprintf("%s (%s)", c.Code, c.Label)
+				switch c.How {
+				case "negated":
+					to += u.s(": the name negates %q, and the codebook's negated map gives this barrier for it", c.Near)
+				case "negated, same code":
+					to += u.s(": the name negates %q, whose lack the codebook's negated map codes as the code itself", c.Near)
+				}
 			}
 			u.f(w, "    %5d× %q -> %s\n", c.Codings, r.Shown(c.Name), to)
 		}

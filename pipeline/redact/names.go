@@ -287,6 +287,19 @@ func joined(sep string) bool {
 	return sep != "" && strings.Trim(sep, " \u00a0\t-_.") == "" && strings.Count(sep, ".") <= 1
 }
 
+// joinedTok is joined for token t's separator, and also a space and an apostrophe
+// before the prefix 't ("van 't Hek", "in 't Veld": attack 16p, F15).
+func joinedTok(t token) bool {
+	if joined(t.sep) {
+		return true
+	}
+	if t.fold != "t" {
+		return false
+	}
+	q := strings.TrimLeft(t.sep, " \u00a0")
+	return q != t.sep && (q == "'" || q == "’")
+}
+
 // cues are the words after which a capitalised word is a name: titles and forms of
 // address, family words, and "heet"/"called". Each is a sequence of folded words.
 var cues = [][]string{
@@ -299,7 +312,17 @@ var cues = [][]string{
 	{"naam", "is"}, {"bijnaam"}, {"jongere"}, {"leerling"}, {"cliënt"}, {"client"},
 	{"familie"}, {"fam"},
 	{"interview"}, {"gesprek"}, {"transcript"}, {"transcriptie"}, {"respondent"}, {"deelnemer"},
+	// attack 16p, F07, F05: nicknames, and a name after a form's label ("Naam: Stino")
+	{"bijnaam", "is"}, {"roepnaam"}, {"roepnaam", "is"}, {"straatnaam", "is"}, {"naam"}, {"voornaam"},
+	{"heet", "hij"}, {"heet", "ze"}, {"heet", "zij"}, {"heette", "hij"}, {"heette", "ze"},
+	{"noemen", "ze", "hem"}, {"noemen", "ze", "haar"}, {"noemen", "we", "hem"}, {"noemen", "we", "haar"},
 }
+
+// labelCues are the cues that may stand before a name with a colon, as a form or a
+// pupil list writes them ("Leerling: Jurensley B.", "Naam: Stino").
+// A transcript's speaker label ("Respondent: Tekst ...") is no such label.
+var labelCues = map[string]bool{"leerling": true, "naam": true, "voornaam": true, "roepnaam": true, "bijnaam": true,
+	"client": true, "cliënt": true}
 
 // surnamePrefix holds the prefixes that a surname written alone keeps ("de Vries").
 var surnamePrefix = map[string]bool{"van": true, "de": true, "der": true, "den": true, "ter": true, "ten": true, "t": true, "el": true}
@@ -316,6 +339,10 @@ var cueIndex = func() map[string][][]string {
 			f[i] = fold(w)
 		}
 		m[f[0]] = append(m[f[0]], f)
+	}
+	// The longest cue first: "bijnaam is" before "bijnaam".
+	for _, list := range m {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
 	}
 	return m
 }()
@@ -371,7 +398,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 	extend := func(k int) int {
 		end := k
 		for j := k + 1; j < len(toks); j++ {
-			if !joined(toks[j].sep) || strings.Contains(toks[j].sep, ".") {
+			if !joinedTok(toks[j]) || strings.Contains(toks[j].sep, ".") {
 				break
 			}
 			if prefixes[toks[j].fold] {
@@ -390,9 +417,12 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		if l.surname[toks[from].fold] {
 			// Dutch capitalises the first prefix of a surname written without a given name
 			// ("Van Leeuwen", "De Vries"), so the prefix may be capitalised.
-			for from > 0 && surnamePrefix[toks[from-1].fold] && joined(toks[from].sep) {
+			for from > 0 && surnamePrefix[toks[from-1].fold] && joinedTok(toks[from]) {
 				from--
 			}
+		}
+		if unlisted {
+			from = givenBefore(toks, from, keep, l, placeholder) // given_before.go
 		}
 		s, e := toks[from].start, toks[to].end
 		// possessive: "Sanne's", "Sanne’s"
@@ -436,7 +466,8 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			shoutName := j < len(toks) && toks[j].shout && utf8.RuneCountInString(toks[j].fold) >= 3 && !keep[toks[j].fold] &&
 				!l.function[toks[j].fold] && !l.place[toks[j].fold] && !hasDigit(toks[j].fold) && l.isName(toks[j].fold) && !subjectVerb[toks[j].fold] &&
 				!institutionWord[toks[j].fold]
-			if j < len(toks) && (namePart(j) || shoutName) && joined(sep) && (!strings.Contains(sep, ".") || abbreviation[toks[i+k-1].fold]) {
+			label := labelCues[toks[i+k-1].fold] && strings.TrimSpace(sep) == ":" && strings.HasSuffix(sep, " ")
+			if j < len(toks) && (namePart(j) || shoutName) && (joined(sep) || label) && (!strings.Contains(sep, ".") || abbreviation[toks[i+k-1].fold]) {
 				from := i + k
 				i = emit(from, extend(j))
 				continue

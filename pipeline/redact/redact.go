@@ -105,6 +105,7 @@ type Redactor struct {
 	unlisted     bool
 	anchors      map[string]bool
 	ids          map[string]bool // the respondents' ids, by idKey (paths_ids.go)
+	pets         map[string]bool // pet forms of the listed names (pet_forms.go)
 	idLen        int             // the longest of them, in bytes
 	// only090Schools leaves out the school rules added after 0.9.0 (capitals, "op de"):
 	// the tests measure what they add.
@@ -178,8 +179,9 @@ func New(opt Options) *Redactor {
 		}
 	}
 	r.names.sort()
-	r.anchors = anchorSet(opt.Anchors) // glued_anchored.go
-	r.addIDs(opt.Respondents)          // paths_ids.go
+	r.pets = petForms(opt.People, opt.Names) // pet_forms.go
+	r.anchors = anchorSet(opt.Anchors)       // glued_anchored.go
+	r.addIDs(opt.Respondents)                // paths_ids.go
 	for _, k := range opt.Keep {
 		for _, w := range strings.FieldsFunc(k, notWordRune) {
 			r.keep[fold(w)] = true
@@ -276,6 +278,9 @@ func (r *Redactor) Find(text string) []Span {
 	spans = append(spans, r.findInitials(text)...)                               // initials.go
 	spans = append(spans, findAddresses(text, r.keep)...)                        // addresses.go
 	spans = append(spans, findDiminutives(text, r.names, r.keep, r.unlisted)...) // diminutives.go
+	spans = append(spans, r.findPetForms(text)...)                               // pet_forms.go
+	spans = append(spans, findSpoken(text)...)                                   // spoken.go
+	spans = append(spans, r.findNameForms(text)...)                              // names_forms.go
 	if r.unlisted {
 		spans = append(spans, findApostropheNames(text, r.keep)...) // apostrophe_names.go
 		spans = append(spans, findChatNames(text, r.keep)...)       // chat_names.go
@@ -284,7 +289,8 @@ func (r *Redactor) Find(text string) []Span {
 	// Overlapping details of one kind, or a name in an e-mail address, become one span;
 	// a pattern inside another (a postcode in a phone number) is dropped: mergeSpans.
 	out := mergeSpans(spans)
-	return birthAfterName(text, initialDot(text, out), dates) // initialDot: initials.go
+	out = initialAfterName(text, initialDot(text, out)) // initialDot: initials.go; initialAfterName: names_forms.go
+	return birthAfterName(text, out, dates)
 }
 
 // birthAfterName marks a full date right after a name (only spaces, dashes or

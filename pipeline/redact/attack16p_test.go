@@ -1,0 +1,79 @@
+package redact
+
+import "testing"
+
+// TestAttack16p holds what attack 16p found published (F05-F09, F12-F16) and the
+// look-alikes each new rule must keep.
+func TestAttack16p(t *testing.T) {
+	r := New(Options{Names: []string{"Rishaan Baldewsingh"}, Keep: []string{"Bergdorp", "wijkagent", "Veilig Thuis"}})
+	cases := [][2]string{
+		// F06: an unlisted given name before a surname the lists know
+		{"Tjerk Hiddes de Vries kwam langs", "[naam] kwam langs"},
+		{"Gurbe van der Wal kwam gisteren langs.", "[naam] kwam gisteren langs."},
+		{"Ik sprak met Tjerk de Vries over stage", "Ik sprak met [naam] over stage"},
+		{"Ik sprak Jurensley Martis gisteren", "Ik sprak [naam] gisteren"},
+		{"Toen de Vries kwam, was het goed", "Toen [naam] kwam, was het goed"},
+		{"Volgens Jansen klopt het", "Volgens [naam] klopt het"},
+		{"Wijkagent Jansen belde", "Wijkagent [naam] belde"},
+		{"In Bergdorp Jansen gezien", "In Bergdorp [naam] gezien"},
+		{"Veilig Thuis Jansen", "Veilig Thuis [naam]"},
+		{"Basisschool Jansen", "Basisschool [naam]"},
+		// F16: pet forms of a listed name
+		{"Ze zeiden Rishaanie tegen hem", "Ze zeiden [naam] tegen hem"},
+		{"Rish kwam gisteren, hij heet eigenlijk Rishaan", "[naam] kwam gisteren, hij heet eigenlijk [naam]"},
+		{"Rishy en Rishie zijn er", "[naam] en [naam] zijn er"},
+		{"Baldewsingh ging mee", "[naam] ging mee"},
+		{"Bald en Balde", "Bald en Balde"}, // no clipped forms of a surname
+		{"rish, de ris en een risje", "rish, de ris en een risje"},
+		// F08, F05: dates of birth said without a birth word
+		{"Hij is van 14 juni 2008, zegt hij", "Hij is van [geboortedatum], zegt hij"},
+		{"Ze is van 2008", "Ze is van [geboortedatum]"},
+		{"Ze is op 12 maart jarig", "Ze is op [geboortedatum] jarig"},
+		{"Haar verjaardag valt op 7 juli, ze wordt dan 15", "Haar verjaardag valt op [geboortedatum], ze wordt dan 15"},
+		{"Rishaan B. (15 jr, 14-6-2008), klas 3B", "[naam] (15 jr, [geboortedatum]), klas 3B"},
+		{"Het rapport is van 2019 en van 12 maart 2020", "Het rapport is van 2019 en van 12 maart 2020"},
+		{"op 12 maart was het overleg", "op 12 maart was het overleg"},
+		// F09: a street and its number apart
+		{"Hij woont in de Julianastraat op nummer 7.", "Hij woont in de [adres]."},
+		{"Kerkstraat, nummer 12", "[adres]"},
+		{"op nummer 14 in de Dorpsstraat woont ze", "op [adres] woont ze"},
+		{"ze woont Achter de Kerk 5 bij oma", "ze woont [adres] bij oma"},
+		{"daarna op de brug 5 jongens, op nummer 3 gezet", "daarna op de brug 5 jongens, op nummer 3 gezet"},
+		// F12: an e-mail address said aloud
+		{"Mail jayden.devries2009 op gmail punt com", "Mail [e-mail]"},
+		{"Stuur het naar j_devries at hotmail", "Stuur het naar [e-mail]"},
+		{"mail hem op gmail, ze zit op live", "mail hem op gmail, ze zit op live"},
+		// F14: a phone number in words
+		{"Bel nul zes twaalf vierendertig zesenvijftig achtenzeventig", "Bel [telefoonnummer]"},
+		{"nul-zes, tweeëntwintig, drieëndertig, vierenveertig, vijfenvijftig", "[telefoonnummer]"},
+		{"nul komma nul, nul zes ja", "nul komma nul, nul zes ja"},
+		// F07: nicknames
+		{"Zijn bijnaam is Stino, iedereen kent hem zo", "Zijn bijnaam is [naam], iedereen kent hem zo"},
+		{"Jayjay, zo noemen ze hem, komt elke dag", "[naam], zo noemen ze hem, komt elke dag"},
+		{"Op straat heet hij Stino", "Op straat heet hij [naam]"},
+		{"hij wordt Jayjay genoemd", "hij wordt [naam] genoemd"},
+		{"Zijn roepnaam is Stino", "Zijn roepnaam is [naam]"},
+		{"Dat wordt lastig genoemd", "Dat wordt lastig genoemd"},
+		// F13: surname, initial
+		{"Op de lijst staat Baldewsingh, R. (3B) als afwezig", "Op de lijst staat [naam] (3B) als afwezig"},
+		{"Kartosen, R.J. en Jansen, M.", "[naam] en [naam]"},
+		{"Bergdorp, A. de Wit", "Bergdorp, [naam]"},
+		// F15: van 't
+		{"Jan van 't Hek is de wijkagent daar", "[naam] is de wijkagent daar"},
+		{"Ik ken Jan van 't Hek al jaren", "Ik ken [naam] al jaren"},
+		{"met Kim in 't Veld gesproken", "met [naam] gesproken"},
+		{"'t is koud, van 't jaar", "'t is koud, van 't jaar"},
+		// F05: a label cue with a colon
+		{"Leerling: Jurensley B. (15 jr, 14-6-2008)", "Leerling: [naam] (15 jr, [geboortedatum])"},
+		{"Naam: Stino", "Naam: [naam]"},
+		{"Respondent: Tekst drie, ja", "Respondent: Tekst drie, ja"},
+		{"Coder Anouk codeerde", "Coder [naam] codeerde"},
+		{"Casus Qwyntje de Vries", "Casus [naam]"},
+		{"maar die is van 2019. De helft", "maar die is van 2019. De helft"},
+	}
+	for _, c := range cases {
+		if got := r.Redact(c[0]); got != c[1] {
+			t.Errorf("Redact(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package redact
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Names in the forms lists and nicknames take (attack 16p):
+//
+//   - F13: a surname before its initials, as attendance and ZAT lists write it:
+//     "Baldewsingh, R.", "Kartosen, R.J." (the initials before it, "R. Baldewsingh",
+//     are initials.go's).
+//   - F07: a nickname before "zo noemen ze hem" ("Jayjay, zo noemen ze hem") or between
+//     "wordt" and "genoemd" ("hij wordt Jayjay genoemd"); the cues after which a
+//     nickname stands ("bijnaam is", "heet hij") are names.go's.
+//   - F05: one initial after a name ("Jurensley B."), taken into its span by
+//     initialAfterName.
+var (
+	surnameInitialsRe = regexp.MustCompile(`\b(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?),[ \x{00a0}]*(?:\p{Lu}\.){1,4}`)
+	nicknameRe        = regexp.MustCompile(`\b(\p{Lu}[\p{L}'’\-]+),?\s+zo\s+(?:noemen|noemden)\s+(?:ze|we|wij|zij|jullie|ze\s+hier)\s+(?:hem|haar|hen)\b` +
+		`|\b(?:wordt|werd|worden|werden)\s+(?:hij\s+|ze\s+|zij\s+)?(\p{Lu}[\p{L}'’\-]+)\s+genoemd\b`)
+)
+
+// findNameForms returns the spans of the names above.
+func (r *Redactor) findNameForms(text string) []Span {
+	l := lex()
+	isWord := func(w string) bool {
+		f := fold(w)
+		return r.keep[f] || l.function[f] || l.place[f] || institutionWord[f] || placeholderWords[w] || len([]rune(f)) < 3
+	}
+	var out []Span
+	if strings.Contains(text, ".") && strings.Contains(text, ",") {
+		for _, m := range surnameInitialsRe.FindAllStringSubmatchIndex(text, -1) {
+			if !isWord(text[m[2]:m[3]]) {
+				out = append(out, Span{m[0], m[1], Name})
+			}
+		}
+	}
+	if strings.Contains(text, "noem") {
+		for _, m := range nicknameRe.FindAllStringSubmatchIndex(text, -1) {
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 && !isWord(text[m[g]:m[g+1]]) {
+					out = append(out, Span{m[g], m[g+1], Name})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// initialAfterName takes one initial right after a name into the name's span:
+// "Jurensley B." is "[naam]", not "[naam] B." (a surname's initial with the given name
+// and a class narrows to one pupil). Two letters with stops ("B.V.") are no initial.
+func initialAfterName(text string, spans []Span) []Span {
+	for i, s := range spans {
+		if s.Kind != Name {
+			continue
+		}
+		// the name already ends in the initial ("Jurensley B" of "Jurensley B."): its stop
+		if s.End < len(text) && text[s.End] == '.' && s.End-s.Start >= 3 && text[s.End-2] == ' ' && text[s.End-1] >= 'A' && text[s.End-1] <= 'Z' &&
+			(s.End+1 == len(text) || !asciiLetter(text[s.End+1])) {
+			spans[i].End++
+			continue
+		}
+		if s.End+3 > len(text) || text[s.End] != ' ' {
+			continue
+		}
+		c := text[s.End+1]
+		if c < 'A' || c > 'Z' || text[s.End+2] != '.' {
+			continue
+		}
+		if e := s.End + 3; e < len(text) && (text[e] >= 'A' && text[e] <= 'Z' || text[e] >= 'a' && text[e] <= 'z') {
+			continue
+		}
+		if i+1 < len(spans) && spans[i+1].Start < s.End+3 {
+			continue
+		}
+		spans[i].End = s.End + 3
+	}
+	return spans
+}

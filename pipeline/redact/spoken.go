@@ -1,0 +1,158 @@
+package redact
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Details said the way people speak them, which the patterns for written forms miss
+// (attack 16p):
+//
+//   - F08: a date of birth without a birth word: "hij is van 14 juni 2008", "ze is van
+//     2008" (a person's year), "ze is op 12 maart jarig" (the cue after the date), "haar
+//     verjaardag valt op 7 juli"; and F05: a date after an age, "(15 jr, 14-6-2008)".
+//   - F09: a street and its house number apart ("in de Julianastraat op nummer 7",
+//     "Kerkstraat, nummer 12", "op nummer 14 in de Dorpsstraat"), and a street of several
+//     words written inside a sentence ("woont Achter de Kerk 5").
+//   - F12: an e-mail address said with "op" or "at" and the provider ("jayden.devries2009
+//     op gmail"), where the address part has a dot, an underscore or a digit ("mail hem
+//     op gmail" stays).
+//   - F14: a phone number in words ("nul zes twaalf vierendertig zesenvijftig
+//     achtenzeventig"): a run of number words from "nul" that spells nine digits or more.
+var (
+	dayMonth      = `(?:0?[1-9]|[12]\d|3[01])(?:\s+` + monthNames + `\.?|[-/.](?:0?[1-9]|1[0-2])\b)`
+	fullDate      = `(?:0?[1-9]|[12]\d|3[01])(?:\s+` + monthNames + `\.?\s+|[-/.](?:0?[1-9]|1[0-2])[-/.])(?:19|20)\d\d`
+	spokenBirthRe = regexp.MustCompile(`(?i)\b(?:(?:hij|zij|ze|ik|jij|je|het\s+kind|zijn\s+zus|haar\s+zus|zijn\s+broer|haar\s+broer)\s+(?:is|was|ben|bent)|(?:ze|zij|wij|we)\s+zijn)\s+van\s+(` + fullDate + `|(?:19|20)\d\d)\b` +
+		`|(?i)\bverjaardag\s+(?:valt|viel|is|was)\s+(?:op\s+)?(` + dayMonth + `(?:\s+(?:19|20)\d\d)?)` +
+		`|(?i)\b(` + dayMonth + `(?:\s+(?:19|20)\d\d)?)\s+(?:[\p{L}]+\s+){0,2}jarig\b` +
+		`|(?i)\b\d{1,2}\s*(?:jr|jaar)\.?\s*[,;/]\s*(` + fullDate + `|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d)\b`)
+	streetWord     = `\p{Lu}[\p{L}'\-]*(?:straat|straatje|laan|weg|plein|pleintje|singel|gracht|kade|dijk|hof|pad|steeg|dreef|park|baan|ring|markt|wal|erf|hoek|allee|boulevard|plantsoen|brink|vaart|kwartier)`
+	houseNumber    = `(?:huis)?(?:nummer|nr\.?|no\.?)\s*\d{1,4}(?:\s?[a-zA-Z]\b|\b)`
+	addressApartRe = regexp.MustCompile(`\b(?:` + streetWord + `)\b[,]?(?:\s+[\p{Ll}']+){0,2}\s+` + houseNumber +
+		`|\b` + houseNumber + `(?:\s+[\p{Ll}']+){1,2}\s+` + streetWord + `\b` +
+		`|[\p{Ll},]\s+((?:Achter|Voor|Aan|Op|Over|Bij|Onder|Naast|Tegenover|In|Langs|Buiten|Binnen)\s+(?:de|het|den|'t|’t)\s+\p{Lu}\p{Ll}+\s+\d{1,4}(?:\s?[a-z]\b|\b))`)
+	spokenEmailRe = regexp.MustCompile(`(?i)\b[\p{L}\d]+(?:[._\-][\p{L}\d]+)*\s+(?:op|at|bij|apenstaartje)\s+(?:gmail|hotmail|outlook|live|icloud|yahoo|ziggo|kpnmail|kpnplanet|planet|home|msn|protonmail|proton)(?:\s*(?:punt|dot|\.)\s*(?:com|nl|be))?\b`)
+)
+
+// findSpoken returns the spans of the details above.
+func findSpoken(text string) []Span {
+	var out []Span
+	if strings.Contains(text, "van ") || strings.Contains(text, "arig") || strings.Contains(text, "erjaardag") || strings.Contains(text, "jr") || strings.Contains(text, "jaar") {
+		for _, m := range spokenBirthRe.FindAllStringSubmatchIndex(text, -1) {
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					out = append(out, Span{m[g], m[g+1], Birth})
+					break
+				}
+			}
+		}
+	}
+	if strings.ContainsAny(text, "0123456789") {
+		for _, m := range addressApartRe.FindAllStringSubmatchIndex(text, -1) {
+			if m[2] >= 0 {
+				out = append(out, Span{m[2], m[3], Address})
+			} else {
+				out = append(out, Span{m[0], m[1], Address})
+			}
+		}
+	}
+	for _, m := range spokenEmailRe.FindAllStringIndex(text, -1) {
+		local := text[m[0]:m[1]]
+		if i := strings.IndexAny(local, " \t\u00a0"); i > 0 {
+			local = local[:i]
+		}
+		if strings.ContainsAny(local, "._-0123456789") {
+			out = append(out, Span{m[0], m[1], Email})
+		}
+	}
+	out = append(out, findPhoneWords(text)...)
+	return out
+}
+
+// numberWord are the Dutch number words of a phone number said aloud, as digits.
+var numberWord = map[string]string{
+	"nul": "0", "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
+	"zeven": "7", "acht": "8", "negen": "9", "tien": "10", "elf": "11", "twaalf": "12", "dertien": "13",
+	"veertien": "14", "vijftien": "15", "zestien": "16", "zeventien": "17", "achttien": "18", "negentien": "19",
+}
+
+// tensWord are the tens, alone ("twintig") or after "en" ("vierendertig": 34).
+var tensWord = map[string]int{"twintig": 2, "dertig": 3, "veertig": 4, "vijftig": 5, "zestig": 6, "zeventig": 7, "tachtig": 8, "negentig": 9}
+
+// numberDigits returns the digits a Dutch number word says, or "".
+func numberDigits(w string) string {
+	if d, ok := numberWord[w]; ok {
+		return d
+	}
+	for tens, t := range tensWord {
+		if w == tens {
+			return string(rune('0'+t)) + "0"
+		}
+		unit, ok := strings.CutSuffix(w, "en"+tens)
+		if !ok {
+			unit, ok = strings.CutSuffix(w, "ën"+tens)
+		}
+		if ok {
+			if d := numberWord[unit]; len(d) == 1 && d != "0" {
+				return string(rune('0'+t)) + d
+			}
+			if unit == "twee" || unit == "drie" {
+				return string(rune('0'+t)) + numberWord[unit]
+			}
+		}
+	}
+	return ""
+}
+
+// findPhoneWords returns the runs of number words from "nul" that spell nine digits or
+// more (a Dutch phone number has ten), separated by spaces, commas or dashes only.
+func findPhoneWords(text string) []Span {
+	// ASCII lower case only, so that every offset in lower is one in text.
+	lower := strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, text)
+	if !strings.Contains(lower, "nul") {
+		return nil
+	}
+	var out []Span
+	type word struct{ start, end int }
+	var words []word
+	start := -1
+	for i, c := range lower {
+		if notWordRune(c) {
+			if start >= 0 {
+				words = append(words, word{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, word{start, len(lower)})
+	}
+	for i := 0; i < len(words); i++ {
+		if lower[words[i].start:words[i].end] != "nul" {
+			continue
+		}
+		digits, j := 0, i
+		for ; j < len(words); j++ {
+			if j > i && strings.Trim(lower[words[j-1].end:words[j].start], " ,-–\u00a0") != "" {
+				break
+			}
+			d := numberDigits(lower[words[j].start:words[j].end])
+			if d == "" {
+				break
+			}
+			digits += len(d)
+		}
+		if digits >= 9 {
+			out = append(out, Span{words[i].start, words[j-1].end, Phone})
+			i = j - 1
+		}
+	}
+	return out
+}
