@@ -69,11 +69,29 @@ func TestAttack16p(t *testing.T) {
 		{"Respondent: Tekst drie, ja", "Respondent: Tekst drie, ja"},
 		{"Coder Anouk codeerde", "Coder [naam] codeerde"},
 		{"Casus Qwyntje de Vries", "Casus [naam]"},
+		{"Vraag Jansen maar", "Vraag [naam] maar"},
 		{"maar die is van 2019. De helft", "maar die is van 2019. De helft"},
 	}
 	for _, c := range cases {
 		if got := r.Redact(c[0]); got != c[1] {
 			t.Errorf("Redact(%q) = %q, want %q", c[0], got, c[1])
 		}
+	}
+}
+
+// TestControlsBlanked: control characters other than tab and line breaks become spaces
+// in published text, one byte for one (attack 16: an ESC colour code in report.html).
+func TestControlsBlanked(t *testing.T) {
+	r := New(Options{})
+	in := "korte\vlijnen\x07 met de\x1b[31m wijkagent\x7f.\tja\r\n"
+	got, m := r.RedactMapped(in)
+	if want := "korte lijnen  met de [31m wijkagent .\tja\r\n"; got != want {
+		t.Errorf("RedactMapped(%q) = %q, want %q", in, got, want)
+	}
+	if s, e := m.Range(6, 12); s != 6 || e != 12 {
+		t.Errorf("offsets moved: %d-%d", s, e)
+	}
+	if got := r.Redact("ik ken Anouk\v0612345678"); got != "ik ken [naam] [telefoonnummer]" {
+		t.Errorf("got %q", got)
 	}
 }

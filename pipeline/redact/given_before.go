@@ -31,6 +31,13 @@ var notGivenBefore = map[string]bool{
 	"team": true, "familie": true, "gezin": true, "zuster": true, "broeder": true, "pastor": true,
 	"imam": true, "dominee": true, "pastoor": true, "hoi": true, "hallo": true, "hey": true, "hoe": true,
 	"dear": true, "beste": true, "lieve": true, "dag": true, "groet": true, "groeten": true, "mvg": true,
+	// a command that opens a sentence ("Bel Anouk", "Vraag Jansen maar")
+	"bel": true, "bellen": true, "vraag": true, "vragen": true, "zeg": true, "mail": true, "mailen": true,
+	"app": true, "appen": true, "stuur": true, "geef": true, "laat": true, "neem": true, "kijk": true,
+	"ga": true, "kom": true, "zie": true, "hoor": true, "wacht": true, "help": true, "maak": true,
+	"spreek": true, "schrijf": true, "check": true, "ask": true, "call": true,
+	"tell": true, "text": true, "email": true, "see": true, "meet": true, "contact": true, "bedank": true,
+	"tag": true, "volg": true, "zoek": true, "informeer": true, "meld": true, "verwijs": true,
 	// a title's or label's first word ("Casus Qwyntje", "Project Daan"; title.go)
 	"casus": true, "case": true, "project": true, "dossier": true, "zaak": true, "verslag": true,
 	"notities": true, "notitie": true, "overleg": true, "onderzoek": true, "studie": true, "pilot": true,

@@ -323,6 +323,7 @@ func (r *Redactor) Redact(text string) string {
 
 // RedactMapped is Redact, with the map from offsets in text to offsets in the result.
 func (r *Redactor) RedactMapped(text string) (string, Map) {
+	text = blankControls(text)
 	spans := r.Find(text)
 	if len(spans) == 0 {
 		return text, Map{}
@@ -375,4 +376,28 @@ func (m Map) at(p int, end bool) int {
 		}
 	}
 	return p + delta
+}
+
+// blankControls replaces the control characters of text but tab, line feed and carriage
+// return (C0 and DEL: a vertical tab from a Word line break, a bell, an ESC that starts a
+// terminal's colour codes) by spaces: one byte for one, so every offset stays. Published
+// text goes through Redact, and a control character has no place in a CSV file read in a
+// terminal, in HTML or in Markdown (attack 16: "\x1b[31m" reached report.html).
+func blankControls(text string) string {
+	i := 0
+	for ; i < len(text); i++ {
+		if c := text[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			break
+		}
+	}
+	if i == len(text) {
+		return text
+	}
+	b := []byte(text)
+	for ; i < len(b); i++ {
+		if c := b[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
