@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
@@ -129,15 +130,41 @@ func laterOf(a, b *model.ResponsePrint) int {
 }
 
 // laterStamp is 1 where time x is later than y, -1 where earlier, 0 where they are the
-// same or not written alike as dates from the year on.
+// same or nothing says which: written from the year on (2025-03-04 10:33:00, as the
+// reader writes a date whose order its column says: ingest/survey_stamp_dates.go), a
+// time is compared as it is; a date its column left day first or month first
+// (ResponsePrint.Unordered) in both readings, and it is later only where every reading
+// says so.
 func laterStamp(x, y string) int {
-	if x != y && len(x) == len(y) && isoStamp(x) && isoStamp(y) {
+	if x == y || x == "" || y == "" {
+		return 0
+	}
+	if len(x) == len(y) && isoStamp(x) && isoStamp(y) {
 		if x > y {
 			return 1
 		}
 		return -1
 	}
-	return 0
+	xs, ys := ingest.StampReadings(x), ingest.StampReadings(y)
+	later := 0
+	for _, a := range xs {
+		for _, b := range ys {
+			c := 0
+			switch {
+			case len(a) != len(b) || a == b:
+				return 0
+			case a > b:
+				c = 1
+			default:
+				c = -1
+			}
+			if later != 0 && c != later {
+				return 0
+			}
+			later = c
+		}
+	}
+	return later
 }
 
 // isoStamp reports whether v starts as a date from the year on (2025-03-04): such
@@ -237,6 +264,11 @@ func latestVersion(g responseGroup, sets []model.Dataset, dirs map[[2]int]direct
 		case -1:
 			continue
 		}
+		if best.p.Unordered != "" || m.p.Unordered != "" {
+			if !m.p.ByNumber || !best.p.ByNumber || dirs[pairOf(m.set, best.set)] == (direction{}) && len(sets[m.set].Prints) == len(sets[best.set].Prints) {
+				return best, unorderedDates(best, m, rel)
+			}
+		}
 		if !m.p.ByNumber || !best.p.ByNumber {
 			return best, sameIDOtherAnswers(best, m, rel)
 		}
@@ -264,6 +296,29 @@ func sameIDOtherAnswers(a, b printRef, rel func(int) string) error {
 	return model.Reasonf("%[1]s row %[2]d and %[3]s row %[4]d hold the same response (number %[5]s, started and submitted at the same time) with other answers: one export holds an older version of it; keep only the export to be analysed in the study",
 		"%[1]s regel %[2]d en %[3]s regel %[4]d bevatten dezelfde respons (nummer %[5]s, op dezelfde tijd begonnen en verstuurd) met andere antwoorden: de ene export bevat een oudere versie ervan; laat alleen de export die geanalyseerd moet worden in het onderzoek staan",
 		rel(a.set), a.p.Line, rel(b.set), b.p.Line, b.p.Number)
+}
+
+// unorderedDates is the stop where two versions of a response hold other answers and
+// their times do not say which is the later, because a column writes its dates day and
+// month in an order nothing in its file says (ingest/survey_stamp_dates.go: every day
+// 1 to 12).
+func unorderedDates(a, b printRef, rel func(int) string) error {
+	col := a.p.Unordered
+	if col == "" {
+		col = b.p.Unordered
+	}
+	return model.Reasonf("%[1]s row %[2]d and %[3]s row %[4]d hold two versions of response %[5]s with other answers, and their times in column %[6]q (%[7]q, %[8]q) do not say which is the later: the column writes its dates without the year first, and no day above 12 in it says whether the day or the month comes first; export the survey again (Qualtrics and LimeSurvey write the year first), or keep only the export to be analysed in the study",
+		"%[1]s regel %[2]d en %[3]s regel %[4]d bevatten twee versies van respons %[5]s met andere antwoorden, en hun tijden in kolom %[6]q (%[7]q, %[8]q) zeggen niet welke de latere is: de kolom schrijft haar datums niet met het jaar voorop, en geen dag boven 12 erin zegt of de dag of de maand eerst staat; exporteer de vragenlijst opnieuw (Qualtrics en LimeSurvey schrijven het jaar voorop), of laat alleen de export die geanalyseerd moet worden in het onderzoek staan",
+		rel(a.set), a.p.Line, rel(b.set), b.p.Line, b.p.Number, col, shownStamp(a.p), shownStamp(b.p))
+}
+
+// shownStamp is the time of a version the stop shows: its last change where that is
+// not written from the year on, else its submit time.
+func shownStamp(p *model.ResponsePrint) string {
+	if p.LastAction != "" && !isoStamp(p.LastAction) {
+		return p.LastAction
+	}
+	return p.SubmitTime
 }
 
 // lookalikes counts, per pair of files (the one with more responses first), the rows
