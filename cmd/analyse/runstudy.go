@@ -150,13 +150,16 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 			u.f(w, "      %s\n", rule)
 		}
 	}
-	if s.Rejected > 0 || s.RejectedCells > 0 {
+	if s.Rejected > 0 || s.RejectedCells > 0 || s.RejectedOtherCells > 0 {
 		var what []string
 		if s.Rejected > 0 {
 			what = append(what, u.n(s.Rejected, "row", "rows"))
 		}
 		if s.RejectedCells > 0 {
 			what = append(what, u.s("%d of %d answers", s.RejectedCells, s.AnswerCells))
+		}
+		if s.RejectedOtherCells > 0 { // a name, an attribute, an open answer
+			what = append(what, u.n(s.RejectedOtherCells, "other cell", "other cells"))
 		}
 		u.f(w, "  not used      %s: see %s\n", strings.Join(what, u.s(" and ")), filepath.Join(out, "tables", "rejects.csv"))
 		for i, g := range s.RejectGroups {
@@ -166,6 +169,10 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 			}
 			unit := u.s("row")
 			switch {
+			case g.Other && g.Count != 1:
+				unit = u.s("cells")
+			case g.Other:
+				unit = u.s("cell")
 			case g.Cells && g.Count != 1:
 				unit = u.s("answers")
 			case g.Cells:

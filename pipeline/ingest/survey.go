@@ -684,6 +684,12 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		var first, last string
 		for i, c := range lay.columns {
 			v := strings.TrimSpace(tableCell(row, i))
+			if c.use == useName || c.use == useFirstName || c.use == useLastName {
+				if err := brokenCell(v, i, uncomputed); err != nil { // a name that cannot be redacted: a rejected cell (readers16)
+					ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(i), Err: err, Cell: true})
+					continue
+				}
+			}
 			switch c.use {
 			case useMunicipality:
 				if resp.Municipality == "" {
