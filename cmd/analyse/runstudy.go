@@ -161,7 +161,7 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 		if s.RejectedOtherCells > 0 { // a name, an attribute, an open answer
 			what = append(what, u.n(s.RejectedOtherCells, "other cell", "other cells"))
 		}
-		u.f(w, "  not used      %s: see %s\n", strings.Join(what, u.s(" and ")), filepath.Join(out, "tables", "rejects.csv"))
+		u.f(w, "  not used      %s: see %s\n", joinAnd(what, u.s(" and ")), filepath.Join(out, "tables", "rejects.csv"))
 		for i, g := range s.RejectGroups {
 			if i == maxRejectGroups {
 				u.f(w, "    ... and %d more kinds\n", len(s.RejectGroups)-maxRejectGroups)
@@ -256,4 +256,12 @@ func printNotInterviewed(u *ui, w io.Writer, s *pipeline.Summary) {
 			u.f(w, "      %s: all %s rejected\n", f.Shown(), u.n(f.Read, "row", "rows"))
 		}
 	}
+}
+
+// joinAnd joins parts with commas and the last with and ("a, b and c").
+func joinAnd(parts []string, and string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
 }
