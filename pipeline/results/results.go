@@ -145,8 +145,8 @@ type Input struct {
 // RejectGroup is one kind of reject: how many rows or cells were rejected for the same
 // reason (which names the value), most frequent first in Results.RejectGroups.
 type RejectGroup struct {
-	Count  int    `json:"count"`
-	Cells  bool   `json:"cells"` // answer cells, not whole rows
+	Count int  `json:"count"`
+	Cells bool `json:"cells"` // answer cells, not whole rows
 	// Other: cells of accepted rows that are no answers (a name, an attribute, an open
 	// answer), Cells true too (readers16).
 	Other  bool   `json:"other,omitempty"`
