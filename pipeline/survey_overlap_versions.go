@@ -111,75 +111,9 @@ func groupResponses(sets []model.Dataset, order []int, sid []string) []responseG
 }
 
 // laterOf says which of two versions of a response the rows themselves say is the
-// later: 1 a, -1 b, 0 neither. A submitted version is later than one not submitted (a
-// completed response never becomes incomplete again); else the later time of last
-// change, else the later submit or record time (Qualtrics' RecordedDate, LimeSurvey's
-// submitdate), where both are written alike as dates from the year on (2025-03-04
-// 10:33:00).
-func laterOf(a, b *model.ResponsePrint) int {
-	if a.HasSubmit && b.HasSubmit && a.Complete != b.Complete {
-		if a.Complete {
-			return 1
-		}
-		return -1
-	}
-	if c := laterStamp(a.LastAction, b.LastAction); c != 0 {
-		return c
-	}
-	return laterStamp(a.SubmitTime, b.SubmitTime)
-}
-
-// laterStamp is 1 where time x is later than y, -1 where earlier, 0 where they are the
-// same or nothing says which: written from the year on (2025-03-04 10:33:00, as the
-// reader writes a date whose order its column says: ingest/survey_stamp_dates.go), a
-// time is compared as it is; a date its column left day first or month first
-// (ResponsePrint.Unordered) in both readings, and it is later only where every reading
-// says so.
-func laterStamp(x, y string) int {
-	if x == y || x == "" || y == "" {
-		return 0
-	}
-	if len(x) == len(y) && isoStamp(x) && isoStamp(y) {
-		if x > y {
-			return 1
-		}
-		return -1
-	}
-	xs, ys := ingest.StampReadings(x), ingest.StampReadings(y)
-	later := 0
-	for _, a := range xs {
-		for _, b := range ys {
-			c := 0
-			switch {
-			case len(a) != len(b) || a == b:
-				return 0
-			case a > b:
-				c = 1
-			default:
-				c = -1
-			}
-			if later != 0 && c != later {
-				return 0
-			}
-			later = c
-		}
-	}
-	return later
-}
-
-// isoStamp reports whether v starts as a date from the year on (2025-03-04): such
-// stamps of one length compare as strings.
-func isoStamp(v string) bool {
-	if len(v) < 10 || v[4] != '-' || v[7] != '-' {
-		return false
-	}
-	for _, i := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
-		if v[i] < '0' || v[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// later: 1 a, -1 b, 0 neither (ingest.LaterVersion, which the sheets of one workbook
+// share: readers16).
+func laterOf(a, b *model.ResponsePrint) int { return ingest.LaterVersion(a, b) }
 
 // direction is what the rows of one response say about two files: later is the file
 // whose version is the later, a and b the two versions.
@@ -315,7 +249,7 @@ func unorderedDates(a, b printRef, rel func(int) string) error {
 // shownStamp is the time of a version the stop shows: its last change where that is
 // not written from the year on, else its submit time.
 func shownStamp(p *model.ResponsePrint) string {
-	if p.LastAction != "" && !isoStamp(p.LastAction) {
+	if p.LastAction != "" && len(ingest.StampReadings(p.LastAction)) != 1 {
 		return p.LastAction
 	}
 	return p.SubmitTime

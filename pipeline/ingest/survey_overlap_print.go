@@ -234,3 +234,27 @@ func overlapReason(opt Options, line int) error {
 	}
 	return nil
 }
+
+// pending is a row's times as add would print them, without printing it (a row that
+// another sheet holds with other answers: survey_overlap_sheets.go): its dates count
+// for their columns' order, and orderDates writes them once the file is read.
+func (p *printer) pending(row []string) (r model.ResponsePrint, from int) {
+	from = -1
+	for k, i := range p.stamps {
+		v := strings.TrimSpace(tableCell(row, i))
+		if v == "" || v == anonymizedStamp {
+			continue
+		}
+		p.dates[k].observe(v)
+		if k == p.lastIndex {
+			r.LastAction = strings.Clone(v)
+		}
+		if k >= p.idents && k < p.submits {
+			r.SubmitTime, from = strings.Clone(v), k
+		}
+	}
+	if p.submit >= 0 {
+		r.HasSubmit, r.Complete = true, p.complete(strings.TrimSpace(tableCell(row, p.submit)))
+	}
+	return r, from
+}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // The times of a response (StartDate, EndDate, RecordedDate, submitdate, ...) not
@@ -229,4 +231,58 @@ func StampReadings(v string) []string {
 		out = append(out, d.iso(false))
 	}
 	return out
+}
+
+// LaterVersion says which of two versions of a response the rows themselves say is the
+// later: 1 a, -1 b, 0 neither. A submitted version is later than one not submitted (a
+// completed response never becomes incomplete again); else the later time of last
+// change, else the later submit or record time (Qualtrics' RecordedDate, LimeSurvey's
+// submitdate), compared as LaterStamp says.
+func LaterVersion(a, b *model.ResponsePrint) int {
+	if a.HasSubmit && b.HasSubmit && a.Complete != b.Complete {
+		if a.Complete {
+			return 1
+		}
+		return -1
+	}
+	if c := LaterStamp(a.LastAction, b.LastAction); c != 0 {
+		return c
+	}
+	return LaterStamp(a.SubmitTime, b.SubmitTime)
+}
+
+// LaterStamp is 1 where time x is later than y, -1 where earlier, 0 where they are the
+// same or nothing says which: written from the year on (2025-03-04 10:33:00, as the
+// reader writes a date whose order its column says), a time is compared as it is; a
+// date its column left day first or month first (ResponsePrint.Unordered) in both
+// readings (StampReadings), and it is later only where every reading says so.
+func LaterStamp(x, y string) int {
+	if x == y || x == "" || y == "" {
+		return 0
+	}
+	if len(x) == len(y) && isoStamp(x) && isoStamp(y) {
+		if x > y {
+			return 1
+		}
+		return -1
+	}
+	later := 0
+	for _, a := range StampReadings(x) {
+		for _, b := range StampReadings(y) {
+			c := 0
+			switch {
+			case len(a) != len(b) || a == b:
+				return 0
+			case a > b:
+				c = 1
+			default:
+				c = -1
+			}
+			if later != 0 && c != later {
+				return 0
+			}
+			later = c
+		}
+	}
+	return later
 }
