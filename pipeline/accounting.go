@@ -40,13 +40,13 @@ func (s ScaleRejects) Share() float64 {
 // frequent first, then by reason.
 func rejectGroups(rejects []protected.Reject) []results.RejectGroup {
 	type key struct {
-		cell   bool
-		reason string
+		cell, other bool
+		reason      string
 	}
 	n := map[key]int{}
 	dutch := map[key]string{} // the Dutch reason of the group's first reject
 	for _, r := range rejects {
-		k := key{r.Cell, groupReason(r, r.Reason, "in an earlier row")}
+		k := key{r.Cell, r.Cell && r.Item == "", groupReason(r, r.Reason, "in an earlier row")}
 		if n[k] == 0 {
 			dutch[k] = groupReason(r, r.ReasonNL, "in een eerdere regel")
 		}
@@ -54,7 +54,7 @@ func rejectGroups(rejects []protected.Reject) []results.RejectGroup {
 	}
 	out := make([]results.RejectGroup, 0, len(n))
 	for k, c := range n {
-		out = append(out, results.RejectGroup{Count: c, Cells: k.cell, Reason: k.reason, ReasonNL: dutch[k]})
+		out = append(out, results.RejectGroup{Count: c, Cells: k.cell, Other: k.other, Reason: k.reason, ReasonNL: dutch[k]})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -62,6 +62,9 @@ func rejectGroups(rejects []protected.Reject) []results.RejectGroup {
 		}
 		if out[i].Cells != out[j].Cells {
 			return out[i].Cells
+		}
+		if out[i].Other != out[j].Other {
+			return !out[i].Other
 		}
 		return out[i].Reason < out[j].Reason
 	})

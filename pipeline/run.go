@@ -38,7 +38,10 @@ type Summary struct {
 	// those that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells   int
 	RejectedCells int
-	RejectGroups  []results.RejectGroup
+	// RejectedOtherCells counts the rejected cells of accepted rows that are no answers
+	// (a name, an attribute, an open answer, a cell of a segment or respondents table).
+	RejectedOtherCells int
+	RejectGroups       []results.RejectGroup
 	// Scales counts each scale's answer cells and rejected cells; TooManyRejects lists
 	// those whose rejected share is above the study's rejects.max_share.
 	Scales         []ScaleRejects
@@ -351,6 +354,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		out.Summary.Respondents, out.Summary.Segments, out.Summary.Codings, out.Summary.Answers, out.Summary.Rejected
 	res.NotInterviewed = out.Summary.NotInterviewed
 	res.AnswerCells, res.RejectedCells, res.RejectGroups = out.Summary.AnswerCells, out.Summary.RejectedCells, out.Summary.RejectGroups
+	res.RejectedOtherCells = out.Summary.RejectedOtherCells
 	for _, w := range out.Summary.Warnings { // the key file's warning, added below, is for the researcher only
 		if s.Language == "nl" {
 			res.Warnings = append(res.Warnings, model.Dutch(w))
@@ -551,6 +555,11 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 	}
 	s.Files = d.Files
 	s.RejectGroups = rejectGroups(d.Rejects)
+	for _, r := range d.Rejects {
+		if r.Cell && r.Item == "" {
+			s.RejectedOtherCells++
+		}
+	}
 	for _, f := range d.Files {
 		s.Rejected += f.Rejected
 		s.AnswerCells += f.Cells

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/samenspel/samenspel/pipeline/ingest"
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
@@ -110,49 +111,9 @@ func groupResponses(sets []model.Dataset, order []int, sid []string) []responseG
 }
 
 // laterOf says which of two versions of a response the rows themselves say is the
-// later: 1 a, -1 b, 0 neither. A submitted version is later than one not submitted (a
-// completed response never becomes incomplete again); else the later time of last
-// change, else the later submit or record time (Qualtrics' RecordedDate, LimeSurvey's
-// submitdate), where both are written alike as dates from the year on (2025-03-04
-// 10:33:00).
-func laterOf(a, b *model.ResponsePrint) int {
-	if a.HasSubmit && b.HasSubmit && a.Complete != b.Complete {
-		if a.Complete {
-			return 1
-		}
-		return -1
-	}
-	if c := laterStamp(a.LastAction, b.LastAction); c != 0 {
-		return c
-	}
-	return laterStamp(a.SubmitTime, b.SubmitTime)
-}
-
-// laterStamp is 1 where time x is later than y, -1 where earlier, 0 where they are the
-// same or not written alike as dates from the year on.
-func laterStamp(x, y string) int {
-	if x != y && len(x) == len(y) && isoStamp(x) && isoStamp(y) {
-		if x > y {
-			return 1
-		}
-		return -1
-	}
-	return 0
-}
-
-// isoStamp reports whether v starts as a date from the year on (2025-03-04): such
-// stamps of one length compare as strings.
-func isoStamp(v string) bool {
-	if len(v) < 10 || v[4] != '-' || v[7] != '-' {
-		return false
-	}
-	for _, i := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
-		if v[i] < '0' || v[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// later: 1 a, -1 b, 0 neither (ingest.LaterVersion, which the sheets of one workbook
+// share: readers16).
+func laterOf(a, b *model.ResponsePrint) int { return ingest.LaterVersion(a, b) }
 
 // direction is what the rows of one response say about two files: later is the file
 // whose version is the later, a and b the two versions.
@@ -237,6 +198,11 @@ func latestVersion(g responseGroup, sets []model.Dataset, dirs map[[2]int]direct
 		case -1:
 			continue
 		}
+		if best.p.Unordered != "" || m.p.Unordered != "" {
+			if !m.p.ByNumber || !best.p.ByNumber || dirs[pairOf(m.set, best.set)] == (direction{}) && len(sets[m.set].Prints) == len(sets[best.set].Prints) {
+				return best, unorderedDates(best, m, rel)
+			}
+		}
 		if !m.p.ByNumber || !best.p.ByNumber {
 			return best, sameIDOtherAnswers(best, m, rel)
 		}
@@ -264,6 +230,29 @@ func sameIDOtherAnswers(a, b printRef, rel func(int) string) error {
 	return model.Reasonf("%[1]s row %[2]d and %[3]s row %[4]d hold the same response (number %[5]s, started and submitted at the same time) with other answers: one export holds an older version of it; keep only the export to be analysed in the study",
 		"%[1]s regel %[2]d en %[3]s regel %[4]d bevatten dezelfde respons (nummer %[5]s, op dezelfde tijd begonnen en verstuurd) met andere antwoorden: de ene export bevat een oudere versie ervan; laat alleen de export die geanalyseerd moet worden in het onderzoek staan",
 		rel(a.set), a.p.Line, rel(b.set), b.p.Line, b.p.Number)
+}
+
+// unorderedDates is the stop where two versions of a response hold other answers and
+// their times do not say which is the later, because a column writes its dates day and
+// month in an order nothing in its file says (ingest/survey_stamp_dates.go: every day
+// 1 to 12).
+func unorderedDates(a, b printRef, rel func(int) string) error {
+	col := a.p.Unordered
+	if col == "" {
+		col = b.p.Unordered
+	}
+	return model.Reasonf("%[1]s row %[2]d and %[3]s row %[4]d hold two versions of response %[5]s with other answers, and their times in column %[6]q (%[7]q, %[8]q) do not say which is the later: the column writes its dates without the year first, and no day above 12 in it says whether the day or the month comes first; export the survey again (Qualtrics and LimeSurvey write the year first), or keep only the export to be analysed in the study",
+		"%[1]s regel %[2]d en %[3]s regel %[4]d bevatten twee versies van respons %[5]s met andere antwoorden, en hun tijden in kolom %[6]q (%[7]q, %[8]q) zeggen niet welke de latere is: de kolom schrijft haar datums niet met het jaar voorop, en geen dag boven 12 erin zegt of de dag of de maand eerst staat; exporteer de vragenlijst opnieuw (Qualtrics en LimeSurvey schrijven het jaar voorop), of laat alleen de export die geanalyseerd moet worden in het onderzoek staan",
+		rel(a.set), a.p.Line, rel(b.set), b.p.Line, b.p.Number, col, shownStamp(a.p), shownStamp(b.p))
+}
+
+// shownStamp is the time of a version the stop shows: its last change where that is
+// not written from the year on, else its submit time.
+func shownStamp(p *model.ResponsePrint) string {
+	if p.LastAction != "" && len(ingest.StampReadings(p.LastAction)) != 1 {
+		return p.LastAction
+	}
+	return p.SubmitTime
 }
 
 // lookalikes counts, per pair of files (the one with more responses first), the rows

@@ -37,6 +37,11 @@ func TestLatestVersion(t *testing.T) {
 	q := func(same uint64, recorded string) *model.ResponsePrint {
 		return &model.ResponsePrint{Number: "R_2b", Line: 4, Same: same, HasIdent: true, HasStamp: true, HasSubmit: true, Complete: true, SubmitTime: recorded}
 	}
+	qu := func(same uint64, recorded string) *model.ResponsePrint { // a date its column leaves day or month first
+		p := q(same, recorded)
+		p.Unordered = "EndDate"
+		return p
+	}
 	for _, c := range []struct {
 		name string
 		g    responseGroup
@@ -51,6 +56,8 @@ func TestLatestVersion(t *testing.T) {
 		{"qualtrics: recorded later wins", responseGroup{{0, q(1, "2025-02-01 11:10:00")}, {1, q(2, "2025-02-04 09:00:00")}}, 1},
 		{"qualtrics: recorded earlier loses", responseGroup{{1, q(1, "2025-02-04 09:00:00")}, {2, q(2, "2025-02-01 11:10:00")}}, 1},
 		{"qualtrics: same times stop", responseGroup{{1, q(1, "2025-02-01 11:10:00")}, {2, q(2, "2025-02-01 11:10:00")}}, -1},
+		{"qualtrics: earlier read either way", responseGroup{{1, qu(1, "1-2-2025 11:10")}, {2, q(2, "2025-02-04 09:30:00")}}, 2},
+		{"qualtrics: readings disagree, stop", responseGroup{{1, qu(1, "3-2-2025 11:10")}, {2, qu(2, "2-3-2025 09:30")}}, -1},
 	} {
 		got, err := latestVersion(c.g, sets, nil, rel)
 		switch {
@@ -58,6 +65,8 @@ func TestLatestVersion(t *testing.T) {
 			t.Errorf("%s: %v, want a stop naming both rows", c.name, err)
 		case c.want >= 0 && (err != nil || got.set != c.want):
 			t.Errorf("%s: set %d (%v), want %d", c.name, got.set, err, c.want)
+		case c.g[0].p.Unordered != "" && c.want < 0 && !strings.Contains(err.Error(), `column "EndDate" ("3-2-2025 11:10", "2-3-2025 09:30")`):
+			t.Errorf("%s: %v, want the column and its dates named", c.name, err)
 		}
 	}
 }

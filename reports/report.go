@@ -161,14 +161,19 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 	T := res.Text
 	var out []string
 	if res.Respondents > 0 || res.Segments > 0 || res.Answers > 0 {
-		notUsedNL := plural(res.Rejected, "invoerregel", "invoerregels")
-		notUsedEN := plural(res.Rejected, "input row", "input rows")
+		partsNL := []string{plural(res.Rejected, "invoerregel", "invoerregels")}
+		partsEN := []string{plural(res.Rejected, "input row", "input rows")}
 		if res.AnswerCells > 0 {
-			notUsedNL += fmt.Sprintf(" en %d van de %d antwoorden", res.RejectedCells, res.AnswerCells)
-			notUsedEN += fmt.Sprintf(" and %d of %d answers", res.RejectedCells, res.AnswerCells)
+			partsNL = append(partsNL, fmt.Sprintf("%d van de %d antwoorden", res.RejectedCells, res.AnswerCells))
+			partsEN = append(partsEN, fmt.Sprintf("%d of %d answers", res.RejectedCells, res.AnswerCells))
 		}
+		if n := res.RejectedOtherCells; n > 0 { // a name, an attribute, an open answer
+			partsNL = append(partsNL, plural(n, "andere cel", "andere cellen"))
+			partsEN = append(partsEN, plural(n, "other cell", "other cells"))
+		}
+		notUsedNL, notUsedEN := joinAnd(partsNL, " en "), joinAnd(partsEN, " and ")
 		verbNL := "waren"
-		if res.Rejected == 1 && res.AnswerCells == 0 {
+		if res.Rejected == 1 && res.AnswerCells == 0 && res.RejectedOtherCells == 0 {
 			verbNL = "was"
 		}
 		if res.CountsHeld {
@@ -718,6 +723,14 @@ func quotes(res *results.Results, l labels) []quoteGroup {
 
 // rejectReasons lists the n most frequent reasons for rejects in lang, with their counts:
 // `"Zeer mee eens" is not an answer of scale kennen (120×)`.
+// joinAnd joins parts with commas and the last with and ("a, b and c").
+func joinAnd(parts []string, and string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
+}
+
 func rejectReasons(groups []results.RejectGroup, n int, lang string) string {
 	var parts []string
 	for i, g := range groups {

@@ -150,7 +150,7 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 			u.f(w, "      %s\n", rule)
 		}
 	}
-	if s.Rejected > 0 || s.RejectedCells > 0 {
+	if s.Rejected > 0 || s.RejectedCells > 0 || s.RejectedOtherCells > 0 {
 		var what []string
 		if s.Rejected > 0 {
 			what = append(what, u.n(s.Rejected, "row", "rows"))
@@ -158,7 +158,10 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 		if s.RejectedCells > 0 {
 			what = append(what, u.s("%d of %d answers", s.RejectedCells, s.AnswerCells))
 		}
-		u.f(w, "  not used      %s: see %s\n", strings.Join(what, u.s(" and ")), filepath.Join(out, "tables", "rejects.csv"))
+		if s.RejectedOtherCells > 0 { // a name, an attribute, an open answer
+			what = append(what, u.n(s.RejectedOtherCells, "other cell", "other cells"))
+		}
+		u.f(w, "  not used      %s: see %s\n", joinAnd(what, u.s(" and ")), filepath.Join(out, "tables", "rejects.csv"))
 		for i, g := range s.RejectGroups {
 			if i == maxRejectGroups {
 				u.f(w, "    ... and %d more kinds\n", len(s.RejectGroups)-maxRejectGroups)
@@ -166,6 +169,10 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 			}
 			unit := u.s("row")
 			switch {
+			case g.Other && g.Count != 1:
+				unit = u.s("cells")
+			case g.Other:
+				unit = u.s("cell")
 			case g.Cells && g.Count != 1:
 				unit = u.s("answers")
 			case g.Cells:
@@ -249,4 +256,12 @@ func printNotInterviewed(u *ui, w io.Writer, s *pipeline.Summary) {
 			u.f(w, "      %s: all %s rejected\n", f.Shown(), u.n(f.Read, "row", "rows"))
 		}
 	}
+}
+
+// joinAnd joins parts with commas and the last with and ("a, b and c").
+func joinAnd(parts []string, and string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
 }

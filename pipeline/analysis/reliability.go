@@ -82,9 +82,16 @@ func ScaleReliability(in *Input, res *results.Results) {
 			for _, item := range sa.Scale.Items {
 				ti.Add(sa.Scale.ID, item.ID, nil, nil, nil, nil, nil, item.Reverse, true)
 			}
+			nl, en := sprintf("minder dan %d respondenten beantwoordden", in.MinCell), sprintf("fewer than %d respondents answered", in.MinCell)
+			if in.MinCell <= 1 {
+				nl, en = "geen respondent beantwoordde", "no respondent answered"
+			}
+			if on != nil && len(on) < 2 {
+				continue // noteFewerItems says why (one item: no alpha)
+			}
 			res.Note("reliability",
-				sprintf("%s: minder dan %d respondenten beantwoordden alle items; de betrouwbaarheid is niet berekend.", in.measureLabel(sa.Scale.ID, "nl"), in.MinCell),
-				sprintf("%s: fewer than %d respondents answered every item; reliability is not computed.", in.measureLabel(sa.Scale.ID, "en"), in.MinCell))
+				sprintf("%s: %s alle items; de betrouwbaarheid is niet berekend.", in.measureLabel(sa.Scale.ID, "nl"), nl),
+				sprintf("%s: %s every item; reliability is not computed.", in.measureLabel(sa.Scale.ID, "en"), en))
 			continue
 		}
 		if in.PairwiseReliability {

@@ -57,9 +57,41 @@ func noteFewerItems(in *Input, res *results.Results, sa *ScaleAnswers, on []int)
 	if w := in.LatestWave(); w != "" {
 		who, whoEN = sprintf("in meting %s, die deze tabellen beschrijven, beantwoordde niemand", w), sprintf("in wave %s, which these tables describe, no one answered", w)
 	}
-	for _, topic := range []string{"scales", "reliability"} {
-		res.Note(topic,
-			sprintf("%s: berekend uit %d van de %d items; %s %s (zie de waarschuwingen over de vragenlijsten).", in.measureLabel(sa.Scale.ID, "nl"), len(on), len(sa.Scale.Items), who, list),
-			sprintf("%s: computed from %d of its %d items; %s %s (see the warnings about the survey files).", in.measureLabel(sa.Scale.ID, "en"), len(on), len(sa.Scale.Items), whoEN, list))
+	nl, en := in.measureLabel(sa.Scale.ID, "nl"), in.measureLabel(sa.Scale.ID, "en")
+	k := len(sa.Scale.Items)
+	// A score needs half of the codebook's items (ScaleScore), alpha two: where the
+	// answered items give neither, the note says so rather than "computed from 1 of its 4
+	// items" over a table without scores (readers16).
+	computed := [2]string{
+		sprintf("%s: berekend uit %d van de %d items; %s %s (zie de waarschuwingen over de vragenlijsten).", nl, len(on), k, who, list),
+		sprintf("%s: computed from %d of its %d items; %s %s (see the warnings about the survey files).", en, len(on), k, whoEN, list)}
+	scales, reliability := computed, computed
+	if 2*len(on) < k {
+		scales = [2]string{
+			sprintf("%s: geen schaalscores: een score vraagt ten minste de helft van de %d items, en %s; %s %s (zie de waarschuwingen over de vragenlijsten).", nl, k, answeredNL(len(on)), who, list),
+			sprintf("%s: no scale scores: a score needs at least half of its %d items, and %s; %s %s (see the warnings about the survey files).", en, k, answeredEN(len(on)), whoEN, list)}
 	}
+	if len(on) < 2 {
+		reliability = [2]string{
+			sprintf("%s: de betrouwbaarheid is niet berekend: α vraagt ten minste 2 items, en %s; %s %s (zie de waarschuwingen over de vragenlijsten).", nl, answeredNL(len(on)), who, list),
+			sprintf("%s: reliability is not computed: α needs at least 2 items, and %s; %s %s (see the warnings about the survey files).", en, answeredEN(len(on)), whoEN, list)}
+	}
+	res.Note("scales", scales[0], scales[1])
+	res.Note("reliability", reliability[0], reliability[1])
+}
+
+// answeredNL and answeredEN say how many of a scale's items were answered: "alleen 1
+// item is beantwoord", "only 2 items were answered".
+func answeredNL(n int) string {
+	if n == 1 {
+		return "alleen 1 item is beantwoord"
+	}
+	return sprintf("alleen %d items zijn beantwoord", n)
+}
+
+func answeredEN(n int) string {
+	if n == 1 {
+		return "only 1 item was answered"
+	}
+	return sprintf("only %d items were answered", n)
 }

@@ -88,3 +88,56 @@ func TestReliabilityItemInNoFile(t *testing.T) {
 		t.Errorf("bereiken: %+v", res.Notes)
 	}
 }
+
+// A file that holds one of kennen's four items (readers16): no respondent has a score
+// (ScaleScore needs half of the items) and alpha needs two items, but 0.10.0's notes
+// said "computed from 1 of its 4 items" under both tables. Now each says what was not
+// computed and why, with "1 item" in the singular, in both languages; two items of four
+// still give scores, and their note is unchanged.
+func TestScaleNotesOneItemAnswered(t *testing.T) {
+	cb, err := codebook.ParseYAML([]byte(surveyCodebook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		items            []string
+		scales, reliable [2]string // the notes' start, en and nl
+	}{
+		{[]string{"K1"},
+			[2]string{"Elkaar kennen: no scale scores: a score needs at least half of its 4 items, and only 1 item was answered; no one answered K2, K3, K4",
+				"Elkaar kennen: geen schaalscores: een score vraagt ten minste de helft van de 4 items, en alleen 1 item is beantwoord; niemand beantwoordde K2, K3, K4"},
+			[2]string{"Elkaar kennen: reliability is not computed: α needs at least 2 items, and only 1 item was answered; no one answered K2, K3, K4",
+				"Elkaar kennen: de betrouwbaarheid is niet berekend: α vraagt ten minste 2 items, en alleen 1 item is beantwoord; niemand beantwoordde K2, K3, K4"}},
+		{[]string{"K1", "K2"},
+			[2]string{"Elkaar kennen: computed from 2 of its 4 items; no one answered K3, K4", "Elkaar kennen: berekend uit 2 van de 4 items; niemand beantwoordde K3, K4"},
+			[2]string{"Elkaar kennen: computed from 2 of its 4 items; no one answered K3, K4", "Elkaar kennen: berekend uit 2 van de 4 items; niemand beantwoordde K3, K4"}},
+	} {
+		var d protected.Dataset
+		var answers []protected.Answer
+		for i := 0; i < 6; i++ {
+			p := "P" + strconv.Itoa(i)
+			d.Respondents = append(d.Respondents, protected.Respondent{Pseudonym: p, Municipality: "Bergdorp", Role: "jongerenwerker"})
+			for j, item := range c.items {
+				answers = append(answers, protected.Answer{Respondent: p, Item: item, Value: float64(1 + (i+j)%5)})
+			}
+		}
+		d.Survey = protected.NewSurvey(answers)
+		in := &Input{Data: d, Codebook: cb, Language: "en", Groups: []string{"municipality"}, MinCell: 1}
+		in.Prepare()
+		res := &results.Results{}
+		ScaleReliability(in, res)
+		for topic, want := range map[string][2]string{"scales": c.scales, "reliability": c.reliable} {
+			found := false
+			for _, n := range res.Notes {
+				found = found || n.Topic == topic && strings.HasPrefix(n.EN, want[0]) && strings.HasPrefix(n.NL, want[1])
+			}
+			if !found {
+				t.Errorf("%v: no note under %s %q / %q: %+v", c.items, topic, want[0], want[1], res.Notes)
+			}
+		}
+		scored := cell(t, res.Table("reliability"), findRow(t, res.Table("reliability"), map[string]string{"scale": "kennen"}), "scored")
+		if want := map[int]int{1: 0, 2: 6}[len(c.items)]; scored != want {
+			t.Errorf("%v: scored %v, want %d", c.items, scored, want)
+		}
+	}
+}

@@ -238,10 +238,22 @@ func noteSmall(in *Input, res *results.Results, topic, measure, by string, sup m
 	if len(sup) == 0 {
 		return
 	}
+	if by == "all" && in.MinCell <= 1 { // suppressed for want of anyone: "fewer than 1 respondents" says it wrongly
+		res.Note(topic,
+			sprintf("%s: geen respondenten; niet getoond.", in.measureLabel(measure, "nl")),
+			sprintf("%s: no respondents; not shown.", in.measureLabel(measure, "en")))
+		return
+	}
 	if by == "all" {
 		res.Note(topic,
 			sprintf("%s: minder dan %d respondenten; niet getoond.", in.measureLabel(measure, "nl"), in.MinCell),
 			sprintf("%s: fewer than %d respondents; not shown.", in.measureLabel(measure, "en"), in.MinCell))
+		return
+	}
+	if in.MinCell <= 1 {
+		res.Note(topic,
+			sprintf("%s: %d groep(en) naar %s zonder respondenten zijn niet getoond.", in.measureLabel(measure, "nl"), len(sup), attributeLabel(by, "nl")),
+			sprintf("%s: %d group(s) by %s without respondents are not shown.", in.measureLabel(measure, "en"), len(sup), attributeLabel(by, "en")))
 		return
 	}
 	res.Note(topic,

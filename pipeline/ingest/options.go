@@ -70,6 +70,9 @@ type Options struct {
 	// print): the same id again is the same response or stops the reading
 	// (survey_overlap_sheets.go).
 	earlierSheets map[string]earlierResponse
+	// olderSheetRows are the rows of those sheets that are older versions of a response
+	// another sheet holds, with the row of the later one (survey_overlap_sheets.go).
+	olderSheetRows map[sheetRow]sheetRow
 	// mergedDown are the ranges merged over rows of one column that a second reading of
 	// a workbook sheet fills in (merged_cells.go).
 	mergedDown []mergedRange

@@ -13,6 +13,19 @@ import "sort"
 // broken cell in a column of attributes or of a name is a rejected cell of the accepted
 // row. Both workbook paths name the same cells (Rows.CellFaultsAt), damaged cells too.
 
+// pairedCoderColumns are the coder columns beside code columns (segments_coder_columns.go):
+// a damaged or broken coder cell rejects the row for what it is (readers16), rather
+// than read as empty and rejected as a code without its coder.
+func pairedCoderColumns(pairs []codeCoder) []int {
+	var out []int
+	for _, p := range pairs {
+		if p.coder >= 0 {
+			out = append(out, p.coder)
+		}
+	}
+	return out
+}
+
 // segmentFieldColumns are the columns of the layout's fields and the further code
 // columns, in order: a broken cell there rejects the row.
 func segmentFieldColumns(cols map[string]int, extra []int) []int {

@@ -181,7 +181,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	// A broken cell (segments_broken.go): in a field's column it rejects the row, in an
 	// attribute's or a name's it is a rejected cell.
-	fieldCols := segmentFieldColumns(cols, extraCodeCols)
+	fieldCols := segmentFieldColumns(cols, append(append([]int(nil), extraCodeCols...), pairedCoderColumns(coderPairs)...))
 	brokenAt := func(row []string, i int, uncomputed cellFaults) error {
 		return brokenCell(strings.TrimSpace(tableCell(row, i)), i, uncomputed)
 	}

@@ -133,28 +133,40 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 	if len(same) == 1 && len(other) == 0 {
 		return ds, false, nil
 	}
-	earlier := map[string]earlierResponse{} // respondent key -> the sheet and row that hold it: survey_overlap_sheets.go
-	var parts []model.Dataset               // each sheet's, for sheetsPerCoder
-	for _, s := range same {
-		o := opt
-		o.Sheet = s
-		if survey && len(same) > 1 {
-			o.earlierSheets = earlier
-		}
-		part, err := read(in.path, o)
-		if err != nil {
-			return ds, true, err
-		}
-		for i := range part.Files {
-			if len(same) > 1 {
-				part.Files[i].Sheet = s
+	// A survey's sheets are read again where the first reading found versions of a
+	// response on two sheets that their times order (survey_overlap_sheets.go), with the
+	// older rows rejected; each reading may find more (a third sheet's version against
+	// the one now counted), so until one finds none.
+	older := map[sheetRow]sheetRow{}
+	var parts []model.Dataset // each sheet's, for sheetsPerCoder
+	for {
+		found := len(older)
+		ds, parts = model.Dataset{}, nil
+		earlier := map[string]earlierResponse{} // respondent key -> the sheet and row that hold it: survey_overlap_sheets.go
+		for _, s := range same {
+			o := opt
+			o.Sheet = s
+			if survey && len(same) > 1 {
+				o.earlierSheets, o.olderSheetRows = earlier, older
 			}
+			part, err := read(in.path, o)
+			if err != nil {
+				return ds, true, err
+			}
+			for i := range part.Files {
+				if len(same) > 1 {
+					part.Files[i].Sheet = s
+				}
+			}
+			part.Warnings = notYetWarned(&ds, part.Warnings) // the sheets share a header and its warnings
+			if !survey && len(same) > 1 && opt.Coder == "" {
+				parts = append(parts, part)
+			}
+			ds.Merge(part)
 		}
-		part.Warnings = notYetWarned(&ds, part.Warnings) // the sheets share a header and its warnings
-		if !survey && len(same) > 1 && opt.Coder == "" {
-			parts = append(parts, part)
+		if len(older) == found { // each reading that goes on rejects one more row: it ends
+			break
 		}
-		ds.Merge(part)
 	}
 	if err := sheetsPerCoder(in.path, same, parts); len(parts) > 1 && err != nil { // sheets_per_coder.go
 		return ds, true, err

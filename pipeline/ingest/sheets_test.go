@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -118,6 +120,32 @@ func TestSurveySheetsSameIDOtherAnswers(t *testing.T) {
 		useFastReader = true
 		if err == nil || !strings.Contains(err.Error(), `sheet "Bergdorp" row 2 and sheet "Zeeveen" row 3 hold respondent "E1" with other answers`) || !strings.Contains(model.Dutch(err), `blad "Bergdorp" regel 2 en blad "Zeeveen" regel 3`) {
 			t.Errorf("fast %v: %v", fast, err)
+		}
+	}
+}
+
+// Versions of a response on two sheets that their times order (readers16; the case
+// survey/sheets_later_version): the later counts, on both workbook readers, and the
+// older is a rejected row that loses nothing.
+func TestSurveySheetsLaterVersion(t *testing.T) {
+	path := "../../testdata/cases/survey/sheets_later_version/enquete.xlsx"
+	for _, fast := range []bool{true, false} {
+		useFastReader = fast
+		ds, err := ReadSurvey(path, Options{Codebook: loadCodebook(t)})
+		useFastReader = true
+		if err != nil {
+			t.Fatalf("fast %v: %v", fast, err)
+		}
+		var got []string
+		for _, r := range ds.Rejects {
+			got = append(got, fmt.Sprintf("%s %d", r.Sheet, r.Row))
+		}
+		same := 0
+		for _, f := range ds.Files {
+			same += f.SameResponses
+		}
+		if want := []string{"Bergdorp 3", "Zeeveen 3", "Zeeveen 5"}; !slices.Equal(got, want) || same != 3 || len(ds.Respondents) != 5 {
+			t.Errorf("fast %v: rejects %v (%d same responses), %d respondents; want %v, 3, 5", fast, got, same, len(ds.Respondents), want)
 		}
 	}
 }

@@ -559,7 +559,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	// (survey_overlap_print.go): every format with a response or respondent id
 	// (readers15; 0.9.0 LimeSurvey and Forms only), and Google Forms by its rows.
 	printer := newPrinter(lay, idCol, submitCol)
-	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets} // survey_overlap_sheets.go
+	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets, older: opt.olderSheetRows} // survey_overlap_sheets.go
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -635,8 +635,18 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			reject(line, idCol, id, model.Reasonf("%w: %q already answered in row %d", "%v: %q antwoordde al in regel %d", ErrDuplicate, id, first), "")
 			continue
 		}
+		if why := sheets.olderVersion(line); why != nil { // another sheet holds a later version
+			count.Rejected++
+			count.SameResponses++
+			reject(line, idCol, id, why, "")
+			continue
+		}
 		if e, dup := opt.earlierSheets[key]; dup && e.sheet != sheet { // (this sheet's own: a second reading)
 			same, err := sheets.same(e, id, line, sheetRowPrint(row))
+			if err != nil && sheets.conflict(printer, e, id, line, row) {
+				count.Rejected++ // for now: sheets.resolve orders the two, and a second reading reads them so
+				continue
+			}
 			if err != nil {
 				return model.Dataset{}, err
 			}
@@ -674,16 +684,27 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		seen[key] = line
 		count.Accepted++
+		printAt := -1
 		if printer != nil {
+			n := len(ds.Prints)
 			printer.add(&ds, row, wave, line)
+			if len(ds.Prints) > n {
+				printAt = n
+			}
 		}
 		if idCol >= 0 && number != "" {
-			sheets.note(key, line, row)
+			sheets.note(key, line, row, printAt)
 		}
 		resp := model.Respondent{ID: id, Source: path, Wave: wave}
 		var first, last string
 		for i, c := range lay.columns {
 			v := strings.TrimSpace(tableCell(row, i))
+			if c.use == useName || c.use == useFirstName || c.use == useLastName {
+				if err := brokenCell(v, i, uncomputed); err != nil { // a name that cannot be redacted: a rejected cell (readers16)
+					ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(i), Err: err, Cell: true})
+					continue
+				}
+			}
 			switch c.use {
 			case useMunicipality:
 				if resp.Municipality == "" {
@@ -745,6 +766,10 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	}
 	if printer != nil {
 		printer.settle(&ds)
+		sheets.settled(ds.Prints)
+		if err := sheets.resolve(printer); err != nil {
+			return model.Dataset{}, err
+		}
 	}
 	for _, i := range otherOrder {
 		oc := others[i]

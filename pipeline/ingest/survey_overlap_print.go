@@ -54,6 +54,10 @@ type printer struct {
 	first     []string // per stamp column its first value, and whether another differs
 	varies    []bool
 	lastIndex int // the last-action column, -1 if none
+	// dates are the stamp columns' dates (survey_stamp_dates.go), submitFrom per print
+	// the stamp whose value is its SubmitTime (-1: none).
+	dates      []stampColumn
+	submitFrom []int
 }
 
 // newPrinter returns the printer of a file read with lay, or nil where nothing in its
@@ -104,6 +108,10 @@ func newPrinter(lay *surveyLayout, idCol, submitCol int) *printer {
 	p.head = headerHash(lay)
 	p.first = make([]string, len(p.stamps))
 	p.varies = make([]bool, len(p.stamps))
+	p.dates = make([]stampColumn, len(p.stamps))
+	for k, i := range p.stamps {
+		p.dates[k] = stampColumn{header: lay.columns[i].header, dayFirst: true, monthFirst: true}
+	}
 	p.complete = func(v string) bool {
 		if lay.incomplete != nil {
 			return !lay.incomplete(v)
@@ -133,6 +141,7 @@ func (p *printer) add(ds *model.Dataset, row []string, wave string, line int) {
 	}
 	id.WriteString(number)
 	var mask uint64
+	from := -1
 	for k, i := range p.stamps {
 		v := strings.TrimSpace(tableCell(row, i))
 		if k < p.idents {
@@ -143,6 +152,7 @@ func (p *printer) add(ds *model.Dataset, row []string, wave string, line int) {
 			continue
 		}
 		mask |= 1 << k
+		p.dates[k].observe(v)
 		if p.first[k] == "" {
 			p.first[k] = strings.Clone(v)
 		} else if v != p.first[k] {
@@ -152,7 +162,7 @@ func (p *printer) add(ds *model.Dataset, row []string, wave string, line int) {
 			r.LastAction = strings.Clone(v)
 		}
 		if k >= p.idents && k < p.submits {
-			r.SubmitTime = v // the last one written (Qualtrics: RecordedDate after EndDate)
+			r.SubmitTime, from = v, k // the last one written (Qualtrics: RecordedDate after EndDate)
 		}
 	}
 	r.Ident = id.Sum64()
@@ -162,6 +172,7 @@ func (p *printer) add(ds *model.Dataset, row []string, wave string, line int) {
 	}
 	ds.Prints = append(ds.Prints, r)
 	p.masks = append(p.masks, mask)
+	p.submitFrom = append(p.submitFrom, from)
 }
 
 // addUnread prints a row rejected as an incomplete response, so that a later export
@@ -189,8 +200,25 @@ func (p *printer) settle(ds *model.Dataset) {
 		m := p.masks[i] & usable
 		ds.Prints[i].HasIdent = m&ident != 0
 		ds.Prints[i].HasStamp = m != 0
+		p.orderDates(&ds.Prints[i], p.submitFrom[i])
 	}
-	p.masks = nil
+	p.masks, p.submitFrom = nil, nil
+}
+
+// orderDates writes a print's times from the year on where their columns say how to
+// read them (survey_stamp_dates.go); Unordered names the column of a time they do not.
+func (p *printer) orderDates(r *model.ResponsePrint, from int) {
+	var unordered bool
+	if from >= 0 {
+		if r.SubmitTime, unordered = p.dates[from].normalize(r.SubmitTime); unordered {
+			r.Unordered = p.dates[from].header
+		}
+	}
+	if p.lastIndex >= 0 && r.LastAction != "" {
+		if r.LastAction, unordered = p.dates[p.lastIndex].normalize(r.LastAction); unordered {
+			r.Unordered = p.dates[p.lastIndex].header
+		}
+	}
 }
 
 // overlapReason is why line of a survey read a second time is rejected, or nil: another
@@ -205,4 +233,28 @@ func overlapReason(opt Options, line int) error {
 			"%v: een oudere versie van een respons (hetzelfde nummer, op dezelfde tijd begonnen of met dezelfde seed, andere antwoorden) waarvan de latere versie in %s staat, waar ze telt", ErrSameResponse, place)
 	}
 	return nil
+}
+
+// pending is a row's times as add would print them, without printing it (a row that
+// another sheet holds with other answers: survey_overlap_sheets.go): its dates count
+// for their columns' order, and orderDates writes them once the file is read.
+func (p *printer) pending(row []string) (r model.ResponsePrint, from int) {
+	from = -1
+	for k, i := range p.stamps {
+		v := strings.TrimSpace(tableCell(row, i))
+		if v == "" || v == anonymizedStamp {
+			continue
+		}
+		p.dates[k].observe(v)
+		if k == p.lastIndex {
+			r.LastAction = strings.Clone(v)
+		}
+		if k >= p.idents && k < p.submits {
+			r.SubmitTime, from = strings.Clone(v), k
+		}
+	}
+	if p.submit >= 0 {
+		r.HasSubmit, r.Complete = true, p.complete(strings.TrimSpace(tableCell(row, p.submit)))
+	}
+	return r, from
 }

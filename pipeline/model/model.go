@@ -249,8 +249,10 @@ type Dataset struct {
 // (an anonymized survey's 1980-01-01 in every row does not). HasSubmit where the file
 // says whether a response was submitted, and Complete whether this one was; LastAction
 // the time it was last changed and SubmitTime the time it was submitted or recorded
-// (LimeSurvey's submitdate, Qualtrics' EndDate or RecordedDate), as written, where the
-// file gives them.
+// (LimeSurvey's submitdate, Qualtrics' EndDate or RecordedDate), where the file gives
+// them: from the year on where the file says how to read a date written otherwise
+// (ingest/survey_stamp_dates.go), else as written, with Unordered the header of the
+// column whose dates may be day first or month first.
 type ResponsePrint struct {
 	Number     string
 	Wave       string
@@ -263,6 +265,7 @@ type ResponsePrint struct {
 	Complete   bool
 	LastAction string
 	SubmitTime string
+	Unordered  string
 	// ByNumber: the tool numbers the responses of each survey from 1 (LimeSurvey,
 	// Forms), so the number alone tells nothing across surveys; otherwise Number is a
 	// respondent or response id (Qualtrics ResponseId, SPSS, an id column).

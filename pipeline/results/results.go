@@ -145,8 +145,11 @@ type Input struct {
 // RejectGroup is one kind of reject: how many rows or cells were rejected for the same
 // reason (which names the value), most frequent first in Results.RejectGroups.
 type RejectGroup struct {
-	Count  int    `json:"count"`
-	Cells  bool   `json:"cells"` // answer cells, not whole rows
+	Count int  `json:"count"`
+	Cells bool `json:"cells"` // answer cells, not whole rows
+	// Other: cells of accepted rows that are no answers (a name, an attribute, an open
+	// answer), Cells true too (readers16).
+	Other  bool   `json:"other,omitempty"`
 	Reason string `json:"reason"`
 	// ReasonNL is the reason in Dutch, for a summary or report in Dutch (rejects.csv has
 	// the English reason).
@@ -213,7 +216,10 @@ type Results struct {
 	// AnswerCells and RejectedCells count the survey's answer cells of accepted rows and
 	// those of them that could not be used; RejectGroups says why, most frequent first.
 	AnswerCells, RejectedCells int
-	RejectGroups               []RejectGroup
+	// RejectedOtherCells counts the rejected cells of accepted rows that are no answers
+	// (a damaged name or attribute cell: readers16).
+	RejectedOtherCells int
+	RejectGroups       []RejectGroup
 	// Warnings are the run's warnings about the inputs (ids shared by survey files,
 	// review files, coders' names), redacted, in the study's language, for the report's
 	// notes and the manifest.
