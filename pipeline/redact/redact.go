@@ -276,10 +276,13 @@ func (r *Redactor) Find(text string) []Span {
 	spans = append(spans, r.findInitials(text)...)                               // initials.go
 	spans = append(spans, findAddresses(text, r.keep)...)                        // addresses.go
 	spans = append(spans, findDiminutives(text, r.names, r.keep, r.unlisted)...) // diminutives.go
+	spans = append(spans, r.findChatLowerNames(text)...)                         // chat_lower.go
+	spans = append(spans, r.findGluedStudyNames(text)...)                        // names_glued_words.go
 	if r.unlisted {
 		spans = append(spans, findApostropheNames(text, r.keep)...) // apostrophe_names.go
 		spans = append(spans, findChatNames(text, r.keep)...)       // chat_names.go
 		spans = append(spans, findUnlistedHandles(text, r.keep)...) // handles_unlisted.go
+		spans = append(spans, findDigitHandles(text, r.keep)...)    // handles_digits.go
 	}
 	// Overlapping details of one kind, or a name in an e-mail address, become one span;
 	// a pattern inside another (a postcode in a phone number) is dropped: mergeSpans.
