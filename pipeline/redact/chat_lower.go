@@ -33,13 +33,19 @@ func (r *Redactor) findChatLowerNames(text string) []Span {
 		e := s
 		caps := false
 		for e < len(text) {
-			c, n := runeAt(text, e)
+			if b := text[e]; b < utf8.RuneSelf {
+				if chatStopByte[b] {
+					break
+				}
+				caps = caps || 'A' <= b && b <= 'Z'
+				e++
+				continue
+			}
+			c, n := utf8.DecodeRuneInString(text[e:])
 			if chatStop(c) {
 				break
 			}
-			if unicode.IsUpper(c) {
-				caps = true
-			}
+			caps = caps || unicode.IsUpper(c)
 			e += n
 		}
 		if !caps && e > s {
@@ -53,6 +59,14 @@ func (r *Redactor) findChatLowerNames(text string) []Span {
 	}
 	return out
 }
+
+// chatStopByte holds chatStop's ASCII runes.
+var chatStopByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = chatStop(c)
+	}
+	return t
+}()
 
 // chatStop reports whether c ends a stretch of chat text.
 func chatStop(c rune) bool {

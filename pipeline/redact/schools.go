@@ -36,7 +36,11 @@ func init() {
 //     (schools_op.go);
 //   - in capitals only with an article before the name: "OBS DE REGENBOOG", "HET
 //     STEDELIJK LYCEUM" (schools_capitals.go); not "ZIT OP DE BRUG", where every word
-//     looks like a name.
+//     looks like a name;
+//   - in lower case after a school word: "basisschool de regenboog", "obs de klimop",
+//     "osg de hoven", "het vathorst college" (schools_lower.go).
+//
+// A name that ends in a sports field's word ("op het Cruyff Court") is none.
 //
 // The name is capitalised words (up to three, articles and hyphens between), none a
 // kept word on its own, a function word or a placeholder. The patterns are scanned

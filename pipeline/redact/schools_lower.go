@@ -15,8 +15,8 @@ import (
 //     [schoolnaam]";
 //   - after a school's abbreviation, in capitals or in lower case, with or without an
 //     article ("obs de klimop", "op de cbs het mozaïek", "osg de hoven", "ikc noorderlicht"):
-//     OBS, CBS, RKBS, PCBS, IKC, KC, OSG, RSG, CSG, SG, SBO; "sg" and "kc" in lower case
-//     only before an article ("kc de vlinder"). OSG, RSG, CSG, SG and KC are new school
+//     OBS, CBS, RKBS, PCBS, IKC, KC, OSG, RSG, CSG, SG, SBO; "SG" and "KC" in capitals
+//     only ("sg het maakt niet uit"). OSG, RSG, CSG, SG and KC are new school
 //     words, so a capitalised name after them is found here too ("OSG Hengelo", "RSG
 //     Pantarijn");
 //   - "het X college" and "X lyceum" in lower case ("het vathorst college", "het
@@ -45,8 +45,8 @@ func (r *Redactor) findSchoolsLower(text string) []Span {
 			if article {
 				j++
 			}
-			if !article && !(abbr && (len(lw) > 2 || w == strings.ToUpper(w))) {
-				continue // "basisschool regenboog" is rare, "basisschool kinderen" is not
+			if !article && !abbr || abbr && len(lw) == 2 && w != strings.ToUpper(w) {
+				continue // "basisschool regenboog" is rare, "basisschool kinderen" is not; "sg het maakt"
 			}
 			if j >= len(ws) || !adjacent(text, ws[j-1], ws[j]) {
 				continue
@@ -185,10 +185,33 @@ func init() {
 // lowerSchoolText reports whether text can hold a pattern above, without splitting it
 // into words: most texts hold none of their words.
 func lowerSchoolText(text string) bool {
-	return containsAny(text, "basisschool", "Basisschool", "BASISSCHOOL", "kindcentrum", "Kindcentrum",
-		"scholengemeenschap", "Scholengemeenschap", "college", "lyceum", "gymnasium",
-		"obs", "OBS", "cbs", "CBS", "rkbs", "RKBS", "ikc", "IKC", "kc", "KC", "sg", "SG", "sbo", "SBO")
+	for i := 0; i < len(text); i++ {
+		if !asciiLetter(text[i]) || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		e := i
+		for e < len(text) && asciiLetter(text[e]) {
+			e++
+		}
+		w := text[i:e]
+		i = e
+		for _, c := range lowerSchoolNeedles[min(len(w), len(lowerSchoolNeedles)-1)] {
+			if w[0]|0x20 == c[0] && strings.EqualFold(w, c) {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// lowerSchoolNeedles are the words of the patterns above by length.
+var lowerSchoolNeedles = func() (t [19][]string) {
+	for _, w := range []string{"basisschool", "kindcentrum", "scholengemeenschap", "college", "lyceum", "gymnasium",
+		"obs", "cbs", "rkbs", "pcbs", "ikc", "kc", "osg", "rsg", "csg", "sg", "sbo"} {
+		t[len(w)] = append(t[len(w)], w)
+	}
+	return t
+}()
 
 // schoolTokens returns the [start, end) of the words of text: runs of letters, digits
 // and combining marks, with an apostrophe inside or before "t" ("'t palet") and
