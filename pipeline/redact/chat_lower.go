@@ -24,7 +24,8 @@ import (
 //     (OpenTaal's list: "roos", "mark", "bas", "kim" stay), function word, surname
 //     prefix, place, kept word, acronym or English word of chatEnglish.
 //
-// A word glued to digits, "_", "@" or a dot with letters after it is left to the rules
+// A possessive goes with the name ("jamals", "jamal's"), "s" glued on only to a name of
+// four letters or more that is no word ("this" is no Thi's, "marks" no Mark's). A word glued to digits, "_", "@" or a dot with letters after it is left to the rules
 // for handles and hosts.
 func (r *Redactor) findChatLowerNames(text string) []Span {
 	var out []Span
@@ -108,12 +109,36 @@ func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span) 
 			continue
 		}
 		f := fold(word)
-		if r.names.single(f) && !idWords[f] && (!common(f) || l.given[f]) || r.unlisted && l.given[f] && !l.word[f] && !l.function[f] && !prefixes[f] && !l.place[f] && !r.keep[f] && !acronyms[f] && !dutchFunction[f] && !chatEnglish[f] {
-			out = append(out, Span{w[0], w[1], Name})
+		e := w[1]
+		if strings.HasPrefix(text[e:], "'s") || strings.HasPrefix(text[e:], "’s") {
+			if k := e + len(text[e:]) - len(strings.TrimLeft(text[e:], "'’")) + 1; k == len(text) || notWordByte(text, k) {
+				e = k // "jamal's"
+			}
 		}
+		switch {
+		case r.chatName(f, l):
+		case len(f) > 4 && f[len(f)-1] == 's' && !l.given[f] && !l.word[f] && !sWords[f] && !l.word[f[:len(f)-1]] && r.chatName(f[:len(f)-1], l):
+			// "jamals fiets"
+		default:
+			continue
+		}
+		out = append(out, Span{w[0], e, Name})
 	}
 	return out
 }
+
+// chatName reports whether the folded word is a name in chat text (see above).
+func (r *Redactor) chatName(f string, l *lexicon) bool {
+	return r.names.single(f) && !idWords[f] && (!common(f) || l.given[f]) ||
+		r.unlisted && l.given[f] && !l.word[f] && !l.function[f] && !prefixes[f] && !l.place[f] && !r.keep[f] && !acronyms[f] && !dutchFunction[f] && !chatEnglish[f]
+}
+
+// sWords are the Dutch words (Debian's wdutch) that end in "s" after a given name of
+// the lists that is no word: "brits", "jeans", "sinas" are no possessive of Brit, Jean
+// or Sina.
+var sWords = map[string]bool{"allons": true, "ambras": true, "brits": true, "charitas": true, "jeans": true,
+	"judas": true, "kaats": true, "mais": true, "malus": true, "natalis": true, "noes": true, "peis": true,
+	"rabies": true, "sinas": true, "trens": true, "abdis": true}
 
 // gluedByte: a byte that glues a word into a handle or a number.
 func gluedByte(c byte) bool { return isDigit(c) || c == '_' || c == '@' || c == '/' }

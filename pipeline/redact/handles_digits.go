@@ -13,7 +13,8 @@ import (
 // letter ("jayy" is "jay"), are a given name from the lists of three letters or more
 // that is no Dutch word, function word, place, kept word or acronym. So "covid19",
 // "a12", "groep8", "kamer2", "mbo2", "niveau3" and "4havo" stay: no given name there,
-// or a word ("kamer"), or an acronym ("mbo"), or digits first.
+// or a word ("kamer"), or an acronym ("mbo"), or digits first. In capitals only with
+// four letters or more ("MILAN010"; "FIFA23" is no given name).
 func findDigitHandles(text string, keep map[string]bool) []Span {
 	var out []Span
 	for p := 0; p < len(text); p++ {
@@ -53,8 +54,8 @@ func tokenByteOrLetter(text string, s int) bool {
 // "jay", "xxsanne" → "sanne"), or "" for none (see findDigitHandles).
 func digitHandleName(letters string, keep map[string]bool) string {
 	f := strings.ToLower(letters)
-	if f != letters && letters[1:] != f[1:] {
-		return "" // capitals inside: "JO19", "MBO2", "FIFA23" are titles and teams
+	if f != letters && letters[1:] != f[1:] && (letters != strings.ToUpper(letters) || len(letters) < 4) {
+		return "" // capitals inside: "JoeyV12"; "JO19", "MBO2" are teams and schooling
 	}
 	l := lex()
 	ok := func(w string) bool {

@@ -27,6 +27,7 @@ func TestLeftovers010(t *testing.T) {
 		{unlisted, "op het kindcentrum 't palet, in pcbs de vrije vogel", "op het kindcentrum [schoolnaam], in pcbs [schoolnaam]"},
 		{unlisted, "op rkbs\u00a0de linde", "op rkbs\u00a0[schoolnaam]"},
 		{unlisted, "obs klimop en ikc noorderlicht", "obs [schoolnaam] en ikc [schoolnaam]"},
+		{unlisted, "op obs 'de klimop' en basisschool \"het anker\"", "op obs '[schoolnaam]' en basisschool \"[schoolnaam]\""},
 		{unlisted, "ze ging naar het vathorst college, toen het da vinci college", "ze ging naar het [schoolnaam], toen het [schoolnaam]"},
 		{unlisted, "op het stedelijk lyceum en het barlaeus gymnasium", "op het [schoolnaam] en het [schoolnaam]"},
 		// look-alikes
@@ -36,11 +37,14 @@ func TestLeftovers010(t *testing.T) {
 		{unlisted, "ik ga naar college, een goed college gehad", "ik ga naar college, een goed college gehad"},
 		{unlisted, "op school de hele dag, sg het maakt niet uit, kc is weg", "op school de hele dag, sg het maakt niet uit, kc is weg"},
 		{unlisted, "obs bergdorp", "obs bergdorp"},
+		{unlisted, "volgens het CBS het aantal, 't CBS de cijfers", "volgens het CBS het aantal, 't CBS de cijfers"},
+		{unlisted, "een goed lyceum, op elk lyceum, stedelijk lyceum", "een goed lyceum, op elk lyceum, stedelijk lyceum"},
 		// 2. chat handles with digits glued on
 		{unlisted, "jayy09 zei dat het goed was", "[naam] zei dat het goed was"},
 		{unlisted, "xxsanne2008: kom je?", "[naam]: kom je?"},
 		{unlisted, "als Milan010 en als @milan_010", "als [naam] en als [account]"},
 		{unlisted, "sannexx12 en daan3", "[naam] en [naam]"},
+		{unlisted, "[14:02] jayy09: hoi, MILAN010 en jayy09's foto", "[14:02] [naam]: hoi, [naam] en [naam]'s foto"},
 		// look-alikes
 		{unlisted, "covid19, a12, groep8, kamer2, 4havo, mbo2, niveau3", "covid19, a12, groep8, kamer2, 4havo, mbo2, niveau3"},
 		{unlisted, "JO19-1, MBO2, FIFA23, mp3, h2o, web3, iphone13, win10", "JO19-1, MBO2, FIFA23, mp3, h2o, web3, iphone13, win10"},
@@ -52,9 +56,13 @@ func TestLeftovers010(t *testing.T) {
 		{unlisted, "[14:02] jayden: ik zag milan bij de markt", "[14:02] [naam]: ik zag [naam] bij de markt"},
 		{study, "ik ga met roos en bas naar de stad", "ik ga met [naam] en [naam] naar de stad"},
 		{listedOnly, "ik ga met roos naar de stad", "ik ga met [naam] naar de stad"},
+		{unlisted, "dat is jamals fiets en jamal's jas, zei ze", "dat is [naam] fiets en [naam] jas, zei ze"},
+		{unlisted, "ik zag zoe\u0308 en chloë bij de bus", "ik zag [naam] en [naam] bij de bus"},
 		// look-alikes
 		{unlisted, "ik zag roos en mark en bas bij kim", "ik zag roos en mark en bas bij kim"},
 		{unlisted, "ben done, ze said nee, in de summer", "ben done, ze said nee, in de summer"},
+		{unlisted, "een brits merk jeans en sinas", "een brits merk jeans en sinas"},
+		{study, "this wish marks an absence", "this wish marks an absence"},
 		{unlisted, "Ik zag Jamal niet. Hij zei het tegen jamal", "Ik zag [naam] niet. Hij zei het tegen jamal"},
 		{study, "Ik denk dat het helpt; je komt elkaar tegen bij de bakker", "Ik denk dat het helpt; je komt elkaar tegen bij de bakker"},
 		{study, "ja bij de bakker om de hoek", "ja bij de bakker om de hoek"},

@@ -19,15 +19,18 @@ import (
 //     only ("sg het maakt niet uit"). OSG, RSG, CSG, SG and KC are new school
 //     words, so a capitalised name after them is found here too ("OSG Hengelo", "RSG
 //     Pantarijn");
-//   - "het X college" and "X lyceum" in lower case ("het vathorst college", "het
-//     stedelijk lyceum") → "het [schoolnaam]".
+//   - "het X college", "het X lyceum" and "het X gymnasium" in lower case ("het
+//     vathorst college", "het stedelijk lyceum") → "het [schoolnaam]"; not without "het"
+//     ("een goed lyceum", "een goed college gehad").
 //
 // The name is one word (hyphens inside; two where the first is an adjective that starts
 // school names, "de vrije vogel"), no function word, kept word (a municipality, a
 // codebook word), placeholder or number, and no word that ordinarily follows a school
 // word ("basisschool de juf", "het hele college", "het vorige college": notSchoolName).
-// In lower case "college" is also a lecture and "school" follows too much ("op school
-// de hele dag") to be a school word of its own here.
+// The name may stand in quotation marks ("obs 'de klimop'"). "CBS" after "het" is the
+// statistics office ("volgens het CBS het aantal"), not a Christian school ("de CBS",
+// "op CBS"). In lower case "college" is also a lecture and "school" follows too much
+// ("op school de hele dag") to be a school word of its own here.
 func (r *Redactor) findSchoolsLower(text string) []Span {
 	if !lowerSchoolText(text) {
 		return nil
@@ -40,15 +43,18 @@ func (r *Redactor) findSchoolsLower(text string) []Span {
 		switch {
 		case lowerSchoolWord[lw] || schoolAbbreviation(w):
 			abbr := !lowerSchoolWord[lw]
+			if lw == "cbs" && k > 0 && articleWord(text[ws[k-1][0]:ws[k-1][1]]) && fold(text[ws[k-1][0]:ws[k-1][1]]) != "de" {
+				continue // "volgens het CBS het aantal": the statistics office
+			}
 			j := k + 1
-			article := j < len(ws) && adjacent(text, ws[k], ws[j]) && articleWord(text[ws[j][0]:ws[j][1]])
+			article := j < len(ws) && quotedAdjacent(text, ws[k], ws[j]) && articleWord(text[ws[j][0]:ws[j][1]])
 			if article {
 				j++
 			}
 			if !article && !abbr || abbr && len(lw) == 2 && w != strings.ToUpper(w) {
 				continue // "basisschool regenboog" is rare, "basisschool kinderen" is not; "sg het maakt"
 			}
-			if j >= len(ws) || !adjacent(text, ws[j-1], ws[j]) {
+			if j >= len(ws) || !adjacent(text, ws[j-1], ws[j]) && !(j == k+1 && quotedAdjacent(text, ws[k], ws[j])) {
 				continue
 			}
 			e, ok := r.lowerSchoolName(text, ws, j, abbr)
@@ -85,8 +91,8 @@ func (r *Redactor) findSchoolsLower(text string) []Span {
 				continue
 			}
 			hasHet := first > 0 && adjacent(text, ws[first-1], ws[first]) && fold(text[ws[first-1][0]:ws[first-1][1]]) == "het"
-			if lw == "college" && !hasHet || lw == "gymnasium" && !hasHet {
-				continue // "het college" is a lecture too; "het X college" names a school
+			if !hasHet {
+				continue // "een goed lyceum", "naar college"; "het X college" names a school
 			}
 			out = append(out, Span{ws[first][0], ws[k][1], School})
 		}
@@ -177,7 +183,8 @@ func init() {
 	for _, w := range strings.Fields(`de het een en of in op aan bij met van voor naar uit om over door
 		tot tegen zonder onder boven achter naast tussen ik jij je hij zij ze wij we jullie u zich
 		mijn jouw zijn haar ons onze hun die dat deze dit wat wie waar wanneer hoe welke er niet
-		geen ook nog al wel toch maar dus want omdat als dan toen zo daar hier is was`) {
+		geen ook nog al wel toch maar dus want omdat als dan toen zo daar hier is was elk elke ieder
+		iedere welk ander`) {
 		dutchFunction[w] = true
 	}
 }
@@ -244,6 +251,15 @@ func schoolTokens(text string) [][2]int {
 		out = append(out, [2]int{s, i})
 	}
 	return out
+}
+
+// quotedAdjacent is adjacent, with an opening quotation mark allowed before b.
+func quotedAdjacent(text string, a, b [2]int) bool {
+	if adjacent(text, a, b) {
+		return true
+	}
+	gap := strings.TrimLeft(text[a[1]:b[0]], " ")
+	return len(gap) < len(text[a[1]:b[0]]) && (gap == "'" || gap == "\"" || gap == "‘" || gap == "“")
 }
 
 // articleWord reports whether w is "de", "het" or "'t" in any case.
