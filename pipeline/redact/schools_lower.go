@@ -152,7 +152,7 @@ func (r *Redactor) lowerNameWord(w string) bool {
 // schoolAdjective are the adjectives that start two-word school names.
 var schoolAdjective = map[string]bool{"vrije": true, "kleine": true, "grote": true, "gouden": true,
 	"bonte": true, "blauwe": true, "groene": true, "rode": true, "witte": true, "zilveren": true,
-	"open": true, "wijde": true, "vliegende": true, "lichtende": true, "regenboog": false}
+	"open": true, "wijde": true, "vliegende": true, "lichtende": true}
 
 // notSchoolName are words that follow a school word or stand before "college" without
 // naming a school: the people and parts of a school, and the adjectives of a lecture.
