@@ -85,7 +85,14 @@ func streetBefore(text string, p int, year bool, keep map[string]bool) (int, boo
 	}
 	f := fold(word)
 	if keep[f] || lex().place[f] {
-		return 0, false // a municipality or quarter of the study: "Heidekamp 3" counts people
+		// a municipality or quarter of the study, or a place: "Texel 12 jaar"; one on a
+		// street ending is a street unless the number plainly counts ("Heidekamp 3
+		// jongeren"; addresses_counts.go)
+		if abbr || glued || !endsInNewStreetWord(f) || year || plainCount(text, s, e, p, p+digitsAt(text, p)) {
+			return 0, false
+		}
+	} else if !abbr && !glued && endsInNewStreetWord(f) && !endsInOldStreetWord(f) && plainCount(text, s, e, p, p+digitsAt(text, p)) {
+		return 0, false // "Bergdorp 20, Zeeveen 20, Heidekamp 3"
 	}
 	switch {
 	case abbr:
@@ -234,6 +241,15 @@ var notStreet = map[string]bool{"akkoord": true, "antwoord": true, "wachtwoord":
 var standaloneStreet = map[string]bool{"markt": true, "dreef": true, "gracht": true, "weg": true, "laan": true,
 	"plein": true, "kade": true, "singel": true, "dijk": true, "straat": true, "steeg": true, "vaart": true,
 	"haven": true, "brink": true, "wal": true, "hof": true, "ring": true, "allee": true, "boulevard": true}
+
+// digitsAt returns the number of digits at byte p.
+func digitsAt(text string, p int) int {
+	q := p
+	for q < len(text) && isDigit(text[q]) {
+		q++
+	}
+	return q - p
+}
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

@@ -161,6 +161,9 @@ type names struct {
 	joinedOnce sync.Once
 	joined     []string
 	joinedSet  map[string]bool
+	// trigrams caches starts of ASCII lower-case letters as a bit set (names_glued_words.go).
+	trigramsOnce sync.Once
+	trigrams     []uint64
 }
 
 func newNames() *names {

@@ -281,10 +281,13 @@ func (r *Redactor) Find(text string) []Span {
 	spans = append(spans, r.findPetForms(text)...)                               // pet_forms.go
 	spans = append(spans, findSpoken(text)...)                                   // spoken.go
 	spans = append(spans, r.findNameForms(text)...)                              // names_forms.go
+	spans = append(spans, r.findChatLowerNames(text)...)                         // chat_lower.go
+	spans = append(spans, r.findGluedStudyNames(text)...)                        // names_glued_words.go
 	if r.unlisted {
 		spans = append(spans, findApostropheNames(text, r.keep)...) // apostrophe_names.go
 		spans = append(spans, findChatNames(text, r.keep)...)       // chat_names.go
 		spans = append(spans, findUnlistedHandles(text, r.keep)...) // handles_unlisted.go
+		spans = append(spans, findDigitHandles(text, r.keep)...)    // handles_digits.go
 	}
 	// Overlapping details of one kind, or a name in an e-mail address, become one span;
 	// a pattern inside another (a postcode in a phone number) is dropped: mergeSpans.

@@ -36,7 +36,11 @@ func init() {
 //     (schools_op.go);
 //   - in capitals only with an article before the name: "OBS DE REGENBOOG", "HET
 //     STEDELIJK LYCEUM" (schools_capitals.go); not "ZIT OP DE BRUG", where every word
-//     looks like a name.
+//     looks like a name;
+//   - in lower case after a school word: "basisschool de regenboog", "obs de klimop",
+//     "osg de hoven", "het vathorst college" (schools_lower.go).
+//
+// A name that ends in a sports field's word ("op het Cruyff Court") is none.
 //
 // The name is capitalised words (up to three, articles and hyphens between), none a
 // kept word on its own, a function word or a placeholder. The patterns are scanned
@@ -78,8 +82,28 @@ func (r *Redactor) findSchools(text string) []Span {
 		return out
 	}
 	out = append(out, r.findSchoolsInCapitals(text, schoolWords)...) // schools_capitals.go
-	return append(out, r.findSchoolsAfterOp(text)...)                // schools_op.go
+	out = append(out, r.findSchoolsAfterOp(text)...)                 // schools_op.go
+	out = append(out, r.findSchoolsLower(text)...)                   // schools_lower.go
+	return withoutSportsFields(text, out)
 }
+
+// withoutSportsFields drops the school names that end in a word for a sports field: a
+// Cruyff Court or a Krajicek Playground is a kind of field in a neighbourhood ("op het
+// Cruyff Court"), which the rule for "op de/het" took for a school. "Cruyff" alone is
+// left to the name rules.
+func withoutSportsFields(text string, spans []Span) []Span {
+	out := spans[:0]
+	for _, s := range spans {
+		if ws := strings.FieldsFunc(text[s.Start:s.End], notWordRune); len(ws) > 1 && sportsField[fold(ws[len(ws)-1])] {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// sportsField are the last words of the names of a kind of sports field.
+var sportsField = map[string]bool{"court": true, "courts": true, "playground": true}
 
 // findSchoolsScanned returns the spans of 0.9.0's patterns, given the school words of
 // text (scanSchoolWords).

@@ -1,0 +1,165 @@
+package redact
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Names in lower case in chat text ("ja ik zei tegen jamal dat het niet kon"), which the
+// rules for names (a capital, a cue, a speaker before a colon) left whole (privacy
+// leftovers of 0.10.0). Chat text is a stretch between stops (. ! ? : a line break, a
+// quotation mark, a square bracket) of three words or more with no capital letter at
+// all: an ordinary sentence starts with one, and a clause after ";" or in brackets is
+// part of it ("Ik denk ...; je komt elkaar tegen bij de bakker"). In it a word is a name
+// where it is
+//
+//   - a one-word name the study lists (a respondent's, a speaker's, privacy.names, or a
+//     part of one), also where it is a Dutch word that elsewhere counts only
+//     capitalised, if it is a given name ("roos", "bas" for a listed Roos, Bas): the
+//     study knows a person of that name, and a chat about them writes it so; a surname
+//     part that is a word and no given name ("bakker", "bos", "visser") only
+//     capitalised, as before;
+//   - a given name from the lists of three letters or more that is no Dutch word
+//     (OpenTaal's list: "roos", "mark", "bas", "kim" stay), function word, surname
+//     prefix, place, kept word, acronym or English word of chatEnglish.
+//
+// A possessive goes with the name ("jamals", "jamal's"), "s" glued on only to a name of
+// four letters or more that is no word ("this" is no Thi's, "marks" no Mark's). A word glued to digits, "_", "@" or a dot with letters after it is left to the rules
+// for handles and hosts.
+func (r *Redactor) findChatLowerNames(text string) []Span {
+	var out []Span
+	l := lex()
+	for s := 0; s < len(text); {
+		e := s
+		caps := false
+		for e < len(text) {
+			if b := text[e]; b < utf8.RuneSelf {
+				if chatStopByte[b] {
+					break
+				}
+				caps = caps || 'A' <= b && b <= 'Z'
+				e++
+				continue
+			}
+			c, n := utf8.DecodeRuneInString(text[e:])
+			if chatStop(c) {
+				break
+			}
+			caps = caps || unicode.IsUpper(c)
+			e += n
+		}
+		if !caps && e > s {
+			out = r.chatUnitNames(text, s, e, l, out)
+		}
+		_, n := 0, 1
+		if e < len(text) {
+			_, n = runeAt(text, e)
+		}
+		s = e + n
+	}
+	return out
+}
+
+// chatStopByte holds chatStop's ASCII runes.
+var chatStopByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = chatStop(c)
+	}
+	return t
+}()
+
+// chatStop reports whether c ends a stretch of chat text.
+func chatStop(c rune) bool {
+	switch c {
+	case '.', '!', '?', ':', '\n', '\r', '"', '“', '”', '„', '«', '»', '[', ']', '\t':
+		return true
+	}
+	return false
+}
+
+// chatUnitNames appends the names in the lower-case stretch text[s:e] to out.
+func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span) []Span {
+	var words [][2]int
+	for i := s; i < e; {
+		c, n := runeAt(text, i)
+		if !unicode.IsLetter(c) {
+			i += n
+			continue
+		}
+		ws := i
+		for i < e {
+			c, n := runeAt(text, i)
+			if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) {
+				break
+			}
+			i += n
+		}
+		words = append(words, [2]int{ws, i})
+	}
+	if len(words) < 3 {
+		return out
+	}
+	for _, w := range words {
+		if w[0] > 0 && gluedByte(text[w[0]-1]) || w[1] < len(text) && (gluedByte(text[w[1]]) || text[w[1]] == '.' && w[1]+1 < len(text) && isLetterAt(text, w[1]+1)) {
+			continue // "jayy_09", "anna.docx"
+		}
+		word := text[w[0]:w[1]]
+		if utf8.RuneCountInString(word) < 3 {
+			continue
+		}
+		f := fold(word)
+		e := w[1]
+		if strings.HasPrefix(text[e:], "'s") || strings.HasPrefix(text[e:], "’s") {
+			if k := e + len(text[e:]) - len(strings.TrimLeft(text[e:], "'’")) + 1; k == len(text) || notWordByte(text, k) {
+				e = k // "jamal's"
+			}
+		}
+		switch {
+		case r.chatName(f, l):
+		case len(f) > 4 && f[len(f)-1] == 's' && !l.given[f] && !l.word[f] && !sWords[f] && !l.word[f[:len(f)-1]] && r.chatName(f[:len(f)-1], l):
+			// "jamals fiets"
+		default:
+			continue
+		}
+		out = append(out, Span{w[0], e, Name})
+	}
+	return out
+}
+
+// chatName reports whether the folded word is a name in chat text (see above).
+func (r *Redactor) chatName(f string, l *lexicon) bool {
+	return r.names.single(f) && !idWords[f] && (!common(f) || l.given[f]) ||
+		r.unlisted && l.given[f] && !l.word[f] && !l.function[f] && !prefixes[f] && !l.place[f] && !r.keep[f] && !acronyms[f] && !dutchFunction[f] && !chatEnglish[f]
+}
+
+// sWords are the Dutch words (Debian's wdutch) that end in "s" after a given name of
+// the lists that is no word: "brits", "jeans", "sinas" are no possessive of Brit, Jean
+// or Sina.
+var sWords = map[string]bool{"allons": true, "ambras": true, "brits": true, "charitas": true, "jeans": true,
+	"judas": true, "kaats": true, "mais": true, "malus": true, "natalis": true, "noes": true, "peis": true,
+	"rabies": true, "sinas": true, "trens": true, "abdis": true}
+
+// gluedByte: a byte that glues a word into a handle or a number.
+func gluedByte(c byte) bool { return isDigit(c) || c == '_' || c == '@' || c == '/' }
+
+// chatEnglish are the English words that the given-name lists hold and that no Dutch
+// word list does (so OpenTaal's list lets them through): read from the 207 lower-case
+// words of Debian's wamerican that are given names of three letters or more and no
+// Dutch word, keeping as names those a chat writes as names (john, tom, mike, martin,
+// sander, robin, jasper, ...).
+var chatEnglish = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`abbey age akin alpha ate august basil berry bill blessing boas brain buck
+		carry cars charity cherish cherry chuck cilia clay cliff crystal dale dawn deacon deny desire
+		destiny dewy dick dicky din divine done duke dusty ebony eke else eve faith fares farina feline
+		fem fer floor ginger glen grace griffin guy hale harm hazel heather heaven heavenly hero hilly
+		hind holly hung ids ivy jay jelly jetty jewel joy justice kicky kitty lard laurel lean lien lily
+		line lode lone lore luck lute mace mas marry merit meta mete miles misty moon moos nail nine
+		ocean pearl pebbles precious prince princess prosper ran randy ravish ray ridge river rocky
+		rosemary rowdy saber said semi shade shady shah shun silver sin sky sue summer sunny tamer
+		taro ties tine ting tiny toke tuna valentine vanity wail wander ward wick wing yaw yip`) {
+		chatEnglish[w] = true
+	}
+}
