@@ -13,9 +13,9 @@ import (
 // respondent's Name holds: the interviewers study.yaml names (interviewer: [Qwyntje]),
 // who may be named in a respondent's answer, and the speakers of a transcript rejected
 // because none of them is known as the interviewer, which its rejects name (ingest.
-// ErrNoInterviewer), and the labels that open one line of a transcript and stay in the
-// text (ingest.OnceSpeakerNames). The redactor treats them as people, so that neither reaches an
-// output.
+// ErrNoInterviewer), the labels that open one line of a transcript and stay in the
+// text (ingest.OnceSpeakerNames), and the senders of chat lines pasted into segments
+// (chatSenders). The redactor treats them as people, so that none reaches an output.
 //
 // A label's generic words and numbers ("Speaker 1", "Spreker 2", "Interviewer",
 // "Deelnemer 3") are no name: added as a person, "Speaker 1" was redacted in the

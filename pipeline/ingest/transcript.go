@@ -60,10 +60,13 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 		if text, hidden, err = docxText(a); err != nil {
 			return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 		}
+		text = teamsCues(text) // Teams' older layout: transcript_directory_names.go
 	} else {
 		text = decodeText(raw)
 		if isSubtitles(path, text) {
 			text = subtitleText(text) // WebVTT, SubRip: transcript_subtitles.go
+		} else {
+			text = teamsCues(text) // Teams' older layout: transcript_directory_names.go
 		}
 	}
 	base := filepath.Base(path)

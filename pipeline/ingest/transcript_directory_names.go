@@ -79,3 +79,66 @@ func splitDirectoryName(label string) (string, bool) {
 }
 
 var directoryNameOnly = regexp.MustCompile(`^` + directoryName + `$`)
+
+// Teams' transcripts of 2021 and 2022 (.docx and .txt, "Download as .docx") wrote each
+// cue as a timing line, the speaker on the next line and the text below it:
+//
+//	0:0:5.100 --> 0:0:8.250
+//	Pinas, Dewayne
+//	We hebben korte lijnen.
+//
+// Read as text, no line was a label and the speakers' names were the quotes' text.
+// teamsCues turns such a text into the tab-separated layout (speakerTabbed) where at
+// least two timing lines are each followed by a line that is a label alone; it returns
+// text unchanged otherwise.
+func teamsCues(text string) string {
+	lines := strings.Split(normaliseBreaks(text), "\n")
+	cues := 0
+	for i := 0; i+1 < len(lines); i++ {
+		if teamsTiming.MatchString(lines[i]) && labelOnly.MatchString(strings.TrimSpace(lines[i+1])) {
+			cues++
+		}
+	}
+	if cues < 2 {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(lines); i++ {
+		m := teamsTiming.FindStringSubmatch(lines[i])
+		if m == nil || i+1 >= len(lines) || !labelOnly.MatchString(strings.TrimSpace(lines[i+1])) {
+			if m == nil {
+				b.WriteString(lines[i] + "\n")
+			}
+			continue
+		}
+		b.WriteString(strings.TrimSpace(lines[i+1]) + "\t" + clockTime(m[1]) + "\t")
+		i++
+		var said []string
+		for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" && !teamsTiming.MatchString(lines[i+1]) {
+			i++
+			said = append(said, strings.TrimSpace(lines[i]))
+		}
+		b.WriteString(strings.Join(said, " ") + "\n")
+	}
+	return b.String()
+}
+
+var (
+	// teamsTiming is a cue's timing line as Teams wrote it in a transcript, hours,
+	// minutes and seconds of one digit or more ("0:0:5.100 --> 0:0:8.250"), or as WebVTT.
+	teamsTiming = regexp.MustCompile(`^[ \t]*(\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?)[ \t]+-->[ \t]+\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?[ \t]*$`)
+	// labelOnly is a line that holds a speaker label and nothing else.
+	labelOnly = regexp.MustCompile(`^` + headingLabel + `$`)
+)
+
+// clockTime writes a Teams time "0:0:5.330" as timeStamp reads it, "0:00:05".
+func clockTime(t string) string {
+	t, _, _ = strings.Cut(strings.ReplaceAll(t, ",", "."), ".")
+	parts := strings.Split(t, ":")
+	for i := 1; i < len(parts); i++ {
+		if len(parts[i]) < 2 {
+			parts[i] = "0" + parts[i]
+		}
+	}
+	return strings.Join(parts, ":")
+}

@@ -121,3 +121,25 @@ func TestRespondentsNameColumns(t *testing.T) {
 		t.Errorf("warnings %v, want one naming the column naam ouder", ds.Warnings)
 	}
 }
+
+// Teams' older transcript layout: a timing line, the speaker, the text.
+func TestTeamsCues(t *testing.T) {
+	in := "0:0:0.0 --> 0:0:5.330\nde Groot, Anna\nHoe gaat de samenwerking?\n\n0:0:5.330 --> 0:0:9.100\nPinas, Dewayne\nWe hebben korte lijnen\nmet de wijkagent.\n\n0:0:9.100 --> 0:0:12.0\nde Groot, Anna\nEn verder?\n"
+	want := "de Groot, Anna\t0:00:00\tHoe gaat de samenwerking?\n\nPinas, Dewayne\t0:00:05\tWe hebben korte lijnen met de wijkagent.\n\nde Groot, Anna\t0:00:09\tEn verder?\n\n"
+	if got := teamsCues(in); got != want {
+		t.Errorf("teamsCues:\n got %q\nwant %q", got, want)
+	}
+	ds := splitTranscript("f.txt", "f.txt", "R1", teamsCues(in), Options{Interviewers: []string{"de Groot, Anna"}})
+	var got []string
+	for _, s := range ds.Segments {
+		if !s.Interviewer {
+			got = append(got, s.Text)
+		}
+	}
+	if strings.Join(got, "|") != "We hebben korte lijnen met de wijkagent." || ds.Respondents[0].Name != "Dewayne Pinas" {
+		t.Errorf("turns %q, respondents %+v", got, ds.Respondents)
+	}
+	if plain := "Om 10:30 belde ik.\nNiemand nam op.\n"; teamsCues(plain) != plain {
+		t.Error("a text without cues changed")
+	}
+}
