@@ -143,3 +143,31 @@ func TestTeamsCues(t *testing.T) {
 		t.Error("a text without cues changed")
 	}
 }
+
+// A generic survey's roepnaam or voornaam column is part of the respondent's name, not
+// an open answer or an unmatched column (attack 16, f04).
+func TestSurveyNamePartColumns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "enquete.csv")
+	csv := "respondent,naam,roepnaam,gemeente,B1\nE1,Rishaan Baldewsingh,Rishie,Bergdorp,4\nE2,,Stino,Bergdorp,3\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := ReadSurvey(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"E1": "Rishaan Baldewsingh Rishie", "E2": "Stino"}
+	for _, r := range ds.Respondents {
+		if r.Name != want[r.ID] {
+			t.Errorf("%s: name %q, want %q", r.ID, r.Name, want[r.ID])
+		}
+	}
+	for _, s := range ds.Segments {
+		t.Errorf("an open answer %q", s.Text)
+	}
+	for _, c := range ds.Unmatched {
+		if c.Header == "roepnaam" {
+			t.Error("roepnaam unmatched")
+		}
+	}
+}
