@@ -171,3 +171,17 @@ func TestSurveyNamePartColumns(t *testing.T) {
 		}
 	}
 }
+
+// A Word table's speaker cell may hold a directory name too ("Pinas, Dewayne | text").
+func TestDirectoryNameInTableCell(t *testing.T) {
+	ds := splitTranscript("f.docx", "f.docx", "R1", "de Groot, Anna\tHoe gaat het?\nPinas, Dewayne\tGoed.\nde Groot, Anna\tEn verder?\nPinas, Dewayne\tOok goed.\n", Options{Interviewers: []string{"de Groot, Anna"}})
+	var got []string
+	for _, s := range ds.Segments {
+		if !s.Interviewer {
+			got = append(got, s.Text)
+		}
+	}
+	if strings.Join(got, "|") != "Goed.|Ook goed." || ds.Respondents[0].Name != "Dewayne Pinas" {
+		t.Errorf("turns %q, respondents %+v", got, ds.Respondents)
+	}
+}
