@@ -38,7 +38,8 @@ type CheckReport struct {
 	Warnings []error // in both languages (model.Dutch)
 	// redactor is the run's: Shown redacts what the listing prints as a run's outputs do.
 	redactor *redact.Redactor
-	title    string // the title as a run publishes it (title.go)
+	title    string              // the title as a run publishes it (title.go)
+	codeName func(string) string // a redacted code name as a run publishes it (code_names.go)
 	// asWritten are the texts the listing prints as they are (coder folds: coder_fold.go)
 	asWritten map[string]bool
 }
@@ -52,6 +53,16 @@ func (r *CheckReport) Shown(text string) string {
 		return text
 	}
 	return r.redactor.RedactWithPaths(text) // file names too (published_paths.go)
+}
+
+// ShownCode is a code name from an export as the listing prints it: as a run publishes
+// it in unmapped_codes (Shown, then the cues of code names: code_names.go).
+func (r *CheckReport) ShownCode(name string) string {
+	shown := r.Shown(name)
+	if r.codeName == nil || r.asWritten[name] {
+		return shown
+	}
+	return r.codeName(shown)
 }
 
 // LabelProposal is an answer label a scale does not know, and what it probably means.
@@ -155,6 +166,7 @@ func Check(s *Study, rep progress.Reporter) (*CheckReport, error) {
 func checkDataset(s *Study, d *model.Dataset, cb *codebook.Codebook) *CheckReport {
 	r := &CheckReport{redactor: newRedactor(d, cb, s)}
 	r.title = publishedTitle(s.Title, r.redactor, d)
+	r.codeName = codeNameRedactor(d, cb, r.redactor)
 	for _, f := range d.Files {
 		f.Path = s.Rel(f.Path)
 		r.Files = append(r.Files, f)

@@ -352,6 +352,19 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 		}
 		return out
 	}
+	codeNames := map[string]string{}
+	var publishCode func(string) string
+	codeName := func(s string) string {
+		out, ok := codeNames[s]
+		if !ok {
+			if publishCode == nil {
+				publishCode = codeNameRedactor(d, cb, r)
+			}
+			out = publishCode(redactOnce(s))
+			codeNames[s] = out
+		}
+		return out
+	}
 	var p protected.Dataset
 	p.Respondents = make([]protected.Respondent, len(d.Respondents))
 	for i, x := range d.Respondents {
@@ -389,7 +402,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 			Confidence: x.Confidence, Held: x.Held,
 		}
 		if x.Raw != "" {
-			c.Raw = redactOnce(x.Raw)
+			c.Raw = codeName(x.Raw) // code_names.go
 		}
 		if x.Span != "" {
 			spans = append(spans, i)

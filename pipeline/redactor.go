@@ -19,7 +19,7 @@ import (
 func newRedactor(d *model.Dataset, cb *codebook.Codebook, s *Study) *redact.Redactor {
 	keep := keepWords(d, cb)
 	return redact.New(redact.Options{
-		People: append(withoutKeptIDs(namesToRedact(d), keep), speakerNames(d, s)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keep, Lang: s.Language,
+		People: append(withoutKeptIDs(namesToRedact(d), keep), speakerNames(d, s, keep)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keep, Lang: s.Language,
 		Anchors:     anchorWords(d, cb), // redactor_anchors.go
 		Respondents: idsInFileNames(d),  // redactor_ids.go
 	})

@@ -13,16 +13,16 @@ import (
 // respondent's Name holds: the interviewers study.yaml names (interviewer: [Qwyntje]),
 // who may be named in a respondent's answer, and the speakers of a transcript rejected
 // because none of them is known as the interviewer, which its rejects name (ingest.
-// ErrNoInterviewer), and the labels that open one line of a transcript and stay in the
-// text (ingest.OnceSpeakerNames). The redactor treats them as people, so that neither reaches an
-// output.
+// ErrNoInterviewer), the labels that open one line of a transcript and stay in the
+// text (ingest.OnceSpeakerNames), and the senders of chat lines pasted into segments
+// (chatSenders). The redactor treats them as people, so that none reaches an output.
 //
 // A label's generic words and numbers ("Speaker 1", "Spreker 2", "Interviewer",
 // "Deelnemer 3") are no name: added as a person, "Speaker 1" was redacted in the
 // reject's own reason, whose hint "name the interviewer, e.g. interviewer: Speaker 1"
 // then read "interviewer: [naam]". What is left of a label after them ("Anna" of
 // "Speaker 1 (Anna)") is a name and redacted as before.
-func speakerNames(d *model.Dataset, s *Study) []string {
+func speakerNames(d *model.Dataset, s *Study, keep []string) []string {
 	var names []string
 	add := func(label string) {
 		if n := personInLabel(label); n != "" {
@@ -46,7 +46,59 @@ func speakerNames(d *model.Dataset, s *Study) []string {
 			add(strings.TrimSuffix(rj.Value, ":"))
 		}
 	}
+	names = append(names, chatSenders(d, keep)...)
 	return names
+}
+
+// chatSenders are the senders of the WhatsApp lines that segments paste
+// ("12-03-2025 14:02 - Rishaan: ...", "[12-03-25, 14:02:11] Dewayne Pinas: ...",
+// "[14:02] rishaan: ..."; ingest.ChatSenders). A sender is a speaker: its name is
+// redacted wherever it stands, whether or not the name lists know it (attack 16, f03:
+// only listed senders were). The words of the codebook, partners, roles and
+// municipalities are left out of a sender ("Jeugdzorg Bergdorp: ..." names no person),
+// and so are a label's generic words (personInLabel).
+func chatSenders(d *model.Dataset, keep []string) []string {
+	kept := map[string]bool{}
+	for _, k := range keep {
+		for _, w := range strings.FieldsFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			kept[strings.ToLower(w)] = true
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for i := range d.Segments {
+		for _, sender := range ingest.ChatSenders(d.Segments[i].Text) {
+			if seen[sender] {
+				continue
+			}
+			seen[sender] = true
+			var words []string
+			for _, w := range strings.Fields(personInLabel(sender)) {
+				if !kept[strings.ToLower(w)] {
+					words = append(words, w)
+				}
+			}
+			if n := strings.Join(words, " "); n != "" && (len(words) > 1 || !lowerOrdinary(n)) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// lowerOrdinary reports whether a one-word sender in lower case is an ordinary word that
+// names no one ("mama", "groep"): redact.OrdinaryID's words and a few of a family chat.
+func lowerOrdinary(w string) bool {
+	for _, c := range w {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	switch w {
+	case "mama", "papa", "mam", "pap", "mams", "paps", "ikke", "jij", "jullie", "wij":
+		return true
+	}
+	return !lowerWordID(w)
 }
 
 // genericSpeakerWords are the words of speaker labels that name no one: transcription

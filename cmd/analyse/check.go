@@ -182,13 +182,13 @@ func printCheck(u *ui, w io.Writer, s *pipeline.Study, r *pipeline.CheckReport, 
 					to += u.s(": the name negates %q, whose lack the codebook's negated map codes as the code itself", c.Near)
 				}
 			}
-			u.f(w, "    %5d× %q -> %s\n", c.Codings, r.Shown(c.Name), to)
+			u.f(w, "    %5d× %q -> %s\n", c.Codings, r.ShownCode(c.Name), to)
 		}
 	}
 	if len(known) > 0 {
 		var names []string
 		for _, c := range known {
-			names = append(names, fmt.Sprintf("%q (%d)", r.Shown(c.Name), c.Codings))
+			names = append(names, fmt.Sprintf("%q (%d)", r.ShownCode(c.Name), c.Codings))
 		}
 		u.f(w, "  kept outside the codebook (known_unmapped): %s\n", strings.Join(names, ", "))
 	}

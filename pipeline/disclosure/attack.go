@@ -364,6 +364,11 @@ func (a *attacker) readPools() {
 				a.pools[k] = map[string][]string{}
 			}
 			member := t.get(r, "group")
+			if isGroupsCount(member) {
+				// Groups counted, not named (pooled_values.go): the pool's members are
+				// unknown, and the pool is a group of its own (members).
+				continue
+			}
 			if isNoValueLabel(member) { // the respondents without a value (NoValueLabel)
 				member = rest
 			}

@@ -216,9 +216,17 @@ func (d *Decision) Table() *results.Table {
 	for _, by := range d.order() {
 		for _, strand := range Strands {
 			g := d.Groupings[strand][by]
+			unnamed := map[[2]string]int{} // status, shown as: the groups not named
 			for _, v := range sortedValues(g) {
 				label, st := d.Group(strand, by, v)
+				if !NamesGroups(by) && (st == Pooled || st == Suppressed) {
+					unnamed[[2]string{st.String(), label}]++
+					continue
+				}
 				t.Add(by, strand, v, st.String(), optText(label))
+			}
+			for _, k := range sortedPairs(unnamed) {
+				t.Add(by, strand, d.Rules.GroupsCount(unnamed[k]), k[0], optText(k[1]))
 			}
 			// The respondents without a value, where they are pooled or hidden: the
 			// pool's readers must not take it for the named groups alone (attack 11, F6).
@@ -318,12 +326,19 @@ func (d *Decision) noteStrand(res *results.Results, g *Grouping, nlPrefix, enPre
 	case Suppressed:
 		hidden = append(hidden, d.Rules.NoValueLabel(g.By))
 	}
+	pooledNL, pooledEN, hiddenNL, hiddenEN := pooled, pooled, hidden, hidden
+	if !NamesGroups(g.By) {
+		// A value of gender, living situation or origin is no municipality: a pooled
+		// group's name tells that the study has someone so, among few (pooled_values.go).
+		pooledNL, pooledEN = countedGroups(pooled, g.Status[""] == Pooled)
+		hiddenNL, hiddenEN = countedGroups(hidden, g.Status[""] == Suppressed)
+	}
 	nl, en := attributeLabel(g.By)
 	mc := itoa(d.Rules.MinCell)
 	if len(pooled) > 0 {
 		res.Note("sample",
-			nlPrefix+"Samengevoegd tot \""+g.Pool+"\" ("+nl+" met minder dan "+mc+" respondenten, en zo veel andere als nodig om die te beschermen): "+strings.Join(pooled, ", ")+".",
-			enPrefix+"Pooled into \""+g.Pool+"\" ("+en+" groups with fewer than "+mc+" respondents, and as many others as it takes to protect them): "+strings.Join(pooled, ", ")+".")
+			nlPrefix+"Samengevoegd tot \""+g.Pool+"\" ("+nl+" met minder dan "+mc+" respondenten, en zo veel andere als nodig om die te beschermen): "+strings.Join(pooledNL, ", ")+".",
+			enPrefix+"Pooled into \""+g.Pool+"\" ("+en+" groups with fewer than "+mc+" respondents, and as many others as it takes to protect them): "+strings.Join(pooledEN, ", ")+".")
 	}
 	if allHidden {
 		res.Note("sample",
@@ -331,8 +346,8 @@ func (d *Decision) noteStrand(res *results.Results, g *Grouping, nlPrefix, enPre
 			enPrefix+"Not shown: every "+en+" group, as together they have fewer than "+mc+" respondents.")
 	} else if len(hidden) > 0 {
 		res.Note("sample",
-			nlPrefix+"Niet getoond ("+nl+" met minder dan "+mc+" respondenten, of nodig om die te beschermen): "+strings.Join(hidden, ", ")+".",
-			enPrefix+"Not shown ("+en+" groups with fewer than "+mc+" respondents, or needed to protect those): "+strings.Join(hidden, ", ")+".")
+			nlPrefix+"Niet getoond ("+nl+" met minder dan "+mc+" respondenten, of nodig om die te beschermen): "+strings.Join(hiddenNL, ", ")+".",
+			enPrefix+"Not shown ("+en+" groups with fewer than "+mc+" respondents, or needed to protect those): "+strings.Join(hiddenEN, ", ")+".")
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 // speaker label (with or without a colon), as docxTables writes it or a table pasted as
 // text. The label holds no tab, so a short text cell is not read as part of it. As with
 // speakerLine, the label is a speaker when it is a known one or opens two or more lines.
-var speakerCell = regexp.MustCompile(`^[ ]*(\p{Lu}[\p{L}\p{N}.'’\-]*(?: [\p{L}\p{N}.'’\-]+){0,3}(?: *\([^()\n\t]{1,40}\))?) *:? *\t[ \t]*`)
+var speakerCell = regexp.MustCompile(`^[ ]*((?:` + strings.ReplaceAll(directoryName, `[ \t]`, ` `) + `|\p{Lu}[\p{L}\p{N}.'’\-]*(?: [\p{L}\p{N}.'’\-]+){0,3})(?: *\([^()\n\t]{1,40}\))?) *:? *\t[ \t]*`)
 
 // Transcription services deliver Word transcripts as a table, a row per turn: speaker |
 // text, or time | speaker | text (attack 13, docx-table-transcript). Read a paragraph a

@@ -8,7 +8,8 @@ import (
 
 // ReadRespondents reads a respondents table (.xlsx or .csv): a respondent column
 // (respondent, deelnemer, id), municipality (gemeente), role (rol, functie) and
-// optionally the real name (naam), kept only to redact it from quotes. Every other column
+// optionally the real name (naam) and its parts (voornaam, achternaam, roepnaam, bijnaam:
+// namePartHeaders), kept only to redact them from quotes. Every other column
 // becomes an attribute, keyed by its folded header ("Leeftijdsgroep" -> "leeftijdsgroep").
 // A row without an id, or with an id seen before (ErrDuplicate), is rejected.
 //
@@ -99,10 +100,16 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			case "role":
 				r.Role = v
 			case "name":
-				r.Name = v
+				r.Name = joinName(v, r.Name)
 			default:
 				key := foldName(header[i])
 				if key == "" || v == "" {
+					continue
+				}
+				if inFolded(key, namePartHeaders) {
+					// A given name, surname or nickname (roepnaam, bijnaam): a part of
+					// the name, redacted like it (respondent_names.go).
+					r.Name = joinName(r.Name, v)
 					continue
 				}
 				if r.Attributes == nil {
@@ -124,6 +131,9 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		return ds, err
 	}
 	ds.Files = append(ds.Files, count)
+	if w := nameLikeColumnsWarning(path, header, field); w != nil {
+		ds.Warnings = append(ds.Warnings, *w)
+	}
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
 	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)   // encoding_guess.go
 	return ds, nil

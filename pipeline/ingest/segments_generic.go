@@ -576,7 +576,11 @@ func nameColumns(header []string, cols map[string]int, attrCols map[int]string) 
 }
 
 // namePartHeaders head a part of a respondent's name (a given name, a surname).
-var namePartHeaders = []string{"voornaam", "roepnaam", "achternaam", "familienaam", "tussenvoegsel", "first name", "given name", "last name", "surname", "family name"}
+// A nickname (roepnaam, bijnaam) is what everyone in the neighbourhood calls a young
+// person by: a name as much as the name in the register (attack 16, f04).
+var namePartHeaders = []string{"voornaam", "voornamen", "roepnaam", "roepnamen", "achternaam", "familienaam", "tussenvoegsel", "tussenvoegsels",
+	"geboortenaam", "meisjesnaam", "bijnaam", "bijnamen", "koosnaam", "alias", "first name", "first names", "given name", "given names",
+	"last name", "surname", "family name", "middle name", "nickname", "nick name", "preferred name", "birth name", "maiden name"}
 
 // isRespondentKey reports whether an attribute names the respondent itself.
 func isRespondentKey(key string) bool {

@@ -204,6 +204,7 @@ const (
 	useName                          // a person's name: kept for redaction only
 	useFirstName                     // part of a name (Qualtrics recipient first name)
 	useLastName                      // part of a name
+	useNamePart                      // a roepnaam, bijnaam, voornaam: joined to the name (respondent_names.go)
 	useMeta                          // metadata or personal data the study does not use
 	useSubmitted                     // submit date or completion flag: empty means incomplete
 	useOpen                          // free text by the export's own account ([other], _TEXT)
@@ -697,6 +698,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		resp := model.Respondent{ID: id, Source: path, Wave: wave}
 		var first, last string
+		var parts []string
 		for i, c := range lay.columns {
 			v := strings.TrimSpace(tableCell(row, i))
 			if c.use == useName || c.use == useFirstName || c.use == useLastName {
@@ -722,10 +724,17 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				first = v
 			case useLastName:
 				last = v
+			case useNamePart:
+				if v != "" && !anonymous[foldName(v)] {
+					parts = append(parts, v)
+				}
 			}
 		}
 		if resp.Name == "" {
 			resp.Name = strings.TrimSpace(first + " " + last)
+		}
+		for _, p := range parts {
+			resp.Name = joinName(resp.Name, strings.Clone(p))
 		}
 		ri := len(ds.Respondents)
 		ds.Respondents = append(ds.Respondents, resp)

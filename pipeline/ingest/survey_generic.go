@@ -28,6 +28,9 @@ func genericSurveyLayout(header []string, opt Options) (*surveyLayout, error) {
 		lay.columns[i].use = uses[f]
 	}
 	for i := range lay.columns {
+		if lay.columns[i].use == useOther && inFolded(foldName(header[i]), namePartHeaders) {
+			lay.columns[i].use = useNamePart // roepnaam, voornaam: respondent_names.go
+		}
 		if lay.columns[i].use == useOther {
 			itemColumn(opt, &lay.columns[i])
 		}

@@ -60,10 +60,13 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 		if text, hidden, err = docxText(a); err != nil {
 			return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 		}
+		text = teamsCues(text) // Teams' older layout: transcript_directory_names.go
 	} else {
 		text = decodeText(raw)
 		if isSubtitles(path, text) {
 			text = subtitleText(text) // WebVTT, SubRip: transcript_subtitles.go
+		} else {
+			text = teamsCues(text) // Teams' older layout: transcript_directory_names.go
 		}
 	}
 	base := filepath.Base(path)
@@ -131,8 +134,8 @@ func decodeText(raw []byte) string {
 
 // speakerLine matches a line opening with a speaker label: up to four words (or one
 // word with a name in brackets), optionally after a time stamp, then a colon.
-var speakerLine = regexp.MustCompile(`^[ \t]*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[ \t]*)?` +
-	`(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t]+[\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*:(?:[ \t\n]|$)`)
+var speakerLine = regexp.MustCompile(`^[ \t]*(?:` + chatPrefix + `|\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[ \t]*)?` +
+	`((?:` + directoryName + `|\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t]+[\p{L}\p{N}.'’\-]+){0,3})(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*:(?:[ \t\n]|$)`)
 
 // speakerHeading matches a line that holds only a speaker label and a time stamp, before
 // or after it, the layout transcription tools export with the turn's text on the lines
@@ -143,8 +146,10 @@ var speakerHeading = regexp.MustCompile(`^[ \t]*(?:` + timeStamp + `[ \t]*(?:[-�
 	headingLabel + `[ \t]*(?:[-–|][ \t]*)?` + timeStamp + `)[ \t]*\n?$`)
 
 const (
-	timeStamp    = `[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?`
-	headingLabel = `(\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t][\p{L}\p{N}.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,40}\))?)`
+	timeStamp = `[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?`
+	// headingLabel is a label word and up to three more, or a "Surname, Given name" of
+	// a directory (transcript_directory_names.go), with a name or department in brackets.
+	headingLabel = `((?:` + directoryName + `|\p{Lu}[\p{L}\p{N}.'’\-]*(?:[ \t][\p{L}\p{N}.'’\-]+){0,3})(?:[ \t]*\([^()\n]{1,40}\))?)`
 )
 
 // interviewerLabels and respondentLabels are labels known without counting.
@@ -243,6 +248,10 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 				li.label = bare
 				headings[foldName(li.label)] = true
 			}
+			if chatLine.MatchString(l) {
+				// A chat export's sender: transcript_directory_names.go.
+				headings[foldName(li.label)] = true
+			}
 			counts[foldName(li.label)]++
 		} else if m := speakerCell.FindStringSubmatchIndex(l); m != nil {
 			// A table row: the label's cell, then the text's (docx_tables.go).
@@ -254,6 +263,10 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			li.label = strings.TrimSpace(l[m[2]:m[3]])
 			li.rest = pos + utf8.RuneCountInString(l[:m[1]])
 			li.lower = true
+			if chatLine.MatchString(l) && !inFolded(foldName(li.label), speechWords) {
+				li.lower = false // a chat export's sender ("[14:02] rishaan:")
+				headings[foldName(li.label)] = true
+			}
 			counts[foldName(li.label)]++
 		} else if m := speakerHeading.FindStringSubmatchIndex(l); m != nil {
 			// The label is a heading: the turn's text starts on the next line.
@@ -407,6 +420,9 @@ func splitTranscript(path, doc, resp, text string, opt Options) model.Dataset {
 			for l := range respLabels {
 				if !isKnownLabel(l) && !strings.EqualFold(l, resp) {
 					r.Name = l
+					if n, ok := splitDirectoryName(l); ok {
+						r.Name = n // "Pinas, Dewayne (Jongere)": transcript_directory_names.go
+					}
 				}
 			}
 		}

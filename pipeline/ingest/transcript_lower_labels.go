@@ -16,7 +16,7 @@ import (
 
 // speakerLineLower matches a line opening with one lower-case word and a colon,
 // optionally after a time stamp; the word is the submatch.
-var speakerLineLower = regexp.MustCompile(`^[ \t]*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[ \t]*)?` +
+var speakerLineLower = regexp.MustCompile(`^[ \t]*(?:` + chatPrefix + `|\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[ \t]*)?` +
 	`(\p{Ll}[\p{L}\p{N}.'’\-]*)[ \t]*:(?:[ \t\n]|$)`)
 
 // speechWords are words that open a line of speech before a colon, never a speaker.
