@@ -48,11 +48,11 @@ func KrippendorffResamples(units [][]float64, level Level, samples int, seed uin
 	if !ok || d.pairable() == 0 {
 		return nil
 	}
-	return d.resamples(level, samples, rand.NewPCG(seed, bootstrapStream), len(d.mult)*10 < d.pairable())
+	return d.resamples(level, samples, bootstrapSource(seed), len(d.mult)*10 < d.pairable())
 }
 
 // resamples draws the bootstrap alphas, by pattern (multinomial) or unit by unit.
-func (d *alphaData) resamples(level Level, samples int, src *rand.PCG, byPattern bool) []float64 {
+func (d *alphaData) resamples(level Level, samples int, src rand.Source, byPattern bool) []float64 {
 	rng := rand.New(src)
 	p := d.pairable()
 	weight := make([]float64, len(d.mult))
@@ -269,7 +269,7 @@ func (d *alphaData) clusterResamples(level Level, makeup [][]patternCount, sampl
 		kindMult[k]++
 		kindOf[ci] = k
 	}
-	src := rand.NewPCG(seed, bootstrapStream)
+	src := bootstrapSource(seed)
 	rng := rand.New(src)
 	n := float64(len(makeup))
 	byKind := len(kinds)*10 < len(makeup)

@@ -20,5 +20,7 @@
 // The bootstrap's binomial draws are gonum's distuv.Binomial algorithm written out
 // (multinomialDraws) because gonum's sampler keeps nothing between calls and recomputed
 // the same logarithms millions of times on a large codebook; it draws the very same
-// variates from the same source, so intervals do not change with it.
+// variates from the same source, so intervals do not change with it. The bootstraps of
+// one seed share that source's numbers, made once (bootstrap_stream.go), because every
+// code's bootstrap walks the same stream.
 package stats

@@ -29,20 +29,22 @@ import (
 // first kind from the same n in every resample and its other kinds from a few n, so the
 // value is kept per (kind, n, em) once computed (the same expression, so the same
 // bits), for the em near the mean of a (kind, n) that comes up often (pmfRow), up to
-// maxPMFCache values. With a *rand.PCG source (the bootstrap's) the
-// uniform variates are taken from it directly, as rand.Rand.Float64 makes them, without
-// the interface call.
+// maxPMFCache values. With a *rand.PCG source, or the bootstrap's shared stream
+// (bootstrap_stream.go, which also keeps the Cauchy proposals' tangents), the uniform
+// variates are taken from it directly, as rand.Rand.Float64 makes them, without the
+// interface call; the direct method counts the variates below p without a branch.
 type multinomialDraws struct {
 	mult   []float64
 	n      float64
 	rnd    *rand.Rand
-	pcg    *rand.PCG   // the source, when it is a PCG
-	p      []float64   // per kind: mult_k / items of kinds k..
-	q      []float64   // min(p, 1 − p)
-	logs   []bool      // qlog, qclog computed
-	qlog   []float64   // log q
-	qclog  []float64   // log(1 − q), as math.Log1p(−q)
-	lgamma [][]float64 // lgamma[k/lgammaPage][k%lgammaPage] = math.Lgamma(k + 1), NaN until needed
+	pcg    *rand.PCG     // the source, when it is a PCG
+	st     *streamCursor // the source, when it is the bootstrap's shared stream
+	p      []float64     // per kind: mult_k / items of kinds k..
+	q      []float64     // min(p, 1 − p)
+	logs   []bool        // qlog, qclog computed
+	qlog   []float64     // log q
+	qclog  []float64     // log(1 − q), as math.Log1p(−q)
+	lgamma [][]float64   // lgamma[k/lgammaPage][k%lgammaPage] = math.Lgamma(k + 1), NaN until needed
 	// pmf[k][n] is, for kind k and n draws left, the Cauchy bound's exp term per em (NaN
 	// until computed), made when needed; cached counts the values allocated.
 	pmf    []pmfRows
@@ -57,7 +59,8 @@ const maxPMFCache = 1 << 20
 // replacement from n items of which mult[k] are of kind k.
 func newMultinomialDraws(mult []float64, n float64, src rand.Source) *multinomialDraws {
 	pcg, _ := src.(*rand.PCG)
-	m := &multinomialDraws{mult: mult, n: n, rnd: rand.New(src), pcg: pcg,
+	st, _ := src.(*streamCursor)
+	m := &multinomialDraws{mult: mult, n: n, rnd: rand.New(src), pcg: pcg, st: st,
 		p: make([]float64, len(mult)), q: make([]float64, len(mult)),
 		logs: make([]bool, len(mult)), qlog: make([]float64, len(mult)), qclog: make([]float64, len(mult))}
 	mass := n
@@ -91,12 +94,30 @@ func (m *multinomialDraws) draw(out []float64) {
 	}
 }
 
-// float64 is m.rnd.Float64(), from the PCG directly where the source is one.
+// float64 is m.rnd.Float64(), from the PCG or the shared stream directly where the
+// source is one.
 func (m *multinomialDraws) float64() float64 {
-	if m.pcg != nil {
-		return float64(m.pcg.Uint64()<<11>>11) / (1 << 53)
+	return float64(m.uint64()<<11>>11) / (1 << 53)
+}
+
+// uint64 is the source's next number, m.rnd.Uint64().
+func (m *multinomialDraws) uint64() uint64 {
+	switch {
+	case m.st != nil:
+		return m.st.Uint64()
+	case m.pcg != nil:
+		return m.pcg.Uint64()
 	}
-	return m.rnd.Float64()
+	return m.rnd.Uint64()
+}
+
+// tanPi is math.Tan(math.Pi * m.float64()); the shared stream keeps the value for the
+// next bootstrap of the same seed (bootstrap_stream.go).
+func (m *multinomialDraws) tanPi() float64 {
+	if m.st != nil {
+		return m.st.tanPi()
+	}
+	return math.Tan(math.Pi * m.float64())
 }
 
 // binomial draws Binomial(n, p_k) as distuv.Binomial{N: n, P: p_k}.Rand() does.
@@ -106,23 +127,25 @@ func (m *multinomialDraws) binomial(k int, n float64) float64 {
 	am := n * p
 	if n < 25 {
 		// The direct method.
-		bnl := 0.0
-		if m.pcg != nil {
-			// u < p with u = x / 2⁵³ (x the top 53 bits of a PCG number, as
-			// rand.Rand.Float64 makes u) is x < p·2⁵³: scaling by a power of two is exact.
-			p53 := p * (1 << 53)
+		// u < p with u = x / 2⁵³ (x the top 53 bits of a number, as rand.Rand.Float64
+		// makes u) is x < p·2⁵³, scaling by a power of two being exact, and for a whole
+		// x that is x < ⌈p·2⁵³⌉; counted without a branch, which half the numbers would
+		// mispredict ((x − lim) has its top bit set exactly when x < lim, both below 2⁵³).
+		lim := uint64(math.Ceil(p * (1 << 53)))
+		var below uint64
+		switch {
+		case m.st != nil:
+			below = m.st.countBelow(int(n), lim)
+		case m.pcg != nil:
 			for i := 0; i < int(n); i++ {
-				if float64(m.pcg.Uint64()<<11>>11) < p53 {
-					bnl++
-				}
+				below += (m.pcg.Uint64()<<11>>11 - lim) >> 63
 			}
-		} else {
+		default:
 			for i := 0; i < int(n); i++ {
-				if m.rnd.Float64() < p {
-					bnl++
-				}
+				below += (m.rnd.Uint64()<<11>>11 - lim) >> 63
 			}
 		}
+		bnl := float64(below)
 		if flip {
 			return n - bnl
 		}
@@ -168,7 +191,7 @@ func (m *multinomialDraws) binomial(k int, n float64) float64 {
 	for {
 		var em, y float64
 		for {
-			y = math.Tan(math.Pi * m.float64())
+			y = m.tanPi()
 			em = sq*y + am
 			if em >= 0 && em < n+1 {
 				break

@@ -2,7 +2,6 @@ package stats
 
 import (
 	"math"
-	"math/rand/v2"
 )
 
 // PresenceUnits is a reliability data matrix of code presence held as the agreement
@@ -320,7 +319,7 @@ func (u *PresenceUnits) Resamples(samples int, seed uint64) []float64 {
 		return nil
 	}
 	d := u.data()
-	return d.resamples(Nominal, samples, rand.NewPCG(seed, bootstrapStream), len(d.mult)*10 < d.pairable())
+	return d.resamples(Nominal, samples, bootstrapSource(seed), len(d.mult)*10 < d.pairable())
 }
 
 // ClusterResamples is KrippendorffClusterResamples(units, cluster, Nominal, samples,
