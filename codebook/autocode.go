@@ -420,6 +420,7 @@ type normBuf struct {
 	isDerived   []int
 	hits, spare []keyHit
 	out         []found
+	written     []int // dropOverruled's
 }
 
 var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
@@ -629,7 +630,7 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 		out, isDerived = dropExcluded(out, src, excl, isDerived, &n.work)
 	}
 	if len(isDerived) > 0 {
-		out = dropOverruled(out, isDerived, &n.work)
+		out, buf.written = dropOverruled(out, isDerived, buf.written, &n.work)
 	}
 	n.work += sortMatches(out)
 	// The same code and span found by two rules is one coding.
@@ -671,6 +672,7 @@ type found struct {
 	code       int32
 	order      int32
 	derived    bool // the barrier a negated facilitator suggests (rule.negatedRule)
+	dropped    bool // dropOverruled's mark
 }
 
 // exclusion is the code and the byte range in the normalised text of an exclusion
@@ -684,10 +686,6 @@ type exclusion struct {
 // of an exclusion pattern of the same code, and renumbers derived to match; it adds the
 // exclusions it compared to *work.
 func dropExcluded(out []found, src, excl []exclusion, derived []int, work *int) ([]found, []int) {
-	isDerived := make([]bool, len(out))
-	for _, i := range derived {
-		isDerived[i] = true
-	}
 	// The exclusions by start, and the longest of them: a pattern's span [from, to) can
 	// only overlap those that start before to and after from minus that length (comparing
 	// every match with every exclusion made a text with many of both quadratic).
@@ -713,7 +711,7 @@ func dropExcluded(out []found, src, excl []exclusion, derived []int, work *int) 
 		if excluded {
 			continue
 		}
-		if isDerived[i] {
+		if x.derived {
 			kept = append(kept, len(keep))
 		}
 		keep = append(keep, x)
@@ -728,24 +726,19 @@ func dropExcluded(out []found, src, excl []exclusion, derived []int, work *int) 
 // "mijn taak"; "ik weet niet wie ik moet bellen" is kennen.onbekend by "weet niet wie",
 // not a negated contact person.
 //
-// It adds the matches it compared to *work.
-func dropOverruled(out []found, derived []int, work *int) []found {
-	isDerived := make([]bool, len(out))
-	for _, i := range derived {
-		isDerived[i] = true
-	}
+// It adds the matches it compared to *work; asWritten is scratch, returned for reuse.
+func dropOverruled(out []found, derived []int, asWritten []int, work *int) ([]found, []int) {
 	// The matches as written, by start, and the longest of them: a derived match [s, e)
 	// can only overlap those that start before e and no earlier than s minus that length.
-	asWritten := make([]int, 0, len(out)-len(derived))
+	asWritten = asWritten[:0]
 	longest := int32(0)
 	for j := range out {
-		if !isDerived[j] {
+		if !out[j].derived {
 			asWritten = append(asWritten, j)
 			longest = max(longest, out[j].end-out[j].start)
 		}
 	}
 	slices.SortFunc(asWritten, func(a, b int) int { return cmp.Compare(out[a].start, out[b].start) })
-	drop := make([]bool, len(out))
 	dropped := false
 	for _, i := range derived {
 		x := out[i]
@@ -753,21 +746,21 @@ func dropOverruled(out []found, derived []int, work *int) []found {
 		for k--; k >= 0 && out[asWritten[k]].start >= x.start-longest; k-- {
 			*work++
 			if y := out[asWritten[k]]; y.code != x.code && y.end > x.start {
-				drop[i], dropped = true, true
+				out[i].dropped, dropped = true, true
 				break
 			}
 		}
 	}
 	if !dropped {
-		return out
+		return out, asWritten
 	}
 	keep := out[:0] // in place: a match is written at or before where it was read
-	for i, x := range out {
-		if !drop[i] {
+	for _, x := range out {
+		if !x.dropped {
 			keep = append(keep, x)
 		}
 	}
-	return keep
+	return keep, asWritten
 }
 
 // compareMatches orders matches by position (start, then end), then code and rule name
