@@ -577,9 +577,11 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 						}
 					}
 				}
-				for i := range kr.gapped {
-					if c := &kr.gapped[i]; c.mayFollowIn(n.Text, &fw) {
-						cand = append(cand, c.rule)
+				if len(kr.gapped) > 0 && kr.gappedMay(&fw) {
+					for i := range kr.gapped {
+						if c := &kr.gapped[i]; c.mayFollowIn(n.Text, &fw) {
+							cand = append(cand, c.rule)
+						}
 					}
 				}
 			}
