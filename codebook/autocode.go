@@ -256,6 +256,12 @@ type rule struct {
 	barrier     bool   // a barrier's pattern: only a negation before it or in its gap turns it off
 	opposite    string // the barrier a negated match suggests, if any
 	negatedRule string // the rule name of such a suggestion: "negated ID: PATTERN"
+
+	// Set by newMatcher: id and opposite as indexes of matcher.codeNames, and the rank of
+	// (id, pattern) and of (opposite, negatedRule) among all such pairs of the matcher,
+	// ordered as strings (compareMatches).
+	code, oppCode   int32
+	order, oppOrder int32
 }
 
 // hasNegation reports whether one of the rule's words is a negation or absence word.
@@ -413,7 +419,8 @@ type normBuf struct {
 	cand        []int
 	isDerived   []int
 	hits, spare []keyHit
-	out         []Match // cleared after each call
+	out         []found
+	written     []int // dropOverruled's
 }
 
 var normBufs = sync.Pool{New: func() any { return new(normBuf) }}
@@ -426,10 +433,12 @@ type matcher struct {
 	negations map[string]bool
 	negFirst  [256]bool // the first bytes of negations
 	negSet    *wordSet  // negations as a wordSet
+	codeNames []string  // the codes (or partners) of the rules and their opposites
 }
 
 func newMatcher(rules []rule, negations map[string]bool) *matcher {
 	m := &matcher{rules: rules, negations: negations, negSet: newWordSet(negations)}
+	m.rankRules()
 	for w := range negations {
 		if w != "" {
 			m.negFirst[w[0]] = true
@@ -461,6 +470,50 @@ func newMatcher(rules []rule, negations map[string]bool) *matcher {
 	return m
 }
 
+// rankRules numbers the codes of m's rules (rule.code, rule.oppCode, matcher.codeNames)
+// and ranks their (code, rule name) pairs as strings compare (rule.order, rule.oppOrder),
+// so that findCounted compares and orders matches by integers.
+func (m *matcher) rankRules() {
+	type pair struct{ code, name string }
+	codeIDs := map[string]int32{}
+	codeOf := func(c string) int32 {
+		id, ok := codeIDs[c]
+		if !ok {
+			id = int32(len(m.codeNames))
+			codeIDs[c] = id
+			m.codeNames = append(m.codeNames, c)
+		}
+		return id
+	}
+	var pairs []pair
+	for i := range m.rules {
+		r := &m.rules[i]
+		r.code = codeOf(r.id)
+		pairs = append(pairs, pair{r.id, r.pattern})
+		if r.opposite != "" {
+			r.oppCode = codeOf(r.opposite)
+			pairs = append(pairs, pair{r.opposite, r.negatedRule})
+		}
+	}
+	slices.SortFunc(pairs, func(a, b pair) int {
+		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.name, b.name))
+	})
+	pairs = slices.Compact(pairs)
+	rank := func(code, name string) int32 {
+		k, _ := slices.BinarySearchFunc(pairs, pair{code, name}, func(a, b pair) int {
+			return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.name, b.name))
+		})
+		return int32(k)
+	}
+	for i := range m.rules {
+		r := &m.rules[i]
+		r.order = rank(r.id, r.pattern)
+		if r.opposite != "" {
+			r.oppOrder = rank(r.opposite, r.negatedRule)
+		}
+	}
+}
+
 func (m *matcher) find(text string) []Match {
 	ms, _ := m.findCounted(text)
 	return ms
@@ -486,13 +539,14 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 	}()
 	var stems lastStems
 	near := 0 // codePointNear's place in n.wide
-	// The matches are collected in a slice kept between calls, and only those left after
-	// the exclusions, the overruled negations and the duplicates are copied into the slice
-	// returned, of their number: allocating for every candidate (half the hits) was two
-	// thirds of the memory allocated per text, and its collection a tenth of the time.
+	// The matches are collected as found (no pointers: the garbage collector neither scans
+	// them nor puts a write barrier on their stores, which were a tenth of the instructions
+	// per text) in a slice kept between calls, and only those left after the exclusions,
+	// the overruled negations and the duplicates are made into the Matches returned.
 	out := buf.out[:0]
-	// isDerived: the matches a negation turned into their barrier; src: per match of out,
-	// its code and pattern span (for the exclusions); cand: the rules to check at a hit.
+	// isDerived: the matches a negation turned into their barrier (found.derived), by
+	// index; src: per match of out, its rule's code and pattern span (for the
+	// exclusions); cand: the rules to check at a hit.
 	var excl []exclusion
 	var fw following // the words after the key's last word that ends at lastEnd
 	lastEnd, lastLimit := -1, 0
@@ -523,9 +577,11 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 						}
 					}
 				}
-				for i := range kr.gapped {
-					if c := &kr.gapped[i]; c.mayFollowIn(n.Text, &fw) {
-						cand = append(cand, c.rule)
+				if len(kr.gapped) > 0 && kr.gappedMay(&fw) {
+					for i := range kr.gapped {
+						if c := &kr.gapped[i]; c.mayFollowIn(n.Text, &fw) {
+							cand = append(cand, c.rule)
+						}
 					}
 				}
 			}
@@ -538,10 +594,10 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 					continue
 				}
 				if r.exclude {
-					excl = append(excl, exclusion{r.id, from, to})
+					excl = append(excl, exclusion{r.code, from, to})
 					continue
 				}
-				code, rname, derived := r.id, r.pattern, false
+				derived := false
 				pf, pt := from, to
 				if askedQuestion(text, n, from, to) || (r.barrier || !r.negatable) && deniedFrame(text, n, from) {
 					continue // negation_classes.go: "Mag ik hem bellen als hij spijbelt?"
@@ -554,28 +610,29 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 						if r.opposite == "" {
 							continue
 						}
-						code, rname, derived = r.opposite, r.negatedRule, true
+						derived = true
 						from, to = min(from, cf), max(to, ct)
 						if deniedFrame(text, n, from) {
 							continue // "Het is niet dat ik niemand vertrouw"
 						}
 					}
 				}
-				span, start, end := n.original(text, from, to, &near)
-				out = append(out, Match{Code: code, Rule: rname, Span: span, Start: start, End: end})
-				src = append(src, exclusion{r.id, pf, pt})
+				at, eat, start, end := n.originalBytes(text, from, to, &near)
+				f := found{start: int32(start), end: int32(end), at: int32(at), eat: int32(eat), rule: int32(ri), code: r.code, order: r.order}
 				if derived {
-					isDerived = append(isDerived, len(out)-1)
+					f.code, f.order, f.derived = r.oppCode, r.oppOrder, true
+					isDerived = append(isDerived, len(out))
 				}
+				out = append(out, f)
+				src = append(src, exclusion{r.code, pf, pt})
 			}
 		}
 	}
-	all := out // to clear below: nothing kept between calls refers to a text
 	if len(excl) > 0 {
 		out, isDerived = dropExcluded(out, src, excl, isDerived, &n.work)
 	}
 	if len(isDerived) > 0 {
-		out = dropOverruled(out, isDerived, &n.work)
+		out, buf.written = dropOverruled(out, isDerived, buf.written, &n.work)
 	}
 	n.work += sortMatches(out)
 	// The same code and span found by two rules is one coding.
@@ -583,41 +640,54 @@ func (m *matcher) findCounted(text string) (_ []Match, work int) {
 	for i, x := range out {
 		if i > 0 {
 			p := dedup[len(dedup)-1]
-			if p.Code == x.Code && p.Start == x.Start && p.End == x.End {
+			if p.code == x.code && p.start == x.start && p.end == x.end {
 				continue
 			}
 		}
 		dedup = append(dedup, x)
 	}
-	if n.bad { // spans of valid UTF-8 need no check
-		for i := range dedup {
-			if x := &dedup[i]; !utf8.ValidString(x.Span) {
-				x.Span = string([]rune(x.Span)) // as the code points count it
-			}
+	res := make([]Match, len(dedup)) // not nil, as before, where no pattern fires
+	for i, x := range dedup {
+		r := &m.rules[x.rule]
+		rname := r.pattern
+		if x.derived {
+			rname = r.negatedRule
+		}
+		res[i] = Match{Code: m.codeNames[x.code], Rule: rname, Span: text[x.at:x.eat], Start: int(x.start), End: int(x.end)}
+		if n.bad && !utf8.ValidString(res[i].Span) { // spans of valid UTF-8 need no check
+			res[i].Span = string([]rune(res[i].Span)) // as the code points count it
 		}
 	}
-	res := make([]Match, len(dedup)) // not nil, as before, where no pattern fires
-	copy(res, dedup)
-	clear(all)
-	buf.out = all[:0]
+	buf.out = out[:0]
 	return res, n.work
+}
+
+// found is a match as findCounted collects it: its code point range [start, end) in the
+// original text and its bytes [at, eat) there, its rule (an index of matcher.rules), its
+// code (an index of matcher.codeNames: the rule's, or for a negated facilitator the
+// barrier it suggests) and the rank of its code and rule name (rule.order), by which
+// matches sort as compareMatches orders them.
+type found struct {
+	start, end int32
+	at, eat    int32
+	rule       int32
+	code       int32
+	order      int32
+	derived    bool // the barrier a negated facilitator suggests (rule.negatedRule)
+	dropped    bool // dropOverruled's mark
 }
 
 // exclusion is the code and the byte range in the normalised text of an exclusion
 // pattern's match (or, in find, of the pattern behind a match).
 type exclusion struct {
-	code     string
+	code     int32 // an index of matcher.codeNames
 	from, to int
 }
 
 // dropExcluded leaves out every match of out whose pattern's span (src) overlaps the span
 // of an exclusion pattern of the same code, and renumbers derived to match; it adds the
 // exclusions it compared to *work.
-func dropExcluded(out []Match, src, excl []exclusion, derived []int, work *int) ([]Match, []int) {
-	isDerived := make([]bool, len(out))
-	for _, i := range derived {
-		isDerived[i] = true
-	}
+func dropExcluded(out []found, src, excl []exclusion, derived []int, work *int) ([]found, []int) {
 	// The exclusions by start, and the longest of them: a pattern's span [from, to) can
 	// only overlap those that start before to and after from minus that length (comparing
 	// every match with every exclusion made a text with many of both quadratic).
@@ -643,7 +713,7 @@ func dropExcluded(out []Match, src, excl []exclusion, derived []int, work *int) 
 		if excluded {
 			continue
 		}
-		if isDerived[i] {
+		if x.derived {
 			kept = append(kept, len(keep))
 		}
 		keep = append(keep, x)
@@ -658,60 +728,53 @@ func dropExcluded(out []Match, src, excl []exclusion, derived []int, work *int) 
 // "mijn taak"; "ik weet niet wie ik moet bellen" is kennen.onbekend by "weet niet wie",
 // not a negated contact person.
 //
-// It adds the matches it compared to *work.
-func dropOverruled(out []Match, derived []int, work *int) []Match {
-	isDerived := make([]bool, len(out))
-	for _, i := range derived {
-		isDerived[i] = true
-	}
+// It adds the matches it compared to *work; asWritten is scratch, returned for reuse.
+func dropOverruled(out []found, derived []int, asWritten []int, work *int) ([]found, []int) {
 	// The matches as written, by start, and the longest of them: a derived match [s, e)
 	// can only overlap those that start before e and no earlier than s minus that length.
-	asWritten := make([]int, 0, len(out)-len(derived))
-	longest := 0
+	asWritten = asWritten[:0]
+	longest := int32(0)
 	for j := range out {
-		if !isDerived[j] {
+		if !out[j].derived {
 			asWritten = append(asWritten, j)
-			longest = max(longest, out[j].End-out[j].Start)
+			longest = max(longest, out[j].end-out[j].start)
 		}
 	}
-	slices.SortFunc(asWritten, func(a, b int) int { return cmp.Compare(out[a].Start, out[b].Start) })
-	drop := make([]bool, len(out))
+	slices.SortFunc(asWritten, func(a, b int) int { return cmp.Compare(out[a].start, out[b].start) })
 	dropped := false
 	for _, i := range derived {
 		x := out[i]
-		k, _ := slices.BinarySearchFunc(asWritten, x.End, func(j, end int) int { return cmp.Compare(out[j].Start, end) })
-		for k--; k >= 0 && out[asWritten[k]].Start >= x.Start-longest; k-- {
+		k, _ := slices.BinarySearchFunc(asWritten, x.end, func(j int, end int32) int { return cmp.Compare(out[j].start, end) })
+		for k--; k >= 0 && out[asWritten[k]].start >= x.start-longest; k-- {
 			*work++
-			if y := out[asWritten[k]]; y.Code != x.Code && y.End > x.Start {
-				drop[i], dropped = true, true
+			if y := out[asWritten[k]]; y.code != x.code && y.end > x.start {
+				out[i].dropped, dropped = true, true
 				break
 			}
 		}
 	}
 	if !dropped {
-		return out
+		return out, asWritten
 	}
 	keep := out[:0] // in place: a match is written at or before where it was read
-	for i, x := range out {
-		if !drop[i] {
+	for _, x := range out {
+		if !x.dropped {
 			keep = append(keep, x)
 		}
 	}
-	return keep
+	return keep, asWritten
 }
 
-// compareMatches orders matches by position (start, then end), then code and rule.
-func compareMatches(a, b *Match) int {
-	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+// compareMatches orders matches by position (start, then end), then code and rule name
+// (by their rank, rule.order).
+func compareMatches(a, b *found) int {
+	if c := cmp.Compare(a.start, b.start); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.End, b.End); c != 0 {
+	if c := cmp.Compare(a.end, b.end); c != 0 {
 		return c
 	}
-	if c := strings.Compare(a.Code, b.Code); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Rule, b.Rule)
+	return cmp.Compare(a.order, b.order)
 }
 
 // sortMatches sorts ms by compareMatches. The key finder reports its hits in the order
@@ -722,7 +785,7 @@ func compareMatches(a, b *Match) int {
 // that compare equal are the same match, so either sort gives the same result.
 //
 // It returns its work: the matches looked at and moved, or n log n for the general sort.
-func sortMatches(ms []Match) int {
+func sortMatches(ms []found) int {
 	moves := 0
 	for i := 1; i < len(ms); i++ {
 		if compareMatches(&ms[i-1], &ms[i]) <= 0 {
@@ -736,7 +799,7 @@ func sortMatches(ms []Match) int {
 		}
 		ms[j] = x
 		if moves += i - j; moves > 8*len(ms) {
-			slices.SortFunc(ms, func(a, b Match) int { return compareMatches(&a, &b) })
+			slices.SortFunc(ms, func(a, b found) int { return compareMatches(&a, &b) })
 			return moves + len(ms)*bits.Len(uint(len(ms)))
 		}
 	}

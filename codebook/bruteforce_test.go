@@ -64,9 +64,11 @@ func fastSpans(m *matcher, n *Normalized) []triedSpan {
 					}
 				}
 			}
-			for i := range kr.gapped {
-				if c := &kr.gapped[i]; c.mayFollowIn(n.Text, &fw) {
-					cand = append(cand, c.rule)
+			if kr.gappedMay(&fw) {
+				for i := range kr.gapped {
+					if c := &kr.gapped[i]; c.mayFollowIn(n.Text, &fw) {
+						cand = append(cand, c.rule)
+					}
 				}
 			}
 		}

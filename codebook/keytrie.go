@@ -26,7 +26,17 @@ type keyFinder struct {
 	pairs    [1 << 10]uint64 // the compound keys' first two bytes (b0 | b1<<8) as a bit set
 	shortest int             // the length of the shortest compound key
 	spaced   bool            // a compound key holds a space (then every byte is looked at)
+
+	// skip is a Wu-Manber shift table for the compound keys (made when the shortest is
+	// at least 3 bytes long): for the byte pair that ends a window of shortest bytes
+	// (hashed by skipIndex), how far the window may move on without passing the start of
+	// a key; 0 where a key may start at the window's first byte.
+	skip []uint8
 }
+
+// skipIndex hashes a byte pair for keyFinder.skip; pairs that share an index take the
+// smaller shift, so a collision costs time, never a hit.
+func skipIndex(b0, b1 byte) uint { return (uint(b0)<<6 ^ uint(b1)) & (1<<12 - 1) }
 
 // trie is a trie of byte strings in one table. class maps a byte to its column in a row:
 // 1 to stride-2 for the bytes of the strings, stride-1 for the others, a column that is 0
@@ -118,6 +128,26 @@ func (f *keyFinder) compounds(t string, from, to int, hits []keyHit) []keyHit {
 	return hits
 }
 
+// compoundsSkipping is compounds over the start bytes [from, to) of a word (to at most
+// the word's end less f.shortest, plus one), moving on by f.skip: at a window of
+// f.shortest bytes from i whose last two bytes have shift s > 0, no key starts at i to
+// i+s-1, since such a key would hold those two bytes at an offset of its first
+// f.shortest bytes whose shift is less than s.
+func (f *keyFinder) compoundsSkipping(t string, from, to int, hits []keyHit) []keyHit {
+	pairs, skip, last := &f.pairs, f.skip, f.shortest-1
+	for i := from; i < to; {
+		if s := skip[skipIndex(t[i+last-1], t[i+last])]; s > 0 {
+			i += int(s)
+			continue
+		}
+		if p := uint(t[i]) | uint(t[i+1])<<8; pairs[p>>6&(1<<10-1)]&(1<<(p&63)) != 0 {
+			hits = f.compound.walk(t, i, i, hits)
+		}
+		i++
+	}
+	return hits
+}
+
 // keyHit is an occurrence of key k at the bytes [start, end) of the normalised text.
 type keyHit struct {
 	k          int32
@@ -148,6 +178,19 @@ func newKeyFinder(keys []string) *keyFinder {
 		}
 	}
 	f.words, f.compound = newTrie(words, wordIDs), newTrie(compound, compoundIDs)
+	if len(compound) > 0 && f.shortest >= 3 && !f.spaced {
+		m := f.shortest
+		f.skip = make([]uint8, 1<<12)
+		for i := range f.skip {
+			f.skip[i] = uint8(min(m-1, 255))
+		}
+		for _, key := range compound {
+			for j := 0; j+1 < m; j++ { // the pairs of the key's first m bytes
+				x := skipIndex(key[j], key[j+1])
+				f.skip[x] = min(f.skip[x], uint8(min(m-2-j, 255)))
+			}
+		}
+	}
 	return f
 }
 
@@ -181,7 +224,11 @@ func (f *keyFinder) find(n *Normalized, hits, spare []keyHit) ([]keyHit, []keyHi
 				p := w*64 + bits.TrailingZeros64(x)
 				x &= x - 1
 				if p-prev-1 >= f.shortest {
-					spare = f.compounds(t, prev+1, p-f.shortest+1, spare)
+					if f.skip != nil {
+						spare = f.compoundsSkipping(t, prev+1, p-f.shortest+1, spare)
+					} else {
+						spare = f.compounds(t, prev+1, p-f.shortest+1, spare)
+					}
 				}
 				prev = p
 			}

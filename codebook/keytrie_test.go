@@ -210,3 +210,54 @@ func benchKeys(b *testing.B) (*matcher, Normalized) {
 	}
 	return ac.codes, Normalize(benchText())
 }
+
+// TestKeyFinderSkippingRandomKeys is TestKeyFinderRandomKeys with compound keys of at
+// least three bytes, where the key finder moves through words by its shift table
+// (keyFinder.skip): the same hits as the automaton, on texts of few letters where keys
+// overlap and start everywhere.
+func TestKeyFinderSkippingRandomKeys(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 17))
+	word := func(n int, alphabet string) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	skipped := 0
+	for round := range 400 {
+		alphabet := "abcd"[:2+round%3]
+		seen := map[string]bool{}
+		var keys []string
+		for range 1 + rng.IntN(30) {
+			k := word(3+rng.IntN(6), alphabet)
+			if rng.IntN(3) == 0 {
+				k = " " + k
+			}
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+		f := newKeyFinder(keys)
+		if f.skip == nil {
+			continue
+		}
+		skipped++
+		a, err := ahocorasick.NewBuilder().AddStrings(keys).Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 20 {
+			n := Normalize(word(rng.IntN(120), alphabet+"  "))
+			hits, _ := f.find(&n, nil, nil)
+			sortHits(hits)
+			if want := automatonHits(a, n); !slices.Equal(hits, want) {
+				t.Fatalf("keys %q, text %q: %v, the automaton %v", keys, n.Text, hits, want)
+			}
+		}
+	}
+	if skipped < 300 {
+		t.Fatalf("only %d of 400 rounds had a shift table", skipped)
+	}
+}

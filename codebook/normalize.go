@@ -380,12 +380,13 @@ func (n *Normalized) punctAfter(text string, sp int) string {
 	return text[n.off[sp]:]
 }
 
-// original returns the original text behind the bytes [from, to) of the normalised text
-// (of text) and its code point range [start, end), extended over the combining marks
-// that belong to its last letter, as Original does; near is codePointNear's.
-func (n *Normalized) original(text string, from, to int, near *int) (span string, start, end int) {
+// originalBytes returns the bytes [at, eat) of the original text behind the bytes [from,
+// to) of the normalised text (of text) and its code point range [start, end), extended
+// over the combining marks that belong to its last letter, as Original does; near is
+// codePointNear's.
+func (n *Normalized) originalBytes(text string, from, to int, near *int) (at, eat, start, end int) {
 	at, last := int(n.off[from]), int(n.off[to-1])
-	eat := last + 1
+	eat = last + 1
 	if text[last] >= utf8.RuneSelf {
 		_, size := utf8.DecodeRuneInString(text[last:])
 		eat = last + size
@@ -397,7 +398,7 @@ func (n *Normalized) original(text string, from, to int, near *int) (span string
 		}
 		eat += size
 	}
-	return text[at:eat], n.codePointNear(at, near), n.codePointNear(eat, near)
+	return at, eat, n.codePointNear(at, near), n.codePointNear(eat, near)
 }
 
 // codePointNear is codePoint, its search starting from *near wide code points and left
