@@ -497,6 +497,12 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		case useItem:
 			items = append(items, i)
 			itemCols = append(itemCols, ds.Survey.Column(c.item.ID))
+			if ds.Survey.Headers == nil {
+				ds.Survey.Headers = map[string]string{}
+			}
+			if _, ok := ds.Survey.Headers[c.item.ID]; !ok {
+				ds.Survey.Headers[c.item.ID] = c.header
+			}
 		case useOther, useOpen:
 			others[i] = &openColumn{index: i}
 			otherOrder = append(otherOrder, i)
