@@ -181,6 +181,11 @@ type FileCount struct {
 	// same survey holds too, every cell the same (pipeline/survey_overlap.go): they are
 	// counted once, from the other file, so they lose nothing either.
 	SameResponses int
+	// Lost counts the rejected rows of a respondents table that lose what they say of a
+	// respondent: a row that gives an id listed before another municipality or role, a
+	// row read with too many or too few fields. Exit status 3 counts these; the table's
+	// other rejects (an exact copy, a row without an id) lose nothing.
+	Lost int
 	// RespondentRule says how the file's documents were tied to respondents, where the
 	// format leaves a choice (a REFI-QDA project: "12 sources by case, 3 by the name up to
 	// its first _"); the summary shows it.
