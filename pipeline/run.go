@@ -52,7 +52,10 @@ type Summary struct {
 	NotInterviewed int
 	// TableOnly counts the people of the respondents table with no interview segment and
 	// no survey answer: left out of Respondents, as the sample table leaves them out.
-	TableOnly           int
+	TableOnly int
+	// Unanswered counts the survey respondents (not in the respondents table) with no
+	// usable answer, every cell rejected or empty: left out of Respondents too.
+	Unanswered          int
 	unusable            map[string][]int
 	notInterviewedFiles []int
 }
@@ -259,6 +262,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)
+	listed := byPseudonym(known, out.Key) // the respondents table's people, for the summary's "not counted"
 	out.Summary.Unmapped = unmappedCodes(p)
 	learnedIn := attachReviews(learned, reviews, p, s, red, &out.Summary.Warnings) // counts the review files' lines
 
@@ -313,6 +317,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	renameHeld(dec, held) // autocode_held.go
 	if len(dec.Renamed) > 0 {
 		interviewed = dec.RenameSet(interviewed)
+		listed = dec.RenameSet(listed)
 	}
 	for i := range out.Key {
 		out.Key[i][1] = dec.Published(out.Key[i][1])
@@ -329,7 +334,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	// counted beside the analysis (on a national study a few tenths of a second).
 	summarised := make(chan []ScaleRejects, 1)
 	go func() {
-		out.summarise(interviewed)
+		out.summarise(interviewed, listed)
 		summarised <- scaleRejects(p, cb)
 	}()
 	analysis.Run(in, res)
@@ -499,7 +504,7 @@ func humanCoders(d *protected.Dataset) []string {
 	return model.SortedKeys(set)
 }
 
-func (o *Outcome) summarise(interviewed map[string]bool) {
+func (o *Outcome) summarise(interviewed, listed map[string]bool) {
 	d := &o.Data
 	s := &o.Summary
 	s.ByRole, s.ByMunicipality, s.ByWave = map[string]int{}, map[string]int{}, map[string]int{}
@@ -519,7 +524,11 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 			continue
 		}
 		if !interviewed[r.Pseudonym] && !surveyed[r.Pseudonym] {
-			s.TableOnly++ // in the respondents table only (the sample counts interviewed ∪ surveyed)
+			if listed[r.Pseudonym] {
+				s.TableOnly++ // in the respondents table only (the sample counts interviewed ∪ surveyed)
+			} else {
+				s.Unanswered++ // a survey row whose every answer was rejected (attack 16 F07)
+			}
 			continue
 		}
 		s.Respondents++

@@ -611,6 +611,18 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
 		number := id // as written, before the file's prefix
+		if !lay.everyRow && lay.idPrefix == "" { // a summary row or the header again: survey_summaryrows.go
+			if repeatsHeader(row, lay, idCol) {
+				count.Rejected++
+				reject(line, -1, "", headerRepeatedReason(), "")
+				continue
+			}
+			if isSummaryWord(id) {
+				count.Rejected++
+				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(idCol), Value: id, Err: summaryRowReason(id)}) // a word, no one's id
+				continue
+			}
+		}
 		if id == "" {
 			if col, v, none := answersNoItem(row, items, lay, &answers); none && !lay.everyRow { // survey_norespondent.go
 				count.Rejected++
