@@ -610,7 +610,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
-		number := id // as written, before the file's prefix
+		number := id                             // as written, before the file's prefix
 		if !lay.everyRow && lay.idPrefix == "" { // a summary row or the header again: survey_summaryrows.go
 			if repeatsHeader(row, lay, idCol) {
 				count.Rejected++
