@@ -610,8 +610,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
-		number := id                             // as written, before the file's prefix
-		if !lay.everyRow && lay.idPrefix == "" { // a summary row or the header again: survey_summaryrows.go
+		number := id // as written, before the file's prefix
+		// A summary row or the header again: survey_summaryrows.go.
+		if !lay.everyRow && lay.idPrefix == "" {
 			if repeatsHeader(row, lay, idCol) {
 				count.Rejected++
 				reject(line, -1, "", headerRepeatedReason(), "")
