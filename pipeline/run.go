@@ -124,6 +124,10 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		knownKeys = ids.tableKeys()
 		merge(ds)
 	}
+	var table *tableIDs // for the survey's ids written otherwise than the table's
+	if known != nil {
+		table = &tableIDs{ids: known, keys: knownKeys}
+	}
 	// The survey is read beside the interviews (a national survey's workbook takes
 	// seconds); the datasets are merged in the study's order all the same.
 	type read struct {
@@ -144,7 +148,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		var r read
 		r.ds, r.err = readAllParallel(surveyFiles, func(f string, in Input) (model.Dataset, error) { // read_parallel.go
 			defer rep.Add(1)
-			return ingest.ReadSurvey(f, s.surveyOptions(f, in, cb)) // survey_overlap.go
+			return ingest.ReadSurvey(f, s.surveyOptions(f, in, cb, table)) // survey_overlap.go
 		})
 		surveyRead <- r
 	}()
@@ -181,7 +185,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if survey.err != nil {
 		return nil, survey.err
 	}
-	same, err := sameExports(s, cb, surveyFiles, survey.ds) // one survey's overlapping exports: survey_overlap.go
+	same, err := sameExports(s, cb, surveyFiles, survey.ds, table) // one survey's overlapping exports: survey_overlap.go
 	if err != nil {
 		return nil, err
 	}

@@ -566,6 +566,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	// (readers15; 0.9.0 LimeSurvey and Forms only), and Google Forms by its rows.
 	printer := newPrinter(lay, idCol, submitCol)
 	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets} // survey_overlap_sheets.go
+	spelled := 0                                                                 // ids taken as the respondents table's spelling
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -633,6 +634,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			id = fmt.Sprintf("%s:%d", stem, line)
 		} else if lay.idPrefix != "" {
 			id = lay.idPrefix + id
+		} else if t, zeros := opt.tableSpelling(id); zeros { // survey_tableids.go
+			count.Rejected++
+			reject(line, idCol, id, tableZerosReason(id), "")
+			continue
+		} else if t != id {
+			spelled++
+			id = t
 		}
 		wave := opt.Wave
 		if v := strings.TrimSpace(tableCell(row, waveCol)); v != "" {
@@ -809,6 +817,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	}
 	ds.Warnings = append(ds.Warnings, types.warnings(path)...)
 	ds.Warnings = append(ds.Warnings, sheets.warnings()...) // survey_overlap_sheets.go
+	if spelled > 0 {
+		ds.Warnings = append(ds.Warnings, tableSpellingWarning(path, spelled)) // survey_tableids.go
+	}
 	ds.Survey.Compact()
 	ds.Files = append(ds.Files, count)
 	return ds, nil
