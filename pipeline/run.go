@@ -217,6 +217,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		return nil, err
 	}
 	out.Summary.Warnings = append(out.Summary.Warnings, waveNameConflicts(d)...)
+	out.Summary.Warnings = append(out.Summary.Warnings, waveIDsAlike(d, waveOrder)...) // wave_ids_alike.go
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
