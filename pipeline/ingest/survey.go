@@ -566,7 +566,15 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	// (readers15; 0.9.0 LimeSurvey and Forms only), and Google Forms by its rows.
 	printer := newPrinter(lay, idCol, submitCol)
 	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets} // survey_overlap_sheets.go
-	spelled := 0                                                                 // ids taken as the respondents table's spelling
+	var sheetOrder []int                                                         // a sheet's cells in the order of their column names, to compare them with other sheets'
+	if opt.earlierSheets != nil {
+		heads := make([]string, len(lay.columns))
+		for i, c := range lay.columns {
+			heads[i] = c.header
+		}
+		sheetOrder = canonicalOrder(heads) // sheets.go
+	}
+	spelled := 0 // ids taken as the respondents table's spelling
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -663,7 +671,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue
 		}
 		if e, dup := opt.earlierSheets[key]; dup && e.sheet != sheet { // (this sheet's own: a second reading)
-			same, err := sheets.same(e, id, line, sheetRowPrint(row))
+			same, err := sheets.same(e, id, line, sheetRowPrint(inOrder(row, sheetOrder)))
 			if err != nil {
 				return model.Dataset{}, err
 			}
@@ -705,7 +713,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			printer.add(&ds, row, wave, line)
 		}
 		if idCol >= 0 && number != "" {
-			sheets.note(key, line, row)
+			sheets.note(key, line, inOrder(row, sheetOrder))
 		}
 		resp := model.Respondent{ID: id, Source: path, Wave: wave}
 		var first, last string
