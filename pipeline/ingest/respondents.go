@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -99,9 +98,9 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 				// respondent's groups, so it is a conflict that the exit status counts
 				// (attack 16 F03).
 				count.Lost++
-				reject(id, model.Reasonf("%w %q with other values: row %d says %s; this row says %s; the first is used: correct or remove the row that is wrong",
-					"%v %q met andere waarden: regel %d zegt %s; deze regel zegt %s; de eerste geldt: verbeter of verwijder de regel die niet klopt",
-					ErrDuplicate, id, first.line, other, conflictingCells(header, field, row, first.row)))
+				reject(id, model.Reasonf("%w %q with other values: this row gives another %s than row %d; row %d is used: correct or remove the row that is wrong",
+					"%v %q met andere waarden: deze regel geeft een andere %s dan regel %d; regel %d geldt: verbeter of verwijder de regel die niet klopt",
+					ErrDuplicate, id, other, first.line, first.line))
 				continue
 			}
 			reject(id, model.Reasonf("%w: %q already in row %d", "%v: %q staat al in regel %d", ErrDuplicate, id, first.line))
@@ -159,10 +158,11 @@ type listedRow struct {
 	row  []string
 }
 
-// conflictingCells lists the municipality, role and attribute cells in which a and b
-// both hold a value and differ (case and spaces aside; an empty cell says nothing else), as a's values with their headers ("Gemeente "Aardam",
-// Functie "Wijkagent""); "" where they agree. Ids, names and e-mail addresses are not
-// compared: they are no group, and a reason must not carry them.
+// conflictingCells names the municipality, role and attribute columns in which a and b
+// both hold a value and differ (case and spaces aside; an empty cell says nothing else):
+// "Gemeente, Functie"; "" where they agree. The values are left out: a reason reaches
+// the report, where a group's name may be one that small-cell suppression hides. Ids,
+// names and e-mail addresses are not compared: they are no group.
 func conflictingCells(header []string, field map[int]string, a, b []string) string {
 	var out []string
 	for i := range header {
@@ -175,7 +175,7 @@ func conflictingCells(header []string, field map[int]string, a, b []string) stri
 		}
 		x, y := strings.TrimSpace(tableCell(a, i)), strings.TrimSpace(tableCell(b, i))
 		if x != "" && y != "" && !strings.EqualFold(strings.Join(strings.Fields(x), " "), strings.Join(strings.Fields(y), " ")) {
-			out = append(out, fmt.Sprintf("%s %q", strings.TrimSpace(header[i]), x))
+			out = append(out, strings.TrimSpace(header[i]))
 		}
 	}
 	return strings.Join(out, ", ")
