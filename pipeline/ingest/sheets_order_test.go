@@ -33,3 +33,18 @@ func TestSameHeaderAnyOrder(t *testing.T) {
 		t.Error("a header in name order needs no order")
 	}
 }
+
+// Attack 16 F06: a summary label with nothing but item cells is a summary row; the same
+// letters beside a municipality are a respondent's initials.
+func TestSummaryRowOnlyItems(t *testing.T) {
+	lay := &surveyLayout{columns: []surveyColumn{{use: useRespondent}, {use: useMunicipality}, {use: useItem}, {use: useItem}}}
+	if !isSummaryWord("Std. deviatie:") || !isSummaryWord(" gemiddelde ") || isSummaryWord("E05") {
+		t.Error("summary words")
+	}
+	if !onlyItems([]string{"Gemiddelde", "", "3", "4"}, lay, 0) {
+		t.Error("a mean row holds only items")
+	}
+	if onlyItems([]string{"SD", "Aardam", "3", "4"}, lay, 0) {
+		t.Error("initials beside a municipality are a respondent")
+	}
+}

@@ -627,7 +627,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				reject(line, -1, "", headerRepeatedReason(), "")
 				continue
 			}
-			if isSummaryWord(id) {
+			if isSummaryWord(id) && onlyItems(row, lay, idCol) {
 				count.Rejected++
 				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(idCol), Value: id, Err: summaryRowReason(id)}) // a word, no one's id
 				continue

@@ -12,7 +12,8 @@ import (
 // repeated inside the data (two exports pasted together). Read as respondents, the first
 // adds a person whose "answers" are the means to every statistic, and both add a
 // respondent without a group, which pools a real group away under min_cell. They are
-// rejected rows, with their reason. A row without an id is survey_norespondent.go's.
+// rejected rows, with their reason; a summary row only where it holds nothing but its
+// label and item cells. A row without an id is survey_norespondent.go's.
 
 // ErrSummaryRow is the reason of a survey row whose respondent cell is a summary word.
 var ErrSummaryRow = model.NewKind("summary row", "samenvattingsregel")
@@ -35,6 +36,21 @@ func isSummaryWord(id string) bool {
 	f := strings.ToLower(strings.Join(strings.Fields(id), " "))
 	f = strings.TrimRight(f, ":.")
 	return summaryWords[f]
+}
+
+// onlyItems reports whether row holds nothing but its respondent cell and item cells: a
+// summary row has no municipality, role or remark, so an id such as "SD" (initials)
+// beside a municipality is a respondent.
+func onlyItems(row []string, lay *surveyLayout, idCol int) bool {
+	for i, v := range row {
+		if i == idCol || strings.TrimSpace(v) == "" {
+			continue
+		}
+		if i >= len(lay.columns) || lay.columns[i].use != useItem {
+			return false
+		}
+	}
+	return true
 }
 
 // summaryRowReason is the reject's reason of a summary row.
