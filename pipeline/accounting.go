@@ -95,9 +95,11 @@ func groupReason(r protected.Reject, reason, earlier string) string {
 // show, and an interview export whose rows are rejected (unknown respondents, the
 // interviewer's turns, a segment id given two texts) loses those codings. Every file is
 // judged by its rows, whatever its format, so that a survey whose every row was rejected,
-// and which therefore has no answer cells, is judged too. The respondents table
-// and a read-back review project are not judged here: their rejects show in the files
-// they feed.
+// and which therefore has no answer cells, is judged too. The respondents table is
+// judged by its rows that lose what they say of a respondent (FileCount.Lost: a
+// conflicting duplicate, a row read shifted; attack 16 F03), since its respondents'
+// answers are then counted in another group; its other rejects lose nothing. A
+// read-back review project is not judged here: its rejects show in the files it feeds.
 //
 // A transcript's empty turns ("R:" and nothing after it) are rejects that lose nothing, so
 // they count in neither number here (FileCount.EmptyTurns); an empty segment of a coded
@@ -106,10 +108,13 @@ func groupReason(r protected.Reject, reason, earlier string) string {
 func rowRejects(files []model.FileCount, maxShare float64) []ScaleRejects {
 	var out []ScaleRejects
 	for _, f := range files {
-		if f.Format == "respondents" || f.Format == "review" {
+		if f.Format == "review" {
 			continue
 		}
 		read, rejected := f.Read-f.EmptyTurns-f.SameResponses, f.Rejected-f.EmptyTurns-f.SameResponses
+		if f.Format == "respondents" {
+			rejected = f.Lost
+		}
 		if read <= 0 {
 			continue
 		}

@@ -55,7 +55,10 @@ type Summary struct {
 	NotInterviewed int
 	// TableOnly counts the people of the respondents table with no interview segment and
 	// no survey answer: left out of Respondents, as the sample table leaves them out.
-	TableOnly           int
+	TableOnly int
+	// Unanswered counts the survey respondents (not in the respondents table) with no
+	// usable answer, every cell rejected or empty: left out of Respondents too.
+	Unanswered          int
 	unusable            map[string][]int
 	notInterviewedFiles []int
 }
@@ -124,6 +127,10 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		knownKeys = ids.tableKeys()
 		merge(ds)
 	}
+	var table *tableIDs // for the survey's ids written otherwise than the table's
+	if known != nil {
+		table = &tableIDs{ids: known, keys: knownKeys}
+	}
 	// The survey is read beside the interviews (a national survey's workbook takes
 	// seconds); the datasets are merged in the study's order all the same.
 	type read struct {
@@ -144,7 +151,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		var r read
 		r.ds, r.err = readAllParallel(surveyFiles, func(f string, in Input) (model.Dataset, error) { // read_parallel.go
 			defer rep.Add(1)
-			return ingest.ReadSurvey(f, s.surveyOptions(f, in, cb)) // survey_overlap.go
+			return ingest.ReadSurvey(f, s.surveyOptions(f, in, cb, table)) // survey_overlap.go
 		})
 		surveyRead <- r
 	}()
@@ -181,7 +188,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if survey.err != nil {
 		return nil, survey.err
 	}
-	same, err := sameExports(s, cb, surveyFiles, survey.ds) // one survey's overlapping exports: survey_overlap.go
+	same, err := sameExports(s, cb, surveyFiles, survey.ds, table) // one survey's overlapping exports: survey_overlap.go
 	if err != nil {
 		return nil, err
 	}
@@ -213,6 +220,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		return nil, err
 	}
 	out.Summary.Warnings = append(out.Summary.Warnings, waveNameConflicts(d)...)
+	out.Summary.Warnings = append(out.Summary.Warnings, waveIDsAlike(d, waveOrder)...) // wave_ids_alike.go
 	if err := checkGroups(s, d); err != nil {
 		return nil, err
 	}
@@ -262,6 +270,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	*d = model.Dataset{} // nothing after this point sees a real id or name
 	p := &out.Data
 	interviewed = byPseudonym(interviewed, out.Key)
+	listed := byPseudonym(known, out.Key) // the respondents table's people, for the summary's "not counted"
 	out.Summary.Unmapped = unmappedCodes(p)
 	learnedIn := attachReviews(learned, reviews, p, s, red, &out.Summary.Warnings) // counts the review files' lines
 
@@ -316,6 +325,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	renameHeld(dec, held) // autocode_held.go
 	if len(dec.Renamed) > 0 {
 		interviewed = dec.RenameSet(interviewed)
+		listed = dec.RenameSet(listed)
 	}
 	for i := range out.Key {
 		out.Key[i][1] = dec.Published(out.Key[i][1])
@@ -332,7 +342,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	// counted beside the analysis (on a national study a few tenths of a second).
 	summarised := make(chan []ScaleRejects, 1)
 	go func() {
-		out.summarise(interviewed)
+		out.summarise(interviewed, listed)
 		summarised <- scaleRejects(p, cb)
 	}()
 	analysis.Run(in, res)
@@ -503,7 +513,7 @@ func humanCoders(d *protected.Dataset) []string {
 	return model.SortedKeys(set)
 }
 
-func (o *Outcome) summarise(interviewed map[string]bool) {
+func (o *Outcome) summarise(interviewed, listed map[string]bool) {
 	d := &o.Data
 	s := &o.Summary
 	s.ByRole, s.ByMunicipality, s.ByWave = map[string]int{}, map[string]int{}, map[string]int{}
@@ -523,7 +533,11 @@ func (o *Outcome) summarise(interviewed map[string]bool) {
 			continue
 		}
 		if !interviewed[r.Pseudonym] && !surveyed[r.Pseudonym] {
-			s.TableOnly++ // in the respondents table only (the sample counts interviewed ∪ surveyed)
+			if listed[r.Pseudonym] {
+				s.TableOnly++ // in the respondents table only (the sample counts interviewed ∪ surveyed)
+			} else {
+				s.Unanswered++ // a survey row whose every answer was rejected (attack 16 F07)
+			}
 			continue
 		}
 		s.Respondents++

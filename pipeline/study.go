@@ -426,7 +426,7 @@ func ParseStudy(data []byte) (*Study, error) {
 	if err := s.checkLearnKeys(); err != nil {
 		return nil, err
 	}
-	if m := s.Rejects.MaxShare; m != nil && (*m < 0 || *m > 1) {
+	if m := s.Rejects.MaxShare; m != nil && !(*m >= 0 && *m <= 1) { // NaN too: no share is ever more than NaN (attack 16 F09)
 		return nil, s.errAt("rejects.max_share", -1, fmt.Sprintf("%v must lie between 0 and 1", *m), fmt.Sprintf("%v moet tussen 0 en 1 liggen", *m))
 	}
 	switch s.Comparisons.Adjust {

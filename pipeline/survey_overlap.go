@@ -12,10 +12,19 @@ import (
 
 // surveyOptions are the reader's options for one survey file: its entry's, with the file
 // as the study names it (unique in the study: the prefix of response numbers).
-func (s *Study) surveyOptions(f string, in Input, cb *codebook.Codebook) ingest.Options {
+func (s *Study) surveyOptions(f string, in Input, cb *codebook.Codebook, table *tableIDs) ingest.Options {
 	opt := s.options(in, cb, nil)
 	opt.Source = s.Rel(f)
+	if table != nil { // a survey id the table has written otherwise: ingest/survey_tableids.go
+		opt.TableIDs, opt.KnownKeys = table.ids, table.keys
+	}
 	return opt
+}
+
+// tableIDs are the respondents table's ids, as written and by key (idSpellings.tableKeys).
+type tableIDs struct {
+	ids  map[string]bool
+	keys map[string]string
 }
 
 // sameExports finds the responses that two exports of one survey in one wave both hold
@@ -39,7 +48,7 @@ func (s *Study) surveyOptions(f string, in Input, cb *codebook.Codebook) ingest.
 // files and rows. The same response, every cell, in two waves' files (a survey used
 // again whose export still holds the earlier wave's responses) is warned about, and
 // counted in both: which wave it belongs to is for the researcher to say.
-func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []model.Dataset) ([]error, error) {
+func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []model.Dataset, table *tableIDs) ([]error, error) {
 	if err := sameFileInTwoWaves(s, files, sets); err != nil { // survey_wave_copies.go
 		return nil, err
 	}
@@ -106,7 +115,7 @@ func sameExports(s *Study, cb *codebook.Codebook, files []inputFile, sets []mode
 		reread[i] = true
 	}
 	for i := range reread {
-		opt := s.surveyOptions(files[i].path, files[i].input, cb)
+		opt := s.surveyOptions(files[i].path, files[i].input, cb, table)
 		opt.SameResponses, opt.OlderResponses = same[i], older[i]
 		ds, err := ingest.ReadSurvey(files[i].path, opt)
 		if err != nil {

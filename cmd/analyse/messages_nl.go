@@ -166,6 +166,7 @@ var dutch = map[string]string{
 	// respondents without a usable interview (printNotInterviewed)
 	"    not counted     %s without a usable interview:\n":                                    "    niet meegeteld  %s zonder bruikbaar interview:\n",
 	"    not counted     %s in the respondents table without an interview or survey answer\n": "    niet meegeteld  %s in de respondententabel zonder interview of antwoord op de vragenlijst\n",
+	"    not counted     %s of the survey without a usable answer (see tables/rejects.csv)\n": "    niet meegeteld  %s van de vragenlijst zonder bruikbaar antwoord (zie tables/rejects.csv)\n",
 	"      %s: no text\n":         "      %s: geen tekst\n",
 	"      %s: all %s rejected\n": "      %s: alle %s afgewezen\n",
 	"respondent":                  "respondent",

@@ -245,6 +245,9 @@ func printNotInterviewed(u *ui, w io.Writer, s *pipeline.Summary) {
 	if s.TableOnly > 0 {
 		u.f(w, "    not counted     %s in the respondents table without an interview or survey answer\n", u.n(s.TableOnly, "respondent", "respondents"))
 	}
+	if s.Unanswered > 0 {
+		u.f(w, "    not counted     %s of the survey without a usable answer (see tables/rejects.csv)\n", u.n(s.Unanswered, "respondent", "respondents"))
+	}
 	if s.NotInterviewed == 0 {
 		return
 	}

@@ -43,6 +43,17 @@ func unquotedDelimiter(fields, header int) error {
 		ErrFieldCount, fields, header)
 }
 
+// fieldCountReason is the reason of a row of a respondents table whose fields are more
+// or fewer than its header's named columns.
+func fieldCountReason(fields, header int) error {
+	if fields > header {
+		return unquotedDelimiter(fields, header)
+	}
+	return model.Reasonf("%w: the row has %d fields, the header %d; a value is missing with its delimiter, or holds an unquoted line break",
+		"%v: de regel heeft %d velden, de kopregel %d; een waarde ontbreekt met haar scheidingsteken, of bevat een regeleinde zonder aanhalingstekens",
+		ErrFieldCount, fields, header)
+}
+
 // shiftedCoder tells a coded-segment row read shifted by an unquoted delimiter in its
 // text although its number of fields fits the header: its coder cell holds a name the
 // codebook knows as a code (`…;We bellen elkaar; dat gaat goed;bereiken.korte_lijnen;`:

@@ -19,9 +19,14 @@ func leadingZerosHint(id string, known map[string]bool) (en, nl string) {
 	if known == nil || !zerosDiffer(id, known) {
 		return "", ""
 	}
-	return "; the respondents table has an id that differs from it only by leading zeros (as 001 and 1): write the ids alike in both (Excel drops the leading zeros of a number; format the column as text)",
-		"; de respondententabel heeft een code die er alleen in voorloopnullen van verschilt (zoals 001 en 1): schrijf de codes in beide gelijk (Excel laat voorloopnullen van een getal weg; maak de kolom tekst)"
+	return zerosWordsEN, zerosWordsNL
 }
+
+// zerosWordsEN and zerosWordsNL are the hint's words.
+const (
+	zerosWordsEN = "; the respondents table has an id that differs from it only by leading zeros (as 001 and 1): write the ids alike in both (Excel drops the leading zeros of a number; format the column as text)"
+	zerosWordsNL = "; de respondententabel heeft een code die er alleen in voorloopnullen van verschilt (zoals 001 en 1): schrijf de codes in beide gelijk (Excel laat voorloopnullen van een getal weg; maak de kolom tekst)"
+)
 
 // zerosDiffer reports whether known holds id with the leading zeros of its trailing
 // digits (after a prefix such as "R") dropped, or with up to maxZeros more of them.

@@ -31,6 +31,10 @@ type Options struct {
 	// there shares a key with: an interview's "jw01" or "JW 01" is then the table's JW01
 	// (knows).
 	KnownKeys map[string]string
+	// TableIDs holds, for a survey, the ids of the respondents table: a survey id the
+	// table lacks is a respondent of its own, except where the table has it written
+	// otherwise (survey_tableids.go).
+	TableIDs map[string]bool
 	// IncludeIncomplete keeps survey responses without a submit date.
 	IncludeIncomplete bool
 	// NamePattern reads the respondent, role, municipality and other variables from a

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -56,8 +57,9 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	}
 	ds := model.Dataset{}
 	count := model.FileCount{Path: path, Format: "respondents"}
-	seen := map[string]int{}
+	seen := map[string]listedRow{}
 	who := tableRespondentColumns(cols)
+	named := namedColumns(header) // fieldcount.go
 	for rows.Next() {
 		row := rows.Row()
 		if emptyRow(row) {
@@ -70,6 +72,16 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			count.Rejected++
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, idCol), Value: value, Err: err, IsID: value != ""})
 		}
+		// A text row with another number of fields than its header's named columns has a
+		// delimiter in a value that was not quoted ("bellen; niet mailen"), or lost a value
+		// with its delimiter: read as it is, its municipality and role would be its
+		// neighbours' values (attack 16 F02). It is rejected, as in a survey.
+		if sheet == "" && (tooManyFields(row, named) || len(row) < named) {
+			count.Rejected++
+			count.Lost++
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Row: line, Value: id, IsID: id != "", Err: fieldCountReason(len(row), named)})
+			continue
+		}
 		faults := rows.CellFaultsAt(line)
 		if col, err := brokenRow(row, who, faults); err != nil { // survey_broken.go
 			count.Rejected++
@@ -81,10 +93,21 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			reject(id, model.Reasonf("%w: %q already in row %d", "%v: %q staat al in regel %d", ErrDuplicate, id, first))
+			if other := conflictingCells(header, field, first.row, row); other != "" {
+				// Another municipality or role for a respondent listed before (a correction
+				// appended below the list): not a plain copy, and the first row decides the
+				// respondent's groups, so it is a conflict that the exit status counts
+				// (attack 16 F03).
+				count.Lost++
+				reject(id, model.Reasonf("%w %q with other values: this row gives another %s than row %d; row %d is used: correct or remove the row that is wrong",
+					"%v %q met andere waarden: deze regel geeft een andere %s dan regel %d; regel %d geldt: verbeter of verwijder de regel die niet klopt",
+					ErrDuplicate, id, other, first.line, first.line))
+				continue
+			}
+			reject(id, model.Reasonf("%w: %q already in row %d", "%v: %q staat al in regel %d", ErrDuplicate, id, first.line))
 			continue
 		}
-		seen[id] = line
+		seen[id] = listedRow{line: line, row: slices.Clone(row)}
 		count.Accepted++
 		r := model.Respondent{ID: id, Source: path}
 		for i := range header {
@@ -137,4 +160,33 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
 	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)   // encoding_guess.go
 	return ds, nil
+}
+
+// listedRow is a row of the respondents table read before: its row number and cells.
+type listedRow struct {
+	line int
+	row  []string
+}
+
+// conflictingCells names the municipality, role and attribute columns in which a and b
+// both hold a value and differ (case and spaces aside; an empty cell says nothing else):
+// "Gemeente, Functie"; "" where they agree. The values are left out: a reason reaches
+// the report, where a group's name may be one that small-cell suppression hides. Ids,
+// names and e-mail addresses are not compared: they are no group.
+func conflictingCells(header []string, field map[int]string, a, b []string) string {
+	var out []string
+	for i := range header {
+		switch field[i] {
+		case "respondent", "email", "name":
+			continue
+		}
+		if field[i] == "" && foldName(header[i]) == "" {
+			continue
+		}
+		x, y := strings.TrimSpace(tableCell(a, i)), strings.TrimSpace(tableCell(b, i))
+		if x != "" && y != "" && !strings.EqualFold(strings.Join(strings.Fields(x), " "), strings.Join(strings.Fields(y), " ")) {
+			out = append(out, strings.TrimSpace(header[i]))
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -78,8 +79,12 @@ func sheetHeader(in *input, sheet string) ([]string, error) {
 	return nil, rows.Err()
 }
 
-// sameHeader compares two header rows cell by cell as columns are matched (case,
-// accents and spacing aside), ignoring empty cells at the end.
+// sameHeader compares two header rows as columns are matched (case, accents and spacing
+// aside), ignoring empty cells at the end: the same names in any order are the same
+// table, since every reader finds its columns by name (a colleague's copy of the
+// template with the items in another order was skipped, its rows in no count; attack
+// 16 F04). A survey's rows are compared across such sheets in the order of their
+// column names (canonicalOrder).
 func sameHeader(a, b []string) bool {
 	trim := func(r []string) []string {
 		for len(r) > 0 && strings.TrimSpace(r[len(r)-1]) == "" {
@@ -91,12 +96,48 @@ func sameHeader(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
+	names := map[string]int{}
 	for i := range a {
-		if foldName(strings.TrimPrefix(a[i], "\ufeff")) != foldName(strings.TrimPrefix(b[i], "\ufeff")) {
+		names[foldName(strings.TrimPrefix(a[i], "\ufeff"))]++
+		names[foldName(strings.TrimPrefix(b[i], "\ufeff"))]--
+	}
+	for _, n := range names {
+		if n != 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// canonicalOrder returns the columns of a header in the order of their folded names (nil
+// where they are in that order already), so that the rows of two sheets whose headers
+// hold the same names in another order compare cell by cell.
+func canonicalOrder(headers []string) []int {
+	order := make([]int, len(headers))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return foldName(headers[order[i]]) < foldName(headers[order[j]]) })
+	if sort.IntsAreSorted(order) {
+		return nil
+	}
+	return order
+}
+
+// inOrder returns row's cells in order (the cells past it after them), or row itself
+// where order is nil.
+func inOrder(row []string, order []int) []string {
+	if order == nil {
+		return row
+	}
+	out := make([]string, 0, len(row))
+	for _, i := range order {
+		out = append(out, tableCell(row, i))
+	}
+	if len(row) > len(order) {
+		out = append(out, row[len(order):]...)
+	}
+	return out
 }
 
 // readSheets reads a workbook's first sheet with read and, where study.yaml names no

@@ -78,6 +78,11 @@ func readSPSS(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	ds, err := readResponses(path, "", &casesSource{file: f, columns: lay.columns}, lay, opt)
+	if f.Truncated != nil && err == nil && len(ds.Files) > 0 { // its last case cut off: a rejected row
+		ds.Files[len(ds.Files)-1].Read++
+		ds.Files[len(ds.Files)-1].Rejected++
+		ds.Rejects = append(ds.Rejects, model.Reject{File: path, Row: len(f.Cases) + 1, Err: f.Truncated})
+	}
 	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...) // survey_nearitems.go
 	return ds, err
 }

@@ -498,6 +498,12 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		case useItem:
 			items = append(items, i)
 			itemCols = append(itemCols, ds.Survey.Column(c.item.ID))
+			if ds.Survey.Headers == nil {
+				ds.Survey.Headers = map[string]string{}
+			}
+			if _, ok := ds.Survey.Headers[c.item.ID]; !ok {
+				ds.Survey.Headers[c.item.ID] = c.header
+			}
 		case useOther, useOpen:
 			others[i] = &openColumn{index: i}
 			otherOrder = append(otherOrder, i)
@@ -561,6 +567,15 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	// (readers15; 0.9.0 LimeSurvey and Forms only), and Google Forms by its rows.
 	printer := newPrinter(lay, idCol, submitCol)
 	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets, older: opt.olderSheetRows} // survey_overlap_sheets.go
+	var sheetOrder []int                                                                                    // a sheet's cells in the order of their column names, to compare them with other sheets'
+	if opt.earlierSheets != nil {
+		heads := make([]string, len(lay.columns))
+		for i, c := range lay.columns {
+			heads[i] = c.header
+		}
+		sheetOrder = canonicalOrder(heads) // sheets.go
+	}
+	spelled := 0 // ids taken as the respondents table's spelling
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -606,6 +621,19 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
 		number := id // as written, before the file's prefix
+		// A summary row or the header again: survey_summaryrows.go.
+		if !lay.everyRow && lay.idPrefix == "" {
+			if repeatsHeader(row, lay, idCol) {
+				count.Rejected++
+				reject(line, -1, "", headerRepeatedReason(), "")
+				continue
+			}
+			if isSummaryWord(id) && onlyItems(row, lay, idCol) {
+				count.Rejected++
+				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(idCol), Value: id, Err: summaryRowReason(id)}) // a word, no one's id
+				continue
+			}
+		}
 		if id == "" {
 			if col, v, none := answersNoItem(row, items, lay, &answers); none && !lay.everyRow { // survey_norespondent.go
 				count.Rejected++
@@ -615,6 +643,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			id = fmt.Sprintf("%s:%d", stem, line)
 		} else if lay.idPrefix != "" {
 			id = lay.idPrefix + id
+		} else if t, zeros := opt.tableSpelling(id); zeros { // survey_tableids.go
+			count.Rejected++
+			reject(line, idCol, id, tableZerosReason(id), "")
+			continue
+		} else if t != id {
+			spelled++
+			id = t
 		}
 		wave := opt.Wave
 		if v := strings.TrimSpace(tableCell(row, waveCol)); v != "" {
@@ -643,7 +678,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue
 		}
 		if e, dup := opt.earlierSheets[key]; dup && e.sheet != sheet { // (this sheet's own: a second reading)
-			same, err := sheets.same(e, id, line, sheetRowPrint(row))
+			same, err := sheets.same(e, id, line, sheetRowPrint(inOrder(row, sheetOrder)))
 			if err != nil && sheets.conflict(printer, e, id, line, row) {
 				count.Rejected++ // for now: sheets.resolve orders the two, and a second reading reads them so
 				continue
@@ -694,7 +729,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			}
 		}
 		if idCol >= 0 && number != "" {
-			sheets.note(key, line, row, printAt)
+			sheets.note(key, line, inOrder(row, sheetOrder), printAt)
 		}
 		resp := model.Respondent{ID: id, Source: path, Wave: wave}
 		var first, last string
@@ -824,6 +859,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	}
 	ds.Warnings = append(ds.Warnings, types.warnings(path)...)
 	ds.Warnings = append(ds.Warnings, sheets.warnings()...) // survey_overlap_sheets.go
+	if spelled > 0 {
+		ds.Warnings = append(ds.Warnings, tableSpellingWarning(path, spelled)) // survey_tableids.go
+	}
 	ds.Survey.Compact()
 	ds.Files = append(ds.Files, count)
 	return ds, nil

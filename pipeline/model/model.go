@@ -181,6 +181,11 @@ type FileCount struct {
 	// same survey holds too, every cell the same (pipeline/survey_overlap.go): they are
 	// counted once, from the other file, so they lose nothing either.
 	SameResponses int
+	// Lost counts the rejected rows of a respondents table that lose what they say of a
+	// respondent: a row that gives an id listed before another municipality or role, a
+	// row read with too many or too few fields. Exit status 3 counts these; the table's
+	// other rejects (an exact copy, a row without an id) lose nothing.
+	Lost int
 	// RespondentRule says how the file's documents were tied to respondents, where the
 	// format leaves a choice (a REFI-QDA project: "12 sources by case, 3 by the name up to
 	// its first _"); the summary shows it.
@@ -403,7 +408,7 @@ func (m *Merger) Merge(other Dataset) {
 	d.Codings = concat(d.Codings, other.Codings)
 	twice := d.Survey.Merge(other.Survey)
 	d.Rejects = concat(d.Rejects, other.Rejects)
-	d.Rejects = append(d.Rejects, answeredTwice(twice, other.Files, d.Files)...)
+	d.Rejects = append(d.Rejects, answeredTwice(twice, other.Files, d.Files, other.Survey.Headers)...)
 	d.Files = concat(d.Files, other.Files)
 	d.Unmatched = concat(d.Unmatched, other.Unmatched)
 	d.Warnings = append(d.Warnings, other.Warnings...)
@@ -427,8 +432,9 @@ var ErrAnsweredTwice = NewKind("answered in another file too", "ook in een ander
 
 // answeredTwice makes a rejected cell of each answer to a cell that an earlier file had
 // answered, and moves it from accepted to rejected in the count of its file (the last of
-// files, the file merged in); earlier names the files merged before.
-func answeredTwice(twice []AnsweredTwice, files, earlier []FileCount) []Reject {
+// files, the file merged in); earlier names the files merged before, and headers the
+// columns of the file merged in by item (the item id where it has none).
+func answeredTwice(twice []AnsweredTwice, files, earlier []FileCount, headers map[string]string) []Reject {
 	if len(twice) == 0 {
 		return nil
 	}
@@ -451,7 +457,11 @@ func answeredTwice(twice []AnsweredTwice, files, earlier []FileCount) []Reject {
 		if v == "" && !t.Entry.Missing {
 			v = strconv.FormatFloat(t.Entry.Value, 'f', -1, 64)
 		}
-		out[i] = Reject{File: file, Row: t.Line, Value: v, Cell: true, Item: t.Item,
+		column := headers[t.Item]
+		if column == "" {
+			column = t.Item
+		}
+		out[i] = Reject{File: file, Row: t.Line, Column: column, Value: v, Cell: true, Item: t.Item,
 			Err: Reasonf("%w: the respondent of this row answered the item in an earlier file (%s), and that answer counts; if the files number their responses each on their own, map a unique id column in study.yaml (columns: {respondent: ...})",
 				"%v: de respondent van deze regel beantwoordde het item al in een eerder bestand (%s), en dat antwoord telt; als de bestanden hun responsen elk zelf nummeren, koppel dan in study.yaml een unieke kolom als code (columns: {respondent: ...})",
 				ErrAnsweredTwice, where)}

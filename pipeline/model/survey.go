@@ -28,6 +28,10 @@ type Survey struct {
 	// Lines holds each row's line in the file it was read from (the row as the tool
 	// numbers it), where a reader set it (SetLine); 0 where unknown.
 	Lines []int
+	// Headers holds, by item id, the header of the column a reader read the item from
+	// (K1 from "Q12_1"), so that a reject of a merged answer names its column; it is the
+	// file's own, not merged.
+	Headers map[string]string
 
 	rowOf  map[RespondentKey]int
 	itemOf map[string]int

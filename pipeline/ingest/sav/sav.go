@@ -110,6 +110,10 @@ type File struct {
 	Encoding  string
 	Variables []Variable
 	Cases     [][]Value // one slice per case, in the order of Variables
+	// Truncated says why the case after Cases could not be read, in a file that does not
+	// declare its number of cases (-1) and ends inside a case; nil otherwise. (A file
+	// that declares its count and holds fewer cases is an error.)
+	Truncated error
 
 	order binary.ByteOrder
 }
@@ -798,10 +802,26 @@ func readCases(f *File, data []byte, width int, compress bool, bias float64, ord
 		for i := 0; i < width; i++ {
 			raw, num, kind, ok := e.next()
 			if !ok {
+				if ncases >= 0 && len(f.Cases) < ncases {
+					// The header's count is the file's own word: fewer cases is a file cut
+					// off while copying or downloading, as R haven and PSPP refuse it
+					// ("File did not contain the expected number of rows"; attack 16 F11).
+					cut, cutNL := "", ""
+					if i > 0 {
+						cut = fmt.Sprintf(" and a part of case %d (%d of %d elements)", len(f.Cases)+1, i, width)
+						cutNL = fmt.Sprintf(" en een deel van geval %d (%d van de %d elementen)", len(f.Cases)+1, i, width)
+					}
+					return model.Reasonf("the file declares %[1]d cases but holds %[2]d%[3]s: it is incomplete (cut off while copying or downloading?); export or copy it again: %[5]w",
+						"het bestand noemt %[1]d gevallen maar bevat er %[2]d%[4]s: het is onvolledig (afgebroken bij kopiëren of downloaden?); exporteer of kopieer het opnieuw: %[5]v",
+						ncases, len(f.Cases), cut, cutNL, ErrFormat)
+				}
 				if i == 0 {
 					return nil
 				}
-				return model.Reasonf("case %d ends after %d of %d elements: %w", "geval %d houdt op na %d van de %d elementen: %v", len(f.Cases)+1, i, width, ErrFormat)
+				// A file that does not say its count (-1, as some writers leave it): its
+				// last case is cut off; the cases before it are whole.
+				f.Truncated = model.Reasonf("case %d ends after %d of %d elements: the file is cut off (copied or downloaded only in part?): %w", "geval %d houdt op na %d van de %d elementen: het bestand is afgebroken (maar deels gekopieerd of gedownload?): %v", len(f.Cases)+1, i, width, ErrFormat)
+				return nil
 			}
 			copy(buf[8*i:8*i+8], raw)
 			elem[i], nums[i], kinds[i] = buf[8*i:8*i+8], num, kind

@@ -1,0 +1,48 @@
+package ingest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// Attack 16 F02, F03: a respondents-table CSV row with the wrong number of fields is
+// rejected, not read shifted; a later row giving a listed id other groups is a conflict,
+// counted in FileCount.Lost, whose reason names both rows and the columns but none of
+// the values (a group name may be one that small-cell suppression hides).
+func TestRespondentsRowsShiftedAndConflicting(t *testing.T) {
+	data := "Respondent;Opmerking;Gemeente;Functie\n" +
+		"E01;geen;Bergdorp;Jongerenwerker\n" +
+		"E02;bellen; niet mailen;Aardam;Wijkagent\n" + // 5 fields
+		"E03;Aardam;Wijkagent\n" + // 3 fields
+		"E04;geen;Zeldzaamdorp;Wijkagent\n" +
+		"E01;geen;Bergdorp;Jongerenwerker\n" + // a plain copy
+		"E04;;Aardam;\n" // another municipality: a conflict
+	path := writeFile(t, "resp.csv", []byte(data))
+	ds, err := ReadRespondents(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range ds.Respondents {
+		ids = append(ids, r.ID+" "+r.Municipality+" "+r.Role)
+	}
+	same(t, "respondents", ids, []string{"E01 Bergdorp Jongerenwerker", "E04 Zeldzaamdorp Wijkagent"})
+	f := ds.Files[0]
+	if f.Read != 6 || f.Accepted != 2 || f.Rejected != 4 || f.Lost != 3 {
+		t.Errorf("count %+v, want 6 = 2 + 4 with 3 lost", f)
+	}
+	var reasons []string
+	for _, rj := range ds.Rejects {
+		reasons = append(reasons, rj.Err.Error())
+		if errors.Is(rj.Err, ErrDuplicate) && strings.Contains(rj.Err.Error(), "Zeldzaamdorp") {
+			t.Errorf("the conflict's reason names a value: %v", rj.Err)
+		}
+	}
+	same(t, "reasons", reasons, []string{
+		"wrong number of fields: the row has 5 fields, the header 4; a value holds an unquoted delimiter",
+		"wrong number of fields: the row has 3 fields, the header 4; a value is missing with its delimiter, or holds an unquoted line break",
+		`duplicate respondent: "E01" already in row 2`,
+		`duplicate respondent "E04" with other values: this row gives another Gemeente than row 5; row 5 is used: correct or remove the row that is wrong`,
+	})
+}
