@@ -308,3 +308,51 @@ func copyCalibration(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 }
+
+// TestPooledPRF checks the pooling by hand: (3, 1, 2) and (1, 3, 0) sum to TP 4, FP 4,
+// FN 2, so P 4/8, R 4/6, F1 8/14; the mean of the two precisions (0.75, 0.25) would be
+// the same 0.5 here, their mean recall (0.6, 1) 0.8, not 4/6.
+func TestPooledPRF(t *testing.T) {
+	p := PooledPRF([]PRF{NewPRF(3, 1, 2), NewPRF(1, 3, 0)})
+	if p.TP != 4 || p.FP != 4 || p.FN != 2 || p.Precision != 0.5 || p.Recall != round4(4.0/6) || p.F1 != round4(8.0/14) {
+		t.Errorf("pooled = %+v", p)
+	}
+}
+
+// TestNestedLeftOutNeverSeesTheSet: the knobs chosen for a left-out set, and its
+// calibration, come from the other sets alone. On the other sets code b is right in one
+// fragment of three where a fires beside it, so a cap that holds b back pays there; set 0
+// is then replaced by sixty fragments where both are right, where it would not. What is
+// chosen without set 0 stays, and only its scores change.
+func TestNestedLeftOutNeverSeesTheSet(t *testing.T) {
+	m := func(code, rule string) Match { return Match{Code: code, Rule: rule, Span: rule} }
+	mk := func(name string, n int, both bool) NamedFragments {
+		s := NamedFragments{CalibrationSet: CalibrationSet{Name: name}}
+		for i := 0; i < n; i++ {
+			f := CodedFragment{Matches: []Match{m("a", "x"), m("b", "y")}, Codes: []string{"a"}}
+			if both || i%3 == 0 {
+				f.Codes = []string{"a", "b"}
+			}
+			s.Fragments = append(s.Fragments, f)
+		}
+		return s
+	}
+	sets := []NamedFragments{mk("s0", 6, false), mk("s1", 9, false), mk("s2", 12, false)}
+	opt := CalibrationOptions{Combine: CombineNoisyOR}
+	scored := []string{"a", "b"}
+	want := NestedLeftOut(sets, opt, scored, 0.75)
+	sets[0] = mk("s0", 60, true)
+	got := NestedLeftOut(sets, opt, scored, 0.75)
+	if *got[0].Chosen != *want[0].Chosen {
+		t.Errorf("set 0's choice changed with its own coding: %+v, was %+v", *got[0].Chosen, *want[0].Chosen)
+	}
+	if got[0].Before.TP != 120 || got[0].Before.FP != 0 || got[0].Before.FN != 0 {
+		t.Errorf("set 0, both codes right, patterns alone: %+v, want TP 120 FP 0 FN 0", got[0].Before)
+	}
+	// Chosen with set 0 among the sets, the choice is another: the test can tell.
+	var all []NamedFragments
+	all = append(all, sets...)
+	if o, th := Choose(all, opt, scored, Priors, Caps, Thresholds(), 0.75); o.Cap == want[0].Chosen.Cap && th == want[0].Chosen.Threshold {
+		t.Errorf("with set 0 in, the same cap %v and threshold %v: the test proves nothing", o.Cap, th)
+	}
+}
