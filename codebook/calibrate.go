@@ -375,12 +375,64 @@ func LeftOut(sets []NamedFragments, opt CalibrationOptions, scored []string, thr
 				train = append(train, sets[j].Fragments...)
 			}
 		}
-		c := Estimate(train, opt)
+		out[i] = Estimate(train, opt).scoreAt(sets[i].Fragments, scored, thresholds)
+	}
+	return out
+}
+
+// scoreAt is Score at each threshold. Without the sibling rule a suggestion held at
+// threshold t is one below t or one the cap holds at threshold 0 (the cap compares with
+// the segment's best confidence, held or not), so the suggestions are made once; with
+// it, a sibling held back depends on which suggestions the threshold left, and each
+// threshold is scored anew.
+func (c *Calibration) scoreAt(frags []CodedFragment, scored []string, thresholds []float64) []PRF {
+	out := make([]PRF, 0, len(thresholds))
+	if c.Siblings {
 		for _, t := range thresholds {
 			c.Threshold = t
-			p, _ := c.Score(sets[i].Fragments, scored)
-			out[i] = append(out[i], p)
+			p, _ := c.Score(frags, scored)
+			out = append(out, p)
 		}
+		return out
+	}
+	in := map[string]bool{}
+	for _, id := range scored {
+		in[id] = true
+	}
+	type made struct {
+		conf       float64
+		held, gold bool
+	}
+	var all []made
+	gold := 0
+	c.Threshold = 0
+	for _, f := range frags {
+		human := map[string]bool{}
+		for _, code := range f.Codes {
+			if in[code] {
+				human[code] = true
+			}
+		}
+		gold += len(human)
+		for _, s := range c.Suggestions(f.Matches) {
+			if in[s.Code] {
+				all = append(all, made{s.Confidence, s.Held != "", human[s.Code]})
+			}
+		}
+	}
+	for _, t := range thresholds {
+		tp, fp := 0, 0
+		for _, m := range all {
+			if m.held || m.conf < t {
+				continue
+			}
+			if m.gold {
+				tp++
+			} else {
+				fp++
+			}
+		}
+		out = append(out, NewPRF(tp, fp, gold-tp))
 	}
 	return out
 }

@@ -356,3 +356,32 @@ func TestNestedLeftOutNeverSeesTheSet(t *testing.T) {
 		t.Errorf("with set 0 in, the same cap %v and threshold %v: the test proves nothing", o.Cap, th)
 	}
 }
+
+// TestScoreAtIsScore: the one-pass scoring of every threshold (scoreAt, without the
+// sibling rule) gives what scoring at each threshold anew gives, on the ten sets, for
+// caps and priors of the grid.
+func TestScoreAtIsScore(t *testing.T) {
+	_, sets, cb := buildDefaultCalibration(t, "")
+	scored := threeFactorCodes(cb)
+	var train []CodedFragment
+	for _, s := range sets[1:] {
+		train = append(train, s.Fragments...)
+	}
+	for _, sib := range []bool{false, true} {
+		for _, cp := range Caps {
+			for _, a := range []float64{1, 10} {
+				opt := calibrationOptions(cb)
+				opt.Prior, opt.Siblings, opt.Cap = a, sib, cp
+				c := Estimate(train, opt)
+				fast := c.scoreAt(sets[0].Fragments, scored, Thresholds())
+				for j, th := range Thresholds() {
+					c.Threshold = th
+					slow, _ := c.Score(sets[0].Fragments, scored)
+					if fast[j] != slow {
+						t.Errorf("siblings %v cap %v prior %v threshold %v: %+v, scored anew %+v", sib, cp, a, th, fast[j], slow)
+					}
+				}
+			}
+		}
+	}
+}
