@@ -88,6 +88,17 @@ type LeftOutFigure struct {
 	After  PRF    `yaml:"after"`
 	// Held is how many suggestions of the set the calibration held back.
 	Held int `yaml:"held"`
+	// Chosen are the knobs chosen without the set (NestedLeftOut).
+	Chosen *CalibrationChoice `yaml:"chosen,omitempty"`
+}
+
+// CalibrationChoice is a calibration's choice: the prior, the sibling rule, the cap and the
+// threshold.
+type CalibrationChoice struct {
+	Prior     float64 `yaml:"prior"`
+	Siblings  bool    `yaml:"siblings"`
+	Cap       float64 `yaml:"cap"`
+	Threshold float64 `yaml:"threshold"`
 }
 
 // PRF is a precision, recall and F1 with the counts behind them.
@@ -364,12 +375,64 @@ func LeftOut(sets []NamedFragments, opt CalibrationOptions, scored []string, thr
 				train = append(train, sets[j].Fragments...)
 			}
 		}
-		c := Estimate(train, opt)
+		out[i] = Estimate(train, opt).scoreAt(sets[i].Fragments, scored, thresholds)
+	}
+	return out
+}
+
+// scoreAt is Score at each threshold. Without the sibling rule a suggestion held at
+// threshold t is one below t or one the cap holds at threshold 0 (the cap compares with
+// the segment's best confidence, held or not), so the suggestions are made once; with
+// it, a sibling held back depends on which suggestions the threshold left, and each
+// threshold is scored anew.
+func (c *Calibration) scoreAt(frags []CodedFragment, scored []string, thresholds []float64) []PRF {
+	out := make([]PRF, 0, len(thresholds))
+	if c.Siblings {
 		for _, t := range thresholds {
 			c.Threshold = t
-			p, _ := c.Score(sets[i].Fragments, scored)
-			out[i] = append(out[i], p)
+			p, _ := c.Score(frags, scored)
+			out = append(out, p)
 		}
+		return out
+	}
+	in := map[string]bool{}
+	for _, id := range scored {
+		in[id] = true
+	}
+	type made struct {
+		conf       float64
+		held, gold bool
+	}
+	var all []made
+	gold := 0
+	c.Threshold = 0
+	for _, f := range frags {
+		human := map[string]bool{}
+		for _, code := range f.Codes {
+			if in[code] {
+				human[code] = true
+			}
+		}
+		gold += len(human)
+		for _, s := range c.Suggestions(f.Matches) {
+			if in[s.Code] {
+				all = append(all, made{s.Confidence, s.Held != "", human[s.Code]})
+			}
+		}
+	}
+	for _, t := range thresholds {
+		tp, fp := 0, 0
+		for _, m := range all {
+			if m.held || m.conf < t {
+				continue
+			}
+			if m.gold {
+				tp++
+			} else {
+				fp++
+			}
+		}
+		out = append(out, NewPRF(tp, fp, gold-tp))
 	}
 	return out
 }
@@ -385,11 +448,21 @@ func MeanPRF(figs []PRF) (p, r, f float64) {
 	return p / n, r / n, f / n
 }
 
+// PooledPRF is the precision, recall and F1 of the sets' counts summed: a set weighs by
+// its codings, as a study's figure pools its segments.
+func PooledPRF(figs []PRF) PRF {
+	var tp, fp, fn int
+	for _, x := range figs {
+		tp, fp, fn = tp+x.TP, fp+x.FP, fn+x.FN
+	}
+	return NewPRF(tp, fp, fn)
+}
+
 // Choose returns, of the priors, sibling rules (off, on), caps and thresholds, the
-// choice whose left-out sets reach the highest mean F1 among those whose mean precision
-// is at least minPrecision (the highest mean F1 of all when none is); on a tie the first
-// prior, siblings off, the first cap and the lower threshold. opt's Prior, Siblings and
-// Cap are ignored.
+// choice whose left-out sets, pooled, reach the highest F1 among those whose pooled
+// precision is at least minPrecision (the highest pooled F1 of all when none is); on a
+// tie the first prior, siblings off, the first cap and the lower threshold. opt's Prior,
+// Siblings and Cap are ignored.
 func Choose(sets []NamedFragments, opt CalibrationOptions, scored []string, priors, caps, thresholds []float64, minPrecision float64) (chosen CalibrationOptions, threshold float64) {
 	bestF, bestOK := -1.0, false
 	for _, a := range priors {
@@ -402,16 +475,42 @@ func Choose(sets []NamedFragments, opt CalibrationOptions, scored []string, prio
 					for i := range sets {
 						col[i] = figs[i][j]
 					}
-					p, _, f := MeanPRF(col)
-					ok := p >= minPrecision
-					if (ok && !bestOK) || (ok == bestOK && f > bestF+1e-12) {
-						chosen, threshold, bestF, bestOK = opt, t, f, ok
+					pooled := PooledPRF(col)
+					ok := pooled.Precision >= minPrecision
+					if (ok && !bestOK) || (ok == bestOK && pooled.F1 > bestF+1e-12) {
+						chosen, threshold, bestF, bestOK = opt, t, pooled.F1, ok
 					}
 				}
 			}
 		}
 	}
 	return chosen, threshold
+}
+
+// NestedLeftOut is what Calibrate does, judged on sets it did not see: for each set in
+// turn, the prior, sibling rule, cap and threshold are chosen on the other sets alone (by
+// Choose, which leaves each of them out in turn), the calibration is estimated on them
+// with that choice, and the set is scored, before (the patterns alone) and after.
+func NestedLeftOut(sets []NamedFragments, opt CalibrationOptions, scored []string, minPrecision float64) []LeftOutFigure {
+	out := make([]LeftOutFigure, len(sets))
+	for i, s := range sets {
+		var others []NamedFragments
+		var train []CodedFragment
+		for j := range sets {
+			if j != i {
+				others = append(others, sets[j])
+				train = append(train, sets[j].Fragments...)
+			}
+		}
+		o, threshold := Choose(others, opt, scored, Priors, Caps, Thresholds(), minPrecision)
+		lc := Estimate(train, o)
+		lc.Threshold = threshold
+		before, _ := (*Calibration)(nil).Score(s.Fragments, scored)
+		after, held := lc.Score(s.Fragments, scored)
+		out[i] = LeftOutFigure{Set: s.Name, Before: before, After: after, Held: held,
+			Chosen: &CalibrationChoice{Prior: o.Prior, Siblings: o.Siblings, Cap: o.Cap, Threshold: threshold}}
+	}
+	return out
 }
 
 // Thresholds are the thresholds Calibrate chooses from: 0 to 0.95 by 0.05.
@@ -427,11 +526,12 @@ func Thresholds() []float64 {
 var Priors = []float64{1, 2, 5, 10, 20}
 
 // Caps are the caps Calibrate chooses from (0: none).
-var Caps = []float64{0, 0.8, 0.9, 0.95}
+var Caps = []float64{0, 0.6, 0.7, 0.8, 0.9}
 
 // Calibrate estimates a calibration on all the sets, with the prior, the sibling rule, the
-// cap and the threshold chosen by leaving each set out in turn (Choose, mean left-out precision at least minPrecision),
-// and records the left-out figures at that choice, before (no calibration) and after.
+// cap and the threshold chosen by leaving each set out in turn (Choose, pooled left-out
+// precision at least minPrecision), and records what that procedure gives on a set it
+// did not see (NestedLeftOut), before (no calibration) and after.
 func Calibrate(sets []NamedFragments, opt CalibrationOptions, scored []string, minPrecision float64) *Calibration {
 	opt, threshold := Choose(sets, opt, scored, Priors, Caps, Thresholds(), minPrecision)
 	var all []CodedFragment
@@ -441,20 +541,10 @@ func Calibrate(sets []NamedFragments, opt CalibrationOptions, scored []string, m
 	c := Estimate(all, opt)
 	c.Threshold = threshold
 	c.Scored = scored
-	for i, s := range sets {
+	for _, s := range sets {
 		c.Sets = append(c.Sets, s.CalibrationSet)
-		var train []CodedFragment
-		for j := range sets {
-			if j != i {
-				train = append(train, sets[j].Fragments...)
-			}
-		}
-		lc := Estimate(train, opt)
-		lc.Threshold = c.Threshold
-		before, _ := (*Calibration)(nil).Score(s.Fragments, scored)
-		after, held := lc.Score(s.Fragments, scored)
-		c.LeftOut = append(c.LeftOut, LeftOutFigure{Set: s.Name, Before: before, After: after, Held: held})
 	}
+	c.LeftOut = NestedLeftOut(sets, opt, scored, minPrecision)
 	c.round()
 	return c
 }
@@ -620,7 +710,7 @@ func (cb *Codebook) DictionaryCalibration() *Calibration { return cb.calib }
 func flowCalibration(n *yaml.Node, key string) {
 	switch n.Kind {
 	case yaml.MappingNode:
-		if key == "before" || key == "after" {
+		if key == "before" || key == "after" || key == "chosen" {
 			n.Style = yaml.FlowStyle
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {

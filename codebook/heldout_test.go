@@ -7,7 +7,9 @@ package codebook
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"strings"
@@ -26,6 +28,9 @@ type heldoutSet struct {
 	// allFactors: the annotator coded the codes of all four factors; the first set was
 	// coded before the fourth factor existed, on the first three only (codedFactors).
 	allFactors bool
+	// blind: the set is still blind. It may not be there (its writer has not handed it
+	// over): the tests skip it then. Where it is, it is measured, never read for tuning.
+	blind bool
 }
 
 // heldoutSets: the first set (251 fragments, written before issue 19's pattern work and
@@ -41,12 +46,34 @@ type heldoutSet struct {
 // the nine sets before it by leaving one set out in turn, measured once after the last
 // change: TestHeldout6).
 var heldoutSets = []heldoutSet{
-	{"held-out set", "testdata/heldout/fragments.yaml", "e603c603324df211a743c08e2b209e72c555f14de504392e4b75d70cbbb6e676", false},
-	{"held-out set 2", "testdata/heldout2/fragments.yaml", "8109e10d42ea83d491acc0cd47543fd877053cd50c8512bd314c5d28f9c8f8a3", true},
-	{"held-out set 3", "testdata/heldout3/fragments.yaml", "8f481c36cbc2209cb1df4686c60b26a1d01350ac1763e249ab92434da4960484", true},
-	{"held-out set 4", "testdata/heldout4/fragments.yaml", "81f25ff1e631a9570a1fb779d6fe8a6d2cb47e1e2f31c577fd4eb85fa43edfc0", true},
-	{"held-out set 5", "testdata/heldout5/fragments.yaml", "e3be8953d72cb3f02d8747fd9e297a31c74ef1d8550afd21c767aad479194729", true},
-	{"held-out set 6", "testdata/heldout6/fragments.yaml", "4e2ff0da271e2af148f2e26ebb2b82c47809ba701804481f68c2c57f846910e8", true},
+	{"held-out set", "testdata/heldout/fragments.yaml", "e603c603324df211a743c08e2b209e72c555f14de504392e4b75d70cbbb6e676", false, false},
+	{"held-out set 2", "testdata/heldout2/fragments.yaml", "8109e10d42ea83d491acc0cd47543fd877053cd50c8512bd314c5d28f9c8f8a3", true, false},
+	{"held-out set 3", "testdata/heldout3/fragments.yaml", "8f481c36cbc2209cb1df4686c60b26a1d01350ac1763e249ab92434da4960484", true, false},
+	{"held-out set 4", "testdata/heldout4/fragments.yaml", "81f25ff1e631a9570a1fb779d6fe8a6d2cb47e1e2f31c577fd4eb85fa43edfc0", true, false},
+	{"held-out set 5", "testdata/heldout5/fragments.yaml", "e3be8953d72cb3f02d8747fd9e297a31c74ef1d8550afd21c767aad479194729", true, false},
+	{"held-out set 6", "testdata/heldout6/fragments.yaml", "4e2ff0da271e2af148f2e26ebb2b82c47809ba701804481f68c2c57f846910e8", true, false},
+	{"held-out set 7", heldout7Path, heldout7SHA256, true, true},
+}
+
+// heldout7Path is the seventh held-out set, written blind from the definitions while the
+// calibration of issue 19's sixth round was chosen on the ten sets before it. No one who
+// changes the auto-coder reads it; TestHeldout7 measures it once, when it is there.
+const heldout7Path = "testdata/heldout7/fragments.yaml"
+
+// heldout7SHA256 is the SHA-256 of heldout7Path as its writer committed it; the lead
+// fills it in when the set is handed over (empty: not checked yet).
+const heldout7SHA256 = ""
+
+// present reports whether the set's file is there; a set not blind must be.
+func (s heldoutSet) present(t *testing.T) bool {
+	t.Helper()
+	if _, err := os.Stat(s.path); err != nil {
+		if s.blind && errors.Is(err, fs.ErrNotExist) {
+			return false
+		}
+		t.Fatal(err)
+	}
+	return true
 }
 
 // HeldoutFragment is one interview fragment of the held-out set with the codes its
@@ -241,7 +268,12 @@ func TestHeldoutSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, set := range heldoutSets {
-		t.Run(set.name, func(t *testing.T) { checkHeldoutSet(t, cb, set) })
+		t.Run(set.name, func(t *testing.T) {
+			if !set.present(t) {
+				t.Skipf("%s is not there", set.path)
+			}
+			checkHeldoutSet(t, cb, set)
+		})
 	}
 }
 
@@ -250,7 +282,7 @@ func checkHeldoutSet(t *testing.T, cb *Codebook, set heldoutSet) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum, err := FileSHA256(set.path); err != nil || sum != set.sha256 {
+	if sum, err := FileSHA256(set.path); err != nil || (sum != set.sha256 && !(set.blind && set.sha256 == "")) {
 		t.Errorf("%s changed (sha256 %s, err %v): the held-out set is frozen, see its README", set.path, sum, err)
 	}
 	if len(frags) < 150 {

@@ -3,15 +3,15 @@ package codebook
 // Leave-one-set-out judgement of the dictionary's rules (issue 19, fifth round). Every
 // blind measurement put the dictionary's precision on new text 0.05-0.15 below its
 // in-sample figure: a rule judged on the set it was written for looks better than it is.
-// Here a rule is judged only on the sets it is not scored on: for each of the nine coded
+// Here a rule is judged only on the sets it is not scored on: for each of the ten coded
 // sets in turn, the rules whose precision on the other eight is below a bound (with at
 // least a few hits there) are cut, and the left-out set is scored with what is left. The
-// pooled and per-set figures of those nine scorings estimate what the same cutting
-// procedure, applied to all nine sets, does on a tenth set written by someone else.
+// pooled and per-set figures of those ten scorings estimate what the same cutting
+// procedure, applied to all ten sets, does on an eleventh set written by someone else.
 //
 // go test -run TestRulesLeftOut -v ./codebook logs the estimate for a grid of bounds,
-// the rules the chosen bound cuts on all nine sets (their hits and precision per set)
-// and, with -rules-fp FILE, every false positive of the nine sets by code and rule, for
+// the rules the chosen bound cuts on all ten sets (their hits and precision per set)
+// and, with -rules-fp FILE, every false positive of the ten sets by code and rule, for
 // reading by class. -rules-codebook PATH judges another codebook file (for instance the
 // patterns before a round, from `git show main:data/codebooks/samenwerking.yaml`).
 
@@ -26,17 +26,18 @@ import (
 
 var (
 	rulesCodebook = flag.String("rules-codebook", "", "TestRulesLeftOut: the codebook file to judge (default: the shipped one)")
-	rulesFP       = flag.String("rules-fp", "", "TestRulesLeftOut: write every false positive of the nine sets to this file")
+	rulesFP       = flag.String("rules-fp", "", "TestRulesLeftOut: write every false positive of the ten sets to this file")
 	rulesDecided  = flag.String("rules-decisions", "", "TestRulesLeftOut: write every fragment×code decision that is not a true negative (tp, fp, fn) to this file, for diffs between two states")
 )
 
-// losoSets are the nine coded sets the rules are judged on: the four development sets and
-// the five spent held-out sets. Written out here, not taken from heldoutSets, so that a
-// held-out set still blind is never read by this procedure.
+// losoSets are the ten coded sets the rules are judged on and the calibration is
+// estimated on: the four development sets and the six spent held-out sets. Written out
+// here, not taken from heldoutSets, so that a held-out set still blind (heldout7) is
+// never read by either procedure.
 var losoSets = []string{
 	"testdata/dev/fragments.yaml", "testdata/dev2/fragments.yaml", dev3Path, dev4Path,
 	"testdata/heldout/fragments.yaml", "testdata/heldout2/fragments.yaml", "testdata/heldout3/fragments.yaml",
-	"testdata/heldout4/fragments.yaml", "testdata/heldout5/fragments.yaml",
+	"testdata/heldout4/fragments.yaml", "testdata/heldout5/fragments.yaml", "testdata/heldout6/fragments.yaml",
 }
 
 // ruleKey is one rule of one code: Match.Code and Match.Rule.
@@ -226,7 +227,7 @@ func losoEstimate(sets [][]firedFragment, p cutPolicy, ids []string) []devScore 
 // summary is the pooled P/R/F1 of per-set scores, their mean precision and recall, and
 // the lowest recall and precision of the held-out sets (indexes from firstHeldout on).
 type summary struct {
-	pooled, heldout devScore // heldout: the five spent held-out sets pooled
+	pooled, heldout devScore // heldout: the six spent held-out sets pooled
 	meanP, meanR    float64
 	minHoP, minHoR  float64
 }
@@ -277,7 +278,7 @@ func perSetLine(scores []devScore) string {
 // rulesPolicy is the shipped choice of the procedure: a rule that is right in fewer than
 // rulesBound of its hits on the sets it is judged on, over at least rulesMinHits hits, is
 // cut. TestRulesLeftOut fails where a rule of the judged codebook would still be cut on
-// all nine sets: the shipped patterns are the procedure's outcome, not a hand pick.
+// all ten sets: the shipped patterns are the procedure's outcome, not a hand pick.
 var rulesPolicy = cutPolicy{Bound: 0.3, MinHits: 3}
 
 // TestRulesLeftOut is the leave-one-set-out judgement of the rules (see the file comment).
@@ -342,7 +343,7 @@ func TestRulesLeftOut(t *testing.T) {
 				per = append(per, fmt.Sprintf("%s %d/%d", setName(losoSets[i]), c.correct, c.hits))
 			}
 		}
-		t.Errorf("rule %s %q is right in %d of %d hits on the nine sets (%s): below %.2f, cut or narrow it", k.code, k.rule, all[k].correct, all[k].hits, strings.Join(per, ", "), rulesPolicy.Bound)
+		t.Errorf("rule %s %q is right in %d of %d hits on the ten sets (%s): below %.2f, cut or narrow it", k.code, k.rule, all[k].correct, all[k].hits, strings.Join(per, ", "), rulesPolicy.Bound)
 	}
 	if *rulesFP != "" {
 		writeFalsePositives(t, *rulesFP, sets, ids, all)

@@ -62,26 +62,30 @@ func heldReason(c *protected.Coding) any {
 	return c.Held
 }
 
-// noteHeld notes, where the codebook has a calibration, its threshold and how many
-// suggestions it held back, below the threshold and as the weaker sibling.
+// noteHeld notes, where the codebook has a calibration, its threshold and cap and how
+// many suggestions it held back: below the threshold, as the weaker sibling and below
+// the cap times its segment's best confidence.
 func (in *Input) noteHeld(res *results.Results) {
 	c := in.Codebook.DictionaryCalibration()
 	if c == nil {
 		return
 	}
-	below, sibling := 0, 0
+	below, sibling, capped := 0, 0, 0
 	for i := range in.AutoHeld {
 		switch in.AutoHeld[i].Held {
 		case codebook.HeldThreshold:
 			below++
 		case codebook.HeldSibling:
 			sibling++
+		case codebook.HeldCap:
+			capped++
 		}
 	}
 	t := fmt.Sprintf("%.2f", c.Threshold)
+	cp := fmt.Sprintf("%.2f", c.Cap)
 	res.Notes = append(res.Notes, results.Note{Topic: "autocode_validation",
-		NL: fmt.Sprintf("het woordenboek is gekalibreerd (%s, drempel %s): %d suggesties zijn achtergehouden, %d onder de drempel en %d als de zwakkere van een bevorderende factor en de belemmering die haar ontkenning is; autocodings noemt ze (kolom held) en geeft elke suggestie haar betrouwbaarheid (kolom probability).",
-			c.Estimated, strings.Replace(t, ".", ",", 1), below+sibling, below, sibling),
-		EN: fmt.Sprintf("the dictionary is calibrated (%s, threshold %s): %d suggestions were held back, %d below the threshold and %d as the weaker of a facilitator and the barrier its negation means; autocodings lists them (column held) and gives every suggestion its confidence (column probability).",
-			c.Estimated, t, below+sibling, below, sibling)})
+		NL: fmt.Sprintf("het woordenboek is gekalibreerd (%s, drempel %s, cap %s): %d suggesties zijn achtergehouden, %d onder de drempel en %d als de zwakkere van een bevorderende factor en de belemmering die haar ontkenning is, %d onder de cap maal de hoogste betrouwbaarheid in hun segment; autocodings noemt ze (kolom held) en geeft elke suggestie haar betrouwbaarheid (kolom probability).",
+			c.Estimated, strings.Replace(t, ".", ",", 1), strings.Replace(cp, ".", ",", 1), below+sibling+capped, below, sibling, capped),
+		EN: fmt.Sprintf("the dictionary is calibrated (%s, threshold %s, cap %s): %d suggestions were held back, %d below the threshold and %d as the weaker of a facilitator and the barrier its negation means, %d below the cap times the highest confidence in their segment; autocodings lists them (column held) and gives every suggestion its confidence (column probability).",
+			c.Estimated, t, cp, below+sibling+capped, below, sibling, capped)})
 }

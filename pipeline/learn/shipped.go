@@ -51,8 +51,8 @@ type Knobs struct {
 type ShippedOptions struct {
 	// AutoCoder is the patterns alone (no calibration, no model): its negation words.
 	AutoCoder *codebook.AutoCoder
-	// Calibration estimates the dictionary's calibration on the listed sets (those of
-	// them it is estimated on); it is called with the same sets for the same result.
+	// Calibration estimates the dictionary's calibration on the listed sets (the
+	// training sets); it is called with the same sets for the same result.
 	Calibration func(dev []int) *codebook.Calibration
 	// Codes are the codes modelled and scored.
 	Codes []string
@@ -177,19 +177,15 @@ func without(sets []int, s int) []int {
 	return out
 }
 
-// devOf returns the sets of train the calibration is estimated on.
+// devOf returns the sets of train the calibration is estimated on: all of them (since
+// issue 19's sixth round the calibration is estimated on every coded set, not only on
+// those the patterns were tuned on), so that no left-out set's hits reach it.
 func (t *shippedTrainer) devOf(train []int) []int {
-	var dev []int
-	for _, i := range train {
-		if t.sets[i].Dev {
-			dev = append(dev, i)
-		}
-	}
-	return dev
+	return slices.Clone(train)
 }
 
 // inputsFor returns the model inputs of every fragment of every set, with the
-// calibration estimated on the dev sets of train.
+// calibration estimated on the sets of train.
 func (t *shippedTrainer) inputsFor(train []int) [][]codebook.ModelInput {
 	dev := t.devOf(train)
 	key := fmt.Sprint(dev)

@@ -169,22 +169,16 @@ func shippedSetup(t *testing.T) (*codebook.AutoCoder, *codebook.Codebook, Shippe
 }
 
 // calibrationOf returns ShippedOptions.Calibration for the sets: the shipped calibration
-// where every set it was estimated on is in the training, else one estimated the same way
-// on those that are.
-func calibrationOf(cb *codebook.Codebook, sets []ShippedSet) func(dev []int) *codebook.Calibration {
+// where every set is in the training (it was estimated on those and more), else one
+// estimated the same way, with the shipped knobs, on the training sets alone.
+func calibrationOf(cb *codebook.Codebook, sets []ShippedSet) func(train []int) *codebook.Calibration {
 	shipped := cb.DictionaryCalibration()
-	nDev := 0
-	for _, s := range sets {
-		if s.Dev {
-			nDev++
-		}
-	}
-	return func(dev []int) *codebook.Calibration {
-		if len(dev) == nDev {
+	return func(train []int) *codebook.Calibration {
+		if len(train) == len(sets) {
 			return shipped
 		}
 		var frags []codebook.CodedFragment
-		for _, i := range dev {
+		for _, i := range train {
 			for _, f := range sets[i].Fragments {
 				frags = append(frags, codebook.CodedFragment{Codes: f.Codes, Matches: f.Matches})
 			}

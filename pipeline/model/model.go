@@ -79,7 +79,8 @@ type Coding struct {
 	// Confidence is set for a dictionary suggestion where the codebook has a calibration
 	// (codebook.Calibration): the precision its rules had on coded fragments. Held says
 	// why the calibration held the suggestion back (codebook.HeldThreshold,
-	// codebook.HeldSibling); a held suggestion is listed, not counted (autocode_held.go).
+	// codebook.HeldSibling, codebook.HeldCap; the model's own: codebook.HeldModel); a
+	// held suggestion is listed, not counted (autocode_held.go).
 	Confidence float64
 	Held       string
 }
