@@ -316,16 +316,20 @@ var cues = [][]string{
 	{"familie"}, {"fam"},
 	{"interview"}, {"gesprek"}, {"transcript"}, {"transcriptie"}, {"respondent"}, {"deelnemer"},
 	// attack 16p, F07, F05: nicknames, and a name after a form's label ("Naam: Stino")
-	{"bijnaam", "is"}, {"roepnaam"}, {"roepnaam", "is"}, {"straatnaam", "is"}, {"naam"}, {"voornaam"},
+	{"bijnaam", "is"}, {"roepnaam"}, {"roepnaam", "is"}, {"straatnaam", "is"}, {"naam"}, {"voornaam"}, // naam, voornaam: labels only (labelOnly)
 	{"heet", "hij"}, {"heet", "ze"}, {"heet", "zij"}, {"heette", "hij"}, {"heette", "ze"},
 	{"noemen", "ze", "hem"}, {"noemen", "ze", "haar"}, {"noemen", "we", "hem"}, {"noemen", "we", "haar"},
 }
 
 // labelCues are the cues that may stand before a name with a colon, as a form or a
 // pupil list writes them ("Leerling: Jurensley B.", "Naam: Stino").
-// A transcript's speaker label ("Respondent: Tekst ...") is no such label.
-var labelCues = map[string]bool{"leerling": true, "naam": true, "voornaam": true, "roepnaam": true, "bijnaam": true,
-	"client": true, "cliënt": true}
+// A transcript's speaker label ("Respondent: Tekst ...", "Leerling: Wiskunde vind ik
+// leuk") is no such label. labelOnly are the cues that count only so: "de naam
+// Jeugdzorg" is no name.
+var (
+	labelCues = map[string]bool{"naam": true, "voornaam": true, "roepnaam": true, "bijnaam": true}
+	labelOnly = map[string]bool{"naam": true, "voornaam": true}
+)
 
 // surnamePrefix holds the prefixes that a surname written alone keeps ("de Vries").
 var surnamePrefix = map[string]bool{"van": true, "de": true, "der": true, "den": true, "ter": true, "ten": true, "t": true, "el": true}
@@ -424,9 +428,6 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 				from--
 			}
 		}
-		if unlisted {
-			from = givenBefore(toks, from, keep, l, placeholder) // given_before.go
-		}
 		s, e := toks[from].start, toks[to].end
 		// possessive: "Sanne's", "Sanne’s"
 		for _, p := range []string{"'s", "’s", "'S", "’S"} {
@@ -470,7 +471,9 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 				!l.function[toks[j].fold] && !l.place[toks[j].fold] && !hasDigit(toks[j].fold) && l.isName(toks[j].fold) && !subjectVerb[toks[j].fold] &&
 				!institutionWord[toks[j].fold]
 			label := labelCues[toks[i+k-1].fold] && strings.TrimSpace(sep) == ":" && strings.HasSuffix(sep, " ")
-			if j < len(toks) && (namePart(j) || shoutName) && (joined(sep) || label) && (!strings.Contains(sep, ".") || abbreviation[toks[i+k-1].fold]) {
+			if labelOnly[toks[i+k-1].fold] && k == 1 && !label {
+				// not a form's label
+			} else if j < len(toks) && (namePart(j) || shoutName) && (joined(sep) || label) && (!strings.Contains(sep, ".") || abbreviation[toks[i+k-1].fold]) {
 				from := i + k
 				i = emit(from, extend(j))
 				continue

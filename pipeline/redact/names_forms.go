@@ -18,8 +18,15 @@ import (
 var (
 	surnameInitialsRe = regexp.MustCompile(`\b(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?),[ \x{00a0}]*(?:\p{Lu}\.){1,4}`)
 	nicknameRe        = regexp.MustCompile(`\b(\p{Lu}[\p{L}'’\-]+),?\s+zo\s+(?:noemen|noemden)\s+(?:ze|we|wij|zij|jullie|ze\s+hier)\s+(?:hem|haar|hen)\b` +
-		`|\b(?:wordt|werd|worden|werden)\s+(?:hij\s+|ze\s+|zij\s+)?(\p{Lu}[\p{L}'’\-]+)\s+genoemd\b`)
+		// a person is called so ("hij wordt Jayjay genoemd", "werd ze Noor genoemd"); a
+		// thing or a method is too ("dat wordt Triple-P genoemd"), so a person's pronoun
+		// must stand beside the verb
+		`|\b(?:(?:[Hh]ij|[Zz]e|[Zz]ij|[Dd]ie)\s+(?:wordt|werd)|(?:[Ww]ordt|[Ww]erd)\s+(?:hij|ze|zij))\s+(?:ook\s+)?(?:wel\s+)?(\p{Lu}[\p{L}'’\-]+)\s+genoemd\b`)
 )
+
+// abbreviationInitials are letters with stops that abbreviate words, not names.
+var abbreviationInitials = map[string]bool{"bv": true, "nb": true, "ok": true, "nv": true, "aub": true, "vof": true,
+	"ps": true, "ca": true, "mvg": true, "evt": true, "ivm": true, "zgn": true, "dwz": true, "oa": true, "bijv": true, "tav": true}
 
 // findNameForms returns the spans of the names above.
 func (r *Redactor) findNameForms(text string) []Span {
@@ -31,15 +38,21 @@ func (r *Redactor) findNameForms(text string) []Span {
 	var out []Span
 	if strings.Contains(text, ".") && strings.Contains(text, ",") {
 		for _, m := range surnameInitialsRe.FindAllStringSubmatchIndex(text, -1) {
-			if !isWord(text[m[2]:m[3]]) {
-				out = append(out, Span{m[0], m[1], Name})
+			word := text[m[2]:m[3]]
+			initials := strings.TrimLeft(strings.ToLower(strings.ReplaceAll(text[m[3]:m[1]], ".", "")), ", \u00a0")
+			// "Bijlage, B.V.", "Conclusie, N.B.", "Jongens, O.K." are abbreviations; at
+			// the start of a sentence the word must be a surname the lists know
+			// ("Antwoord, A.").
+			if isWord(word) || abbreviationInitials[initials] || sentenceStart(text, m[2]) && !l.surname[fold(word)] {
+				continue
 			}
+			out = append(out, Span{m[0], m[1], Name})
 		}
 	}
 	if strings.Contains(text, "noem") {
 		for _, m := range nicknameRe.FindAllStringSubmatchIndex(text, -1) {
 			for g := 2; g+1 < len(m); g += 2 {
-				if m[g] >= 0 && !isWord(text[m[g]:m[g+1]]) {
+				if m[g] >= 0 && !isWord(text[m[g]:m[g+1]]) && !allUpper(text[m[g]:m[g+1]]) { // "JIM", a method
 					out = append(out, Span{m[g], m[g+1], Name})
 				}
 			}

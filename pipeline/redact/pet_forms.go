@@ -11,10 +11,11 @@ import (
 // (attack 16p, F16: 0.10.0 published "Rish kwam gisteren langs ..., hij heet eigenlijk
 // [naam]", undoing its own placeholder). petForms are, for the first word of each listed
 // name of five letters or more (the given name, as lists write it), the word with -ie,
-// -y or -i (after a final vowel too: Sanne, Sannie), and its clipped forms of four
-// letters or more, alone or with those endings ("Rish", "Rishie"). They are names where
-// the text capitalises them and they are no function, place or kept word, nor a name
-// that is also a Dutch word.
+// -y or -i (after a final vowel too: Sanne, Sannie). They are names where the text
+// capitalises them and they are no function, place or kept word, nor a name that is also
+// a Dutch word. Clipped forms ("Rish") are not found: clipped to four letters, listed
+// names become Dutch words (Rozemarijn "Roze", Mandy "Mand", Sandra "Sand": review of
+// 16p's rules).
 
 // petForms returns the folded pet forms of the listed names' first words.
 func petForms(lists ...[]string) map[string]bool {
@@ -39,10 +40,6 @@ func petForms(lists ...[]string) map[string]bool {
 			stems := []string{g}
 			if strings.ContainsRune("aeiou", runes[len(runes)-1]) {
 				stems = append(stems, string(runes[:len(runes)-1]))
-			}
-			for k := 4; k < len(runes); k++ {
-				stems = append(stems, string(runes[:k]))
-				add(string(runes[:k]))
 			}
 			for _, st := range stems {
 				for _, suffix := range []string{"ie", "y", "i"} {

@@ -22,16 +22,18 @@ import (
 var (
 	dayMonth      = `(?:0?[1-9]|[12]\d|3[01])(?:\s+` + monthNames + `\.?|[-/.](?:0?[1-9]|1[0-2])\b)`
 	fullDate      = `(?:0?[1-9]|[12]\d|3[01])(?:\s+` + monthNames + `\.?\s+|[-/.](?:0?[1-9]|1[0-2])[-/.])(?:19|20)\d\d`
-	spokenBirthRe = regexp.MustCompile(`(?i)\b(?:(?:hij|zij|ze|ik|jij|je|het\s+kind|zijn\s+zus|haar\s+zus|zijn\s+broer|haar\s+broer)\s+(?:is|was|ben|bent)|(?:ze|zij|wij|we)\s+zijn)\s+van\s+(` + fullDate + `|(?:19|20)\d\d)\b` +
+	spokenBirthRe = regexp.MustCompile(`(?i)\b(?:(?:hij|zij|ze|ik|jij|je|het\s+kind|zijn\s+zus|haar\s+zus|zijn\s+broer|haar\s+broer)\s+(?:is|was|ben|bent)|(?:ze|zij)\s+zijn)\s+van\s+(` + fullDate + `|(?:19|20)\d\d)\b` +
 		`|(?i)\bverjaardag\s+(?:valt|viel|is|was)\s+(?:op\s+)?(` + dayMonth + `(?:\s+(?:19|20)\d\d)?)` +
 		`|(?i)\b(` + dayMonth + `(?:\s+(?:19|20)\d\d)?)\s+(?:[\p{L}]+\s+){0,2}jarig\b` +
-		`|(?i)\b\d{1,2}\s*(?:jr|jaar)\.?\s*[,;/]\s*(` + fullDate + `|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d)\b`)
-	streetWord     = `\p{Lu}[\p{L}'\-]*(?:straat|straatje|laan|weg|plein|pleintje|singel|gracht|kade|dijk|hof|pad|steeg|dreef|park|baan|ring|markt|wal|erf|hoek|allee|boulevard|plantsoen|brink|vaart|kwartier)`
+		`|(?i)\(\s*\d{1,2}\s*(?:jr|jaar)\.?\s*[,;/]\s*(` + fullDate + `|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d)\b`)
+	// streetWord: the street endings that are seldom the end of another noun (not -ring,
+	// -hof, -park, -baan: "Vergadering, nummer 2", "Sportpark, veld nummer 3").
+	streetWord     = `\p{Lu}[\p{L}'\-]*(?:straat|straatje|laan|weg|plein|pleintje|singel|gracht|kade|dijk|steeg|dreef|allee|boulevard|plantsoen)`
 	houseNumber    = `(?:huis)?(?:nummer|nr\.?|no\.?)\s*\d{1,4}(?:\s?[a-zA-Z]\b|\b)`
 	addressApartRe = regexp.MustCompile(`\b(?:` + streetWord + `)\b[,]?(?:\s+[\p{Ll}']+){0,2}\s+` + houseNumber +
 		`|\b` + houseNumber + `(?:\s+[\p{Ll}']+){1,2}\s+` + streetWord + `\b` +
 		`|[\p{Ll},]\s+((?:Achter|Voor|Aan|Op|Over|Bij|Onder|Naast|Tegenover|In|Langs|Buiten|Binnen)\s+(?:de|het|den|'t|’t)\s+\p{Lu}\p{Ll}+\s+\d{1,4}(?:\s?[a-z]\b|\b))`)
-	spokenEmailRe = regexp.MustCompile(`(?i)\b[\p{L}\d]+(?:[._\-][\p{L}\d]+)*\s+(?:op|at|bij|apenstaartje)\s+(?:gmail|hotmail|outlook|live|icloud|yahoo|ziggo|kpnmail|kpnplanet|planet|home|msn|protonmail|proton)(?:\s*(?:punt|dot|\.)\s*(?:com|nl|be))?\b`)
+	spokenEmailRe = regexp.MustCompile(`(?i)(?:^|[\s(])(\p{L}[\p{L}\d]*(?:[._\-][\p{L}\d]+)*)\s+(?:op|at|apenstaartje)\s+(?:gmail|hotmail|outlook|live|icloud|yahoo|ziggo|kpnmail|kpnplanet|planet|home|msn|protonmail|proton)(?:\s*(?:punt|dot|\.)\s*(?:com|nl|be))?\b`)
 )
 
 // findSpoken returns the spans of the details above.
@@ -40,7 +42,7 @@ func findSpoken(text string) []Span {
 	if strings.Contains(text, "van ") || strings.Contains(text, "arig") || strings.Contains(text, "erjaardag") || strings.Contains(text, "jr") || strings.Contains(text, "jaar") {
 		for _, m := range spokenBirthRe.FindAllStringSubmatchIndex(text, -1) {
 			for g := 2; g+1 < len(m); g += 2 {
-				if m[g] >= 0 {
+				if m[g] >= 0 && !periodFrom(text[m[g+1]:]) {
 					out = append(out, Span{m[g], m[g+1], Birth})
 					break
 				}
@@ -56,13 +58,9 @@ func findSpoken(text string) []Span {
 			}
 		}
 	}
-	for _, m := range spokenEmailRe.FindAllStringIndex(text, -1) {
-		local := text[m[0]:m[1]]
-		if i := strings.IndexAny(local, " \t\u00a0"); i > 0 {
-			local = local[:i]
-		}
-		if strings.ContainsAny(local, "._-0123456789") {
-			out = append(out, Span{m[0], m[1], Email})
+	for _, m := range spokenEmailRe.FindAllStringSubmatchIndex(text, -1) {
+		if local := text[m[2]:m[3]]; strings.ContainsAny(local, "._-0123456789") {
+			out = append(out, Span{m[2], m[1], Email})
 		}
 	}
 	out = append(out, findPhoneWords(text)...)
@@ -138,21 +136,44 @@ func findPhoneWords(text string) []Span {
 		if lower[words[i].start:words[i].end] != "nul" {
 			continue
 		}
-		digits, j := 0, i
+		digits, j, multi, commas := 0, i, false, false
 		for ; j < len(words); j++ {
-			if j > i && strings.Trim(lower[words[j-1].end:words[j].start], " ,-–\u00a0") != "" {
-				break
+			if j > i {
+				sep := lower[words[j-1].end:words[j].start]
+				if strings.Trim(sep, " ,-–\u00a0") != "" {
+					break
+				}
+				commas = commas || strings.Contains(sep, ",")
 			}
 			d := numberDigits(lower[words[j].start:words[j].end])
 			if d == "" {
 				break
 			}
 			digits += len(d)
+			multi = multi || len(d) > 1
 		}
-		if digits >= 9 {
+		// A Dutch number has ten digits, said in pairs or groups ("nul zes twaalf
+		// vierendertig ..."): single digits with commas are a list of scores ("nul,
+		// nul, een, twee, nul, drie").
+		// And "nul" is said with the next digit ("nul zes", "nul twintig"), not as the
+		// first of a list ("nul, twee, vier, ...").
+		if digits >= 9 && digits <= 11 && j > i+1 && lower[words[i+1].start:words[i+1].end] != "nul" && (multi || !commas) &&
+			!strings.Contains(lower[words[i].end:words[i+1].start], ",") {
 			out = append(out, Span{words[i].start, words[j-1].end, Phone})
 			i = j - 1
 		}
 	}
 	return out
+}
+
+// periodFrom reports whether rest, the text after a year, makes it the start of a
+// period ("van 2015 tot 2018", "van 2015-2018", "van 2015 t/m 2018"), not a birth year.
+func periodFrom(rest string) bool {
+	rest = strings.ToLower(strings.TrimLeft(rest, " \u00a0"))
+	for _, w := range []string{"tot", "t/m", "tm ", "-", "–", "—", "af", "t.e.m.", "until", "to "} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
