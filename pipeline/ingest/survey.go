@@ -736,7 +736,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		var parts []string
 		for i, c := range lay.columns {
 			v := strings.TrimSpace(tableCell(row, i))
-			if c.use == useName || c.use == useFirstName || c.use == useLastName {
+			if c.use == useName || c.use == useFirstName || c.use == useLastName || c.use == useNamePart {
 				if err := brokenCell(v, i, uncomputed); err != nil { // a name that cannot be redacted: a rejected cell (readers16)
 					ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(i), Err: err, Cell: true})
 					continue
