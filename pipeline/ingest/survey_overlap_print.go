@@ -160,8 +160,8 @@ func (p *printer) add(ds *model.Dataset, row []string, wave string, line int) {
 	if p.submit >= 0 {
 		r.HasSubmit, r.Complete = true, p.complete(strings.TrimSpace(tableCell(row, p.submit)))
 	}
-	ds.Prints = append(ds.Prints, r)
-	p.masks = append(p.masks, mask)
+	ds.Prints = model.AppendDoubling(ds.Prints, r)
+	p.masks = model.AppendDoubling(p.masks, mask)
 }
 
 // addUnread prints a row rejected as an incomplete response, so that a later export
