@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"slices"
+
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/analysis"
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -24,6 +26,8 @@ func autocode(d *model.Dataset, cb *codebook.Codebook, rep progress.Reporter, ah
 		return ahead.err
 	}
 	if ahead.segments > 0 {
+		// Room for the codings coded ahead and about one a segment for the rest.
+		d.Codings = slices.Grow(d.Codings, len(ahead.codings)+len(d.Segments)-ahead.segments)
 		d.Codings = append(d.Codings, ahead.codings...)
 		from = ahead.segments
 		rep.Add(from / 1000 * 1000)
@@ -55,10 +59,10 @@ func autocodeSegment(codings []model.Coding, ac *codebook.AutoCoder, seg *model.
 		if ac.ModelDecides(m.Code) {
 			c.Probability = m.Confidence // the shipped model's: its source names it (analysis.AutoSource)
 		}
-		codings = append(codings, c)
+		codings = model.AppendDoubling(codings, c)
 	}
 	if suggested == 0 {
-		codings = append(codings, model.Coding{Segment: seg.ID, Coder: analysis.AutoCoder, Source: seg.Source})
+		codings = model.AppendDoubling(codings, model.Coding{Segment: seg.ID, Coder: analysis.AutoCoder, Source: seg.Source})
 	}
 	return codings
 }

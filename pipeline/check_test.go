@@ -37,7 +37,7 @@ func TestProposeAnswer(t *testing.T) {
 		{"Helemaal niet eens", 1, false, true},
 		{"Niet eens", 2, false, true},
 		{"Niet helemaal mee eens", 0, false, false}, // "not quite": no proposal, never 1 or 5
-		{"Helemaal mee oneen", 1, false, true},       // a typo that keeps its negation
+		{"Helemaal mee oneen", 1, false, true},      // a typo that keeps its negation
 		// F14: the label beside a number counts where the scale knows it with another value.
 		{"1 - Helemaal mee eens", 5, false, true},
 		{"5 - Helemaal mee oneens", 1, false, true},

@@ -107,8 +107,16 @@ func keepWords(d *model.Dataset, cb *codebook.Codebook) []string {
 	}
 	// A municipality as read is kept only where it looks like a place name: a value with a
 	// digit, an @ or many words (a name or phone number typed into the column) is not.
+	// Each is listed once: the words are a set to redact.New and withoutKeptIDs, and a
+	// national study's 100,000 respondents name a few hundred municipalities.
+	seen := map[string]bool{}
 	for _, r := range d.Respondents {
-		if m := r.Municipality; m != "" && !strings.ContainsAny(m, "0123456789@") && len(strings.Fields(m)) <= 3 {
+		m := r.Municipality
+		if m == "" || seen[m] {
+			continue
+		}
+		seen[m] = true
+		if !strings.ContainsAny(m, "0123456789@") && len(strings.Fields(m)) <= 3 {
 			keep = append(keep, m)
 		}
 	}

@@ -151,7 +151,10 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		var r read
 		r.ds, r.err = readAllParallel(surveyFiles, func(f string, in Input) (model.Dataset, error) { // read_parallel.go
 			defer rep.Add(1)
-			return ingest.ReadSurvey(f, s.surveyOptions(f, in, cb, table)) // survey_overlap.go
+			opt := s.surveyOptions(f, in, cb, table) // survey_overlap.go
+			// The only survey file: nothing for sameExports to compare it with.
+			opt.OnlySurvey = len(surveyFiles) == 1
+			return ingest.ReadSurvey(f, opt)
 		})
 		surveyRead <- r
 	}()

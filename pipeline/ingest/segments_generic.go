@@ -334,7 +334,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			} else {
 				segments[id] = seg
 			}
-			ds.Segments = append(ds.Segments, model.Segment{
+			ds.Segments = model.AppendDoubling(ds.Segments, model.Segment{
 				ID: id, Respondent: resp, Document: doc, Text: text, Start: -1, End: -1, Source: path,
 			})
 			lastCoding = append(lastCoding, -1)
@@ -363,7 +363,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			}
 			earlierCoding = append(earlierCoding, lastCoding[seg])
 			lastCoding[seg] = len(ds.Codings)
-			ds.Codings = append(ds.Codings, model.Coding{Segment: ds.Segments[seg].ID, Raw: n, Coder: coder, Source: path})
+			ds.Codings = model.AppendDoubling(ds.Codings, model.Coding{Segment: ds.Segments[seg].ID, Raw: n, Coder: coder, Source: path})
 		}
 
 		r := respondents[resp]

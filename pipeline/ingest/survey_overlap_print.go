@@ -170,9 +170,9 @@ func (p *printer) add(ds *model.Dataset, row []string, wave string, line int) {
 	if p.submit >= 0 {
 		r.HasSubmit, r.Complete = true, p.complete(strings.TrimSpace(tableCell(row, p.submit)))
 	}
-	ds.Prints = append(ds.Prints, r)
-	p.masks = append(p.masks, mask)
-	p.submitFrom = append(p.submitFrom, from)
+	ds.Prints = model.AppendDoubling(ds.Prints, r)
+	p.masks = model.AppendDoubling(p.masks, mask)
+	p.submitFrom = model.AppendDoubling(p.submitFrom, from)
 }
 
 // addUnread prints a row rejected as an incomplete response, so that a later export

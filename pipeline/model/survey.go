@@ -101,9 +101,9 @@ func (c *AnswerColumn) grow(n int) {
 	}
 	for c.Len() < n {
 		if c.Wide != nil {
-			c.Wide = append(c.Wide, NoAnswer)
+			c.Wide = AppendDoubling(c.Wide, NoAnswer)
 		} else {
-			c.Codes = append(c.Codes, NoAnswer)
+			c.Codes = AppendDoubling(c.Codes, NoAnswer)
 		}
 	}
 }
@@ -185,9 +185,9 @@ func (s *Survey) Row(k RespondentKey) int {
 // repeated id knows, and saves Row's lookup.
 func (s *Survey) AppendRow(k RespondentKey) int {
 	i := len(s.Rows)
-	s.Rows = append(s.Rows, k)
+	s.Rows = AppendDoubling(s.Rows, k)
 	if len(s.Lines) > 0 {
-		s.Lines = append(s.Lines, 0)
+		s.Lines = AppendDoubling(s.Lines, 0)
 	}
 	if s.rowOf != nil {
 		s.rowOf[k] = i

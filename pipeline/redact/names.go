@@ -166,8 +166,11 @@ type names struct {
 	trigrams     []uint64
 }
 
-func newNames() *names {
-	return &names{by: map[string][]entry{}, seen: map[string]int{}, starts: map[string]bool{}}
+// newNames returns an empty list with room for about n names: a national survey's
+// respondent ids are 100,000 names, and maps grown to that size one split at a time
+// were rehashed some fifteen times over.
+func newNames(n int) *names {
+	return &names{by: make(map[string][]entry, n), seen: make(map[string]int, n), starts: map[string]bool{}}
 }
 
 func (n *names) add(name string, capOnly bool) {

@@ -131,7 +131,7 @@ func New(opt Options) *Redactor {
 	if ph == nil {
 		ph = placeholderText["nl"]
 	}
-	r := &Redactor{names: newNames(), keep: map[string]bool{}, placeholders: ph, unlisted: !opt.ListedOnly}
+	r := &Redactor{names: newNames(len(opt.People) + len(opt.Names)), keep: map[string]bool{}, placeholders: ph, unlisted: !opt.ListedOnly}
 	l := lex()
 	for _, p := range opt.People {
 		words := wordsOf(p)
