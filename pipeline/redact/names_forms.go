@@ -36,7 +36,7 @@ func (r *Redactor) findNameForms(text string) []Span {
 		return r.keep[f] || l.function[f] || l.place[f] || institutionWord[f] || placeholderWords[w] || len([]rune(f)) < 3
 	}
 	var out []Span
-	if strings.Contains(text, ".") && strings.Contains(text, ",") {
+	if commaInitial(text) {
 		for _, m := range surnameInitialsRe.FindAllStringSubmatchIndex(text, -1) {
 			word := text[m[2]:m[3]]
 			initials := strings.TrimLeft(strings.ToLower(strings.ReplaceAll(text[m[3]:m[1]], ".", "")), ", \u00a0")
@@ -91,4 +91,24 @@ func initialAfterName(text string, spans []Span) []Span {
 		spans[i].End = s.End + 3
 	}
 	return spans
+}
+
+// commaInitial reports whether text has a comma, spaces and a capital with a stop
+// (", R."), where surnameInitialsRe can match.
+func commaInitial(text string) bool {
+	for i := strings.IndexByte(text, ','); i >= 0; {
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == 0xc2 || text[j] == 0xa0) { // spaces, a no-break space's bytes
+			j++
+		}
+		if j+1 < len(text) && text[j] >= 'A' && text[j] <= 'Z' && text[j+1] == '.' {
+			return true
+		}
+		k := strings.IndexByte(text[i+1:], ',')
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
 }

@@ -39,7 +39,11 @@ var (
 // findSpoken returns the spans of the details above.
 func findSpoken(text string) []Span {
 	var out []Span
-	if strings.Contains(text, "van ") || strings.Contains(text, "arig") || strings.Contains(text, "erjaardag") || strings.Contains(text, "jr") || strings.Contains(text, "jaar") {
+	// Each expression runs only where cheap tests say it can match: RE2 over every
+	// segment of a national study cost 0.8 s of CPU.
+	digits := strings.ContainsAny(text, "0123456789")
+	if digits && (strings.Contains(text, "van ") && (strings.Contains(text, "19") || strings.Contains(text, "20")) ||
+		strings.Contains(text, "arig") || strings.Contains(text, "erjaardag") || strings.Contains(text, "(")) {
 		for _, m := range spokenBirthRe.FindAllStringSubmatchIndex(text, -1) {
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 && !periodFrom(text[m[g+1]:]) {
@@ -49,7 +53,7 @@ func findSpoken(text string) []Span {
 			}
 		}
 	}
-	if strings.ContainsAny(text, "0123456789") {
+	if digits && (strings.Contains(text, "ummer") || strings.Contains(text, "nr") || strings.Contains(text, "no.") || streetPrepHint(text)) {
 		for _, m := range addressApartRe.FindAllStringSubmatchIndex(text, -1) {
 			if m[2] >= 0 {
 				out = append(out, Span{m[2], m[3], Address})
@@ -57,6 +61,9 @@ func findSpoken(text string) []Span {
 				out = append(out, Span{m[0], m[1], Address})
 			}
 		}
+	}
+	if !hasWordFold(text, "mail", "outlook", "live", "icloud", "yahoo", "ziggo", "planet", "home", "msn", "proton") {
+		return append(out, findPhoneWords(text)...)
 	}
 	for _, m := range spokenEmailRe.FindAllStringSubmatchIndex(text, -1) {
 		if local := text[m[2]:m[3]]; strings.ContainsAny(local, "._-0123456789") {
@@ -105,6 +112,9 @@ func numberDigits(w string) string {
 // findPhoneWords returns the runs of number words from "nul" that spell nine digits or
 // more (a Dutch phone number has ten), separated by spaces, commas or dashes only.
 func findPhoneWords(text string) []Span {
+	if !hasWordFold(text, "nul") {
+		return nil
+	}
 	// ASCII lower case only, so that every offset in lower is one in text.
 	lower := strings.Map(func(r rune) rune {
 		if r >= 'A' && r <= 'Z' {
@@ -172,6 +182,28 @@ func periodFrom(rest string) bool {
 	rest = strings.ToLower(strings.TrimLeft(rest, " \u00a0"))
 	for _, w := range []string{"tot", "t/m", "tm ", "-", "–", "—", "af", "t.e.m.", "until", "to "} {
 		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// streetPrepHint reports whether text has a capitalised preposition inside a sentence
+// (" Achter ", " Aan ", " Op ", ...), as a street of several words starts.
+func streetPrepHint(text string) bool {
+	for _, w := range []string{" Achter ", " Voor ", " Aan ", " Op ", " Over ", " Bij ", " Onder ", " Naast ", " Tegenover ", " In ", " Langs ", " Buiten ", " Binnen "} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordFold reports whether text holds one of the lower-case ASCII words, written in
+// lower case, capitalised or in capitals.
+func hasWordFold(text string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(text, w) || strings.Contains(text, strings.ToUpper(w[:1])+w[1:]) || strings.Contains(text, strings.ToUpper(w)) {
 			return true
 		}
 	}
