@@ -30,7 +30,7 @@ type protectAhead struct {
 // as it is built, before the segments are redacted. Until redactor returns, the caller
 // may add codings and files to d and rename its segments, but must not change its
 // respondents or rejects.
-func startProtect(d *model.Dataset, newRed func() *redact.Redactor) *aheadWork {
+func startProtect(d *model.Dataset, newRed func(texts []string) *redact.Redactor) *aheadWork {
 	// The segments' ids and texts are taken now: renameSegments rewrites the segments in
 	// place.
 	ids, texts := make([]string, len(d.Segments)), make([]string, len(d.Segments))
@@ -40,7 +40,7 @@ func startProtect(d *model.Dataset, newRed func() *redact.Redactor) *aheadWork {
 	w := &aheadWork{red: make(chan *redact.Redactor, 1), done: make(chan protectAhead, 1)}
 	go func() {
 		var a protectAhead
-		a.red = newRed()
+		a.red = newRed(texts) // the texts taken now, not d.Segments: renamed meanwhile
 		w.red <- a.red
 		a.texts = redactKept(a.red, ids, texts)
 		w.done <- a
@@ -72,7 +72,7 @@ func (w *aheadWork) wait() protectAhead {
 
 // aheadOf is startProtect with a redactor made already.
 func aheadOf(d *model.Dataset, r *redact.Redactor) *aheadWork {
-	return startProtect(d, func() *redact.Redactor { return r })
+	return startProtect(d, func([]string) *redact.Redactor { return r })
 }
 
 // redactKept redacts the text of the first segment of each id, in order: the segments

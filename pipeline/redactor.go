@@ -17,12 +17,28 @@ import (
 // people, privacy.names as further names, and the codebook's code, partner and role words
 // and the respondents' municipalities as words that are never an unlisted name.
 func newRedactor(d *model.Dataset, cb *codebook.Codebook, s *Study) *redact.Redactor {
+	return newRedactorTexts(d, cb, s, segmentTexts(d))
+}
+
+// newRedactorTexts is newRedactor with the segments' texts given: the protect stage
+// builds the redactor on a goroutine of its own while the segments are renamed in place,
+// so it reads the texts taken before (protect_ahead.go), never d.Segments.
+func newRedactorTexts(d *model.Dataset, cb *codebook.Codebook, s *Study, texts []string) *redact.Redactor {
 	keep := keepWords(d, cb)
 	return redact.New(redact.Options{
-		People: append(withoutKeptIDs(namesToRedact(d), keep), speakerNames(d, s, keep)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keep, Lang: s.Language,
+		People: append(withoutKeptIDs(namesToRedact(d), keep), speakerNames(d, s, keep, texts)...), Names: s.Privacy.Names, Organisations: s.Privacy.Organisations, Keep: keep, Lang: s.Language,
 		Anchors:     anchorWords(d, cb), // redactor_anchors.go
 		Respondents: idsInFileNames(d),  // redactor_ids.go
 	})
+}
+
+// segmentTexts returns the texts of d's segments.
+func segmentTexts(d *model.Dataset) []string {
+	texts := make([]string, len(d.Segments))
+	for i := range d.Segments {
+		texts[i] = d.Segments[i].Text
+	}
+	return texts
 }
 
 // NewRedactor returns a redactor for the given names (as people: whole and part by part),

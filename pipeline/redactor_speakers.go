@@ -22,7 +22,7 @@ import (
 // reject's own reason, whose hint "name the interviewer, e.g. interviewer: Speaker 1"
 // then read "interviewer: [naam]". What is left of a label after them ("Anna" of
 // "Speaker 1 (Anna)") is a name and redacted as before.
-func speakerNames(d *model.Dataset, s *Study, keep []string) []string {
+func speakerNames(d *model.Dataset, s *Study, keep, texts []string) []string {
 	var names []string
 	add := func(label string) {
 		if n := personInLabel(label); n != "" {
@@ -46,7 +46,7 @@ func speakerNames(d *model.Dataset, s *Study, keep []string) []string {
 			add(strings.TrimSuffix(rj.Value, ":"))
 		}
 	}
-	names = append(names, chatSenders(d, keep)...)
+	names = append(names, chatSenders(texts, keep)...)
 	return names
 }
 
@@ -57,7 +57,7 @@ func speakerNames(d *model.Dataset, s *Study, keep []string) []string {
 // only listed senders were). The words of the codebook, partners, roles and
 // municipalities are left out of a sender ("Jeugdzorg Bergdorp: ..." names no person),
 // and so are a label's generic words (personInLabel).
-func chatSenders(d *model.Dataset, keep []string) []string {
+func chatSenders(texts, keep []string) []string {
 	kept := map[string]bool{}
 	for _, k := range keep {
 		for _, w := range strings.FieldsFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
@@ -66,8 +66,8 @@ func chatSenders(d *model.Dataset, keep []string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for i := range d.Segments {
-		for _, sender := range ingest.ChatSenders(d.Segments[i].Text) {
+	for _, text := range texts {
+		for _, sender := range ingest.ChatSenders(text) {
 			if seen[sender] {
 				continue
 			}

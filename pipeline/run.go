@@ -239,7 +239,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		coded(d, cb, append(stops, out.Summary.Warnings...))
 		return nil, nil
 	}
-	ahead := startProtect(d, func() *redact.Redactor { return newRedactor(d, cb, s) }) // beside the auto-coder: protect_ahead.go
+	ahead := startProtect(d, func(texts []string) *redact.Redactor { return newRedactorTexts(d, cb, s, texts) }) // beside the auto-coder: protect_ahead.go
 	if s.AutocodeEnabled() {
 		rep.Stage("auto-coding", len(d.Segments))
 		if err := autocode(d, cb, rep, coding, built); err != nil {
