@@ -6,7 +6,7 @@ import (
 )
 
 // TestAppendDoubling checks that AppendDoubling holds what append holds, and that a
-// slice of 100,000 grown by it is copied less than half as often as by append.
+// slice of 100,000 grown by it is copied no more often than doubling allows.
 func TestAppendDoubling(t *testing.T) {
 	var a, b []int
 	grows, appendGrows := 0, 0
@@ -24,7 +24,10 @@ func TestAppendDoubling(t *testing.T) {
 	if !slices.Equal(a, b) {
 		t.Fatal("AppendDoubling holds other elements than append")
 	}
-	if 2*grows >= appendGrows {
+	// Doubling copies a slice of 100,000 at most 17 times from one element (2^17 >
+	// 100,000), whatever the runtime's own growth (append's differs under -race, where
+	// it made 28 copies and the old test, half of append's, failed).
+	if grows > 18 || grows >= appendGrows {
 		t.Errorf("%d copies for 100,000 elements, append %d", grows, appendGrows)
 	}
 	if cap(b) > 2*len(b)+256 {
