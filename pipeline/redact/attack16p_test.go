@@ -83,6 +83,10 @@ func TestAttack16p(t *testing.T) {
 		// F05: a date after an age in brackets; a form's label "Naam:" with a colon
 		{"Leerling: Jurensley B. (15 jr, 14-6-2008)", "Leerling: Jurensley B. (15 jr, [geboortedatum])"},
 		{"Naam: Stino", "Naam: [naam]"},
+		// F10, F18: schools after praktijkschool and mytylschool; no school on a console
+		{"Hij zit op praktijkschool De Brug in Bergdorp.", "Hij zit op praktijkschool [schoolnaam] in Bergdorp."},
+		{"Ze zit op de mytylschool De Regenboog.", "Ze zit op de mytylschool [schoolnaam]."},
+		{"De jongeren spelen FIFA op de Playstation in het jongerencentrum", "De jongeren spelen FIFA op de Playstation in het jongerencentrum"},
 		{"Respondent: Tekst drie, ja", "Respondent: Tekst drie, ja"},
 		{"Coder Anouk codeerde", "Coder [naam] codeerde"},
 		{"Vraag Jansen maar", "Vraag [naam] maar"},

@@ -17,7 +17,7 @@ import (
 // The school patterns as 0.9.0 wrote them, as regular expressions: the oracle of the
 // scanners in schools_scan.go.
 var (
-	oracleSchoolWordRe       = regexp.MustCompile(`(?i:\b(?:basisschool|basisscholen|kindcentrum|scholengemeenschap|praktijkonderwijs|daltonschool|montessorischool|jenaplanschool|vrije school|brede school|school|mavo|vmbo|havo|lyceum|college))\b|\b(?:OBS|CBS|RKBS|PCBS|SBO|SO|VSO|IKC|ISK|SBAO|ZMLK)\b`)
+	oracleSchoolWordRe       = regexp.MustCompile(`(?i:\b(?:basisschool|basisscholen|kindcentrum|scholengemeenschap|praktijkschool|praktijkonderwijs|mytylschool|tyltylschool|daltonschool|montessorischool|jenaplanschool|vrije school|brede school|school|mavo|vmbo|havo|lyceum|college))\b|\b(?:OBS|CBS|RKBS|PCBS|SBO|SO|VSO|IKC|ISK|SBAO|ZMLK)\b`)
 	oracleSchoolNameAfterRe  = regexp.MustCompile(`^[ \x{00a0}]+((?:(?:De|Het|'t|de|het)[ \x{00a0}]+)?\p{Lu}[\p{L}'’]+(?:[ \x{00a0}\-]+(?:de |het |van |der |den )?\p{Lu}[\p{L}'’]+){0,2})`)
 	oracleSchoolNameBeforeRe = regexp.MustCompile(`\b((?:\p{Lu}[\p{L}'’]+(?:[ \x{00a0}]+|-)){1,3})(College|Lyceum|Scholengemeenschap|School|Gymnasium|Atheneum|Campus|Mavo|Vmbo|Havo)\b`)
 	oracleSchoolCompoundRe   = regexp.MustCompile(`\b(?:\p{Lu}[\p{L}]+[ \x{00a0}]+)?\p{Lu}[\p{L}]{2,}(?:school|college)\b`)

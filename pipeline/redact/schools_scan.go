@@ -181,7 +181,7 @@ func runRunes(text string, i int, in func(rune) bool) int {
 // schoolWordsFolded and schoolWordsExact are schoolWordRe's alternatives: a school word
 // in any case, an abbreviation in capitals only.
 var (
-	schoolWordsFolded = []string{"basisschool", "basisscholen", "kindcentrum", "scholengemeenschap", "praktijkonderwijs", "daltonschool", "montessorischool", "jenaplanschool", "vrije school", "brede school", "school", "mavo", "vmbo", "havo", "lyceum", "college"}
+	schoolWordsFolded = []string{"basisschool", "basisscholen", "kindcentrum", "scholengemeenschap", "praktijkschool", "praktijkonderwijs", "mytylschool", "tyltylschool", "daltonschool", "montessorischool", "jenaplanschool", "vrije school", "brede school", "school", "mavo", "vmbo", "havo", "lyceum", "college"}
 	schoolWordsExact  = []string{"OBS", "CBS", "RKBS", "PCBS", "SBO", "SO", "VSO", "IKC", "ISK", "SBAO", "ZMLK"}
 )
 
