@@ -22,7 +22,7 @@ import (
 //     "dossier 2024/0412"); eight or nine digits after "BSN"; a mobile number without
 //     its 0 after a phone word ("nummer is 6 12 34 56 78").
 var (
-	shortBirthRe = regexp.MustCompile(`(?i)(?:\bgeboren(?:\s+(?:op|in))?|\bgeb[.:]:?|\bgeboortedatum:?|\bgeboortedag:?|\bjarig(?:\s+op)?|\bverjaardag(?:\s+is)?(?:\s+op)?|\bborn(?:\s+(?:on|in))?|\bd\.o\.b\.:?|\bdob:?)\s*(?:is\s+)?(` +
+	shortBirthRe = regexp.MustCompile(`(?i)(?:\bgeboren(?:\s+(?:op|in))?|\bgeb[.:]:?|\bgeboortedatum:?|\bgeboortedag:?|\bjarig(?:\s+op)?|\bverjaardag(?:\s+(?:is|valt|viel|was))?(?:\s+op)?|\bborn(?:\s+(?:on|in))?|\bd\.o\.b\.:?|\bdob:?)\s*(?:is\s+)?(` +
 		`(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])` + // ISO: 2009-03-12, 2009.03.12, 2009/03/12
 		`|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:(?:19|20)\d\d|['’]\d{2}|\d{2}))?` + // 12/03/09, 12/03
 		`|(?:0?[1-9]|[12]\d|3[01])\s+` + monthNames + `\.?(?:\s+(?:19|20)\d\d)?` + // 12 maart (2009)

@@ -324,11 +324,10 @@ var cues = [][]string{
 	{"noemen", "ze", "hem"}, {"noemen", "ze", "haar"}, {"noemen", "we", "hem"}, {"noemen", "we", "haar"},
 }
 
-// labelCues are the cues that may stand before a name with a colon, as a form or a
-// pupil list writes them ("Leerling: Jurensley B.", "Naam: Stino").
-// A transcript's speaker label ("Respondent: Tekst ...", "Leerling: Wiskunde vind ik
-// leuk") is no such label. labelOnly are the cues that count only so: "de naam
-// Jeugdzorg" is no name.
+// labelCues are the cues that may stand before a name with a colon, as a form writes
+// them ("Naam: Stino", "Roepnaam: Stino"); a transcript's speaker label ("Respondent:
+// Tekst ...", "Leerling: Wiskunde vind ik leuk") is no such label. labelOnly are the
+// cues that count only so: "de naam Jeugdzorg" is no name.
 var (
 	labelCues = map[string]bool{"naam": true, "voornaam": true, "roepnaam": true, "bijnaam": true}
 	labelOnly = map[string]bool{"naam": true, "voornaam": true}
@@ -473,10 +472,10 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			shoutName := j < len(toks) && toks[j].shout && utf8.RuneCountInString(toks[j].fold) >= 3 && !keep[toks[j].fold] &&
 				!l.function[toks[j].fold] && !l.place[toks[j].fold] && !hasDigit(toks[j].fold) && l.isName(toks[j].fold) && !subjectVerb[toks[j].fold] &&
 				!institutionWord[toks[j].fold]
-			label := labelCues[toks[i+k-1].fold] && strings.TrimSpace(sep) == ":" && strings.HasSuffix(sep, " ")
-			if labelOnly[toks[i+k-1].fold] && k == 1 && !label {
-				// not a form's label
-			} else if j < len(toks) && (namePart(j) || shoutName) && (joined(sep) || label) && (!strings.Contains(sep, ".") || abbreviation[toks[i+k-1].fold]) {
+			cue := toks[i+k-1].fold
+			label := labelCues[cue] && strings.TrimSpace(sep) == ":" && strings.HasSuffix(sep, " ")
+			cued := label || joined(sep) && !(labelOnly[cue] && k == 1)
+			if j < len(toks) && (namePart(j) || shoutName) && cued && (!strings.Contains(sep, ".") || abbreviation[cue]) {
 				from := i + k
 				i = emit(from, extend(j))
 				continue

@@ -3,6 +3,7 @@ package redact
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Names in the forms lists and nicknames take (attack 16p):
@@ -33,7 +34,7 @@ func (r *Redactor) findNameForms(text string) []Span {
 	l := lex()
 	isWord := func(w string) bool {
 		f := fold(w)
-		return r.keep[f] || l.function[f] || l.place[f] || institutionWord[f] || placeholderWords[w] || len([]rune(f)) < 3
+		return r.keep[f] || l.function[f] || l.place[f] || institutionWord[f] || placeholderWords[w] || utf8.RuneCountInString(f) < 3
 	}
 	var out []Span
 	if commaInitial(text) {

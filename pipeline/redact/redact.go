@@ -105,8 +105,8 @@ type Redactor struct {
 	unlisted     bool
 	anchors      map[string]bool
 	ids          map[string]bool // the respondents' ids, by idKey (paths_ids.go)
-	pets         map[string]bool // pet forms of the listed names (pet_forms.go)
 	idLen        int             // the longest of them, in bytes
+	pets         map[string]bool // pet forms of the listed names (pet_forms.go)
 	// only090Schools leaves out the school rules added after 0.9.0 (capitals, "op de"):
 	// the tests measure what they add.
 	only090Schools bool
@@ -280,10 +280,10 @@ func (r *Redactor) Find(text string) []Span {
 	spans = append(spans, findDiminutives(text, r.names, r.keep, r.unlisted)...) // diminutives.go
 	spans = append(spans, r.findPetForms(text)...)                               // pet_forms.go
 	spans = append(spans, findSpoken(text)...)                                   // spoken.go
-	spans = append(spans, r.findNameForms(text)...)                              // names_forms.go
 	spans = append(spans, r.findChatLowerNames(text)...)                         // chat_lower.go
 	spans = append(spans, r.findGluedStudyNames(text)...)                        // names_glued_words.go
 	if r.unlisted {
+		spans = append(spans, r.findNameForms(text)...)             // names_forms.go
 		spans = append(spans, findApostropheNames(text, r.keep)...) // apostrophe_names.go
 		spans = append(spans, findChatNames(text, r.keep)...)       // chat_names.go
 		spans = append(spans, findUnlistedHandles(text, r.keep)...) // handles_unlisted.go

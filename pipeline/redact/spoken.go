@@ -9,21 +9,23 @@ import (
 // (attack 16p):
 //
 //   - F08: a date of birth without a birth word: "hij is van 14 juni 2008", "ze is van
-//     2008" (a person's year), "ze is op 12 maart jarig" (the cue after the date), "haar
-//     verjaardag valt op 7 juli"; and F05: a date after an age, "(15 jr, 14-6-2008)".
+//     2008" (a person's year; not the start of a period, "van 2015 tot 2018"), "ze is op
+//     12 maart jarig" (the cue after a day and month); and F05: a date after an age in
+//     brackets, "(15 jr, 14-6-2008)". After a birth word ("verjaardag valt op 7 juli")
+//     the date is cued.go's.
 //   - F09: a street and its house number apart ("in de Julianastraat op nummer 7",
 //     "Kerkstraat, nummer 12", "op nummer 14 in de Dorpsstraat"), and a street of several
 //     words written inside a sentence ("woont Achter de Kerk 5").
 //   - F12: an e-mail address said with "op" or "at" and the provider ("jayden.devries2009
-//     op gmail"), where the address part has a dot, an underscore or a digit ("mail hem
-//     op gmail" stays).
+//     op gmail"), where the address part starts with a letter and has a dot, an
+//     underscore, a hyphen or a digit ("mail hem op gmail", "om 22.00 op live" stay).
 //   - F14: a phone number in words ("nul zes twaalf vierendertig zesenvijftig
-//     achtenzeventig"): a run of number words from "nul" that spells nine digits or more.
+//     achtenzeventig"): number words from "nul" and the next digit that spell nine to
+//     eleven digits (findPhoneWords).
 var (
 	dayMonth      = `(?:0?[1-9]|[12]\d|3[01])(?:\s+` + monthNames + `\.?|[-/.](?:0?[1-9]|1[0-2])\b)`
 	fullDate      = `(?:0?[1-9]|[12]\d|3[01])(?:\s+` + monthNames + `\.?\s+|[-/.](?:0?[1-9]|1[0-2])[-/.])(?:19|20)\d\d`
 	spokenBirthRe = regexp.MustCompile(`(?i)\b(?:(?:hij|zij|ze|ik|jij|je|het\s+kind|zijn\s+zus|haar\s+zus|zijn\s+broer|haar\s+broer)\s+(?:is|was|ben|bent)|(?:ze|zij)\s+zijn)\s+van\s+(` + fullDate + `|(?:19|20)\d\d)\b` +
-		`|(?i)\bverjaardag\s+(?:valt|viel|is|was)\s+(?:op\s+)?(` + dayMonth + `(?:\s+(?:19|20)\d\d)?)` +
 		`|(?i)\b(` + dayMonth + `(?:\s+(?:19|20)\d\d)?)\s+(?:[\p{L}]+\s+){0,2}jarig\b` +
 		`|(?i)\(\s*\d{1,2}\s*(?:jr|jaar)\.?\s*[,;/]\s*(` + fullDate + `|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d)\b`)
 	// streetWord: the street endings that are seldom the end of another noun (not -ring,
@@ -43,7 +45,7 @@ func findSpoken(text string) []Span {
 	// segment of a national study cost 0.8 s of CPU.
 	digits := strings.ContainsAny(text, "0123456789")
 	if digits && (strings.Contains(text, "van ") && (strings.Contains(text, "19") || strings.Contains(text, "20")) ||
-		strings.Contains(text, "arig") || strings.Contains(text, "erjaardag") || strings.Contains(text, "(")) {
+		strings.Contains(text, "arig") || strings.Contains(text, "(")) {
 		for _, m := range spokenBirthRe.FindAllStringSubmatchIndex(text, -1) {
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 && !periodFrom(text[m[g+1]:]) {
@@ -62,16 +64,14 @@ func findSpoken(text string) []Span {
 			}
 		}
 	}
-	if !hasWordFold(text, "mail", "outlook", "live", "icloud", "yahoo", "ziggo", "planet", "home", "msn", "proton") {
-		return append(out, findPhoneWords(text)...)
-	}
-	for _, m := range spokenEmailRe.FindAllStringSubmatchIndex(text, -1) {
-		if local := text[m[2]:m[3]]; strings.ContainsAny(local, "._-0123456789") {
-			out = append(out, Span{m[2], m[1], Email})
+	if hasWordFold(text, "mail", "outlook", "live", "icloud", "yahoo", "ziggo", "planet", "home", "msn", "proton") {
+		for _, m := range spokenEmailRe.FindAllStringSubmatchIndex(text, -1) {
+			if local := text[m[2]:m[3]]; strings.ContainsAny(local, "._-0123456789") {
+				out = append(out, Span{m[2], m[1], Email})
+			}
 		}
 	}
-	out = append(out, findPhoneWords(text)...)
-	return out
+	return append(out, findPhoneWords(text)...)
 }
 
 // numberWord are the Dutch number words of a phone number said aloud, as digits.
