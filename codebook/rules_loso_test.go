@@ -38,6 +38,7 @@ var losoSets = []string{
 	"testdata/dev/fragments.yaml", "testdata/dev2/fragments.yaml", dev3Path, dev4Path,
 	"testdata/heldout/fragments.yaml", "testdata/heldout2/fragments.yaml", "testdata/heldout3/fragments.yaml",
 	"testdata/heldout4/fragments.yaml", "testdata/heldout5/fragments.yaml", "testdata/heldout6/fragments.yaml",
+	heldout7Path,
 }
 
 // ruleKey is one rule of one code: Match.Code and Match.Rule.
@@ -482,5 +483,225 @@ func TestRulesRankedLeftOut(t *testing.T) {
 			scores[i] = scoreRanked(sets[i], p, countRules(others), ids)
 		}
 		t.Logf("left out, second code at >= %.2f: %s", second, summarise(scores))
+	}
+}
+
+// Admission of new rules (issue 19, seventh round). A rule written in a round from the
+// misses pooled over all sets is judged like the cut rules above, but the other way round:
+// for each set in turn it counts only where, on the other sets, it was right in at least
+// admitCorrect hits spread over at least admitSets sets, at a precision of at least
+// admitBound. The left-out scores of that procedure say what a rule written from errors
+// buys on a set whose errors did not admit it. The rules of -rules-base (the codebook
+// before the round) are the old ones; every other rule of the judged codebook is new.
+var rulesBase = flag.String("rules-base", "", "TestRulesAdmitted: the codebook before the round (its rules are not judged for admission)")
+
+// admitRules is the round's choice: a new rule right in at least two hits in at least two
+// sets, at a precision of at least 0.7 there.
+var admitRules = admitPolicy{Correct: 2, Sets: 2, Bound: 0.7}
+
+// admitPolicy admits a new rule judged on some sets.
+type admitPolicy struct {
+	Correct, Sets int
+	Bound         float64
+}
+
+// baseRules are the (code, rule) pairs the codebook at path has on the sets, with their
+// negated forms.
+func baseRuleSet(t *testing.T, path string) map[ruleKey]bool {
+	t.Helper()
+	cb, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[ruleKey]bool{}
+	for _, f := range cb.Factors {
+		for _, c := range f.Codes {
+			for _, p := range c.Patterns {
+				out[ruleKey{c.ID, p}] = true
+				if opp, ok := cb.Negated[c.ID]; ok {
+					out[ruleKey{opp, "negated " + c.ID + ": " + p}] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// admitted is the set of new rules p admits on sets: base rules are always in. A
+// pattern and its negated form (the barrier it suggests when negated) are one rule,
+// judged on their hits together and admitted together, as judge cuts them.
+func (p admitPolicy) admitted(sets [][]firedFragment, base map[ruleKey]bool) map[ruleKey]bool {
+	source := func(k ruleKey) ruleKey {
+		if rest, ok := strings.CutPrefix(k.rule, "negated "); ok {
+			if code, pat, ok := strings.Cut(rest, ": "); ok {
+				return ruleKey{code, pat}
+			}
+		}
+		return k
+	}
+	total := map[ruleKey]ruleCount{}
+	inSets := map[ruleKey]map[int]bool{}
+	forms := map[ruleKey][]ruleKey{}
+	for i, s := range sets {
+		for k, c := range countRules([][]firedFragment{s}) {
+			if base[k] {
+				continue
+			}
+			src := source(k)
+			t := total[src]
+			t.hits += c.hits
+			t.correct += c.correct
+			total[src] = t
+			if c.correct > 0 {
+				if inSets[src] == nil {
+					inSets[src] = map[int]bool{}
+				}
+				inSets[src][i] = true
+			}
+			if i == 0 || !containsKey(forms[src], k) {
+				forms[src] = append(forms[src], k)
+			}
+		}
+	}
+	out := map[ruleKey]bool{}
+	for src, c := range total {
+		if c.correct >= p.Correct && len(inSets[src]) >= p.Sets && c.precision() >= p.Bound {
+			for _, k := range forms[src] {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+func containsKey(keys []ruleKey, k ruleKey) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreAdmitted scores set with the base rules and the admitted new ones, after v's cuts.
+func scoreAdmitted(set []firedFragment, v verdict, base, admit map[ruleKey]bool, ids []string) devScore {
+	var s devScore
+	for _, f := range set {
+		g := firedFragment{text: f.text, gold: f.gold, rules: map[string][]string{}}
+		for code, rules := range f.rules {
+			for _, r := range rules {
+				if k := (ruleKey{code, r}); base[k] || admit[k] {
+					g.rules[code] = append(g.rules[code], r)
+				}
+			}
+		}
+		for _, id := range ids {
+			a, h := v.suggested(g, id), f.gold[id]
+			switch {
+			case a && h:
+				s.tp++
+			case a:
+				s.fp++
+			case h:
+				s.fn++
+			}
+		}
+	}
+	return s
+}
+
+// TestRulesAdmitted (with -rules-base) logs, for the judged codebook against the base,
+// every new rule's hits per set and the leave-one-set-out estimate of admitting new rules
+// by admitPolicy and cutting by rulesPolicy, beside the base alone and the judged codebook
+// as it is (all new rules in).
+func TestRulesAdmitted(t *testing.T) {
+	if *rulesBase == "" {
+		t.Skip("-rules-base not given")
+	}
+	path := defaultBook
+	if *rulesCodebook != "" {
+		path = *rulesCodebook
+	}
+	cb, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ac, err := NewAutoCoder(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := threeFactorCodes(cb)
+	base := baseRuleSet(t, *rulesBase)
+	sets := fireSets(t, ac, ids, losoSets)
+	others := func(i int) [][]firedFragment {
+		var o [][]firedFragment
+		for j := range sets {
+			if j != i {
+				o = append(o, sets[j])
+			}
+		}
+		return o
+	}
+	none := map[ruleKey]bool{}
+	all := map[ruleKey]bool{}
+	for k := range countRules(sets) {
+		all[k] = true
+	}
+	for _, variant := range []struct {
+		name  string
+		admit func(i int) map[ruleKey]bool
+	}{
+		{"base rules only", func(int) map[ruleKey]bool { return none }},
+		{"all new rules in", func(int) map[ruleKey]bool { return all }},
+		{"new rules admitted left out (>=2 right in >=2 sets, P>=0.5)", func(i int) map[ruleKey]bool {
+			return admitPolicy{2, 2, 0.5}.admitted(others(i), base)
+		}},
+		{"new rules admitted left out (>=2 right in >=2 sets, P>=0.6)", func(i int) map[ruleKey]bool {
+			return admitPolicy{2, 2, 0.6}.admitted(others(i), base)
+		}},
+		{"new rules admitted left out (>=2 right in >=2 sets, P>=0.7: admitRules)", func(i int) map[ruleKey]bool {
+			return admitRules.admitted(others(i), base)
+		}},
+		{"new rules admitted left out (>=3 right in >=2 sets, P>=0.6)", func(i int) map[ruleKey]bool {
+			return admitPolicy{3, 2, 0.6}.admitted(others(i), base)
+		}},
+	} {
+		for _, cutting := range []bool{false, true} {
+			scores := make([]devScore, len(sets))
+			for i := range sets {
+				v := verdict{}
+				if cutting {
+					v = rulesPolicy.judge(countRules(others(i)))
+				}
+				scores[i] = scoreAdmitted(sets[i], v, base, variant.admit(i), ids)
+			}
+			t.Logf("%s, cut left out %v: %s, per set:\n%s", variant.name, cutting, summarise(scores), perSetLine(scores))
+		}
+	}
+	shipped := admitRules.admitted(sets, base)
+	perSet := make([]map[ruleKey]ruleCount, len(sets))
+	for i, s := range sets {
+		perSet[i] = countRules([][]firedFragment{s})
+	}
+	total := countRules(sets)
+	var keys []ruleKey
+	for k := range total {
+		if !base[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].code+keys[i].rule < keys[j].code+keys[j].rule })
+	for _, k := range keys {
+		var per []string
+		for i, ps := range perSet {
+			if c := ps[k]; c.hits > 0 {
+				per = append(per, fmt.Sprintf("%s %d/%d", setName(losoSets[i]), c.correct, c.hits))
+			}
+		}
+		verdict := "not admitted"
+		if shipped[k] {
+			verdict = "admitted"
+		}
+		t.Logf("new %s %q: %d/%d (%s), %s", k.code, k.rule, total[k].correct, total[k].hits, strings.Join(per, ", "), verdict)
 	}
 }
