@@ -347,10 +347,11 @@ func (r *rule) keys() []string {
 			begins = append(begins, w.text) // a stem that is not a beginning of the word
 		}
 		begins = append(begins, irregularForms[w.stem]...) // "kreeg" for "krijgen"
-		if !r.prefix {
-			for _, b := range begins {
-				begins = append(begins, "ge"+b) // a past participle, "gebeld"
-			}
+		for _, b := range begins {
+			// A past participle, "gebeld"; for a compound pattern too: "geversnipperd"
+			// has the stem of "*versnippering" only with its "ge" (matchesWith), so the
+			// key must find the word there, not at "versnipperd" inside it.
+			begins = append(begins, "ge"+b)
 		}
 	}
 	if r.prefix {

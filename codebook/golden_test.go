@@ -15,9 +15,9 @@ import (
 
 var updateGolden = flag.Bool("update-golden", false, "TestAutoCoderAsGolden: rewrite testdata/golden/autocoder.jsonl.gz from the auto-coder as it is (do so only with the release whose output it must keep)")
 
-// goldenPath holds, for every text of goldenTexts, what the auto-coder of 0.10.0 made of
-// it with the codebook of 0.11.0 (the matcher of 0.10.0, run on the sixth round's
-// patterns and calibration, wrote it; 0.11.0's faster matcher gives the same): every match (Code), every suggestion (Suggest: code, rule, span, offsets, confidence,
+// goldenPath holds, for every text of goldenTexts, what the auto-coder made of it with
+// the codebook of issue 19's seventh round (0.11.0's matcher, which gives what 0.10.0's
+// gave, run on the seventh round's patterns and calibration): every match (Code), every suggestion (Suggest: code, rule, span, offsets, confidence,
 // held) and every partner mention (PartnerMentions), one JSON line per text.
 const goldenPath = "testdata/golden/autocoder.jsonl.gz"
 

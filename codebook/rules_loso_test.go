@@ -30,10 +30,11 @@ var (
 	rulesDecided  = flag.String("rules-decisions", "", "TestRulesLeftOut: write every fragment×code decision that is not a true negative (tp, fp, fn) to this file, for diffs between two states")
 )
 
-// losoSets are the ten coded sets the rules are judged on and the calibration is
-// estimated on: the four development sets and the six spent held-out sets. Written out
-// here, not taken from heldoutSets, so that a held-out set still blind (heldout7) is
-// never read by either procedure.
+// losoSets are the coded sets the rules are judged on and the calibration is estimated
+// on: the four development sets and the seven spent held-out sets (held-out 7 since the
+// seventh round; "the ten sets" in older comments and names). Written out here, not
+// taken from heldoutSets, so that a held-out set still blind is never read by either
+// procedure.
 var losoSets = []string{
 	"testdata/dev/fragments.yaml", "testdata/dev2/fragments.yaml", dev3Path, dev4Path,
 	"testdata/heldout/fragments.yaml", "testdata/heldout2/fragments.yaml", "testdata/heldout3/fragments.yaml",
