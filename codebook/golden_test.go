@@ -35,7 +35,7 @@ func goldenTexts(t *testing.T) []string {
 	}
 	for _, p := range sets {
 		if strings.Contains(p, "heldout7") {
-			continue // the blind set: measured once, never read beside the auto-coder's work
+			continue // left out as while it was blind, so that the golden file keeps the same texts
 		}
 		for _, f := range loadFragments(t, p) {
 			texts = append(texts, f.Text)
