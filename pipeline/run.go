@@ -350,6 +350,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}()
 	analysis.Run(in, res)
 	scaleCells := <-summarised
+	out.Summary.Warnings = append(out.Summary.Warnings, reversedItemWarnings(res)...) // reliability_reversed.go
 	res.Add(unmappedTable(out.Summary.Unmapped))
 	res.Add(rejectsTable(p.Rejects))
 

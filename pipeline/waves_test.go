@@ -63,8 +63,12 @@ func TestTwoWavesPairedAndSingle(t *testing.T) {
 	if len(out.Key) != 16 {
 		t.Errorf("%d pseudonym key entries, want one per person (16)", len(out.Key))
 	}
-	if len(out.Summary.Warnings) != 0 {
-		t.Errorf("ids shared between waves are no warning: %q", out.Summary.Warnings)
+	for _, w := range out.Summary.Warnings {
+		// the made-up answers run against their scale here (reliability_reversed.go);
+		// that warning is not about the waves
+		if !strings.Contains(w.Error(), "r_drop") {
+			t.Errorf("ids shared between waves are no warning: %q", w)
+		}
 	}
 	idOf := map[string]int{}
 	for _, k := range out.Key {

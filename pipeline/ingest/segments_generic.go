@@ -55,11 +55,13 @@ type segmentLayout struct {
 var genericLayout = segmentLayout{
 	format: "generic",
 	fields: map[string][]string{
-		"respondent":   {"respondent", "respondent id", "respondentnummer", "deelnemer", "deelnemer id", "participant", "participant id", "geinterviewde"},
-		"segment":      {"segment", "segment id", "segment_id", "segmentnummer", "fragment id", "fragment_id", "fragmentnummer", "quote id"},
-		"text":         {"tekst", "text", "fragment", "quote", "citaat", "segment text", "segmenttekst", "fragmenttekst", "passage"},
-		"code":         {"code", "codes", "label"},
-		"coder":        {"codeur", "coder", "codeerder", "gecodeerd door", "coded by", "beoordelaar", "rater"},
+		"respondent": {"respondent", "respondent id", "respondentnummer", "deelnemer", "deelnemer id", "participant", "participant id", "geinterviewde"},
+		"segment":    {"segment", "segment id", "segment_id", "segmentnummer", "fragment id", "fragment_id", "fragmentnummer", "quote id"},
+		"text":       {"tekst", "text", "fragment", "quote", "citaat", "segment text", "segmenttekst", "fragmenttekst", "passage"},
+		"code":       {"code", "codes", "label"},
+		// the coder as the QDA tools' exports head it, tidied in Excel (created by,
+		// author, auteur) and as a hand-made table does (gebruiker, user), attack 17 F18
+		"coder":        {"codeur", "coder", "codeerder", "gecodeerd door", "coded by", "beoordelaar", "rater", "created by", "aangemaakt door", "gemaakt door", "author", "auteur", "gebruiker", "user"},
 		"document":     {"document", "bestand", "file", "interview", "transcript"},
 		"municipality": municipalityHeaders,
 		"role":         roleHeaders,
