@@ -117,7 +117,7 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	}
 	r.Tables = keyTables(res, l)
 	for i, t := range r.Tables {
-		t.Number, t.Title = i+1, latestWaveCaption(res, t.ID, t.Caption)
+		t.Number, t.Title = i+1, interviewWaveCaption(res, t.ID, latestWaveCaption(res, t.ID, t.Caption))
 		t.Caption = fmt.Sprintf("%s %d. %s", r.Text["table"], i+1, t.Title)
 	}
 	r.Quotes = quotes(res, l)
@@ -197,6 +197,9 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 		out = append(out, notInterviewedSentence(res)...) // report_notinterviewed.go
 	}
 	if s := latestWaveSentence(res); s != "" { // waves_latest.go
+		out = append(out, s)
+	}
+	if s := interviewWaveSentence(res); s != "" {
 		out = append(out, s)
 	}
 	if s := unmappedSentence(res); s != "" {

@@ -125,6 +125,17 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 		u.f(w, "    surveyed by wave %s\n", counts(s.ByWave, minCell))
 	}
 	u.f(w, "  segments      %d\n", s.Segments)
+	if r := o.Results; r != nil && r.InterviewWave != "" { // waves_interviews.go: the coding tables' wave
+		left := 0
+		for _, e := range r.EarlierWaves {
+			left += e.Segments
+		}
+		if r.EarlierInterviewed >= 0 {
+			u.f(w, "    (coding tables: interviews of wave %s; %d segments of earlier waves left out; %d interviewed in an earlier wave only)\n", r.InterviewWave, left, r.EarlierInterviewed)
+		} else {
+			u.f(w, "    (coding tables: interviews of wave %s; %d segments of earlier waves left out)\n", r.InterviewWave, left)
+		}
+	}
 	u.f(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
 	printModelMissing(u, w, o) // codebook.go
 	if s.AnswerCells > 0 {

@@ -1,0 +1,180 @@
+package pipeline
+
+import (
+	"slices"
+
+	"github.com/samenspel/samenspel/pipeline/protected"
+	"github.com/samenspel/samenspel/pipeline/results"
+)
+
+// Interviews in waves (attack 16, F05): study.yaml's interview entries may carry a
+// wave (the interviews of 2024 and of 2025). The survey's cross-sectional tables describe
+// the latest wave only, and so do the coding tables now: code frequencies, code
+// presence, co-occurrence, agreement, partners, quotes, the auto-coder's tables and the
+// joint display count the segments of the latest interview wave, and the report says
+// how many segments of earlier waves they leave out. 0.11.0 pooled the segments of every
+// wave in those tables while the summary and the report labelled them as the latest
+// wave's, as they are for the survey.
+
+// interviewWaves says which segments the coding tables count in a study whose
+// interviews carry two or more waves.
+type interviewWaves struct {
+	latest  string         // the latest wave of the interviews; empty: nothing left out
+	earlier []results.Wave // per earlier wave, first to last: the segments left out
+}
+
+// left reports whether the coding tables leave the segment out: it is of a wave, not
+// the latest.
+func (w interviewWaves) left(s *protected.Segment) bool {
+	return w.latest != "" && s.Wave != "" && s.Wave != w.latest
+}
+
+// droppedIDs are the ids of the segments left out (ids as they are now: the disclosure
+// decision may rename them).
+func (w interviewWaves) droppedIDs(p *protected.Dataset) map[string]bool {
+	ids := map[string]bool{}
+	for i := range p.Segments {
+		if w.left(&p.Segments[i]) {
+			ids[p.Segments[i].ID] = true
+		}
+	}
+	return ids
+}
+
+// findInterviewWaves finds the latest wave of the interviews (the segments that are no
+// open answers) in the study's order of waves (orderWaves). With fewer than two
+// interview waves nothing is left out: an open answer of an earlier survey wave is a
+// segment of a study whose interviews have no waves, and the tables count it as before.
+func findInterviewWaves(p *protected.Dataset, order []string) interviewWaves {
+	var w interviewWaves
+	seen := map[string]bool{}
+	for i := range p.Segments {
+		if s := &p.Segments[i]; !s.OpenAnswer && s.Wave != "" {
+			seen[s.Wave] = true
+		}
+	}
+	if len(seen) < 2 {
+		return w
+	}
+	at := -1
+	for i, wave := range order {
+		if seen[wave] {
+			at = i
+		}
+	}
+	if at < 0 { // orderWaves lists every respondent's wave, a segment's among them
+		return w
+	}
+	w.latest = order[at]
+	count := map[string]int{}
+	for i := range p.Segments {
+		if s := &p.Segments[i]; w.left(s) {
+			count[s.Wave]++
+		}
+	}
+	for _, wave := range order {
+		if n := count[wave]; n > 0 {
+			w.earlier = append(w.earlier, results.Wave{Wave: wave, Segments: n})
+		}
+	}
+	return w
+}
+
+// latestOnly returns the dataset the analysis gets: p with the segments of earlier waves
+// and their codings left out (the respondents, the survey, the rejects and the files as
+// they are). p itself is not changed; without interview waves it is p's copy.
+func (w interviewWaves) latestOnly(p *protected.Dataset) protected.Dataset {
+	cur := *p
+	if w.latest == "" {
+		return cur
+	}
+	dropped := w.droppedIDs(p)
+	number := make([]int32, len(p.Segments)) // old segment number -> new, -1 left out
+	cur.Segments = make([]protected.Segment, 0, len(p.Segments))
+	for i := range p.Segments {
+		number[i] = -1
+		if !w.left(&p.Segments[i]) {
+			number[i] = int32(len(cur.Segments))
+			cur.Segments = append(cur.Segments, p.Segments[i])
+		}
+	}
+	numbered := len(p.CodingSegment) == len(p.Codings)
+	cur.Codings = make([]protected.Coding, 0, len(p.Codings))
+	cur.CodingSegment = nil
+	if numbered {
+		cur.CodingSegment = make([]int32, 0, len(p.Codings))
+	}
+	for i := range p.Codings {
+		n := int32(-1) // the coding's segment number in cur
+		if numbered && p.CodingSegment[i] >= 0 {
+			if n = number[p.CodingSegment[i]]; n < 0 {
+				continue
+			}
+		} else if dropped[p.Codings[i].Segment] { // a segment p does not list by number
+			continue
+		}
+		cur.Codings = append(cur.Codings, p.Codings[i])
+		if numbered {
+			cur.CodingSegment = append(cur.CodingSegment, n)
+		}
+	}
+	return cur
+}
+
+// latestCodings leaves out the codings (the suggestions the calibration held back) on
+// segments of p's earlier waves.
+func (w interviewWaves) latestCodings(cs []protected.Coding, p *protected.Dataset) []protected.Coding {
+	if w.latest == "" {
+		return cs
+	}
+	dropped := w.droppedIDs(p)
+	return slices.DeleteFunc(slices.Clone(cs), func(c protected.Coding) bool { return dropped[c.Segment] })
+}
+
+// latestInterviewed are the interviewed of the latest wave (and of interviews without a
+// wave): the people whose segments the coding tables count.
+func (w interviewWaves) latestInterviewed(interviewed map[string]bool, cur *protected.Dataset) map[string]bool {
+	if w.latest == "" {
+		return interviewed
+	}
+	has := map[string]bool{}
+	for i := range cur.Segments {
+		if s := &cur.Segments[i]; !s.Interviewer && !s.OpenAnswer {
+			has[s.Respondent] = true
+		}
+	}
+	out := make(map[string]bool, len(has))
+	for id := range interviewed {
+		if has[id] {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// facts gives the report what it says of the interview waves: the latest, the segments
+// of each earlier wave left out, and the people interviewed in an earlier wave only
+// (neither interviewed nor surveyed in the latest wave; -1 where the report holds the
+// people back, as latestWaveFacts does).
+func (w interviewWaves) facts(res *results.Results, interviewed, latestInterviewed map[string]bool, p *protected.Dataset, latestSurvey string) {
+	if w.latest == "" {
+		return
+	}
+	res.InterviewWave, res.EarlierWaves = w.latest, w.earlier
+	if res.CountsHeld || res.PeopleHeld {
+		res.EarlierInterviewed = -1
+		return
+	}
+	surveyed := map[string]bool{}
+	answered := p.Survey.AnsweredRows()
+	for i, who := range p.Survey.Respondents {
+		if answered[i] && (latestSurvey == "" || p.Survey.Waves[i] == latestSurvey) {
+			surveyed[who] = true
+		}
+	}
+	for id := range interviewed {
+		if !latestInterviewed[id] && !surveyed[id] {
+			res.EarlierInterviewed++
+		}
+	}
+}
