@@ -165,16 +165,30 @@ func (w interviewWaves) facts(res *results.Results, interviewed, latestInterview
 		res.EarlierInterviewed = -1
 		return
 	}
-	surveyed := map[string]bool{}
+	surveyed, before := map[string]bool{}, map[string]bool{}
 	answered := p.Survey.AnsweredRows()
 	for i, who := range p.Survey.Respondents {
-		if answered[i] && (latestSurvey == "" || p.Survey.Waves[i] == latestSurvey) {
+		switch {
+		case !answered[i]:
+		case latestSurvey == "" || p.Survey.Waves[i] == latestSurvey:
 			surveyed[who] = true
+		default:
+			before[who] = true
 		}
 	}
 	for id := range interviewed {
 		if !latestInterviewed[id] && !surveyed[id] {
 			res.EarlierInterviewed++
+		}
+	}
+	// Those who answered in an earlier wave only (latestWaveFacts) but were interviewed
+	// in the latest are in the latest wave's tables.
+	if res.EarlierOnly > 0 {
+		res.EarlierOnly = 0
+		for who := range before {
+			if !surveyed[who] && !latestInterviewed[who] {
+				res.EarlierOnly++
+			}
 		}
 	}
 }
