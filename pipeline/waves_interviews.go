@@ -3,6 +3,7 @@ package pipeline
 import (
 	"slices"
 
+	"github.com/samenspel/samenspel/pipeline/analysis"
 	"github.com/samenspel/samenspel/pipeline/protected"
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -84,16 +85,27 @@ func findInterviewWaves(p *protected.Dataset, order []string) interviewWaves {
 // and their codings left out (the respondents, the survey, the rejects and the files as
 // they are). p itself is not changed; without interview waves it is p's copy.
 func (w interviewWaves) latestOnly(p *protected.Dataset) protected.Dataset {
-	cur := *p
 	if w.latest == "" {
-		return cur
+		return *p
 	}
-	dropped := w.droppedIDs(p)
+	return only(p, func(s *protected.Segment) bool { return !w.left(s) })
+}
+
+// only returns p with the segments keep holds for and their codings (the codings of
+// segments p does not list kept unless a left-out segment has their id).
+func only(p *protected.Dataset, keep func(*protected.Segment) bool) protected.Dataset {
+	cur := *p
+	dropped := map[string]bool{}
+	for i := range p.Segments {
+		if !keep(&p.Segments[i]) {
+			dropped[p.Segments[i].ID] = true
+		}
+	}
 	number := make([]int32, len(p.Segments)) // old segment number -> new, -1 left out
 	cur.Segments = make([]protected.Segment, 0, len(p.Segments))
 	for i := range p.Segments {
 		number[i] = -1
-		if !w.left(&p.Segments[i]) {
+		if keep(&p.Segments[i]) {
 			number[i] = int32(len(cur.Segments))
 			cur.Segments = append(cur.Segments, p.Segments[i])
 		}
@@ -191,4 +203,61 @@ func (w interviewWaves) facts(res *results.Results, interviewed, latestInterview
 			}
 		}
 	}
+}
+
+// WaveCodesTable is the name of the per-wave code frequencies.
+const WaveCodesTable = "wave_codes"
+
+// waveCodes is the table `wave_codes`: code_frequencies' rows of the study as a whole
+// (group_by "all") for every interview wave, first to last, with a column wave. The
+// latest wave's rows are code_frequencies' own (the latest wave's segments and the
+// interviews without a wave), so that no difference of the two tables counts anything;
+// an earlier wave's count its segments. Each wave is counted as the analysis counts the
+// latest (the same coders, counting rule and auto-coder setting, the same smallest
+// cell: a wave with fewer coded interviewees than min_cell is suppressed). Groups are
+// left out: the disclosure decision is made for the latest wave's interviewees, and a
+// group's count in an earlier wave could be small where the latest wave's is not. Nil
+// without interview waves.
+func (w interviewWaves) waveCodes(p *protected.Dataset, in *analysis.Input, interviewed map[string]bool) *results.Table {
+	if w.latest == "" {
+		return nil
+	}
+	var out *results.Table
+	waves := make([]string, 0, len(w.earlier)+1)
+	for _, e := range w.earlier {
+		waves = append(waves, e.Wave)
+	}
+	waves = append(waves, w.latest)
+	for _, wave := range waves {
+		keep := func(s *protected.Segment) bool { return s.Wave == wave }
+		if wave == w.latest {
+			keep = func(s *protected.Segment) bool { return !w.left(s) }
+		}
+		data := only(p, keep)
+		data.Survey = protected.Survey{} // the survey is none of this table's business
+		of := &analysis.Input{
+			Data: data, Codebook: in.Codebook, Language: in.Language, MinCell: in.MinCell,
+			PrimaryCoder: in.PrimaryCoder, CountAuto: in.CountAuto, CountAutoUncoded: in.CountAutoUncoded,
+			Seed: in.Seed, WaveOrder: in.WaveOrder,
+		}
+		of.Interviewed = w.latestInterviewed(interviewed, &data)
+		of.Prepare()
+		part := &results.Results{Language: in.Language, MinCell: in.MinCell}
+		analysis.CodeFrequencies(of, part)
+		t := part.Table("code_frequencies")
+		if t == nil {
+			continue
+		}
+		if out == nil {
+			cols := append([]results.Column{t.Columns[0], t.Columns[1], {Name: "wave", Kind: results.Text}}, t.Columns[2:]...)
+			out = results.NewTable(WaveCodesTable, cols...)
+		}
+		by := t.Col("group_by")
+		for _, r := range t.Rows {
+			if r[by] == "all" {
+				out.Add(append([]any{r[0], r[1], wave}, r[2:]...)...)
+			}
+		}
+	}
+	return out
 }

@@ -1,7 +1,11 @@
 package pipeline
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/samenspel/samenspel/pipeline/protected"
@@ -71,5 +75,83 @@ func TestLatestInterviewWave(t *testing.T) {
 	}}
 	if w := findInterviewWaves(open, []string{"2024", "2025"}); w.latest != "" || len(w.latestOnly(open).Segments) != 3 {
 		t.Errorf("open answers of survey waves left out: %+v", w)
+	}
+}
+
+// wave_codes gives code_frequencies' rows of the study as a whole per interview wave:
+// the latest wave's are code_frequencies' own, so no difference between the two tables
+// counts anything, and a wave with fewer coded interviewees than min_cell is suppressed
+// (attack 16, F05).
+func TestWaveCodes(t *testing.T) {
+	dir := t.TempDir()
+	cb, _ := filepath.Abs("../data/codebooks/samenwerking.yaml")
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 2023: 2 interviewees (below min_cell 3); 2024: 4, each saying korte lijnen twice;
+	// 2025: 5, saying terugkoppeling once.
+	people := map[string][]int{"2023": {1, 2}, "2024": {1, 2, 3, 4}, "2025": {1, 5, 6, 7, 8}}
+	for wave, ids := range people {
+		b := strings.Builder{}
+		b.WriteString("Respondent;Segment;Tekst;Code;Codeur;Gemeente;Functie\n")
+		for _, id := range ids {
+			p := fmt.Sprintf("P%02d", id)
+			switch wave {
+			case "2024":
+				fmt.Fprintf(&b, "%s;%s-1;We hebben korte lijnen.;bereiken.korte_lijnen;A;Bergdorp;Jongerenwerker\n", p, p)
+				fmt.Fprintf(&b, "%s;%s-2;Ik bel gewoon even.;bereiken.korte_lijnen;A;Bergdorp;Jongerenwerker\n", p, p)
+			default:
+				fmt.Fprintf(&b, "%s;%s-1;Ze koppelen altijd terug.;informeren.terugkoppeling;A;Bergdorp;Jongerenwerker\n", p, p)
+			}
+		}
+		write(wave+".csv", b.String())
+	}
+	write("study.yaml", "codebook: "+cb+"\ninterviews:\n  - {path: 2023.csv, wave: 2023}\n  - {path: 2024.csv, wave: 2024}\n  - {path: 2025.csv, wave: 2025}\ngroups: [municipality]\nautocode: {enabled: false}\nprivacy: {min_cell: 3}\n")
+	s, err := LoadStudy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Execute(s, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := out.Results
+	if res.InterviewWave != "2025" || !reflect.DeepEqual(res.EarlierWaves, []results.Wave{{Wave: "2023", Segments: 2}, {Wave: "2024", Segments: 8}}) || res.EarlierInterviewed != 3 {
+		t.Errorf("wave %q, earlier %+v, interviewed earlier only %d; want 2025, 2023: 2 and 2024: 8 segments, 3 people", res.InterviewWave, res.EarlierWaves, res.EarlierInterviewed)
+	}
+	cf, wc := res.Table("code_frequencies"), res.Table(WaveCodesTable)
+	if cf == nil || wc == nil {
+		t.Fatal("code_frequencies or wave_codes missing")
+	}
+	var latest [][]any
+	cell := func(t *results.Table, r []any, col string) any { return r[t.Col(col)] }
+	for _, r := range wc.Rows {
+		wave, code := cell(wc, r, "wave"), cell(wc, r, "code")
+		switch wave {
+		case "2025":
+			latest = append(latest, append(append([]any{}, r[:2]...), r[3:]...))
+		case "2023":
+			if cell(wc, r, "suppressed") != true || cell(wc, r, "segments") != nil || cell(wc, r, "group_respondents") != nil {
+				t.Errorf("2023 (2 interviewees) shown: %v", r)
+			}
+		case "2024":
+			if code == "bereiken.korte_lijnen" && (cell(wc, r, "segments") != 8 || cell(wc, r, "respondents") != 4) {
+				t.Errorf("2024 korte lijnen: %v, want 8 segments of 4 respondents", r)
+			}
+		}
+	}
+	var all [][]any
+	for _, r := range cf.Rows {
+		if cell(cf, r, "group_by") == "all" {
+			all = append(all, r)
+		}
+		if cell(cf, r, "code") == "bereiken.korte_lijnen" && cell(cf, r, "segments") != 0 {
+			t.Errorf("code_frequencies counts an earlier wave: %v", r)
+		}
+	}
+	if len(all) == 0 || !reflect.DeepEqual(latest, all) {
+		t.Errorf("wave_codes of 2025 are not code_frequencies' rows of all:\n%v\n%v", latest, all)
 	}
 }

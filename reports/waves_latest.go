@@ -78,9 +78,8 @@ var codingTables = map[string]bool{
 }
 
 // interviewWaveSentence says which interview wave the coding tables count, how many
-// segments of earlier waves they leave out (counted only in the analysis's segments
-// above) and how many people were interviewed in an earlier wave only (where the people
-// are not held back); empty unless the interviews carry two or more waves.
+// segments of earlier waves they leave out (counted in wave_codes) and how many people
+// were interviewed in an earlier wave only (where the people are not held back); empty unless the interviews carry two or more waves.
 func interviewWaveSentence(res *results.Results) string {
 	if res.InterviewWave == "" {
 		return ""
@@ -96,8 +95,8 @@ func interviewWaveSentence(res *results.Results) string {
 	s := T(fmt.Sprintf("De tabellen en figuren van de codering (codes, samen voorkomende codes, overeenstemming tussen codeurs, partners, citaten, autocodeur, gezamenlijke weergave) tellen alleen de fragmenten van de interviews van de laatste meting (%s)", res.InterviewWave),
 		fmt.Sprintf("The coding's tables and figures (codes, co-occurring codes, agreement between coders, partners, quotes, auto-coder, joint display) count the segments of the latest wave's interviews only (%s)", res.InterviewWave))
 	if total > 0 {
-		s += T(fmt.Sprintf("; %s van eerdere metingen (%s) tellen daarin niet mee, alleen in het aantal fragmenten van de analyse", plural(total, "fragment", "fragmenten"), strings.Join(nl, ", ")),
-			fmt.Sprintf("; %s of earlier waves (%s) are not counted in them, only in the analysis's number of segments", plural(total, "segment", "segments"), strings.Join(en, ", ")))
+		s += T(fmt.Sprintf("; %s van eerdere metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", plural(total, "fragment", "fragmenten"), strings.Join(nl, ", ")),
+			fmt.Sprintf("; %s of earlier waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", plural(total, "segment", "segments"), strings.Join(en, ", ")))
 	}
 	switch {
 	case res.EarlierInterviewed == 1:
