@@ -173,8 +173,16 @@ func (w interviewWaves) facts(res *results.Results, interviewed, latestInterview
 		return
 	}
 	res.InterviewWave, res.EarlierWaves = w.latest, w.earlier
-	if res.CountsHeld || res.PeopleHeld {
-		res.EarlierInterviewed = -1
+	// Where the latest wave's sample is suppressed, the people of earlier waves only
+	// would give it as the people in all less them,
+	if res.CountsHeld || res.PeopleHeld || sampleHeld(res) {
+		// and the segments of earlier waves would give the latest's as the analysis's
+		// segments less them (a few strand's segments are held: enforce_few.go)
+		res.EarlierInterviewed, res.EarlierOnly = -1, -1
+		res.EarlierWaves = slices.Clone(w.earlier)
+		for i := range res.EarlierWaves {
+			res.EarlierWaves[i].Segments = -1
+		}
 		return
 	}
 	surveyed, before := map[string]bool{}, map[string]bool{}
@@ -260,4 +268,20 @@ func (w interviewWaves) waveCodes(p *protected.Dataset, in *analysis.Input, inte
 		}
 	}
 	return out
+}
+
+// sampleHeld reports whether the sample's "all" row is suppressed (or the sample not
+// published): its number is then no one's to give.
+func sampleHeld(res *results.Results) bool {
+	t := res.Table("sample")
+	if t == nil {
+		return true
+	}
+	by, sup := t.Col("group_by"), t.Col("suppressed")
+	for _, r := range t.Rows {
+		if r[by] == "all" {
+			return sup >= 0 && r[sup] == true
+		}
+	}
+	return true
 }

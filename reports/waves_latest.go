@@ -85,16 +85,22 @@ func interviewWaveSentence(res *results.Results) string {
 		return ""
 	}
 	T := res.Text
-	total := 0
-	var nl, en []string
+	total, held := 0, false
+	var nl, en, waves []string
 	for _, w := range res.EarlierWaves {
 		total += w.Segments
+		held = held || w.Segments < 0
 		nl = append(nl, fmt.Sprintf("%s: %d", w.Wave, w.Segments))
 		en = append(en, fmt.Sprintf("%s: %d", w.Wave, w.Segments))
+		waves = append(waves, w.Wave)
 	}
 	s := T(fmt.Sprintf("De tabellen en figuren van de codering (codes, samen voorkomende codes, overeenstemming tussen codeurs, partners, citaten, autocodeur, gezamenlijke weergave) tellen alleen de fragmenten van de interviews van de laatste meting (%s)", res.InterviewWave),
 		fmt.Sprintf("The coding's tables and figures (codes, co-occurring codes, agreement between coders, partners, quotes, auto-coder, joint display) count the segments of the latest wave's interviews only (%s)", res.InterviewWave))
-	if total > 0 {
+	switch {
+	case held:
+		s += T(fmt.Sprintf("; de fragmenten van eerdere metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", strings.Join(waves, ", ")),
+			fmt.Sprintf("; the segments of earlier waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", strings.Join(waves, ", ")))
+	case total > 0:
 		s += T(fmt.Sprintf("; %s van eerdere metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", plural(total, "fragment", "fragmenten"), strings.Join(nl, ", ")),
 			fmt.Sprintf("; %s of earlier waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", plural(total, "segment", "segments"), strings.Join(en, ", ")))
 	}

@@ -56,6 +56,11 @@ func TestInterviewWaveSentence(t *testing.T) {
 	if got := interviewWaveSentence(res); got != want {
 		t.Errorf("held, en: got  %q\nwant %q", got, want)
 	}
+	res.EarlierWaves = []results.Wave{{Wave: "2023", Segments: -1}, {Wave: "2024", Segments: -1}}
+	want = "The coding's tables and figures (codes, co-occurring codes, agreement between coders, partners, quotes, auto-coder, joint display) count the segments of the latest wave's interviews only (2025); the segments of earlier waves (2023, 2024) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)."
+	if got := interviewWaveSentence(res); got != want {
+		t.Errorf("segments held: got  %q\nwant %q", got, want)
+	}
 	if interviewWaveSentence(&results.Results{LatestWave: "2025"}) != "" || interviewWaveCaption(&results.Results{}, "code_frequencies", "Codes") != "Codes" {
 		t.Error("a study whose interviews have no waves got an interview wave")
 	}

@@ -14,6 +14,7 @@ var dutch = map[string]string{
 	"    (groups of wave %s, as in the tables; %d answered in an earlier wave only)\n":                           "    (groepen van meting %s, als in de tabellen; %d deden alleen aan een eerdere meting mee)\n",
 	"    (groups of wave %s, as in the tables)\n":                                                                "    (groepen van meting %s, als in de tabellen)\n",
 	"    (groups of wave %s, as in the tables; %d surveyed and %d interviewed in an earlier wave only)\n":        "    (groepen van meting %s, als in de tabellen; %d alleen in een eerdere meting ondervraagd en %d alleen in een eerdere meting geïnterviewd)\n",
+	"    (coding tables: interviews of wave %s; segments of earlier waves left out, counted in wave_codes)\n":    "    (tabellen van de codering: interviews van meting %s; fragmenten van eerdere metingen niet meegeteld, wel in wave_codes)\n",
 	"    (coding tables: interviews of wave %s; %d segments of earlier waves left out, counted in wave_codes)\n": "    (tabellen van de codering: interviews van meting %s; %d fragmenten van eerdere metingen niet meegeteld, wel in wave_codes)\n",
 	"    surveyed by wave %s\n":     "    ondervraagd per meting %s\n",
 	"%s %s interviewed/%s surveyed": "%s %s geïnterviewd/%s ondervraagd",

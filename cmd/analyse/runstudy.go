@@ -133,7 +133,11 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 		for _, e := range r.EarlierWaves {
 			left += e.Segments
 		}
-		u.f(w, "    (coding tables: interviews of wave %s; %d segments of earlier waves left out, counted in wave_codes)\n", r.InterviewWave, left)
+		if len(r.EarlierWaves) > 0 && r.EarlierWaves[0].Segments < 0 { // held with the latest wave's sample
+			u.f(w, "    (coding tables: interviews of wave %s; segments of earlier waves left out, counted in wave_codes)\n", r.InterviewWave)
+		} else {
+			u.f(w, "    (coding tables: interviews of wave %s; %d segments of earlier waves left out, counted in wave_codes)\n", r.InterviewWave, left)
+		}
 	}
 	u.f(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
 	printModelMissing(u, w, o) // codebook.go

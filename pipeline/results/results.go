@@ -374,7 +374,8 @@ type HashedFile struct {
 }
 
 // Wave is an earlier wave of the interviews and its segments, which the coding tables
-// leave out (Results.EarlierWaves).
+// leave out (Results.EarlierWaves); Segments is -1 where the latest wave's sample is
+// suppressed (the analysis's segments less these would give the latest wave's).
 type Wave struct {
 	Wave     string
 	Segments int
