@@ -94,8 +94,8 @@ func interviewWaveSentence(res *results.Results) string {
 		en = append(en, fmt.Sprintf("%s: %d", w.Wave, w.Segments))
 		waves = append(waves, w.Wave)
 	}
-	s := T(fmt.Sprintf("De tabellen en figuren van de codering (codes, samen voorkomende codes, overeenstemming tussen codeurs, partners, citaten, autocodeur, gezamenlijke weergave) tellen alleen de fragmenten van de interviews van de laatste meting (%s)", res.InterviewWave),
-		fmt.Sprintf("The coding's tables and figures (codes, co-occurring codes, agreement between coders, partners, quotes, auto-coder, joint display) count the segments of the latest wave's interviews only (%s)", res.InterviewWave))
+	s := T(fmt.Sprintf("De tabellen en figuren van de codering (codes, samen voorkomende codes, overeenstemming tussen codeurs, partners, citaten, autocodeur, gezamenlijke weergave) tellen alleen de fragmenten van de laatste meting (%s)", res.InterviewWave),
+		fmt.Sprintf("The coding's tables and figures (codes, co-occurring codes, agreement between coders, partners, quotes, auto-coder, joint display) count the segments of the latest wave only (%s)", res.InterviewWave))
 	switch {
 	case held:
 		s += T(fmt.Sprintf("; de fragmenten van eerdere metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", strings.Join(waves, ", ")),
