@@ -355,7 +355,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		summarised <- scaleRejects(p, cb)
 	}()
 	analysis.Run(in, res)
-	if t := iw.waveCodes(p, in, interviewed); t != nil { // waves_interviews.go
+	if t := iw.waveCodes(p, in, interviewed, res); t != nil { // waves_interviews.go
 		res.Add(t)
 	}
 	scaleCells := <-summarised

@@ -218,30 +218,31 @@ const WaveCodesTable = "wave_codes"
 
 // waveCodes is the table `wave_codes`: code_frequencies' rows of the study as a whole
 // (group_by "all") for every interview wave, first to last, with a column wave. The
-// latest wave's rows are code_frequencies' own (the latest wave's segments and the
-// interviews without a wave), so that no difference of the two tables counts anything;
-// an earlier wave's count its segments. Each wave is counted as the analysis counts the
+// latest wave's rows are code_frequencies' own, copied from res (the latest wave's
+// segments and the interviews without a wave), so that no difference of the two tables
+// counts anything; an earlier wave's count its segments. Each wave is counted as the analysis counts the
 // latest (the same coders, counting rule and auto-coder setting, the same smallest
 // cell: a wave with fewer coded interviewees than min_cell is suppressed). Groups are
 // left out: the disclosure decision is made for the latest wave's interviewees, and a
 // group's count in an earlier wave could be small where the latest wave's is not. Nil
 // without interview waves.
-func (w interviewWaves) waveCodes(p *protected.Dataset, in *analysis.Input, interviewed map[string]bool) *results.Table {
-	if w.latest == "" {
+func (w interviewWaves) waveCodes(p *protected.Dataset, in *analysis.Input, interviewed map[string]bool, res *results.Results) *results.Table {
+	latest := res.Table("code_frequencies")
+	if w.latest == "" || latest == nil {
 		return nil
 	}
-	var out *results.Table
-	waves := make([]string, 0, len(w.earlier)+1)
-	for _, e := range w.earlier {
-		waves = append(waves, e.Wave)
-	}
-	waves = append(waves, w.latest)
-	for _, wave := range waves {
-		keep := func(s *protected.Segment) bool { return s.Wave == wave }
-		if wave == w.latest {
-			keep = func(s *protected.Segment) bool { return !w.left(s) }
+	cols := append([]results.Column{latest.Columns[0], latest.Columns[1], {Name: "wave", Kind: results.Text}}, latest.Columns[2:]...)
+	out := results.NewTable(WaveCodesTable, cols...)
+	add := func(t *results.Table, wave string) {
+		by := t.Col("group_by")
+		for _, r := range t.Rows {
+			if r[by] == "all" {
+				out.Add(append([]any{r[0], r[1], wave}, r[2:]...)...)
+			}
 		}
-		data := only(p, keep)
+	}
+	for _, e := range w.earlier {
+		data := only(p, func(s *protected.Segment) bool { return s.Wave == e.Wave })
 		data.Survey = protected.Survey{} // the survey is none of this table's business
 		of := &analysis.Input{
 			Data: data, Codebook: in.Codebook, Language: in.Language, MinCell: in.MinCell,
@@ -252,21 +253,12 @@ func (w interviewWaves) waveCodes(p *protected.Dataset, in *analysis.Input, inte
 		of.Prepare()
 		part := &results.Results{Language: in.Language, MinCell: in.MinCell}
 		analysis.CodeFrequencies(of, part)
-		t := part.Table("code_frequencies")
-		if t == nil {
-			continue
-		}
-		if out == nil {
-			cols := append([]results.Column{t.Columns[0], t.Columns[1], {Name: "wave", Kind: results.Text}}, t.Columns[2:]...)
-			out = results.NewTable(WaveCodesTable, cols...)
-		}
-		by := t.Col("group_by")
-		for _, r := range t.Rows {
-			if r[by] == "all" {
-				out.Add(append([]any{r[0], r[1], wave}, r[2:]...)...)
-			}
+		if t := part.Table("code_frequencies"); t != nil {
+			add(t, e.Wave)
 		}
 	}
+	// The latest wave's rows are code_frequencies' own, copied.
+	add(latest, w.latest)
 	return out
 }
 
