@@ -217,7 +217,8 @@ func (w interviewWaves) facts(res *results.Results, interviewed, latestInterview
 const WaveCodesTable = "wave_codes"
 
 // waveCodes is the table `wave_codes`: code_frequencies' rows of the study as a whole
-// (group_by "all") for every interview wave, first to last, with a column wave. The
+// (group_by "all") for every interview wave, with a column wave: per factor and code in
+// the codebook's order, its waves first to last. The
 // latest wave's rows are code_frequencies' own, copied from res (the latest wave's
 // segments and the interviews without a wave), so that no difference of the two tables
 // counts anything; an earlier wave's count its segments. Each wave is counted as the analysis counts the
@@ -259,6 +260,14 @@ func (w interviewWaves) waveCodes(p *protected.Dataset, in *analysis.Input, inte
 	}
 	// The latest wave's rows are code_frequencies' own, copied.
 	add(latest, w.latest)
+	// Each factor and code with its waves one after the other, in the codebook's order.
+	rank := map[[2]any]int{}
+	for _, r := range out.Rows {
+		if _, ok := rank[[2]any{r[0], r[1]}]; !ok {
+			rank[[2]any{r[0], r[1]}] = len(rank)
+		}
+	}
+	slices.SortStableFunc(out.Rows, func(a, b []any) int { return rank[[2]any{a[0], a[1]}] - rank[[2]any{b[0], b[1]}] })
 	return out
 }
 

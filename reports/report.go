@@ -815,6 +815,18 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 		{name: "share", nl: "Aandeel", en: "Share"},
 		{name: "ci", nl: "95%-interval", en: "95% interval"},
 	}))
+	// With interviews in waves, the factors of every wave (wave_codes; the coding tables
+	// above count the latest wave's segments only).
+	factors := func(t rows, i int) bool { return t.str(i, "code") == "*" }
+	add(peopleView(res, "wave_codes", T("Genoemde factoren per meting van de interviews (alle respondenten; per code in tables/wave_codes.csv)", "Factors mentioned by interview wave (all respondents; per code in tables/wave_codes.csv)"), factors, []column{
+		{name: "factor", nl: "Factor", en: "Factor", label: l.factorLabel},
+		{name: "wave", nl: "Meting", en: "Wave"},
+		{name: "segments", nl: "Fragmenten", en: "Segments"},
+		{name: "respondents", nl: "Respondenten", en: "Respondents"},
+		{name: "group_respondents", nl: "Gecodeerde geïnterviewden", en: "Coded interviewees"},
+		{name: "share", nl: "Aandeel", en: "Share"},
+		{name: "ci", nl: "95%-interval", en: "95% interval"},
+	}))
 	// The same words as tables.xlsx (xlsx_labels.go), so report and workbook agree.
 	sheetWords := newSheetLabels(res)
 	reading := func(s string) string { return sheetWords.cell(nil, nil, "alpha_reliability", s) }
