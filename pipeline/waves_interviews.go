@@ -21,7 +21,7 @@ import (
 // interviews carry two or more waves.
 type interviewWaves struct {
 	latest  string         // the latest wave of the interviews; empty: nothing left out
-	earlier []results.Wave // per earlier wave, first to last: the segments left out
+	earlier []results.Wave // per other wave, first to last: the segments left out
 }
 
 // left reports whether the coding tables leave the segment out: it is of a wave, not
@@ -73,9 +73,10 @@ func findInterviewWaves(p *protected.Dataset, order []string) interviewWaves {
 			count[s.Wave]++
 		}
 	}
-	for _, wave := range order {
+	for i, wave := range order {
 		if n := count[wave]; n > 0 {
-			w.earlier = append(w.earlier, results.Wave{Wave: wave, Segments: n})
+			// Later: open answers of a survey wave after the interviews' last.
+			w.earlier = append(w.earlier, results.Wave{Wave: wave, Segments: n, Later: i > at})
 		}
 	}
 	return w
@@ -242,7 +243,14 @@ func (w interviewWaves) waveCodes(p *protected.Dataset, in *analysis.Input, inte
 			}
 		}
 	}
+	// The latest interview wave's rows are code_frequencies' own, copied, in their place
+	// among the waves.
+	latestAdded := false
 	for _, e := range w.earlier {
+		if e.Later && !latestAdded {
+			add(latest, w.latest)
+			latestAdded = true
+		}
 		data := only(p, func(s *protected.Segment) bool { return s.Wave == e.Wave })
 		data.Survey = protected.Survey{} // the survey is none of this table's business
 		of := &analysis.Input{
@@ -258,8 +266,9 @@ func (w interviewWaves) waveCodes(p *protected.Dataset, in *analysis.Input, inte
 			add(t, e.Wave)
 		}
 	}
-	// The latest wave's rows are code_frequencies' own, copied.
-	add(latest, w.latest)
+	if !latestAdded {
+		add(latest, w.latest)
+	}
 	// Each factor and code with its waves one after the other, in the codebook's order.
 	rank := map[[2]any]int{}
 	for _, r := range out.Rows {

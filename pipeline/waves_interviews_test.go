@@ -69,6 +69,13 @@ func TestLatestInterviewWave(t *testing.T) {
 		t.Errorf("interviewed %v", got)
 	}
 
+	// Open answers of a survey wave after the interviews' last are left out too, as a
+	// later wave.
+	later := &protected.Dataset{Segments: append(append([]protected.Segment{}, p.Segments...), protected.Segment{ID: "E01/001", Respondent: "E01", Wave: "2026", OpenAnswer: true})}
+	if w := findInterviewWaves(later, []string{"2024", "2025", "2026"}); w.latest != "2025" || !reflect.DeepEqual(w.earlier, []results.Wave{{Wave: "2024", Segments: 2}, {Wave: "2026", Segments: 1, Later: true}}) {
+		t.Errorf("a later survey wave's open answers: %+v", w)
+	}
+
 	// Interviews without a wave beside open answers of two survey waves (the example).
 	open := &protected.Dataset{Segments: []protected.Segment{
 		{ID: "a", Wave: ""}, {ID: "b", Wave: "2024", OpenAnswer: true}, {ID: "c", Wave: "2025", OpenAnswer: true},

@@ -85,24 +85,31 @@ func interviewWaveSentence(res *results.Results) string {
 		return ""
 	}
 	T := res.Text
-	total, held := 0, false
+	total, held, later := 0, false, false
 	var nl, en, waves []string
 	for _, w := range res.EarlierWaves {
 		total += w.Segments
 		held = held || w.Segments < 0
+		later = later || w.Later
 		nl = append(nl, fmt.Sprintf("%s: %d", w.Wave, w.Segments))
 		en = append(en, fmt.Sprintf("%s: %d", w.Wave, w.Segments))
 		waves = append(waves, w.Wave)
 	}
-	s := T(fmt.Sprintf("De tabellen en figuren van de codering (codes, samen voorkomende codes, overeenstemming tussen codeurs, partners, citaten, autocodeur, gezamenlijke weergave) tellen alleen de fragmenten van de laatste meting (%s)", res.InterviewWave),
-		fmt.Sprintf("The coding's tables and figures (codes, co-occurring codes, agreement between coders, partners, quotes, auto-coder, joint display) count the segments of the latest wave only (%s)", res.InterviewWave))
+	s := T(fmt.Sprintf("De tabellen en figuren van de codering (codes, samen voorkomende codes, overeenstemming tussen codeurs, partners, citaten, autocodeur, gezamenlijke weergave) tellen alleen de fragmenten van de laatste meting van de interviews (%s)", res.InterviewWave),
+		fmt.Sprintf("The coding's tables and figures (codes, co-occurring codes, agreement between coders, partners, quotes, auto-coder, joint display) count the segments of the interviews' latest wave only (%s)", res.InterviewWave))
+	// Other waves are earlier ones, or with a survey's open answers after the interviews'
+	// last wave, other ones.
+	otherNL, otherEN := "eerdere", "earlier"
+	if later {
+		otherNL, otherEN = "andere", "other"
+	}
 	switch {
 	case held:
-		s += T(fmt.Sprintf("; de fragmenten van eerdere metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", strings.Join(waves, ", ")),
-			fmt.Sprintf("; the segments of earlier waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", strings.Join(waves, ", ")))
+		s += T(fmt.Sprintf("; de fragmenten van %s metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", otherNL, strings.Join(waves, ", ")),
+			fmt.Sprintf("; the segments of %s waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", otherEN, strings.Join(waves, ", ")))
 	case total > 0:
-		s += T(fmt.Sprintf("; %s van eerdere metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", plural(total, "fragment", "fragmenten"), strings.Join(nl, ", ")),
-			fmt.Sprintf("; %s of earlier waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", plural(total, "segment", "segments"), strings.Join(en, ", ")))
+		s += T(fmt.Sprintf("; %s van %s metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", plural(total, "fragment", "fragmenten"), otherNL, strings.Join(nl, ", ")),
+			fmt.Sprintf("; %s of %s waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", plural(total, "segment", "segments"), otherEN, strings.Join(en, ", ")))
 	}
 	switch {
 	case res.EarlierInterviewed == 1:

@@ -134,9 +134,9 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 			left += e.Segments
 		}
 		if len(r.EarlierWaves) > 0 && r.EarlierWaves[0].Segments < 0 { // held with the latest wave's sample
-			u.f(w, "    (coding tables: interviews of wave %s; segments of earlier waves left out, counted in wave_codes)\n", r.InterviewWave)
+			u.f(w, "    (coding tables: interviews of wave %s; segments of other waves left out, counted in wave_codes)\n", r.InterviewWave)
 		} else {
-			u.f(w, "    (coding tables: interviews of wave %s; %d segments of earlier waves left out, counted in wave_codes)\n", r.InterviewWave, left)
+			u.f(w, "    (coding tables: interviews of wave %s; %d segments of other waves left out, counted in wave_codes)\n", r.InterviewWave, left)
 		}
 	}
 	u.f(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)

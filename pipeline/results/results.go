@@ -373,10 +373,11 @@ type HashedFile struct {
 	SHA256 string `json:"sha256"`
 }
 
-// Wave is an earlier wave of the interviews and its segments, which the coding tables
-// leave out (Results.EarlierWaves); Segments is -1 where the latest wave's sample is
+// Wave is another wave than the latest interview wave and its segments, which the
+// coding tables leave out (Results.EarlierWaves); Segments is -1 where the latest wave's sample is
 // suppressed (the analysis's segments less these would give the latest wave's).
 type Wave struct {
 	Wave     string
 	Segments int
+	Later    bool // after the latest interview wave: a survey wave's open answers
 }
