@@ -337,7 +337,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	for i := range out.Key {
 		out.Key[i][1] = dec.Published(out.Key[i][1])
 	}
-	cur = iw.latestOnly(p) // renamed as p
+	if len(dec.Renamed) > 0 {
+		cur = iw.latestOnly(p) // renamed as p
+	}
 	in.Data, in.Interviewed, in.Disclosure = cur, iw.latestInterviewed(interviewed, &cur), dec
 	in.AutoHeld = iw.latestCodings(held, p)
 	if len(dec.Renamed) == 0 {
