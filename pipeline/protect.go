@@ -389,7 +389,7 @@ func protectWith(d *model.Dataset, cb *codebook.Codebook, ahead *aheadWork, rel 
 		p.Segments[i] = protected.Segment{
 			ID: x.ID, Respondent: pseud[x.Respondent], Document: document(x.Document),
 			Start: x.Start, End: x.End, Interviewer: x.Interviewer,
-			OpenAnswer: x.OpenAnswer, Source: file(x.Source), // Text: below
+			OpenAnswer: x.OpenAnswer, Source: file(x.Source), Wave: x.Wave, // Text: below
 		}
 	}
 	var spans []int // the codings with a span, published once the texts are redacted

@@ -308,15 +308,19 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		res.Codebook.Partners = append(res.Codebook.Partners, results.Named{ID: p.ID, Label: p.Label.In(s.Language)})
 	}
 	res.Inputs = publishedInputs(p.Files, entries, p.Respondents, s.Groups, func(path string) string { return red.RedactPath(filepath.ToSlash(path)) })
+	// With interviews in two or more waves the coding tables count the latest wave's
+	// segments, as the survey's cross-sectional tables do (waves_interviews.go).
+	iw := findInterviewWaves(p, waveOrder)
+	cur := iw.latestOnly(p)
 	in := &analysis.Input{
-		Data: *p, Codebook: cb, Language: s.Language, Groups: s.Groups,
+		Data: cur, Codebook: cb, Language: s.Language, Groups: s.Groups,
 		MinCell: s.Privacy.MinCell, SmallGroups: s.Privacy.SmallGroups, PrimaryCoder: coders.of(s.PrimaryCoder),
 		CountAuto: s.Autocode.Count == "always", CountAutoUncoded: s.Autocode.Count == "uncoded",
-		Seed: s.Seed, Interviewed: interviewed,
+		Seed: s.Seed, Interviewed: iw.latestInterviewed(interviewed, &cur),
 		Adjust: s.Comparisons.Adjust, PairwiseReliability: s.Reliability.Missing == "pairwise",
 		BootstrapSamples: s.Agreement.Bootstrap,
 		Learned:          learnedIn,
-		AutoHeld:         held,
+		AutoHeld:         iw.latestCodings(held, p),
 		WaveOrder:        waveOrder,
 	}
 	// Disclose: one decision per grouping, from the protected dataset, before the
@@ -333,7 +337,11 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	for i := range out.Key {
 		out.Key[i][1] = dec.Published(out.Key[i][1])
 	}
-	in.Data, in.Interviewed, in.Disclosure = *p, interviewed, dec
+	if len(dec.Renamed) > 0 {
+		cur = iw.latestOnly(p) // renamed as p
+	}
+	in.Data, in.Interviewed, in.Disclosure = cur, iw.latestInterviewed(interviewed, &cur), dec
+	in.AutoHeld = iw.latestCodings(held, p)
 	if len(dec.Renamed) == 0 {
 		in.KeepPrepared() // nothing renamed: Run keeps Prepare's indexes
 	}
@@ -349,6 +357,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		summarised <- scaleRejects(p, cb)
 	}()
 	analysis.Run(in, res)
+	if t := iw.waveCodes(p, in, interviewed, res); t != nil { // waves_interviews.go
+		res.Add(t)
+	}
 	scaleCells := <-summarised
 	out.Summary.Warnings = append(out.Summary.Warnings, reversedItemWarnings(res)...) // reliability_reversed.go
 	res.Add(unmappedTable(out.Summary.Unmapped))
@@ -378,6 +389,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	}
 	dec.HoldCounts(res)
 	res.LatestWave, res.EarlierOnly = latestWaveFacts(in.LatestWave(), p, res) // waves_published.go
+	iw.facts(res, interviewed, in.Interviewed, p, in.LatestWave())             // waves_interviews.go
 	out.Summary.MaxShare = s.MaxRejectedShare()
 	out.Summary.Scales = scaleCells
 	for _, sr := range out.Summary.Scales {

@@ -107,7 +107,12 @@ func leftOut(res *results.Results, n int, one, many string) string {
 	)
 }
 
+// source names a figure's source and table; a coding table's source says its interview
+// wave where the interviews carry two or more (interviewWaveCaption).
 func source(res *results.Results, nl, en, table string) string {
+	if res.InterviewWave != "" && codingTables[table] {
+		nl, en = nl+" van meting "+res.InterviewWave, en+" of wave "+res.InterviewWave
+	}
 	return res.Text("Bron: "+nl+" (tabel "+table+").", "Source: "+en+" (table "+table+").")
 }
 

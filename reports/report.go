@@ -117,7 +117,7 @@ func buildReport(res *results.Results, figs []renderedFigure) *report {
 	}
 	r.Tables = keyTables(res, l)
 	for i, t := range r.Tables {
-		t.Number, t.Title = i+1, latestWaveCaption(res, t.ID, t.Caption)
+		t.Number, t.Title = i+1, interviewWaveCaption(res, t.ID, latestWaveCaption(res, t.ID, t.Caption))
 		t.Caption = fmt.Sprintf("%s %d. %s", r.Text["table"], i+1, t.Title)
 	}
 	r.Quotes = quotes(res, l)
@@ -197,6 +197,9 @@ func sampleSection(res *results.Results, l labels) ([]string, *peopleTable) {
 		out = append(out, notInterviewedSentence(res)...) // report_notinterviewed.go
 	}
 	if s := latestWaveSentence(res); s != "" { // waves_latest.go
+		out = append(out, s)
+	}
+	if s := interviewWaveSentence(res); s != "" {
 		out = append(out, s)
 	}
 	if s := unmappedSentence(res); s != "" {
@@ -809,6 +812,18 @@ func keyTables(res *results.Results, l labels) []*peopleTable {
 		{name: "code", nl: "Code", en: "Code", label: codeOrStar},
 		{name: "segments", nl: "Fragmenten", en: "Segments"},
 		{name: "respondents", nl: "Respondenten", en: "Respondents"},
+		{name: "share", nl: "Aandeel", en: "Share"},
+		{name: "ci", nl: "95%-interval", en: "95% interval"},
+	}))
+	// With interviews in waves, the factors of every wave (wave_codes; the coding tables
+	// above count the latest wave's segments only).
+	factors := func(t rows, i int) bool { return t.str(i, "code") == "*" }
+	add(peopleView(res, "wave_codes", T("Genoemde factoren per meting van de interviews (alle respondenten; per code in tables/wave_codes.csv)", "Factors mentioned by interview wave (all respondents; per code in tables/wave_codes.csv)"), factors, []column{
+		{name: "factor", nl: "Factor", en: "Factor", label: l.factorLabel},
+		{name: "wave", nl: "Meting", en: "Wave"},
+		{name: "segments", nl: "Fragmenten", en: "Segments"},
+		{name: "respondents", nl: "Respondenten", en: "Respondents"},
+		{name: "group_respondents", nl: "Gecodeerde geïnterviewden", en: "Coded interviewees"},
 		{name: "share", nl: "Aandeel", en: "Share"},
 		{name: "ci", nl: "95%-interval", en: "95% interval"},
 	}))

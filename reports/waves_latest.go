@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/results"
 )
@@ -65,4 +66,65 @@ func latestSurveyed(res *results.Results) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// codingTables are the tables and figures that count segments: in a study whose
+// interviews carry two or more waves they count the latest interview wave's only
+// (results.Results.InterviewWave; attack 16, F05).
+var codingTables = map[string]bool{
+	"code_frequencies": true, "code_presence": true, "cooccurrence": true, "agreement": true,
+	"agreement_auto": true, "disagreements": true, "partners": true, "partner_pairs": true,
+	"quotes": true, "joint_display": true, "autocodings": true, "autocode_validation": true,
+}
+
+// interviewWaveSentence says which interview wave the coding tables count, how many
+// segments of earlier waves they leave out (counted in wave_codes) and how many people
+// were interviewed in an earlier wave only (where the people are not held back); empty unless the interviews carry two or more waves.
+func interviewWaveSentence(res *results.Results) string {
+	if res.InterviewWave == "" {
+		return ""
+	}
+	T := res.Text
+	total, held, later := 0, false, false
+	var nl, en, waves []string
+	for _, w := range res.EarlierWaves {
+		total += w.Segments
+		held = held || w.Segments < 0
+		later = later || w.Later
+		nl = append(nl, fmt.Sprintf("%s: %d", w.Wave, w.Segments))
+		en = append(en, fmt.Sprintf("%s: %d", w.Wave, w.Segments))
+		waves = append(waves, w.Wave)
+	}
+	s := T(fmt.Sprintf("De tabellen en figuren van de codering (codes, samen voorkomende codes, overeenstemming tussen codeurs, partners, citaten, autocodeur, gezamenlijke weergave) tellen alleen de fragmenten van de laatste meting van de interviews (%s)", res.InterviewWave),
+		fmt.Sprintf("The coding's tables and figures (codes, co-occurring codes, agreement between coders, partners, quotes, auto-coder, joint display) count the segments of the interviews' latest wave only (%s)", res.InterviewWave))
+	// Other waves are earlier ones, or with a survey's open answers after the interviews'
+	// last wave, other ones.
+	otherNL, otherEN := "eerdere", "earlier"
+	if later {
+		otherNL, otherEN = "andere", "other"
+	}
+	switch {
+	case held:
+		s += T(fmt.Sprintf("; de fragmenten van %s metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", otherNL, strings.Join(waves, ", ")),
+			fmt.Sprintf("; the segments of %s waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", otherEN, strings.Join(waves, ", ")))
+	case total > 0:
+		s += T(fmt.Sprintf("; %s van %s metingen (%s) tellen daarin niet mee, wel in wave_codes (de codes per meting, voor de studie als geheel)", plural(total, "fragment", "fragmenten"), otherNL, strings.Join(nl, ", ")),
+			fmt.Sprintf("; %s of %s waves (%s) are not counted in them but in wave_codes (the codes per wave, for the study as a whole)", plural(total, "segment", "segments"), otherEN, strings.Join(en, ", ")))
+	}
+	switch {
+	case res.EarlierInterviewed == 1:
+		s += T("; 1 respondent is alleen in een eerdere meting geïnterviewd", "; 1 respondent was interviewed in an earlier wave only")
+	case res.EarlierInterviewed > 1:
+		s += T(fmt.Sprintf("; %d respondenten zijn alleen in een eerdere meting geïnterviewd", res.EarlierInterviewed),
+			fmt.Sprintf("; %d respondents were interviewed in an earlier wave only", res.EarlierInterviewed))
+	}
+	return s + "."
+}
+
+// interviewWaveCaption adds the interview wave to the caption of a coding table.
+func interviewWaveCaption(res *results.Results, id, caption string) string {
+	if res.InterviewWave == "" || !codingTables[id] {
+		return caption
+	}
+	return caption + res.Text(" (interviews van meting ", " (interviews of wave ") + res.InterviewWave + ")"
 }

@@ -115,9 +115,12 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 		u.f(w, "    by municipality %s\n", line)
 	}
 	if r := o.Results; r != nil && r.LatestWave != "" { // summary_groups.go's lines are the sample's: its wave
-		if r.EarlierOnly >= 0 {
+		switch {
+		case r.InterviewWave != "" && r.EarlierOnly >= 0 && r.EarlierInterviewed >= 0:
+			u.f(w, "    (groups of wave %s, as in the tables; %d surveyed and %d interviewed in an earlier wave only)\n", r.LatestWave, r.EarlierOnly, r.EarlierInterviewed)
+		case r.EarlierOnly >= 0:
 			u.f(w, "    (groups of wave %s, as in the tables; %d answered in an earlier wave only)\n", r.LatestWave, r.EarlierOnly)
-		} else {
+		default:
 			u.f(w, "    (groups of wave %s, as in the tables)\n", r.LatestWave)
 		}
 	}
@@ -125,6 +128,17 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 		u.f(w, "    surveyed by wave %s\n", counts(s.ByWave, minCell))
 	}
 	u.f(w, "  segments      %d\n", s.Segments)
+	if r := o.Results; r != nil && r.InterviewWave != "" { // waves_interviews.go: the coding tables' wave
+		left := 0
+		for _, e := range r.EarlierWaves {
+			left += e.Segments
+		}
+		if len(r.EarlierWaves) > 0 && r.EarlierWaves[0].Segments < 0 { // held with the latest wave's sample
+			u.f(w, "    (coding tables: interviews of wave %s; segments of other waves left out, counted in wave_codes)\n", r.InterviewWave)
+		} else {
+			u.f(w, "    (coding tables: interviews of wave %s; %d segments of other waves left out, counted in wave_codes)\n", r.InterviewWave, left)
+		}
+	}
 	u.f(w, "  codings       %d by coders, %d suggested by the auto-coder\n", s.Codings, s.AutoCodings)
 	printModelMissing(u, w, o) // codebook.go
 	if s.AnswerCells > 0 {

@@ -56,6 +56,9 @@ type Segment struct {
 	Interviewer bool
 	OpenAnswer  bool   // an open answer to a survey question (model.Segment.OpenAnswer)
 	Source      string // input file, relative to the study folder, redacted
+	// Wave is the measurement wave of the segment's respondent (model.Segment.Wave):
+	// empty in a study of one measurement and for interviews read without a wave.
+	Wave string
 }
 
 // Coding says that a coder applied a code to a segment (see model.Coding). Segment is

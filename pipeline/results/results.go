@@ -210,6 +210,16 @@ type Results struct {
 	// latestWaveFacts).
 	LatestWave  string
 	EarlierOnly int
+	// InterviewWave is the wave whose segments the coding tables (code frequencies and
+	// presence, co-occurrence, agreement, partners, quotes, the auto-coder's tables, the
+	// joint display) count in a study whose interviews carry two or more waves, empty
+	// otherwise; EarlierWaves are the earlier waves with the segments left out of them,
+	// first to last, and EarlierInterviewed the people interviewed in an earlier wave
+	// only (-1 where the people are held back). The report says all three (pipeline
+	// interviewWaves).
+	InterviewWave      string
+	EarlierWaves       []Wave
+	EarlierInterviewed int
 	// NotInterviewed counts the people not in Respondents because no interview of theirs
 	// could be used (every row of their file rejected, or an empty file).
 	NotInterviewed int
@@ -361,4 +371,13 @@ func (r *Results) Text(nl, en string) string {
 type HashedFile struct {
 	File   string `json:"file"`
 	SHA256 string `json:"sha256"`
+}
+
+// Wave is another wave than the latest interview wave and its segments, which the
+// coding tables leave out (Results.EarlierWaves); Segments is -1 where the latest wave's sample is
+// suppressed (the analysis's segments less these would give the latest wave's).
+type Wave struct {
+	Wave     string
+	Segments int
+	Later    bool // after the latest interview wave: a survey wave's open answers
 }
