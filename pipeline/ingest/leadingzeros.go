@@ -13,6 +13,9 @@ import "strings"
 // maxZeros bounds the leading zeros tried: ids padded to more digits are not met.
 const maxZeros = 8
 
+// zeros holds maxZeros zeros.
+var zeros = strings.Repeat("0", maxZeros)
+
 // leadingZerosHint returns the words to add to the reason of id, unknown to known, when
 // known holds id with its digits' leading zeros dropped or added; "" otherwise.
 func leadingZerosHint(id string, known map[string]bool) (en, nl string) {
@@ -44,8 +47,13 @@ func zerosDiffer(id string, known map[string]bool) bool {
 	if core == "" {
 		core = "0"
 	}
+	// Each candidate prefix + z zeros + core is made in one buffer, not as a string.
+	var buf [64]byte
+	c := append(buf[:0], prefix...)
+	at := len(c)
 	for z := 0; z <= maxZeros; z++ {
-		if c := prefix + strings.Repeat("0", z) + core; c != id && known[c] {
+		c = append(append(c[:at], zeros[:z]...), core...)
+		if string(c) != id && known[string(c)] {
 			return true
 		}
 	}
