@@ -92,5 +92,22 @@ func FuzzFoldPlain(f *testing.F) {
 		if zerosDiffer(a, known) != zerosDifferStrings(a, known) {
 			t.Fatalf("zerosDiffer(%q, {%q})", a, b)
 		}
+		if (&zerosIndex{}).differ(a, known) != zerosDiffer(a, known) {
+			t.Fatalf("zerosIndex.differ(%q, {%q})", a, b)
+		}
 	})
+}
+
+// The index of a known set answers as zerosDiffer does.
+func TestZerosIndex(t *testing.T) {
+	known := map[string]bool{}
+	for _, k := range append(foldSamples, "R0", "R00", "R000000000", "R0000000001", "x00", "a\x00b1", "007", "7", "R 01") {
+		known[k] = true
+	}
+	x := &zerosIndex{}
+	for _, id := range append(foldSamples, "R0", "R00000", "R00000000001", "R000000001", "R0000000001", "x0", "a\x00b001", "07", "0007", " R1 ", "R01") {
+		if got, want := x.differ(id, known), zerosDiffer(id, known); got != want {
+			t.Errorf("differ(%q) = %v, zerosDiffer %v", id, got, want)
+		}
+	}
 }

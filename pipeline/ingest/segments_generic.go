@@ -210,7 +210,8 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Codings = make([]model.Coding, 0, min(rows.LinesLeft()+1, maxCodingsAhead))
 
 	// The current row's fields: by name, and by a column looked up before the loop. Made
-	// once, not a closure per row.
+	// once, not a closure per row. The loop keeps no row's slice: they share one.
+	defer rows.reuseRow()()
 	var row []string
 	get := func(field string) string {
 		i, ok := cols[field]

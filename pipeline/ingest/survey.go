@@ -129,7 +129,9 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	if lay.pending != nil {
 		src = &pendingSource{rowSource: rows, row: lay.pending, line: lay.pendingLine}
 	}
+	shared := rows.reuseRow() // readResponses keeps no row's slice
 	ds, err := readResponses(path, rows.Sheet(), src, lay, opt)
+	shared()
 	if down := mergedDown(rows.merged, at); down != nil && opt.mergedDown == nil && err == nil {
 		rows.Close()
 		opt.mergedDown = down
@@ -491,6 +493,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	count := model.FileCount{Path: path, Format: lay.format}
+	if opt.TableIDs != nil {
+		opt.tableZeros = &zerosIndex{} // one lookup a row for the table's ids with other zeros
+	}
 	stem := fileTag(path, opt) // a row without an id is the file's tag and its line
 	idCol, submitCol, waveCol, statusCol := -1, -1, -1, -1
 	var items, itemCols []int // item columns of the file, and their columns in ds.Survey

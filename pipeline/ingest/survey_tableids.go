@@ -31,7 +31,7 @@ func (o Options) tableSpelling(id string) (spelling string, zeros bool) {
 	if t, ok := lookupIDKey(o.KnownKeys, id); ok && t != id {
 		return t, false
 	}
-	if zerosDiffer(id, o.TableIDs) { // leadingzeros.go
+	if o.tableZeros.differ(id, o.TableIDs) { // zerosDiffer: leadingzeros.go
 		return id, true
 	}
 	return id, false

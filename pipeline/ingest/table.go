@@ -91,9 +91,11 @@ type Rows struct {
 	phys int // line of the next record
 	buf  fieldBuf
 	// chunk is the text the current rows' cells are cut from, and cells the room the
-	// rows' slices are cut from (nextRecord).
-	chunk textChunk
-	cells []string
+	// rows' slices are cut from (nextRecord); with reuse, every row is in reused.
+	chunk  textChunk
+	cells  []string
+	reuse  bool
+	reused []string
 
 	// owned is the input the Rows read for itself (OpenRows), closed with them.
 	owned *input
@@ -593,17 +595,39 @@ func (r *Rows) nextRecord() bool {
 				r.chunk = textChunk{s: string(t.text[start:min(len(t.text), max(start+textChunkSize, rec.next))]), at: start}
 			}
 			n := len(r.buf.fields)
-			if cap(r.cells)-len(r.cells) < n {
-				r.cells = make([]string, 0, max(rowCellsRoom, n))
+			var row []string
+			switch {
+			case r.reuse:
+				if cap(r.reused) < n {
+					r.reused = make([]string, n)
+				}
+				row = r.reused[:n]
+			default:
+				if cap(r.cells)-len(r.cells) < n {
+					r.cells = make([]string, 0, max(rowCellsRoom, n))
+				}
+				row = r.cells[len(r.cells) : len(r.cells)+n : len(r.cells)+n]
+				r.cells = r.cells[:len(r.cells)+n]
 			}
-			row := r.cells[len(r.cells) : len(r.cells)+n : len(r.cells)+n]
-			r.cells = r.cells[:len(r.cells)+n]
 			r.row = r.buf.strings(&r.chunk, row)
 		}
 		return true
 	}
 	r.row = nil
 	return false
+}
+
+// reuseRow makes the rows of a text file that Next reads from now on share one slice,
+// which the next call to Next overwrites: for a reader that keeps no row's slice (it
+// copies the cells it keeps), and so saves the room for every row's (43 MB of a
+// national survey's 100,000 rows). Rows of a workbook are not affected. It returns the
+// function that ends the sharing.
+func (r *Rows) reuseRow() (end func()) {
+	if r.text == nil {
+		return func() {}
+	}
+	r.reuse = true
+	return func() { r.reuse = false }
 }
 
 // textChunkSize is how many bytes of a text file's records one string holds at least
