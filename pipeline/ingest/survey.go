@@ -810,14 +810,22 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				reject(line, i, cell, err, c.item.ID)
 				continue
 			}
-			a, err := answers.answer(i, c, cell)
+			a, hit, err := answers.answerCached(i, c, cell)
 			if err != nil {
 				count.CellsRejected++
 				reject(line, i, cell, err, c.item.ID)
 				continue
 			}
 			count.CellsAccepted++
-			ds.Survey.Set(srow, itemCols[k], model.AnswerEntry{Value: a.Value, Missing: a.Missing, Raw: a.Raw})
+			// A cell seen before in the column has the code it was stored with.
+			if hit != nil && hit.code != model.NoAnswer {
+				ds.Survey.SetCode(srow, itemCols[k], hit.code)
+				continue
+			}
+			code := ds.Survey.Set(srow, itemCols[k], model.AnswerEntry{Value: a.Value, Missing: a.Missing, Raw: a.Raw})
+			if hit != nil {
+				hit.code = code
+			}
 		}
 		for _, i := range otherOrder {
 			v := strings.TrimSpace(tableCell(row, i))

@@ -58,6 +58,16 @@ func uncomputedOf(src rowSource) uncomputedSource {
 // Excel error value, or a formula without a cached value (faults, the row's such
 // cells: table_damaged_cells.go).
 func brokenCell(cell string, i int, faults cellFaults) error {
+	// Most cells of most rows: no faults, and no error value (which starts with #, or
+	// with E as #ERR:502 is written in LibreOffice's and Calc's exports).
+	if len(faults.damaged) == 0 && len(faults.uncomputed) == 0 && (cell == "" || cell[0] != '#' && cell[0] != 'E' && cell[0] != 'e') {
+		return nil
+	}
+	return brokenCellIn(cell, i, faults)
+}
+
+// brokenCellIn is brokenCell past its fast path.
+func brokenCellIn(cell string, i int, faults cellFaults) error {
 	if err := faults.damage(i); err != nil {
 		return model.Reasonf("%w: the workbook is damaged in this cell (%v), and no reader can say what it holds; open the file in Excel and save it again",
 			"%v: de werkmap is in deze cel beschadigd (%v), en geen lezer kan zeggen wat ze bevat; open het bestand in Excel en sla het opnieuw op", ErrBrokenCell, err)
