@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,6 +68,7 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) pseudonyms {
 	// Each id's rank, sha256(salt, id), goes with it into its role's list, so that the
 	// sort compares ranks without looking them up.
 	type ranked struct {
+		hi   uint64 // the rank's first 8 bytes, big-endian: compared first, in one step
 		rank [32]byte
 		i    int // the id's first respondent
 	}
@@ -79,13 +81,17 @@ func pseudonymiseIDs(d *model.Dataset, cb *codebook.Codebook) pseudonyms {
 			abbrev = role.Abbrev
 		}
 		buf = append(buf[:len(salt)], d.Respondents[i].ID...)
-		byAbbrev[abbrev] = append(byAbbrev[abbrev], ranked{sha256.Sum256(buf), i})
+		rank := sha256.Sum256(buf)
+		byAbbrev[abbrev] = append(byAbbrev[abbrev], ranked{binary.BigEndian.Uint64(rank[:8]), rank, i})
 	}
 	pseud := make(map[string]string, len(ids))
 	of := make([]string, len(d.Respondents))
 	for abbrev, idx := range byAbbrev {
 		slices.SortFunc(idx, func(a, b ranked) int {
-			if c := bytes.Compare(a.rank[:], b.rank[:]); c != 0 {
+			if a.hi != b.hi { // the order bytes.Compare gives the ranks
+				return cmp.Compare(a.hi, b.hi)
+			}
+			if c := bytes.Compare(a.rank[8:], b.rank[8:]); c != 0 {
 				return c
 			}
 			return naturalCompare(d.Respondents[a.i].ID, d.Respondents[b.i].ID)

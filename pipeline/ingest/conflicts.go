@@ -81,10 +81,10 @@ func (c *respondentConflicts) row(field, respondent, have, value string, line in
 	if c.firstAt == nil {
 		c.rows, c.example, c.firstAt = map[string]int{}, map[string][3]string{}, map[string]int{}
 	}
-	k := field + "\x00" + respondent
+	key := func() string { return field + "\x00" + respondent } // made only where used: most rows need none
 	if have == "" || value == "" {
 		if have == "" && value != "" {
-			c.firstAt[k] = line
+			c.firstAt[key()] = line
 		}
 		return
 	}
@@ -92,7 +92,7 @@ func (c *respondentConflicts) row(field, respondent, have, value string, line in
 		return
 	}
 	if c.rows[field] == 0 {
-		c.example[field] = [3]string{have, value, strconv.Itoa(line) + "\x00" + strconv.Itoa(c.firstAt[k])}
+		c.example[field] = [3]string{have, value, strconv.Itoa(line) + "\x00" + strconv.Itoa(c.firstAt[key()])}
 	}
 	c.rows[field]++
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -131,10 +132,10 @@ func newTextTable(data []byte) (*textTable, error) {
 	}
 	var buf fieldBuf
 	for p, line := 0, 1; p < len(t.text); {
-		buf.reset()
+		buf.reset(t.text)
 		rec := t.scanRecord(p, line, t.multiline, &buf)
 		if rec.broken == nil && !rec.blank {
-			t.header = buf.strings()
+			t.header = buf.strings(nil, make([]string, len(buf.fields)))
 			break
 		}
 		p, line = rec.next, line+rec.lines
@@ -248,45 +249,143 @@ type scanned struct {
 }
 
 // fieldBuf collects a record's fields; nil collects nothing (a scan that only judges).
+//
+// Most fields are a run of the text as it stands (unquoted, or quoted without a "" or
+// a line break): such a field is kept as its offsets in the text, and the row's strings
+// are cut from a string of the text that Rows makes once for many rows (textChunk), so
+// that reading a record copies and allocates nothing. A field that is not one run (a ""
+// read as a quote, a line break inside quotes) is built in buf.
 type fieldBuf struct {
-	buf  []byte
-	ends []int
+	// text is the text the fields are cut from: a slice p of it starts at offset
+	// cap(text)-cap(p).
+	text   []byte
+	buf    []byte
+	fields []fieldSpan
+	// The field being read: a run of the text from start to stop, or (inBuf) bytes of
+	// buf from start on; empty while it holds nothing.
+	start, stop int
+	inBuf       bool
+	empty       bool
 }
 
-func (b *fieldBuf) reset() {
+// fieldSpan is a field read: text[from:to], or buf[from:to] where inBuf.
+type fieldSpan struct {
+	from, to int
+	inBuf    bool
+}
+
+func (b *fieldBuf) reset(text []byte) {
 	if b != nil {
-		b.buf, b.ends = b.buf[:0], b.ends[:0]
+		b.text = text
+		b.buf, b.fields = b.buf[:0], b.fields[:0]
+		b.empty, b.inBuf = true, false
 	}
 }
 
+// add appends p, a slice of the text.
 func (b *fieldBuf) add(p []byte) {
-	if b != nil {
-		b.buf = append(b.buf, p...)
+	if b == nil {
+		return
+	}
+	off := cap(b.text) - cap(p)
+	switch {
+	case b.empty:
+		b.start, b.stop, b.inBuf, b.empty = off, off+len(p), false, false
+	case !b.inBuf && off == b.stop:
+		b.stop += len(p)
+	default:
+		b.spill(p)
 	}
 }
 
+// addByte appends c: the next byte of the text's run where the text holds c there (a
+// bare quote, a line feed inside quotes), else a byte of buf.
 func (b *fieldBuf) addByte(c byte) {
-	if b != nil {
-		b.buf = append(b.buf, c)
+	if b == nil {
+		return
 	}
+	if !b.empty && !b.inBuf && b.stop < len(b.text) && b.text[b.stop] == c {
+		b.stop++
+		return
+	}
+	b.spill([]byte{c})
+}
+
+// spill appends p to the field in buf, moving the field there first.
+func (b *fieldBuf) spill(p []byte) {
+	if b.empty || !b.inBuf {
+		from := len(b.buf)
+		if !b.empty {
+			b.buf = append(b.buf, b.text[b.start:b.stop]...)
+		}
+		b.start, b.inBuf, b.empty = from, true, false
+	}
+	b.buf = append(b.buf, p...)
 }
 
 func (b *fieldBuf) end() {
-	if b != nil {
-		b.ends = append(b.ends, len(b.buf))
+	if b == nil {
+		return
 	}
+	switch {
+	case b.empty:
+		b.fields = append(b.fields, fieldSpan{})
+	case b.inBuf:
+		b.fields = append(b.fields, fieldSpan{b.start, len(b.buf), true})
+	default:
+		b.fields = append(b.fields, fieldSpan{b.start, b.stop, false})
+	}
+	b.empty, b.inBuf = true, false
 }
 
-// strings returns the fields as one string's substrings, as encoding/csv does.
-func (b *fieldBuf) strings() []string {
-	s := string(b.buf)
-	out := make([]string, len(b.ends))
-	prev := 0
-	for i, e := range b.ends {
-		out[i] = s[prev:e]
-		prev = e
+// strings returns the fields, each cut from chunk (the text from offset at on) where it
+// is a run of the text inside it, else from one string of the row's other bytes, as
+// encoding/csv cuts a row's fields from one string. A nil chunk takes every field from
+// one string of the row.
+func (b *fieldBuf) strings(chunk *textChunk, out []string) []string {
+	var rest string
+	if chunk == nil {
+		n := 0
+		for _, f := range b.fields {
+			n += f.to - f.from
+		}
+		var sb strings.Builder
+		sb.Grow(n)
+		for _, f := range b.fields {
+			if f.inBuf {
+				sb.Write(b.buf[f.from:f.to])
+			} else {
+				sb.Write(b.text[f.from:f.to])
+			}
+		}
+		rest = sb.String()
+		prev := 0
+		for i, f := range b.fields {
+			out[i] = rest[prev : prev+f.to-f.from]
+			prev += f.to - f.from
+		}
+		return out
+	}
+	if len(b.buf) > 0 {
+		rest = string(b.buf)
+	}
+	for i, f := range b.fields {
+		switch {
+		case f.to == f.from:
+			out[i] = ""
+		case f.inBuf:
+			out[i] = rest[f.from:f.to]
+		default:
+			out[i] = chunk.s[f.from-chunk.at : f.to-chunk.at]
+		}
 	}
 	return out
+}
+
+// textChunk is a string of the text from offset at on.
+type textChunk struct {
+	s  string
+	at int
 }
 
 // scanRecord reads the record that starts at offset p on line line, into dst where not

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"math/rand"
 	"reflect"
 	"strings"
 	"testing"
@@ -249,5 +250,43 @@ func TestMacintoshCSV(t *testing.T) {
 	rows, tt = records(t, "a;b\r1;é\r")
 	if tt.enc != encUTF8 || len(rows) != 2 || rows[1].Cells[1] != "é" {
 		t.Errorf("UTF-8 with CR line ends: %v %v", tt.enc, rows)
+	}
+}
+
+// TestTextChunks reads files of several textChunkSize chunks, with every kind of field
+// (plain, quoted, with "" and bare quotes, across lines in the last column, empty), in LF and CRLF, as
+// encoding/csv reads them: cells are cut from chunks where they are a run of the text,
+// built where not, and a record across a chunk's end starts a chunk of its own.
+func TestTextChunks(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	fields := []string{"", "E001", "Helemaal mee eens", `"quoted, with a comma"`, `"a ""quote"" in it"`,
+		`"two` + "\n" + `lines"`, `"three` + "\n\n" + `lines"`, `""`, `"x"`, "3,5"}
+	for _, eol := range []string{"\n", "\r\n"} {
+		var b strings.Builder
+		b.WriteString("id;a;b;c;d" + eol)
+		for b.Len() < 5*textChunkSize {
+			for k := 0; k < 5; k++ {
+				if k > 0 {
+					b.WriteByte(';')
+				}
+				f := fields[rng.Intn(len(fields))]
+				if k < 4 && strings.Contains(f, "\n") {
+					f = "" // a line break inside quotes in the last column, as open answers have
+				}
+				if eol == "\r\n" {
+					f = strings.ReplaceAll(f, "\n", "\r\n")
+				}
+				if k == 4 && rng.Intn(50) == 0 {
+					f = `"` + strings.Repeat("long answer ", textChunkSize/10) + `"` // past a chunk
+				}
+				b.WriteString(f)
+			}
+			b.WriteString(eol)
+		}
+		tab, err := newTextTable([]byte(b.String()))
+		if err != nil || len(tab.broken) > 0 || !tab.multiline {
+			t.Fatalf("%q: %v, %d left out, multiline %v: %+v", eol, err, len(tab.broken), tab.multiline, tab.broken[:1])
+		}
+		fuzzText(t, []byte(b.String())) // compares with encoding/csv
 	}
 }

@@ -186,10 +186,10 @@ func (np *namePattern) errAmbiguous(name string, short, long []string) error {
 // apply sets the respondent's fields that the name gives, where they are still empty.
 func (v nameVariables) apply(r *model.Respondent) {
 	if r.Role == "" {
-		r.Role = v.role
+		r.Role = strings.Clone(v.role) // not the document name's row (Rows.nextRecord)
 	}
 	if r.Municipality == "" {
-		r.Municipality = v.municipality
+		r.Municipality = strings.Clone(v.municipality)
 	}
 	for _, k := range model.SortedKeys(v.attributes) {
 		setAttribute(r, k, v.attributes[k])

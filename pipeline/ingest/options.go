@@ -86,6 +86,9 @@ type Options struct {
 	// mergedDown are the ranges merged over rows of one column that a second reading of
 	// a workbook sheet fills in (merged_cells.go).
 	mergedDown []mergedRange
+	// tableZeros indexes TableIDs by their digits without leading zeros, for a survey's
+	// rows (readResponses; leadingzeros.go).
+	tableZeros *zerosIndex
 
 	// in is the input file as ReadInterviews, ReadSurvey or ReadRespondents read it, once:
 	// format detection and the format's reader work on its bytes.

@@ -211,8 +211,25 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	// file of blank lines reserves no more.
 	ds.Codings = make([]model.Coding, 0, min(rows.LinesLeft()+1, maxCodingsAhead))
 
+	// The current row's fields: by name, and by a column looked up before the loop. Made
+	// once, not a closure per row. The loop keeps no row's slice: they share one.
+	defer rows.reuseRow()()
+	var row []string
+	get := func(field string) string {
+		i, ok := cols[field]
+		if !ok {
+			return ""
+		}
+		return strings.TrimSpace(tableCell(row, i))
+	}
+	cell := func(i int) string {
+		if i < 0 {
+			return ""
+		}
+		return strings.TrimSpace(tableCell(row, i))
+	}
 	for rows.Next() {
-		row := rows.Row()
+		row = rows.Row()
 		if blankRow(row) {
 			continue
 		}
@@ -230,19 +247,6 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, col), Value: strings.TrimSpace(tableCell(row, col)), Err: err})
 			count.Rejected++
 			continue
-		}
-		get := func(field string) string {
-			i, ok := cols[field]
-			if !ok {
-				return ""
-			}
-			return strings.TrimSpace(tableCell(row, i))
-		}
-		cell := func(i int) string { // get for a field looked up before the loop
-			if i < 0 {
-				return ""
-			}
-			return strings.TrimSpace(tableCell(row, i))
 		}
 		doc := cell(docCol)
 		if l.document != nil {
@@ -330,6 +334,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 				continue
 			}
 		} else {
+			// The new segment's fields are cut from the row's text chunk (Rows.nextRecord),
+			// which they would keep alive for the run: one copy of the four holds them.
+			keepFields(&id, &resp, &doc, &text)
 			seg = len(ds.Segments)
 			if _, taken := segments[id]; taken {
 				shared.add(resp, id, seg)
@@ -370,6 +377,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 
 		r := respondents[resp]
 		if r == nil {
+			resp = strings.Clone(resp)
 			r = &model.Respondent{ID: resp, Source: path}
 			respondents[resp] = r
 			respOrder = append(respOrder, resp)
@@ -377,10 +385,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		conflicts.row("municipality", resp, r.Municipality, cell(municipalityCol), line)
 		conflicts.row("role", resp, r.Role, cell(roleCol), line)
 		if r.Municipality == "" {
-			r.Municipality = cell(municipalityCol)
+			r.Municipality = strings.Clone(cell(municipalityCol))
 		}
 		if r.Role == "" {
-			r.Role = cell(roleCol)
+			r.Role = strings.Clone(cell(roleCol))
 		}
 		if vars != nil {
 			vars.apply(r)
@@ -525,7 +533,8 @@ func digestID(doc, respondent, text string) string {
 
 // setAttribute files an attribute under the respondent: municipality and role by their
 // Dutch and English names, a name (or a part of one: voornaam, achternaam) as the
-// respondent's Name, anything else in Attributes with its key in lower case.
+// respondent's Name, anything else in Attributes with its key in lower case. A value
+// kept is a copy, not a piece of the row it was read from (Rows.nextRecord).
 func setAttribute(r *model.Respondent, key, value string) {
 	value = strings.TrimSpace(value)
 	if value == "" {
@@ -534,11 +543,11 @@ func setAttribute(r *model.Respondent, key, value string) {
 	switch k := foldName(key); {
 	case inFolded(k, municipalityHeaders):
 		if r.Municipality == "" {
-			r.Municipality = value
+			r.Municipality = strings.Clone(value)
 		}
 	case inFolded(k, roleHeaders):
 		if r.Role == "" {
-			r.Role = value
+			r.Role = strings.Clone(value)
 		}
 	case inFolded(k, nameHeaders) || inFolded(k, namePartHeaders):
 		// A name given with the segments or as a case variable is the respondent's name,
@@ -554,7 +563,7 @@ func setAttribute(r *model.Respondent, key, value string) {
 		}
 		name := strings.ToLower(strings.TrimSpace(key))
 		if _, ok := r.Attributes[name]; !ok {
-			r.Attributes[name] = value
+			r.Attributes[name] = strings.Clone(value)
 		}
 	}
 }
@@ -623,6 +632,23 @@ func respondentFromName(name string) string {
 // interned gives one copy of each distinct short string (code names, coders), so that
 // the strings kept do not hold on to the rows they were cut from.
 type interned map[string]string
+
+// keepFields replaces each string by a copy, all of them cut from one new string.
+func keepFields(fields ...*string) {
+	n := 0
+	for _, f := range fields {
+		n += len(*f)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	all := b.String()
+	for _, f := range fields {
+		*f, all = all[:len(*f)], all[len(*f):]
+	}
+}
 
 func (m *interned) of(s string) string {
 	if s == "" {

@@ -129,7 +129,9 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	if lay.pending != nil {
 		src = &pendingSource{rowSource: rows, row: lay.pending, line: lay.pendingLine}
 	}
+	shared := rows.reuseRow() // readResponses keeps no row's slice
 	ds, err := readResponses(path, rows.Sheet(), src, lay, opt)
+	shared()
 	if down := mergedDown(rows.merged, at); down != nil && opt.mergedDown == nil && err == nil {
 		rows.Close()
 		opt.mergedDown = down
@@ -491,6 +493,9 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		return ds, model.Reasonf("%s: %w", "%s: %v", path, err)
 	}
 	count := model.FileCount{Path: path, Format: lay.format}
+	if opt.TableIDs != nil {
+		opt.tableZeros = &zerosIndex{} // one lookup a row for the table's ids with other zeros
+	}
 	stem := fileTag(path, opt) // a row without an id is the file's tag and its line
 	idCol, submitCol, waveCol, statusCol := -1, -1, -1, -1
 	var items, itemCols []int // item columns of the file, and their columns in ds.Survey
@@ -805,14 +810,22 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				reject(line, i, cell, err, c.item.ID)
 				continue
 			}
-			a, err := answers.answer(i, c, cell)
+			a, hit, err := answers.answerCached(i, c, cell)
 			if err != nil {
 				count.CellsRejected++
 				reject(line, i, cell, err, c.item.ID)
 				continue
 			}
 			count.CellsAccepted++
-			ds.Survey.Set(srow, itemCols[k], model.AnswerEntry{Value: a.Value, Missing: a.Missing, Raw: a.Raw})
+			// A cell seen before in the column has the code it was stored with.
+			if hit != nil && hit.code != model.NoAnswer {
+				ds.Survey.SetCode(srow, itemCols[k], hit.code)
+				continue
+			}
+			code := ds.Survey.Set(srow, itemCols[k], model.AnswerEntry{Value: a.Value, Missing: a.Missing, Raw: a.Raw})
+			if hit != nil {
+				hit.code = code
+			}
 		}
 		for _, i := range otherOrder {
 			v := strings.TrimSpace(tableCell(row, i))

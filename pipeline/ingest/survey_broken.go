@@ -58,11 +58,24 @@ func uncomputedOf(src rowSource) uncomputedSource {
 // Excel error value, or a formula without a cached value (faults, the row's such
 // cells: table_damaged_cells.go).
 func brokenCell(cell string, i int, faults cellFaults) error {
+	// Most cells of most rows: no faults, and no error value (which starts with #, or
+	// with E as #ERR:502 is written in LibreOffice's and Calc's exports).
+	if len(faults.damaged) == 0 && len(faults.uncomputed) == 0 && (cell == "" || cell[0] != '#' && cell[0] != 'E' && cell[0] != 'e') {
+		return nil
+	}
+	return brokenCellIn(cell, i, faults)
+}
+
+// brokenCellIn is brokenCell past its fast path.
+func brokenCellIn(cell string, i int, faults cellFaults) error {
 	if err := faults.damage(i); err != nil {
 		return model.Reasonf("%w: the workbook is damaged in this cell (%v), and no reader can say what it holds; open the file in Excel and save it again",
 			"%v: de werkmap is in deze cel beschadigd (%v), en geen lezer kan zeggen wat ze bevat; open het bestand in Excel en sla het opnieuw op", ErrBrokenCell, err)
 	}
-	if cell != "" && (cell[0] == '#' || cell[0] == 'E' || cell[0] == 'e') {
+	// An error value is short: a cell more than four times as long (a rune's upper case
+	// has at least one byte) is none, and is not upper-cased (a segment's text that
+	// starts with "En" was copied for nothing).
+	if cell != "" && (cell[0] == '#' || cell[0] == 'E' || cell[0] == 'e') && len(cell) <= 4*maxErrorValueLen {
 		if v := strings.ToUpper(cell); slices.Contains(excelErrors, v) || isSheetErrorValue(v) {
 			return model.Reasonf("%w: the Excel error value %s (a formula that could not compute its value); correct the formula or type the value",
 				"%v: de Excel-foutwaarde %s (een formule die haar waarde niet kon berekenen); verbeter de formule of typ de waarde", ErrBrokenCell, v)

@@ -46,3 +46,12 @@ func isSheetErrorValue(v string) bool {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// maxErrorValueLen is the length of the longest error value brokenCell knows.
+var maxErrorValueLen = func() int {
+	n := len("ERR:5NN")
+	for _, v := range append(slices.Clone(excelErrors), sheetErrorValues...) {
+		n = max(n, len(v))
+	}
+	return n
+}()

@@ -33,6 +33,13 @@ var summaryWords = map[string]bool{
 
 // isSummaryWord reports whether a respondent cell is a summary row's label.
 func isSummaryWord(id string) bool {
+	var buf [32]byte
+	if b, ok := lowerPlain(buf[:0], id); ok { // most ids: no string made (fold_plain.go)
+		for len(b) > 0 && (b[len(b)-1] == ':' || b[len(b)-1] == '.') {
+			b = b[:len(b)-1]
+		}
+		return summaryWords[string(b)]
+	}
 	f := strings.ToLower(strings.Join(strings.Fields(id), " "))
 	f = strings.TrimRight(f, ":.")
 	return summaryWords[f]
@@ -72,7 +79,7 @@ func repeatsHeader(row []string, lay *surveyLayout, idCol int) bool {
 		if v == "" {
 			continue
 		}
-		if i >= len(lay.columns) || !strings.EqualFold(strings.Join(strings.Fields(v), " "), strings.Join(strings.Fields(lay.columns[i].header), " ")) {
+		if i >= len(lay.columns) || !equalFoldFields(v, lay.columns[i].header) { // fold_plain.go
 			return false
 		}
 		n++

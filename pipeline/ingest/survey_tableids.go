@@ -28,10 +28,10 @@ func (o Options) tableSpelling(id string) (spelling string, zeros bool) {
 	if o.TableIDs == nil || id == "" || o.TableIDs[id] {
 		return id, false
 	}
-	if t, ok := o.KnownKeys[model.IDKey(id)]; ok && t != id {
+	if t, ok := lookupIDKey(o.KnownKeys, id); ok && t != id {
 		return t, false
 	}
-	if zerosDiffer(id, o.TableIDs) { // leadingzeros.go
+	if o.tableZeros.differ(id, o.TableIDs) { // zerosDiffer: leadingzeros.go
 		return id, true
 	}
 	return id, false
@@ -50,4 +50,16 @@ func tableSpellingWarning(path string, n int) model.Warning {
 		"%w: %d respondent id(s) differ from an id of the respondents table only in capitals or spaces: they are taken as that respondent; write each id one way to be sure",
 		"%v: %d respondentcode(s) verschillen van een code van de respondententabel alleen in hoofdletters of spaties: ze gelden als die respondent; schrijf elke code op één manier om zeker te zijn",
 		ErrIDSpelling, n)}
+}
+
+// lookupIDKey is keys[model.IDKey(id)], without making the key where id is plain ASCII
+// (fold_plain.go).
+func lookupIDKey(keys map[string]string, id string) (string, bool) {
+	var buf [64]byte
+	if b, ok := lowerPlain(buf[:0], id); ok {
+		t, ok := keys[string(b)]
+		return t, ok
+	}
+	t, ok := keys[model.IDKey(id)]
+	return t, ok
 }

@@ -259,14 +259,30 @@ type AnsweredTwice struct {
 
 // Set stores an answer of a row to a column; a cell that has one already keeps it, and
 // the answer goes to Extra.
-func (s *Survey) Set(row, col int, e AnswerEntry) {
+//
+// It returns the answer's code in the column (an index into its Entries, for SetCode),
+// or NoAnswer where the answer went to Extra.
+func (s *Survey) Set(row, col int, e AnswerEntry) int {
 	c := &s.Cols[col]
 	if c.Code(row) != NoAnswer {
 		k := s.Rows[row]
 		s.Extra = append(s.Extra, Answer{Respondent: k.ID, Wave: k.Wave, Item: s.Items[col], Value: e.Value, Missing: e.Missing, Raw: strings.Clone(e.Raw)})
+		return NoAnswer
+	}
+	code := c.entry(e)
+	c.setCode(row, code)
+	return code
+}
+
+// SetCode is Set(row, col, s.Cols[col].Entries[code]) for a code Set returned: a reader
+// that knows a cell's code stores it without comparing the answer with the column's.
+func (s *Survey) SetCode(row, col, code int) {
+	c := &s.Cols[col]
+	if c.Code(row) != NoAnswer {
+		s.Set(row, col, c.Entries[code])
 		return
 	}
-	c.setCode(row, c.entry(e))
+	c.setCode(row, code)
 }
 
 // Add stores an answer (its respondent and item named in it).

@@ -148,3 +148,26 @@ func TestMergeEmptyCellTakesLaterAnswers(t *testing.T) {
 		t.Errorf("extra %+v", a.Extra)
 	}
 }
+
+// SetCode with the code Set returned stores what Set stores: the cell, or an answer to a
+// cell that has one in Extra.
+func TestSetCodeAsSet(t *testing.T) {
+	var a, b Survey
+	col := a.Column("K1")
+	b.Column("K1")
+	e := AnswerEntry{Value: 3, Raw: "Neutraal"}
+	code := NoAnswer
+	for _, id := range []string{"E1", "E2", "E2"} {
+		ra, rb := a.Row(RespondentKey{ID: id}), b.Row(RespondentKey{ID: id})
+		got := a.Set(ra, col, e)
+		if code == NoAnswer {
+			code = got
+			b.Set(rb, col, e)
+			continue
+		}
+		b.SetCode(rb, col, code)
+	}
+	if code != 0 || !reflect.DeepEqual(a.Answers(), b.Answers()) || len(b.Extra) != 1 {
+		t.Errorf("code %d; Set %v, SetCode %v", code, a.Answers(), b.Answers())
+	}
+}
