@@ -653,6 +653,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(idCol), Value: id, Err: summaryRowReason(id)}) // a word, no one's id
 				continue
 			}
+			if id == "" {
+				if col, label, ok := summaryLabelElsewhere(row, lay, idCol); ok {
+					count.Rejected++
+					ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(col), Value: label, Err: summaryLabelReason(label, header(col))})
+					continue
+				}
+			}
 		}
 		if id == "" {
 			if col, v, none := answersNoItem(row, items, lay, &answers); none && !lay.everyRow { // survey_norespondent.go
