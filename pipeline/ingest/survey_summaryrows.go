@@ -107,18 +107,31 @@ func summaryRowReason(id string) error {
 }
 
 // repeatsHeader reports whether every non-empty cell of row is its column's header
-// (case and spaces aside), for two cells or more, the respondent's among them.
+// (case and spaces aside), for two cells or more, the respondent's among them. A
+// byte-order mark before a cell is no part of it (attack 17 F17): two exports joined
+// with `copy /b`, each with its BOM, have the second's header behind one.
 func repeatsHeader(row []string, lay *surveyLayout, idCol int) bool {
-	if idCol < 0 || strings.TrimSpace(tableCell(row, idCol)) == "" {
+	heads := make([]string, len(lay.columns))
+	for i, c := range lay.columns {
+		heads[i] = c.header
+	}
+	return rowRepeatsHeader(row, heads, idCol)
+}
+
+// rowRepeatsHeader is repeatsHeader for a table's header cells: a survey's or the
+// respondents table's (attack 17 F17: there a repeated header was a respondent
+// "Respondent" of the municipality "Gemeente").
+func rowRepeatsHeader(row, header []string, idCol int) bool {
+	if idCol < 0 || withoutBOM(tableCell(row, idCol)) == "" {
 		return false
 	}
 	n := 0
 	for i, v := range row {
-		v = strings.TrimSpace(v)
+		v = withoutBOM(v)
 		if v == "" {
 			continue
 		}
-		if i >= len(lay.columns) || !strings.EqualFold(strings.Join(strings.Fields(v), " "), strings.Join(strings.Fields(lay.columns[i].header), " ")) {
+		if i >= len(header) || !strings.EqualFold(strings.Join(strings.Fields(v), " "), strings.Join(strings.Fields(withoutBOM(header[i])), " ")) {
 			return false
 		}
 		n++
@@ -139,4 +152,9 @@ func summaryLabelReason(label, column string) error {
 	return model.Reasonf("%w: the row has no respondent id, and its only text, %q in column %q, is the label of a summary row (a mean, total or count below the data); it is not read as a respondent",
 		"%v: de regel heeft geen respondentcode, en zijn enige tekst, %q in kolom %q, is het label van een samenvattingsregel (een gemiddelde, totaal of aantal onder de gegevens); hij is niet gelezen als respondent",
 		ErrSummaryRow, label, column)
+}
+
+// withoutBOM is a cell without its spaces and a byte-order mark (U+FEFF) around them.
+func withoutBOM(v string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(v), "\ufeff"))
 }
