@@ -248,6 +248,9 @@ type surveyLayout struct {
 	// warnings, when set, are the format's own warnings once the rows are read
 	// (LimeSurvey's answer codes read by their number).
 	warnings func(path string) []model.Warning
+	// unclearSubmit reports whether a submit-column value is neither complete nor
+	// incomplete (Qualtrics's Finished: qualtricsFinishedUnclear); nil: every value is one
+	unclearSubmit func(string) bool
 	// incomplete reports whether a submit-column value means an incomplete response; nil
 	// means an empty value does.
 	incomplete func(string) bool
@@ -738,6 +741,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				if printer != nil { // completed in another export?
 					printer.addUnread(&ds, row, wave, line)
 				}
+				continue
+			}
+			if lay.unclearSubmit != nil && lay.unclearSubmit(v) {
+				count.Rejected++
+				reject(line, submitCol, v, finishedUnclearReason(v), "")
 				continue
 			}
 		}
