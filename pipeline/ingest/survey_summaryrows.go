@@ -49,7 +49,12 @@ var summaryLeads = map[string]bool{
 // or a longer label that begins with one (attack 17 F01: "Gemiddelde score").
 func isSummaryWord(id string) bool {
 	f := strings.ToLower(strings.Join(strings.Fields(id), " "))
-	f = strings.TrimRight(f, ":.")
+	return isSummaryFolded(strings.TrimRight(f, ":."))
+}
+
+// isSummaryFolded is isSummaryWord for a label folded as summaryWords are (lower case,
+// single spaces, no trailing colon or full stop).
+func isSummaryFolded(f string) bool {
 	if summaryWords[f] {
 		return true
 	}
