@@ -54,8 +54,26 @@ func (s *spellings) key(v string) string {
 		if rest, ok := strings.CutPrefix(k, "gemeente "); ok && rest != "" {
 			k = rest
 		}
+		// Apostrophes, hyphens, brackets and full stops are no part of a municipality's
+		// name either (attack 17 F16): 's-Hertogenbosch, ’s-Hertogenbosch (Word's
+		// apostrophe) and s-Hertogenbosch, Súdwest-Fryslân and Súdwest Fryslân, Bergen
+		// (NH) and Bergen NH are one each. Bergen (NH) and Bergen (L) stay two.
+		if p := strings.Join(strings.FieldsFunc(k, municipalityPunctuation), " "); p != "" {
+			k = p
+		}
 	}
 	return k
+}
+
+// municipalityPunctuation reports whether r separates the words of a municipality's name
+// without being one: a space, an apostrophe of any kind, a hyphen or dash, a bracket, a
+// full stop.
+func municipalityPunctuation(r rune) bool {
+	switch r {
+	case ' ', '\t', '\'', '’', '‘', '`', '´', '-', '‐', '‑', '–', '—', '(', ')', '[', ']', '.':
+		return true
+	}
+	return false
 }
 
 // add counts one more use of v; an empty value is no name.
@@ -170,6 +188,11 @@ func (f spellingFold) warning() error {
 	whatNL := f.What
 	if f.What == "municipality" {
 		whatNL = "gemeente"
+	}
+	if f.What == "municipality" {
+		return spellingWarning{model.Translated(
+			fmt.Sprintf("%s: %s and %q differ only in case, accents, spaces, apostrophes, hyphens, brackets or a leading \"Gemeente\": they are taken as one, %q; correct the inputs to be sure", f.What, list, f.Shown, f.Shown),
+			fmt.Sprintf("%s: %s en %q verschillen alleen in hoofdletters, accenten, spaties, apostrofs, koppeltekens, haakjes of een \"Gemeente\" ervoor: ze gelden als één, %q; verbeter de invoer om zeker te zijn", whatNL, list, f.Shown, f.Shown))}
 	}
 	return spellingWarning{model.Translated(
 		fmt.Sprintf("%s: %s and %q differ only in case, accents, spaces or a leading \"Gemeente\": they are taken as one, %q; correct the inputs to be sure", f.What, list, f.Shown, f.Shown),

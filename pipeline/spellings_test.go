@@ -53,7 +53,7 @@ func TestFoldSpellings(t *testing.T) {
 			t.Errorf("warning %v has no Dutch text", w)
 		}
 	}
-	if w := warnings[0].Error(); w != `municipality: "bergdorp", "Gemeente Bergdorp" and "Bergdorp" differ only in case, accents, spaces or a leading "Gemeente": they are taken as one, "Bergdorp"; correct the inputs to be sure` {
+	if w := warnings[0].Error(); w != `municipality: "bergdorp", "Gemeente Bergdorp" and "Bergdorp" differ only in case, accents, spaces, apostrophes, hyphens, brackets or a leading "Gemeente": they are taken as one, "Bergdorp"; correct the inputs to be sure` {
 		t.Errorf("warning %s", w)
 	}
 }
@@ -62,5 +62,30 @@ func TestFoldSpellingsNothingToFold(t *testing.T) {
 	d := &model.Dataset{Respondents: []model.Respondent{{ID: "1", Municipality: "Bergdorp"}, {ID: "2", Municipality: "Zeeveen"}, {ID: "3"}}}
 	if w := foldSpellings(d, nil); len(w) != 0 {
 		t.Errorf("warnings %v", w)
+	}
+}
+
+// A municipality's spellings that differ in apostrophes, hyphens or brackets are one
+// (attack 17 F16); two municipalities told apart by their brackets' text stay two.
+func TestMunicipalityPunctuationSpellings(t *testing.T) {
+	sp := newSpellings(true)
+	for _, v := range []string{"'s-Hertogenbosch", "’s-Hertogenbosch", "s-Hertogenbosch", "Bergen (NH)", "Bergen NH", "Bergen (L)", "Súdwest Fryslân", "Súdwest-Fryslân"} {
+		sp.add(v)
+	}
+	to, folds := sp.folds("municipality")
+	if len(folds) != 3 {
+		t.Fatalf("%d folds, want 3: %v", len(folds), folds)
+	}
+	if to["’s-Hertogenbosch"] != "'s-Hertogenbosch" || to["s-Hertogenbosch"] != "'s-Hertogenbosch" || to["Bergen NH"] != "Bergen (NH)" || to["Súdwest-Fryslân"] != "Súdwest Fryslân" {
+		t.Errorf("folds %v", to)
+	}
+	if _, ok := to["Bergen (L)"]; ok {
+		t.Errorf("Bergen (L) folded: %v", to)
+	}
+	coders := newSpellings(false) // a coder's name keeps its hyphen
+	coders.add("Anne-Marie")
+	coders.add("Anne Marie")
+	if to, _ := coders.folds("coder"); to != nil {
+		t.Errorf("coders folded by their hyphen: %v", to)
 	}
 }

@@ -52,8 +52,8 @@ func waveIDsAlike(d *model.Dataset, order []string) []error {
 		}
 		if n > 0 {
 			out = append(out, model.Reasonf(
-				"%[1]w: %[2]d respondent id(s) of wave %[3]s differ from an id of wave %[4]s only in capitals, spaces or leading zeros (as 1 and 001): they are not paired but counted as other people; if they are the same people, write their ids alike in both waves",
-				"%[1]v: %[2]d respondentcode(s) van meting %[3]s verschillen van een code van meting %[4]s alleen in hoofdletters, spaties of voorloopnullen (zoals 1 en 001): ze zijn niet gekoppeld maar gelden als andere personen; zijn het dezelfde personen, schrijf hun codes dan in beide metingen gelijk",
+				"%[1]w: %[2]d respondent id(s) of wave %[3]s differ from an id of wave %[4]s only in capitals, spaces, leading zeros or a trailing .0 (as 1 and 001, or a whole number written as a decimal): they are not paired but counted as other people; if they are the same people, write their ids alike in both waves",
+				"%[1]v: %[2]d respondentcode(s) van meting %[3]s verschillen van een code van meting %[4]s alleen in hoofdletters, spaties, voorloopnullen of een .0 aan het eind (zoals 1 en 001, of een geheel getal als decimaal geschreven): ze zijn niet gekoppeld maar gelden als andere personen; zijn het dezelfde personen, schrijf hun codes dan in beide metingen gelijk",
 				ingest.ErrIDSpelling, n, order[i], order[i-1]))
 		}
 	}
@@ -61,9 +61,13 @@ func waveIDsAlike(d *model.Dataset, order []string) []error {
 }
 
 // idForm is what two spellings of an id share: model.IDKey with the leading zeros of its
-// trailing number dropped ("E005", "e 5" and "E5" are "e5").
+// trailing number dropped ("E005", "e 5" and "E5" are "e5"), and a number's zero decimal
+// ("1001.0" is "1001").
 func idForm(id string) string {
 	k := model.IDKey(id)
+	if n, ok := ingest.DecimalWhole(k); ok { // "1001.0" is 1001 (attack 17 F14)
+		k = n
+	}
 	i := len(k)
 	for i > 0 && k[i-1] >= '0' && k[i-1] <= '9' {
 		i--

@@ -71,7 +71,9 @@ type textTable struct {
 	enc  textEncoding
 	// guessed: the file is CR-only and not UTF-8, its encoding chosen by crOnlyEncoding.
 	guessed bool
-	comma   byte
+	// mixed are the lines of a UTF-8 file read as Windows-1252 (encoding_mixed.go).
+	mixed []int
+	comma byte
 	// width is the number of fields the file's records have: the most frequent count
 	// over its first widthSample lines (ties go to the larger); widths counts the lines
 	// of each number of fields in that sample.
@@ -110,7 +112,9 @@ func newTextTable(data []byte) (*textTable, error) {
 	if crOnly && t.enc == encWindows1252 {
 		t.enc, t.guessed = crOnlyEncoding(data), true // encoding_guess.go
 	}
-	if t.text, err = decodeTable(data, t.enc); err != nil {
+	if mixed, lines := mixedLines(data, t.enc, crOnly); mixed != nil { // encoding_mixed.go
+		t.text, t.enc, t.mixed = mixed, encUTF8, lines
+	} else if t.text, err = decodeTable(data, t.enc); err != nil {
 		return nil, model.Reasonf("not readable as %s text: %v: %w", "niet leesbaar als %s-tekst: %v: %v", t.enc, err, ErrNotTable)
 	}
 	if crOnly {

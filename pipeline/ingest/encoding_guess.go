@@ -73,8 +73,12 @@ func wordFit(text []byte) int {
 	return score
 }
 
-// encodingWarnings names the encoding a CR-only file that is not UTF-8 was read in.
+// encodingWarnings names the encoding a CR-only file that is not UTF-8 was read in, and
+// the Windows-1252 lines of a UTF-8 file.
 func (r *Rows) encodingWarnings() []model.Warning {
+	if r.text != nil && r.text.mixed != nil {
+		return []model.Warning{mixedEncodingWarning(r.path, r.text.mixed)} // encoding_mixed.go
+	}
 	if r.text == nil || !r.text.guessed {
 		return nil
 	}

@@ -3,6 +3,8 @@ package ingest
 import (
 	"regexp"
 	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
 )
 
 // qualtricsColumns are Qualtrics's metadata columns, folded; Recipient* and Location*
@@ -44,7 +46,7 @@ func qualtricsMeta(k string) (columnUse, bool) {
 // (V1.. names or column names, then labels). It consumes the header rows from rows; a row
 // that turns out to hold data is handed back through lay.pending.
 func qualtricsLayout(rows *Rows, names []string, opt Options) (*surveyLayout, error) {
-	lay := &surveyLayout{columns: make([]surveyColumn, len(names)), incomplete: qualtricsUnfinished,
+	lay := &surveyLayout{columns: make([]surveyColumn, len(names)), incomplete: qualtricsUnfinished, unclearSubmit: qualtricsFinishedUnclear,
 		unanswered: func(v string) bool { return v == qualtricsSeenUnanswered }}
 	var labels, imports []string
 	if rows.Next() {
@@ -134,13 +136,36 @@ func qualtricsTextEntry(name, importID string, hasImports bool) bool {
 // missing (missing: ["-99"]).
 const qualtricsSeenUnanswered = "-99"
 
-// qualtricsUnfinished: Finished is 0 or False for a response that was not completed.
+// qualtricsUnfinished: Finished is 0 or False for a response that was not completed, or
+// the false of a localised Excel that saved the export again (attack 17 F10: Dutch Excel
+// writes ONWAAR and WAAR; German FALSCH, French FAUX, Spanish and Italian FALSO).
 func qualtricsUnfinished(v string) bool {
 	switch foldName(v) {
-	case "0", "false", "nee", "no":
+	case "0", "false", "nee", "no", "onwaar", "falsch", "faux", "falso", "n":
 		return true
 	}
 	return false
+}
+
+// qualtricsFinishedUnclear reports whether a Finished value is neither a true nor a false
+// (qualtricsUnfinished's): a response whose completion cannot be told is not counted as
+// complete without a word.
+func qualtricsFinishedUnclear(v string) bool {
+	switch foldName(v) {
+	case "", "1", "true", "ja", "yes", "waar", "wahr", "vrai", "verdadero", "vero", "j", "y":
+		return false
+	}
+	return !qualtricsUnfinished(v)
+}
+
+// ErrFinishedUnclear is the reason of a row whose Finished cell is neither true nor false.
+var ErrFinishedUnclear = model.NewKind("completion unclear", "voltooiing onduidelijk")
+
+// finishedUnclearReason is the reject's reason.
+func finishedUnclearReason(v string) error {
+	return model.Reasonf("%w: Finished holds %q, neither true (1, True, WAAR) nor false (0, False, ONWAAR); the response is not counted as complete",
+		"%v: Finished bevat %q, niet waar (1, True, WAAR) en niet onwaar (0, False, ONWAAR); de respons is niet als voltooid geteld",
+		ErrFinishedUnclear, v)
 }
 
 // attributeColumn recognises the respondent's municipality and role among questions,

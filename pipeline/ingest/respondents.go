@@ -92,6 +92,11 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			reject("", ErrEmptyID)
 			continue
 		}
+		if rowRepeatsHeader(row, header, idCol) { // two tables joined (survey_summaryrows.go)
+			count.Rejected++
+			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Err: headerRepeatedReason()})
+			continue
+		}
 		if first, dup := seen[id]; dup {
 			if other := conflictingCells(header, field, first.row, row); other != "" {
 				// Another municipality or role for a respondent listed before (a correction

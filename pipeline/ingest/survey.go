@@ -250,6 +250,9 @@ type surveyLayout struct {
 	// warnings, when set, are the format's own warnings once the rows are read
 	// (LimeSurvey's answer codes read by their number).
 	warnings func(path string) []model.Warning
+	// unclearSubmit reports whether a submit-column value is neither complete nor
+	// incomplete (Qualtrics's Finished: qualtricsFinishedUnclear); nil: every value is one
+	unclearSubmit func(string) bool
 	// incomplete reports whether a submit-column value means an incomplete response; nil
 	// means an empty value does.
 	incomplete func(string) bool
@@ -658,6 +661,13 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(idCol), Value: id, Err: summaryRowReason(id)}) // a word, no one's id
 				continue
 			}
+			if id == "" {
+				if col, label, ok := summaryLabelElsewhere(row, lay, idCol); ok {
+					count.Rejected++
+					ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(col), Value: label, Err: summaryLabelReason(label, header(col))})
+					continue
+				}
+			}
 		}
 		if id == "" {
 			if col, v, none := answersNoItem(row, items, lay, &answers); none && !lay.everyRow { // survey_norespondent.go
@@ -736,6 +746,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				if printer != nil { // completed in another export?
 					printer.addUnread(&ds, row, wave, line)
 				}
+				continue
+			}
+			if lay.unclearSubmit != nil && lay.unclearSubmit(v) {
+				count.Rejected++
+				reject(line, submitCol, v, finishedUnclearReason(v), "")
 				continue
 			}
 		}

@@ -29,9 +29,24 @@ var summaryWords = map[string]bool{
 	"n": true, "mean": true, "average": true, "avg": true, "total": true, "sum": true, "count": true,
 	"median": true, "std": true, "std. deviation": true, "std deviation": true, "standard deviation": true,
 	"stdev": true, "minimum": true, "maximum": true, "min": true, "max": true,
+	// attack 17 F01: the mode, Excel's pivot tables' totals (Dutch and English), the variance
+	"modus": true, "mode": true, "eindtotaal": true, "subtotaal": true, "totaal generaal": true,
+	"grand total": true, "subtotal": true, "variantie": true, "variance": true,
+	"standaardafwijking": true, "std. afwijking": true, "st.dev": true, "st. dev": true,
 }
 
-// isSummaryWord reports whether a respondent cell is a summary row's label.
+// summaryLeads are the summary words that also begin a longer label: "Gemiddelde score",
+// "Totaal Bergdorp", "Som van K1" and "Count of K1" (a pivot table's), "Mean score". Short
+// words (N, SD, Min, Max) do not: "Max de Vries" is a name.
+var summaryLeads = map[string]bool{
+	"gemiddelde": true, "gemiddeld": true, "totaal": true, "eindtotaal": true, "subtotaal": true,
+	"som": true, "aantal": true, "mediaan": true, "modus": true, "standaarddeviatie": true,
+	"mean": true, "average": true, "total": true, "grand": true, "subtotal": true, "sum": true,
+	"count": true, "median": true, "mode": true, "variantie": true, "variance": true,
+}
+
+// isSummaryWord reports whether a respondent cell is a summary row's label: a summary word,
+// or a longer label that begins with one (attack 17 F01: "Gemiddelde score").
 func isSummaryWord(id string) bool {
 	var buf [32]byte
 	if b, ok := lowerPlain(buf[:0], id); ok { // most ids: no string made (fold_plain.go)
@@ -41,8 +56,44 @@ func isSummaryWord(id string) bool {
 		return summaryWords[string(b)]
 	}
 	f := strings.ToLower(strings.Join(strings.Fields(id), " "))
-	f = strings.TrimRight(f, ":.")
-	return summaryWords[f]
+	return isSummaryFolded(strings.TrimRight(f, ":."))
+}
+
+// isSummaryFolded is isSummaryWord for a label folded as summaryWords are (lower case,
+// single spaces, no trailing colon or full stop).
+func isSummaryFolded(f string) bool {
+	if summaryWords[f] {
+		return true
+	}
+	lead, rest, more := strings.Cut(f, " ")
+	lead = strings.TrimRight(lead, ":.")
+	return more && rest != "" && summaryLeads[lead] && (lead != "grand" || strings.HasPrefix(rest, "total"))
+}
+
+// summaryLabelElsewhere reports, for a row whose respondent cell is empty, whether its one
+// text beside the item cells is a summary row's label (attack 17 F13: ";Mediaan;;4;3;3",
+// the label typed under Gemeente or Functie, the respondent column being narrow). Read as
+// an anonymous respondent, the row added a municipality "Mediaan" or a role "Totaal". No
+// municipality or role is named so; a row with any other text is left to the other rules.
+func summaryLabelElsewhere(row []string, lay *surveyLayout, idCol int) (col int, label string, ok bool) {
+	col = -1
+	for i, v := range row {
+		v = strings.TrimSpace(v)
+		if i == idCol || v == "" {
+			continue
+		}
+		if i < len(lay.columns) && lay.columns[i].use == useItem {
+			continue
+		}
+		if i < len(lay.columns) && (lay.columns[i].use == useName || lay.columns[i].use == useFirstName || lay.columns[i].use == useNamePart) {
+			return -1, "", false // "Max", "Mode": an anonymous respondent's name
+		}
+		if col >= 0 {
+			return -1, "", false // two texts: a respondent's municipality and role, say
+		}
+		col, label = i, v
+	}
+	return col, label, col >= 0 && !strings.EqualFold(label, "n") && isSummaryWord(label) // "N": "no", "not applicable"
 }
 
 // onlyItems reports whether row holds nothing but its respondent cell and item cells: a
@@ -68,18 +119,36 @@ func summaryRowReason(id string) error {
 }
 
 // repeatsHeader reports whether every non-empty cell of row is its column's header
-// (case and spaces aside), for two cells or more, the respondent's among them.
+// (case and spaces aside), for two cells or more, the respondent's among them. A
+// byte-order mark before a cell is no part of it (attack 17 F17): two exports joined
+// with `copy /b`, each with its BOM, have the second's header behind one.
 func repeatsHeader(row []string, lay *surveyLayout, idCol int) bool {
-	if idCol < 0 || strings.TrimSpace(tableCell(row, idCol)) == "" {
+	// a row whose id cell is not the id column's header repeats no header: most rows,
+	// told without making the header list
+	if idCol < 0 || idCol >= len(lay.columns) || !equalFoldFields(withoutBOM(tableCell(row, idCol)), withoutBOM(lay.columns[idCol].header)) {
+		return false
+	}
+	heads := make([]string, len(lay.columns))
+	for i, c := range lay.columns {
+		heads[i] = c.header
+	}
+	return rowRepeatsHeader(row, heads, idCol)
+}
+
+// rowRepeatsHeader is repeatsHeader for a table's header cells: a survey's or the
+// respondents table's (attack 17 F17: there a repeated header was a respondent
+// "Respondent" of the municipality "Gemeente").
+func rowRepeatsHeader(row, header []string, idCol int) bool {
+	if idCol < 0 || withoutBOM(tableCell(row, idCol)) == "" {
 		return false
 	}
 	n := 0
 	for i, v := range row {
-		v = strings.TrimSpace(v)
+		v = withoutBOM(v)
 		if v == "" {
 			continue
 		}
-		if i >= len(lay.columns) || !equalFoldFields(v, lay.columns[i].header) { // fold_plain.go
+		if i >= len(header) || !equalFoldFields(v, withoutBOM(header[i])) { // fold_plain.go
 			return false
 		}
 		n++
@@ -92,4 +161,17 @@ func headerRepeatedReason() error {
 	return model.Reasonf("%w: the row repeats the header (two exports pasted together?); it is not read as a respondent",
 		"%v: de regel herhaalt de kopregel (twee exports onder elkaar geplakt?); hij is niet gelezen als respondent",
 		ErrHeaderRepeated)
+}
+
+// summaryLabelReason is the reject's reason of a summary row whose label stands in another
+// column than the respondent's.
+func summaryLabelReason(label, column string) error {
+	return model.Reasonf("%w: the row has no respondent id, and its only text, %q in column %q, is the label of a summary row (a mean, total or count below the data); it is not read as a respondent",
+		"%v: de regel heeft geen respondentcode, en zijn enige tekst, %q in kolom %q, is het label van een samenvattingsregel (een gemiddelde, totaal of aantal onder de gegevens); hij is niet gelezen als respondent",
+		ErrSummaryRow, label, column)
+}
+
+// withoutBOM is a cell without its spaces and a byte-order mark (U+FEFF) around them.
+func withoutBOM(v string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(v), "\ufeff"))
 }

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"strings"
+
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
@@ -15,7 +17,10 @@ import (
 //     which `analyse check` lists);
 //   - an id that the table holds with other leading zeros ("1" where the table says 001,
 //     as Excel writes a number) is never joined, since the two may be two people: its row
-//     is rejected as an unknown respondent, with the reason the interview rows give.
+//     is rejected as an unknown respondent, with the reason the interview rows give;
+//   - an id written as a decimal whose number the table holds ("1001.0" for 1001, a
+//     float column saved by pandas, R or SPSS; attack 17 F14) is that respondent, counted
+//     in the same warning: a number with a zero decimal is that number.
 
 // ErrIDSpelling is wrapped by a warning that counts ids taken as another spelling of one
 // id (a survey's "e05" as the respondents table's E05, or two waves' ids alike).
@@ -31,10 +36,34 @@ func (o Options) tableSpelling(id string) (spelling string, zeros bool) {
 	if t, ok := lookupIDKey(o.KnownKeys, id); ok && t != id {
 		return t, false
 	}
+	if n, ok := DecimalWhole(id); ok && o.TableIDs[n] { // attack 17 F14: 1001.0 for 1001
+		return n, false
+	}
 	if o.tableZeros.differ(id, o.TableIDs) { // zerosDiffer: leadingzeros.go
 		return id, true
 	}
 	return id, false
+}
+
+// DecimalWhole returns the whole number of an id written as a decimal with only zeros
+// after the point or comma ("1001.0", "1001,00": a number column saved as a float by
+// pandas, R or SPSS), and whether id is one. "1001.5" and "E01.0" are not.
+func DecimalWhole(id string) (string, bool) {
+	i := strings.IndexAny(id, ".,")
+	if i <= 0 || i == len(id)-1 {
+		return "", false
+	}
+	for _, c := range id[:i] {
+		if c < '0' || c > '9' {
+			return "", false
+		}
+	}
+	for _, c := range id[i+1:] {
+		if c != '0' {
+			return "", false
+		}
+	}
+	return id[:i], true
 }
 
 // tableZerosReason is the reason of a survey row whose id the table has with other
@@ -47,8 +76,8 @@ func tableZerosReason(id string) error {
 // tableSpellingWarning counts a file's survey ids taken as the table's spelling.
 func tableSpellingWarning(path string, n int) model.Warning {
 	return model.Warning{File: path, Err: model.Reasonf(
-		"%w: %d respondent id(s) differ from an id of the respondents table only in capitals or spaces: they are taken as that respondent; write each id one way to be sure",
-		"%v: %d respondentcode(s) verschillen van een code van de respondententabel alleen in hoofdletters of spaties: ze gelden als die respondent; schrijf elke code op één manier om zeker te zijn",
+		"%w: %d respondent id(s) differ from an id of the respondents table only in capitals, spaces or a trailing .0 (a whole number written as a decimal): they are taken as that respondent; write each id one way to be sure",
+		"%v: %d respondentcode(s) verschillen van een code van de respondententabel alleen in hoofdletters, spaties of een .0 aan het eind (een geheel getal als decimaal geschreven): ze gelden als die respondent; schrijf elke code op één manier om zeker te zijn",
 		ErrIDSpelling, n)}
 }
 
