@@ -625,7 +625,16 @@ func possessiveStem(w string, l *lexicon) string {
 	return w
 }
 
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+// hasDigit reports whether s holds an ASCII digit (a byte loop: strings.ContainsAny
+// builds its byte set on every call, and it is called for most words of every text).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 func notWordByte(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])

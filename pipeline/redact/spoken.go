@@ -64,7 +64,7 @@ func findSpoken(text string) []Span {
 			}
 		}
 	}
-	if hasWordFold(text, "mail", "outlook", "live", "icloud", "yahoo", "ziggo", "planet", "home", "msn", "proton") {
+	if mailWords.in(text) {
 		for _, m := range spokenEmailRe.FindAllStringSubmatchIndex(text, -1) {
 			if local := text[m[2]:m[3]]; strings.ContainsAny(local, "._-0123456789") {
 				out = append(out, Span{m[2], m[1], Email})
@@ -112,7 +112,7 @@ func numberDigits(w string) string {
 // findPhoneWords returns the runs of number words from "nul" that spell nine digits or
 // more (a Dutch phone number has ten), separated by spaces, commas or dashes only.
 func findPhoneWords(text string) []Span {
-	if !hasWordFold(text, "nul") {
+	if !nulWord.in(text) {
 		return nil
 	}
 	// ASCII lower case only, so that every offset in lower is one in text.
@@ -199,13 +199,32 @@ func streetPrepHint(text string) bool {
 	return false
 }
 
-// hasWordFold reports whether text holds one of the lower-case ASCII words, written in
-// lower case, capitalised or in capitals.
-func hasWordFold(text string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(text, w) || strings.Contains(text, strings.ToUpper(w[:1])+w[1:]) || strings.Contains(text, strings.ToUpper(w)) {
+// foldedWords are lower-case ASCII words, each with its capitalised form and its form in
+// capitals, made once: in reports whether text holds one of them in one of the three
+// forms, without building them for every text.
+type foldedWords [][3]string
+
+func newFoldedWords(words ...string) foldedWords {
+	f := make(foldedWords, len(words))
+	for i, w := range words {
+		f[i] = [3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
+	}
+	return f
+}
+
+// in reports whether text holds one of the words, written in lower case, capitalised or
+// in capitals.
+func (f foldedWords) in(text string) bool {
+	for _, w := range f {
+		if strings.Contains(text, w[0]) || strings.Contains(text, w[1]) || strings.Contains(text, w[2]) {
 			return true
 		}
 	}
 	return false
 }
+
+// The words findSpoken and findPhoneWords look for before their expressions run.
+var (
+	mailWords = newFoldedWords("mail", "outlook", "live", "icloud", "yahoo", "ziggo", "planet", "home", "msn", "proton")
+	nulWord   = newFoldedWords("nul")
+)
