@@ -201,23 +201,35 @@ func streetPrepHint(text string) bool {
 
 // foldedWords are lower-case ASCII words, each with its capitalised form and its form in
 // capitals, made once: in reports whether text holds one of them in one of the three
-// forms, without building them for every text.
-type foldedWords [][3]string
+// forms, in one pass over the text (a search of the text for each of the forms was
+// 0.5 s of a national study's CPU, building them for each text as much again).
+type foldedWords struct {
+	words   []string
+	forms   [][3]string
+	byFirst [256][]int // the forms' indexes by the first byte of one of them
+}
 
-func newFoldedWords(words ...string) foldedWords {
-	f := make(foldedWords, len(words))
+func newFoldedWords(words ...string) *foldedWords {
+	f := &foldedWords{words: words, forms: make([][3]string, len(words))}
 	for i, w := range words {
-		f[i] = [3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
+		f.forms[i] = [3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
+		f.byFirst[w[0]] = append(f.byFirst[w[0]], i)
+		if u := f.forms[i][2][0]; u != w[0] {
+			f.byFirst[u] = append(f.byFirst[u], i)
+		}
 	}
 	return f
 }
 
 // in reports whether text holds one of the words, written in lower case, capitalised or
 // in capitals.
-func (f foldedWords) in(text string) bool {
-	for _, w := range f {
-		if strings.Contains(text, w[0]) || strings.Contains(text, w[1]) || strings.Contains(text, w[2]) {
-			return true
+func (f *foldedWords) in(text string) bool {
+	for i := 0; i < len(text); i++ {
+		for _, k := range f.byFirst[text[i]] {
+			rest, w := text[i:], f.forms[k]
+			if strings.HasPrefix(rest, w[0]) || strings.HasPrefix(rest, w[1]) || strings.HasPrefix(rest, w[2]) {
+				return true
+			}
 		}
 	}
 	return false
