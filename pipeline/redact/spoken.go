@@ -209,14 +209,18 @@ type foldedWords struct {
 	byFirst [256][]int // the forms' indexes by the first byte of one of them
 }
 
+// newFoldedWords returns the foldedWords of words: lower-case ASCII letters, two or more.
 func newFoldedWords(words ...string) *foldedWords {
 	f := &foldedWords{words: words, forms: make([][3]string, len(words))}
 	for i, w := range words {
+		for j := 0; j < len(w); j++ {
+			if len(w) < 2 || w[j] < 'a' || w[j] > 'z' {
+				panic("redact: no word of two lower-case ASCII letters or more: " + w)
+			}
+		}
 		f.forms[i] = [3]string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)}
 		f.byFirst[w[0]] = append(f.byFirst[w[0]], i)
-		if u := f.forms[i][2][0]; u != w[0] {
-			f.byFirst[u] = append(f.byFirst[u], i)
-		}
+		f.byFirst[f.forms[i][2][0]] = append(f.byFirst[f.forms[i][2][0]], i)
 	}
 	return f
 }
@@ -224,9 +228,15 @@ func newFoldedWords(words ...string) *foldedWords {
 // in reports whether text holds one of the words, written in lower case, capitalised or
 // in capitals.
 func (f *foldedWords) in(text string) bool {
-	for i := 0; i < len(text); i++ {
+	// Every form is two letters or more, and its second letter is the word's in one of
+	// the cases: a byte with one | 0x20 (lower case, for a letter) is checked only there.
+	for i := 0; i+1 < len(text); i++ {
 		for _, k := range f.byFirst[text[i]] {
-			rest, w := text[i:], f.forms[k]
+			w := f.forms[k]
+			if text[i+1]|0x20 != w[0][1] {
+				continue
+			}
+			rest := text[i:]
 			if strings.HasPrefix(rest, w[0]) || strings.HasPrefix(rest, w[1]) || strings.HasPrefix(rest, w[2]) {
 				return true
 			}
