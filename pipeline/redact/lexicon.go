@@ -23,6 +23,44 @@ type lexicon struct {
 	word     map[string]bool // Dutch words spelled like a name (roos, visser, bakker)
 	function map[string]bool // function words, months, days that are also names (dan, ben, mei)
 	place    map[string]bool // places, countries, feasts and apps that are also surnames
+	// class holds every word of the maps above, of prefixes, surnamePrefix and cueIndex
+	// with its wordClass bits: findNames looks a token up once (tokenize), not in each
+	// map it asks about.
+	class map[string]wordClass
+}
+
+// wordClass tells the lists a folded word is in, a bit per list.
+type wordClass uint8
+
+const (
+	classGiven         wordClass = 1 << iota // lexicon.given
+	classSurname                             // lexicon.surname
+	classWord                                // lexicon.word
+	classFunction                            // lexicon.function
+	classPlace                               // lexicon.place
+	classPrefix                              // prefixes
+	classSurnamePrefix                       // surnamePrefix
+	classCue                                 // a key of cueIndex: the first word of a cue
+)
+
+// classes returns the class map of l's lists.
+func (l *lexicon) classes() map[string]wordClass {
+	m := make(map[string]wordClass, len(l.given)+len(l.surname)+len(l.word)+len(l.function)+len(l.place))
+	for _, x := range []struct {
+		words map[string]bool
+		c     wordClass
+	}{{l.given, classGiven}, {l.surname, classSurname}, {l.word, classWord}, {l.function, classFunction},
+		{l.place, classPlace}, {prefixes, classPrefix}, {surnamePrefix, classSurnamePrefix}} {
+		for w, in := range x.words {
+			if in {
+				m[w] |= x.c
+			}
+		}
+	}
+	for w := range cueIndex {
+		m[w] |= classCue
+	}
+	return m
 }
 
 // prefixes are the lower-case parts of Dutch (and Arabic, Romance) surnames that come before
@@ -67,6 +105,7 @@ func loadLexicon() *lexicon {
 	read("woorden.txt", l.word, false)
 	read("functiewoorden.txt", l.function, false)
 	read("plaatsen.txt", l.place, false)
+	l.class = l.classes()
 	return l
 }
 

@@ -10,17 +10,22 @@ import (
 
 // token is a word of the text: a run of letters, digits and combining marks.
 type token struct {
-	start, end int    // bytes in the text
-	fold       string // folded (see fold)
-	cap        bool   // starts with an upper-case letter (and is no acronym: OT, MDO)
-	sentence   bool   // first word of a sentence, a line, a quote or a path part
-	shout      bool   // in a run of words written in capitals ("KORTE LIJNEN MET DAAN"), see markShouting
-	sep        string // the text between the previous token and this one
+	start, end int       // bytes in the text
+	fold       string    // folded (see fold)
+	cap        bool      // starts with an upper-case letter (and is no acronym: OT, MDO)
+	sentence   bool      // first word of a sentence, a line, a quote or a path part
+	shout      bool      // in a run of words written in capitals ("KORTE LIJNEN MET DAAN"), see markShouting
+	sep        string    // the text between the previous token and this one
+	class      wordClass // the lists fold is in (lexicon.class)
 }
+
+// in reports whether the token's fold is in one of the lists of c.
+func (t token) in(c wordClass) bool { return t.class&c != 0 }
 
 // tokenize returns the words of text, appended to toks[:0].
 func tokenize(text string, toks []token) []token {
 	toks = toks[:0]
+	class := lex().class
 	start := -1
 	last := 0
 	emit := func(end int) {
@@ -28,6 +33,7 @@ func tokenize(text string, toks []token) []token {
 		sep := text[last:start]
 		w := text[start:end]
 		t := token{start: start, end: end, fold: fold(w), cap: unicode.IsUpper(r) && (utf8.RuneCountInString(w) == 1 || !allUpper(w)), sep: sep}
+		t.class = class[t.fold]
 		// Most words follow a single space, which starts no sentence: the set of
 		// sentence marks, with its non-ASCII runes, is searched only otherwise.
 		if len(toks) == 0 {
@@ -358,6 +364,9 @@ var cueIndex = func() map[string][][]string {
 
 // cueAt returns how many tokens from i a cue covers.
 func cueAt(toks []token, i int) int {
+	if !toks[i].in(classCue) { // most words start no cue
+		return 0
+	}
 	for _, c := range cueIndex[toks[i].fold] {
 		if i+len(c) > len(toks) {
 			continue
@@ -400,8 +409,8 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 	namePart := func(j int) bool {
 		t := toks[j]
 		// In capitals every word is capitalised: only a name from the lists continues one.
-		return t.cap && !keep[t.fold] && (!l.function[t.fold] || surnameAfterPrefix(toks, j, l)) && !l.place[t.fold] && !placeholder(t) && !hasDigit(t.fold) &&
-			(l.isName(t.fold) && !(t.shout && l.word[t.fold]) || !l.word[t.fold] && !t.shout)
+		return t.cap && !keep[t.fold] && (!t.in(classFunction) || surnameAfterPrefix(toks, j, l)) && !t.in(classPlace) && !placeholder(t) && !hasDigit(t.fold) &&
+			(t.in(classGiven|classSurname) && !(t.shout && t.in(classWord)) || !t.in(classWord) && !t.shout)
 	}
 	// extend grows a name from token k over prefixes and following name parts.
 	extend := func(k int) int {
@@ -410,7 +419,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			if !joinedTok(toks[j]) || strings.Contains(toks[j].sep, ".") {
 				break
 			}
-			if prefixes[toks[j].fold] {
+			if toks[j].in(classPrefix) {
 				continue
 			}
 			if namePart(j) {
@@ -423,10 +432,10 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 	}
 	emit := func(from, to int) int {
 		// a surname's lower-case prefixes before it: "de Vries", "van der Meer"
-		if l.surname[toks[from].fold] {
+		if toks[from].in(classSurname) {
 			// Dutch capitalises the first prefix of a surname written without a given name
 			// ("Van Leeuwen", "De Vries"), so the prefix may be capitalised.
-			for from > 0 && surnamePrefix[toks[from-1].fold] && joinedTok(toks[from]) {
+			for from > 0 && toks[from-1].in(classSurnamePrefix) && joinedTok(toks[from]) {
 				from--
 			}
 		}
@@ -464,7 +473,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		}
 		if k := cueAt(toks, i); k > 0 && i+k < len(toks) {
 			j := i + k
-			for j < len(toks) && prefixes[toks[j].fold] && (toks[j].cap || j > i+k) && j+1 < len(toks) && (toks[j+1].cap || prefixes[toks[j+1].fold]) {
+			for j < len(toks) && toks[j].in(classPrefix) && (toks[j].cap || j > i+k) && j+1 < len(toks) && (toks[j+1].cap || toks[j+1].in(classPrefix)) {
 				j++ // "mevrouw De Vries", "mevrouw Van der Meer"
 			}
 			sep := toks[i+k].sep
@@ -489,7 +498,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			i = emit(i, k)
 			continue
 		}
-		if !t.cap || keep[t.fold] || l.function[t.fold] || l.place[t.fold] || hasDigit(t.fold) || !l.isName(possessiveStem(t.fold, l)) {
+		if !t.cap || keep[t.fold] || t.in(classFunction|classPlace) || hasDigit(t.fold) || !l.isName(possessiveStem(t.fold, l)) {
 			continue
 		}
 		if t.shout {
@@ -551,7 +560,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 // a surname from the lists, which, where it is also a Dutch word, must follow a prefix.
 // It returns 0 where there is none; i is the first token after the cue.
 func lowerAfterCue(toks []token, i int, l *lexicon, keep map[string]bool) int {
-	if i == 0 || toks[i].cap || !surnamePrefix[toks[i].fold] && !l.surname[toks[i].fold] || !joined(toks[i].sep) || strings.Contains(toks[i].sep, ".") {
+	if i == 0 || toks[i].cap || !toks[i].in(classSurnamePrefix|classSurname) || !joined(toks[i].sep) || strings.Contains(toks[i].sep, ".") {
 		return 0
 	}
 	k := cueBefore(toks, i)
@@ -561,12 +570,13 @@ func lowerAfterCue(toks []token, i int, l *lexicon, keep map[string]bool) int {
 	// A surname that is also a word follows only a prefix that does not end in an
 	// article: "van dijk", "van der berg", not "van de winkel" or "de bakker".
 	j, namePrefix := i, false
-	for j < len(toks) && surnamePrefix[toks[j].fold] && j+1 < len(toks) && joined(toks[j+1].sep) {
+	for j < len(toks) && toks[j].in(classSurnamePrefix) && j+1 < len(toks) && joined(toks[j+1].sep) {
 		namePrefix = toks[j].fold != "de"
 		j++
 	}
-	f := toks[j].fold
-	if j > i && !joined(toks[j].sep) || !l.surname[f] || keep[f] || l.function[f] && !(namePrefix && toks[j].cap) || l.place[f] || institutionWord[f] || l.word[f] && !namePrefix {
+	t := toks[j]
+	f := t.fold
+	if j > i && !joined(t.sep) || !t.in(classSurname) || keep[f] || t.in(classFunction) && !(namePrefix && t.cap) || t.in(classPlace) || institutionWord[f] || t.in(classWord) && !namePrefix {
 		return 0
 	}
 	return j
@@ -625,7 +635,16 @@ func possessiveStem(w string, l *lexicon) string {
 	return w
 }
 
-func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+// hasDigit reports whether s holds an ASCII digit (a byte loop: strings.ContainsAny
+// builds its byte set on every call, and it is called for most words of every text).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 func notWordByte(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
