@@ -169,6 +169,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		inWave(&ds, in.Wave)
 		return ds, goOnForCheck(coded != nil, err, &stops) // a sheet per coder: check_stops.go
 	})
+	if err == nil { // a file per coder: files_per_coder.go
+		err = goOnForCheck(coded != nil, filesPerCoder(s, interviewFiles, interviews), &stops)
+	}
 	// The interviews' segments are auto-coded while the survey is still read, when they
 	// will be the dataset's first segments (autocoded).
 	// They are merged first: Merge gives segments that share an id with another input's
