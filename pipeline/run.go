@@ -169,6 +169,11 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		inWave(&ds, in.Wave)
 		return ds, goOnForCheck(coded != nil, err, &stops) // a sheet per coder: check_stops.go
 	})
+	if err == nil { // a copy of an interview file, read once: interview_copies.go
+		var copies []error
+		interviewFiles, interviews, copies = sameInterviewFiles(s, interviewFiles, interviews)
+		out.Summary.Warnings = append(out.Summary.Warnings, copies...)
+	}
 	if err == nil { // a file per coder: files_per_coder.go
 		err = goOnForCheck(coded != nil, filesPerCoder(s, interviewFiles, interviews), &stops)
 	}

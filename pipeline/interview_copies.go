@@ -1,0 +1,60 @@
+package pipeline
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/ingest"
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// A copied transcript saved beside its original (JW02_Bergdorp - Kopie.txt, a second
+// download JW05_Zeeveen (1).txt), byte for byte the same, was read as another interview
+// of the same respondent: its segments counted twice, and its municipality, read from
+// the copy's name, won (attack 17, F08). An identical survey export already counts its
+// responses once (survey_overlap.go).
+//
+// sameInterviewFiles keeps one of interview files with the same bytes (the same sha256),
+// the first of the study's order that is not itself named as a copy, and leaves the
+// others out of the reading, a warning for each naming both files: nothing of the copy
+// is lost, since the file it copies holds all of it.
+func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]inputFile, []model.Dataset, []error) {
+	hash := func(ds model.Dataset) string {
+		for _, f := range ds.Files {
+			if f.SHA256 != "" {
+				return f.SHA256
+			}
+		}
+		return ""
+	}
+	keep := map[string]int{} // sha256 -> the index of the file read
+	for i := range sets {
+		h := hash(sets[i])
+		if h == "" {
+			continue
+		}
+		if k, ok := keep[h]; !ok || (isCopyName(files[k].path) && !isCopyName(files[i].path)) {
+			keep[h] = i
+		}
+	}
+	var warnings []error
+	var outFiles []inputFile
+	var outSets []model.Dataset
+	for i := range sets {
+		h := hash(sets[i])
+		if k, ok := keep[h]; ok && k != i && files[k].path != files[i].path {
+			warnings = append(warnings, model.Reasonf("%s is byte for byte the same file as %s (sha256 %.8s): read once, as %s; delete the copy",
+				"%s is byte voor byte hetzelfde bestand als %s (sha256 %.8s): één keer gelezen, als %s; verwijder de kopie",
+				s.Rel(files[i].path), s.Rel(files[k].path), h, s.Rel(files[k].path)))
+			continue
+		}
+		outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
+	}
+	return outFiles, outSets, warnings
+}
+
+// isCopyName reports whether the file's name carries a copy mark (" - Kopie", " (1)").
+func isCopyName(path string) bool {
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return ingest.WithoutCopyMark(stem) != stem
+}
