@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/ingest"
@@ -16,8 +17,10 @@ import (
 //
 // sameInterviewFiles keeps one of interview files with the same bytes (the same sha256),
 // the first of the study's order that is not itself named as a copy, and leaves the
-// others out of the reading, a warning for each naming both files: nothing of the copy
-// is lost, since the file it copies holds all of it.
+// others that were read as the same respondents out of the reading, a warning for each
+// naming both files: nothing of the copy is lost, since the file it copies holds all of
+// it. The same bytes read as other respondents (two names for one file) are both read,
+// with a warning.
 func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]inputFile, []model.Dataset, []error) {
 	hash := func(ds model.Dataset) string {
 		for _, f := range ds.Files {
@@ -43,6 +46,13 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 	for i := range sets {
 		h := hash(sets[i])
 		if k, ok := keep[h]; ok && k != i && files[k].path != files[i].path {
+			if !sameRespondents(sets[k], sets[i]) {
+				warnings = append(warnings, model.Reasonf("%s is byte for byte the same file as %s (sha256 %.8s), but read as other respondents': both are read; if one is a copy, delete it",
+					"%s is byte voor byte hetzelfde bestand als %s (sha256 %.8s), maar gelezen als dat van andere respondenten: beide zijn gelezen; is een ervan een kopie, verwijder die dan",
+					s.Rel(files[i].path), s.Rel(files[k].path), h))
+				outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
+				continue
+			}
 			warnings = append(warnings, model.Reasonf("%s is byte for byte the same file as %s (sha256 %.8s): read once, as %s; delete the copy",
 				"%s is byte voor byte hetzelfde bestand als %s (sha256 %.8s): één keer gelezen, als %s; verwijder de kopie",
 				s.Rel(files[i].path), s.Rel(files[k].path), h, s.Rel(files[k].path)))
@@ -51,6 +61,21 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 		outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
 	}
 	return outFiles, outSets, warnings
+}
+
+// sameRespondents reports whether two files were read as the same respondents' (a copy
+// of JW02_Bergdorp.txt named JW02_Bergdorp - Kopie.txt is JW02's; the same bytes under
+// another respondent's name are not taken for a copy).
+func sameRespondents(a, b model.Dataset) bool {
+	ids := func(ds model.Dataset) []string {
+		var out []string
+		for _, r := range ds.Respondents {
+			out = append(out, r.ID)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	return slices.Equal(ids(a), ids(b))
 }
 
 // isCopyName reports whether the file's name carries a copy mark (" - Kopie", " (1)").
