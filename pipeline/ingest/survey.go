@@ -535,6 +535,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		return columnLetter(i)
 	}
+	waves := newRowWaves(opt, waveCol, header(waveCol)) // survey_wave.go
 	reject := func(line, col int, value string, err error, item string) {
 		column := ""
 		if col >= 0 {
@@ -671,10 +672,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			spelled++
 			id = t
 		}
-		wave := opt.Wave
-		if v := strings.TrimSpace(tableCell(row, waveCol)); v != "" {
-			wave = v
-		}
+		wave := waves.of(row, line) // the entry's wave or the column's: survey_wave.go
 		// A respondent is (wave, id): the same id in another wave is the same person
 		// measured again, not a duplicate.
 		key := id
@@ -879,6 +877,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 	}
 	ds.Warnings = append(ds.Warnings, types.warnings(path)...)
+	ds.Warnings = append(ds.Warnings, waves.warnings(path)...)
 	ds.Warnings = append(ds.Warnings, sheets.warnings()...) // survey_overlap_sheets.go
 	if spelled > 0 {
 		ds.Warnings = append(ds.Warnings, tableSpellingWarning(path, spelled)) // survey_tableids.go
