@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -43,13 +44,16 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 	var warnings []error
 	var outFiles []inputFile
 	var outSets []model.Dataset
+	others := map[string][]int{} // sha256 -> the files of the same bytes read as other respondents'
+	var otherOrder []string
 	for i := range sets {
 		h := hash(sets[i])
 		if k, ok := keep[h]; ok && k != i && files[k].path != files[i].path {
 			if !sameRespondents(sets[k], sets[i]) {
-				warnings = append(warnings, model.Reasonf("%s is byte for byte the same file as %s (sha256 %.8s), but read as other respondents': both are read; if one is a copy, delete it",
-					"%s is byte voor byte hetzelfde bestand als %s (sha256 %.8s), maar gelezen als dat van andere respondenten: beide zijn gelezen; is een ervan een kopie, verwijder die dan",
-					s.Rel(files[i].path), s.Rel(files[k].path), h))
+				if others[h] == nil {
+					otherOrder = append(otherOrder, h)
+				}
+				others[h] = append(others[h], i)
 				outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
 				continue
 			}
@@ -60,7 +64,24 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 		}
 		outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
 	}
+	for _, h := range otherOrder { // one warning for each file copied under other names
+		i, k := others[h][0], keep[h]
+		warnings = append(warnings, model.Reasonf("%[1]s is byte for byte the same file as %[2]s (sha256 %.8[3]s)%[4]s, but read as other respondents': all are read; if one is a copy, delete it",
+			"%[1]s is byte voor byte hetzelfde bestand als %[2]s (sha256 %.8[3]s)%[5]s, maar gelezen als dat van andere respondenten: alle zijn gelezen; is een ervan een kopie, verwijder die dan",
+			s.Rel(files[i].path), s.Rel(files[k].path), h, moreFiles(len(others[h])-1, "en"), moreFiles(len(others[h])-1, "nl")))
+	}
 	return outFiles, outSets, warnings
+}
+
+// moreFiles says how many more files are the same, in the language given.
+func moreFiles(n int, lang string) string {
+	if n == 0 {
+		return ""
+	}
+	if lang == "nl" {
+		return fmt.Sprintf(", net als %d ander(e) bestand(en)", n)
+	}
+	return fmt.Sprintf(", as are %d other file(s)", n)
 }
 
 // sameRespondents reports whether two files were read as the same respondents' (a copy
