@@ -199,6 +199,11 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if survey.err != nil {
 		return nil, survey.err
 	}
+	if coded == nil { // a survey file read without one answer: survey_no_answers.go
+		if err := surveyWithoutAnswers(s, cb, survey.ds); err != nil {
+			return nil, err
+		}
+	}
 	same, err := sameExports(s, cb, surveyFiles, survey.ds, table) // one survey's overlapping exports: survey_overlap.go
 	if err != nil {
 		return nil, err
