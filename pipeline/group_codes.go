@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
 )
 
@@ -19,8 +20,9 @@ import (
 // read as an open answer, and no municipality list says which of it is one), and warns per
 // file with the count; it warns about municipalities that look like answer codes (A1, AO02,
 // SQ001), which it keeps, since they do tell the groups apart, naming the export to make.
-// analyse check lists both with the other warnings.
-func groupCodes(s *Study, d *model.Dataset) []error {
+// A role the codebook knows is its role, whatever its name. analyse check lists both
+// with the other warnings.
+func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 	type key struct{ file, field, value string }
 	others := map[key]int{}
 	var otherOrder []key
@@ -37,6 +39,9 @@ func groupCodes(s *Study, d *model.Dataset) []error {
 			if !isOtherChoice(v) {
 				continue
 			}
+			if _, known := cb.Role(v); known && f.field == "role" {
+				continue // the codebook's own role (a role "overig" of its list)
+			}
 			k := key{r.Source, f.field, v}
 			if others[k] == 0 {
 				otherOrder = append(otherOrder, k)
@@ -47,7 +52,7 @@ func groupCodes(s *Study, d *model.Dataset) []error {
 		for _, f := range [][2]string{{"municipality", r.Municipality}, {"role", r.Role}} {
 			v := strings.TrimSpace(f[1])
 			at := [2]string{r.Source, f[0]}
-			if !answerCode.MatchString(v) || seenCode[[3]string{r.Source, f[0], v}] {
+			if _, known := cb.Role(v); !answerCode.MatchString(v) || seenCode[[3]string{r.Source, f[0], v}] || known && f[0] == "role" {
 				continue
 			}
 			seenCode[[3]string{r.Source, f[0], v}] = true

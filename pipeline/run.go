@@ -223,7 +223,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	// municipality columns, a respondent given two roles (ingest/conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
 	// A survey's "other" choice or answer codes as municipalities: group_codes.go.
-	out.Summary.Warnings = append(out.Summary.Warnings, groupCodes(s, d)...)
+	out.Summary.Warnings = append(out.Summary.Warnings, groupCodes(s, d, cb)...)
 	out.Summary.Warnings = append(out.Summary.Warnings, calibrationWarnings(s, cb)...) // calibration_missing.go
 	// A respondent given two roles by two files (role_conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)
