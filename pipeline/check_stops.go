@@ -8,8 +8,8 @@ import (
 )
 
 // What stops a run, listed by `analyse check` (readers14). A primary_coder who coded
-// nothing (primary_coder.go) and a workbook with a sheet per coder and no coder column
-// (ingest.ErrSheetPerCoder) stop `analyse run` with an error. `analyse check` stopped at
+// nothing (primary_coder.go), a workbook with a sheet per coder and no coder column
+// (ingest.ErrSheetPerCoder) and a file per coder (files_per_coder.go) stop `analyse run` with an error. `analyse check` stopped at
 // them too, with that error alone, so the researcher saw nothing else of the study
 // until they were fixed, and `check` did not say them among what it lists. Now check
 // reads on past them, lists each as a RunStop beside everything else it finds, and
@@ -29,7 +29,7 @@ func goOnForCheck(check bool, err error, stops *[]error) error {
 		return err
 	}
 	var primary primaryCoderError
-	if errors.Is(err, ingest.ErrSheetPerCoder) || errors.As(err, &primary) {
+	if errors.Is(err, ingest.ErrSheetPerCoder) || errors.Is(err, ErrFilePerCoder) || errors.As(err, &primary) {
 		*stops = append(*stops, RunStop{err})
 		return nil
 	}

@@ -169,6 +169,14 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		inWave(&ds, in.Wave)
 		return ds, goOnForCheck(coded != nil, err, &stops) // a sheet per coder: check_stops.go
 	})
+	if err == nil { // a copy of an interview file, read once: interview_copies.go
+		var copies []error
+		interviewFiles, interviews, copies = sameInterviewFiles(s, interviewFiles, interviews)
+		out.Summary.Warnings = append(out.Summary.Warnings, copies...)
+	}
+	if err == nil { // a file per coder: files_per_coder.go
+		err = goOnForCheck(coded != nil, filesPerCoder(s, interviewFiles, interviews), &stops)
+	}
 	// The interviews' segments are auto-coded while the survey is still read, when they
 	// will be the dataset's first segments (autocoded).
 	// They are merged first: Merge gives segments that share an id with another input's
@@ -191,6 +199,11 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if survey.err != nil {
 		return nil, survey.err
 	}
+	if coded == nil { // a survey file read without one answer: survey_no_answers.go
+		if err := surveyWithoutAnswers(s, cb, survey.ds); err != nil {
+			return nil, err
+		}
+	}
 	same, err := sameExports(s, cb, surveyFiles, survey.ds, table) // one survey's overlapping exports: survey_overlap.go
 	if err != nil {
 		return nil, err
@@ -209,6 +222,8 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	// The readers' warnings: a workbook's sheet left unread (ingest/sheets.go), two
 	// municipality columns, a respondent given two roles (ingest/conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, readerWarnings(s, d)...)
+	// A survey's "other" choice or answer codes as municipalities: group_codes.go.
+	out.Summary.Warnings = append(out.Summary.Warnings, groupCodes(s, d, cb)...)
 	out.Summary.Warnings = append(out.Summary.Warnings, calibrationWarnings(s, cb)...) // calibration_missing.go
 	// A respondent given two roles by two files (role_conflicts.go).
 	out.Summary.Warnings = append(out.Summary.Warnings, roleConflictWarnings(s, d, cb)...)

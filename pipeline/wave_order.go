@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -53,34 +54,63 @@ func orderWaves(s *Study, d *model.Dataset) ([]string, error) {
 	}
 	ordered, err := analysis.OrderWaves(waves)
 	if errors.Is(err, analysis.ErrWaveOrder) {
-		example := strings.Join(s.listedWaves(waves), ", ")
-		return nil, model.Reasonf("%s: the waves %s do not say their order (they are not all numbers, dates such as 2024-11 or 11-2024, or one text with a number such as T1, T2): state it in study.yaml from first to last, e.g. wave_order: [%s]",
-			"%s: de metingen %s geven hun volgorde niet zelf aan (niet allemaal getallen, datums zoals 2024-11 of 11-2024, of één tekst met een getal zoals T1, T2): geef de volgorde in study.yaml, van de eerste tot de laatste, bijvoorbeeld wave_order: [%s]",
-			s.Path, quoteAll(waves), example)
+		// Never an order the labels do not give: the example was the order study.yaml's
+		// entries named the waves in, else alphabetical ("Nameting, Nulmeting"), and
+		// pasted, it reversed every change (attack 17, F09). Labels that are the Dutch
+		// words for a design's waves give their order (wordOrder); others get a form to
+		// fill in, which no run accepts as it stands.
+		if words, ok := wordOrder(waves); ok {
+			example := strings.Join(words, ", ")
+			return nil, model.Reasonf("%s: the waves %s do not say their order (they are not all numbers, dates such as 2024-11 or 11-2024, or one text with a number such as T1, T2): state it in study.yaml from first to last; by their names (a nulmeting or voormeting before a tussenmeting, a nameting or eindmeting, a follow-up) that is wave_order: [%s], if your design has them in that order",
+				"%s: de metingen %s geven hun volgorde niet zelf aan (niet allemaal getallen, datums zoals 2024-11 of 11-2024, of één tekst met een getal zoals T1, T2): geef de volgorde in study.yaml, van de eerste tot de laatste; naar hun namen (een nulmeting of voormeting voor een tussenmeting, een nameting of eindmeting, een follow-up) is dat wave_order: [%s], als uw opzet ze in die volgorde heeft",
+				s.Path, quoteAll(waves), example)
+		}
+		return nil, model.Reasonf("%s: the waves %s do not say their order (they are not all numbers, dates such as 2024-11 or 11-2024, or one text with a number such as T1, T2): state it in study.yaml from first to last, each wave as written, wave_order: [<first wave>, ..., <last wave>]",
+			"%s: de metingen %s geven hun volgorde niet zelf aan (niet allemaal getallen, datums zoals 2024-11 of 11-2024, of één tekst met een getal zoals T1, T2): geef de volgorde in study.yaml, van de eerste tot de laatste, elke meting zoals geschreven, wave_order: [<eerste meting>, ..., <laatste meting>]",
+			s.Path, quoteAll(waves))
 	}
 	return ordered, err
 }
 
-// listedWaves are the waves in the order study.yaml's entries first name them (an
-// example of wave_order for the error), the others after, as found.
-func (s *Study) listedWaves(waves []string) []string {
-	var out []string
-	done, have := map[string]bool{}, map[string]bool{}
+// waveWords are the Dutch (and English) names of a design's waves, by their place in it:
+// a baseline before an interim measurement, before a post-test, before a follow-up.
+var waveWords = []struct {
+	rank  int
+	words []string
+}{
+	{0, []string{"nulmeting", "voormeting", "beginmeting", "baseline", "premeting"}},
+	{1, []string{"tussenmeting", "tussentijdse meting"}},
+	{2, []string{"nameting", "eindmeting", "postmeting"}},
+	{3, []string{"follow-up", "followup", "follow up", "vervolgmeting"}},
+}
+
+// wordOrder orders waves by the wave word each holds, where every wave holds exactly one
+// and no two the same place ("Nulmeting", "Nameting"); ok is false otherwise.
+func wordOrder(waves []string) ([]string, bool) {
+	rank := map[string]int{}
+	taken := map[int]bool{}
 	for _, w := range waves {
-		have[w] = true
-	}
-	for _, in := range append(append([]Input(nil), s.Survey...), s.Interviews...) {
-		if have[in.Wave] && !done[in.Wave] {
-			done[in.Wave] = true
-			out = append(out, in.Wave)
+		f := strings.ToLower(strings.Join(strings.Fields(w), " "))
+		found := -1
+		for _, ww := range waveWords {
+			for _, word := range ww.words {
+				if strings.Contains(f, word) {
+					if found >= 0 && found != ww.rank {
+						return nil, false
+					}
+					found = ww.rank
+				}
+			}
 		}
-	}
-	for _, w := range waves {
-		if !done[w] {
-			out = append(out, w)
+		if found < 0 || taken[found] {
+			return nil, false
 		}
+		taken[found] = true
+		rank[w] = found
 	}
-	return out
+	out := append([]string(nil), waves...)
+	sort.SliceStable(out, func(a, b int) bool { return rank[out[a]] < rank[out[b]] })
+	return out, true
 }
 
 func quoteAll(list []string) string {

@@ -110,7 +110,27 @@ func nameStem(name string) string {
 	if ext := filepath.Ext(name); ext != "" && len(ext) <= 5 {
 		name = strings.TrimSuffix(name, ext)
 	}
-	return strings.TrimSpace(name)
+	return WithoutCopyMark(strings.TrimSpace(name))
+}
+
+// copyMark is what Windows, macOS and browsers add to the name of a copy or a second
+// download: "JW02_Bergdorp - Kopie", "- Copy (2)", "JW05_Zeeveen (1)", "Kopie van
+// JW02_Bergdorp", "JW02_Bergdorp kopie". Read by name_pattern, it became part of the
+// municipality ("Bergdorp - Kopie"; attack 17, F08); the name is read without it.
+var (
+	copyMarkEnd   = regexp.MustCompile(`(?i)(\s*-\s*(kopie|copy|kopia)(\s*\(\d+\))?|\s+(kopie|copy)(\s+\d+)?|\s+\(\d+\))$`)
+	copyMarkStart = regexp.MustCompile(`(?i)^(kopie van|copy of)\s+`)
+)
+
+// WithoutCopyMark is a file name's stem without the copy marks at its end and start.
+func WithoutCopyMark(stem string) string {
+	for {
+		s := copyMarkStart.ReplaceAllString(copyMarkEnd.ReplaceAllString(stem, ""), "")
+		if s == stem || s == "" {
+			return stem
+		}
+		stem = s
+	}
 }
 
 // nameVariables are what a name gives: the respondent id and the respondent's fields.

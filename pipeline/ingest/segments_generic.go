@@ -200,6 +200,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	}
 	docCol, respCol, textCol, codeCol := column("document"), column("respondent"), column("text"), column("code")
 	segCol, coderCol, municipalityCol, roleCol := column("segment"), column("coder"), column("municipality"), column("role")
+	docGroups := newUnreadGroups(cols, header, municipalityCol) // MAXQDA's document group: maxqda_groups.go
 
 	// The width of the header that a row may not exceed, and the test for a row shifted
 	// within it (fieldcount.go).
@@ -415,6 +416,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			}
 			setAttribute(r, header[i], tableCell(row, i))
 		}
+		docGroups.row(row)
 		count.Accepted++
 	}
 	if err := rows.Err(); err != nil {
@@ -431,6 +433,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Files = append(ds.Files, count)
 	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
 	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
+	ds.Warnings = append(ds.Warnings, docGroups.warnings(path, ds.Respondents)...)
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
 	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)   // encoding_guess.go
 	return ds, nil

@@ -74,14 +74,18 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	defer rows.Close()
 	rows.fill = newMergedFill(opt.mergedDown) // the second reading of a sheet with merged cells: merged_cells.go
 	var header []string
-	for rows.Next() { // the header is the first row with any text
-		if !emptyRow(rows.Row()) {
+	var titles titleRows // title rows above the header: survey_title_rows.go
+	for rows.Next() {    // the header is the first row with any text, after title rows
+		if !emptyRow(rows.Row()) && !titles.skip(rows.Row(), rows.Line()) {
 			header = rows.Row()
 			break
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return model.Dataset{}, err
+	}
+	if header == nil && titles.n > 0 {
+		return model.Dataset{}, titles.noHeader(path, rows.Sheet())
 	}
 	if header == nil {
 		return model.Dataset{}, model.Reasonf("%s: no header row: %w", "%s: geen kopregel: %v", path, ErrUnknownFormat)
@@ -142,6 +146,7 @@ func readSurveyExport(path string, opt Options) (model.Dataset, error) {
 	if lay.warnings != nil {
 		ds.Warnings = append(ds.Warnings, lay.warnings(path)...)
 	}
+	ds.Warnings = append(ds.Warnings, titles.warnings(path, rows.Sheet(), at)...)
 	ds.Warnings = append(ds.Warnings, surveyFieldColumns(path, header, lay, opt)...) // conflicts.go
 	ds.Warnings = append(ds.Warnings, itemWarnings(path, &ds, lay, opt)...)          // survey_nearitems.go
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...)                  // hidden_rows.go
@@ -543,6 +548,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		return columnLetter(i)
 	}
+	waves := newRowWaves(opt, waveCol, header(waveCol)) // survey_wave.go
 	reject := func(line, col int, value string, err error, item string) {
 		column := ""
 		if col >= 0 {
@@ -686,10 +692,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			spelled++
 			id = t
 		}
-		wave := opt.Wave
-		if v := strings.TrimSpace(tableCell(row, waveCol)); v != "" {
-			wave = v
-		}
+		wave := waves.of(row, line) // the entry's wave or the column's: survey_wave.go
 		// A respondent is (wave, id): the same id in another wave is the same person
 		// measured again, not a duplicate.
 		key := id
@@ -907,6 +910,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 	}
 	ds.Warnings = append(ds.Warnings, types.warnings(path)...)
+	ds.Warnings = append(ds.Warnings, waves.warnings(path)...)
 	ds.Warnings = append(ds.Warnings, sheets.warnings()...) // survey_overlap_sheets.go
 	if spelled > 0 {
 		ds.Warnings = append(ds.Warnings, tableSpellingWarning(path, spelled)) // survey_tableids.go

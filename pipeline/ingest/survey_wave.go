@@ -64,3 +64,58 @@ func columnRole(u columnUse) string {
 	}
 	return "item"
 }
+
+// A survey entry with wave: 2025 whose file still had a column Meting saying 2024 (the
+// questionnaire copied from last year's, a column filled down) had every row put in wave
+// 2024, the column winning, without a word: every answer was then rejected as answered
+// twice, with advice about respondent ids (attack 17, F15). rowWaves gives a row its
+// wave: where study.yaml states the entry's wave and the column was found by its header
+// (not named with columns: {wave: ...}), the entry's wave wins, and the rows whose column
+// says another are counted for a warning naming both; otherwise the column's value, or
+// the entry's wave where the cell is empty.
+type rowWaves struct {
+	entry    string // the entry's wave, study.yaml's
+	col      int    // the wave column, -1 where none
+	header   string
+	stated   bool // the entry's wave wins over the column
+	rows     int  // rows whose column says another wave
+	read     int  // rows read with a wave cell
+	firstRow int
+	first    string
+}
+
+func newRowWaves(opt Options, waveCol int, header string) *rowWaves {
+	entry := strings.TrimSpace(opt.Wave)
+	return &rowWaves{entry: entry, col: waveCol, header: header,
+		stated: entry != "" && waveCol >= 0 && strings.TrimSpace(opt.Columns["wave"]) == ""}
+}
+
+// of is the wave of the row at line.
+func (w *rowWaves) of(row []string, line int) string {
+	v := strings.TrimSpace(tableCell(row, w.col))
+	if v == "" {
+		return w.entry
+	}
+	if !w.stated {
+		return v
+	}
+	w.read++
+	if v != w.entry {
+		if w.rows == 0 {
+			w.firstRow, w.first = line, v
+		}
+		w.rows++
+	}
+	return w.entry
+}
+
+// warnings is the warning for a wave column that contradicts the entry's wave.
+func (w *rowWaves) warnings(path string) []model.Warning {
+	if w.rows == 0 {
+		return nil
+	}
+	return []model.Warning{{File: path, Err: model.Reasonf(
+		"study.yaml gives this file wave %[1]q, but its column %[2]q says another wave in %[3]d of %[4]d rows (%[5]q in row %[6]d): the entry's wave %[1]q is used; delete the column (a copied questionnaire's leftover?), or, if the file holds several waves, take wave: off the entry or name the column, columns: {wave: %[2]q}",
+		"study.yaml geeft dit bestand meting %[1]q, maar de kolom %[2]q noemt een andere meting in %[3]d van %[4]d regels (%[5]q in regel %[6]d): de meting %[1]q van de regel in study.yaml geldt; verwijder de kolom (een overblijfsel van een gekopieerde vragenlijst?), of, als het bestand meer metingen bevat, haal wave: van de regel of noem de kolom, columns: {wave: %[2]q}",
+		w.entry, w.header, w.rows, w.read, w.first, w.firstRow)}}
+}

@@ -1,0 +1,110 @@
+package pipeline
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/samenspel/samenspel/codebook"
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// A survey's "other" choice in the municipality question (LimeSurvey's -oth-, Qualtrics'
+// choice text "Anders, namelijk:") was published as a municipality: the people of three
+// municipalities in one group called "-oth-" in every table, figure and the report (attack
+// 17, F03). A LimeSurvey export of answer codes gave municipalities A1, A2: groups named
+// by codes whose meaning the export does not hold, without a word (F04).
+//
+// groupCodes reads a municipality or role that is a survey's "other" choice as none (the
+// respondent counts in the study, in no group of that kind; what they typed is free text,
+// read as an open answer, and no municipality list says which of it is one), and warns per
+// file with the count; it warns about municipalities that look like answer codes (A1, AO02,
+// SQ001), which it keeps, since they do tell the groups apart, naming the export to make.
+// A role the codebook knows is its role, whatever its name. analyse check lists both
+// with the other warnings.
+func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
+	type key struct{ file, field, value string }
+	others := map[key]int{}
+	var otherOrder []key
+	codes := map[[2]string][]string{} // (file, field) -> its codes, as first met
+	seenCode := map[[3]string]bool{}
+	var codeFiles [][2]string
+	for i := range d.Respondents {
+		r := &d.Respondents[i]
+		for _, f := range []struct {
+			field string
+			value *string
+		}{{"municipality", &r.Municipality}, {"role", &r.Role}} {
+			v := strings.TrimSpace(*f.value)
+			if !isOtherChoice(v) {
+				continue
+			}
+			if _, known := cb.Role(v); known && f.field == "role" {
+				continue // the codebook's own role (a role "overig" of its list)
+			}
+			k := key{r.Source, f.field, v}
+			if others[k] == 0 {
+				otherOrder = append(otherOrder, k)
+			}
+			others[k]++
+			*f.value = ""
+		}
+		for _, f := range [][2]string{{"municipality", r.Municipality}, {"role", r.Role}} {
+			v := strings.TrimSpace(f[1])
+			at := [2]string{r.Source, f[0]}
+			if _, known := cb.Role(v); !answerCode.MatchString(v) || seenCode[[3]string{r.Source, f[0], v}] || known && f[0] == "role" {
+				continue
+			}
+			seenCode[[3]string{r.Source, f[0], v}] = true
+			if codes[at] == nil {
+				codeFiles = append(codeFiles, at)
+			}
+			codes[at] = append(codes[at], v)
+		}
+	}
+	var out []error
+	for _, k := range otherOrder {
+		en, nl := "municipality", "gemeente"
+		if k.field == "role" {
+			en, nl = "role", "rol"
+		}
+		out = append(out, model.Reasonf("%[1]s: %[2]d respondent(s) have the %[3]s %[5]q, the survey's \"other\" choice, not a %[3]s: they are read without a %[3]s (counted in the study, in no %[3]s); where they typed their %[3]s (a column such as Gemeente[other] or Q1_3_TEXT, read as an open answer), give it in the respondents table",
+			"%[1]s: %[2]d respondent(en) hebben als %[4]s %[5]q, de keuze \"anders\" van de vragenlijst, geen %[4]s: ze zijn gelezen zonder %[4]s (meegeteld in de studie, in geen %[4]s); waar ze hun %[4]s intypten (een kolom zoals Gemeente[other] of Q1_3_TEXT, gelezen als open antwoord), geef die dan in de respondententabel",
+			s.Rel(k.file), others[k], en, nl, k.value))
+	}
+	for _, f := range codeFiles {
+		q := make([]string, len(codes[f]))
+		for i, c := range codes[f] {
+			q[i] = strconv.Quote(c)
+		}
+		en, nl := "municipalities", "gemeenten"
+		if f[1] == "role" {
+			en, nl = "roles", "rollen"
+		}
+		out = append(out, model.Reasonf("%[1]s: the %[3]s %[2]s look like answer codes (LimeSurvey's A1, A2), not names: every group would be labelled by a code whose meaning the export does not hold; export the full answers (LimeSurvey: Export responses, \"Full answers\"), or give the %[3]s in the respondents table",
+			"%[1]s: de %[4]s %[2]s zien eruit als antwoordcodes (A1, A2 van LimeSurvey), niet als namen: elke groep zou een code als naam krijgen waarvan de export de betekenis niet bevat; exporteer de volledige antwoorden (LimeSurvey: Antwoorden exporteren, \"Volledige antwoorden\"), of geef de %[4]s in de respondententabel",
+			s.Rel(f[0]), strings.Join(q, ", "), en, nl))
+	}
+	return out
+}
+
+// answerCode is a LimeSurvey answer code as an answer-codes export writes it (A1, AO02,
+// SQ001), and its "other" code.
+var answerCode = regexp.MustCompile(`^(A|AO|SQ)\d{1,4}$`)
+
+// otherChoices are the "other" choices of survey tools, folded: LimeSurvey's code and
+// labels, Qualtrics' and Forms' usual choice texts in Dutch and English.
+var otherChoices = map[string]bool{
+	"-oth-": true, "anders": true, "anders namelijk": true, "anders nl": true, "anders te weten": true,
+	"overig": true, "overige": true, "other": true, "other please specify": true,
+	"other specify": true, "andere": true, "andere namelijk": true, "sonstiges": true,
+}
+
+// isOtherChoice reports whether v is an "other" choice (case, punctuation at the end and
+// commas aside: "Anders, namelijk:", "Other (please specify)").
+func isOtherChoice(v string) bool {
+	f := strings.ToLower(v)
+	f = strings.NewReplacer(",", " ", ":", " ", "(", " ", ")", " ", ".", " ", "…", " ").Replace(f)
+	f = strings.Join(strings.Fields(f), " ")
+	return v == "-oth-" || otherChoices[f]
+}
