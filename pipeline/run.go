@@ -173,7 +173,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	// will be the dataset's first segments (autocoded).
 	// They are merged first: Merge gives segments that share an id with another input's
 	// a new id (model/segments_merge.go), and the auto-coder names segments by id.
-	var coding *autocoded
+	var coding *autocodingAhead
 	if err == nil {
 		ahead := coded == nil && s.AutocodeEnabled() && len(d.Segments) == 0
 		for i := range interviews {
@@ -181,7 +181,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 			merge(interviews[i])
 		}
 		if ahead {
-			coding = autocodeAhead([]model.Dataset{{Segments: d.Segments}}, cb, built)
+			coding = startAutocodeAhead(d.Segments, cb, built) // on goroutines of their own: autocode.go
 		}
 	}
 	survey := <-surveyRead
@@ -242,7 +242,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	ahead := startProtect(d, func(texts []string) *redact.Redactor { return newRedactorTexts(d, cb, s, texts) }) // beside the auto-coder: protect_ahead.go
 	if s.AutocodeEnabled() {
 		rep.Stage("auto-coding", len(d.Segments))
-		if err := autocode(d, cb, rep, coding, built); err != nil {
+		if err := autocode(d, cb, rep, coding.wait(), built); err != nil {
 			return nil, model.Reasonf("%s: %v", "%s: %v", s.Codebook, err)
 		}
 	}
