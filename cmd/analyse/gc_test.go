@@ -24,3 +24,28 @@ func TestGrowthFor(t *testing.T) {
 		}
 	}
 }
+
+// After a peak the heap may grow to the largest goal set before (at most maxGCPercent),
+// never less than growthFor gives.
+func TestGCPacerKeepsPeak(t *testing.T) {
+	const mib = 1 << 20
+	var g gcPacer
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, gcPercent},           // before the first collection: nothing recorded
+		{100 * mib, 220},         // growthFor: the next collection at 320 MiB
+		{380 * mib, gcPercent},   // above the floor: the goal 570 MiB
+		{240 * mib, 137},         // up to 570 MiB again, where growthFor gives 50%
+		{400 * mib, gcPercent},   // 600 MiB: a new peak
+		{300 * mib, 100},         // 600 MiB
+		{90 * mib, maxGCPercent}, // 600 MiB would be 566%: at most 500%
+		{20 * mib, maxGCPercent},
+		{1000 * mib, gcPercent}, // far above: growthFor
+	} {
+		if got := g.growth(c.live); got != c.want {
+			t.Errorf("growth(%d MiB) = %d%%, want %d%%", c.live/mib, got, c.want)
+		}
+	}
+}

@@ -89,7 +89,10 @@ type Input struct {
 	latestWave    string
 	currentScales []*ScaleAnswers
 	ids           *codingIndex // the codings by number (codings.go)
-	prepared      bool         // Run keeps what Prepare built (KeepPrepared)
+	// surveyNums are the survey rows' respondent numbers, found once per Prepare
+	// (surveyRowNumbers).
+	surveyNums *surveyNumbers
+	prepared   bool // Run keeps what Prepare built (KeepPrepared)
 }
 
 // Prepare builds the indexes; Run calls it.
@@ -108,6 +111,7 @@ func (in *Input) Prepare() {
 		waves = waves || r.Wave != ""
 	}
 	in.waves = waves
+	in.surveyNums = &surveyNumbers{}
 	// A respondent of a wave is found by its key (pseudonym and wave), and by its
 	// pseudonym alone as the person's first respondent: segments name only the pseudonym.
 	// (Without waves every key is a pseudonym, already found.)

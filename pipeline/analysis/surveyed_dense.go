@@ -33,8 +33,14 @@ func (in *Input) surveyedByNumber() (s surveyedNumbers, ok bool) {
 	}
 	// As Surveyed (without waves every row is of the latest, only, wave).
 	sv := &in.Data.Survey
+	nums := in.surveyRowNumbers() // each row's key's number, as add would find it
 	for r, answered := range sv.AnsweredRows() {
-		if answered {
+		if !answered {
+			continue
+		}
+		if n := nums[r]; n != noRespondent {
+			mark[n] = true
+		} else {
 			add(protected.Key(sv.Respondents[r], sv.Waves[r]))
 		}
 	}
