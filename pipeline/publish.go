@@ -13,7 +13,7 @@ import (
 )
 
 // Version is the tool's version, recorded in every manifest.
-const Version = "0.11.0"
+const Version = "0.12.0"
 
 // partialMarker is the file that marks a temporary output folder as samenspel's own and
 // names the process writing it, so that the next run can remove what a killed run left.

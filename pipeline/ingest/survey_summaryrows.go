@@ -93,7 +93,10 @@ func summaryLabelElsewhere(row []string, lay *surveyLayout, idCol int) (col int,
 		}
 		col, label = i, v
 	}
-	return col, label, col >= 0 && !strings.EqualFold(label, "n") && isSummaryWord(label) // "N": "no", "not applicable"
+	// a whole summary word only: a sentence that begins with one is an open answer
+	// ("Totaal geen idee wat het wijkteam doet.", review of attack 17's fixes, R01)
+	f := strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(label), " ")), ":.")
+	return col, label, col >= 0 && !strings.EqualFold(label, "n") && summaryWords[f] // "N": "no", "not applicable"
 }
 
 // onlyItems reports whether row holds nothing but its respondent cell and item cells: a
