@@ -90,11 +90,18 @@ func TestHeldout7(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkHeldoutSet(t, cb, set)
 	ac, err := NewAutoCoder(cb)
 	if err != nil {
 		t.Fatal(err)
 	}
+	measureHeldout(t, cb, ac, set)
+}
+
+// measureHeldout checks set as TestHeldoutSet does, scores the auto-coder on it and logs
+// the figures as a README table; it returns the scores and the number of fragments.
+func measureHeldout(t *testing.T, cb *Codebook, ac *AutoCoder, set heldoutSet) (HeldoutResult, int) {
+	t.Helper()
+	checkHeldoutSet(t, cb, set)
 	frags, err := LoadHeldout(set.path)
 	if err != nil {
 		t.Fatal(err)
@@ -104,6 +111,7 @@ func TestHeldout7(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%s, %d fragments, %s:\n%s", set.name, len(frags), set.path, heldoutTable(cb, res))
+	return res, len(frags)
 }
 
 // heldoutTable is res as a README table: per code n, TP / FP / FN and P / R / F1, then
@@ -146,18 +154,9 @@ func TestHeldoutNew(t *testing.T) {
 		if !set.present(t) {
 			t.Skipf("%s is not there", set.path)
 		}
-		checkHeldoutSet(t, cb, set)
-		frags, err := LoadHeldout(set.path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := HeldoutScores(cb, ac, frags)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("%s, %d fragments, %s:\n%s", set.name, len(frags), set.path, heldoutTable(cb, res))
+		res, frags := measureHeldout(t, cb, ac, set)
 		sum = addHeldout(sum, res)
-		n += len(frags)
+		n += frags
 	}
 	if n == 0 {
 		t.Fatal("neither held-out set 8 nor 9 is in heldoutSets")
