@@ -21,7 +21,10 @@ import (
 // others that were read as the same respondents out of the reading, a warning for each
 // naming both files: nothing of the copy is lost, since the file it copies holds all of
 // it. The same bytes read as other respondents (two names for one file) are both read,
-// with a warning.
+// with a warning, and so are the same bytes read by entries that give them another coder,
+// wave or sheet: two coders who coded alike and exported the same file (coder: on each
+// entry) are two coders' judgements, and dropping one lost the second coder and every
+// double-coded segment (agreement "no segment coded by two or more coders").
 func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]inputFile, []model.Dataset, []error) {
 	hash := func(ds model.Dataset) string {
 		for _, f := range ds.Files {
@@ -49,6 +52,14 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 	for i := range sets {
 		h := hash(sets[i])
 		if k, ok := keep[h]; ok && k != i && files[k].path != files[i].path {
+			if !sameEntryReading(files[k].input, files[i].input) {
+				warnings = append(warnings, model.Reasonf("%[1]s is byte for byte the same file as %[2]s (sha256 %.8[3]s), but its entry in study.yaml gives another coder, wave or sheet (%[4]s, not %[5]s): both are read; if one is a copy, delete it",
+					"%[1]s is byte voor byte hetzelfde bestand als %[2]s (sha256 %.8[3]s), maar de invoer in study.yaml geeft een andere codeur, meting of werkblad (%[6]s, niet %[7]s): beide zijn gelezen; is een ervan een kopie, verwijder die dan",
+					s.Rel(files[i].path), s.Rel(files[k].path), h,
+					entryReading(files[i].input, "en"), entryReading(files[k].input, "en"), entryReading(files[i].input, "nl"), entryReading(files[k].input, "nl")))
+				outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
+				continue
+			}
 			if !sameRespondents(sets[k], sets[i]) {
 				if others[h] == nil {
 					otherOrder = append(otherOrder, h)
@@ -71,6 +82,21 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 			s.Rel(files[i].path), s.Rel(files[k].path), h, moreFiles(len(others[h])-1, "en"), moreFiles(len(others[h])-1, "nl")))
 	}
 	return outFiles, outSets, warnings
+}
+
+// sameEntryReading reports whether two entries read the same bytes alike: the same
+// coder, wave and sheet.
+func sameEntryReading(a, b Input) bool {
+	return a.Coder == b.Coder && a.Wave == b.Wave && a.Sheet == b.Sheet
+}
+
+// entryReading names what an entry gives its files: coder, wave and sheet, as written,
+// in the language given.
+func entryReading(in Input, lang string) string {
+	if lang == "nl" {
+		return fmt.Sprintf("codeur %q, meting %q, werkblad %q", in.Coder, in.Wave, in.Sheet)
+	}
+	return fmt.Sprintf("coder %q, wave %q, sheet %q", in.Coder, in.Wave, in.Sheet)
 }
 
 // moreFiles says how many more files are the same, in the language given.
