@@ -141,7 +141,7 @@ func (r *CheckReport) Nothing() bool {
 	// So is a scale item that no column of a file holds while the file gives the scale's
 	// other items (ingest/survey_missingitems.go).
 	for _, w := range r.Warnings {
-		if errors.Is(w, ingest.ErrItemMissing) || errors.Is(w, ingest.ErrIDSpelling) || errors.Is(w, ingest.ErrMixedEncoding) || errors.Is(w, ingest.ErrVraagOrVrouw) || errors.Is(w, ingest.ErrQuestionOrLabel) { // V, Q1: transcript_interviewer.go
+		if errors.Is(w, ingest.ErrItemMissing) || errors.Is(w, ingest.ErrIDSpelling) || errors.Is(w, ingest.ErrMixedEncoding) || errors.Is(w, ingest.ErrMixedEncodingMac) || errors.Is(w, ingest.ErrVraagOrVrouw) || errors.Is(w, ingest.ErrQuestionOrLabel) { // V, Q1: transcript_interviewer.go
 			return false
 		}
 	}

@@ -71,9 +71,12 @@ type textTable struct {
 	enc  textEncoding
 	// guessed: the file is CR-only and not UTF-8, its encoding chosen by crOnlyEncoding.
 	guessed bool
-	// mixed are the lines of a UTF-8 file read as Windows-1252 (encoding_mixed.go).
+	// mixed are the lines of a UTF-8 file read as Windows-1252 or Mac OS Roman
+	// (encoding_mixed.go).
 	mixed []int
-	comma byte
+	// mixedEnc is the encoding those lines were read in: Windows-1252 or Mac OS Roman.
+	mixedEnc textEncoding
+	comma    byte
 	// width is the number of fields the file's records have: the most frequent count
 	// over its first widthSample lines (ties go to the larger); widths counts the lines
 	// of each number of fields in that sample.
@@ -109,11 +112,13 @@ func newTextTable(data []byte) (*textTable, error) {
 	var err error
 	t.enc = sniffEncoding(data)
 	crOnly := bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 && t.enc != encUTF16LE && t.enc != encUTF16BE
-	if crOnly && t.enc == encWindows1252 {
+	// UTF-8 with lines in another encoding, before a CR-only file's guess for the whole.
+	mixed, lines, other := mixedLines(data, t.enc, crOnly) // encoding_mixed.go
+	if mixed == nil && crOnly && t.enc == encWindows1252 {
 		t.enc, t.guessed = crOnlyEncoding(data), true // encoding_guess.go
 	}
-	if mixed, lines := mixedLines(data, t.enc, crOnly); mixed != nil { // encoding_mixed.go
-		t.text, t.enc, t.mixed = mixed, encUTF8, lines
+	if mixed != nil {
+		t.text, t.enc, t.mixed, t.mixedEnc = mixed, encUTF8, lines, other
 	} else if t.text, err = decodeTable(data, t.enc); err != nil {
 		return nil, model.Reasonf("not readable as %s text: %v: %w", "niet leesbaar als %s-tekst: %v: %v", t.enc, err, ErrNotTable)
 	}

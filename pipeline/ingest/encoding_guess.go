@@ -77,7 +77,7 @@ func wordFit(text []byte) int {
 // the Windows-1252 lines of a UTF-8 file.
 func (r *Rows) encodingWarnings() []model.Warning {
 	if r.text != nil && r.text.mixed != nil {
-		return []model.Warning{mixedEncodingWarning(r.path, r.text.mixed)} // encoding_mixed.go
+		return []model.Warning{mixedEncodingWarning(r.path, r.text.mixed, r.text.mixedEnc)} // encoding_mixed.go
 	}
 	if r.text == nil || !r.text.guessed {
 		return nil

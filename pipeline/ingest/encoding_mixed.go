@@ -24,14 +24,25 @@ import (
 // ErrMixedEncoding is wrapped by the warning of a UTF-8 file with Windows-1252 lines.
 var ErrMixedEncoding = model.NewKind("UTF-8 with Windows-1252 lines", "UTF-8 met regels in Windows-1252")
 
+// ErrMixedEncodingMac is wrapped by the warning of a UTF-8 file with lines in the
+// encoding Excel for the Macintosh writes "CSV (Macintosh)" in (Mac OS Roman; the
+// warning says Macintosh, as the redactor would take "Mac" and "Roman" for names).
+var ErrMixedEncodingMac = model.NewKind("UTF-8 with Macintosh lines", "UTF-8 met regels in Macintosh")
+
 // mixedLines decodes data, whose encoding sniffEncoding found to be enc, line by line
 // where it is UTF-8 with lines that are not: with a byte-order mark and invalid UTF-8, or
 // without one where some line is UTF-8 with a letter beyond ASCII and others are not
 // UTF-8. It returns nil where the file is not such a one, else the text (UTF-8, without
-// the byte-order mark) and the 1-based lines read as Windows-1252.
-func mixedLines(data []byte, enc textEncoding, crOnly bool) ([]byte, []int) {
-	if enc != encUTF8 && enc != encWindows1252 || crOnly && enc != encUTF8 {
-		return nil, nil // a CR-only file without a byte-order mark: crOnlyEncoding's
+// the byte-order mark), the 1-based lines read in another encoding, and that encoding:
+// Windows-1252, or for a file whose lines end in a carriage return alone the one of
+// Windows-1252 and Mac OS Roman that those lines' accented letters fit (crOnlyEncoding).
+// Such a file without a byte-order mark was read as a whole in the guessed encoding
+// before, its UTF-8 lines' letters two characters each ("S√∫dwest-Frysl√¢n" of 8 rows
+// beside the Mac OS Roman lines' "Súdwest-Fryslân"), and with one its Mac OS Roman lines
+// were read as Windows-1252 ("Sœdwest-Frysl‰n").
+func mixedLines(data []byte, enc textEncoding, crOnly bool) ([]byte, []int, textEncoding) {
+	if enc != encUTF8 && enc != encWindows1252 {
+		return nil, nil, enc
 	}
 	sep := []byte{'\n'}
 	if crOnly {
@@ -39,24 +50,36 @@ func mixedLines(data []byte, enc textEncoding, crOnly bool) ([]byte, []int) {
 	}
 	body := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	if enc == encUTF8 && utf8.Valid(body) {
-		return nil, nil
+		return nil, nil, enc
 	}
 	utf8Letters := enc == encUTF8 // a byte-order mark says UTF-8
 	var bad []int
+	var badText []byte // the lines that are not UTF-8, for crOnlyEncoding
 	for n, rest := 1, body; len(rest) > 0; n++ {
 		line, next, _ := bytes.Cut(rest, sep)
 		rest = next
 		if !utf8.Valid(line) {
 			bad = append(bad, n)
+			if crOnly {
+				badText = append(append(badText, line...), '\n')
+			}
 		} else if !utf8Letters && hasNonASCII(line) {
 			utf8Letters = true
 		}
 	}
 	if !utf8Letters || len(bad) == 0 {
-		return nil, nil
+		return nil, nil, enc
+	}
+	other := encWindows1252
+	if crOnly {
+		other = crOnlyEncoding(badText) // encoding_guess.go
+	}
+	cm := charmap.Windows1252
+	if other == encMacintosh {
+		cm = charmap.Macintosh
 	}
 	out := make([]byte, 0, len(body)+len(body)/8)
-	dec := charmap.Windows1252.NewDecoder()
+	dec := cm.NewDecoder()
 	for n, rest, k := 1, body, 0; len(rest) > 0; n++ {
 		line, next, found := bytes.Cut(rest, sep)
 		rest = next
@@ -64,7 +87,7 @@ func mixedLines(data []byte, enc textEncoding, crOnly bool) ([]byte, []int) {
 			k++
 			w, err := dec.Bytes(line)
 			if err != nil {
-				return nil, nil
+				return nil, nil, enc
 			}
 			line = w
 		}
@@ -73,7 +96,7 @@ func mixedLines(data []byte, enc textEncoding, crOnly bool) ([]byte, []int) {
 			out = append(out, sep[0])
 		}
 	}
-	return out, bad
+	return out, bad, other
 }
 
 // hasNonASCII reports whether b has a byte beyond ASCII.
@@ -86,8 +109,9 @@ func hasNonASCII(b []byte) bool {
 	return false
 }
 
-// mixedEncodingWarning names a file's Windows-1252 lines: their number and the first five.
-func mixedEncodingWarning(path string, lines []int) model.Warning {
+// mixedEncodingWarning names a file's lines in another encoding (enc, Windows-1252 or Mac
+// OS Roman): their number and the first five.
+func mixedEncodingWarning(path string, lines []int, enc textEncoding) model.Warning {
 	shown := lines[:min(len(lines), 5)]
 	parts := make([]string, len(shown))
 	for i, l := range shown {
@@ -96,6 +120,12 @@ func mixedEncodingWarning(path string, lines []int) model.Warning {
 	list := strings.Join(parts, ", ")
 	if len(lines) > len(shown) {
 		list += ", ..."
+	}
+	if enc == encMacintosh {
+		return model.Warning{File: path, Err: model.Reasonf(
+			"%w: the file is UTF-8, but %d line(s) are not (lines %s) and end in a carriage return alone: they were read as Macintosh, as Excel writes \"CSV (Macintosh)\", which their accented letters fit better than Windows-1252; check the names with accents on those lines in the output, or save the lines again as CSV UTF-8",
+			"%v: het bestand is UTF-8, maar %d regel(s) niet (regels %s), en die eindigen op alleen een carriage return: ze zijn gelezen als Macintosh, zoals Excel \"CSV (Macintosh)\" schrijft, waar de letters met accenten beter bij passen dan bij Windows-1252; controleer de namen met accenten op die regels in de uitvoer, of sla de regels opnieuw op als CSV UTF-8",
+			ErrMixedEncodingMac, len(lines), list)}
 	}
 	return model.Warning{File: path, Err: model.Reasonf(
 		"%w: the file is UTF-8, but %d line(s) are not (lines %s): they were read as Windows-1252, as Excel on Windows writes \"CSV\"; check the names with accents on those lines in the output, or save the lines again as CSV UTF-8",
