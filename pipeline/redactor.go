@@ -132,11 +132,32 @@ func keepWords(d *model.Dataset, cb *codebook.Codebook) []string {
 			continue
 		}
 		seen[m] = true
-		if !strings.ContainsAny(m, "0123456789@") && len(strings.Fields(m)) <= 3 {
+		if !strings.ContainsAny(m, "0123456789@") && placeWords(m) <= 3 {
 			keep = append(keep, m)
 		}
 	}
 	return keep
+}
+
+// placeWords counts a municipality's words without the lower-case words that join the
+// parts of a place name and never a person's (en, aan, op, bij, and den or de after
+// aan): "Nuenen, Gerwen en Nederwetten" and "Capelle aan den IJssel" are of three and
+// two words, where four words were too many for a place, so that "Nuenen" and "Gerwen"
+// of a real municipality went into the tables and the summary as [naam]. A person's
+// name typed into the column ("Jan Pieter de Vries") still counts four.
+func placeWords(m string) int {
+	n := 0
+	prev := ""
+	for _, w := range strings.Fields(m) {
+		switch {
+		case w == "en" || w == "aan" || w == "op" || w == "bij":
+		case (w == "den" || w == "de") && prev == "aan":
+		default:
+			n++
+		}
+		prev = w
+	}
+	return n
 }
 
 // redactedText is a segment's published (redacted) text and the map from offsets in the
