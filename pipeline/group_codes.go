@@ -19,17 +19,18 @@ import (
 // respondent counts in the study, in no group of that kind; what they typed is free text,
 // read as an open answer, and no municipality list says which of it is one), and warns per
 // file with the count; it warns about municipalities that look like answer codes (A1, AO02,
-// SQ001), which it keeps, since they do tell the groups apart, naming the export to make.
+// SQ001) or numbers (1, 2), which it keeps, since they do tell the groups apart, naming
+// the export to make.
 // A role the codebook knows is its role, whatever its name. analyse check lists both
 // with the other warnings.
 func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 	type key struct{ file, field, value string }
 	others := map[key]int{}
 	var otherOrder []key
-	codes := map[[2]string][]string{} // (file, field) -> its codes, as first met
+	codes := map[[3]string][]string{} // (file, field, kind) -> its codes, as first met
 	seenCode := map[[3]string]bool{}
-	var codeFiles [][2]string
-	looksCode := map[string]bool{} // value -> it looks like an answer code
+	var codeFiles [][3]string
+	looksCode := map[string]string{} // value -> the kind of answer code it looks like, or ""
 	for i := range d.Respondents {
 		r := &d.Respondents[i]
 		for _, f := range []struct {
@@ -52,21 +53,21 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 		}
 		for _, f := range [][2]string{{"municipality", r.Municipality}, {"role", r.Role}} {
 			v := strings.TrimSpace(f[1])
-			at := [2]string{r.Source, f[0]}
 			// the cheap tests first, each value's pattern test once: the codebook's
 			// fold of every respondent's role cost 2 s of CPU on a national study
 			looks, tested := looksCode[v]
 			if !tested {
-				looks = answerCode.MatchString(v)
+				looks = answerCodeKind(v)
 				looksCode[v] = looks
 			}
-			if !looks || seenCode[[3]string{r.Source, f[0], v}] {
+			if looks == "" || seenCode[[3]string{r.Source, f[0], v}] {
 				continue
 			}
 			if _, known := cb.Role(v); known && f[0] == "role" {
 				continue
 			}
 			seenCode[[3]string{r.Source, f[0], v}] = true
+			at := [3]string{r.Source, f[0], looks}
 			if codes[at] == nil {
 				codeFiles = append(codeFiles, at)
 			}
@@ -92,6 +93,12 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 		if f[1] == "role" {
 			en, nl = "roles", "rollen"
 		}
+		if f[2] == "number" {
+			out = append(out, model.Reasonf("%[1]s: the %[3]s %[2]s are numbers, not names: answer codes (Qualtrics' \"numeric values\", a coded export without its labels), and every group would be labelled by a number whose meaning the export does not hold; export the answers as text (Qualtrics: Download data, \"Use choice text\"), or give the %[3]s in the respondents table",
+				"%[1]s: de %[4]s %[2]s zijn getallen, geen namen: antwoordcodes (\"numerieke waarden\" van Qualtrics, een export met codes zonder labels), en elke groep zou een getal als naam krijgen waarvan de export de betekenis niet bevat; exporteer de antwoorden als tekst (Qualtrics: Download data, \"Use choice text\"), of geef de %[4]s in de respondententabel",
+				s.Rel(f[0]), strings.Join(q, ", "), en, nl))
+			continue
+		}
 		out = append(out, model.Reasonf("%[1]s: the %[3]s %[2]s look like answer codes (LimeSurvey's A1, A2), not names: every group would be labelled by a code whose meaning the export does not hold; export the full answers (LimeSurvey: Export responses, \"Full answers\"), or give the %[3]s in the respondents table",
 			"%[1]s: de %[4]s %[2]s zien eruit als antwoordcodes (A1, A2 van LimeSurvey), niet als namen: elke groep zou een code als naam krijgen waarvan de export de betekenis niet bevat; exporteer de volledige antwoorden (LimeSurvey: Antwoorden exporteren, \"Volledige antwoorden\"), of geef de %[4]s in de respondententabel",
 			s.Rel(f[0]), strings.Join(q, ", "), en, nl))
@@ -102,6 +109,22 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 // answerCode is a LimeSurvey answer code as an answer-codes export writes it (A1, AO02,
 // SQ001), and its "other" code.
 var answerCode = regexp.MustCompile(`^(A|AO|SQ)\d{1,4}$`)
+
+// answerCodeKind says what kind of answer code v looks like: "limesurvey" (A1), "number"
+// (1, 2, 3: Qualtrics' numeric values, or any coded export without its labels, which
+// 0.12.0 published as municipalities "1" and "2" without a word), or "" for a name.
+func answerCodeKind(v string) string {
+	if v == "" {
+		return ""
+	}
+	if len(v) <= 4 && strings.Trim(v, "0123456789") == "" {
+		return "number"
+	}
+	if answerCode.MatchString(v) {
+		return "limesurvey"
+	}
+	return ""
+}
 
 // otherChoices are the "other" choices of survey tools, folded: LimeSurvey's code and
 // labels, Qualtrics' and Forms' usual choice texts in Dutch and English.
