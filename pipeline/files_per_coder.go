@@ -21,21 +21,34 @@ import (
 // Taking the file names for coders would be a guess (two rounds of one coder, a copy
 // edited later), so the run stops, naming both files, the segment and the entries that
 // read each file with its coder (coder: on the entry).
-func filesPerCoder(s *Study, files []inputFile, sets []model.Dataset) error {
+//
+// Two files that share no code at all are not two coders' (who code with one codebook):
+// they are one coder's export cut per code group (codering_kennen.csv,
+// codering_bereiken.csv, the same segments with each group's codes), and their union is
+// the coding. 0.12.0 stopped such a run, advising a coder per file; read so, the
+// "coder" of one file was the primary coder, and every code of the other counted 0
+// segments, with agreement 0 between code groups. They are read as one coder's now, with
+// a warning naming both files, which it returns.
+func filesPerCoder(s *Study, files []inputFile, sets []model.Dataset) ([]error, error) {
 	type seen struct {
 		file  int
 		codes []string
 	}
 	first := map[string]seen{} // the segment's key -> its first file's codes
+	fileCodes := make([]map[string]bool, len(sets))
+	disjoint := map[[2]int]bool{}
+	var warnings []error
 	for i := range sets {
 		codes := map[string][]string{}
 		named := false
+		fileCodes[i] = map[string]bool{}
 		for _, c := range sets[i].Codings {
 			if c.Coder != "" {
 				named = true
 				break
 			}
 			codes[c.Segment] = append(codes[c.Segment], c.Raw)
+			fileCodes[i][c.Raw] = true
 		}
 		if named || len(sets[i].Codings) == 0 {
 			continue // the rows name their coders, or the file codes nothing
@@ -57,12 +70,31 @@ func filesPerCoder(s *Study, files []inputFile, sets []model.Dataset) error {
 				continue
 			}
 			a, b := s.Rel(files[e.file].path), s.Rel(files[i].path)
-			return model.Reasonf("%[1]s and %[2]s hold the same segment of respondent %[3]q (document, position, text) with other codes, and no row names its coder: a file per coder, read as one coder's, would pool two coders' codings; name each file's coder in study.yaml, %[4]s, or add a coder column to each file: %[5]w",
+			if !shareCode(fileCodes[e.file], fileCodes[i]) {
+				if pair := [2]int{e.file, i}; !disjoint[pair] {
+					disjoint[pair] = true
+					warnings = append(warnings, model.Reasonf("%[1]s and %[2]s hold the same segments with other codes, no row naming its coder, but the two files share no code: read as one coder's codings cut per code group; if they are two coders', name each file's coder in study.yaml, %[3]s",
+						"%[1]s en %[2]s bevatten dezelfde fragmenten met andere codes, en geen regel noemt de codeur, maar de twee bestanden hebben geen code gemeen: gelezen als de coderingen van één codeur, per codegroep geëxporteerd; zijn ze van twee codeurs, noem dan in study.yaml de codeur van elk bestand, %[3]s",
+						a, b, entryPerFile(a, b)))
+				}
+				continue
+			}
+			return warnings, model.Reasonf("%[1]s and %[2]s hold the same segment of respondent %[3]q (document, position, text) with other codes, and no row names its coder: a file per coder, read as one coder's, would pool two coders' codings; name each file's coder in study.yaml, %[4]s, or add a coder column to each file: %[5]w",
 				"%[1]s en %[2]s bevatten hetzelfde fragment van respondent %[3]q (document, plaats, tekst) met andere codes, en geen regel noemt de codeur: een bestand per codeur, gelezen als de coderingen van één codeur, zou de coderingen van twee codeurs samenvoegen; noem in study.yaml de codeur van elk bestand, %[4]s, of geef elk bestand een kolom met de codeur: %[5]v",
 				a, b, seg.Respondent, entryPerFile(a, b), ErrFilePerCoder)
 		}
 	}
-	return nil
+	return warnings, nil
+}
+
+// shareCode reports whether two files' codes (as imported) have one in common.
+func shareCode(a, b map[string]bool) bool {
+	for c := range a {
+		if b[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // ErrFilePerCoder is wrapped by the error for coding files that look like a file per coder.

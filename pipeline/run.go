@@ -189,7 +189,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		out.Summary.Warnings = append(out.Summary.Warnings, copies...)
 	}
 	if err == nil { // a file per coder: files_per_coder.go
-		err = goOnForCheck(coded != nil, filesPerCoder(s, interviewFiles, interviews), &stops)
+		split, stop := filesPerCoder(s, interviewFiles, interviews)
+		out.Summary.Warnings = append(out.Summary.Warnings, split...)
+		err = goOnForCheck(coded != nil, stop, &stops)
 	}
 	// The interviews' segments are auto-coded while the survey is still read, when they
 	// will be the dataset's first segments (autocoded).
