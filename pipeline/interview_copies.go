@@ -75,6 +75,7 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 		}
 		outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
 	}
+	warnings = append(warnings, nearCopies(s, outFiles, outSets)...)
 	for _, h := range otherOrder { // one warning for each file copied under other names
 		i, k := others[h][0], keep[h]
 		warnings = append(warnings, model.Reasonf("%[1]s is byte for byte the same file as %[2]s (sha256 %.8[3]s)%[4]s, but read as other respondents': all are read; if one is a copy, delete it",
@@ -97,6 +98,38 @@ func entryReading(in Input, lang string) string {
 		return fmt.Sprintf("codeur %q, meting %q, werkblad %q", in.Coder, in.Wave, in.Sheet)
 	}
 	return fmt.Sprintf("coder %q, wave %q, sheet %q", in.Coder, in.Wave, in.Sheet)
+}
+
+// nearCopies warns of each file read whose name is another's with a copy mark
+// (JW02_Bergdorp - Kopie.txt beside JW02_Bergdorp.txt), read as the same respondents,
+// whose bytes differ: a copy edited after it was made, or a newer download. Both are
+// read, as two interviews of the same respondents; 0.12.0 said nothing, and a copy with
+// one line added counted its 5 segments beside the original's 4 (28 became 33, the auto-coder's
+// suggestions 21 became 24).
+func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
+	stem := func(path string) string {
+		return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	}
+	originals := map[string]int{} // folder and stem of a file without a copy mark -> its index
+	for i, f := range files {
+		if !isCopyName(f.path) {
+			originals[filepath.Dir(f.path)+"\x00"+stem(f.path)] = i
+		}
+	}
+	var out []error
+	for i, f := range files {
+		if !isCopyName(f.path) {
+			continue
+		}
+		k, ok := originals[filepath.Dir(f.path)+"\x00"+ingest.WithoutCopyMark(stem(f.path))]
+		if !ok || !sameRespondents(sets[k], sets[i]) || len(sets[i].Respondents) == 0 {
+			continue
+		}
+		out = append(out, model.Reasonf("%[1]s is named as a copy of %[2]s and read as the same respondent(s), but its bytes differ (an edited copy, a newer download?): both are read, as two interviews, and the segments of both count (%[3]d and %[4]d); delete the one that is not the interview, or rename it if it is another part of it",
+			"%[1]s heeft de naam van een kopie van %[2]s en is gelezen als van dezelfde respondent(en), maar de bytes verschillen (een bewerkte kopie, een nieuwere download?): beide zijn gelezen, als twee interviews, en de fragmenten van beide tellen mee (%[3]d en %[4]d); verwijder het bestand dat niet het interview is, of geef het een andere naam als het een ander deel ervan is",
+			s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments)))
+	}
+	return out
 }
 
 // moreFiles says how many more files are the same, in the language given.
