@@ -100,6 +100,10 @@ func entryReading(in Input, lang string) string {
 	return fmt.Sprintf("coder %q, wave %q, sheet %q", in.Coder, in.Wave, in.Sheet)
 }
 
+// ErrEditedCopy is wrapped by the warning of an interview file named as another's copy
+// whose bytes differ; analyse check lists it as something to fix.
+var ErrEditedCopy = model.NewKind("an edited copy of an interview file", "een bewerkte kopie van een interviewbestand")
+
 // nearCopies warns of each file read whose name is another's with a copy mark
 // (JW02_Bergdorp - Kopie.txt beside JW02_Bergdorp.txt), read as the same respondents,
 // whose bytes differ: a copy edited after it was made, or a newer download. Both are
@@ -125,9 +129,9 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 		if !ok || !sameRespondents(sets[k], sets[i]) || len(sets[i].Respondents) == 0 {
 			continue
 		}
-		out = append(out, model.Reasonf("%[1]s is named as a copy of %[2]s and read as the same respondent(s), but its bytes differ (an edited copy, a newer download?): both are read, as two interviews, and the segments of both count (%[3]d and %[4]d); delete the one that is not the interview, or rename it if it is another part of it",
-			"%[1]s heeft de naam van een kopie van %[2]s en is gelezen als van dezelfde respondent(en), maar de bytes verschillen (een bewerkte kopie, een nieuwere download?): beide zijn gelezen, als twee interviews, en de fragmenten van beide tellen mee (%[3]d en %[4]d); verwijder het bestand dat niet het interview is, of geef het een andere naam als het een ander deel ervan is",
-			s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments)))
+		out = append(out, model.Reasonf("%[5]w: %[1]s is named as a copy of %[2]s and read as the same respondent(s), but its bytes differ (an edited copy, a newer download?): both are read, as two interviews, and the segments of both count (%[3]d and %[4]d); delete the one that is not the interview, or rename it if it is another part of it",
+			"%[5]v: %[1]s heeft de naam van een kopie van %[2]s en is gelezen als van dezelfde respondent(en), maar de bytes verschillen (een bewerkte kopie, een nieuwere download?): beide zijn gelezen, als twee interviews, en de fragmenten van beide tellen mee (%[3]d en %[4]d); verwijder het bestand dat niet het interview is, of geef het een andere naam als het een ander deel ervan is",
+			s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments), ErrEditedCopy))
 	}
 	return out
 }
