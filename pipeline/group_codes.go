@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,6 +27,7 @@ import (
 func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 	type key struct{ file, field, value string }
 	others := map[key]int{}
+	firstID := map[key]string{} // the first such respondent's id, for the advice
 	var otherOrder []key
 	codes := map[[3]string][]string{} // (file, field, kind) -> its codes, as first met
 	seenCode := map[[3]string]bool{}
@@ -47,6 +49,7 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 			k := key{r.Source, f.field, v}
 			if others[k] == 0 {
 				otherOrder = append(otherOrder, k)
+				firstID[k] = r.ID
 			}
 			others[k]++
 			*f.value = ""
@@ -80,9 +83,18 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 		if k.field == "role" {
 			en, nl = "role", "rol"
 		}
-		out = append(out, model.Reasonf("%[1]s: %[2]d respondent(s) have the %[3]s %[5]q, the survey's \"other\" choice, not a %[3]s: they are read without a %[3]s (counted in the study, in no %[3]s); where they typed their %[3]s (a column such as Gemeente[other] or Q1_3_TEXT, read as an open answer), give it in the respondents table",
-			"%[1]s: %[2]d respondent(en) hebben als %[4]s %[5]q, de keuze \"anders\" van de vragenlijst, geen %[4]s: ze zijn gelezen zonder %[4]s (meegeteld in de studie, in geen %[4]s); waar ze hun %[4]s intypten (een kolom zoals Gemeente[other] of Q1_3_TEXT, gelezen als open antwoord), geef die dan in de respondententabel",
-			s.Rel(k.file), others[k], en, nl, k.value))
+		// A response numbered by the tool (LimeSurvey's id, Forms' row) has the file in
+		// front of its number (ingest/forms.go): a respondents table with the bare number
+		// joins no one ("15 respondents in the respondents table without interview or
+		// answer"), so the advice shows the id to write.
+		idEn, idNl := "", ""
+		if id, tag := firstID[k], s.Rel(k.file)+":"; strings.HasPrefix(id, tag) && len(id) > len(tag) {
+			idEn = fmt.Sprintf(" under the id the run gives a response the tool numbered, the file and the number (%q for response %s)", id, id[len(tag):])
+			idNl = fmt.Sprintf(" onder het id dat de run een door het programma genummerd antwoord geeft, het bestand en het nummer (%q voor antwoord %s)", id, id[len(tag):])
+		}
+		out = append(out, model.Reasonf("%[1]s: %[2]d respondent(s) have the %[3]s %[5]q, the survey's \"other\" choice, not a %[3]s: they are read without a %[3]s (counted in the study, in no %[3]s); where they typed their %[3]s (a column such as Gemeente[other] or Q1_3_TEXT, read as an open answer), give it in the respondents table%[6]s",
+			"%[1]s: %[2]d respondent(en) hebben als %[4]s %[5]q, de keuze \"anders\" van de vragenlijst, geen %[4]s: ze zijn gelezen zonder %[4]s (meegeteld in de studie, in geen %[4]s); waar ze hun %[4]s intypten (een kolom zoals Gemeente[other] of Q1_3_TEXT, gelezen als open antwoord), geef die dan in de respondententabel%[7]s",
+			s.Rel(k.file), others[k], en, nl, k.value, idEn, idNl))
 	}
 	for _, f := range codeFiles {
 		q := make([]string, len(codes[f]))
@@ -126,19 +138,5 @@ func answerCodeKind(v string) string {
 	return ""
 }
 
-// otherChoices are the "other" choices of survey tools, folded: LimeSurvey's code and
-// labels, Qualtrics' and Forms' usual choice texts in Dutch and English.
-var otherChoices = map[string]bool{
-	"-oth-": true, "anders": true, "anders namelijk": true, "anders nl": true, "anders te weten": true,
-	"overig": true, "overige": true, "other": true, "other please specify": true,
-	"other specify": true, "andere": true, "andere namelijk": true, "sonstiges": true,
-}
-
-// isOtherChoice reports whether v is an "other" choice (case, punctuation at the end and
-// commas aside: "Anders, namelijk:", "Other (please specify)").
-func isOtherChoice(v string) bool {
-	f := strings.ToLower(v)
-	f = strings.NewReplacer(",", " ", ":", " ", "(", " ", ")", " ", ".", " ", "…", " ").Replace(f)
-	f = strings.Join(strings.Fields(f), " ")
-	return v == "-oth-" || otherChoices[f]
-}
+// isOtherChoice reports whether v is an "other" choice (model.IsOtherChoice).
+func isOtherChoice(v string) bool { return model.IsOtherChoice(v) }

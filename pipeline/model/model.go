@@ -388,7 +388,7 @@ func (m *Merger) Merge(other Dataset) {
 	moved, example := 0, [2]string{}
 	for _, r := range other.Respondents {
 		if i, ok := idx[r.Key()]; ok {
-			if a, b := strings.TrimSpace(d.Respondents[i].Municipality), strings.TrimSpace(r.Municipality); a != "" && b != "" && !strings.EqualFold(a, b) {
+			if a, b := strings.TrimSpace(d.Respondents[i].Municipality), strings.TrimSpace(r.Municipality); a != "" && b != "" && !strings.EqualFold(a, b) && !IsOtherChoice(a) && !IsOtherChoice(b) {
 				if moved == 0 {
 					example = [2]string{b, a}
 				}
@@ -481,7 +481,11 @@ func concat[T any](a, b []T) []T {
 
 // MergeRespondent fills a's empty fields from b and adds b's attributes that a lacks.
 func MergeRespondent(a, b Respondent) Respondent {
-	if a.Municipality == "" {
+	// A survey's "other" choice (LimeSurvey's -oth-) is no municipality: another file's
+	// or the respondents table's municipality of the respondent is (the warning about
+	// -oth- advises the table; 0.12.0 kept the first, -oth-, read it as none and warned
+	// of "another municipality" for each respondent the table named).
+	if a.Municipality == "" || b.Municipality != "" && a.Municipality != b.Municipality && IsOtherChoice(a.Municipality) && !IsOtherChoice(b.Municipality) {
 		a.Municipality = b.Municipality
 	}
 	if a.Role == "" {
@@ -529,3 +533,29 @@ func SortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// otherChoices are the "other" choices of survey tools, folded: LimeSurvey's code and
+// labels, Qualtrics' and Forms' usual choice texts in Dutch and English.
+var otherChoices = map[string]bool{
+	"-oth-": true, "anders": true, "anders namelijk": true, "anders nl": true, "anders te weten": true,
+	"overig": true, "overige": true, "other": true, "other please specify": true,
+	"other specify": true, "andere": true, "andere namelijk": true, "sonstiges": true,
+}
+
+// IsOtherChoice reports whether v is a survey's "other" choice (case, punctuation at the
+// end and commas aside: "Anders, namelijk:", "Other (please specify)"); the pipeline
+// reads it as no municipality or role (pipeline/group_codes.go).
+func IsOtherChoice(v string) bool {
+	v = strings.TrimSpace(v)
+	if v == "-oth-" {
+		return true
+	}
+	if len(v) > 40 {
+		return false
+	}
+	f := otherPunctuation.Replace(strings.ToLower(v))
+	f = strings.Join(strings.Fields(f), " ")
+	return otherChoices[f]
+}
+
+var otherPunctuation = strings.NewReplacer(",", " ", ":", " ", "(", " ", ")", " ", ".", " ", "…", " ")
