@@ -21,10 +21,11 @@ import (
 // others that were read as the same respondents out of the reading, a warning for each
 // naming both files: nothing of the copy is lost, since the file it copies holds all of
 // it. The same bytes read as other respondents (two names for one file) are both read,
-// with a warning, and so are the same bytes read by entries that give them another coder,
-// wave or sheet: two coders who coded alike and exported the same file (coder: on each
-// entry) are two coders' judgements, and dropping one lost the second coder and every
-// double-coded segment (agreement "no segment coded by two or more coders").
+// with a warning, and so are the same bytes read by entries that give them another coder
+// or sheet: two coders who coded alike and exported the same file (coder: on each entry)
+// are two coders' judgements, and dropping one lost the second coder and every
+// double-coded segment (agreement "no segment coded by two or more coders"). The same
+// transcript in two waves is a copy: nobody says the same words twice.
 func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]inputFile, []model.Dataset, []error) {
 	hash := func(ds model.Dataset) string {
 		for _, f := range ds.Files {
@@ -53,8 +54,8 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 		h := hash(sets[i])
 		if k, ok := keep[h]; ok && k != i && files[k].path != files[i].path {
 			if !sameEntryReading(files[k].input, files[i].input) {
-				warnings = append(warnings, model.Reasonf("%[1]s is byte for byte the same file as %[2]s (sha256 %.8[3]s), but its entry in study.yaml gives another coder, wave or sheet (%[4]s, not %[5]s): both are read; if one is a copy, delete it",
-					"%[1]s is byte voor byte hetzelfde bestand als %[2]s (sha256 %.8[3]s), maar de invoer in study.yaml geeft een andere codeur, meting of werkblad (%[6]s, niet %[7]s): beide zijn gelezen; is een ervan een kopie, verwijder die dan",
+				warnings = append(warnings, model.Reasonf("%[1]s is byte for byte the same file as %[2]s (sha256 %.8[3]s), but its entry in study.yaml gives another coder or sheet (%[4]s, not %[5]s): both are read; if one is a copy, delete it",
+					"%[1]s is byte voor byte hetzelfde bestand als %[2]s (sha256 %.8[3]s), maar de invoer in study.yaml geeft een andere codeur of een ander werkblad (%[6]s, niet %[7]s): beide zijn gelezen; is een ervan een kopie, verwijder die dan",
 					s.Rel(files[i].path), s.Rel(files[k].path), h,
 					entryReading(files[i].input, "en"), entryReading(files[k].input, "en"), entryReading(files[i].input, "nl"), entryReading(files[k].input, "nl")))
 				outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
@@ -86,18 +87,18 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 }
 
 // sameEntryReading reports whether two entries read the same bytes alike: the same
-// coder, wave and sheet.
+// coder and sheet.
 func sameEntryReading(a, b Input) bool {
-	return a.Coder == b.Coder && a.Wave == b.Wave && a.Sheet == b.Sheet
+	return a.Coder == b.Coder && a.Sheet == b.Sheet
 }
 
-// entryReading names what an entry gives its files: coder, wave and sheet, as written,
-// in the language given.
+// entryReading names what an entry gives its files: coder and sheet, as written, in the
+// language given.
 func entryReading(in Input, lang string) string {
 	if lang == "nl" {
-		return fmt.Sprintf("codeur %q, meting %q, werkblad %q", in.Coder, in.Wave, in.Sheet)
+		return fmt.Sprintf("codeur %q, werkblad %q", in.Coder, in.Sheet)
 	}
-	return fmt.Sprintf("coder %q, wave %q, sheet %q", in.Coder, in.Wave, in.Sheet)
+	return fmt.Sprintf("coder %q, sheet %q", in.Coder, in.Sheet)
 }
 
 // ErrEditedCopy is wrapped by the warning of an interview file named as another's copy
