@@ -129,8 +129,8 @@ func answerCodeKind(v string) string {
 	if v == "" {
 		return ""
 	}
-	if len(v) <= 4 && strings.Trim(v, "0123456789") == "" {
-		return "number"
+	if n := strings.TrimPrefix(v, "-"); n != "" && len(n) <= 4 && strings.Trim(n, "0123456789") == "" {
+		return "number" // -99, SPSS's missing code, too
 	}
 	if answerCode.MatchString(v) {
 		return "limesurvey"

@@ -35,3 +35,17 @@ func TestGroupCodes(t *testing.T) {
 		t.Errorf("%d warnings: %q", len(warnings), warnings)
 	}
 }
+
+// Numbers are answer codes too (Qualtrics' numeric values, SPSS's -99); names with a
+// digit are not.
+func TestAnswerCodeKind(t *testing.T) {
+	for v, want := range map[string]string{
+		"1": "number", "12": "number", "-99": "number", "0363": "number",
+		"A1": "limesurvey", "SQ001": "limesurvey",
+		"": "", "-": "", "Bergen (NH)": "", "12345": "", "Wijk 3": "", "Bergdorp": "",
+	} {
+		if got := answerCodeKind(v); got != want {
+			t.Errorf("%q: %q, want %q", v, got, want)
+		}
+	}
+}
