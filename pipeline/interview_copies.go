@@ -137,6 +137,46 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 	return out
 }
 
+// ErrFileInTwoEntries is wrapped by the error for an interview file that two entries of
+// study.yaml match.
+var ErrFileInTwoEntries = model.NewKind("an interview file in two entries", "een interviewbestand in twee invoeren")
+
+// entriesOverlap stops a run where two interview entries match one file (and sheet): a
+// glob beside an entry for one of its files, as the advice for a file per coder leads
+// one to write ({path: interviews/*.xlsx, coder: Anouk} beside {path:
+// interviews/codering_Bram.xlsx, coder: Bram}). The file was read twice: Bram's codings
+// were Anouk's too (96 codings became 142, Cohen's kappa -0.10 became 0.37) without a
+// word, and read twice under one entry's reading, the auto-coder's suggestions of the
+// file were listed twice. Entries that read other sheets of one workbook (a sheet per
+// coder) are no overlap.
+func entriesOverlap(s *Study, files []inputFile) error {
+	type at struct{ path, sheet string }
+	first := map[at]Input{}
+	for _, f := range files {
+		k := at{filepath.Clean(f.path), strings.TrimSpace(f.input.Sheet)}
+		e, ok := first[k]
+		if !ok {
+			first[k] = f.input
+			continue
+		}
+		return model.Reasonf("%[1]s is matched by two entries of study.yaml (interviews: path %[2]q%[3]s and path %[4]q%[5]s): it would be read twice, its segments and codings counted twice, under two coders where the entries name two; make each file match one entry (leave it out of the glob, or name the files one by one): %[8]w",
+			"%[1]s past bij twee invoeren in study.yaml (interviews: path %[2]q%[6]s en path %[4]q%[7]s): het zou twee keer gelezen worden, met zijn fragmenten en coderingen twee keer geteld, onder twee codeurs waar de invoeren er twee noemen; laat elk bestand bij één invoer passen (haal het uit het patroon, of noem de bestanden één voor één): %[8]v",
+			s.Rel(f.path), e.Path, entryCoder(e, "en"), f.input.Path, entryCoder(f.input, "en"), entryCoder(e, "nl"), entryCoder(f.input, "nl"), ErrFileInTwoEntries)
+	}
+	return nil
+}
+
+// entryCoder names an entry's coder, where it names one, in the language given.
+func entryCoder(in Input, lang string) string {
+	if in.Coder == "" {
+		return ""
+	}
+	if lang == "nl" {
+		return fmt.Sprintf(", codeur %q", in.Coder)
+	}
+	return fmt.Sprintf(", coder %q", in.Coder)
+}
+
 // moreFiles says how many more files are the same, in the language given.
 func moreFiles(n int, lang string) string {
 	if n == 0 {

@@ -145,6 +145,9 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	if err != nil {
 		return nil, err
 	}
+	if err := entriesOverlap(s, interviewFiles); err != nil { // interview_copies.go
+		return nil, err
+	}
 	surveyFiles, err := s.inputFiles(s.Survey)
 	if err != nil {
 		return nil, err
