@@ -30,6 +30,7 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 	seenCode := map[[3]string]bool{}
 	var codeFiles [][2]string
 	looksCode := map[string]bool{} // value -> it looks like an answer code
+	isOther := map[string]bool{}   // value -> it is an "other" choice: a study's few values, tested once each
 	for i := range d.Respondents {
 		r := &d.Respondents[i]
 		for _, f := range []struct {
@@ -37,7 +38,12 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 			value *string
 		}{{"municipality", &r.Municipality}, {"role", &r.Role}} {
 			v := strings.TrimSpace(*f.value)
-			if !isOtherChoice(v) {
+			other, tested := isOther[v]
+			if !tested {
+				other = isOtherChoice(v)
+				isOther[v] = other
+			}
+			if !other {
 				continue
 			}
 			if _, known := cb.Role(v); known && f.field == "role" {
@@ -103,6 +109,9 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 // SQ001), and its "other" code.
 var answerCode = regexp.MustCompile(`^(A|AO|SQ)\d{1,4}$`)
 
+// otherPunctuation is what isOtherChoice reads as a space.
+var otherPunctuation = strings.NewReplacer(",", " ", ":", " ", "(", " ", ")", " ", ".", " ", "…", " ")
+
 // otherChoices are the "other" choices of survey tools, folded: LimeSurvey's code and
 // labels, Qualtrics' and Forms' usual choice texts in Dutch and English.
 var otherChoices = map[string]bool{
@@ -115,7 +124,7 @@ var otherChoices = map[string]bool{
 // commas aside: "Anders, namelijk:", "Other (please specify)").
 func isOtherChoice(v string) bool {
 	f := strings.ToLower(v)
-	f = strings.NewReplacer(",", " ", ":", " ", "(", " ", ")", " ", ".", " ", "…", " ").Replace(f)
+	f = otherPunctuation.Replace(f)
 	f = strings.Join(strings.Fields(f), " ")
 	return v == "-oth-" || otherChoices[f]
 }
