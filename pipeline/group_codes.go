@@ -33,6 +33,7 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 	seenCode := map[[3]string]bool{}
 	var codeFiles [][3]string
 	looksCode := map[string]string{} // value -> the kind of answer code it looks like, or ""
+	isOther := map[string]bool{}     // value -> it is an "other" choice: a study's few values, tested once each
 	for i := range d.Respondents {
 		r := &d.Respondents[i]
 		for _, f := range []struct {
@@ -40,7 +41,12 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 			value *string
 		}{{"municipality", &r.Municipality}, {"role", &r.Role}} {
 			v := strings.TrimSpace(*f.value)
-			if !isOtherChoice(v) {
+			other, tested := isOther[v]
+			if !tested {
+				other = isOtherChoice(v)
+				isOther[v] = other
+			}
+			if !other {
 				continue
 			}
 			if _, known := cb.Role(v); known && f.field == "role" {

@@ -34,8 +34,14 @@ var municipalitySeparators = regexp.MustCompile(`\s*(?:[,/;&+|]|\s(?:en|and|of|o
 func municipalityPairs(d *model.Dataset) []error {
 	sp := newSpellings(true)
 	known := map[string]bool{} // by spellings.key, the municipalities named on their own
+	seen := map[string]bool{}  // each distinct value once: a study has few, its respondents many
 	for _, r := range d.Respondents {
-		if v := strings.TrimSpace(r.Municipality); v != "" && len(municipalitySeparators.Split(v, -1)) == 1 {
+		v := strings.TrimSpace(r.Municipality)
+		if v == "" || seen[v] {
+			continue
+		}
+		seen[v] = true
+		if len(municipalitySeparators.Split(v, -1)) == 1 {
 			known[sp.key(v)] = true
 		}
 	}

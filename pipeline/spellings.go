@@ -36,6 +36,15 @@ type spellings struct {
 	municipality bool // a leading "gemeente" is no part of the name
 	byKey        map[string][]spelling
 	keys         []string // in the order first read
+	// at is each value's key and place in byKey[key], so that a value read again (a
+	// study's few municipalities, for each of its 100,000 respondents) is counted
+	// without being folded again
+	at map[string]spellingAt
+}
+
+type spellingAt struct {
+	key string
+	i   int
 }
 
 type spelling struct {
@@ -44,7 +53,7 @@ type spelling struct {
 }
 
 func newSpellings(municipality bool) *spellings {
-	return &spellings{municipality: municipality, byKey: map[string][]spelling{}}
+	return &spellings{municipality: municipality, byKey: map[string][]spelling{}, at: map[string]spellingAt{}}
 }
 
 // key is the name a spelling stands for.
@@ -78,6 +87,10 @@ func municipalityPunctuation(r rune) bool {
 
 // add counts one more use of v; an empty value is no name.
 func (s *spellings) add(v string) {
+	if at, ok := s.at[v]; ok {
+		s.byKey[at.key][at.i].n++
+		return
+	}
 	if strings.TrimSpace(v) == "" {
 		return
 	}
@@ -92,6 +105,7 @@ func (s *spellings) add(v string) {
 			return
 		}
 	}
+	s.at[v] = spellingAt{k, len(list)}
 	s.byKey[k] = append(list, spelling{v, 1})
 }
 

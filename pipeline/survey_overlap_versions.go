@@ -79,8 +79,22 @@ func groupResponses(sets []model.Dataset, order []int, sid []string) []responseG
 		hash         uint64
 		ident        bool
 	}
-	var groups []responseGroup
-	index := map[key][]int{}
+	// A key's first group by index, its further ones (a second row of one response in a
+	// file) by more: one map entry and no slice per response, and each group's first
+	// row in one array (twice the national study's 200,000 rows took 0.18 s of CPU here,
+	// the survey's reading done and the run waiting).
+	total := 0
+	for _, i := range order {
+		total += len(sets[i].Prints)
+	}
+	groups := make([]responseGroup, 0, total)
+	index := make(map[key]int32, total)
+	more := map[key][]int32{}
+	firsts := make([]printRef, total)
+	add := func(ref printRef) {
+		firsts[len(groups)] = ref
+		groups = append(groups, firsts[len(groups):len(groups)+1:len(groups)+1])
+	}
 	for _, i := range order {
 		for k := range sets[i].Prints {
 			p := &sets[i].Prints[k]
@@ -93,17 +107,24 @@ func groupResponses(sets []model.Dataset, order []int, sid []string) []responseG
 			default:
 				continue
 			}
+			ref := printRef{i, p}
+			first, ok := index[g]
+			if !ok {
+				index[g] = int32(len(groups))
+				add(ref)
+				continue
+			}
 			placed := false
-			for _, n := range index[g] {
+			for _, n := range append([]int32{first}, more[g]...) {
 				if groups[n].accepts(i, sid) {
-					groups[n] = append(groups[n], printRef{i, p})
+					groups[n] = append(groups[n], ref)
 					placed = true
 					break
 				}
 			}
 			if !placed {
-				index[g] = append(index[g], len(groups))
-				groups = append(groups, responseGroup{{i, p}})
+				more[g] = append(more[g], int32(len(groups)))
+				add(ref)
 			}
 		}
 	}

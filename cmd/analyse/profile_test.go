@@ -7,38 +7,46 @@ import (
 	"testing"
 )
 
-// TestCPUProfileNeverOverwrites: -cpuprofile names a new file; an existing one (here a
-// stand-in for a researcher's own file) is refused with exit 2 and left as it was, and
-// nothing is read or written.
-func TestCPUProfileNeverOverwrites(t *testing.T) {
-	dir := t.TempDir()
-	keep := filepath.Join(dir, "notes.txt")
-	if err := os.WriteFile(keep, []byte("mijn aantekeningen"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var stdout, stderr bytes.Buffer
-	out := filepath.Join(dir, "out")
-	code := run([]string{"run", "../../data/example", "-o", out, "-quiet", "-cpuprofile", keep}, &stdout, &stderr)
-	if code != exitUsage {
-		t.Fatalf("exit %d, want %d; stderr %s", code, exitUsage, stderr.String())
-	}
-	if b, _ := os.ReadFile(keep); string(b) != "mijn aantekeningen" {
-		t.Fatalf("the existing file was changed: %q", b)
-	}
-	if _, err := os.Stat(out); !os.IsNotExist(err) {
-		t.Fatalf("output written although the run was refused: %v", err)
+// TestProfileNeverOverwrites: -cpuprofile and -trace name a new file; an existing one
+// (here a stand-in for a researcher's own file) is refused with exit 2 and left as it
+// was, and nothing is read or written.
+func TestProfileNeverOverwrites(t *testing.T) {
+	for _, flag := range []string{"-cpuprofile", "-trace"} {
+		t.Run(flag, func(t *testing.T) {
+			dir := t.TempDir()
+			keep := filepath.Join(dir, "notes.txt")
+			if err := os.WriteFile(keep, []byte("mijn aantekeningen"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			out := filepath.Join(dir, "out")
+			code := run([]string{"run", "../../data/example", "-o", out, "-quiet", flag, keep}, &stdout, &stderr)
+			if code != exitUsage {
+				t.Fatalf("exit %d, want %d; stderr %s", code, exitUsage, stderr.String())
+			}
+			if b, _ := os.ReadFile(keep); string(b) != "mijn aantekeningen" {
+				t.Fatalf("the existing file was changed: %q", b)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Fatalf("output written although the run was refused: %v", err)
+			}
+		})
 	}
 }
 
-// TestCPUProfileWritten: a run with -cpuprofile leaves a non-empty profile.
-func TestCPUProfileWritten(t *testing.T) {
-	dir := t.TempDir()
-	prof := filepath.Join(dir, "cpu.prof")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"run", "../../data/example", "-o", filepath.Join(dir, "out"), "-quiet", "-cpuprofile", prof}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	if st, err := os.Stat(prof); err != nil || st.Size() == 0 {
-		t.Fatalf("no profile: %v", err)
+// TestProfileWritten: a run with -cpuprofile or -trace leaves a non-empty file.
+func TestProfileWritten(t *testing.T) {
+	for _, flag := range []string{"-cpuprofile", "-trace"} {
+		t.Run(flag, func(t *testing.T) {
+			dir := t.TempDir()
+			prof := filepath.Join(dir, "run.out")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"run", "../../data/example", "-o", filepath.Join(dir, "out"), "-quiet", flag, prof}, &stdout, &stderr); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			if st, err := os.Stat(prof); err != nil || st.Size() == 0 {
+				t.Fatalf("no file: %v", err)
+			}
+		})
 	}
 }

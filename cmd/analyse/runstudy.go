@@ -20,9 +20,18 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, u.s("print nothing but errors"))
 	acceptRejects := fs.Bool("accept-rejects", false, u.s("exit 0 even when more than rejects.max_share of a scale's answers or of an input file's rows could not be used"))
 	cpuProfile := fs.String("cpuprofile", "", u.s("write a CPU profile of the run to this new file, for `go tool pprof` (an existing file is never overwritten)"))
+	traceFile := fs.String("trace", "", u.s("write an execution trace of the run to this new file, for `go tool trace` (an existing file is never overwritten)"))
 	pos, status := parse(fs, args)
 	if status >= 0 {
 		return status
+	}
+	if *traceFile != "" {
+		stop, err := startTrace(*traceFile)
+		if err != nil {
+			u.f(stderr, "analyse: %v\n", err)
+			return exitUsage
+		}
+		defer stop()
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)

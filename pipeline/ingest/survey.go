@@ -600,6 +600,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	if opt.OnlySurvey && opt.earlierSheets == nil {
 		printer = nil // no other export or sheet to find them in (Options.OnlySurvey)
 	}
+	if printer != nil && len(ds.Prints) == 0 {
+		// A print a row, sized like the respondents: grown row by row, the prints of
+		// two exports of 100,000 took 0.15 s of CPU in copies.
+		ds.Prints = make([]model.ResponsePrint, 0, hint)
+	}
 	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets, older: opt.olderSheetRows} // survey_overlap_sheets.go
 	var sheetOrder []int                                                                                    // a sheet's cells in the order of their column names, to compare them with other sheets'
 	if opt.earlierSheets != nil {

@@ -414,6 +414,14 @@ func (r *Rows) fastRowsLeft() int {
 	return max(0, r.fast.rows.RowsHint()-r.line)
 }
 
+// TextBytesLeft is the bytes of delimited text after the current row; 0 for a workbook.
+func (r *Rows) TextBytesLeft() int {
+	if r.src != nil || r.text == nil || r.pos >= len(r.text.text) {
+		return 0
+	}
+	return len(r.text.text) - r.pos
+}
+
 // Path returns the file the rows come from.
 func (r *Rows) Path() string { return r.path }
 
