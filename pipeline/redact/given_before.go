@@ -46,14 +46,21 @@ func givenBefore(toks []token, from int, keep map[string]bool, l *lexicon, place
 				return from
 			}
 		}
+		for w := range institutionWord {
+			if len(w) >= 4 && strings.HasSuffix(f, w) {
+				return from // "Zonnehuis Visser"
+			}
+		}
 		switch {
 		case p.in(classGiven) && l.word[f]:
 			// a given name that is also a word ("Tjerk", "Roos"): inside a sentence only
 			if p.sentence {
 				return from
 			}
-		case p.in(classGiven | classSurname):
+		case p.in(classGiven|classSurname) && !l.word[f]:
 			// a name and no word: the rules before found it where it stands alone
+		case l.word[f]:
+			return from // a surname that is a word ("Meester de Vries", "Koster Jansen")
 		case l.dutchWord(f):
 			return from
 		}
