@@ -53,7 +53,7 @@ func dictWord(w string) bool {
 	var buf [64]byte
 	cur := append(buf[:0], dictHead(d[b:])...)
 	for i := b + len(cur); ; {
-		switch c := strings.Compare(string(cur), w); {
+		switch c := compareBytes(cur, w); {
 		case c == 0:
 			return true
 		case c > 0:
@@ -70,6 +70,19 @@ func dictWord(w string) bool {
 		cur = append(cur[:n], d[i+1:j]...)
 		i = j
 	}
+}
+
+// compareBytes is strings.Compare(string(b), s) without the copy.
+func compareBytes(b []byte, s string) int {
+	for i := 0; i < len(b) && i < len(s); i++ {
+		if b[i] != s[i] {
+			if b[i] < s[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(b) - len(s)
 }
 
 // dictMark reports whether byte c starts a word of a block (a line break, or the count of

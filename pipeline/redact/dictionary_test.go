@@ -57,3 +57,16 @@ func TestDictionary(t *testing.T) {
 		t.Error("tjerk, a given name of the lists, is in the dictionary") // woorden.txt holds it
 	}
 }
+
+// BenchmarkDutchWord looks up words before a surname: roles, compounds the list lacks,
+// and given names (no word: every split is tried).
+func BenchmarkDutchWord(b *testing.B) {
+	l := lex()
+	words := []string{"gezinsvoogd", "jeugdzorgwerker", "gisteren", "gurbe", "jurensley", "shurandy", "hiddes"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			l.dutchWord(w)
+		}
+	}
+}
