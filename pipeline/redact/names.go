@@ -552,7 +552,9 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		if i > 0 && determiner[toks[i-1].fold] && !toks[i-1].cap {
 			continue // "het Rijk", "een Bakker": a noun
 		}
-		if !prevCap && !(i+1 < len(toks) && toks[i+1].cap && joined(toks[i+1].sep) && !l.isName(toks[i+1].fold)) {
+		// an organisation: a word and an institution's word ("Sterk Huis", "Samen Zorg")
+		org := i+1 < len(toks) && toks[i+1].cap && joined(toks[i+1].sep) && institutionWord[toks[i+1].fold]
+		if !prevCap && !org && !(i+1 < len(toks) && toks[i+1].cap && joined(toks[i+1].sep) && !l.isName(toks[i+1].fold)) {
 			i = emit(i, extend(i))
 		}
 	}
