@@ -29,8 +29,8 @@ func (r *Redactor) findSchoolsOpen(text string) []Span {
 			out = append(out, Span{m[0], m[1], School})
 		}
 	}
-	lower := strings.ToLower(text)
-	if containsAny(lower, "havo", "vwo", "vmbo", "mavo", "atheneum", "gymnasium") {
+	if containsAny(text, "havo", "vwo", "vmbo", "mavo", "atheneum", "gymnasium", "Havo", "Vwo", "Vmbo", "Mavo", "Atheneum", "Gymnasium",
+		"HAVO", "VWO", "VMBO", "MAVO") {
 		l := lex()
 		for _, m := range levelSchoolRe.FindAllStringSubmatchIndex(text, -1) {
 			s, e := m[2], m[3]
