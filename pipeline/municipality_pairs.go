@@ -34,7 +34,7 @@ var municipalitySeparators = regexp.MustCompile(`\s*(?:[,/;&+|]|\s(?:en|and|of|o
 func municipalityPairs(d *model.Dataset) []error {
 	sp := newSpellings(true)
 	known := map[string]bool{} // by spellings.key, the municipalities named on their own
-	seen := map[string]bool{} // each distinct value once: a study has few, its respondents many
+	seen := map[string]bool{}  // each distinct value once: a study has few, its respondents many
 	for _, r := range d.Respondents {
 		v := strings.TrimSpace(r.Municipality)
 		if v == "" || seen[v] {

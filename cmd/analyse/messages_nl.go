@@ -136,7 +136,7 @@ var dutch = map[string]string{
 	"number suffix": "getal achteraan",
 	"output folder (default: output/ inside the study folder); an existing folder is replaced only when it is an earlier samenspel output": "uitvoermap (standaard: output/ in de onderzoeksmap); een bestaande map wordt alleen vervangen als het eerdere uitvoer van samenspel is",
 	"overwrite a study already in the folder": "overschrijf een onderzoek dat al in de map staat",
-	"write a CPU profile of the run to this new file, for `go tool pprof` (an existing file is never overwritten)": "schrijf een CPU-profiel van de run naar dit nieuwe bestand, voor `go tool pprof` (een bestaand bestand wordt nooit overschreven)",
+	"write a CPU profile of the run to this new file, for `go tool pprof` (an existing file is never overwritten)":      "schrijf een CPU-profiel van de run naar dit nieuwe bestand, voor `go tool pprof` (een bestaand bestand wordt nooit overschreven)",
 	"write an execution trace of the run to this new file, for `go tool trace` (an existing file is never overwritten)": "schrijf een uitvoeringstrace van de run naar dit nieuwe bestand, voor `go tool trace` (een bestaand bestand wordt nooit overschreven)",
 	"print nothing but errors": "laat alleen fouten zien",
 	"row":                      "regel",
