@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// dictionary holds the Dutch words of OpenTaal's word list (names/NOTICE) that it writes
-// in lower case, folded, of 3 to dictMaxLetters letters, minus the names of the name
+// dictionary holds the words of OpenTaal's Dutch and SCOWL's English word lists
+// (names/NOTICE) that they write in lower case, folded, of 3 to dictMaxLetters letters, minus the names of the name
 // lists: whether a capitalised word before a surname is a word ("Gezinsvoogd Bos",
 // "Gisteren Jansen") or an unlisted given name ("Gurbe van der Wal"). Written by
 // TestWriteDictionary.
@@ -107,8 +107,8 @@ var boundHead = map[string]bool{"stief": true, "ex": true, "schoon": true, "peet
 // dutchWord reports whether the folded w is a Dutch word: in the dictionary, in
 // woorden.txt (the words spelled like a name, which the dictionary leaves out), or two of
 // them joined as Dutch joins the parts of a compound (with nothing, an s or an e between
-// them), each of three letters or more: the list lacks many compounds
-// ("jeugdzorgwerker").
+// them), each of three letters or more and one of them of four (or a first part of
+// boundHead): the list lacks many compounds ("jeugdzorgwerker", "vechtdal").
 func (l *lexicon) dutchWord(w string) bool {
 	word := func(w string) bool { return l.word[w] || dictWord(w) }
 	if word(w) {
@@ -119,7 +119,10 @@ func (l *lexicon) dutchWord(w string) bool {
 			continue
 		}
 		tail := w[i:]
-		if word(tail) || len(tail) > 3 && (tail[0] == 's' || tail[0] == 'e') && word(tail[1:]) {
+		if len(tail) < 4 && i < 4 && !boundHead[w[:i]] {
+			continue // "hid" + "des" is no compound, "Hiddes" a name
+		}
+		if word(tail) || len(tail) > 4 && (tail[0] == 's' || tail[0] == 'e') && word(tail[1:]) {
 			return true
 		}
 	}

@@ -11,39 +11,44 @@ import (
 )
 
 // TestWriteDictionary writes names/woordenboek.fc from the OpenTaal word list of
-// Debian's wdutch package (1:2.20.19-2): SAMENSPEL_WDUTCH=/usr/share/dict/dutch go test
-// -run TestWriteDictionary ./pipeline/redact/. Without the variable it is skipped.
+// Debian's wdutch package (1:2.20.19-2) and SCOWL's English list of its wamerican
+// package (2020.12.07-2): SAMENSPEL_WDUTCH=/usr/share/dict/dutch
+// SAMENSPEL_WENGLISH=/usr/share/dict/american-english go test -run TestWriteDictionary
+// ./pipeline/redact/. Without the variables it is skipped.
 //
 // Kept: the words the list writes in lower case, of letters only, of 3 to
 // dictMaxLetters letters, folded, that are no name of the name lists (those the lists
 // and woorden.txt already tell apart). The file is front-coded (dictionary.go).
 func TestWriteDictionary(t *testing.T) {
-	src := os.Getenv("SAMENSPEL_WDUTCH")
-	if src == "" {
-		t.Skip("SAMENSPEL_WDUTCH not set")
+	nl, en := os.Getenv("SAMENSPEL_WDUTCH"), os.Getenv("SAMENSPEL_WENGLISH")
+	if nl == "" || en == "" {
+		t.Skip("SAMENSPEL_WDUTCH or SAMENSPEL_WENGLISH not set")
 	}
-	f, err := os.Open(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	l := lex()
 	seen := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		w := sc.Text()
-		n := utf8.RuneCountInString(w)
-		if n < 3 || n > dictMaxLetters || w != strings.ToLower(w) || strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLetter(c) }) >= 0 {
-			continue
+	for _, src := range []string{nl, en} {
+		f, err := os.Open(src)
+		if err != nil {
+			t.Fatal(err)
 		}
-		w = fold(w)
-		if l.isName(w) {
-			continue
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			w := sc.Text()
+			n := utf8.RuneCountInString(w)
+			if n < 3 || n > dictMaxLetters || w != strings.ToLower(w) || strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLetter(c) }) >= 0 {
+				continue
+			}
+			w = fold(w)
+			if l.isName(w) {
+				continue
+			}
+			seen[w] = true
 		}
-		seen[w] = true
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		f.Close()
+		if err := sc.Err(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d words so far", src, len(seen))
 	}
 	words := make([]string, 0, len(seen))
 	for w := range seen {

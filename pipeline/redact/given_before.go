@@ -23,6 +23,12 @@ var notGivenBefore = map[string]bool{
 	"hoi": true, "hey": true, "hi": true, "hello": true, "dear": true, "thanks": true, "bye": true, "doei": true,
 	"mvg": true, "gr": true, "grt": true, "groetjes": true, "coach": true, "teacher": true, "mister": true, "miss": true,
 	"mrs": true, "mr": true, "ms": true, "dr": true, "drs": true, "ir": true, "ing": true, "prof": true, "mw": true, "dhr": true,
+	// English words the English list writes capitalised
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "dutch": true,
+	"english": true, "spanish": true, "french": true, "german": true, "frisian": true, "belgian": true, "turkish": true,
+	"moroccan": true, "surinamese": true, "antillean": true, "european": true, "christmas": true, "easter": true,
 	"mevr": true, "fam": true, "coder": true, "codeur": true, "codeerder": true, "juffie": true, "juf": true, "meneer": true, "mevrouw": true,
 }
 
