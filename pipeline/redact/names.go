@@ -439,6 +439,9 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 				from--
 			}
 		}
+		if unlisted {
+			from = givenBefore(toks, from, keep, l, placeholder) // given_before.go
+		}
 		s, e := toks[from].start, toks[to].end
 		// possessive: "Sanne's", "Sanne’s"
 		for _, p := range []string{"'s", "’s", "'S", "’S"} {
@@ -538,7 +541,8 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		// it is part of a capitalised phrase (an organisation: "Het Baken", "Veilig
 		// Thuis"); at the start of a sentence only when a name part follows ("Roos Bakker").
 		prevCap := i > 0 && joined(t.sep) && toks[i-1].cap && !l.isName(toks[i-1].fold) &&
-			(!toks[i-1].sentence || toks[i-1].fold == "het" || toks[i-1].fold == "de" || toks[i-1].fold == "t")
+			(!toks[i-1].sentence || toks[i-1].fold == "het" || toks[i-1].fold == "de" || toks[i-1].fold == "t") &&
+			givenBefore(toks, i, keep, l, placeholder) == i // "met Gurbe Bos": an unlisted given name, no phrase
 		if t.sentence {
 			if e := extend(i); e > i || i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep) {
 				i = emit(i, e)
@@ -548,7 +552,9 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		if i > 0 && determiner[toks[i-1].fold] && !toks[i-1].cap {
 			continue // "het Rijk", "een Bakker": a noun
 		}
-		if !prevCap && !(i+1 < len(toks) && toks[i+1].cap && joined(toks[i+1].sep) && !l.isName(toks[i+1].fold)) {
+		// an organisation: a word and an institution's word ("Sterk Huis", "Samen Zorg")
+		org := i+1 < len(toks) && toks[i+1].cap && joined(toks[i+1].sep) && institutionWord[toks[i+1].fold]
+		if !prevCap && !org && !(i+1 < len(toks) && toks[i+1].cap && joined(toks[i+1].sep) && !l.isName(toks[i+1].fold)) {
 			i = emit(i, extend(i))
 		}
 	}

@@ -84,6 +84,7 @@ func (r *Redactor) findSchools(text string) []Span {
 	out = append(out, r.findSchoolsInCapitals(text, schoolWords)...) // schools_capitals.go
 	out = append(out, r.findSchoolsAfterOp(text)...)                 // schools_op.go
 	out = append(out, r.findSchoolsLower(text)...)                   // schools_lower.go
+	out = append(out, r.findSchoolsOpen(text)...)                    // schools_open.go
 	return withoutSportsFields(text, out)
 }
 
