@@ -43,7 +43,7 @@ func groupCodes(s *Study, d *model.Dataset, cb *codebook.Codebook) []error {
 			v := strings.TrimSpace(*f.value)
 			other, tested := isOther[v]
 			if !tested {
-				other = isOtherChoice(v)
+				other = model.IsOtherChoice(v)
 				isOther[v] = other
 			}
 			if !other {
@@ -143,6 +143,3 @@ func answerCodeKind(v string) string {
 	}
 	return ""
 }
-
-// isOtherChoice reports whether v is an "other" choice (model.IsOtherChoice).
-func isOtherChoice(v string) bool { return model.IsOtherChoice(v) }

@@ -25,16 +25,14 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 	if status >= 0 {
 		return status
 	}
-	if *traceFile != "" {
-		stop, err := startTrace(*traceFile)
-		if err != nil {
-			u.f(stderr, "analyse: %v\n", err)
-			return exitUsage
+	for _, rec := range []struct {
+		path  string
+		start func(string) (func(), error)
+	}{{*traceFile, startTrace}, {*cpuProfile, startCPUProfile}} {
+		if rec.path == "" {
+			continue
 		}
-		defer stop()
-	}
-	if *cpuProfile != "" {
-		stop, err := startCPUProfile(*cpuProfile)
+		stop, err := rec.start(rec.path)
 		if err != nil {
 			u.f(stderr, "analyse: %v\n", err)
 			return exitUsage
