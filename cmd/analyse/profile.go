@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
 	"runtime/pprof"
 	"runtime/trace"
 
 	"github.com/samenspel/samenspel/pipeline/model"
+	"github.com/samenspel/samenspel/pipeline/progress"
 )
 
 // startCPUProfile starts a CPU profile of the run in a new file (run -cpuprofile), for
@@ -39,4 +41,19 @@ func startRecording(flag, path string, start func(io.Writer) error, end func()) 
 		end()
 		f.Close()
 	}, nil
+}
+
+// tracedStages marks the start of every stage of a traced run (run -trace) in the trace,
+// as a log event of category "stage", so that `go tool trace` shows where each stage
+// begins, beside the goroutines that do its work.
+type tracedStages struct{ progress.Reporter }
+
+func (t tracedStages) Stage(name string, total int) {
+	trace.Log(context.Background(), "stage", name)
+	t.Reporter.Stage(name, total)
+}
+
+func (t tracedStages) Done() {
+	trace.Log(context.Background(), "stage", "done")
+	t.Reporter.Done()
 }

@@ -50,3 +50,24 @@ func TestProfileWritten(t *testing.T) {
 		})
 	}
 }
+
+// TestTraceStages: a traced run marks its stages in the trace, as log events of category
+// "stage" whose messages are the stages' names (the trace's string table holds them as
+// written).
+func TestTraceStages(t *testing.T) {
+	dir := t.TempDir()
+	tr := filepath.Join(dir, "run.trace")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"run", "../../data/example", "-o", filepath.Join(dir, "out"), "-quiet", "-trace", tr}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"stage", "reading inputs", "protecting", "analysing", "done"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("the trace holds no %q", want)
+		}
+	}
+}

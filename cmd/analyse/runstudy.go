@@ -67,6 +67,9 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		rep = progress.New(stderr)
 	}
+	if *traceFile != "" {
+		rep = tracedStages{rep}
+	}
 	outcome, err := pipeline.ExecuteWith(study, "samenspel analyse "+pipeline.Version, rep)
 	if err != nil {
 		rep.Done()
