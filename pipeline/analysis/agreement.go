@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -624,7 +625,7 @@ func Agreement(in *Input, res *results.Results) {
 	}
 	res.Add(t)
 	// By segment, then the codes in codebook order.
-	sort.SliceStable(dis.Rows, func(a, b int) bool { return dis.Rows[a][0].(string) < dis.Rows[b][0].(string) })
+	slices.SortStableFunc(dis.Rows, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
 	res.Add(dis)
 
 	if len(segs) == 0 {

@@ -32,13 +32,18 @@ func headerHash(lay *surveyLayout) maphash.Hash {
 }
 
 // rowPrint is the hash of a row's cells after the header's (headerHash): two rows are
-// the same response where it is the same.
-func rowPrint(head maphash.Hash, row []string) uint64 {
-	h := head
+// the same response where it is the same. The trimmed cells, each followed by a zero
+// byte, are gathered in *buf and hashed in one write (a Hash's sum depends only on the
+// bytes written, not on how the writes split them): a call per cell took 0.12 s of
+// CPU on two national workbooks of 100,000 rows of 27 cells (issue 16).
+func rowPrint(head maphash.Hash, row []string, buf *[]byte) uint64 {
+	b := (*buf)[:0]
 	for _, c := range row {
-		h.WriteString(strings.TrimSpace(c))
-		h.WriteByte(0)
+		b = append(append(b, strings.TrimSpace(c)...), 0)
 	}
+	*buf = b
+	h := head
+	h.Write(b)
 	return h.Sum64()
 }
 

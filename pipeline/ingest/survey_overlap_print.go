@@ -58,6 +58,7 @@ type printer struct {
 	// the stamp whose value is its SubmitTime (-1: none).
 	dates      []stampColumn
 	submitFrom []int
+	cells      []byte // rowPrint's buffer
 }
 
 // newPrinter returns the printer of a file read with lay, or nil where nothing in its
@@ -130,7 +131,7 @@ func (p *printer) add(ds *model.Dataset, row []string, wave string, line int) {
 			return
 		}
 	}
-	r := model.ResponsePrint{Number: strings.Clone(number), Wave: wave, Line: line, Same: rowPrint(p.head, row), ByNumber: p.byNumber}
+	r := model.ResponsePrint{Number: strings.Clone(number), Wave: wave, Line: line, Same: rowPrint(p.head, row, &p.cells), ByNumber: p.byNumber}
 	// An id that is no count from 1 (Qualtrics' ResponseId, an id column) starts from
 	// the header's hash (readers15): a file with other columns (the other part of a
 	// survey split in two) holds other answers of the respondent, not another version.

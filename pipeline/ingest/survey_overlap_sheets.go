@@ -163,7 +163,8 @@ func sheetRowPrint(row []string) uint64 {
 	}
 	var h maphash.Hash
 	h.SetSeed(printSeed)
-	return rowPrint(h, row)
+	var buf []byte
+	return rowPrint(h, row, &buf)
 }
 
 // same returns the reason for a row of this sheet whose respondent e holds, where its
