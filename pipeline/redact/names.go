@@ -540,7 +540,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		// A name that is also a word ("Roos", "Visser"): a name inside a sentence, unless
 		// it is part of a capitalised phrase (an organisation: "Het Baken", "Veilig
 		// Thuis"); at the start of a sentence only when a name part follows ("Roos Bakker").
-		prevCap := i > 0 && joined(t.sep) && toks[i-1].cap && !l.isName(toks[i-1].fold) &&
+		prevCap := i > 0 && joined(t.sep) && toks[i-1].cap && !l.isName(toks[i-1].fold) && !personNoun(toks[i-1].fold) && // person_nouns.go
 			(!toks[i-1].sentence || toks[i-1].fold == "het" || toks[i-1].fold == "de" || toks[i-1].fold == "t") &&
 			givenBefore(toks, i, keep, l, placeholder) == i // "met Gurbe Bos": an unlisted given name, no phrase
 		if t.sentence {
