@@ -28,8 +28,9 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	defer rows.Close()
 	rows.fill = newMergedFill(opt.mergedDown) // merged_cells.go
 	var header []string
+	var titles titleRows // title rows above the header, as a survey's: survey_title_rows.go
 	for rows.Next() {
-		if !emptyRow(rows.Row()) {
+		if !emptyRow(rows.Row()) && (respondentHeader(rows.Row(), opt) || !titles.skip(rows.Row(), rows.Line())) {
 			header = rows.Row()
 			break
 		}
@@ -38,6 +39,9 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	sheet, headerLine := rows.Sheet(), rows.Line()
+	if header == nil && titles.n > 0 {
+		return model.Dataset{}, titles.noHeader(path, sheet)
+	}
 	if header == nil {
 		return model.Dataset{}, model.Reasonf("%s: no header row: %w", "%s: geen kopregel: %v", path, ErrMissingColumn)
 	}
@@ -159,12 +163,21 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		return ds, err
 	}
 	ds.Files = append(ds.Files, count)
+	ds.Warnings = append(ds.Warnings, titles.warnings(path, sheet, headerLine)...)
 	if w := nameLikeColumnsWarning(path, header, field); w != nil {
 		ds.Warnings = append(ds.Warnings, *w)
 	}
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
 	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)   // encoding_guess.go
 	return ds, nil
+}
+
+// respondentHeader reports whether row names the respondent column: the header of a
+// table of one column, which is no title.
+func respondentHeader(row []string, opt Options) bool {
+	cols, err := FindColumns(row, genericFields, opt.Columns)
+	_, ok := cols["respondent"]
+	return err == nil && ok
 }
 
 // listedRow is a row of the respondents table read before: its row number and cells.

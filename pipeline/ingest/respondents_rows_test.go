@@ -46,3 +46,38 @@ func TestRespondentsRowsShiftedAndConflicting(t *testing.T) {
 		`duplicate respondent "E04" with other values: this row gives another Gemeente than row 5; row 5 is used: correct or remove the row that is wrong`,
 	})
 }
+
+// A respondents table prepared for colleagues has a title above its header, as a survey
+// sheet may (survey_title_rows.go): the title row was taken for the header and the run
+// stopped, "no respondent column". Now the title rows are skipped with a warning that
+// names the rows; a table of one column keeps its header, and rows of one cell without
+// a header below them are an error.
+func TestRespondentsTitleRows(t *testing.T) {
+	data := "Deelnemers onderzoek samenwerking 2025\n\nRespondent;Gemeente;Functie\nE01;Bergdorp;Jongerenwerker\nE02;Aardam;Wijkagent\n"
+	ds, err := ReadRespondents(writeFile(t, "resp.csv", []byte(data)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range ds.Respondents {
+		ids = append(ids, r.ID+" "+r.Municipality+" "+r.Role)
+	}
+	same(t, "respondents", ids, []string{"E01 Bergdorp Jongerenwerker", "E02 Aardam Wijkagent"})
+	if f := ds.Files[0]; f.Read != 2 || f.Accepted != 2 {
+		t.Errorf("count %+v, want 2 = 2", f)
+	}
+	if len(ds.Warnings) != 1 || !strings.Contains(ds.Warnings[0].Err.Error(), "the header is read from row 3") ||
+		strings.Contains(ds.Warnings[0].Err.Error(), "Deelnemers") {
+		t.Errorf("warnings %v, want one naming the header's row and not the title", ds.Warnings)
+	}
+
+	ds, err = ReadRespondents(writeFile(t, "ids.csv", []byte("respondent\nE01\nE02\n")), Options{})
+	if err != nil || len(ds.Respondents) != 2 || len(ds.Warnings) != 0 {
+		t.Errorf("a table of one column: %d respondents, warnings %v, error %v; want 2, none, nil", len(ds.Respondents), ds.Warnings, err)
+	}
+
+	_, err = ReadRespondents(writeFile(t, "titles.csv", []byte("Deelnemers\nBron: team\n")), Options{})
+	if err == nil || !strings.Contains(err.Error(), "hold one cell each") {
+		t.Errorf("rows of one cell: error %v, want one that says so", err)
+	}
+}
