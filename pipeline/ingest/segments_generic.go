@@ -65,6 +65,7 @@ var genericLayout = segmentLayout{
 		"document":     {"document", "bestand", "file", "interview", "transcript"},
 		"municipality": municipalityHeaders,
 		"role":         roleHeaders,
+		"wave":         waveHeaders, // segments_wave.go
 	},
 	required:   []string{"respondent", "text"},
 	headerRows: 10,
@@ -201,6 +202,10 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	docCol, respCol, textCol, codeCol := column("document"), column("respondent"), column("text"), column("code")
 	segCol, coderCol, municipalityCol, roleCol := column("segment"), column("coder"), column("municipality"), column("role")
 	docGroups := newUnreadGroups(cols, header, municipalityCol) // MAXQDA's document group: maxqda_groups.go
+	var waves *rowWaves                                         // a wave column: segments_wave.go
+	if i := column("wave"); i >= 0 {
+		waves = newRowWaves(opt, i, header[i])
+	}
 
 	// The width of the header that a row may not exceed, and the test for a row shifted
 	// within it (fieldcount.go).
@@ -324,6 +329,12 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		} else {
 			id = digestID(doc, resp, text)
 		}
+		wave, respKey := "", resp
+		if waves != nil {
+			if wave = waves.of(row, line); wave != "" {
+				id, respKey = waveSegmentID(wave, id), wave+"\x00"+resp
+			}
+		}
 		seg, ok := segments[id]
 		if ok && ds.Segments[seg].Respondent != resp {
 			seg, ok = shared.lookup(resp, id)
@@ -345,7 +356,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 				segments[id] = seg
 			}
 			ds.Segments = model.AppendDoubling(ds.Segments, model.Segment{
-				ID: id, Respondent: resp, Document: doc, Text: text, Start: -1, End: -1, Source: path,
+				ID: id, Respondent: resp, Wave: wave, Document: doc, Text: text, Start: -1, End: -1, Source: path,
 			})
 			lastCoding = append(lastCoding, -1)
 		}
@@ -376,15 +387,15 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			ds.Codings = model.AppendDoubling(ds.Codings, model.Coding{Segment: ds.Segments[seg].ID, Raw: n, Coder: coder, Source: path})
 		}
 
-		r := respondents[resp]
+		r := respondents[respKey]
 		if r == nil {
-			resp = strings.Clone(resp)
-			r = &model.Respondent{ID: resp, Source: path}
-			respondents[resp] = r
-			respOrder = append(respOrder, resp)
+			resp, respKey = strings.Clone(resp), strings.Clone(respKey)
+			r = &model.Respondent{ID: resp, Wave: wave, Source: path}
+			respondents[respKey] = r
+			respOrder = append(respOrder, respKey)
 		}
-		conflicts.row("municipality", resp, r.Municipality, cell(municipalityCol), line)
-		conflicts.row("role", resp, r.Role, cell(roleCol), line)
+		conflicts.row("municipality", respKey, r.Municipality, cell(municipalityCol), line)
+		conflicts.row("role", respKey, r.Role, cell(roleCol), line)
 		if r.Municipality == "" {
 			r.Municipality = strings.Clone(cell(municipalityCol))
 		}
@@ -433,6 +444,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Files = append(ds.Files, count)
 	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
 	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
+	if waves != nil {
+		ds.Warnings = append(ds.Warnings, waves.warnings(path)...)
+	}
 	ds.Warnings = append(ds.Warnings, docGroups.warnings(path, ds.Respondents)...)
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go
 	ds.Warnings = append(ds.Warnings, rows.encodingWarnings()...)   // encoding_guess.go
