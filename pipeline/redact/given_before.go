@@ -1,9 +1,6 @@
 package redact
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // A name the lists know is often written after a given name they do not, or after one
 // that is also a Dutch word: Frisian (Gurbe, Tjerk), Antillean (Jurensley, Giandro) and
@@ -47,15 +44,8 @@ func givenBefore(toks []token, from int, keep map[string]bool, l *lexicon, place
 		if keep[f] || p.in(classFunction|classPlace|classPrefix|classCue) || idWords[f] || notGivenBefore[f] || institutionWord[f] {
 			return from
 		}
-		for _, suffix := range institutionSuffixes {
-			if strings.HasSuffix(f, suffix) {
-				return from
-			}
-		}
-		for w := range institutionWord {
-			if len(w) >= 4 && strings.HasSuffix(f, w) {
-				return from // "Zonnehuis Visser"
-			}
+		if institutionLike(f) { // "Zonnehuis Visser": person_nouns.go
+			return from
 		}
 		switch {
 		case p.in(classGiven) && l.word[f]:

@@ -23,6 +23,10 @@ type lexicon struct {
 	word     map[string]bool // Dutch words spelled like a name (roos, visser, bakker)
 	function map[string]bool // function words, months, days that are also names (dan, ben, mei)
 	place    map[string]bool // places, countries, feasts and apps that are also surnames
+	// prefixed holds the surnames of the lists that are written with a prefix, as their
+	// last prefix and first word after it: "de vries", "den berg" (van den Berg), "ter
+	// haar" (person_nouns.go).
+	prefixed map[string]bool
 	// class holds every word of the maps above, of prefixes, surnamePrefix and cueIndex
 	// with its wordClass bits: findNames looks a token up once (tokenize), not in each
 	// map it asks about.
@@ -80,7 +84,7 @@ var lex = sync.OnceValue(loadLexicon)
 func Preload() { go lex() }
 
 func loadLexicon() *lexicon {
-	l := &lexicon{given: map[string]bool{}, surname: map[string]bool{}, word: map[string]bool{}, function: map[string]bool{}, place: map[string]bool{}}
+	l := &lexicon{given: map[string]bool{}, surname: map[string]bool{}, word: map[string]bool{}, function: map[string]bool{}, place: map[string]bool{}, prefixed: map[string]bool{}}
 	read := func(file string, into map[string]bool, skipPrefixes bool) {
 		f, err := lists.Open("names/" + file)
 		if err != nil {
@@ -89,9 +93,18 @@ func loadLexicon() *lexicon {
 		defer f.Close()
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
+			prefix := ""
 			for _, w := range strings.FieldsFunc(sc.Text(), notWordRune) {
 				w = fold(w)
-				if skipPrefixes && prefixes[w] || utf8.RuneCountInString(w) < 2 {
+				if skipPrefixes && prefixes[w] {
+					prefix = w
+					continue
+				}
+				if skipPrefixes && prefix != "" {
+					l.prefixed[prefix+" "+w] = true
+					prefix = ""
+				}
+				if utf8.RuneCountInString(w) < 2 {
 					continue
 				}
 				into[w] = true

@@ -7,24 +7,48 @@ import "strings"
 // "Veilig Thuis"), and kept. After a capitalised role or family word it is a person's
 // name: 0.12 published "Ik zag Pleegmoeder Bos", "Jansen en Mentor Bos" and "Oom Jansen,
 // Tante Bos" (found by an attack on 0.12's given-name rule; the same words in lower case,
-// or at the start of a sentence, were redacted). personNoun tells those words.
+// or at the start of a sentence, were redacted). personNoun tells those words. A review
+// of that rule found the same with a capitalised prefix: "Voogd De Boer", "Pleegmoeder Ten
+// Bos", and, with no role before it, "met De Vries" (Dutch capitalises the prefix of a
+// surname written without a given name), which the "Het Baken" exception kept. Inside a
+// sentence, a capitalised prefix and a word that the surname lists write after it
+// (lexicon.prefixed: "de vries", "den berg") is a name, unless an institution's word
+// comes before it ("Jongerencentrum De Brug") or it is one ("De Raad"); at a sentence's
+// start "De" is the article ("De Weg was lang"), so "De Vries belde." stays as before.
+//
+// Left as before: surnames that are function words (Winter, Zomer, Haar: "Mentor
+// Winter"), names in capitals after a role ("PLEEGMOEDER BOS"), lower-case surnames
+// after a role ("mentor bos"), and titles with a full stop ("Drs. Bos").
 
 // personNouns are folded words that name a person by role or kinship, and personSuffixes
-// the ends of compounds that do ("jeugdzorgwerker", "stiefzus", "wijkagent").
+// the ends of compounds that do ("jeugdzorgwerker", "stiefzus", "casemanager"). Short
+// kinship words (oom, oma, opa, tante) count only whole: as ends they are the ends of
+// other words (kerstboom, diploma, Europa, constante).
 var (
 	personNouns = map[string]bool{}
 
-	personSuffixes = []string{"moeder", "vader", "ouder", "ouders", "werker", "voogd", "coach", "agent",
-		"leraar", "lerares", "docent", "mentor", "begeleider", "consulent", "regisseur", "leider",
-		"directeur", "rechter", "advocaat", "arts", "dokter", "verpleegkundige", "psycholoog",
-		"psychiater", "therapeut", "behandelaar", "hulpverlener", "adviseur", "trainer", "meester",
-		"juf", "juffrouw", "zus", "zusje", "broer", "broertje", "tante", "oom", "opa", "oma", "neef",
-		"nicht", "nichtje", "buurman", "buurvrouw", "buurjongen", "buurmeisje", "vriend", "vriendin",
-		"wethouder", "ambtenaar", "officier", "agente", "wijkverpleegkundige", "medewerker"}
+	personSuffixes = []string{"moeder", "vader", "ouder", "werker", "werkster", "voogd", "coach", "agent",
+		"agente", "leraar", "lerares", "docent", "docente", "mentor", "begeleider", "begeleidster",
+		"consulent", "consulente", "regisseur", "leider", "leidster", "directeur", "directrice",
+		"rector", "rechter", "advocaat", "advocate", "arts", "dokter", "verpleegkundige",
+		"verpleger", "verpleegster", "verzorger", "verzorgster", "psycholoog", "psychologe",
+		"pedagoog", "psychiater", "therapeut", "therapeute", "behandelaar", "behandelaarster",
+		"hulpverlener", "hulpverleenster", "adviseur", "trainer", "meester", "juf", "juffrouw",
+		"manager", "coordinator", "coordinatrice", "leerkracht", "logopedist", "inspecteur",
+		"rechercheur", "brigadier", "notaris", "bewindvoerder", "curator", "voorzitter",
+		"raadsman", "beschermer", "onderzoeker", "wetenschapper", "verloskundige", "apotheker",
+		"concierge", "stagiair", "stagiaire", "medewerker", "medewerkster", "wethouder",
+		"ambtenaar", "officier", "zus", "zusje", "broer", "broertje", "neef", "nicht", "nichtje",
+		"zoon", "zoontje", "dochter", "dochtertje", "kind", "genoot", "genote", "buurman",
+		"buurvrouw", "buurjongen", "buurmeisje", "vriend", "vriendin", "mama", "papa"}
 )
 
 func init() {
 	for w := range roleIDWords {
+		personNouns[w] = true
+	}
+	for _, w := range []string{"oom", "oma", "opa", "tante", "mam", "pap", "ome", "opoe", "oudoom", "oudtante",
+		"zuster", "broeder", "dominee", "imam", "pastoor", "oppas", "tolk", "meneer", "mevrouw", "juffie"} {
 		personNouns[w] = true
 	}
 	for _, w := range []string{"groep", "team", "interview", "gesprek", "focusgroep", "onbekend", "anoniem",
@@ -40,7 +64,30 @@ func personNoun(f string) bool {
 		return true
 	}
 	for _, s := range personSuffixes {
-		if strings.HasSuffix(f, s) && (len(f) == len(s) || len(f) > len(s)+2) {
+		if strings.HasSuffix(f, s) && (len(f) == len(s) || len(f) > len(s)+2) && !notPersonCompound[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// notPersonCompound are words that end like a person and name none.
+var notPersonCompound = map[string]bool{"jezus": true}
+
+// institutionLike reports whether the folded word f names an institution, whose name may
+// follow it ("Jongerencentrum De Brug", "Stichting De Boei"): an institution's word, or a
+// word ending in one or in an institution's suffix.
+func institutionLike(f string) bool {
+	if institutionWord[f] {
+		return true
+	}
+	for _, s := range institutionSuffixes {
+		if strings.HasSuffix(f, s) {
+			return true
+		}
+	}
+	for w := range institutionWord {
+		if len(w) >= 4 && strings.HasSuffix(f, w) {
 			return true
 		}
 	}
