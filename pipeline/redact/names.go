@@ -316,7 +316,7 @@ func joinedTok(t token) bool {
 // address, family words, and "heet"/"called". Each is a sequence of folded words.
 var cues = [][]string{
 	{"mevrouw"}, {"mevr"}, {"mw"}, {"meneer"}, {"mijnheer"}, {"dhr"}, {"juf"}, {"juffrouw"},
-	{"meester"}, {"mr"}, {"mrs"}, {"ms"}, {"miss"}, {"mister"}, {"dr"},
+	{"meester"}, {"mr"}, {"mrs"}, {"ms"}, {"miss"}, {"mister"}, {"dr"}, {"drs"}, {"prof"}, {"ir"}, {"zr"},
 	{"zoon"}, {"dochter"}, {"zoontje"}, {"dochtertje"}, {"broer"}, {"broertje"}, {"zus"}, {"zusje"},
 	{"neef"}, {"nichtje"}, {"vriend"}, {"vriendin"}, {"vriendje"}, {"vriendinnetje"}, {"collega"},
 	{"moeder"}, {"vader"}, {"son"}, {"daughter"}, {"brother"}, {"sister"}, {"friend"}, {"colleague"},
@@ -343,7 +343,8 @@ var (
 var surnamePrefix = map[string]bool{"van": true, "de": true, "der": true, "den": true, "ter": true, "ten": true, "t": true, "el": true}
 
 // abbreviation holds the cues that are written with a full stop ("Mr. Jansen").
-var abbreviation = map[string]bool{"mevr": true, "mw": true, "dhr": true, "mr": true, "mrs": true, "ms": true, "dr": true}
+var abbreviation = map[string]bool{"mevr": true, "mw": true, "dhr": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"drs": true, "prof": true, "ir": true, "zr": true}
 
 // cueIndex holds the cues by their first (folded) word.
 var cueIndex = func() map[string][][]string {
@@ -499,6 +500,10 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		}
 		if k := lowerAfterCue(toks, i, l, keep); k > 0 {
 			i = emit(i, k)
+			continue
+		}
+		if afterPersonNoun(toks, i, l, keep) { // "Mentor Winter", "TANTE VISSER": person_nouns.go
+			i = emit(i, extend(i))
 			continue
 		}
 		if !t.cap || keep[t.fold] || t.in(classFunction|classPlace) || hasDigit(t.fold) || !l.isName(possessiveStem(t.fold, l)) {

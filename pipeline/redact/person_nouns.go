@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A surname that is also a word ("Bos", "Visser", "Bakker", "Peters") after a capitalised
 // word inside a sentence is taken for part of an organisation's name ("Zonnehuis Visser",
@@ -16,9 +19,12 @@ import "strings"
 // comes before it ("Jongerencentrum De Brug") or it is one ("De Raad"); at a sentence's
 // start "De" is the article ("De Weg was lang"), so "De Vries belde." stays as before.
 //
-// Left as before: surnames that are function words (Winter, Zomer, Haar: "Mentor
-// Winter"), names in capitals after a role ("PLEEGMOEDER BOS"), lower-case surnames
-// after a role ("mentor bos"), and titles with a full stop ("Drs. Bos").
+// The review found two more after a capitalised role, which afterPersonNoun takes: a
+// surname that is a function word ("Mentor Winter", "Tante Zomer": the function words
+// are never names elsewhere) and, in capitals, any listed name after a role in capitals
+// ("IK ZAG TANTE VISSER"); and titles with a full stop that no cue held ("Drs. Bos",
+// "Prof. Bos", names.go's cues). Left as before: lower-case surnames that are words after
+// a role ("mentor bos": "de juf bakker" may be the baker).
 
 // personNouns are folded words that name a person by role or kinship, and personSuffixes
 // the ends of compounds that do ("jeugdzorgwerker", "stiefzus", "casemanager"). Short
@@ -92,4 +98,22 @@ func institutionLike(f string) bool {
 		}
 	}
 	return false
+}
+
+// afterPersonNoun reports whether token i is a name for the capitalised role or family
+// word right before it: a capitalised surname that is a function word ("Mentor Winter"),
+// or in capitals a listed name of three letters or more that is no function word or
+// place, after a role in capitals ("TANTE VISSER").
+func afterPersonNoun(toks []token, i int, l *lexicon, keep map[string]bool) bool {
+	if i == 0 {
+		return false
+	}
+	t, p := toks[i], toks[i-1]
+	if !t.cap || !p.cap || !joined(t.sep) || strings.Contains(t.sep, ".") || keep[t.fold] || hasDigit(t.fold) || !personNoun(p.fold) {
+		return false
+	}
+	if t.shout {
+		return p.shout && utf8.RuneCountInString(t.fold) >= 3 && l.isName(t.fold) && !t.in(classFunction|classPlace) && !institutionWord[t.fold]
+	}
+	return t.in(classFunction) && t.in(classSurname) && !t.in(classPlace)
 }

@@ -26,6 +26,12 @@ func TestPersonNouns(t *testing.T) {
 		{"Ik zag Pleegmoeder Ten Bos.", "Ik zag Pleegmoeder [naam]."},
 		{"Ik sprak met De Vries en met Piet De Jong.", "Ik sprak met [naam] en met [naam]."},
 		{"Volgens De Haan klopt het.", "Volgens [naam] klopt het."},
+		// a surname that is a function word, capitals, a title with a full stop
+		{"Ik zag Mentor Winter en Tante Zomer.", "Ik zag Mentor [naam] en Tante [naam]."},
+		{"IK ZAG PLEEGMOEDER BOS EN TANTE VISSER", "IK ZAG PLEEGMOEDER [naam] EN TANTE [naam]"},
+		{"Ik sprak Drs. Bos en Prof. Visser.", "Ik sprak Drs. [naam] en Prof. [naam]."},
+		{"DE JONGERENWERKER HEEFT GEBELD, MIJN OUDERS MOETEN KOMEN", "DE JONGERENWERKER HEEFT GEBELD, MIJN OUDERS MOETEN KOMEN"},
+		{"De Mentor Van de klas en Mentor Engels", "De Mentor Van de klas en Mentor Engels"},
 		// the same in lower case and at a sentence's start, as before
 		{"Mijn pleegmoeder Bos belde.", "Mijn pleegmoeder [naam] belde."},
 		{"Pleegmoeder Bos belde.", "Pleegmoeder [naam] belde."},
