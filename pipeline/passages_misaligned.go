@@ -1,0 +1,132 @@
+package pipeline
+
+import (
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/analysis"
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// Two coders who code the same passage of an interview with other boundaries (one
+// selected a sentence more, or a word less) give two segments with other texts: a coding
+// table (MAXQDA's, ATLAS.ti's, a hand-made one without segment ids) makes a segment of
+// each text, and agreement compares the coders only on segments both coded. The two
+// coders' codings of that passage were then no agreement unit and counted as two
+// segments, without a word (found by an attack on 0.12; the QDPX reader warned of its own
+// misaligned ranges already, ingest/qdpx.go). misalignedPassages warns, rather than
+// guess which boundaries were meant: it counts the segments of a respondent's interview
+// (respondent, wave, document) coded by some coder whose text contains, lies within, or
+// overlaps by at least minPassageOverlap characters at its start or end, the text of a
+// segment of that interview coded by another coder and not by all of this one's.
+// Segments with positions (QDPX ranges, Start ≥ 0) are left to their reader's check.
+
+// minPassageOverlap is how many bytes of one segment's end must start the other's for
+// the two to be one passage cut otherwise (a shorter overlap is a shared word or two).
+const minPassageOverlap = 24
+
+func misalignedPassages(d *model.Dataset) []error {
+	// The coders of each segment, a bit per coder, by segment id: a study of one coder
+	// (most) stops at the first loop's end.
+	coderBit := map[string]uint64{}
+	masks := map[string]uint64{}
+	for i := range d.Codings {
+		c := &d.Codings[i]
+		if c.Coder == analysis.AutoCoder || c.Coder == LearnedCoder {
+			continue
+		}
+		bit, ok := coderBit[c.Coder]
+		if !ok {
+			if len(coderBit) == 64 {
+				continue // a 65th coder is not compared
+			}
+			bit = 1 << len(coderBit)
+			coderBit[c.Coder] = bit
+		}
+		masks[c.Segment] |= bit
+	}
+	if len(coderBit) < 2 {
+		return nil
+	}
+	coders := make([]uint64, len(d.Segments)) // by segment index; 0: not compared
+	for i := range d.Segments {
+		if s := &d.Segments[i]; s.Start < 0 && !s.OpenAnswer && !s.Interviewer {
+			coders[i] = masks[s.ID]
+		}
+	}
+	// Per interview, the segments not coded by every coder of that interview.
+	type interview struct{ respondent, wave, document string }
+	all := map[interview]uint64{}
+	for seg, m := range coders {
+		if m == 0 {
+			continue
+		}
+		s := &d.Segments[seg]
+		all[interview{s.Respondent, s.Wave, s.Document}] |= m
+	}
+	partial := map[interview][]int{}
+	for seg, m := range coders {
+		if m == 0 {
+			continue
+		}
+		s := &d.Segments[seg]
+		k := interview{s.Respondent, s.Wave, s.Document}
+		if m != all[k] {
+			partial[k] = append(partial[k], seg)
+		}
+	}
+	n := 0
+	for _, segs := range partial {
+		texts := make([]string, len(segs))
+		for i, seg := range segs {
+			texts[i] = strings.Join(strings.Fields(d.Segments[seg].Text), " ")
+		}
+		for i, a := range segs {
+			for j, b := range segs {
+				if i != j && coders[b]&^coders[a] != 0 && samePassage(texts[i], texts[j]) {
+					n++
+					break
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return []error{model.Reasonf(
+		"%d segment(s) coded by one coder hold, lie within or overlap another coder's segment of the same interview with another text: they are separate segments, so agreement does not compare the coders there and both count; give both coders' codings the same boundaries (the same text, or the same segment id) where they code the same passage",
+		"%d fragment(en) van de ene codeur bevatten, liggen binnen of overlappen een fragment van een andere codeur in hetzelfde interview met een andere tekst: het zijn aparte fragmenten, dus de overeenstemming vergelijkt de codeurs daar niet en beide tellen mee; geef beide codeurs dezelfde grenzen (dezelfde tekst, of dezelfde fragmentcode) waar ze dezelfde passage coderen",
+		n)}
+}
+
+// samePassage reports whether two different texts (spaces collapsed) are one passage cut
+// otherwise: one holds the other, or one's end of at least minPassageOverlap bytes starts
+// the other.
+func samePassage(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return false
+	}
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	return overlapsAtEnd(a, b) || overlapsAtEnd(b, a)
+}
+
+// overlapsAtEnd reports whether a suffix of a of at least minPassageOverlap bytes is a
+// prefix of b: each place where b's first minPassageOverlap bytes occur in a is tried.
+func overlapsAtEnd(a, b string) bool {
+	if len(b) < minPassageOverlap {
+		return false
+	}
+	head := b[:minPassageOverlap]
+	for from := 0; from+minPassageOverlap <= len(a); {
+		k := strings.Index(a[from:], head)
+		if k < 0 {
+			return false
+		}
+		if at := from + k; strings.HasPrefix(b, a[at:]) {
+			return true
+		}
+		from += k + 1
+	}
+	return false
+}
