@@ -18,29 +18,34 @@ func TestMisalignedPassages(t *testing.T) {
 	long := "De wijkagent kwam langs en we hebben samen met de school een plan gemaakt."
 	d := &model.Dataset{
 		Segments: []model.Segment{
-			seg("a1", "R1", long),                                            // Anna
+			seg("a1", "R1", long), // Anna
 			seg("b1", "R1", "we hebben samen met de school een plan gemaakt."), // Bram: within a1
 			seg("a2", "R1", "Daarna ging het beter. Ik belde de mentor vaker op."),
 			seg("b2", "R1", "Ik belde de mentor vaker op. Hij belde ook terug."), // overlaps a2's end
 			seg("a3", "R1", "Het jongerenwerk was er altijd."),
 			seg("b3", "R1", "Niemand wist wie de wijkagent was."), // shares no passage
 			seg("ab", "R1", "Dit fragment coderen ze allebei."),
+			seg("n1", "R1", "Nee"), // Anna: a short answer
+			seg("n2", "R1", "Neemt de mentor contact op? Ja, elke week."), // Bram
 			seg("c1", "R2", long), // another interview: Anna's only
 			seg("q1", "R3", long), // a QDPX range
 			seg("q2", "R3", "we hebben samen met de school een plan gemaakt."),
 		},
 	}
-	d.Segments[8].Start, d.Segments[8].End = 0, 74
-	d.Segments[9].Start, d.Segments[9].End = 26, 74
+	for i := range d.Segments {
+		if s := &d.Segments[i]; s.Respondent == "R3" {
+			s.Start, s.End = 74-len(s.Text), 74 // QDPX ranges
+		}
+	}
 	for _, c := range [][2]string{{"a1", "Anna"}, {"b1", "Bram"}, {"a2", "Anna"}, {"b2", "Bram"}, {"a3", "Anna"}, {"b3", "Bram"},
-		{"ab", "Anna"}, {"ab", "Bram"}, {"c1", "Anna"}, {"q1", "Anna"}, {"q2", "Bram"}, {"a1", "auto"}} {
+		{"ab", "Anna"}, {"ab", "Bram"}, {"n1", "Anna"}, {"n2", "Bram"}, {"c1", "Anna"}, {"q1", "Anna"}, {"q2", "Bram"}, {"a1", "auto"}} {
 		d.Codings = append(d.Codings, model.Coding{Segment: c[0], Code: "x", Coder: c[1]})
 	}
 	w := misalignedPassages(d)
-	if len(w) != 1 || !strings.HasPrefix(w[0].Error(), "4 segment(s) coded by one coder") {
+	if len(w) != 1 || !strings.HasPrefix(w[0].Error(), "4 segment(s) in 1 interview(s) are one coder's passage") {
 		t.Fatalf("warnings %v, want one for 4 segments (a1, b1, a2, b2)", w)
 	}
-	d.Codings = d.Codings[:6]
+	d.Codings = d.Codings[:6] // a1 to b3
 	for i := range d.Codings {
 		d.Codings[i].Coder = "Anna"
 	}

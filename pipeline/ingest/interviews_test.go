@@ -134,7 +134,7 @@ func FuzzReadInterviews(f *testing.F) {
 	f.Add([]byte("ID,Document,Codes,Quotation Content\n1:1,3: a_b,x::y,\"t\"\n"), uint8(3))
 	f.Add([]byte("Document name,Code,Beginning,End,Segment\nd,c > d,1,1,t\n"), uint8(2))
 	f.Add([]byte("Respondent;Segment;Tekst;Code 1;Code 2;Subcode;Codeur\nR1;1;t;a;\"b;c\";d;A\n"), uint8(0))                 // segments_code_columns.go
-	f.Add([]byte("respondent,meting,segment,tekst,code,codeur\nR1,2024,1,t,a,A\nR1,2025,1,u,b,B\nR1,,1,v,c,A\n"), uint8(0)) // segments_wave.go
+	f.Add([]byte("respondent,meting,segment,tekst,code,codeur\nR1,2024,1,t,a,A\nR1,2025,1,u,b,B\nR1,,1,v,c,A\n"), uint8(0))  // segments_wave.go
 	f.Add([]byte("WEBVTT\n\n00:00.000 --> 00:01.000\n<v I>Vraag?</v>\n\n00:01.000 --> 00:02.000\n<v R>Ja.</v>\n"), uint8(6)) // transcript_subtitles.go
 	formats := []string{"generic", "qualcoder", "maxqda", "atlasti", "taguette", "qdpx", "transcript", "auto"}
 	exts := []string{".csv", ".qdpx", ".txt", ".docx", ".qde", ".xlsx"}

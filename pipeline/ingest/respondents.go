@@ -39,8 +39,12 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	sheet, headerLine := rows.Sheet(), rows.Line()
-	if header == nil && titles.n > 0 {
-		return model.Dataset{}, titles.noHeader(path, sheet)
+	if titles.n > 0 && (header == nil || filledCells(header) == 1) {
+		// Rows of one cell only: a table of one column whose header names no respondent
+		// column, not titles above a header. The error is the one of its first row.
+		return model.Dataset{}, model.Reasonf("%s: %s: no respondent column (respondent, deelnemer, id) in %s; is this the respondents table?: %w",
+			"%s: %s: geen kolom met de respondent (respondent, deelnemer, id) in %s; is dit de respondententabel?: %v",
+			path, model.Place(sheet, titles.first, ""), shownHeader([]string{"?"}, genericFields, 8), ErrMissingColumn)
 	}
 	if header == nil {
 		return model.Dataset{}, model.Reasonf("%s: no header row: %w", "%s: geen kopregel: %v", path, ErrMissingColumn)

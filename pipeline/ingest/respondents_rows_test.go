@@ -76,8 +76,13 @@ func TestRespondentsTitleRows(t *testing.T) {
 		t.Errorf("a table of one column: %d respondents, warnings %v, error %v; want 2, none, nil", len(ds.Respondents), ds.Warnings, err)
 	}
 
-	_, err = ReadRespondents(writeFile(t, "titles.csv", []byte("Deelnemers\nBron: team\n")), Options{})
-	if err == nil || !strings.Contains(err.Error(), "hold one cell each") {
-		t.Errorf("rows of one cell: error %v, want one that says so", err)
+	// rows of one cell only, under a header no column name: the first row's error, as
+	// before (not "no header with two or more columns", nor one at row 11)
+	for _, rows := range []int{2, 12} {
+		data := "Code\n" + strings.Repeat("E01\n", rows-1)
+		_, err = ReadRespondents(writeFile(t, "codes.csv", []byte(data)), Options{})
+		if err == nil || !strings.Contains(err.Error(), "row 1: no respondent column") {
+			t.Errorf("%d rows of one cell: error %v, want the first row's", rows, err)
+		}
 	}
 }

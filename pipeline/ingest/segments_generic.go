@@ -202,9 +202,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	docCol, respCol, textCol, codeCol := column("document"), column("respondent"), column("text"), column("code")
 	segCol, coderCol, municipalityCol, roleCol := column("segment"), column("coder"), column("municipality"), column("role")
 	docGroups := newUnreadGroups(cols, header, municipalityCol) // MAXQDA's document group: maxqda_groups.go
-	var waves *rowWaves                                         // a wave column: segments_wave.go
+	var waves *segmentWaves                                     // a wave column: segments_wave.go
 	if i := column("wave"); i >= 0 {
-		waves = newRowWaves(opt, i, header[i])
+		waves = newSegmentWaves(opt, i, header[i])
 	}
 
 	// The width of the header that a row may not exceed, and the test for a row shifted
@@ -331,7 +331,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		}
 		wave, respKey := "", resp
 		if waves != nil {
-			if wave = waves.of(row, line); wave != "" {
+			if wave = waves.of(row, line, resp); wave != "" {
 				id, respKey = waveSegmentID(wave, id), wave+"\x00"+resp
 			}
 		}

@@ -31,8 +31,8 @@ func TestSegmentTableWaveColumn(t *testing.T) {
 	same(t, "segments", segs, []string{"2024/s1 2024 JO01", "2025/s1 2025 JO01", "s2  JO02"})
 	same(t, "respondents", resps, []string{"2024 JO01", "2025 JO01", " JO02"})
 	same(t, "codings", codings, []string{"2024/s1 kennen.onbekend", "2025/s1 kennen.vertrouwen", "s2 bereiken.korte_lijnen"})
-	if len(ds.Warnings) != 0 {
-		t.Errorf("warnings %v, want none", ds.Warnings)
+	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `1 row(s) have an empty "meting" cell (the first in row 4) and no row of their respondent above`) {
+		t.Errorf("warnings %v, want one for row 4", ds.Warnings)
 	}
 
 	ds, err = readGeneric(path, Options{Wave: "2025"})
@@ -46,5 +46,51 @@ func TestSegmentTableWaveColumn(t *testing.T) {
 	same(t, "respondents with the entry's wave", resps, []string{"2025 JO01", "2025 JO02"})
 	if len(ds.Warnings) != 1 || !strings.Contains(ds.Warnings[0].Err.Error(), `says another wave in 1 of 2 rows ("2024" in row 2)`) {
 		t.Errorf("warnings %v, want one for row 2", ds.Warnings)
+	}
+}
+
+// The attack on the wave column: a column filled on an interview's first row, or on one
+// coder's rows, fills down within the respondent; a column of dates is no wave column
+// unless study.yaml names it; "2024.0" is wave 2024.
+func TestSegmentTableWaveColumnGaps(t *testing.T) {
+	data := "respondent,meting,segment,tekst,code,codeur\n" +
+		"JO01,2024.0,1,Ik ken de wijkagent niet.,kennen.onbekend,Anna\n" +
+		"JO01,,1,Ik ken de wijkagent niet.,kennen.onbekend,Bram\n" +
+		"JO01,,2,Niemand belt terug.,kennen.onbekend,Anna\n" +
+		"JO01,2025,3,Nu ken ik de wijkagent.,kennen.vertrouwen,Anna\n" +
+		"JO01,,4,De mentor belt me vaak.,bereiken.korte_lijnen,Anna\n"
+	ds, err := readGeneric(writeFile(t, "codering.csv", []byte(data)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var segs []string
+	for _, s := range ds.Segments {
+		segs = append(segs, s.ID)
+	}
+	same(t, "segments", segs, []string{"2024/1", "2024/2", "2025/3", "2025/4"})
+	if len(ds.Codings) != 5 || len(ds.Respondents) != 2 {
+		t.Errorf("%d codings, %d respondents; want 5 and 2", len(ds.Codings), len(ds.Respondents))
+	}
+	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `3 row(s) have an empty "meting" cell (the first in row 3) and are read in the wave of their respondent's row above`) {
+		t.Errorf("warnings %v, want one for the 3 rows filled", ds.Warnings)
+	}
+
+	dates := "respondent,meetmoment,segment,tekst,code\nJO01,12-02-2025,1,Ik ken de wijkagent niet.,kennen.onbekend\nJO02,19-02-2025,2,Het jongerenwerk is er.,kennen.vertrouwen\n"
+	path := writeFile(t, "datums.csv", []byte(dates))
+	ds, err = readGeneric(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range ds.Segments {
+		if s.Wave != "" {
+			t.Errorf("segment %s in wave %q, want none", s.ID, s.Wave)
+		}
+	}
+	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `the column "meetmoment" holds dates ("12-02-2025" in row 2), not waves`) {
+		t.Errorf("warnings %v, want one for the dates", ds.Warnings)
+	}
+	ds, err = readGeneric(path, Options{Columns: map[string]string{"wave": "meetmoment"}})
+	if err != nil || len(ds.Segments) != 2 || ds.Segments[1].Wave != "19-02-2025" {
+		t.Errorf("named: segments %+v, error %v; want the dates as waves", ds.Segments, err)
 	}
 }

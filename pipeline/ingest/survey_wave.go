@@ -93,6 +93,9 @@ func newRowWaves(opt Options, waveCol int, header string) *rowWaves {
 // of is the wave of the row at line.
 func (w *rowWaves) of(row []string, line int) string {
 	v := strings.TrimSpace(tableCell(row, w.col))
+	if n, ok := DecimalWhole(v); ok { // "2024.0": a year column saved by pandas as floats
+		v = n
+	}
 	if v == "" {
 		return w.entry
 	}
