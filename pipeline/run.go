@@ -255,9 +255,10 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 	renameReservedCoders(d, s.Language, &out.Summary.Warnings)
 	// One municipality, grouping value or coder written in several ways: spellings.go.
 	out.Summary.Warnings = append(out.Summary.Warnings, foldSpellings(d, s.Groups)...)
-	out.Summary.Warnings = append(out.Summary.Warnings, municipalityPairs(d)...)  // after the fold: municipality_pairs.go
-	out.Summary.Warnings = append(out.Summary.Warnings, misalignedPassages(d)...) // after the fold of coders: passages_misaligned.go
-	addMissingRespondents(d, merger)                                              // every reader put the sha256 of the bytes it read on its FileCount
+	out.Summary.Warnings = append(out.Summary.Warnings, municipalityPairs(d)...)   // after the fold: municipality_pairs.go
+	out.Summary.Warnings = append(out.Summary.Warnings, misalignedPassages(d)...)  // after the fold of coders: passages_misaligned.go
+	out.Summary.Warnings = append(out.Summary.Warnings, mixedInterviewWaves(d)...) // waves.go
+	addMissingRespondents(d, merger)                                               // every reader put the sha256 of the bytes it read on its FileCount
 	spreadWaveless(d)
 	waveOrder, err := orderWaves(s, d) // wave_order.go
 	if err != nil {

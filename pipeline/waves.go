@@ -144,3 +144,40 @@ func mixedWaves(s *Study, sets []model.Dataset) error {
 		"%s: rijen van de vragenlijst zonder meting, terwijl %s metingen heeft: een rij zonder meting zou de respondent dubbel of in geen enkele meting tellen; geef elke survey-regel in study.yaml een meting (wave: 2024), of vul de kolom met de meting",
 		strings.Join(without, ", "), strings.Join(with, ", "))
 }
+
+// mixedInterviewWaves warns of respondents with interview segments in a wave and others
+// without one: an interviews entry with wave: beside one without for the same people (a
+// coder's file given its wave, the other coder's not), or wave cells left empty where
+// the respondent has no row above with one (ingest/segments_wave.go). The segments
+// without a wave count with the latest interview wave, but as other segments than the
+// same passages in that wave ("s1" beside "2025/s1"), so agreement does not compare the
+// two coders there, and the person is a second respondent in the group counts; the run
+// said nothing (found by an attack on the wave column of coding tables).
+func mixedInterviewWaves(d *model.Dataset) []error {
+	const waved, waveless = 1, 2
+	has := map[string]uint8{}
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		if s.OpenAnswer || s.Interviewer {
+			continue
+		}
+		if s.Wave == "" {
+			has[s.Respondent] |= waveless
+		} else {
+			has[s.Respondent] |= waved
+		}
+	}
+	n := 0
+	for _, h := range has {
+		if h == waved|waveless {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return []error{model.Reasonf(
+		"%d respondent(s) have interview segments in a wave and others without one (an interviews entry without wave: beside one with it, or empty wave cells): those without count with the latest wave, but as other segments than that wave's, so agreement does not compare the coders there, a passage in both counts twice, and each such person is two respondents in sample's groups; give every interviews entry (and every row of a wave column) its wave",
+		"%d respondent(en) hebben interviewfragmenten in een meting en andere zonder meting (een interviews-regel zonder wave: naast een met, of lege cellen in de kolom van de meting): die zonder tellen mee met de laatste meting, maar als andere fragmenten dan die van die meting, dus de overeenstemming vergelijkt de codeurs daar niet, een passage in beide telt twee keer, en zo iemand is twee respondenten in de groepen van sample; geef elke interviews-regel (en elke regel van een kolom met de meting) zijn meting",
+		n)}
+}
