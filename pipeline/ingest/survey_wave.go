@@ -118,7 +118,7 @@ func (w *rowWaves) warnings(path string) []model.Warning {
 		return nil
 	}
 	return []model.Warning{{File: path, Err: model.Reasonf(
-		"study.yaml gives this file wave %[1]q, but its column %[2]q says another wave in %[3]d of %[4]d rows (%[5]q in row %[6]d): the entry's wave %[1]q is used; delete the column (a copied questionnaire's leftover?), or, if the file holds several waves, take wave: off the entry or name the column, columns: {wave: %[2]q}",
-		"study.yaml geeft dit bestand meting %[1]q, maar de kolom %[2]q noemt een andere meting in %[3]d van %[4]d regels (%[5]q in regel %[6]d): de meting %[1]q van de regel in study.yaml geldt; verwijder de kolom (een overblijfsel van een gekopieerde vragenlijst?), of, als het bestand meer metingen bevat, haal wave: van de regel of noem de kolom, columns: {wave: %[2]q}",
+		"study.yaml gives this file wave %[1]q, but its column %[2]q says another wave in %[3]d of %[4]d rows (%[5]q in row %[6]d): the entry's wave %[1]q is used; delete the column (a leftover of a copied file?), or, if the file holds several waves, take wave: off the entry or name the column, columns: {wave: %[2]q}",
+		"study.yaml geeft dit bestand meting %[1]q, maar de kolom %[2]q noemt een andere meting in %[3]d van %[4]d regels (%[5]q in regel %[6]d): de meting %[1]q van de regel in study.yaml geldt; verwijder de kolom (een overblijfsel van een gekopieerd bestand?), of, als het bestand meer metingen bevat, haal wave: van de regel of noem de kolom, columns: {wave: %[2]q}",
 		w.entry, w.header, w.rows, w.read, w.first, w.firstRow)}}
 }
