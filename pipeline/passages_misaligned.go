@@ -104,8 +104,8 @@ func misalignedIn(d *model.Dataset, segs []int, coders []uint64) int {
 		t := strings.Join(strings.Fields(d.Segments[seg].Text), " ")
 		texts[i] = t
 		for at := 0; at+minPassageOverlap <= len(t); at++ {
-			if at > 0 && t[at-1] != ' ' {
-				continue
+			if at > 0 && (wordByte(t[at-1]) || !wordByte(t[at])) {
+				continue // a window starts a word: after a space, a quote, a bracket
 			}
 			w := t[at : at+minPassageOverlap]
 			if l := windows[w]; len(l) == 0 || l[len(l)-1] != i {
@@ -118,15 +118,23 @@ func misalignedIn(d *model.Dataset, segs []int, coders []uint64) int {
 		if len(b) < minPassageOverlap {
 			continue
 		}
-		for k, i := range windows[b[:minPassageOverlap]] {
-			if k == maxPassageCandidates {
+		start := 0 // b's opening is where a word starts in b: past a quote or bracket
+		for start < len(b) && !wordByte(b[start]) {
+			start++
+		}
+		if len(b)-start < minPassageOverlap {
+			continue
+		}
+		compared := 0
+		for _, i := range windows[b[start:start+minPassageOverlap]] {
+			ci, cj := coders[segs[i]], coders[segs[j]]
+			if i == j || ci&^cj == 0 && cj&^ci == 0 {
+				continue // the same coders: no pair to warn of, nor one to count
+			}
+			if compared++; compared > maxPassageCandidates {
 				break // a common opening ("Ja, dat klopt, ik ..."): enough compared
 			}
-			if i == j || flagged[i] && flagged[j] {
-				continue
-			}
-			ci, cj := coders[segs[i]], coders[segs[j]]
-			if (ci&^cj != 0 || cj&^ci != 0) && samePassage(texts[i], b) {
+			if !(flagged[i] && flagged[j]) && samePassage(texts[i], b) {
 				flagged[i], flagged[j] = true, true
 			}
 		}
@@ -140,8 +148,15 @@ func misalignedIn(d *model.Dataset, segs []int, coders []uint64) int {
 	return n
 }
 
-// maxPassageCandidates bounds the segments one segment's opening is compared with.
+// maxPassageCandidates bounds the segments of other coders one segment's opening is
+// compared with.
 const maxPassageCandidates = 64
+
+// wordByte reports whether c is a letter or digit of ASCII, or a byte of a character
+// beyond it (é, ë: letters in a Dutch text).
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
 
 // samePassage reports whether two different texts (spaces collapsed) are one passage cut
 // otherwise: one holds the other, or one's end of at least minPassageOverlap bytes starts

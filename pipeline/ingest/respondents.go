@@ -39,7 +39,7 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	sheet, headerLine := rows.Sheet(), rows.Line()
-	if titles.n > 0 && (header == nil || filledCells(header) == 1) {
+	if titles.n > 0 && (header == nil || filledCells(header) == 1 && !respondentHeader(header, opt)) {
 		// Rows of one cell only: a table of one column whose header names no respondent
 		// column, not titles above a header. The error is the one of its first row.
 		return model.Dataset{}, model.Reasonf("%s: %s: no respondent column (respondent, deelnemer, id) in %s; is this the respondents table?: %w",

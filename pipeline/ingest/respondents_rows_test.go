@@ -76,6 +76,11 @@ func TestRespondentsTitleRows(t *testing.T) {
 		t.Errorf("a table of one column: %d respondents, warnings %v, error %v; want 2, none, nil", len(ds.Respondents), ds.Warnings, err)
 	}
 
+	ds, err = ReadRespondents(writeFile(t, "ids_title.csv", []byte("Deelnemerslijst 2025\nrespondent\nE01\nE02\n")), Options{})
+	if err != nil || len(ds.Respondents) != 2 || len(ds.Warnings) != 1 {
+		t.Errorf("a table of one column under a title: %d respondents, warnings %v, error %v; want 2, one, nil", len(ds.Respondents), ds.Warnings, err)
+	}
+
 	// rows of one cell only, under a header no column name: the first row's error, as
 	// before (not "no header with two or more columns", nor one at row 11)
 	for _, rows := range []int{2, 12} {

@@ -331,7 +331,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		}
 		wave, respKey := "", resp
 		if waves != nil {
-			if wave = waves.of(row, line, resp); wave != "" {
+			if wave = waves.of(row, line, resp, doc, id); wave != "" {
 				id, respKey = waveSegmentID(wave, id), wave+"\x00"+resp
 			}
 		}
@@ -445,7 +445,13 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
 	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
 	if waves != nil {
-		ds.Warnings = append(ds.Warnings, waves.warnings(path)...)
+		perInterview, values := waves.perInterview(&ds)
+		if perInterview {
+			withoutWaves(&ds) // a date per interview: segments_wave.go
+		} else {
+			values = 0
+		}
+		ds.Warnings = append(ds.Warnings, waves.warnings(path, values)...)
 	}
 	ds.Warnings = append(ds.Warnings, docGroups.warnings(path, ds.Respondents)...)
 	ds.Warnings = append(ds.Warnings, rows.hiddenRowsWarnings()...) // hidden_rows.go

@@ -31,7 +31,7 @@ func TestSegmentTableWaveColumn(t *testing.T) {
 	same(t, "segments", segs, []string{"2024/s1 2024 JO01", "2025/s1 2025 JO01", "s2  JO02"})
 	same(t, "respondents", resps, []string{"2024 JO01", "2025 JO01", " JO02"})
 	same(t, "codings", codings, []string{"2024/s1 kennen.onbekend", "2025/s1 kennen.vertrouwen", "s2 bereiken.korte_lijnen"})
-	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `1 row(s) have an empty "meting" cell (the first in row 4) and no row of their respondent above`) {
+	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `1 row(s) have an empty "meting" cell (the first in row 4) and no row of their segment or of their respondent's document above`) {
 		t.Errorf("warnings %v, want one for row 4", ds.Warnings)
 	}
 
@@ -71,11 +71,12 @@ func TestSegmentTableWaveColumnGaps(t *testing.T) {
 	if len(ds.Codings) != 5 || len(ds.Respondents) != 2 {
 		t.Errorf("%d codings, %d respondents; want 5 and 2", len(ds.Codings), len(ds.Respondents))
 	}
-	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `3 row(s) have an empty "meting" cell (the first in row 3) and are read in the wave of their respondent's row above`) {
+	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `3 row(s) have an empty "meting" cell (the first in row 3) and are read in the wave of their segment on another row`) {
 		t.Errorf("warnings %v, want one for the 3 rows filled", ds.Warnings)
 	}
 
-	dates := "respondent,meetmoment,segment,tekst,code\nJO01,12-02-2025,1,Ik ken de wijkagent niet.,kennen.onbekend\nJO02,19-02-2025,2,Het jongerenwerk is er.,kennen.vertrouwen\n"
+	dates := "respondent,meetmoment,segment,tekst,code\nJO01,12-02-2025,1,Ik ken de wijkagent niet.,kennen.onbekend\nJO01,12-02-2025,4,Niemand belt.,kennen.onbekend\n" +
+		"JO02,19-02-2025,2,Het jongerenwerk is er.,kennen.vertrouwen\nJO03,20250303,3,Nu ken ik de wijkagent.,kennen.vertrouwen\n"
 	path := writeFile(t, "datums.csv", []byte(dates))
 	ds, err = readGeneric(path, Options{})
 	if err != nil {
@@ -86,11 +87,37 @@ func TestSegmentTableWaveColumnGaps(t *testing.T) {
 			t.Errorf("segment %s in wave %q, want none", s.ID, s.Wave)
 		}
 	}
-	if len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `the column "meetmoment" holds dates ("12-02-2025" in row 2), not waves`) {
-		t.Errorf("warnings %v, want one for the dates", ds.Warnings)
+	if len(ds.Respondents) != 3 || len(ds.Warnings) != 1 || !strings.HasPrefix(ds.Warnings[0].Err.Error(), `the column "meetmoment" holds 3 values, no respondent's in two`) {
+		t.Errorf("%d respondents, warnings %v; want 3 and one for the dates", len(ds.Respondents), ds.Warnings)
 	}
 	ds, err = readGeneric(path, Options{Columns: map[string]string{"wave": "meetmoment"}})
-	if err != nil || len(ds.Segments) != 2 || ds.Segments[1].Wave != "19-02-2025" {
+	if err != nil || len(ds.Segments) != 4 || ds.Segments[2].Wave != "19-02-2025" {
 		t.Errorf("named: segments %+v, error %v; want the dates as waves", ds.Segments, err)
 	}
+}
+
+// The review of the fill: a table sorted by coder takes each empty cell from its
+// segment's wave on another row, not from the respondent's last row; the fill does not
+// cross documents; waves labelled by a full date are waves where people are in two.
+func TestSegmentTableWaveColumnSortedByCoder(t *testing.T) {
+	data := "document,respondent,meting,segment,tekst,code,codeur\n" +
+		"JO01_2024,JO01,2024-11-01,1,Ik ken de wijkagent niet.,kennen.onbekend,Anna\n" +
+		"JO01_2025,JO01,2025-03-01,2,Nu ken ik de wijkagent.,kennen.vertrouwen,Anna\n" +
+		"JO01_2024,JO01,,1,Ik ken de wijkagent niet.,kennen.onbekend,Bram\n" +
+		"JO01_2025,JO01,,2,Nu ken ik de wijkagent.,kennen.vertrouwen,Bram\n" +
+		"JO01_2026,JO01,,5,Een nieuw document.,kennen.vertrouwen,Anna\n"
+	ds, err := readGeneric(writeFile(t, "codering.csv", []byte(data)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var segs []string
+	for _, s := range ds.Segments {
+		segs = append(segs, s.ID+" "+s.Wave)
+	}
+	same(t, "segments", segs, []string{"2024-11-01/1 2024-11-01", "2025-03-01/2 2025-03-01", "5 "})
+	var ws []string
+	for _, w := range ds.Warnings {
+		ws = append(ws, w.Err.Error()[:40])
+	}
+	same(t, "warnings", ws, []string{`2 row(s) have an empty "meting" cell (th`, `1 row(s) have an empty "meting" cell (th`})
 }
