@@ -445,11 +445,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
 	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
 	if waves != nil {
-		perInterview, values := waves.perInterview(&ds)
-		if perInterview {
+		values := waves.perInterview(&ds)
+		if values > 0 {
 			withoutWaves(&ds) // a date per interview: segments_wave.go
-		} else {
-			values = 0
 		}
 		ds.Warnings = append(ds.Warnings, waves.warnings(path, values)...)
 	}

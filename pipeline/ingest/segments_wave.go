@@ -90,12 +90,13 @@ func (w *segmentWaves) of(row []string, line int, resp, doc, id string) string {
 	return ""
 }
 
-// perInterview reports whether the column's waves look like a value per interview (a
-// date): three or more, no respondent in two, fewer than two respondents a value. A
-// column named in study.yaml, or under an entry's wave, is taken as it is.
-func (w *segmentWaves) perInterview(ds *model.Dataset) (bool, int) {
+// perInterview returns how many values the column holds where they look like a value
+// per interview (a date): three or more, no respondent in two, fewer than two respondents
+// a value; 0 otherwise. A column named in study.yaml, or under an entry's wave, is taken
+// as it is.
+func (w *segmentWaves) perInterview(ds *model.Dataset) int {
 	if w.named || w.rows.entry != "" {
-		return false, 0
+		return 0
 	}
 	people := map[string]int{} // respondent -> waves
 	values := map[string]bool{}
@@ -107,10 +108,13 @@ func (w *segmentWaves) perInterview(ds *model.Dataset) (bool, int) {
 	}
 	for _, n := range people {
 		if n > 1 {
-			return false, 0
+			return 0
 		}
 	}
-	return len(values) >= 3 && 2*len(values) > len(people), len(values)
+	if len(values) < 3 || 2*len(values) <= len(people) {
+		return 0
+	}
+	return len(values)
 }
 
 // withoutWaves takes the waves off a table read with a column that holds none: its
