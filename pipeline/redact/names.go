@@ -542,12 +542,15 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			i = emit(i, extend(i))
 			continue
 		}
-		// A listed surname with its prefix capitalised inside a sentence ("met De Vries",
-		// "Voogd De Boer"; at a sentence's start "De Weg" is the article's capital), or any
-		// after a role and a capitalised prefix ("Pleegmoeder Ten Bos"): a name, not a
-		// phrase such as "Het Baken" (person_nouns.go).
+		// A listed surname with its prefix capitalised ("met De Vries", "Voogd De Boer",
+		// and at a sentence's start "De Jong belde", where the article's capital explains
+		// "De" but not "Jong"; not in a heading of capitalised words, "De Weg Naar Huis",
+		// nor before a number, "De Weg 2"),
+		// or any after a role and a capitalised prefix ("Pleegmoeder Ten Bos"): a name,
+		// not a phrase such as "Het Baken" (person_nouns.go).
 		if i > 0 && !t.sentence && joined(t.sep) && toks[i-1].cap && toks[i-1].in(classSurnamePrefix) && !institutionWord[t.fold] && // "De Raad voor de Kinderbescherming"
-			(l.prefixed[toks[i-1].fold+" "+t.fold] && !toks[i-1].sentence || i > 1 && joined(toks[i-1].sep) && toks[i-2].cap && personNoun(toks[i-2].fold)) &&
+			(l.prefixed[toks[i-1].fold+" "+t.fold] && (!toks[i-1].sentence || !(i+1 < len(toks) && joined(toks[i+1].sep) && (toks[i+1].cap || hasDigit(toks[i+1].fold)))) ||
+				i > 1 && joined(toks[i-1].sep) && toks[i-2].cap && personNoun(toks[i-2].fold)) &&
 			!(i > 1 && joined(toks[i-1].sep) && institutionLike(toks[i-2].fold)) { // "Jongerencentrum De Brug"
 			i = emit(i, extend(i))
 			continue
