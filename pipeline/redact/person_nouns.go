@@ -16,15 +16,19 @@ import (
 // surname written without a given name), which the "Het Baken" exception kept. Inside a
 // sentence, a capitalised prefix and a word that the surname lists write after it
 // (lexicon.prefixed: "de vries", "den berg") is a name, unless an institution's word
-// comes before it ("Jongerencentrum De Brug") or it is one ("De Raad"); at a sentence's
-// start "De" is the article ("De Weg was lang"), so "De Vries belde." stays as before.
+// comes before it ("Jongerencentrum De Brug") or it is one ("De Raad"). So it is at a
+// sentence's start ("De Jong belde": the article's capital explains "De", not "Jong"),
+// except in a heading of capitalised words ("De Weg Naar Huis") or before a number.
 //
 // The review found two more after a capitalised role, which afterPersonNoun takes: a
 // surname that is a function word ("Mentor Winter", "Tante Zomer": the function words
 // are never names elsewhere) and, in capitals, any listed name after a role in capitals
-// ("IK ZAG TANTE VISSER"); and titles with a full stop that no cue held ("Drs. Bos",
-// "Prof. Bos", names.go's cues). Left as before: lower-case surnames that are words after
-// a role ("mentor bos": "de juf bakker" may be the baker).
+// ("IK ZAG TANTE VISSER", and past a prefix, "MENTOR DE WIT"); and
+// titles with a full stop that no cue held ("Drs. Bos", "Prof. Bos", names.go's cues).
+// Left as before: lower-case surnames that are words after a role ("mentor bos": "de juf
+// bakker" may be the baker), in capitals a function word after a role ("MENTOR WINTER":
+// "MOEDER WILDE NIET"), and a prefixed surname after no role ("MET DE VRIES": "BIJ DE
+// BOER" may be the farmer).
 
 // personNouns are folded words that name a person by role or kinship, and personSuffixes
 // the ends of compounds that do ("jeugdzorgwerker", "stiefzus", "casemanager"). Short
@@ -102,18 +106,24 @@ func institutionLike(f string) bool {
 
 // afterPersonNoun reports whether token i is a name for the capitalised role or family
 // word right before it: a capitalised surname that is a function word ("Mentor Winter"),
-// or in capitals a listed name of three letters or more that is no function word or
-// place, after a role in capitals ("TANTE VISSER").
+// or in capitals, after a role in capitals and any surname prefixes ("TANTE VISSER",
+// "MENTOR DE WIT"), a name of three letters or more from the lists that is no function
+// word or place ("MOEDER WILDE NIET" is a verb: "MENTOR WINTER" stays).
 func afterPersonNoun(toks []token, i int, l *lexicon, keep map[string]bool) bool {
 	if i == 0 {
 		return false
 	}
-	t, p := toks[i], toks[i-1]
+	t, q := toks[i], i-1
+	for t.shout && q > 0 && toks[q].shout && toks[q].in(classSurnamePrefix) && joined(toks[q].sep) {
+		q-- // "MENTOR DE WIT"
+	}
+	p := toks[q]
 	if !t.cap || !p.cap || !joined(t.sep) || strings.Contains(t.sep, ".") || keep[t.fold] || hasDigit(t.fold) || !personNoun(p.fold) {
 		return false
 	}
 	if t.shout {
-		return p.shout && utf8.RuneCountInString(t.fold) >= 3 && l.isName(t.fold) && !t.in(classFunction|classPlace) && !institutionWord[t.fold]
+		name := l.isName(t.fold) && !t.in(classFunction) || q < i-1 && l.prefixed[toks[i-1].fold+" "+t.fold]
+		return p.shout && utf8.RuneCountInString(t.fold) >= 3 && name && !t.in(classPlace) && !institutionWord[t.fold]
 	}
 	return t.in(classFunction) && t.in(classSurname) && !t.in(classPlace)
 }

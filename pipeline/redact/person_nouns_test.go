@@ -30,6 +30,10 @@ func TestPersonNouns(t *testing.T) {
 		{"Ik zag Mentor Winter en Tante Zomer.", "Ik zag Mentor [naam] en Tante [naam]."},
 		{"IK ZAG PLEEGMOEDER BOS EN TANTE VISSER", "IK ZAG PLEEGMOEDER [naam] EN TANTE [naam]"},
 		{"Ik sprak Drs. Bos en Prof. Visser.", "Ik sprak Drs. [naam] en Prof. [naam]."},
+		{"MENTOR WINTER EN JUF DE JONG BELDEN, DE JEUGDWERKER DE BOER OOK", "MENTOR WINTER EN JUF [naam] BELDEN, DE JEUGDWERKER [naam] OOK"},
+		{"ZIJN MOEDER WILDE NIET DAT WE BELDEN", "ZIJN MOEDER WILDE NIET DAT WE BELDEN"},
+		{"MIJN MENTOR VAN DER BERG BELDE", "MIJN MENTOR [naam] BELDE"},
+		{"IK ZAG DE MENTOR DE HELE DAG NIET, MIJN TANTE EN OOM WEL", "IK ZAG DE MENTOR DE HELE DAG NIET, MIJN TANTE EN OOM WEL"},
 		{"DE JONGERENWERKER HEEFT GEBELD, MIJN OUDERS MOETEN KOMEN", "DE JONGERENWERKER HEEFT GEBELD, MIJN OUDERS MOETEN KOMEN"},
 		{"De Mentor Van de klas en Mentor Engels", "De Mentor Van de klas en Mentor Engels"},
 		// the same in lower case and at a sentence's start, as before
