@@ -67,7 +67,8 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 	count := model.FileCount{Path: path, Format: "respondents"}
 	seen := map[string]listedRow{}
 	who := tableRespondentColumns(cols)
-	named := namedColumns(header) // fieldcount.go
+	named := namedColumns(header)   // fieldcount.go
+	names := newHeaderNames(header) // header_reordered.go
 	for rows.Next() {
 		row := rows.Row()
 		if emptyRow(row) {
@@ -104,6 +105,9 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			count.Rejected++
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Err: headerRepeatedReason()})
 			continue
+		}
+		if col, from, ok := names.reordered(row); ok {
+			return model.Dataset{}, reorderedHeaderError(path, sheet, line, header, col, from)
 		}
 		if first, dup := seen[id]; dup {
 			if other := conflictingCells(header, field, first.row, row); other != "" {

@@ -211,6 +211,14 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	// within it (fieldcount.go).
 	named := namedColumns(header)
 	shifted := shiftedCoder{cb: opt.Codebook}
+	// The header again (two exports pasted together): its respondent's, document's or
+	// text's cell tells it; in another column order it stops the run (header_reordered.go).
+	names, headCol := newHeaderNames(header), respCol
+	for _, i := range []int{docCol, textCol} {
+		if headCol < 0 {
+			headCol = i
+		}
+	}
 
 	// Most tables have a row per coding: room for them at once, rather than growing a
 	// slice of 150,000 codings by copies; at most codingsAhead, so that a file of blank
@@ -243,6 +251,13 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		if delimited && tooManyFields(row, named) { // fieldcount.go
 			reject(line, "", "", unquotedDelimiter(len(row), named))
 			continue
+		}
+		if rowRepeatsHeader(row, header, headCol) {
+			reject(line, "", "", segmentHeaderRepeatedReason())
+			continue
+		}
+		if col, from, ok := names.reordered(row); ok {
+			return ds, reorderedHeaderError(path, sheet, line, header, col, from)
 		}
 		if delimited && coderCol >= 0 && shifted.is(strings.TrimSpace(tableCell(row, coderCol))) {
 			reject(line, "coder", strings.TrimSpace(tableCell(row, coderCol)), codeAsCoder(strings.TrimSpace(tableCell(row, coderCol))))

@@ -615,6 +615,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		sheetOrder = canonicalOrder(heads) // sheets.go
 	}
 	spelled := 0 // ids taken as the respondents table's spelling
+	heads := make([]string, len(lay.columns))
+	for i, c := range lay.columns {
+		heads[i] = c.header
+	}
+	names := newHeaderNames(heads) // a second export's header in another order: header_reordered.go
 	for src.Next() {
 		row := src.Row()
 		line := src.Line()
@@ -660,13 +665,19 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		id := strings.TrimSpace(tableCell(row, idCol))
 		number := id // as written, before the file's prefix
-		// A summary row or the header again: survey_summaryrows.go.
-		if !lay.everyRow && lay.idPrefix == "" {
+		// The header again, as it was or in another order, and a summary row:
+		// survey_summaryrows.go.
+		if !lay.everyRow {
 			if repeatsHeader(row, lay, idCol) {
 				count.Rejected++
 				reject(line, -1, "", headerRepeatedReason(), "")
 				continue
 			}
+			if col, from, ok := names.reordered(row); ok {
+				return model.Dataset{}, reorderedHeaderError(path, sheet, line, heads, col, from)
+			}
+		}
+		if !lay.everyRow && lay.idPrefix == "" {
 			if isSummaryWord(id) && onlyItems(row, lay, idCol) {
 				count.Rejected++
 				ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(idCol), Value: id, Err: summaryRowReason(id)}) // a word, no one's id

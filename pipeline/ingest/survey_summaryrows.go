@@ -166,6 +166,15 @@ func headerRepeatedReason() error {
 		ErrHeaderRepeated)
 }
 
+// segmentHeaderRepeatedReason is the reject's reason of a coded-segment table's row that
+// repeats the header (an attack on the readers, F02: a respondent "Respondent" of the
+// municipality "Gemeente", coded "Code" by the coder "Codeur").
+func segmentHeaderRepeatedReason() error {
+	return model.Reasonf("%w: the row repeats the header (two exports pasted together?); it is not read as a segment",
+		"%v: de regel herhaalt de kopregel (twee exports onder elkaar geplakt?); hij is niet gelezen als fragment",
+		ErrHeaderRepeated)
+}
+
 // summaryLabelReason is the reject's reason of a summary row whose label stands in another
 // column than the respondent's.
 func summaryLabelReason(label, column string) error {

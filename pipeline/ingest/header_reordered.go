@@ -1,0 +1,95 @@
+package ingest
+
+import "github.com/samenspel/samenspel/pipeline/model"
+
+// A second export pasted below the first repeats the header. Where it repeats it cell
+// for cell, the row is rejected (survey_summaryrows.go). Where its columns come in
+// another order ("Respondent;Gemeente;K1;K2" above, "Respondent;Gemeente;K2;K1" below),
+// the rows under it hold their answers in other columns than the first header says:
+// read as they are, every K1 of the second export was counted as K2 and the other way
+// round, and the coded-segment and respondents tables made a respondent "Respondent" of
+// the municipality "Gemeente" (an attack on the readers, F01-F03). Such a row stops the
+// run, naming the file, the row and a column that moved, since no row below it can be
+// read without the researcher's choice.
+
+// headerNames tells the rows of a table that hold its header's names: a row is looked
+// at only where its first non-empty cell has the length of a header cell, so that the
+// rows of data cost one comparison of lengths.
+type headerNames struct {
+	header  []string
+	named   int       // header cells that are not empty
+	lengths [2]uint64 // bit n: a header cell of n bytes, spaces and a BOM aside (n < 128)
+}
+
+func newHeaderNames(header []string) *headerNames {
+	h := &headerNames{header: header}
+	for _, c := range header {
+		c = withoutBOM(c)
+		if c == "" {
+			continue
+		}
+		h.named++
+		if n := len(c); n < 128 {
+			h.lengths[n/64] |= 1 << (n % 64)
+		}
+	}
+	return h
+}
+
+// possible reports whether the first non-empty cell of row has a header cell's length.
+func (h *headerNames) possible(row []string) bool {
+	for _, v := range row {
+		if v = withoutBOM(v); v != "" {
+			n := len(v)
+			return n < 128 && h.lengths[n/64]&(1<<(n%64)) != 0
+		}
+	}
+	return false
+}
+
+// reordered reports whether row holds the header's names in other columns: two cells or
+// more, half the header's named cells at least, each the name of one header cell (case
+// and spaces aside) and none twice, one of them or more not in its own column. col is
+// the first such cell's column and from the column whose header it names.
+func (h *headerNames) reordered(row []string) (col, from int, ok bool) {
+	if h.named < 2 || !h.possible(row) {
+		return 0, 0, false
+	}
+	used := make([]bool, len(h.header))
+	n, col, from := 0, -1, -1
+	for i, v := range row {
+		if v = withoutBOM(v); v == "" {
+			continue
+		}
+		j := -1
+		if i < len(h.header) && equalFoldFields(v, withoutBOM(h.header[i])) {
+			j = i
+		} else {
+			for k, c := range h.header {
+				if !used[k] && equalFoldFields(v, withoutBOM(c)) {
+					j = k
+					break
+				}
+			}
+		}
+		if j < 0 || used[j] {
+			return 0, 0, false
+		}
+		used[j] = true
+		n++
+		if j != i && col < 0 {
+			col, from = i, j
+		}
+	}
+	return col, from, col >= 0 && n >= 2 && 2*n >= h.named
+}
+
+// reorderedHeaderError is the stop for a row that repeats the header with its columns in
+// another order.
+func reorderedHeaderError(path, sheet string, line int, header []string, col, from int) error {
+	at := columnHeader(header, col)
+	moved := withoutBOM(header[from])
+	return model.Reasonf("%s: %s: %w in another column order (a second export pasted below the first?): column %q holds %q here; the rows below would be read under the first header's columns. Save each export as a file of its own, or put the second's columns in the first's order",
+		"%s: %s: %v in een andere kolomvolgorde (een tweede export onder de eerste geplakt?): kolom %q bevat hier %q; de regels eronder zouden onder de kolommen van de eerste kopregel gelezen worden. Sla elke export op als eigen bestand, of zet de kolommen van de tweede in de volgorde van de eerste",
+		path, model.Place(sheet, line, ""), ErrHeaderRepeated, at, moved)
+}
