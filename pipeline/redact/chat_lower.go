@@ -26,7 +26,11 @@ import (
 //
 // A possessive goes with the name ("jamals", "jamal's"), "s" glued on only to a name of
 // four letters or more that is no word ("this" is no Thi's, "marks" no Mark's). A word glued to digits, "_", "@" or a dot with letters after it is left to the rules
-// for handles and hosts.
+// for handles and hosts. A surname in lower case goes with the name too
+// (chatSurnameAfter: "lotte de vries", "ayoub bakkali"), and in a stretch with capitals
+// the lower-case words are looked at as well, where a name must be no word of the
+// dictionary at all ("Ik sprak met mohamed bouali"; an attack on 0.12's privacy found
+// both published).
 func (r *Redactor) findChatLowerNames(text string) []Span {
 	var out []Span
 	l := lex()
@@ -49,8 +53,8 @@ func (r *Redactor) findChatLowerNames(text string) []Span {
 			caps = caps || unicode.IsUpper(c)
 			e += n
 		}
-		if !caps && e > s {
-			out = r.chatUnitNames(text, s, e, l, out)
+		if e > s {
+			out = r.chatUnitNames(text, s, e, l, out, caps)
 		}
 		_, n := 0, 1
 		if e < len(text) {
@@ -79,7 +83,7 @@ func chatStop(c rune) bool {
 }
 
 // chatUnitNames appends the names in the lower-case stretch text[s:e] to out.
-func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span) []Span {
+func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span, caps bool) []Span {
 	var words [][2]int
 	for i := s; i < e; {
 		c, n := runeAt(text, i)
@@ -100,13 +104,21 @@ func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span) 
 	if len(words) < 3 {
 		return out
 	}
-	for _, w := range words {
+	for wi := 0; wi < len(words); wi++ {
+		w := words[wi]
 		if w[0] > 0 && gluedByte(text[w[0]-1]) || w[1] < len(text) && (gluedByte(text[w[1]]) || text[w[1]] == '.' && w[1]+1 < len(text) && isLetterAt(text, w[1]+1)) {
 			continue // "jayy_09", "anna.docx"
 		}
 		word := text[w[0]:w[1]]
 		if utf8.RuneCountInString(word) < 3 {
 			continue
+		}
+		if caps {
+			// in a sentence with capitals, a lower-case word that is no word at all
+			// ("Ik sprak met mohamed"; "Een merel zat" stays, though a Merel is listed)
+			if c, _ := utf8.DecodeRuneInString(word); !unicode.IsLower(c) || common(fold(word)) || l.dutchWord(fold(word)) {
+				continue
+			}
 		}
 		f := fold(word)
 		e := w[1]
@@ -122,16 +134,56 @@ func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span) 
 		default:
 			continue
 		}
+		if e == w[1] {
+			if k, end := chatSurnameAfter(text, words, wi, l); k > wi {
+				wi, e = k, end // "lotte de vries", "yusuf el amrani", "ayoub bakkali"
+			}
+		}
 		out = append(out, Span{w[0], e, Name})
 	}
 	return out
 }
 
+// chatSurnameAfter returns the last word of a surname written in lower case after the
+// name words[i] in chat text, and its end ("lotte de vries", "sanne van dijk", "yusuf el
+// amrani", "daan sijbrandij", "ayoub bakkali"; an attack on 0.12's privacy found each
+// published as "[naam] de vries"): after surname prefixes, a surname the lists write
+// after them or a word that is no Dutch word; without a prefix, a surname of the lists
+// that is no Dutch word, or an unlisted word of five letters or more that is no Dutch,
+// function or English word. It returns i where none follows; words must be one space
+// apart.
+func chatSurnameAfter(text string, words [][2]int, i int, l *lexicon) (int, int) {
+	j, prefix := i+1, ""
+	for ; j < len(words) && text[words[j-1][1]:words[j][0]] == " "; j++ {
+		f := fold(text[words[j][0]:words[j][1]])
+		if prefixes[f] && j+1 < len(words) {
+			prefix = f
+			continue
+		}
+		if gluedByte(text[words[j][0]-1]) || words[j][1] < len(text) && gluedByte(text[words[j][1]]) {
+			return i, 0
+		}
+		plain := !l.word[f] && !dictWord(f) && !l.function[f] && !prefixes[f] && !l.place[f] && !chatEnglish[f] && !acronyms[f] && !dutchFunction[f]
+		switch {
+		case prefix != "" && (l.prefixed[prefix+" "+f] || plain && utf8.RuneCountInString(f) >= 3):
+		case prefix == "" && plain && (l.surname[f] && utf8.RuneCountInString(f) >= 3 || utf8.RuneCountInString(f) >= 5):
+		default:
+			return i, 0
+		}
+		return j, words[j][1]
+	}
+	return i, 0
+}
+
 // chatName reports whether the folded word is a name in chat text (see above).
 func (r *Redactor) chatName(f string, l *lexicon) bool {
 	return r.names.single(f) && !idWords[f] && (!common(f) || l.given[f]) ||
-		r.unlisted && l.given[f] && !l.word[f] && !l.function[f] && !prefixes[f] && !l.place[f] && !r.keep[f] && !acronyms[f] && !dutchFunction[f] && !chatEnglish[f]
+		r.unlisted && l.given[f] && !l.word[f] && !l.function[f] && !prefixes[f] && !l.place[f] && !r.keep[f] && !acronyms[f] && !dutchFunction[f] && !chatEnglish[f] && !chatSpeech[f]
 }
+
+// chatSpeech are words of speech that the given-name lists hold and the word lists lack
+// ("AVG enzo": en zo), and "nan" (a value that is not a number).
+var chatSpeech = map[string]bool{"enzo": true, "ofzo": true, "enso": true, "nan": true}
 
 // sWords are the Dutch words (Debian's wdutch) that end in "s" after a given name of
 // the lists that is no word: "brits", "jeans", "sinas" are no possessive of Brit, Jean

@@ -63,7 +63,13 @@ func TestLeftovers010(t *testing.T) {
 		{unlisted, "ben done, ze said nee, in de summer", "ben done, ze said nee, in de summer"},
 		{unlisted, "een brits merk jeans en sinas", "een brits merk jeans en sinas"},
 		{study, "this wish marks an absence", "this wish marks an absence"},
-		{unlisted, "Ik zag Jamal niet. Hij zei het tegen jamal", "Ik zag [naam] niet. Hij zei het tegen jamal"},
+		// (a later attack: a lower-case given name that is no word is a name in a
+		// sentence with capitals too; "AVG enzo" is speech)
+		{unlisted, "Ik zag Jamal niet. Hij zei het tegen jamal", "Ik zag [naam] niet. Hij zei het tegen [naam]"},
+		{unlisted, "Ik sprak met mohamed bouali, AVG enzo, en met yusuf el amrani.", "Ik sprak met [naam], AVG enzo, en met [naam]."},
+		{unlisted, "hij kent lotte de vries, sanne van dijk en ayoub bakkali", "hij kent [naam], [naam] en [naam]"},
+		{unlisted, "ik zei tegen jamal in de klas dat hij ff moest komen", "ik zei tegen [naam] in de klas dat hij ff moest komen"},
+		{unlisted, "Een merel zat op het hek, zei Merel.", "Een merel zat op het hek, zei [naam]."},
 		{study, "Ik denk dat het helpt; je komt elkaar tegen bij de bakker", "Ik denk dat het helpt; je komt elkaar tegen bij de bakker"},
 		{study, "ja bij de bakker om de hoek", "ja bij de bakker om de hoek"},
 		{unlisted, "jamal", "jamal"},
