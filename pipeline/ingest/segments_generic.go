@@ -664,7 +664,10 @@ var numberPrefix = regexp.MustCompile(`^(?:[A-Za-z]{1,2}\s?)?\d+\s*:\s*`)
 
 // respondentFromName derives a respondent id from a document or file name: the name
 // without folder, extension and a tool's number prefix ("3: ", "P 3: "), up to its first
-// "_" ("JW01_Bergdorp.txt" gives "JW01").
+// "_" ("JW01_Bergdorp.txt" gives "JW01"), past words before it that say the file is an
+// interview ("interview_1.txt", "interview_mohamed_bouali.txt", "gesprek_JW01.docx"
+// give "1", "mohamed", "JW01": an attack on 0.12 found every "interview_..." file read
+// as one respondent "interview").
 func respondentFromName(name string) string {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -676,11 +679,25 @@ func respondentFromName(name string) string {
 		name = strings.TrimSuffix(name, filepath.Ext(name))
 	}
 	name = numberPrefix.ReplaceAllString(name, "")
-	if i := strings.Index(name, "_"); i > 0 {
-		name = name[:i]
+	for {
+		i := strings.Index(name, "_")
+		if i <= 0 {
+			break
+		}
+		if !interviewFileWord[strings.ToLower(strings.TrimSpace(name[:i]))] || strings.TrimSpace(strings.Trim(name[i:], "_")) == "" {
+			name = name[:i]
+			break
+		}
+		name = strings.TrimLeft(name[i+1:], "_") // "interview_", "gesprek_"
 	}
 	return strings.TrimSpace(name)
 }
+
+// interviewFileWord holds the words that open a file's name to say what it holds, not
+// whom: "interview_1.txt", "transcript_JW01.docx".
+var interviewFileWord = map[string]bool{"interview": true, "interviews": true, "int": true, "gesprek": true,
+	"transcript": true, "transcriptie": true, "uitwerking": true, "opname": true, "verslag": true,
+	"notities": true, "respondent": true, "resp": true, "deelnemer": true, "participant": true}
 
 // interned gives one copy of each distinct short string (code names, coders), so that
 // the strings kept do not hold on to the rows they were cut from.

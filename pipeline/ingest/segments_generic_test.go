@@ -83,7 +83,14 @@ func TestRespondentFromName(t *testing.T) {
 		"P 3: JZ02.docx":             "JZ02",
 		"interviews/OU04 moeder.txt": "OU04 moeder",
 		"Interview jongerenwerker":   "Interview jongerenwerker",
-		"":                           "",
+		// (an attack on 0.12) a word that says what the file is comes first
+		"interview_1.txt":               "1",
+		"interview_mohamed_bouali.txt":  "mohamed",
+		"Transcript_JW01_Bergdorp.docx": "JW01",
+		"gesprek__JZ02.txt":             "JZ02",
+		"interview_.txt":                "interview",
+		"interview_jeugdwerker_1.docx":  "jeugdwerker",
+		"":                              "",
 	} {
 		if got := respondentFromName(in); got != want {
 			t.Errorf("respondentFromName(%q) = %q, want %q", in, got, want)

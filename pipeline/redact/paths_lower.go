@@ -148,6 +148,27 @@ func (r *Redactor) fileNameKinds(path string, ws []pathWord, kind []int, exclude
 			kind[k] = 2
 		}
 	}
+	// The surname after a name the rules above took, in the same file or folder name,
+	// past prefixes, where the lists lack it: a word that is no word of the dictionary
+	// ("interview_mohamed_bouali.txt", "interview_fatima_el_khatib.txt": an attack on
+	// 0.12's privacy found "interview_[naam]_bouali.txt" in the manifest and the report).
+	for k := 0; k < len(ws); k++ {
+		if kind[k] != 2 || !l.isName(ws[k].fold) && !r.names.single(ws[k].fold) {
+			continue
+		}
+		for j := k + 1; j < len(ws) && elem[j] == elem[k] && !ext[j]; j++ {
+			g := ws[j].fold
+			if prefixes[g] || surnamePrefix[g] {
+				continue
+			}
+			if kind[j] == 2 || isNum(j) || utf8.RuneCountInString(g) < 3 || excluded(g) || fileWords[g] || fileCues[g] ||
+				l.word[g] || dictWord(g) || l.function[g] || l.place[g] || monthAbbreviations[g] {
+				break
+			}
+			kind[j] = 2
+			k = j
+		}
+	}
 }
 
 // pathElements returns for each word of ws the number of its folder or file name in

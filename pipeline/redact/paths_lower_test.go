@@ -33,6 +33,11 @@ func TestRedactPathLowerCaseNames(t *testing.T) {
 		{"2024-03-12_roos.txt", "2024-03-12_[naam].txt"},
 		{"interview_jan-willem.docx", "interview_[naam].docx"},
 		{"transcript_mohammed_el_amrani.txt", "transcript_[naam].txt"},
+		// (an attack on 0.12) a surname the lists lack after the name
+		{"interviews/interview_mohamed_bouali.txt", "interviews/interview_[naam].txt"},
+		{"interviews/interview_fatima_el_khatib_def.txt", "interviews/interview_[naam]_def.txt"},
+		{"interview_jan_bergdorp_jeugdwerker_2024.docx", "interview_[naam]_bergdorp_jeugdwerker_2024.docx"},
+		{"gesprek_met_kees_uitgewerkt.docx", "gesprek_met_[naam]_uitgewerkt.docx"},
 		// no names
 		{"interview_jeugdwerker.docx", "interview_jeugdwerker.docx"},
 		{"bergdorp_2024.csv", "bergdorp_2024.csv"},
@@ -107,6 +112,10 @@ func TestRedactWithPathsQuotedSheets(t *testing.T) {
 		{`sheet "JW03" was not read`, `sheet "[respondent]" was not read`},
 		{`sheet "Blad1", row 2, column "naam"`, `sheet "Blad1", row 2, column "naam"`},
 		{`column "jan" is empty`, `column "jan" is empty`}, // no sheet: running text
+		// (an attack on 0.12) the advice names the sheet again, after a colon
+		{`blad "lotte bouali" is niet gelezen: het is verborgen; geef het een eigen regel in study.yaml met sheet: "lotte bouali" om het te lezen`,
+			`blad "[naam]" is niet gelezen: het is verborgen; geef het een eigen regel in study.yaml met sheet: "[naam]" om het te lezen`},
+		{`sheet "noa" was not read; "noa" again`, `sheet "[naam]" was not read; "[naam]" again`},
 	} {
 		if got := r.RedactWithPaths(tc.in); got != tc.want {
 			t.Errorf("RedactWithPaths(%q) = %q, want %q", tc.in, got, tc.want)
