@@ -219,6 +219,13 @@ func (d *Decision) Table() *results.Table {
 			unnamed := map[[2]string]int{} // status, shown as: the groups not named
 			for _, v := range sortedValues(g) {
 				label, st := d.Group(strand, by, v)
+				if !NamesGroups(by) && g.size[v] == 0 {
+					// No one of the strand (of its latest wave) holds it: shown there,
+					// its name would tell which values the other strand or an earlier
+					// wave pools ("non-binair" beside the survey's "(2 groepen)": an
+					// attack on 0.12's disclosure table).
+					continue
+				}
 				if !NamesGroups(by) && (st == Pooled || st == Suppressed) {
 					unnamed[[2]string{st.String(), label}]++
 					continue
