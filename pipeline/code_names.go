@@ -21,7 +21,12 @@ import (
 // capitalised word, surname prefix and placeholder that runs on from it ("Eylül
 // [naam]" is one name); a capitalised word before "(bijnaam)" or "(roepnaam)" is a
 // name too. The codebook's words, partners, roles and the municipalities are never a
-// name here ("Overleg met Jeugdzorg", "Casus Bergdorp").
+// name here ("Overleg met Jeugdzorg", "Casus Bergdorp"). Tags in lower case (Taguette,
+// QualCoder) were published by a later attack ("casus yassin el amrani", "casus-yassin",
+// "casus_ouarda_el_amrani", "Casus [naam] de vries"): after a cue a word in lower case
+// that no dictionary holds is a name too (redact.IsWord), "-" and "_" join words as a
+// space does, and a name, or a placeholder the redactor left, runs on over a surname in
+// lower case.
 
 // codeNameCues are the words of a code name after which a capitalised word is a person.
 var codeNameCues = map[string]bool{
@@ -68,8 +73,16 @@ func cuedCodeNames(s, ph string, keep map[string]bool) string {
 		return !t.placeholder && unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 2 && !keep[strings.ToLower(w)]
 	}
 	word := func(t codeToken) string { return strings.ToLower(s[t.start:t.end]) }
+	// lower reports whether t is a word in lower case that no dictionary holds ("casus
+	// yassin", "Overig > casus_ouarda_el_amrani": an attack on 0.12 found them published):
+	// after a cue, or running on from a name, it is a name too.
+	lower := func(t codeToken) bool {
+		w := s[t.start:t.end]
+		r, _ := utf8.DecodeRuneInString(w)
+		return !t.placeholder && unicode.IsLower(r) && utf8.RuneCountInString(w) >= 3 && !keep[strings.ToLower(w)] && !redact.IsWord(w)
+	}
 	// adjacent reports whether only spaces stand between tokens a and b.
-	adjacent := func(a, b codeToken) bool { return strings.TrimSpace(s[a.end:b.start]) == "" }
+	adjacent := func(a, b codeToken) bool { return strings.Trim(s[a.end:b.start], " \t_-") == "" }
 	type run struct{ start, end int }
 	var runs []run
 	for i := 0; i < len(toks); i++ {
@@ -79,22 +92,32 @@ func cuedCodeNames(s, ph string, keep map[string]bool) string {
 		if i+1 < len(toks) && !toks[i+1].placeholder && nicknameMarks[word(toks[i+1])] && strings.TrimSpace(s[t.end:toks[i+1].start]) == "(" {
 			marked = true
 		}
-		if !(cued || marked) || !capital(t) {
+		// a name the redactor took runs on over the surname after it too ("Casus
+		// [naam] de vries")
+		named := t.placeholder && strings.HasPrefix(s[t.start:t.end], ph)
+		if !named && (!(cued || marked) || !capital(t) && !lower(t)) {
 			continue
 		}
 		j := i
 		for j+1 < len(toks) && adjacent(toks[j], toks[j+1]) {
 			n := toks[j+1]
-			if n.placeholder && strings.HasPrefix(s[n.start:n.end], ph) || capital(n) {
+			if n.placeholder && strings.HasPrefix(s[n.start:n.end], ph) || capital(n) || lower(n) {
 				j++
 				continue
 			}
-			// A prefix counts where a capitalised word or a placeholder follows it.
-			if codeNamePrefixes[word(n)] && j+2 < len(toks) && adjacent(n, toks[j+2]) && (capital(toks[j+2]) || toks[j+2].placeholder) {
-				j += 2
-				continue
+			// A prefix counts where a capitalised word, a placeholder, a word in lower
+			// case that no dictionary holds or a surname the lists write after it
+			// follows ("Lotte de vries").
+			if codeNamePrefixes[word(n)] && j+2 < len(toks) && adjacent(n, toks[j+2]) {
+				if m := toks[j+2]; capital(m) || m.placeholder || lower(m) || !m.placeholder && redact.PrefixedSurname(word(n), word(m)) {
+					j += 2
+					continue
+				}
 			}
 			break
+		}
+		if named && j == i {
+			continue
 		}
 		runs = append(runs, run{t.start, toks[j].end})
 		i = j
@@ -131,6 +154,9 @@ func codeTokens(s string) []codeToken {
 			j := i
 			for j < len(s) {
 				r, m := utf8.DecodeRuneInString(s[j:])
+				if r == '-' && codeNameCues[strings.ToLower(s[i:j])] {
+					break // "casus-yassin": a cue, then the name
+				}
 				if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || (r == '\'' || r == '’' || r == '-') && j+m < len(s) && j > i {
 					j += m
 					continue

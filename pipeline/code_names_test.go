@@ -32,6 +32,15 @@ func TestCodeNamesAfterACase(t *testing.T) {
 		"Overleg met Wijkagent":        "Overleg met Wijkagent",
 		"Bereiken > Korte lijnen":      "Bereiken > Korte lijnen",
 		"Casus 12":                     "Casus 12",
+		// (an attack on 0.12) in lower case, glued, and a surname in lower case
+		"Overig > casus yassin el amrani": "Overig > casus [naam]",
+		"Overig > lotte de vries":         "Overig > [naam]",
+		"Overig > zorgen om mohamed":      "Overig > zorgen om [naam]",
+		"casus-yassin":                    "casus-[naam]",
+		"casus_ouarda_el_amrani":          "casus_[naam]",
+		"Casus Lotte de vries":            "Casus [naam]",
+		"casus overdracht":                "casus overdracht",
+		"casus jongerenwerker bergdorp":   "casus jongerenwerker bergdorp",
 	} {
 		if got := publish(red.RedactWithPaths(in)); got != want {
 			t.Errorf("%q published as %q, want %q", in, got, want)
