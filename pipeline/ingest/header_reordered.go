@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/samenspel/samenspel/pipeline/model"
+import (
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
 
 // A second export pasted below the first repeats the header. Where it repeats it cell
 // for cell, the row is rejected (survey_summaryrows.go). Where its columns come in
@@ -13,35 +17,43 @@ import "github.com/samenspel/samenspel/pipeline/model"
 // read without the researcher's choice.
 
 // headerNames tells the rows of a table that hold its header's names: a row is looked
-// at only where its first non-empty cell has the length of a header cell, so that the
-// rows of data cost one comparison of lengths.
+// at only where its first non-empty cell starts with a header cell's first letter and
+// is, in lower case, a header cell, so that a row of data costs a comparison of bytes
+// (the national survey's 100,000 rows took 0.56 s of CPU when every row was compared
+// cell by cell).
 type headerNames struct {
-	header  []string
-	named   int       // header cells that are not empty
-	lengths [2]uint64 // bit n: a header cell of n bytes, spaces and a BOM aside (n < 128)
+	header []string
+	named  int             // header cells that are not empty
+	first  [256]bool       // the first bytes of the header cells, in lower case
+	lower  map[string]bool // the header cells in lower case
 }
 
 func newHeaderNames(header []string) *headerNames {
-	h := &headerNames{header: header}
+	h := &headerNames{header: header, lower: map[string]bool{}}
 	for _, c := range header {
 		c = withoutBOM(c)
 		if c == "" {
 			continue
 		}
 		h.named++
-		if n := len(c); n < 128 {
-			h.lengths[n/64] |= 1 << (n % 64)
-		}
+		h.first[lowerByte(c[0])] = true
+		h.lower[strings.ToLower(c)] = true
 	}
 	return h
 }
 
-// possible reports whether the first non-empty cell of row has a header cell's length.
+func lowerByte(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// possible reports whether the first non-empty cell of row may be a header cell.
 func (h *headerNames) possible(row []string) bool {
 	for _, v := range row {
 		if v = withoutBOM(v); v != "" {
-			n := len(v)
-			return n < 128 && h.lengths[n/64]&(1<<(n%64)) != 0
+			return h.first[lowerByte(v[0])] && h.lower[strings.ToLower(v)]
 		}
 	}
 	return false

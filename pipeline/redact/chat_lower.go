@@ -33,6 +33,7 @@ import (
 // both published).
 func (r *Redactor) findChatLowerNames(text string) []Span {
 	var out []Span
+	var words [][2]int // the words of a stretch, reused from stretch to stretch
 	l := lex()
 	for s := 0; s < len(text); {
 		e := s
@@ -54,7 +55,7 @@ func (r *Redactor) findChatLowerNames(text string) []Span {
 			e += n
 		}
 		if e > s {
-			out = r.chatUnitNames(text, s, e, l, out, caps)
+			out, words = r.chatUnitNames(text, s, e, l, out, caps, words[:0])
 		}
 		_, n := 0, 1
 		if e < len(text) {
@@ -82,27 +83,25 @@ func chatStop(c rune) bool {
 	return false
 }
 
-// chatUnitNames appends the names in the lower-case stretch text[s:e] to out.
-func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span, caps bool) []Span {
-	var words [][2]int
+// chatUnitNames appends the names in the stretch text[s:e] to out: every word where the
+// stretch holds no capital, the words in lower case otherwise (caps). words is room for
+// the stretch's words, returned for the next stretch.
+func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span, caps bool, words [][2]int) ([]Span, [][2]int) {
+	// A stretch with capitals is looked at only where a word in lower case may be a name:
+	// most sentences hold none, and their words are not listed.
+	if caps && !r.lowerCandidate(text, s, e, l) {
+		return out, words
+	}
 	for i := s; i < e; {
-		c, n := runeAt(text, i)
-		if !unicode.IsLetter(c) {
-			i += n
-			continue
+		ws, we := nextLetters(text, i, e)
+		if ws == we {
+			break
 		}
-		ws := i
-		for i < e {
-			c, n := runeAt(text, i)
-			if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) {
-				break
-			}
-			i += n
-		}
-		words = append(words, [2]int{ws, i})
+		words = append(words, [2]int{ws, we})
+		i = we
 	}
 	if len(words) < 3 {
-		return out
+		return out, words
 	}
 	for wi := 0; wi < len(words); wi++ {
 		w := words[wi]
@@ -114,10 +113,8 @@ func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span, 
 			continue
 		}
 		if caps {
-			// in a sentence with capitals, a lower-case word that is no word at all
-			// ("Ik sprak met mohamed"; "Een merel zat" stays, though a Merel is listed)
-			if c, _ := utf8.DecodeRuneInString(word); !unicode.IsLower(c) || common(fold(word)) || l.dutchWord(fold(word)) {
-				continue
+			if c, _ := utf8.DecodeRuneInString(word); !unicode.IsLower(c) {
+				continue // a capitalised word: names.go's
 			}
 		}
 		f := fold(word)
@@ -134,6 +131,11 @@ func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span, 
 		default:
 			continue
 		}
+		if caps && (common(f) || l.dutchWord(f)) {
+			// in a sentence with capitals, a name in lower case is no word at all ("Ik
+			// sprak met mohamed"; "Een merel zat" stays, though a Merel is listed)
+			continue
+		}
 		if e == w[1] {
 			if k, end := chatSurnameAfter(text, words, wi, l); k > wi {
 				wi, e = k, end // "lotte de vries", "yusuf el amrani", "ayoub bakkali"
@@ -141,7 +143,7 @@ func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span, 
 		}
 		out = append(out, Span{w[0], e, Name})
 	}
-	return out
+	return out, words
 }
 
 // chatSurnameAfter returns the last word of a surname written in lower case after the
@@ -173,6 +175,46 @@ func chatSurnameAfter(text string, words [][2]int, i int, l *lexicon) (int, int)
 		return j, words[j][1]
 	}
 	return i, 0
+}
+
+// nextLetters returns the first word of letters (and marks) in text[i:e], as its start
+// and end; start == end where there is none.
+func nextLetters(text string, i, e int) (int, int) {
+	for i < e {
+		c, n := runeAt(text, i)
+		if unicode.IsLetter(c) {
+			break
+		}
+		i += n
+	}
+	ws := i
+	for i < e {
+		c, n := runeAt(text, i)
+		if !unicode.IsLetter(c) && !unicode.Is(unicode.Mn, c) {
+			break
+		}
+		i += n
+	}
+	return ws, i
+}
+
+// lowerCandidate reports whether text[s:e] holds a word in lower case of three letters
+// or more that chatName takes, alone or with a possessive s.
+func (r *Redactor) lowerCandidate(text string, s, e int, l *lexicon) bool {
+	for i := s; i < e; {
+		ws, we := nextLetters(text, i, e)
+		if ws == we {
+			return false
+		}
+		i = we
+		if c, _ := utf8.DecodeRuneInString(text[ws:]); !unicode.IsLower(c) || we-ws < 3 {
+			continue
+		}
+		if f := fold(text[ws:we]); r.chatName(f, l) || len(f) > 4 && f[len(f)-1] == 's' && r.chatName(f[:len(f)-1], l) {
+			return true
+		}
+	}
+	return false
 }
 
 // chatName reports whether the folded word is a name in chat text (see above).
