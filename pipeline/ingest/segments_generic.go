@@ -169,6 +169,8 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	// the end of the double national study's analysis). The segment id is the one its
 	// segment keeps.
 	var short interned
+	var lastCoder string                  // the last coder a row named
+	var coderFilled, coderFilledFirst int // rows without a coder that took the row above's
 	sheet := rows.Sheet()
 	delimited := rows.Delimited()
 	reject := func(line int, field, value string, err error) {
@@ -376,12 +378,26 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			lastCoding = append(lastCoding, -1)
 		}
 
+		coded := len(names) > 0 // a row of uncoded text has neither code nor coder
 		if len(names) == 0 {
 			names = []string{""} // reviewed, nothing applies
 		}
 		coder := short.of(cell(coderCol))
-		if coder == "" {
+		switch {
+		case coder != "":
+			lastCoder = coder
+		case opt.Coder != "":
 			coder = opt.Coder // the entry's coder: (sheets_per_coder.go)
+		case lastCoder != "" && coded:
+			// A coder named on a block's first row only: cells merged in Excel and
+			// saved as CSV, which keeps the value in the first cell (an attack on the
+			// readers, F05: the empty cells were a coder without a name, 6 codings
+			// for 8 and agreement over 1 segment for 4). The row above's coder.
+			coder = lastCoder
+			if coderFilled == 0 {
+				coderFilledFirst = line
+			}
+			coderFilled++
 		}
 		for k, n := range names {
 			n = short.of(n)
@@ -459,6 +475,12 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Files = append(ds.Files, count)
 	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
 	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
+	if coderFilled > 0 {
+		ds.Warnings = append(ds.Warnings, model.Warning{File: path, Err: model.Reasonf(
+			"%[1]d row(s) with a code have an empty %[2]q cell (the first in row %[3]d) and are read as coded by the coder of the row above (cells merged in Excel and saved as CSV?); give them their coder if that is not it",
+			"%[1]d regel(s) met een code hebben een lege cel in %[2]q (de eerste in regel %[3]d) en zijn gelezen als gecodeerd door de codeur van de regel erboven (cellen samengevoegd in Excel en opgeslagen als CSV?); geef ze hun codeur als dat die niet is",
+			coderFilled, columnHeader(header, coderCol), coderFilledFirst)})
+	}
 	if waves != nil {
 		values := waves.perInterview(&ds)
 		if values > 0 {
