@@ -140,10 +140,13 @@ func inOrder(row []string, order []int) []string {
 	return out
 }
 
-// readSheets reads a workbook's first sheet with read and, where study.yaml names no
+// readSheets reads a workbook's first visible sheet with read and, where study.yaml names no
 // sheet, the other sheets with the same header (see the top of this file). ok is false
 // when the input is not a workbook of several sheets, for the caller to read it as one
 // table.
+// sheetHidden reports whether a sheet's state hides it in Excel.
+func sheetHidden(state string) bool { return state == "hidden" || state == "veryHidden" }
+
 func readSheets(in *input, opt Options, survey bool, read func(string, Options) (model.Dataset, error)) (ds model.Dataset, ok bool, err error) {
 	if opt.Sheet != "" {
 		return ds, false, nil
@@ -152,15 +155,31 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 	if len(sheets) < 2 {
 		return ds, false, nil
 	}
-	first, err := sheetHeader(in, sheets[0].Name)
+	// The first visible sheet is the table: a hidden first sheet (test responses, an
+	// old copy) was read as data, 10 respondents for 5 (an attack on the readers, F06).
+	base := 0
+	for base < len(sheets) && sheetHidden(sheets[base].State) {
+		base++
+	}
+	if base == len(sheets) {
+		base = 0
+	}
+	first, err := sheetHeader(in, sheets[base].Name)
 	if err != nil || first == nil {
+		if base > 0 {
+			return ds, false, model.Reasonf("%s: %s: the first visible sheet holds no table; name the sheet to read: sheet: ...",
+				"%s: %s: het eerste zichtbare blad bevat geen tabel; noem het blad dat gelezen moet worden: sheet: ...", in.path, model.Place(sheets[base].Name, 0, ""))
+		}
 		return ds, false, nil // the first sheet alone, as before: its reader says what is wrong
 	}
-	same := []string{sheets[0].Name}
+	same := []string{sheets[base].Name}
 	var other []*SheetNotRead
-	for _, s := range sheets[1:] {
+	for i, s := range sheets {
+		if i == base {
+			continue
+		}
 		h, err := sheetHeader(in, s.Name)
-		hidden := s.State == "hidden" || s.State == "veryHidden"
+		hidden := sheetHidden(s.State)
 		switch {
 		case err != nil || h == nil:
 			// No text (or no table, as a chart sheet): nothing to read or to lose.
@@ -168,10 +187,10 @@ func readSheets(in *input, opt Options, survey bool, read func(string, Options) 
 			same = append(same, s.Name)
 		default:
 			// A hidden sheet is a lookup list or an old copy more often than data.
-			other = append(other, &SheetNotRead{Path: in.path, Sheet: s.Name, First: sheets[0].Name, Hidden: hidden})
+			other = append(other, &SheetNotRead{Path: in.path, Sheet: s.Name, First: sheets[base].Name, Hidden: hidden})
 		}
 	}
-	if len(same) == 1 && len(other) == 0 {
+	if len(same) == 1 && len(other) == 0 && base == 0 {
 		return ds, false, nil
 	}
 	// A survey's sheets are read again where the first reading found versions of a
