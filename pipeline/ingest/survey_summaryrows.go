@@ -45,6 +45,35 @@ var summaryLeads = map[string]bool{
 	"count": true, "median": true, "mode": true, "variantie": true, "variance": true,
 }
 
+// subtotalFunctions are the functions of Excel's Data > Subtotal (Gegevens > Subtotaal),
+// as it names them after a group's value ("Aardam Gemiddelde", "Bergdorp Aantal",
+// "Zeeveen Total") and after "Eind" or "Grand" below all groups ("Eindgemiddelde",
+// "Grand Average"), folded. Short ones (Max, Min) only after Eind or Grand: "Coach Max"
+// may be a name.
+var subtotalFunctions = map[string]bool{
+	"gemiddelde": true, "totaal": true, "aantal": true, "som": true, "product": true, "stdev": true,
+	"stdevp": true, "var": true, "varp": true, "aantal getallen": true, "average": true, "total": true,
+	"count": true, "sum": true, "count numbers": true, "mean": true,
+}
+
+// subtotalLabel reports whether the folded label f is one of Excel's Subtotal rows (an
+// attack on the readers, F04: "Aardam Gemiddelde" under Gemeente, an empty respondent
+// cell, was a respondent of a municipality "Aardam Gemiddelde", and "Aardam Aantal"
+// answered 4 to every item).
+func subtotalLabel(f string) bool {
+	for _, lead := range []string{"eind", "grand "} {
+		if rest, ok := strings.CutPrefix(f, lead); ok && (subtotalFunctions[rest] || rest == "max" || rest == "min") {
+			return true
+		}
+	}
+	for i := 0; i < len(f); i++ {
+		if f[i] == ' ' && i > 0 && subtotalFunctions[f[i+1:]] {
+			return true
+		}
+	}
+	return false
+}
+
 // isSummaryWord reports whether a respondent cell is a summary row's label: a summary word,
 // or a longer label that begins with one (attack 17 F01: "Gemiddelde score").
 func isSummaryWord(id string) bool {
@@ -62,7 +91,7 @@ func isSummaryWord(id string) bool {
 // isSummaryFolded is isSummaryWord for a label folded as summaryWords are (lower case,
 // single spaces, no trailing colon or full stop).
 func isSummaryFolded(f string) bool {
-	if summaryWords[f] {
+	if summaryWords[f] || subtotalLabel(f) {
 		return true
 	}
 	lead, rest, more := strings.Cut(f, " ")
@@ -96,7 +125,7 @@ func summaryLabelElsewhere(row []string, lay *surveyLayout, idCol int) (col int,
 	// a whole summary word only: a sentence that begins with one is an open answer
 	// ("Totaal geen idee wat het wijkteam doet.", review of attack 17's fixes, R01)
 	f := strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(label), " ")), ":.")
-	return col, label, col >= 0 && !strings.EqualFold(label, "n") && summaryWords[f] // "N": "no", "not applicable"
+	return col, label, col >= 0 && !strings.EqualFold(label, "n") && (summaryWords[f] || subtotalLabel(f)) // "N": "no", "not applicable"
 }
 
 // onlyItems reports whether row holds nothing but its respondent cell and item cells: a
