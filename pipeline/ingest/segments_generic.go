@@ -4,8 +4,10 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -102,6 +104,10 @@ func splitOn(s string, sep func(rune) bool) []string {
 	}
 	return out
 }
+
+// ErrCodesUnread is wrapped by the warning of a coding table without a code column whose
+// other column holds the codebook's codes; analyse check lists it as something to fix.
+var ErrCodesUnread = model.NewKind("codes in a column that is not read", "codes in een kolom die niet gelezen wordt")
 
 // readSegmentTable reads a coded-segment table in the given layout.
 func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset, error) {
@@ -204,7 +210,19 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	docCol, respCol, textCol, codeCol := column("document"), column("respondent"), column("text"), column("code")
 	segCol, coderCol, municipalityCol, roleCol := column("segment"), column("coder"), column("municipality"), column("role")
 	docGroups := newUnreadGroups(cols, header, municipalityCol) // MAXQDA's document group: maxqda_groups.go
-	var waves *segmentWaves                                     // a wave column: segments_wave.go
+	// A table with no code column whose other column holds the codebook's codes ("Thema",
+	// "Categorie"): its codes were not counted, with 0 codings and nothing to fix in
+	// check (an attack on the readers, F09). The rows whose cell in each such column
+	// the codebook knows are counted, to say so.
+	var codesIn map[int]int
+	fieldAt := map[int]bool{}
+	if codeCol < 0 && len(extraCodeCols) == 0 && coderPairs == nil && opt.Codebook != nil {
+		codesIn = map[int]int{}
+		for _, i := range cols {
+			fieldAt[i] = true
+		}
+	}
+	var waves *segmentWaves // a wave column: segments_wave.go
 	if i := column("wave"); i >= 0 {
 		waves = newSegmentWaves(opt, i, header[i])
 	}
@@ -379,6 +397,15 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		}
 
 		coded := len(names) > 0 // a row of uncoded text has neither code nor coder
+		if codesIn != nil {
+			for i := range row {
+				if v := strings.TrimSpace(row[i]); v != "" && !fieldAt[i] {
+					if _, ok := opt.Codebook.Resolve(v); ok {
+						codesIn[i]++
+					}
+				}
+			}
+		}
 		if len(names) == 0 {
 			names = []string{""} // reviewed, nothing applies
 		}
@@ -475,6 +502,14 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	ds.Files = append(ds.Files, count)
 	ds.Warnings = append(ds.Warnings, sameFieldColumns(path, header, map[string][]int{"municipality": {municipalityCol}, "role": {roleCol}}, opt.Columns)...)
 	ds.Warnings = append(ds.Warnings, conflicts.warnings(path)...)
+	for _, i := range slices.Sorted(maps.Keys(codesIn)) {
+		if n := codesIn[i]; n > 0 && 2*n >= count.Accepted {
+			ds.Warnings = append(ds.Warnings, model.Warning{File: path, Err: model.Reasonf(
+				"%[4]w: the table has no code column, and column %[1]q holds a code of the codebook in %[2]d of its %[3]d rows: none of them is counted; if it holds the codes, name it: columns: {code: %[1]q}",
+				"%[4]v: de tabel heeft geen codekolom, en kolom %[1]q bevat een code van het codeboek in %[2]d van de %[3]d regels: geen ervan telt mee; bevat ze de codes, noem haar dan: columns: {code: %[1]q}",
+				columnHeader(header, i), n, count.Accepted, ErrCodesUnread)})
+		}
+	}
 	if coderFilled > 0 {
 		ds.Warnings = append(ds.Warnings, model.Warning{File: path, Err: model.Reasonf(
 			"%[1]d row(s) with a code have an empty %[2]q cell (the first in row %[3]d) and are read as coded by the coder of the row above (cells merged in Excel and saved as CSV?); give them their coder if that is not it",
