@@ -262,10 +262,13 @@ func (r *Rows) value(typ cellKind, style int, v []byte, hasV bool, inline []byte
 	if !hasV || style <= 0 || style >= len(r.book.styles) {
 		return v, -1, nil
 	}
-	switch kind := r.book.styles[style]; kind {
-	case showsNumber:
+	switch kind := r.book.styles[style]; {
+	case kind >= showsPadded:
+		r.cell = append(r.cell[:0], paddedText(v, int(kind-showsPadded))...)
+		return r.cell, -1, nil
+	case kind == showsNumber:
 		return v, -1, nil
-	case showsVaries:
+	case kind == showsVaries:
 		if _, err := strconv.ParseFloat(string(v), 64); err == nil {
 			return nil, -1, model.Reasonf("a number format whose dates depend on the value: %w", "een getalnotatie waarvan de datums van de waarde afhangen: %v", ErrUnsupported)
 		}

@@ -21,7 +21,33 @@ const (
 	showsDate                     // a date, perhaps with a time of day
 	showsTime                     // a time of day
 	showsVaries                   // depends on the value: left to excelize
+	// showsPadded and above: a whole number padded with zeros to showsPadded+n digits
+	// (the custom format "000": ids 001, 002 that Excel stores as 1, 2).
+	showsPadded formatKind = 16
 )
+
+// paddedCode matches a custom format of zeros alone ("000", "00000").
+var paddedCode = regexp.MustCompile(`^0{2,32}$`)
+
+// paddedText writes a whole number raw with zeros before it to width digits, as the
+// format "000" shows it; anything else stays raw. An id typed as 001 in Excel is stored
+// as 1 with that format, and read as 1 it joined no interview of respondent 001 (an
+// attack on the readers, F07: two people read as four).
+func paddedText(raw []byte, width int) []byte {
+	if len(raw) == 0 || len(raw) >= width {
+		return raw
+	}
+	for _, c := range raw {
+		if c < '0' || c > '9' {
+			return raw
+		}
+	}
+	out := make([]byte, 0, width)
+	for range width - len(raw) {
+		out = append(out, '0')
+	}
+	return append(out, raw...)
+}
 
 var (
 	dateView  = regexp.MustCompile(`^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[AaPp][Mm])?)?$`)
@@ -50,6 +76,9 @@ func viewKind(view string) formatKind {
 func CellText(raw, view string, date1904 bool) string {
 	if (raw == "1" && view == "TRUE") || (raw == "0" && view == "FALSE") {
 		return view
+	}
+	if len(view) > len(raw) && strings.Trim(view[:len(view)-len(raw)], "0") == "" && string(paddedText([]byte(raw), len(view))) == view {
+		return view // a whole number padded with zeros by its format: 001
 	}
 	return dateText(raw, viewKind(view), date1904)
 }
@@ -122,6 +151,9 @@ var formats struct {
 // kindOfCode says what a custom format code shows. A code with none of the letters of
 // a date or time outside quotes shows a number, without asking excelize.
 func kindOfCode(code string) formatKind {
+	if paddedCode.MatchString(code) {
+		return showsPadded + formatKind(len(code))
+	}
 	if !mayShowDate(code) {
 		return showsNumber
 	}

@@ -258,7 +258,7 @@ var (
 		"=SUM(A1)", "2024-03-05", "]]>", "<![CDATA[x]]>", "&amp;", "x\u00a0y", strings.Repeat("lang ", 300)}
 	customFormats = []string{"d-m-yyyy", "dd/mm/yyyy hh:mm", "yyyy-mm-dd", "h:mm", "hh:mm:ss AM/PM", "mmm yyyy",
 		"d mmmm yyyy", "[$-413]d mmmm yyyy", "mm:ss.0", "yyyy", "dddd", `"dag "d`, "0.00", "#,##0.00 €",
-		"0%", "0.00E+00", "@", "mm/yyyy", "d-mmm", "General", `[Red]0.00;[Blue]-0.00`}
+		"0%", "0.00E+00", "@", "mm/yyyy", "d-mmm", "General", `[Red]0.00;[Blue]-0.00`, "000", "00000", "00"}
 )
 
 func randomWorkbook(rng *rand.Rand, path string, stream bool) error {
