@@ -8,8 +8,9 @@ import (
 )
 
 // waveHeaders are the header names of a survey's wave column (study.yaml may name
-// another: columns: {wave: ...}).
-var waveHeaders = []string{"wave", "meting", "meetmoment"}
+// another: columns: {wave: ...}). A column headed "Peiling" was read as an open answer,
+// two waves pooled as one (an attack on the readers, F08).
+var waveHeaders = []string{"wave", "meting", "meetmoment", "peiling", "peilmoment", "meetronde", "ronde"}
 
 // waveColumn marks the survey's wave column, in every layout: the column that
 // opt.Columns names for "wave", else the first column not otherwise used whose header is
