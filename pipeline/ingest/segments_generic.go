@@ -175,6 +175,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 	// the end of the double national study's analysis). The segment id is the one its
 	// segment keeps.
 	var short interned
+	repeated := 0                         // rows whose coding was read before
 	var lastCoder string                  // the last coder a row named
 	var coderFilled, coderFilledFirst int // rows without a coder that took the row above's
 	sheet := rows.Sheet()
@@ -438,6 +439,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 				dup = ds.Codings[c].Raw == n && ds.Codings[c].Coder == coder
 			}
 			if dup {
+				if k == 0 {
+					repeated++ // the row read before: an export pasted twice
+				}
 				continue
 			}
 			earlierCoding = append(earlierCoding, lastCoding[seg])
@@ -509,6 +513,12 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 				"%[4]v: de tabel heeft geen codekolom, en kolom %[1]q bevat een code van het codeboek in %[2]d van de %[3]d regels: geen ervan telt mee; bevat ze de codes, noem haar dan: columns: {code: %[1]q}",
 				columnHeader(header, i), n, count.Accepted, ErrCodesUnread)})
 		}
+	}
+	if repeated > 0 {
+		ds.Warnings = append(ds.Warnings, model.Warning{File: path, Err: model.Reasonf(
+			"%d row(s) repeat a coding read before (the same segment, code and coder: an export pasted twice?); each coding counts once",
+			"%d regel(s) herhalen een codering die al gelezen is (hetzelfde fragment, dezelfde code en codeur: een export twee keer geplakt?); elke codering telt één keer",
+			repeated)})
 	}
 	if coderFilled > 0 {
 		ds.Warnings = append(ds.Warnings, model.Warning{File: path, Err: model.Reasonf(
