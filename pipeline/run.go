@@ -239,6 +239,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		return nil, err
 	}
 	out.Summary.Warnings = append(out.Summary.Warnings, survey.shared...)
+	out.Summary.Warnings = append(out.Summary.Warnings, surveyIDsAlike(interviewed, survey.ds)...) // survey_ids_alike.go
 	for i := range survey.ds {
 		merge(survey.ds[i])
 		survey.ds[i] = model.Dataset{} // let each file's answers go once merged
