@@ -140,13 +140,13 @@ func inOrder(row []string, order []int) []string {
 	return out
 }
 
-// readSheets reads a workbook's first visible sheet with read and, where study.yaml names no
-// sheet, the other sheets with the same header (see the top of this file). ok is false
-// when the input is not a workbook of several sheets, for the caller to read it as one
-// table.
 // sheetHidden reports whether a sheet's state hides it in Excel.
 func sheetHidden(state string) bool { return state == "hidden" || state == "veryHidden" }
 
+// readSheets reads a workbook's first visible sheet with read and, where study.yaml names
+// no sheet, the other sheets with the same header (see the top of this file). ok is false
+// when the input is not a workbook of several sheets, for the caller to read it as one
+// table.
 func readSheets(in *input, opt Options, survey bool, read func(string, Options) (model.Dataset, error)) (ds model.Dataset, ok bool, err error) {
 	if opt.Sheet != "" {
 		return ds, false, nil
