@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -61,17 +62,24 @@ func (h *headerNames) possible(row []string) bool {
 
 // reordered reports whether row holds the header's names in other columns: two cells or
 // more, half the header's named cells at least, each the name of one header cell (case
-// and spaces aside) and none twice, one of them or more not in its own column. col is
-// the first such cell's column and from the column whose header it names.
+// and spaces aside) and none twice, one of them or more not in its own column; up to two
+// other cells may be columns the second export added ("Opmerking": a review of the
+// rule found such a header read as a rejected row and the rows below it swapped). A row
+// with a number in it is data: a header whose items are named 1, 2, 3 is repeated by an
+// anonymous respondent's answers 2, 1, 4 (the same review). col is the first moved
+// cell's column and from the column whose header it names.
 func (h *headerNames) reordered(row []string) (col, from int, ok bool) {
 	if h.named < 2 || !h.possible(row) {
 		return 0, 0, false
 	}
 	used := make([]bool, len(h.header))
-	n, col, from := 0, -1, -1
+	n, added, col, from := 0, 0, -1, -1
 	for i, v := range row {
 		if v = withoutBOM(v); v == "" {
 			continue
+		}
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64); err == nil {
+			return 0, 0, false
 		}
 		j := -1
 		if i < len(h.header) && equalFoldFields(v, withoutBOM(h.header[i])) {
@@ -84,7 +92,13 @@ func (h *headerNames) reordered(row []string) (col, from int, ok bool) {
 				}
 			}
 		}
-		if j < 0 || used[j] {
+		if j < 0 {
+			if added++; added > 2 {
+				return 0, 0, false
+			}
+			continue
+		}
+		if used[j] {
 			return 0, 0, false
 		}
 		used[j] = true
@@ -93,7 +107,7 @@ func (h *headerNames) reordered(row []string) (col, from int, ok bool) {
 			col, from = i, j
 		}
 	}
-	return col, from, col >= 0 && n >= 2 && 2*n >= h.named
+	return col, from, col >= 0 && n >= 2 && 2*n >= h.named && n > 2*added
 }
 
 // reorderedHeaderError is the stop for a row that repeats the header with its columns in

@@ -81,6 +81,9 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			count.Rejected++
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: columnHeader(header, idCol), Value: value, Err: err, IsID: value != ""})
 		}
+		if col, from, ok := names.reordered(row); ok { // header_reordered.go
+			return model.Dataset{}, reorderedHeaderError(path, sheet, line, header, col, from)
+		}
 		// A text row with another number of fields than its header's named columns has a
 		// delimiter in a value that was not quoted ("bellen; niet mailen"), or lost a value
 		// with its delimiter: read as it is, its municipality and role would be its
@@ -105,9 +108,6 @@ func readRespondents(path string, opt Options) (model.Dataset, error) {
 			count.Rejected++
 			ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Err: headerRepeatedReason()})
 			continue
-		}
-		if col, from, ok := names.reordered(row); ok {
-			return model.Dataset{}, reorderedHeaderError(path, sheet, line, header, col, from)
 		}
 		if first, dup := seen[id]; dup {
 			if other := conflictingCells(header, field, first.row, row); other != "" {

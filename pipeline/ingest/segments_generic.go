@@ -269,6 +269,9 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 			continue
 		}
 		line := rows.Line()
+		if col, from, ok := names.reordered(row); ok { // header_reordered.go
+			return ds, reorderedHeaderError(path, sheet, line, header, col, from)
+		}
 		if delimited && tooManyFields(row, named) { // fieldcount.go
 			reject(line, "", "", unquotedDelimiter(len(row), named))
 			continue
@@ -276,9 +279,6 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		if rowRepeatsHeader(row, header, headCol) {
 			reject(line, "", "", segmentHeaderRepeatedReason())
 			continue
-		}
-		if col, from, ok := names.reordered(row); ok {
-			return ds, reorderedHeaderError(path, sheet, line, header, col, from)
 		}
 		if delimited && coderCol >= 0 && shifted.is(strings.TrimSpace(tableCell(row, coderCol))) {
 			reject(line, "coder", strings.TrimSpace(tableCell(row, coderCol)), codeAsCoder(strings.TrimSpace(tableCell(row, coderCol))))

@@ -592,6 +592,16 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		}
 		return x
 	}
+	// seenValue tells a municipality, role or wave of the rows read so far, in any case
+	// (Excel's Subtotal labels a group's row by its value: survey_summaryrows.go).
+	seenValue := func(v string) bool {
+		for k := range interned {
+			if strings.EqualFold(k, v) {
+				return true
+			}
+		}
+		return false
+	}
 	uc, who := uncomputedOf(src), respondentColumns(lay) // survey_broken.go
 	// Each accepted row's print, to find it in another export of the survey
 	// (survey_overlap_print.go): every format with a response or respondent id
@@ -627,6 +637,11 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 			continue // an empty row holds nothing to account for
 		}
 		count.Read++
+		// The header again in another column order, perhaps with a column more: the rows
+		// below would be read under the wrong items (header_reordered.go).
+		if col, from, ok := names.reordered(row); ok && !lay.everyRow {
+			return model.Dataset{}, reorderedHeaderError(path, sheet, line, heads, col, from)
+		}
 		// A text row with more fields than the header has a delimiter in a value that was
 		// not quoted ("goed; soms slecht"): every answer after it would be read in its
 		// neighbour's column, so the row is rejected rather than read shifted.
@@ -673,9 +688,6 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				reject(line, -1, "", headerRepeatedReason(), "")
 				continue
 			}
-			if col, from, ok := names.reordered(row); ok {
-				return model.Dataset{}, reorderedHeaderError(path, sheet, line, heads, col, from)
-			}
 		}
 		if !lay.everyRow && lay.idPrefix == "" {
 			if isSummaryWord(id) && onlyItems(row, lay, idCol) {
@@ -684,7 +696,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 				continue
 			}
 			if id == "" {
-				if col, label, ok := summaryLabelElsewhere(row, lay, idCol); ok {
+				if col, label, ok := summaryLabelElsewhere(row, lay, idCol, seenValue); ok {
 					count.Rejected++
 					ds.Rejects = append(ds.Rejects, model.Reject{File: path, Sheet: sheet, Row: line, Column: header(col), Value: label, Err: summaryLabelReason(label, header(col))})
 					continue

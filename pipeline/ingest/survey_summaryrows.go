@@ -59,8 +59,11 @@ var subtotalFunctions = map[string]bool{
 // subtotalLabel reports whether the folded label f is one of Excel's Subtotal rows (an
 // attack on the readers, F04: "Aardam Gemiddelde" under Gemeente, an empty respondent
 // cell, was a respondent of a municipality "Aardam Gemiddelde", and "Aardam Aantal"
-// answered 4 to every item).
-func subtotalLabel(f string) bool {
+// answered 4 to every item): "Eind" or "Grand" and a function, "Totaal" or "Total" and
+// one, or a group's value that group (a value of the table's rows above, told by seen,
+// which may be nil) and one. An open answer that ends in such a word ("Onder het
+// gemiddelde", "een klein aantal": a review of the rule) is no label.
+func subtotalLabel(f string, seen func(string) bool) bool {
 	for _, lead := range []string{"eind", "grand "} {
 		if rest, ok := strings.CutPrefix(f, lead); ok && (subtotalFunctions[rest] || rest == "max" || rest == "min") {
 			return true
@@ -68,7 +71,8 @@ func subtotalLabel(f string) bool {
 	}
 	for i := 0; i < len(f); i++ {
 		if f[i] == ' ' && i > 0 && subtotalFunctions[f[i+1:]] {
-			return true
+			lead := f[:i]
+			return lead == "totaal" || lead == "total" || seen != nil && seen(lead)
 		}
 	}
 	return false
@@ -91,7 +95,7 @@ func isSummaryWord(id string) bool {
 // isSummaryFolded is isSummaryWord for a label folded as summaryWords are (lower case,
 // single spaces, no trailing colon or full stop).
 func isSummaryFolded(f string) bool {
-	if summaryWords[f] || subtotalLabel(f) {
+	if summaryWords[f] || subtotalLabel(f, nil) {
 		return true
 	}
 	lead, rest, more := strings.Cut(f, " ")
@@ -104,7 +108,7 @@ func isSummaryFolded(f string) bool {
 // the label typed under Gemeente or Functie, the respondent column being narrow). Read as
 // an anonymous respondent, the row added a municipality "Mediaan" or a role "Totaal". No
 // municipality or role is named so; a row with any other text is left to the other rules.
-func summaryLabelElsewhere(row []string, lay *surveyLayout, idCol int) (col int, label string, ok bool) {
+func summaryLabelElsewhere(row []string, lay *surveyLayout, idCol int, seen func(string) bool) (col int, label string, ok bool) {
 	col = -1
 	for i, v := range row {
 		v = strings.TrimSpace(v)
@@ -125,7 +129,7 @@ func summaryLabelElsewhere(row []string, lay *surveyLayout, idCol int) (col int,
 	// a whole summary word only: a sentence that begins with one is an open answer
 	// ("Totaal geen idee wat het wijkteam doet.", review of attack 17's fixes, R01)
 	f := strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(label), " ")), ":.")
-	return col, label, col >= 0 && !strings.EqualFold(label, "n") && (summaryWords[f] || subtotalLabel(f)) // "N": "no", "not applicable"
+	return col, label, col >= 0 && !strings.EqualFold(label, "n") && (summaryWords[f] || subtotalLabel(f, seen)) // "N": "no", "not applicable"
 }
 
 // onlyItems reports whether row holds nothing but its respondent cell and item cells: a
