@@ -10,6 +10,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/samenspel/samenspel/pipeline/model"
 )
@@ -731,10 +733,13 @@ var numberPrefix = regexp.MustCompile(`^(?:[A-Za-z]{1,2}\s?)?\d+\s*:\s*`)
 
 // respondentFromName derives a respondent id from a document or file name: the name
 // without folder, extension and a tool's number prefix ("3: ", "P 3: "), up to its first
-// "_" ("JW01_Bergdorp.txt" gives "JW01"), past words before it that say the file is an
-// interview ("interview_1.txt", "interview_mohamed_bouali.txt", "gesprek_JW01.docx"
-// give "1", "mohamed", "JW01": an attack on 0.12 found every "interview_..." file read
-// as one respondent "interview").
+// "_" ("JW01_Bergdorp.txt" gives "JW01"). After a word that says the file is an
+// interview ("interview_", "gesprek_", "transcript_": an attack on 0.12 found every
+// "interview_..." file read as one respondent "interview") the id is the next part where
+// it is an id of letters and digits ("interview_JW01_Bergdorp.docx": JW01), past dates
+// and parts ("interview_2024-03-12_JW01", "interview_deel2_JW01"), and else the rest of
+// the name ("interview_1_aardam", "interview_mohamed_bouali": a review of the fix found
+// "1" and "mohamed" joining two people).
 func respondentFromName(name string) string {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -746,19 +751,55 @@ func respondentFromName(name string) string {
 		name = strings.TrimSuffix(name, filepath.Ext(name))
 	}
 	name = numberPrefix.ReplaceAllString(name, "")
+	cued := false
 	for {
 		i := strings.Index(name, "_")
 		if i <= 0 {
 			break
 		}
-		if !interviewFileWord[strings.ToLower(strings.TrimSpace(name[:i]))] || strings.TrimSpace(strings.Trim(name[i:], "_")) == "" {
-			name = name[:i]
+		if strings.Trim(name[i:], "_ ") == "" {
+			name = name[:i] // "interview_"
 			break
 		}
-		name = strings.TrimLeft(name[i+1:], "_") // "interview_", "gesprek_"
+		part := strings.ToLower(strings.TrimSpace(name[:i]))
+		switch {
+		case interviewFileWord[part], cued && (datePart.MatchString(part) || partWord.MatchString(part)):
+			cued = true
+			name = strings.TrimLeft(name[i+1:], "_") // "interview_", "2024-03-12_", "deel2_"
+			continue
+		case !cued || idPart.MatchString(part):
+			name = name[:i]
+		default:
+			name = lowerRun(name) // "jan_de_vries_Bergdorp": jan_de_vries
+		}
+		break
 	}
 	return strings.TrimSpace(name)
 }
+
+// lowerRun is name up to a part after its first that is capitalised where the first is
+// not: "jan_de_vries_Bergdorp" gives "jan_de_vries", since the capitalised part is a
+// municipality or a role, no part of a name written in lower case.
+func lowerRun(name string) string {
+	parts := strings.Split(name, "_")
+	if r, _ := utf8.DecodeRuneInString(parts[0]); unicode.IsUpper(r) {
+		return name
+	}
+	for k := 1; k < len(parts); k++ {
+		if r, _ := utf8.DecodeRuneInString(parts[k]); unicode.IsUpper(r) {
+			return strings.Join(parts[:k], "_")
+		}
+	}
+	return name
+}
+
+// datePart, partWord and idPart tell the parts of a file's name after an interview word:
+// a date, a part or version, an id of letters and digits (JW01, R12, P3).
+var (
+	datePart = regexp.MustCompile(`^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$|^(19|20)\d{6}$`)
+	partWord = regexp.MustCompile(`^(deel|part|versie|version|v|ronde|opname|sessie|session)\d{0,2}$`)
+	idPart   = regexp.MustCompile(`^\pL{1,4}\s?\d{1,5}\pL?$`)
+)
 
 // interviewFileWord holds the words that open a file's name to say what it holds, not
 // whom: "interview_1.txt", "transcript_JW01.docx".

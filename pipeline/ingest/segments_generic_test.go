@@ -83,14 +83,22 @@ func TestRespondentFromName(t *testing.T) {
 		"P 3: JZ02.docx":             "JZ02",
 		"interviews/OU04 moeder.txt": "OU04 moeder",
 		"Interview jongerenwerker":   "Interview jongerenwerker",
-		// (an attack on 0.12) a word that says what the file is comes first
-		"interview_1.txt":               "1",
-		"interview_mohamed_bouali.txt":  "mohamed",
-		"Transcript_JW01_Bergdorp.docx": "JW01",
-		"gesprek__JZ02.txt":             "JZ02",
-		"interview_.txt":                "interview",
-		"interview_jeugdwerker_1.docx":  "jeugdwerker",
-		"":                              "",
+		// (an attack on 0.12) a word that says what the file is comes first; then an
+		// id of letters and digits, past dates and parts, or else the rest of the name
+		"interview_1.txt":                     "1",
+		"interview_mohamed_bouali.txt":        "mohamed_bouali",
+		"interview_mohamed_el_amrani.txt":     "mohamed_el_amrani",
+		"Transcript_JW01_Bergdorp.docx":       "JW01",
+		"gesprek__JZ02.txt":                   "JZ02",
+		"interview_.txt":                      "interview",
+		"interview_jeugdwerker_1.docx":        "jeugdwerker_1",
+		"interview_1_aardam.txt":              "1_aardam",
+		"interview_2024-03-12_JW01.docx":      "JW01",
+		"interview_20240312_JW01.docx":        "JW01",
+		"interview_deel2_JW01.docx":           "JW01",
+		"JW01_deel2.docx":                     "JW01",
+		"interview_jan_de_vries_Bergdorp.txt": "jan_de_vries",
+		"":                                    "",
 	} {
 		if got := respondentFromName(in); got != want {
 			t.Errorf("respondentFromName(%q) = %q, want %q", in, got, want)
