@@ -155,27 +155,43 @@ func (r *Redactor) chatUnitNames(text string, s, e int, l *lexicon, out []Span, 
 // function or English word. It returns i where none follows; words must be one space
 // apart.
 func chatSurnameAfter(text string, words [][2]int, i int, l *lexicon) (int, int) {
-	j, prefix := i+1, ""
-	for ; j < len(words) && text[words[j-1][1]:words[j][0]] == " "; j++ {
+	j, prefix, surnamePrefixed := i+1, "", false
+	// words one or more spaces apart, or a hyphen ("el-amrani"; a review of the rule)
+	apart := func(j int) bool {
+		gap := text[words[j-1][1]:words[j][0]]
+		return strings.Trim(gap, " ") == "" || gap == "-" && prefix != ""
+	}
+	for ; j < len(words) && apart(j); j++ {
 		f := fold(text[words[j][0]:words[j][1]])
 		if prefixes[f] && j+1 < len(words) {
 			prefix = f
+			surnamePrefixed = surnamePrefixed || realSurnamePrefix[f]
 			continue
 		}
 		if gluedByte(text[words[j][0]-1]) || words[j][1] < len(text) && gluedByte(text[words[j][1]]) {
 			return i, 0
 		}
-		plain := !l.word[f] && !dictWord(f) && !l.function[f] && !prefixes[f] && !l.place[f] && !chatEnglish[f] && !acronyms[f] && !dutchFunction[f]
+		plain := !l.word[f] && !dictWord(f) && !l.compound(f) && !l.function[f] && !prefixes[f] && !l.place[f] && !chatEnglish[f] && !acronyms[f] && !dutchFunction[f]
 		switch {
-		case prefix != "" && (l.prefixed[prefix+" "+f] || plain && utf8.RuneCountInString(f) >= 3):
+		case prefix != "" && (l.prefixed[prefix+" "+f] || plain && utf8.RuneCountInString(f) >= 3 || surnamePrefixed && l.surname[f]):
 		case prefix == "" && plain && (l.surname[f] && utf8.RuneCountInString(f) >= 3 || utf8.RuneCountInString(f) >= 5):
 		default:
 			return i, 0
+		}
+		// a double surname: "van der meer-bos"
+		if k := j + 1; k < len(words) && text[words[j][1]:words[k][0]] == "-" && l.surname[fold(text[words[k][0]:words[k][1]])] {
+			j = k
 		}
 		return j, words[j][1]
 	}
 	return i, 0
 }
+
+// realSurnamePrefix are the prefixes that come before a surname only, after which a
+// surname of the lists that is also a word is one ("sophie vd berg", "van dijk"); "in",
+// "op" and "de" alone also start a phrase ("jamal in de klas").
+var realSurnamePrefix = map[string]bool{"van": true, "vd": true, "ter": true, "ten": true, "den": true, "der": true,
+	"el": true, "al": true, "von": true, "du": true, "dos": true, "da": true}
 
 // nextLetters returns the first word of letters (and marks) in text[i:e], as its start
 // and end; start == end where there is none.

@@ -104,6 +104,37 @@ func dictHead(s string) string {
 // ("Stiefzus", "Exvriend").
 var boundHead = map[string]bool{"stief": true, "ex": true, "schoon": true, "peet": true, "bonus": true, "half": true, "pleeg": true}
 
+// compound reports whether the folded w is two words of the dictionary of four letters or
+// more each, joined as Dutch joins a compound (with nothing, an s or an e between them):
+// "huiswerkbegeleiding", "schoolverzuim", "wijkteamleden". Stricter than dutchWord's
+// split (three letters), which takes names for compounds ("bak" + "kali"), it tells an
+// ordinary word in lower case from a surname in chat text and code names.
+func (l *lexicon) compound(w string) bool {
+	word := func(w string) bool { return l.word[w] || dictWord(w) }
+	for i := 4; i <= len(w)-4; i++ {
+		if !utf8.RuneStart(w[i]) || !word(w[:i]) {
+			continue
+		}
+		tail := w[i:]
+		if word(tail) || len(tail) > 4 && (tail[0] == 's' || tail[0] == 'e') && word(tail[1:]) || l.compoundTail(tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundTail reports whether tail is itself two words of four letters or more
+// ("sport" + "coach" of "buurtsportcoach").
+func (l *lexicon) compoundTail(tail string) bool {
+	word := func(w string) bool { return l.word[w] || dictWord(w) }
+	for i := 4; i <= len(tail)-4; i++ {
+		if utf8.RuneStart(tail[i]) && word(tail[:i]) && word(tail[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // dutchWord reports whether the folded w is a Dutch word: in the dictionary, in
 // woorden.txt (the words spelled like a name, which the dictionary leaves out), or two of
 // them joined as Dutch joins the parts of a compound (with nothing, an s or an e between

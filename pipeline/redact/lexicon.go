@@ -27,6 +27,10 @@ type lexicon struct {
 	// last prefix and first word after it: "de vries", "den berg" (van den Berg), "ter
 	// haar" (person_nouns.go).
 	prefixed map[string]bool
+	// prefixedTop holds those of the thousand commonest surnames (familienamen-top1000):
+	// at a sentence's start, where "De Linde" and "De Hoop" are as often a school or an
+	// organisation, only these are taken ("De Jong", "De Vries", "De Boer").
+	prefixedTop map[string]bool
 	// class holds every word of the maps above, of prefixes, surnamePrefix and cueIndex
 	// with its wordClass bits: findNames looks a token up once (tokenize), not in each
 	// map it asks about.
@@ -85,6 +89,8 @@ func Preload() { go lex() }
 
 func loadLexicon() *lexicon {
 	l := &lexicon{given: map[string]bool{}, surname: map[string]bool{}, word: map[string]bool{}, function: map[string]bool{}, place: map[string]bool{}, prefixed: map[string]bool{}}
+	l.prefixedTop = map[string]bool{}
+	prefixedInto := l.prefixed
 	read := func(file string, into map[string]bool, skipPrefixes bool) {
 		f, err := lists.Open("names/" + file)
 		if err != nil {
@@ -102,6 +108,7 @@ func loadLexicon() *lexicon {
 				}
 				if skipPrefixes && prefix != "" {
 					l.prefixed[prefix+" "+w] = true
+					prefixedInto[prefix+" "+w] = true
 					prefix = ""
 				}
 				if utf8.RuneCountInString(w) < 2 {
@@ -114,7 +121,9 @@ func loadLexicon() *lexicon {
 	read("voornamen.txt", l.given, false)
 	read("firstnames.txt", l.given, false)
 	read("lastnames.txt", l.surname, true)
+	prefixedInto = l.prefixedTop
 	read("familienamen-top1000.txt", l.surname, true)
+	prefixedInto = l.prefixed
 	read("woorden.txt", l.word, false)
 	read("functiewoorden.txt", l.function, false)
 	read("plaatsen.txt", l.place, false)

@@ -484,7 +484,11 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			// in capitals, a name from the lists after a cue ("MENEER MULDER")
 			shoutName := j < len(toks) && toks[j].shout && utf8.RuneCountInString(toks[j].fold) >= 3 && !keep[toks[j].fold] &&
 				!l.function[toks[j].fold] && !l.place[toks[j].fold] && !hasDigit(toks[j].fold) && l.isName(toks[j].fold) && !subjectVerb[toks[j].fold] &&
-				!institutionWord[toks[j].fold]
+				!institutionWord[toks[j].fold] &&
+				// past a prefix that is an article, a word the lists write after it only
+				// where it ends the phrase: "MIJN MOEDER DE OUDE TELEFOON", "JUF DE GOEDE
+				// ANTWOORDEN" are objects (a review of the capitals rules)
+				!(j > i+k && articlePrefix[toks[j-1].fold] && j-1 == i+k && !(l.prefixedTop[toks[j-1].fold+" "+toks[j].fold] && phraseEnds(toks, j, l)))
 			cue := toks[i+k-1].fold
 			label := labelCues[cue] && strings.TrimSpace(sep) == ":" && strings.HasSuffix(sep, " ")
 			cued := label || joined(sep) && !(labelOnly[cue] && k == 1)
@@ -543,13 +547,12 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			continue
 		}
 		// A listed surname with its prefix capitalised ("met De Vries", "Voogd De Boer",
-		// and at a sentence's start "De Jong belde", where the article's capital explains
-		// "De" but not "Jong"; not in a heading of capitalised words, "De Weg Naar Huis",
-		// nor before a number, "De Weg 2"),
+		// and at a sentence's start one of the commonest, "De Jong belde", where the
+		// article's capital explains "De" but not "Jong": startName),
 		// or any after a role and a capitalised prefix ("Pleegmoeder Ten Bos"): a name,
 		// not a phrase such as "Het Baken" (person_nouns.go).
 		if i > 0 && !t.sentence && joined(t.sep) && toks[i-1].cap && toks[i-1].in(classSurnamePrefix) && !institutionWord[t.fold] && // "De Raad voor de Kinderbescherming"
-			(l.prefixed[toks[i-1].fold+" "+t.fold] && (!toks[i-1].sentence || !(i+1 < len(toks) && joined(toks[i+1].sep) && (toks[i+1].cap || hasDigit(toks[i+1].fold)))) ||
+			(l.prefixed[toks[i-1].fold+" "+t.fold] && !toks[i-1].sentence || l.prefixedTop[toks[i-1].fold+" "+t.fold] && startName(toks, i, l) ||
 				i > 1 && joined(toks[i-1].sep) && toks[i-2].cap && personNoun(toks[i-2].fold)) &&
 			!(i > 1 && joined(toks[i-1].sep) && institutionLike(toks[i-2].fold)) { // "Jongerencentrum De Brug"
 			i = emit(i, extend(i))
@@ -577,6 +580,24 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 		}
 	}
 	return out
+}
+
+// startName reports whether token i, a common surname after its capitalised prefix at a
+// sentence's start, is a name there: not in a heading of capitalised words ("De Weg Naar
+// Huis") nor before a number ("De Weg 2"), unless the capitalised word after it is an
+// initial or a name ("De Vries J. belde", "De Vries Jan belde": a review of the rule).
+func startName(toks []token, i int, l *lexicon) bool {
+	if i+1 >= len(toks) || !joined(toks[i+1].sep) {
+		return true
+	}
+	n := toks[i+1]
+	switch {
+	case hasDigit(n.fold):
+		return false
+	case n.cap:
+		return utf8.RuneCountInString(n.fold) == 1 || l.given[n.fold]
+	}
+	return true
 }
 
 // lowerAfterCue returns the last token of a surname written in lower case right after a

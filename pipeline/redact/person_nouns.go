@@ -16,9 +16,10 @@ import (
 // surname written without a given name), which the "Het Baken" exception kept. Inside a
 // sentence, a capitalised prefix and a word that the surname lists write after it
 // (lexicon.prefixed: "de vries", "den berg") is a name, unless an institution's word
-// comes before it ("Jongerencentrum De Brug") or it is one ("De Raad"). So it is at a
-// sentence's start ("De Jong belde": the article's capital explains "De", not "Jong"),
-// except in a heading of capitalised words ("De Weg Naar Huis") or before a number.
+// comes before it ("Jongerencentrum De Brug") or it is one ("De Raad"). So is one of the
+// thousand commonest surnames at a sentence's start ("De Jong belde": the article's
+// capital explains "De", not "Jong"; names.go's startName), where "De Linde is mijn
+// school" stays, and so does a heading of capitalised words ("De Weg Naar Huis").
 //
 // The review found two more after a capitalised role, which afterPersonNoun takes: a
 // surname that is a function word ("Mentor Winter", "Tante Zomer": the function words
@@ -104,6 +105,20 @@ func institutionLike(f string) bool {
 	return false
 }
 
+// articlePrefix are the surname prefixes that are articles too: after "DE" alone only the
+// commonest surnames are names ("DE WEG" is the way), after "VAN DER" any of the lists.
+var articlePrefix = map[string]bool{"de": true, "het": true, "t": true}
+
+// phraseEnds reports whether nothing of the phrase follows token i: the text ends, a mark
+// comes between, or the next word is a function word or a verb after a subject.
+func phraseEnds(toks []token, i int, l *lexicon) bool {
+	if i+1 >= len(toks) || !joined(toks[i+1].sep) {
+		return true
+	}
+	n := toks[i+1].fold
+	return l.function[n] || dutchFunction[n] || subjectVerb[n] || strings.HasSuffix(n, "n") && subjectVerb[n[:len(n)-1]] // "belden"
+}
+
 // afterPersonNoun reports whether token i is a name for the capitalised role or family
 // word right before it: a capitalised surname that is a function word ("Mentor Winter"),
 // or in capitals, after a role in capitals and any surname prefixes ("TANTE VISSER",
@@ -122,7 +137,10 @@ func afterPersonNoun(toks []token, i int, l *lexicon, keep map[string]bool) bool
 		return false
 	}
 	if t.shout {
-		name := l.isName(t.fold) && !t.in(classFunction) || q < i-1 && l.prefixed[toks[i-1].fold+" "+t.fold]
+		// past a prefix, one of the thousand commonest surnames with it that ends the
+		// phrase: "DE JONGE KINDEREN" and "DE WEG" after a role are objects (a review)
+		name := l.isName(t.fold) && !t.in(classFunction) && q == i-1 ||
+			q < i-1 && phraseEnds(toks, i, l) && (l.prefixedTop[toks[i-1].fold+" "+t.fold] || q < i-2 || !articlePrefix[toks[i-1].fold]) && l.prefixed[toks[i-1].fold+" "+t.fold]
 		return p.shout && utf8.RuneCountInString(t.fold) >= 3 && name && !t.in(classPlace) && !institutionWord[t.fold]
 	}
 	return t.in(classFunction) && t.in(classSurname) && !t.in(classPlace)
