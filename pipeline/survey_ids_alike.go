@@ -22,7 +22,7 @@ func surveyIDsAlike(interviewed map[string]bool, survey []model.Dataset) []error
 	alike := map[string]bool{}
 	for i := range survey {
 		for _, r := range survey[i].Respondents {
-			if !interviewed[r.ID] && keys[plainKey(r.ID)] {
+			if !interviewed[r.ID] && keys[model.IDKey(r.ID)] {
 				alike[r.ID] = true
 			}
 		}
@@ -34,15 +34,4 @@ func surveyIDsAlike(interviewed map[string]bool, survey []model.Dataset) []error
 		"%d survey respondent(s) have an id that differs from an interviewee's only in capitals or spaces: they are read as other people than the interviewees; if they are the same people, write the ids alike in the survey or the interviews",
 		"%d ondervraagde(n) hebben een code die alleen in hoofdletters of spaties verschilt van die van een geïnterviewde: ze zijn gelezen als andere mensen dan de geïnterviewden; zijn het dezelfde mensen, schrijf de codes dan gelijk in de enquête of de interviews",
 		len(alike))}
-}
-
-// plainKey is model.IDKey(id), made without a copy where id is its own key (no capital,
-// no space: most survey ids), as the national survey's 100,000 ids are.
-func plainKey(id string) string {
-	for i := 0; i < len(id); i++ {
-		if c := id[i]; c >= 0x80 || 'A' <= c && c <= 'Z' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
-			return model.IDKey(id)
-		}
-	}
-	return id
 }

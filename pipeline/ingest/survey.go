@@ -617,18 +617,14 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 	}
 	sheets := sheetOverlap{path: path, sheet: sheet, earlier: opt.earlierSheets, older: opt.olderSheetRows} // survey_overlap_sheets.go
 	var sheetOrder []int                                                                                    // a sheet's cells in the order of their column names, to compare them with other sheets'
-	if opt.earlierSheets != nil {
-		heads := make([]string, len(lay.columns))
-		for i, c := range lay.columns {
-			heads[i] = c.header
-		}
-		sheetOrder = canonicalOrder(heads) // sheets.go
-	}
-	spelled := 0 // ids taken as the respondents table's spelling
-	heads := make([]string, len(lay.columns))
+	heads := make([]string, len(lay.columns))                                                               // the header's cells
 	for i, c := range lay.columns {
 		heads[i] = c.header
 	}
+	if opt.earlierSheets != nil {
+		sheetOrder = canonicalOrder(heads) // sheets.go
+	}
+	spelled := 0                   // ids taken as the respondents table's spelling
 	names := newHeaderNames(heads) // a second export's header in another order: header_reordered.go
 	for src.Next() {
 		row := src.Row()
@@ -683,7 +679,7 @@ func readResponses(path, sheet string, src rowSource, lay *surveyLayout, opt Opt
 		// The header again, as it was or in another order, and a summary row:
 		// survey_summaryrows.go.
 		if !lay.everyRow {
-			if repeatsHeader(row, lay, idCol) {
+			if rowRepeatsHeader(row, heads, idCol) {
 				count.Rejected++
 				reject(line, -1, "", headerRepeatedReason(), "")
 				continue

@@ -154,26 +154,12 @@ func summaryRowReason(id string) error {
 		ErrSummaryRow, id)
 }
 
-// repeatsHeader reports whether every non-empty cell of row is its column's header
-// (case and spaces aside), for two cells or more, the respondent's among them. A
-// byte-order mark before a cell is no part of it (attack 17 F17): two exports joined
-// with `copy /b`, each with its BOM, have the second's header behind one.
-func repeatsHeader(row []string, lay *surveyLayout, idCol int) bool {
-	// a row whose id cell is not the id column's header repeats no header: most rows,
-	// told without making the header list
-	if idCol < 0 || idCol >= len(lay.columns) || !equalFoldFields(withoutBOM(tableCell(row, idCol)), withoutBOM(lay.columns[idCol].header)) {
-		return false
-	}
-	heads := make([]string, len(lay.columns))
-	for i, c := range lay.columns {
-		heads[i] = c.header
-	}
-	return rowRepeatsHeader(row, heads, idCol)
-}
-
-// rowRepeatsHeader is repeatsHeader for a table's header cells: a survey's or the
-// respondents table's (attack 17 F17: there a repeated header was a respondent
-// "Respondent" of the municipality "Gemeente").
+// rowRepeatsHeader reports whether every non-empty cell of row is its column's header
+// (case and spaces aside), for two cells or more, the one of column idCol among them: a
+// survey's, a respondents table's or a coding table's header again (attack 17 F17: a
+// respondent "Respondent" of the municipality "Gemeente"). A byte-order mark before a
+// cell is no part of it: two exports joined with `copy /b`, each with its BOM, have the
+// second's header behind one.
 func rowRepeatsHeader(row, header []string, idCol int) bool {
 	if idCol < 0 || withoutBOM(tableCell(row, idCol)) == "" {
 		return false

@@ -7,5 +7,10 @@ import "strings"
 // decided elsewhere (pipeline/respondent_spellings.go): a respondents table that lists
 // both, or groups that differ, make them two.
 func IDKey(id string) string {
-	return strings.ToLower(strings.Join(strings.Fields(id), ""))
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c >= 0x80 || 'A' <= c && c <= 'Z' || c == ' ' || '\t' <= c && c <= '\r' {
+			return strings.ToLower(strings.Join(strings.Fields(id), ""))
+		}
+	}
+	return id // its own key, made without a copy: most survey ids
 }
