@@ -162,7 +162,7 @@ func (r *Redactor) fileNameKinds(path string, ws []pathWord, kind []int, exclude
 				continue
 			}
 			if kind[j] == 2 || isNum(j) || utf8.RuneCountInString(g) < 3 || excluded(g) || fileWords[g] || fileCues[g] ||
-				l.word[g] || dictWord(g) || l.function[g] || l.place[g] || monthAbbreviations[g] {
+				l.word[g] || dictWord(g) || l.compound(g) || l.function[g] || l.place[g] || monthAbbreviations[g] {
 				break
 			}
 			kind[j] = 2

@@ -38,6 +38,7 @@ func TestRedactPathLowerCaseNames(t *testing.T) {
 		{"interviews/interview_fatima_el_khatib_def.txt", "interviews/interview_[naam]_def.txt"},
 		{"interview_jan_bergdorp_jeugdwerker_2024.docx", "interview_[naam]_bergdorp_jeugdwerker_2024.docx"},
 		{"gesprek_met_kees_uitgewerkt.docx", "gesprek_met_[naam]_uitgewerkt.docx"},
+		{"interview_daan_wijkteamlid.txt", "interview_[naam]_wijkteamlid.txt"}, // a compound stays
 		// no names
 		{"interview_jeugdwerker.docx", "interview_jeugdwerker.docx"},
 		{"bergdorp_2024.csv", "bergdorp_2024.csv"},
