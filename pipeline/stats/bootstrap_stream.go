@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"sync"
-	"sync/atomic"
 )
 
 // Every bootstrap of a run starts the same random stream: each code's agreement draws
@@ -14,13 +13,20 @@ import (
 // math.Tan(π·u) of the same u again in every walk (a tenth of the CPU of a run with 200
 // codes and 5 coders). bootstrapSource therefore hands out a cursor over the stream as
 // made once per seed: its numbers kept in pages (streamPage), filled in order from the
-// one generator, and beside each number its tangent, computed by the first walk that
-// needs it and kept. A cursor gives the numbers rand.NewPCG(seed, bootstrapStream) gives,
-// in the same order (TestBootstrapSourceIsPCG), and tanPi the same bits as
-// math.Tan(math.Pi * u) of the number it takes; nothing else changes. Past
-// maxStreamPages a cursor goes on with a copy of the generator, as the PCG would. At
-// most maxStreamSeeds seeds are kept (a run has one; tests try many): another seed gets
-// a plain generator.
+// one generator, and beside them their tangents, computed for the whole page by the
+// first walk that asks a tangent of it and read by every later one. A cursor gives the
+// numbers rand.NewPCG(seed, bootstrapStream) gives, in the same order
+// (TestBootstrapSourceIsPCG), and tanPi the same bits as math.Tan(math.Pi * u) of the
+// number it takes; nothing else changes. Past maxStreamPages a cursor goes on with a
+// copy of the generator, as the PCG would. At most maxStreamSeeds seeds are kept (a run
+// has one; tests try many): another seed gets a plain generator.
+//
+// The tangents were once kept one by one, each computed by the first walk that needed
+// it and published with an atomic store. The walks of different codes need tangents of
+// different numbers, so every page was written number by number while the other core's
+// walk read it: on the codes study the stores alone took 0.08 s of CPU, in cache lines
+// passed between the cores. A page's tangents made at once cost 16,384 math.Tan (about
+// 0.2 ms) where a walk takes only some of them, and are read-only afterwards.
 
 // streamPageLen is the numbers of a page.
 const streamPageLen = 1 << 14
@@ -32,12 +38,23 @@ const maxStreamPages = 256
 // maxStreamSeeds is the most seeds whose streams are kept.
 const maxStreamSeeds = 4
 
-// streamPage is streamPageLen numbers of a stream, and the tangent of each as it is
-// first asked for (math.Float64bits; 0 until then, which is also tan(0)'s bits, so a 0
-// is computed again, to the same value).
+// streamPage is streamPageLen numbers of a stream, and the tangent of each, made for
+// the whole page when one is first asked for (tangents).
 type streamPage struct {
-	raw [streamPageLen]uint64
-	tan [streamPageLen]atomic.Uint64
+	raw      [streamPageLen]uint64
+	tanReady sync.Once
+	tan      [streamPageLen]float64
+}
+
+// tangents returns math.Tan(math.Pi * u) of the uniform variate u of each number of the
+// page, u = float64(v<<11>>11) / 2⁵³ as rand.Rand.Float64 makes it.
+func (p *streamPage) tangents() *[streamPageLen]float64 {
+	p.tanReady.Do(func() {
+		for j, v := range p.raw {
+			p.tan[j] = math.Tan(math.Pi * (float64(v<<11>>11) / (1 << 53)))
+		}
+	})
+	return &p.tan
 }
 
 // sharedStream is one seed's stream: the pages filled so far and the generator after
@@ -104,6 +121,7 @@ type streamCursor struct {
 	next int // the page's next number; streamPageLen: the next page
 	at   int // the page's number in the stream
 	own  *rand.PCG
+	tan  *[streamPageLen]float64 // the page's tangents, once tanPi asked for one
 }
 
 func newStreamCursor(s *sharedStream, own *rand.PCG) *streamCursor {
@@ -130,7 +148,7 @@ func (c *streamCursor) turn() {
 		c.page = new(streamPage) // no tangent yet
 		c.page.fill(c.own)
 	}
-	c.next = 0
+	c.next, c.tan = 0, nil
 }
 
 // countBelow takes the next n numbers and counts those whose top 53 bits are below
@@ -157,13 +175,10 @@ func (c *streamCursor) tanPi() float64 {
 	if c.next == streamPageLen {
 		c.turn()
 	}
+	if c.tan == nil {
+		c.tan = c.page.tangents()
+	}
 	i := c.next & (streamPageLen - 1)
 	c.next++
-	t := &c.page.tan[i]
-	if b := t.Load(); b != 0 {
-		return math.Float64frombits(b)
-	}
-	y := math.Tan(math.Pi * (float64(c.page.raw[i]<<11>>11) / (1 << 53)))
-	t.Store(math.Float64bits(y))
-	return y
+	return c.tan[i]
 }
