@@ -323,8 +323,9 @@ func (cb *Codebook) Prepare() {
 // lijnen") by the whole path or else by its last part (ByLastPart tells where no part
 // before it names the code's factor: "Op de hoogte houden > Geen terugkoppeling"); a name
 // with a colon ("Bereiken: korte lijnen", ATLAS.ti's group prefix) as such a path where it
-// is not known as a whole. ok is false for a name the codebook does not know, and for a
-// name two codes share (SharedName).
+// is not known as a whole. ok is false for a name the codebook does not know, for a
+// name two codes share (SharedName), and for a path whose groups name the other valence
+// than its last part's code ("Kennen > Belemmerend > Vertrouwen": ValenceConflict).
 func (cb *Codebook) Resolve(name string) (id string, ok bool) {
 	id, _, ok = cb.resolve(name)
 	return id, ok
@@ -362,13 +363,16 @@ func (cb *Codebook) resolve(name string) (id string, byLast, ok bool) {
 		}
 		leaf, parents := parts[len(parts)-1], parts[:len(parts)-1]
 		if id := cb.index[leaf]; id != "" {
+			if !cb.valenceAgrees(parents, id) {
+				return "", false, false // path_valence.go
+			}
 			return id, !cb.underFactor(parents, id), true
 		}
 		// A name two codes share, under a group that names the factor of one of them
 		// ("Bereiken > Anders").
 		var under []string
 		for _, id := range cb.shared[leaf] {
-			if cb.underFactor(parents, id) {
+			if cb.underFactor(parents, id) && cb.valenceAgrees(parents, id) {
 				under = append(under, id)
 			}
 		}

@@ -83,6 +83,19 @@ func proposeCode(cb *codebook.Codebook, name string, codeNames, codeIDs []string
 		}
 		return ""
 	}
+	// A path whose group names the other valence than its last part's code ("Kennen\\
+	// Belemmerend\\Vertrouwen", codebook.ValenceConflict) is never that code: the barrier
+	// the negated map names for a facilitator, or nothing.
+	if id, v, ok := cb.ValenceConflict(name); ok {
+		if b := cb.Negated[id]; v == codebook.Barrier && b != "" && b != id {
+			for i, cid := range codeIDs {
+				if cid == id {
+					return b, "negated", codeNames[i]
+				}
+			}
+		}
+		return "", "", ""
+	}
 	// The last part of a path ("Bereiken: korte lijnen", "Groep\\Code") is tried as well.
 	cands := []string{name}
 	if lp := lastPart(name); lp != name {

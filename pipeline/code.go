@@ -27,6 +27,8 @@ func mapCodes(d *model.Dataset, cb *codebook.Codebook, kept func(name string) bo
 	cache := map[string]string{}
 	shared := map[string]int{}
 	var sharedOrder []string
+	conflict := map[string]int{} // path_valence.go of codebook: a group of the other valence
+	var conflictOrder []string
 	type leaf struct {
 		n       int
 		example string // a name as written
@@ -64,6 +66,15 @@ func mapCodes(d *model.Dataset, cb *codebook.Codebook, kept func(name string) bo
 			}
 			shared[name]++
 		}
+		if id == "" && (kept == nil || !kept(c.Raw)) {
+			if _, _, ok := cb.ValenceConflict(c.Raw); ok {
+				name := strings.TrimSpace(c.Raw)
+				if conflict[name] == 0 {
+					conflictOrder = append(conflictOrder, name)
+				}
+				conflict[name]++
+			}
+		}
 	}
 	var warnings []error
 	for _, name := range sharedOrder {
@@ -72,6 +83,13 @@ func mapCodes(d *model.Dataset, cb *codebook.Codebook, kept func(name string) bo
 			"the code name %q (%d coding(s)) names more than one code of the codebook (%s): it is not counted; let the export write the code's path (factor > code) or give one code an alias",
 			"de codenaam %q (%d codering(en)) noemt meer dan één code van het codeboek (%s): hij telt niet mee; laat de export het pad van de code schrijven (factor > code) of geef één code een alias",
 			name, shared[name], ids))
+	}
+	for _, name := range conflictOrder {
+		id, v, _ := cb.ValenceConflict(name)
+		warnings = append(warnings, model.Reasonf(
+			"the code name %q (%d coding(s)) ends in the name of %s, a %s, but its group names a %s: it is not counted as %s (it is listed as unmapped); give the codebook's code for it the path as an alias, or add the path to known_unmapped in study.yaml",
+			"de codenaam %q (%d codering(en)) eindigt op de naam van %s, een %s, maar zijn groep noemt een %s: hij telt niet als %s (hij staat bij de niet-toegewezen codes); geef de code van het codeboek die ervoor hoort het pad als alias, of zet het pad onder known_unmapped in study.yaml",
+			name, conflict[name], id, valenceName(codeValence(cb, id)), valenceName(v), id))
 	}
 	for _, g := range groupOrder {
 		l := byGroup[g]
@@ -170,4 +188,25 @@ func roleMemo(cb *codebook.Codebook) func(string) (codebook.Role, bool) {
 		}
 		return f.role, f.ok
 	}
+}
+
+// valenceName is a valence as a warning names it, in English or Dutch (model.Reasonf).
+type valenceName codebook.Valence
+
+func (v valenceName) String() string { return string(v) }
+
+func (v valenceName) Dutch() string {
+	switch codebook.Valence(v) {
+	case codebook.Facilitator:
+		return "bevorderende factor"
+	case codebook.Barrier:
+		return "belemmerende factor"
+	}
+	return string(v)
+}
+
+// codeValence is the valence of code id, "" for a code the codebook lacks.
+func codeValence(cb *codebook.Codebook, id string) codebook.Valence {
+	c, _ := cb.Code(id)
+	return c.Valence
 }
