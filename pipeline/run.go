@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"encoding/csv"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -669,33 +667,6 @@ func rejectsTable(rejects []protected.Reject) *results.Table {
 		t.Add(r.File, r.Location, r.Value, r.Reason)
 	}
 	return t
-}
-
-// WriteKey writes the pseudonym key as CSV to path. The caller checks the path first
-// with Study.CheckKeyFile; WriteKey itself refuses to overwrite a file that is not an
-// earlier key (its first line is not "respondent,pseudonym").
-func WriteKey(path string, key [][2]string) error {
-	if b, err := os.ReadFile(path); err == nil && len(b) > 0 && !strings.HasPrefix(strings.TrimPrefix(string(b), "\ufeff"), "respondent,pseudonym") {
-		return model.Reasonf("%w: privacy.key_file %s exists and is not a pseudonym key: it is not overwritten", "%v: privacy.key_file %s bestaat al en is geen pseudoniemsleutel: het wordt niet overschreven", ErrUnsafeOutput, path)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(f)
-	w.Write([]string{"respondent", "pseudonym"})
-	for _, k := range key {
-		w.Write([]string{k[0], k[1]})
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 // answerLabel picks an answer's label in the study's language: the codebook lists the

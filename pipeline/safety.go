@@ -202,7 +202,10 @@ func isOwnOutput(dir string) (bool, error) {
 
 // CheckKeyFile refuses a pseudonym key file that would overwrite an input, study.yaml or
 // the codebook, lie inside the output folder (publishing would delete it) or inside the
-// folders of the inputs (it would be read as an input next time, or shared with them).
+// folders of the inputs (it would be read as an input next time, or shared with them),
+// and one that cannot be written or would overwrite a file that is not this study's key
+// (key_file.go). It runs before the run reads anything, so a refused key leaves the
+// earlier output as it was.
 func (s *Study) CheckKeyFile(key, out string) error {
 	k := resolved(s.Abs(key))
 	refuse := func(why error) error {
@@ -233,7 +236,7 @@ func (s *Study) CheckKeyFile(key, out string) error {
 	if fi, err := os.Stat(k); err == nil && !fi.Mode().IsRegular() {
 		return refuse(model.Translated("is not a regular file", "is geen gewoon bestand"))
 	}
-	return nil
+	return s.checkExistingKey(key, refuse) // key_file.go
 }
 
 // allInputs lists the respondents, interview, survey and review inputs of study.yaml

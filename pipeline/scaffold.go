@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/samenspel/samenspel/codebook"
 	"github.com/samenspel/samenspel/pipeline/model"
@@ -88,7 +89,10 @@ func Scaffold(dir string, codebookYAML []byte) error {
 			return err
 		}
 	}
-	if err := writeNew(filepath.Join(dir, "study.yaml"), []byte(studyTemplate)); err != nil {
+	// The key file proposed is named for the study, so that two studies made side by side
+	// do not share one (a run refuses another study's key, key_file.go).
+	template := strings.Replace(studyTemplate, "../sleutel.csv    ", "../sleutel-"+keyFileStem(dir)+".csv", 1)
+	if err := writeNew(filepath.Join(dir, "study.yaml"), []byte(template)); err != nil {
 		return err
 	}
 	if err := writeNew(filepath.Join(dir, "codebook.yaml"), codebookYAML); err != nil {
@@ -158,4 +162,23 @@ func writeNew(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// keyFileStem is the study folder's name as a file name part: letters, digits, "-" and
+// "_" kept, anything else (a space, ":" or "#" that YAML would read) made "-".
+func keyFileStem(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	stem := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
+			return r
+		}
+		return '-'
+	}, filepath.Base(abs))
+	if strings.Trim(stem, "-") == "" {
+		return "onderzoek"
+	}
+	return stem
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"strings"
 
 	"github.com/samenspel/samenspel/data"
 	"github.com/samenspel/samenspel/pipeline"
@@ -28,7 +29,29 @@ func runInit(u *ui, args []string, stdout, stderr io.Writer) int {
   interviews/codering.xlsx   coded segments: one row per segment, code and coder
   enquete/enquete.xlsx       survey: one row per respondent, one column per item
 Replace the example rows with your data, then run:
-  analyse run %[1]s
-`, pos[0])
+  analyse run %[2]s
+`, pos[0], shellArg(pos[0]))
 	return exitOK
+}
+
+// shellArg writes a path so that the command it is printed in can be pasted into a
+// shell as it is: bare when it holds only letters, digits and "_./-:\", in double quotes
+// (which sh, cmd.exe and PowerShell all read) when it holds a space or such, and in
+// single quotes for sh when it holds a character double quotes do not keep.
+func shellArg(p string) string {
+	plain := true
+	for _, r := range p {
+		if !(r == '_' || r == '.' || r == '/' || r == '-' || r == ':' || r == '\\' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			plain = false
+			break
+		}
+	}
+	switch {
+	case plain && p != "":
+		return p
+	case !strings.ContainsAny(p, "\"$`\\!"):
+		return `"` + p + `"`
+	default:
+		return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
+	}
 }

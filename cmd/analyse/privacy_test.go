@@ -147,7 +147,12 @@ func TestPseudonymKey(t *testing.T) {
 	}
 	appendFile(t, filepath.Join(dir, "study.yaml"), "\n# key\n")
 	study, _ := os.ReadFile(filepath.Join(dir, "study.yaml"))
-	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(strings.Replace(string(study), "  # key_file: ../sleutel.csv", "  key_file: sleutel.csv", 1)), 0o644)
+	// analyse init proposes a key named for the study (../sleutel-<folder>.csv).
+	proposed := regexp.MustCompile(`  # key_file: \.\./sleutel-[^ ]+\.csv`)
+	if !proposed.Match(study) {
+		t.Fatalf("study.yaml proposes no key file named for the study:\n%s", study)
+	}
+	os.WriteFile(filepath.Join(dir, "study.yaml"), proposed.ReplaceAll(study, []byte("  key_file: sleutel.csv")), 0o644)
 	so.Reset()
 	if code := run([]string{"run", dir, "-o", out, "-lang", "en"}, &so, &se); code != 0 {
 		t.Fatalf("exit %d: %s", code, se.String())
@@ -163,7 +168,7 @@ func TestPseudonymKey(t *testing.T) {
 	// A key inside the output folder is refused, before anything is written.
 	se.Reset()
 	inside := filepath.Join(dir, "uit")
-	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte(strings.Replace(string(study), "  # key_file: ../sleutel.csv", "  key_file: uit/../uit/sleutel.csv", 1)), 0o644)
+	os.WriteFile(filepath.Join(dir, "study.yaml"), proposed.ReplaceAll(study, []byte("  key_file: uit/../uit/sleutel.csv")), 0o644)
 	if code := run([]string{"run", dir, "-o", inside}, &so, &se); code != exitUsage || !strings.Contains(se.String(), "key_file") {
 		t.Errorf("key inside the output: exit %d, %s", code, se.String())
 	}

@@ -76,13 +76,18 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 		u.f(stderr, "analyse: %v\n", err)
 		return exitBadInput
 	}
-	rep.Stage(u.s("writing figures, tables and report"), 0)
-	err = pipeline.Publish(*out, func(tmp string) error {
-		_, err := reports.Write(tmp, outcome.Results)
-		return err
-	})
+	if study.Privacy.KeyFile != "" {
+		err = study.CheckKeyReplace(study.Privacy.KeyFile, outcome.Key)
+	}
+	if err == nil {
+		rep.Stage(u.s("writing figures, tables and report"), 0)
+		err = pipeline.Publish(*out, func(tmp string) error {
+			_, err := reports.Write(tmp, outcome.Results)
+			return err
+		})
+	}
 	if err == nil && study.Privacy.KeyFile != "" {
-		err = pipeline.WriteKey(study.Abs(study.Privacy.KeyFile), outcome.Key)
+		err = study.WriteKey(outcome.Key)
 	}
 	rep.Done()
 	if err != nil {

@@ -110,6 +110,6 @@ func runSynth(u *ui, args []string, stdout, stderr io.Writer) int {
 		u.f(stdout, "  survey         %d respondents, %d items (%s, %d file(s))\n", sum.Surveyed, sum.Items, strings.Join(c.Formats, ", "), files)
 	}
 	u.f(stdout, "  files          %s\n", strings.Join(sum.Files, ", "))
-	u.f(stdout, "  run it with    analyse run %s\n", *out)
+	u.f(stdout, "  run it with    analyse run %s\n", shellArg(*out))
 	return exitOK
 }

@@ -1,0 +1,185 @@
+package pipeline
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/samenspel/samenspel/pipeline/model"
+)
+
+// The pseudonym key (privacy.key_file) is the only way back from a published pseudonym
+// to a real id: the pseudonyms are drawn from the study's own data (salt.go), so once the
+// data change, no run makes the old key again. A run therefore never overwrites a key it
+// cannot tell is this study's own. Each row names the study folder the key belongs to
+// (column "study"); a key of another study, such as the ../sleutel.csv that two studies
+// in one folder would share, is refused before anything is read, and a key written
+// before keys named their study is replaced only when every respondent in it is one of
+// this run's.
+
+// keyHeader is the key file's header; keys of samenspel 0.12 and before have only the
+// first two columns.
+var keyHeader = []string{"respondent", "pseudonym", "study"}
+
+// keyFile is what an existing key file holds.
+type keyFile struct {
+	study       string   // the study folder it names; "" for an older key
+	respondents []string // the real ids in its first column
+}
+
+// readKeyFile reads an existing key. ok is false when the file is not a pseudonym key
+// (its first line is not "respondent,pseudonym..."); a file that does not exist gives
+// an error that errors.Is(fs.ErrNotExist).
+func readKeyFile(path string) (k keyFile, ok bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return k, false, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	head, err := r.Read()
+	if err == io.EOF {
+		return k, true, nil // an empty file: nothing is lost by writing it
+	}
+	if err != nil || len(head) < 2 || strings.TrimPrefix(head[0], "\ufeff") != keyHeader[0] || head[1] != keyHeader[1] {
+		return k, false, nil
+	}
+	named := len(head) > 2 && head[2] == keyHeader[2]
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return k, false, nil // not a CSV samenspel wrote
+		}
+		if len(rec) == 0 || rec[0] == "" {
+			continue
+		}
+		k.respondents = append(k.respondents, rec[0])
+		if named && len(rec) > 2 && k.study == "" {
+			k.study = rec[2]
+		}
+	}
+	return k, true, nil
+}
+
+// keyStudy is how a key names its study: the resolved study folder.
+func (s *Study) keyStudy() string { return resolved(s.Dir) }
+
+// checkExistingKey refuses, before the run, a key path whose folder is a file, a file
+// there that is not a pseudonym key, and a key that names another study.
+func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
+	path := s.Abs(key)
+	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
+		if fi, err := os.Stat(dir); err == nil {
+			if !fi.IsDir() {
+				return refuse(model.Reasonf("cannot be written: %s is a file, not a folder", "kan niet worden geschreven: %s is een bestand, geen map", dir))
+			}
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	k, ok, err := readKeyFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return refuse(model.Reasonf("cannot be read: %v", "kan niet worden gelezen: %v", err))
+	case !ok:
+		return refuse(model.Translated("exists and is not a pseudonym key: it is not overwritten", "bestaat al en is geen pseudoniemsleutel: het wordt niet overschreven"))
+	case k.study != "" && k.study != s.keyStudy():
+		return refuse(model.Reasonf("holds the pseudonym key of another study (%s): a run would overwrite it, and that study's pseudonyms could no longer be traced back; give each study a key file of its own, for example %s (if this study was moved from there, move the old key aside first)",
+			"bevat de pseudoniemsleutel van een ander onderzoek (%s): een run zou die overschrijven, en de pseudoniemen van dat onderzoek zijn dan niet meer terug te leiden; geef elk onderzoek een eigen sleutelbestand, bijvoorbeeld %s (is dit onderzoek daarvandaan verplaatst, zet de oude sleutel dan eerst opzij)",
+			k.study, s.ownKeySuggestion(key)))
+	}
+	return nil
+}
+
+// ownKeySuggestion proposes a key file named for the study folder, beside the given one.
+func (s *Study) ownKeySuggestion(key string) string {
+	ext := filepath.Ext(key)
+	if ext == "" {
+		ext = ".csv"
+	}
+	return filepath.ToSlash(filepath.Join(filepath.Dir(key), strings.TrimSuffix(filepath.Base(key), ext)+"-"+filepath.Base(resolved(s.Dir))+ext))
+}
+
+// CheckKeyReplace refuses to replace an older key (one that names no study) that holds
+// respondents this run does not have: it may be another study's. It runs after the
+// analysis and before the output is published.
+func (s *Study) CheckKeyReplace(key string, next [][2]string) error {
+	k, ok, err := readKeyFile(s.Abs(key))
+	if err != nil || !ok || k.study != "" || len(k.respondents) == 0 {
+		return nil // no key yet, or checked before the run
+	}
+	have := make(map[string]bool, len(next))
+	for _, r := range next {
+		have[r[0]] = true
+	}
+	missing := 0
+	for _, id := range k.respondents {
+		if !have[id] {
+			missing++
+		}
+	}
+	if missing == 0 {
+		return nil
+	}
+	return model.Reasonf("%w: privacy.key_file %s is a pseudonym key that names no study (written before keys did), and it holds %d respondent(s), of %d, that are not in this study: it may be another study's key, which a run would overwrite; give this study a key file of its own, for example %s, or move the old key aside if it is no longer needed",
+		"%v: privacy.key_file %s is een pseudoniemsleutel die geen onderzoek noemt (geschreven voordat sleutels dat deden), en ze bevat %d respondent(en), van de %d, die niet in dit onderzoek voorkomen: het kan de sleutel van een ander onderzoek zijn, die een run zou overschrijven; geef dit onderzoek een eigen sleutelbestand, bijvoorbeeld %s, of zet de oude sleutel opzij als die niet meer nodig is",
+		ErrUnsafeOutput, key, missing, len(k.respondents), s.ownKeySuggestion(key))
+}
+
+// WriteKey writes the pseudonym key as CSV to the study's privacy.key_file, each row
+// naming the study. The caller checks the path first with CheckKeyFile and
+// CheckKeyReplace; WriteKey itself refuses to overwrite a file that is not a key of this
+// study. The key is written to a temporary file beside it and renamed into place, so a
+// failed write leaves the earlier key whole.
+func (s *Study) WriteKey(key [][2]string) error {
+	path := s.Abs(s.Privacy.KeyFile)
+	refuse := func(why error) error {
+		return model.Reasonf("%w: privacy.key_file %s %s", "%v: privacy.key_file %s %s", ErrUnsafeOutput, s.Privacy.KeyFile, why)
+	}
+	if err := s.checkExistingKey(s.Privacy.KeyFile, refuse); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	fail := func(err error) error {
+		f.Close()
+		os.Remove(tmp)
+		return model.Reasonf("privacy.key_file %s: %v", "privacy.key_file %s: %v", s.Privacy.KeyFile, err)
+	}
+	// CreateTemp makes the file readable by its owner only (0600), as the key must be.
+	w := csv.NewWriter(f)
+	w.Write(keyHeader)
+	study := s.keyStudy()
+	for _, k := range key {
+		w.Write([]string{k[0], k[1], study})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fail(err)
+	}
+	return nil
+}

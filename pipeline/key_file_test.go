@@ -1,0 +1,96 @@
+package pipeline
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// keyStudyAt makes a study folder (a survey a.csv) whose key_file is key, relative to it.
+func keyStudyAt(t *testing.T, dir, key string) *Study {
+	t.Helper()
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "codebook.yaml"), []byte("name: c\nfactors: []\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.csv"), []byte("respondent;gemeente\n1;Bergdorp\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte("codebook: codebook.yaml\nsurvey: [a.csv]\nprivacy:\n  key_file: "+key+"\n"), 0o644)
+	s, err := LoadStudy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestKeyFileOfEachStudy: two studies in one folder that both name ../sleutel.csv (as
+// `analyse init` once proposed) do not overwrite each other's key, while a study reruns
+// over its own key, and over an older key (no study column) when every respondent in it
+// is still one of the run's.
+func TestKeyFileOfEachStudy(t *testing.T) {
+	root := t.TempDir()
+	a := keyStudyAt(t, filepath.Join(root, "wijk-a"), "../sleutel.csv")
+	b := keyStudyAt(t, filepath.Join(root, "wijk-b"), "../sleutel.csv")
+	out := func(s *Study) string { return filepath.Join(s.Dir, "output") }
+	keyA := [][2]string{{"R1", "JW-01"}, {"R2", "JZ-01"}}
+	if err := a.CheckKeyFile(a.Privacy.KeyFile, out(a)); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.WriteKey(keyA); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(root, "sleutel.csv")
+	written, _ := os.ReadFile(path)
+	wantA := "respondent,pseudonym,study\nR1,JW-01," + resolved(a.Dir) + "\nR2,JZ-01," + resolved(a.Dir) + "\n"
+	if string(written) != wantA {
+		t.Fatalf("key file:\n%s\nwant:\n%s", written, wantA)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("key file mode %v, want 0600", fi.Mode().Perm())
+	}
+	// The same study again, with a respondent less: its own key is replaced.
+	if err := a.CheckKeyFile(a.Privacy.KeyFile, out(a)); err != nil {
+		t.Errorf("rerun of study a: %v", err)
+	}
+	if err := a.CheckKeyReplace(a.Privacy.KeyFile, keyA[:1]); err != nil {
+		t.Errorf("rerun of study a: %v", err)
+	}
+	// Study b is refused before its run and at the write, and a's key stays.
+	for _, err := range []error{b.CheckKeyFile(b.Privacy.KeyFile, out(b)), b.WriteKey([][2]string{{"X9", "JW-01"}})} {
+		if !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "another study") || !strings.Contains(err.Error(), "sleutel-wijk-b.csv") {
+			t.Errorf("study b: error %v, want ErrUnsafeOutput naming another study and proposing sleutel-wijk-b.csv", err)
+		}
+	}
+	if now, _ := os.ReadFile(path); string(now) != wantA {
+		t.Errorf("study a's key changed:\n%s", now)
+	}
+	// An older key without the study column: replaced when the run holds all its
+	// respondents, refused when it holds others.
+	os.WriteFile(path, []byte("\ufeffrespondent,pseudonym\nR1,JW-01\nR2,JZ-01\n"), 0o600)
+	if err := b.CheckKeyFile(b.Privacy.KeyFile, out(b)); err != nil {
+		t.Errorf("older key before the run: %v", err)
+	}
+	if err := b.CheckKeyReplace(b.Privacy.KeyFile, [][2]string{{"R2", "JW-01"}, {"R1", "JW-02"}, {"R3", "JZ-01"}}); err != nil {
+		t.Errorf("older key of the same respondents: %v", err)
+	}
+	err := b.CheckKeyReplace(b.Privacy.KeyFile, [][2]string{{"R1", "JW-01"}, {"X9", "JZ-01"}})
+	if !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "1 respondent(s), of 2") {
+		t.Errorf("older key of other respondents: error %v, want ErrUnsafeOutput counting 1 of 2", err)
+	}
+}
+
+// TestKeyFileRefusedBeforeTheRun: a key path whose folder is a file, and a file there
+// that is not a key, are refused by CheckKeyFile, which runs before anything is read or
+// published (they were found only after the output had been replaced).
+func TestKeyFileRefusedBeforeTheRun(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notities.txt"), []byte("mijn notities\n"), 0o644)
+	for _, key := range []string{"notities.txt", "notities.txt/sleutel.csv"} {
+		s := keyStudyAt(t, dir, key)
+		if err := s.CheckKeyFile(key, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) {
+			t.Errorf("key_file %s: error %v, want ErrUnsafeOutput", key, err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "notities.txt")); string(b) != "mijn notities\n" {
+		t.Errorf("notities.txt changed: %q", b)
+	}
+}
