@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -40,7 +42,7 @@ func Publish(out string, write func(tmp string) error) error {
 		}
 	}
 	removeStale(parent, filepath.Base(out))
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
+	tmp, err := mkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
 	if err != nil {
 		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
 	}
@@ -52,12 +54,14 @@ func Publish(out string, write func(tmp string) error) error {
 		os.RemoveAll(tmp)
 		return err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
 	var old string
-	if _, err := os.Stat(out); err == nil {
+	if fi, err := os.Stat(out); err == nil {
+		// The new output keeps the permissions the researcher gave the earlier one (a
+		// folder closed to others stays closed); a first output has the umask's.
+		if err := os.Chmod(tmp, fi.Mode().Perm()); err != nil {
+			os.RemoveAll(tmp)
+			return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
+		}
 		old = tmp + ".old"
 		// The earlier output is marked as well before it is set aside, so that a run killed
 		// between the two renames leaves nothing the next run cannot clean.
@@ -83,6 +87,25 @@ func Publish(out string, write func(tmp string) error) error {
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// mkdirTemp makes a new folder with a random name that starts with prefix, as
+// os.MkdirTemp does, but with the permissions of a folder made by hand (0777 less the
+// umask) rather than 0700, so that an output reads like any folder the researcher makes.
+func mkdirTemp(parent, prefix string) (string, error) {
+	for range 100 {
+		var b [6]byte
+		rand.Read(b[:])
+		dir := filepath.Join(parent, prefix+hex.EncodeToString(b[:]))
+		err := os.Mkdir(dir, 0o777)
+		if err == nil {
+			return dir, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return "", err
+		}
+	}
+	return "", model.Reasonf("no free name for a temporary folder in %s", "geen vrije naam voor een tijdelijke map in %s", parent)
 }
 
 // removeStale removes the temporary folders ".<base>.tmp-*" (and their ".old" twins) next

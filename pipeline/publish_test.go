@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 )
@@ -151,5 +152,32 @@ func TestKeyFileThroughADanglingLinkIntoTheOutput(t *testing.T) {
 	}
 	if err := s.CheckKeyFile(s.Privacy.KeyFile, out); !errors.Is(err, ErrUnsafeOutput) {
 		t.Errorf("error %v, want ErrUnsafeOutput", err)
+	}
+}
+
+// TestPublishKeepsTheFolderMode: a rerun keeps the permissions the researcher gave the
+// output folder (it was set to 0755 on every run, opening a folder closed to others).
+func TestPublishKeepsTheFolderMode(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix permissions")
+	}
+	out := filepath.Join(t.TempDir(), "output")
+	write := func(tmp string) error {
+		writeManifest(t, tmp)
+		return nil
+	}
+	if err := Publish(out, write); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []os.FileMode{0o700, 0o750} {
+		if err := os.Chmod(out, mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := Publish(out, write); err != nil {
+			t.Fatal(err)
+		}
+		if fi, _ := os.Stat(out); fi.Mode().Perm() != mode {
+			t.Errorf("output folder mode %v after a rerun, want %v", fi.Mode().Perm(), mode)
+		}
 	}
 }

@@ -1,8 +1,12 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -150,9 +154,13 @@ func (s *Study) CheckOutput(out string) error {
 }
 
 // isOwnOutput reports whether an existing folder may be replaced: it is empty, or it is an
-// earlier samenspel output: it holds a manifest.json that samenspel wrote, and nothing but
-// the files that manifest lists (a researcher's notes saved into the output folder would
-// otherwise be deleted with it).
+// earlier samenspel output: it holds a manifest.json that samenspel wrote, nothing but
+// the files that manifest lists and the folders they lie in (a researcher's notes or an
+// empty folder of theirs saved into the output folder would otherwise be deleted with
+// it), and each listed file as samenspel wrote it, by its sha256 in the manifest (a
+// report.docx edited in place would lose the edits). The folder files of macOS and
+// Windows (.DS_Store, Thumbs.db), which they make on their own when a folder is opened,
+// do not count.
 func isOwnOutput(dir string) (bool, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -175,29 +183,69 @@ func isOwnOutput(dir string) (bool, error) {
 	if json.Unmarshal(b, &m) != nil || !strings.HasPrefix(m.Tool, "samenspel") || len(m.Outputs) == 0 {
 		return false, model.Translated("holds a manifest.json that samenspel did not write", "bevat een manifest.json die samenspel niet heeft geschreven")
 	}
-	listed := map[string]bool{"manifest.json": true, partialMarker: true}
+	listed := map[string]string{"manifest.json": "", partialMarker: ""} // path -> sha256
+	folders := map[string]bool{".": true}
 	for _, o := range m.Outputs {
-		listed[filepath.ToSlash(filepath.Clean(o.Path))] = true
-	}
-	var foreign string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || foreign != "" {
-			return filepath.SkipDir
+		p := filepath.ToSlash(filepath.Clean(o.Path))
+		listed[p] = strings.ToLower(o.SHA256)
+		for d := path.Dir(p); d != "." && d != "/" && !folders[d]; d = path.Dir(d) {
+			folders[d] = true
 		}
-		if d.IsDir() {
-			return nil
+	}
+	var foreign, foreignFolder, changed string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			foreign = filepath.ToSlash(p)
+			return filepath.SkipAll
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if !listed[filepath.ToSlash(rel)] {
-			foreign = filepath.ToSlash(rel)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if !folders[rel] && foreignFolder == "" {
+				foreignFolder = rel + "/" // named when it holds no file to name
+			}
+			return nil
+		}
+		sum, ok := listed[rel]
+		switch {
+		case !ok && osFolderFile[d.Name()]:
+		case !ok || !d.Type().IsRegular():
+			foreign = rel
+			return filepath.SkipAll
+		case sum != "" && fileSHA256(p) != sum:
+			changed = rel
 			return filepath.SkipAll
 		}
 		return nil
 	})
+	if foreign == "" && changed == "" {
+		foreign = foreignFolder
+	}
 	if foreign != "" {
 		return false, model.Reasonf("holds %s, which is not one of samenspel's outputs (move it out first)", "bevat %s, en dat is geen uitvoer van samenspel (verplaats het eerst)", foreign)
 	}
+	if changed != "" {
+		return false, model.Reasonf("holds %s, which was changed after samenspel wrote it: a run would replace it and the changes would be lost (copy it out of the output folder first, or delete it)",
+			"bevat %s, dat is gewijzigd nadat samenspel het schreef: een run zou het vervangen en de wijzigingen gaan verloren (kopieer het eerst uit de uitvoermap, of verwijder het)", changed)
+	}
 	return true, nil
+}
+
+// osFolderFile names the files an operating system makes in a folder it shows.
+var osFolderFile = map[string]bool{".DS_Store": true, "Thumbs.db": true}
+
+// fileSHA256 is the hex sha256 of a file's bytes, "" when it cannot be read.
+func fileSHA256(p string) string {
+	f, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // CheckKeyFile refuses a pseudonym key file that would overwrite an input, study.yaml or

@@ -25,7 +25,9 @@ func TestCheckOutputRefusesReviewInside(t *testing.T) {
 		}
 	}
 	write(filepath.Join(out, "review.qdpx"), "the researcher's review")
-	write(filepath.Join(out, "manifest.json"), `{"tool": "samenspel analyse 0.6.0", "outputs": [{"path": "review.qdpx", "sha256": "x"}]}`)
+	// The manifest's sum is the file's: it was not changed after the run wrote it (a
+	// changed output is refused as well, TestCheckOutputRefusesChangedOutput).
+	write(filepath.Join(out, "manifest.json"), `{"tool": "samenspel analyse 0.6.0", "outputs": [{"path": "review.qdpx", "sha256": "`+fileSHA256(filepath.Join(out, "review.qdpx"))+`"}]}`)
 	write(filepath.Join(dir, "reviewed", "review.qdpx"), "a copy")
 	s := &Study{Path: filepath.Join(dir, "study.yaml"), Dir: dir, Codebook: "codebook.yaml"}
 	for _, review := range []string{"out/review.qdpx", "out/*.qdpx"} {
@@ -38,5 +40,34 @@ func TestCheckOutputRefusesReviewInside(t *testing.T) {
 	s.Autocode.Review = []Input{{Path: "reviewed/review.qdpx"}}
 	if err := s.CheckOutput(out); err != nil {
 		t.Errorf("review outside -o: got %v, want no refusal", err)
+	}
+}
+
+// TestCheckOutputRefusesChangedOutput: an earlier output whose report was edited in
+// place, or that holds an empty folder of the researcher's, is not replaced (both were
+// deleted by the next run); the folder files macOS and Windows make do not block it.
+func TestCheckOutputRefusesChangedOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	os.MkdirAll(filepath.Join(out, "tables"), 0o755)
+	os.WriteFile(filepath.Join(out, "report.md"), []byte("# Rapport\n"), 0o644)
+	os.WriteFile(filepath.Join(out, "tables", "sample.csv"), []byte("a\n1\n"), 0o644)
+	manifest := `{"tool": "samenspel analyse 0.12.0", "outputs": [{"path": "report.md", "sha256": "` + fileSHA256(filepath.Join(out, "report.md")) +
+		`"}, {"path": "tables/sample.csv", "sha256": "` + fileSHA256(filepath.Join(out, "tables", "sample.csv")) + `"}]}`
+	os.WriteFile(filepath.Join(out, "manifest.json"), []byte(manifest), 0o644)
+	os.WriteFile(filepath.Join(out, ".DS_Store"), []byte{0, 0, 0, 1}, 0o644)
+	os.WriteFile(filepath.Join(out, "tables", "Thumbs.db"), []byte{0xd0, 0xcf}, 0o644)
+	s := &Study{Path: filepath.Join(dir, "study.yaml"), Dir: dir, Codebook: "codebook.yaml"}
+	if err := s.CheckOutput(out); err != nil {
+		t.Fatalf("unchanged output: %v", err)
+	}
+	os.Mkdir(filepath.Join(out, "figures-oud"), 0o755)
+	if err := s.CheckOutput(out); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "figures-oud/") {
+		t.Errorf("empty folder of the researcher's: got %v, want a refusal naming figures-oud/", err)
+	}
+	os.Remove(filepath.Join(out, "figures-oud"))
+	os.WriteFile(filepath.Join(out, "report.md"), []byte("# Rapport\n\nMijn aanvulling.\n"), 0o644)
+	if err := s.CheckOutput(out); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "report.md, which was changed") {
+		t.Errorf("edited report: got %v, want a refusal naming report.md as changed", err)
 	}
 }
