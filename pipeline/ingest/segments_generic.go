@@ -315,6 +315,7 @@ func readSegmentTable(path string, opt Options, l segmentLayout) (model.Dataset,
 		} else if resp == "" && doc != "" {
 			if _, ok := cols["respondent"]; !ok || l.format != "generic" {
 				resp = respondentFromName(doc)
+				nameRuleOf(&count, resp, doc)
 			}
 		}
 		text := cell(textCol)
@@ -733,7 +734,10 @@ var numberPrefix = regexp.MustCompile(`^(?:[A-Za-z]{1,2}\s?)?\d+\s*:\s*`)
 
 // respondentFromName derives a respondent id from a document or file name: the name
 // without folder, extension and a tool's number prefix ("3: ", "P 3: "), up to its first
-// "_" ("JW01_Bergdorp.txt" gives "JW01"). After a word that says the file is an
+// "_" ("JW01_Bergdorp.txt" gives "JW01"). A date before it is skipped
+// ("2024-03-12_JW01", "20240314_JW04"), and a first part that is no id gives way to a
+// later part that is one ("Bergdorp_JZ03": JZ03): a review of 0.12 found six people
+// read as three, each date or municipality one respondent. After a word that says the file is an
 // interview ("interview_", "gesprek_", "transcript_": an attack on 0.12 found every
 // "interview_..." file read as one respondent "interview") the id is the next part where
 // it is an id of letters and digits ("interview_JW01_Bergdorp.docx": JW01), past dates
@@ -763,11 +767,15 @@ func respondentFromName(name string) string {
 		}
 		part := strings.ToLower(strings.TrimSpace(name[:i]))
 		switch {
-		case interviewFileWord[part], cued && (datePart.MatchString(part) || partWord.MatchString(part)):
+		case interviewFileWord[part], datePart.MatchString(part), cued && partWord.MatchString(part):
 			cued = true
 			name = strings.TrimLeft(name[i+1:], "_") // "interview_", "2024-03-12_", "deel2_"
 			continue
-		case !cued || idPart.MatchString(part):
+		case idPart.MatchString(part) && !partWord.MatchString(part):
+			name = name[:i]
+		case laterID(name[i+1:]) != "":
+			name = laterID(name[i+1:]) // "Bergdorp_JZ03": JZ03
+		case !cued:
 			name = name[:i]
 		default:
 			name = lowerRun(name) // "jan_de_vries_Bergdorp": jan_de_vries
@@ -775,6 +783,18 @@ func respondentFromName(name string) string {
 		break
 	}
 	return strings.TrimSpace(name)
+}
+
+// laterID is the first of the "_"-parts of rest that is an id of letters and digits
+// (JZ03, R12), not a part or a wave (deel2, T1); "" when none is.
+func laterID(rest string) string {
+	for _, p := range strings.Split(rest, "_") {
+		p = strings.TrimSpace(p)
+		if idPart.MatchString(p) && !partWord.MatchString(strings.ToLower(p)) {
+			return p
+		}
+	}
+	return ""
 }
 
 // lowerRun is name up to a part after its first that is capitalised where the first is
@@ -797,7 +817,7 @@ func lowerRun(name string) string {
 // a date, a part or version, an id of letters and digits (JW01, R12, P3).
 var (
 	datePart = regexp.MustCompile(`^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$|^(19|20)\d{6}$`)
-	partWord = regexp.MustCompile(`^(deel|part|versie|version|v|ronde|opname|sessie|session)\d{0,2}$`)
+	partWord = regexp.MustCompile(`^(deel|part|versie|version|v|ronde|opname|sessie|session|wave|golf|meting|t)\d{0,2}$`)
 	idPart   = regexp.MustCompile(`^\pL{1,4}\s?\d{1,5}\pL?$`)
 )
 

@@ -91,10 +91,14 @@ func readTranscript(path string, opt Options) (model.Dataset, error) {
 			noResp = errNameMismatch(base, np)
 		}
 	}
-	if resp == "" && np == nil {
+	byRule := resp == "" && np == nil
+	if byRule {
 		resp = respondentFromName(base)
 	}
 	ds = splitTranscript(path, base, resp, text, opt)
+	if byRule && len(ds.Files) > 0 {
+		nameRuleOf(&ds.Files[0], resp, base)
+	}
 	if hidden > 0 {
 		ds.Warnings = append(ds.Warnings, hiddenTextWarning(path, hidden))
 	}

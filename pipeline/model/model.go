@@ -192,6 +192,11 @@ type FileCount struct {
 	// its first _"); the summary shows it.
 	RespondentRule   string
 	RespondentRuleNL string // the same in Dutch
+	// NamedByRule holds, for each respondent id a reader took from a document or file
+	// name by the rule "the name up to its first _" (no id column, no name_pattern), the
+	// names it took it from, so that names of different people read as one respondent
+	// are warned of (pipeline/respondent_names.go).
+	NamedByRule map[string][]string
 }
 
 // Shown is the file as the summary and the report list it: its path, and the sheet in
