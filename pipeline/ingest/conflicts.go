@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -119,13 +120,23 @@ func (c *respondentConflicts) warnings(path string) []model.Warning {
 // municipality and the role from, and the others that go by their names.
 func surveyFieldColumns(path string, header []string, lay *surveyLayout, opt Options) []model.Warning {
 	used := map[string][]int{}
+	named := header
 	for i, c := range lay.columns {
 		switch c.use {
 		case useMunicipality:
 			used["municipality"] = append(used["municipality"], i)
 		case useRole:
 			used["role"] = append(used["role"], i)
+		case useMeta, useSubmitted, useRespondent:
+			// A tool's own column names no attribute, whatever its heading says
+			// (LimeSurvey's Dutch "Plaats" is its seed).
+			if i < len(header) && named[i] != "" {
+				if &named[0] == &header[0] {
+					named = slices.Clone(header)
+				}
+				named[i] = ""
+			}
 		}
 	}
-	return sameFieldColumns(path, header, used, opt.Columns)
+	return sameFieldColumns(path, named, used, opt.Columns)
 }

@@ -27,10 +27,26 @@ var limeSurveyColumns = map[string]columnUse{
 	"firstname": useFirstName, "first name": useFirstName,
 	"lastname": useLastName, "last name": useLastName,
 	"email": useMeta, "email address": useMeta,
+	// The same in an export whose language is Dutch (nl and nl-informal of LimeSurvey 6:
+	// locale/nl/nl.mo); its "Seed" is "Plaats", read as the seed only right after "Begin
+	// taal" (limeSeedNL), since a survey may well ask "Plaats".
+	"respons-id": useRespondent, "respons id": useRespondent,
+	"datum verzonden": useSubmitted,
+	"laatste pagina": useMeta, "begin taal": useMeta, "toegangscode": useMeta,
+	"startdatum": useMeta, "datum laatste actie": useMeta, "ip-adres": useMeta,
+	"verwijzer url": useMeta, "verwijzer-url": useMeta, "totaaltijd": useMeta,
+	"voornaam": useFirstName, "achternaam": useLastName, "e-mailadres": useMeta,
 }
 
+// limeSeedNL is the Dutch heading of the seed, and limeTimePrefixes open the headings of
+// the time spent on a group or a question (English and Dutch), which are no answers.
+const limeSeedNL = "plaats"
+
+var limeTimePrefixes = []string{"group time:", "question time:", "groepstijd:", "vraagtijd:"}
+
 // limeSurveySignature are metadata columns only LimeSurvey writes.
-var limeSurveySignature = []string{"submitdate", "lastpage", "startlanguage", "datestamp", "date submitted", "last page", "start language", "date last action"}
+var limeSurveySignature = []string{"submitdate", "lastpage", "startlanguage", "datestamp", "date submitted", "last page", "start language", "date last action",
+	"datum verzonden", "laatste pagina", "begin taal", "datum laatste actie"}
 
 // limeCode matches a code heading: Q1[SQ001] or a dual-scale Q1[SQ001][1].
 var limeCode = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*)\[([^\[\]]+)\](?:\[([^\[\]]+)\])?$`)
@@ -77,6 +93,14 @@ func limeSurveyLayout(header []string, opt Options) (*surveyLayout, error) {
 		h := strings.TrimSpace(header[i])
 		if use, ok := limeSurveyColumns[foldName(h)]; ok {
 			c.use = use
+			continue
+		}
+		if k := foldName(h); k == limeSeedNL && i > 0 && foldName(header[i-1]) == "begin taal" {
+			c.use = useMeta // the seed, not a place
+			continue
+		}
+		if lower := strings.ToLower(h); hasAnyPrefix(lower, limeTimePrefixes) {
+			c.use = useMeta
 			continue
 		}
 		lower := strings.ToLower(h)
@@ -205,6 +229,16 @@ func limeIncomplete(v string) bool {
 	switch foldName(v) {
 	case "", "n", "no", "nee", "false", "0":
 		return true
+	}
+	return false
+}
+
+// hasAnyPrefix reports whether s starts with one of the prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
 	}
 	return false
 }

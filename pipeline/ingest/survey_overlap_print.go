@@ -19,10 +19,10 @@ import (
 // was last changed, which says which of two versions is the later (as a later submit
 // time does: ResponsePrint.SubmitTime).
 var (
-	identStamps  = []string{"startdate", "date started", "seed", "start time", "begintijd"}
-	submitStamps = []string{"submitdate", "date submitted", "completion time", "tijd van voltooien", "voltooiingstijd", "timestamp", "tijdstempel",
+	identStamps  = []string{"startdate", "date started", "seed", "start time", "begintijd", "startdatum"}
+	submitStamps = []string{"submitdate", "date submitted", "datum verzonden", "completion time", "tijd van voltooien", "voltooiingstijd", "timestamp", "tijdstempel",
 		"enddate", "recordeddate"} // Qualtrics (and its SPSS export)
-	lastActionStamps = []string{"datestamp", "date last action", "last modified time", "tijd laatst gewijzigd", "tijd van laatste wijziging"}
+	lastActionStamps = []string{"datestamp", "date last action", "datum laatste actie", "last modified time", "tijd laatst gewijzigd", "tijd van laatste wijziging"}
 )
 
 // anonymizedStamp is the date LimeSurvey writes in every date column of a survey with
