@@ -169,25 +169,17 @@ func isOwnOutput(dir string) (bool, error) {
 	if len(entries) == 0 {
 		return true, nil
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	if err != nil {
+	outputs, there := manifestOutputs(dir)
+	if !there {
 		return false, model.Translated("holds files but no samenspel manifest.json", "bevat bestanden maar geen manifest.json van samenspel")
 	}
-	var m struct {
-		Tool    string `json:"tool"`
-		Outputs []struct {
-			Path   string `json:"path"`
-			SHA256 string `json:"sha256"`
-		} `json:"outputs"`
-	}
-	if json.Unmarshal(b, &m) != nil || !strings.HasPrefix(m.Tool, "samenspel") || len(m.Outputs) == 0 {
+	if outputs == nil {
 		return false, model.Translated("holds a manifest.json that samenspel did not write", "bevat een manifest.json die samenspel niet heeft geschreven")
 	}
 	listed := map[string]string{"manifest.json": "", partialMarker: ""} // path -> sha256
 	folders := map[string]bool{".": true}
-	for _, o := range m.Outputs {
-		p := filepath.ToSlash(filepath.Clean(o.Path))
-		listed[p] = strings.ToLower(o.SHA256)
+	for p, sum := range outputs {
+		listed[p] = sum
 		for d := path.Dir(p); d != "." && d != "/" && !folders[d]; d = path.Dir(d) {
 			folders[d] = true
 		}
@@ -229,6 +221,31 @@ func isOwnOutput(dir string) (bool, error) {
 			"bevat %s, dat is gewijzigd nadat samenspel het schreef: een run zou het vervangen en de wijzigingen gaan verloren (kopieer het eerst uit de uitvoermap, of verwijder het)", changed)
 	}
 	return true, nil
+}
+
+// manifestOutputs reads the outputs (slash path -> sha256, lower case) that dir's
+// manifest.json lists; there is false when dir has no manifest.json, and the map nil
+// when samenspel did not write it (another tool's, or not one at all).
+func manifestOutputs(dir string) (outputs map[string]string, there bool) {
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, false
+	}
+	var m struct {
+		Tool    string `json:"tool"`
+		Outputs []struct {
+			Path   string `json:"path"`
+			SHA256 string `json:"sha256"`
+		} `json:"outputs"`
+	}
+	if json.Unmarshal(b, &m) != nil || !strings.HasPrefix(m.Tool, "samenspel") || len(m.Outputs) == 0 {
+		return nil, true
+	}
+	outputs = make(map[string]string, len(m.Outputs))
+	for _, o := range m.Outputs {
+		outputs[filepath.ToSlash(filepath.Clean(o.Path))] = strings.ToLower(o.SHA256)
+	}
+	return outputs, true
 }
 
 // osFolderFile names the files an operating system makes in a folder it shows.

@@ -25,9 +25,8 @@ func TestCheckOutputRefusesReviewInside(t *testing.T) {
 		}
 	}
 	write(filepath.Join(out, "review.qdpx"), "the researcher's review")
-	// The manifest's sum is the file's: it was not changed after the run wrote it (a
-	// changed output is refused as well, TestCheckOutputRefusesChangedOutput).
-	write(filepath.Join(out, "manifest.json"), `{"tool": "samenspel analyse 0.6.0", "outputs": [{"path": "review.qdpx", "sha256": "`+fileSHA256(filepath.Join(out, "review.qdpx"))+`"}]}`)
+	// Reviewed in place: the file is no longer as the run wrote it.
+	write(filepath.Join(out, "manifest.json"), `{"tool": "samenspel analyse 0.6.0", "outputs": [{"path": "review.qdpx", "sha256": "0123"}]}`)
 	write(filepath.Join(dir, "reviewed", "review.qdpx"), "a copy")
 	s := &Study{Path: filepath.Join(dir, "study.yaml"), Dir: dir, Codebook: "codebook.yaml"}
 	for _, review := range []string{"out/review.qdpx", "out/*.qdpx"} {
@@ -37,6 +36,9 @@ func TestCheckOutputRefusesReviewInside(t *testing.T) {
 			t.Errorf("review %s inside -o: got %v, want a refusal naming out/review.qdpx (autocode.review)", review, err)
 		}
 	}
+	// The reviewed copy outside, and the output as the run wrote it (a changed output is
+	// refused on its own, TestCheckOutputRefusesChangedOutput).
+	write(filepath.Join(out, "manifest.json"), `{"tool": "samenspel analyse 0.6.0", "outputs": [{"path": "review.qdpx", "sha256": "`+fileSHA256(filepath.Join(out, "review.qdpx"))+`"}]}`)
 	s.Autocode.Review = []Input{{Path: "reviewed/review.qdpx"}}
 	if err := s.CheckOutput(out); err != nil {
 		t.Errorf("review outside -o: got %v, want no refusal", err)

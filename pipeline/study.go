@@ -535,9 +535,14 @@ func (s *Study) Files(in Input) ([]string, error) {
 		return nil, model.Reasonf("bad pattern %s: %v", "ongeldig patroon %s: %v", in.Path, err)
 	}
 	var out []string
+	glob := strings.ContainsAny(in.Path, "*?[")
+	outputs := ownOutputs{}
 	for _, m := range matches {
 		base := filepath.Base(m)
 		if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".~lock") {
+			continue
+		}
+		if glob && outputs.wrote(m) { // output_inputs.go
 			continue
 		}
 		if fi, err := os.Stat(m); err == nil && !fi.IsDir() {

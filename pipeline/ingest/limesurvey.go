@@ -32,7 +32,7 @@ var limeSurveyColumns = map[string]columnUse{
 	// taal" (limeSeedNL), since a survey may well ask "Plaats".
 	"respons-id": useRespondent, "respons id": useRespondent,
 	"datum verzonden": useSubmitted,
-	"laatste pagina": useMeta, "begin taal": useMeta, "toegangscode": useMeta,
+	"laatste pagina":  useMeta, "begin taal": useMeta, "toegangscode": useMeta,
 	"startdatum": useMeta, "datum laatste actie": useMeta, "ip-adres": useMeta,
 	"verwijzer url": useMeta, "verwijzer-url": useMeta, "totaaltijd": useMeta,
 	"voornaam": useFirstName, "achternaam": useLastName, "e-mailadres": useMeta,

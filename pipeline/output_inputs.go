@@ -1,0 +1,42 @@
+package pipeline
+
+import "path/filepath"
+
+// An input pattern such as "*/*.xlsx" also matches the study's own output/tables.xlsx
+// once a run has written it, and the next run then refused its own output folder as
+// holding an input (or, with the output elsewhere, would read a table of results as an
+// interview export). A pattern's match is therefore left out when it is a file that an
+// earlier samenspel output holds as it wrote it: a folder above it has samenspel's
+// manifest.json, which lists the file with the sha256 the file still has. A file named
+// by its own path (no pattern) is always read, and a file changed since (a review.qdpx
+// reviewed in place) is the researcher's and is read too.
+
+// ownOutputs caches, per folder, the outputs its manifest lists (nil: none).
+type ownOutputs map[string]map[string]string
+
+// wrote reports whether the file is one samenspel wrote into an output folder, unchanged.
+func (o ownOutputs) wrote(file string) bool {
+	for dir := filepath.Dir(file); ; dir = filepath.Dir(dir) {
+		if listed := o.listed(dir); listed != nil {
+			rel, err := filepath.Rel(dir, file)
+			if err != nil {
+				return false
+			}
+			sum, ok := listed[filepath.ToSlash(rel)]
+			return ok && sum != "" && fileSHA256(file) == sum
+		}
+		if filepath.Dir(dir) == dir {
+			return false
+		}
+	}
+}
+
+// listed reads the outputs of dir's manifest.json, where samenspel wrote one.
+func (o ownOutputs) listed(dir string) map[string]string {
+	l, ok := o[dir]
+	if !ok {
+		l, _ = manifestOutputs(dir) // safety.go
+		o[dir] = l
+	}
+	return l
+}
