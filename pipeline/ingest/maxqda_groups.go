@@ -15,7 +15,11 @@ import (
 // reads it as the municipality; unreadGroups warns where the column holds groups, no
 // column gives a municipality, and no respondent of the file got one otherwise (a
 // name_pattern, a document variable), naming the column, its groups and the mapping.
+// ATLAS.ti's Document Groups column is read where a group is named "key: value"
+// (gemeente: Bergdorp); its groups named otherwise ("Bergdorp") were dropped as silently
+// (a review of 0.12), and are watched the same way.
 type unreadGroups struct {
+	atlas  bool // ATLAS.ti's Document Groups: several groups a cell, "key: value" ones read
 	col    int
 	header string
 	seen   map[string]bool
@@ -26,10 +30,15 @@ type unreadGroups struct {
 // is none or a column gives the municipality.
 func newUnreadGroups(cols map[string]int, header []string, municipalityCol int) *unreadGroups {
 	i, ok := cols["docgroup"]
+	atlas := false
+	if !ok {
+		i, ok = cols["groups"]
+		atlas = true
+	}
 	if !ok || municipalityCol >= 0 {
 		return nil
 	}
-	return &unreadGroups{col: i, header: columnHeader(header, i), seen: map[string]bool{}}
+	return &unreadGroups{atlas: atlas, col: i, header: columnHeader(header, i), seen: map[string]bool{}}
 }
 
 // row notes the row's document group.
@@ -37,7 +46,19 @@ func (u *unreadGroups) row(row []string) {
 	if u == nil {
 		return
 	}
-	v := strings.TrimSpace(tableCell(row, u.col))
+	cell := strings.TrimSpace(tableCell(row, u.col))
+	if !u.atlas {
+		u.note(cell)
+		return
+	}
+	for _, g := range splitCodeCell(cell) {
+		if !strings.Contains(g, ":") { // "key: value" is read (groupAttributes)
+			u.note(strings.TrimSpace(g))
+		}
+	}
+}
+
+func (u *unreadGroups) note(v string) {
 	if v != "" && !u.seen[v] {
 		u.seen[v] = true
 		u.order = append(u.order, v)
@@ -58,6 +79,12 @@ func (u *unreadGroups) warnings(path string, respondents []model.Respondent) []m
 	shown := make([]string, 0, 3)
 	for _, v := range u.order[:min(3, len(u.order))] {
 		shown = append(shown, strconv.Quote(v))
+	}
+	if u.atlas {
+		return []model.Warning{{File: path, Err: model.Reasonf(
+			"the column %[1]q (ATLAS.ti's document groups) holds %[2]d group(s) not named \"key: value\" (%[3]s), which are not read, and no respondent has a municipality: where the groups are the municipalities, name them so in ATLAS.ti (\"gemeente: Bergdorp\"), or, with one group per document, map the column in study.yaml, columns: {municipality: %[1]q}",
+			"de kolom %[1]q (de documentgroepen van ATLAS.ti) bevat %[2]d groep(en) die niet \"naam: waarde\" heten (%[3]s) en niet gelezen worden, en geen respondent heeft een gemeente: zijn de groepen de gemeenten, noem ze dan zo in ATLAS.ti (\"gemeente: Bergdorp\"), of koppel, met één groep per document, de kolom in study.yaml, columns: {municipality: %[1]q}",
+			u.header, len(u.order), strings.Join(shown, ", "))}}
 	}
 	return []model.Warning{{File: path, Err: model.Reasonf(
 		"the column %[1]q (MAXQDA's document group) holds %[2]d group(s) (%[3]s) and is not read, and no respondent has a municipality: where the document groups are the municipalities, map the column in study.yaml, columns: {municipality: %[1]q}",
