@@ -127,16 +127,23 @@ func keepWords(d *model.Dataset, cb *codebook.Codebook) []string {
 	// digit, an @ or many words (a name or phone number typed into the column) is not.
 	// Each is listed once: the words are a set to redact.New and withoutKeptIDs, and a
 	// national study's 100,000 respondents name a few hundred municipalities.
+	// So is a spelling folded into another (Den Bosch into 's-Hertogenbosch:
+	// spellings.go), which no respondent has any longer.
 	seen := map[string]bool{}
-	for _, r := range d.Respondents {
-		m := r.Municipality
+	place := func(m string) {
 		if m == "" || seen[m] {
-			continue
+			return
 		}
 		seen[m] = true
 		if !strings.ContainsAny(m, "0123456789@") && placeWords(m) <= 3 {
 			keep = append(keep, m)
 		}
+	}
+	for _, r := range d.Respondents {
+		place(r.Municipality)
+	}
+	for _, m := range d.PlaceSpellings {
+		place(m)
 	}
 	return keep
 }

@@ -58,20 +58,45 @@ func newSpellings(municipality bool) *spellings {
 
 // key is the name a spelling stands for.
 func (s *spellings) key(v string) string {
-	k := codebook.Fold(v)
-	if s.municipality {
-		if rest, ok := strings.CutPrefix(k, "gemeente "); ok && rest != "" {
-			k = rest
-		}
-		// Apostrophes, hyphens, brackets and full stops are no part of a municipality's
-		// name either (attack 17 F16): 's-Hertogenbosch, ’s-Hertogenbosch (Word's
-		// apostrophe) and s-Hertogenbosch, Súdwest-Fryslân and Súdwest Fryslân, Bergen
-		// (NH) and Bergen NH are one each. Bergen (NH) and Bergen (L) stay two.
-		if p := strings.Join(strings.FieldsFunc(k, municipalityPunctuation), " "); p != "" {
-			k = p
-		}
+	if !s.municipality {
+		return codebook.Fold(v)
+	}
+	k := municipalitySpellingKey(v)
+	if official, ok := municipalityEveryday[k]; ok {
+		k = official
 	}
 	return k
+}
+
+// municipalitySpellingKey is a municipality's name without what is no part of it:
+// case, accents, white space, a leading "gemeente", and apostrophes, hyphens, brackets
+// and full stops (attack 17 F16): 's-Hertogenbosch, ’s-Hertogenbosch (Word's
+// apostrophe) and s-Hertogenbosch, Súdwest-Fryslân and Súdwest Fryslân, Bergen (NH) and
+// Bergen NH are one each. Bergen (NH) and Bergen (L) stay two.
+func municipalitySpellingKey(v string) string {
+	k := codebook.Fold(v)
+	if rest, ok := strings.CutPrefix(k, "gemeente "); ok && rest != "" {
+		k = rest
+	}
+	if p := strings.Join(strings.FieldsFunc(k, municipalityPunctuation), " "); p != "" {
+		k = p
+	}
+	return k
+}
+
+// municipalityEveryday maps the everyday names of municipalities whose official name
+// is another (as keys: folded, punctuation as spaces) to the official one: respondents
+// and coders write Den Bosch and Den Haag as often as 's-Hertogenbosch and
+// 's-Gravenhage, and a review of 0.12 found one municipality shown as two groups. Only
+// names that cannot mean another municipality are here (Alphen could be Alphen aan den
+// Rijn or Alphen-Chaam, Bergen one of two).
+var municipalityEveryday = map[string]string{
+	"den bosch":     "s hertogenbosch",
+	"hertogenbosch": "s hertogenbosch",
+	"den haag":      "s gravenhage",
+	"the hague":     "s gravenhage",
+	"gravenhage":    "s gravenhage",
+	"nuenen":        "nuenen gerwen en nederwetten",
 }
 
 // municipalityPunctuation reports whether r separates the words of a municipality's name
@@ -171,6 +196,9 @@ func foldSpellings(d *model.Dataset, groups []string) []error {
 		}
 		for _, f := range folds {
 			warnings = append(warnings, f.warning())
+			if a == "municipality" {
+				d.PlaceSpellings = append(d.PlaceSpellings, f.Others...)
+			}
 		}
 	}
 	coders := newSpellings(false)
@@ -190,6 +218,18 @@ func foldSpellings(d *model.Dataset, groups []string) []error {
 	return warnings
 }
 
+// everyday reports whether the fold took an everyday name and an official one together
+// (municipalityEveryday), not only other spellings of one name.
+func (f spellingFold) everyday() bool {
+	shown := municipalitySpellingKey(f.Shown)
+	for _, o := range f.Others {
+		if municipalitySpellingKey(o) != shown {
+			return true
+		}
+	}
+	return false
+}
+
 func (f spellingFold) warning() error {
 	others := make([]string, len(f.Others))
 	for i, o := range f.Others {
@@ -202,6 +242,11 @@ func (f spellingFold) warning() error {
 	whatNL := f.What
 	if f.What == "municipality" {
 		whatNL = "gemeente"
+	}
+	if f.What == "municipality" && f.everyday() {
+		return spellingWarning{model.Translated(
+			fmt.Sprintf("%s: %s and %q are one municipality by its everyday and its official name, or differ only in case, accents, spaces, apostrophes, hyphens, brackets or a leading \"Gemeente\": they are taken as one, %q; correct the inputs to be sure", f.What, list, f.Shown, f.Shown),
+			fmt.Sprintf("%s: %s en %q zijn één gemeente bij haar gewone en haar officiële naam, of verschillen alleen in hoofdletters, accenten, spaties, apostrofs, koppeltekens, haakjes of een \"Gemeente\" ervoor: ze gelden als één, %q; verbeter de invoer om zeker te zijn", whatNL, list, f.Shown, f.Shown))}
 	}
 	if f.What == "municipality" {
 		return spellingWarning{model.Translated(

@@ -249,6 +249,10 @@ type Dataset struct {
 	// (Qualtrics, SPSS, an id column), one each, for finding the same response in
 	// two exports of one survey (pipeline/survey_overlap.go); nil for other files.
 	Prints []ResponsePrint
+	// PlaceSpellings are the spellings of municipalities that the run folded into
+	// another (Den Bosch into 's-Hertogenbosch: pipeline/spellings.go): no longer any
+	// respondent's municipality, they are still place names, which the redactor keeps.
+	PlaceSpellings []string
 }
 
 // ResponsePrint is one accepted survey response as the search for overlapping exports
