@@ -13,10 +13,12 @@ import (
 // and a transcript take the respondent from the document's or file's name, up to its
 // first "_" (ingest.respondentFromName). A review of 0.12 found names such as
 // "2024-03-12_JW01" and "2024-03-12_WA02", or "Bergdorp_JZ03" and "Bergdorp_JZ04", read
-// as one respondent each, three people for six, without a word. The rule skips a date and
-// a municipality before an id now; what it still reads as one respondent from names that
-// differ in more than a part, a date or a copy's mark is warned of here, and check counts
-// it (a REFI-QDA project's reader stops instead: its sources are named by the tool).
+// as one respondent each, three people for six, without a word. The rule skips a date
+// before the id now; what it still reads as one respondent from names that differ in
+// more than a part, a date or a copy's mark is warned of here, with the names' shape, and
+// check counts it (a REFI-QDA project's reader stops instead: its sources are named by
+// the tool). A later part is not taken for the id on a guess: the first part, often a
+// child's name, would then no longer be an id, and not be redacted.
 
 // ErrNamesOfSeveral marks the warning that names of what look like several people were
 // read as one respondent.
@@ -61,19 +63,24 @@ func namesOfSeveral(s *Study, files []inputFile, sets []model.Dataset) []error {
 	}
 	var eg, egNL []string
 	for _, k := range several[:min(len(several), 3)] {
-		list := names[k]
-		more := ""
-		if len(list) > 3 {
-			list, more = list[:3], fmt.Sprintf(", +%d", len(names[k])-3)
+		// The names are shown with the respondent as {respondent}: the id itself is
+		// redacted wherever it appears, which left "[naam] from [naam].txt".
+		list := make([]string, 0, 3)
+		for _, n := range names[k][:min(3, len(names[k]))] {
+			list = append(list, ingest.NameWithRespondent(n, k.id))
 		}
-		eg = append(eg, fmt.Sprintf("%q from %s%s", k.id, quoteAll(list), more))
-		egNL = append(egNL, fmt.Sprintf("%q uit %s%s", k.id, quoteAll(list), more))
+		more := ""
+		if len(names[k]) > 3 {
+			more = fmt.Sprintf(", +%d", len(names[k])-3)
+		}
+		eg = append(eg, quoteAll(list)+more)
+		egNL = append(egNL, quoteAll(list)+more)
 	}
 	if len(several) > 3 {
 		eg = append(eg, fmt.Sprintf("+%d", len(several)-3))
 		egNL = append(egNL, fmt.Sprintf("+%d", len(several)-3))
 	}
-	return []error{model.Reasonf("%[1]w: %[2]d respondent(s) were each read from several document or file names that differ in more than a part, a date or a copy's mark, by the rule \"the name up to its first _\": %[3]s; if these are different people, say in study.yaml how names map to respondents, for example name_pattern: \"{respondent}\" (each name its own respondent) or \"{municipality}_{respondent}\"",
-		"%[1]v: %[2]d respondent(en) zijn elk gelezen uit meer document- of bestandsnamen die in meer verschillen dan een deel, een datum of het teken van een kopie, volgens de regel \"de naam tot de eerste _\": %[4]s; zijn dit verschillende mensen, geef dan in study.yaml aan hoe namen bij respondenten horen, bijvoorbeeld name_pattern: \"{respondent}\" (elke naam een eigen respondent) of \"{municipality}_{respondent}\"",
+	return []error{model.Reasonf("%[1]w: %[2]d respondent(s) were each read from several document or file names that differ in more than a part, a date or a copy's mark, by the rule \"the name up to its first _\" (past a date or a word such as interview): %[3]s; if these are different people, say in study.yaml how names map to respondents, for example name_pattern: \"{respondent}\" (each name its own respondent) or \"{municipality}_{respondent}\"",
+		"%[1]v: %[2]d respondent(en) zijn elk gelezen uit meer document- of bestandsnamen die in meer verschillen dan een deel, een datum of het teken van een kopie, volgens de regel \"de naam tot de eerste _\" (na een datum of een woord als interview): %[4]s; zijn dit verschillende mensen, geef dan in study.yaml aan hoe namen bij respondenten horen, bijvoorbeeld name_pattern: \"{respondent}\" (elke naam een eigen respondent) of \"{municipality}_{respondent}\"",
 		ErrNamesOfSeveral, len(several), strings.Join(eg, "; "), strings.Join(egNL, "; "))}
 }

@@ -19,6 +19,14 @@ func TestNamesOfOnePerson(t *testing.T) {
 		{[]string{"JW01_Bergdorp", "JW01_Aardam"}, false},
 		{[]string{"Bergdorp_1", "Bergdorp_2"}, false},
 		{[]string{"jan_de_vries_Bergdorp", "jan_jansen_Bergdorp"}, false},
+		// (a review of the first version) the id as a whole part, not inside a date; a
+		// bare number's dates tell people apart
+		{[]string{"2024-05-02_1.txt", "2024-06-20_1.txt"}, false},
+		// and one person's names of one interview are no warning
+		{[]string{"JW01", "JW01_transcript", "JW01_definitief", "interview_JW01"}, true},
+		{[]string{"JW01_deel-1", "JW01_deel-2"}, true},
+		{[]string{"JW01_12 maart 2024", "JW01"}, true},
+		{[]string{"JW01_T0", "JW01_nameting"}, true},
 	} {
 		id := respondentFromName(c.names[0])
 		for _, n := range c.names[1:] {
@@ -28,6 +36,21 @@ func TestNamesOfOnePerson(t *testing.T) {
 		}
 		if got := NamesOfOnePerson(id, c.names); got != c.one {
 			t.Errorf("NamesOfOnePerson(%q, %q) = %v, want %v", id, c.names, got, c.one)
+		}
+	}
+}
+
+func TestNameWithRespondent(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Bergdorp_1.txt", "Bergdorp", "{respondent}_1.txt"},
+		{"2024-05-02_1.txt", "1", "2024-05-02_{respondent}.txt"},
+		{"3: JW01_Bergdorp", "JW01", "{respondent}_Bergdorp"},
+		{"interview_jan_de_vries_Bergdorp.txt", "jan_de_vries", "interview_{respondent}_Bergdorp.txt"},
+		{"R_xyz.txt", "R", "{respondent}_xyz.txt"},
+		{"JW01.docx", "JW01", "{respondent}.docx"},
+	} {
+		if got := NameWithRespondent(c[0], c[1]); got != c[2] {
+			t.Errorf("NameWithRespondent(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
 		}
 	}
 }

@@ -735,9 +735,11 @@ var numberPrefix = regexp.MustCompile(`^(?:[A-Za-z]{1,2}\s?)?\d+\s*:\s*`)
 // respondentFromName derives a respondent id from a document or file name: the name
 // without folder, extension and a tool's number prefix ("3: ", "P 3: "), up to its first
 // "_" ("JW01_Bergdorp.txt" gives "JW01"). A date before it is skipped
-// ("2024-03-12_JW01", "20240314_JW04"), and a first part that is no id gives way to a
-// later part that is one ("Bergdorp_JZ03": JZ03): a review of 0.12 found six people
-// read as three, each date or municipality one respondent. After a word that says the file is an
+// ("2024-03-12_JW01", "20240314_JW04"): a review of 0.12 found people interviewed on
+// one day read as one respondent, the date. A first part that is no id stays the
+// respondent ("Bergdorp_JZ03" is Bergdorp): taking a later part instead put the first
+// part, often a child's name ("Mila_klas2a"), in the outputs unredacted, as it was no
+// longer an id; names read so as one respondent are warned of (pipeline/respondent_names.go). After a word that says the file is an
 // interview ("interview_", "gesprek_", "transcript_": an attack on 0.12 found every
 // "interview_..." file read as one respondent "interview") the id is the next part where
 // it is an id of letters and digits ("interview_JW01_Bergdorp.docx": JW01), past dates
@@ -771,11 +773,7 @@ func respondentFromName(name string) string {
 			cued = true
 			name = strings.TrimLeft(name[i+1:], "_") // "interview_", "2024-03-12_", "deel2_"
 			continue
-		case idPart.MatchString(part) && !partWord.MatchString(part):
-			name = name[:i]
-		case laterID(name[i+1:]) != "":
-			name = laterID(name[i+1:]) // "Bergdorp_JZ03": JZ03
-		case !cued:
+		case !cued || idPart.MatchString(part):
 			name = name[:i]
 		default:
 			name = lowerRun(name) // "jan_de_vries_Bergdorp": jan_de_vries
@@ -783,18 +781,6 @@ func respondentFromName(name string) string {
 		break
 	}
 	return strings.TrimSpace(name)
-}
-
-// laterID is the first of the "_"-parts of rest that is an id of letters and digits
-// (JZ03, R12), not a part or a wave (deel2, T1); "" when none is.
-func laterID(rest string) string {
-	for _, p := range strings.Split(rest, "_") {
-		p = strings.TrimSpace(p)
-		if idPart.MatchString(p) && !partWord.MatchString(strings.ToLower(p)) {
-			return p
-		}
-	}
-	return ""
 }
 
 // lowerRun is name up to a part after its first that is capitalised where the first is
