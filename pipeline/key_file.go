@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -39,17 +41,25 @@ func readKeyFile(path string) (k keyFile, ok bool, err error) {
 		return k, false, err
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
+	br := bufio.NewReader(f)
+	r := csv.NewReader(br)
+	// A key opened and saved again in Excel with Dutch settings has ";" between fields.
+	if line, _ := br.Peek(64); bytes.Count(line, []byte(";")) > 0 && bytes.Count(line, []byte(",")) == 0 {
+		r.Comma = ';'
+	}
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	head, err := r.Read()
 	if err == io.EOF {
 		return k, true, nil // an empty file: nothing is lost by writing it
 	}
-	if err != nil || len(head) < 2 || strings.TrimPrefix(head[0], "\ufeff") != keyHeader[0] || head[1] != keyHeader[1] {
+	// Only the columns a key has: a list of the researcher's with these two columns and
+	// more (naam, telefoon, toestemming) is not a key, and is not overwritten.
+	if err != nil || len(head) < 2 || len(head) > 3 || strings.TrimPrefix(head[0], "\ufeff") != keyHeader[0] || head[1] != keyHeader[1] ||
+		len(head) == 3 && head[2] != keyHeader[2] {
 		return k, false, nil
 	}
-	named := len(head) > 2 && head[2] == keyHeader[2]
+	named := len(head) > 2
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -86,6 +96,9 @@ func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
 		if filepath.Dir(dir) == dir {
 			break
 		}
+	}
+	if err := keyFolderWritable(resolved(path)); err != nil {
+		return refuse(model.Reasonf("cannot be written: %v", "kan niet worden geschreven: %v", err))
 	}
 	k, ok, err := readKeyFile(path)
 	switch {
@@ -144,7 +157,9 @@ func (s *Study) CheckKeyReplace(key string, next [][2]string) error {
 // study. The key is written to a temporary file beside it and renamed into place, so a
 // failed write leaves the earlier key whole.
 func (s *Study) WriteKey(key [][2]string) error {
-	path := s.Abs(s.Privacy.KeyFile)
+	// Through a link to where the researcher keeps the key (an encrypted volume): the
+	// rename below would otherwise put a plain file in the link's place.
+	path := resolved(s.Abs(s.Privacy.KeyFile))
 	refuse := func(why error) error {
 		return model.Reasonf("%w: privacy.key_file %s %s", "%v: privacy.key_file %s %s", ErrUnsafeOutput, s.Privacy.KeyFile, why)
 	}
@@ -182,4 +197,28 @@ func (s *Study) WriteKey(key [][2]string) error {
 		return fail(err)
 	}
 	return nil
+}
+
+// keyFolderWritable tries, in the key's folder (or the nearest folder above it that
+// exists, where WriteKey would make the rest), to create a file, and removes it: a key
+// that cannot be written is refused before the run rather than after the output has
+// been replaced.
+func keyFolderWritable(path string) error {
+	dir := filepath.Dir(path)
+	for {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return nil
+		}
+		dir = up
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".probe-")
+	if err != nil {
+		return model.Reasonf("the folder %s is not writable", "de map %s is niet beschrijfbaar", dir)
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }

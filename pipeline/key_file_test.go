@@ -94,3 +94,59 @@ func TestKeyFileRefusedBeforeTheRun(t *testing.T) {
 		t.Errorf("notities.txt changed: %q", b)
 	}
 }
+
+// TestKeyFileThroughALink: a key_file that is a link to where the researcher keeps the
+// key (an encrypted volume) is written there, and the link stays (a first version put a
+// plain copy of the key in the link's place, in the study folder).
+func TestKeyFileThroughALink(t *testing.T) {
+	vault := filepath.Join(t.TempDir(), "kluis")
+	os.Mkdir(vault, 0o700)
+	dir := t.TempDir()
+	link := filepath.Join(dir, "sleutel.csv")
+	if err := os.Symlink(filepath.Join(vault, "sleutel.csv"), link); err != nil {
+		t.Skip(err)
+	}
+	s := keyStudyAt(t, dir, "sleutel.csv")
+	for range 2 { // the target does not exist yet, and then it does
+		if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("the link was replaced: %v %v", fi.Mode(), err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(vault, "sleutel.csv")); !strings.Contains(string(b), "R1,JW-01,") {
+			t.Fatalf("key in the vault: %q", b)
+		}
+	}
+}
+
+// TestKeyFileOfOtherColumns: a list of the researcher's whose first columns are
+// respondent and pseudonym but that has more (naam, telefoon, toestemming) is no key and
+// is not overwritten; a key saved again by Excel with Dutch settings (";") is a key.
+func TestKeyFileOfOtherColumns(t *testing.T) {
+	dir := t.TempDir()
+	s := keyStudyAt(t, dir, "deelnemers.csv")
+	list := "respondent,pseudonym,naam,telefoon,ouder_toestemming\nP01,JW-01,Mila de Vries,0612345678,ja\n"
+	os.WriteFile(filepath.Join(dir, "deelnemers.csv"), []byte(list), 0o600)
+	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) {
+		t.Errorf("a list with more columns: error %v, want ErrUnsafeOutput", err)
+	}
+	if err := s.WriteKey([][2]string{{"P01", "JW-01"}}); !errors.Is(err, ErrUnsafeOutput) {
+		t.Errorf("a list with more columns written over: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "deelnemers.csv")); string(b) != list {
+		t.Errorf("the list changed: %q", b)
+	}
+	excel := "respondent;pseudonym;study\r\nP01;JW-01;" + resolved(dir) + "\r\n"
+	os.WriteFile(filepath.Join(dir, "deelnemers.csv"), []byte(excel), 0o600)
+	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); err != nil {
+		t.Errorf("a key saved by Dutch Excel: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "deelnemers.csv"), []byte("respondent;pseudonym;study\r\nP01;JW-01;/elders/onderzoek\r\n"), 0o600)
+	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) {
+		t.Errorf("another study's key saved by Dutch Excel: %v", err)
+	}
+}

@@ -42,9 +42,22 @@ func Publish(out string, write func(tmp string) error) error {
 		}
 	}
 	removeStale(parent, filepath.Base(out))
+	// The new output gets the permissions the researcher gave the earlier one (a folder
+	// closed to others stays closed), from the start, and its owner may write it while
+	// the run does; a first output has the umask's.
+	var keep os.FileMode
+	if fi, err := os.Stat(out); err == nil {
+		keep = fi.Mode().Perm()
+	}
 	tmp, err := mkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
 	if err != nil {
 		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
+	}
+	if keep != 0 {
+		if err := os.Chmod(tmp, keep|0o700); err != nil {
+			os.RemoveAll(tmp)
+			return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
+		}
 	}
 	if err := os.WriteFile(filepath.Join(tmp, partialMarker), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600); err != nil {
 		os.RemoveAll(tmp)
@@ -55,19 +68,17 @@ func Publish(out string, write func(tmp string) error) error {
 		return err
 	}
 	var old string
-	if fi, err := os.Stat(out); err == nil {
-		// The new output keeps the permissions the researcher gave the earlier one (a
-		// folder closed to others stays closed); a first output has the umask's.
-		if err := os.Chmod(tmp, fi.Mode().Perm()); err != nil {
-			os.RemoveAll(tmp)
-			return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
-		}
+	if _, err := os.Stat(out); err == nil {
 		old = tmp + ".old"
+		// Writable to its owner, so that the marker can be written and the folder
+		// removed once set aside (one made read-only was left as a hidden copy).
+		os.Chmod(out, keep|0o700)
 		// The earlier output is marked as well before it is set aside, so that a run killed
 		// between the two renames leaves nothing the next run cannot clean.
 		os.WriteFile(filepath.Join(out, partialMarker), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600)
 		if err := os.Rename(out, old); err != nil {
 			os.Remove(filepath.Join(out, partialMarker))
+			os.Chmod(out, keep)
 			os.RemoveAll(tmp)
 			return model.Reasonf("output folder %s: cannot replace it: %v", "uitvoermap %s: kan niet worden vervangen: %v", out, err)
 		}
@@ -76,6 +87,7 @@ func Publish(out string, write func(tmp string) error) error {
 		if old != "" {
 			os.Rename(old, out)
 			os.Remove(filepath.Join(out, partialMarker))
+			os.Chmod(out, keep)
 		}
 		os.RemoveAll(tmp)
 		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
@@ -83,6 +95,9 @@ func Publish(out string, write func(tmp string) error) error {
 	// The marker goes only now: a run killed before this point leaves folders that all
 	// carry it, so the next run removes them.
 	os.Remove(filepath.Join(out, partialMarker))
+	if keep != 0 {
+		os.Chmod(out, keep)
+	}
 	if old != "" {
 		os.RemoveAll(old)
 	}

@@ -169,7 +169,7 @@ func TestPublishKeepsTheFolderMode(t *testing.T) {
 	if err := Publish(out, write); err != nil {
 		t.Fatal(err)
 	}
-	for _, mode := range []os.FileMode{0o700, 0o750} {
+	for _, mode := range []os.FileMode{0o700, 0o750, 0o500} {
 		if err := os.Chmod(out, mode); err != nil {
 			t.Fatal(err)
 		}
@@ -179,5 +179,14 @@ func TestPublishKeepsTheFolderMode(t *testing.T) {
 		if fi, _ := os.Stat(out); fi.Mode().Perm() != mode {
 			t.Errorf("output folder mode %v after a rerun, want %v", fi.Mode().Perm(), mode)
 		}
+		// Nothing left behind: no marker inside, no hidden copy of the earlier output
+		// beside it (a read-only output left both).
+		if _, err := os.Stat(filepath.Join(out, partialMarker)); !os.IsNotExist(err) {
+			t.Errorf("mode %v: the marker stayed in the output", mode)
+		}
+		if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+			t.Errorf("mode %v: beside the output: %v", mode, entries)
+		}
 	}
+	os.Chmod(out, 0o700) // for t.TempDir's removal
 }

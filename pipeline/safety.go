@@ -159,8 +159,10 @@ func (s *Study) CheckOutput(out string) error {
 // empty folder of theirs saved into the output folder would otherwise be deleted with
 // it), and each listed file as samenspel wrote it, by its sha256 in the manifest (a
 // report.docx edited in place would lose the edits). The folder files of macOS and
-// Windows (.DS_Store, Thumbs.db), which they make on their own when a folder is opened,
-// do not count.
+// Windows (.DS_Store, Thumbs.db, desktop.ini, and the "._" twins of the outputs macOS
+// writes on a share), which they make on their own when a folder is opened, do not
+// count; the lock file of an output open in Word or LibreOffice is named, with the advice
+// to close it.
 func isOwnOutput(dir string) (bool, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -184,7 +186,7 @@ func isOwnOutput(dir string) (bool, error) {
 			folders[d] = true
 		}
 	}
-	var foreign, foreignFolder, changed string
+	var foreign, foreignFolder, changed, open string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			foreign = filepath.ToSlash(p)
@@ -200,7 +202,10 @@ func isOwnOutput(dir string) (bool, error) {
 		}
 		sum, ok := listed[rel]
 		switch {
-		case !ok && osFolderFile[d.Name()]:
+		case !ok && (osFolderFile[d.Name()] || appleDouble(rel, listed)):
+		case !ok && officeLock(d.Name()):
+			open = rel
+			return filepath.SkipAll
 		case !ok || !d.Type().IsRegular():
 			foreign = rel
 			return filepath.SkipAll
@@ -210,6 +215,10 @@ func isOwnOutput(dir string) (bool, error) {
 		}
 		return nil
 	})
+	if open != "" {
+		return false, model.Reasonf("holds %s, the lock file of a document open in Word, Excel or LibreOffice: close the document first (or delete the lock file if no program has it open)",
+			"bevat %s, het slotbestand van een document dat in Word, Excel of LibreOffice open is: sluit het document eerst (of verwijder het slotbestand als geen programma het open heeft)", open)
+	}
 	if foreign == "" && changed == "" {
 		foreign = foreignFolder
 	}
@@ -249,7 +258,25 @@ func manifestOutputs(dir string) (outputs map[string]string, there bool) {
 }
 
 // osFolderFile names the files an operating system makes in a folder it shows.
-var osFolderFile = map[string]bool{".DS_Store": true, "Thumbs.db": true}
+var osFolderFile = map[string]bool{".DS_Store": true, "Thumbs.db": true, "desktop.ini": true}
+
+// appleDouble reports whether rel is the "._name" that macOS writes beside a file on a
+// disk or share that cannot hold its metadata (exFAT, SMB), for a file of the output.
+func appleDouble(rel string, listed map[string]string) bool {
+	dir, base := path.Split(rel)
+	name, ok := strings.CutPrefix(base, "._")
+	if !ok || name == "" {
+		return false
+	}
+	_, of := listed[dir+name]
+	return of || osFolderFile[name]
+}
+
+// officeLock reports whether a file is the lock file Word and Excel ("~$report.docx")
+// or LibreOffice (".~lock.report.docx#") keep beside a document they have open.
+func officeLock(name string) bool {
+	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".~lock.") && strings.HasSuffix(name, "#")
+}
 
 // fileSHA256 is the hex sha256 of a file's bytes, "" when it cannot be read.
 func fileSHA256(p string) string {

@@ -59,6 +59,8 @@ func TestCheckOutputRefusesChangedOutput(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "manifest.json"), []byte(manifest), 0o644)
 	os.WriteFile(filepath.Join(out, ".DS_Store"), []byte{0, 0, 0, 1}, 0o644)
 	os.WriteFile(filepath.Join(out, "tables", "Thumbs.db"), []byte{0xd0, 0xcf}, 0o644)
+	os.WriteFile(filepath.Join(out, "._report.md"), []byte{0, 5, 22, 7}, 0o644)
+	os.WriteFile(filepath.Join(out, "desktop.ini"), []byte("[.ShellClassInfo]\n"), 0o644)
 	s := &Study{Path: filepath.Join(dir, "study.yaml"), Dir: dir, Codebook: "codebook.yaml"}
 	if err := s.CheckOutput(out); err != nil {
 		t.Fatalf("unchanged output: %v", err)
@@ -68,6 +70,16 @@ func TestCheckOutputRefusesChangedOutput(t *testing.T) {
 		t.Errorf("empty folder of the researcher's: got %v, want a refusal naming figures-oud/", err)
 	}
 	os.Remove(filepath.Join(out, "figures-oud"))
+	os.WriteFile(filepath.Join(out, "~$report.docx"), []byte("Anouk"), 0o644)
+	if err := s.CheckOutput(out); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "close the document first") {
+		t.Errorf("a document open in Word: got %v, want a refusal saying to close it", err)
+	}
+	os.Remove(filepath.Join(out, "~$report.docx"))
+	os.WriteFile(filepath.Join(out, "._notities.txt"), []byte{0, 5, 22, 7}, 0o644)
+	if err := s.CheckOutput(out); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "._notities.txt") {
+		t.Errorf("the ._ twin of no output: got %v, want a refusal naming it", err)
+	}
+	os.Remove(filepath.Join(out, "._notities.txt"))
 	os.WriteFile(filepath.Join(out, "report.md"), []byte("# Rapport\n\nMijn aanvulling.\n"), 0o644)
 	if err := s.CheckOutput(out); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "report.md, which was changed") {
 		t.Errorf("edited report: got %v, want a refusal naming report.md as changed", err)

@@ -36,8 +36,9 @@ Replace the example rows with your data, then run:
 
 // shellArg writes a path so that the command it is printed in can be pasted into a
 // shell as it is: bare when it holds only letters, digits and "_./-:\", in double quotes
-// (which sh, cmd.exe and PowerShell all read) when it holds a space or such, and in
-// single quotes for sh when it holds a character double quotes do not keep.
+// (which sh, cmd.exe and PowerShell all read) when it holds a space or such, also a
+// Windows path such as C:\Onderzoek\Mijn studie, and in single quotes for sh when it
+// holds a character double quotes do not keep.
 func shellArg(p string) string {
 	plain := true
 	for _, r := range p {
@@ -49,7 +50,9 @@ func shellArg(p string) string {
 	switch {
 	case plain && p != "":
 		return p
-	case !strings.ContainsAny(p, "\"$`\\!"):
+	case !strings.ContainsAny(p, "\"$`!") && !strings.Contains(p, `\\`) && !strings.HasSuffix(p, `\`):
+		// A Windows path's single backslashes stay as they are in double quotes in sh
+		// too; only a doubled one (\\server) or one before the closing quote does not.
 		return `"` + p + `"`
 	default:
 		return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"

@@ -14,6 +14,8 @@ func TestShellArg(t *testing.T) {
 		`prijs $5`:                   `'prijs $5'`,
 		`it's "x"`:                   `'it'\''s "x"'`,
 		"":                           `""`,
+		`C:\Onderzoek\Mijn studie`:   `"C:\Onderzoek\Mijn studie"`,
+		`\\server\share\studie a`:    `'\\server\share\studie a'`,
 	} {
 		if got := shellArg(in); got != want {
 			t.Errorf("shellArg(%q) = %s, want %s", in, got, want)

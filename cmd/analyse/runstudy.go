@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/samenspel/samenspel/pipeline"
+	"github.com/samenspel/samenspel/pipeline/model"
 	"github.com/samenspel/samenspel/pipeline/progress"
 	"github.com/samenspel/samenspel/reports"
 )
@@ -87,7 +88,11 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 		})
 	}
 	if err == nil && study.Privacy.KeyFile != "" {
-		err = study.WriteKey(outcome.Key)
+		if err = study.WriteKey(outcome.Key); err != nil {
+			// Checked before the run, the key can still fail here (another run wrote
+			// its key meanwhile, a full disk): the output is there, and the key is not.
+			err = model.Reasonf("the output is written to %[1]s, but the pseudonym key is not: %[2]w", "de uitvoer is geschreven naar %[1]s, maar de pseudoniemsleutel niet: %[2]v", *out, err)
+		}
 	}
 	rep.Done()
 	if err != nil {
