@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -356,7 +357,11 @@ func LoadStudy(path string) (*Study, error) {
 func ParseStudy(data []byte) (*Study, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, cleanYAMLError(err)
+		e := cleanYAMLError(err)
+		if se, ok := e.(*StudyError); ok && se.Line > 0 {
+			se.Line = problemLine(data, se.Line)
+		}
+		return nil, e
 	}
 	s := &Study{}
 	if len(root.Content) > 0 {
@@ -486,6 +491,23 @@ func cleanYAMLError(err error) error {
 	}
 	e.MsgNL = yamlMessageDutch(e.Msg)
 	return e
+}
+
+// problemLine finds the line a YAML syntax error is on. The parser names the line where
+// the block it was reading began ("interviews: []" on line 3 for a misindented "- path:"
+// on line 4, a review of 0.12), so the line is the first from there whose text up to and
+// with it no longer parses; the parser's own where none does.
+func problemLine(data []byte, from int) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	var v any
+	// A stray line is near the block's start; the search stops 100 lines on, so that a
+	// long file costs no more than that many parses.
+	for n := from; n <= min(len(lines), from+100); n++ {
+		if yaml.Unmarshal(bytes.Join(lines[:n], nil), &v) != nil {
+			return n
+		}
+	}
+	return from
 }
 
 // check resolves the codebook and input globs against the study folder.
