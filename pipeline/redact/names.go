@@ -36,7 +36,7 @@ func tokenize(text string, toks []token) []token {
 		t.class = class[t.fold]
 		// Most words follow a single space, which starts no sentence: the set of
 		// sentence marks, with its non-ASCII runes, is searched only otherwise.
-		if len(toks) == 0 || toks[len(toks)-1].sentence && listMarker(text, toks[len(toks)-1], sep) {
+		if len(toks) == 0 {
 			t.sentence = true
 		} else if sep != " " {
 			trimmed := strings.TrimSpace(sep)
@@ -61,22 +61,6 @@ func tokenize(text string, toks []token) []token {
 	}
 	markShouting(text, toks)
 	return toks
-}
-
-// listMarker reports whether a word that opens a sentence is the number or letter of a
-// list or an answer option ("(4) Mee eens", "4 Mee eens", "b) Soms"), so that the word
-// after it opens the sentence as well: answers are written so, and "Mee", a surname too,
-// was redacted from "(4) Mee eens" in rejects.csv (a review of 0.12). A letter counts
-// only before ")" or "]": "J. Visser" is an initial.
-func listMarker(text string, first token, sep string) bool {
-	w := text[first.start:first.end]
-	number := strings.Trim(w, "0123456789") == "" && len(w) <= 3
-	letter := utf8.RuneCountInString(w) == 1 && strings.ContainsAny(sep, ")]")
-	switch strings.TrimSpace(sep) {
-	case "", ")", "]", ".", ":", "-", "=":
-		return number || letter
-	}
-	return false
 }
 
 // markShouting marks the words of text written in capitals as capitalised (and shout):
