@@ -79,13 +79,39 @@ func readKeyFile(path string) (k keyFile, ok bool, err error) {
 	return k, true, nil
 }
 
-// keyStudy is how a key names its study: the resolved study folder.
-func (s *Study) keyStudy() string { return resolved(s.Dir) }
+// keyStudy is how a key at keyPath names its study: the study folder as seen from the
+// key's folder ("wijk-a" for ../sleutel.csv, "." for a key in the study folder), so
+// that a study and its key moved together, or reached from another computer where the
+// shared drive lies elsewhere, are still each other's (a first version wrote the folder's
+// absolute path, and refused the same study on a colleague's computer); the absolute
+// path where the two lie on different drives.
+func (s *Study) keyStudy(keyPath string) string {
+	dir := resolved(s.Dir)
+	if rel, err := filepath.Rel(filepath.Dir(resolved(keyPath)), dir); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return dir
+}
+
+// ownKey reports whether a key's study column names this study: as keyStudy writes it,
+// or by the study folder's absolute path.
+func (s *Study) ownKey(keyPath, study string) bool {
+	return study == s.keyStudy(keyPath) || filepath.Clean(study) == resolved(s.Dir)
+}
 
 // checkExistingKey refuses, before the run, a key path whose folder is a file, a file
 // there that is not a pseudonym key, and a key that names another study.
 func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
 	path := s.Abs(key)
+	// A key_file that is a link to where the researcher keeps keys (an encrypted volume)
+	// is written there, but only into a folder that exists: a volume not mounted leaves
+	// an empty mount point, and the key would go, in plain text, onto the disk beneath.
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target := resolved(path)
+		if d, err := os.Stat(filepath.Dir(target)); err != nil || !d.IsDir() {
+			return refuse(model.Reasonf("is a link to %s, whose folder does not exist: is the disk or volume it lies on connected and mounted?", "is een koppeling naar %s, waarvan de map niet bestaat: is de schijf of het volume waarop die ligt aangesloten en gekoppeld?", target))
+		}
+	}
 	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
 		if fi, err := os.Stat(dir); err == nil {
 			if !fi.IsDir() {
@@ -108,7 +134,7 @@ func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
 		return refuse(model.Reasonf("cannot be read: %v", "kan niet worden gelezen: %v", err))
 	case !ok:
 		return refuse(model.Translated("exists and is not a pseudonym key: it is not overwritten", "bestaat al en is geen pseudoniemsleutel: het wordt niet overschreven"))
-	case k.study != "" && k.study != s.keyStudy():
+	case k.study != "" && !s.ownKey(path, k.study):
 		return refuse(model.Reasonf("holds the pseudonym key of another study (%s): a run would overwrite it, and that study's pseudonyms could no longer be traced back; give each study a key file of its own, for example %s (if this study was moved from there, move the old key aside first)",
 			"bevat de pseudoniemsleutel van een ander onderzoek (%s): een run zou die overschrijven, en de pseudoniemen van dat onderzoek zijn dan niet meer terug te leiden; geef elk onderzoek een eigen sleutelbestand, bijvoorbeeld %s (is dit onderzoek daarvandaan verplaatst, zet de oude sleutel dan eerst opzij)",
 			k.study, s.ownKeySuggestion(key)))
@@ -182,7 +208,7 @@ func (s *Study) WriteKey(key [][2]string) error {
 	// CreateTemp makes the file readable by its owner only (0600), as the key must be.
 	w := csv.NewWriter(f)
 	w.Write(keyHeader)
-	study := s.keyStudy()
+	study := s.keyStudy(path)
 	for _, k := range key {
 		w.Write([]string{k[0], k[1], study})
 	}

@@ -40,7 +40,7 @@ func TestKeyFileOfEachStudy(t *testing.T) {
 	}
 	path := filepath.Join(root, "sleutel.csv")
 	written, _ := os.ReadFile(path)
-	wantA := "respondent,pseudonym,study\nR1,JW-01," + resolved(a.Dir) + "\nR2,JZ-01," + resolved(a.Dir) + "\n"
+	wantA := "respondent,pseudonym,study\nR1,JW-01,wijk-a\nR2,JZ-01,wijk-a\n" // the study as seen from the key's folder
 	if string(written) != wantA {
 		t.Fatalf("key file:\n%s\nwant:\n%s", written, wantA)
 	}
@@ -148,5 +148,37 @@ func TestKeyFileOfOtherColumns(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "deelnemers.csv"), []byte("respondent;pseudonym;study\r\nP01;JW-01;/elders/onderzoek\r\n"), 0o600)
 	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) {
 		t.Errorf("another study's key saved by Dutch Excel: %v", err)
+	}
+}
+
+// TestKeyFileStudyMoved: a study and its key moved together (or reached where a shared
+// drive lies elsewhere) are still each other's; a link into a folder that does not exist
+// (a volume not mounted) is refused, not followed into the disk beneath.
+func TestKeyFileStudyMoved(t *testing.T) {
+	root := t.TempDir()
+	a := keyStudyAt(t, filepath.Join(root, "eerst", "wijk-a"), "../sleutel.csv")
+	if err := a.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(root, "eerst"), filepath.Join(root, "later")); err != nil {
+		t.Fatal(err)
+	}
+	moved := keyStudyAt(t, filepath.Join(root, "later", "wijk-a"), "../sleutel.csv")
+	if err := moved.CheckKeyFile(moved.Privacy.KeyFile, filepath.Join(moved.Dir, "output")); err != nil {
+		t.Errorf("the study moved with its key: %v", err)
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(filepath.Join(root, "kluis-niet-gekoppeld", "sleutels", "sleutel.csv"), filepath.Join(dir, "sleutel.csv")); err != nil {
+		t.Skip(err)
+	}
+	s := keyStudyAt(t, dir, "sleutel.csv")
+	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "mounted") {
+		t.Errorf("a link into a folder that does not exist: error %v, want a refusal asking whether the volume is mounted", err)
+	}
+	if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err == nil {
+		t.Error("the key was written through a link into a folder that does not exist")
+	}
+	if _, err := os.Stat(filepath.Join(root, "kluis-niet-gekoppeld")); !os.IsNotExist(err) {
+		t.Error("a folder was made where the volume should be mounted")
 	}
 }

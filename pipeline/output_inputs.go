@@ -1,6 +1,9 @@
 package pipeline
 
-import "path/filepath"
+import (
+	"os"
+	"path/filepath"
+)
 
 // An input pattern such as "*/*.xlsx" also matches the study's own output/tables.xlsx
 // once a run has written it, and the next run then refused its own output folder as
@@ -11,12 +14,28 @@ import "path/filepath"
 // by its own path (no pattern) is always read, and a file changed since (a review.qdpx
 // reviewed in place) is the researcher's and is read too.
 
-// ownOutputs caches, per folder, the outputs its manifest lists (nil: none).
-type ownOutputs map[string]map[string]string
+// ownOutputs caches, per folder, the outputs its manifest lists (nil: none), and whether
+// it is a temporary folder a run is writing or left when it was killed (it holds
+// samenspel's marker, publish.go).
+type ownOutputs struct {
+	manifests map[string]map[string]string
+	temporary map[string]bool
+}
 
-// wrote reports whether the file is one samenspel wrote into an output folder, unchanged.
-func (o ownOutputs) wrote(file string) bool {
+func newOwnOutputs() *ownOutputs {
+	return &ownOutputs{manifests: map[string]map[string]string{}, temporary: map[string]bool{}}
+}
+
+// wrote reports whether the file is one samenspel wrote into an output folder, unchanged,
+// or lies in a run's temporary folder: a run killed by Ctrl-C leaves its ".output.tmp-*"
+// with tables and no manifest, which "*/*/*.csv" matches (Go's * matches a leading dot),
+// and every later run failed on it until the researcher found the hidden folder (a
+// review of the first version).
+func (o *ownOutputs) wrote(file string) bool {
 	for dir := filepath.Dir(file); ; dir = filepath.Dir(dir) {
+		if o.partial(dir) {
+			return true
+		}
 		if listed := o.listed(dir); listed != nil {
 			rel, err := filepath.Rel(dir, file)
 			if err != nil {
@@ -32,11 +51,22 @@ func (o ownOutputs) wrote(file string) bool {
 }
 
 // listed reads the outputs of dir's manifest.json, where samenspel wrote one.
-func (o ownOutputs) listed(dir string) map[string]string {
-	l, ok := o[dir]
+func (o *ownOutputs) listed(dir string) map[string]string {
+	l, ok := o.manifests[dir]
 	if !ok {
 		l, _ = manifestOutputs(dir) // safety.go
-		o[dir] = l
+		o.manifests[dir] = l
 	}
 	return l
+}
+
+// partial reports whether dir is a run's temporary folder: it holds the marker.
+func (o *ownOutputs) partial(dir string) bool {
+	t, ok := o.temporary[dir]
+	if !ok {
+		_, err := os.Lstat(filepath.Join(dir, partialMarker))
+		t = err == nil
+		o.temporary[dir] = t
+	}
+	return t
 }

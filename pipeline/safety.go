@@ -202,7 +202,7 @@ func isOwnOutput(dir string) (bool, error) {
 		}
 		sum, ok := listed[rel]
 		switch {
-		case !ok && (osFolderFile[d.Name()] || appleDouble(rel, listed)):
+		case !ok && (osFolderFile[d.Name()] || appleDouble(rel, listed, folders)):
 		case !ok && officeLock(d.Name()):
 			open = rel
 			return filepath.SkipAll
@@ -260,16 +260,17 @@ func manifestOutputs(dir string) (outputs map[string]string, there bool) {
 // osFolderFile names the files an operating system makes in a folder it shows.
 var osFolderFile = map[string]bool{".DS_Store": true, "Thumbs.db": true, "desktop.ini": true}
 
-// appleDouble reports whether rel is the "._name" that macOS writes beside a file on a
-// disk or share that cannot hold its metadata (exFAT, SMB), for a file of the output.
-func appleDouble(rel string, listed map[string]string) bool {
+// appleDouble reports whether rel is the "._name" that macOS writes beside a file or
+// folder on a disk or share that cannot hold its metadata (exFAT, SMB), for a file or a
+// folder of the output.
+func appleDouble(rel string, listed map[string]string, folders map[string]bool) bool {
 	dir, base := path.Split(rel)
 	name, ok := strings.CutPrefix(base, "._")
 	if !ok || name == "" {
 		return false
 	}
 	_, of := listed[dir+name]
-	return of || osFolderFile[name]
+	return of || folders[dir+name] || osFolderFile[name]
 }
 
 // officeLock reports whether a file is the lock file Word and Excel ("~$report.docx")

@@ -60,6 +60,7 @@ func TestCheckOutputRefusesChangedOutput(t *testing.T) {
 	os.WriteFile(filepath.Join(out, ".DS_Store"), []byte{0, 0, 0, 1}, 0o644)
 	os.WriteFile(filepath.Join(out, "tables", "Thumbs.db"), []byte{0xd0, 0xcf}, 0o644)
 	os.WriteFile(filepath.Join(out, "._report.md"), []byte{0, 5, 22, 7}, 0o644)
+	os.WriteFile(filepath.Join(out, "._tables"), []byte{0, 5, 22, 7}, 0o644)
 	os.WriteFile(filepath.Join(out, "desktop.ini"), []byte("[.ShellClassInfo]\n"), 0o644)
 	s := &Study{Path: filepath.Join(dir, "study.yaml"), Dir: dir, Codebook: "codebook.yaml"}
 	if err := s.CheckOutput(out); err != nil {

@@ -359,7 +359,7 @@ func ParseStudy(data []byte) (*Study, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		e := cleanYAMLError(err)
 		if se, ok := e.(*StudyError); ok && se.Line > 0 {
-			se.Line = problemLine(data, se.Line)
+			se.Line = problemLine(data, se.Line, se.Msg)
 		}
 		return nil, e
 	}
@@ -496,14 +496,22 @@ func cleanYAMLError(err error) error {
 // problemLine finds the line a YAML syntax error is on. The parser names the line where
 // the block it was reading began ("interviews: []" on line 3 for a misindented "- path:"
 // on line 4, a review of 0.12), so the line is the first from there whose text up to and
-// with it no longer parses; the parser's own where none does.
-func problemLine(data []byte, from int) int {
+// with it fails with the same message; the parser's own where none does. A prefix can
+// fail on its own where it ends inside a value of several lines (a quoted text, a flow
+// map), with another message: those are passed. The search goes 100 lines on, in a
+// study.yaml of at most 256 KiB, so that it costs a few parses of a small file.
+func problemLine(data []byte, from int, msg string) int {
+	if len(data) > 256<<10 {
+		return from
+	}
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	var v any
-	// A stray line is near the block's start; the search stops 100 lines on, so that a
-	// long file costs no more than that many parses.
 	for n := from; n <= min(len(lines), from+100); n++ {
-		if yaml.Unmarshal(bytes.Join(lines[:n], nil), &v) != nil {
+		err := yaml.Unmarshal(bytes.Join(lines[:n], nil), &v)
+		if err == nil {
+			continue
+		}
+		if se, ok := cleanYAMLError(err).(*StudyError); ok && se.Msg == msg {
 			return n
 		}
 	}
@@ -558,7 +566,7 @@ func (s *Study) Files(in Input) ([]string, error) {
 	}
 	var out []string
 	glob := strings.ContainsAny(in.Path, "*?[")
-	outputs := ownOutputs{}
+	outputs := newOwnOutputs()
 	for _, m := range matches {
 		base := filepath.Base(m)
 		if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".~lock") {

@@ -45,8 +45,14 @@ const limeSeedNL = "plaats"
 var limeTimePrefixes = []string{"group time:", "question time:", "groepstijd:", "vraagtijd:"}
 
 // limeSurveySignature are metadata columns only LimeSurvey writes.
-var limeSurveySignature = []string{"submitdate", "lastpage", "startlanguage", "datestamp", "date submitted", "last page", "start language", "date last action",
-	"datum verzonden", "laatste pagina", "begin taal", "datum laatste actie"}
+var limeSurveySignature = []string{"submitdate", "lastpage", "startlanguage", "datestamp", "date submitted", "last page", "start language", "date last action"}
+
+// limeSurveySignatureNL are the same in a Dutch export. Words a researcher's own table
+// may well have ("Datum verzonden" beside the answers of a survey sent by post), they
+// say LimeSurvey only with its response id first ("Respons-ID") or two of them together
+// (a review found a generic survey with a column "Datum verzonden" read as LimeSurvey,
+// its rows without a date rejected as incomplete).
+var limeSurveySignatureNL = []string{"datum verzonden", "laatste pagina", "begin taal", "datum laatste actie"}
 
 // limeCode matches a code heading: Q1[SQ001] or a dual-scale Q1[SQ001][1].
 var limeCode = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*)\[([^\[\]]+)\](?:\[([^\[\]]+)\])?$`)
@@ -55,13 +61,21 @@ var limeCode = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*)\[([^\[\]]+)\](?:\[([^
 var limeAnswerCode = regexp.MustCompile(`^(?i:a[o0]?)0*([0-9]+)$`)
 
 func isLimeSurveyHeader(header []string) bool {
-	codes := 0
+	codes, dutch := 0, 0
 	for _, h := range header {
 		k := foldName(h)
 		for _, s := range limeSurveySignature {
 			if k == s {
 				return true
 			}
+		}
+		for _, s := range limeSurveySignatureNL {
+			if k == s {
+				dutch++
+			}
+		}
+		if dutch >= 2 || dutch == 1 && len(header) > 0 && foldName(header[0]) == "respons-id" {
+			return true
 		}
 		if limeCode.MatchString(strings.TrimSpace(h)) {
 			codes++

@@ -26,51 +26,27 @@ func nameRuleOf(count *model.FileCount, id, name string) {
 // respondent id differ only in what the names of one person's interview differ in: a
 // part or version ("_deel2", "_v2", "_definitief"), a copy's mark ("kopie", "(1)"), a
 // word saying what the file is ("interview_JW01" and "JW01"), capitals, and, after an id
-// of letters and digits (JW01), a date, a number or any word in lower case ("JW01_12
-// maart 2024"). "JW01_Bergdorp" and "JW01_Aardam" differ in a municipality,
+// of letters and digits (JW01), a date, a number or a month ("JW01_12 maart 2024"), not
+// any other word: "klas2a_mila" and "klas2a_noah" are two children. "JW01_Bergdorp" and "JW01_Aardam" differ in a municipality,
 // "Bergdorp_1" and "Bergdorp_2" in the number after a word, "2024-05-02_1" and
 // "2024-06-20_1" in the date before a bare number: they are taken as different people.
 func NamesOfOnePerson(id string, names []string) bool {
 	idLike := idPart.MatchString(id)
-	rests := make([][]nameWord, len(names))
-	capital := map[string]bool{} // words written with a capital in any of the names
-	for i, n := range names {
-		rests[i] = nameRest(n, id, idLike)
-		for _, w := range rests[i] {
-			if w.capital {
-				capital[w.lower] = true
-			}
-		}
-	}
 	var first []string
-	for i, rest := range rests {
-		var words []string
-		for _, w := range rest {
-			// After an id, a word in lower case (a month, "nameting") names no other
-			// person, unless another name writes it with a capital ("bergdorp").
-			if !idLike || capital[w.lower] {
-				words = append(words, w.lower)
-			}
-		}
-		slices.Sort(words)
+	for i, n := range names {
+		rest := nameRest(n, id, idLike)
 		if i == 0 {
-			first = words
-		} else if !slices.Equal(words, first) {
+			first = rest
+		} else if !slices.Equal(rest, first) {
 			return false
 		}
 	}
 	return true
 }
 
-// nameWord is a word of a name, in lower case, and whether it was written capitalised.
-type nameWord struct {
-	lower   string
-	capital bool
-}
-
 // nameRest is what a name holds besides the id (as whole "_"-parts) and the words that
-// mark a part or a copy.
-func nameRest(name, id string, idLike bool) []nameWord {
+// mark a part or a copy, in lower case and sorted.
+func nameRest(name, id string, idLike bool) []string {
 	name = strings.TrimSpace(name)
 	name = name[:len(name)-len(extOf(strings.ToLower(name)))]
 	name = numberPrefix.ReplaceAllString(name, "")
@@ -89,17 +65,28 @@ func nameRest(name, id string, idLike bool) []nameWord {
 			break
 		}
 	}
-	var rest []nameWord
+	var rest []string
 	for _, w := range strings.FieldsFunc(strings.Join(parts, " "), func(r rune) bool { return r == ' ' || r == '(' || r == ')' }) {
 		lw := strings.ToLower(w)
 		switch {
 		case partWord.MatchString(lw), copyWord[lw], interviewFileWord[lw], versionWord[lw], strings.Trim(w, "-–") == "":
-		case idLike && (datePart.MatchString(w) || strings.Trim(w, "0123456789-.") == ""):
+		case idLike && (datePart.MatchString(w) || strings.Trim(w, "0123456789-.") == "" || monthWord[strings.TrimSuffix(lw, ".")]):
 		default:
-			rest = append(rest, nameWord{lower: lw, capital: w != lw})
+			rest = append(rest, lw)
 		}
 	}
+	slices.Sort(rest)
 	return rest
+}
+
+// monthWord holds the months, Dutch and English, whole and short, of a date written out
+// after an id ("JW01_12 maart 2024").
+var monthWord = map[string]bool{
+	"januari": true, "februari": true, "maart": true, "april": true, "mei": true, "juni": true, "juli": true, "augustus": true,
+	"september": true, "oktober": true, "november": true, "december": true,
+	"january": true, "february": true, "march": true, "may": true, "june": true, "july": true, "august": true, "october": true,
+	"jan": true, "feb": true, "mrt": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"okt": true, "oct": true, "nov": true, "dec": true,
 }
 
 // versionWord marks a version of one document rather than another person's.

@@ -27,6 +27,10 @@ func TestNamesOfOnePerson(t *testing.T) {
 		{[]string{"JW01_deel-1", "JW01_deel-2"}, true},
 		{[]string{"JW01_12 maart 2024", "JW01"}, true},
 		{[]string{"JW01_T0", "JW01_nameting"}, true},
+		// (a second review) a lower-case word after an id is another person's as well
+		{[]string{"klas2a_mila", "klas2a_noah"}, false},
+		{[]string{"G01_moeder", "G01_vader"}, false},
+		{[]string{"JW01_bergdorp", "JW01_aardam"}, false},
 	} {
 		id := respondentFromName(c.names[0])
 		for _, n := range c.names[1:] {
