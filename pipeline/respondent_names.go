@@ -26,7 +26,7 @@ var ErrNamesOfSeveral = model.NewKind("names of several people read as one respo
 
 // namesOfSeveral warns of respondents read by the name rule from names that look like
 // different people's, over all interview files (a transcript is a file of its own).
-func namesOfSeveral(s *Study, files []inputFile, sets []model.Dataset) []error {
+func namesOfSeveral(files []inputFile, sets []model.Dataset) []error {
 	type key struct{ wave, id string }
 	names := map[key][]string{}
 	var order []key
@@ -61,7 +61,7 @@ func namesOfSeveral(s *Study, files []inputFile, sets []model.Dataset) []error {
 	if len(several) == 0 {
 		return nil
 	}
-	var eg, egNL []string
+	var eg []string
 	for _, k := range several[:min(len(several), 3)] {
 		// The names are shown with the respondent as {respondent}: the id itself is
 		// redacted wherever it appears, which left "[naam] from [naam].txt".
@@ -74,13 +74,11 @@ func namesOfSeveral(s *Study, files []inputFile, sets []model.Dataset) []error {
 			more = fmt.Sprintf(", +%d", len(names[k])-3)
 		}
 		eg = append(eg, quoteAll(list)+more)
-		egNL = append(egNL, quoteAll(list)+more)
 	}
 	if len(several) > 3 {
 		eg = append(eg, fmt.Sprintf("+%d", len(several)-3))
-		egNL = append(egNL, fmt.Sprintf("+%d", len(several)-3))
 	}
 	return []error{model.Reasonf("%[1]w: %[2]d respondent(s) were each read from several document or file names that differ in more than a part, a date or a copy's mark, by the rule \"the name up to its first _\" (past a date or a word such as interview): %[3]s; if these are different people, say in study.yaml how names map to respondents, for example name_pattern: \"{respondent}\" (each name its own respondent) or \"{municipality}_{respondent}\"",
-		"%[1]v: %[2]d respondent(en) zijn elk gelezen uit meer document- of bestandsnamen die in meer verschillen dan een deel, een datum of het teken van een kopie, volgens de regel \"de naam tot de eerste _\" (na een datum of een woord als interview): %[4]s; zijn dit verschillende mensen, geef dan in study.yaml aan hoe namen bij respondenten horen, bijvoorbeeld name_pattern: \"{respondent}\" (elke naam een eigen respondent) of \"{municipality}_{respondent}\"",
-		ErrNamesOfSeveral, len(several), strings.Join(eg, "; "), strings.Join(egNL, "; "))}
+		"%[1]v: %[2]d respondent(en) zijn elk gelezen uit meer document- of bestandsnamen die in meer verschillen dan een deel, een datum of het teken van een kopie, volgens de regel \"de naam tot de eerste _\" (na een datum of een woord als interview): %[3]s; zijn dit verschillende mensen, geef dan in study.yaml aan hoe namen bij respondenten horen, bijvoorbeeld name_pattern: \"{respondent}\" (elke naam een eigen respondent) of \"{municipality}_{respondent}\"",
+		ErrNamesOfSeveral, len(several), strings.Join(eg, "; "))}
 }

@@ -188,7 +188,7 @@ func execute(s *Study, tool string, rep progress.Reporter, coded func(d *model.D
 		var copies []error
 		interviewFiles, interviews, copies = sameInterviewFiles(s, interviewFiles, interviews)
 		out.Summary.Warnings = append(out.Summary.Warnings, copies...)
-		out.Summary.Warnings = append(out.Summary.Warnings, namesOfSeveral(s, interviewFiles, interviews)...) // respondent_names.go
+		out.Summary.Warnings = append(out.Summary.Warnings, namesOfSeveral(interviewFiles, interviews)...) // respondent_names.go
 	}
 	if err == nil { // a file per coder: files_per_coder.go
 		split, stop := filesPerCoder(s, interviewFiles, interviews)
