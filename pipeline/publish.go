@@ -34,6 +34,9 @@ func Publish(out string, write func(tmp string) error) error {
 		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
 	}
 	if fi, err := os.Lstat(out); err == nil {
+		if fi.Mode()&os.ModeSymlink != 0 {
+			return model.Reasonf("%w: output folder %s is a link: name the folder itself", "%v: uitvoermap %s is een koppeling: noem de map zelf", ErrUnsafeOutput, out)
+		}
 		if !fi.IsDir() {
 			return model.Reasonf("%w: output folder %s is a file", "%v: uitvoermap %s is een bestand", ErrUnsafeOutput, out)
 		}

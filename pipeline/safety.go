@@ -143,6 +143,10 @@ func (s *Study) CheckOutput(out string) error {
 		return nil
 	case err != nil:
 		return refuse(err)
+	case fi.Mode()&os.ModeSymlink != 0:
+		// A run replaces the folder by renaming a new one into its place, which would
+		// put a folder where the link was and leave the folder it points to as it was.
+		return refuse(model.Reasonf("is a link (to %s): name the folder itself, -o %s", "is een koppeling (naar %s): noem de map zelf, -o %s", resolved(out), resolved(out)))
 	case !fi.IsDir():
 		return refuse(model.Translated("is a file, not a folder", "is een bestand, geen map"))
 	}

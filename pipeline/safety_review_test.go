@@ -86,3 +86,23 @@ func TestCheckOutputRefusesChangedOutput(t *testing.T) {
 		t.Errorf("edited report: got %v, want a refusal naming report.md as changed", err)
 	}
 }
+
+// TestCheckOutputNamesALink: -o naming a link to a folder is refused, and the message says
+// it is a link and names the folder (it said "is a file").
+func TestCheckOutputNamesALink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "uitvoer")
+	os.Mkdir(real, 0o755)
+	link := filepath.Join(dir, "naar-uitvoer")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip(err)
+	}
+	s := &Study{Path: filepath.Join(dir, "studie", "study.yaml"), Dir: filepath.Join(dir, "studie"), Codebook: "codebook.yaml"}
+	err := s.CheckOutput(link)
+	if !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "is a link") || !strings.Contains(err.Error(), real) {
+		t.Errorf("got %v, want a refusal saying -o is a link to %s", err, real)
+	}
+	if err := Publish(link, func(string) error { return nil }); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "is a link") {
+		t.Errorf("Publish: got %v, want a refusal saying it is a link", err)
+	}
+}
