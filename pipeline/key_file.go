@@ -117,7 +117,18 @@ func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
 			if !fi.IsDir() {
 				return refuse(model.Reasonf("cannot be written: %s is a file, not a folder", "kan niet worden geschreven: %s is een bestand, geen map", dir))
 			}
+			// WriteKey makes the folders that are missing, but not beneath a link: the
+			// link may be to a volume that is not mounted (a review found the key made
+			// in plain text under a missing vault/keys the link pointed to).
+			if dir != filepath.Dir(path) && resolved(dir) != filepath.Clean(dir) {
+				return refuse(model.Reasonf("cannot be written: the folder %s does not exist, and %s is a link (to %s): is the disk or volume it points to connected and mounted? If so, make the folder first",
+					"kan niet worden geschreven: de map %s bestaat niet, en %s is een koppeling (naar %s): is de schijf of het volume waarnaar die wijst aangesloten en gekoppeld? Zo ja, maak de map dan eerst", filepath.Dir(path), dir, resolved(dir)))
+			}
 			break
+		}
+		if fi, err := os.Lstat(dir); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+			return refuse(model.Reasonf("cannot be written: %s is a link to %s, which does not exist: is the disk or volume it points to connected and mounted?",
+				"kan niet worden geschreven: %s is een koppeling naar %s, dat niet bestaat: is de schijf of het volume waarnaar die wijst aangesloten en gekoppeld?", dir, resolved(dir)))
 		}
 		if filepath.Dir(dir) == dir {
 			break

@@ -181,4 +181,19 @@ func TestKeyFileStudyMoved(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "kluis-niet-gekoppeld")); !os.IsNotExist(err) {
 		t.Error("a folder was made where the volume should be mounted")
 	}
+	// (a third review) the key's folder is the link, and its target is missing
+	dir2 := t.TempDir()
+	if err := os.Symlink(filepath.Join(root, "kluis2", "sleutels"), filepath.Join(dir2, "kluis")); err != nil {
+		t.Skip(err)
+	}
+	s2 := keyStudyAt(t, dir2, "kluis/sleutel.csv")
+	if err := s2.CheckKeyFile(s2.Privacy.KeyFile, filepath.Join(dir2, "output")); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "mounted") {
+		t.Errorf("a key folder that is a link to a missing folder: error %v, want a refusal asking whether the volume is mounted", err)
+	}
+	if s2.WriteKey([][2]string{{"R1", "JW-01"}}) == nil {
+		t.Error("the key was written beneath a link to a missing folder")
+	}
+	if _, err := os.Stat(filepath.Join(root, "kluis2")); !os.IsNotExist(err) {
+		t.Error("a folder was made beneath the link")
+	}
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 )
 
 // An input pattern such as "*/*.xlsx" also matches the study's own output/tables.xlsx
@@ -60,13 +61,21 @@ func (o *ownOutputs) listed(dir string) map[string]string {
 	return l
 }
 
-// partial reports whether dir is a run's temporary folder: it holds the marker.
+// partial reports whether dir is a run's temporary folder: named as Publish names them
+// (".output.tmp-<hex>", or its ".old" twin) and holding the marker. The name counts too:
+// a marker alone, copied into a folder of inputs, hid that folder's files (a review).
 func (o *ownOutputs) partial(dir string) bool {
 	t, ok := o.temporary[dir]
 	if !ok {
-		_, err := os.Lstat(filepath.Join(dir, partialMarker))
-		t = err == nil
+		if temporaryName.MatchString(filepath.Base(dir)) {
+			fi, err := os.Lstat(filepath.Join(dir, partialMarker))
+			t = err == nil && fi.Mode().IsRegular()
+		}
 		o.temporary[dir] = t
 	}
 	return t
 }
+
+// temporaryName is the name Publish gives a temporary folder (mkdirTemp) and the earlier
+// output it sets aside.
+var temporaryName = regexp.MustCompile(`^\..+\.tmp-[0-9a-f]+(\.old)?$`)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -45,12 +46,66 @@ func NamesOfOnePerson(id string, names []string) bool {
 }
 
 // nameRest is what a name holds besides the id (as whole "_"-parts) and the words that
-// mark a part or a copy, in lower case and sorted.
+// mark a part, a copy or a version, in lower case and sorted. After an id of letters and
+// digits a date is no difference either (two sessions), and a month only beside a day or
+// a year ("12 maart 2024"; Jan, April and June are given names too). A number is one:
+// "klas2a_1" and "klas2a_2" can be two children as well as two parts (a review of the
+// rule), and a warning too many costs less than two people counted as one.
 func nameRest(name, id string, idLike bool) []string {
 	name = strings.TrimSpace(name)
 	name = name[:len(name)-len(extOf(strings.ToLower(name)))]
 	name = numberPrefix.ReplaceAllString(name, "")
 	parts := strings.Split(name, "_")
+	if j, n := idPartsAt(parts, id); j >= 0 {
+		parts = append(parts[:j:j], parts[j+n:]...)
+	}
+	joined := copyNumber.ReplaceAllString(strings.Join(parts, " "), " ") // "JW01 (1)": a second download
+	words := strings.FieldsFunc(joined, func(r rune) bool { return r == ' ' || r == '(' || r == ')' })
+	number := func(i int) bool {
+		return i >= 0 && i < len(words) && words[i] != "" && strings.Trim(words[i], "0123456789") == ""
+	}
+	skip := make([]bool, len(words)) // a date written out: "12 maart 2024"
+	for i, w := range words {
+		if idLike && monthWord[strings.TrimSuffix(strings.ToLower(w), ".")] && (number(i-1) || number(i+1)) {
+			skip[i] = true
+			if number(i - 1) {
+				skip[i-1] = true
+			}
+			if number(i + 1) {
+				skip[i+1] = true
+			}
+		}
+	}
+	var rest []string
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case skip[i], markerWord(lw):
+		case idLike && datePart.MatchString(w):
+		default:
+			rest = append(rest, lw)
+		}
+	}
+	slices.Sort(rest)
+	return rest
+}
+
+// markerWord reports whether a word of a name marks a part, a copy, a version or what
+// the file is, rather than naming anyone: deel2, kopie, definitief, uitgewerkt,
+// transcript, 2e, "-".
+func markerWord(lw string) bool {
+	return partWord.MatchString(lw) || copyWord[lw] || interviewFileWord[lw] || versionWord[lw] || ordinalWord.MatchString(lw) || strings.Trim(lw, "-–") == ""
+}
+
+// copyNumber is the number Windows and browsers put in brackets after the name of a copy.
+var copyNumber = regexp.MustCompile(`\(\d{1,2}\)`)
+
+// ordinalWord is an ordinal written with digits: the 1e, 2e or 3de conversation.
+var ordinalWord = regexp.MustCompile(`^\d{1,2}(e|de|ste|st|nd|rd|th)$`)
+
+// idPartsAt finds the id's "_"-parts among a name's, case aside: the index of the first
+// and how many, or -1.
+func idPartsAt(parts []string, id string) (int, int) {
 	idParts := strings.Split(strings.TrimSpace(id), "_")
 	for j := 0; j+len(idParts) <= len(parts); j++ {
 		same := true
@@ -61,22 +116,10 @@ func nameRest(name, id string, idLike bool) []string {
 			}
 		}
 		if same {
-			parts = append(parts[:j:j], parts[j+len(idParts):]...)
-			break
+			return j, len(idParts)
 		}
 	}
-	var rest []string
-	for _, w := range strings.FieldsFunc(strings.Join(parts, " "), func(r rune) bool { return r == ' ' || r == '(' || r == ')' }) {
-		lw := strings.ToLower(w)
-		switch {
-		case partWord.MatchString(lw), copyWord[lw], interviewFileWord[lw], versionWord[lw], strings.Trim(w, "-–") == "":
-		case idLike && (datePart.MatchString(w) || strings.Trim(w, "0123456789-.") == "" || monthWord[strings.TrimSuffix(lw, ".")]):
-		default:
-			rest = append(rest, lw)
-		}
-	}
-	slices.Sort(rest)
-	return rest
+	return -1, 0
 }
 
 // monthWord holds the months, Dutch and English, whole and short, of a date written out
@@ -90,8 +133,10 @@ var monthWord = map[string]bool{
 }
 
 // versionWord marks a version of one document rather than another person's.
-var versionWord = map[string]bool{"definitief": true, "final": true, "concept": true, "draft": true, "nieuw": true, "oud": true,
-	"nameting": true, "voormeting": true, "nulmeting": true, "eindmeting": true, "vervolg": true, "follow-up": true}
+var versionWord = map[string]bool{"definitief": true, "def": true, "final": true, "concept": true, "draft": true, "nieuw": true, "oud": true,
+	"nameting": true, "voormeting": true, "nulmeting": true, "eindmeting": true, "vervolg": true, "follow-up": true,
+	"uitgewerkt": true, "gecodeerd": true, "geanonimiseerd": true, "anoniem": true, "geanonimiseerde": true, "anonymised": true, "anonymized": true,
+	"eerste": true, "tweede": true, "derde": true, "vierde": true, "first": true, "second": true, "third": true}
 
 // copyWord marks a file saved as a copy of another.
 var copyWord = map[string]bool{"kopie": true, "copy": true, "kopie1": true, "kopie2": true}
@@ -107,33 +152,32 @@ func extOf(name string) string {
 	return ""
 }
 
-// NameWithRespondent writes a name with the id's "_"-parts as {respondent}, the shape of
-// the name a warning can show where the id itself is redacted ("Bergdorp_1.txt" of
-// respondent "Bergdorp": "{respondent}_1.txt").
+// NameWithRespondent writes a name in the shape a warning can show: the id's "_"-parts
+// as {respondent}, and of the other words only those with a digit (another id, a
+// number, a date) and the words that mark a part or a copy; any other word is "…", since
+// it may be a name the redactor does not know (klas2a_djaylano: "{respondent}_…", a
+// review of the first version, which showed the word). "Bergdorp_JZ03.txt" of
+// respondent "Bergdorp" is "{respondent}_JZ03.txt".
 func NameWithRespondent(name, id string) string {
-	parts := strings.Split(strings.TrimSpace(name), "_")
-	idParts := strings.Split(strings.TrimSpace(id), "_")
-	for j := 0; j+len(idParts) <= len(parts); j++ {
-		last := parts[j+len(idParts)-1]
-		ext := extOf(strings.ToLower(last))
-		same := true
-		for k, p := range idParts {
-			w := strings.TrimSpace(parts[j+k])
-			if k == len(idParts)-1 {
-				w = strings.TrimSpace(last[:len(last)-len(ext)])
-			}
-			if k == 0 && j == 0 {
-				w = numberPrefix.ReplaceAllString(w, "")
-			}
-			if !strings.EqualFold(w, p) {
-				same = false
-				break
+	name = strings.TrimSpace(name)
+	ext := extOf(strings.ToLower(name))
+	base := numberPrefix.ReplaceAllString(name[:len(name)-len(ext)], "")
+	parts := strings.Split(base, "_")
+	j, n := idPartsAt(parts, id)
+	shown := make([]string, 0, len(parts))
+	for i := 0; i < len(parts); i++ {
+		if i == j {
+			shown = append(shown, "{respondent}")
+			i += n - 1
+			continue
+		}
+		words := strings.Fields(parts[i])
+		for k, w := range words {
+			if !strings.ContainsAny(w, "0123456789") && !markerWord(strings.ToLower(strings.Trim(w, "()"))) {
+				words[k] = "…"
 			}
 		}
-		if same {
-			shown := append(parts[:j:j], "{respondent}"+ext)
-			return strings.Join(append(shown, parts[j+len(idParts):]...), "_")
-		}
+		shown = append(shown, strings.Join(words, " "))
 	}
-	return name
+	return strings.Join(shown, "_") + ext
 }

@@ -13,7 +13,13 @@ func TestNamesOfOnePerson(t *testing.T) {
 		{[]string{"JW01_deel1.docx", "JW01_deel2.docx"}, true},
 		{[]string{"JW01_Bergdorp.txt", "JW01_Bergdorp - Kopie.txt", "JW01_Bergdorp (1).txt"}, true},
 		{[]string{"2024-03-12_JW01", "2024-03-19_JW01"}, true},
-		{[]string{"JW01_1", "JW01_2"}, true},
+		{[]string{"JW01_1", "JW01_2"}, false}, // two parts, or two people: warned of
+		// (a third review) a class code and a number are two children, and given names
+		// that are months too are names
+		{[]string{"klas2a_1", "klas2a_2"}, false},
+		{[]string{"klas2a_jan", "klas2a_april"}, false},
+		{[]string{"JW01_uitgewerkt", "JW01_gecodeerd", "JW01_def", "JW01"}, true},
+		{[]string{"JW01_1e gesprek", "JW01_2e gesprek"}, true},
 		{[]string{"3: JW01_Bergdorp", "JW01_bergdorp"}, true},
 		{[]string{"OU04 moeder", "OU04 moeder_deel2"}, true},
 		{[]string{"JW01_Bergdorp", "JW01_Aardam"}, false},
@@ -48,9 +54,12 @@ func TestNameWithRespondent(t *testing.T) {
 	for _, c := range [][3]string{
 		{"Bergdorp_1.txt", "Bergdorp", "{respondent}_1.txt"},
 		{"2024-05-02_1.txt", "1", "2024-05-02_{respondent}.txt"},
-		{"3: JW01_Bergdorp", "JW01", "{respondent}_Bergdorp"},
-		{"interview_jan_de_vries_Bergdorp.txt", "jan_de_vries", "interview_{respondent}_Bergdorp.txt"},
-		{"R_xyz.txt", "R", "{respondent}_xyz.txt"},
+		{"3: JW01_Bergdorp", "JW01", "{respondent}_…"},
+		{"interview_jan_de_vries_Bergdorp.txt", "jan_de_vries", "interview_{respondent}_….txt"},
+		{"R_xyz.txt", "R", "{respondent}_….txt"},
+		// (a third review) a word the redactor may not know as a name is not shown
+		{"klas2a_djaylano.txt", "klas2a", "{respondent}_….txt"},
+		{"2024-03-12_JW01_deel2 (1).docx", "JW01", "2024-03-12_{respondent}_deel2 (1).docx"},
 		{"JW01.docx", "JW01", "{respondent}.docx"},
 	} {
 		if got := NameWithRespondent(c[0], c[1]); got != c[2] {
