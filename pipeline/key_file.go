@@ -120,7 +120,7 @@ func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
 			// WriteKey makes the folders that are missing, but not beneath a link: the
 			// link may be to a volume that is not mounted (a review found the key made
 			// in plain text under a missing vault/keys the link pointed to).
-			if dir != filepath.Dir(path) && resolved(dir) != filepath.Clean(dir) {
+			if l, err := os.Lstat(dir); err == nil && l.Mode()&os.ModeSymlink != 0 && dir != filepath.Dir(path) {
 				return refuse(model.Reasonf("cannot be written: the folder %s does not exist, and %s is a link (to %s): is the disk or volume it points to connected and mounted? If so, make the folder first",
 					"kan niet worden geschreven: de map %s bestaat niet, en %s is een koppeling (naar %s): is de schijf of het volume waarnaar die wijst aangesloten en gekoppeld? Zo ja, maak de map dan eerst", filepath.Dir(path), dir, resolved(dir)))
 			}

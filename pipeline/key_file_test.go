@@ -197,3 +197,24 @@ func TestKeyFileStudyMoved(t *testing.T) {
 		t.Error("a folder was made beneath the link")
 	}
 }
+
+// TestKeyFileFreshFolderThroughALinkedParent: a study reached through a linked folder
+// (/tmp on macOS is one) keeps its key in a folder that does not exist yet: made, not
+// refused; only a missing folder beneath a link that is itself on the key's path is.
+func TestKeyFileFreshFolderThroughALinkedParent(t *testing.T) {
+	real := t.TempDir()
+	link := filepath.Join(t.TempDir(), "tmp")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip(err)
+	}
+	s := keyStudyAt(t, filepath.Join(link, "onderzoek", "wijk-a"), "../sleutels/wijk-a.csv")
+	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(s.Dir, "output")); err != nil {
+		t.Fatalf("a fresh key folder under a linked parent: %v", err)
+	}
+	if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(real, "onderzoek", "sleutels", "wijk-a.csv")); err != nil {
+		t.Errorf("key not written: %v", err)
+	}
+}
