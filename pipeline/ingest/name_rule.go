@@ -1,9 +1,12 @@
 package ingest
 
 import (
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/samenspel/samenspel/pipeline/model"
 )
@@ -47,12 +50,12 @@ func NamesOfOnePerson(id string, names []string) bool {
 
 // nameRest is what a name holds besides the id (as whole "_"-parts) and the words that
 // mark a part, a copy or a version, in lower case and sorted. After an id of letters and
-// digits a date is no difference either (two sessions), and a month only beside a day or
-// a year ("12 maart 2024"; Jan, April and June are given names too). A number is one:
+// digits a date is no difference either (two sessions), and a month only between a day
+// and a year ("12 maart 2024"; Jan, April and June are given names too). A number is one:
 // "klas2a_1" and "klas2a_2" can be two children as well as two parts (a review of the
 // rule), and a warning too many costs less than two people counted as one.
 func nameRest(name, id string, idLike bool) []string {
-	name = strings.TrimSpace(name)
+	name = filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
 	name = name[:len(name)-len(extOf(strings.ToLower(name)))]
 	name = numberPrefix.ReplaceAllString(name, "")
 	parts := strings.Split(name, "_")
@@ -61,19 +64,21 @@ func nameRest(name, id string, idLike bool) []string {
 	}
 	joined := copyNumber.ReplaceAllString(strings.Join(parts, " "), " ") // "JW01 (1)": a second download
 	words := strings.FieldsFunc(joined, func(r rune) bool { return r == ' ' || r == '(' || r == ')' })
-	number := func(i int) bool {
-		return i >= 0 && i < len(words) && words[i] != "" && strings.Trim(words[i], "0123456789") == ""
+	// A month between a day (1 to 31) and a year (19xx, 20xx) is a date written out;
+	// beside one number only it may be a name and a number (Jan 2010, June 2).
+	num := func(i int) (int, bool) {
+		if i < 0 || i >= len(words) {
+			return 0, false
+		}
+		n, err := strconv.Atoi(words[i])
+		return n, err == nil
 	}
-	skip := make([]bool, len(words)) // a date written out: "12 maart 2024"
+	skip := make([]bool, len(words))
 	for i, w := range words {
-		if idLike && monthWord[strings.TrimSuffix(strings.ToLower(w), ".")] && (number(i-1) || number(i+1)) {
-			skip[i] = true
-			if number(i - 1) {
-				skip[i-1] = true
-			}
-			if number(i + 1) {
-				skip[i+1] = true
-			}
+		day, okDay := num(i - 1)
+		year, okYear := num(i + 1)
+		if idLike && monthWord[strings.TrimSuffix(strings.ToLower(w), ".")] && okDay && day >= 1 && day <= 31 && okYear && year >= 1900 && year <= 2099 {
+			skip[i-1], skip[i], skip[i+1] = true, true, true
 		}
 	}
 	var rest []string
@@ -152,18 +157,23 @@ func extOf(name string) string {
 	return ""
 }
 
-// NameWithRespondent writes a name in the shape a warning can show: the id's "_"-parts
-// as {respondent}, and of the other words only those with a digit (another id, a
-// number, a date) and the words that mark a part or a copy; any other word is "…", since
-// it may be a name the redactor does not know (klas2a_djaylano: "{respondent}_…", a
-// review of the first version, which showed the word). "Bergdorp_JZ03.txt" of
-// respondent "Bergdorp" is "{respondent}_JZ03.txt".
+// NameWithRespondent writes a name in the shape a warning can show: the file name
+// only (no folders), the id's "_"-parts as {respondent}, and of the other words only
+// those that are wholly a number, a date, an id of letters and digits (JZ03) or a mark of
+// a part or a copy; any other word is "…", since it may be a name the redactor does not
+// know (klas2a_djaylano: "{respondent}_…", a review of the first version, which showed
+// the word; a second found "djaylano2" and folders shown). Where the id is not found,
+// the name is "…". "Bergdorp_JZ03.txt" of respondent "Bergdorp" is
+// "{respondent}_JZ03.txt".
 func NameWithRespondent(name, id string) string {
-	name = strings.TrimSpace(name)
+	name = filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
 	ext := extOf(strings.ToLower(name))
 	base := numberPrefix.ReplaceAllString(name[:len(name)-len(ext)], "")
 	parts := strings.Split(base, "_")
 	j, n := idPartsAt(parts, id)
+	if j < 0 {
+		return "…" + ext
+	}
 	shown := make([]string, 0, len(parts))
 	for i := 0; i < len(parts); i++ {
 		if i == j {
@@ -173,11 +183,24 @@ func NameWithRespondent(name, id string) string {
 		}
 		words := strings.Fields(parts[i])
 		for k, w := range words {
-			if !strings.ContainsAny(w, "0123456789") && !markerWord(strings.ToLower(strings.Trim(w, "()"))) {
+			if !shownWord(w) {
 				words[k] = "…"
 			}
 		}
 		shown = append(shown, strings.Join(words, " "))
 	}
 	return strings.Join(shown, "_") + ext
+}
+
+// shownWord reports whether a word of a name says nothing of anyone: wholly a number, a
+// date, an id of letters and digits, "(1)", or a mark of a part, a copy or a version.
+func shownWord(w string) bool {
+	lw := strings.ToLower(w)
+	switch {
+	case w != "" && strings.Trim(w, "0123456789") == "", datePart.MatchString(w), copyNumber.MatchString(w) && copyNumber.FindString(w) == w:
+		return true
+	case markerWord(lw):
+		return true
+	}
+	return idPart.MatchString(w) && !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLower(r) })
 }

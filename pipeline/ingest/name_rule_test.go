@@ -20,6 +20,9 @@ func TestNamesOfOnePerson(t *testing.T) {
 		{[]string{"klas2a_jan", "klas2a_april"}, false},
 		{[]string{"JW01_uitgewerkt", "JW01_gecodeerd", "JW01_def", "JW01"}, true},
 		{[]string{"JW01_1e gesprek", "JW01_2e gesprek"}, true},
+		{[]string{"klas2a_Mila T", "klas2a_Mila V"}, false},
+		{[]string{"klas2a_Jan 2010", "klas2a_June 2011"}, false},
+		{[]string{"klas2a_Jan 1", "klas2a_June 2"}, false},
 		{[]string{"3: JW01_Bergdorp", "JW01_bergdorp"}, true},
 		{[]string{"OU04 moeder", "OU04 moeder_deel2"}, true},
 		{[]string{"JW01_Bergdorp", "JW01_Aardam"}, false},
@@ -59,6 +62,12 @@ func TestNameWithRespondent(t *testing.T) {
 		{"R_xyz.txt", "R", "{respondent}_….txt"},
 		// (a third review) a word the redactor may not know as a name is not shown
 		{"klas2a_djaylano.txt", "klas2a", "{respondent}_….txt"},
+		// (a fourth review) a name with a digit, a folder, an id not found
+		{"klas2a_djaylano2.txt", "klas2a", "{respondent}_….txt"},
+		{"klas2a_Mila-de-Vries-12", "klas2a", "{respondent}_…"},
+		{"leerlingen/djaylano/klas2a_a.docx", "klas2a", "{respondent}_….docx"},
+		{`C:\Users\Mila\klas2a_x2.docx`, "klas2a", "{respondent}_….docx"},
+		{"djaylano2_klas3.txt", "klas2a", "….txt"},
 		{"2024-03-12_JW01_deel2 (1).docx", "JW01", "2024-03-12_{respondent}_deel2 (1).docx"},
 		{"JW01.docx", "JW01", "{respondent}.docx"},
 	} {

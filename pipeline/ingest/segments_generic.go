@@ -803,7 +803,7 @@ func lowerRun(name string) string {
 // a date, a part or version, an id of letters and digits (JW01, R12, P3).
 var (
 	datePart = regexp.MustCompile(`^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$|^(19|20)\d{6}$`)
-	partWord = regexp.MustCompile(`^(deel|part|versie|version|v|ronde|opname|sessie|session|wave|golf|meting|t)-?\d{0,2}$`)
+	partWord = regexp.MustCompile(`^(deel|part|versie|version|ronde|opname|sessie|session|wave|golf|meting)-?\d{0,2}$|^(v|t)-?\d{1,2}$`)
 	idPart   = regexp.MustCompile(`^\pL{1,4}\s?\d{1,5}\pL?$`)
 )
 
