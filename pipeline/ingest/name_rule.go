@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/samenspel/samenspel/pipeline/model"
 )
@@ -159,12 +158,12 @@ func extOf(name string) string {
 
 // NameWithRespondent writes a name in the shape a warning can show: the file name
 // only (no folders), the id's "_"-parts as {respondent}, and of the other words only
-// those that are wholly a number, a date, an id of letters and digits (JZ03) or a mark of
-// a part or a copy; any other word is "…", since it may be a name the redactor does not
+// those that are wholly a number, a date or a mark of a part or a copy; any other word,
+// another id (JZ03) too, is "…", since it may be a name the redactor does not
 // know (klas2a_djaylano: "{respondent}_…", a review of the first version, which showed
 // the word; a second found "djaylano2" and folders shown). Where the id is not found,
 // the name is "…". "Bergdorp_JZ03.txt" of respondent "Bergdorp" is
-// "{respondent}_JZ03.txt".
+// "{respondent}_….txt", "Bergdorp_2.txt" "{respondent}_2.txt".
 func NameWithRespondent(name, id string) string {
 	name = filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
 	ext := extOf(strings.ToLower(name))
@@ -193,7 +192,8 @@ func NameWithRespondent(name, id string) string {
 }
 
 // shownWord reports whether a word of a name says nothing of anyone: wholly a number, a
-// date, an id of letters and digits, "(1)", or a mark of a part, a copy or a version.
+// date, "(1)", or a mark of a part, a copy or a version. Not an id of letters and digits:
+// "MILA2" has the shape of JZ03.
 func shownWord(w string) bool {
 	lw := strings.ToLower(w)
 	switch {
@@ -202,5 +202,5 @@ func shownWord(w string) bool {
 	case markerWord(lw):
 		return true
 	}
-	return idPart.MatchString(w) && !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLower(r) })
+	return false
 }

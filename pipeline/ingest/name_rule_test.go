@@ -68,6 +68,7 @@ func TestNameWithRespondent(t *testing.T) {
 		{"leerlingen/djaylano/klas2a_a.docx", "klas2a", "{respondent}_….docx"},
 		{`C:\Users\Mila\klas2a_x2.docx`, "klas2a", "{respondent}_….docx"},
 		{"djaylano2_klas3.txt", "klas2a", "….txt"},
+		{"klas2a_MILA2.txt", "klas2a", "{respondent}_….txt"}, // the shape of an id, a name all the same
 		{"2024-03-12_JW01_deel2 (1).docx", "JW01", "2024-03-12_{respondent}_deel2 (1).docx"},
 		{"JW01.docx", "JW01", "{respondent}.docx"},
 	} {
