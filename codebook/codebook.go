@@ -350,13 +350,7 @@ func (cb *Codebook) resolve(name string) (id string, byLast, ok bool) {
 	if id, ok := cb.index[k]; ok {
 		return id, false, id != ""
 	}
-	parts := SplitPath(k)
-	if len(parts) <= 1 && strings.Contains(k, ":") {
-		// ATLAS.ti users often name codes after their group with a colon ("Bereiken: korte
-		// lijnen"). A colon is also ordinary text in a code name, so it is a path separator
-		// only when the name as a whole is unknown and the path resolves.
-		parts = splitColon(k)
-	}
+	parts := pathParts(k)
 	if len(parts) > 1 {
 		if id, ok := cb.index[strings.Join(parts, " > ")]; ok {
 			return id, false, id != ""
@@ -381,6 +375,18 @@ func (cb *Codebook) resolve(name string) (id string, byLast, ok bool) {
 		}
 	}
 	return "", false, false
+}
+
+// pathParts splits a folded name that the index does not know as a whole into the
+// parts of its path. ATLAS.ti users often name codes after their group with a colon
+// ("Bereiken: korte lijnen"). A colon is also ordinary text in a code name, so it is a
+// path separator only when the name as a whole is unknown and the path resolves.
+func pathParts(k string) []string {
+	parts := SplitPath(k)
+	if len(parts) <= 1 && strings.Contains(k, ":") {
+		parts = splitColon(k)
+	}
+	return parts
 }
 
 // underFactor reports whether one of a path's parents names code id's factor.

@@ -76,10 +76,7 @@ func (cb *Codebook) ValenceConflict(name string) (id string, group Valence, ok b
 	if _, whole := cb.index[k]; whole || k == "" {
 		return "", "", false
 	}
-	parts := SplitPath(k)
-	if len(parts) <= 1 && strings.Contains(k, ":") {
-		parts = splitColon(k)
-	}
+	parts := pathParts(k) // codebook.go, as resolve splits it
 	if len(parts) <= 1 {
 		return "", "", false
 	}

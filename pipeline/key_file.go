@@ -111,6 +111,9 @@ func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
 		if d, err := os.Stat(filepath.Dir(target)); err != nil || !d.IsDir() {
 			return refuse(model.Reasonf("is a link to %s, whose folder does not exist: is the disk or volume it lies on connected and mounted?", "is een koppeling naar %s, waarvan de map niet bestaat: is de schijf of het volume waarop die ligt aangesloten en gekoppeld?", target))
 		}
+		if err := probeWritable(filepath.Dir(target), filepath.Base(target)); err != nil {
+			return refuse(model.Reasonf("cannot be written: %v", "kan niet worden geschreven: %v", err))
+		}
 	}
 	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
 		if fi, err := os.Stat(dir); err == nil {
@@ -124,6 +127,11 @@ func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
 				return refuse(model.Reasonf("cannot be written: the folder %s does not exist, and %s is a link (to %s): is the disk or volume it points to connected and mounted? If so, make the folder first",
 					"kan niet worden geschreven: de map %s bestaat niet, en %s is een koppeling (naar %s): is de schijf of het volume waarnaar die wijst aangesloten en gekoppeld? Zo ja, maak de map dan eerst", filepath.Dir(path), dir, resolved(dir)))
 			}
+			// The folder the key goes in, or where WriteKey makes the rest: a key that
+			// cannot be written is refused now rather than after the output is replaced.
+			if err := probeWritable(dir, filepath.Base(path)); err != nil {
+				return refuse(model.Reasonf("cannot be written: %v", "kan niet worden geschreven: %v", err))
+			}
 			break
 		}
 		if fi, err := os.Lstat(dir); err == nil && fi.Mode()&os.ModeSymlink != 0 {
@@ -133,9 +141,6 @@ func (s *Study) checkExistingKey(key string, refuse func(error) error) error {
 		if filepath.Dir(dir) == dir {
 			break
 		}
-	}
-	if err := keyFolderWritable(resolved(path)); err != nil {
-		return refuse(model.Reasonf("cannot be written: %v", "kan niet worden geschreven: %v", err))
 	}
 	k, ok, err := readKeyFile(path)
 	switch {
@@ -203,18 +208,21 @@ func (s *Study) WriteKey(key [][2]string) error {
 	if err := s.checkExistingKey(s.Privacy.KeyFile, refuse); err != nil {
 		return err
 	}
+	named := func(err error) error {
+		return model.Reasonf("privacy.key_file %s: %v", "privacy.key_file %s: %v", s.Privacy.KeyFile, err)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
+		return named(err)
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	if err != nil {
-		return err
+		return named(err)
 	}
 	tmp := f.Name()
 	fail := func(err error) error {
 		f.Close()
 		os.Remove(tmp)
-		return model.Reasonf("privacy.key_file %s: %v", "privacy.key_file %s: %v", s.Privacy.KeyFile, err)
+		return named(err)
 	}
 	// CreateTemp makes the file readable by its owner only (0600), as the key must be.
 	w := csv.NewWriter(f)
@@ -236,23 +244,9 @@ func (s *Study) WriteKey(key [][2]string) error {
 	return nil
 }
 
-// keyFolderWritable tries, in the key's folder (or the nearest folder above it that
-// exists, where WriteKey would make the rest), to create a file, and removes it: a key
-// that cannot be written is refused before the run rather than after the output has
-// been replaced.
-func keyFolderWritable(path string) error {
-	dir := filepath.Dir(path)
-	for {
-		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return nil
-		}
-		dir = up
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".probe-")
+// probeWritable creates a file in dir, named after the key, and removes it.
+func probeWritable(dir, name string) error {
+	f, err := os.CreateTemp(dir, "."+name+".probe-")
 	if err != nil {
 		return model.Reasonf("the folder %s is not writable", "de map %s is niet beschrijfbaar", dir)
 	}

@@ -49,14 +49,16 @@ func Publish(out string, write func(tmp string) error) error {
 	// closed to others stays closed), from the start, and its owner may write it while
 	// the run does; a first output has the umask's.
 	var keep os.FileMode
-	if fi, err := os.Stat(out); err == nil {
+	fi, err := os.Stat(out)
+	had := err == nil
+	if had {
 		keep = fi.Mode().Perm()
 	}
 	tmp, err := mkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
 	if err != nil {
 		return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
 	}
-	if keep != 0 {
+	if had {
 		if err := os.Chmod(tmp, keep|0o700); err != nil {
 			os.RemoveAll(tmp)
 			return model.Reasonf("output folder %s: %v", "uitvoermap %s: %v", out, err)
@@ -71,7 +73,7 @@ func Publish(out string, write func(tmp string) error) error {
 		return err
 	}
 	var old string
-	if _, err := os.Stat(out); err == nil {
+	if had {
 		old = tmp + ".old"
 		// Writable to its owner, so that the marker can be written and the folder
 		// removed once set aside (one made read-only was left as a hidden copy).
@@ -98,7 +100,7 @@ func Publish(out string, write func(tmp string) error) error {
 	// The marker goes only now: a run killed before this point leaves folders that all
 	// carry it, so the next run removes them.
 	os.Remove(filepath.Join(out, partialMarker))
-	if keep != 0 {
+	if had {
 		os.Chmod(out, keep)
 	}
 	if old != "" {

@@ -280,7 +280,7 @@ func appleDouble(rel string, listed map[string]string, folders map[string]bool) 
 // officeLock reports whether a file is the lock file Word and Excel ("~$report.docx")
 // or LibreOffice (".~lock.report.docx#") keep beside a document they have open.
 func officeLock(name string) bool {
-	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".~lock.") && strings.HasSuffix(name, "#")
+	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".~lock")
 }
 
 // fileSHA256 is the hex sha256 of a file's bytes, "" when it cannot be read.

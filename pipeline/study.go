@@ -568,8 +568,7 @@ func (s *Study) Files(in Input) ([]string, error) {
 	glob := strings.ContainsAny(in.Path, "*?[")
 	outputs := newOwnOutputs()
 	for _, m := range matches {
-		base := filepath.Base(m)
-		if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".~lock") {
+		if officeLock(filepath.Base(m)) { // safety.go
 			continue
 		}
 		if glob && outputs.wrote(m) { // output_inputs.go

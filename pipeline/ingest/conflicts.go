@@ -120,7 +120,7 @@ func (c *respondentConflicts) warnings(path string) []model.Warning {
 // municipality and the role from, and the others that go by their names.
 func surveyFieldColumns(path string, header []string, lay *surveyLayout, opt Options) []model.Warning {
 	used := map[string][]int{}
-	named := header
+	named := slices.Clone(header) // a tool's own columns blanked
 	for i, c := range lay.columns {
 		switch c.use {
 		case useMunicipality:
@@ -130,10 +130,7 @@ func surveyFieldColumns(path string, header []string, lay *surveyLayout, opt Opt
 		case useMeta, useSubmitted, useRespondent:
 			// A tool's own column names no attribute, whatever its heading says
 			// (LimeSurvey's Dutch "Plaats" is its seed).
-			if i < len(header) && named[i] != "" {
-				if &named[0] == &header[0] {
-					named = slices.Clone(header)
-				}
+			if i < len(named) {
 				named[i] = ""
 			}
 		}

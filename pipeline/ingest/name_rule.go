@@ -29,10 +29,10 @@ func nameRuleOf(count *model.FileCount, id, name string) {
 // respondent id differ only in what the names of one person's interview differ in: a
 // part or version ("_deel2", "_v2", "_definitief"), a copy's mark ("kopie", "(1)"), a
 // word saying what the file is ("interview_JW01" and "JW01"), capitals, and, after an id
-// of letters and digits (JW01), a date, a number or a month ("JW01_12 maart 2024"), not
-// any other word: "klas2a_mila" and "klas2a_noah" are two children. "JW01_Bergdorp" and "JW01_Aardam" differ in a municipality,
-// "Bergdorp_1" and "Bergdorp_2" in the number after a word, "2024-05-02_1" and
-// "2024-06-20_1" in the date before a bare number: they are taken as different people.
+// of letters and digits (JW01), a date ("JW01_12 maart 2024"), not any other word or a
+// number: "klas2a_mila" and "klas2a_noah", "JW01_Bergdorp" and "JW01_Aardam",
+// "Bergdorp_1" and "Bergdorp_2", and "2024-05-02_1" and "2024-06-20_1" (the date before
+// a bare number) are taken as different people (nameRest).
 func NamesOfOnePerson(id string, names []string) bool {
 	idLike := idPart.MatchString(id)
 	var first []string
@@ -54,9 +54,7 @@ func NamesOfOnePerson(id string, names []string) bool {
 // "klas2a_1" and "klas2a_2" can be two children as well as two parts (a review of the
 // rule), and a warning too many costs less than two people counted as one.
 func nameRest(name, id string, idLike bool) []string {
-	name = filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
-	name = name[:len(name)-len(extOf(strings.ToLower(name)))]
-	name = numberPrefix.ReplaceAllString(name, "")
+	name, _ = ruleNameStem(name)
 	parts := strings.Split(name, "_")
 	if j, n := idPartsAt(parts, id); j >= 0 {
 		parts = append(parts[:j:j], parts[j+n:]...)
@@ -145,15 +143,16 @@ var versionWord = map[string]bool{"definitief": true, "def": true, "final": true
 // copyWord marks a file saved as a copy of another.
 var copyWord = map[string]bool{"kopie": true, "copy": true, "kopie1": true, "kopie2": true}
 
-// extOf is a document file's extension, as respondentFromName strips it.
-func extOf(name string) string {
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		switch name[i:] {
-		case ".txt", ".docx", ".doc", ".rtf", ".odt", ".pdf", ".md", ".html", ".htm":
-			return name[i:]
-		}
+// ruleNameStem is a document or file name as respondentFromName reads it: without its
+// folders, a document file's extension (returned as ext) and a tool's number prefix
+// ("3: ", "P 3: "). (name_pattern's nameStem also takes off copy marks.)
+func ruleNameStem(name string) (stem, ext string) {
+	name = filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".docx", ".doc", ".rtf", ".odt", ".pdf", ".md", ".html", ".htm":
+		ext = filepath.Ext(name)
 	}
-	return ""
+	return numberPrefix.ReplaceAllString(strings.TrimSuffix(name, ext), ""), ext
 }
 
 // NameWithRespondent writes a name in the shape a warning can show: the file name
@@ -165,9 +164,7 @@ func extOf(name string) string {
 // the name is "…". "Bergdorp_JZ03.txt" of respondent "Bergdorp" is
 // "{respondent}_….txt", "Bergdorp_2.txt" "{respondent}_2.txt".
 func NameWithRespondent(name, id string) string {
-	name = filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
-	ext := extOf(strings.ToLower(name))
-	base := numberPrefix.ReplaceAllString(name[:len(name)-len(ext)], "")
+	base, ext := ruleNameStem(name)
 	parts := strings.Split(base, "_")
 	j, n := idPartsAt(parts, id)
 	if j < 0 {
@@ -195,12 +192,5 @@ func NameWithRespondent(name, id string) string {
 // date, "(1)", or a mark of a part, a copy or a version. Not an id of letters and digits:
 // "MILA2" has the shape of JZ03.
 func shownWord(w string) bool {
-	lw := strings.ToLower(w)
-	switch {
-	case w != "" && strings.Trim(w, "0123456789") == "", datePart.MatchString(w), copyNumber.MatchString(w) && copyNumber.FindString(w) == w:
-		return true
-	case markerWord(lw):
-		return true
-	}
-	return false
+	return w != "" && (strings.Trim(w, "0123456789") == "" || datePart.MatchString(w) || copyNumber.FindString(w) == w || markerWord(strings.ToLower(w)))
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -751,12 +750,7 @@ func respondentFromName(name string) string {
 	if name == "" {
 		return ""
 	}
-	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".docx", ".doc", ".rtf", ".odt", ".pdf", ".md", ".html", ".htm":
-		name = strings.TrimSuffix(name, filepath.Ext(name))
-	}
-	name = numberPrefix.ReplaceAllString(name, "")
+	name, _ = ruleNameStem(name) // name_rule.go
 	cued := false
 	for {
 		i := strings.Index(name, "_")
