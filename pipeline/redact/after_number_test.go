@@ -20,3 +20,24 @@ func TestNameAfterANumber(t *testing.T) {
 		}
 	}
 }
+
+// A name that is also a word after a list's mark: "a" before ") " is a list letter, not
+// the English article, and at a sentence's start "en" and a personal pronoun after the
+// word make it a person. Nouns before "en" and other words stay.
+func TestNameAfterAListMark(t *testing.T) {
+	r := New(Options{})
+	for _, in := range []string{"a) Visser belt mij", "(a) Visser belde", "2. Mulder en ik", "5 - Wolf en ik gingen",
+		"a. Roos en ik", "Roos en ik gingen", "Bakker en hij belden"} {
+		got := r.Redact(in)
+		for _, name := range []string{"Visser", "Mulder", "Wolf", "Roos", "Bakker"} {
+			if strings.Contains(in, name) && strings.Contains(got, name) {
+				t.Errorf("Redact(%q) = %q: %s is left", in, got, name)
+			}
+		}
+	}
+	for _, in := range []string{"School en mijn ouders hielpen.", "Vader en ik gingen.", "Thuis en op school.", "Roos en lelie.", "een Bakker en ik"} {
+		if got := r.Redact(in); got != in {
+			t.Errorf("Redact(%q) = %q, want it as written", in, got)
+		}
+	}
+}

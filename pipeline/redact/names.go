@@ -565,12 +565,13 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			(!toks[i-1].sentence || toks[i-1].fold == "het" || toks[i-1].fold == "de" || toks[i-1].fold == "t") &&
 			givenBefore(toks, i, keep, l, placeholder) == i // "met Gurbe Bos": an unlisted given name, no phrase
 		if t.sentence {
-			if e := extend(i); e > i || i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep) {
+			if e := extend(i); e > i || i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep) || withPerson(toks, i) {
 				i = emit(i, e)
 			}
 			continue
 		}
-		if i > 0 && determiner[toks[i-1].fold] && !toks[i-1].cap {
+		// "een Bakker", not "a) Visser": a list's letter is no English article
+		if i > 0 && determiner[toks[i-1].fold] && !toks[i-1].cap && strings.Trim(t.sep, " \u00a0") == "" {
 			continue // "het Rijk", "een Bakker": a noun
 		}
 		// an organisation: a word and an institution's word ("Sterk Huis", "Samen Zorg")
@@ -636,6 +637,23 @@ func cueBefore(toks []token, i int) int {
 	}
 	return 0
 }
+
+// withPerson reports whether token i, a name that is also a word at a sentence's start,
+// is followed by "en" and a personal pronoun ("Roos en ik gingen", "2. Mulder en hij",
+// "5 - Wolf en ik"): the subject of a sentence with two people, where a noun is not
+// ("Roos en lelie", "School en mijn ouders", "Thuis en op school"). A person noun
+// ("Vader en ik"), an institution's word or a function word is no name there.
+func withPerson(toks []token, i int) bool {
+	t := toks[i]
+	if i+2 >= len(toks) || personNoun(t.fold) || institutionWord[t.fold] || t.in(classFunction) ||
+		toks[i+1].fold != "en" || toks[i+1].cap || strings.Trim(toks[i+1].sep, " \u00a0") != "" || strings.Trim(toks[i+2].sep, " \u00a0") != "" {
+		return false
+	}
+	return subjectPronoun[toks[i+2].fold]
+}
+
+// subjectPronoun holds the pronouns that make a word before "en" a person (withPerson).
+var subjectPronoun = map[string]bool{"ik": true, "jij": true, "hij": true, "zij": true, "wij": true, "we": true}
 
 // subjectVerb holds finite verbs that follow a person as the subject of a sentence
 // ("Peter belde", "Kim kwam"); the copulas are left out: "Roos is een bloem".
