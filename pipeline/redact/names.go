@@ -570,8 +570,8 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			}
 			continue
 		}
-		// "een Bakker", not "a) Visser": a list's letter is no English article
-		if i > 0 && determiner[toks[i-1].fold] && !toks[i-1].cap && strings.Trim(t.sep, " \u00a0") == "" {
+		// "een Bakker", "het 'Baken'", not "a) Visser": a list's letter is no English article
+		if i > 0 && determiner[toks[i-1].fold] && !toks[i-1].cap && !(toks[i-1].fold == "a" && strings.Contains(t.sep, ")")) {
 			continue // "het Rijk", "een Bakker": a noun
 		}
 		// an organisation: a word and an institution's word ("Sterk Huis", "Samen Zorg")
@@ -639,17 +639,31 @@ func cueBefore(toks []token, i int) int {
 }
 
 // withPerson reports whether token i, a name that is also a word at a sentence's start,
-// is followed by "en" and a personal pronoun ("Roos en ik gingen", "2. Mulder en hij",
-// "5 - Wolf en ik"): the subject of a sentence with two people, where a noun is not
-// ("Roos en lelie", "School en mijn ouders", "Thuis en op school"). A person noun
-// ("Vader en ik"), an institution's word or a function word is no name there.
+// is followed by "en", a personal pronoun and a plural verb or the clause's end ("Roos en
+// ik gingen", "2. Mulder en ik kennen", "Bakker en hij belden", "Visser en ik."): the
+// subject of a sentence with two people. A one-word answer before "en" takes a singular
+// verb ("Snel en ik werd geholpen", "Vlot en hij belde terug"), and "we" and "wij" take a
+// plural one either way ("Vlot en we hadden korte lijnen"), so these count only at the
+// clause's end. A person noun ("Vader en ik"), an institution's word or a function word
+// is no name there.
 func withPerson(toks []token, i int) bool {
 	t := toks[i]
 	if i+2 >= len(toks) || personNoun(t.fold) || institutionWord[t.fold] || t.in(classFunction) ||
 		toks[i+1].fold != "en" || toks[i+1].cap || strings.Trim(toks[i+1].sep, " \u00a0") != "" || strings.Trim(toks[i+2].sep, " \u00a0") != "" {
 		return false
 	}
-	return subjectPronoun[toks[i+2].fold]
+	pronoun := toks[i+2].fold
+	if !subjectPronoun[pronoun] {
+		return false
+	}
+	if i+3 >= len(toks) || strings.ContainsAny(toks[i+3].sep, ",.;:!?") {
+		return true // the clause ends after the pronoun
+	}
+	if pronoun == "we" || pronoun == "wij" {
+		return false
+	}
+	v := toks[i+3].fold
+	return strings.Trim(toks[i+3].sep, " \u00a0") == "" && (len(v) > 3 && strings.HasSuffix(v, "en") || v == "gaan" || v == "staan" || v == "zijn")
 }
 
 // subjectPronoun holds the pronouns that make a word before "en" a person (withPerson).
