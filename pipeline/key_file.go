@@ -6,9 +6,12 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/samenspel/samenspel/pipeline/model"
 )
@@ -198,7 +201,13 @@ func (s *Study) CheckKeyReplace(key string, next [][2]string) error {
 // CheckKeyReplace; WriteKey itself refuses to overwrite a file that is not a key of this
 // study. The key is written to a temporary file beside it and renamed into place, so a
 // failed write leaves the earlier key whole.
-func (s *Study) WriteKey(key [][2]string) error {
+//
+// An earlier key that differs from the new one is kept beside it (keptKey), and kept
+// names it: the pseudonyms are drawn from the data, so a run on changed data gives
+// every respondent a new one, and the earlier key is the only way back from the
+// pseudonyms of what was published before (an article, a report sent round). A run on
+// the same data writes the same key and keeps nothing.
+func (s *Study) WriteKey(key [][2]string) (kept string, err error) {
 	// Through a link to where the researcher keeps the key (an encrypted volume): the
 	// rename below would otherwise put a plain file in the link's place.
 	path := resolved(s.Abs(s.Privacy.KeyFile))
@@ -206,17 +215,40 @@ func (s *Study) WriteKey(key [][2]string) error {
 		return model.Reasonf("%w: privacy.key_file %s %s", "%v: privacy.key_file %s %s", ErrUnsafeOutput, s.Privacy.KeyFile, why)
 	}
 	if err := s.checkExistingKey(s.Privacy.KeyFile, refuse); err != nil {
-		return err
+		return "", err
 	}
 	named := func(err error) error {
 		return model.Reasonf("privacy.key_file %s: %v", "privacy.key_file %s: %v", s.Privacy.KeyFile, err)
 	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(keyHeader)
+	study := s.keyStudy(path)
+	for _, k := range key {
+		w.Write([]string{k[0], k[1], study})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return "", named(err)
+	}
+	earlier, err := os.ReadFile(path) // a key, checkExistingKey found: small
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return "", named(err)
+	case bytes.Equal(earlier, b.Bytes()):
+		return "", nil // the same key: nothing to write or keep
+	case len(earlier) > 0:
+		if kept, err = keepKey(path, earlier); err != nil {
+			return "", named(err)
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return named(err)
+		return kept, named(err)
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	if err != nil {
-		return named(err)
+		return kept, named(err)
 	}
 	tmp := f.Name()
 	fail := func(err error) error {
@@ -225,23 +257,51 @@ func (s *Study) WriteKey(key [][2]string) error {
 		return named(err)
 	}
 	// CreateTemp makes the file readable by its owner only (0600), as the key must be.
-	w := csv.NewWriter(f)
-	w.Write(keyHeader)
-	study := s.keyStudy(path)
-	for _, k := range key {
-		w.Write([]string{k[0], k[1], study})
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return fail(err)
+	if _, err := f.Write(b.Bytes()); err != nil {
+		return kept, fail(err)
 	}
 	if err := f.Close(); err != nil {
-		return fail(err)
+		return kept, fail(err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return fail(err)
+		return kept, fail(err)
 	}
-	return nil
+	return kept, nil
+}
+
+// keepKey writes the earlier key's bytes to a new file beside it, sleutel.1.csv for
+// sleutel.csv (or the first number not taken: no file is ever overwritten), readable by
+// its owner only and with the earlier key's modification time, which tells when that key
+// was written; it returns its path.
+func keepKey(path string, earlier []byte) (string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	ext := filepath.Ext(path)
+	stem := strings.TrimSuffix(path, ext)
+	for n := 1; ; n++ {
+		name := stem + "." + strconv.Itoa(n) + ext
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) && n < 10000 {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, err = f.Write(earlier)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Chtimes(name, time.Time{}, fi.ModTime())
+		}
+		if err != nil {
+			os.Remove(name)
+			return "", err
+		}
+		return name, nil
+	}
 }
 
 // probeWritable creates a file in dir, named after the key, and removes it.

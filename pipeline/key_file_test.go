@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // keyStudyAt makes a study folder (a survey a.csv) whose key_file is key, relative to it.
@@ -35,7 +36,7 @@ func TestKeyFileOfEachStudy(t *testing.T) {
 	if err := a.CheckKeyFile(a.Privacy.KeyFile, out(a)); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.WriteKey(keyA); err != nil {
+	if _, err := a.WriteKey(keyA); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(root, "sleutel.csv")
@@ -55,7 +56,7 @@ func TestKeyFileOfEachStudy(t *testing.T) {
 		t.Errorf("rerun of study a: %v", err)
 	}
 	// Study b is refused before its run and at the write, and a's key stays.
-	for _, err := range []error{b.CheckKeyFile(b.Privacy.KeyFile, out(b)), b.WriteKey([][2]string{{"X9", "JW-01"}})} {
+	for _, err := range []error{b.CheckKeyFile(b.Privacy.KeyFile, out(b)), writeKeyErr(b, [][2]string{{"X9", "JW-01"}})} {
 		if !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "another study") || !strings.Contains(err.Error(), "sleutel-wijk-b.csv") {
 			t.Errorf("study b: error %v, want ErrUnsafeOutput naming another study and proposing sleutel-wijk-b.csv", err)
 		}
@@ -111,7 +112,7 @@ func TestKeyFileThroughALink(t *testing.T) {
 		if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+		if _, err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
 			t.Fatal(err)
 		}
 		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -134,7 +135,7 @@ func TestKeyFileOfOtherColumns(t *testing.T) {
 	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) {
 		t.Errorf("a list with more columns: error %v, want ErrUnsafeOutput", err)
 	}
-	if err := s.WriteKey([][2]string{{"P01", "JW-01"}}); !errors.Is(err, ErrUnsafeOutput) {
+	if _, err := s.WriteKey([][2]string{{"P01", "JW-01"}}); !errors.Is(err, ErrUnsafeOutput) {
 		t.Errorf("a list with more columns written over: %v", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "deelnemers.csv")); string(b) != list {
@@ -157,7 +158,7 @@ func TestKeyFileOfOtherColumns(t *testing.T) {
 func TestKeyFileStudyMoved(t *testing.T) {
 	root := t.TempDir()
 	a := keyStudyAt(t, filepath.Join(root, "eerst", "wijk-a"), "../sleutel.csv")
-	if err := a.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+	if _, err := a.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Rename(filepath.Join(root, "eerst"), filepath.Join(root, "later")); err != nil {
@@ -175,7 +176,7 @@ func TestKeyFileStudyMoved(t *testing.T) {
 	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "mounted") {
 		t.Errorf("a link into a folder that does not exist: error %v, want a refusal asking whether the volume is mounted", err)
 	}
-	if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err == nil {
+	if _, err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err == nil {
 		t.Error("the key was written through a link into a folder that does not exist")
 	}
 	if _, err := os.Stat(filepath.Join(root, "kluis-niet-gekoppeld")); !os.IsNotExist(err) {
@@ -190,7 +191,7 @@ func TestKeyFileStudyMoved(t *testing.T) {
 	if err := s2.CheckKeyFile(s2.Privacy.KeyFile, filepath.Join(dir2, "output")); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "mounted") {
 		t.Errorf("a key folder that is a link to a missing folder: error %v, want a refusal asking whether the volume is mounted", err)
 	}
-	if s2.WriteKey([][2]string{{"R1", "JW-01"}}) == nil {
+	if _, err := s2.WriteKey([][2]string{{"R1", "JW-01"}}); err == nil {
 		t.Error("the key was written beneath a link to a missing folder")
 	}
 	if _, err := os.Stat(filepath.Join(root, "kluis2")); !os.IsNotExist(err) {
@@ -211,10 +212,56 @@ func TestKeyFileFreshFolderThroughALinkedParent(t *testing.T) {
 	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(s.Dir, "output")); err != nil {
 		t.Fatalf("a fresh key folder under a linked parent: %v", err)
 	}
-	if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+	if _, err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(real, "onderzoek", "sleutels", "wijk-a.csv")); err != nil {
 		t.Errorf("key not written: %v", err)
+	}
+}
+
+// writeKeyErr is WriteKey's error.
+func writeKeyErr(s *Study, key [][2]string) error {
+	_, err := s.WriteKey(key)
+	return err
+}
+
+// TestKeyEarlierKept: a key replaced by one with other pseudonyms (the data changed) is
+// kept beside it, owner-only and with its own modification time, under the first free
+// number; the same key written again keeps nothing.
+func TestKeyEarlierKept(t *testing.T) {
+	root := t.TempDir()
+	s := keyStudyAt(t, filepath.Join(root, "wijk-a"), "../sleutel.csv")
+	path := filepath.Join(root, "sleutel.csv")
+	first := [][2]string{{"R1", "JW-01"}, {"R2", "JZ-01"}}
+	second := [][2]string{{"R1", "JZ-01"}, {"R2", "JW-01"}, {"R3", "JW-02"}}
+	if kept, err := s.WriteKey(first); err != nil || kept != "" {
+		t.Fatalf("first key: kept %q, %v", kept, err)
+	}
+	firstBytes, _ := os.ReadFile(path)
+	then := time.Date(2026, 3, 2, 10, 30, 0, 0, time.UTC)
+	os.Chtimes(path, then, then)
+	if kept, err := s.WriteKey(first); err != nil || kept != "" {
+		t.Fatalf("the same key again: kept %q, %v", kept, err)
+	}
+	os.WriteFile(filepath.Join(root, "sleutel.1.csv"), []byte("a file of the researcher's\n"), 0o644)
+	kept, err := s.WriteKey(second)
+	if err != nil || kept != filepath.Join(root, "sleutel.2.csv") {
+		t.Fatalf("second key: kept %q, %v; want sleutel.2.csv (sleutel.1.csv is taken)", kept, err)
+	}
+	if b, _ := os.ReadFile(kept); string(b) != string(firstBytes) {
+		t.Errorf("kept key:\n%s\nwant the first:\n%s", b, firstBytes)
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, "sleutel.1.csv")); string(b) != "a file of the researcher's\n" {
+		t.Errorf("sleutel.1.csv was overwritten: %q", b)
+	}
+	if fi, err := os.Stat(kept); err != nil || fi.Mode().Perm() != 0o600 || !fi.ModTime().Equal(then) {
+		t.Errorf("kept key: %v, want mode 0600 and modified %v", fi, then)
+	}
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "R3,JW-02,wijk-a") {
+		t.Errorf("new key not written: %s", b)
+	}
+	if kept, err := s.WriteKey(second); err != nil || kept != "" {
+		t.Errorf("the second key again: kept %q, %v", kept, err)
 	}
 }

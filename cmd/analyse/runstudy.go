@@ -87,8 +87,9 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 			return err
 		})
 	}
+	var keptKey string // the earlier key, kept beside the new one
 	if err == nil && study.Privacy.KeyFile != "" {
-		if err = study.WriteKey(outcome.Key); err != nil {
+		if keptKey, err = study.WriteKey(outcome.Key); err != nil {
 			// Checked before the run, the key can still fail here (another run wrote
 			// its key meanwhile, a full disk): the output is there, and the key is not.
 			err = model.Reasonf("the output is written to %[1]s, but the pseudonym key is not: %[2]w", "de uitvoer is geschreven naar %[1]s, maar de pseudoniemsleutel niet: %[2]v", *out, err)
@@ -104,6 +105,7 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 	}
 	if !*quiet {
 		printSummary(u, stdout, outcome, *out)
+		printKey(u, stdout, keptKey)
 	}
 	if len(outcome.Summary.TooManyRejects) > 0 && !*acceptRejects {
 		var parts []string
@@ -237,6 +239,14 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 		u.f(w, "  warning: %s\n", warn)
 	}
 	u.f(w, "  output        %s\n", filepath.Join(out, mainOutput(o.Study.Outputs)))
+}
+
+// printKey names the earlier pseudonym key the run kept beside the new one
+// (pipeline.Study.WriteKey): its pseudonyms are those of what was published before.
+func printKey(u *ui, w io.Writer, kept string) {
+	if kept != "" {
+		u.f(w, "  earlier key   kept as %s: it holds other pseudonyms (the data changed), those of what was published before; delete it once nothing published needs it\n", kept)
+	}
 }
 
 // mainOutput names the file a researcher opens first among the outputs written.
