@@ -45,3 +45,26 @@ func TestNameAfterAListMark(t *testing.T) {
 		}
 	}
 }
+
+// A name that is also a word at a sentence's start with its role beside it, answering a
+// question who, or before a verb of reporting (a review's findings): a name. The
+// institution's word, a noun answering what, and the function words stay.
+func TestNameWithRoleOrAnsweringWho(t *testing.T) {
+	r := New(Options{})
+	for _, in := range []string{"Roos (wijkagent) belt mij.", "- Visser (wijkagent)", "Visser, de wijkagent, belt.",
+		"Bakker, onze jongerenwerker, regelt het.", "Wie bel je dan? Visser.", "I: Met wie werk je samen? R: Roos, meestal.",
+		"Wie bel je? Visser. Of Roos.", "Visser gaf aan dat het goed ging.", "Mulder reageerde niet."} {
+		got := r.Redact(in)
+		for _, name := range []string{"Visser", "Roos", "Bakker", "Mulder"} {
+			if strings.Contains(in, name) && strings.Contains(got, name) {
+				t.Errorf("Redact(%q) = %q: %s is left", in, got, name)
+			}
+		}
+	}
+	for _, in := range []string{"School, de mentor en ik praten.", "Bij wie kun je terecht? School.", "Wat heb je nodig? Rust.",
+		"Wie helpt je? Thuis.", "Wat doe je? Bakker, ik bak brood.", "Geld, de ouders hebben het niet."} {
+		if got := r.Redact(in); got != in {
+			t.Errorf("Redact(%q) = %q, want it as written", in, got)
+		}
+	}
+}

@@ -565,7 +565,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			(!toks[i-1].sentence || toks[i-1].fold == "het" || toks[i-1].fold == "de" || toks[i-1].fold == "t") &&
 			givenBefore(toks, i, keep, l, placeholder) == i // "met Gurbe Bos": an unlisted given name, no phrase
 		if t.sentence {
-			if e := extend(i); e > i || i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep) || withPerson(toks, i) {
+			if e := extend(i); e > i || i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep) || withPerson(toks, i) || withRole(toks, i) || afterWhoQuestion(toks, i) {
 				i = emit(i, e)
 			}
 			continue
@@ -666,6 +666,60 @@ func withPerson(toks []token, i int) bool {
 	return strings.Trim(toks[i+3].sep, " \u00a0") == "" && (len(v) > 3 && strings.HasSuffix(v, "en") || v == "gaan" || v == "staan" || v == "zijn")
 }
 
+// withRole reports whether token i, a name that is also a word at a sentence's start, is
+// followed by a person's role in brackets or as an apposition ("Roos (wijkagent) belt
+// mij", "- Visser (mentor)", "Visser, de wijkagent, belt", "Bakker, onze jongerenwerker"):
+// a word with its role is a person. An institution's word ("School, de mentor en ik") or
+// a function word is no name there.
+func withRole(toks []token, i int) bool {
+	t := toks[i]
+	if i+1 >= len(toks) || institutionWord[t.fold] || t.in(classFunction) || personNoun(t.fold) {
+		return false
+	}
+	next := toks[i+1]
+	sep := strings.Trim(next.sep, " \u00a0")
+	switch sep {
+	case "(":
+		return personNoun(next.fold)
+	case ",":
+		if (next.fold == "de" || next.fold == "onze" || next.fold == "mijn" || next.fold == "haar" || next.fold == "zijn" || next.fold == "hun") &&
+			i+2 < len(toks) && strings.Trim(toks[i+2].sep, " \u00a0") == "" {
+			next = toks[i+2]
+		}
+		return personNoun(next.fold) && !next.cap
+	}
+	return false
+}
+
+// afterWhoQuestion reports whether token i, a name that is also a word at a sentence's
+// start, answers a question that asks who, in the same text, right after its question
+// mark or a speaker's label ("Wie bel je dan? Visser.", "I: Met wie werk je samen? R:
+// Roos, meestal."): the answer to "wie" is a person. An institution's word ("Bij wie
+// kun je terecht? School.") or a function word is no name there.
+func afterWhoQuestion(toks []token, i int) bool {
+	t := toks[i]
+	if i == 0 || institutionWord[t.fold] || t.in(classFunction) || personNoun(t.fold) {
+		return false
+	}
+	end := i - 1 // the question's last word
+	if !strings.Contains(t.sep, "?") {
+		// a speaker's label between: "? R: Visser"
+		if i < 2 || !strings.Contains(t.sep, ":") || !strings.Contains(toks[i-1].sep, "?") {
+			return false
+		}
+		end = i - 2
+	}
+	for k := end; k >= 0 && end-k < 20; k-- {
+		if toks[k].fold == "wie" {
+			return true
+		}
+		if toks[k].sentence {
+			break
+		}
+	}
+	return false
+}
+
 // subjectPronoun holds the pronouns that make a word before "en" a person (withPerson).
 var subjectPronoun = map[string]bool{"ik": true, "jij": true, "hij": true, "zij": true, "wij": true, "we": true}
 
@@ -678,7 +732,7 @@ func init() {
 		vertelde vertelt wilde wil wist weet deed doet zat zit werkt werkte woont woonde speelt speelde
 		liep loopt stuurde stuurt vroeg vraagt schreef schrijft appte appt mailde mailt kreeg krijgt
 		moest moet mocht mag kon kan zag ziet hoorde hoort dacht denkt bleef blijft kwamen gingen
-		heb hebben`) {
+		heb hebben gaf geeft reageerde reageert regelde regelt meldde meldt sprak spreekt antwoordde`) {
 		subjectVerb[w] = true
 	}
 }
