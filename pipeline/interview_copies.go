@@ -61,7 +61,10 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 				outFiles, outSets = append(outFiles, files[i]), append(outSets, sets[i])
 				continue
 			}
-			if !sameRespondents(sets[k], sets[i]) {
+			// The same bytes under the original's name with a copy's mark ("JW01 -
+			// kopie.txt" beside JW01.txt) are its copy, though the id read from the name
+			// keeps the mark ("JW01 - kopie"): read once, as the original.
+			if !sameRespondents(sets[k], sets[i]) && !copyOf(files[i].path, files[k].path) {
 				if others[h] == nil {
 					otherOrder = append(otherOrder, h)
 				}
@@ -127,7 +130,18 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 			continue
 		}
 		k, ok := originals[filepath.Dir(f.path)+"\x00"+ingest.WithoutCopyMark(stem(f.path))]
-		if !ok || !sameRespondents(sets[k], sets[i]) || len(sets[i].Respondents) == 0 {
+		if !ok || len(sets[i].Respondents) == 0 {
+			continue
+		}
+		if !sameRespondents(sets[k], sets[i]) && !sameBytes(sets[k], sets[i]) {
+			// Without a name_pattern or a "_" the copy's mark is part of the id read from
+			// its name ("JW01 - kopie", "JW01 (1)"): another respondent, one person
+			// perhaps counted twice, which 0.13 did without a word. The mark may also
+			// number different people's files ("interview (1)", "interview (2)"), so both
+			// stay respondents of their own, and check lists it.
+			out = append(out, model.Reasonf("%[5]w: %[1]s is named as a copy of %[2]s (a copy's or a second download's mark), but its bytes differ and it is read as another respondent, its id read from the name with the mark: both are read, as the interviews of two people (%[3]d and %[4]d segments); if it is a copy of the same interview, delete the one that is not the interview, and if it is another person's, give it a name of its own",
+				"%[5]v: %[1]s heeft de naam van een kopie van %[2]s (het teken van een kopie of een tweede download), maar de bytes verschillen en het is gelezen als van een andere respondent, met de code uit de naam met dat teken: beide zijn gelezen, als de interviews van twee mensen (%[3]d en %[4]d fragmenten); is het een kopie van hetzelfde interview, verwijder dan het bestand dat niet het interview is, en is het van iemand anders, geef het dan een eigen naam",
+				s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments), ErrEditedCopy))
 			continue
 		}
 		out = append(out, model.Reasonf("%[5]w: %[1]s is named as a copy of %[2]s and read as the same respondent(s), but its bytes differ (an edited copy, a newer download?): both are read, as two interviews, and the segments of both count (%[3]d and %[4]d); delete the one that is not the interview, or rename it if it is another part of it",
@@ -204,6 +218,19 @@ func sameRespondents(a, b model.Dataset) bool {
 }
 
 // isCopyName reports whether the file's name carries a copy mark (" - Kopie", " (1)").
+// copyOf reports whether copy is named as original's copy: in its folder, with its stem
+// and a copy's mark.
+func copyOf(copy, original string) bool {
+	stem := func(path string) string { return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) }
+	return filepath.Dir(copy) == filepath.Dir(original) && isCopyName(copy) && ingest.WithoutCopyMark(stem(copy)) == stem(original)
+}
+
+// sameBytes reports whether two files' datasets were read from the same bytes.
+func sameBytes(a, b model.Dataset) bool {
+	return len(a.Files) > 0 && len(b.Files) > 0 && a.Files[0].SHA256 != "" && a.Files[0].SHA256 == b.Files[0].SHA256
+}
+
+// isCopyName reports whether a file's name ends or starts with a copy's mark.
 func isCopyName(path string) bool {
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return ingest.WithoutCopyMark(stem) != stem
