@@ -33,6 +33,7 @@ var keyHeader = []string{"respondent", "pseudonym", "study"}
 type keyFile struct {
 	study       string   // the study folder it names; "" for an older key
 	respondents []string // the real ids in its first column
+	pseudonyms  []string // each one's pseudonym, "" where its row has none
 }
 
 // readKeyFile reads an existing key. ok is false when the file is not a pseudonym key
@@ -75,11 +76,20 @@ func readKeyFile(path string) (k keyFile, ok bool, err error) {
 			continue
 		}
 		k.respondents = append(k.respondents, rec[0])
+		k.pseudonyms = append(k.pseudonyms, strings.TrimSpace(field(rec, 1)))
 		if named && len(rec) > 2 && k.study == "" {
 			k.study = rec[2]
 		}
 	}
 	return k, true, nil
+}
+
+// field is rec[i], or "" where the record is shorter.
+func field(rec []string, i int) string {
+	if i < len(rec) {
+		return rec[i]
+	}
+	return ""
 }
 
 // keyStudy is how a key at keyPath names its study: the study folder as seen from the
@@ -198,16 +208,11 @@ func (s *Study) CheckKeyReplace(key string, next [][2]string) error {
 
 // WriteKey writes the pseudonym key as CSV to the study's privacy.key_file, each row
 // naming the study. The caller checks the path first with CheckKeyFile and
-// CheckKeyReplace; WriteKey itself refuses to overwrite a file that is not a key of this
-// study. The key is written to a temporary file beside it and renamed into place, so a
-// failed write leaves the earlier key whole.
-//
-// An earlier key that differs from the new one is kept beside it (keptKey), and kept
-// names it: the pseudonyms are drawn from the data, so a run on changed data gives
-// every respondent a new one, and the earlier key is the only way back from the
-// pseudonyms of what was published before (an article, a report sent round). A run on
-// the same data writes the same key and keeps nothing.
-func (s *Study) WriteKey(key [][2]string) (kept string, err error) {
+// CheckKeyReplace, and keeps the earlier key with KeepEarlierKey; WriteKey itself refuses
+// to overwrite a file that is not a key of this study. The key is written to a temporary
+// file beside it and renamed into place, so a failed write leaves the earlier key whole;
+// a key with the same bytes is left as it is.
+func (s *Study) WriteKey(key [][2]string) error {
 	// Through a link to where the researcher keeps the key (an encrypted volume): the
 	// rename below would otherwise put a plain file in the link's place.
 	path := resolved(s.Abs(s.Privacy.KeyFile))
@@ -215,40 +220,24 @@ func (s *Study) WriteKey(key [][2]string) (kept string, err error) {
 		return model.Reasonf("%w: privacy.key_file %s %s", "%v: privacy.key_file %s %s", ErrUnsafeOutput, s.Privacy.KeyFile, why)
 	}
 	if err := s.checkExistingKey(s.Privacy.KeyFile, refuse); err != nil {
-		return "", err
+		return err
 	}
 	named := func(err error) error {
 		return model.Reasonf("privacy.key_file %s: %v", "privacy.key_file %s: %v", s.Privacy.KeyFile, err)
 	}
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.Write(keyHeader)
-	study := s.keyStudy(path)
-	for _, k := range key {
-		w.Write([]string{k[0], k[1], study})
+	b, err := s.keyBytes(path, key)
+	if err != nil {
+		return named(err)
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return "", named(err)
-	}
-	earlier, err := os.ReadFile(path) // a key, checkExistingKey found: small
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		return "", named(err)
-	case bytes.Equal(earlier, b.Bytes()):
-		return "", nil // the same key: nothing to write or keep
-	case len(earlier) > 0:
-		if kept, err = keepKey(path, earlier); err != nil {
-			return "", named(err)
-		}
+	if earlier, err := os.ReadFile(path); err == nil && bytes.Equal(earlier, b) {
+		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return kept, named(err)
+		return named(err)
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
 	if err != nil {
-		return kept, named(err)
+		return named(err)
 	}
 	tmp := f.Name()
 	fail := func(err error) error {
@@ -257,51 +246,154 @@ func (s *Study) WriteKey(key [][2]string) (kept string, err error) {
 		return named(err)
 	}
 	// CreateTemp makes the file readable by its owner only (0600), as the key must be.
-	if _, err := f.Write(b.Bytes()); err != nil {
-		return kept, fail(err)
+	if _, err := f.Write(b); err != nil {
+		return fail(err)
 	}
 	if err := f.Close(); err != nil {
-		return kept, fail(err)
+		return fail(err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return kept, fail(err)
+		return fail(err)
 	}
-	return kept, nil
+	return nil
 }
 
-// keepKey writes the earlier key's bytes to a new file beside it, sleutel.1.csv for
-// sleutel.csv (or the first number not taken: no file is ever overwritten), readable by
-// its owner only and with the earlier key's modification time, which tells when that key
-// was written; it returns its path.
-func keepKey(path string, earlier []byte) (string, error) {
-	fi, err := os.Stat(path)
+// keyBytes is the key file WriteKey writes at path.
+func (s *Study) keyBytes(path string, key [][2]string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(keyHeader)
+	study := s.keyStudy(path)
+	for _, k := range key {
+		w.Write([]string{k[0], k[1], study})
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// KeepEarlierKey keeps the study's earlier key beside it when it gives any respondent
+// another pseudonym than key does, and returns the copy's path ("" when nothing was
+// kept). The pseudonyms are drawn from the data, so a run on changed data gives every
+// respondent a new one, and the earlier key is the only way back from the pseudonyms of
+// what was made with it (an article, a report sent round). It runs before the output is
+// published, so a copy that cannot be made stops the run with the earlier output and key
+// as they were. A key that differs in its form only (Excel's ";", the older two
+// columns), and an earlier key kept already (the same pairs in a copy beside it: trial
+// runs that go back and forth), are not kept again.
+func (s *Study) KeepEarlierKey(key [][2]string) (string, error) {
+	path := resolved(s.Abs(s.Privacy.KeyFile))
+	named := func(err error) error {
+		return model.Reasonf("privacy.key_file %s: the earlier key could not be kept: %v", "privacy.key_file %s: de vorige sleutel kon niet bewaard worden: %v", s.Privacy.KeyFile, err)
+	}
+	earlier, ok, err := readKeyFile(path)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && (!ok || len(earlier.respondents) == 0) {
+		return "", nil // no key yet, or not a key (checked before the run)
+	}
 	if err != nil {
-		return "", err
+		return "", named(err)
+	}
+	if earlier.samePairs(key) {
+		return "", nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", named(err)
 	}
 	ext := filepath.Ext(path)
 	stem := strings.TrimSuffix(path, ext)
-	for n := 1; ; n++ {
-		name := stem + "." + strconv.Itoa(n) + ext
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, fs.ErrExist) && n < 10000 {
+	// sleutel.1.csv, sleutel.2.csv, ...; where an input pattern would read those
+	// ("*[0-9].csv"), sleutel.1-eerder.csv, ...
+	form := func(n int) string { return stem + "." + strconv.Itoa(n) + ext }
+	if s.readAsInput(form(1)) {
+		form = func(n int) string { return stem + "." + strconv.Itoa(n) + "-eerder" + ext }
+	}
+	for n := 1; n < 10000; n++ {
+		name := form(n)
+		if k, ok, err := readKeyFile(name); err == nil && ok && k.samePairsAs(earlier) {
+			return "", nil // kept already
+		}
+		if _, err := os.Lstat(name); err == nil {
+			continue // taken
+		}
+		if s.readAsInput(name) {
+			return "", named(model.Reasonf("a copy named %s would be read as an input of study.yaml; move the earlier key aside, or give privacy.key_file a path that no input pattern is near",
+				"een kopie met de naam %s zou als invoer van study.yaml gelezen worden; zet de vorige sleutel opzij, of geef privacy.key_file een pad dat niet bij een invoerpatroon ligt", filepath.Base(name)))
+		}
+		if err := writeOwnerOnly(name, data); errors.Is(err, fs.ErrExist) {
 			continue
+		} else if err != nil {
+			return "", named(err)
 		}
-		if err != nil {
-			return "", err
-		}
-		_, err = f.Write(earlier)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chtimes(name, time.Time{}, fi.ModTime())
-		}
-		if err != nil {
-			os.Remove(name)
-			return "", err
+		if fi, err := os.Stat(path); err == nil {
+			os.Chtimes(name, time.Time{}, fi.ModTime()) // when the earlier key was written, where the file system keeps it
 		}
 		return name, nil
 	}
+	return "", named(model.Translated("no free name beside it", "geen vrije naam ernaast"))
+}
+
+// samePairs reports whether the key file gives each respondent of key its pseudonym
+// there, and holds no other respondent.
+func (k keyFile) samePairs(key [][2]string) bool {
+	if len(k.respondents) != len(key) {
+		return false
+	}
+	of := make(map[string]string, len(key))
+	for _, p := range key {
+		of[p[0]] = p[1]
+	}
+	for i, id := range k.respondents {
+		if p, ok := of[id]; !ok || p != k.pseudonyms[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// samePairsAs is samePairs with the pairs of another key file.
+func (k keyFile) samePairsAs(o keyFile) bool {
+	pairs := make([][2]string, len(o.respondents))
+	for i := range o.respondents {
+		pairs[i] = [2]string{o.respondents[i], o.pseudonyms[i]}
+	}
+	return k.samePairs(pairs)
+}
+
+// readAsInput reports whether a file at path would be read by the study as an input: it
+// matches an input pattern or lies in an input's folder (CheckKeyFile's checks).
+func (s *Study) readAsInput(path string) bool {
+	_, folders, err := s.protectedPaths()
+	if err != nil {
+		return true
+	}
+	for _, d := range folders {
+		if within(path, d) {
+			return true
+		}
+	}
+	for _, in := range s.allInputs() {
+		if ok, _ := filepath.Match(resolved(s.Abs(in.Path)), path); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// writeOwnerOnly writes b to a new file at name, readable by its owner only; it never
+// replaces a file (an error that errors.Is(fs.ErrExist) when name exists).
+func writeOwnerOnly(name string, b []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
 }
 
 // probeWritable creates a file in dir, named after the key, and removes it.

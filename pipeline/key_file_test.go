@@ -36,7 +36,7 @@ func TestKeyFileOfEachStudy(t *testing.T) {
 	if err := a.CheckKeyFile(a.Privacy.KeyFile, out(a)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.WriteKey(keyA); err != nil {
+	if err := a.WriteKey(keyA); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(root, "sleutel.csv")
@@ -56,7 +56,7 @@ func TestKeyFileOfEachStudy(t *testing.T) {
 		t.Errorf("rerun of study a: %v", err)
 	}
 	// Study b is refused before its run and at the write, and a's key stays.
-	for _, err := range []error{b.CheckKeyFile(b.Privacy.KeyFile, out(b)), writeKeyErr(b, [][2]string{{"X9", "JW-01"}})} {
+	for _, err := range []error{b.CheckKeyFile(b.Privacy.KeyFile, out(b)), b.WriteKey([][2]string{{"X9", "JW-01"}})} {
 		if !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "another study") || !strings.Contains(err.Error(), "sleutel-wijk-b.csv") {
 			t.Errorf("study b: error %v, want ErrUnsafeOutput naming another study and proposing sleutel-wijk-b.csv", err)
 		}
@@ -112,7 +112,7 @@ func TestKeyFileThroughALink(t *testing.T) {
 		if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+		if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
 			t.Fatal(err)
 		}
 		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -135,7 +135,7 @@ func TestKeyFileOfOtherColumns(t *testing.T) {
 	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) {
 		t.Errorf("a list with more columns: error %v, want ErrUnsafeOutput", err)
 	}
-	if _, err := s.WriteKey([][2]string{{"P01", "JW-01"}}); !errors.Is(err, ErrUnsafeOutput) {
+	if err := s.WriteKey([][2]string{{"P01", "JW-01"}}); !errors.Is(err, ErrUnsafeOutput) {
 		t.Errorf("a list with more columns written over: %v", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "deelnemers.csv")); string(b) != list {
@@ -158,7 +158,7 @@ func TestKeyFileOfOtherColumns(t *testing.T) {
 func TestKeyFileStudyMoved(t *testing.T) {
 	root := t.TempDir()
 	a := keyStudyAt(t, filepath.Join(root, "eerst", "wijk-a"), "../sleutel.csv")
-	if _, err := a.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+	if err := a.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Rename(filepath.Join(root, "eerst"), filepath.Join(root, "later")); err != nil {
@@ -176,7 +176,7 @@ func TestKeyFileStudyMoved(t *testing.T) {
 	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(dir, "output")); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "mounted") {
 		t.Errorf("a link into a folder that does not exist: error %v, want a refusal asking whether the volume is mounted", err)
 	}
-	if _, err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err == nil {
+	if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err == nil {
 		t.Error("the key was written through a link into a folder that does not exist")
 	}
 	if _, err := os.Stat(filepath.Join(root, "kluis-niet-gekoppeld")); !os.IsNotExist(err) {
@@ -191,7 +191,7 @@ func TestKeyFileStudyMoved(t *testing.T) {
 	if err := s2.CheckKeyFile(s2.Privacy.KeyFile, filepath.Join(dir2, "output")); !errors.Is(err, ErrUnsafeOutput) || !strings.Contains(err.Error(), "mounted") {
 		t.Errorf("a key folder that is a link to a missing folder: error %v, want a refusal asking whether the volume is mounted", err)
 	}
-	if _, err := s2.WriteKey([][2]string{{"R1", "JW-01"}}); err == nil {
+	if err := s2.WriteKey([][2]string{{"R1", "JW-01"}}); err == nil {
 		t.Error("the key was written beneath a link to a missing folder")
 	}
 	if _, err := os.Stat(filepath.Join(root, "kluis2")); !os.IsNotExist(err) {
@@ -212,7 +212,7 @@ func TestKeyFileFreshFolderThroughALinkedParent(t *testing.T) {
 	if err := s.CheckKeyFile(s.Privacy.KeyFile, filepath.Join(s.Dir, "output")); err != nil {
 		t.Fatalf("a fresh key folder under a linked parent: %v", err)
 	}
-	if _, err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
+	if err := s.WriteKey([][2]string{{"R1", "JW-01"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(real, "onderzoek", "sleutels", "wijk-a.csv")); err != nil {
@@ -220,34 +220,49 @@ func TestKeyFileFreshFolderThroughALinkedParent(t *testing.T) {
 	}
 }
 
-// writeKeyErr is WriteKey's error.
-func writeKeyErr(s *Study, key [][2]string) error {
-	_, err := s.WriteKey(key)
-	return err
-}
-
 // TestKeyEarlierKept: a key replaced by one with other pseudonyms (the data changed) is
 // kept beside it, owner-only and with its own modification time, under the first free
-// number; the same key written again keeps nothing.
+// number that no input pattern matches; a key that differs in form only, and one kept
+// already (runs going back and forth), are not kept again (a review of the first version
+// found eight copies of two keys after six runs).
 func TestKeyEarlierKept(t *testing.T) {
 	root := t.TempDir()
 	s := keyStudyAt(t, filepath.Join(root, "wijk-a"), "../sleutel.csv")
 	path := filepath.Join(root, "sleutel.csv")
 	first := [][2]string{{"R1", "JW-01"}, {"R2", "JZ-01"}}
 	second := [][2]string{{"R1", "JZ-01"}, {"R2", "JW-01"}, {"R3", "JW-02"}}
-	if kept, err := s.WriteKey(first); err != nil || kept != "" {
-		t.Fatalf("first key: kept %q, %v", kept, err)
+	run := func(key [][2]string) string {
+		t.Helper()
+		kept, err := s.KeepEarlierKey(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.WriteKey(key); err != nil {
+			t.Fatal(err)
+		}
+		return kept
+	}
+	if kept := run(first); kept != "" {
+		t.Fatalf("first key: kept %q", kept)
 	}
 	firstBytes, _ := os.ReadFile(path)
 	then := time.Date(2026, 3, 2, 10, 30, 0, 0, time.UTC)
 	os.Chtimes(path, then, then)
-	if kept, err := s.WriteKey(first); err != nil || kept != "" {
-		t.Fatalf("the same key again: kept %q, %v", kept, err)
+	if kept := run(first); kept != "" {
+		t.Fatalf("the same key again: kept %q", kept)
 	}
+	// The same pairs saved again by Excel with ";" and CRLF: no other pseudonyms.
+	os.WriteFile(path, []byte("respondent;pseudonym;study\r\nR1;JW-01;wijk-a\r\nR2;JZ-01;wijk-a\r\n"), 0o600)
+	os.Chtimes(path, then, then)
+	if kept, err := s.KeepEarlierKey(first); err != nil || kept != "" {
+		t.Fatalf("the same pairs in Excel's form: kept %q, %v", kept, err)
+	}
+	os.WriteFile(path, firstBytes, 0o600)
+	os.Chtimes(path, then, then)
 	os.WriteFile(filepath.Join(root, "sleutel.1.csv"), []byte("a file of the researcher's\n"), 0o644)
-	kept, err := s.WriteKey(second)
-	if err != nil || kept != filepath.Join(root, "sleutel.2.csv") {
-		t.Fatalf("second key: kept %q, %v; want sleutel.2.csv (sleutel.1.csv is taken)", kept, err)
+	kept := run(second)
+	if kept != filepath.Join(root, "sleutel.2.csv") {
+		t.Fatalf("second key: kept %q; want sleutel.2.csv (sleutel.1.csv is taken)", kept)
 	}
 	if b, _ := os.ReadFile(kept); string(b) != string(firstBytes) {
 		t.Errorf("kept key:\n%s\nwant the first:\n%s", b, firstBytes)
@@ -261,7 +276,37 @@ func TestKeyEarlierKept(t *testing.T) {
 	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "R3,JW-02,wijk-a") {
 		t.Errorf("new key not written: %s", b)
 	}
-	if kept, err := s.WriteKey(second); err != nil || kept != "" {
-		t.Errorf("the second key again: kept %q, %v", kept, err)
+	if kept := run(second); kept != "" {
+		t.Errorf("the second key again: kept %q", kept)
+	}
+	// Back to the first data, and on to the second again: each earlier key is kept once.
+	if kept := run(first); kept != filepath.Join(root, "sleutel.3.csv") {
+		t.Errorf("back to the first key: kept %q, want sleutel.3.csv (the second key)", kept)
+	}
+	if kept := run(second); kept != "" {
+		t.Errorf("on to the second key again: kept %q, want nothing (sleutel.2.csv holds the first)", kept)
+	}
+}
+
+// TestKeyEarlierKeptNotAnInput: the copy's name is one no input pattern of the study
+// matches (a review found sleutel.1.csv read as a survey by the pattern "*[0-9].csv").
+func TestKeyEarlierKeptNotAnInput(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "codebook.yaml"), []byte("name: c\nfactors: []\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "enquete_2025.csv"), []byte("respondent;gemeente\n1;Bergdorp\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "study.yaml"), []byte("codebook: codebook.yaml\nsurvey: [\"*[0-9].csv\"]\nprivacy:\n  key_file: sleutel.csv\n"), 0o644)
+	s, err := LoadStudy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteKey([][2]string{{"1", "R-01"}}); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := s.KeepEarlierKey([][2]string{{"1", "R-02"}})
+	if err != nil || kept == "" {
+		t.Fatalf("kept %q, %v", kept, err)
+	}
+	if s.readAsInput(kept) {
+		t.Errorf("kept as %s, which the pattern *[0-9].csv reads", kept)
 	}
 }

@@ -61,7 +61,7 @@ var dutch = map[string]string{
 	"  nothing to fix: every row, answer and code of the study is used\n": "  niets te herstellen: elke regel, elk antwoord en elke code van het onderzoek wordt gebruikt\n",
 	"  other rows and answers that a run would not use\n":                 "  andere regels en antwoorden die een run niet zou gebruiken\n",
 	"  output        %s\n":                                                "  uitvoer       %s\n",
-	"  earlier key   kept as %s: it holds other pseudonyms (the data changed), those of what was published before; delete it once nothing published needs it\n": "  vorige sleutel bewaard als %s: die heeft andere pseudoniemen (de gegevens zijn veranderd), die van wat eerder gepubliceerd is; verwijder hem pas als niets wat gepubliceerd is hem nog nodig heeft\n",
+	"  earlier key   kept as %s: it gives other pseudonyms (the data changed); keep it while anything made with them (an article, a report) may need tracing back, then delete it\n": "  oude sleutel  bewaard als %s: die geeft andere pseudoniemen (de gegevens zijn veranderd); bewaar hem zolang iets wat ermee gemaakt is (een artikel, een rapport) terug te leiden moet zijn, en verwijder hem daarna\n",
 	"  respondents   %d (%d interviewed, %d surveyed)\n":                                                 "  respondenten  %d (%d geïnterviewd, %d ondervraagd)\n",
 	"  respondents without a role: %d; without a municipality: %d (add them to the respondents table)\n": "  respondenten zonder rol: %d; zonder gemeente: %d (vul ze aan in de respondententabel)\n",
 	"  run it with    analyse run %s\n":                                                                  "  draai het met  analyse run %s\n",

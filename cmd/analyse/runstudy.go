@@ -77,8 +77,12 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 		u.f(stderr, "analyse: %v\n", err)
 		return exitBadInput
 	}
+	var keptKey string // the earlier key, kept beside the new one before the output is published
 	if study.Privacy.KeyFile != "" {
 		err = study.CheckKeyReplace(study.Privacy.KeyFile, outcome.Key)
+		if err == nil {
+			keptKey, err = study.KeepEarlierKey(outcome.Key)
+		}
 	}
 	if err == nil {
 		rep.Stage(u.s("writing figures, tables and report"), 0)
@@ -87,9 +91,8 @@ func runStudy(u *ui, args []string, stdout, stderr io.Writer) int {
 			return err
 		})
 	}
-	var keptKey string // the earlier key, kept beside the new one
 	if err == nil && study.Privacy.KeyFile != "" {
-		if keptKey, err = study.WriteKey(outcome.Key); err != nil {
+		if err = study.WriteKey(outcome.Key); err != nil {
 			// Checked before the run, the key can still fail here (another run wrote
 			// its key meanwhile, a full disk): the output is there, and the key is not.
 			err = model.Reasonf("the output is written to %[1]s, but the pseudonym key is not: %[2]w", "de uitvoer is geschreven naar %[1]s, maar de pseudoniemsleutel niet: %[2]v", *out, err)
@@ -245,7 +248,7 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 // (pipeline.Study.WriteKey): its pseudonyms are those of what was published before.
 func printKey(u *ui, w io.Writer, kept string) {
 	if kept != "" {
-		u.f(w, "  earlier key   kept as %s: it holds other pseudonyms (the data changed), those of what was published before; delete it once nothing published needs it\n", kept)
+		u.f(w, "  earlier key   kept as %s: it gives other pseudonyms (the data changed); keep it while anything made with them (an article, a report) may need tracing back, then delete it\n", kept)
 	}
 }
 
