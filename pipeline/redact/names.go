@@ -565,7 +565,7 @@ func findNames(text string, listed *names, keep map[string]bool, unlisted bool) 
 			(!toks[i-1].sentence || toks[i-1].fold == "het" || toks[i-1].fold == "de" || toks[i-1].fold == "t") &&
 			givenBefore(toks, i, keep, l, placeholder) == i // "met Gurbe Bos": an unlisted given name, no phrase
 		if t.sentence {
-			if e := extend(i); e > i || i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep) || withPerson(toks, i) || withRole(toks, i) || afterWhoQuestion(toks, i) {
+			if e := extend(i); e > i || i+1 < len(toks) && subjectVerb[toks[i+1].fold] && joined(toks[i+1].sep) || withPerson(toks, i) || withRole(text, toks, i) || afterWhoQuestion(toks, i) {
 				i = emit(i, e)
 			}
 			continue
@@ -667,39 +667,58 @@ func withPerson(toks []token, i int) bool {
 }
 
 // withRole reports whether token i, a name that is also a word at a sentence's start, is
-// followed by a person's role in brackets or as an apposition ("Roos (wijkagent) belt
-// mij", "- Visser (mentor)", "Visser, de wijkagent, belt", "Bakker, onze jongerenwerker"):
-// a word with its role is a person. An institution's word ("School, de mentor en ik") or
-// a function word is no name there.
-func withRole(toks []token, i int) bool {
+// followed by a person's role in brackets or as an apposition between commas ("Roos
+// (wijkagent) belt mij", "Visser (de wijkagent)", "Visser, de nieuwe wijkagent, belt",
+// "Bakker, onze jongerenwerker."): a word with its role is a person. A word before a
+// comma and a sentence that goes on ("Snel, de wijkagent was er binnen tien minuten"),
+// an institution's word ("School, de mentor en ik") and a function word are no name.
+func withRole(text string, toks []token, i int) bool {
 	t := toks[i]
 	if i+1 >= len(toks) || institutionWord[t.fold] || t.in(classFunction) || personNoun(t.fold) {
 		return false
 	}
-	next := toks[i+1]
-	sep := strings.Trim(next.sep, " \u00a0")
-	switch sep {
-	case "(":
-		return personNoun(next.fold)
-	case ",":
-		if (next.fold == "de" || next.fold == "onze" || next.fold == "mijn" || next.fold == "haar" || next.fold == "zijn" || next.fold == "hun") &&
-			i+2 < len(toks) && strings.Trim(toks[i+2].sep, " \u00a0") == "" {
-			next = toks[i+2]
-		}
-		return personNoun(next.fold) && !next.cap
+	open := strings.Trim(toks[i+1].sep, " \u00a0")
+	if open != "(" && open != "," {
+		return false
 	}
-	return false
+	// the role, after at most two words in lower case ("de", "onze nieuwe")
+	r := i + 1
+	for n := 0; n < 2 && r+1 < len(toks) && !personNoun(toks[r].fold) && !toks[r].cap && strings.Trim(toks[r+1].sep, " \u00a0") == ""; n++ {
+		r++
+	}
+	if !personNoun(toks[r].fold) || toks[r].cap {
+		return false
+	}
+	last := r+1 >= len(toks)
+	after := strings.TrimSpace(text[toks[r].end:]) // what closes the role
+	if !last {
+		after = strings.TrimSpace(toks[r+1].sep)
+	}
+	if open == "(" {
+		return strings.HasPrefix(after, ")")
+	}
+	return last && after == "" || strings.HasPrefix(after, ",") || strings.HasPrefix(after, ".") || strings.HasPrefix(after, ";")
 }
 
 // afterWhoQuestion reports whether token i, a name that is also a word at a sentence's
-// start, answers a question that asks who, in the same text, right after its question
-// mark or a speaker's label ("Wie bel je dan? Visser.", "I: Met wie werk je samen? R:
-// Roos, meestal."): the answer to "wie" is a person. An institution's word ("Bij wie
-// kun je terecht? School.") or a function word is no name there.
+// start, is the short answer to a question that asks who, in the same text, right after
+// its question mark or a speaker's label ("Wie bel je dan? Visser.", "I: Met wie werk je
+// samen? R: Roos, meestal.", "Wie? Visser of Roos"): the answer to "wie" is a person. The
+// question starts with "wie" (after a preposition: "met wie", "bij wie") and is not "wie
+// weet?"; the answer is the word alone, before a comma, a full stop, "of" or "en" ("Wie
+// weet? Klein beginnen helpt" and "Weet je wie dat regelt? Kort gezegd: niemand" stay).
+// An institution's word ("Bij wie kun je terecht? School.") or a function word is no
+// name there.
 func afterWhoQuestion(toks []token, i int) bool {
 	t := toks[i]
 	if i == 0 || institutionWord[t.fold] || t.in(classFunction) || personNoun(t.fold) {
 		return false
+	}
+	if i+1 < len(toks) {
+		next := toks[i+1]
+		if !strings.ContainsAny(next.sep, ",.;!?") && !(joined(next.sep) && (next.fold == "of" || next.fold == "en")) {
+			return false
+		}
 	}
 	end := i - 1 // the question's last word
 	if !strings.Contains(t.sep, "?") {
@@ -709,16 +728,22 @@ func afterWhoQuestion(toks []token, i int) bool {
 		}
 		end = i - 2
 	}
-	for k := end; k >= 0 && end-k < 20; k-- {
-		if toks[k].fold == "wie" {
-			return true
-		}
-		if toks[k].sentence {
-			break
-		}
+	start := end // the question's first word
+	for start > 0 && !toks[start].sentence && end-start < 30 {
+		start--
 	}
-	return false
+	if !toks[start].sentence {
+		return false
+	}
+	w := start
+	if whoPreposition[toks[w].fold] && w < end {
+		w++
+	}
+	return toks[w].fold == "wie" && !(w+1 == end && toks[end].fold == "weet")
 }
+
+// whoPreposition holds the prepositions before "wie" at a question's start.
+var whoPreposition = map[string]bool{"met": true, "bij": true, "naar": true, "aan": true, "voor": true, "van": true, "op": true, "door": true}
 
 // subjectPronoun holds the pronouns that make a word before "en" a person (withPerson).
 var subjectPronoun = map[string]bool{"ik": true, "jij": true, "hij": true, "zij": true, "wij": true, "we": true}
@@ -732,7 +757,7 @@ func init() {
 		vertelde vertelt wilde wil wist weet deed doet zat zit werkt werkte woont woonde speelt speelde
 		liep loopt stuurde stuurt vroeg vraagt schreef schrijft appte appt mailde mailt kreeg krijgt
 		moest moet mocht mag kon kan zag ziet hoorde hoort dacht denkt bleef blijft kwamen gingen
-		heb hebben gaf geeft reageerde reageert regelde regelt meldde meldt sprak spreekt antwoordde`) {
+		heb hebben gaf reageerde reageert regelde meldde meldt sprak spreekt antwoordde antwoordt nam pakte stelde`) {
 		subjectVerb[w] = true
 	}
 }
