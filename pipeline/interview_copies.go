@@ -138,7 +138,16 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 			// its name ("JW01 - kopie", "JW01 (1)"): another respondent, one person
 			// perhaps counted twice, which 0.13 did without a word. The mark may also
 			// number different people's files ("interview (1)", "interview (2)"), so both
-			// stay respondents of their own, and check lists it.
+			// stay respondents of their own, and check lists it. A table of several
+			// respondents' segments whose copy holds partly other respondents (rows added
+			// or removed) is both read as well: a segment with the same id in both is
+			// one (model's merge), with both files' codings.
+			if !markedID(sets[i], sets[k]) {
+				out = append(out, model.Reasonf("%[5]w: %[1]s is named as a copy of %[2]s (a copy's or a second download's mark), but its bytes differ and it is read as partly other respondents': both are read, and what both hold may count twice (a segment with the same id in both is one, with the codings of both; %[3]d and %[4]d segments); if it is a copy of the same export, delete the one that is not the export, and if it holds other interviews, give it a name of its own",
+					"%[5]v: %[1]s heeft de naam van een kopie van %[2]s (het teken van een kopie of een tweede download), maar de bytes verschillen en het is gelezen als deels van andere respondenten: beide zijn gelezen, en wat in beide staat kan dubbel tellen (een fragment met dezelfde code in beide is één fragment, met de coderingen van beide; %[3]d en %[4]d fragmenten); is het een kopie van dezelfde export, verwijder dan het bestand dat niet de export is, en bevat het andere interviews, geef het dan een eigen naam",
+					s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments), ErrEditedCopy))
+				continue
+			}
 			out = append(out, model.Reasonf("%[5]w: %[1]s is named as a copy of %[2]s (a copy's or a second download's mark), but its bytes differ and it is read as another respondent, its id read from the name with the mark: both are read, as the interviews of two people (%[3]d and %[4]d segments); if it is a copy of the same interview, delete the one that is not the interview, and if it is another person's, give it a name of its own",
 				"%[5]v: %[1]s heeft de naam van een kopie van %[2]s (het teken van een kopie of een tweede download), maar de bytes verschillen en het is gelezen als van een andere respondent, met de code uit de naam met dat teken: beide zijn gelezen, als de interviews van twee mensen (%[3]d en %[4]d fragmenten); is het een kopie van hetzelfde interview, verwijder dan het bestand dat niet het interview is, en is het van iemand anders, geef het dan een eigen naam",
 				s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments), ErrEditedCopy))
@@ -223,6 +232,24 @@ func sameRespondents(a, b model.Dataset) bool {
 func copyOf(copy, original string) bool {
 	stem := func(path string) string { return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) }
 	return filepath.Dir(copy) == filepath.Dir(original) && isCopyName(copy) && ingest.WithoutCopyMark(stem(copy)) == stem(original)
+}
+
+// markedID reports whether a copy and its original were each read as one respondent,
+// the copy's id the original's with a copy's mark ("JW01 - kopie", "JW02 (1)").
+func markedID(copy, original model.Dataset) bool {
+	one := func(ds model.Dataset) (string, bool) {
+		id := ""
+		for _, r := range ds.Respondents {
+			if id != "" && r.ID != id {
+				return "", false
+			}
+			id = r.ID
+		}
+		return id, id != ""
+	}
+	c, ok1 := one(copy)
+	o, ok2 := one(original)
+	return ok1 && ok2 && c != o && ingest.WithoutCopyMark(c) == o
 }
 
 // sameBytes reports whether two files' datasets were read from the same bytes.
