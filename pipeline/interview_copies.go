@@ -144,7 +144,7 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 			// one (model's merge), with both files' codings.
 			if !markedID(sets[i], sets[k]) {
 				out = append(out, model.Reasonf("%[5]w: %[1]s is named as a copy of %[2]s (a copy's or a second download's mark), but its bytes differ and it is read as partly other respondents': both are read, and what both hold may count twice (a segment with the same id in both is one, with the codings of both; %[3]d and %[4]d segments); if it is a copy of the same export, delete the one that is not the export, and if it holds other interviews, give it a name of its own",
-					"%[5]v: %[1]s heeft de naam van een kopie van %[2]s (het teken van een kopie of een tweede download), maar de bytes verschillen en het is gelezen als deels van andere respondenten: beide zijn gelezen, en wat in beide staat kan dubbel tellen (een fragment met dezelfde code in beide is één fragment, met de coderingen van beide; %[3]d en %[4]d fragmenten); is het een kopie van dezelfde export, verwijder dan het bestand dat niet de export is, en bevat het andere interviews, geef het dan een eigen naam",
+					"%[5]v: %[1]s heeft de naam van een kopie van %[2]s (het teken van een kopie of een tweede download), maar de bytes verschillen en het is gelezen als deels van andere respondenten: beide zijn gelezen, en wat in beide staat kan dubbel tellen (een fragment met hetzelfde id in beide is één fragment, met de coderingen van beide; %[3]d en %[4]d fragmenten); is het een kopie van dezelfde export, verwijder dan het bestand dat niet de export is, en bevat het andere interviews, geef het dan een eigen naam",
 					s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments), ErrEditedCopy))
 				continue
 			}
@@ -226,7 +226,6 @@ func sameRespondents(a, b model.Dataset) bool {
 	return slices.Equal(ids(a), ids(b))
 }
 
-// isCopyName reports whether the file's name carries a copy mark (" - Kopie", " (1)").
 // copyOf reports whether copy is named as original's copy: in its folder, with its stem
 // and a copy's mark.
 func copyOf(copy, original string) bool {
@@ -257,7 +256,7 @@ func sameBytes(a, b model.Dataset) bool {
 	return len(a.Files) > 0 && len(b.Files) > 0 && a.Files[0].SHA256 != "" && a.Files[0].SHA256 == b.Files[0].SHA256
 }
 
-// isCopyName reports whether a file's name ends or starts with a copy's mark.
+// isCopyName reports whether the file's name carries a copy mark (" - Kopie", " (1)").
 func isCopyName(path string) bool {
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return ingest.WithoutCopyMark(stem) != stem

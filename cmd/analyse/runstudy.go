@@ -245,7 +245,7 @@ func printSummary(u *ui, w io.Writer, o *pipeline.Outcome, out string) {
 }
 
 // printKey names the earlier pseudonym key the run kept beside the new one
-// (pipeline.Study.WriteKey): its pseudonyms are those of what was published before.
+// (pipeline.Study.KeepEarlierKey): its pseudonyms are those of what was made before.
 func printKey(u *ui, w io.Writer, kept string) {
 	if kept != "" {
 		u.f(w, "  earlier key   kept as %s: it gives other pseudonyms (the data changed); keep it while anything made with them (an article, a report) may need tracing back, then delete it\n", kept)
