@@ -134,7 +134,7 @@ func (r *CheckReport) Nothing() bool {
 	// One name written in several ways is counted as one (spellings.go), but the inputs
 	// should say it one way.
 	for _, w := range r.Warnings {
-		if errors.As(w, new(spellingWarning)) || errors.Is(w, ErrTwoMunicipalities) || errors.Is(w, ErrEditedCopy) || errors.Is(w, ingest.ErrCodesUnread) || errors.Is(w, ErrNamesOfSeveral) { // municipality_pairs.go, interview_copies.go, ingest/segments_generic.go, respondent_names.go
+		if errors.As(w, new(spellingWarning)) || errors.Is(w, ErrTwoMunicipalities) || errors.Is(w, ErrEditedCopy) || errors.Is(w, ErrSameFileOtherRespondents) || errors.Is(w, ingest.ErrCodesUnread) || errors.Is(w, ErrNamesOfSeveral) { // municipality_pairs.go, interview_copies.go, ingest/segments_generic.go, respondent_names.go
 			return false
 		}
 	}

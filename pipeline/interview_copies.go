@@ -82,9 +82,9 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 	warnings = append(warnings, nearCopies(s, outFiles, outSets)...)
 	for _, h := range otherOrder { // one warning for each file copied under other names
 		i, k := others[h][0], keep[h]
-		warnings = append(warnings, model.Reasonf("%[1]s is byte for byte the same file as %[2]s (sha256 %.8[3]s)%[4]s, but read as other respondents': all are read; if one is a copy, delete it",
-			"%[1]s is byte voor byte hetzelfde bestand als %[2]s (sha256 %.8[3]s)%[5]s, maar gelezen als dat van andere respondenten: alle zijn gelezen; is een ervan een kopie, verwijder die dan",
-			s.Rel(files[i].path), s.Rel(files[k].path), h, moreFiles(len(others[h])-1, "en"), moreFiles(len(others[h])-1, "nl")))
+		warnings = append(warnings, model.Reasonf("%[6]w: %[1]s is byte for byte the same file as %[2]s (sha256 %.8[3]s)%[4]s, but read as other respondents': all are read; if one is a copy, delete it",
+			"%[6]v: %[1]s is byte voor byte hetzelfde bestand als %[2]s (sha256 %.8[3]s)%[5]s, maar gelezen als dat van andere respondenten: alle zijn gelezen; is een ervan een kopie, verwijder die dan",
+			s.Rel(files[i].path), s.Rel(files[k].path), h, moreFiles(len(others[h])-1, "en"), moreFiles(len(others[h])-1, "nl"), ErrSameFileOtherRespondents))
 	}
 	return outFiles, outSets, warnings
 }
@@ -104,6 +104,13 @@ func entryReading(in Input, lang string) string {
 	return fmt.Sprintf("coder %q, sheet %q", in.Coder, in.Sheet)
 }
 
+// ErrSameFileOtherRespondents is wrapped by the warning of interview files with the same
+// bytes read as different respondents' ("JW01 (kopie).txt" beside JW01.txt, read as
+// respondent "JW01 (kopie)" before that mark was known): no two people give the same
+// interview, so analyse check lists it as something to fix (a review found it counted
+// as nothing).
+var ErrSameFileOtherRespondents = model.NewKind("one interview file read as several respondents'", "één interviewbestand gelezen als van meer respondenten")
+
 // ErrEditedCopy is wrapped by the warning of an interview file named as another's copy
 // whose bytes differ; analyse check lists it as something to fix.
 var ErrEditedCopy = model.NewKind("an edited copy of an interview file", "een bewerkte kopie van een interviewbestand")
@@ -118,18 +125,34 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 	stem := func(path string) string {
 		return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
-	originals := map[string]int{} // folder and stem of a file without a copy mark -> its index
+	// folder and stem of a file without a copy mark -> its index; in lower case, as the
+	// file systems of Windows and macOS do not tell "JW01" from "jw01 - KOPIE"'s JW01
+	originals := map[string]int{}
+	key := func(path, stem string) string { return filepath.Dir(path) + "\x00" + strings.ToLower(stem) }
+	var out []error
 	for i, f := range files {
-		if !isCopyName(f.path) {
-			originals[filepath.Dir(f.path)+"\x00"+stem(f.path)] = i
+		if isCopyName(f.path) {
+			continue
+		}
+		k, ok := originals[key(f.path, stem(f.path))]
+		if !ok {
+			originals[key(f.path, stem(f.path))] = i
+			continue
+		}
+		// One interview in two formats ("JW01.docx" and the "JW01.txt" saved from it):
+		// both were read, every segment twice, without a word (a review of the fix for
+		// copies).
+		if sameRespondents(sets[k], sets[i]) && len(sets[i].Respondents) > 0 && !sameBytes(sets[k], sets[i]) {
+			out = append(out, model.Reasonf("%[5]w: %[1]s and %[2]s have one name in two formats (the same interview saved twice?) and are read as the same respondent(s): both are read, as two interviews, and the segments of both count (%[3]d and %[4]d); keep one of them in the interview folder, or rename one if it is another part",
+				"%[5]v: %[1]s en %[2]s hebben één naam in twee formaten (hetzelfde interview twee keer opgeslagen?) en zijn gelezen als van dezelfde respondent(en): beide zijn gelezen, als twee interviews, en de fragmenten van beide tellen mee (%[3]d en %[4]d); houd er één van in de interviewmap, of geef er een andere naam aan als het een ander deel is",
+				s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments), ErrEditedCopy))
 		}
 	}
-	var out []error
 	for i, f := range files {
 		if !isCopyName(f.path) {
 			continue
 		}
-		k, ok := originals[filepath.Dir(f.path)+"\x00"+ingest.WithoutCopyMark(stem(f.path))]
+		k, ok := originals[key(f.path, ingest.WithoutCopyMark(stem(f.path)))]
 		if !ok || len(sets[i].Respondents) == 0 {
 			continue
 		}
@@ -230,7 +253,7 @@ func sameRespondents(a, b model.Dataset) bool {
 // and a copy's mark.
 func copyOf(copy, original string) bool {
 	stem := func(path string) string { return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) }
-	return filepath.Dir(copy) == filepath.Dir(original) && isCopyName(copy) && ingest.WithoutCopyMark(stem(copy)) == stem(original)
+	return filepath.Dir(copy) == filepath.Dir(original) && isCopyName(copy) && strings.EqualFold(ingest.WithoutCopyMark(stem(copy)), stem(original))
 }
 
 // markedID reports whether a copy and its original were each read as one respondent,
@@ -248,7 +271,7 @@ func markedID(copy, original model.Dataset) bool {
 	}
 	c, ok1 := one(copy)
 	o, ok2 := one(original)
-	return ok1 && ok2 && c != o && ingest.WithoutCopyMark(c) == o
+	return ok1 && ok2 && c != o && strings.EqualFold(ingest.WithoutCopyMark(c), o)
 }
 
 // sameBytes reports whether two files' datasets were read from the same bytes.

@@ -113,12 +113,14 @@ func nameStem(name string) string {
 	return WithoutCopyMark(strings.TrimSpace(name))
 }
 
-// copyMark is what Windows, macOS and browsers add to the name of a copy or a second
-// download: "JW02_Bergdorp - Kopie", "- Copy (2)", "JW05_Zeeveen (1)", "Kopie van
-// JW02_Bergdorp", "JW02_Bergdorp kopie". Read by name_pattern, it became part of the
+// copyMark is what Windows, macOS, browsers and sync tools add to the name of a copy or
+// a second download: "JW02_Bergdorp - Kopie", "- Copy (2)", "JW05_Zeeveen (1)", "Kopie
+// van JW02_Bergdorp", "JW02_Bergdorp kopie", and as people write it themselves or
+// Dropbox does, "JW01_kopie", "JW01 (kopie)", "JW01(1)", "JW01 – kopie" (an en dash),
+// "JW01 (conflicted copy 2024-03-01)". Read by name_pattern, it became part of the
 // municipality ("Bergdorp - Kopie"; attack 17, F08); the name is read without it.
 var (
-	copyMarkEnd   = regexp.MustCompile(`(?i)(\s*-\s*(kopie|copy|kopia)(\s*\(\d+\))?|\s+(kopie|copy)(\s+\d+)?|\s+\(\d+\))$`)
+	copyMarkEnd   = regexp.MustCompile(`(?i)(\s*[-_–—]\s*(kopie|copy|kopia)(\s*\(\d+\))?|\s*\((kopie|copy|kopia)(\s*\d+)?\)|\s+(kopie|copy)(\s+\d+)?|\s*\(\d+\)|\s*\([^()]*conflicted copy[^()]*\))$`)
 	copyMarkStart = regexp.MustCompile(`(?i)^(kopie van|copy of)\s+`)
 )
 
