@@ -148,11 +148,30 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 				s.Rel(f.path), s.Rel(files[k].path), len(sets[i].Segments), len(sets[k].Segments), ErrEditedCopy))
 		}
 	}
+	// Where the original is not beside the copy: another copy of it there ("JW01 (1)" and
+	// "JW01 (2)", two downloads), else the original in another folder ("oud/JW01 -
+	// Copy.txt" of "interviews/JW01.txt"; a review found both silent).
+	elsewhere := map[string]int{} // the stem in lower case -> the first original's index
+	for i, f := range files {
+		if n := strings.ToLower(stem(f.path)); !isCopyName(f.path) {
+			if _, ok := elsewhere[n]; !ok {
+				elsewhere[n] = i
+			}
+		}
+	}
+	firstCopy := map[string]int{} // folder and stem without its mark -> the first copy's index
 	for i, f := range files {
 		if !isCopyName(f.path) {
 			continue
 		}
-		k, ok := originals[key(f.path, ingest.WithoutCopyMark(stem(f.path)))]
+		base := ingest.WithoutCopyMark(stem(f.path))
+		k, ok := originals[key(f.path, base)]
+		if !ok {
+			if k, ok = firstCopy[key(f.path, base)]; !ok {
+				firstCopy[key(f.path, base)] = i
+				k, ok = elsewhere[strings.ToLower(base)]
+			}
+		}
 		if !ok || len(sets[i].Respondents) == 0 {
 			continue
 		}
@@ -256,8 +275,9 @@ func copyOf(copy, original string) bool {
 	return filepath.Dir(copy) == filepath.Dir(original) && isCopyName(copy) && strings.EqualFold(ingest.WithoutCopyMark(stem(copy)), stem(original))
 }
 
-// markedID reports whether a copy and its original were each read as one respondent,
-// the copy's id the original's with a copy's mark ("JW01 - kopie", "JW02 (1)").
+// markedID reports whether a copy and its original (or another copy) were each read as
+// one respondent, the copy's id the original's with a copy's mark ("JW01 - kopie",
+// "JW02 (1)"; "JW02 (2)" beside "JW02 (1)").
 func markedID(copy, original model.Dataset) bool {
 	one := func(ds model.Dataset) (string, bool) {
 		id := ""
@@ -271,7 +291,7 @@ func markedID(copy, original model.Dataset) bool {
 	}
 	c, ok1 := one(copy)
 	o, ok2 := one(original)
-	return ok1 && ok2 && c != o && strings.EqualFold(ingest.WithoutCopyMark(c), o)
+	return ok1 && ok2 && c != o && strings.EqualFold(ingest.WithoutCopyMark(c), ingest.WithoutCopyMark(o))
 }
 
 // sameBytes reports whether two files' datasets were read from the same bytes.
