@@ -104,13 +104,33 @@ func compileNamePattern(p string) (*namePattern, error) {
 	return np, nil
 }
 
-// nameStem is a file or document name without folder and extension.
+// nameStem is a file or document name without folder and extension, and without a
+// copy's mark.
 func nameStem(name string) string {
+	return WithoutCopyMark(bareStem(name))
+}
+
+// bareStem is a file or document name without folder and extension.
+func bareStem(name string) string {
 	name = filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
 	if ext := filepath.Ext(name); ext != "" && len(ext) <= 5 {
 		name = strings.TrimSuffix(name, ext)
 	}
-	return WithoutCopyMark(strings.TrimSpace(name))
+	return strings.TrimSpace(name)
+}
+
+// stem is the part of a name that the pattern reads: nameStem, but where the pattern
+// ends in {respondent} or {nr}, a bare number in brackets stays ("Deelnemer(1)",
+// "Deelnemer (2)"): there it numbers the people ("{respondent}" over documents
+// Deelnemer(1), Deelnemer(2) and Deelnemer(3) read one respondent for three, silently
+// in a segment table; a review of the wider copy marks), while after a municipality
+// ("JW05_Zeeveen (1)") it is a second download's. A copy's word ("- Kopie") goes either
+// way.
+func (np *namePattern) stem(name string) string {
+	if n := len(np.fields); n > 0 && (np.fields[n-1] == "respondent" || np.fields[n-1] == "nr") {
+		return withoutCopyWord(bareStem(name))
+	}
+	return nameStem(name)
 }
 
 // copyMark is what Windows, macOS, browsers and sync tools add to the name of a copy or
@@ -123,6 +143,20 @@ var (
 	copyMarkEnd   = regexp.MustCompile(`(?i)(\s*[-_–—]\s*(kopie|copy|kopia)(\s*\(\d+\))?|\s*\((kopie|copy|kopia)(\s*\d+)?\)|\s+(kopie|copy)(\s+\d+)?|\s*\(\d+\)|\s*\([^()]*conflicted copy[^()]*\))$`)
 	copyMarkStart = regexp.MustCompile(`(?i)^(kopie van|copy of)\s+`)
 )
+
+// copyWordEnd is copyMarkEnd without a bare number in brackets: the marks that say copy.
+var copyWordEnd = regexp.MustCompile(`(?i)(\s*[-_–—]\s*(kopie|copy|kopia)(\s*\(\d+\))?|\s*\((kopie|copy|kopia)(\s*\d+)?\)|\s+(kopie|copy)(\s+\d+)?|\s*\([^()]*conflicted copy[^()]*\))$`)
+
+// withoutCopyWord is stem without the copy marks that say copy, at its end and start.
+func withoutCopyWord(stem string) string {
+	for {
+		s := copyMarkStart.ReplaceAllString(copyWordEnd.ReplaceAllString(stem, ""), "")
+		if s == stem || s == "" {
+			return stem
+		}
+		stem = s
+	}
+}
 
 // WithoutCopyMark is a file name's stem without the copy marks at its end and start.
 func WithoutCopyMark(stem string) string {
@@ -146,7 +180,7 @@ type nameVariables struct {
 // match reads a name; ok is false when the name does not fit the pattern. err is not nil
 // (ErrAmbiguousName, naming both readings) when it fits in more than one way.
 func (np *namePattern) match(name string, cb *codebook.Codebook) (v nameVariables, ok bool, err error) {
-	stem := nameStem(name)
+	stem := np.stem(name)
 	m := np.re.FindStringSubmatch(stem)
 	if m == nil {
 		return v, false, nil
@@ -221,5 +255,5 @@ func (v nameVariables) apply(r *model.Respondent) {
 // errNameMismatch is the reason for a segment whose file or document name does not fit
 // the study's name_pattern.
 func errNameMismatch(name string, np *namePattern) error {
-	return model.Reasonf("the name %q does not fit name_pattern %q: %w", "de naam %q past niet bij name_pattern %q: %v", nameStem(name), np.src, ErrUnknownRespondent)
+	return model.Reasonf("the name %q does not fit name_pattern %q: %w", "de naam %q past niet bij name_pattern %q: %v", np.stem(name), np.src, ErrUnknownRespondent)
 }
