@@ -689,6 +689,16 @@ func withRole(text string, toks []token, i int) bool {
 	if !personNoun(toks[r].fold) || toks[r].cap {
 		return false
 	}
+	// The role may go on to its place or team before it closes ("wijkagent Bergdorp",
+	// "wijkagent in de wijk", "de wijkagent van hier"), not into a sentence ("Snel, de
+	// wijkagent was er, ...").
+	for n := 0; n < 4 && r+1 < len(toks) && strings.Trim(toks[r+1].sep, " \u00a0") == ""; n++ {
+		next := toks[r+1]
+		if !next.cap && !roleGoesOn[next.fold] && !(toks[r].fold == "de" || toks[r].fold == "het") {
+			break
+		}
+		r++
+	}
 	last := r+1 >= len(toks)
 	after := strings.TrimSpace(text[toks[r].end:]) // what closes the role
 	if !last {
@@ -699,6 +709,10 @@ func withRole(text string, toks []token, i int) bool {
 	}
 	return last && after == "" || strings.HasPrefix(after, ",") || strings.HasPrefix(after, ".") || strings.HasPrefix(after, ";")
 }
+
+// roleGoesOn holds the words that carry a role on to its place ("van hier", "in de wijk").
+var roleGoesOn = map[string]bool{"van": true, "in": true, "bij": true, "uit": true, "op": true, "voor": true, "de": true, "het": true,
+	"der": true, "den": true, "hier": true, "daar": true, "onze": true, "ons": true, "mijn": true, "school": true, "wijk": true, "buurt": true, "team": true}
 
 // afterWhoQuestion reports whether token i, a name that is also a word at a sentence's
 // start, is the short answer to a question that asks who, in the same text, right after
@@ -716,7 +730,7 @@ func afterWhoQuestion(toks []token, i int) bool {
 	}
 	if i+1 < len(toks) {
 		next := toks[i+1]
-		if !strings.ContainsAny(next.sep, ",.;!?") && !(joined(next.sep) && (next.fold == "of" || next.fold == "en")) {
+		if !strings.ContainsAny(next.sep, ",.;!?") && !(joined(next.sep) && (next.fold == "of" || next.fold == "en" || answerAdverb[next.fold])) {
 			return false
 		}
 	}
@@ -741,6 +755,11 @@ func afterWhoQuestion(toks []token, i int) bool {
 	}
 	return toks[w].fold == "wie" && !(w+1 == end && toks[end].fold == "weet")
 }
+
+// answerAdverb holds the words that follow a short answer ("Visser denk ik", "Roos
+// meestal, soms Bakker").
+var answerAdverb = map[string]bool{"denk": true, "natuurlijk": true, "meestal": true, "vooral": true, "eigenlijk": true, "altijd": true,
+	"vaak": true, "toch": true, "gewoon": true, "meteen": true, "eerst": true}
 
 // whoPreposition holds the prepositions before "wie" at a question's start.
 var whoPreposition = map[string]bool{"met": true, "bij": true, "naar": true, "aan": true, "voor": true, "van": true, "op": true, "door": true}
