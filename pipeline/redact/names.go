@@ -644,8 +644,8 @@ func cueBefore(toks []token, i int) int {
 // subject of a sentence with two people. A one-word answer before "en" takes a singular
 // verb ("Snel en ik werd geholpen", "Vlot en hij belde terug"), and "we" and "wij" take a
 // plural one either way ("Vlot en we hadden korte lijnen"), so these count only at the
-// clause's end. A person noun ("Vader en ik"), an institution's word or a function word
-// is no name there.
+// clause's end; so does "zijn" or "haar" and a person ("Bakker en zijn collega"). A
+// person noun ("Vader en ik"), an institution's word or a function word is no name there.
 func withPerson(toks []token, i int) bool {
 	t := toks[i]
 	if i+2 >= len(toks) || personNoun(t.fold) || institutionWord[t.fold] || t.in(classFunction) ||
@@ -653,6 +653,12 @@ func withPerson(toks []token, i int) bool {
 		return false
 	}
 	pronoun := toks[i+2].fold
+	// "Bakker en zijn collega kwamen langs", "Visser en haar team": a third person's
+	// possessive and a person after it (a review found it left)
+	if (pronoun == "zijn" || pronoun == "haar") && i+3 < len(toks) && strings.Trim(toks[i+3].sep, " \u00a0") == "" &&
+		(personNoun(toks[i+3].fold) || possessedPerson[toks[i+3].fold]) {
+		return true
+	}
 	if !subjectPronoun[pronoun] {
 		return false
 	}
@@ -763,6 +769,11 @@ var answerAdverb = map[string]bool{"denk": true, "natuurlijk": true, "meestal": 
 
 // whoPreposition holds the prepositions before "wie" at a question's start.
 var whoPreposition = map[string]bool{"met": true, "bij": true, "naar": true, "aan": true, "voor": true, "van": true, "op": true, "door": true}
+
+// possessedPerson holds the people besides personNoun's that "zijn" or "haar" give a
+// person ("Visser en zijn vrouw", "Bakker en haar collega's", "Mulder en zijn team").
+var possessedPerson = map[string]bool{"collega": true, "collegas": true, "collega's": true, "vrouw": true, "man": true,
+	"partner": true, "team": true, "kinderen": true, "ouders": true, "gezin": true}
 
 // subjectPronoun holds the pronouns that make a word before "en" a person (withPerson).
 var subjectPronoun = map[string]bool{"ik": true, "jij": true, "hij": true, "zij": true, "wij": true, "we": true}
