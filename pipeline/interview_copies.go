@@ -27,17 +27,9 @@ import (
 // double-coded segment (agreement "no segment coded by two or more coders"). The same
 // transcript in two waves is a copy: nobody says the same words twice.
 func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]inputFile, []model.Dataset, []error) {
-	hash := func(ds model.Dataset) string {
-		for _, f := range ds.Files {
-			if f.SHA256 != "" {
-				return f.SHA256
-			}
-		}
-		return ""
-	}
 	keep := map[string]int{} // sha256 -> the index of the file read
 	for i := range sets {
-		h := hash(sets[i])
+		h := fileHash(sets[i])
 		if h == "" {
 			continue
 		}
@@ -51,7 +43,7 @@ func sameInterviewFiles(s *Study, files []inputFile, sets []model.Dataset) ([]in
 	others := map[string][]int{} // sha256 -> the files of the same bytes read as other respondents'
 	var otherOrder []string
 	for i := range sets {
-		h := hash(sets[i])
+		h := fileHash(sets[i])
 		if k, ok := keep[h]; ok && k != i && files[k].path != files[i].path {
 			if !sameEntryReading(files[k].input, files[i].input) {
 				warnings = append(warnings, model.Reasonf("%[1]s is byte for byte the same file as %[2]s (sha256 %.8[3]s), but its entry in study.yaml gives another coder or sheet (%[4]s, not %[5]s): both are read; if one is a copy, delete it",
@@ -122,9 +114,6 @@ var ErrEditedCopy = model.NewKind("an edited copy of an interview file", "een be
 // one line added counted its 5 segments beside the original's 4 (28 became 33, the auto-coder's
 // suggestions 21 became 24).
 func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
-	stem := func(path string) string {
-		return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	}
 	// folder and stem of a file without a copy mark -> its index; in lower case, as the
 	// file systems of Windows and macOS do not tell "JW01" from "jw01 - KOPIE"'s JW01
 	originals := map[string]int{}
@@ -134,9 +123,9 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 		if isCopyName(f.path) {
 			continue
 		}
-		k, ok := originals[key(f.path, stem(f.path))]
+		k, ok := originals[key(f.path, fileStem(f.path))]
 		if !ok {
-			originals[key(f.path, stem(f.path))] = i
+			originals[key(f.path, fileStem(f.path))] = i
 			continue
 		}
 		// One interview in two formats ("JW01.docx" and the "JW01.txt" saved from it):
@@ -153,7 +142,7 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 	// Copy.txt" of "interviews/JW01.txt"; a review found both silent).
 	elsewhere := map[string]int{} // the stem in lower case -> the first original's index
 	for i, f := range files {
-		if n := strings.ToLower(stem(f.path)); !isCopyName(f.path) {
+		if n := strings.ToLower(fileStem(f.path)); !isCopyName(f.path) {
 			if _, ok := elsewhere[n]; !ok {
 				elsewhere[n] = i
 			}
@@ -164,7 +153,7 @@ func nearCopies(s *Study, files []inputFile, sets []model.Dataset) []error {
 		if !isCopyName(f.path) {
 			continue
 		}
-		base := ingest.WithoutCopyMark(stem(f.path))
+		base := ingest.WithoutCopyMark(fileStem(f.path))
 		k, ok := originals[key(f.path, base)]
 		if !ok {
 			if k, ok = firstCopy[key(f.path, base)]; !ok {
@@ -271,8 +260,7 @@ func sameRespondents(a, b model.Dataset) bool {
 // copyOf reports whether copy is named as original's copy: in its folder, with its stem
 // and a copy's mark.
 func copyOf(copy, original string) bool {
-	stem := func(path string) string { return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) }
-	return filepath.Dir(copy) == filepath.Dir(original) && isCopyName(copy) && strings.EqualFold(ingest.WithoutCopyMark(stem(copy)), stem(original))
+	return filepath.Dir(copy) == filepath.Dir(original) && isCopyName(copy) && strings.EqualFold(ingest.WithoutCopyMark(fileStem(copy)), fileStem(original))
 }
 
 // markedID reports whether a copy and its original (or another copy) were each read as
@@ -296,11 +284,28 @@ func markedID(copy, original model.Dataset) bool {
 
 // sameBytes reports whether two files' datasets were read from the same bytes.
 func sameBytes(a, b model.Dataset) bool {
-	return len(a.Files) > 0 && len(b.Files) > 0 && a.Files[0].SHA256 != "" && a.Files[0].SHA256 == b.Files[0].SHA256
+	h := fileHash(a)
+	return h != "" && h == fileHash(b)
+}
+
+// fileHash is the sha256 of the bytes a file's dataset was read from ("" where none
+// was noted).
+func fileHash(ds model.Dataset) string {
+	for _, f := range ds.Files {
+		if f.SHA256 != "" {
+			return f.SHA256
+		}
+	}
+	return ""
+}
+
+// fileStem is a path's file name without its extension.
+func fileStem(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
 
 // isCopyName reports whether the file's name carries a copy mark (" - Kopie", " (1)").
 func isCopyName(path string) bool {
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	stem := fileStem(path)
 	return ingest.WithoutCopyMark(stem) != stem
 }

@@ -359,24 +359,11 @@ func (k keyFile) samePairsAs(o keyFile) bool {
 	return k.samePairs(pairs)
 }
 
-// readAsInput reports whether a file at path would be read by the study as an input: it
-// matches an input pattern or lies in an input's folder (CheckKeyFile's checks).
+// readAsInput reports whether a later run would read a file at path as an input
+// (readByInputs); it does where the inputs cannot be listed.
 func (s *Study) readAsInput(path string) bool {
 	_, folders, err := s.protectedPaths()
-	if err != nil {
-		return true
-	}
-	for _, d := range folders {
-		if within(path, d) {
-			return true
-		}
-	}
-	for _, in := range s.allInputs() {
-		if ok, _ := filepath.Match(resolved(s.Abs(in.Path)), path); ok {
-			return true
-		}
-	}
-	return false
+	return err != nil || s.readByInputs(path, folders) != nil
 }
 
 // writeOwnerOnly writes b to a new file at name, readable by its owner only; it never

@@ -320,20 +320,30 @@ func (s *Study) CheckKeyFile(key, out string) error {
 			return refuse(model.Translated("is an input of the study: writing the key would overwrite it", "is een invoerbestand van het onderzoek: de sleutel schrijven zou het overschrijven"))
 		}
 	}
-	for _, d := range folders {
-		if within(k, d) {
-			return refuse(model.Reasonf("lies in the input folder %s: keep the key apart from the data", "ligt in de invoermap %s: houd de sleutel apart van de gegevens", s.relResolved(d)))
-		}
-	}
-	for _, in := range s.allInputs() {
-		if ok, _ := filepath.Match(resolved(s.Abs(in.Path)), k); ok {
-			return refuse(model.Reasonf("matches the input pattern %s: the next run would read the key as data", "past bij het invoerpatroon %s: de volgende run zou de sleutel als gegevens lezen", in.Path))
-		}
+	if why := s.readByInputs(k, folders); why != nil {
+		return refuse(why)
 	}
 	if fi, err := os.Stat(k); err == nil && !fi.Mode().IsRegular() {
 		return refuse(model.Translated("is not a regular file", "is geen gewoon bestand"))
 	}
 	return s.checkExistingKey(key, refuse) // key_file.go
+}
+
+// readByInputs says why a file at path would be read by a later run as an input, or
+// nil: it lies in one of the inputs' folders (protectedPaths) or matches an input
+// pattern. CheckKeyFile refuses such a key, and KeepEarlierKey such a name for its copy.
+func (s *Study) readByInputs(path string, folders []string) error {
+	for _, d := range folders {
+		if within(path, d) {
+			return model.Reasonf("lies in the input folder %s: keep the key apart from the data", "ligt in de invoermap %s: houd de sleutel apart van de gegevens", s.relResolved(d))
+		}
+	}
+	for _, in := range s.allInputs() {
+		if ok, _ := filepath.Match(resolved(s.Abs(in.Path)), path); ok {
+			return model.Reasonf("matches the input pattern %s: the next run would read the key as data", "past bij het invoerpatroon %s: de volgende run zou de sleutel als gegevens lezen", in.Path)
+		}
+	}
+	return nil
 }
 
 // allInputs lists the respondents, interview, survey and review inputs of study.yaml

@@ -140,28 +140,27 @@ func (np *namePattern) stem(name string) string {
 // "JW01 (conflicted copy 2024-03-01)". Read by name_pattern, it became part of the
 // municipality ("Bergdorp - Kopie"; attack 17, F08); the name is read without it.
 var (
-	copyMarkEnd   = regexp.MustCompile(`(?i)(\s*[-_–—]\s*(kopie|copy|kopia)(\s*\(\d+\))?|\s*\((kopie|copy|kopia)(\s*\d+)?\)|\s+(kopie|copy)(\s+\d+)?|\s*\(\d+\)|\s*\([^()]*conflicted copy[^()]*\))$`)
+	// copyWordEnd holds the marks that say copy; copyMarkEnd those and a bare number in
+	// brackets.
+	copyWordEnd   = regexp.MustCompile(`(?i)(` + copyWords + `)$`)
+	copyMarkEnd   = regexp.MustCompile(`(?i)(` + copyWords + `|\s*\(\d+\))$`)
 	copyMarkStart = regexp.MustCompile(`(?i)^(kopie van|copy of)\s+`)
 )
 
-// copyWordEnd is copyMarkEnd without a bare number in brackets: the marks that say copy.
-var copyWordEnd = regexp.MustCompile(`(?i)(\s*[-_–—]\s*(kopie|copy|kopia)(\s*\(\d+\))?|\s*\((kopie|copy|kopia)(\s*\d+)?\)|\s+(kopie|copy)(\s+\d+)?|\s*\([^()]*conflicted copy[^()]*\))$`)
+// copyWords are the copy marks at a name's end that say copy.
+const copyWords = `\s*[-_–—]\s*(kopie|copy|kopia)(\s*\(\d+\))?|\s*\((kopie|copy|kopia)(\s*\d+)?\)|\s+(kopie|copy)(\s+\d+)?|\s*\([^()]*conflicted copy[^()]*\)`
 
 // withoutCopyWord is stem without the copy marks that say copy, at its end and start.
-func withoutCopyWord(stem string) string {
-	for {
-		s := copyMarkStart.ReplaceAllString(copyWordEnd.ReplaceAllString(stem, ""), "")
-		if s == stem || s == "" {
-			return stem
-		}
-		stem = s
-	}
-}
+func withoutCopyWord(stem string) string { return withoutMarks(stem, copyWordEnd) }
 
 // WithoutCopyMark is a file name's stem without the copy marks at its end and start.
-func WithoutCopyMark(stem string) string {
+func WithoutCopyMark(stem string) string { return withoutMarks(stem, copyMarkEnd) }
+
+// withoutMarks takes the marks that end matches off stem's end, and copyMarkStart's off
+// its start, for as long as there are any, but never the whole stem.
+func withoutMarks(stem string, end *regexp.Regexp) string {
 	for {
-		s := copyMarkStart.ReplaceAllString(copyMarkEnd.ReplaceAllString(stem, ""), "")
+		s := copyMarkStart.ReplaceAllString(end.ReplaceAllString(stem, ""), "")
 		if s == stem || s == "" {
 			return stem
 		}
